@@ -1,0 +1,103 @@
+# fifteen_min_plugin — every target a developer or a new user needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+SYSTEM_PYTHON := /usr/bin/python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PLUGIN := fifteen_min_plugin
+DIST := dist
+BUILD := build
+DEMO_OUT ?= demo_output
+QGIS_ENV := QT_QPA_PLATFORM=offscreen QGIS_NO_OVERRIDE_IMPORT=1 PYTHONPATH=$(CURDIR)
+LOCALES := zh_CN
+TS_FILES := $(foreach l,$(LOCALES),resources/i18n/$(PLUGIN)_$(l).ts)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help setup system-deps venv test unit qgis-tests lint demo bench package install run \
+        translations transupdate screenshots sample clean
+
+help:  ## list targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+setup: system-deps $(VENV)/.installed  ## install QGIS 3.40 (Debian/Ubuntu) and the dev venv; idempotent
+
+system-deps:
+	@if $(SYSTEM_PYTHON) -c 'import qgis.core, sys; from qgis.core import Qgis; sys.exit(Qgis.QGIS_VERSION_INT < 33400)' 2>/dev/null \
+	    && command -v lrelease >/dev/null && command -v pylupdate5 >/dev/null && command -v xvfb-run >/dev/null; then \
+	  echo "QGIS $$($(SYSTEM_PYTHON) -c 'from qgis.core import Qgis; print(Qgis.QGIS_VERSION)') found"; \
+	else \
+	  command -v apt-get >/dev/null || { echo "Install QGIS >= 3.34 with Python bindings, then re-run make setup"; exit 1; }; \
+	  if grep -q bookworm /etc/os-release && ! grep -rqs bookworm-backports /etc/apt/sources.list /etc/apt/sources.list.d/; then \
+	    echo "deb http://deb.debian.org/debian bookworm-backports main" | $(SUDO) tee /etc/apt/sources.list.d/bookworm-backports.list; \
+	  fi; \
+	  $(SUDO) apt-get update -q; \
+	  BP=$$(grep -q bookworm /etc/os-release && echo "-t bookworm-backports"); \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$BP python3-qgis qgis-providers qgis; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q qttools5-dev-tools pyqt5-dev-tools \
+	    python3-venv python3-pip xvfb xauth fonts-noto-cjk poppler-utils; \
+	fi
+
+$(VENV)/.installed: requirements-dev.txt
+	$(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+lint: venv  ## ruff and flake8-qgis
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/flake8 $(PLUGIN) tests scripts bench
+
+unit: venv
+	$(VENV)/bin/pytest -p no:qgis -q tests/unit
+
+qgis-tests: setup translations
+	$(QGIS_ENV) $(VENV)/bin/pytest -q tests/qgis
+
+test: setup lint unit qgis-tests  ## set everything up and run the whole suite
+
+# --- translations: the .pro profile is generated from the tree, .qm are built, never committed
+$(BUILD)/$(PLUGIN).pro: $(shell find $(PLUGIN) -name '*.py' -o -name '*.ui')
+	@mkdir -p $(BUILD)
+	@{ echo "SOURCES = \\"; find $(PLUGIN) -name '*.py' | sort | sed 's|^|  ../|; s|$$| \\\\|'; echo; \
+	   echo "FORMS = \\"; find $(PLUGIN) -name '*.ui' | sort | sed 's|^|  ../|; s|$$| \\\\|'; echo; \
+	   echo "TRANSLATIONS = $(addprefix ../,$(TS_FILES))"; echo "CODECFORTR = UTF-8"; } > $@
+
+transupdate: $(BUILD)/$(PLUGIN).pro  ## refresh the .ts files from the source tree (pylupdate5)
+	pylupdate5 -noobsolete $(BUILD)/$(PLUGIN).pro
+
+translations: $(TS_FILES:.ts=.qm)  ## build the .qm files (lrelease)
+
+resources/i18n/%.qm: resources/i18n/%.ts
+	lrelease -silent $< -qm $@
+
+# --- the user-facing jobs
+demo: setup translations  ## set up and run the main job on the bundled sample
+	$(QGIS_ENV) $(PY) scripts/demo.py --out $(DEMO_OUT)
+
+bench: setup  ## benchmarks with ratios against QGIS native tools measured in the same run
+	$(QGIS_ENV) $(PY) bench/run.py
+
+sample:  ## rebuild resources/sample from the OSM extracts in ../shared/data
+	$(QGIS_ENV) $(PY) scripts/make_sample.py
+
+package: translations  ## dist/fifteen_min_plugin.zip, installable from the Plugin Manager
+	$(SYSTEM_PYTHON) scripts/package.py --out $(DIST)/$(PLUGIN).zip
+
+QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+install: package  ## install into the user's QGIS profile
+	mkdir -p $(QGIS_PROFILE)/python/plugins
+	rm -rf $(QGIS_PROFILE)/python/plugins/$(PLUGIN)
+	cd $(QGIS_PROFILE)/python/plugins && unzip -q $(CURDIR)/$(DIST)/$(PLUGIN).zip
+	@echo "Installed into $(QGIS_PROFILE)/python/plugins/$(PLUGIN); enable it in Plugins > Manage and Install Plugins"
+
+run: setup package  ## start QGIS with a throwaway profile, the plugin enabled and the sample loaded
+	$(PY) scripts/run_qgis.py
+
+screenshots: setup package  ## README screenshots from the real QGIS desktop under Xvfb
+	$(PY) scripts/screenshots.py
+
+clean:
+	rm -rf $(BUILD) $(DIST) $(DEMO_OUT) resources/i18n/*.qm .pytest_cache

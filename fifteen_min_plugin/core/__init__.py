@@ -1,0 +1,1 @@
+"""Domain logic: no widgets here, only qgis.core and the scientific stack."""

@@ -1,0 +1,71 @@
+"""Typed plugin settings stored in QgsSettings under one prefix."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+from qgis.core import QgsSettings
+
+from fifteen_min_plugin.__about__ import SETTINGS_PREFIX
+
+
+def _ints(text: str) -> tuple[int, ...]:
+    values = tuple(sorted({int(part) for part in str(text).replace("，", ",").split(",") if part.strip()}))
+    if not values or min(values) <= 0:
+        raise ValueError(text)
+    return values
+
+
+@dataclass(frozen=True)
+class Settings:
+    """User-tunable defaults; the options page shows the source of each."""
+
+    walking_speed_kmh: float = 4.0
+    circle_minutes: tuple[int, ...] = (5, 10, 15)
+    radii_m: tuple[int, ...] = (300, 500, 1000)
+    snap_tolerance_m: float = 100.0
+    walk_off_m: float = 25.0
+    dedup_tolerance_m: float = 30.0
+
+    def __post_init__(self) -> None:
+        if not 1.0 <= self.walking_speed_kmh <= 10.0:
+            raise ValueError("walking_speed_kmh")
+        for name in ("snap_tolerance_m", "walk_off_m", "dedup_tolerance_m"):
+            if getattr(self, name) < 0:
+                raise ValueError(name)
+        _ints(",".join(map(str, self.circle_minutes)))
+        _ints(",".join(map(str, self.radii_m)))
+
+    @property
+    def metres_per_minute(self) -> float:
+        """Walking distance covered in one minute."""
+        return self.walking_speed_kmh * 1000.0 / 60.0
+
+    @classmethod
+    def load(cls, qsettings: QgsSettings | None = None) -> Settings:
+        """Read stored values, falling back to the default for anything missing or unreadable."""
+        store = qsettings or QgsSettings()
+        defaults = cls()
+        values = {}
+        for field in fields(cls):
+            default = getattr(defaults, field.name)
+            raw = store.value(f"{SETTINGS_PREFIX}/{field.name}", None)
+            if raw is None:
+                values[field.name] = default
+                continue
+            try:
+                values[field.name] = _ints(raw) if isinstance(default, tuple) else float(raw)
+            except (TypeError, ValueError):
+                values[field.name] = default
+        try:
+            return cls(**values)
+        except ValueError:
+            return defaults
+
+    def save(self, qsettings: QgsSettings | None = None) -> None:
+        """Persist every field."""
+        store = qsettings or QgsSettings()
+        for name, value in asdict(self).items():
+            stored = ",".join(map(str, value)) if isinstance(value, tuple) else value
+            store.setValue(f"{SETTINGS_PREFIX}/{name}", stored)
+

@@ -1,0 +1,1 @@
+"""Processing provider `fifteenmin` and its algorithms (thin wrappers over core)."""

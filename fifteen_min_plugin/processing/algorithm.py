@@ -1,0 +1,38 @@
+"""Shared behaviour of every fifteenmin algorithm: translation, icon, dependency gate."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingAlgorithm
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from fifteen_min_plugin.__about__ import RESOURCES_DIR
+from fifteen_min_plugin.core.dependencies import missing_dependencies, missing_message
+
+
+class FifteenMinAlgorithm(QgsProcessingAlgorithm):
+    """Base class: subclasses set `ID`, `REQUIRES` and implement the QGIS algorithm API."""
+
+    ID = ""
+    #: import names this algorithm cannot run without
+    REQUIRES: tuple[str, ...] = ()
+
+    def tr(self, text: str) -> str:
+        """Translate in the context of the concrete class, as pylupdate5 records it."""
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    def name(self) -> str:  # noqa: D102
+        return self.ID
+
+    def createInstance(self) -> FifteenMinAlgorithm:  # noqa: D102, N802
+        return type(self)()
+
+    def icon(self) -> QIcon:  # noqa: D102
+        return QIcon(str(RESOURCES_DIR / "icons" / "plugin.svg"))
+
+    def canExecute(self) -> tuple[bool, str]:  # noqa: D102, N802
+        missing = [item for item in missing_dependencies() if item.module in self.REQUIRES]
+        if missing:
+            return False, missing_message(missing)
+        return True, ""
+

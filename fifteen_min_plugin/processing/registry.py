@@ -1,0 +1,12 @@
+"""The list of algorithm classes the provider exposes; each issue adds its own here."""
+
+from __future__ import annotations
+
+from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+
+
+def algorithm_classes() -> list[type[FifteenMinAlgorithm]]:
+    """Every algorithm class, in menu order."""
+    from fifteen_min_plugin.processing.buffer_circles import BufferCirclesAlgorithm
+
+    return [BufferCirclesAlgorithm]
