@@ -68,4 +68,3 @@ class Settings:
         for name, value in asdict(self).items():
             stored = ",".join(map(str, value)) if isinstance(value, tuple) else value
             store.setValue(f"{SETTINGS_PREFIX}/{name}", stored)
-

@@ -35,4 +35,3 @@ class FifteenMinAlgorithm(QgsProcessingAlgorithm):
         if missing:
             return False, missing_message(missing)
         return True, ""
-

@@ -69,7 +69,8 @@ def iface(qgis_iface, qgis_app):
 
 @pytest.fixture()
 def processing(qgis_processing):
-    """Processing initialised, with the plugin provider registered once for the test."""
+    """The `processing` module, initialised, with the plugin provider registered for the test."""
+    import processing as processing_module
     from qgis.core import QgsApplication
 
     from fifteen_min_plugin.processing.provider import FifteenMinProvider
@@ -80,6 +81,6 @@ def processing(qgis_processing):
     if added:
         provider = FifteenMinProvider()
         registry.addProvider(provider)
-    yield provider
+    yield processing_module
     if added:
         registry.removeProvider(provider)

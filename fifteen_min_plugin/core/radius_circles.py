@@ -1,0 +1,60 @@
+"""True-metre buffers in any CRS: each feature is buffered in an equidistant projection centred on itself."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsDistanceArea,
+    QgsGeometry,
+)
+
+from fifteen_min_plugin.core.compat import POINT_GEOMETRY
+
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+SEGMENTS_PER_QUARTER = 32  # 128-gon: area within 0.05 % of the true circle
+
+
+def local_equidistant_crs(lon: float, lat: float) -> QgsCoordinateReferenceSystem:
+    """Azimuthal equidistant CRS centred on (lon, lat): distances from the centre are true."""
+    return QgsCoordinateReferenceSystem.fromProj(
+        f"+proj=aeqd +lat_0={lat:.9f} +lon_0={lon:.9f} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
+    )
+
+
+class RadiusBuffer:
+    """Buffers geometries of one CRS by distances in metres, whatever that CRS's units are."""
+
+    def __init__(self, source_crs: QgsCoordinateReferenceSystem, context: QgsCoordinateTransformContext) -> None:
+        self.source_crs = source_crs
+        self.context = context
+        self.to_wgs84 = QgsCoordinateTransform(source_crs, WGS84, context)
+        self.area = QgsDistanceArea()
+        self.area.setSourceCrs(source_crs, context)
+        self.area.setEllipsoid("EPSG:7030")
+
+    def centre(self, geometry: QgsGeometry) -> QgsGeometry:
+        """The point a radius is measured from: the point itself, or a point inside a polygon."""
+        if geometry.type() == POINT_GEOMETRY and not geometry.isMultipart():
+            return geometry
+        return geometry.pointOnSurface()
+
+    def buffers(self, geometry: QgsGeometry, radii_m: list[float]) -> list[QgsGeometry]:
+        """One buffer per radius, in the source CRS; polygons are buffered from their outline."""
+        anchor = self.to_wgs84.transform(self.centre(geometry).asPoint())
+        local = local_equidistant_crs(anchor.x(), anchor.y())
+        forward = QgsCoordinateTransform(self.source_crs, local, self.context)
+        backward = QgsCoordinateTransform(local, self.source_crs, self.context)
+        projected = QgsGeometry(geometry)
+        projected.transform(forward)
+        results = []
+        for radius in radii_m:
+            circle = projected.buffer(radius, SEGMENTS_PER_QUARTER)
+            circle.transform(backward)
+            results.append(circle)
+        return results
+
+    def area_m2(self, geometry: QgsGeometry) -> float:
+        """Ellipsoidal area (WGS84 ellipsoid) in square metres."""
+        return self.area.measureArea(geometry)

@@ -1,0 +1,1 @@
+"""Widgets: the dock panel, map tools, dialogs and the options page."""

@@ -1,0 +1,124 @@
+"""The plugin's dock panel: workspace controls and one page per workflow step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import Qgis, QgsProject
+from qgis.gui import QgsDockWidget, QgsMapCanvas, QgsMessageBar
+from qgis.PyQt import uic
+from qgis.PyQt.QtWidgets import QFileDialog, QWidget
+
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.workspace import Workspace
+
+_FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
+
+PROJECT_SCOPE = "fifteenmin"
+PROJECT_KEY = "workspace"
+GPKG_FILTER = "GeoPackage (*.gpkg)"
+
+#: object name of each page -> packages its tools cannot run without
+PAGE_REQUIREMENTS: dict[str, frozenset[str]] = {
+    "circlesPage": frozenset({"numpy", "scipy", "shapely"}),
+    "facilitiesPage": frozenset({"numpy", "pyproj", "requests"}),
+    "analysisPage": frozenset({"numpy", "scipy", "shapely"}),
+    "assetsPage": frozenset({"shapely"}),
+}
+
+
+class FifteenMinDock(QgsDockWidget):
+    """Dock panel; receives its collaborators, never reaches for `iface`."""
+
+    def __init__(
+        self,
+        canvas: QgsMapCanvas,
+        message_bar: QgsMessageBar,
+        missing_modules: set[str] | frozenset[str] = frozenset(),
+        project: QgsProject | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("FifteenMinDock")
+        self.setWindowTitle(self.tr("15-Minute Living Circle"))
+        self.canvas = canvas
+        self.message_bar = message_bar
+        self.missing_modules = set(missing_modules)
+        self.project = project or QgsProject.instance()
+        self.workspace: Workspace | None = None
+
+        self.ui = _FORM()
+        body = QWidget(self)
+        self.ui.setupUi(body)
+        self.setWidget(body)
+
+        self._disable_pages_missing_packages()
+        self.ui.newWorkspaceButton.clicked.connect(self._ask_new_workspace)
+        self.ui.openWorkspaceButton.clicked.connect(self._ask_open_workspace)
+        self.project.readProject.connect(self._restore_from_project)
+        self._restore_from_project()
+
+    def _disable_pages_missing_packages(self) -> None:
+        pages = self.ui.pages
+        for index in range(pages.count()):
+            page = pages.widget(index)
+            lacking = sorted(PAGE_REQUIREMENTS.get(page.objectName(), frozenset()) & self.missing_modules)
+            if lacking:
+                page.setEnabled(False)
+                pages.setTabToolTip(
+                    index, self.tr("Disabled: install the Python packages {names}").format(names=", ".join(lacking))
+                )
+
+    def teardown(self) -> None:
+        """Disconnect from long-lived objects before the dock is removed."""
+        self.project.readProject.disconnect(self._restore_from_project)
+
+    def _ask_new_workspace(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New workspace"), "", GPKG_FILTER)
+        if path:
+            self.new_workspace(path if path.lower().endswith(".gpkg") else f"{path}.gpkg")
+
+    def _ask_open_workspace(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), "", GPKG_FILTER)
+        if path:
+            self.open_workspace(path)
+
+    def new_workspace(self, path: str | Path) -> Workspace | None:
+        """Create a workspace at `path`, add its layers to the project and make it current."""
+        return self._activate(lambda: Workspace.create(Path(path)), self.tr("Workspace created"))
+
+    def open_workspace(self, path: str | Path) -> Workspace | None:
+        """Open (and if needed upgrade) the workspace at `path` and make it current."""
+        return self._activate(lambda: Workspace.open(Path(path)), self.tr("Workspace opened"))
+
+    def _activate(self, make, success: str) -> Workspace | None:
+        try:
+            workspace = make()
+            workspace.add_to_project(self.project)
+        except FifteenMinError as error:
+            self.message_bar.pushMessage(self.tr("Workspace"), error.message, level=error.level)
+            return None
+        self._set_workspace(workspace)
+        self.project.writeEntry(PROJECT_SCOPE, PROJECT_KEY, str(workspace.path))
+        self.message_bar.pushMessage(
+            self.tr("Workspace"), f"{success}: {workspace.path}", level=Qgis.MessageLevel.Success
+        )
+        return workspace
+
+    def _set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
+        if workspace is None:
+            self.ui.workspaceLabel.setText(self.tr("No workspace open. Create one or open an existing GeoPackage."))
+        else:
+            self.ui.workspaceLabel.setText(self.tr("Workspace: {path}").format(path=workspace.path))
+
+    def _restore_from_project(self) -> None:
+        stored, found = self.project.readEntry(PROJECT_SCOPE, PROJECT_KEY, "")
+        if not found or not stored:
+            self._set_workspace(None)
+            return
+        try:
+            self._set_workspace(Workspace.open(Path(stored)))
+        except FifteenMinError as error:
+            self._set_workspace(None)
+            self.message_bar.pushMessage(self.tr("Workspace"), error.message, level=error.level)

@@ -1,0 +1,155 @@
+"""fifteenmin:buffercircles — GB 50180 radius levels around every community."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from fifteen_min_plugin.core.radius_circles import RadiusBuffer
+from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+
+
+def parse_levels(text: str) -> list[float]:
+    """Comma-separated positive numbers, e.g. "300,500,1000" (full-width commas accepted)."""
+    values = [float(part) for part in str(text).replace("，", ",").split(",") if part.strip()]
+    if not values or min(values) <= 0:
+        raise ValueError(text)
+    return values
+
+
+class BufferCirclesAlgorithm(FifteenMinAlgorithm):
+    """True-metre circles at each GB 50180 radius level, one feature per origin and level."""
+
+    ID = "buffercircles"
+    REQUIRES = ()
+    ORIGINS = "ORIGINS"
+    ORIGIN_ID_FIELD = "ORIGIN_ID_FIELD"
+    RADII_M = "RADII_M"
+    MINUTES = "MINUTES"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self) -> str:  # noqa: D102, N802
+        return self.tr("Radius circles (GB 50180 levels)")
+
+    def group(self) -> str:  # noqa: D102
+        return self.tr("Living circles")
+
+    def groupId(self) -> str:  # noqa: D102, N802
+        return "circles"
+
+    def shortHelpString(self) -> str:  # noqa: D102, N802
+        return self.tr(
+            "Draws a circle of true metres around every origin, for each radius level, whatever the CRS "
+            "(each origin is buffered in an azimuthal equidistant projection centred on it).<br>"
+            "<b>Origins</b>: community points or polygons (polygons are buffered from their outline).<br>"
+            "<b>Origin id field</b>: optional; the feature id is used when empty.<br>"
+            "<b>Radii (m)</b>: default 300,500,1000 — the GB 50180-2018 walking distances of the 5-, 10- and "
+            "15-minute life circles.<br>"
+            "<b>Level minutes</b>: the minutes each radius stands for, in the same order (default 5,10,15).<br>"
+            "<b>Output</b>: one polygon per origin and level, nested, with the origin's own fields plus "
+            "<i>origin_id</i>, <i>minutes</i>, <i>radius_m</i> and <i>area_m2</i> (ellipsoidal area, m²)."
+        )
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: D102, N802
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ORIGINS,
+                self.tr("Origins (communities)"),
+                [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ORIGIN_ID_FIELD, self.tr("Origin id field"), parentLayerParameterName=self.ORIGINS, optional=True
+            )
+        )
+        self.addParameter(QgsProcessingParameterString(self.RADII_M, self.tr("Radii (m)"), defaultValue="300,500,1000"))
+        self.addParameter(QgsProcessingParameterString(self.MINUTES, self.tr("Level minutes"), defaultValue="5,10,15"))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Radius circles"), QgsProcessing.SourceType.TypeVectorPolygon
+            )
+        )
+
+    def processAlgorithm(  # noqa: D102, N802
+        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict[str, Any]:
+        source = self.parameterAsSource(parameters, self.ORIGINS, context)
+        if source is None:
+            raise QgsProcessingException(self.tr("The origins layer could not be read."))
+        id_field = self.parameterAsString(parameters, self.ORIGIN_ID_FIELD, context)
+        try:
+            radii = parse_levels(self.parameterAsString(parameters, self.RADII_M, context))
+            minutes = parse_levels(self.parameterAsString(parameters, self.MINUTES, context))
+        except ValueError as error:
+            raise QgsProcessingException(
+                self.tr("Radii and minutes must be positive numbers separated by commas, e.g. 300,500,1000.")
+            ) from error
+        if len(radii) != len(minutes):
+            raise QgsProcessingException(
+                self.tr("Give one level in minutes for each radius ({radii} radii, {minutes} minutes).").format(
+                    radii=len(radii), minutes=len(minutes)
+                )
+            )
+        levels = sorted(zip(radii, minutes), reverse=True)
+
+        fields = QgsFields(source.fields())
+        for name, kind in (
+            ("origin_id", QVariant.Type.String),
+            ("minutes", QVariant.Type.Double),
+            ("radius_m", QVariant.Type.Double),
+            ("area_m2", QVariant.Type.Double),
+        ):
+            if fields.indexOf(name) >= 0:
+                raise QgsProcessingException(
+                    self.tr("The origins layer already has a field named {name}; rename it first.").format(name=name)
+                )
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, source.sourceCrs()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+
+        buffer = RadiusBuffer(source.sourceCrs(), context.transformContext())
+        total = max(source.featureCount(), 1)
+        skipped = []
+        for done, feature in enumerate(source.getFeatures()):
+            if feedback.isCanceled():
+                break
+            origin_id = str(feature[id_field]) if id_field else str(feature.id())
+            geometry = feature.geometry()
+            if geometry.isNull() or geometry.isEmpty():
+                skipped.append(origin_id)
+                continue
+            for (radius, level), circle in zip(levels, buffer.buffers(geometry, [r for r, _ in levels])):
+                circle.convertToMultiType()
+                out = QgsFeature(fields)
+                out.setGeometry(circle)
+                out.setAttributes([*feature.attributes(), origin_id, level, radius, buffer.area_m2(circle)])
+                if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
+                    raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+            feedback.setProgress(100.0 * (done + 1) / total)
+        if skipped:
+            feedback.reportError(
+                self.tr("{count} origins have no geometry and got no circle: {ids}").format(
+                    count=len(skipped), ids=", ".join(skipped[:20])
+                )
+            )
+        return {self.OUTPUT: dest_id}
