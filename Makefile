@@ -59,11 +59,10 @@ qgis-tests: setup translations
 test: setup lint unit qgis-tests  ## set everything up and run the whole suite
 
 # --- translations: the .pro profile is generated from the tree, .qm are built, never committed
-$(BUILD)/$(PLUGIN).pro: $(shell find $(PLUGIN) -name '*.py' -o -name '*.ui')
-	@mkdir -p $(BUILD)
-	@{ echo "SOURCES = \\"; find $(PLUGIN) -name '*.py' | sort | sed 's|^|  ../|; s|$$| \\\\|'; echo; \
-	   echo "FORMS = \\"; find $(PLUGIN) -name '*.ui' | sort | sed 's|^|  ../|; s|$$| \\\\|'; echo; \
-	   echo "TRANSLATIONS = $(addprefix ../,$(TS_FILES))"; echo "CODECFORTR = UTF-8"; } > $@
+$(BUILD)/$(PLUGIN).pro: FORCE
+	@$(SYSTEM_PYTHON) scripts/i18n_profile.py $@ $(TS_FILES)
+
+FORCE:
 
 transupdate: $(BUILD)/$(PLUGIN).pro  ## refresh the .ts files from the source tree (pylupdate5)
 	pylupdate5 -noobsolete $(BUILD)/$(PLUGIN).pro

@@ -12,10 +12,6 @@ from fifteen_min_plugin.core.dependencies import MissingDependency, missing_depe
 from fifteen_min_plugin.processing.provider import FifteenMinProvider
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FifteenMinPlugin", text)
-
-
 def _user_locale() -> str:
     if QgsSettings().value("locale/overrideFlag", False, type=bool):
         return str(QgsSettings().value("locale/userLocale", "") or "")
@@ -36,10 +32,15 @@ class FifteenMinPlugin:
         self.missing: list[MissingDependency] = []
         self._install_translator()
 
+    @staticmethod
+    def tr(text: str) -> str:
+        """Translate in this class's context."""
+        return QCoreApplication.translate("FifteenMinPlugin", text)
+
     @property
     def menu_name(self) -> str:
         """The entry under the Plugins menu."""
-        return _tr("15-Minute Living Circle")
+        return self.tr("15-Minute Living Circle")
 
     def _install_translator(self) -> None:
         locale = _user_locale()[:5]
@@ -67,7 +68,7 @@ class FifteenMinPlugin:
         self.initProcessing()
         self.missing = missing_dependencies()
 
-        self.toolbar = self.iface.addToolBar(_tr("15-Minute Living Circle"))
+        self.toolbar = self.iface.addToolBar(self.tr("15-Minute Living Circle"))
         self.toolbar.setObjectName("FifteenMinToolbar")
 
         self.dock = FifteenMinDock(
@@ -81,8 +82,8 @@ class FifteenMinPlugin:
 
         toggle = self.dock.toggleViewAction()
         toggle.setIcon(QIcon(str(RESOURCES_DIR / "icons" / "plugin.svg")))
-        toggle.setText(_tr("Living circle panel"))
-        toggle.setToolTip(_tr("Show or hide the 15-minute living circle panel"))
+        toggle.setText(self.tr("Living circle panel"))
+        toggle.setToolTip(self.tr("Show or hide the 15-minute living circle panel"))
         self._add_action(toggle, owned=False)
 
         self.options_factory = FifteenMinOptionsFactory()
@@ -90,7 +91,7 @@ class FifteenMinPlugin:
 
         if self.missing:
             self.iface.messageBar().pushMessage(
-                _tr("15-Minute Living Circle"), missing_message(self.missing), level=Qgis.MessageLevel.Critical
+                self.tr("15-Minute Living Circle"), missing_message(self.missing), level=Qgis.MessageLevel.Critical
             )
 
     def _add_action(self, action: QAction, owned: bool = True) -> None:

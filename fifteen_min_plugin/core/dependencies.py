@@ -67,12 +67,23 @@ def install_command(missing: list[MissingDependency], system: str | None = None)
     return " && ".join(commands)
 
 
-def missing_message(missing: list[MissingDependency], system: str | None = None) -> str:
-    """A translated sentence naming the packages and the command that installs them."""
-    names = ", ".join(
-        item.module if not item.found else f"{item.module} {item.found} (< {item.requirement})" for item in missing
-    )
-    return QCoreApplication.translate(
-        "Dependencies",
-        "Missing Python packages: {names}. Features that need them are disabled. Install with: {command}",
-    ).format(names=names, command=install_command(missing, system))
+class DependencyMessages:
+    """Translation context for this module (pylupdate5 takes the enclosing class as context)."""
+
+    @staticmethod
+    def tr(text: str) -> str:
+        """Translate in this class's context."""
+        return QCoreApplication.translate("DependencyMessages", text)
+
+    @classmethod
+    def missing(cls, missing: list[MissingDependency], system: str | None = None) -> str:
+        """A translated sentence naming the packages and the command that installs them."""
+        names = ", ".join(
+            item.module if not item.found else f"{item.module} {item.found} (< {item.requirement})" for item in missing
+        )
+        return DependencyMessages.tr(
+            "Missing Python packages: {names}. Features that need them are disabled. Install with: {command}"
+        ).format(names=names, command=install_command(missing, system))
+
+
+missing_message = DependencyMessages.missing
