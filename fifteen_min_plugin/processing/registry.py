@@ -8,5 +8,6 @@ from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
 def algorithm_classes() -> list[type[FifteenMinAlgorithm]]:
     """Every algorithm class, in menu order."""
     from fifteen_min_plugin.processing.buffer_circles import BufferCirclesAlgorithm
+    from fifteen_min_plugin.processing.convert_coords import ConvertCoordsAlgorithm
 
-    return [BufferCirclesAlgorithm]
+    return [BufferCirclesAlgorithm, ConvertCoordsAlgorithm]
