@@ -56,6 +56,7 @@ class FifteenMinDock(QgsDockWidget):
         self.ui.newWorkspaceButton.clicked.connect(self._ask_new_workspace)
         self.ui.openWorkspaceButton.clicked.connect(self._ask_open_workspace)
         self.project.readProject.connect(self._restore_from_project)
+        self.project.cleared.connect(self._forget_workspace)
         self._restore_from_project()
 
     def _disable_pages_missing_packages(self) -> None:
@@ -72,6 +73,10 @@ class FifteenMinDock(QgsDockWidget):
     def teardown(self) -> None:
         """Disconnect from long-lived objects before the dock is removed."""
         self.project.readProject.disconnect(self._restore_from_project)
+        self.project.cleared.disconnect(self._forget_workspace)
+
+    def _forget_workspace(self) -> None:
+        self._set_workspace(None)
 
     def _ask_new_workspace(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New workspace"), "", GPKG_FILTER)
@@ -100,9 +105,11 @@ class FifteenMinDock(QgsDockWidget):
             return None
         self._set_workspace(workspace)
         self.project.writeEntry(PROJECT_SCOPE, PROJECT_KEY, str(workspace.path))
-        self.message_bar.pushMessage(
-            self.tr("Workspace"), f"{success}: {workspace.path}", level=Qgis.MessageLevel.Success
-        )
+        message = f"{success}: {workspace.path}"
+        if workspace.upgrades:
+            added = ", ".join(f"{a.layer}.{a.field}" if a.field else a.layer for a in workspace.upgrades)
+            message += " " + self.tr("Upgraded to the current schema; added: {added}.").format(added=added)
+        self.message_bar.pushMessage(self.tr("Workspace"), message, level=Qgis.MessageLevel.Success)
         return workspace
 
     def _set_workspace(self, workspace: Workspace | None) -> None:

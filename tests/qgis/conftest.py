@@ -18,10 +18,10 @@ class _MenuAndOptionsMixin:
     """The parts of QgisInterface pytest-qgis leaves as MagicMocks, made real."""
 
     def _plugins_menu(self) -> QMenu:
-        existing = getattr(self, "_plugins_menu_widget", None)
+        existing = self.__dict__.get("plugins_menu")  # the stub's __getattr__ answers anything with a MagicMock
         if existing is None:
             existing = self._mainWindow.menuBar().addMenu("&Plugins")
-            self._plugins_menu_widget = existing
+            self.__dict__["plugins_menu"] = existing
         return existing
 
     def pluginMenu(self) -> QMenu:
@@ -70,7 +70,7 @@ def iface(qgis_iface, qgis_app):
 @pytest.fixture()
 def processing(qgis_processing):
     """The `processing` module, initialised, with the plugin provider registered for the test."""
-    import processing as processing_module
+    from qgis import processing as processing_module
     from qgis.core import QgsApplication
 
     from fifteen_min_plugin.processing.provider import FifteenMinProvider

@@ -1,0 +1,262 @@
+"""Declarative schema of the workspace and its version history.
+
+The current schema is declared once (`workspace_layers`). `HISTORY` records what each version added over
+the previous one; an upgrade only ever adds layers and fields (`upgrade_plan`), never drops or alters.
+A new version appends a `SchemaChange` and bumps `SCHEMA_VERSION`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Optional
+
+from qgis.PyQt.QtCore import QCoreApplication
+
+from fifteen_min_plugin.core.categories import CLASSES, Category, class_label, load_categories
+
+SCHEMA_VERSION = 2
+APPLICATION = "fifteen_min_plugin"
+META_TABLE = "fifteenmin_meta"
+DEFAULT_CRS = "EPSG:4326"
+#: values of idle_assets.status, in workflow order (new assets start as candidates)
+ASSET_STATUSES = ("candidate", "under_review", "approved", "in_use", "retired")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One attribute of kind text, int, int64, double or datetime.
+
+    `default` is a QGIS expression applied when features are created in QGIS (re-applied on every change if
+    `default_on_update`).
+    """
+
+    name: str
+    kind: str
+    default: Optional[str] = None
+    default_on_update: bool = False
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """One table; `geometry` is a WKB type name ("Point", "MultiPolygon") or None for a plain table."""
+
+    name: str
+    geometry: Optional[str]
+    fields: tuple[FieldSpec, ...]
+
+    def field(self, name: str) -> FieldSpec:
+        """The field called `name` (KeyError if the layer has none)."""
+        for spec in self.fields:
+            if spec.name == name:
+                return spec
+        raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class SchemaChange:
+    """What one schema version added over the previous one."""
+
+    version: int
+    layers: tuple[str, ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Addition:
+    """One step of an upgrade: a whole layer (`field` None) or one field of an existing layer."""
+
+    layer: str
+    field: Optional[str] = None
+
+
+HISTORY: tuple[SchemaChange, ...] = (
+    SchemaChange(
+        version=2,
+        layers=("asset_events",),
+        fields=(("circles", "reach_m"), ("circles", "street_m")),
+    ),
+)
+
+
+def _text(*names: str) -> tuple[FieldSpec, ...]:
+    return tuple(FieldSpec(name, "text") for name in names)
+
+
+_NOW = "now()"
+_SYNTHETIC = FieldSpec("synthetic", "int", default="0")
+
+COMMUNITIES = LayerSpec(
+    "communities",
+    "Point",
+    (
+        *_text("community_id", "name"),
+        FieldSpec("population", "int"),
+        FieldSpec("households", "int"),
+        FieldSpec("source", "text"),
+        _SYNTHETIC,
+        FieldSpec("note", "text"),
+    ),
+)
+CIRCLES = LayerSpec(
+    "circles",
+    "MultiPolygon",
+    (
+        *_text("circle_id", "name", "community_id"),
+        FieldSpec("level_min", "int"),
+        FieldSpec("method", "text"),
+        FieldSpec("radius_m", "double"),
+        FieldSpec("reach_m", "double"),
+        FieldSpec("street_m", "double"),
+        FieldSpec("area_m2", "double"),
+        FieldSpec("note", "text"),
+        FieldSpec("created", "datetime", default=_NOW),
+    ),
+)
+FACILITIES = LayerSpec(
+    "facilities",
+    "Point",
+    (
+        *_text(
+            "facility_id",
+            "name",
+            "category",
+            "category_class",
+            "category_zh",
+            "matched_by",
+            "source",
+            "source_id",
+            "source_crs",
+            "conversion",
+            "address",
+        ),
+        FieldSpec("area_m2", "double"),
+        _SYNTHETIC,
+        FieldSpec("imported", "datetime", default=_NOW),
+    ),
+)
+IDLE_ASSETS = LayerSpec(
+    "idle_assets",
+    "Point",
+    (
+        *_text("asset_id", "name", "asset_type", "owner"),
+        FieldSpec("area_m2", "double"),
+        FieldSpec("capacity", "int"),
+        *_text("idle_windows", "condition"),
+        FieldSpec("status", "text", default="'candidate'"),
+        *_text("notes", "links", "source_layer"),
+        FieldSpec("source_fid", "int64"),
+        _SYNTHETIC,
+        FieldSpec("created", "datetime", default=_NOW),
+        FieldSpec("updated", "datetime", default=_NOW, default_on_update=True),
+    ),
+)
+ASSET_EVENTS = LayerSpec(
+    "asset_events",
+    None,
+    (
+        FieldSpec("asset_id", "text"),
+        FieldSpec("time", "datetime", default=_NOW),
+        *_text("field", "old_value", "new_value", "note", "user"),
+    ),
+)
+META = LayerSpec(META_TABLE, None, _text("key", "value"))
+
+
+def coverage_layer(categories: Sequence[Category]) -> LayerSpec:
+    """The coverage layer: one `n_<code>` count per category, then the per-class summaries."""
+    return LayerSpec(
+        "coverage",
+        "MultiPolygon",
+        (
+            *_text("circle_id", "name"),
+            FieldSpec("level_min", "int"),
+            FieldSpec("population", "int"),
+            *(FieldSpec(f"n_{category.code}", "int") for category in categories),
+            FieldSpec("n_basic_present", "int"),
+            *_text("missing_basic", "missing_basic_zh"),
+            FieldSpec("n_quality_present", "int"),
+            *_text("missing_quality", "missing_quality_zh"),
+            FieldSpec("per_10k", "double"),
+            FieldSpec("grade", "text"),
+        ),
+    )
+
+
+def workspace_layers(categories: Optional[Sequence[Category]] = None) -> tuple[LayerSpec, ...]:
+    """Every user-facing layer of the current schema, in display order (default categories table if None)."""
+    table = load_categories() if categories is None else categories
+    return (COMMUNITIES, CIRCLES, FACILITIES, IDLE_ASSETS, ASSET_EVENTS, coverage_layer(table))
+
+
+def display_name(layer: str) -> str:
+    """Translated name shown in the layer tree."""
+    names = {
+        "communities": QCoreApplication.translate("Workspace", "Communities"),
+        "circles": QCoreApplication.translate("Workspace", "Living circles"),
+        "facilities": QCoreApplication.translate("Workspace", "Facilities"),
+        "idle_assets": QCoreApplication.translate("Workspace", "Idle assets"),
+        "asset_events": QCoreApplication.translate("Workspace", "Idle asset history"),
+        "coverage": QCoreApplication.translate("Workspace", "Coverage"),
+        META_TABLE: QCoreApplication.translate("Workspace", "Workspace information"),
+    }
+    return names.get(layer, layer)
+
+
+def legend_label(field: str, value: object) -> Optional[str]:
+    """Translated legend text for a styled value (circle level, asset status, class), None if not a known one.
+
+    `value` None is the style's catch-all category.
+    """
+    if value is None:
+        return QCoreApplication.translate("Workspace", "Other")
+    if field == "level_min" and isinstance(value, int):
+        return QCoreApplication.translate("Workspace", "{minutes}-minute circle").format(minutes=value)
+    statuses = {
+        "candidate": QCoreApplication.translate("Workspace", "Candidate"),
+        "under_review": QCoreApplication.translate("Workspace", "Under review"),
+        "approved": QCoreApplication.translate("Workspace", "Approved"),
+        "in_use": QCoreApplication.translate("Workspace", "In use"),
+        "retired": QCoreApplication.translate("Workspace", "Retired"),
+    }
+    if field == "status" and value in statuses:
+        return statuses[value]
+    if field == "category_class" and value in CLASSES:
+        return class_label(str(value))
+    return None
+
+
+def upgrade_plan(
+    existing: Mapping[str, Sequence[str]],
+    version: int,
+    layers: Sequence[LayerSpec],
+) -> list[Addition]:
+    """Additions that bring a workspace at `version` with `existing` {layer: field names} to the current schema.
+
+    The recorded steps newer than `version` come first, in version order; then anything else the current
+    schema declares but the file lacks (e.g. `n_<code>` for a code added to the categories table).
+    Nothing present is ever listed, so applying the plan twice is harmless.
+    """
+    wanted = {spec.name: spec for spec in layers}
+    plan: list[Addition] = []
+
+    def add(addition: Addition) -> None:
+        if addition in plan:
+            return
+        if addition.field is None:
+            if addition.layer not in existing:
+                plan.append(addition)
+        elif addition.layer in existing and addition.field not in existing[addition.layer]:
+            plan.append(addition)
+
+    for change in sorted(HISTORY, key=lambda item: item.version):
+        if change.version > version:
+            for name in change.layers:
+                add(Addition(name))
+            for name, field in change.fields:
+                add(Addition(name, field))
+    for name, spec in wanted.items():
+        add(Addition(name))
+        for field in spec.fields:
+            add(Addition(name, field.name))
+    return plan

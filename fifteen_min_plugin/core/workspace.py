@@ -1,0 +1,444 @@
+"""The workspace: one store per planning area holding the plugin's layers, reached only through QGIS providers.
+
+`Workspace` is the one interface analysis code uses for layer access. Storage details live in a backend
+(`GeoPackageBackend` today); a PostGIS backend only needs the same small set of methods.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Optional, Union
+
+from qgis.core import (
+    Qgis,
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsDefaultValue,
+    QgsEditError,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsLayerTreeGroup,
+    QgsMapLayer,
+    QgsMessageLog,
+    QgsProject,
+    QgsProviderRegistry,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsWkbTypes,
+    edit,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+
+from fifteen_min_plugin.__about__ import RESOURCES_DIR, __title__
+from fifteen_min_plugin.core.categories import Category, load_categories
+from fifteen_min_plugin.core.errors import FifteenMinError, WorkspaceError
+from fifteen_min_plugin.core.schema import (
+    APPLICATION,
+    DEFAULT_CRS,
+    META,
+    META_TABLE,
+    SCHEMA_VERSION,
+    Addition,
+    FieldSpec,
+    LayerSpec,
+    display_name,
+    legend_label,
+    upgrade_plan,
+    workspace_layers,
+)
+
+PathLike = Union[str, os.PathLike]
+
+STYLES_DIR = RESOURCES_DIR / "styles"
+#: custom property marking the layer-tree group of a workspace (value: the workspace path)
+GROUP_PROPERTY = "fifteenmin/workspace"
+
+_FIELD_TYPES = {
+    "text": QVariant.Type.String,
+    "int": QVariant.Type.Int,
+    "int64": QVariant.Type.LongLong,
+    "double": QVariant.Type.Double,
+    "datetime": QVariant.Type.DateTime,
+}
+_GEOMETRY_TYPES = {
+    None: QgsWkbTypes.Type.NoGeometry,
+    "Point": QgsWkbTypes.Type.Point,
+    "MultiPolygon": QgsWkbTypes.Type.MultiPolygon,
+}
+
+
+def _qgs_fields(specs: Sequence[FieldSpec]) -> QgsFields:
+    fields = QgsFields()
+    for spec in specs:
+        fields.append(QgsField(spec.name, _FIELD_TYPES[spec.kind]))
+    return fields
+
+
+class GeoPackageBackend:
+    """Workspace storage in one GeoPackage file, through the QGIS OGR provider only."""
+
+    provider_key = "ogr"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def uri(self, layer_name: str) -> str:
+        """Data source of one layer for `provider_key`."""
+        return f"{self.path}|layername={layer_name}"
+
+    def _sublayers(self) -> list:
+        metadata = QgsProviderRegistry.instance().providerMetadata(self.provider_key)
+        return metadata.querySublayers(str(self.path))
+
+    def is_container(self) -> bool:
+        """True if the file is a GeoPackage holding at least one table (checked without writing)."""
+        return self.path.is_file() and any(item.driverName() == "GPKG" for item in self._sublayers())
+
+    def layer_names(self) -> list[str]:
+        """Names of all vector tables in the file."""
+        return [item.name() for item in self._sublayers()]
+
+    def vector_layer(self, layer_name: str, name: str = "", read_only: bool = False) -> QgsVectorLayer:
+        """A layer on one table; `read_only` opens it without write access."""
+        options = QgsVectorLayer.LayerOptions(QgsCoordinateTransformContext())
+        options.loadDefaultStyle = False
+        options.forceReadOnly = read_only
+        return QgsVectorLayer(self.uri(layer_name), name or layer_name, self.provider_key, options)
+
+    def layer_name_of(self, layer: QgsMapLayer) -> Optional[str]:
+        """Table name if `layer` reads from this workspace, else None."""
+        if layer.providerType() != self.provider_key:
+            return None
+        parts = QgsProviderRegistry.instance().decodeUri(self.provider_key, layer.source())
+        path = parts.get("path")
+        if not path or Path(path).resolve() != self.path.resolve():
+            return None
+        return parts.get("layerName") or None
+
+    def create_layer(self, spec: LayerSpec, crs: QgsCoordinateReferenceSystem) -> None:
+        """Create an empty table (and the file if needed); never replaces an existing table."""
+        new_file = not self.path.exists()
+        if not new_file and spec.name in self.layer_names():
+            raise WorkspaceError(
+                QCoreApplication.translate("Workspace", "The layer “{layer}” already exists in {path}.").format(
+                    layer=spec.name, path=self.path
+                )
+            )
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = spec.name
+        options.actionOnExistingFile = (
+            QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
+            if new_file
+            else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+        )
+        writer = QgsVectorFileWriter.create(
+            str(self.path),
+            _qgs_fields(spec.fields),
+            _GEOMETRY_TYPES[spec.geometry],
+            crs if spec.geometry else QgsCoordinateReferenceSystem(),
+            QgsCoordinateTransformContext(),
+            options,
+        )
+        error, message = writer.hasError(), writer.errorMessage()
+        del writer
+        if error != QgsVectorFileWriter.WriterError.NoError:
+            raise WorkspaceError(
+                QCoreApplication.translate("Workspace", "The layer “{layer}” could not be created in {path}.").format(
+                    layer=spec.name, path=self.path
+                ),
+                details=message,
+            )
+
+    def add_fields(self, layer_name: str, specs: Sequence[FieldSpec]) -> None:
+        """Append fields to an existing table; existing fields and rows are kept."""
+        layer = self.vector_layer(layer_name)
+        if not layer.isValid() or not layer.dataProvider().addAttributes(list(_qgs_fields(specs))):
+            raise WorkspaceError(
+                QCoreApplication.translate(
+                    "Workspace", "The fields {fields} could not be added to the layer “{layer}” in {path}."
+                ).format(fields=", ".join(spec.name for spec in specs), layer=layer_name, path=self.path),
+                details="; ".join(layer.dataProvider().errors()) if layer.isValid() else layer.error().summary(),
+            )
+
+    def discard(self) -> None:
+        """Delete the file and its SQLite side files (only used on a file this backend just created)."""
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+
+class Workspace:
+    """A workspace opened at the current schema version; get one with `create` or `open`."""
+
+    def __init__(
+        self,
+        backend: GeoPackageBackend,
+        schema_version: int,
+        categories: Sequence[Category],
+        upgrades: Sequence[Addition] = (),
+    ) -> None:
+        self._backend = backend
+        self._schema_version = schema_version
+        self.categories: tuple[Category, ...] = tuple(categories)
+        #: what opening added to bring the file to the current schema (empty if nothing)
+        self.upgrades: tuple[Addition, ...] = tuple(upgrades)
+        self._specs = {spec.name: spec for spec in workspace_layers(self.categories)}
+
+    @property
+    def path(self) -> Path:
+        """The workspace file."""
+        return self._backend.path
+
+    @property
+    def schema_version(self) -> int:
+        """Schema version stored in the workspace."""
+        return self._schema_version
+
+    @property
+    def name(self) -> str:
+        """Name of the workspace, shown as its layer-tree group."""
+        return self.path.stem
+
+    @classmethod
+    def create(
+        cls,
+        path: PathLike,
+        crs: Optional[QgsCoordinateReferenceSystem] = None,
+        categories: Optional[Sequence[Category]] = None,
+    ) -> Workspace:
+        """Create a new workspace file with every layer empty; refuses to touch an existing file."""
+        path = Path(path)
+        if path.exists():
+            raise WorkspaceError(
+                QCoreApplication.translate(
+                    "Workspace", "The file {path} already exists. Choose another file name, or open it instead."
+                ).format(path=path)
+            )
+        crs = crs if crs is not None else QgsCoordinateReferenceSystem(DEFAULT_CRS)
+        if not crs.isValid():
+            raise WorkspaceError(
+                QCoreApplication.translate("Workspace", "The chosen coordinate reference system is not valid.")
+            )
+        table = _categories(categories)
+        backend = GeoPackageBackend(path)
+        try:
+            for spec in (META, *workspace_layers(table)):
+                backend.create_layer(spec, crs)
+            _write_meta(backend, {"schema_version": str(SCHEMA_VERSION), "application": APPLICATION})
+        except WorkspaceError as error:
+            backend.discard()
+            raise WorkspaceError(
+                QCoreApplication.translate("Workspace", "The workspace {path} could not be created. {reason}").format(
+                    path=path, reason=error.message
+                ),
+                details=error.details,
+            ) from error
+        return cls(backend, SCHEMA_VERSION, table)
+
+    @classmethod
+    def open(cls, path: PathLike, categories: Optional[Sequence[Category]] = None) -> Workspace:
+        """Open a workspace, upgrading an older schema in place (only adds layers and fields).
+
+        Files that are missing, not GeoPackages, not workspaces or from a newer plugin are refused with a
+        WorkspaceError before anything is written.
+        """
+        path = Path(path)
+        if not path.is_file():
+            raise WorkspaceError(
+                QCoreApplication.translate("Workspace", "The workspace file {path} does not exist.").format(path=path)
+            )
+        backend = GeoPackageBackend(path)
+        if not backend.is_container():
+            raise WorkspaceError(
+                QCoreApplication.translate(
+                    "Workspace", "The file {path} is not a GeoPackage, so it cannot be opened as a workspace."
+                ).format(path=path)
+            )
+        names = backend.layer_names()
+        if META_TABLE not in names:
+            message = QCoreApplication.translate(
+                "Workspace", "The GeoPackage {path} is not a workspace of this plugin (it has no “{table}” table)."
+            )
+            raise WorkspaceError(message.format(path=path, table=META_TABLE))
+        version = _read_version(backend)
+        if version > SCHEMA_VERSION:
+            message = QCoreApplication.translate(
+                "Workspace", "The workspace {path} needs a newer {plugin} (schema {found}, this one reads {supported})."
+            )
+            raise WorkspaceError(message.format(path=path, plugin=__title__, found=version, supported=SCHEMA_VERSION))
+        table = _categories(categories)
+        layers = workspace_layers(table)
+        existing = {name: backend.vector_layer(name, read_only=True).fields().names() for name in names}
+        plan = upgrade_plan(existing, version, layers)
+        if plan or version < SCHEMA_VERSION:
+            try:
+                _apply(backend, plan, layers, existing)
+                if version < SCHEMA_VERSION:
+                    _write_meta(backend, {"schema_version": str(SCHEMA_VERSION)})
+            except WorkspaceError as error:
+                message = QCoreApplication.translate(
+                    "Workspace", "The workspace {path} could not be upgraded to schema {version}; no data was lost."
+                )
+                raise WorkspaceError(
+                    f"{message.format(path=path, version=SCHEMA_VERSION)} {error.message}", details=error.details
+                ) from error
+        return cls(backend, SCHEMA_VERSION, table, plan)
+
+    def layer_names(self) -> list[str]:
+        """Names of the workspace layers (spatial and tables) in display order."""
+        return list(self._specs)
+
+    def layer(self, name: str) -> QgsVectorLayer:
+        """A new, valid layer on one workspace table, with its translated name and field defaults."""
+        spec = self._specs[name]
+        layer = self._backend.vector_layer(name, display_name(name))
+        if not layer.isValid():
+            raise WorkspaceError(
+                QCoreApplication.translate(
+                    "Workspace", "The layer “{layer}” of the workspace {path} cannot be read."
+                ).format(layer=name, path=self.path),
+                details=layer.error().summary(),
+            )
+        for field in spec.fields:
+            index = layer.fields().lookupField(field.name)
+            if field.default is not None and index >= 0:
+                layer.setDefaultValueDefinition(index, QgsDefaultValue(field.default, field.default_on_update))
+        return layer
+
+    def add_to_project(self, project: QgsProject) -> list[QgsVectorLayer]:
+        """Add every workspace layer, styled, to a group named after the workspace; layers already there are reused."""
+        present = {}
+        for layer in project.mapLayers().values():
+            name = self._backend.layer_name_of(layer)
+            if name in self._specs and name not in present:
+                present[name] = layer
+        group = self._group(project)
+        result = []
+        for name in self.layer_names():
+            layer = present.get(name)
+            if layer is None:
+                layer = self.layer(name)
+                _apply_style(layer, name)
+                if project.addMapLayer(layer, False) is None:
+                    raise WorkspaceError(
+                        QCoreApplication.translate(
+                            "Workspace", "The layer “{layer}” could not be added to the project."
+                        ).format(layer=layer.name())
+                    )
+                group.addLayer(layer)
+            result.append(layer)
+        return result
+
+    def _group(self, project: QgsProject) -> QgsLayerTreeGroup:
+        root = project.layerTreeRoot()
+        for group in root.findGroups(True):
+            if group.customProperty(GROUP_PROPERTY) == str(self.path):
+                return group
+        group = root.insertGroup(0, self.name)
+        group.setCustomProperty(GROUP_PROPERTY, str(self.path))
+        return group
+
+
+def _categories(categories: Optional[Sequence[Category]]) -> list[Category]:
+    if categories is not None:
+        return list(categories)
+    try:
+        return load_categories()
+    except FifteenMinError as error:
+        raise WorkspaceError(error.message, details=error.details) from error
+
+
+def _read_meta(backend: GeoPackageBackend) -> dict[str, str]:
+    layer = backend.vector_layer(META_TABLE, read_only=True)
+    if not layer.isValid():
+        return {}
+    return {str(feature["key"]): str(feature["value"]) for feature in layer.getFeatures()}
+
+
+def _read_version(backend: GeoPackageBackend) -> int:
+    meta = _read_meta(backend)
+    try:
+        version = int(meta.get("schema_version", ""))
+    except ValueError:
+        version = 0
+    if meta.get("application") != APPLICATION or version < 1:
+        message = QCoreApplication.translate(
+            "Workspace", "The workspace information in {path} is damaged or was not written by this plugin."
+        )
+        raise WorkspaceError(message.format(path=backend.path))
+    return version
+
+
+def _write_meta(backend: GeoPackageBackend, values: dict[str, str]) -> None:
+    layer = backend.vector_layer(META_TABLE)
+    rows = {str(feature["key"]): feature.id() for feature in layer.getFeatures()}
+    value_index = layer.fields().lookupField("value")
+    try:
+        with edit(layer):
+            for key, value in values.items():
+                if key in rows:
+                    written = layer.changeAttributeValue(rows[key], value_index, value)
+                else:
+                    feature = QgsFeature(layer.fields())
+                    feature["key"] = key
+                    feature["value"] = value
+                    written = layer.addFeature(feature)
+                if not written:
+                    raise QgsEditError(key)
+    except QgsEditError as error:
+        raise WorkspaceError(
+            QCoreApplication.translate("Workspace", "The workspace information in {path} could not be saved.").format(
+                path=backend.path
+            ),
+            details=str(error),
+        ) from error
+
+
+def _storage_crs(
+    backend: GeoPackageBackend, layers: Sequence[LayerSpec], names: Sequence[str]
+) -> QgsCoordinateReferenceSystem:
+    for spec in layers:
+        if spec.geometry and spec.name in names:
+            crs = backend.vector_layer(spec.name, read_only=True).crs()
+            if crs.isValid():
+                return crs
+    return QgsCoordinateReferenceSystem(DEFAULT_CRS)
+
+
+def _apply(
+    backend: GeoPackageBackend, plan: Sequence[Addition], layers: Sequence[LayerSpec], existing: dict[str, list[str]]
+) -> None:
+    specs = {spec.name: spec for spec in layers}
+    crs = _storage_crs(backend, layers, list(existing))
+    new_fields: dict[str, list[FieldSpec]] = {}
+    for addition in plan:
+        if addition.field is None:
+            backend.create_layer(specs[addition.layer], crs)
+        else:
+            new_fields.setdefault(addition.layer, []).append(specs[addition.layer].field(addition.field))
+    for name, fields in new_fields.items():
+        backend.add_fields(name, fields)
+
+
+def _apply_style(layer: QgsVectorLayer, name: str) -> None:
+    style = STYLES_DIR / f"{name}.qml"
+    message, ok = layer.loadNamedStyle(str(style))
+    if not ok:
+        QgsMessageLog.logMessage(
+            QCoreApplication.translate("Workspace", "The style {style} could not be loaded: {message}").format(
+                style=style, message=message
+            ),
+            __title__,
+            Qgis.MessageLevel.Warning,
+        )
+        return
+    renderer = layer.renderer()
+    if isinstance(renderer, QgsCategorizedSymbolRenderer):
+        for index, category in enumerate(renderer.categories()):
+            label = legend_label(renderer.classAttribute(), category.value())
+            if label:
+                renderer.updateCategoryLabel(index, label)

@@ -1,0 +1,86 @@
+"""The dock creates and opens workspaces and tells the planner what went wrong."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from qgis.core import Qgis, QgsProject, QgsVectorFileWriter, QgsVectorLayer
+
+from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.gui.dock import FifteenMinDock
+
+
+@pytest.fixture()
+def dock(qgis_iface, qgis_new_project):
+    qgis_iface.messageBar().clear_messages()
+    panel = FifteenMinDock(canvas=qgis_iface.mapCanvas(), message_bar=qgis_iface.messageBar())
+    yield panel
+    panel.teardown()
+    panel.deleteLater()
+
+
+def _workspace_layers(project: QgsProject) -> list[str]:
+    return sorted(layer.source().split("layername=")[-1] for layer in project.mapLayers().values())
+
+
+def test_new_workspace_adds_its_layers_and_remembers_it(dock, qgis_iface, tmp_path):
+    path = tmp_path / "haidian.gpkg"
+    workspace = dock.new_workspace(path)
+    assert workspace is not None and path.exists()
+    assert _workspace_layers(QgsProject.instance()) == sorted(workspace.layer_names())
+    assert str(path) in dock.ui.workspaceLabel.text()
+    assert QgsProject.instance().readEntry("fifteenmin", "workspace")[0] == str(path)
+    assert qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success)
+
+
+def test_open_workspace_reuses_layers_already_in_the_project(dock, tmp_path):
+    path = tmp_path / "ws.gpkg"
+    dock.new_workspace(path)
+    count = len(QgsProject.instance().mapLayers())
+    assert dock.open_workspace(path) is not None
+    assert len(QgsProject.instance().mapLayers()) == count
+
+
+@pytest.mark.parametrize("content", [b"not a geopackage at all", None])
+def test_a_file_that_is_not_a_workspace_is_refused_and_left_alone(dock, qgis_iface, tmp_path, content):
+    path = tmp_path / "other.gpkg"
+    if content is None:  # a real GeoPackage of somebody else's
+        layer = QgsVectorLayer("Point?crs=EPSG:4326&field=x:integer", "x", "memory")
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        error, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, str(path), QgsProject.instance().transformContext(), options
+        )
+        assert error == QgsVectorFileWriter.WriterError.NoError
+    else:
+        path.write_bytes(content)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert dock.open_workspace(path) is None
+    errors = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+    assert len(errors) == 1
+    assert "GeoPackage" in errors[0]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert dock.workspace is None
+    assert QgsProject.instance().mapLayers() == {}
+
+
+def test_new_workspace_refuses_to_overwrite(dock, qgis_iface, tmp_path):
+    path = tmp_path / "taken.gpkg"
+    path.write_bytes(b"precious")
+    assert dock.new_workspace(path) is None
+    assert path.read_bytes() == b"precious"
+    assert qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+
+
+def test_reading_a_project_restores_its_workspace(dock, tmp_path):
+    path = tmp_path / "ws.gpkg"
+    Workspace.create(path)
+    project_file = tmp_path / "plan.qgz"
+    project = QgsProject.instance()
+    project.writeEntry("fifteenmin", "workspace", str(path))
+    assert project.write(str(project_file))
+    project.clear()
+    assert dock.workspace is None
+    assert project.read(str(project_file))
+    assert dock.workspace is not None and dock.workspace.path == path
