@@ -85,6 +85,8 @@ class FifteenMinPlugin:
         toggle.setText(self.tr("Living circle panel"))
         toggle.setToolTip(self.tr("Show or hide the 15-minute living circle panel"))
         self._add_action(toggle, owned=False)
+        self._add_action(self.dock.circles.circle_action, owned=False)
+        self._add_action(self.dock.circles.polygon_action, owned=False)
 
         self.options_factory = FifteenMinOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)

@@ -18,7 +18,8 @@ def main() -> int:
     args = parser.parse_args()
     demo_project = ROOT / "demo_output" / "fifteen_min_demo.qgz"
     if not demo_project.exists():
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "demo.py"), "--out", str(demo_project.parent)], check=True)
+        demo = [sys.executable, str(ROOT / "scripts" / "demo.py"), "--out", str(demo_project.parent)]
+        subprocess.run(demo, check=True)
     profiles = prepare_profile(Path(tempfile.mkdtemp(prefix="fifteenmin-qgis-")), args.locale)
     env = dict(os.environ, PYTHONPATH=venv_pythonpath())
     env.pop("QT_QPA_PLATFORM", None)

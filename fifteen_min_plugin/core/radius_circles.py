@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsDistanceArea,
     QgsGeometry,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
+from fifteen_min_plugin.core.errors import FifteenMinError
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 SEGMENTS_PER_QUARTER = 32  # 128-gon: area within 0.05 % of the true circle
@@ -32,7 +35,13 @@ class RadiusBuffer:
         self.to_wgs84 = QgsCoordinateTransform(source_crs, WGS84, context)
         self.area = QgsDistanceArea()
         self.area.setSourceCrs(source_crs, context)
-        self.area.setEllipsoid("EPSG:7030")
+        if not self.area.setEllipsoid("EPSG:7030"):
+            raise FifteenMinError(RadiusBuffer.tr("The WGS84 ellipsoid is not available in this QGIS installation."))
+
+    @staticmethod
+    def tr(text: str) -> str:
+        """Translate in this class's context."""
+        return QCoreApplication.translate("RadiusBuffer", text)
 
     def centre(self, geometry: QgsGeometry) -> QgsGeometry:
         """The point a radius is measured from: the point itself, or a point inside a polygon."""
@@ -47,11 +56,13 @@ class RadiusBuffer:
         forward = QgsCoordinateTransform(self.source_crs, local, self.context)
         backward = QgsCoordinateTransform(local, self.source_crs, self.context)
         projected = QgsGeometry(geometry)
-        projected.transform(forward)
+        if projected.transform(forward) != Qgis.GeometryOperationResult.Success:
+            raise FifteenMinError(RadiusBuffer.tr("A geometry could not be projected to measure metres around it."))
         results = []
         for radius in radii_m:
             circle = projected.buffer(radius, SEGMENTS_PER_QUARTER)
-            circle.transform(backward)
+            if circle.transform(backward) != Qgis.GeometryOperationResult.Success:
+                raise FifteenMinError(RadiusBuffer.tr("A circle could not be projected back to the layer's CRS."))
             results.append(circle)
         return results
 

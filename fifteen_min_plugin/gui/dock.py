@@ -11,6 +11,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QWidget
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.gui.circles_page import CirclesPage
 
 _FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 
@@ -52,6 +53,10 @@ class FifteenMinDock(QgsDockWidget):
         self.ui.setupUi(body)
         self.setWidget(body)
 
+        self.circles = CirclesPage(
+            canvas=canvas, message_bar=message_bar, workspace=lambda: self.workspace, project=self.project, parent=body
+        )
+        self.ui.circlesLayout.insertWidget(1, self.circles)
         self._disable_pages_missing_packages()
         self.ui.newWorkspaceButton.clicked.connect(self._ask_new_workspace)
         self.ui.openWorkspaceButton.clicked.connect(self._ask_open_workspace)
@@ -72,6 +77,7 @@ class FifteenMinDock(QgsDockWidget):
 
     def teardown(self) -> None:
         """Disconnect from long-lived objects before the dock is removed."""
+        self.circles.teardown()
         self.project.readProject.disconnect(self._restore_from_project)
         self.project.cleared.disconnect(self._forget_workspace)
 

@@ -21,6 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.radius_circles import RadiusBuffer
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
 
@@ -127,7 +128,10 @@ class BufferCirclesAlgorithm(FifteenMinAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
 
-        buffer = RadiusBuffer(source.sourceCrs(), context.transformContext())
+        try:
+            buffer = RadiusBuffer(source.sourceCrs(), context.transformContext())
+        except FifteenMinError as error:
+            raise QgsProcessingException(error.message) from error
         total = max(source.featureCount(), 1)
         skipped = []
         for done, feature in enumerate(source.getFeatures()):
@@ -138,7 +142,11 @@ class BufferCirclesAlgorithm(FifteenMinAlgorithm):
             if geometry.isNull() or geometry.isEmpty():
                 skipped.append(origin_id)
                 continue
-            for (radius, level), circle in zip(levels, buffer.buffers(geometry, [r for r, _ in levels])):
+            try:
+                circles = buffer.buffers(geometry, [r for r, _ in levels])
+            except FifteenMinError as error:
+                raise QgsProcessingException(f"{error.message} ({origin_id})") from error
+            for (radius, level), circle in zip(levels, circles):
                 circle.convertToMultiType()
                 out = QgsFeature(fields)
                 out.setGeometry(circle)

@@ -41,7 +41,7 @@ def _points(crs: str = "EPSG:4326") -> QgsVectorLayer:
 def _ellipsoid() -> QgsDistanceArea:
     measure = QgsDistanceArea()
     measure.setSourceCrs(QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance().transformContext())
-    measure.setEllipsoid("EPSG:7030")
+    assert measure.setEllipsoid("EPSG:7030")
     return measure
 
 

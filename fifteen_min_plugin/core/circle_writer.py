@@ -1,0 +1,304 @@
+"""Writing living circles into the workspace `circles` layer.
+
+A hand-drawn circle goes into the layer's edit buffer as one undoable edit command (the layer stays in edit
+mode, as QGIS digitising does). Circles computed by an algorithm are written all-or-nothing through the data
+provider, so the user's pending edits are neither committed nor lost.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from qgis.core import (
+    Qgis,
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsCsException,
+    QgsDistanceArea,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSource,
+    QgsGeometry,
+    QgsPointXY,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QDateTime, QVariant
+
+from fifteen_min_plugin.__about__ import RESOURCES_DIR
+from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.radius_circles import RadiusBuffer
+
+#: GB 50180-2018 walking distances: upper radius of each level (the 15-minute level takes the rest)
+LEVEL_LIMITS_M = ((300.0, 5), (500.0, 10))
+LEVELS_MIN = (5, 10, 15)
+METHOD_DRAWN_CIRCLE = "drawn_circle"
+METHOD_DRAWN_POLYGON = "drawn_polygon"
+METHOD_RADIUS = "radius"
+#: circles field -> result field, where the names differ
+RESULT_ALIASES = {"community_id": "origin_id"}
+#: circles fields the writer fills itself
+COMPUTED_FIELDS = ("circle_id", "level_min", "area_m2", "created")
+CIRCLES_STYLE = RESOURCES_DIR / "styles" / "circles.qml"
+
+
+@dataclass(frozen=True)
+class CircleAttributes:
+    """What the planner says about one hand-drawn circle."""
+
+    name: str = ""
+    community_id: str = ""
+    level_min: int = 15
+    note: str = ""
+
+
+def level_for_radius(radius_m: float) -> int:
+    """The GB 50180 level (minutes) a walking radius belongs to: ≤300 m → 5, ≤500 m → 10, else 15."""
+    for limit, minutes in LEVEL_LIMITS_M:
+        if radius_m <= limit:
+            return minutes
+    return LEVELS_MIN[-1]
+
+
+def new_circle_id() -> str:
+    """A short unique circle id."""
+    return uuid.uuid4().hex[:12]
+
+
+def circle_polygon(
+    centre: QgsPointXY, radius_m: float, crs: QgsCoordinateReferenceSystem, context: QgsCoordinateTransformContext
+) -> QgsGeometry:
+    """A circle of `radius_m` true metres around `centre`, both in `crs`."""
+    if radius_m <= 0:
+        raise FifteenMinError(QCoreApplication.translate("CircleWriter", "A circle needs a radius greater than 0 m."))
+    return RadiusBuffer(crs, context).buffers(QgsGeometry.fromPointXY(centre), [radius_m])[0]
+
+
+def community_choices(layer: Optional[QgsVectorLayer]) -> list[tuple[str, str]]:
+    """(community_id, name) of every community with an id, sorted by id; empty without a usable layer."""
+    if layer is None or not layer.isValid() or layer.fields().lookupField("community_id") < 0:
+        return []
+    has_name = layer.fields().lookupField("name") >= 0
+    choices = {}
+    for feature in layer.getFeatures():
+        value = feature["community_id"]
+        if value is None or str(value) in ("", "NULL"):
+            continue
+        name = feature["name"] if has_name else None
+        choices[str(value)] = "" if name is None or str(name) == "NULL" else str(name)
+    return sorted(choices.items())
+
+
+def ellipsoid_measure(crs: QgsCoordinateReferenceSystem, context: QgsCoordinateTransformContext) -> QgsDistanceArea:
+    """Distances and areas on the WGS84 ellipsoid for geometries in `crs`."""
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(crs, context)
+    if not measure.setEllipsoid("EPSG:7030"):
+        raise FifteenMinError(
+            QCoreApplication.translate(
+                "CircleWriter", "The WGS84 ellipsoid is unknown to QGIS; distances and areas cannot be measured."
+            )
+        )
+    return measure
+
+
+def _to_layer(geometry: QgsGeometry, transform: QgsCoordinateTransform, what: str) -> QgsGeometry:
+    """`geometry` as a valid MultiPolygon in the layer CRS, or a FifteenMinError naming `what`."""
+    no_area = QCoreApplication.translate("CircleWriter", "{what} has no area, so nothing was written.").format(
+        what=what
+    )
+    if geometry is None or geometry.isNull() or geometry.isEmpty() or geometry.type() != POLYGON_GEOMETRY:
+        raise FifteenMinError(no_area)
+    result = QgsGeometry(geometry)
+    try:
+        transformed, details = result.transform(transform) == Qgis.GeometryOperationResult.Success, ""
+    except QgsCsException as error:
+        transformed, details = False, str(error)
+    if not transformed:
+        outside = QCoreApplication.translate(
+            "CircleWriter", "{what} lies outside the coordinate system of the circles layer; nothing was written."
+        )
+        raise FifteenMinError(outside.format(what=what), details=details)
+    if not result.isGeosValid():
+        result = result.makeValid()
+    if result.wkbType() == QgsWkbTypes.Type.GeometryCollection and not result.convertGeometryCollectionToSubclass(
+        POLYGON_GEOMETRY
+    ):
+        raise FifteenMinError(no_area)
+    if result.isEmpty() or result.type() != POLYGON_GEOMETRY or not result.convertToMultiType():
+        raise FifteenMinError(no_area)
+    return result
+
+
+def _check_layer(layer: QgsVectorLayer) -> None:
+    if layer is None or not layer.isValid():
+        raise FifteenMinError(
+            QCoreApplication.translate(
+                "CircleWriter", "The circles layer of the workspace cannot be opened, so nothing was written."
+            )
+        )
+    missing = [name for name in (*COMPUTED_FIELDS, "community_id", "method") if layer.fields().lookupField(name) < 0]
+    if missing:
+        raise FifteenMinError(
+            QCoreApplication.translate(
+                "CircleWriter", "The circles layer lacks the fields {fields}; open it as a workspace to upgrade it."
+            ).format(fields=", ".join(missing))
+        )
+
+
+def add_drawn_circle(
+    layer: QgsVectorLayer,
+    geometry: QgsGeometry,
+    crs: QgsCoordinateReferenceSystem,
+    attributes: CircleAttributes,
+    context: QgsCoordinateTransformContext,
+    method: str = METHOD_DRAWN_CIRCLE,
+    radius_m: Optional[float] = None,
+) -> QgsFeature:
+    """Add one hand-drawn circle (geometry in `crs`) to the layer's edit buffer as one undoable command.
+
+    The layer is put into edit mode if needed and left there; committing is the user's decision.
+    """
+    _check_layer(layer)
+    geometry = _to_layer(
+        geometry,
+        QgsCoordinateTransform(crs, layer.crs(), context),
+        QCoreApplication.translate("CircleWriter", "The drawn circle"),
+    )
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(geometry)
+    values = {
+        "circle_id": new_circle_id(),
+        "name": attributes.name,
+        "community_id": attributes.community_id,
+        "level_min": int(attributes.level_min),
+        "method": method,
+        "radius_m": radius_m,
+        "area_m2": ellipsoid_measure(layer.crs(), context).measureArea(geometry),
+        "note": attributes.note,
+        "created": QDateTime.currentDateTime(),
+    }
+    for name, value in values.items():
+        if layer.fields().lookupField(name) >= 0 and value is not None:
+            feature[name] = value
+    if not layer.isEditable() and not layer.startEditing():
+        raise FifteenMinError(
+            QCoreApplication.translate(
+                "CircleWriter", "The circles layer cannot be edited (is the workspace file read-only?)."
+            )
+        )
+    layer.beginEditCommand(QCoreApplication.translate("CircleWriter", "Add living circle"))
+    if not layer.addFeature(feature):
+        layer.destroyEditCommand()
+        raise FifteenMinError(
+            QCoreApplication.translate("CircleWriter", "The circle could not be added to the circles layer.")
+        )
+    layer.endEditCommand()
+    return feature
+
+
+def _value(feature: QgsFeature, index: int) -> Any:
+    value = feature.attribute(index)
+    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+
+
+def write_circles(
+    layer: QgsVectorLayer,
+    result: QgsFeatureSource,
+    context: QgsCoordinateTransformContext,
+    method: str = METHOD_RADIUS,
+) -> list[int]:
+    """Write every feature of an algorithm result into the circles layer, all or nothing; return the new ids.
+
+    Fields are matched by name (`origin_id` fills `community_id`, `minutes` fills `level_min`); `method` is
+    used where the result has no `method` field; `area_m2` is measured on the ellipsoid in the layer CRS.
+    """
+    _check_layer(layer)
+    transform = QgsCoordinateTransform(result.sourceCrs(), layer.crs(), context)
+    measure = ellipsoid_measure(layer.crs(), context)
+    source_fields = result.fields()
+    mapping = {}
+    for target in layer.fields().names():
+        if target in COMPUTED_FIELDS:
+            continue
+        index = source_fields.lookupField(target)
+        if index < 0 and target in RESULT_ALIASES:
+            index = source_fields.lookupField(RESULT_ALIASES[target])
+        if index >= 0:
+            mapping[target] = index
+    minutes_index = source_fields.lookupField("level_min")
+    if minutes_index < 0:
+        minutes_index = source_fields.lookupField("minutes")
+    if minutes_index < 0:
+        raise FifteenMinError(
+            QCoreApplication.translate(
+                "CircleWriter", "The computed circles carry no level in minutes, so nothing was written."
+            )
+        )
+
+    now = QDateTime.currentDateTime()
+    features = []
+    for number, source in enumerate(result.getFeatures(QgsFeatureRequest()), start=1):
+        minutes = _value(source, minutes_index)
+        if minutes is None:
+            raise FifteenMinError(
+                QCoreApplication.translate(
+                    "CircleWriter", "Computed circle {number} has no level in minutes, so nothing was written."
+                ).format(number=number)
+            )
+        geometry = _to_layer(
+            source.geometry(),
+            transform,
+            QCoreApplication.translate("CircleWriter", "Computed circle {number}").format(number=number),
+        )
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(geometry)
+        for target, index in mapping.items():
+            value = _value(source, index)
+            if value is not None:
+                feature[target] = str(value) if layer.fields().field(target).type() == QVariant.Type.String else value
+        if "method" not in mapping or _value(source, mapping["method"]) is None:
+            feature["method"] = method
+        feature["circle_id"] = new_circle_id()
+        feature["level_min"] = round(float(minutes))
+        feature["area_m2"] = measure.measureArea(geometry)
+        feature["created"] = now
+        features.append(feature)
+    return _add_all(layer, features)
+
+
+def _add_all(layer: QgsVectorLayer, features: list[QgsFeature]) -> list[int]:
+    if not features:
+        return []
+    provider = layer.dataProvider()
+    before = {feature.id() for feature in provider.getFeatures(QgsFeatureRequest().setNoAttributes())}
+    ok, added = provider.addFeatures(features)
+    if not ok:
+        after = {feature.id() for feature in provider.getFeatures(QgsFeatureRequest().setNoAttributes())}
+        if after - before:
+            provider.deleteFeatures(list(after - before))
+        raise FifteenMinError(
+            QCoreApplication.translate(
+                "CircleWriter", "The computed circles could not be saved in the workspace; it is unchanged."
+            ),
+            details="; ".join(provider.errors()),
+        )
+    layer.triggerRepaint()
+    return [feature.id() for feature in added]
+
+
+def style_levels(layer: QgsVectorLayer) -> None:
+    """Make sure nested levels are told apart: categories by `level_min`, bigger levels drawn first (below)."""
+    renderer = layer.renderer()
+    if not isinstance(renderer, QgsCategorizedSymbolRenderer) or renderer.classAttribute() != "level_min":
+        layer.loadNamedStyle(str(CIRCLES_STYLE))
+        renderer = layer.renderer()
+    if isinstance(renderer, QgsCategorizedSymbolRenderer):
+        renderer.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause("level_min", False, True)]))
+        renderer.setOrderByEnabled(True)
+    layer.triggerRepaint()

@@ -1,0 +1,61 @@
+"""The form a planner fills in for a hand-drawn circle: name, community, level, note."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Optional
+
+from qgis.PyQt.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+
+from fifteen_min_plugin.core.circle_writer import LEVELS_MIN, CircleAttributes, level_for_radius
+
+
+class CircleForm(QDialog):
+    """Prefilled from the drawing (community from snapping, level from the radius); read with `attributes()`."""
+
+    def __init__(
+        self,
+        communities: Sequence[tuple[str, str]] = (),
+        community_id: str = "",
+        radius_m: Optional[float] = None,
+        parent: Optional[QWidget] = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New living circle"))
+        self.name_edit = QLineEdit()
+        self.community_combo = QComboBox()
+        self.community_combo.addItem(self.tr("(no community)"), "")
+        for identifier, name in communities:
+            self.community_combo.addItem(f"{identifier} — {name}" if name else identifier, identifier)
+        self.level_combo = QComboBox()
+        for minutes in LEVELS_MIN:
+            self.level_combo.addItem(self.tr("{minutes}-minute circle").format(minutes=minutes), minutes)
+        self.note_edit = QLineEdit()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QFormLayout(self)
+        layout.addRow(self.tr("Name"), self.name_edit)
+        layout.addRow(self.tr("Community"), self.community_combo)
+        layout.addRow(self.tr("Level"), self.level_combo)
+        layout.addRow(self.tr("Note"), self.note_edit)
+        layout.addRow(self.buttons)
+
+        index = self.community_combo.findData(community_id) if community_id else 0
+        if index < 0:
+            self.community_combo.addItem(community_id, community_id)
+            index = self.community_combo.count() - 1
+        self.community_combo.setCurrentIndex(index)
+        self.name_edit.setText(dict(communities).get(community_id, ""))
+        level = level_for_radius(radius_m) if radius_m is not None else LEVELS_MIN[-1]
+        self.level_combo.setCurrentIndex(self.level_combo.findData(level))
+
+    def attributes(self) -> CircleAttributes:
+        """What the form holds now."""
+        return CircleAttributes(
+            name=self.name_edit.text().strip(),
+            community_id=str(self.community_combo.currentData() or ""),
+            level_min=int(self.level_combo.currentData()),
+            note=self.note_edit.text().strip(),
+        )

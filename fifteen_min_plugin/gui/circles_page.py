@@ -1,0 +1,440 @@
+"""The Circles page of the dock: draw circles by hand, or compute radius levels and walking isochrones."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any, Optional
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsGeometry,
+    QgsMapLayerProxyModel,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsMapCanvas, QgsMapLayerComboBox, QgsMessageBar
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import (
+    QAction,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fifteen_min_plugin.__about__ import PROVIDER_ID, RESOURCES_DIR
+from fifteen_min_plugin.core.circle_writer import (
+    METHOD_DRAWN_CIRCLE,
+    METHOD_DRAWN_POLYGON,
+    METHOD_RADIUS,
+    add_drawn_circle,
+    circle_polygon,
+    community_choices,
+    ellipsoid_measure,
+    style_levels,
+    write_circles,
+)
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.settings import Settings
+from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.gui.circle_form import CircleForm
+from fifteen_min_plugin.gui.circle_tool import CircleMapTool
+from fifteen_min_plugin.gui.polygon_tool import PolygonMapTool
+
+if hasattr(Qgis, "LayerFilter"):
+    _ORIGIN_LAYERS = Qgis.LayerFilter.PointLayer | Qgis.LayerFilter.PolygonLayer
+    _ROAD_LAYERS = Qgis.LayerFilter.LineLayer
+else:  # QGIS < 3.34
+    _ORIGIN_LAYERS = QgsMapLayerProxyModel.Filter.PointLayer | QgsMapLayerProxyModel.Filter.PolygonLayer
+    _ROAD_LAYERS = QgsMapLayerProxyModel.Filter.LineLayer
+
+RADIUS_ALGORITHM = f"{PROVIDER_ID}:buffercircles"
+NETWORK_ALGORITHM = f"{PROVIDER_ID}:networkcircles"
+ID_FIELD = "community_id"
+
+
+def _icon(name: str) -> QIcon:
+    return QIcon(str(RESOURCES_DIR / "icons" / name))
+
+
+def _list_text(values: tuple[int, ...]) -> str:
+    return ",".join(str(value) for value in values)
+
+
+class CirclesPage(QWidget):
+    """Draw tools and computations; every result goes to the current workspace's `circles` layer."""
+
+    def __init__(
+        self,
+        canvas: QgsMapCanvas,
+        message_bar: QgsMessageBar,
+        workspace: Callable[[], Optional[Workspace]],
+        project: Optional[QgsProject] = None,
+        parent: Optional[QWidget] = None,
+    ) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.message_bar = message_bar
+        self.workspace = workspace
+        self.project = project or QgsProject.instance()
+        self.form: Optional[CircleForm] = None
+        self.task: Optional[QgsProcessingAlgRunnerTask] = None
+        self._run_state: Optional[tuple[QgsProcessingContext, QgsProcessingFeedback]] = None
+        settings = Settings.load()
+
+        self.circle_tool = CircleMapTool(canvas)
+        self.polygon_tool = PolygonMapTool(canvas)
+
+        self.circle_action = QAction(_icon("circle_tool.svg"), self.tr("Circle by centre and radius"), self)
+        self.circle_action.setToolTip(
+            self.tr(
+                "Click the centre (it snaps to a community point), move, click again — or type the radius in "
+                "metres and press Enter. Esc cancels."
+            )
+        )
+        self.polygon_action = QAction(_icon("polygon_tool.svg"), self.tr("Polygon boundary"), self)
+        self.polygon_action.setToolTip(self.tr("Click the vertices, right-click to finish. Esc cancels."))
+        self.circle_button = QToolButton()
+        self.polygon_button = QToolButton()
+        for button, action, tool in (
+            (self.circle_button, self.circle_action, self.circle_tool),
+            (self.polygon_button, self.polygon_action, self.polygon_tool),
+        ):
+            action.setCheckable(True)
+            tool.setAction(action)  # QGIS checks the action while the tool is active, and unchecks it after
+            action.triggered.connect(lambda checked, tool=tool: self._toggle_tool(tool, checked))
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.radius_spin = QDoubleSpinBox()
+        self.radius_spin.setRange(0.0, 5000.0)
+        self.radius_spin.setDecimals(0)
+        self.radius_spin.setSingleStep(50.0)
+        self.radius_spin.setSuffix(self.tr(" m"))
+        self.radius_spin.setSpecialValueText(self.tr("by mouse"))
+        self.radius_spin.setKeyboardTracking(False)  # a typed radius counts once it is complete
+        self.radius_spin.setToolTip(
+            self.tr("A fixed radius: each click places a circle of this size. Set to 0 to measure with the mouse.")
+        )
+
+        self.origins_combo = QgsMapLayerComboBox()
+        self.origins_combo.setFilters(_ORIGIN_LAYERS)
+        self.roads_combo = QgsMapLayerComboBox()
+        self.roads_combo.setFilters(_ROAD_LAYERS)
+        self.minutes_edit = QLineEdit(_list_text(settings.circle_minutes))
+        self.radii_edit = QLineEdit(_list_text(settings.radii_m))
+        self.radius_run_button = QPushButton(self.tr("Radius circles"))
+        self.radius_run_button.setToolTip(self.tr("GB 50180 radius levels around every origin (needs no roads)."))
+        self.network_run_button = QPushButton(self.tr("Walking isochrones"))
+        self.network_run_button.setToolTip(self.tr("The area reachable on foot along the roads within each level."))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self._set_running(False)
+        self._layout(settings)
+
+        self.radius_spin.valueChanged.connect(self.circle_tool.set_radius)
+        self.circle_tool.circle_drawn.connect(self._circle_drawn)
+        self.polygon_tool.polygon_drawn.connect(self._polygon_drawn)
+        self.polygon_tool.message.connect(self._tool_message)
+        self.radius_run_button.clicked.connect(self.run_radius_circles)
+        self.network_run_button.clicked.connect(self.run_isochrones)
+        self.cancel_button.clicked.connect(self.cancel)
+
+    def _layout(self, settings: Settings) -> None:
+        draw = QGroupBox(self.tr("Draw by hand"))
+        draw_layout = QVBoxLayout(draw)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.circle_button)
+        buttons.addWidget(self.polygon_button)
+        draw_layout.addLayout(buttons)
+        radius_row = QFormLayout()
+        radius_row.addRow(self.tr("Radius"), self.radius_spin)
+        draw_layout.addLayout(radius_row)
+
+        compute = QGroupBox(self.tr("Compute"))
+        form = QFormLayout(compute)
+        form.addRow(self.tr("Origins (communities)"), self.origins_combo)
+        form.addRow(self.tr("Roads"), self.roads_combo)
+        form.addRow(self.tr("Levels (minutes)"), self.minutes_edit)
+        form.addRow(self.tr("Radii (m)"), self.radii_edit)
+        self.minutes_edit.setToolTip(
+            self.tr("GB 50180-2018: 5-, 10- and 15-minute circles; walking at {speed} km/h.").format(
+                speed=settings.walking_speed_kmh
+            )
+        )
+        self.radii_edit.setToolTip(self.tr("GB 50180-2018: 300 / 500 / 800–1,000 m, one radius per level."))
+        run_buttons = QHBoxLayout()
+        run_buttons.addWidget(self.radius_run_button)
+        run_buttons.addWidget(self.network_run_button)
+        form.addRow(run_buttons)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress)
+        progress_row.addWidget(self.cancel_button)
+        form.addRow(progress_row)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(draw)
+        layout.addWidget(compute)
+
+    # --- drawing -------------------------------------------------------------------------------------------
+
+    def _toggle_tool(self, tool: Any, checked: bool) -> None:
+        if checked:
+            if tool is self.circle_tool:
+                self.circle_tool.set_snap_layer(self._workspace_layer("communities", quiet=True))
+                self.circle_tool.set_radius(self.radius_spin.value())
+            self.canvas.setMapTool(tool)
+        elif self.canvas.mapTool() is tool:
+            self.canvas.unsetMapTool(tool)
+
+    def _tool_message(self, text: str) -> None:
+        self.message_bar.pushMessage(self.tr("Living circles"), text, level=Qgis.MessageLevel.Info, duration=5)
+
+    def _circle_drawn(self, centre: QgsPointXY, radius_m: float, community_id: str) -> None:
+        crs = self.canvas.mapSettings().destinationCrs()
+        try:
+            geometry = circle_polygon(centre, radius_m, crs, self.project.transformContext())
+        except FifteenMinError as error:
+            self._error(error)
+            return
+        self._ask(geometry, METHOD_DRAWN_CIRCLE, radius_m, radius_m, community_id)
+
+    def _polygon_drawn(self, geometry: QgsGeometry) -> None:
+        try:
+            measure = ellipsoid_measure(self.canvas.mapSettings().destinationCrs(), self.project.transformContext())
+        except FifteenMinError as error:
+            self._error(error)
+            return
+        equivalent_radius = math.sqrt(max(measure.measureArea(geometry), 0.0) / math.pi)
+        self._ask(geometry, METHOD_DRAWN_POLYGON, None, equivalent_radius, "")
+
+    def _ask(
+        self,
+        geometry: QgsGeometry,
+        method: str,
+        radius_m: Optional[float],
+        level_radius_m: float,
+        community_id: str,
+    ) -> None:
+        """Open the form for a drawn shape; it is written when the form is accepted."""
+        circles = self._workspace_layer("circles")
+        if circles is None:
+            return
+        crs = self.canvas.mapSettings().destinationCrs()
+        communities = community_choices(self._workspace_layer("communities", quiet=True))
+        if self.form is not None:
+            self.form.close()
+        form = CircleForm(communities, community_id, level_radius_m, parent=self)
+        form.accepted.connect(lambda: self._write_drawn(form, circles, geometry, crs, method, radius_m))
+        form.finished.connect(lambda _result: self._form_closed(form))
+        self.form = form
+        form.open()
+
+    def _write_drawn(self, form: CircleForm, circles: QgsVectorLayer, geometry, crs, method, radius_m) -> None:
+        try:
+            add_drawn_circle(
+                circles,
+                geometry,
+                crs,
+                form.attributes(),
+                self.project.transformContext(),
+                method=method,
+                radius_m=radius_m,
+            )
+        except FifteenMinError as error:
+            self._error(error)
+            return
+        self.message_bar.pushMessage(
+            self.tr("Living circles"),
+            self.tr("Circle added to “{layer}”. Save the layer edits to keep it (Ctrl+Z undoes it).").format(
+                layer=circles.name()
+            ),
+            level=Qgis.MessageLevel.Success,
+            duration=5,
+        )
+
+    def _form_closed(self, form: CircleForm) -> None:
+        if self.form is form:
+            self.form = None
+        form.deleteLater()
+
+    # --- computing -----------------------------------------------------------------------------------------
+
+    def run_radius_circles(self) -> None:
+        """Compute GB 50180 radius levels for the chosen origins in the background."""
+        origins = self.origins_combo.currentLayer()
+        if not self._ready(origins):
+            return
+        self._run(
+            RADIUS_ALGORITHM,
+            {
+                "ORIGINS": origins,
+                "ORIGIN_ID_FIELD": self._id_field(origins),
+                "RADII_M": self.radii_edit.text(),
+                "MINUTES": self.minutes_edit.text(),
+                "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+            },
+            METHOD_RADIUS,
+            self.tr("Radius circles"),
+        )
+
+    def run_isochrones(self) -> None:
+        """Compute walking isochrones on the chosen roads for the chosen origins in the background."""
+        origins = self.origins_combo.currentLayer()
+        if not self._ready(origins):
+            return
+        roads = self.roads_combo.currentLayer()
+        if roads is None:
+            self._warn(self.tr("Choose the road layer to walk on first."))
+            return
+        settings = Settings.load()
+        self._run(
+            NETWORK_ALGORITHM,
+            {
+                "ROADS": roads,
+                "ORIGINS": origins,
+                "ORIGIN_ID_FIELD": self._id_field(origins),
+                "MINUTES": self.minutes_edit.text(),
+                "SPEED_KMH": settings.walking_speed_kmh,
+                "SNAP_TOLERANCE_M": settings.snap_tolerance_m,
+                "WALK_OFF_M": settings.walk_off_m,
+                "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+            },
+            "",
+            self.tr("Walking isochrones"),
+        )
+
+    def cancel(self) -> None:
+        """Stop the running computation; nothing is written."""
+        if self.task is not None:
+            self.task.cancel()
+
+    def _ready(self, origins: Optional[QgsVectorLayer]) -> bool:
+        if self.task is not None:
+            self._warn(self.tr("A computation is already running; wait for it or cancel it."))
+            return False
+        if self._workspace_layer("circles") is None:
+            return False
+        if origins is None:
+            self._warn(self.tr("Choose the layer of communities (origins) first."))
+            return False
+        return True
+
+    @staticmethod
+    def _id_field(origins: QgsVectorLayer) -> str:
+        return ID_FIELD if origins.fields().lookupField(ID_FIELD) >= 0 else ""
+
+    def _run(self, algorithm_id: str, parameters: dict[str, Any], method: str, title: str) -> None:
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+        if algorithm is None:
+            self._warn(
+                self.tr("The tool “{title}” is not available; check that the plugin is enabled in Processing.").format(
+                    title=title
+                )
+            )
+            return
+        context = QgsProcessingContext()
+        context.setProject(self.project)
+        feedback = QgsProcessingFeedback()
+        task = QgsProcessingAlgRunnerTask(algorithm, parameters, context, feedback)
+        feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        task.executed.connect(lambda ok, results: self._finished(ok, results, method, title))
+        self.task = task
+        self._run_state = (context, feedback)
+        self._set_running(True)
+        QgsApplication.taskManager().addTask(task)
+
+    def _finished(self, ok: bool, results: dict[str, Any], method: str, title: str) -> None:
+        context, feedback = self._run_state
+        self.task = None
+        self._run_state = None
+        self._set_running(False)
+        if feedback.isCanceled():
+            self._tool_message(self.tr("{title}: cancelled; nothing was written.").format(title=title))
+            return
+        if not ok:
+            log = [line for line in feedback.textLog().splitlines() if line.strip()]
+            self._warn(
+                self.tr("{title} could not be computed; nothing was written. {reason}").format(
+                    title=title, reason=log[-1] if log else ""
+                ),
+                Qgis.MessageLevel.Critical,
+            )
+            return
+        result = context.getMapLayer(results.get("OUTPUT", ""))
+        circles = self._workspace_layer("circles")
+        if circles is None:
+            return
+        if result is None:
+            self._warn(self.tr("{title} gave no result; nothing was written.").format(title=title))
+            return
+        try:
+            written = write_circles(circles, result, self.project.transformContext(), method or METHOD_RADIUS)
+        except FifteenMinError as error:
+            self._error(error)
+            return
+        style_levels(circles)
+        self.message_bar.pushMessage(
+            self.tr("Living circles"),
+            self.tr("{title}: {count} circles written to “{layer}”.").format(
+                title=title, count=len(written), layer=circles.name()
+            ),
+            level=Qgis.MessageLevel.Success,
+            duration=5,
+        )
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.progress.setValue(0)
+        self.cancel_button.setVisible(running)
+        self.radius_run_button.setEnabled(not running)
+        self.network_run_button.setEnabled(not running)
+
+    # --- shared --------------------------------------------------------------------------------------------
+
+    def _workspace_layer(self, name: str, quiet: bool = False) -> Optional[QgsVectorLayer]:
+        """The project's layer on a workspace table (added if missing); None and a warning without a workspace."""
+        workspace = self.workspace()
+        if workspace is None:
+            if not quiet:
+                self._warn(self.tr("Create or open a workspace first: circles are saved in it."))
+            return None
+        try:
+            layers = dict(zip(workspace.layer_names(), workspace.add_to_project(self.project)))
+        except FifteenMinError as error:
+            if not quiet:
+                self._error(error)
+            return None
+        return layers.get(name)
+
+    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning) -> None:
+        self.message_bar.pushMessage(self.tr("Living circles"), text, level=level)
+
+    def _error(self, error: FifteenMinError) -> None:
+        self.message_bar.pushMessage(self.tr("Living circles"), error.message, level=error.level)
+
+    def teardown(self) -> None:
+        """Cancel work, release the canvas and close the form before the dock goes away."""
+        self.cancel()
+        for tool in (self.circle_tool, self.polygon_tool):
+            if self.canvas.mapTool() is tool:
+                self.canvas.unsetMapTool(tool)
+            tool.teardown()
+        if self.form is not None:
+            self.form.close()
+            self.form = None
