@@ -32,6 +32,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QDateTime, QVariant
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.layer_io import add_all_or_nothing
 from fifteen_min_plugin.core.radius_circles import RadiusBuffer
 
 #: GB 50180-2018 walking distances: upper radius of each level (the 15-minute level takes the rest)
@@ -269,27 +270,7 @@ def write_circles(
         feature["area_m2"] = measure.measureArea(geometry)
         feature["created"] = now
         features.append(feature)
-    return _add_all(layer, features)
-
-
-def _add_all(layer: QgsVectorLayer, features: list[QgsFeature]) -> list[int]:
-    if not features:
-        return []
-    provider = layer.dataProvider()
-    before = {feature.id() for feature in provider.getFeatures(QgsFeatureRequest().setNoAttributes())}
-    ok, added = provider.addFeatures(features)
-    if not ok:
-        after = {feature.id() for feature in provider.getFeatures(QgsFeatureRequest().setNoAttributes())}
-        if after - before:
-            provider.deleteFeatures(list(after - before))
-        raise FifteenMinError(
-            QCoreApplication.translate(
-                "CircleWriter", "The computed circles could not be saved in the workspace; it is unchanged."
-            ),
-            details="; ".join(provider.errors()),
-        )
-    layer.triggerRepaint()
-    return [feature.id() for feature in added]
+    return add_all_or_nothing(layer, features)
 
 
 def style_levels(layer: QgsVectorLayer) -> None:
