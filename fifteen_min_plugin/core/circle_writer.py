@@ -224,8 +224,9 @@ def write_circles(
     measure = ellipsoid_measure(layer.crs(), context)
     source_fields = result.fields()
     mapping = {}
+    keys = {layer.fields().at(index).name() for index in layer.primaryKeyAttributes()}
     for target in layer.fields().names():
-        if target in COMPUTED_FIELDS:
+        if target in COMPUTED_FIELDS or target in keys:
             continue
         index = source_fields.lookupField(target)
         if index < 0 and target in RESULT_ALIASES:

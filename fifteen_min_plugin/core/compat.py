@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsWkbTypes
+from qgis.core import Qgis, QgsField, QgsWkbTypes
 
 if hasattr(Qgis, "GeometryType"):
     POINT_GEOMETRY = Qgis.GeometryType.Point
@@ -12,3 +12,32 @@ else:  # QGIS < 3.30
     POINT_GEOMETRY = QgsWkbTypes.GeometryType.PointGeometry
     LINE_GEOMETRY = QgsWkbTypes.GeometryType.LineGeometry
     POLYGON_GEOMETRY = QgsWkbTypes.GeometryType.PolygonGeometry
+
+_KINDS = ("text", "int", "int64", "double", "datetime")
+
+
+def new_field(name: str, kind: str) -> QgsField:
+    """A field of kind text/int/int64/double/datetime, built the way this QGIS prefers (QMetaType from 3.38)."""
+    if kind not in _KINDS:
+        raise ValueError(kind)
+    if Qgis.QGIS_VERSION_INT >= 33800:
+        from qgis.PyQt.QtCore import QMetaType
+
+        types = {
+            "text": QMetaType.Type.QString,
+            "int": QMetaType.Type.Int,
+            "int64": QMetaType.Type.LongLong,
+            "double": QMetaType.Type.Double,
+            "datetime": QMetaType.Type.QDateTime,
+        }
+    else:
+        from qgis.PyQt.QtCore import QVariant
+
+        types = {
+            "text": QVariant.Type.String,
+            "int": QVariant.Type.Int,
+            "int64": QVariant.Type.LongLong,
+            "double": QVariant.Type.Double,
+            "datetime": QVariant.Type.DateTime,
+        }
+    return QgsField(name, types[kind])

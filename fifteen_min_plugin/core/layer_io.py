@@ -55,10 +55,11 @@ def copy_features(
     """Copy every source feature into `layer`, matching fields by name and reprojecting; all or nothing."""
     transform = QgsCoordinateTransform(source.sourceCrs(), layer.crs(), context)
     target_fields = layer.fields()
+    keys = set(layer.primaryKeyAttributes())
     pairs = [
         (target_fields.indexOf(name), index)
         for index, name in enumerate(source.fields().names())
-        if target_fields.indexOf(name) >= 0
+        if target_fields.indexOf(name) >= 0 and target_fields.indexOf(name) not in keys
     ]
     fixed_pairs = [(target_fields.indexOf(name), value) for name, value in (fixed or {}).items()]
     features = []

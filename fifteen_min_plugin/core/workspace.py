@@ -19,7 +19,6 @@ from qgis.core import (
     QgsDefaultValue,
     QgsEditError,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsLayerTreeGroup,
     QgsMapLayer,
@@ -31,10 +30,11 @@ from qgis.core import (
     QgsWkbTypes,
     edit,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR, __title__
 from fifteen_min_plugin.core.categories import Category, load_categories
+from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError, WorkspaceError
 from fifteen_min_plugin.core.schema import (
     APPLICATION,
@@ -57,13 +57,6 @@ STYLES_DIR = RESOURCES_DIR / "styles"
 #: custom property marking the layer-tree group of a workspace (value: the workspace path)
 GROUP_PROPERTY = "fifteenmin/workspace"
 
-_FIELD_TYPES = {
-    "text": QVariant.Type.String,
-    "int": QVariant.Type.Int,
-    "int64": QVariant.Type.LongLong,
-    "double": QVariant.Type.Double,
-    "datetime": QVariant.Type.DateTime,
-}
 _GEOMETRY_TYPES = {
     None: QgsWkbTypes.Type.NoGeometry,
     "Point": QgsWkbTypes.Type.Point,
@@ -74,7 +67,7 @@ _GEOMETRY_TYPES = {
 def _qgs_fields(specs: Sequence[FieldSpec]) -> QgsFields:
     fields = QgsFields()
     for spec in specs:
-        fields.append(QgsField(spec.name, _FIELD_TYPES[spec.kind]))
+        fields.append(new_field(spec.name, spec.kind))
     return fields
 
 

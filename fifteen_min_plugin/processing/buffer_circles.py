@@ -7,7 +7,6 @@ from typing import Any
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingContext,
@@ -19,8 +18,8 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.radius_circles import RadiusBuffer
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
@@ -112,16 +111,16 @@ class BufferCirclesAlgorithm(FifteenMinAlgorithm):
 
         fields = QgsFields(source.fields())
         for name, kind in (
-            ("origin_id", QVariant.Type.String),
-            ("minutes", QVariant.Type.Double),
-            ("radius_m", QVariant.Type.Double),
-            ("area_m2", QVariant.Type.Double),
+            ("origin_id", "text"),
+            ("minutes", "double"),
+            ("radius_m", "double"),
+            ("area_m2", "double"),
         ):
             if fields.indexOf(name) >= 0:
                 raise QgsProcessingException(
                     self.tr("The origins layer already has a field named {name}; rename it first.").format(name=name)
                 )
-            fields.append(QgsField(name, kind))
+            fields.append(new_field(name, kind))
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, source.sourceCrs()
         )

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingContext,
@@ -22,9 +21,9 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from fifteen_min_plugin.core import chinacoords
+from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
 
 #: enum option labels, in parameter order, and the core system each one stands for
@@ -137,8 +136,8 @@ class ConvertCoordsAlgorithm(FifteenMinAlgorithm):
         fields = QgsFields()
         for i in kept:
             fields.append(source.fields().at(i))
-        fields.append(QgsField(SOURCE_FIELD, QVariant.Type.String))
-        fields.append(QgsField(CONVERSION_FIELD, QVariant.Type.String))
+        fields.append(new_field(SOURCE_FIELD, "text"))
+        fields.append(new_field(CONVERSION_FIELD, "text"))
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, source.wkbType(), QgsCoordinateReferenceSystem("EPSG:4326")
         )

@@ -240,3 +240,15 @@ def test_network_result_fields_are_matched_by_name(workspace):
     assert (saved["reach_m"], saved["street_m"]) == (333.3, 2875.5)
     assert saved["radius_m"] in (None, NULL)
     assert saved["area_m2"] == pytest.approx(160000, rel=0.002)  # measured again on the ellipsoid, not copied
+
+
+def test_results_from_geopackage_origins_do_not_carry_their_fid(tmp_path, processing):
+    sample = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample.gpkg"
+    origins = QgsVectorLayer(f"{sample}|layername=communities", "communities", "ogr")
+    workspace = Workspace.create(tmp_path / "fid.gpkg")
+    circles = workspace.layer("circles")
+    context = QgsProject.instance().transformContext()
+    for _ in range(2):
+        result = processing.run("fifteenmin:buffercircles", {"ORIGINS": origins, "OUTPUT": "memory:"})["OUTPUT"]
+        write_circles(circles, result, context)
+    assert circles.featureCount() == 2 * 3 * origins.featureCount()

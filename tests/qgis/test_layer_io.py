@@ -52,3 +52,12 @@ def test_a_feature_that_cannot_be_projected_writes_nothing(tmp_path):
     with pytest.raises(FifteenMinError):
         copy_features(source, workspace.layer("communities"), QgsProject.instance().transformContext())
     assert workspace.layer("communities").featureCount() == 0
+
+
+def test_source_primary_keys_are_not_copied(tmp_path):
+    workspace = Workspace.create(tmp_path / "ws.gpkg")
+    target = workspace.layer("communities")
+    context = QgsProject.instance().transformContext()
+    copy_features(_communities(), target, context)
+    copy_features(_communities(), target, context)  # the sample's fid values again: must not collide
+    assert target.featureCount() == 2 * _communities().featureCount()

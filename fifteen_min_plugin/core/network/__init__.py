@@ -1,0 +1,1 @@
+"""Walking network: the road graph and exact isochrones on it."""
