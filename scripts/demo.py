@@ -114,7 +114,8 @@ def run(out: Path) -> dict[str, object]:
     sample_group: QgsLayerTreeGroup = project.layerTreeRoot().addGroup("Sample (OSM) / 示例数据")
     for name in ("haidian_pois", "haidian_roads", "haidian_parking_and_buildings", "idle_assets_seed"):
         layer = _sample_layer(sample_copy, name)
-        project.addMapLayer(layer, False)
+        if project.addMapLayer(layer, False) is None:
+            raise SystemExit(f"could not add {name} to the project")
         sample_group.addLayer(layer)
     if not project.write(str(project_path)):
         raise SystemExit(f"could not write {project_path}")
