@@ -73,6 +73,7 @@ def run(out: Path) -> dict[str, object]:
 
     workspace = Workspace.create(workspace_path)
     layers = {layer.source().split("layername=")[-1]: layer for layer in workspace.add_to_project(project)}
+    workspace.remember_in(project)
     communities = _sample_layer(sample_copy, "communities")
     copy_features(communities, layers["communities"], context)
     roads = _sample_layer(sample_copy, "haidian_roads")

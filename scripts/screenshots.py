@@ -37,6 +37,7 @@ def show(index):
 
 
 def grab(index, name):
+    iface.messageBar().clearWidgets()  # QGIS's own notices (e.g. font downloads offline) are not ours
     window.grab().save(str(OUT / (name + ".png")))
     if index + 1 < len(PAGES):
         show(index + 1)

@@ -164,6 +164,10 @@ class GeoPackageBackend:
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
 
+PROJECT_SCOPE = "fifteenmin"
+PROJECT_KEY = "workspace"
+
+
 class Workspace:
     """A workspace opened at the current schema version; get one with `create` or `open`."""
 
@@ -325,6 +329,26 @@ class Workspace:
                 group.addLayer(layer)
             result.append(layer)
         return result
+
+    def remember_in(self, project: QgsProject) -> None:
+        """Record this workspace in the project (relative to the project file when QGIS stores relative paths)."""
+        project.writeEntry(PROJECT_SCOPE, PROJECT_KEY, project.writePath(str(self.path)))
+
+    @classmethod
+    def from_project(cls, project: QgsProject) -> Optional[Workspace]:
+        """The workspace a project remembers, opened; None when it remembers none.
+
+        When the remembered file is gone but a file of that name sits beside the project file, that one is used:
+        a project folder moved or copied as a whole keeps working.
+        """
+        stored, found = project.readEntry(PROJECT_SCOPE, PROJECT_KEY, "")
+        if not found or not stored:
+            return None
+        path = Path(project.readPath(stored))
+        beside = Path(project.absolutePath()) / path.name
+        if not path.exists() and project.absolutePath() and beside.exists():
+            path = beside
+        return cls.open(path)
 
     def _group(self, project: QgsProject) -> QgsLayerTreeGroup:
         root = project.layerTreeRoot()

@@ -15,8 +15,6 @@ from fifteen_min_plugin.gui.circles_page import CirclesPage
 
 _FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 
-PROJECT_SCOPE = "fifteenmin"
-PROJECT_KEY = "workspace"
 GPKG_FILTER = "GeoPackage (*.gpkg)"
 
 #: object name of each page -> packages its tools cannot run without
@@ -110,7 +108,7 @@ class FifteenMinDock(QgsDockWidget):
             self.message_bar.pushMessage(self.tr("Workspace"), error.message, level=error.level)
             return None
         self._set_workspace(workspace)
-        self.project.writeEntry(PROJECT_SCOPE, PROJECT_KEY, str(workspace.path))
+        workspace.remember_in(self.project)
         message = f"{success}: {workspace.path}"
         if workspace.upgrades:
             added = ", ".join(f"{a.layer}.{a.field}" if a.field else a.layer for a in workspace.upgrades)
@@ -126,12 +124,8 @@ class FifteenMinDock(QgsDockWidget):
             self.ui.workspaceLabel.setText(self.tr("Workspace: {path}").format(path=workspace.path))
 
     def _restore_from_project(self) -> None:
-        stored, found = self.project.readEntry(PROJECT_SCOPE, PROJECT_KEY, "")
-        if not found or not stored:
-            self._set_workspace(None)
-            return
         try:
-            self._set_workspace(Workspace.open(Path(stored)))
+            self._set_workspace(Workspace.from_project(self.project))
         except FifteenMinError as error:
             self._set_workspace(None)
             self.message_bar.pushMessage(self.tr("Workspace"), error.message, level=error.level)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
+from pathlib import Path
 
 import pytest
 from qgis.core import Qgis, QgsProject, QgsVectorFileWriter, QgsVectorLayer
@@ -73,14 +75,16 @@ def test_new_workspace_refuses_to_overwrite(dock, qgis_iface, tmp_path):
     assert qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
 
 
-def test_reading_a_project_restores_its_workspace(dock, tmp_path):
-    path = tmp_path / "ws.gpkg"
-    Workspace.create(path)
-    project_file = tmp_path / "plan.qgz"
+def test_reading_a_project_restores_its_workspace_even_when_the_folder_moved(dock, tmp_path):
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    workspace = Workspace.create(folder / "ws.gpkg")
     project = QgsProject.instance()
-    project.writeEntry("fifteenmin", "workspace", str(path))
-    assert project.write(str(project_file))
+    workspace.remember_in(project)
+    assert project.write(str(folder / "plan.qgz"))
     project.clear()
     assert dock.workspace is None
-    assert project.read(str(project_file))
-    assert dock.workspace is not None and dock.workspace.path == path
+    moved = shutil.move(str(folder), str(tmp_path / "moved"))
+    assert project.read(str(Path(moved) / "plan.qgz"))
+    assert dock.workspace is not None
+    assert dock.workspace.path == Path(moved) / "ws.gpkg"
