@@ -93,3 +93,31 @@ def test_each_required_package_is_checked(module, monkeypatch):
     assert missing_dependencies() == []
     monkeypatch.setitem(sys.modules, module, None)
     assert [item.module for item in missing_dependencies()] == [module]
+
+
+def test_chinese_locale_shows_chinese_ui(iface, qgis_processing):
+    from qgis.core import QgsSettings
+
+    from fifteen_min_plugin.__about__ import RESOURCES_DIR
+
+    assert (RESOURCES_DIR / "i18n" / "fifteen_min_plugin_zh_CN.qm").exists(), "run `make translations` first"
+    settings = QgsSettings()
+    saved = (settings.value("locale/overrideFlag"), settings.value("locale/userLocale"))
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "zh_CN")
+    try:
+        plugin = fifteen_min_plugin.classFactory(iface)
+        plugin.initGui()
+        try:
+            assert plugin.menu_name == "一刻钟生活圈"
+            pages = plugin.dock.ui.pages
+            titles = [pages.tabText(i) for i in range(pages.count())]
+            assert all(any("\u4e00" <= ch <= "\u9fff" for ch in title) for title in titles), titles
+            assert QgsApplication.processingRegistry().providerById("fifteenmin").name() == "一刻钟生活圈"
+        finally:
+            plugin.unload()
+            _flush_deletes()
+        assert QCoreApplication.translate("FifteenMinPlugin", "15-Minute Living Circle") == "15-Minute Living Circle"
+    finally:
+        settings.setValue("locale/overrideFlag", saved[0] or False)
+        settings.setValue("locale/userLocale", saved[1] or "")

@@ -1,0 +1,78 @@
+"""Settings round-trip through QgsSettings and the Options page."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsSettings
+
+from fifteen_min_plugin.__about__ import SETTINGS_PREFIX
+from fifteen_min_plugin.core.settings import Settings
+from fifteen_min_plugin.gui.options_page import FifteenMinOptionsFactory, FifteenMinOptionsPage
+
+
+@pytest.fixture()
+def clean_settings(qgis_app):
+    store = QgsSettings()
+    store.remove(SETTINGS_PREFIX)
+    yield store
+    store.remove(SETTINGS_PREFIX)
+
+
+def test_defaults_follow_gb50180(clean_settings):
+    settings = Settings.load()
+    assert settings == Settings()
+    assert settings.walking_speed_kmh == 4.0
+    assert settings.metres_per_minute * 15 == pytest.approx(1000.0)
+    assert settings.circle_minutes == (5, 10, 15)
+    assert settings.radii_m == (300, 500, 1000)
+
+
+def test_round_trip(clean_settings):
+    edited = Settings(walking_speed_kmh=3.6, circle_minutes=(5, 15), radii_m=(300, 800), snap_tolerance_m=50.0)
+    edited.save()
+    assert clean_settings.value(f"{SETTINGS_PREFIX}/radii_m") == "300,800"
+    assert Settings.load() == edited
+
+
+def test_unreadable_stored_values_fall_back_to_defaults(clean_settings):
+    clean_settings.setValue(f"{SETTINGS_PREFIX}/walking_speed_kmh", "fast")
+    clean_settings.setValue(f"{SETTINGS_PREFIX}/circle_minutes", "5,ten")
+    loaded = Settings.load()
+    assert loaded.walking_speed_kmh == 4.0
+    assert loaded.circle_minutes == (5, 10, 15)
+
+
+def test_invalid_values_are_refused():
+    with pytest.raises(ValueError):
+        Settings(walking_speed_kmh=0.0)
+    with pytest.raises(ValueError):
+        Settings(radii_m=())
+
+
+def test_options_page_saves_what_the_user_typed(clean_settings):
+    page = FifteenMinOptionsPage()
+    page.speed.setValue(4.5)
+    page.minutes.setText("5， 10, 15, 20")  # a full-width comma, as a Chinese IME types it
+    page.radii.setText("300, 500, 1000, 1200")
+    page.apply()
+    loaded = Settings.load()
+    assert loaded.walking_speed_kmh == 4.5
+    assert loaded.circle_minutes == (5, 10, 15, 20)
+    assert loaded.radii_m == (300, 500, 1000, 1200)
+    assert page.status.text() == ""
+
+
+def test_options_page_refuses_bad_lists_and_keeps_stored_values(clean_settings):
+    Settings(radii_m=(300, 600)).save()
+    page = FifteenMinOptionsPage()
+    assert page.radii.text() == "300, 600"
+    page.radii.setText("300, abc")
+    page.apply()
+    assert Settings.load().radii_m == (300, 600)
+    assert "Nothing was saved" in page.status.text()
+
+
+def test_factory_builds_the_page(qgis_app):
+    factory = FifteenMinOptionsFactory()
+    assert factory.title() == "15-Minute Living Circle"
+    assert isinstance(factory.createWidget(None), FifteenMinOptionsPage)
