@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,19 @@ CLASSES = ("basic", "quality", "public")
 #: codes whose `n_<code>` field would collide with a fixed coverage field
 RESERVED_CODES = frozenset({"basic_present", "quality_present"})
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+RULES_PATH = RESOURCES_DIR / "categories" / "rules.csv"
+#: columns every rules file must have; `priority` (integer, default 0) and `note` are optional
+RULE_REQUIRED_COLUMNS = ("code", "kind", "pattern")
+OSM_TAG = "osm_tag"
+AMAP_TYPECODE = "amap_typecode"
+BAIDU_TAG = "baidu_tag"
+NAME_KEYWORD = "name_keyword"
+RULE_KINDS = (OSM_TAG, AMAP_TYPECODE, BAIDU_TAG, NAME_KEYWORD)
+#: the rule code for "matched, but not a facility": the record stays unclassified and name keywords are not tried
+NOT_A_FACILITY = "-"
+_OSM_PATTERN = re.compile(r"^([^=\s]+)=([^=]+)$")
+_AMAP_PATTERN = re.compile(r"^(?:\d\d){1,3}$")
 
 
 @dataclass(frozen=True)
@@ -47,25 +61,32 @@ def class_label(category_class: str) -> str:
     return labels.get(category_class, category_class)
 
 
-def read_table(path: PathLike) -> list[tuple[int, dict[str, str]]]:
-    """Rows of a UTF-8 categories CSV (BOM tolerated) with their line numbers; all columns kept."""
+def _table_label(required: Sequence[str]) -> str:
+    if tuple(required) == RULE_REQUIRED_COLUMNS:
+        return QCoreApplication.translate("Categories", "classification rules file")
+    return QCoreApplication.translate("Categories", "facility categories table")
+
+
+def read_table(path: PathLike, required: Sequence[str] = REQUIRED_COLUMNS) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a UTF-8 CSV (BOM tolerated) with their line numbers; all columns kept, `required` checked."""
     path = Path(path)
+    table = _table_label(required)
     if not path.is_file():
         raise FifteenMinError(
-            QCoreApplication.translate("Categories", "The facility categories table {path} does not exist.").format(
-                path=path
+            QCoreApplication.translate("Categories", "The {table} {path} does not exist.").format(
+                table=table, path=path
             )
         )
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             columns = [name.strip() for name in reader.fieldnames or ()]
-            missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+            missing = [name for name in required if name not in columns]
             if missing:
                 raise FifteenMinError(
                     QCoreApplication.translate(
-                        "Categories", "The facility categories table {path} lacks the column(s) {columns}."
-                    ).format(path=path, columns=", ".join(missing))
+                        "Categories", "The {table} {path} lacks the column(s) {columns}."
+                    ).format(table=table, path=path, columns=", ".join(missing))
                 )
             rows = []
             for row in reader:
@@ -74,9 +95,9 @@ def read_table(path: PathLike) -> list[tuple[int, dict[str, str]]]:
                     rows.append((reader.line_num, cleaned))
     except UnicodeDecodeError as error:
         raise FifteenMinError(
-            QCoreApplication.translate(
-                "Categories", "The facility categories table {path} is not a UTF-8 CSV file."
-            ).format(path=path),
+            QCoreApplication.translate("Categories", "The {table} {path} is not a UTF-8 CSV file.").format(
+                table=table, path=path
+            ),
             details=str(error),
         ) from error
     return rows
@@ -150,3 +171,118 @@ def codes(cls: Optional[str] = None, categories: Optional[Sequence[Category]] = 
         raise ValueError(cls)
     table = load_categories() if categories is None else categories
     return [category.code for category in table if cls is None or category.category_class == cls]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One matching rule: records matching `pattern` of `kind` belong to category `code`.
+
+    `pattern` is stored normalised: OSM `key=value` (value `*` = any), an Amap type-code prefix without its
+    trailing `00` pairs (`060200` → `0602`), a Baidu tag path joined by `;`, or an NFKC lower-case keyword.
+    """
+
+    code: str  # a category code, or NOT_A_FACILITY
+    kind: str
+    pattern: str
+    priority: int = 0
+    note: str = ""
+
+
+def normalise_pattern(kind: str, pattern: str) -> Optional[str]:
+    """The canonical form of a rule pattern, or None when it is not valid for its kind."""
+    text = unicodedata.normalize("NFKC", pattern).strip()
+    if kind == OSM_TAG:
+        match = _OSM_PATTERN.match(text.replace(" ", ""))
+        return f"{match.group(1)}={match.group(2)}" if match else None
+    if kind == AMAP_TYPECODE:
+        if not _AMAP_PATTERN.match(text):
+            return None
+        while text.endswith("00") and len(text) > 2:
+            text = text[:-2]
+        return None if text == "00" else text
+    if kind == BAIDU_TAG:
+        segments = [segment.strip() for segment in text.split(";")]
+        return ";".join(segments) if all(segments) else None
+    if kind == NAME_KEYWORD:
+        return text.lower() or None
+    return None
+
+
+class RulesFile:
+    """Validation of one rules file row; the class name is the translation context of its messages."""
+
+    @staticmethod
+    def tr(text: str) -> str:
+        """Translate in this class's context."""
+        return QCoreApplication.translate("RulesFile", text)
+
+    @classmethod
+    def rule(cls, path: Path, line: int, row: dict[str, str], known: set[str]) -> Rule:
+        """The rule on `line` of `path`; raises FifteenMinError naming the line and what is wrong."""
+        code, kind = row["code"], row["kind"]
+        if code not in known and code != NOT_A_FACILITY:
+            raise FifteenMinError(
+                cls.tr("Line {line} of {path}: the category “{code}” is not in the categories table.").format(
+                    line=line, path=path, code=code
+                )
+            )
+        if kind not in RULE_KINDS:
+            raise FifteenMinError(
+                cls.tr(
+                    "Line {line} of {path}: the kind “{kind}” must be one of osm_tag, amap_typecode, baidu_tag or "
+                    "name_keyword."
+                ).format(line=line, path=path, kind=kind)
+            )
+        pattern = normalise_pattern(kind, row["pattern"])
+        if pattern is None:
+            raise FifteenMinError(
+                cls.tr(
+                    "Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are "
+                    "key=value or key=*, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;)."
+                ).format(line=line, path=path, pattern=row["pattern"], kind=kind)
+            )
+        text = row.get("priority", "") or "0"
+        try:
+            priority = int(text)
+        except ValueError:
+            raise FifteenMinError(
+                cls.tr("Line {line} of {path}: the priority “{value}” is not a whole number.").format(
+                    line=line, path=path, value=text
+                )
+            ) from None
+        return Rule(code, kind, pattern, priority, row.get("note", ""))
+
+    @classmethod
+    def duplicate(cls, line: int, path: Path, kind: str, pattern: str, first: int) -> FifteenMinError:
+        """The error for a kind and pattern given twice in one file."""
+        return FifteenMinError(
+            cls.tr("Line {line} of {path}: the {kind} pattern “{pattern}” is already on line {first}.").format(
+                line=line, path=path, kind=kind, pattern=pattern, first=first
+            )
+        )
+
+
+def load_rules(
+    path: Optional[PathLike] = None,
+    extensions: Iterable[PathLike] = (),
+    categories: Optional[Sequence[Category]] = None,
+) -> list[Rule]:
+    """Load and validate the matching rules (default: the bundled file) plus optional user rules files.
+
+    A user file's rule with the same kind and pattern as an earlier file's rule replaces it (so a technician
+    can re-assign a pattern); within one file a kind and pattern may appear only once. Every code must be in
+    `categories` (default: the bundled table). Raises FifteenMinError naming the file and line.
+    """
+    known = {category.code for category in (load_categories() if categories is None else categories)}
+    rules: dict[tuple[str, str], Rule] = {}
+    for source in (Path(path) if path is not None else RULES_PATH, *map(Path, extensions)):
+        seen: dict[tuple[str, str], int] = {}
+        for line, row in read_table(source, RULE_REQUIRED_COLUMNS):
+            rule = RulesFile.rule(source, line, row, known)
+            key = (rule.kind, rule.pattern)
+            if key in seen:
+                raise RulesFile.duplicate(line, source, rule.kind, row["pattern"], seen[key])
+            seen[key] = line
+            rules.pop(key, None)
+            rules[key] = rule
+    return list(rules.values())

@@ -8,6 +8,15 @@ from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
 def algorithm_classes() -> list[type[FifteenMinAlgorithm]]:
     """Every algorithm class, in menu order."""
     from fifteen_min_plugin.processing.buffer_circles import BufferCirclesAlgorithm
+    from fifteen_min_plugin.processing.classify_facilities import ClassifyFacilitiesAlgorithm
     from fifteen_min_plugin.processing.convert_coords import ConvertCoordsAlgorithm
+    from fifteen_min_plugin.processing.import_osm import ImportOsmAlgorithm
+    from fifteen_min_plugin.processing.import_poi_api import ImportPoiApiAlgorithm
 
-    return [BufferCirclesAlgorithm, ConvertCoordsAlgorithm]
+    return [
+        BufferCirclesAlgorithm,
+        ConvertCoordsAlgorithm,
+        ImportPoiApiAlgorithm,
+        ImportOsmAlgorithm,
+        ClassifyFacilitiesAlgorithm,
+    ]

@@ -1,0 +1,156 @@
+"""Assign a facility category to a POI record from its OSM tags, Amap type code, Baidu tag or name.
+
+Precedence, applied to every record:
+1. An explicit match (OSM tag, Amap type code, Baidu tag) beats a name keyword.
+2. Within one kind the more specific match wins: OSM `key=value` over `key=*`, a longer Amap type-code
+   prefix (`080111` over `0801`), a deeper Baidu tag path (`美食;咖啡厅` over `美食`), a longer keyword
+   (`便利超市` over `超市`).
+3. The rule's `priority` breaks remaining ties (higher wins), then the order of the rules files.
+Between explicit kinds (a record with both OSM tags and a type code) priority, then file order decides.
+A rule with code `-` (NOT_A_FACILITY, e.g. amenity=parking) is an explicit match to "no category": the
+record stays unclassified and its name is not searched (原幼儿园停车场 is a car park, not a kindergarten).
+Multi-valued OSM tags (`shop=convenience;hairdresser`), Amap codes (`070000|060000`) and Baidu tags are
+split and every value is tried.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Optional
+
+from fifteen_min_plugin.core.categories import (
+    AMAP_TYPECODE,
+    BAIDU_TAG,
+    NAME_KEYWORD,
+    NOT_A_FACILITY,
+    OSM_TAG,
+    Category,
+    Rule,
+    load_categories,
+    load_rules,
+)
+
+#: fields every classified output adds, in this order
+CATEGORY_FIELDS = ("category", "category_class", "category_zh", "matched_by")
+#: record keys that are not OSM tags
+TYPECODE_KEY = "typecode"
+BAIDU_TAG_KEY = "baidu_tag"
+NAME_KEY = "name"
+
+#: (explicit?, specificity, priority, -rule order): larger is better
+_Rank = tuple[int, int, int, int]
+
+
+def normalise_text(text: str) -> str:
+    """NFKC and lower case, the form name keywords are matched in."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+class Classifier:
+    """Rules compiled into dictionary lookups and one keyword regex; `classify` is O(tags + name length)."""
+
+    def __init__(self, rules: Sequence[Rule], categories: Sequence[Category]) -> None:
+        self.categories = {category.code: category for category in categories}
+        self._osm_exact: dict[tuple[str, str], tuple[_Rank, str, str]] = {}
+        self._osm_any: dict[str, tuple[_Rank, str, str]] = {}
+        self._amap: dict[str, tuple[_Rank, str, str]] = {}
+        self._baidu: dict[str, tuple[_Rank, str, str]] = {}
+        self._keywords: dict[str, tuple[_Rank, str, str]] = {}
+        for order, rule in enumerate(rules):
+            if rule.kind == OSM_TAG:
+                key, value = rule.pattern.split("=", 1)
+                if value == "*":
+                    self._osm_any[key] = ((1, 1, rule.priority, -order), rule.code, f"osm:{key}=*")
+                else:
+                    self._osm_exact[(key, value)] = ((1, 2, rule.priority, -order), rule.code, f"osm:{rule.pattern}")
+            elif rule.kind == AMAP_TYPECODE:
+                label = "amap:" + rule.pattern.ljust(6, "x")
+                self._amap[rule.pattern] = ((1, len(rule.pattern), rule.priority, -order), rule.code, label)
+            elif rule.kind == BAIDU_TAG:
+                depth = rule.pattern.count(";") + 1
+                self._baidu[rule.pattern] = ((1, depth, rule.priority, -order), rule.code, f"baidu:{rule.pattern}")
+            elif rule.kind == NAME_KEYWORD:
+                rank = (0, len(rule.pattern), rule.priority, -order)
+                self._keywords[rule.pattern] = (rank, rule.code, f"name:{rule.pattern}")
+        self.osm_keys = frozenset([key for key, _ in self._osm_exact] + list(self._osm_any))
+        #: every OSM key=value rule and every key=* rule's key, for building queries
+        self.osm_tags = tuple(sorted(self._osm_exact))
+        self.osm_any_keys = frozenset(self._osm_any)
+        self._amap_lengths = sorted({len(prefix) for prefix in self._amap}, reverse=True)
+        alternatives = "|".join(re.escape(word) for word in sorted(self._keywords, key=len, reverse=True))
+        # a lookahead finds overlapping keywords too (菜鸟驿站 and 驿站 both start somewhere)
+        self._keyword_regex = re.compile(f"(?=({alternatives}))") if alternatives else None
+
+    @classmethod
+    def default(cls, rule_files: Iterable[Path | str] = (), category_files: Iterable[Path | str] = ()) -> Classifier:
+        """The bundled categories and rules, extended by user files (later rules override earlier ones)."""
+        categories = load_categories(extensions=category_files)
+        return cls(load_rules(extensions=rule_files, categories=categories), categories)
+
+    def classify(self, record: Mapping[str, Any]) -> tuple[Optional[str], str]:
+        """(category code or None, what matched e.g. "osm:shop=convenience", "amap:0602xx", "name:便利店").
+
+        `record` holds OSM tags as keys, plus optionally `typecode` (Amap), `baidu_tag` and `name`.
+        """
+        winners = [self._best_osm(record), self._best_amap(record), self._best_baidu(record)]
+        explicit = [winner for winner in winners if winner is not None]
+        # within a kind specificity ranked first; across kinds only priority, then rule order
+        best = max(explicit, key=lambda winner: (winner[0][2], winner[0][3])) if explicit else None
+        if best is None:
+            name = record.get(NAME_KEY)
+            if name and self._keyword_regex is not None:
+                for found in self._keyword_regex.finditer(normalise_text(str(name))):
+                    candidate = self._keywords[found.group(1)]
+                    if best is None or candidate[0] > best[0]:
+                        best = candidate
+        if best is None:
+            return None, ""
+        return (None if best[1] == NOT_A_FACILITY else best[1]), best[2]
+
+    def _best_osm(self, record: Mapping[str, Any]) -> Optional[tuple[_Rank, str, str]]:
+        best = None
+        for key in self.osm_keys:
+            value = record.get(key)
+            if not value:
+                continue
+            candidates = [self._osm_any.get(key)]
+            candidates += [self._osm_exact.get((key, part.strip())) for part in str(value).split(";")]
+            for candidate in candidates:
+                if candidate is not None and (best is None or candidate[0] > best[0]):
+                    best = candidate
+        return best
+
+    def _best_amap(self, record: Mapping[str, Any]) -> Optional[tuple[_Rank, str, str]]:
+        best = None
+        for code in str(record.get(TYPECODE_KEY) or "").split("|"):
+            code = code.strip()
+            for length in self._amap_lengths:
+                candidate = self._amap.get(code[:length]) if len(code) >= length else None
+                if candidate is not None:
+                    if best is None or candidate[0] > best[0]:
+                        best = candidate
+                    break
+        return best
+
+    def _best_baidu(self, record: Mapping[str, Any]) -> Optional[tuple[_Rank, str, str]]:
+        best = None
+        for path in re.split(r"[,|，]", str(record.get(BAIDU_TAG_KEY) or "")):
+            segments = [segment.strip() for segment in path.split(";")]
+            for depth in range(len(segments), 0, -1):
+                candidate = self._baidu.get(";".join(segments[:depth]))
+                if candidate is not None:
+                    if best is None or candidate[0] > best[0]:
+                        best = candidate
+                    break
+        return best
+
+    def attributes(self, record: Mapping[str, Any]) -> list[Optional[str]]:
+        """Values of CATEGORY_FIELDS for `record` (category fields None when unmatched; matched_by may be set)."""
+        code, matched_by = self.classify(record)
+        category = self.categories.get(code) if code else None
+        if category is None:
+            return [None, None, None, matched_by or None]
+        return [category.code, category.category_class, category.name_zh, matched_by]

@@ -1,0 +1,296 @@
+"""fifteenmin:importpoiapi — POIs from a Chinese map web service (Amap), resumable, converted to WGS84."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputBoolean,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingUtils,
+    QgsWkbTypes,
+)
+
+from fifteen_min_plugin.core.classify import Classifier
+from fifteen_min_plugin.core.compat import new_field
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.poi_api.amap import DEFAULT_BASE_URL, AmapProvider
+from fifteen_min_plugin.core.poi_api.base import ImportState, PoiApiError, PoiClient, PoiQuery, fingerprint
+from fifteen_min_plugin.core.poi_api.http import QgisTransport
+from fifteen_min_plugin.core.poi_api.keys import ApiKeys
+from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+from fifteen_min_plugin.processing.convert_coords import conversion_label
+
+PROVIDER_LABELS = ("Amap (高德)",)
+TEXT_FIELDS = ("source", "source_id", "name", "type", "typecode", "address", "province", "city", "district")
+CATEGORY_FIELDS = ("category", "category_class", "category_zh", "matched_by")
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+
+
+class ImportPoiApiAlgorithm(FifteenMinAlgorithm):
+    """Searches an area with a POI web service page by page and writes the POIs as WGS84 points."""
+
+    ID = "importpoiapi"
+    REQUIRES = ("numpy",)
+    PROVIDER = "PROVIDER"
+    AUTHCFG = "AUTHCFG"
+    EXTENT = "EXTENT"
+    AREA = "AREA"
+    KEYWORDS = "KEYWORDS"
+    TYPES = "TYPES"
+    STATE_FILE = "STATE_FILE"
+    MAX_REQUESTS = "MAX_REQUESTS"
+    QPS = "QPS"
+    BASE_URL = "BASE_URL"
+    OUTPUT = "OUTPUT"
+    COMPLETE = "COMPLETE"
+    REQUESTS = "REQUESTS"
+
+    def displayName(self) -> str:  # noqa: D102, N802
+        return self.tr("Import POIs from a web map service (Amap)")
+
+    def group(self) -> str:  # noqa: D102
+        return self.tr("Import and conversion")
+
+    def groupId(self) -> str:  # noqa: D102, N802
+        return "import"
+
+    def shortHelpString(self) -> str:  # noqa: D102, N802
+        return self.tr(
+            "Downloads points of interest inside an area from the Amap (高德) Web Service place search by "
+            "polygon and writes them as WGS84 points. The area is searched in rectangular cells; a cell whose "
+            "result count reaches the service's cap (900) is split in four until every POI can be paged.<br>"
+            "<b>Service</b>: the web map service (Amap; the client is ready for others).<br>"
+            "<b>Key</b>: an authentication configuration holding the Amap “Web服务” key: method “API Header” "
+            "with one header named <i>key</i> whose value is the key, or “Basic” with the key as password. The "
+            "key stays encrypted in the QGIS authentication database; it is never written to the project, the "
+            "output, the log or the resume file.<br>"
+            "<b>Extent</b> or <b>Area</b>: where to search; with an area layer only POIs inside its polygons "
+            "are kept.<br>"
+            "<b>Keywords</b> and/or <b>Types</b>: what to search, several separated by |, e.g. 便利店|超市, or "
+            "Amap 6-digit type codes such as 060200|090601. At least one is required.<br>"
+            "<b>Resume file</b>: a JSON file recording progress after every page (never the key). If a run "
+            "stops (maximum requests reached, daily quota used up, cancelled, network down), run again with "
+            "the same file and the same search: it continues where it stopped without repeating a request, and "
+            "its output holds every POI of both runs.<br>"
+            "<b>Maximum requests</b>: a guard on the key's daily quota; the run stops after this many requests "
+            "(0: no limit).<br>"
+            "<b>Requests per second</b> (advanced): stay below the key's QPS limit; too-frequent and server-busy "
+            "answers are retried with growing waits.<br>"
+            "<b>Base URL</b> (advanced): the service address, https://restapi.amap.com.<br>"
+            "<b>Output</b>: points in EPSG:4326 with <i>source</i> (amap), <i>source_id</i> (Amap POI id), "
+            "<i>name</i>, <i>type</i> (Amap type text), <i>typecode</i>, <i>address</i>, <i>province</i>, "
+            "<i>city</i>, <i>district</i>, <i>src_lon</i>/<i>src_lat</i> (the position as served, GCJ-02), "
+            "<i>coord_src</i> (GCJ-02), <i>coord_conv</i> (GCJ-02→WGS84 (exact inverse)) and the facility "
+            "category: <i>category</i>, <i>category_class</i>, <i>category_zh</i>, <i>matched_by</i> (empty "
+            "when no rule matches). <b>Complete</b> tells whether the whole area was searched; "
+            "<b>Requests</b> counts the requests of this run."
+        )
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: D102, N802
+        self.addParameter(
+            QgsProcessingParameterEnum(self.PROVIDER, self.tr("Service"), options=list(PROVIDER_LABELS), defaultValue=0)
+        )
+        self.addParameter(
+            QgsProcessingParameterAuthConfig(
+                self.AUTHCFG, self.tr("Key (authentication configuration)"), defaultValue=ApiKeys.remembered("amap")
+            )
+        )
+        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AREA, self.tr("Area"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
+            )
+        )
+        self.addParameter(QgsProcessingParameterString(self.KEYWORDS, self.tr("Keywords"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.TYPES, self.tr("Types (type codes)"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.STATE_FILE,
+                self.tr("Resume file"),
+                self.tr("JSON files (*.json)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MAX_REQUESTS,
+                self.tr("Maximum requests (0: no limit)"),
+                QgsProcessingParameterNumber.Type.Integer,
+                defaultValue=1000,
+                minValue=0,
+            )
+        )
+        advanced = [
+            QgsProcessingParameterNumber(
+                self.QPS,
+                self.tr("Requests per second"),
+                QgsProcessingParameterNumber.Type.Double,
+                defaultValue=3.0,
+                minValue=0.01,
+            ),
+            QgsProcessingParameterString(self.BASE_URL, self.tr("Base URL"), defaultValue=DEFAULT_BASE_URL),
+        ]
+        for parameter in advanced:
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("POIs"), QgsProcessing.SourceType.TypeVectorPoint)
+        )
+        self.addOutput(QgsProcessingOutputBoolean(self.COMPLETE, self.tr("Complete")))
+        self.addOutput(QgsProcessingOutputNumber(self.REQUESTS, self.tr("Requests")))
+
+    def checkParameterValues(  # noqa: D102, N802
+        self, parameters: dict[str, Any], context: QgsProcessingContext
+    ) -> tuple[bool, str]:
+        has_area = parameters.get(self.AREA) not in (None, "")
+        has_extent = parameters.get(self.EXTENT) not in (None, "")
+        if not has_area and not has_extent:
+            return False, self.tr("Give an extent or an area layer to search in.")
+        if not (
+            self.parameterAsString(parameters, self.KEYWORDS, context).strip()
+            or self.parameterAsString(parameters, self.TYPES, context).strip()
+        ):
+            return False, self.tr("Give keywords or type codes to search for.")
+        return super().checkParameterValues(parameters, context)
+
+    def processAlgorithm(  # noqa: D102, N802
+        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict[str, Any]:
+        area = self._area(parameters, context)
+        query = PoiQuery(
+            self.parameterAsString(parameters, self.KEYWORDS, context).strip(),
+            self.parameterAsString(parameters, self.TYPES, context).strip(),
+        )
+        provider = AmapProvider(self.parameterAsString(parameters, self.BASE_URL, context).strip() or DEFAULT_BASE_URL)
+        authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
+        state_path = self.parameterAsFileOutput(parameters, self.STATE_FILE, context)
+        try:
+            key = ApiKeys.read(authcfg)
+            state = ImportState.load(state_path, fingerprint(provider.name, query, area))
+            client = PoiClient(
+                provider, QgisTransport(), key, qps=self.parameterAsDouble(parameters, self.QPS, context)
+            )
+            result = client.run(
+                query,
+                area,
+                state,
+                max_requests=self.parameterAsInt(parameters, self.MAX_REQUESTS, context),
+                feedback=feedback,
+            )
+        except PoiApiError as error:
+            resume = self.tr(" Progress is saved; run again with the same resume file to continue.")
+            raise QgsProcessingException(error.message + (resume if state_path else "")) from None
+        except FifteenMinError as error:
+            raise QgsProcessingException(error.message) from None
+        ApiKeys.remember(provider.name, authcfg)
+
+        fields = QgsFields()
+        for name in TEXT_FIELDS:
+            fields.append(new_field(name, "text"))
+        for name in ("src_lon", "src_lat"):
+            fields.append(new_field(name, "double"))
+        for name in ("coord_src", "coord_conv", *CATEGORY_FIELDS):
+            fields.append(new_field(name, "text"))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Point, WGS84)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+
+        classifier = Classifier.default()
+        label = conversion_label(1, 0)
+        for record in sorted(result.records, key=lambda r: r.source_id):
+            code, matched = classifier.classify({"typecode": record.typecode, "name": record.name})
+            category = classifier.categories.get(code) if code else None
+            feature = QgsFeature(fields)
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(record.lon, record.lat)))
+            feature.setAttributes(
+                [
+                    provider.name,
+                    record.source_id,
+                    record.name,
+                    record.type,
+                    record.typecode,
+                    record.address,
+                    record.province,
+                    record.city,
+                    record.district,
+                    record.src_lon,
+                    record.src_lat,
+                    "GCJ-02",
+                    label,
+                    code or "",
+                    category.category_class if category else "",
+                    category.name_zh if category else "",
+                    matched,
+                ]
+            )
+            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+
+        feedback.pushInfo(
+            self.tr("{count} POIs, {requests} requests in this run.").format(
+                count=len(result.records), requests=result.requests
+            )
+        )
+        if result.truncated:
+            feedback.pushWarning(
+                self.tr(
+                    "{cells} cells still reach the service's result cap at the smallest cell size; a few POIs "
+                    "there may be missing. Narrow the keywords or types."
+                ).format(cells=result.truncated)
+            )
+        if not result.complete:
+            feedback.reportError(result.message, fatalError=False)
+        del sink
+        layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+        if layer is not None:
+            metadata = layer.metadata()
+            metadata.addHistoryItem(
+                self.tr("Imported from the Amap place search; coordinates converted {conversion}.").format(
+                    conversion=label
+                )
+            )
+            layer.setMetadata(metadata)
+        return {self.OUTPUT: dest_id, self.COMPLETE: result.complete, self.REQUESTS: result.requests}
+
+    def _area(self, parameters: dict[str, Any], context: QgsProcessingContext) -> QgsGeometry:
+        """The search area as one WGS84 polygon geometry."""
+        source = self.parameterAsSource(parameters, self.AREA, context)
+        if source is None:
+            area = self.parameterAsExtentGeometry(parameters, self.EXTENT, context, WGS84)
+        else:
+            transform = QgsCoordinateTransform(source.sourceCrs(), WGS84, context.transformContext())
+            parts = []
+            for feature in source.getFeatures():
+                geometry = QgsGeometry(feature.geometry())
+                if geometry.isEmpty():
+                    continue
+                if geometry.transform(transform) != Qgis.GeometryOperationResult.Success:
+                    raise QgsProcessingException(self.tr("The area cannot be transformed to WGS84."))
+                parts.append(geometry)
+            area = QgsGeometry.unaryUnion(parts) if parts else QgsGeometry()
+        if area.isNull() or area.isEmpty():
+            raise QgsProcessingException(self.tr("The search area is empty."))
+        return area
