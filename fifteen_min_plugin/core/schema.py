@@ -15,7 +15,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.core.categories import CLASSES, Category, class_label, load_categories
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION = "fifteen_min_plugin"
 META_TABLE = "fifteenmin_meta"
 DEFAULT_CRS = "EPSG:4326"
@@ -75,6 +75,10 @@ HISTORY: tuple[SchemaChange, ...] = (
         version=2,
         layers=("asset_events",),
         fields=(("circles", "reach_m"), ("circles", "street_m")),
+    ),
+    SchemaChange(
+        version=3,
+        fields=(("coverage", "missing_required"), ("coverage", "missing_required_zh")),
     ),
 )
 
@@ -164,7 +168,7 @@ META = LayerSpec(META_TABLE, None, _text("key", "value"))
 
 
 def coverage_layer(categories: Sequence[Category]) -> LayerSpec:
-    """The coverage layer: one `n_<code>` count per category, then the per-class summaries."""
+    """The coverage layer: one `n_<code>` count per category, the per-class summaries, the GB 50180 level gaps."""
     return LayerSpec(
         "coverage",
         "MultiPolygon",
@@ -179,6 +183,7 @@ def coverage_layer(categories: Sequence[Category]) -> LayerSpec:
             *_text("missing_quality", "missing_quality_zh"),
             FieldSpec("per_10k", "double"),
             FieldSpec("grade", "text"),
+            *_text("missing_required", "missing_required_zh"),
         ),
     )
 

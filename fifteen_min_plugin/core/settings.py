@@ -26,6 +26,12 @@ class Settings:
     snap_tolerance_m: float = 100.0
     walk_off_m: float = 25.0
     dedup_tolerance_m: float = 30.0
+    #: 基础型 needs this many MOFCOM 基本保障类 categories present (capped at the number in the categories table)
+    grade_basic_min_basic: int = 13
+    #: 提升型 adds at least this many 品质提升类 categories (plugin default)
+    grade_enhanced_min_quality: int = 3
+    #: 品质型 adds at least this many 品质提升类 categories (plugin default)
+    grade_quality_min_quality: int = 6
 
     def __post_init__(self) -> None:
         if not 1.0 <= self.walking_speed_kmh <= 10.0:
@@ -33,6 +39,12 @@ class Settings:
         for name in ("snap_tolerance_m", "walk_off_m", "dedup_tolerance_m"):
             if getattr(self, name) < 0:
                 raise ValueError(name)
+        for name in ("grade_basic_min_basic", "grade_enhanced_min_quality", "grade_quality_min_quality"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValueError(name)
+        if self.grade_quality_min_quality < self.grade_enhanced_min_quality:
+            raise ValueError("grade_quality_min_quality")
         _ints(",".join(map(str, self.circle_minutes)))
         _ints(",".join(map(str, self.radii_m)))
 
@@ -54,7 +66,12 @@ class Settings:
                 values[field.name] = default
                 continue
             try:
-                values[field.name] = _ints(raw) if isinstance(default, tuple) else float(raw)
+                if isinstance(default, tuple):
+                    values[field.name] = _ints(raw)
+                elif isinstance(default, int):
+                    values[field.name] = int(raw)
+                else:
+                    values[field.name] = float(raw)
             except (TypeError, ValueError):
                 values[field.name] = default
         try:

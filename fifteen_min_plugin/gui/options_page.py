@@ -6,7 +6,7 @@ from pathlib import Path
 
 from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.settings import Settings
@@ -34,6 +34,9 @@ class FifteenMinOptionsPage(QgsOptionsPageWidget):
         self.snap = self._spin(current.snap_tolerance_m, 0.0, 5000.0, 5.0, " m")
         self.walk_off = self._spin(current.walk_off_m, 0.0, 500.0, 1.0, " m")
         self.dedup = self._spin(current.dedup_tolerance_m, 0.0, 1000.0, 1.0, " m")
+        self.grade_basic = self._count(current.grade_basic_min_basic)
+        self.grade_enhanced = self._count(current.grade_enhanced_min_quality)
+        self.grade_quality = self._count(current.grade_quality_min_quality)
         self.status = QLabel()
         self.status.setWordWrap(True)
 
@@ -69,6 +72,24 @@ class FifteenMinOptionsPage(QgsOptionsPageWidget):
                 self.dedup,
                 self.tr("Plugin default: the same facility from two sources lies within this distance."),
             ),
+            (
+                self.tr("基础型: basic categories present"),
+                self.grade_basic,
+                self.tr(
+                    "MOFCOM (2023–2025 action plan, pilot notices): 基础型 “配齐基本保障类业态”; 13 = all basic "
+                    "categories of the 2021 construction guide."
+                ),
+            ),
+            (
+                self.tr("提升型: quality categories present"),
+                self.grade_enhanced,
+                self.tr("Plugin default: MOFCOM names the 提升型 type but publishes no count; 3 quality categories."),
+            ),
+            (
+                self.tr("品质型: quality categories present"),
+                self.grade_quality,
+                self.tr("Plugin default: MOFCOM names the 品质型 type but publishes no count; 6 quality categories."),
+            ),
         ]
         for label, editor, source in rows:
             note = QLabel(source)
@@ -92,6 +113,13 @@ class FifteenMinOptionsPage(QgsOptionsPageWidget):
         spin.setValue(value)
         return spin
 
+    @staticmethod
+    def _count(value: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(0, 100)
+        spin.setValue(value)
+        return spin
+
     def settings(self) -> Settings:
         """The settings as edited; raises ValueError for an unreadable list."""
         return Settings(
@@ -101,10 +129,16 @@ class FifteenMinOptionsPage(QgsOptionsPageWidget):
             snap_tolerance_m=self.snap.value(),
             walk_off_m=self.walk_off.value(),
             dedup_tolerance_m=self.dedup.value(),
+            grade_basic_min_basic=self.grade_basic.value(),
+            grade_enhanced_min_quality=self.grade_enhanced.value(),
+            grade_quality_min_quality=self.grade_quality.value(),
         )
 
     def apply(self) -> None:
         """Save the edited settings (QGIS calls this when the Options dialog is accepted)."""
+        if self.grade_quality.value() < self.grade_enhanced.value():
+            self.status.setText(self.tr("品质型 needs at least as many quality categories as 提升型. Nothing saved."))
+            return
         try:
             edited = self.settings()
         except ValueError:

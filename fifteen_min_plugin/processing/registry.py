@@ -10,8 +10,10 @@ def algorithm_classes() -> list[type[FifteenMinAlgorithm]]:
     from fifteen_min_plugin.processing.buffer_circles import BufferCirclesAlgorithm
     from fifteen_min_plugin.processing.classify_facilities import ClassifyFacilitiesAlgorithm
     from fifteen_min_plugin.processing.convert_coords import ConvertCoordsAlgorithm
+    from fifteen_min_plugin.processing.coverage import CoverageAlgorithm
     from fifteen_min_plugin.processing.import_osm import ImportOsmAlgorithm
     from fifteen_min_plugin.processing.import_poi_api import ImportPoiApiAlgorithm
+    from fifteen_min_plugin.processing.population_summary import PopulationSummaryAlgorithm
 
     return [
         BufferCirclesAlgorithm,
@@ -19,4 +21,6 @@ def algorithm_classes() -> list[type[FifteenMinAlgorithm]]:
         ImportPoiApiAlgorithm,
         ImportOsmAlgorithm,
         ClassifyFacilitiesAlgorithm,
+        CoverageAlgorithm,
+        PopulationSummaryAlgorithm,
     ]

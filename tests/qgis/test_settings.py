@@ -76,3 +76,44 @@ def test_factory_builds_the_page(qgis_app):
     factory = FifteenMinOptionsFactory()
     assert factory.title() == "15-Minute Living Circle"
     assert isinstance(factory.createWidget(None), FifteenMinOptionsPage)
+
+
+def test_grade_thresholds_round_trip_as_whole_numbers(clean_settings):
+    edited = Settings(grade_basic_min_basic=10, grade_enhanced_min_quality=2, grade_quality_min_quality=5)
+    edited.save()
+    loaded = Settings.load()
+    assert loaded == edited
+    assert isinstance(loaded.grade_basic_min_basic, int) and not isinstance(loaded.grade_basic_min_basic, bool)
+
+
+def test_unreadable_grade_threshold_falls_back_to_its_default(clean_settings):
+    clean_settings.setValue(f"{SETTINGS_PREFIX}/grade_enhanced_min_quality", "three")
+    clean_settings.setValue(f"{SETTINGS_PREFIX}/grade_quality_min_quality", "8")
+    loaded = Settings.load()
+    assert loaded.grade_enhanced_min_quality == Settings().grade_enhanced_min_quality
+    assert loaded.grade_quality_min_quality == 8
+
+
+def test_options_page_saves_grade_thresholds(clean_settings):
+    page = FifteenMinOptionsPage()
+    assert page.grade_basic.value() == 13
+    page.grade_basic.setValue(11)
+    page.grade_enhanced.setValue(4)
+    page.grade_quality.setValue(7)
+    page.apply()
+    loaded = Settings.load()
+    assert (loaded.grade_basic_min_basic, loaded.grade_enhanced_min_quality, loaded.grade_quality_min_quality) == (
+        11,
+        4,
+        7,
+    )
+    assert page.status.text() == ""
+
+
+def test_options_page_refuses_quality_below_enhanced(clean_settings):
+    page = FifteenMinOptionsPage()
+    page.grade_enhanced.setValue(5)
+    page.grade_quality.setValue(2)
+    page.apply()
+    assert Settings.load() == Settings()
+    assert "Nothing saved" in page.status.text()

@@ -49,7 +49,24 @@ POINT, MULTIPOLYGON, NONE = QgsWkbTypes.Type.Point, QgsWkbTypes.Type.MultiPolygo
 with (RESOURCES_DIR / "categories" / "categories.csv").open(encoding="utf-8") as _handle:
     CODES = [row["code"] for row in csv.DictReader(_handle)]
 
-# The version-2 contract, written out independently of fifteen_min_plugin.core.schema.
+# The coverage table up to version 2; version 3 added missing_required and missing_required_zh.
+COVERAGE_V2 = [
+    ("circle_id", T.String),
+    ("name", T.String),
+    ("level_min", T.Int),
+    ("population", T.Int),
+    *((f"n_{code}", T.Int) for code in CODES),
+    ("n_basic_present", T.Int),
+    ("missing_basic", T.String),
+    ("missing_basic_zh", T.String),
+    ("n_quality_present", T.Int),
+    ("missing_quality", T.String),
+    ("missing_quality_zh", T.String),
+    ("per_10k", T.Double),
+    ("grade", T.String),
+]
+
+# The version-3 contract, written out independently of fifteen_min_plugin.core.schema.
 EXPECTED = {
     "communities": (
         POINT,
@@ -122,23 +139,14 @@ EXPECTED = {
     "coverage": (
         MULTIPOLYGON,
         [
-            ("circle_id", T.String),
-            ("name", T.String),
-            ("level_min", T.Int),
-            ("population", T.Int),
-            *((f"n_{code}", T.Int) for code in CODES),
-            ("n_basic_present", T.Int),
-            ("missing_basic", T.String),
-            ("missing_basic_zh", T.String),
-            ("n_quality_present", T.Int),
-            ("missing_quality", T.String),
-            ("missing_quality_zh", T.String),
-            ("per_10k", T.Double),
-            ("grade", T.String),
+            *COVERAGE_V2,
+            ("missing_required", T.String),
+            ("missing_required_zh", T.String),
         ],
     ),
     "fifteenmin_meta": (NONE, [("key", T.String), ("value", T.String)]),
 }
+
 
 # Version 1 as it was shipped: no circles.reach_m / circles.street_m, no asset_events.
 V1_LAYERS = {
@@ -159,7 +167,7 @@ V1_LAYERS = {
     ),
     "facilities": (POINT, EXPECTED["facilities"][1]),
     "idle_assets": (POINT, EXPECTED["idle_assets"][1]),
-    "coverage": (MULTIPOLYGON, EXPECTED["coverage"][1]),
+    "coverage": (MULTIPOLYGON, COVERAGE_V2),
 }
 
 WHEN = QDateTime(QDate(2025, 3, 14), QTime(9, 30, 0))
@@ -257,7 +265,7 @@ def snapshot(path: Path, name: str) -> list[tuple[str, dict]]:
 def test_create_writes_every_layer_field_and_geometry_type(tmp_path):
     path = tmp_path / "haidian.gpkg"
     workspace = Workspace.create(path)
-    assert workspace.path == path and workspace.schema_version == 2
+    assert workspace.path == path and workspace.schema_version == 3
     assert table_names(path) == set(EXPECTED)
     for name, (wkb, fields) in EXPECTED.items():
         layer = ogr_layer(path, name)
@@ -266,7 +274,7 @@ def test_create_writes_every_layer_field_and_geometry_type(tmp_path):
         assert layer.featureCount() == (2 if name == "fifteenmin_meta" else 0)
         if wkb != NONE:
             assert layer.crs().authid() == "EPSG:4326"
-    assert meta(path) == {"schema_version": "2", "application": "fifteen_min_plugin"}
+    assert meta(path) == {"schema_version": "3", "application": "fifteen_min_plugin"}
     assert workspace.layer_names() == [
         "communities",
         "circles",
@@ -339,12 +347,14 @@ def test_upgrade_from_version_1_adds_fields_and_layers_and_keeps_rows(tmp_path):
 
     workspace = Workspace.open(path)
 
-    assert workspace.schema_version == 2
-    assert meta(path)["schema_version"] == "2"
+    assert workspace.schema_version == 3
+    assert meta(path)["schema_version"] == "3"
     assert set(workspace.upgrades) == {
         Addition("asset_events"),
         Addition("circles", "reach_m"),
         Addition("circles", "street_m"),
+        Addition("coverage", "missing_required"),
+        Addition("coverage", "missing_required_zh"),
     }
     assert [(name, kind) for name, kind in user_fields(ogr_layer(path, "asset_events"))] == EXPECTED["asset_events"][1]
     assert ogr_layer(path, "asset_events").wkbType() == NONE
@@ -382,7 +392,7 @@ def test_open_adds_a_count_field_when_the_categories_table_gains_a_code(tmp_path
 
     workspace = Workspace.open(path, categories=grown)
 
-    assert workspace.schema_version == 2
+    assert workspace.schema_version == 3
     assert workspace.upgrades == (Addition("coverage", "n_ev_charging"),)
     fields = dict(user_fields(ogr_layer(path, "coverage")))
     assert fields["n_ev_charging"] == T.Int
@@ -400,7 +410,7 @@ def _plain_geopackage(path: Path) -> None:
 
 
 def _newer_workspace(path: Path) -> None:
-    write_meta(path, "3", append=False)
+    write_meta(path, "4", append=False)
     write_layer(path, "circles", MULTIPOLYGON, [("circle_id", T.String)], [(SQUARE, {"circle_id": "k1"})])
 
 
@@ -495,7 +505,10 @@ def test_upgrade_plan_follows_the_recorded_history():
     v1 = {name: [field for field, _ in fields] for name, (_, fields) in V1_LAYERS.items()}
     v1["fifteenmin_meta"] = ["key", "value"]
     plan = upgrade_plan(v1, 1, layers)
-    (change,) = [c for c in HISTORY if c.version == 2]
-    assert plan == [Addition(name) for name in change.layers] + [Addition(*pair) for pair in change.fields]
+    expected = []
+    for version in (2, 3):
+        (change,) = [c for c in HISTORY if c.version == version]
+        expected += [Addition(name) for name in change.layers] + [Addition(*pair) for pair in change.fields]
+    assert plan == expected
     current = {spec.name: [field.name for field in spec.fields] for spec in layers}
-    assert upgrade_plan(current, 2, layers) == []
+    assert upgrade_plan(current, 3, layers) == []

@@ -1,0 +1,341 @@
+"""Coverage per circle: facilities counted per category, what each class lacks, GB 50180 level requirements, grade.
+
+Counting puts the circles in a shapely STRtree and queries every facility point against it in one vectorised
+call; a facility on a circle's boundary counts for that circle. GB 50180-2018 levels are cumulative: a circle of
+level L must have every requirement of `resources/categories/level_requirements.csv` whose `level_min` is at
+most L (a 15-minute circle is also checked for its 5- and 10-minute facilities).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional, Union
+
+import numpy as np
+import shapely
+from qgis.core import (
+    NULL,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSource,
+    QgsFeedback,
+    QgsGeometry,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from fifteen_min_plugin.__about__ import RESOURCES_DIR
+from fifteen_min_plugin.core import grading
+from fifteen_min_plugin.core.categories import Category
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.schema import FieldSpec, coverage_layer
+from fifteen_min_plugin.core.settings import Settings
+
+PathLike = Union[str, os.PathLike]
+
+LEVELS_PATH = RESOURCES_DIR / "categories" / "level_requirements.csv"
+LEVEL_COLUMNS = ("level_min", "codes", "requirement_zh", "source")
+#: coverage fields that come from the circle itself, not from this computation
+CIRCLE_FIELDS = ("circle_id", "name", "level_min")
+#: circle fields read for the level (first present wins) and for the community key
+LEVEL_FIELDS = ("level_min", "minutes")
+COMMUNITY_KEY_FIELDS = ("community_id", "origin_id")
+POPULATION_FIELD = "population"
+
+
+class CoverageMessages:
+    """Translation context of this module's messages."""
+
+    @staticmethod
+    def tr(text: str) -> str:
+        """Translate in this class's context."""
+        return QCoreApplication.translate("CoverageMessages", text)
+
+
+@dataclass(frozen=True)
+class LevelRequirement:
+    """One GB 50180 / MOFCOM requirement: any category of `codes` present meets it, from level `level_min` up."""
+
+    level_min: int
+    codes: tuple[str, ...]
+    requirement_zh: str
+    source: str
+
+    @property
+    def label(self) -> str:
+        """Codes as written in `missing_required`: alternatives joined by “|”."""
+        return "|".join(self.codes)
+
+
+def load_level_requirements(categories: Sequence[Category], path: Optional[PathLike] = None) -> list[LevelRequirement]:
+    """Read the level requirements table (default: the bundled one); codes must be in `categories`.
+
+    `codes` holds alternatives separated by “|” (either meets the requirement). Raises FifteenMinError naming the
+    file and line when a level is not a positive whole number or a code is not in the categories table.
+    """
+    source = Path(path) if path is not None else LEVELS_PATH
+    known = {category.code for category in categories}
+    requirements = []
+    for line, row in _read_rows(source):
+        try:
+            level = int(row["level_min"])
+        except ValueError:
+            level = 0
+        if level <= 0:
+            raise FifteenMinError(
+                CoverageMessages.tr(
+                    "Line {line} of {path}: the level “{value}” is not a positive number of minutes."
+                ).format(line=line, path=source, value=row["level_min"])
+            )
+        codes = tuple(code.strip() for code in row["codes"].split("|") if code.strip())
+        unknown = [code for code in codes if code not in known]
+        if not codes or unknown:
+            raise FifteenMinError(
+                CoverageMessages.tr(
+                    "Line {line} of {path}: “{codes}” is not a category code of the categories table."
+                ).format(line=line, path=source, codes=", ".join(unknown) or row["codes"])
+            )
+        requirements.append(LevelRequirement(level, codes, row["requirement_zh"], row["source"]))
+    return requirements
+
+
+def _read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """Rows of the UTF-8 level requirements CSV (BOM tolerated) with their line numbers, columns checked."""
+    if not path.is_file():
+        raise FifteenMinError(
+            CoverageMessages.tr("The level requirements table {path} does not exist.").format(path=path)
+        )
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            columns = [name.strip() for name in reader.fieldnames or ()]
+            missing = [name for name in LEVEL_COLUMNS if name not in columns]
+            if missing:
+                raise FifteenMinError(
+                    CoverageMessages.tr("The level requirements table {path} lacks the column(s) {columns}.").format(
+                        path=path, columns=", ".join(missing)
+                    )
+                )
+            rows = []
+            for row in reader:
+                cleaned = {(key or "").strip(): (value or "").strip() for key, value in row.items()}
+                if any(cleaned.values()):
+                    rows.append((reader.line_num, cleaned))
+    except UnicodeDecodeError as error:
+        raise FifteenMinError(
+            CoverageMessages.tr("The level requirements table {path} is not a UTF-8 CSV file.").format(path=path),
+            details=str(error),
+        ) from error
+    return rows
+
+
+def summary_fields(categories: Sequence[Category]) -> tuple[FieldSpec, ...]:
+    """The fields coverage adds to a circle, in the workspace coverage layer's order and types."""
+    return tuple(spec for spec in coverage_layer(categories).fields if spec.name not in CIRCLE_FIELDS)
+
+
+def count_in_polygons(
+    polygons: Sequence[Optional[shapely.Geometry]],
+    xs: np.ndarray,
+    ys: np.ndarray,
+    category_index: np.ndarray,
+    n_categories: int,
+) -> np.ndarray:
+    """Counts (polygons × categories) of points in or on each polygon; points with category -1 are skipped."""
+    counts = np.zeros((len(polygons), n_categories), dtype=np.int64)
+    keep = np.asarray(category_index) >= 0
+    if not len(polygons) or not keep.any():
+        return counts
+    shapes = np.asarray(polygons, dtype=object)
+    present = np.flatnonzero(~shapely.is_missing(shapes) & ~shapely.is_empty(shapes))
+    if not len(present):
+        return counts
+    # the tree holds the points; the polygons are the (prepared) query geometries
+    tree = shapely.STRtree(shapely.points(np.asarray(xs)[keep], np.asarray(ys)[keep]))
+    polygon_rows, point_rows = tree.query(shapes[present], predicate="intersects")
+    np.add.at(counts, (present[polygon_rows], np.asarray(category_index)[keep][point_rows]), 1)
+    return counts
+
+
+class CoverageRules:
+    """Turns one circle's counts into the coverage summary fields, by the categories, requirements and settings."""
+
+    def __init__(
+        self, categories: Sequence[Category], requirements: Sequence[LevelRequirement], settings: Settings
+    ) -> None:
+        self.categories = tuple(categories)
+        self.requirements = tuple(requirements)
+        self.settings = settings
+        self._index = {category.code: i for i, category in enumerate(self.categories)}
+        self._basic = [i for i, category in enumerate(self.categories) if category.category_class == "basic"]
+        self._quality = [i for i, category in enumerate(self.categories) if category.category_class == "quality"]
+        self.top_level = max((item.level_min for item in self.requirements), default=15)
+
+    def required(self, level: Optional[float]) -> list[LevelRequirement]:
+        """Requirements of a circle of `level` minutes, cumulatively (None: the highest level in the table)."""
+        limit = self.top_level if level is None else level
+        return [item for item in self.requirements if item.level_min <= limit]
+
+    def summary(self, counts: Sequence[int], level: Optional[float], population: Optional[float]) -> dict[str, Any]:
+        """Every field of `summary_fields`, keyed by name; `per_10k` and `population` NULL without a population."""
+        counts = [int(value) for value in counts]
+        values: dict[str, Any] = {POPULATION_FIELD: int(population) if population is not None else NULL}
+        for category, value in zip(self.categories, counts):
+            values[f"n_{category.code}"] = value
+        for cls, indices in (("basic", self._basic), ("quality", self._quality)):
+            missing = [self.categories[i] for i in indices if counts[i] == 0]
+            values[f"n_{cls}_present"] = len(indices) - len(missing)
+            values[f"missing_{cls}"] = ",".join(category.code for category in missing)
+            values[f"missing_{cls}_zh"] = "、".join(category.name_zh for category in missing)
+        served = sum(counts[i] for i in (*self._basic, *self._quality))
+        values["per_10k"] = served * 10000.0 / population if population is not None and population > 0 else NULL
+        values["grade"] = grading.grade(
+            values["n_basic_present"], values["n_quality_present"], len(self._basic), self.settings
+        )
+        unmet = [item for item in self.required(level) if not any(counts[self._index[c]] for c in item.codes)]
+        values["missing_required"] = ",".join(item.label for item in unmet)
+        values["missing_required_zh"] = "、".join(item.requirement_zh for item in unmet)
+        return values
+
+
+@dataclass
+class FacilityPoints:
+    """Facility coordinates in the circles' CRS with their category index (-1: not a code of the table)."""
+
+    xs: np.ndarray
+    ys: np.ndarray
+    category_index: np.ndarray
+    unknown: Counter
+
+
+def read_facilities(
+    source: QgsFeatureSource,
+    category_field: str,
+    categories: Sequence[Category],
+    crs: QgsCoordinateReferenceSystem,
+    transform_context: QgsCoordinateTransformContext,
+    feedback: Optional[QgsFeedback] = None,
+) -> FacilityPoints:
+    """Read every facility point reprojected to `crs`; multipoints count once, at their first point."""
+    field_index = source.fields().lookupField(category_field)
+    if field_index < 0:
+        raise FifteenMinError(
+            CoverageMessages.tr(
+                "The facilities layer has no field “{field}”. Choose the field holding the category codes, or run "
+                "Classify facilities first."
+            ).format(field=category_field)
+        )
+    lookup = {category.code: i for i, category in enumerate(categories)}
+    request = QgsFeatureRequest().setSubsetOfAttributes([field_index]).setDestinationCrs(crs, transform_context)
+    multi = QgsWkbTypes.isMultiType(source.wkbType())
+    xs, ys, index = [], [], []
+    unknown: Counter = Counter()
+    for feature in source.getFeatures(request):
+        if feedback is not None and feedback.isCanceled():
+            break
+        geometry = feature.geometry()
+        if geometry.isNull():
+            continue
+        if multi:
+            parts = geometry.asMultiPoint()
+            if not parts:
+                continue
+            point = parts[0]
+        else:
+            point = geometry.asPoint()
+        value = feature[field_index]
+        code = value.strip() if isinstance(value, str) else _text(value)
+        position = lookup.get(code, -1)
+        if position < 0:
+            unknown[code] += 1
+        xs.append(point.x())
+        ys.append(point.y())
+        index.append(position)
+    return FacilityPoints(
+        np.asarray(xs, dtype=float), np.asarray(ys, dtype=float), np.asarray(index, dtype=np.int64), unknown
+    )
+
+
+def _text(value: object) -> str:
+    """A non-text attribute as text, "" for NULL."""
+    return "" if value is None or value == NULL else str(value).strip()
+
+
+def to_shapely(geometries: Sequence[QgsGeometry]) -> list[Optional[shapely.Geometry]]:
+    """Valid shapely polygons of QGIS geometries (curves segmentised), None for null or empty ones."""
+    wkbs = []
+    for geometry in geometries:
+        if geometry.isNull() or geometry.isEmpty():
+            wkbs.append(None)
+            continue
+        if QgsWkbTypes.isCurvedType(geometry.wkbType()):
+            geometry = QgsGeometry(geometry.constGet().segmentize())
+        wkbs.append(bytes(geometry.asWkb()))
+    shapes = shapely.from_wkb(np.asarray(wkbs, dtype=object))
+    invalid = ~shapely.is_valid(shapes) & ~shapely.is_missing(shapes)
+    if invalid.any():
+        shapes[invalid] = shapely.make_valid(shapes[invalid])
+    return list(shapes)
+
+
+def circle_level(feature: QgsFeature) -> Optional[float]:
+    """The circle's level in minutes from `level_min` or `minutes`, None when neither holds a number."""
+    names = feature.fields().names()
+    for name in LEVEL_FIELDS:
+        if name in names:
+            value = feature[name]
+            if value is not None and value != NULL:
+                try:
+                    return float(value)
+                except (TypeError, ValueError):
+                    continue
+    return None
+
+
+def read_populations(source: QgsFeatureSource) -> dict[str, float]:
+    """{community_id: population} of a communities layer; rows without either are left out."""
+    names = source.fields().names()
+    if "community_id" not in names or POPULATION_FIELD not in names:
+        raise FifteenMinError(
+            CoverageMessages.tr(
+                "The communities layer needs the fields “community_id” and “population” to give circles their "
+                "residents."
+            )
+        )
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes(["community_id", POPULATION_FIELD], source.fields())
+    populations = {}
+    for feature in source.getFeatures(request):
+        key, value = feature["community_id"], feature[POPULATION_FIELD]
+        if key is None or key == NULL or value is None or value == NULL:
+            continue
+        try:
+            populations[str(key)] = float(value)
+        except (TypeError, ValueError):
+            continue
+    return populations
+
+
+def circle_population(feature: QgsFeature, populations: dict[str, float]) -> Optional[float]:
+    """Residents of a circle: its community's population if known, else its own `population` field, else None."""
+    names = feature.fields().names()
+    for name in COMMUNITY_KEY_FIELDS:
+        if name in names:
+            key = feature[name]
+            if key is not None and key != NULL and str(key) in populations:
+                return populations[str(key)]
+    if POPULATION_FIELD in names:
+        value = feature[POPULATION_FIELD]
+        if value is not None and value != NULL:
+            try:
+                return float(value)
+            except (TypeError, ValueError):
+                return None
+    return None
