@@ -11,9 +11,11 @@ def algorithm_classes() -> list[type[FifteenMinAlgorithm]]:
     from fifteen_min_plugin.processing.classify_facilities import ClassifyFacilitiesAlgorithm
     from fifteen_min_plugin.processing.convert_coords import ConvertCoordsAlgorithm
     from fifteen_min_plugin.processing.coverage import CoverageAlgorithm
+    from fifteen_min_plugin.processing.idle_candidates import IdleCandidatesAlgorithm
     from fifteen_min_plugin.processing.import_osm import ImportOsmAlgorithm
     from fifteen_min_plugin.processing.import_poi_api import ImportPoiApiAlgorithm
     from fifteen_min_plugin.processing.population_summary import PopulationSummaryAlgorithm
+    from fifteen_min_plugin.processing.repurpose import RepurposeAlgorithm
 
     return [
         BufferCirclesAlgorithm,
@@ -23,4 +25,6 @@ def algorithm_classes() -> list[type[FifteenMinAlgorithm]]:
         ClassifyFacilitiesAlgorithm,
         CoverageAlgorithm,
         PopulationSummaryAlgorithm,
+        IdleCandidatesAlgorithm,
+        RepurposeAlgorithm,
     ]

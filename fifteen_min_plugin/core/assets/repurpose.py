@@ -1,0 +1,241 @@
+"""Rank repurposing uses for an idle asset by the gaps they fill in the circles it serves.
+
+For each feasible row of the suitability table (right asset type, size at least the minimum, idle windows
+covering a needed window) the use is scored as
+
+    score = base_score × gap weight × residents / 1000 × size fit
+
+- gap weight: the highest class weight among the circle gaps the use fills (basic 3, quality 2, public 1);
+  a special use that fills no category (shared parking, storage) weighs 0.5 and serves every circle;
+- residents: the population of the served circles that lack what the use provides;
+- served circles: the coverage circles containing the asset, one per community (same `name`, else
+  `circle_id`): the widest level up to 15 minutes, since its residents reach the asset within 15 minutes;
+- a circle lacks a category when its `n_<code>` count is 0 (or, without that field, when `missing_basic` /
+  `missing_quality` lists the code).
+
+Each suggestion carries a Chinese and an English sentence built from the table's templates; the sentences
+for assets without suggestions are fixed bilingual texts (they are output data in both languages, not
+interface text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from fifteen_min_plugin.core.assets import asset_type as lookup_asset_type
+from fifteen_min_plugin.core.assets import time_windows
+from fifteen_min_plugin.core.assets.suitability import Suitability
+from fifteen_min_plugin.core.categories import Category
+from fifteen_min_plugin.core.errors import FifteenMinError
+
+GAP_WEIGHTS = {"basic": 3.0, "quality": 2.0, "public": 1.0}
+NO_GAP_WEIGHT = 0.5
+MAX_LEVEL_MIN = 15
+
+
+def _value(value: Any) -> Any:
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    return value
+
+
+@dataclass(frozen=True)
+class CircleGaps:
+    """One coverage circle: its id, name, level, population and the category codes it lacks."""
+
+    circle_id: str
+    name: str
+    level_min: Optional[int]
+    population: int
+    missing: frozenset[str]
+
+    @classmethod
+    def from_attributes(cls, attributes: Mapping[str, Any], categories: Sequence[Category]) -> CircleGaps:
+        """Read a coverage feature's attributes (field name → value)."""
+        listed = set()
+        for name in ("missing_basic", "missing_quality"):
+            listed.update(re.split(r"[,;、，\s]+", str(_value(attributes.get(name)) or "")))
+        missing = set()
+        for category in categories:
+            count = _value(attributes.get(f"n_{category.code}"))
+            if count is not None:
+                if int(count) == 0:
+                    missing.add(category.code)
+            elif category.code in listed:
+                missing.add(category.code)
+        level = _value(attributes.get("level_min"))
+        circle_id = str(_value(attributes.get("circle_id")) or "")
+        return cls(
+            circle_id,
+            str(_value(attributes.get("name")) or circle_id),
+            None if level is None else int(level),
+            int(_value(attributes.get("population")) or 0),
+            frozenset(missing),
+        )
+
+
+@dataclass(frozen=True)
+class AssetFacts:
+    """What the ranking needs to know about an asset."""
+
+    asset_id: str
+    name: str
+    asset_type: str
+    area_m2: Optional[float]
+    capacity: Optional[int]
+    idle_windows: str
+
+    @classmethod
+    def from_attributes(cls, attributes: Mapping[str, Any], fallback_id: str = "") -> AssetFacts:
+        """Read an idle_assets-like feature (asset_id, name, asset_type, area_m2, capacity, idle_windows)."""
+        area = _value(attributes.get("area_m2"))
+        capacity = _value(attributes.get("capacity"))
+        found = lookup_asset_type(str(_value(attributes.get("asset_type")) or ""))
+        return cls(
+            str(_value(attributes.get("asset_id")) or fallback_id),
+            str(_value(attributes.get("name")) or ""),
+            found.code if found else str(_value(attributes.get("asset_type")) or ""),
+            None if area is None else float(area),
+            None if capacity is None else int(capacity),
+            str(_value(attributes.get("idle_windows")) or ""),
+        )
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One ranked use for one asset."""
+
+    use: str
+    use_zh: str
+    use_en: str
+    rank: int
+    score: float
+    circle_ids: tuple[str, ...]
+    residents_gain: int
+    gaps: tuple[str, ...]
+    reason_zh: str
+    reason_en: str
+
+
+@dataclass(frozen=True)
+class RepurposeResult:
+    """Suggestions best first; when there are none, `note_zh`/`note_en` say why."""
+
+    suggestions: tuple[Suggestion, ...]
+    note_zh: str = ""
+    note_en: str = ""
+
+
+def served_circles(circles: Iterable[CircleGaps]) -> list[CircleGaps]:
+    """One circle per community: the widest level ≤ 15 minutes (circles without a level always count)."""
+    best: dict[str, CircleGaps] = {}
+    for circle in circles:
+        if circle.level_min is not None and circle.level_min > MAX_LEVEL_MIN:
+            continue
+        key = circle.name or circle.circle_id
+        kept = best.get(key)
+        if kept is None or (circle.level_min or MAX_LEVEL_MIN) > (kept.level_min or MAX_LEVEL_MIN):
+            best[key] = circle
+    return sorted(best.values(), key=lambda item: item.circle_id)
+
+
+def _number_text(value: Optional[float]) -> str:
+    return "?" if value is None else f"{value:,.0f}"
+
+
+def rank_uses(
+    asset: AssetFacts,
+    circles: Sequence[CircleGaps],
+    table: Sequence[Suitability],
+    categories: Sequence[Category],
+    top_n: int = 3,
+) -> RepurposeResult:
+    """The `top_n` best uses of `asset` for the circles containing it (already filtered spatially)."""
+    kind = lookup_asset_type(asset.asset_type)
+    if kind is None:
+        return RepurposeResult(
+            (),
+            f"资产类型“{asset.asset_type}”不在类型表中，无法给出建议。",
+            f"The asset type “{asset.asset_type}” is not a known type, so no use can be suggested.",
+        )
+    served = served_circles(circles)
+    if not served:
+        return RepurposeResult(
+            (),
+            "该资产不在任何生活圈内，不能补齐任何生活圈的缺项；请核对其位置或为其周边社区划定生活圈。",
+            "This asset is not in any living circle of the coverage layer, so it fills no circle's gap; "
+            "check its location or draw the circles of the communities around it.",
+        )
+    try:
+        schedule = time_windows.parse(asset.idle_windows) if asset.idle_windows else None
+    except FifteenMinError:
+        schedule = None
+    by_code = {category.code: category for category in categories}
+    scored = []
+    for row in table:
+        if row.asset_type != kind.code or not row.feasible:
+            continue
+        fit = row.size_fit(asset.area_m2, asset.capacity)
+        if fit is None or (row.needs_window and schedule is None) or row.window_fits(asset.idle_windows) is None:
+            continue
+        if row.fills:
+            gap_circles = [circle for circle in served if circle.missing & set(row.fills)]
+            gaps = tuple(code for code in row.fills if any(code in circle.missing for circle in gap_circles))
+            if not gaps:
+                continue
+            weight = max(GAP_WEIGHTS.get(by_code[code].category_class, 1.0) for code in gaps if code in by_code)
+        else:
+            gap_circles, gaps, weight = list(served), (), NO_GAP_WEIGHT
+        residents = sum(circle.population for circle in gap_circles)
+        score = row.base_score * weight * residents / 1000.0 * fit
+        scored.append((score, row.base_score * weight * fit, row, gap_circles, gaps, residents))
+    if not scored:
+        return RepurposeResult(
+            (),
+            f"没有可行用途：{kind.label_zh}的面积、车位或闲置时段不满足适配表中任何补齐所在生活圈缺项的用途。",
+            f"No feasible use: the size, bays or idle hours of this {kind.label_en.lower()} meet no use in the "
+            "suitability table that fills a gap of its circles.",
+        )
+    scored.sort(key=lambda item: (-item[0], -item[1], item[2].line))
+    suggestions = []
+    for rank, (score, _tie, row, gap_circles, gaps, residents) in enumerate(scored[: max(top_n, 1)], start=1):
+        values = {
+            "name": asset.name or asset.asset_id,
+            "area": _number_text(asset.area_m2),
+            "capacity": _number_text(asset.capacity),
+            "residents": f"{residents:,}",
+        }
+        zh = row.reason_zh.format(
+            **values,
+            asset_type=kind.label_zh,
+            windows=schedule.canonical(chinese=True) if schedule else "",
+            use=row.use_zh,
+            gaps="、".join(by_code[code].name_zh for code in gaps),
+            circles="、".join(circle.name for circle in gap_circles),
+        )
+        en = row.reason_en.format(
+            **values,
+            asset_type=kind.label_en.lower(),
+            windows=schedule.canonical() if schedule else "",
+            use=row.use_en,
+            gaps=", ".join(by_code[code].name_en.lower() for code in gaps),
+            circles=", ".join(circle.name for circle in gap_circles),
+        )
+        suggestions.append(
+            Suggestion(
+                row.use,
+                row.use_zh,
+                row.use_en,
+                rank,
+                round(score, 3),
+                tuple(circle.circle_id for circle in gap_circles),
+                residents,
+                gaps,
+                zh,
+                en,
+            )
+        )
+    return RepurposeResult(tuple(suggestions))
