@@ -78,7 +78,14 @@ HISTORY: tuple[SchemaChange, ...] = (
     ),
     SchemaChange(
         version=3,
-        fields=(("coverage", "missing_required"), ("coverage", "missing_required_zh")),
+        fields=(
+            ("coverage", "missing_required"),
+            ("coverage", "missing_required_zh"),
+            # the names the import algorithms write (v2 had source_crs, conversion and area_m2; never dropped)
+            ("facilities", "coord_src"),
+            ("facilities", "coord_conv"),
+            ("facilities", "footprint_m2"),
+        ),
     ),
 )
 
@@ -130,11 +137,11 @@ FACILITIES = LayerSpec(
             "matched_by",
             "source",
             "source_id",
-            "source_crs",
-            "conversion",
+            "coord_src",
+            "coord_conv",
             "address",
         ),
-        FieldSpec("area_m2", "double"),
+        FieldSpec("footprint_m2", "double"),
         _SYNTHETIC,
         FieldSpec("imported", "datetime", default=_NOW),
     ),

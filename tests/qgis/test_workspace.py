@@ -100,9 +100,9 @@ EXPECTED = {
         POINT,
         [
             *((name, T.String) for name in ("facility_id", "name", "category", "category_class", "category_zh")),
-            *((name, T.String) for name in ("matched_by", "source", "source_id", "source_crs", "conversion")),
+            *((name, T.String) for name in ("matched_by", "source", "source_id", "coord_src", "coord_conv")),
             ("address", T.String),
-            ("area_m2", T.Double),
+            ("footprint_m2", T.Double),
             ("synthetic", T.Int),
             ("imported", T.DateTime),
         ],
@@ -165,7 +165,17 @@ V1_LAYERS = {
             ("created", T.DateTime),
         ],
     ),
-    "facilities": (POINT, EXPECTED["facilities"][1]),
+    "facilities": (
+        POINT,
+        [
+            *((name, T.String) for name in ("facility_id", "name", "category", "category_class", "category_zh")),
+            *((name, T.String) for name in ("matched_by", "source", "source_id", "source_crs", "conversion")),
+            ("address", T.String),
+            ("area_m2", T.Double),
+            ("synthetic", T.Int),
+            ("imported", T.DateTime),
+        ],
+    ),
     "idle_assets": (POINT, EXPECTED["idle_assets"][1]),
     "coverage": (MULTIPOLYGON, COVERAGE_V2),
 }
@@ -355,6 +365,9 @@ def test_upgrade_from_version_1_adds_fields_and_layers_and_keeps_rows(tmp_path):
         Addition("circles", "street_m"),
         Addition("coverage", "missing_required"),
         Addition("coverage", "missing_required_zh"),
+        Addition("facilities", "coord_src"),
+        Addition("facilities", "coord_conv"),
+        Addition("facilities", "footprint_m2"),
     }
     assert [(name, kind) for name, kind in user_fields(ogr_layer(path, "asset_events"))] == EXPECTED["asset_events"][1]
     assert ogr_layer(path, "asset_events").wkbType() == NONE
