@@ -21,6 +21,7 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.core import chinacoords
 from fifteen_min_plugin.core.compat import new_field
@@ -166,7 +167,8 @@ class ConvertCoordsAlgorithm(FifteenMinAlgorithm):
         feedback.pushInfo(self.tr("{count} features converted: {conversion}.").format(count=done, conversion=label))
 
         del sink  # closes the output so its metadata can be recorded
-        self._record_metadata(dest_id, label, context, feedback)
+        history = self.tr("Coordinates converted {conversion} by fifteenmin:convertcoords.").format(conversion=label)
+        record_history(dest_id, history, context, feedback)
         return {self.OUTPUT: dest_id}
 
     def _write_batch(
@@ -203,28 +205,26 @@ class ConvertCoordsAlgorithm(FifteenMinAlgorithm):
             raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
         return len(batch)
 
-    def _record_metadata(
-        self, dest_id: str, label: str, context: QgsProcessingContext, feedback: QgsProcessingFeedback
-    ) -> None:
-        """Add the conversion to the output layer's metadata history (saved with it when the format allows)."""
-        layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
-        if layer is None:
-            return
-        metadata = layer.metadata()
-        metadata.addHistoryItem(
-            self.tr("Coordinates converted {conversion} by fifteenmin:convertcoords.").format(conversion=label)
+
+def record_history(dest_id: str, history: str, context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> None:
+    """Add `history` to the output layer's metadata history (saved with it when the format allows)."""
+    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+    if layer is None:
+        return
+    metadata = layer.metadata()
+    metadata.addHistoryItem(history)
+    layer.setMetadata(metadata)
+    if layer.providerType() == "memory":
+        return
+    if layer.providerType() == "ogr":
+        # a GeoPackage written from a bare path needs its table name for metadata to be stored
+        sublayers = QgsProviderRegistry.instance().querySublayers(layer.source())
+        if len(sublayers) == 1 and sublayers[0].uri() != layer.source():
+            layer = QgsVectorLayer(sublayers[0].uri(), layer.name(), "ogr")
+            layer.setMetadata(metadata)
+    message, saved = layer.saveDefaultMetadata()
+    if not saved:
+        warning = QCoreApplication.translate(
+            "ConvertCoordsAlgorithm", "The conversion is recorded in the coord_conv field only: {reason}"
         )
-        layer.setMetadata(metadata)
-        if layer.providerType() == "memory":
-            return
-        if layer.providerType() == "ogr":
-            # a GeoPackage written from a bare path needs its table name for metadata to be stored
-            sublayers = QgsProviderRegistry.instance().querySublayers(layer.source())
-            if len(sublayers) == 1 and sublayers[0].uri() != layer.source():
-                layer = QgsVectorLayer(sublayers[0].uri(), layer.name(), "ogr")
-                layer.setMetadata(metadata)
-        message, saved = layer.saveDefaultMetadata()
-        if not saved:
-            feedback.pushWarning(
-                self.tr("The conversion is recorded in the coord_conv field only: {reason}").format(reason=message)
-            )
+        feedback.pushWarning(warning.format(reason=message))

@@ -14,12 +14,14 @@ def algorithm_classes() -> list[type[FifteenMinAlgorithm]]:
     from fifteen_min_plugin.processing.idle_candidates import IdleCandidatesAlgorithm
     from fifteen_min_plugin.processing.import_osm import ImportOsmAlgorithm
     from fifteen_min_plugin.processing.import_poi_api import ImportPoiApiAlgorithm
+    from fifteen_min_plugin.processing.import_table import ImportTableAlgorithm
     from fifteen_min_plugin.processing.population_summary import PopulationSummaryAlgorithm
     from fifteen_min_plugin.processing.repurpose import RepurposeAlgorithm
 
     return [
         BufferCirclesAlgorithm,
         ConvertCoordsAlgorithm,
+        ImportTableAlgorithm,
         ImportPoiApiAlgorithm,
         ImportOsmAlgorithm,
         ClassifyFacilitiesAlgorithm,
