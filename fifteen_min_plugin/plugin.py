@@ -87,6 +87,7 @@ class FifteenMinPlugin:
         self._add_action(toggle, owned=False)
         self._add_action(self.dock.circles.circle_action, owned=False)
         self._add_action(self.dock.circles.polygon_action, owned=False)
+        self._add_action(self.dock.assets.flag_action, owned=False)
 
         self.options_factory = FifteenMinOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)

@@ -7,11 +7,13 @@ from pathlib import Path
 from qgis.core import Qgis, QgsProject
 from qgis.gui import QgsDockWidget, QgsMapCanvas, QgsMessageBar
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QFileDialog, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.gui.assets_page import AssetsPage
 from fifteen_min_plugin.gui.circles_page import CirclesPage
+from fifteen_min_plugin.gui.facilities_page import FacilitiesPage
 
 _FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 
@@ -24,6 +26,15 @@ PAGE_REQUIREMENTS: dict[str, frozenset[str]] = {
     "analysisPage": frozenset({"numpy", "scipy", "shapely"}),
     "assetsPage": frozenset({"shapely"}),
 }
+
+
+def _embed(layout: QVBoxLayout, page: QWidget) -> None:
+    """Put a page under its purpose label, scrollable: docks are narrow and pages are long."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(page)
+    layout.insertWidget(1, scroll, 1)
 
 
 class FifteenMinDock(QgsDockWidget):
@@ -54,7 +65,15 @@ class FifteenMinDock(QgsDockWidget):
         self.circles = CirclesPage(
             canvas=canvas, message_bar=message_bar, workspace=lambda: self.workspace, project=self.project, parent=body
         )
-        self.ui.circlesLayout.insertWidget(1, self.circles)
+        _embed(self.ui.circlesLayout, self.circles)
+        self.facilities = FacilitiesPage(
+            canvas=canvas, message_bar=message_bar, workspace=lambda: self.workspace, project=self.project, parent=body
+        )
+        _embed(self.ui.facilitiesLayout, self.facilities)
+        self.assets = AssetsPage(
+            canvas=canvas, message_bar=message_bar, workspace=lambda: self.workspace, project=self.project, parent=body
+        )
+        _embed(self.ui.assetsLayout, self.assets)
         self._disable_pages_missing_packages()
         self.ui.newWorkspaceButton.clicked.connect(self._ask_new_workspace)
         self.ui.openWorkspaceButton.clicked.connect(self._ask_open_workspace)
@@ -76,6 +95,8 @@ class FifteenMinDock(QgsDockWidget):
     def teardown(self) -> None:
         """Disconnect from long-lived objects before the dock is removed."""
         self.circles.teardown()
+        self.facilities.teardown()
+        self.assets.teardown()
         self.project.readProject.disconnect(self._restore_from_project)
         self.project.cleared.disconnect(self._forget_workspace)
 
@@ -118,6 +139,7 @@ class FifteenMinDock(QgsDockWidget):
 
     def _set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
+        self.assets.refresh()
         if workspace is None:
             self.ui.workspaceLabel.setText(self.tr("No workspace open. Create one or open an existing GeoPackage."))
         else:

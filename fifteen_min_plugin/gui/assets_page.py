@@ -1,0 +1,1064 @@
+"""The Idle assets page of the dock: the register as a table, flagging, the status workflow and suggestions."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsMapCanvas, QgsMessageBar
+from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from qgis.PyQt.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAction,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fifteen_min_plugin.__about__ import PROVIDER_ID
+from fifteen_min_plugin.core.assets import ASSET_TYPES, time_windows
+from fifteen_min_plugin.core.assets import asset_type as lookup_asset_type
+from fifteen_min_plugin.core.assets.register import SKIPS, AssetRegister, check_transition
+from fifteen_min_plugin.core.assets.suitability import load_suitability
+from fifteen_min_plugin.core.categories import load_categories
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.schema import ASSET_STATUSES, legend_label
+from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.gui.asset_form import AssetForm, prefill_values
+from fifteen_min_plugin.gui.flag_tool import FlagMapTool, PointMapTool
+
+REPURPOSE_ALGORITHM = f"{PROVIDER_ID}:repurpose"
+CANDIDATES_ALGORITHM = f"{PROVIDER_ID}:idlecandidates"
+#: circle filter value of assets outside every circle
+NO_CIRCLE = "\x00none"
+CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _chinese() -> bool:
+    """True when QGIS speaks Chinese (reasons and day names are then shown in Chinese)."""
+    return QgsApplication.locale().lower().startswith("zh")
+
+
+def _plain(value: Any) -> Any:
+    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+
+
+def _type_label(code: Optional[str]) -> str:
+    found = lookup_asset_type(code or "")
+    if found is None:
+        return str(code or "")
+    return found.label_zh if _chinese() else found.label_en
+
+
+@dataclass(frozen=True)
+class AssetRow:
+    """One asset as the table shows it; `circles` are the keys of the workspace circles containing it."""
+
+    asset_id: str
+    name: str
+    asset_type: str
+    status: str
+    area_m2: Optional[float]
+    capacity: Optional[int]
+    idle_windows: str
+    source_layer: str
+    source_fid: Optional[int]
+    circles: tuple[str, ...]
+
+
+class AssetTableModel(QAbstractTableModel):
+    """The register's assets, one row each (read-only: changes go through the register)."""
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.rows: list[AssetRow] = []
+        self.headers = (
+            self.tr("ID"),
+            self.tr("Name"),
+            self.tr("Type"),
+            self.tr("Status"),
+            self.tr("Area (m²)"),
+            self.tr("Bays"),
+            self.tr("Idle windows"),
+            self.tr("Circles"),
+        )
+
+    def set_rows(self, rows: Sequence[AssetRow]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        """Number of assets."""
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        """Number of columns."""
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Display text of a cell; `CODE_ROLE` gives the row's asset id."""
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == CODE_ROLE:
+            return row.asset_id
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        values = (
+            row.asset_id,
+            row.name,
+            _type_label(row.asset_type),
+            legend_label("status", row.status) or row.status,
+            "" if row.area_m2 is None else f"{row.area_m2:,.0f}",
+            "" if row.capacity is None else str(row.capacity),
+            row.idle_windows,
+            ", ".join(row.circles),
+        )
+        return values[index.column()]
+
+
+class AssetFilterModel(QSortFilterProxyModel):
+    """Filters the asset table by status, type and circle ("" = any)."""
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.status = ""
+        self.asset_type = ""
+        self.circle = ""
+
+    def set_filters(self, status: str, asset_type: str, circle: str) -> None:
+        """Show only the assets matching every non-empty filter."""
+        self.status, self.asset_type, self.circle = status, asset_type, circle
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 - Qt API
+        """True if the asset matches every filter."""
+        row = self.sourceModel().rows[source_row]
+        if self.status and row.status != self.status:
+            return False
+        if self.asset_type and row.asset_type != self.asset_type:
+            return False
+        if self.circle == NO_CIRCLE:
+            return not row.circles
+        return not self.circle or self.circle in row.circles
+
+
+class LayerChoiceDialog(QDialog):
+    """Tick the layers to scan for idle asset candidates."""
+
+    def __init__(self, layers: Sequence[QgsVectorLayer], parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Find idle asset candidates"))
+        self.layers = list(layers)
+        self.list = QListWidget()
+        for layer in self.layers:
+            item = QListWidgetItem(layer.name())
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.list.addItem(item)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Layers to scan (OSM extracts, cadastre, the bureau's own):")))
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[QgsVectorLayer]:
+        """The ticked layers."""
+        return [
+            layer for row, layer in enumerate(self.layers) if self.list.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+
+class CandidatesDialog(QDialog):
+    """The candidates found; the ticked ones are registered. Ones already in the register are shown, not ticked."""
+
+    def __init__(self, candidates: QgsVectorLayer, registered: set[tuple[str, int]], parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Idle asset candidates"))
+        self.candidates = candidates
+        self.features = list(candidates.getFeatures())
+        self.table = QTableWidget(len(self.features), 6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Type"),
+                self.tr("Why"),
+                self.tr("Area (m²)"),
+                self.tr("Circles"),
+                self.tr("Source"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, feature in enumerate(self.features):
+            source = (str(feature["source_layer"]), int(feature["source_fid"]))
+            area = _plain(feature["area_m2"])
+            texts = (
+                str(_plain(feature["name"]) or ""),
+                _type_label(feature["asset_type"]),
+                str(feature["why"]),
+                "" if area is None else f"{area:,.0f}",
+                str(_plain(feature["circle_ids"]) or ""),
+                self.tr("{layer} #{fid} (already in the register)").format(layer=source[0], fid=source[1])
+                if source in registered
+                else f"{source[0]} #{source[1]}",
+            )
+            for column, text in enumerate(texts):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+            first = self.table.item(row, 0)
+            first.setFlags(first.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            first.setCheckState(Qt.CheckState.Unchecked if source in registered else Qt.CheckState.Checked)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        register_button = buttons.addButton(self.tr("Register ticked"), QDialogButtonBox.ButtonRole.AcceptRole)
+        register_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("{count} candidates found.").format(count=len(self.features))))
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(800, 400)
+
+    def ticked(self) -> list[int]:
+        """Row numbers of the ticked candidates."""
+        return [
+            row for row in range(len(self.features)) if self.table.item(row, 0).checkState() == Qt.CheckState.Checked
+        ]
+
+
+class AssetsPage(QWidget):
+    """The idle-asset register of the current workspace: flag, add, walk the workflow, see history and uses.
+
+    Questions (notes, confirmations) open without blocking (`QDialog.open`) and are held in `dialog`; the asset
+    form is held in `form`. Suggestions are kept per workspace until the next run.
+    """
+
+    def __init__(
+        self,
+        canvas: QgsMapCanvas,
+        message_bar: QgsMessageBar,
+        workspace: Callable[[], Optional[Workspace]],
+        project: Optional[QgsProject] = None,
+        parent: Optional[QWidget] = None,
+    ) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.message_bar = message_bar
+        self.workspace = workspace
+        self.project = project or QgsProject.instance()
+        self.form: Optional[AssetForm] = None
+        self.dialog: Optional[QDialog] = None
+        self.task: Optional[QgsProcessingAlgRunnerTask] = None
+        self._run_state: Optional[tuple[QgsProcessingContext, QgsProcessingFeedback]] = None
+        self._pending: deque[tuple[QgsVectorLayer, int]] = deque()
+        #: asset_id -> suggestions (rank, use, score, reason) of the last suggestion run
+        self.suggestions_by_asset: dict[str, list[tuple[int, str, float, str]]] = {}
+        self._shown_workspace: Optional[Path] = None
+
+        self.flag_tool = FlagMapTool(canvas)
+        self.point_tool = PointMapTool(canvas)
+        self.flag_action = QAction(
+            QgsApplication.getThemeIcon("/mActionIdentify.svg"), self.tr("Flag idle asset on map"), self
+        )
+        self.flag_action.setToolTip(
+            self.tr("Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.")
+        )
+        self.draw_action = QAction(
+            QgsApplication.getThemeIcon("/mActionCapturePoint.svg"), self.tr("Add idle asset by drawing"), self
+        )
+        self.draw_action.setToolTip(self.tr("Click the asset's location on the map, then fill in the form."))
+        self.flag_button = QToolButton()
+        self.draw_button = QToolButton()
+        for button, action, tool in (
+            (self.flag_button, self.flag_action, self.flag_tool),
+            (self.draw_button, self.draw_action, self.point_tool),
+        ):
+            action.setCheckable(True)
+            tool.setAction(action)
+            action.triggered.connect(lambda checked, tool=tool: self._toggle_tool(tool, checked))
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.flag_selected_button = QPushButton(self.tr("Flag selected"))
+        self.flag_selected_button.setToolTip(self.tr("Add the selected features of the current layer to the register."))
+        self.find_button = QPushButton(self.tr("Find candidates…"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("All statuses"), "")
+        for status in ASSET_STATUSES:
+            self.status_filter.addItem(legend_label("status", status) or status, status)
+        self.type_filter = QComboBox()
+        self.type_filter.addItem(self.tr("All types"), "")
+        for item in ASSET_TYPES:
+            self.type_filter.addItem(item.label_zh if _chinese() else item.label_en, item.code)
+        self.circle_filter = QComboBox()
+
+        self.model = AssetTableModel(self)
+        self.proxy = AssetFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        self.status_buttons: dict[str, QPushButton] = {
+            "under_review": QPushButton(self.tr("Send for review")),
+            "approved": QPushButton(self.tr("Approve")),
+            "in_use": QPushButton(self.tr("Put in use")),
+            "retired": QPushButton(self.tr("Retire")),
+        }
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setToolTip(self.tr("Remove the asset for good (the history keeps a record). Prefer Retire."))
+
+        self.windows_label = QLabel()
+        self.windows_label.setWordWrap(True)
+        self.history = QTableWidget(0, 6)
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Change"), self.tr("From"), self.tr("To"), self.tr("Note"), self.tr("By")]
+        )
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.suggest_button = QPushButton(self.tr("Suggest uses"))
+        self.suggest_button.setToolTip(
+            self.tr("Rank uses of every asset that fill the gaps of its circles (needs the coverage analysis).")
+        )
+        self.suggestions = QTableWidget(0, 4)
+        self.suggestions.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Use"), self.tr("Score"), self.tr("Why")])
+        self.suggestions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.suggestions.setWordWrap(True)
+        self.suggestions.horizontalHeader().setStretchLastSection(True)
+        self.suggestions_label = QLabel()
+        self.suggestions_label.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self._layout()
+        self._set_running(False)
+
+        self.flag_tool.feature_flagged.connect(self.flag_feature)
+        self.point_tool.point_clicked.connect(self.add_at_point)
+        self.flag_selected_button.clicked.connect(self.flag_selected)
+        self.find_button.clicked.connect(self.find_candidates)
+        self.refresh_button.clicked.connect(self.refresh)
+        for combo in (self.status_filter, self.type_filter, self.circle_filter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._show_selected())
+        for status, button in self.status_buttons.items():
+            button.clicked.connect(lambda _checked=False, status=status: self.change_status(status))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.suggest_button.clicked.connect(self.suggest)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.refresh()
+
+    def _layout(self) -> None:
+        tools = QHBoxLayout()
+        for widget in (self.flag_button, self.flag_selected_button, self.draw_button, self.find_button):
+            tools.addWidget(widget)
+        tools.addStretch()
+        filters = QHBoxLayout()
+        for widget in (self.status_filter, self.type_filter, self.circle_filter, self.refresh_button):
+            filters.addWidget(widget)
+        workflow = QHBoxLayout()
+        for button in (*self.status_buttons.values(), self.delete_button):
+            workflow.addWidget(button)
+
+        details = QGroupBox(self.tr("Selected asset"))
+        details_layout = QVBoxLayout(details)
+        details_layout.addWidget(self.windows_label)
+        details_layout.addWidget(QLabel(self.tr("History")))
+        details_layout.addWidget(self.history)
+
+        uses = QGroupBox(self.tr("Repurposing suggestions"))
+        uses_layout = QVBoxLayout(uses)
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.suggest_button)
+        run_row.addWidget(self.progress)
+        run_row.addWidget(self.cancel_button)
+        uses_layout.addLayout(run_row)
+        uses_layout.addWidget(self.suggestions_label)
+        uses_layout.addWidget(self.suggestions)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(tools)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        layout.addLayout(workflow)
+        layout.addWidget(details)
+        layout.addWidget(uses)
+
+    # --- the table -----------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the register of the current workspace (keeps the selected asset selected)."""
+        selected = self.selected_asset_id()
+        workspace = self.workspace()
+        path = None if workspace is None else Path(workspace.path)
+        if path != self._shown_workspace:
+            self.suggestions_by_asset = {}
+            self._shown_workspace = path
+        rows: list[AssetRow] = []
+        circles: list[tuple[str, str]] = []
+        if workspace is not None:
+            try:
+                rows, circles = self._read(workspace)
+            except FifteenMinError as error:
+                self._error(error)
+        self.model.set_rows(rows)
+        current = self.circle_filter.currentData()
+        self.circle_filter.blockSignals(True)
+        self.circle_filter.clear()
+        self.circle_filter.addItem(self.tr("All circles"), "")
+        self.circle_filter.addItem(self.tr("In no circle"), NO_CIRCLE)
+        for key, label in circles:
+            self.circle_filter.addItem(label, key)
+        self.circle_filter.setCurrentIndex(max(self.circle_filter.findData(current or ""), 0))
+        self.circle_filter.blockSignals(False)
+        self._apply_filters()
+        if selected:
+            self.select_asset(selected)
+        self._show_selected()
+
+    def _read(self, workspace: Workspace) -> tuple[list[AssetRow], list[tuple[str, str]]]:
+        assets = workspace.layer("idle_assets")
+        circles_layer = workspace.layer("circles")
+        request = QgsFeatureRequest().setDestinationCrs(assets.crs(), self.project.transformContext())
+        shapes: list[tuple[str, QgsGeometry]] = []
+        labels: dict[str, str] = {}
+        for feature in circles_layer.getFeatures(request):
+            if feature.geometry().isNull():
+                continue
+            key = str(_plain(feature["circle_id"]) or feature.id())
+            name = str(_plain(feature["name"]) or "")
+            level = _plain(feature["level_min"])
+            label = key if not name else f"{key} — {name}"
+            labels[key] = (
+                label if level is None else self.tr("{circle} ({minutes} min)").format(circle=label, minutes=level)
+            )
+            shapes.append((key, feature.geometry()))
+        rows = []
+        for feature in assets.getFeatures():
+            geometry = feature.geometry()
+            inside = tuple(
+                sorted({key for key, shape in shapes if not geometry.isNull() and shape.intersects(geometry)})
+            )
+            area, capacity, fid = (_plain(feature[name]) for name in ("area_m2", "capacity", "source_fid"))
+            rows.append(
+                AssetRow(
+                    str(feature["asset_id"]),
+                    str(_plain(feature["name"]) or ""),
+                    str(_plain(feature["asset_type"]) or ""),
+                    str(_plain(feature["status"]) or "candidate"),
+                    None if area is None else float(area),
+                    None if capacity is None else int(capacity),
+                    str(_plain(feature["idle_windows"]) or ""),
+                    str(_plain(feature["source_layer"]) or ""),
+                    None if fid is None else int(fid),
+                    inside,
+                )
+            )
+        rows.sort(key=lambda row: row.asset_id)
+        return rows, sorted(labels.items())
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_filters(
+            self.status_filter.currentData() or "",
+            self.type_filter.currentData() or "",
+            self.circle_filter.currentData() or "",
+        )
+
+    def visible_asset_ids(self) -> list[str]:
+        """The asset ids the table shows now (after filtering), top to bottom."""
+        return [self.proxy.index(row, 0).data(CODE_ROLE) for row in range(self.proxy.rowCount())]
+
+    def selected_asset_id(self) -> Optional[str]:
+        """The asset selected in the table, or None."""
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return rows[0].data(CODE_ROLE) if rows else None
+
+    def select_asset(self, asset_id: str) -> bool:
+        """Select an asset in the table; False if the filters hide it or it does not exist."""
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(CODE_ROLE) == asset_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _show_selected(self) -> None:
+        asset_id = self.selected_asset_id()
+        row = next((item for item in self.model.rows if item.asset_id == asset_id), None)
+        for button in (*self.status_buttons.values(), self.delete_button):
+            button.setEnabled(row is not None)
+        self.history.setRowCount(0)
+        self.suggestions.setRowCount(0)
+        if row is None:
+            self.windows_label.setText(self.tr("Select an asset to see its idle times, history and suggestions."))
+            self.suggestions_label.setText("")
+            return
+        self.windows_label.setText(self._windows_text(row.idle_windows))
+        register = self._register()
+        if register is not None:
+            try:
+                self._fill_history(register.history(row.asset_id))
+            except FifteenMinError as error:
+                self._error(error)
+        suggestions = self.suggestions_by_asset.get(row.asset_id)
+        if suggestions is None:
+            self.suggestions_label.setText(self.tr("Press “Suggest uses” to rank uses for the register's assets."))
+            return
+        self.suggestions_label.setText("")
+        self.suggestions.setRowCount(len(suggestions))
+        for index, (rank, use, score, reason) in enumerate(suggestions):
+            texts = ("" if rank is None else str(rank), use, "" if score is None else f"{score:.2f}", reason)
+            for column, text in enumerate(texts):
+                self.suggestions.setItem(index, column, QTableWidgetItem(text))
+        self.suggestions.resizeRowsToContents()
+
+    def _windows_text(self, text: str) -> str:
+        if not text:
+            return self.tr("Idle time windows: none recorded.")
+        try:
+            schedule = time_windows.parse(text)
+        except FifteenMinError as error:
+            return self.tr("Idle time windows “{text}” cannot be read: {reason}").format(
+                text=text, reason=error.message
+            )
+        return self.tr("Idle time windows: {windows} ({hours:g} h per week)").format(
+            windows=schedule.canonical(chinese=_chinese()), hours=round(schedule.hours_per_week(), 1)
+        )
+
+    def _fill_history(self, events: Sequence[Any]) -> None:
+        self.history.setRowCount(len(events))
+        for row, event in enumerate(events):
+            texts = (
+                event.time.toString("yyyy-MM-dd HH:mm:ss"),
+                self._change_label(event.field),
+                self._value_label(event.field, event.old_value),
+                self._value_label(event.field, event.new_value),
+                event.note,
+                event.user,
+            )
+            for column, text in enumerate(texts):
+                self.history.setItem(row, column, QTableWidgetItem(text))
+
+    def _change_label(self, field: str) -> str:
+        labels = {
+            "created": self.tr("Created"),
+            "deleted": self.tr("Deleted"),
+            "status": self.tr("Status"),
+            "geometry": self.tr("Location"),
+        }
+        return labels.get(field, field)
+
+    @staticmethod
+    def _value_label(field: str, value: Any) -> str:
+        if value is None:
+            return ""
+        if field == "status":
+            return legend_label("status", str(value)) or str(value)
+        return str(value)
+
+    # --- flagging and adding -------------------------------------------------------------------------------
+
+    def _toggle_tool(self, tool: Any, checked: bool) -> None:
+        if checked:
+            self.flag_tool.set_skipped_layers(self._workspace_layer_ids())
+            self.canvas.setMapTool(tool)
+        elif self.canvas.mapTool() is tool:
+            self.canvas.unsetMapTool(tool)
+
+    def flag_selected(self) -> None:
+        """Open the form for each selected feature of the current layer (or of the visible layers)."""
+        if self._ready_workspace() is None:
+            return
+        self.flag_tool.set_skipped_layers(self._workspace_layer_ids())
+        if not self.flag_tool.flag_selected():
+            self._warn(self.tr("Select features on a layer first (the workspace's own layers do not count)."))
+
+    def flag_feature(self, layer: QgsVectorLayer, fid: int) -> None:
+        """Queue a flagged feature; its form opens when no other form is open."""
+        self._pending.append((layer, int(fid)))
+        if self.form is None:
+            self._next_flagged()
+
+    def _next_flagged(self) -> None:
+        while self._pending and self.form is None:
+            layer, fid = self._pending.popleft()
+            self._open_flagged(layer, fid)
+
+    def _open_flagged(self, layer: QgsVectorLayer, fid: int) -> None:
+        if self._ready_workspace() is None:
+            self._pending.clear()
+            return
+        feature = layer.getFeature(fid)
+        if not feature.isValid():
+            self._warn(self.tr("Feature {fid} of “{layer}” no longer exists.").format(fid=fid, layer=layer.name()))
+            return
+        existing = next(
+            (row for row in self.model.rows if row.source_layer == layer.name() and row.source_fid == fid), None
+        )
+        if existing is not None:
+            self._warn(
+                self.tr("Feature {fid} of “{layer}” is already in the register as {asset_id}.").format(
+                    fid=fid, layer=layer.name(), asset_id=existing.asset_id
+                ),
+                Qgis.MessageLevel.Info,
+            )
+            self.select_asset(existing.asset_id)
+            return
+        try:
+            prefill = prefill_values(layer, feature, self.project.transformContext())
+        except FifteenMinError as error:
+            self._error(error)
+            return
+        source = self.tr("Flagged from “{layer}”, feature {fid}").format(layer=layer.name(), fid=fid)
+        why = self.tr("recognised by {why}").format(why=prefill.why) if prefill.why else self.tr("no rule matched")
+        note = f"{source}: {why}"
+        self._open_form(prefill.values, note, QgsGeometry(feature.geometry()), layer.crs())
+
+    def add_at_point(self, point: QgsPointXY) -> None:
+        """Open an empty form for an asset at `point` (canvas CRS)."""
+        if self._ready_workspace() is None or self.form is not None:
+            return
+        self._open_form(
+            {},
+            self.tr("Added by drawing"),
+            QgsGeometry.fromPointXY(point),
+            self.canvas.mapSettings().destinationCrs(),
+        )
+
+    def _open_form(
+        self, values: dict[str, Any], note: str, geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem
+    ) -> None:
+        form = AssetForm(values, hint=note, parent=self)
+        form.accepted.connect(lambda: self._add(form.values(), geometry, crs, note))
+        form.finished.connect(lambda _result: self._form_closed(form))
+        self.form = form
+        form.open()
+
+    def _form_closed(self, form: AssetForm) -> None:
+        if self.form is form:
+            self.form = None
+        form.deleteLater()
+        self._next_flagged()
+
+    def _add(self, values: dict[str, Any], geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, note: str) -> None:
+        register = self._register()
+        if register is None:
+            return
+        try:
+            asset_id = register.add(values, geometry, crs, note)
+        except FifteenMinError as error:
+            self._error(error)
+            return
+        self._done(self.tr("{asset_id} “{name}” added to the register.").format(asset_id=asset_id, name=values["name"]))
+        self.refresh()
+        self.select_asset(asset_id)
+
+    # --- workflow ------------------------------------------------------------------------------------------
+
+    def change_status(self, status: str) -> None:
+        """Move the selected asset to `status` after asking for a note (and a confirmation for a skipped step)."""
+        asset_id = self.selected_asset_id()
+        register = self._register()
+        if asset_id is None or register is None:
+            return
+        try:
+            old = str(register.get(asset_id)["status"] or "candidate")
+        except FifteenMinError as error:
+            self._error(error)
+            return
+        try:
+            check_transition(old, status)
+        except FifteenMinError as error:
+            if status not in SKIPS.get(old, ()):
+                self._error(error)
+                return
+            self._confirm(
+                self.tr("Skip a step"),
+                error.message,
+                lambda: self._ask_note(status, lambda note: self._set_status(asset_id, status, note, True)),
+            )
+            return
+        self._ask_note(status, lambda note: self._set_status(asset_id, status, note, False))
+
+    def _set_status(self, asset_id: str, status: str, note: str, confirmed: bool) -> None:
+        register = self._register()
+        if register is None:
+            return
+        try:
+            register.set_status(asset_id, status, note, confirmed)
+        except FifteenMinError as error:
+            self._error(error)
+            return
+        self._done(
+            self.tr("{asset_id} is now “{status}”.").format(
+                asset_id=asset_id, status=legend_label("status", status) or status
+            )
+        )
+        self.refresh()
+
+    def delete_selected(self) -> None:
+        """Delete the selected asset after a confirmation and a note; the history keeps a "deleted" event."""
+        asset_id = self.selected_asset_id()
+        if asset_id is None:
+            return
+        self._confirm(
+            self.tr("Delete idle asset"),
+            self.tr(
+                "Delete {asset_id} from the register for good? Its history keeps a record of the deletion. "
+                "Retiring the asset keeps it in the register instead."
+            ).format(asset_id=asset_id),
+            lambda: self._ask_text(
+                self.tr("Delete idle asset"),
+                self.tr("Why is {asset_id} deleted?").format(asset_id=asset_id),
+                lambda note: self._delete(asset_id, note),
+            ),
+        )
+
+    def _delete(self, asset_id: str, note: str) -> None:
+        register = self._register()
+        if register is None:
+            return
+        try:
+            register.delete(asset_id, note, confirmed=True)
+        except FifteenMinError as error:
+            self._error(error)
+            return
+        self.suggestions_by_asset.pop(asset_id, None)
+        self._done(self.tr("{asset_id} deleted; the history keeps a record.").format(asset_id=asset_id))
+        self.refresh()
+
+    def _ask_note(self, status: str, then: Callable[[str], None]) -> None:
+        self._ask_text(
+            self.status_buttons[status].text(),
+            self.tr("Note for the change to “{status}” (optional):").format(
+                status=legend_label("status", status) or status
+            ),
+            then,
+        )
+
+    def _ask_text(self, title: str, label: str, then: Callable[[str], None]) -> None:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue("")
+        dialog.textValueSelected.connect(lambda text: then(text.strip()))
+        self._show_dialog(dialog)
+
+    def _confirm(self, title: str, text: str, then: Callable[[], None]) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def clicked(button: QAbstractButton) -> None:
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+                then()
+
+        box.buttonClicked.connect(clicked)
+        self._show_dialog(box)
+
+    def _show_dialog(self, dialog: QDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()
+
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    # --- background work -----------------------------------------------------------------------------------
+
+    def suggest(self) -> None:
+        """Rank repurposing uses for every asset of the register in the background."""
+        workspace = self._ready_workspace()
+        if workspace is None or not self._idle():
+            return
+        assets = workspace.layer("idle_assets")
+        coverage = workspace.layer("coverage")
+        if not assets.featureCount():
+            self._warn(self.tr("The register is empty: flag or add assets first."))
+            return
+        if not coverage.featureCount():
+            self._warn(self.tr("The coverage layer is empty: run the coverage analysis first, so gaps are known."))
+            return
+        self._run(
+            REPURPOSE_ALGORITHM,
+            {"ASSETS": assets.source(), "COVERAGE": coverage.source(), "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT},
+            self.tr("Repurposing suggestions"),
+            self._suggested,
+        )
+
+    def _suggested(self, result: QgsVectorLayer) -> None:
+        names = self._use_names()
+        chinese = _chinese()
+        found: dict[str, list[tuple[int, str, float, str]]] = {}
+        for feature in result.getFeatures():
+            use = _plain(feature["use"])
+            use_text = "" if use is None else str(_plain(feature["use_zh"]) if chinese else names.get(use, use))
+            found.setdefault(str(feature["asset_id"]), []).append(
+                (
+                    _plain(feature["rank"]),
+                    use_text,
+                    _plain(feature["score"]),
+                    str(_plain(feature["reason_zh" if chinese else "reason_en"]) or ""),
+                )
+            )
+        for rows in found.values():
+            rows.sort(key=lambda row: row[0] or 0)
+        self.suggestions_by_asset = found
+        self._done(self.tr("Suggestions ranked for {count} assets.").format(count=len(found)))
+        self._show_selected()
+
+    @staticmethod
+    def _use_names() -> dict[str, str]:
+        """English names of uses: the suitability table's (special uses), overridden by the category names."""
+        try:
+            categories = load_categories()
+            names = {row.use: row.use_en for row in load_suitability(None, categories)}
+        except FifteenMinError:
+            return {}
+        names.update({category.code: category.name_en for category in categories})
+        return names
+
+    def find_candidates(self) -> None:
+        """Ask for layers, scan them for idle asset candidates in the background, then offer them for registering."""
+        workspace = self._ready_workspace()
+        if workspace is None or not self._idle():
+            return
+        skipped = set(self._workspace_layer_ids())
+        layers = [
+            layer
+            for layer in self.project.mapLayers().values()
+            if isinstance(layer, QgsVectorLayer) and layer.isSpatial() and layer.id() not in skipped
+        ]
+        if not layers:
+            self._warn(self.tr("Add the layers to scan (OSM, cadastre…) to the project first."))
+            return
+        dialog = LayerChoiceDialog(sorted(layers, key=lambda layer: layer.name().lower()), self)
+        dialog.accepted.connect(lambda: self.scan(dialog.chosen()))
+        self._show_dialog(dialog)
+
+    def scan(self, layers: Sequence[QgsVectorLayer]) -> None:
+        """Find idle asset candidates in `layers` in the background."""
+        workspace = self._ready_workspace()
+        if workspace is None or not self._idle():
+            return
+        if not layers:
+            self._warn(self.tr("Tick at least one layer to scan."))
+            return
+        parameters: dict[str, Any] = {"INPUT": list(layers), "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT}
+        circles = workspace.layer("circles")
+        if circles.featureCount():
+            parameters["CIRCLES"] = circles.source()
+        self._run(CANDIDATES_ALGORITHM, parameters, self.tr("Find candidates"), self._found)
+
+    def _found(self, candidates: QgsVectorLayer) -> None:
+        if not candidates.featureCount():
+            self._warn(self.tr("No idle asset candidates in the chosen layers."), Qgis.MessageLevel.Info)
+            return
+        registered = {(row.source_layer, row.source_fid) for row in self.model.rows if row.source_fid is not None}
+        dialog = CandidatesDialog(candidates, registered, self)
+        dialog.accepted.connect(lambda: self.register_candidates(candidates, dialog.ticked()))
+        self._show_dialog(dialog)
+
+    def register_candidates(self, candidates: QgsVectorLayer, rows: Sequence[int]) -> None:
+        """Add candidates (feature positions in `candidates`) to the register; stops at the first refusal."""
+        register = self._register()
+        if register is None:
+            return
+        features = list(candidates.getFeatures())
+        added = []
+        for row in rows:
+            feature = features[row]
+            kind = str(feature["asset_type"])
+            source = (str(feature["source_layer"]), int(feature["source_fid"]))
+            values = {
+                "asset_type": kind,
+                "name": str(_plain(feature["name"]) or "") or f"{_type_label(kind)} ({source[0]} #{source[1]})",
+                "area_m2": _plain(feature["area_m2"]),
+                "source_layer": source[0],
+                "source_fid": source[1],
+            }
+            note = self.tr("Found by “Find candidates”: {why}").format(why=feature["why"])
+            try:
+                added.append(register.add(values, feature.geometry(), candidates.crs(), note))
+            except FifteenMinError as error:
+                self._error(error)
+                break
+        if added:
+            self._done(self.tr("{count} candidates added to the register.").format(count=len(added)))
+        self.refresh()
+
+    def cancel(self) -> None:
+        """Stop the running background work; nothing is written."""
+        if self.task is not None:
+            self.task.cancel()
+
+    def _idle(self) -> bool:
+        if self.task is not None:
+            self._warn(self.tr("A computation is already running; wait for it or cancel it."))
+            return False
+        return True
+
+    def _run(
+        self, algorithm_id: str, parameters: dict[str, Any], title: str, then: Callable[[QgsVectorLayer], None]
+    ) -> None:
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+        if algorithm is None:
+            self._warn(
+                self.tr("The tool “{title}” is not available; check that the plugin is enabled in Processing.").format(
+                    title=title
+                )
+            )
+            return
+        context = QgsProcessingContext()
+        context.setProject(self.project)
+        feedback = QgsProcessingFeedback()
+        task = QgsProcessingAlgRunnerTask(algorithm, parameters, context, feedback)
+        feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        task.executed.connect(lambda ok, results: self._finished(ok, results, title, then))
+        self.task = task
+        self._run_state = (context, feedback)
+        self._set_running(True)
+        QgsApplication.taskManager().addTask(task)
+
+    def _finished(self, ok: bool, results: dict[str, Any], title: str, then: Callable[[QgsVectorLayer], None]) -> None:
+        context, feedback = self._run_state
+        self.task = None
+        self._run_state = None
+        self._set_running(False)
+        if feedback.isCanceled():
+            self._warn(self.tr("{title}: cancelled.").format(title=title), Qgis.MessageLevel.Info)
+            return
+        result = context.takeResultLayer(results.get("OUTPUT", "")) if ok else None  # ours now, not the context's
+        if not isinstance(result, QgsVectorLayer):
+            log = [line for line in feedback.textLog().splitlines() if line.strip()]
+            self._warn(
+                self.tr("{title} failed. {reason}").format(title=title, reason=log[-1] if log else ""),
+                Qgis.MessageLevel.Critical,
+            )
+            return
+        then(result)
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.progress.setValue(0)
+        self.cancel_button.setVisible(running)
+        self.suggest_button.setEnabled(not running)
+        self.find_button.setEnabled(not running)
+
+    # --- shared --------------------------------------------------------------------------------------------
+
+    def _ready_workspace(self) -> Optional[Workspace]:
+        workspace = self.workspace()
+        if workspace is None:
+            self._warn(self.tr("Create or open a workspace first: the register is kept in it."))
+        return workspace
+
+    def _register(self) -> Optional[AssetRegister]:
+        workspace = self._ready_workspace()
+        if workspace is None:
+            return None
+        try:
+            return AssetRegister.from_workspace(workspace)
+        except FifteenMinError as error:
+            self._error(error)
+            return None
+
+    def _workspace_layer_ids(self) -> list[str]:
+        """Project layers stored in the workspace GeoPackage (never flagged or scanned)."""
+        workspace = self.workspace()
+        if workspace is None:
+            return []
+        path = Path(workspace.path).resolve()
+        ids = []
+        for layer in self.project.mapLayers().values():
+            source = layer.source().split("|")[0]
+            if source and Path(source).resolve() == path:
+                ids.append(layer.id())
+        return ids
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        """Re-read the register whenever the page is shown."""
+        super().showEvent(event)
+        self.refresh()
+
+    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning) -> None:
+        self.message_bar.pushMessage(self.tr("Idle assets"), text, level=level)
+
+    def _done(self, text: str) -> None:
+        self.message_bar.pushMessage(self.tr("Idle assets"), text, level=Qgis.MessageLevel.Success, duration=5)
+
+    def _error(self, error: FifteenMinError) -> None:
+        self.message_bar.pushMessage(self.tr("Idle assets"), error.message, level=error.level)
+
+    def teardown(self) -> None:
+        """Cancel work, release the canvas and close open dialogs before the dock goes away."""
+        self.cancel()
+        for tool in (self.flag_tool, self.point_tool):
+            if self.canvas.mapTool() is tool:
+                self.canvas.unsetMapTool(tool)
+        self._pending.clear()
+        for dialog in (self.form, self.dialog):
+            if dialog is not None:
+                dialog.close()
+        self.form = None
+        self.dialog = None

@@ -1,0 +1,692 @@
+"""The Facilities page of the dock: import facilities from every source, count them, review the unclassified."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsMapLayerProxyModel,
+    QgsProcessing,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsReferencedRectangle,
+    QgsVectorLayer,
+)
+from qgis.gui import (
+    QgsAuthConfigSelect,
+    QgsFieldComboBox,
+    QgsFileWidget,
+    QgsMapCanvas,
+    QgsMapLayerComboBox,
+    QgsMessageBar,
+    QgsProjectionSelectionWidget,
+)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QShowEvent
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fifteen_min_plugin.__about__ import PROVIDER_ID
+from fifteen_min_plugin.core.categories import NAME_KEYWORD, Category, Rule, class_label, load_categories
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facility_import import (
+    UNCLASSIFIED_EXPRESSION,
+    append_facilities,
+    assign_category,
+    category_counts,
+    guess_categories,
+    name_keyword,
+    save_user_rule,
+    user_classifier,
+    user_rules_path,
+    value_counts,
+)
+from fifteen_min_plugin.core.settings import Settings
+from fifteen_min_plugin.core.table_reader import AUTO, GB18030, UTF8, TableError, TableReader, coordinate_columns
+from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.gui.category_mapping_dialog import CategoryMappingDialog
+
+if hasattr(Qgis, "LayerFilter"):
+    _FACILITY_LAYERS = Qgis.LayerFilter.PointLayer | Qgis.LayerFilter.PolygonLayer
+else:  # QGIS < 3.34
+    _FACILITY_LAYERS = QgsMapLayerProxyModel.Filter.PointLayer | QgsMapLayerProxyModel.Filter.PolygonLayer
+
+TABLE_ALGORITHM = f"{PROVIDER_ID}:importtable"
+OSM_ALGORITHM = f"{PROVIDER_ID}:importosm"
+POI_API_ALGORITHM = f"{PROVIDER_ID}:importpoiapi"
+CLASSIFY_ALGORITHM = f"{PROVIDER_ID}:classifyfacilities"
+#: importtable's ENCODING options, in order
+ENCODINGS = (AUTO, UTF8, GB18030)
+#: importtable's COORD_SYSTEM index of "Other (SOURCE_CRS)"
+OTHER_SYSTEM = 3
+FACILITIES = "facilities"
+#: the Chinese-name column of the unclassified row (the column shows the categories' Chinese names)
+UNCLASSIFIED_ZH = "未分类"
+
+
+@dataclass(frozen=True)
+class ImportJob:
+    """One running import: what to call it, the `source` it records, and the value mapping of a type field."""
+
+    title: str
+    origin: str
+    type_field: str = ""
+    mapping: Optional[dict[str, Optional[str]]] = None
+
+
+class FacilitiesPage(QWidget):
+    """Imports (spreadsheet, OSM, Amap, any layer) into the workspace `facilities` layer, counts and review."""
+
+    ZH, EN, CLASS, COUNT = range(4)
+
+    def __init__(
+        self,
+        canvas: QgsMapCanvas,
+        message_bar: QgsMessageBar,
+        workspace: Callable[[], Optional[Workspace]],
+        project: Optional[QgsProject] = None,
+        parent: Optional[QWidget] = None,
+    ) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.message_bar = message_bar
+        self.workspace = workspace
+        self.project = project or QgsProject.instance()
+        #: the user rules file the review writes and every import's classification reads
+        self.rules_path: Path = user_rules_path()
+        self.task: Optional[QgsProcessingAlgRunnerTask] = None
+        self.mapping_dialog: Optional[CategoryMappingDialog] = None
+        self.mapping: Optional[dict[str, Optional[str]]] = None
+        self._run_state: Optional[tuple[QgsProcessingContext, QgsProcessingFeedback]] = None
+        self.categories: tuple[Category, ...] = ()
+
+        # (1) spreadsheet
+        self.table_file = QgsFileWidget()
+        self.table_file.setFilter(self.tr("Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)"))
+        self.encoding_combo = QComboBox()
+        self.encoding_combo.addItems([self.tr("Auto"), "UTF-8", "GBK/GB18030"])
+        self.x_combo = QComboBox()
+        self.y_combo = QComboBox()
+        self.system_combo = QComboBox()
+        self.system_combo.addItems(["WGS84", "GCJ-02", "BD-09", self.tr("Other (choose the CRS)")])
+        self.system_combo.setCurrentIndex(1)
+        self.system_combo.setToolTip(
+            self.tr("Amap and Tencent exports are GCJ-02, Baidu exports BD-09; they are converted to WGS84.")
+        )
+        self.crs_widget = QgsProjectionSelectionWidget()
+        self.crs_widget.setEnabled(False)
+        self.table_button = QPushButton(self.tr("Import spreadsheet"))
+
+        # (2) OpenStreetMap
+        self.osm_file = QgsFileWidget()
+        self.osm_file.setFilter(self.tr("OpenStreetMap (*.osm *.pbf)"))
+        self.osm_button = QPushButton(self.tr("Import OSM file"))
+        self.overpass_button = QPushButton(self.tr("Overpass for the workspace circles"))
+        self.overpass_button.setToolTip(self.tr("Downloads the OSM facilities inside the workspace circles."))
+
+        # (3) Amap
+        self.auth_select = QgsAuthConfigSelect()
+        self.keywords_edit = QLineEdit()
+        self.keywords_edit.setPlaceholderText(self.tr("e.g. 便利店|菜市场"))
+        self.types_edit = QLineEdit()
+        self.types_edit.setPlaceholderText(self.tr("e.g. 060200|090601"))
+        self.amap_button = QPushButton(self.tr("Import from Amap"))
+        self.amap_button.setToolTip(self.tr("Searches the workspace circles, or the map view when there are none yet."))
+
+        # (4) existing layer
+        self.layer_combo = QgsMapLayerComboBox()
+        self.layer_combo.setFilters(_FACILITY_LAYERS)
+        self.type_combo = QgsFieldComboBox()
+        self.type_combo.setAllowEmptyFieldName(True)
+        self.type_combo.setLayer(self.layer_combo.currentLayer())
+        self.map_button = QPushButton(self.tr("Map values…"))
+        self.layer_button = QPushButton(self.tr("Import layer"))
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+
+        # (5) counts
+        self.counts_table = QTableWidget(0, 4)
+        self.counts_table.setHorizontalHeaderLabels(
+            [self.tr("Category"), self.tr("English"), self.tr("Class"), self.tr("Count")]
+        )
+        self.counts_table.verticalHeader().setVisible(False)
+        self.counts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.counts_table.horizontalHeader().setSectionResizeMode(self.EN, QHeaderView.ResizeMode.Stretch)
+
+        # (6) review
+        self.unclassified_button = QPushButton(self.tr("Show unclassified"))
+        self.unclassified_button.setCheckable(True)
+        self.unclassified_button.setToolTip(
+            self.tr("Show only the facilities without a category; click again for all.")
+        )
+        self.assign_combo = QComboBox()
+        self.assign_button = QPushButton(self.tr("Assign category…"))
+        self.assign_button.setToolTip(
+            self.tr("Gives the selected facilities the chosen category (Ctrl+Z undoes it; save the layer edits).")
+        )
+        self.save_rule_check = QCheckBox(self.tr("Save as rule"))
+        self.save_rule_check.setToolTip(
+            self.tr(
+                "Also classify future imports with these names into the category (a name keyword in {path})."
+            ).format(path=self.rules_path)
+        )
+
+        self._set_running(False)
+        self._layout()
+        self.table_file.fileChanged.connect(self._read_header)
+        self.encoding_combo.currentIndexChanged.connect(lambda _index: self._read_header(self.table_file.filePath()))
+        self.system_combo.currentIndexChanged.connect(lambda index: self.crs_widget.setEnabled(index == OTHER_SYSTEM))
+        self.layer_combo.layerChanged.connect(self._layer_changed)
+        self.type_combo.fieldChanged.connect(lambda _name: self._forget_mapping())
+        self.table_button.clicked.connect(self.import_table)
+        self.osm_button.clicked.connect(self.import_osm_file)
+        self.overpass_button.clicked.connect(self.import_overpass)
+        self.amap_button.clicked.connect(self.import_amap)
+        self.map_button.clicked.connect(self.map_values)
+        self.layer_button.clicked.connect(self.import_layer)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.unclassified_button.toggled.connect(self.show_unclassified)
+        self.assign_button.clicked.connect(self.assign_selected)
+        self.load_categories()
+
+    def _layout(self) -> None:
+        table = QGroupBox(self.tr("Spreadsheet (CSV / Excel)"))
+        form = QFormLayout(table)
+        form.addRow(self.tr("File"), self.table_file)
+        form.addRow(self.tr("Encoding"), self.encoding_combo)
+        form.addRow(self.tr("X (longitude)"), self.x_combo)
+        form.addRow(self.tr("Y (latitude)"), self.y_combo)
+        form.addRow(self.tr("Coordinate system"), self.system_combo)
+        form.addRow(self.tr("CRS"), self.crs_widget)
+        form.addRow(self.table_button)
+
+        osm = QGroupBox(self.tr("OpenStreetMap"))
+        form = QFormLayout(osm)
+        form.addRow(self.tr("File"), self.osm_file)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.osm_button)
+        buttons.addWidget(self.overpass_button)
+        form.addRow(buttons)
+
+        amap = QGroupBox(self.tr("Amap (高德) place search"))
+        form = QFormLayout(amap)
+        form.addRow(self.tr("Key"), self.auth_select)
+        form.addRow(self.tr("Keywords"), self.keywords_edit)
+        form.addRow(self.tr("Type codes"), self.types_edit)
+        form.addRow(self.amap_button)
+
+        layer = QGroupBox(self.tr("Existing layer"))
+        form = QFormLayout(layer)
+        form.addRow(self.tr("Layer"), self.layer_combo)
+        form.addRow(self.tr("Type field"), self.type_combo)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.map_button)
+        buttons.addWidget(self.layer_button)
+        form.addRow(buttons)
+
+        running = QHBoxLayout()
+        running.addWidget(self.progress)
+        running.addWidget(self.cancel_button)
+
+        counts = QGroupBox(self.tr("Facilities per category"))
+        QVBoxLayout(counts).addWidget(self.counts_table)
+
+        review = QGroupBox(self.tr("Review"))
+        form = QFormLayout(review)
+        form.addRow(self.unclassified_button)
+        form.addRow(self.tr("Category"), self.assign_combo)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.assign_button)
+        buttons.addWidget(self.save_rule_check)
+        form.addRow(buttons)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        for widget in (table, osm, amap, layer):
+            column.addWidget(widget)
+        column.addLayout(running)
+        column.addWidget(counts)
+        column.addWidget(review)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def load_categories(self) -> None:
+        """Fill the category choices from the workspace's categories (or the bundled table) and refresh counts."""
+        workspace = self.workspace()
+        try:
+            self.categories = workspace.categories if workspace is not None else tuple(load_categories())
+        except FifteenMinError as error:
+            self._error(error)
+            return
+        self.assign_combo.clear()
+        for category in self.categories:
+            self.assign_combo.addItem(f"{category.name_zh} · {category.name_en}", category.code)
+        self.refresh_counts()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Bring the categories and counts up to date whenever the page is shown."""
+        super().showEvent(event)
+        self.load_categories()
+
+    # --- imports -------------------------------------------------------------------------------------------
+
+    def _read_header(self, path: str) -> None:
+        """Offer the file's columns as X/Y choices, preselecting the guessed ones."""
+        for combo in (self.x_combo, self.y_combo):
+            combo.clear()
+        if not path:
+            return
+        try:
+            with TableReader(path, ENCODINGS[self.encoding_combo.currentIndex()]) as reader:
+                columns = list(reader.columns)
+        except TableError as error:
+            self._error(error)
+            return
+        self.x_combo.addItems(["", *columns])
+        self.y_combo.addItems(["", *columns])
+        try:
+            guess = coordinate_columns(columns)
+        except TableError:
+            return
+        self.x_combo.setCurrentIndex(guess.x + 1)
+        self.y_combo.setCurrentIndex(0 if guess.y is None else guess.y + 1)
+
+    def import_table(self) -> None:
+        """Import the chosen spreadsheet, converting its coordinates to WGS84."""
+        path = self.table_file.filePath()
+        if not self._ready():
+            return
+        if not path:
+            self._warn(self.tr("Choose the spreadsheet to import first."))
+            return
+        system = self.system_combo.currentIndex()
+        if system == OTHER_SYSTEM and not self.crs_widget.crs().isValid():
+            self._warn(self.tr("Choose the coordinate reference system of the spreadsheet's coordinates."))
+            return
+        self._run(
+            TABLE_ALGORITHM,
+            {
+                "INPUT": path,
+                "X_FIELD": self.x_combo.currentText(),
+                "Y_FIELD": self.y_combo.currentText(),
+                "ENCODING": self.encoding_combo.currentIndex(),
+                "COORD_SYSTEM": system,
+                "SOURCE_CRS": self.crs_widget.crs() if system == OTHER_SYSTEM else None,
+                "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+            },
+            ImportJob(self.tr("Spreadsheet import"), f"table:{Path(path).name}"),
+        )
+
+    def import_osm_file(self) -> None:
+        """Import the facilities of the chosen .osm/.pbf file."""
+        path = self.osm_file.filePath()
+        if not self._ready():
+            return
+        if not path:
+            self._warn(self.tr("Choose the OpenStreetMap file (.osm or .pbf) first."))
+            return
+        self._run(
+            OSM_ALGORITHM,
+            {"INPUT": path, "RULES": self._rules(), "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT},
+            ImportJob(self.tr("OpenStreetMap import"), "osm"),
+        )
+
+    def import_overpass(self) -> None:
+        """Download the OSM facilities inside the workspace circles from the Overpass API."""
+        if not self._ready():
+            return
+        circles = self._circles()
+        if circles is None:
+            self._warn(self.tr("The workspace has no circles yet: draw or compute them on the Circles page first."))
+            return
+        self._run(
+            OSM_ALGORITHM,
+            {"CIRCLES": circles, "RULES": self._rules(), "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT},
+            ImportJob(self.tr("OpenStreetMap download"), "osm"),
+        )
+
+    def import_amap(self) -> None:
+        """Search the workspace circles (or the map view) with the Amap place search."""
+        if not self._ready():
+            return
+        if not self.auth_select.configId():
+            self._warn(self.tr("Choose the authentication configuration holding the Amap key first."))
+            return
+        if not (self.keywords_edit.text().strip() or self.types_edit.text().strip()):
+            self._warn(self.tr("Give keywords or type codes to search for."))
+            return
+        parameters: dict[str, Any] = {
+            "AUTHCFG": self.auth_select.configId(),
+            "KEYWORDS": self.keywords_edit.text().strip(),
+            "TYPES": self.types_edit.text().strip(),
+            "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+        }
+        circles = self._circles()
+        if circles is not None:
+            parameters["AREA"] = circles
+        else:
+            parameters["EXTENT"] = QgsReferencedRectangle(
+                self.canvas.extent(), self.canvas.mapSettings().destinationCrs()
+            )
+        self._run(POI_API_ALGORITHM, parameters, ImportJob(self.tr("Amap import"), "amap"))
+
+    def _layer_changed(self, layer: Optional[QgsVectorLayer]) -> None:
+        self.type_combo.setLayer(layer)
+        self._forget_mapping()
+
+    def _forget_mapping(self) -> None:
+        self.mapping = None
+
+    def map_values(self) -> None:
+        """Open the table mapping each value of the type field to a category, prefilled with the rules' guess."""
+        layer = self.layer_combo.currentLayer()
+        type_field = self.type_combo.currentField()
+        if layer is None or not type_field:
+            self._warn(self.tr("Choose the layer and the field that holds the facility type first."))
+            return
+        try:
+            values = value_counts(layer, type_field)
+            guesses = guess_categories(type_field, [value for value, _ in values], user_classifier(self.rules_path))
+        except FifteenMinError as error:
+            self._error(error)
+            return
+        if self.mapping is not None:
+            guesses.update(self.mapping)
+        if self.mapping_dialog is not None:
+            self.mapping_dialog.close()
+        dialog = CategoryMappingDialog(type_field, values, guesses, self.categories, parent=self)
+        dialog.accepted.connect(lambda: self._mapping_chosen(dialog))
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        self.mapping_dialog = dialog
+        dialog.open()
+
+    def _mapping_chosen(self, dialog: CategoryMappingDialog) -> None:
+        self.mapping = dialog.mapping()
+
+    def _dialog_closed(self, dialog: CategoryMappingDialog) -> None:
+        if self.mapping_dialog is dialog:
+            self.mapping_dialog = None
+        dialog.deleteLater()
+
+    def import_layer(self) -> None:
+        """Import the chosen layer; the type field's values get the mapped categories, the rest are classified."""
+        layer = self.layer_combo.currentLayer()
+        if not self._ready():
+            return
+        if layer is None:
+            self._warn(self.tr("Choose the layer of facilities to import first."))
+            return
+        if layer is self._workspace_layer(FACILITIES, quiet=True):
+            self._warn(self.tr("This is the workspace's own facilities layer; choose another layer to import."))
+            return
+        type_field = self.type_combo.currentField()
+        self._run(
+            CLASSIFY_ALGORITHM,
+            {"INPUT": layer, "RULES": self._rules(), "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT},
+            ImportJob(
+                self.tr("Layer import"),
+                f"layer:{layer.name()}",
+                type_field if self.mapping is not None else "",
+                self.mapping,
+            ),
+        )
+
+    def cancel(self) -> None:
+        """Stop the running import; nothing is added."""
+        if self.task is not None:
+            self.task.cancel()
+
+    def _ready(self) -> bool:
+        if self.task is not None:
+            self._warn(self.tr("An import is already running; wait for it or cancel it."))
+            return False
+        if self.workspace() is None:
+            self._warn(self.tr("Create or open a workspace first: facilities are imported into it."))
+            return False
+        return True
+
+    def _rules(self) -> Optional[str]:
+        return str(self.rules_path) if self.rules_path.is_file() else None
+
+    def _circles(self) -> Optional[QgsVectorLayer]:
+        circles = self._workspace_layer("circles")
+        return circles if circles is not None and circles.featureCount() > 0 else None
+
+    def _run(self, algorithm_id: str, parameters: dict[str, Any], job: ImportJob) -> None:
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+        if algorithm is None:
+            self._warn(
+                self.tr("The tool “{title}” is not available; check that the plugin is enabled in Processing.").format(
+                    title=job.title
+                )
+            )
+            return
+        context = QgsProcessingContext()
+        context.setProject(self.project)
+        feedback = QgsProcessingFeedback()
+        task = QgsProcessingAlgRunnerTask(algorithm, parameters, context, feedback)
+        feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        task.executed.connect(lambda ok, results: self._finished(ok, results, job))
+        self.task = task
+        self._run_state = (context, feedback)
+        self._set_running(True)
+        QgsApplication.taskManager().addTask(task)
+
+    def _finished(self, ok: bool, results: dict[str, Any], job: ImportJob) -> None:
+        context, feedback = self._run_state
+        self.task = None
+        self._run_state = None
+        self._set_running(False)
+        if feedback.isCanceled():
+            self._info(self.tr("{title}: cancelled; nothing was added.").format(title=job.title))
+            return
+        if not ok:
+            log = [line for line in feedback.textLog().splitlines() if line.strip()]
+            self._warn(
+                self.tr("{title} failed; nothing was added. {reason}").format(
+                    title=job.title, reason=log[-1] if log else ""
+                ),
+                Qgis.MessageLevel.Critical,
+            )
+            return
+        workspace = self.workspace()
+        result = context.getMapLayer(results.get("OUTPUT", ""))
+        if workspace is None:
+            self._warn(self.tr("The workspace was closed during the import; nothing was added."))
+            return
+        if result is None:
+            self._warn(self.tr("{title} gave no result; nothing was added.").format(title=job.title))
+            return
+        try:
+            target = workspace.layer(FACILITIES)
+            summary = append_facilities(
+                result,
+                target,
+                self.project.transformContext(),
+                job.origin,
+                user_classifier(self.rules_path),
+                Settings.load().dedup_tolerance_m,
+                job.type_field,
+                job.mapping,
+            )
+        except FifteenMinError as error:
+            self._error(error)
+            return
+        shown = self._workspace_layer(FACILITIES, quiet=True)
+        if shown is not None:
+            shown.reload()
+            shown.triggerRepaint()
+        self.refresh_counts()
+        text = self.tr(
+            "{title}: {added} facilities added to “{layer}”; {merged} were already there from another source and "
+            "now list both sources; {present} had been imported before."
+        ).format(
+            title=job.title,
+            added=summary.added,
+            merged=summary.merged,
+            present=summary.already_present,
+            layer=target.name(),
+        )
+        if summary.unclassified:
+            text += " " + self.tr("{count} have no category yet: use Show unclassified to review them.").format(
+                count=summary.unclassified
+            )
+        self.message_bar.pushMessage(self.tr("Facilities"), text, level=Qgis.MessageLevel.Success, duration=8)
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.progress.setValue(0)
+        self.cancel_button.setVisible(running)
+        for button in (self.table_button, self.osm_button, self.overpass_button, self.amap_button, self.layer_button):
+            button.setEnabled(not running)
+
+    # --- counts and review ---------------------------------------------------------------------------------
+
+    def refresh_counts(self) -> None:
+        """Show the saved facilities per category (table order), then the unclassified."""
+        workspace = self.workspace()
+        self.counts_table.setRowCount(0)
+        if workspace is None:
+            return
+        try:
+            counts = category_counts(workspace.layer(FACILITIES))
+        except FifteenMinError as error:
+            self._error(error)
+            return
+        rows = [
+            (category.name_zh, category.name_en, class_label(category.category_class), counts[category.code])
+            for category in self.categories
+            if counts[category.code]
+        ]
+        known = {category.code for category in self.categories}
+        unknown = sum(count for code, count in counts.items() if code is not None and code not in known)
+        if counts[None] + unknown:
+            rows.append((UNCLASSIFIED_ZH, self.tr("Unclassified"), "", counts[None] + unknown))
+        self.counts_table.setRowCount(len(rows))
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if column == self.COUNT:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.counts_table.setItem(row, column, item)
+
+    def show_unclassified(self, checked: bool) -> None:
+        """Filter the facilities layer to those without a category (or show all again)."""
+        layer = self._workspace_layer(FACILITIES)
+        if layer is None:
+            blocked = self.unclassified_button.blockSignals(True)
+            self.unclassified_button.setChecked(False)
+            self.unclassified_button.blockSignals(blocked)
+            return
+        if layer.setSubsetString(UNCLASSIFIED_EXPRESSION if checked else ""):
+            layer.triggerRepaint()
+            if checked:
+                self._info(
+                    self.tr("{count} facilities have no category. Select some, choose a category, then Assign.").format(
+                        count=layer.featureCount()
+                    )
+                )
+            return
+        if checked:  # a layer being edited cannot be filtered: select them instead
+            layer.selectByExpression(UNCLASSIFIED_EXPRESSION)
+            self._info(
+                self.tr("{count} facilities without a category are selected (the layer is being edited).").format(
+                    count=layer.selectedFeatureCount()
+                )
+            )
+
+    def assign_selected(self) -> None:
+        """Give the selected facilities the chosen category; optionally save their names as rules."""
+        layer = self._workspace_layer(FACILITIES)
+        if layer is None:
+            return
+        fids = layer.selectedFeatureIds()
+        code = self.assign_combo.currentData()
+        category = next((category for category in self.categories if category.code == code), None)
+        if not fids or category is None:
+            self._warn(self.tr("Select the facilities (on the map or in the attribute table) and a category first."))
+            return
+        names = sorted({str(feature["name"]) for feature in layer.getSelectedFeatures() if feature["name"]})
+        try:
+            count = assign_category(layer, fids, category)
+            saved = []
+            if self.save_rule_check.isChecked():
+                for name in names:
+                    keyword = name_keyword(name)
+                    if keyword:
+                        rule = Rule(category.code, NAME_KEYWORD, keyword, 0, self.tr("assigned in the review"))
+                        saved.append(save_user_rule(self.rules_path, rule, self.categories).pattern)
+        except FifteenMinError as error:
+            self._error(error)
+            return
+        text = self.tr("{count} facilities are now “{category}”. Save the layer edits to keep them.").format(
+            count=count, category=category.name_zh
+        )
+        if saved:
+            text += " " + self.tr("Future imports classify names containing {names} the same way ({path}).").format(
+                names="、".join(saved), path=self.rules_path
+            )
+        elif self.save_rule_check.isChecked():
+            text += " " + self.tr("No rule was saved: the selected facilities have no name.")
+        self.message_bar.pushMessage(self.tr("Facilities"), text, level=Qgis.MessageLevel.Success, duration=8)
+
+    # --- shared --------------------------------------------------------------------------------------------
+
+    def _workspace_layer(self, name: str, quiet: bool = False) -> Optional[QgsVectorLayer]:
+        """The project's layer on a workspace table (added if missing); None and a warning without a workspace."""
+        workspace = self.workspace()
+        if workspace is None:
+            if not quiet:
+                self._warn(self.tr("Create or open a workspace first: facilities are imported into it."))
+            return None
+        try:
+            layers = dict(zip(workspace.layer_names(), workspace.add_to_project(self.project)))
+        except FifteenMinError as error:
+            if not quiet:
+                self._error(error)
+            return None
+        return layers.get(name)
+
+    def _info(self, text: str) -> None:
+        self.message_bar.pushMessage(self.tr("Facilities"), text, level=Qgis.MessageLevel.Info, duration=5)
+
+    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning) -> None:
+        self.message_bar.pushMessage(self.tr("Facilities"), text, level=level)
+
+    def _error(self, error: FifteenMinError) -> None:
+        self.message_bar.pushMessage(self.tr("Facilities"), error.message, level=error.level)
+
+    def teardown(self) -> None:
+        """Cancel the import and close the mapping dialog before the dock goes away."""
+        self.cancel()
+        if self.mapping_dialog is not None:
+            self.mapping_dialog.close()
+            self.mapping_dialog = None
