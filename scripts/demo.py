@@ -19,6 +19,7 @@ sys.path.insert(0, "/usr/share/qgis/python/plugins")
 
 from qgis.core import (  # noqa: E402
     QgsApplication,
+    QgsFeatureRequest,
     QgsLayerTreeGroup,
     QgsProcessingFeatureSourceDefinition,
     QgsProject,
@@ -26,6 +27,7 @@ from qgis.core import (  # noqa: E402
 )
 
 SAMPLE = ROOT / "resources" / "sample" / "sample.gpkg"
+SURVEY = ROOT / "resources" / "sample" / "haidian_survey_gcj02_gbk.csv"
 
 
 def _start_qgis() -> QgsApplication:
@@ -47,6 +49,83 @@ def _sample_layer(path: Path, name: str) -> QgsVectorLayer:
     if not layer.isValid():
         raise SystemExit(f"the sample has no layer {name}: run `make sample`")
     return layer
+
+
+def _facilities(processing, sample: Path, layers: dict, context) -> dict[str, object]:
+    """OSM facilities of the sample and the bureau's GCJ-02/GBK survey spreadsheet, classified and deduplicated."""
+    from fifteen_min_plugin.core.facility_import import append_facilities, category_counts, user_classifier
+    from fifteen_min_plugin.core.settings import Settings
+
+    classifier = user_classifier()
+    tolerance = Settings.load().dedup_tolerance_m
+    osm = processing.run(
+        "fifteenmin:classifyfacilities", {"INPUT": _sample_layer(sample, "haidian_pois"), "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    from_osm = append_facilities(osm, layers["facilities"], context, "osm", classifier, tolerance)
+    survey = processing.run(
+        "fifteenmin:importtable",
+        {"INPUT": str(SURVEY), "COORD_SYSTEM": 1, "OUTPUT": "memory:"},  # 1 = GCJ-02; encoding detected (GBK)
+    )["OUTPUT"]
+    from_survey = append_facilities(
+        survey, layers["facilities"], context, f"table:{SURVEY.name}", classifier, tolerance
+    )
+    counts = category_counts(layers["facilities"])
+    return {
+        "facilities osm": from_osm,
+        "facilities survey": from_survey,
+        "facility categories": counts,
+    }
+
+
+def _coverage(processing, layers: dict) -> dict[str, object]:
+    """What every circle has and lacks, written into the workspace coverage layer."""
+    from fifteen_min_plugin.core.layer_io import copy_features
+
+    method = "network" if any(f["method"] == "network" for f in layers["circles"].getFeatures()) else "radius"
+    circles = layers["circles"].materialize(QgsFeatureRequest().setFilterExpression(f"\"method\" = '{method}'"))
+    coverage = processing.run(
+        "fifteenmin:coverage",
+        {
+            "CIRCLES": circles,
+            "FACILITIES": layers["facilities"],
+            "COMMUNITIES": layers["communities"],
+            "OUTPUT": "memory:",
+        },
+    )["OUTPUT"]
+    copy_features(coverage, layers["coverage"], QgsProject.instance().transformContext())
+    rows = sorted(
+        (f["community_id"], int(f["level_min"]), f["grade"], f["n_basic_present"], f["missing_basic_zh"] or "")
+        for f in coverage.getFeatures()
+    )
+    return {"coverage method": method, "coverage rows": rows}
+
+
+def _idle_assets(processing, workspace, sample: Path, layers: dict) -> dict[str, object]:
+    """Find candidates in the sample, register the seeded ones, and rank repurposing suggestions."""
+    from fifteen_min_plugin.core.assets.register import AssetRegister
+
+    candidates = processing.run(
+        "fifteenmin:idlecandidates",
+        {"INPUT": [_sample_layer(sample, "haidian_parking_and_buildings")], "OUTPUT": "memory:"},
+    )["OUTPUT"]
+    register = AssetRegister(layers["idle_assets"], layers["asset_events"], user="demo")
+    seeds = _sample_layer(sample, "idle_assets_seed")
+    for seed in seeds.getFeatures():
+        values = {name: seed[name] for name in ("name", "asset_type", "area_m2", "capacity", "idle_windows")}
+        register.add({**values, "synthetic": 1, "notes": str(seed["source"])}, seed.geometry(), seeds.crs(), "demo")
+    suggestions = processing.run(
+        "fifteenmin:repurpose",
+        {"ASSETS": layers["idle_assets"], "COVERAGE": layers["coverage"], "TOP_N": 2, "OUTPUT": "memory:"},
+    )["OUTPUT"]
+    top = sorted(
+        (
+            (f["asset_name"], int(f["rank"]), f["use_zh"], round(f["score"], 1), f["reason_zh"])
+            for f in suggestions.getFeatures()
+            if f["use"]  # an asset in no circle gets a row that explains why it has no suggestion
+        ),
+        key=lambda row: (-row[3], row[0], row[1]),
+    )
+    return {"candidates": candidates.featureCount(), "registered": len(register.asset_ids()), "suggestions": top}
 
 
 def run(out: Path) -> dict[str, object]:
@@ -112,6 +191,10 @@ def run(out: Path) -> dict[str, object]:
         )
     style_levels(layers["circles"])
 
+    summary.update(_facilities(processing, sample_copy, layers, context))
+    summary.update(_coverage(processing, layers))
+    summary.update(_idle_assets(processing, workspace, sample_copy, layers))
+
     sample_group: QgsLayerTreeGroup = project.layerTreeRoot().addGroup("Sample (OSM) / 示例数据")
     for name in ("haidian_pois", "haidian_roads", "haidian_parking_and_buildings", "idle_assets_seed"):
         layer = _sample_layer(sample_copy, name)
@@ -139,6 +222,25 @@ def main() -> int:
         print("  community  min  street_m  area_ha")
         for origin, minutes, street, hectares in summary["network rows"]:
             print(f"  {origin:<9} {minutes:>4} {street:>9} {hectares:>8}")
+    osm, survey = summary["facilities osm"], summary["facilities survey"]
+    print(f"  facilities from OSM       : {osm.added} added, {osm.unclassified} unclassified")
+    print(
+        f"  facilities from survey    : {survey.added} added, {survey.merged} merged with OSM duplicates "
+        f"(GCJ-02 → WGS84 exact inverse, GBK detected)"
+    )
+    counts = summary["facility categories"]
+    print("  categories                : " + ", ".join(f"{code} {n}" for code, n in counts.most_common(8) if code))
+    print(
+        f"  coverage ({summary['coverage method']} circles) — community, minutes, grade, basic present, missing basic:"
+    )
+    for community, minutes, grade, present, missing in summary["coverage rows"]:
+        print(f"    {community:<7} {minutes:>3} {grade:<4} {present:>2}/13  {missing}")
+    print(
+        f"  idle asset candidates     : {summary['candidates']} found in the sample; {summary['registered']} registered"
+    )
+    print("  top repurposing suggestions:")
+    for name, rank, use, score, reason in summary["suggestions"][:5]:
+        print(f"    {name} #{rank} {use} ({score}): {reason}")
     print(f"  workspace GeoPackage      : {summary['workspace']}")
     print(f"  QGIS project              : {summary['project']}")
     QgsProject.instance().clear()

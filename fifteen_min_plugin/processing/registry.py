@@ -15,6 +15,7 @@ def algorithm_classes() -> list[type[FifteenMinAlgorithm]]:
     from fifteen_min_plugin.processing.import_osm import ImportOsmAlgorithm
     from fifteen_min_plugin.processing.import_poi_api import ImportPoiApiAlgorithm
     from fifteen_min_plugin.processing.import_table import ImportTableAlgorithm
+    from fifteen_min_plugin.processing.nearest_facility import NearestFacilityAlgorithm
     from fifteen_min_plugin.processing.population_summary import PopulationSummaryAlgorithm
     from fifteen_min_plugin.processing.repurpose import RepurposeAlgorithm
 
@@ -26,6 +27,7 @@ def algorithm_classes() -> list[type[FifteenMinAlgorithm]]:
         ImportOsmAlgorithm,
         ClassifyFacilitiesAlgorithm,
         CoverageAlgorithm,
+        NearestFacilityAlgorithm,
         PopulationSummaryAlgorithm,
         IdleCandidatesAlgorithm,
         RepurposeAlgorithm,
