@@ -14,6 +14,8 @@ class FifteenMinAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses set `ID`, `REQUIRES` and implement the QGIS algorithm API."""
 
     ID = ""
+    #: one of GROUPS: where the algorithm sits in the Processing toolbox
+    GROUP_ID = ""
     #: import names this algorithm cannot run without
     REQUIRES: tuple[str, ...] = ()
 
@@ -23,6 +25,18 @@ class FifteenMinAlgorithm(QgsProcessingAlgorithm):
 
     def name(self) -> str:  # noqa: D102
         return self.ID
+
+    def groupId(self) -> str:  # noqa: D102, N802
+        return self.GROUP_ID
+
+    def group(self) -> str:  # noqa: D102
+        names = {
+            "circles": QCoreApplication.translate("FifteenMinAlgorithm", "Living circles"),
+            "import": QCoreApplication.translate("FifteenMinAlgorithm", "Import and conversion"),
+            "analysis": QCoreApplication.translate("FifteenMinAlgorithm", "Analysis"),
+            "assets": QCoreApplication.translate("FifteenMinAlgorithm", "Idle assets"),
+        }
+        return names[self.GROUP_ID]
 
     def createInstance(self) -> FifteenMinAlgorithm:  # noqa: D102, N802
         return type(self)()

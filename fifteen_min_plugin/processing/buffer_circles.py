@@ -37,6 +37,7 @@ class BufferCirclesAlgorithm(FifteenMinAlgorithm):
     """True-metre circles at each GB 50180 radius level, one feature per origin and level."""
 
     ID = "buffercircles"
+    GROUP_ID = "circles"
     REQUIRES = ()
     ORIGINS = "ORIGINS"
     ORIGIN_ID_FIELD = "ORIGIN_ID_FIELD"
@@ -46,12 +47,6 @@ class BufferCirclesAlgorithm(FifteenMinAlgorithm):
 
     def displayName(self) -> str:  # noqa: D102, N802
         return self.tr("Radius circles (GB 50180 levels)")
-
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Living circles")
-
-    def groupId(self) -> str:  # noqa: D102, N802
-        return "circles"
 
     def shortHelpString(self) -> str:  # noqa: D102, N802
         return self.tr(

@@ -63,6 +63,7 @@ class ClassifyFacilitiesAlgorithm(FifteenMinAlgorithm):
     """Adds category, category_class, category_zh and matched_by to every feature."""
 
     ID = "classifyfacilities"
+    GROUP_ID = "import"
     INPUT = "INPUT"
     RULES = "RULES"
     NAME_FIELD = "NAME_FIELD"
@@ -72,12 +73,6 @@ class ClassifyFacilitiesAlgorithm(FifteenMinAlgorithm):
 
     def displayName(self) -> str:  # noqa: D102, N802
         return self.tr("Classify facilities")
-
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Import and conversion")
-
-    def groupId(self) -> str:  # noqa: D102, N802
-        return "import"
 
     def shortHelpString(self) -> str:  # noqa: D102, N802
         return self.tr(

@@ -52,6 +52,7 @@ class ConvertCoordsAlgorithm(FifteenMinAlgorithm):
     """Converts the vertices of any vector layer from one Chinese map coordinate system to another."""
 
     ID = "convertcoords"
+    GROUP_ID = "import"
     REQUIRES = ("numpy",)
     INPUT = "INPUT"
     FROM_SYSTEM = "FROM_SYSTEM"
@@ -60,12 +61,6 @@ class ConvertCoordsAlgorithm(FifteenMinAlgorithm):
 
     def displayName(self) -> str:  # noqa: D102, N802
         return self.tr("Convert coordinates (WGS84 / GCJ-02 / BD-09)")
-
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Import and conversion")
-
-    def groupId(self) -> str:  # noqa: D102, N802
-        return "import"
 
     def shortHelpString(self) -> str:  # noqa: D102, N802
         return self.tr(

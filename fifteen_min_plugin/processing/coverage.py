@@ -31,6 +31,7 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
     """Counts facilities per category inside every circle and grades the circle."""
 
     ID = "coverage"
+    GROUP_ID = "analysis"
     REQUIRES = ("shapely", "numpy")
     CIRCLES = "CIRCLES"
     FACILITIES = "FACILITIES"
@@ -40,12 +41,6 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
 
     def displayName(self) -> str:  # noqa: D102, N802
         return self.tr("Coverage per circle")
-
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Analysis")
-
-    def groupId(self) -> str:  # noqa: D102, N802
-        return "analysis"
 
     def shortHelpString(self) -> str:  # noqa: D102, N802
         return self.tr(

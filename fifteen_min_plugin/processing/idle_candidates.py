@@ -56,6 +56,7 @@ class IdleCandidatesAlgorithm(FifteenMinAlgorithm):
     """Every feature of the input layers matching a candidate rule, as a point with its type and reason."""
 
     ID = "idlecandidates"
+    GROUP_ID = "assets"
     REQUIRES = ()
     INPUT = "INPUT"
     RULES = "RULES"
@@ -64,12 +65,6 @@ class IdleCandidatesAlgorithm(FifteenMinAlgorithm):
 
     def displayName(self) -> str:  # noqa: D102, N802
         return self.tr("Find idle asset candidates")
-
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Idle assets")
-
-    def groupId(self) -> str:  # noqa: D102, N802
-        return "assets"
 
     def shortHelpString(self) -> str:  # noqa: D102, N802
         return self.tr(

@@ -48,6 +48,7 @@ class ImportOsmAlgorithm(FifteenMinAlgorithm):
     """Reads OSM POIs (points and polygons as points on surface) and classifies them."""
 
     ID = "importosm"
+    GROUP_ID = "import"
     REQUIRES = ("requests",)
     INPUT = "INPUT"
     EXTENT = "EXTENT"
@@ -60,12 +61,6 @@ class ImportOsmAlgorithm(FifteenMinAlgorithm):
 
     def displayName(self) -> str:  # noqa: D102, N802
         return self.tr("Import OpenStreetMap facilities")
-
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Import and conversion")
-
-    def groupId(self) -> str:  # noqa: D102, N802
-        return "import"
 
     def shortHelpString(self) -> str:  # noqa: D102, N802
         return self.tr(

@@ -52,6 +52,7 @@ class ImportPoiApiAlgorithm(FifteenMinAlgorithm):
     """Searches an area with a POI web service page by page and writes the POIs as WGS84 points."""
 
     ID = "importpoiapi"
+    GROUP_ID = "import"
     REQUIRES = ("numpy",)
     PROVIDER = "PROVIDER"
     AUTHCFG = "AUTHCFG"
@@ -69,12 +70,6 @@ class ImportPoiApiAlgorithm(FifteenMinAlgorithm):
 
     def displayName(self) -> str:  # noqa: D102, N802
         return self.tr("Import POIs from a web map service (Amap)")
-
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Import and conversion")
-
-    def groupId(self) -> str:  # noqa: D102, N802
-        return "import"
 
     def shortHelpString(self) -> str:  # noqa: D102, N802
         return self.tr(

@@ -103,6 +103,7 @@ class ImportTableAlgorithm(FifteenMinAlgorithm):
     """Reads a spreadsheet of facilities and writes one WGS84 point per row with valid coordinates."""
 
     ID = "importtable"
+    GROUP_ID = "import"
     REQUIRES = ("numpy",)
     INPUT = "INPUT"
     X_FIELD = "X_FIELD"
@@ -115,12 +116,6 @@ class ImportTableAlgorithm(FifteenMinAlgorithm):
 
     def displayName(self) -> str:  # noqa: D102, N802
         return self.tr("Import facility table (CSV / Excel)")
-
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Import and conversion")
-
-    def groupId(self) -> str:  # noqa: D102, N802
-        return "import"
 
     def shortHelpString(self) -> str:  # noqa: D102, N802
         return self.tr(

@@ -42,6 +42,7 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
     """Walking minutes to the nearest facility of every category, plus the straight-line distance."""
 
     ID = "nearestfacility"
+    GROUP_ID = "analysis"
     REQUIRES = ("numpy", "scipy", "shapely")
     ROADS = "ROADS"
     ORIGINS = "ORIGINS"
@@ -56,12 +57,6 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
 
     def displayName(self) -> str:  # noqa: D102, N802
         return self.tr("Walking time to the nearest facility")
-
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Analysis")
-
-    def groupId(self) -> str:  # noqa: D102, N802
-        return "analysis"
 
     def shortHelpString(self) -> str:  # noqa: D102, N802
         return self.tr(

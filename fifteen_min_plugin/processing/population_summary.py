@@ -28,6 +28,7 @@ class PopulationSummaryAlgorithm(FifteenMinAlgorithm):
     """Summarises walking times of origins into shares of residents per category."""
 
     ID = "populationsummary"
+    GROUP_ID = "analysis"
     REQUIRES = ("numpy",)
     ORIGINS = "ORIGINS"
     POPULATION_FIELD = "POPULATION_FIELD"
@@ -36,12 +37,6 @@ class PopulationSummaryAlgorithm(FifteenMinAlgorithm):
 
     def displayName(self) -> str:  # noqa: D102, N802
         return self.tr("Population coverage summary")
-
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Analysis")
-
-    def groupId(self) -> str:  # noqa: D102, N802
-        return "analysis"
 
     def shortHelpString(self) -> str:  # noqa: D102, N802
         return self.tr(

@@ -50,6 +50,7 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
     """For each asset, the best uses filling its circles' gaps, each with a score and a sentence."""
 
     ID = "repurpose"
+    GROUP_ID = "assets"
     REQUIRES = ()
     ASSETS = "ASSETS"
     COVERAGE = "COVERAGE"
@@ -59,12 +60,6 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
 
     def displayName(self) -> str:  # noqa: D102, N802
         return self.tr("Suggest repurposing of idle assets")
-
-    def group(self) -> str:  # noqa: D102
-        return self.tr("Idle assets")
-
-    def groupId(self) -> str:  # noqa: D102, N802
-        return "assets"
 
     def shortHelpString(self) -> str:  # noqa: D102, N802
         return self.tr(

@@ -121,3 +121,19 @@ def test_chinese_locale_shows_chinese_ui(iface, qgis_processing):
     finally:
         settings.setValue("locale/overrideFlag", saved[0] or False)
         settings.setValue("locale/userLocale", saved[1] or "")
+
+
+def test_every_algorithm_is_grouped_documented_and_instantiable(processing):
+    from qgis.core import QgsApplication
+
+    algorithms = QgsApplication.processingRegistry().providerById("fifteenmin").algorithms()
+    assert len(algorithms) >= 10
+    for algorithm in algorithms:
+        assert algorithm.groupId() in {"circles", "import", "analysis", "assets"}, algorithm.id()
+        assert algorithm.group(), algorithm.id()
+        help_text = algorithm.shortHelpString()
+        assert len(help_text) > 200, algorithm.id()
+        for parameter in algorithm.parameterDefinitions():
+            assert parameter.description(), (algorithm.id(), parameter.name())
+        copy = algorithm.create()
+        assert copy is not None and copy.id() == algorithm.id()
