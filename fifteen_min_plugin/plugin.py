@@ -85,9 +85,10 @@ class FifteenMinPlugin:
         toggle.setText(self.tr("Living circle panel"))
         toggle.setToolTip(self.tr("Show or hide the 15-minute living circle panel"))
         self._add_action(toggle, owned=False)
-        self._add_action(self.dock.circles.circle_action, owned=False)
-        self._add_action(self.dock.circles.polygon_action, owned=False)
-        self._add_action(self.dock.assets.flag_action, owned=False)
+        for page, names in (("circles", ("circle_action", "polygon_action")), ("assets", ("flag_action",))):
+            if self.dock.page(page) is not None:
+                for name in names:
+                    self._add_action(getattr(self.dock.page(page), name), owned=False)
 
         self.options_factory = FifteenMinOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)

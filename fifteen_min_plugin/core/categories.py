@@ -222,13 +222,13 @@ class RulesFile:
         code, kind = row["code"], row["kind"]
         if code not in known and code != NOT_A_FACILITY:
             raise FifteenMinError(
-                cls.tr("Line {line} of {path}: the category “{code}” is not in the categories table.").format(
+                RulesFile.tr("Line {line} of {path}: the category “{code}” is not in the categories table.").format(
                     line=line, path=path, code=code
                 )
             )
         if kind not in RULE_KINDS:
             raise FifteenMinError(
-                cls.tr(
+                RulesFile.tr(
                     "Line {line} of {path}: the kind “{kind}” must be one of osm_tag, amap_typecode, baidu_tag or "
                     "name_keyword."
                 ).format(line=line, path=path, kind=kind)
@@ -236,7 +236,7 @@ class RulesFile:
         pattern = normalise_pattern(kind, row["pattern"])
         if pattern is None:
             raise FifteenMinError(
-                cls.tr(
+                RulesFile.tr(
                     "Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are "
                     "key=value or key=*, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;)."
                 ).format(line=line, path=path, pattern=row["pattern"], kind=kind)
@@ -246,7 +246,7 @@ class RulesFile:
             priority = int(text)
         except ValueError:
             raise FifteenMinError(
-                cls.tr("Line {line} of {path}: the priority “{value}” is not a whole number.").format(
+                RulesFile.tr("Line {line} of {path}: the priority “{value}” is not a whole number.").format(
                     line=line, path=path, value=text
                 )
             ) from None
@@ -256,7 +256,7 @@ class RulesFile:
     def duplicate(cls, line: int, path: Path, kind: str, pattern: str, first: int) -> FifteenMinError:
         """The error for a kind and pattern given twice in one file."""
         return FifteenMinError(
-            cls.tr("Line {line} of {path}: the {kind} pattern “{pattern}” is already on line {first}.").format(
+            RulesFile.tr("Line {line} of {path}: the {kind} pattern “{pattern}” is already on line {first}.").format(
                 line=line, path=path, kind=kind, pattern=pattern, first=first
             )
         )

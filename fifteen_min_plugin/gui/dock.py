@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from qgis.core import Qgis, QgsProject
@@ -9,23 +10,29 @@ from qgis.gui import QgsDockWidget, QgsMapCanvas, QgsMessageBar
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QFileDialog, QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from fifteen_min_plugin.core.dependencies import REQUIREMENTS
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.workspace import Workspace
-from fifteen_min_plugin.gui.assets_page import AssetsPage
-from fifteen_min_plugin.gui.circles_page import CirclesPage
-from fifteen_min_plugin.gui.facilities_page import FacilitiesPage
 
 _FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 
 GPKG_FILTER = "GeoPackage (*.gpkg)"
 
-#: object name of each page -> packages its tools cannot run without
+#: tab object name -> packages the page's tools cannot run without (checked at load; the tab is disabled)
 PAGE_REQUIREMENTS: dict[str, frozenset[str]] = {
     "circlesPage": frozenset({"numpy", "scipy", "shapely"}),
     "facilitiesPage": frozenset({"numpy", "pyproj", "requests"}),
     "analysisPage": frozenset({"numpy", "scipy", "shapely"}),
-    "assetsPage": frozenset({"shapely"}),
+    "assetsPage": frozenset({"numpy", "shapely"}),
 }
+
+#: dock attribute, tab object name, layout in dock.ui, module in fifteen_min_plugin.gui, page class
+PAGES: tuple[tuple[str, str, str, str, str], ...] = (
+    ("circles", "circlesPage", "circlesLayout", "circles_page", "CirclesPage"),
+    ("facilities", "facilitiesPage", "facilitiesLayout", "facilities_page", "FacilitiesPage"),
+    ("analysis", "analysisPage", "analysisLayout", "analysis_page", "AnalysisPage"),
+    ("assets", "assetsPage", "assetsLayout", "assets_page", "AssetsPage"),
+)
 
 
 def _embed(layout: QVBoxLayout, page: QWidget) -> None:
@@ -53,7 +60,7 @@ class FifteenMinDock(QgsDockWidget):
         self.setWindowTitle(self.tr("15-Minute Living Circle"))
         self.canvas = canvas
         self.message_bar = message_bar
-        self.missing_modules = set(missing_modules)
+        self.missing_modules = frozenset(missing_modules)
         self.project = project or QgsProject.instance()
         self.workspace: Workspace | None = None
 
@@ -62,41 +69,50 @@ class FifteenMinDock(QgsDockWidget):
         self.ui.setupUi(body)
         self.setWidget(body)
 
-        self.circles = CirclesPage(
-            canvas=canvas, message_bar=message_bar, workspace=lambda: self.workspace, project=self.project, parent=body
-        )
-        _embed(self.ui.circlesLayout, self.circles)
-        self.facilities = FacilitiesPage(
-            canvas=canvas, message_bar=message_bar, workspace=lambda: self.workspace, project=self.project, parent=body
-        )
-        _embed(self.ui.facilitiesLayout, self.facilities)
-        self.assets = AssetsPage(
-            canvas=canvas, message_bar=message_bar, workspace=lambda: self.workspace, project=self.project, parent=body
-        )
-        _embed(self.ui.assetsLayout, self.assets)
-        self._disable_pages_missing_packages()
+        self.pages: dict[str, QWidget] = {}
+        for attribute, tab, layout, module, class_name in PAGES:
+            page = self._load_page(tab, module, class_name)
+            if page is not None:
+                _embed(getattr(self.ui, layout), page)
+                self.pages[attribute] = page
         self.ui.newWorkspaceButton.clicked.connect(self._ask_new_workspace)
         self.ui.openWorkspaceButton.clicked.connect(self._ask_open_workspace)
         self.project.readProject.connect(self._restore_from_project)
         self.project.cleared.connect(self._forget_workspace)
         self._restore_from_project()
 
-    def _disable_pages_missing_packages(self) -> None:
-        pages = self.ui.pages
-        for index in range(pages.count()):
-            page = pages.widget(index)
-            lacking = sorted(PAGE_REQUIREMENTS.get(page.objectName(), frozenset()) & self.missing_modules)
-            if lacking:
-                page.setEnabled(False)
-                pages.setTabToolTip(
-                    index, self.tr("Disabled: install the Python packages {names}").format(names=", ".join(lacking))
-                )
+    def _load_page(self, tab: str, module: str, class_name: str) -> QWidget | None:
+        """The page widget, or None (tab disabled, with the reason) when a package its tools need is missing."""
+        lacking = ", ".join(sorted(PAGE_REQUIREMENTS[tab] & self.missing_modules))
+        if not lacking:
+            try:
+                page_class = getattr(importlib.import_module(f"fifteen_min_plugin.gui.{module}"), class_name)
+            except ModuleNotFoundError as error:
+                if error.name not in REQUIREMENTS:
+                    raise
+                lacking = error.name
+        if lacking:
+            pages = self.ui.pages
+            index = pages.indexOf(pages.findChild(QWidget, tab))
+            pages.widget(index).setEnabled(False)
+            pages.setTabToolTip(index, self.tr("Disabled: install the Python packages {names}").format(names=lacking))
+            return None
+        return page_class(
+            canvas=self.canvas,
+            message_bar=self.message_bar,
+            workspace=lambda: self.workspace,
+            project=self.project,
+            parent=self.widget(),
+        )
+
+    def page(self, name: str) -> QWidget | None:
+        """The page called `name` (circles, facilities, analysis, assets), None when disabled."""
+        return self.pages.get(name)
 
     def teardown(self) -> None:
         """Disconnect from long-lived objects before the dock is removed."""
-        self.circles.teardown()
-        self.facilities.teardown()
-        self.assets.teardown()
+        for page in self.pages.values():
+            page.teardown()
         self.project.readProject.disconnect(self._restore_from_project)
         self.project.cleared.disconnect(self._forget_workspace)
 
@@ -139,7 +155,8 @@ class FifteenMinDock(QgsDockWidget):
 
     def _set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
-        self.assets.refresh()
+        if "assets" in self.pages:
+            self.pages["assets"].refresh()
         if workspace is None:
             self.ui.workspaceLabel.setText(self.tr("No workspace open. Create one or open an existing GeoPackage."))
         else:

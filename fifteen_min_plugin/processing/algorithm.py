@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingContext
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -49,3 +49,10 @@ class FifteenMinAlgorithm(QgsProcessingAlgorithm):
         if missing:
             return False, missing_message(missing)
         return True, ""
+
+    def checkParameterValues(self, parameters: dict, context: QgsProcessingContext) -> tuple[bool, str]:  # noqa: D102, N802
+        # processing.run and qgis_process do not ask canExecute; they do ask this, before anything is written
+        ready, message = self.canExecute()
+        if not ready:
+            return False, message
+        return super().checkParameterValues(parameters, context)

@@ -53,9 +53,9 @@ class ClassificationLog:
             if counts[code]:
                 feedback.pushInfo(f"  {code} ({category.name_zh}): {counts[code]}")
         feedback.pushInfo(
-            cls.tr("{matched} of {total} features classified; {unmatched} unclassified (empty category).").format(
-                matched=total - counts[None], total=total, unmatched=counts[None]
-            )
+            ClassificationLog.tr(
+                "{matched} of {total} features classified; {unmatched} unclassified (empty category)."
+            ).format(matched=total - counts[None], total=total, unmatched=counts[None])
         )
 
 

@@ -1,34 +1,35 @@
-"""The list of algorithm classes the provider exposes; each issue adds its own here."""
+"""The algorithm classes the provider exposes, in toolbox order."""
 
 from __future__ import annotations
 
+import importlib
+
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+
+#: (module in fifteen_min_plugin.processing, class name)
+ALGORITHMS: tuple[tuple[str, str], ...] = (
+    ("buffer_circles", "BufferCirclesAlgorithm"),
+    ("network_circles", "NetworkCirclesAlgorithm"),
+    ("convert_coords", "ConvertCoordsAlgorithm"),
+    ("import_table", "ImportTableAlgorithm"),
+    ("import_osm", "ImportOsmAlgorithm"),
+    ("import_poi_api", "ImportPoiApiAlgorithm"),
+    ("classify_facilities", "ClassifyFacilitiesAlgorithm"),
+    ("coverage", "CoverageAlgorithm"),
+    ("nearest_facility", "NearestFacilityAlgorithm"),
+    ("population_summary", "PopulationSummaryAlgorithm"),
+    ("idle_candidates", "IdleCandidatesAlgorithm"),
+    ("repurpose", "RepurposeAlgorithm"),
+    ("circle_plan", "CirclePlanAlgorithm"),
+)
 
 
 def algorithm_classes() -> list[type[FifteenMinAlgorithm]]:
-    """Every algorithm class, in menu order."""
-    from fifteen_min_plugin.processing.buffer_circles import BufferCirclesAlgorithm
-    from fifteen_min_plugin.processing.classify_facilities import ClassifyFacilitiesAlgorithm
-    from fifteen_min_plugin.processing.convert_coords import ConvertCoordsAlgorithm
-    from fifteen_min_plugin.processing.coverage import CoverageAlgorithm
-    from fifteen_min_plugin.processing.idle_candidates import IdleCandidatesAlgorithm
-    from fifteen_min_plugin.processing.import_osm import ImportOsmAlgorithm
-    from fifteen_min_plugin.processing.import_poi_api import ImportPoiApiAlgorithm
-    from fifteen_min_plugin.processing.import_table import ImportTableAlgorithm
-    from fifteen_min_plugin.processing.nearest_facility import NearestFacilityAlgorithm
-    from fifteen_min_plugin.processing.population_summary import PopulationSummaryAlgorithm
-    from fifteen_min_plugin.processing.repurpose import RepurposeAlgorithm
+    """Every algorithm class.
 
+    Modules import scipy, shapely, pyproj and requests only when they run, so the provider loads without them;
+    each algorithm's canExecute names what it lacks.
+    """
     return [
-        BufferCirclesAlgorithm,
-        ConvertCoordsAlgorithm,
-        ImportTableAlgorithm,
-        ImportPoiApiAlgorithm,
-        ImportOsmAlgorithm,
-        ClassifyFacilitiesAlgorithm,
-        CoverageAlgorithm,
-        NearestFacilityAlgorithm,
-        PopulationSummaryAlgorithm,
-        IdleCandidatesAlgorithm,
-        RepurposeAlgorithm,
+        getattr(importlib.import_module(f"fifteen_min_plugin.processing.{module}"), name) for module, name in ALGORITHMS
     ]

@@ -2,134 +2,1312 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AmapProvider</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="79"/>
+        <source>Amap answered HTTP {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="81"/>
+        <source>Amap refused the request with HTTP {status}; check the base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="90"/>
+        <source>The answer is not Amap JSON; check the base URL and the proxy settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="125"/>
+        <source>Amap reports the daily quota of this key is used up ({info}, {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="131"/>
+        <source>Amap reports too many requests or a busy server ({info}, {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="137"/>
+        <source>Amap does not accept the key (INVALID_USER_KEY): it is wrong or expired. Check the key in the authentication configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="144"/>
+        <source>This key may not use the Amap place search ({info}); create a key of type “Web服务” in the Amap console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="151"/>
+        <source>Amap refuses requests from this computer&apos;s IP address (INVALID_USER_IP); add it to the key&apos;s IP whitelist in the Amap console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="157"/>
+        <source>Amap refused the request: {info} ({code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPage</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="123"/>
+        <source>Run coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="124"/>
+        <source>Count the workspace facilities of every category in every workspace circle and grade each circle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="129"/>
+        <source>Walking times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="130"/>
+        <source>Walking minutes from every community to the nearest facility of every category along the roads, then the share of residents within {minutes:g} minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="138"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="152"/>
+        <source>Click a circle to zoom to it and see its chart. Click a heading to sort.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="156"/>
+        <source>Colour circles by grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="160"/>
+        <source>Colour by walking minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="161"/>
+        <source>Run Walking times to see how many residents are covered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="164"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="164"/>
+        <source>Share covered (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="164"/>
+        <source>Residents covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="171"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="172"/>
+        <source>Export Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="173"/>
+        <source>Export circle plans (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="174"/>
+        <source>一圈一策: one page per circle with its gaps and nearby idle assets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="190"/>
+        <source>Analyse the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="193"/>
+        <source>Roads</source>
+        <translation type="unfinished">道路</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="200"/>
+        <source>Circles and their gaps (缺什么补什么)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="206"/>
+        <source>Maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="211"/>
+        <source>Residents within {minutes:g} minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="402"/>
+        <source>Coverage per circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="250"/>
+        <source>Choose the road layer to walk on first.</source>
+        <translation type="unfinished">请先选择用于步行计算的道路图层。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="415"/>
+        <source>Walking time to the nearest facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="424"/>
+        <source>Population coverage summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="295"/>
+        <source>Circle plans (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="319"/>
+        <source>Circle plans written to {path}; the layout “{layout}” was added to the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="332"/>
+        <source>A computation is already running; wait for it or cancel it.</source>
+        <translation type="unfinished">已有计算正在进行；请等待其完成或将其取消。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="345"/>
+        <source>The tool “{title}” ({id}) is not available in this installation; update the plugin or check that its Processing provider is enabled. Nothing was computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="379"/>
+        <source>{title}: cancelled; nothing was written.</source>
+        <translation type="unfinished">{title}：已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="383"/>
+        <source>{title} could not be computed; nothing was written. {reason}</source>
+        <translation type="unfinished">{title}计算失败，未写入任何内容。{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="398"/>
+        <source>{title} gave no result; nothing was written.</source>
+        <translation type="unfinished">{title}没有得到结果，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="408"/>
+        <source>Coverage of {count} circles written to “{layer}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="416"/>
+        <source>Walking minutes to the nearest facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="425"/>
+        <source>Population coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="433"/>
+        <source>The layer “{layer}” could not be added to the project.</source>
+        <translation type="unfinished">无法将图层“{layer}”添加到项目中。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="515"/>
+        <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="537"/>
+        <source>No origin has walking times to every basic category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="539"/>
+        <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="545"/>
+        <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="571"/>
+        <source>Run Walking times first; its layer holds the minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="588"/>
+        <source>There is no coverage to export; run the coverage first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="595"/>
+        <source>{count} circles exported to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="599"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="604"/>
+        <source>Export Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="610"/>
+        <source>Circle plans (PDF) are not available in this installation; update the plugin. Nothing was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="617"/>
+        <source>Export circle plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="628"/>
+        <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="644"/>
+        <source>Analysis</source>
+        <translation type="unfinished">分析</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisTables</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="253"/>
+        <source>Circle id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="254"/>
+        <source>Circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="255"/>
+        <source>Community</source>
+        <translation type="unfinished">社区</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="256"/>
+        <source>Level (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="257"/>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="258"/>
+        <source>Basic categories present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="259"/>
+        <source>Missing basic categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="260"/>
+        <source>Missing quality categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="261"/>
+        <source>Facilities per 10,000 residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="281"/>
+        <source>The table could not be written to {path}. Is it open in another program?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="306"/>
+        <source>Excel export needs the Python package “openpyxl”, which is not installed. Install it (python -m pip install openpyxl) or export CSV instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="315"/>
+        <source>Coverage</source>
+        <translation type="unfinished">覆盖分析</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="336"/>
+        <source>Save or discard the edits of “{layer}” first; the coverage was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="343"/>
+        <source>The layer “{layer}” cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="348"/>
+        <source>The coverage could not be saved in “{layer}”; it is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="405"/>
+        <source>Circle {number} cannot be placed in the coverage layer; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="434"/>
+        <source>The layer “{layer}” has no grade field; run the coverage first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="451"/>
+        <source>{lower:g}–{upper:g} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="453"/>
+        <source>over {minutes:g} min or none in reach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="462"/>
+        <source>The layer “{layer}” has no walking times for “{code}” (field min_{code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApiKeys</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="38"/>
+        <source>The key could not be saved in the QGIS authentication database; make sure the master password is set (Settings ▸ Options ▸ Authentication).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="50"/>
+        <source>Choose the authentication configuration that holds the POI service key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="54"/>
+        <source>The authentication configuration {id} cannot be opened: it does not exist or the master password was not entered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="66"/>
+        <source>The authentication configuration {id} uses the method {method}; store the key with the method “API Header” (header name “key”) or “Basic” (the key as password).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="74"/>
+        <source>The authentication configuration {id} holds no key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="90"/>
+        <source>The QGIS authentication system is disabled (its database or the Qt crypto plugin is missing), so no key can be stored or read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetForm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="101"/>
+        <source>Idle asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="110"/>
+        <source>Owner or manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="112"/>
+        <source>Floor or land area in m²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="114"/>
+        <source>Parking bays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="116"/>
+        <source>One window per line, e.g.
+Mon-Fri 19:00-07:00
+周末 全天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="121"/>
+        <source>e.g. good, needs repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="128"/>
+        <source>Photo or document links, separated by ;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="141"/>
+        <source>Asset type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="142"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="143"/>
+        <source>Owner / manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="144"/>
+        <source>Area (m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="145"/>
+        <source>Capacity (bays)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="146"/>
+        <source>Idle time windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="148"/>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="149"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="150"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="151"/>
+        <source>Links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="219"/>
+        <source>{windows} — {hours:g} h idle per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="226"/>
+        <source>No idle time window: uses that need one (shared night parking, evening stalls) will not be suggested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetRegister</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="159"/>
+        <source>The register already has an asset “{asset_id}”; choose another id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="202"/>
+        <source>The field(s) {fields} cannot be changed here; use the status buttons for the status, and the asset id never changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="225"/>
+        <source>Deleting “{asset_id}” removes it from the register for good; confirm the deletion, or retire the asset instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="278"/>
+        <source>The layer “{layer}” is being edited; save or discard those edits first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="290"/>
+        <source>The register cannot be changed: {path} could not be opened for writing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="299"/>
+        <source>The register layers cannot be edited; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="310"/>
+        <source>The change could not be saved; the register is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="334"/>
+        <source>The edit session of “{layer}” did not close cleanly: {errors}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="343"/>
+        <source>“{layer}” could not be written, so nothing was changed in the register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="359"/>
+        <source>The register has no asset “{asset_id}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="368"/>
+        <source>The asset has no location; draw or pick it on the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="375"/>
+        <source>The asset&apos;s location cannot be converted to the register&apos;s coordinate system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetTableModel</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
+        <source>Area (m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
+        <source>Bays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
+        <source>Idle windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
+        <source>Circles</source>
+        <translation type="unfinished">生活圈</translation>
+    </message>
+</context>
+<context>
+    <name>AssetsPage</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="306"/>
+        <source>Flag idle asset on map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="309"/>
+        <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="312"/>
+        <source>Add idle asset by drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="315"/>
+        <source>Click the asset&apos;s location on the map, then fill in the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="327"/>
+        <source>Flag selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="328"/>
+        <source>Add the selected features of the current layer to the register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="329"/>
+        <source>Find candidates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="330"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="333"/>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="337"/>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
+        <source>Send for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="355"/>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="356"/>
+        <source>Put in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="357"/>
+        <source>Retire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="360"/>
+        <source>Remove the asset for good (the history keeps a record). Prefer Retire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
+        <source>From</source>
+        <translation type="unfinished">源坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
+        <source>To</source>
+        <translation type="unfinished">目标坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="370"/>
+        <source>Suggest uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="371"/>
+        <source>Rank uses of every asset that fill the gaps of its circles (needs the coverage analysis).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="375"/>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="375"/>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="375"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="375"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="383"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="414"/>
+        <source>Selected asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="417"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="842"/>
+        <source>Repurposing suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="460"/>
+        <source>All circles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="461"/>
+        <source>In no circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="484"/>
+        <source>{circle} ({minutes} min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="544"/>
+        <source>Select an asset to see its idle times, history and suggestions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="556"/>
+        <source>Press “Suggest uses” to rank uses for the register's assets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="568"/>
+        <source>Idle time windows: none recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="572"/>
+        <source>Idle time windows “{text}” cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="575"/>
+        <source>Idle time windows: {windows} ({hours:g} h per week)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="595"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="596"/>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="597"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="598"/>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="625"/>
+        <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="644"/>
+        <source>Feature {fid} of “{layer}” no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="650"/>
+        <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="663"/>
+        <source>Flagged from “{layer}”, feature {fid}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="664"/>
+        <source>recognised by {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="664"/>
+        <source>no rule matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="672"/>
+        <source>Added by drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="703"/>
+        <source>{asset_id} “{name}” added to the register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="726"/>
+        <source>Skip a step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="743"/>
+        <source>{asset_id} is now “{status}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="755"/>
+        <source>Delete idle asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="755"/>
+        <source>Delete {asset_id} from the register for good? Its history keeps a record of the deletion. Retiring the asset keeps it in the register instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="755"/>
+        <source>Why is {asset_id} deleted?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="778"/>
+        <source>{asset_id} deleted; the history keeps a record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="782"/>
+        <source>Note for the change to “{status}” (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="837"/>
+        <source>The register is empty: flag or add assets first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="840"/>
+        <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="867"/>
+        <source>Suggestions ranked for {count} assets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="893"/>
+        <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="905"/>
+        <source>Tick at least one layer to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="911"/>
+        <source>Find candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="915"/>
+        <source>No idle asset candidates in the chosen layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="940"/>
+        <source>Found by “Find candidates”: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="947"/>
+        <source>{count} candidates added to the register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="957"/>
+        <source>A computation is already running; wait for it or cancel it.</source>
+        <translation type="unfinished">已有计算正在进行；请等待其完成或将其取消。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="966"/>
+        <source>The tool “{title}” is not available; check that the plugin is enabled in Processing.</source>
+        <translation type="unfinished">工具“{title}”不可用；请检查本插件是否已在处理工具中启用。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="989"/>
+        <source>{title}: cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="994"/>
+        <source>{title} failed. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1013"/>
+        <source>Create or open a workspace first: the register is kept in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1051"/>
+        <source>Idle assets</source>
+        <translation type="unfinished">闲置资源</translation>
+    </message>
+</context>
+<context>
     <name>BufferCirclesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="48"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="49"/>
         <source>Radius circles (GB 50180 levels)</source>
         <translation>半径圈（GB 50180 半径分级）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="51"/>
-        <source>Living circles</source>
-        <translation>生活圈</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="57"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="52"/>
         <source>Draws a circle of true metres around every origin, for each radius level, whatever the CRS (each origin is buffered in an azimuthal equidistant projection centred on it).&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (polygons are buffered from their outline).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Radii (m)&lt;/b&gt;: default 300,500,1000 — the GB 50180-2018 walking distances of the 5-, 10- and 15-minute life circles.&lt;br&gt;&lt;b&gt;Level minutes&lt;/b&gt;: the minutes each radius stands for, in the same order (default 5,10,15).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level, nested, with the origin's own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;radius_m&lt;/i&gt; and &lt;i&gt;area_m2&lt;/i&gt; (ellipsoidal area, m²).</source>
         <translation>在任意坐标参考系下，为每个起点按每个半径层级绘制以真实米数为半径的圆（每个起点都在以其为中心的方位等距投影中缓冲）。&lt;br&gt;&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（面要素从其边界向外缓冲）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;半径（m）&lt;/b&gt;：默认 300,500,1000，即 GB 50180-2018 中 5 分钟、10 分钟和 15 分钟生活圈的步行距离。&lt;br&gt;&lt;b&gt;层级分钟数&lt;/b&gt;：每个半径对应的分钟数，顺序与半径相同（默认 5,10,15）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;radius_m&lt;/i&gt; 和 &lt;i&gt;area_m2&lt;/i&gt;（椭球面积，m²）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="70"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="65"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="77"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="72"/>
         <source>Origin id field</source>
         <translation>起点编号字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="77"/>
         <source>Radii (m)</source>
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="78"/>
         <source>Level minutes</source>
         <translation>层级分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="79"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="90"/>
         <source>The origins layer could not be read.</source>
         <translation>无法读取起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="96"/>
         <source>Radii and minutes must be positive numbers separated by commas, e.g. 300,500,1000.</source>
         <translation>半径和分钟数必须是以逗号分隔的正数，例如 300,500,1000。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="100"/>
         <source>Give one level in minutes for each radius ({radii} radii, {minutes} minutes).</source>
         <translation>请为每个半径指定一个以分钟计的层级（当前为 {radii} 个半径、{minutes} 个分钟数）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="115"/>
         <source>The origins layer already has a field named {name}; rename it first.</source>
         <translation>起点图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="152"/>
         <source>{count} origins have no geometry and got no circle: {ids}</source>
         <translation>{count} 个起点没有几何图形，未生成半径圈：{ids}</translation>
     </message>
 </context>
 <context>
+    <name>CandidateMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="68"/>
+        <source>The table {path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="75"/>
+        <source>The table {path} lacks the column(s) {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="86"/>
+        <source>The table {path} is not a UTF-8 CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="200"/>
+        <source>Line {line} of the candidate rules {path}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="207"/>
+        <source>“{value}” is not an asset type (use one of {codes}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="213"/>
+        <source>the match kind “{value}” must be one of {kinds}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="227"/>
+        <source>the pattern or a condition is not of the form key=value, key=value|value, key=* or key~text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="235"/>
+        <source>the why text uses {names}; only {{match}}, {{requires}} and {{asset_type}} exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="248"/>
+        <source>The candidate rules {path} contain no rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesDialog</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
+        <source>Idle asset candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
+        <source>Area (m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
+        <source>Circles</source>
+        <translation type="unfinished">生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="241"/>
+        <source>{layer} #{fid} (already in the register)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="258"/>
+        <source>Register ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="263"/>
+        <source>{count} candidates found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Categories</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="43"/>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="57"/>
         <source>Basic services</source>
         <translation>基本保障类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="44"/>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="58"/>
         <source>Quality services</source>
         <translation>品质提升类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="45"/>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="59"/>
         <source>Public facilities</source>
         <translation>公共服务设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="54"/>
-        <source>The facility categories table {path} does not exist.</source>
-        <translation>设施分类表 {path} 不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="65"/>
-        <source>The facility categories table {path} lacks the column(s) {columns}.</source>
-        <translation>设施分类表 {path} 缺少列 {columns}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="76"/>
-        <source>The facility categories table {path} is not a UTF-8 CSV file.</source>
-        <translation>设施分类表 {path} 不是 UTF-8 编码的 CSV 文件。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="114"/>
         <source>Line {line} of {path}: the code “{code}” is reserved for a coverage summary field.</source>
         <translation>{path} 第 {line} 行：代码“{code}”已保留给覆盖分析汇总字段使用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="120"/>
         <source>Line {line} of {path}: the class “{value}” must be one of basic, quality or public.</source>
         <translation>{path} 第 {line} 行：类别“{value}”必须是 basic、quality 或 public 之一。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="127"/>
         <source>Line {line} of {path}: the column(s) {columns} must not be empty.</source>
         <translation>{path} 第 {line} 行：列 {columns} 不能为空。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="141"/>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="162"/>
         <source>The facility categories table contains no categories.</source>
         <translation>设施分类表中没有任何分类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="109"/>
         <source>Line {line} of {path}: the code “{code}” is not a lowercase identifier (a-z, 0-9, _).</source>
         <translation>{path} 第 {line} 行：代码“{code}”不是小写标识符（a-z、0-9、_）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="136"/>
         <source>Line {line} of {path}: the code “{code}” is already used on line {first} of {first_path}.</source>
         <translation>{path} 第 {line} 行：代码“{code}”已在 {first_path} 第 {first} 行使用。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="66"/>
+        <source>classification rules file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="67"/>
+        <source>facility categories table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="75"/>
+        <source>The {table} {path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="86"/>
+        <source>The {table} {path} lacks the column(s) {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="97"/>
+        <source>The {table} {path} is not a UTF-8 CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CategoryMappingDialog</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="39"/>
+        <source>Map values of “{field}” to categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="42"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="42"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="42"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="48"/>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="53"/>
+        <source>(unclassified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="61"/>
+        <source>Each feature whose “{field}” holds a value gets the category chosen for it. The choices start from the classification rules' guess; “(unclassified)” leaves the features for the review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CircleChart</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="134"/>
+        <source>Select a circle in the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="138"/>
+        <source>{circle}: basic services (基本保障类)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="138"/>
+        <source>{circle}: quality services (品质提升类)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="143"/>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -181,6 +1359,307 @@
         <location filename="../../fifteen_min_plugin/gui/circle_tool.py" line="94"/>
         <source>Radius: {radius:,.0f} m</source>
         <translation>半径：{radius:,.0f} m</translation>
+    </message>
+</context>
+<context>
+    <name>CirclePlanAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="47"/>
+        <source>Circle plan report (一圈一策 PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="56"/>
+        <source>Prints the 一圈一策 plan: a cover page with the circles per MOFCOM grade and the basic services most often missing, then one A4 page per circle of the coverage layer (a QGIS atlas).&lt;br&gt;Each circle page shows the circle's name and community, a map of the circle with its walking isochrones, the facilities by class and the idle assets (legend, scale bar, north arrow), the MOFCOM grade, the table of basic (基本保障类) and quality (品质提升类) categories present (✓ and count) or missing (highlighted), the walking minutes to the nearest facility of each category, the idle assets in the circle with their top suggestions, and the data sources with their attribution (© OpenStreetMap contributors, ODbL 1.0 when OSM data are used). A circle with no facility still gets its page, which says so.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the output of Coverage per circle (&lt;i&gt;name&lt;/i&gt;, &lt;i&gt;community_id&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, &lt;i&gt;grade&lt;/i&gt;, …); one page per feature.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt; (optional): circles or network isochrones; those with the same &lt;i&gt;community_id&lt;/i&gt; (or &lt;i&gt;origin_id&lt;/i&gt;) as the page's circle are drawn as dashed outlines.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; (optional): classified facilities (&lt;i&gt;category_class&lt;/i&gt;); their &lt;i&gt;source&lt;/i&gt; values are listed as data sources.&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): drawn on the map, and listed on the page when no suggestions are given.&lt;br&gt;&lt;b&gt;Suggestions&lt;/b&gt; (optional): the output of Suggest repurposing of idle assets; the best 3 uses of each asset in the circle are listed with their reason, in the language of the QGIS interface.&lt;br&gt;&lt;b&gt;Walking minutes&lt;/b&gt; (optional): the communities with &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; fields from Nearest facility, joined to the circles by &lt;i&gt;community_id&lt;/i&gt;; without it the table shows —.&lt;br&gt;&lt;b&gt;Title&lt;/b&gt;: the plan's title (e.g. the district).&lt;br&gt;&lt;b&gt;PDF file&lt;/b&gt;: the report; an existing file is replaced only when the report is complete.&lt;br&gt;Outputs: the PDF, the number of pages and the layout name. To restyle the layout and export it again, use the Analysis page's button, which adds the layouts to the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="85"/>
+        <source>Coverage</source>
+        <translation type="unfinished">覆盖分析</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="86"/>
+        <source>Circles or isochrones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="91"/>
+        <source>Facilities</source>
+        <translation type="unfinished">设施</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="94"/>
+        <source>Idle assets</source>
+        <translation type="unfinished">闲置资源</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="97"/>
+        <source>Repurposing suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="102"/>
+        <source>Walking minutes (communities with min_&lt;code&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="110"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="111"/>
+        <source>PDF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="111"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="114"/>
+        <source>Layout name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="115"/>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="151"/>
+        <source>The input layers could not be prepared for the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="165"/>
+        <source>The report layout could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="166"/>
+        <source>Printing the cover and {count} circle pages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="177"/>
+        <source>{pages} pages written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CirclePlanReport</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="230"/>
+        <source>the layers of the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="231"/>
+        <source>Data sources: {sources}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="299"/>
+        <source>GB 50180 / MOFCOM level requirements not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="584"/>
+        <source>Nothing to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="678"/>
+        <source>15-minute living circles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="680"/>
+        <source>The coverage layer has no circles, so there is no plan to print. Run Coverage first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="704"/>
+        <source>The layout {name} could not be added to the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="771"/>
+        <source>The PDF {path} could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="759"/>
+        <source>The atlas of the circle plan could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="765"/>
+        <source>Page {page} of the circle plan could not be prepared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="259"/>
+        <source>{minutes}-minute circle</source>
+        <translation type="unfinished">{minutes} 分钟生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="346"/>
+        <source>No idle asset recorded in this circle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="384"/>
+        <source>—: walking minutes not measured, or no facility within the walking limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="385"/>
+        <source>Page {page} of {pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="414"/>
+        <source>This circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="415"/>
+        <source>Other circles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="428"/>
+        <source>Isochrones of this community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="459"/>
+        <source>Idle assets</source>
+        <translation type="unfinished">闲置资源</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="453"/>
+        <source>Living circles</source>
+        <translation type="unfinished">生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="455"/>
+        <source>Isochrones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="457"/>
+        <source>Facilities</source>
+        <translation type="unfinished">设施</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="546"/>
+        <source>Circle plan: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="557"/>
+        <source>Facilities present and missing — and the walk to the nearest one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="628"/>
+        <source>Circle plan cover: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="630"/>
+        <source>15-minute living circle plan (一圈一策)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="641"/>
+        <source>{circles} circles · {population} residents · {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="652"/>
+        <source>Circles per MOFCOM grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="659"/>
+        <source>Basic services most often missing (circles lacking them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <source>No facilities in this circle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <source>Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <source>Walk (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <source>Idle assets and suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <source>Made with the 15-minute living circle plugin for QGIS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <source>Community</source>
+        <translation type="unfinished">社区</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <source>Also suitable:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <source>Residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <source>MOFCOM grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <source>Basic services present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <source>Quality services present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <source>Facilities per 10,000 residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <source>No idle assets layer was given.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -415,71 +1894,256 @@
     </message>
 </context>
 <context>
+    <name>CityChart</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="178"/>
+        <source>Run the coverage to see the city summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="194"/>
+        <source>Circles per grade ({count} circles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="200"/>
+        <source>Basic categories missing most often</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationLog</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="55"/>
+        <source>{matched} of {total} features classified; {unmatched} unclassified (empty category).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyFacilitiesAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="75"/>
+        <source>Classify facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="78"/>
+        <source>Gives every facility one of the categories of the MOFCOM 15-minute living circle guide and GB 50180-2018 (resources/categories/categories.csv), using the matching rules in resources/categories/rules.csv.&lt;br&gt;&lt;b&gt;Input layer&lt;/b&gt;: any vector layer of facilities. OSM tags are read from fields named like the tag keys (amenity, shop, leisure, healthcare, …) and from an &lt;i&gt;other_tags&lt;/i&gt; field as GDAL writes it.&lt;br&gt;&lt;b&gt;Extra rules file&lt;/b&gt; (optional): a UTF-8 CSV with columns code, kind (osm_tag, amap_typecode, baidu_tag or name_keyword), pattern, priority and note. Its rules are added to the bundled ones; a rule with the same kind and pattern as a bundled rule replaces it. Code “-” marks a pattern as not a facility.&lt;br&gt;&lt;b&gt;Name field&lt;/b&gt;, &lt;b&gt;Amap type code field&lt;/b&gt;, &lt;b&gt;Baidu tag field&lt;/b&gt; (optional): the fields holding the name (matched against Chinese keywords such as 菜市场, 药房, 便利店), the 6-digit Amap type code (e.g. 060200, several separated by |) and the Baidu tag (e.g. 购物;便利店). Left empty, fields named name/名称, typecode/类型编码 and baidu_tag/tag/标签 are used when present.&lt;br&gt;Precedence: an OSM tag, type code or Baidu tag beats a name keyword; a more specific rule beats a less specific one (key=value over key=*, longer type-code prefix, deeper tag, longer keyword); the priority column breaks ties.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the input features with all their fields plus &lt;i&gt;category&lt;/i&gt; (code, empty when nothing matched), &lt;i&gt;category_class&lt;/i&gt; (basic, quality or public), &lt;i&gt;category_zh&lt;/i&gt; (Chinese name) and &lt;i&gt;matched_by&lt;/i&gt; (the rule that decided, e.g. osm:shop=convenience, amap:0602xx, name:便利店). Existing fields with these names are replaced. Unclassified features are kept and counted in the log with the count per category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="104"/>
+        <source>Input layer</source>
+        <translation type="unfinished">输入图层</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="109"/>
+        <source>Extra rules file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="112"/>
+        <source>Name field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="112"/>
+        <source>Amap type code field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="112"/>
+        <source>Baidu tag field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="120"/>
+        <source>Classified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="145"/>
+        <source>Field {field} is read as {role}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConvertCoordsAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="61"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="63"/>
         <source>Convert coordinates (WGS84 / GCJ-02 / BD-09)</source>
         <translation>坐标转换（WGS84 / GCJ-02 / BD-09）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="64"/>
-        <source>Import and conversion</source>
-        <translation>导入与转换</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="70"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="66"/>
         <source>Moves every vertex of every feature between the coordinate systems of Chinese web maps. Amap (Gaode) and Tencent publish GCJ-02 (“Mars”) coordinates, Baidu publishes BD-09; both are offset from true WGS84 positions by roughly 500 m to 1 km in most cities, so POIs copied from them land in the wrong street until converted.&lt;br&gt;&lt;b&gt;Input layer&lt;/b&gt;: points, lines or polygons (multi-part, holes and curves included) in longitude/latitude: EPSG:4326 (WGS84) or EPSG:4490 (CGCS2000, treated as WGS84: the two differ by centimetres). The offsets only exist in longitude/latitude, so a layer in a projected CRS is refused; reproject it to EPSG:4326 first.&lt;br&gt;&lt;b&gt;From&lt;/b&gt;: the system the input coordinates are really in (WGS84, GCJ-02 or BD-09), whatever CRS the layer declares.&lt;br&gt;&lt;b&gt;To&lt;/b&gt;: the system wanted; it must differ from From. Conversions towards WGS84 are exact inverses solved by iteration (within a millimetre), not the usual one-step approximation that is off by up to 5 m.&lt;br&gt;Points outside the public China box (longitude 72.004–137.8347, latitude 0.8293–55.8271) are left unchanged, as every GCJ-02 implementation does.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same features in EPSG:4326 with all their fields, plus &lt;i&gt;coord_src&lt;/i&gt; (the From system) and &lt;i&gt;coord_conv&lt;/i&gt; (the conversion applied, e.g. “GCJ-02→WGS84 (exact inverse)”). Existing fields with these names are replaced. The conversion is also written to the output layer's metadata history.</source>
         <translation>在中国网络地图使用的坐标系之间转换每个要素的每个顶点。高德和腾讯发布的是 GCJ-02（“火星”）坐标，百度发布的是 BD-09；在大多数城市，两者与真实的 WGS84 位置相差约 500 m 至 1 km，因此从这些地图复制的兴趣点（POI）在转换之前会落在错误的街道上。&lt;br&gt;&lt;b&gt;输入图层&lt;/b&gt;：以经纬度表示的点、线或面（包括多部件、内环和曲线）：EPSG:4326（WGS84）或 EPSG:4490（CGCS2000，按 WGS84 处理：两者仅相差厘米级）。这些偏移只存在于经纬度中，因此投影坐标参考系下的图层会被拒绝；请先将其重投影到 EPSG:4326。&lt;br&gt;&lt;b&gt;源坐标系&lt;/b&gt;：输入坐标实际所在的坐标系（WGS84、GCJ-02 或 BD-09），与图层声明的坐标参考系无关。&lt;br&gt;&lt;b&gt;目标坐标系&lt;/b&gt;：需要转换到的坐标系，必须与源坐标系不同。转换到 WGS84 时通过迭代求解精确逆变换（误差在 1 mm 以内），而非常见的误差可达 5 m 的一步近似。&lt;br&gt;位于公开的中国范围框（经度 72.004–137.8347，纬度 0.8293–55.8271）之外的点保持不变，所有 GCJ-02 实现均如此处理。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的相同要素，保留全部字段，并增加 &lt;i&gt;coord_src&lt;/i&gt;（源坐标系）和 &lt;i&gt;coord_conv&lt;/i&gt;（所做的转换，例如“GCJ-02→WGS84 (exact inverse)”）。已有的同名字段将被替换。转换信息也会写入输出图层的元数据历史记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="89"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="94"/>
         <source>From</source>
         <translation>源坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="97"/>
         <source>To</source>
         <translation>目标坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="100"/>
         <source>Converted</source>
         <translation>已转换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="107"/>
         <source>From and To are both {system}; choose two different coordinate systems.</source>
         <translation>源坐标系和目标坐标系都是 {system}；请选择两个不同的坐标系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="120"/>
         <source>The input layer is in {crs}, but GCJ-02 and BD-09 offsets only exist in longitude/latitude. Reproject the layer to EPSG:4326 (WGS84) first, then convert it.</source>
         <translation>输入图层使用 {crs}，但 GCJ-02 和 BD-09 偏移只存在于经纬度中。请先将图层重投影到 EPSG:4326（WGS84），再进行转换。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="120"/>
         <source>an unknown CRS</source>
         <translation>未知的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="162"/>
         <source>{count} features converted: {conversion}.</source>
         <translation>已转换 {count} 个要素：{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="214"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="165"/>
         <source>Coordinates converted {conversion} by fifteenmin:convertcoords.</source>
         <translation>已由 fifteenmin:convertcoords 转换坐标：{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="228"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="222"/>
         <source>The conversion is recorded in the coord_conv field only: {reason}</source>
         <translation>转换信息仅记录在 coord_conv 字段中：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="43"/>
+        <source>Coverage per circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="46"/>
+        <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the thresholds in the plugin settings; &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="74"/>
+        <source>Circles</source>
+        <translation type="unfinished">生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="79"/>
+        <source>Facilities</source>
+        <translation type="unfinished">设施</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="84"/>
+        <source>Category field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="93"/>
+        <source>Communities (population)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="101"/>
+        <source>Coverage</source>
+        <translation type="unfinished">覆盖分析</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="116"/>
+        <source>Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="129"/>
+        <source>The facilities layer has no points, so there is nothing to count. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="133"/>
+        <source>empty ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="138"/>
+        <source>None of the {count} facilities has a category code of the categories table in the field “{field}” (found: {found}). Run Classify facilities first, or choose the right field. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="146"/>
+        <source>{count} facilities have no known category code and were not counted: {found}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="159"/>
+        <source>The circles layer has no features. Draw or generate circles first. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="196"/>
+        <source>{count} circles have no geometry; all their counts are 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="199"/>
+        <source>{facilities} facilities counted in {circles} circles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CoverageMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/coverage.py" line="92"/>
+        <source>Line {line} of {path}: the level “{value}” is not a positive number of minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/coverage.py" line="100"/>
+        <source>Line {line} of {path}: “{codes}” is not a category code of the categories table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/coverage.py" line="112"/>
+        <source>The level requirements table {path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/coverage.py" line="121"/>
+        <source>The level requirements table {path} lacks the column(s) {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/coverage.py" line="132"/>
+        <source>The level requirements table {path} is not a UTF-8 CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/coverage.py" line="229"/>
+        <source>The facilities layer has no field “{field}”. Choose the field holding the category codes, or run Classify facilities first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/coverage.py" line="306"/>
+        <source>The communities layer needs the fields “community_id” and “population” to give circles their residents.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -491,54 +2155,455 @@
     </message>
 </context>
 <context>
+    <name>FacilitiesPage</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="127"/>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="129"/>
+        <source>Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="133"/>
+        <source>Other (choose the CRS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="135"/>
+        <source>Amap and Tencent exports are GCJ-02, Baidu exports BD-09; they are converted to WGS84.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="140"/>
+        <source>Import spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="144"/>
+        <source>OpenStreetMap (*.osm *.pbf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="145"/>
+        <source>Import OSM file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="146"/>
+        <source>Overpass for the workspace circles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="147"/>
+        <source>Downloads the OSM facilities inside the workspace circles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="152"/>
+        <source>e.g. 便利店|菜市场</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="154"/>
+        <source>e.g. 060200|090601</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="155"/>
+        <source>Import from Amap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="156"/>
+        <source>Searches the workspace circles, or the map view when there are none yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="164"/>
+        <source>Map values…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="165"/>
+        <source>Import layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="169"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="261"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="173"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="173"/>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="173"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="181"/>
+        <source>Show unclassified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="183"/>
+        <source>Show only the facilities without a category; click again for all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="187"/>
+        <source>Assign category…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="188"/>
+        <source>Gives the selected facilities the chosen category (Ctrl+Z undoes it; save the layer edits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="191"/>
+        <source>Save as rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="192"/>
+        <source>Also classify future imports with these names into the category (a name keyword in {path}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="217"/>
+        <source>Spreadsheet (CSV / Excel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="229"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="220"/>
+        <source>Encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="221"/>
+        <source>X (longitude)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="222"/>
+        <source>Y (latitude)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="223"/>
+        <source>Coordinate system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="224"/>
+        <source>CRS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="227"/>
+        <source>OpenStreetMap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="235"/>
+        <source>Amap (高德) place search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="237"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="238"/>
+        <source>Keywords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="239"/>
+        <source>Type codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="242"/>
+        <source>Existing layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="244"/>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="245"/>
+        <source>Type field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="255"/>
+        <source>Facilities per category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="258"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="328"/>
+        <source>Choose the spreadsheet to import first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="332"/>
+        <source>Choose the coordinate reference system of the spreadsheet&apos;s coordinates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="334"/>
+        <source>Spreadsheet import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="354"/>
+        <source>Choose the OpenStreetMap file (.osm or .pbf) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="356"/>
+        <source>OpenStreetMap import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="368"/>
+        <source>The workspace has no circles yet: draw or compute them on the Circles page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="370"/>
+        <source>OpenStreetMap download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="381"/>
+        <source>Choose the authentication configuration holding the Amap key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="384"/>
+        <source>Give keywords or type codes to search for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="399"/>
+        <source>Amap import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="413"/>
+        <source>Choose the layer and the field that holds the facility type first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="445"/>
+        <source>Choose the layer of facilities to import first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="448"/>
+        <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="451"/>
+        <source>Layer import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="469"/>
+        <source>An import is already running; wait for it or cancel it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="668"/>
+        <source>Create or open a workspace first: facilities are imported into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="486"/>
+        <source>The tool “{title}” is not available; check that the plugin is enabled in Processing.</source>
+        <translation type="unfinished">工具“{title}”不可用；请检查本插件是否已在处理工具中启用。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="509"/>
+        <source>{title}: cancelled; nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="513"/>
+        <source>{title} failed; nothing was added. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="523"/>
+        <source>The workspace was closed during the import; nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="526"/>
+        <source>{title} gave no result; nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="548"/>
+        <source>{title}: {added} facilities added to “{layer}”; {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="559"/>
+        <source>{count} have no category yet: use Show unclassified to review them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="685"/>
+        <source>Facilities</source>
+        <translation type="unfinished">设施</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="592"/>
+        <source>Unclassified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="612"/>
+        <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="620"/>
+        <source>{count} facilities without a category are selected (the layer is being edited).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="635"/>
+        <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="645"/>
+        <source>assigned in the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="650"/>
+        <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="654"/>
+        <source>Future imports classify names containing {names} the same way ({path}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="658"/>
+        <source>No rule was saved: the selected facilities have no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FifteenMinAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="34"/>
+        <source>Living circles</source>
+        <translation type="unfinished">生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="35"/>
+        <source>Import and conversion</source>
+        <translation type="unfinished">导入与转换</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="36"/>
+        <source>Analysis</source>
+        <translation type="unfinished">分析</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="37"/>
+        <source>Idle assets</source>
+        <translation type="unfinished">闲置资源</translation>
+    </message>
+</context>
+<context>
     <name>FifteenMinDock</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="42"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="60"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="72"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="98"/>
         <source>Disabled: install the Python packages {names}</source>
         <translation>已禁用：请安装 Python 包 {names}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="86"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="123"/>
         <source>New workspace</source>
         <translation>新建工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="128"/>
         <source>Open workspace</source>
         <translation>打开工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="134"/>
         <source>Workspace created</source>
         <translation>工作空间已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="138"/>
         <source>Workspace opened</source>
         <translation>工作空间已打开</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="170"/>
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="161"/>
         <source>No workspace open. Create one or open an existing GeoPackage.</source>
         <translation>未打开工作空间。请新建一个工作空间，或打开现有的 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="163"/>
         <source>Workspace: {path}</source>
         <translation>工作空间：{path}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="152"/>
         <source>Upgraded to the current schema; added: {added}.</source>
         <translation>已升级到当前数据结构版本；新增：{added}。</translation>
     </message>
@@ -596,22 +2661,22 @@
         <translation>从自有图层、高德 / 百度 / 腾讯导出表格（GCJ-02 / BD-09，GBK）和 OpenStreetMap 导入设施，并按商务部分类进行归类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="66"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="65"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="71"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="70"/>
         <source>See, circle by circle, which MOFCOM categories are missing and how many minutes each community walks to each category; export the one-plan-per-circle report.</source>
         <translation>逐个生活圈查看缺少哪些商务部分类设施，以及各社区步行到各类设施需要多少分钟；导出“一圈一策”报告。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="79"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="77"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="84"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="82"/>
         <source>Register idle assets — civil-defence tunnels, parking idle at night, vacant shops, idle land — track their status, and get ranked suggestions for repurposing them to fill circle gaps.</source>
         <translation>登记闲置资源（人防工程、夜间闲置停车位、空置商铺、闲置用地），跟踪其状态，并获取按优先级排序的改造利用建议，以补齐生活圈短板。</translation>
     </message>
@@ -619,7 +2684,7 @@
 <context>
     <name>FifteenMinOptionsFactory</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="158"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
@@ -627,75 +2692,110 @@
 <context>
     <name>FifteenMinOptionsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="42"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="45"/>
         <source>Walking speed</source>
         <translation>步行速度</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="42"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="45"/>
         <source>GB 50180-2018: a 15-minute walk reaches 800–1,000 m; 4.0 km/h gives 1,000 m.</source>
         <translation>GB 50180-2018：步行 15 分钟可达 800–1,000 m；4.0 km/h 对应 1,000 m。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="47"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="50"/>
         <source>Circle levels (minutes)</source>
         <translation>生活圈层级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="47"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="50"/>
         <source>GB 50180-2018: 5-, 10- and 15-minute life circles.</source>
         <translation>GB 50180-2018：5 分钟、10 分钟和 15 分钟生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="52"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="55"/>
         <source>Radius levels (m)</source>
         <translation>半径层级（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="52"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="55"/>
         <source>GB 50180-2018: 300 / 500 / 800–1,000 m walking distance.</source>
         <translation>GB 50180-2018：步行距离 300 / 500 / 800–1,000 m。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="57"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="60"/>
         <source>Snap tolerance</source>
         <translation>捕捉容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="57"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="60"/>
         <source>Plugin default: origins farther than this from any road are reported, not snapped.</source>
         <translation>插件默认值：距所有道路都超过此距离的起点会被报告，而不会被捕捉到道路上。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="62"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="65"/>
         <source>Walk-off distance</source>
         <translation>离路步行距离</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="62"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="65"/>
         <source>Plugin default: places within this distance of a reachable street count as reached.</source>
         <translation>插件默认值：与可达街道的距离在此范围内的地点视为可达。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="70"/>
         <source>Duplicate tolerance</source>
         <translation>查重容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="70"/>
         <source>Plugin default: the same facility from two sources lies within this distance.</source>
         <translation>插件默认值：来自两个数据源、相距在此距离以内的设施视为同一设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="145"/>
         <source>Levels must be positive whole numbers separated by commas, e.g. 5, 10, 15. Nothing was saved.</source>
         <translation>层级必须是以逗号分隔的正整数，例如 5, 10, 15。未保存任何设置。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="75"/>
+        <source>基础型: basic categories present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="75"/>
+        <source>MOFCOM (2023–2025 action plan, pilot notices): 基础型 “配齐基本保障类业态”; 13 = all basic categories of the 2021 construction guide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="83"/>
+        <source>提升型: quality categories present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="83"/>
+        <source>Plugin default: MOFCOM names the 提升型 type but publishes no count; 3 quality categories.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="88"/>
+        <source>品质型: quality categories present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="88"/>
+        <source>Plugin default: MOFCOM names the 品质型 type but publishes no count; 6 quality categories.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="140"/>
+        <source>品质型 needs at least as many quality categories as 提升型. Nothing saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FifteenMinPlugin</name>
     <message>
-        <location filename="../../fifteen_min_plugin/plugin.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/plugin.py" line="97"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
@@ -719,6 +2819,507 @@
     </message>
 </context>
 <context>
+    <name>IdleCandidatesAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="67"/>
+        <source>Find idle asset candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="70"/>
+        <source>Scans one or more layers (OSM extracts, cadastre, the bureau's own) for features that look like idle or shareable assets: parking, civil-defence works, idle factories and warehouses, idle land, vacant shops, markets, school playgrounds.&lt;br&gt;&lt;b&gt;Input layers&lt;/b&gt;: any vector layers; OSM layers read by GDAL are searched in their fields and in &lt;i&gt;other_tags&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Rules&lt;/b&gt;: optional CSV of candidate rules (default: the bundled resources/assets/candidate_rules.csv; columns asset_type, match, pattern, requires, excludes, why). The first matching row decides.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: optional living-circle polygons; their &lt;i&gt;circle_id&lt;/i&gt; (else the feature id) is listed for each candidate they intersect.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per candidate (point on surface of polygons and lines), in the CRS of the first input layer, with &lt;i&gt;source_layer&lt;/i&gt;, &lt;i&gt;source_fid&lt;/i&gt;, &lt;i&gt;asset_type&lt;/i&gt;, &lt;i&gt;why&lt;/i&gt; (the tag, attribute or keyword that matched, e.g. amenity=parking), &lt;i&gt;area_m2&lt;/i&gt; (ellipsoidal area of polygons, m²; empty otherwise), &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;circle_ids&lt;/i&gt; (comma-separated) and &lt;i&gt;source_attrs&lt;/i&gt; (the source feature's own attributes as JSON, since the layers' fields differ).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="88"/>
+        <source>Input layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="93"/>
+        <source>Candidate rules (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="96"/>
+        <source>Living circles</source>
+        <translation type="unfinished">生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="104"/>
+        <source>Idle asset candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="116"/>
+        <source>Choose at least one vector layer to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="139"/>
+        <source>The ellipsoid of “{layer}” is unknown, so areas cannot be measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="157"/>
+        <source>Feature {fid} of “{layer}” cannot be placed in the output CRS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="184"/>
+        <source>{count} candidates found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="203"/>
+        <source>The living circles could not be indexed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="142"/>
+        <source>The layer “{layer}” has no field “{field}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="378"/>
+        <source>The import was cancelled; nothing was added to “{layer}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="393"/>
+        <source>The facilities could not be saved in “{layer}”; it is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="439"/>
+        <source>The layer “{layer}” cannot be edited, so the category was not assigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="446"/>
+        <source>Assign category {category}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="451"/>
+        <source>The category could not be assigned in “{layer}”; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="477"/>
+        <source>“{pattern}” cannot be saved as a rule for “{code}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="510"/>
+        <source>The rules file {path} could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportOsmAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="63"/>
+        <source>Import OpenStreetMap facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="66"/>
+        <source>Imports OpenStreetMap points of interest — tagged nodes, and areas (closed ways, multipolygon relations) reduced to a point on their surface — and classifies them into facility categories.&lt;br&gt;&lt;b&gt;OSM file&lt;/b&gt;: a local .osm or .pbf file, read with GDAL's OSM driver. Give either this or an area for the Overpass API, not both.&lt;br&gt;&lt;b&gt;Extent&lt;/b&gt;: download the POIs of this extent from the Overpass API.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt; (optional, instead of the extent): download the POIs inside these polygons (each part's convex hull is sent).&lt;br&gt;&lt;b&gt;Overpass API URL&lt;/b&gt;, &lt;b&gt;Timeout&lt;/b&gt;: the server and how long to wait for each answer. Busy (HTTP 429) and failing (5xx) answers are retried up to 3 times with growing waits, honouring the server's Retry-After. HTTP goes through the proxy set in Settings ▸ Options ▸ Network.&lt;br&gt;&lt;b&gt;Cache folder&lt;/b&gt; (optional): answers are stored here, keyed by the query, so running the same import again downloads nothing. Default: a folder in the QGIS profile. Delete its files to force a fresh download.&lt;br&gt;&lt;b&gt;Extra rules file&lt;/b&gt; (optional): more classification rules, as for Classify facilities.&lt;br&gt;A POI is an element with an amenity, shop, leisure, healthcare, office, tourism or craft tag, or a tag a classification rule uses (e.g. highway=bus_stop).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with &lt;i&gt;osm_id&lt;/i&gt;, &lt;i&gt;osm_type&lt;/i&gt; (node, way or relation), &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;amenity&lt;/i&gt;, &lt;i&gt;shop&lt;/i&gt;, &lt;i&gt;leisure&lt;/i&gt;, &lt;i&gt;healthcare&lt;/i&gt;, &lt;i&gt;office&lt;/i&gt;, &lt;i&gt;tourism&lt;/i&gt;, &lt;i&gt;craft&lt;/i&gt;, &lt;i&gt;building&lt;/i&gt;, &lt;i&gt;other_tags&lt;/i&gt; (all other tags, in GDAL's &quot;key&quot;=&gt;&quot;value&quot; form), &lt;i&gt;footprint_m2&lt;/i&gt; (ellipsoidal area of an area POI, empty for nodes), and the classification fields &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt;.&lt;br&gt;Data © OpenStreetMap contributors, ODbL 1.0: derived layers must carry this attribution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="93"/>
+        <source>OSM file (.osm or .pbf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="98"/>
+        <source>Extent (Overpass)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="99"/>
+        <source>Circles (Overpass, instead of the extent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="108"/>
+        <source>Overpass API URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="109"/>
+        <source>Timeout (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="116"/>
+        <source>Cache folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="122"/>
+        <source>Extra rules file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="127"/>
+        <source>OSM facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="139"/>
+        <source>Give either an OSM file, or an extent or circles to download from the Overpass API (not both).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="153"/>
+        <source>Reading {path} with GDAL's OSM driver…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="201"/>
+        <source>Data © OpenStreetMap contributors, ODbL 1.0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="228"/>
+        <source>The circles layer has no polygon to download POIs for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="233"/>
+        <source>The extent is empty; draw or choose an area to download.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="243"/>
+        <source>Downloaded {count} elements from {url}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="247"/>
+        <source>Used the cached answer in {folder}; nothing was downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPoiApiAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="72"/>
+        <source>Import POIs from a web map service (Amap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="75"/>
+        <source>Downloads points of interest inside an area from the Amap (高德) Web Service place search by polygon and writes them as WGS84 points. The area is searched in rectangular cells; a cell whose result count reaches the service's cap (900) is split in four until every POI can be paged.&lt;br&gt;&lt;b&gt;Service&lt;/b&gt;: the web map service (Amap; the client is ready for others).&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: an authentication configuration holding the Amap “Web服务” key: method “API Header” with one header named &lt;i&gt;key&lt;/i&gt; whose value is the key, or “Basic” with the key as password. The key stays encrypted in the QGIS authentication database; it is never written to the project, the output, the log or the resume file.&lt;br&gt;&lt;b&gt;Extent&lt;/b&gt; or &lt;b&gt;Area&lt;/b&gt;: where to search; with an area layer only POIs inside its polygons are kept.&lt;br&gt;&lt;b&gt;Keywords&lt;/b&gt; and/or &lt;b&gt;Types&lt;/b&gt;: what to search, several separated by |, e.g. 便利店|超市, or Amap 6-digit type codes such as 060200|090601. At least one is required.&lt;br&gt;&lt;b&gt;Resume file&lt;/b&gt;: a JSON file recording progress after every page (never the key). If a run stops (maximum requests reached, daily quota used up, cancelled, network down), run again with the same file and the same search: it continues where it stopped without repeating a request, and its output holds every POI of both runs.&lt;br&gt;&lt;b&gt;Maximum requests&lt;/b&gt;: a guard on the key's daily quota; the run stops after this many requests (0: no limit).&lt;br&gt;&lt;b&gt;Requests per second&lt;/b&gt; (advanced): stay below the key's QPS limit; too-frequent and server-busy answers are retried with growing waits.&lt;br&gt;&lt;b&gt;Base URL&lt;/b&gt; (advanced): the service address, https://restapi.amap.com.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with &lt;i&gt;source&lt;/i&gt; (amap), &lt;i&gt;source_id&lt;/i&gt; (Amap POI id), &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;type&lt;/i&gt; (Amap type text), &lt;i&gt;typecode&lt;/i&gt;, &lt;i&gt;address&lt;/i&gt;, &lt;i&gt;province&lt;/i&gt;, &lt;i&gt;city&lt;/i&gt;, &lt;i&gt;district&lt;/i&gt;, &lt;i&gt;src_lon&lt;/i&gt;/&lt;i&gt;src_lat&lt;/i&gt; (the position as served, GCJ-02), &lt;i&gt;coord_src&lt;/i&gt; (GCJ-02), &lt;i&gt;coord_conv&lt;/i&gt; (GCJ-02→WGS84 (exact inverse)) and the facility category: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt; (empty when no rule matches). &lt;b&gt;Complete&lt;/b&gt; tells whether the whole area was searched; &lt;b&gt;Requests&lt;/b&gt; counts the requests of this run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="107"/>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="110"/>
+        <source>Key (authentication configuration)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="115"/>
+        <source>Extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="116"/>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="121"/>
+        <source>Keywords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="122"/>
+        <source>Types (type codes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="123"/>
+        <source>Resume file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="123"/>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="132"/>
+        <source>Maximum requests (0: no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="142"/>
+        <source>Requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="149"/>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="154"/>
+        <source>POIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="157"/>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="158"/>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="166"/>
+        <source>Give an extent or an area layer to search in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="171"/>
+        <source>Give keywords or type codes to search for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="199"/>
+        <source> Progress is saved; run again with the same resume file to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="247"/>
+        <source>{count} POIs, {requests} requests in this run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="253"/>
+        <source>{cells} cells still reach the service&apos;s result cap at the smallest cell size; a few POIs there may be missing. Narrow the keywords or types.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="265"/>
+        <source>Imported from the Amap place search; coordinates converted {conversion}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="286"/>
+        <source>The area cannot be transformed to WGS84.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="290"/>
+        <source>The search area is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportState</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="244"/>
+        <source>The resume file {path} cannot be read ({reason}); choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="250"/>
+        <source>The resume file {path} belongs to a different import (other provider, keywords, types or area). Choose another file, or delete it to start this import afresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="275"/>
+        <source>The resume file {path} cannot be written: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportTableAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="118"/>
+        <source>Import facility table (CSV / Excel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="121"/>
+        <source>Turns a facility spreadsheet (for example a POI export from Amap, Baidu or Tencent) into a point layer in WGS84.&lt;br&gt;&lt;b&gt;Input table&lt;/b&gt;: a CSV, TXT or TSV file (comma, tab, semicolon or pipe delimited, detected automatically) or an Excel .xlsx workbook. The first non-empty row is the header.&lt;br&gt;&lt;b&gt;X field&lt;/b&gt; / &lt;b&gt;Y field&lt;/b&gt;: the columns holding longitude (or easting) and latitude (or northing). Left empty they are guessed from common names (lon, lng, longitude, x, 经度, 坐标X…; lat, latitude, y, 纬度, 坐标Y…) and the log says which were guessed. A single column holding “lng,lat” as Amap exports it (location, 经纬度, e.g. “116.352,40.003”) is recognised too; to choose one yourself, enter its name in X field and leave Y field empty. Note that Chinese survey tables often call the northing X: choose the fields explicitly then.&lt;br&gt;&lt;b&gt;Encoding&lt;/b&gt;: Auto tries UTF-8 (with or without BOM) and then GBK/GB18030, the encoding Excel uses for CSV on Chinese Windows, on the whole file; choose one to override. Ignored for .xlsx.&lt;br&gt;&lt;b&gt;Coordinate system&lt;/b&gt;: what the coordinates really are. Amap (Gaode) and Tencent exports are GCJ-02, Baidu exports are BD-09; both are converted to WGS84 with the exact iterative inverse (within a millimetre), not the one-step approximation. WGS84 (and CGCS2000 longitude/latitude, equal at this scale) is kept as is. Other (SOURCE_CRS) reprojects from any coordinate reference system, such as a CGCS2000 Gauss-Krüger zone (e.g. EPSG:4547).&lt;br&gt;&lt;b&gt;Source CRS&lt;/b&gt;: the CRS of the coordinates when the system is Other (SOURCE_CRS).&lt;br&gt;&lt;b&gt;Sheet&lt;/b&gt; (advanced): the workbook sheet to read; empty reads the first sheet.&lt;br&gt;Rows whose coordinates are empty, not numbers, or out of range (longitude −180…180, latitude −90…90, e.g. X and Y swapped) are skipped and listed in the log by their row number as a spreadsheet shows it (the header is row 1): the first 20 and the total. A file that is empty, has only a header, uses another delimiter, has no recognisable coordinate columns, or is not a valid workbook stops the import with a message and writes nothing.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with every column of the table as a text field under its own (Chinese) name, so codes keep their leading zeros; plus &lt;i&gt;coord_src&lt;/i&gt; (the system of the file, or the SOURCE_CRS identifier) and &lt;i&gt;coord_conv&lt;/i&gt; (the conversion applied, e.g. “GCJ-02→WGS84 (exact inverse)”). Both are also written to the output layer's metadata history. Every row is classified like Classify facilities does, from the name column (名称/name), the type column (类型/类别/type) and an Amap type code column (typecode) when present: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt; (empty category when nothing matched).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="156"/>
+        <source>Input table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="156"/>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="163"/>
+        <source>X field (longitude)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="164"/>
+        <source>Y field (latitude)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="165"/>
+        <source>Encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="170"/>
+        <source>Coordinate system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="175"/>
+        <source>Source CRS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="176"/>
+        <source>Sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="179"/>
+        <source>Facilities</source>
+        <translation type="unfinished">设施</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="203"/>
+        <source>Coordinate system is Other (SOURCE_CRS): choose the source CRS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="206"/>
+        <source>{source}→EPSG:4326 (QGIS transform)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="210"/>
+        <source>none (already WGS84)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="269"/>
+        <source>{name} has a header row but no data rows; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="272"/>
+        <source>None of the {count} rows of {name} has usable coordinates (first: row {row}, {reason}); check the X and Y fields and the coordinate system. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="278"/>
+        <source>{count} facilities imported from {name}: {conversion}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="284"/>
+        <source>Imported from {name} by fifteenmin:importtable; source {source}, {conversion}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="321"/>
+        <source>Facility categories are read from: {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="321"/>
+        <source>no column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="328"/>
+        <source>Reading sheet {sheet}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="331"/>
+        <source>Reading {encoding} text delimited by “{delimiter}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="338"/>
+        <source>Coordinates: column {x} holds “longitude,latitude”{guessed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="339"/>
+        <source> (guessed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="343"/>
+        <source>Coordinates: X from {x}, Y from {y}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="345"/>
+        <source>Guessed from the column names: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="363"/>
+        <source>X {x} / Y {y} cannot be transformed to WGS84</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="374"/>
+        <source>{count} rows were skipped because of their coordinates ({written} imported).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="380"/>
+        <source>Row {row}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="382"/>
+        <source>… and {more} more rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="385"/>
+        <source>{count} rows have more values than the header has columns; the extra values were not imported (rows {rows}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LayerChoiceDialog</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="195"/>
+        <source>Find idle asset candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="207"/>
+        <source>Layers to scan (OSM extracts, cadastre, the bureau&apos;s own):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LayerWriter</name>
     <message>
         <location filename="../../fifteen_min_plugin/core/layer_io.py" line="41"/>
@@ -732,6 +3333,401 @@
     </message>
 </context>
 <context>
+    <name>NearestFacilityAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="59"/>
+        <source>Walking time to the nearest facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="62"/>
+        <source>For every origin, the walking time along the streets to the nearest facility of every category, and the straight-line distance, so you see where straight buffers overstate coverage (rivers, railways, walls).&lt;br&gt;&lt;b&gt;Roads&lt;/b&gt;: any line layer in any CRS. Vertices closer than 0.5 m are merged; roads that cross without a shared vertex (bridges, tunnels) are not connected; one-way rules are ignored. A geographic CRS is measured in the local UTM zone.&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons, or residential buildings (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points whose category field holds codes of the categories table (run Classify facilities first); other values are listed in the log and ignored.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: default &lt;i&gt;category&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: the search stops here (default 15); farther facilities count as none.&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: origins and facilities join the nearest street within this many metres (default 100) and the straight walk to it counts toward the time; those farther away are listed in the log by feature id (such facilities still count for the straight-line distance).&lt;br&gt;&lt;b&gt;Exclude field / values&lt;/b&gt;: road classes unfit for walking (default: OSM motorway, trunk, construction…) are left out.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the origins with their own fields plus, for every category code of the table, &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; (walking minutes to the nearest facility, NULL when none is within the maximum minutes or the origin is off the network) and &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt; (straight-line metres to the nearest facility, NULL when the category has none), and &lt;i&gt;snap_m&lt;/i&gt; (metres from the origin to the street it joins, NULL when beyond the snapping tolerance).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="89"/>
+        <source>Roads</source>
+        <translation type="unfinished">道路</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="92"/>
+        <source>Origins (communities or buildings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="99"/>
+        <source>Facilities</source>
+        <translation type="unfinished">设施</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="104"/>
+        <source>Category field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="112"/>
+        <source>Walking speed (km/h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="117"/>
+        <source>Maximum minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="122"/>
+        <source>Snapping tolerance (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="131"/>
+        <source>Exclude roads by field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="140"/>
+        <source>Excluded values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="145"/>
+        <source>Nearest facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="181"/>
+        <source>Feature {fid} could not be transformed to {crs}. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="193"/>
+        <source>{ids} and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="204"/>
+        <source>Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="217"/>
+        <source>The walking speed must be greater than 0 km/h.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="220"/>
+        <source>The maximum minutes must be greater than 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="230"/>
+        <source>The facilities layer has no field named “{field}”. Run Classify facilities first, or choose the field holding the category codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="249"/>
+        <source>The origins layer already has a field named {name}; rename it first.</source>
+        <translation type="unfinished">起点图层中已有名为 {name} 的字段，请先将其重命名。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="257"/>
+        <source>The road layer is empty: there is no network to walk on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="263"/>
+        <source>Roads are not in a metric projected CRS; distances are measured in {crs}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="268"/>
+        <source>Building the walking graph…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="277"/>
+        <source>The road layer has no usable line geometries ({invalid} empty or invalid, {excluded} excluded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="284"/>
+        <source>Walking graph: {nodes} nodes, {edges} edges; {excluded} roads excluded, {invalid} unusable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="298"/>
+        <source>The origins layer has no features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="300"/>
+        <source>The facilities layer has no features, so there is nothing to walk to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="311"/>
+        <source>empty ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="316"/>
+        <source>None of the {count} facilities has a point and a category code of the categories table in the field “{field}” (found: {found}). Run Classify facilities first, or choose the right field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="325"/>
+        <source>{count} facilities have no known category code and were ignored: {found}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="345"/>
+        <source>{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="353"/>
+        <source>{count} facilities are farther than {tolerance} m from any road and are not reached on foot (feature ids): {ids}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="360"/>
+        <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="369"/>
+        <source>Searching the nearest facility of {count} categories…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="394"/>
+        <source>Writing {count} origins…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCirclesAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="55"/>
+        <source>Walking network circles (isochrones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="58"/>
+        <source>Computes, for every origin, the area a pedestrian reaches along the streets within each time level.&lt;br&gt;&lt;b&gt;Roads&lt;/b&gt;: any line layer in any CRS. Vertices closer than 0.5 m are merged; roads that cross without a shared vertex (bridges, tunnels) are not connected; one-way rules are ignored. A geographic CRS is measured in the local UTM zone.&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Minutes&lt;/b&gt;: time levels, default 5,10,15.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: an origin farther than this from every road is listed in the log and gets no polygon; the straight walk to the road counts toward the time.&lt;br&gt;&lt;b&gt;Walk-off distance&lt;/b&gt;: the reachable streets are buffered by this many metres (default 25).&lt;br&gt;&lt;b&gt;Exclude field / values&lt;/b&gt;: road classes unfit for walking (default: OSM motorway, trunk, construction…) are left out.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level in the origins' CRS, nested, with the origin's own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;reach_m&lt;/i&gt; (walking distance of the level), &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;street_m&lt;/i&gt; (reachable street length, edges cut exactly where time runs out) and &lt;i&gt;method&lt;/i&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="79"/>
+        <source>Roads</source>
+        <translation type="unfinished">道路</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="82"/>
+        <source>Origins (communities)</source>
+        <translation type="unfinished">起点（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="89"/>
+        <source>Origin id field</source>
+        <translation type="unfinished">起点编号字段</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="94"/>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="95"/>
+        <source>Walking speed (km/h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="103"/>
+        <source>Snapping tolerance (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="112"/>
+        <source>Walk-off distance (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="121"/>
+        <source>Exclude roads by field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="130"/>
+        <source>Excluded values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="135"/>
+        <source>Network circles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="147"/>
+        <source>Minutes must be positive numbers separated by commas, e.g. 5,10,15 (got “{text}”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="166"/>
+        <source>The roads or origins layer could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="170"/>
+        <source>The walking speed must be greater than 0 km/h.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="181"/>
+        <source>The road layer is empty: there is no network to walk on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="185"/>
+        <source>Roads are not in a metric projected CRS; distances are measured in {crs}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="190"/>
+        <source>Building the walking graph…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="199"/>
+        <source>The road layer has no usable line geometries ({invalid} empty or invalid, {excluded} excluded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="204"/>
+        <source>Walking graph: {nodes} nodes, {edges} edges; {excluded} roads excluded, {invalid} unusable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="221"/>
+        <source>Origin {fid} could not be transformed to {crs}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="234"/>
+        <source>{count} origins are farther than {tolerance} m from any road and get no polygon: {ids}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="240"/>
+        <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="256"/>
+        <source>The origins layer already has a field named {name}; rename it first.</source>
+        <translation type="unfinished">起点图层中已有名为 {name} 的字段，请先将其重命名。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="269"/>
+        <source>Walking from {count} origins…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="277"/>
+        <source>A circle could not be transformed to the origins&apos; CRS {crs}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OsmReader</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="82"/>
+        <source>The WGS 84 ellipsoid is not available to measure footprint areas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="103"/>
+        <source>{path} is not an OpenStreetMap file (.osm or .pbf) that exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="109"/>
+        <source>GDAL could not read the {layer} of {path}; is it a complete OSM file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverpassClient</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/overpass.py" line="125"/>
+        <source>The Overpass download was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/overpass.py" line="133"/>
+        <source>it did not answer within {seconds:g} seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/overpass.py" line="135"/>
+        <source>Could not reach the Overpass API at {url}: this computer seems to be offline, or a proxy or firewall blocks the connection. Check the network and the proxy in Settings ▸ Options ▸ Network, or import a downloaded .osm or .pbf file instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/overpass.py" line="147"/>
+        <source>The Overpass API at {url} refused the query (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/overpass.py" line="153"/>
+        <source>it answered HTTP {status} (busy or failing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/overpass.py" line="157"/>
+        <source>The Overpass API at {url} failed after {attempts} attempts: {reason}. Try again later, choose a smaller extent, or import a downloaded .osm or .pbf file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/overpass.py" line="170"/>
+        <source>The Overpass API at {url} did not answer with Overpass JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/overpass.py" line="176"/>
+        <source>The Overpass API could not finish the query ({remark}). Choose a smaller extent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PoiClient</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="395"/>
+        <source>Cancelled; run again with the same resume file to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="425"/>
+        <source>The daily quota of this key is used up until midnight Beijing time; run again tomorrow with the same resume file to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="432"/>
+        <source>{count} requests sent today, the daily quota set for this key; run again tomorrow with the same resume file to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="439"/>
+        <source>Stopped after {count} requests (the maximum for one run); run again with the same resume file to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="460"/>
+        <source>{reason} Retrying in {seconds:g} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PolygonMapTool</name>
     <message>
         <location filename="../../fifteen_min_plugin/gui/polygon_tool.py" line="79"/>
@@ -742,6 +3738,115 @@
         <location filename="../../fifteen_min_plugin/gui/polygon_tool.py" line="87"/>
         <source>The boundary encloses no area; draw it again.</source>
         <translation>该边界未围合任何面积；请重新绘制。</translation>
+    </message>
+</context>
+<context>
+    <name>PopulationMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/population.py" line="91"/>
+        <source>The layer has no “min_&lt;category&gt;” field, so there are no walking times to summarise. Run Walking time to the nearest facility first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/population.py" line="121"/>
+        <source>Without {fields}: the layer has no such field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/population.py" line="155"/>
+        <source>The layer has no population field “{field}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/population.py" line="218"/>
+        <source>The population summary table could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PopulationSummaryAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="39"/>
+        <source>Population coverage summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="42"/>
+        <source>How many residents live within a walking time of each facility category, and of all MOFCOM basic-guarantee (基本保障类) categories at once.&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: communities or buildings with one &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; field per category, the walking minutes to the nearest facility (empty when none is reachable), as written by Walking time to the nearest facility. Categories without such a field get no row.&lt;br&gt;&lt;b&gt;Population field&lt;/b&gt; (optional): residents of each origin; shares are then of residents, and origins with an empty or negative population are left out (the log says how many). Without it every origin counts once.&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: an origin is covered when its walking time is at most this (default 15, the MOFCOM 一刻钟).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: a table without geometry, first the row &lt;i&gt;all_basic&lt;/i&gt; (within the time of every basic category that has a field), then one row per category: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;; &lt;i&gt;origins&lt;/i&gt; and &lt;i&gt;origins_covered&lt;/i&gt;; &lt;i&gt;residents&lt;/i&gt; and &lt;i&gt;residents_covered&lt;/i&gt; (empty without a population field); &lt;i&gt;share_pct&lt;/i&gt;, the covered share in percent (of residents, else of origins); &lt;i&gt;max_minutes&lt;/i&gt;; &lt;i&gt;note&lt;/i&gt;, e.g. the basic fields the all-basic row had to do without.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="62"/>
+        <source>Origins with walking times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="67"/>
+        <source>Population field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="76"/>
+        <source>Maximum minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="85"/>
+        <source>Population coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="97"/>
+        <source>Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="107"/>
+        <source>The origins layer has no origins to summarise (or none with a population).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="111"/>
+        <source>{count} origins have no usable population in “{field}” and were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="136"/>
+        <source>{share:.1f}% within {minutes:g} minutes of every basic category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QgisTransport</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="61"/>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="62"/>
+        <source>{host} did not answer within {seconds:g} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="70"/>
+        <source>{host} cannot be reached; check the internet connection and the proxy settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="81"/>
+        <source>The proxy refused or failed the request; check Settings ▸ Options ▸ Network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="85"/>
+        <source>The secure connection to {host} failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="86"/>
+        <source>The connection to {host} failed (network error {code}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -763,74 +3868,430 @@
     </message>
 </context>
 <context>
+    <name>RegisterMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="422"/>
+        <source>“{status}” is not a status; use one of {statuses}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="432"/>
+        <source>The asset is already “{status}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="438"/>
+        <source>Moving from “{old}” straight to “{new}” skips the review or approval step; confirm it to go ahead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="444"/>
+        <source>An asset cannot go from “{old}” to “{new}”; from “{old}” it can go to: {allowed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="457"/>
+        <source>{field} must be a whole number of 0 or more, not “{value}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="457"/>
+        <source>{field} must be a number of 0 or more, not “{value}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="467"/>
+        <source>{field} cannot be negative ({value}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="482"/>
+        <source>The asset needs a value for “{field}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="489"/>
+        <source>“{value}” is not an asset type; use one of: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="496"/>
+        <source>The area (m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="498"/>
+        <source>The capacity (parking bays)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportFonts</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/fonts.py" line="55"/>
+        <source>No Chinese font ({families}) is installed; the report uses {fallback} and Chinese text may not show. Install Noto Sans CJK SC (Linux: fonts-noto-cjk).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RepurposeAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="62"/>
+        <source>Suggest repurposing of idle assets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="65"/>
+        <source>Ranks, for each idle asset, the uses that fill the gaps of the living circles it lies in.&lt;br&gt;&lt;b&gt;Assets&lt;/b&gt;: points or polygons with the register's fields: &lt;i&gt;asset_type&lt;/i&gt; (required), &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;capacity&lt;/i&gt; (parking bays), &lt;i&gt;idle_windows&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the coverage layer (per circle &lt;i&gt;circle_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;category&amp;gt;&lt;/i&gt;); a category with count 0 is a gap.&lt;br&gt;&lt;b&gt;Suitability table&lt;/b&gt;: optional CSV (default: the bundled resources/assets/suitability.csv) giving, per asset type and use, feasibility, minimum and ideal size, the idle window a use needs, a base score and reason templates.&lt;br&gt;&lt;b&gt;Suggestions per asset&lt;/b&gt;: how many ranked uses to keep (default 3).&lt;br&gt;Score = base score × gap weight (basic 3, quality 2, public 1, none 0.5) × residents of the circles lacking the use / 1000 × size fit (0.5–1). Each community counts once, with its widest circle up to 15 minutes.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per asset and suggestion, with the asset's own fields plus &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;asset_name&lt;/i&gt;, &lt;i&gt;asset_type&lt;/i&gt;, &lt;i&gt;use&lt;/i&gt; (category code or shared_parking, tidal_stalls, storage), &lt;i&gt;use_zh&lt;/i&gt;, &lt;i&gt;rank&lt;/i&gt; (1 = best), &lt;i&gt;score&lt;/i&gt;, &lt;i&gt;circle_id&lt;/i&gt; (comma-separated circles gaining it), &lt;i&gt;residents_gain&lt;/i&gt;, &lt;i&gt;reason_zh&lt;/i&gt; and &lt;i&gt;reason_en&lt;/i&gt; (which gap, how many residents gain it, why the asset fits). An asset with no suggestion gets one row with an empty use and the reason (for example: not in any circle).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="87"/>
+        <source>Idle assets</source>
+        <translation type="unfinished">闲置资源</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="94"/>
+        <source>Coverage</source>
+        <translation type="unfinished">覆盖分析</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="99"/>
+        <source>Suitability table (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="104"/>
+        <source>Suggestions per asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="113"/>
+        <source>Repurposing suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="125"/>
+        <source>The assets or the coverage layer could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="127"/>
+        <source>The assets layer has no asset_type field; use the register&apos;s idle_assets layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="141"/>
+        <source>The assets layer already has a field named {name}; rename it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="163"/>
+        <source>The coverage circles could not be indexed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="172"/>
+        <source>Asset feature {fid} has no geometry; skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RulesFile</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="224"/>
+        <source>Line {line} of {path}: the category “{code}” is not in the categories table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="230"/>
+        <source>Line {line} of {path}: the kind “{kind}” must be one of osm_tag, amap_typecode, baidu_tag or name_keyword.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="238"/>
+        <source>Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are key=value or key=*, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="248"/>
+        <source>Line {line} of {path}: the priority “{value}” is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/categories.py" line="258"/>
+        <source>Line {line} of {path}: the {kind} pattern “{pattern}” is already on line {first}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuitabilityMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="128"/>
+        <source>“{value}” is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="130"/>
+        <source>“{value}” is negative; sizes must be 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="136"/>
+        <source>Line {line} of the suitability table {path}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="144"/>
+        <source>“{value}” is not an asset type (use one of {codes}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="150"/>
+        <source>the use “{value}” is neither a facility category code nor one of {special}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="157"/>
+        <source>feasible must be yes or no, not “{value}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="161"/>
+        <source>fills names {codes}, which are not facility category codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="174"/>
+        <source>an ideal size is smaller than its minimum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="186"/>
+        <source>base_score must be a positive number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="191"/>
+        <source>a special use needs use_zh and use_en names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="194"/>
+        <source>a feasible use needs both reason_zh and reason_en sentences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="199"/>
+        <source>a reason has an unbalanced {{ or }}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="201"/>
+        <source>a reason uses {names}; the placeholders are {known}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="236"/>
+        <source>Line {line} of the suitability table {path}: {asset_type} × {use} is already on line {first}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="244"/>
+        <source>The suitability table {path} contains no row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="138"/>
+        <source>The file is not valid {encoding} text (line {line}); choose another encoding or Auto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="147"/>
+        <source>The file is neither UTF-8 nor GBK/GB18030 text; save it from Excel as CSV (UTF-8) or as .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="215"/>
+        <source>The file {path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="218"/>
+        <source>Old Excel .xls files cannot be read; save the sheet as .xlsx or CSV in Excel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="230"/>
+        <source>The file {name} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="253"/>
+        <source>Row {row} of {name} cannot be read as CSV: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="265"/>
+        <source>{name} is not a valid Excel workbook (.xlsx): {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="273"/>
+        <source>The workbook has no sheet named {sheet}; its sheets are: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="352"/>
+        <source>The column {name} is not in the file; its columns are: {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="384"/>
+        <source>Only one column was found ({column}): the delimiter is not a comma, tab, semicolon or pipe, or the file is not a table. Save it from Excel as CSV and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="390"/>
+        <source>No coordinate columns could be recognised among: {columns}. Choose the X (longitude) and Y (latitude) fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="414"/>
+        <source>{column} is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="407"/>
+        <source>{column} “{value}” is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="417"/>
+        <source>{column} “{value}” is not a “longitude,latitude” pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="428"/>
+        <source>latitude {lat} is out of range (are X and Y swapped?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="429"/>
+        <source>longitude {lon} / latitude {lat} are out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimeWindowMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="208"/>
+        <source>“{time}” in “{text}” is not a time of day: hours run from 00 to 23 (24:00 only as an end) and minutes from 00 to 59.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="249"/>
+        <source>“{word}” in “{text}” is not a day: use Mon–Sun, 周一–周日, 工作日, 周末 or 每天 (ranges like Mon-Fri).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="267"/>
+        <source>The window “{text}” starts and ends at the same time; write 00:00-24:00 for a whole day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="279"/>
+        <source>The window “{text}” has no time range; write it like “Mon-Fri 19:00-07:00” or “周末 全天”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="285"/>
+        <source>The window “{text}” has more than one time range; separate windows with a semicolon (;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="300"/>
+        <source>No idle time window is given; write one like “Mon-Fri 19:00-07:00”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="315"/>
+        <source>The windows “{first}” and “{second}” overlap (for example on {day} at {time}); merge them into one window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="195"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="207"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="196"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="208"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="197"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="209"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="198"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="210"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="199"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="211"/>
         <source>Idle asset history</source>
         <translation>闲置资源历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="200"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="212"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="201"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="213"/>
         <source>Workspace information</source>
         <translation>工作空间信息</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="214"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="226"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="216"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="228"/>
         <source>Candidate</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="231"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="212"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="224"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="217"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="229"/>
         <source>Under review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="230"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="220"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="232"/>
         <source>Retired</source>
         <translation>已退出</translation>
     </message>

@@ -137,3 +137,23 @@ def test_every_algorithm_is_grouped_documented_and_instantiable(processing):
             assert parameter.description(), (algorithm.id(), parameter.name())
         copy = algorithm.create()
         assert copy is not None and copy.id() == algorithm.id()
+
+
+def test_an_algorithm_whose_package_is_missing_refuses_to_run_and_says_why(processing, monkeypatch):
+    from qgis.core import QgsProcessingException, QgsVectorLayer
+
+    monkeypatch.setitem(sys.modules, "scipy", None)
+    roads = QgsVectorLayer("LineString?crs=EPSG:32650", "roads", "memory")
+    origins = QgsVectorLayer("Point?crs=EPSG:32650", "origins", "memory")
+    with pytest.raises(QgsProcessingException, match="scipy"):
+        processing.run("fifteenmin:networkcircles", {"ROADS": roads, "ORIGINS": origins, "OUTPUT": "memory:"})
+
+
+@pytest.mark.parametrize("module", ["scipy", "shapely", "pyproj", "requests"])
+def test_the_provider_loads_every_algorithm_without_optional_packages(module, monkeypatch):
+    from fifteen_min_plugin.processing import registry
+
+    for name, _ in registry.ALGORITHMS:
+        monkeypatch.delitem(sys.modules, f"fifteen_min_plugin.processing.{name}", raising=False)
+    monkeypatch.setitem(sys.modules, module, None)
+    assert {cls.__name__ for cls in registry.algorithm_classes()} == {name for _, name in registry.ALGORITHMS}

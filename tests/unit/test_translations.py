@@ -34,8 +34,14 @@ class _Collector(ast.NodeVisitor):
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        if name == "tr" and node.args and _literal(node.args[0]) is not None and self.classes:
-            self.found.add((self.classes[-1], _literal(node.args[0])))
+        if name == "tr" and node.args and _literal(node.args[0]) is not None:
+            # pylupdate5 files `Owner.tr(...)` under "Owner", `self.tr`/`tr` under the enclosing class, and a
+            # call outside any class under @default, which no tr() at run time reads
+            owner = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else "self"
+            if owner != "self":
+                self.found.add((owner, _literal(node.args[0])))
+            else:
+                self.found.add((self.classes[-1] if self.classes else "<outside any class>", _literal(node.args[0])))
         elif name == "translate" and len(node.args) >= 2:
             context, text = _literal(node.args[0]), _literal(node.args[1])
             if context is not None and text is not None:
@@ -86,6 +92,18 @@ def test_every_source_string_is_in_the_catalogue():
     catalogue = _catalogue()
     missing = sorted(_source_messages() - set(catalogue))
     assert missing == [], "run `make transupdate`; pylupdate5 did not pick these up: " + repr(missing[:10])
+
+
+def test_every_catalogue_context_is_a_real_translation_context():
+    classes = set()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        classes |= {
+            n.name for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(n, ast.ClassDef)
+        }
+    contexts = {context for context, _ in _source_messages()}
+    strays = {context for context, _ in _catalogue()} - classes - contexts
+    assert strays == set()
+    assert not {"cls", "self"} & {context for context, _ in _catalogue()}
 
 
 @pytest.mark.parametrize("locale", ["zh_CN"])

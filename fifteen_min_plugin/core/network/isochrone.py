@@ -12,15 +12,13 @@ from qgis.core import QgsFeedback
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
+from fifteen_min_plugin.core.network import WALK_OFF_M
 from fifteen_min_plugin.core.network.graph import RoadGraph
 
-#: default distance (m) a walker may step off the reachable street: the polygon is the streets buffered by it
-WALK_OFF_M = 25.0
 #: arc segments per quarter circle of the buffer (vertices stay on the true arc, so never beyond it)
-QUAD_SEGS = 6
+QUAD_SEGS = 4
 #: at most this many origins share one local subgraph and one batched Dijkstra call
 MAX_TILE_ORIGINS = 64
-METHOD = "network"
 
 
 @dataclass
@@ -172,28 +170,27 @@ class _Tile:
         own_start, own_end, own_length = graph.xy[graph.u[own]], graph.xy[graph.v[own]], graph.length[own]
         origin_xy, snap_xy, snap_gap = self.xy[ids], snap.point[ids], snap.distance[ids]
 
-        pieces: list[np.ndarray] = []  # (s, 2, 2) segments
-        groups: list[np.ndarray] = []  # origin row * levels + level of each segment
+        # GEOS overlays are markedly faster near (0, 0): geometry is built relative to the tile's first origin
+        anchor = origin_xy[0].copy()
         street = np.zeros((k, levels))
-        frontier: list[tuple[np.ndarray, np.ndarray]] = []  # partial pieces of lower levels, kept for nesting
-
-        def add(segments: np.ndarray, row: np.ndarray, level: int) -> None:
-            pieces.append(segments)
-            groups.append(row * levels + level)
-
+        reached_before = np.zeros(dist_u.shape, dtype=bool)
+        previous: np.ndarray = np.full(k, None, dtype=object)
+        results: list[Isochrone] = []
         for level, cutoff in enumerate(self.cutoffs):
             whole, from_u, from_v = reachable_intervals(dist_u, dist_v, length, cutoff)
             whole[rows, slot] = False
             from_u[rows, slot] = 0.0
             from_v[rows, slot] = 0.0
             row, col = np.nonzero(whole)
-            add(np.stack([start[col], end[col]], axis=1), row, level)
             street[:, level] = np.bincount(row, weights=length[col], minlength=k)
-            partial: list[tuple[np.ndarray, np.ndarray]] = []
+            # edges already whole at a lower level are inside that level's polygon: only new ones are added
+            row, col = np.nonzero(whole & ~reached_before)
+            reached_before |= whole
+            pieces = [(np.stack([start[col], end[col]], axis=1), row)]
             for metres, near, far in ((from_u, start, end), (from_v, end, start)):
                 row, col = np.nonzero(metres)
                 cut = _points_along(near[col], far[col], length[col], metres[row, col])
-                partial.append((np.stack([near[col], cut], axis=1), row))
+                pieces.append((np.stack([near[col], cut], axis=1), row))
                 street[:, level] += np.bincount(row, weights=metres[row, col], minlength=k)
             # the snapped edge is walked both ways from the snapped point
             budget = cutoff - snap_gap
@@ -202,32 +199,48 @@ class _Tile:
             hi = np.minimum(snap.offset[ids][on_edge] + budget[on_edge], own_length[on_edge])
             a = _points_along(own_start[on_edge], own_end[on_edge], own_length[on_edge], lo)
             b = _points_along(own_start[on_edge], own_end[on_edge], own_length[on_edge], hi)
-            partial.append((np.stack([a, b], axis=1), on_edge))
+            pieces.append((np.stack([a, b], axis=1), on_edge))
             street[on_edge, level] += hi - lo
             # the step from the origin onto the street (not street length)
             stepping = np.nonzero(snap_gap > 0)[0]
             share = np.minimum(cutoff / snap_gap[stepping], 1.0)[:, None]
             tip = origin_xy[stepping] + (snap_xy[stepping] - origin_xy[stepping]) * share
-            partial.append((np.stack([origin_xy[stepping], tip], axis=1), stepping))
-            for segments, row in partial + frontier:
-                add(segments, row, level)
-            frontier.extend(partial)
+            pieces.append((np.stack([origin_xy[stepping], tip], axis=1), stepping))
+            previous = self._polygons(pieces, previous, anchor)
+            present = np.array([i for i in range(k) if previous[i] is not None], dtype=np.int64)
+            polygons = shapely.transform(previous[present], lambda xy: xy + anchor)
+            results.extend(
+                Isochrone(int(ids[i]), level, polygon, float(street[i, level])) for i, polygon in zip(present, polygons)
+            )
+        return results
 
-        segments = np.concatenate(pieces)
-        group = np.concatenate(groups)
-        order = np.argsort(group, kind="stable")
-        lines = shapely.linestrings(segments[order])
-        multi = shapely.multilinestrings(lines, indices=group[order])
-        present = np.unique(group)
-        # buffering each merged street run and dissolving is far faster in GEOS than buffering the network
+    def _polygons(
+        self, pieces: list[tuple[np.ndarray, np.ndarray]], previous: np.ndarray, anchor: np.ndarray
+    ) -> np.ndarray:
+        """Per origin row: the previous level's polygon dissolved with the buffered new street pieces.
+
+        Polygons are relative to `anchor`.
+
+        Consecutive pieces are merged into runs first: buffering each run and dissolving is far faster
+        in GEOS than buffering the whole network at once. Dissolving with the lower level makes the
+        levels nested by construction.
+        """
+        segments = np.concatenate([segment for segment, _ in pieces]) - anchor
+        row = np.concatenate([row for _, row in pieces])
+        order = np.argsort(row, kind="stable")
+        row = row[order]
+        present = np.unique(row)
+        multi = shapely.multilinestrings(shapely.linestrings(segments[order]), indices=np.searchsorted(present, row))
         runs, owner = shapely.get_parts(shapely.line_merge(multi), return_index=True)
         capsules = shapely.buffer(runs, self.walk_off, quad_segs=self.quad_segs)
         bounds = np.searchsorted(owner, np.arange(len(present) + 1))
-        polygons = [shapely.union_all(capsules[bounds[i] : bounds[i + 1]]) for i in range(len(present))]
-        return [
-            Isochrone(int(ids[g // levels]), int(g % levels), polygon, float(street[g // levels, g % levels]))
-            for g, polygon in zip(present, polygons)
-        ]
+        polygons = previous.copy()
+        for position, origin_row in enumerate(present):
+            added = shapely.union_all(capsules[bounds[position] : bounds[position + 1]])
+            if previous[origin_row] is not None:
+                added = shapely.union(previous[origin_row], added)
+            polygons[origin_row] = added
+        return polygons
 
 
 def _tiles(xy: np.ndarray, ids: np.ndarray, size: float) -> list[np.ndarray]:
@@ -258,7 +271,7 @@ def isochrones(
 
     `cutoffs` are network distances in metres (ascending order is imposed); each polygon is the exactly
     cut reachable street geometry plus the step from the origin to the street, buffered by `walk_off`.
-    A level's input includes the lower levels' cut pieces, so levels are nested by construction.
+    Each level is dissolved with the level below, so levels are nested by construction.
     """
     cutoffs = sorted(float(c) for c in cutoffs)
     xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)

@@ -1,0 +1,177 @@
+"""networkcircles against QGIS native service areas (Shanghai) and a city-scale synthetic grid."""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+CUTOFF_M = 1125.0
+ORIGINS = 1000
+NATIVE_POLYGON_SUBSET = 100
+
+
+def _app():
+    from qgis.core import QgsApplication
+
+    app = QgsApplication.instance()
+    if app is None:
+        app = QgsApplication([], False)
+        app.initQgis()
+    plugins = str(Path(QgsApplication.pkgDataPath()) / "python" / "plugins")
+    if plugins not in sys.path:
+        sys.path.append(plugins)
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from qgis import processing
+
+    from fifteen_min_plugin.processing.provider import FifteenMinProvider
+
+    provider = QgsApplication.processingRegistry().providerById("fifteenmin")
+    if provider is None:
+        provider = FifteenMinProvider()
+        QgsApplication.processingRegistry().addProvider(provider)
+    return app, provider, processing
+
+
+def _shanghai_roads():
+    from qgis import processing
+    from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
+
+    layer = QgsVectorLayer(str(DATA / "shanghai_center.osm") + "|layername=lines", "roads", "ogr")
+    if not layer.setSubsetString("highway IS NOT NULL"):
+        raise RuntimeError("the OSM layer has no highway field")
+    return processing.run(
+        "native:reprojectlayer",
+        {"INPUT": layer, "TARGET_CRS": QgsCoordinateReferenceSystem("EPSG:32651"), "OUTPUT": "memory:"},
+    )["OUTPUT"]
+
+
+def _points_layer(xy: np.ndarray, crs: str):
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    layer = QgsVectorLayer(f"Point?crs={crs}", "origins", "memory")
+    layer.dataProvider().addAttributes([QgsField("oid", QVariant.Type.Int)])
+    layer.updateFields()
+    features = []
+    for i, (x, y) in enumerate(xy):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(x), float(y))))
+        feature.setAttributes([i])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def _origins_near(roads, count: int, seed: int) -> np.ndarray:
+    """Seeded random points on road segments, shifted up to ~30 m off them."""
+    import shapely
+
+    wkb = [bytes(f.geometry().asWkb()) for f in roads.getFeatures()]
+    coords, index = shapely.get_coordinates(shapely.get_parts(shapely.from_wkb(wkb)), return_index=True)
+    starts = np.flatnonzero(index[1:] == index[:-1])
+    rng = np.random.default_rng(seed)
+    pick = rng.choice(starts, count)
+    t = rng.random(count)[:, None]
+    return coords[pick] + (coords[pick + 1] - coords[pick]) * t + rng.normal(0.0, 15.0, (count, 2))
+
+
+def _timed(function):
+    start = time.perf_counter()
+    result = function()
+    return time.perf_counter() - start, result
+
+
+def shanghai(processing) -> None:
+    roads = _shanghai_roads()
+    xy = _origins_near(roads, ORIGINS, seed=42)
+    origins = _points_layer(xy, "EPSG:32651")
+    subset = _points_layer(xy[:NATIVE_POLYGON_SUBSET], "EPSG:32651")
+    print(f"Shanghai: {roads.featureCount()} roads, {ORIGINS} origins, cutoff {CUTOFF_M:.0f} m")
+
+    native = {"INPUT": roads, "STRATEGY": 0, "TRAVEL_COST2": CUTOFF_M, "INCLUDE_BOUNDS": False}
+    lines_s, _ = _timed(
+        lambda: processing.run(
+            "native:serviceareafromlayer", {**native, "START_POINTS": origins, "OUTPUT_LINES": "memory:"}
+        )
+    )
+
+    def native_polygons():
+        lines = processing.run(
+            "native:serviceareafromlayer", {**native, "START_POINTS": subset, "OUTPUT_LINES": "memory:"}
+        )["OUTPUT_LINES"]
+        return processing.run(
+            "native:buffer",
+            {"INPUT": lines, "DISTANCE": 25, "SEGMENTS": 5, "DISSOLVE": False, "OUTPUT": "memory:"},
+        )["OUTPUT"], lines
+
+    def native_polygons_dissolved():
+        buffered, _ = native_polygons()
+        return processing.run("native:dissolve", {"INPUT": buffered, "FIELD": ["oid"], "OUTPUT": "memory:"})
+
+    print(f"  native:serviceareafromlayer lines, {ORIGINS} origins: {lines_s:8.2f} s", flush=True)
+    polygons_s, _ = _timed(native_polygons_dissolved)
+    polygons_s *= ORIGINS / NATIVE_POLYGON_SUBSET
+
+    ours_s, result = _timed(
+        lambda: processing.run(
+            "fifteenmin:networkcircles",
+            {
+                "ROADS": roads,
+                "ORIGINS": origins,
+                "MINUTES": "5,10,15",
+                "SPEED_KMH": CUTOFF_M * 60.0 / 15.0 / 1000.0,
+                "OUTPUT": "memory:",
+            },
+        )
+    )
+    produced = result["OUTPUT"].featureCount()
+    print(
+        f"  native lines + buffer + dissolve (x{ORIGINS // NATIVE_POLYGON_SUBSET} of {NATIVE_POLYGON_SUBSET}): "
+        f"{polygons_s:8.2f} s"
+    )
+    print(f"  fifteenmin:networkcircles, {produced} polygons (3 levels): {ours_s:8.2f} s")
+    print(f"  ratio native_lines / ours    = {lines_s / ours_s:6.2f}")
+    print(f"  ratio native_polygons / ours = {polygons_s / ours_s:6.2f}")
+
+
+def synthetic() -> None:
+    from fifteen_min_plugin.core.network.graph import build_graph
+    from fifteen_min_plugin.core.network.isochrone import isochrones, snap_origins
+
+    side, spacing, origins = 328, 100.0, 5000
+    rng = np.random.default_rng(7)
+    grid = np.stack(np.meshgrid(np.arange(side), np.arange(side), indexing="ij"), axis=-1).reshape(-1, 2)
+    xy = grid * spacing + rng.normal(0.0, 6.0, grid.shape)
+    ids = np.arange(side * side).reshape(side, side)
+    pairs = np.concatenate(
+        [np.stack([ids[:-1, :].ravel(), ids[1:, :].ravel()], 1), np.stack([ids[:, :-1].ravel(), ids[:, 1:].ravel()], 1)]
+    )
+    pairs = pairs[rng.random(len(pairs)) > 0.05]
+    coords = xy[pairs].reshape(-1, 2)
+    part = np.repeat(np.arange(len(pairs)), 2)
+    start = time.perf_counter()
+    graph = build_graph(coords, part)
+    sources = rng.random((origins, 2)) * (side - 1) * spacing
+    snap = snap_origins(graph, sources, 100.0)
+    count = sum(len(batch) for batch in isochrones(graph, sources, snap, [333.3, 666.7, 1000.0], workers=2))
+    elapsed = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"Synthetic grid: {graph.node_count} nodes, {graph.edge_count} edges, {origins} origins, 15 min")
+    print(f"  graph + snap + isochrones ({count} polygons): {elapsed:8.2f} s, peak RSS {peak_mb:.0f} MB")
+
+
+def main() -> None:
+    _qgis, _provider, processing = _app()  # both must stay alive while algorithms run
+    shanghai(processing)
+    synthetic()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,11 @@
+"""The 一圈一策 circle plan report: print layouts (cover + one atlas page per circle), PDF export, fonts."""
+
+from fifteen_min_plugin.core.report.layout import (
+    CirclePlan,
+    ReportLayers,
+    add_layout_to_project,
+    build_circle_plan,
+    export_pdf,
+)
+
+__all__ = ["CirclePlan", "ReportLayers", "add_layout_to_project", "build_circle_plan", "export_pdf"]

@@ -1,0 +1,786 @@
+"""The 一圈一策 circle plan: a cover page and an A4 atlas page per circle, as QGIS print layouts.
+
+Every per-circle text is a QGIS expression template (`[% ... %]`) over the atlas feature, so the layout added to
+a project stays live when a technician restyles and re-exports it. Other layers (walking minutes, idle assets,
+suggestions) are reached by layer id; `export_pdf` evaluates those templates itself with the layouts' own layer
+store, so the report can also be made from layers that are not in the current project.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsExpression,
+    QgsExpressionContextScope,
+    QgsFeedback,
+    QgsFillSymbol,
+    QgsLayoutExporter,
+    QgsLayoutItem,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutItemShape,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLegendRenderer,
+    QgsLegendStyle,
+    QgsMapLayerStyle,
+    QgsMarkerSymbol,
+    QgsPathResolver,
+    QgsPrintLayout,
+    QgsProject,
+    QgsRendererCategory,
+    QgsSymbolLayerUtils,
+    QgsTextFormat,
+    QgsUnitTypes,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QMarginsF, QSizeF
+from qgis.PyQt.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from fifteen_min_plugin.__about__ import __title__
+from fifteen_min_plugin.core.categories import Category, class_label, load_categories
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.grading import GRADES
+from fifteen_min_plugin.core.report.fonts import report_font_family
+
+#: the attribution OpenStreetMap's licence requires on anything derived from its data
+OSM_ATTRIBUTION = "© OpenStreetMap contributors, ODbL 1.0"
+#: custom property holding an item's expression template (evaluated per page by `export_pdf`)
+TEMPLATE_PROPERTY = "fifteenmin/template"
+#: suggestions per asset shown on a circle page
+TOP_SUGGESTIONS = 3
+#: bars in the cover's "most frequently missing" chart
+TOP_MISSING = 8
+#: at most this many distinct facility sources are named
+MAX_SOURCES = 8
+PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 210.0, 297.0, 10.0
+#: colours: dark green title, red for gaps, pale red rows, grey text
+INK, ACCENT, MISSING, MISSING_ROW, MUTED = "#1f2d3d", "#2e7d32", "#c62828", "#fde7e7", "#6b7785"
+CLASS_COLOURS = {"basic": "#d84315", "quality": "#1565c0", "public": "#2e7d32"}
+
+
+class CirclePlanReport:
+    """Texts of the report; the class name is their translation context."""
+
+    #: texts used inside f-strings, where pylupdate5 cannot see them; tr() finds them under this context
+    FSTRING_TEXTS = (
+        QT_TRANSLATE_NOOP("CirclePlanReport", "15-minute living circle plan (一圈一策)"),
+        QT_TRANSLATE_NOOP("CirclePlanReport", "No facilities in this circle."),
+        QT_TRANSLATE_NOOP("CirclePlanReport", "Present"),
+        QT_TRANSLATE_NOOP("CirclePlanReport", "Walk (min)"),
+        QT_TRANSLATE_NOOP("CirclePlanReport", "Idle assets and suggestions"),
+        QT_TRANSLATE_NOOP("CirclePlanReport", "Made with the 15-minute living circle plugin for QGIS"),
+        QT_TRANSLATE_NOOP("CirclePlanReport", "Community"),
+        QT_TRANSLATE_NOOP("CirclePlanReport", "missing"),
+        QT_TRANSLATE_NOOP("CirclePlanReport", "Also suitable:"),
+        QT_TRANSLATE_NOOP("CirclePlanReport", "Residents"),
+        QT_TRANSLATE_NOOP("CirclePlanReport", "MOFCOM grade"),
+        QT_TRANSLATE_NOOP("CirclePlanReport", "Basic services present"),
+        QT_TRANSLATE_NOOP("CirclePlanReport", "Quality services present"),
+        QT_TRANSLATE_NOOP("CirclePlanReport", "Facilities per 10,000 residents"),
+        QT_TRANSLATE_NOOP("CirclePlanReport", "No idle assets layer was given."),
+    )
+
+    @staticmethod
+    def tr(text: str) -> str:
+        """Translate in this class's context."""
+        return QCoreApplication.translate("CirclePlanReport", text)
+
+
+@dataclass(frozen=True)
+class ReportLayers:
+    """The layers a report is made of; only `coverage` (the atlas layer) is required."""
+
+    coverage: QgsVectorLayer
+    circles: Optional[QgsVectorLayer] = None
+    facilities: Optional[QgsVectorLayer] = None
+    assets: Optional[QgsVectorLayer] = None
+    suggestions: Optional[QgsVectorLayer] = None
+    minutes: Optional[QgsVectorLayer] = None
+
+
+@dataclass(frozen=True)
+class CirclePlan:
+    """The two layouts of a report: the city-wide cover and the per-circle atlas."""
+
+    cover: QgsPrintLayout
+    atlas: QgsPrintLayout
+
+
+def chinese_ui() -> bool:
+    """True when QGIS runs in Chinese: the report then names categories and reasons in Chinese."""
+    return QgsApplication.locale().lower().startswith("zh")
+
+
+def _q(text: str) -> str:
+    return QgsExpression.quotedString(text)
+
+
+def _col(name: str) -> str:
+    return QgsExpression.quotedColumnRef(name)
+
+
+def _has(layer: Optional[QgsVectorLayer], name: str) -> bool:
+    return layer is not None and layer.fields().lookupField(name) >= 0
+
+
+def _key_field(layer: Optional[QgsVectorLayer]) -> Optional[str]:
+    """The field naming a circle's community: community_id, else origin_id (network/radius circles)."""
+    return next((name for name in ("community_id", "origin_id") if _has(layer, name)), None)
+
+
+def _category_name(category: Category) -> str:
+    return category.name_zh if chinese_ui() else category.name_en
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    font = QFont(report_font_family())
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    return font
+
+
+def _text_format(size: float, bold: bool = False, colour: str = INK) -> QgsTextFormat:
+    text_format = QgsTextFormat()
+    text_format.setFont(_font(size, bold))
+    text_format.setSize(size)
+    text_format.setSizeUnit(Qgis.RenderUnit.Points)
+    text_format.setColor(QColor(colour))
+    return text_format
+
+
+def _place(item: QgsLayoutItem, x: float, y: float, width: float, height: float) -> None:
+    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+
+
+def _html_label(layout: QgsPrintLayout, html: str, rect: tuple[float, float, float, float], item_id: str) -> None:
+    """An HTML label whose [% %] expressions QGIS evaluates for the current atlas feature."""
+    label = QgsLayoutItemLabel(layout)
+    label.setMode(QgsLayoutItemLabel.Mode.ModeHtml)
+    body = f"<div style=\"font-family:'{report_font_family()}'; font-size:8pt; color:{INK}\">{html}</div>"
+    label.setText(body)
+    label.setCustomProperty(TEMPLATE_PROPERTY, body)
+    label.setId(item_id)
+    layout.addLayoutItem(label)
+    _place(label, *rect)
+
+
+def _text_label(
+    layout: QgsPrintLayout,
+    text: str,
+    rect: tuple[float, float, float, float],
+    size: float,
+    bold: bool = False,
+    colour: str = INK,
+) -> QgsLayoutItemLabel:
+    """A static label; HTML mode, like the templated ones, so every text of the PDF extracts the same way."""
+    label = QgsLayoutItemLabel(layout)
+    label.setMode(QgsLayoutItemLabel.Mode.ModeHtml)
+    weight = "bold" if bold else "normal"
+    label.setText(
+        f"<div style=\"font-family:'{report_font_family()}'; font-size:{size}pt; font-weight:{weight}; "
+        f'color:{colour}">{text}</div>'
+    )
+    layout.addLayoutItem(label)
+    _place(label, *rect)
+    return label
+
+
+def _new_layout(project: QgsProject, name: str) -> QgsPrintLayout:
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
+    layout.setName(name)
+    return layout
+
+
+def sources_text(layers: ReportLayers) -> str:
+    """The data sources line: the facilities' `source` values, and the OSM attribution when OSM data are used."""
+    facilities = layers.facilities
+    sources: list[str] = []
+    osm = False
+    if facilities is not None:
+        osm = _has(facilities, "osm_id")
+        if _has(facilities, "source"):
+            index = facilities.fields().lookupField("source")
+            for value in sorted(str(v) for v in facilities.uniqueValues(index) if v not in (None, "") and v == v):
+                osm = osm or "osm" in value.lower() or "openstreetmap" in value.lower()
+                if len(sources) < MAX_SOURCES:
+                    sources.append(value)
+    parts = [", ".join(sources)] if sources else []
+    if osm:
+        parts.append(OSM_ATTRIBUTION)
+    if not parts:
+        parts.append(CirclePlanReport.tr("the layers of the workspace"))
+    return CirclePlanReport.tr("Data sources: {sources}.").format(sources="; ".join(parts))
+
+
+def _facility_total(coverage: QgsVectorLayer, categories: Sequence[Category]) -> str:
+    """Expression: the number of facilities counted in the atlas circle."""
+    terms = [f"coalesce({_col('n_' + c.code)}, 0)" for c in categories if _has(coverage, "n_" + c.code)]
+    return " + ".join(terms) if terms else "0"
+
+
+def _circle_name() -> str:
+    return "coalesce(attribute(@atlas_feature, 'name'), attribute(@atlas_feature, 'circle_id'), to_string($id))"
+
+
+def _community_expression(layers: ReportLayers) -> str:
+    key = _key_field(layers.coverage)
+    if key is None:
+        return _q("—")
+    value = _col(key)
+    if _has(layers.minutes, "community_id") and _has(layers.minutes, "name"):
+        found = f"get_feature({_q(layers.minutes.id())}, 'community_id', to_string({value}))"
+        return f"coalesce(attribute({found}, 'name'), {value}, '—')"
+    return f"coalesce({value}, '—')"
+
+
+def _header_html(layers: ReportLayers, title: str, categories: Sequence[Category]) -> str:
+    coverage = layers.coverage
+    facts = [f"{CirclePlanReport.tr('Community')}: <b>[% {_community_expression(layers)} %]</b>"]
+    if _has(coverage, "level_min"):
+        facts.append(CirclePlanReport.tr("{minutes}-minute circle").format(minutes='[% coalesce("level_min", 15) %]'))
+    if _has(coverage, "population"):
+        facts.append(f"{CirclePlanReport.tr('Residents')}: [% coalesce(format_number(\"population\", 0), '—') %]")
+    return (
+        f'<div style="font-size:9pt; color:{MUTED}">{CirclePlanReport.tr("15-minute living circle plan (一圈一策)")}'
+        f" · {title}</div>"
+        f'<div style="font-size:17pt; font-weight:bold; color:{ACCENT}">[% {_circle_name()} %]</div>'
+        f'<div style="font-size:9pt">{" · ".join(facts)}</div>'
+    )
+
+
+def _summary_html(layers: ReportLayers, categories: Sequence[Category]) -> str:
+    coverage = layers.coverage
+    n_basic = sum(c.category_class == "basic" for c in categories)
+    n_quality = sum(c.category_class == "quality" for c in categories)
+    empty = f'<p style="color:{MISSING}; font-size:11pt; font-weight:bold">{CirclePlanReport.tr("No facilities in this circle.")}</p>'
+    rows = [
+        f'<div style="font-size:9pt; color:{MUTED}">{CirclePlanReport.tr("MOFCOM grade")}</div>'
+        f'<div style="font-size:15pt; font-weight:bold; color:{ACCENT}">'
+        f"[% coalesce(\"grade\", '—') %]</div>"
+        if _has(coverage, "grade")
+        else "",
+        f"[% CASE WHEN ({_facility_total(coverage, categories)}) = 0 THEN {_q(empty)} ELSE '' END %]",
+    ]
+    if _has(coverage, "n_basic_present"):
+        rows.append(
+            f'<p>{CirclePlanReport.tr("Basic services present")}: <b>[% coalesce("n_basic_present", 0) %] / {n_basic}</b><br>'
+            f'{CirclePlanReport.tr("Quality services present")}: <b>[% coalesce("n_quality_present", 0) %] / {n_quality}</b></p>'
+        )
+    if _has(coverage, "per_10k"):
+        rows.append(
+            f"<p>{CirclePlanReport.tr('Facilities per 10,000 residents')}: <b>[% coalesce(format_number(\"per_10k\", 1), '—') %]</b></p>"
+        )
+    return "".join(rows)
+
+
+def _requirements_html(layers: ReportLayers) -> str:
+    """The GB 50180 / MOFCOM level requirements the circle does not meet (empty without the field)."""
+    if not _has(layers.coverage, "missing_required_zh"):
+        return ""
+    title = CirclePlanReport.tr("GB 50180 / MOFCOM level requirements not met")
+    return (
+        f'<b>{title}:</b> <span style="color:{MISSING}">'
+        "[% coalesce(nullif(\"missing_required_zh\", ''), '—') %]</span>"
+    )
+
+
+def _minutes_expression(layers: ReportLayers, code: str) -> str:
+    """Template for the walking minutes to the nearest facility of `code` from the circle's community."""
+    minutes, key = layers.minutes, _key_field(layers.coverage)
+    field = f"min_{code}"
+    if key is None or not _has(minutes, field) or not _has(minutes, "community_id"):
+        return "—"
+    found = f"get_feature({_q(minutes.id())}, 'community_id', to_string({_col(key)}))"
+    return f"[% coalesce(format_number(attribute({found}, {_q(field)}), 1), '—') %]"
+
+
+def _table_html(layers: ReportLayers, categories: Sequence[Category], category_class: str) -> str:
+    """Present ✓ with counts, missing ✗ on a pale red row, and the walking minutes per category of one class."""
+    header = (
+        f'<tr bgcolor="{INK}" style="color:#ffffff"><th align="left">{class_label(category_class)}</th>'
+        f'<th align="center">{CirclePlanReport.tr("Present")}</th><th align="center">{CirclePlanReport.tr("Walk (min)")}</th></tr>'
+    )
+    rows = [header]
+    missing = _q(f'<b style="color:{MISSING}">✗ {CirclePlanReport.tr("missing")}</b>')
+    for category in categories:
+        if category.category_class != category_class or not _has(layers.coverage, "n_" + category.code):
+            continue
+        count = f"coalesce({_col('n_' + category.code)}, 0)"
+        rows.append(
+            f"<tr bgcolor=\"[% CASE WHEN {count} > 0 THEN '#ffffff' ELSE '{MISSING_ROW}' END %]\">"
+            f"<td>{_category_name(category)}</td>"
+            f"<td align=\"center\">[% CASE WHEN {count} > 0 THEN '✓ ' || {count} ELSE {missing} END %]</td>"
+            f'<td align="center">{_minutes_expression(layers, category.code)}</td></tr>'
+        )
+    return f'<table width="100%" cellspacing="0" cellpadding="1.5" style="font-size:8pt">{"".join(rows)}</table>'
+
+
+def _use_name_en(categories: Sequence[Category]) -> str:
+    """Expression: the English name of a suggested use (category name, else the code in words)."""
+    pairs = ", ".join(f"{_q(c.code)}, {_q(c.name_en)}" for c in categories)
+    return f"coalesce(map_get(map({pairs}), \"use\"), replace(\"use\", '_', ' '))"
+
+
+def _assets_html(layers: ReportLayers, categories: Sequence[Category]) -> str:
+    """Idle assets inside the circle with their top suggestions (reason in the UI language)."""
+    heading = f'<div style="font-size:10pt; font-weight:bold; color:{ACCENT}">{CirclePlanReport.tr("Idle assets and suggestions")}</div>'
+    none = _q(CirclePlanReport.tr("No idle asset recorded in this circle."))
+    suggestions, assets = layers.suggestions, layers.assets
+    if suggestions is not None and _has(suggestions, "circle_id"):
+        circle = "coalesce(attribute(@parent, 'circle_id'), to_string(@atlas_featureid))"
+        reason, use = ("reason_zh", _col("use_zh")) if chinese_ui() else ("reason_en", _use_name_en(categories))
+        also = (
+            f"aggregate({_q(suggestions.id())}, 'concatenate', {use}, "
+            f'filter:="asset_id" = attribute(@parent, \'asset_id\') AND "rank" > 1 '
+            f'AND "rank" <= {TOP_SUGGESTIONS}, concatenator:=\'、\', order_by:="rank")'
+        )
+        line = (
+            "'<li><b>' || coalesce(\"asset_name\", \"asset_id\", '') || '</b> (' || coalesce(\"asset_type\", '') "
+            f"|| '): ' || coalesce({use}, '') || ' — ' || coalesce({_col(reason)}, '') "
+            f"|| coalesce(' <i>' || {_q(CirclePlanReport.tr('Also suitable:'))} || ' ' || nullif({also}, '') || '</i>', '') || '</li>'"
+        )
+        where = f"array_contains(string_to_array(coalesce(\"circle_id\", ''), ','), {circle}) AND \"rank\" = 1"
+        listing = (
+            f"aggregate({_q(suggestions.id())}, 'concatenate', {line}, filter:={where}, concatenator:='', "
+            'order_by:=coalesce("asset_name", "asset_id"))'
+        )
+    elif assets is not None:
+        geometry = "geometry(@parent)"
+        source, target = layers.coverage.crs(), assets.crs()
+        if source != target:
+            geometry = f"transform({geometry}, {_q(source.authid())}, {_q(target.authid())})"
+        name = 'coalesce("name", "asset_id", \'\')' if _has(assets, "name") else "to_string($id)"
+        kind = "coalesce(\"asset_type\", '')" if _has(assets, "asset_type") else "''"
+        line = f"'<li><b>' || {name} || '</b> (' || {kind} || ')</li>'"
+        listing = (
+            f"aggregate({_q(assets.id())}, 'concatenate', {line}, filter:=intersects($geometry, {geometry}), "
+            "concatenator:='')"
+        )
+    else:
+        return heading + f"<p>{CirclePlanReport.tr('No idle assets layer was given.')}</p>"
+    return heading + f"[% coalesce('<ul>' || nullif({listing}, '') || '</ul>', '<p>' || {none} || '</p>') %]"
+
+
+def _footer_html(layers: ReportLayers) -> str:
+    note = CirclePlanReport.tr("—: walking minutes not measured, or no facility within the walking limit.")
+    page = CirclePlanReport.tr("Page {page} of {pages}").format(
+        page="[% @atlas_featurenumber + 1 %]", pages="[% @atlas_totalfeatures + 1 %]"
+    )
+    return (
+        f'<div style="font-size:7pt; color:{MUTED}">{sources_text(layers)} {note}<br>'
+        f"{CirclePlanReport.tr('Made with the 15-minute living circle plugin for QGIS')} · [% format_date(now(), 'yyyy-MM-dd') %]"
+        f" · {page}</div>"
+    )
+
+
+def _style_xml(renderer, uri: str) -> str:
+    """The QML of `renderer`, as a map item style override (the project layer's own style is left alone)."""
+    holder = QgsVectorLayer(uri, "style", "memory")
+    holder.setRenderer(renderer)
+    style = QgsMapLayerStyle()
+    style.readFromLayer(holder)
+    return style.xmlData()
+
+
+def _overrides(layers: ReportLayers) -> dict[str, str]:
+    """Map item styles: the page's circle, its community's isochrones, facilities by class, idle assets."""
+    styles: dict[str, str] = {}
+    this = QgsFillSymbol.createSimple(
+        {"color": "46,125,50,40", "outline_color": ACCENT, "outline_width": "0.8", "outline_width_unit": "MM"}
+    )
+    other = QgsFillSymbol.createSimple(
+        {"color": "0,0,0,0", "outline_color": "150,150,150,255", "outline_width": "0.3", "outline_width_unit": "MM"}
+    )
+    circles = [
+        QgsRendererCategory(1, this, CirclePlanReport.tr("This circle")),
+        QgsRendererCategory(0, other, CirclePlanReport.tr("Other circles")),
+    ]
+    styles[layers.coverage.id()] = _style_xml(
+        QgsCategorizedSymbolRenderer("if($id = @atlas_featureid, 1, 0)", circles), "MultiPolygon"
+    )
+    if layers.circles is not None:
+        line = QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": "#1565c0", "outline_style": "dash", "outline_width": "0.4"}
+        )
+        key, coverage_key = _key_field(layers.circles), _key_field(layers.coverage)
+        expression = (
+            f"if({_col(key)} = attribute(@atlas_feature, {_q(coverage_key)}), 1, 0)" if key and coverage_key else "1"
+        )
+        same = [QgsRendererCategory(1, line, CirclePlanReport.tr("Isochrones of this community"))]
+        styles[layers.circles.id()] = _style_xml(QgsCategorizedSymbolRenderer(expression, same), "MultiPolygon")
+    if layers.facilities is not None:
+        classes = []
+        for name, colour in CLASS_COLOURS.items():
+            symbol = QgsMarkerSymbol.createSimple(
+                {"name": "circle", "color": colour, "outline_color": "#ffffff", "size": "2.2"}
+            )
+            classes.append(QgsRendererCategory(name, symbol, class_label(name)))
+        styles[layers.facilities.id()] = _style_xml(QgsCategorizedSymbolRenderer("category_class", classes), "Point")
+    if layers.assets is not None:
+        star = QgsMarkerSymbol.createSimple(
+            {"name": "star", "color": "#ff8f00", "outline_color": "#5d4037", "size": "4.2"}
+        )
+        assets = [QgsRendererCategory(1, star, CirclePlanReport.tr("Idle assets"))]
+        styles[layers.assets.id()] = _style_xml(QgsCategorizedSymbolRenderer("1", assets), "Point")
+    return styles
+
+
+def _map_layers(layers: ReportLayers) -> list[QgsVectorLayer]:
+    """Map layers, top first."""
+    return [layer for layer in (layers.assets, layers.facilities, layers.circles, layers.coverage) if layer is not None]
+
+
+def _legend_names(layers: ReportLayers) -> dict[str, str]:
+    names = {layers.coverage.id(): CirclePlanReport.tr("Living circles")}
+    if layers.circles is not None:
+        names[layers.circles.id()] = CirclePlanReport.tr("Isochrones")
+    if layers.facilities is not None:
+        names[layers.facilities.id()] = CirclePlanReport.tr("Facilities")
+    if layers.assets is not None:
+        names[layers.assets.id()] = CirclePlanReport.tr("Idle assets")
+    return names
+
+
+def _add_map(layout: QgsPrintLayout, layers: ReportLayers, rect: tuple[float, float, float, float]) -> QgsLayoutItemMap:
+    item = QgsLayoutItemMap(layout)
+    item.setId("circle_map")
+    crs = layers.coverage.crs()
+    item.setCrs(QgsCoordinateReferenceSystem("EPSG:3857") if crs.isGeographic() else crs)
+    item.setLayers(_map_layers(layers))
+    item.setKeepLayerSet(True)
+    item.setKeepLayerStyles(True)
+    item.setLayerStyleOverrides(_overrides(layers))
+    item.setAtlasDriven(True)
+    item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
+    item.setAtlasMargin(0.12)
+    item.setFrameEnabled(True)
+    item.setFrameStrokeColor(QColor(MUTED))
+    layout.addLayoutItem(item)
+    _place(item, *rect)
+    to_map = QgsCoordinateTransform(crs, item.crs(), layout.project().transformContext())
+    item.zoomToExtent(to_map.transformBoundingBox(layers.coverage.extent()))
+    return item
+
+
+def _add_legend(layout: QgsPrintLayout, layers: ReportLayers, linked: QgsLayoutItemMap, rect) -> None:
+    legend = QgsLayoutItemLegend(layout)
+    legend.setTitle("")
+    legend.setLinkedMap(linked)
+    legend.setAutoUpdateModel(False)
+    root = legend.model().rootGroup()
+    root.removeAllChildren()
+    names = _legend_names(layers)
+    for layer in _map_layers(layers):
+        node = root.addLayer(layer)
+        node.setUseLayerName(False)
+        node.setName(names[layer.id()])
+        if layer in (layers.assets, layers.circles):  # one symbol each: its label says it all
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
+    for style, size, bold in (
+        (QgsLegendStyle.Style.Subgroup, 8.0, True),
+        (QgsLegendStyle.Style.SymbolLabel, 7.5, False),
+    ):
+        legend.rstyle(style).setTextFormat(_text_format(size, bold))
+    legend.rstyle(QgsLegendStyle.Style.Subgroup).setMargin(QgsLegendStyle.Side.Top, 2.0)
+    legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, 1.2)
+    legend.setSymbolHeight(3.0)
+    legend.setSymbolWidth(4.5)
+    legend.setResizeToContents(False)
+    layout.addLayoutItem(legend)
+    _place(legend, *rect)
+    legend.model().setLayerStyleOverrides(linked.layerStyleOverrides())
+    for node in root.findLayers():
+        legend.model().refreshLayerLegend(node)
+    legend.updateLegend()
+
+
+def _add_scale_and_north(layout: QgsPrintLayout, linked: QgsLayoutItemMap, rect) -> None:
+    x, y, width, height = rect
+    scale = QgsLayoutItemScaleBar(layout)
+    scale.setStyle("Single Box")
+    scale.setLinkedMap(linked)
+    scale.setUnits(Qgis.DistanceUnit.Meters)
+    scale.setUnitLabel("m")
+    scale.setNumberOfSegmentsLeft(0)
+    scale.setNumberOfSegments(3)
+    scale.setSegmentSizeMode(Qgis.ScaleBarSegmentSizeMode.FitWidth)
+    scale.setMinimumBarWidth(30.0)
+    scale.setMaximumBarWidth(60.0)
+    scale.setTextFormat(_text_format(7.0))
+    scale.setHeight(2.0)
+    layout.addLayoutItem(scale)
+    scale.attemptMove(QgsLayoutPoint(x + 2.0, y + height - 12.0, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    scale.setBackgroundEnabled(True)
+    scale.setBackgroundColor(QColor(255, 255, 255, 210))
+    north = QgsLayoutItemPicture(layout)
+    north.setPicturePath(QgsSymbolLayerUtils.svgSymbolNameToPath("arrows/NorthArrow_02.svg", QgsPathResolver()))
+    north.setLinkedMap(linked)
+    north.setNorthMode(QgsLayoutItemPicture.NorthMode.TrueNorth)
+    layout.addLayoutItem(north)
+    _place(north, x + width - 12.0, y + 2.0, 10.0, 12.0)
+
+
+def build_atlas_layout(
+    project: QgsProject, layers: ReportLayers, title: str, categories: Sequence[Category]
+) -> QgsPrintLayout:
+    """The per-circle layout: an atlas over `layers.coverage`, one A4 page per circle."""
+    layout = _new_layout(project, CirclePlanReport.tr("Circle plan: {title}").format(title=title))
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(layers.coverage)
+    atlas.setEnabled(True)
+    atlas.setPageNameExpression(_circle_name())
+    left, width = MARGIN, PAGE_WIDTH - 2 * MARGIN
+    _html_label(layout, _header_html(layers, title, categories), (left, 7.0, width, 23.0), "header")
+    linked = _add_map(layout, layers, (left, 31.0, 128.0, 118.0))
+    _add_scale_and_north(layout, linked, (left, 31.0, 128.0, 118.0))
+    _add_legend(layout, layers, linked, (142.0, 31.0, 58.0, 52.0))
+    _html_label(layout, _summary_html(layers, categories), (142.0, 86.0, 58.0, 63.0), "summary")
+    heading = CirclePlanReport.tr("Facilities present and missing — and the walk to the nearest one")
+    _text_label(layout, heading, (left, 152.0, width, 6.0), 10.0, True, ACCENT)
+    table_width = (width - 4.0) / 2
+    _html_label(layout, _table_html(layers, categories, "basic"), (left, 159.0, table_width, 76.0), "basic_table")
+    _html_label(
+        layout,
+        _table_html(layers, categories, "quality"),
+        (left + table_width + 4.0, 159.0, table_width, 76.0),
+        "quality_table",
+    )
+    _html_label(layout, _requirements_html(layers), (left, 226.0, width, 10.0), "requirements")
+    _html_label(layout, _assets_html(layers, categories), (left, 238.0, width, 42.0), "assets")
+    _html_label(layout, _footer_html(layers), (left, 281.0, width, 12.0), "footer")
+    return layout
+
+
+def _bar_chart(
+    layout: QgsPrintLayout,
+    rows: Sequence[tuple[str, int]],
+    rect: tuple[float, float, float, float],
+    title: str,
+    colour: str,
+) -> None:
+    """A horizontal bar chart of layout items: one labelled bar per row, the count at its end."""
+    x, y, width, height = rect
+    _text_label(layout, title, (x, y, width, 7.0), 12.0, True, ACCENT)
+    if not rows:
+        _text_label(layout, CirclePlanReport.tr("Nothing to show."), (x, y + 9.0, width, 6.0), 9.0, colour=MUTED)
+        return
+    label_width, number_width = 60.0, 12.0
+    bar_space = width - label_width - number_width
+    step = min(9.0, (height - 9.0) / len(rows))
+    largest = max(value for _, value in rows) or 1
+    for number, (name, value) in enumerate(rows):
+        top = y + 9.0 + number * step
+        _text_label(layout, name, (x, top, label_width - 2.0, step), 9.0)
+        bar = QgsLayoutItemShape(layout)
+        bar.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
+        bar.setSymbol(QgsFillSymbol.createSimple({"color": colour, "outline_style": "no"}))
+        layout.addLayoutItem(bar)
+        _place(bar, x + label_width, top + step * 0.15, max(bar_space * value / largest, 0.4), step * 0.7)
+        _text_label(
+            layout, str(value), (x + label_width + bar_space * value / largest + 1.5, top, number_width, step), 9.0
+        )
+
+
+def _grade_rows(coverage: QgsVectorLayer) -> list[tuple[str, int]]:
+    if not _has(coverage, "grade"):
+        return []
+    counts = Counter(feature["grade"] for feature in coverage.getFeatures())
+    rows = [(grade, counts.pop(grade, 0)) for grade in GRADES]
+    rows += [(str(grade) if grade not in (None, "") else "—", count) for grade, count in counts.items()]
+    return rows
+
+
+def _missing_rows(coverage: QgsVectorLayer, categories: Sequence[Category]) -> list[tuple[str, int]]:
+    names = {category.code: _category_name(category) for category in categories}
+    counts: Counter[str] = Counter()
+    if _has(coverage, "missing_basic"):
+        for feature in coverage.getFeatures():
+            value = feature["missing_basic"]
+            if isinstance(value, str):
+                counts.update(code.strip() for code in value.split(",") if code.strip())
+    return [(names.get(code, code), count) for code, count in counts.most_common(TOP_MISSING)]
+
+
+def build_cover_layout(
+    project: QgsProject, layers: ReportLayers, title: str, categories: Sequence[Category]
+) -> QgsPrintLayout:
+    """The cover: title, city-wide figures, circles per grade and the most frequently missing basic categories."""
+    coverage = layers.coverage
+    layout = _new_layout(project, CirclePlanReport.tr("Circle plan cover: {title}").format(title=title))
+    left, width = MARGIN + 5.0, PAGE_WIDTH - 2 * MARGIN - 10.0
+    _text_label(
+        layout,
+        CirclePlanReport.tr("15-minute living circle plan (一圈一策)"),
+        (left, 22.0, width, 10.0),
+        13.0,
+        colour=MUTED,
+    )
+    _text_label(layout, title, (left, 33.0, width, 16.0), 24.0, True, ACCENT)
+    population = 0
+    if _has(coverage, "population"):
+        population = sum(int(f["population"]) for f in coverage.getFeatures() if isinstance(f["population"], int))
+    facts = CirclePlanReport.tr("{circles} circles · {population} residents · {date}").format(
+        circles=coverage.featureCount(),
+        population=f"{population:,}" if population else "—",
+        date=QDate.currentDate().toString("yyyy-MM-dd"),
+    )
+    _text_label(layout, facts, (left, 51.0, width, 8.0), 11.0)
+    rule = QgsLayoutItemShape(layout)
+    rule.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
+    rule.setSymbol(QgsFillSymbol.createSimple({"color": ACCENT, "outline_style": "no"}))
+    layout.addLayoutItem(rule)
+    _place(rule, left, 62.0, width, 0.8)
+    _bar_chart(
+        layout,
+        _grade_rows(coverage),
+        (left, 72.0, width, 58.0),
+        CirclePlanReport.tr("Circles per MOFCOM grade"),
+        ACCENT,
+    )
+    _bar_chart(
+        layout,
+        _missing_rows(coverage, categories),
+        (left, 140.0, width, 90.0),
+        CirclePlanReport.tr("Basic services most often missing (circles lacking them)"),
+        MISSING,
+    )
+    _text_label(layout, sources_text(layers), (left, 268.0, width, 14.0), 8.0, colour=MUTED)
+    return layout
+
+
+def build_circle_plan(
+    project: QgsProject, layers: ReportLayers, title: str = "", categories: Optional[Sequence[Category]] = None
+) -> CirclePlan:
+    """The cover and atlas layouts of a report over `layers` (which `project` must own or outlive).
+
+    `categories` defaults to the bundled table; an empty `title` becomes "15-minute living circles".
+    """
+    categories = load_categories() if categories is None else categories
+    title = title.strip() or CirclePlanReport.tr("15-minute living circles")
+    if layers.coverage.featureCount() == 0:
+        raise FifteenMinError(
+            CirclePlanReport.tr("The coverage layer has no circles, so there is no plan to print. Run Coverage first.")
+        )
+    return CirclePlan(
+        build_cover_layout(project, layers, title, categories), build_atlas_layout(project, layers, title, categories)
+    )
+
+
+def _unique_name(project: QgsProject, name: str) -> str:
+    manager = project.layoutManager()
+    candidate, number = name, 2
+    while manager.layoutByName(candidate) is not None:
+        candidate, number = f"{name} ({number})", number + 1
+    return candidate
+
+
+def add_layout_to_project(
+    project: QgsProject, layers: ReportLayers, title: str = "", categories: Optional[Sequence[Category]] = None
+) -> QgsPrintLayout:
+    """Add the cover and the atlas layout to `project` (whose layers `layers` are) and return the atlas layout."""
+    plan = build_circle_plan(project, layers, title, categories)
+    for layout in (plan.cover, plan.atlas):
+        layout.setName(_unique_name(project, layout.name()))
+        if not project.layoutManager().addLayout(layout):
+            raise FifteenMinError(
+                CirclePlanReport.tr("The layout {name} could not be added to the project.").format(name=layout.name())
+            )
+    return plan.atlas
+
+
+def _evaluate_templates(layout: QgsPrintLayout) -> None:
+    """Replace each templated label's text by its value for the current atlas feature, with the layout's layers."""
+    store = QgsExpressionContextScope()
+    store.addLayerStore(layout.project().layerStore())
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemLabel) and item.customProperty(TEMPLATE_PROPERTY):
+            context = item.createExpressionContext()
+            context.appendScope(QgsExpressionContextScope(store))
+            item.setText(QgsExpression.replaceExpressionText(item.customProperty(TEMPLATE_PROPERTY), context))
+
+
+def _page_layout(layout: QgsPrintLayout) -> QPageLayout:
+    size = layout.pageCollection().page(0).pageSize()
+    page = QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Millimeter)
+    orientation = QPageLayout.Orientation.Portrait
+    return QPageLayout(page, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+
+
+def _prepare(layout: QgsPrintLayout) -> QgsLayoutExporter:
+    context = layout.renderContext()
+    context.setTextRenderFormat(Qgis.TextRenderFormat.AlwaysText)
+    context.setDpi(300.0)
+    return QgsLayoutExporter(layout)
+
+
+def export_pdf(plan: CirclePlan, path: os.PathLike | str, feedback: Optional[QgsFeedback] = None) -> int:
+    """Write the cover and one page per circle to `path`; return the number of pages, 0 when cancelled.
+
+    The PDF is written beside `path` and moved over it only when complete, so a failed or cancelled run leaves
+    an existing file untouched.
+    """
+    target = Path(path)
+    partial = target.with_name(target.name + ".part")
+    atlas = plan.atlas.atlas()
+    writer = QPdfWriter(str(partial))
+    writer.setResolution(300)
+    writer.setCreator(__title__)
+    writer.setTitle(plan.atlas.name())
+    writer.setPageLayout(_page_layout(plan.cover))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise FifteenMinError(CirclePlanReport.tr("The PDF {path} could not be written.").format(path=target))
+    pages = 0
+    complete = False
+    try:
+        _prepare(plan.cover).renderPage(painter, 0)
+        pages = 1
+        exporter = _prepare(plan.atlas)
+        if not atlas.beginRender():
+            raise FifteenMinError(CirclePlanReport.tr("The atlas of the circle plan could not be started."))
+        total = atlas.count()
+        for number in range(total):
+            if feedback is not None and feedback.isCanceled():
+                break
+            if not atlas.seekTo(number):
+                raise FifteenMinError(
+                    CirclePlanReport.tr("Page {page} of the circle plan could not be prepared.").format(page=number + 2)
+                )
+            _evaluate_templates(plan.atlas)
+            writer.setPageLayout(_page_layout(plan.atlas))
+            if not writer.newPage():
+                raise FifteenMinError(CirclePlanReport.tr("The PDF {path} could not be written.").format(path=target))
+            exporter.renderPage(painter, 0)
+            pages += 1
+            if feedback is not None:
+                feedback.setProgress(100.0 * (number + 1) / max(total, 1))
+        else:
+            complete = True
+        atlas.endRender()
+    finally:
+        painter.end()
+        if not complete:
+            partial.unlink(missing_ok=True)
+    if not complete:
+        return 0
+    os.replace(partial, target)
+    return pages

@@ -1,0 +1,648 @@
+"""The Analysis page of the dock: coverage per circle, walking times, population coverage, charts, styles, exports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Optional
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsMapLayer,
+    QgsMapLayerProxyModel,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsMapCanvas, QgsMapLayerComboBox, QgsMessageBar
+from qgis.PyQt.QtCore import QModelIndex, Qt
+from qgis.PyQt.QtGui import QStandardItem, QStandardItemModel
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fifteen_min_plugin.__about__ import PROVIDER_ID
+from fifteen_min_plugin.core.analysis_tables import (
+    CoverageRow,
+    PopulationShare,
+    apply_grade_style,
+    apply_minutes_style,
+    category_bars,
+    city_summary,
+    community_labels,
+    export_csv,
+    export_xlsx,
+    grade_rank,
+    read_coverage_rows,
+    read_population_summary,
+    replace_coverage,
+    table_header,
+    table_values,
+)
+from fifteen_min_plugin.core.categories import Category, load_categories
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.settings import Settings
+from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.gui.charts import CircleChart, CityChart
+
+#: line layers (the filter enum moved to Qgis.LayerFilter in QGIS 3.34)
+_ROAD_LAYERS = Qgis.LayerFilter.LineLayer if hasattr(Qgis, "LayerFilter") else QgsMapLayerProxyModel.Filter.LineLayer
+
+_NO_THREADING = (
+    Qgis.ProcessingAlgorithmFlag.NoThreading
+    if hasattr(Qgis, "ProcessingAlgorithmFlag")
+    else QgsProcessingAlgorithm.Flag.FlagNoThreading
+)
+COVERAGE_ALGORITHM = f"{PROVIDER_ID}:coverage"
+NEAREST_ALGORITHM = f"{PROVIDER_ID}:nearestfacility"
+POPULATION_ALGORITHM = f"{PROVIDER_ID}:populationsummary"
+CIRCLE_PLAN_ALGORITHM = f"{PROVIDER_ID}:circleplan"
+#: walking times are searched up to this many minutes (the last class of the minutes style)
+SEARCH_MINUTES = 30.0
+#: the MOFCOM 一刻钟: residents within this many minutes count as covered
+COVERED_MINUTES = 15.0
+FID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+GRADE_COLUMN = 4
+TABLE_MIN_HEIGHT = 180
+POPULATION_TABLE_MAX_HEIGHT = 240
+CSV_FILTER = "CSV (*.csv)"
+XLSX_FILTER = "Excel (*.xlsx)"
+PDF_FILTER = "PDF (*.pdf)"
+
+
+class AnalysisPage(QWidget):
+    """Runs the analyses on the current workspace and shows what each circle lacks."""
+
+    def __init__(
+        self,
+        canvas: QgsMapCanvas,
+        message_bar: QgsMessageBar,
+        workspace: Callable[[], Optional[Workspace]],
+        project: Optional[QgsProject] = None,
+        parent: Optional[QWidget] = None,
+    ) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.message_bar = message_bar
+        self.workspace = workspace
+        self.project = project or QgsProject.instance()
+        self.task: Optional[QgsProcessingAlgRunnerTask] = None
+        self._run_state: Optional[tuple[QgsProcessingContext, QgsProcessingFeedback]] = None
+        self.rows: list[CoverageRow] = []
+        self.population: list[PopulationShare] = []
+        self.minutes_layer_id = ""
+        self.population_layer_id = ""
+        try:
+            self.categories: list[Category] = load_categories()
+        except FifteenMinError as error:
+            self.categories = []
+            self._error(error)
+
+        self.coverage_button = QPushButton(self.tr("Run coverage"))
+        self.coverage_button.setToolTip(
+            self.tr("Count the workspace facilities of every category in every workspace circle and grade each circle.")
+        )
+        self.roads_combo = QgsMapLayerComboBox()
+        self.roads_combo.setFilters(_ROAD_LAYERS)
+        self.walking_button = QPushButton(self.tr("Walking times"))
+        self.walking_button.setToolTip(
+            self.tr(
+                "Walking minutes from every community to the nearest facility of every category along the roads, "
+                "then the share of residents within {minutes:g} minutes."
+            ).format(minutes=COVERED_MINUTES)
+        )
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+
+        self.model = QStandardItemModel(0, len(table_header()), self)
+        self.model.setHorizontalHeaderLabels(table_header())
+        self.model.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setColumnHidden(0, True)
+        self.table.setMinimumHeight(TABLE_MIN_HEIGHT)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip(self.tr("Click a circle to zoom to it and see its chart. Click a heading to sort."))
+        self.circle_chart = CircleChart()
+        self.city_chart = CityChart()
+
+        self.grade_style_button = QPushButton(self.tr("Colour circles by grade"))
+        self.minutes_combo = QComboBox()
+        for category in self.categories:
+            self.minutes_combo.addItem(f"{category.name_zh} ({category.name_en})", category.code)
+        self.minutes_style_button = QPushButton(self.tr("Colour by walking minutes"))
+        self.population_label = QLabel(self.tr("Run Walking times to see how many residents are covered."))
+        self.population_label.setWordWrap(True)
+        self.population_table = QTableWidget(0, 3)
+        self.population_table.setHorizontalHeaderLabels(
+            [self.tr("Category"), self.tr("Share covered (%)"), self.tr("Residents covered")]
+        )
+        self.population_table.setMaximumHeight(POPULATION_TABLE_MAX_HEIGHT)
+        self.population_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.population_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+        self.csv_button = QPushButton(self.tr("Export CSV…"))
+        self.xlsx_button = QPushButton(self.tr("Export Excel…"))
+        self.plans_button = QPushButton(self.tr("Export circle plans (PDF)…"))
+        self.plans_button.setToolTip(self.tr("一圈一策: one page per circle with its gaps and nearby idle assets."))
+        self._set_running(False)
+        self._layout()
+
+        self.coverage_button.clicked.connect(self.run_coverage)
+        self.walking_button.clicked.connect(self.run_walking_times)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.table.clicked.connect(self._row_chosen)
+        self.grade_style_button.clicked.connect(self.style_grades)
+        self.minutes_style_button.clicked.connect(self.style_minutes)
+        self.csv_button.clicked.connect(self._ask_csv)
+        self.xlsx_button.clicked.connect(self._ask_xlsx)
+        self.plans_button.clicked.connect(self._ask_circle_plans)
+
+    def _layout(self) -> None:
+        run = QGroupBox(self.tr("Analyse the workspace"))
+        form = QFormLayout(run)
+        form.addRow(self.coverage_button)
+        form.addRow(self.tr("Roads"), self.roads_combo)
+        form.addRow(self.walking_button)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress)
+        progress_row.addWidget(self.cancel_button)
+        form.addRow(progress_row)
+
+        circles = QGroupBox(self.tr("Circles and their gaps (缺什么补什么)"))
+        circles_layout = QVBoxLayout(circles)
+        circles_layout.addWidget(self.table)
+        circles_layout.addWidget(self.circle_chart)
+        circles_layout.addWidget(self.city_chart)
+
+        maps = QGroupBox(self.tr("Maps"))
+        maps_layout = QFormLayout(maps)
+        maps_layout.addRow(self.grade_style_button)
+        maps_layout.addRow(self.minutes_combo, self.minutes_style_button)
+
+        population = QGroupBox(self.tr("Residents within {minutes:g} minutes").format(minutes=COVERED_MINUTES))
+        population_layout = QVBoxLayout(population)
+        population_layout.addWidget(self.population_label)
+        population_layout.addWidget(self.population_table)
+
+        exports = QHBoxLayout()
+        for button in (self.csv_button, self.xlsx_button, self.plans_button):
+            exports.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for group in (run, circles, maps, population):
+            layout.addWidget(group)
+        layout.addLayout(exports)
+
+    # --- running -------------------------------------------------------------------------------------------
+
+    def run_coverage(self) -> None:
+        """Compute the coverage of every workspace circle in the background; write it when it succeeds."""
+        layers = self._layers()
+        if layers is None or not self._idle():
+            return
+        parameters = {
+            "CIRCLES": layers["circles"],
+            "FACILITIES": layers["facilities"],
+            "CATEGORY_FIELD": "category",
+            "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+        }
+        if layers["communities"].featureCount() > 0:
+            parameters["COMMUNITIES"] = layers["communities"]
+        self._run(COVERAGE_ALGORITHM, parameters, self.tr("Coverage per circle"), self._coverage_done)
+
+    def run_walking_times(self) -> None:
+        """Walking minutes from every workspace community to each category, then the population summary."""
+        layers = self._layers()
+        if layers is None or not self._idle():
+            return
+        roads = self.roads_combo.currentLayer()
+        if roads is None:
+            self._warn(self.tr("Choose the road layer to walk on first."))
+            return
+        settings = Settings.load()
+        parameters = {
+            "ROADS": roads,
+            "ORIGINS": layers["communities"],
+            "FACILITIES": layers["facilities"],
+            "CATEGORY_FIELD": "category",
+            "SPEED_KMH": settings.walking_speed_kmh,
+            "MAX_MINUTES": SEARCH_MINUTES,
+            "SNAP_TOLERANCE_M": settings.snap_tolerance_m,
+            "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+        }
+        self._run(NEAREST_ALGORITHM, parameters, self.tr("Walking time to the nearest facility"), self._walking_done)
+
+    def summarise_population(self, origins: QgsVectorLayer) -> None:
+        """Share of residents of `origins` (with min_<code> fields) within 15 minutes, shown in the page."""
+        if not self._idle():
+            return
+        parameters = {
+            "ORIGINS": origins,
+            "MAX_MINUTES": COVERED_MINUTES,
+            "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+        }
+        if origins.fields().lookupField("population") >= 0:
+            parameters["POPULATION_FIELD"] = "population"
+        self._run(POPULATION_ALGORITHM, parameters, self.tr("Population coverage summary"), self._population_done)
+
+    def export_circle_plans(self, path: str) -> None:
+        """Write the 一圈一策 atlas of the workspace coverage to a PDF in the background, then add its layouts."""
+        layers = self._layers()
+        if layers is None or not self._idle():
+            return
+        minutes = self.project.mapLayer(self.minutes_layer_id) if self.minutes_layer_id else None
+        title = self.workspace().name
+        parameters = {
+            "COVERAGE": layers["coverage"],
+            "CIRCLES": layers["circles"],
+            "FACILITIES": layers["facilities"],
+            "ASSETS": layers["idle_assets"],
+            "TITLE": title,
+            "OUTPUT_PDF": path,
+        }
+        if isinstance(minutes, QgsVectorLayer):
+            parameters["MINUTES"] = minutes
+        self._run(
+            CIRCLE_PLAN_ALGORITHM,
+            parameters,
+            self.tr("Circle plans (PDF)"),
+            lambda _context, results: self._plans_done(layers, minutes, title, results),
+        )
+
+    def _plans_done(
+        self,
+        layers: dict[str, QgsVectorLayer],
+        minutes: Optional[QgsMapLayer],
+        title: str,
+        results: dict[str, Any],
+    ) -> None:
+        from fifteen_min_plugin.core.report.layout import ReportLayers, add_layout_to_project
+
+        report = ReportLayers(
+            coverage=layers["coverage"],
+            circles=layers["circles"],
+            facilities=layers["facilities"],
+            assets=layers["idle_assets"],
+            minutes=minutes if isinstance(minutes, QgsVectorLayer) else None,
+        )
+        layout = add_layout_to_project(self.project, report, title, self._categories())
+        self._success(
+            self.tr("Circle plans written to {path}; the layout “{layout}” was added to the project.").format(
+                path=results.get("OUTPUT_PDF", ""), layout=layout.name()
+            )
+        )
+
+    def cancel(self) -> None:
+        """Stop the running computation; nothing is written."""
+        if self.task is not None:
+            self.task.cancel()
+
+    def _idle(self) -> bool:
+        if self.task is not None:
+            self._warn(self.tr("A computation is already running; wait for it or cancel it."))
+            return False
+        return True
+
+    def _run(
+        self,
+        algorithm_id: str,
+        parameters: dict[str, Any],
+        title: str,
+        done: Callable[[QgsProcessingContext, dict[str, Any]], None],
+    ) -> None:
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+        if algorithm is None:
+            self._warn(
+                self.tr(
+                    "The tool “{title}” ({id}) is not available in this installation; update the plugin or check "
+                    "that its Processing provider is enabled. Nothing was computed."
+                ).format(title=title, id=algorithm_id)
+            )
+            return
+        context = QgsProcessingContext()
+        context.setProject(self.project)
+        feedback = QgsProcessingFeedback()
+        feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self._run_state = (context, feedback)
+        self._set_running(True)
+        if algorithm.flags() & _NO_THREADING:  # e.g. layouts: must run on the main thread, so it blocks
+            results, ok = algorithm.run(parameters, context, feedback)
+            self._finished(ok, results, title, done)
+            return
+        task = QgsProcessingAlgRunnerTask(algorithm, parameters, context, feedback)
+        task.executed.connect(lambda ok, results: self._finished(ok, results, title, done))
+        self.task = task
+        QgsApplication.taskManager().addTask(task)
+
+    def _finished(
+        self,
+        ok: bool,
+        results: dict[str, Any],
+        title: str,
+        done: Callable[[QgsProcessingContext, dict[str, Any]], None],
+    ) -> None:
+        context, feedback = self._run_state
+        self.task = None
+        self._run_state = None
+        self._set_running(False)
+        if feedback.isCanceled():
+            self._warn(self.tr("{title}: cancelled; nothing was written.").format(title=title), Qgis.MessageLevel.Info)
+            return
+        if not ok:
+            log = [line for line in feedback.textLog().splitlines() if line.strip()]
+            self._warn(
+                self.tr("{title} could not be computed; nothing was written. {reason}").format(
+                    title=title, reason=log[-1] if log else ""
+                ),
+                Qgis.MessageLevel.Critical,
+            )
+            return
+        try:
+            done(context, results)
+        except FifteenMinError as error:
+            self._error(error)
+
+    def _result_layer(self, context: QgsProcessingContext, results: dict[str, Any], title: str) -> QgsVectorLayer:
+        layer = context.takeResultLayer(str(results.get("OUTPUT", "")))
+        if not isinstance(layer, QgsVectorLayer):
+            raise FifteenMinError(self.tr("{title} gave no result; nothing was written.").format(title=title))
+        return layer
+
+    def _coverage_done(self, context: QgsProcessingContext, results: dict[str, Any]) -> None:
+        result = self._result_layer(context, results, self.tr("Coverage per circle"))
+        layers = self._layers()
+        if layers is None:
+            return
+        written = replace_coverage(layers["coverage"], result, self.project.transformContext())
+        self.refresh()
+        self._success(
+            self.tr("Coverage of {count} circles written to “{layer}”.").format(
+                count=len(written), layer=layers["coverage"].name()
+            )
+        )
+
+    def _walking_done(self, context: QgsProcessingContext, results: dict[str, Any]) -> None:
+        layer = self._result_layer(context, results, self.tr("Walking time to the nearest facility"))
+        layer.setName(self.tr("Walking minutes to the nearest facility"))
+        self.minutes_layer_id = self._replace_project_layer(self.minutes_layer_id, layer)
+        code = self.minutes_combo.currentData()
+        if code and layer.fields().lookupField(f"min_{code}") >= 0:
+            apply_minutes_style(layer, code)
+        self.summarise_population(layer)
+
+    def _population_done(self, context: QgsProcessingContext, results: dict[str, Any]) -> None:
+        layer = self._result_layer(context, results, self.tr("Population coverage summary"))
+        layer.setName(self.tr("Population coverage"))
+        self.population_layer_id = self._replace_project_layer(self.population_layer_id, layer)
+        self.show_population(read_population_summary(layer))
+
+    def _replace_project_layer(self, previous_id: str, layer: QgsMapLayer) -> str:
+        if previous_id and self.project.mapLayer(previous_id) is not None:
+            self.project.removeMapLayer(previous_id)
+        if self.project.addMapLayer(layer) is None:
+            raise FifteenMinError(
+                self.tr("The layer “{layer}” could not be added to the project.").format(layer=layer.name())
+            )
+        return layer.id()
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.progress.setValue(0)
+        self.cancel_button.setVisible(running)
+        for button in (self.coverage_button, self.walking_button, self.plans_button):
+            button.setEnabled(not running)
+
+    # --- showing -------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the workspace coverage layer into the table and the city chart."""
+        workspace = self.workspace()
+        if workspace is None:
+            self._show_rows([])
+            return
+        layers = self._layers(quiet=True)
+        if layers is None:
+            return
+        labels = community_labels(layers["circles"], layers["communities"])
+        self._show_rows(read_coverage_rows(layers["coverage"], workspace.categories, labels))
+
+    def _show_rows(self, rows: list[CoverageRow]) -> None:
+        self.rows = rows
+        self.model.removeRows(0, self.model.rowCount())
+        for row in rows:
+            items = []
+            for column, value in enumerate(table_values(row)):
+                if isinstance(value, float):
+                    item = QStandardItem(f"{value:.1f}")
+                else:
+                    item = QStandardItem("" if value is None else str(value))
+                if column == GRADE_COLUMN:
+                    key: Any = grade_rank(row.grade)
+                elif column == 5:
+                    key = row.n_basic_present
+                else:
+                    key = value if value is not None else ""
+                item.setData(key, SORT_ROLE)
+                item.setData(row.fid, FID_ROLE)
+                items.append(item)
+            self.model.appendRow(items)
+        self.table.sortByColumn(GRADE_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.circle_chart.set_circle("", [])
+        categories = self._categories()
+        self.city_chart.set_summary(city_summary(rows, categories) if rows else None)
+
+    def row_at(self, view_row: int) -> Optional[CoverageRow]:
+        """The coverage row shown on line `view_row` of the table (as sorted)."""
+        fid = self.model.index(view_row, 0).data(FID_ROLE)
+        return next((row for row in self.rows if row.fid == fid), None)
+
+    def _row_chosen(self, index: QModelIndex, _previous: Optional[QModelIndex] = None) -> None:
+        if not index.isValid():
+            return
+        row = self.row_at(index.row())
+        if row is None:
+            return
+        self.circle_chart.set_circle(row.circle, category_bars(row, self._categories()))
+        self._zoom_to(row)
+
+    def _zoom_to(self, row: CoverageRow) -> None:
+        layers = self._layers(quiet=True)
+        if layers is None:
+            return
+        coverage = layers["coverage"]
+        feature = coverage.getFeature(row.fid)
+        geometry = feature.geometry()
+        if geometry.isNull():
+            return
+        transform = QgsCoordinateTransform(
+            coverage.crs(), self.canvas.mapSettings().destinationCrs(), self.project.transformContext()
+        )
+        try:
+            moved = geometry.transform(transform) == Qgis.GeometryOperationResult.Success
+        except QgsCsException:
+            moved = False
+        if not moved:
+            self._warn(self.tr("The circle cannot be shown in the map's coordinate system."))
+            return
+        extent = geometry.boundingBox()
+        extent.scale(1.2)
+        coverage.selectByIds([row.fid])
+        self.canvas.setExtent(extent)
+        self.canvas.refresh()
+
+    def show_population(self, shares: list[PopulationShare]) -> None:
+        """Fill the population table; the first line says the share covered by all basic categories."""
+        self.population = shares
+        self.population_table.setRowCount(len(shares))
+        for line, share in enumerate(shares):
+            values = [
+                share.label,
+                "" if share.share_pct is None else f"{share.share_pct:.1f}",
+                "" if share.residents_covered is None else f"{share.residents_covered:,.0f}",
+            ]
+            for column, value in enumerate(values):
+                self.population_table.setItem(line, column, QTableWidgetItem(value))
+        overall = next((share for share in shares if share.all_basic), None)
+        if overall is None or overall.share_pct is None:
+            self.population_label.setText(self.tr("No origin has walking times to every basic category."))
+        elif overall.residents is not None:
+            self.population_label.setText(
+                self.tr("{share:.1f}% of residents live within {minutes:g} minutes of every basic category.").format(
+                    share=overall.share_pct, minutes=COVERED_MINUTES
+                )
+            )
+        else:
+            self.population_label.setText(
+                self.tr("{share:.1f}% of communities are within {minutes:g} minutes of every basic category.").format(
+                    share=overall.share_pct, minutes=COVERED_MINUTES
+                )
+            )
+
+    def _categories(self) -> list[Category]:
+        workspace = self.workspace()
+        return list(workspace.categories) if workspace is not None else self.categories
+
+    # --- styles and exports --------------------------------------------------------------------------------
+
+    def style_grades(self) -> None:
+        """Colour the workspace coverage layer by grade."""
+        layers = self._layers()
+        if layers is None:
+            return
+        try:
+            apply_grade_style(layers["coverage"])
+        except FifteenMinError as error:
+            self._error(error)
+
+    def style_minutes(self) -> None:
+        """Colour the walking-minutes layer by the minutes to the chosen category."""
+        layer = self.project.mapLayer(self.minutes_layer_id) if self.minutes_layer_id else None
+        if not isinstance(layer, QgsVectorLayer):
+            self._warn(self.tr("Run Walking times first; its layer holds the minutes."))
+            return
+        try:
+            apply_minutes_style(layer, self.minutes_combo.currentData())
+        except FifteenMinError as error:
+            self._error(error)
+
+    def export_csv(self, path: str) -> Optional[Path]:
+        """Write the table to a CSV file Excel opens with its Chinese text intact."""
+        return self._export(export_csv, path)
+
+    def export_xlsx(self, path: str) -> Optional[Path]:
+        """Write the table to an Excel workbook."""
+        return self._export(export_xlsx, path)
+
+    def _export(self, write: Callable[[list[CoverageRow], str], Path], path: str) -> Optional[Path]:
+        if not self.rows:
+            self._warn(self.tr("There is no coverage to export; run the coverage first."))
+            return None
+        try:
+            written = write(self.rows, path)
+        except FifteenMinError as error:
+            self._error(error)
+            return None
+        self._success(self.tr("{count} circles exported to {path}.").format(count=len(self.rows), path=written))
+        return written
+
+    def _ask_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), "", CSV_FILTER)
+        if path:
+            self.export_csv(path if path.lower().endswith(".csv") else f"{path}.csv")
+
+    def _ask_xlsx(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Excel"), "", XLSX_FILTER)
+        if path:
+            self.export_xlsx(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
+
+    def _ask_circle_plans(self) -> None:
+        if QgsApplication.processingRegistry().algorithmById(CIRCLE_PLAN_ALGORITHM) is None:
+            self._warn(
+                self.tr(
+                    "Circle plans (PDF) are not available in this installation; update the plugin. "
+                    "Nothing was exported."
+                )
+            )
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export circle plans"), "", PDF_FILTER)
+        if path:
+            self.export_circle_plans(path if path.lower().endswith(".pdf") else f"{path}.pdf")
+
+    # --- shared --------------------------------------------------------------------------------------------
+
+    def _layers(self, quiet: bool = False) -> Optional[dict[str, QgsVectorLayer]]:
+        """The project's layers on the workspace tables (added if missing); None and a warning without one."""
+        workspace = self.workspace()
+        if workspace is None:
+            if not quiet:
+                self._warn(self.tr("Create or open a workspace first: the analysis reads and writes its layers."))
+            return None
+        try:
+            return dict(zip(workspace.layer_names(), workspace.add_to_project(self.project)))
+        except FifteenMinError as error:
+            if not quiet:
+                self._error(error)
+            return None
+
+    def _success(self, text: str) -> None:
+        self.message_bar.pushMessage(self.tr("Analysis"), text, level=Qgis.MessageLevel.Success, duration=5)
+
+    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning) -> None:
+        self.message_bar.pushMessage(self.tr("Analysis"), text, level=level)
+
+    def _error(self, error: FifteenMinError) -> None:
+        self.message_bar.pushMessage(self.tr("Analysis"), error.message, level=error.level)
+
+    def teardown(self) -> None:
+        """Cancel running work before the dock goes away."""
+        self.cancel()

@@ -1,0 +1,220 @@
+"""fifteenmin:circleplan: a cover and one PDF page per circle, readable text, gaps, the layout in a project."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+from fifteen_min_plugin.__about__ import RESOURCES_DIR
+from fifteen_min_plugin.core.categories import load_categories
+from fifteen_min_plugin.core.report import ReportLayers, add_layout_to_project
+from fifteen_min_plugin.core.report.fonts import CJK_FAMILIES, pick_family, report_font_family
+from fifteen_min_plugin.core.report.layout import OSM_ATTRIBUTION
+
+SAMPLE = RESOURCES_DIR / "sample" / "sample.gpkg"
+#: circle id, Chinese name, community, lon, lat — the third lies west of the sample's POIs, far from any of them
+ORIGINS = [
+    ("C1", "学院路一号圈", "HD-C01", 116.3500, 40.0030),
+    ("C2", "双清路二号圈", "HD-C02", 116.3560, 40.0060),
+    ("C3", "空白测试圈", "HD-C03", 116.2800, 39.9500),
+]
+EMPTY = "C3"
+#: walking minutes of community HD-C01 to the nearest pharmacy (a figure the report must print)
+PHARMACY_MINUTES = 7.3
+
+
+def text(page) -> str:
+    """A page's text, NFKC-normalised (CJK fonts map some ideographs to their Kangxi radical twins), spaces joined."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", page.extract_text()))
+
+
+def appears(name: str, page: str) -> bool:
+    """`name` is in `page`, letting any ideograph come out as a CJK radical (fonts share those glyphs)."""
+    pattern = "".join(
+        f"(?:{re.escape(char)}|[\u2e80-\u2fdf])" if "\u4e00" <= char <= "\u9fff" else re.escape(char)
+        for char in unicodedata.normalize("NFKC", name)
+    )
+    return re.search(pattern, page) is not None
+
+
+def origins() -> QgsVectorLayer:
+    layer = QgsVectorLayer(
+        "Point?crs=EPSG:4326&field=circle_id:string&field=name:string&field=community_id:string", "origins", "memory"
+    )
+    features = []
+    for circle_id, name, community, lon, lat in ORIGINS:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([circle_id, name, community])
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lon, lat)))
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)[0]
+    return layer
+
+
+def minutes_layer() -> QgsVectorLayer:
+    layer = QgsVectorLayer(
+        "Point?crs=EPSG:4326&field=community_id:string&field=name:string&field=min_pharmacy:double",
+        "minutes",
+        "memory",
+    )
+    feature = QgsFeature(layer.fields())
+    feature.setAttributes(["HD-C01", "示例社区01", PHARMACY_MINUTES])
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(116.35, 40.003)))
+    assert layer.dataProvider().addFeatures([feature])[0]
+    return layer
+
+
+@pytest.fixture()
+def workspace(processing):
+    """Circles (3 × 500 m), classified sample facilities, their coverage, suggestions for the sample assets."""
+    circles = processing.run(
+        "fifteenmin:buffercircles",
+        {"ORIGINS": origins(), "ORIGIN_ID_FIELD": "circle_id", "RADII_M": "500", "MINUTES": "10", "OUTPUT": "memory:"},
+    )["OUTPUT"]
+    facilities = processing.run(
+        "fifteenmin:classifyfacilities", {"INPUT": f"{SAMPLE}|layername=haidian_pois", "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    coverage = processing.run(
+        "fifteenmin:coverage", {"CIRCLES": circles, "FACILITIES": facilities, "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    seed = QgsVectorLayer(f"{SAMPLE}|layername=idle_assets_seed", "assets", "ogr")
+    assets = seed.materialize(QgsFeatureRequest())
+    del seed  # a memory copy: no open GeoPackage handle outlives the test
+    suggestions = processing.run("fifteenmin:repurpose", {"ASSETS": assets, "COVERAGE": coverage, "OUTPUT": "memory:"})[
+        "OUTPUT"
+    ]
+    return {
+        "circles": circles,
+        "facilities": facilities,
+        "coverage": coverage,
+        "assets": assets,
+        "suggestions": suggestions,
+    }
+
+
+def test_pdf_has_a_cover_and_one_readable_page_per_circle(processing, workspace, tmp_path):
+    pdf = tmp_path / "plan.pdf"
+    result = processing.run(
+        "fifteenmin:circleplan",
+        {
+            "COVERAGE": workspace["coverage"],
+            "CIRCLES": workspace["circles"],
+            "FACILITIES": workspace["facilities"],
+            "ASSETS": workspace["assets"],
+            "SUGGESTIONS": workspace["suggestions"],
+            "MINUTES": minutes_layer(),
+            "TITLE": "海淀区示例",
+            "OUTPUT_PDF": str(pdf),
+        },
+    )
+    coverage = {f["circle_id"]: f for f in workspace["coverage"].getFeatures()}
+    facility_counts = {circle_id: sum(f[f"n_{c.code}"] for c in load_categories()) for circle_id, f in coverage.items()}
+    assert facility_counts[EMPTY] == 0 and all(facility_counts[c] > 0 for c in coverage if c != EMPTY)
+
+    reader = PdfReader(str(pdf))
+    assert result["PAGES"] == len(reader.pages) == 1 + len(ORIGINS)
+    assert result["LAYOUT_NAME"]
+    cover = text(reader.pages[0])
+    assert appears("海淀区示例", cover)
+    assert "© OpenStreetMap contributors, ODbL" in cover  # Qt's PDF engine maps the cover's digits badly
+    pages = [text(page) for page in reader.pages[1:]]
+    for (circle_id, name, *_), page in zip(ORIGINS, pages):
+        assert appears(name, page)
+        assert OSM_ATTRIBUTION in page
+        assert coverage[circle_id]["grade"] in page
+        assert ("No facilities in this circle." in page) == (circle_id == EMPTY)
+    # the walking minutes joined by community_id; the other communities show "—"
+    assert str(PHARMACY_MINUTES) in pages[0]
+    assert str(PHARMACY_MINUTES) not in pages[1] and "—" in pages[1]
+    # the assets whose best use serves a circle are listed on its page; the empty circle has none
+    listed = {
+        f["asset_name"]
+        for f in workspace["suggestions"].getFeatures()
+        if f["rank"] == 1 and "C1" in str(f["circle_id"]).split(",")
+    }
+    assert listed and all(appears(name, pages[0]) for name in listed)
+    assert "No idle asset recorded in this circle." in pages[2]
+
+
+def test_cancelled_run_leaves_an_existing_pdf_untouched(processing, workspace, tmp_path):
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(b"previous report")
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda progress: feedback.cancel() if progress > 0 else None)
+    processing.run(
+        "fifteenmin:circleplan", {"COVERAGE": workspace["coverage"], "OUTPUT_PDF": str(pdf)}, feedback=feedback
+    )
+    assert pdf.read_bytes() == b"previous report"
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_empty_coverage_is_refused(processing, tmp_path):
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326&field=circle_id:string", "empty", "memory")
+    with pytest.raises(QgsProcessingException, match="no circles"):
+        processing.run("fifteenmin:circleplan", {"COVERAGE": layer, "OUTPUT_PDF": str(tmp_path / "x.pdf")})
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_layout_added_to_project_is_an_atlas_over_the_coverage(processing, workspace, qgis_new_project):
+    project = QgsProject.instance()
+    assert len(project.addMapLayers(list(workspace.values()))) == len(workspace)
+    layers = ReportLayers(
+        coverage=workspace["coverage"],
+        circles=workspace["circles"],
+        facilities=workspace["facilities"],
+        assets=workspace["assets"],
+        suggestions=workspace["suggestions"],
+    )
+    layout = add_layout_to_project(project, layers, "海淀区示例")
+    assert project.layoutManager().layoutByName(layout.name()) is layout
+    atlas = layout.atlas()
+    assert atlas.enabled()
+    assert atlas.coverageLayer() is workspace["coverage"]
+    assert atlas.updateFeatures() == workspace["coverage"].featureCount() == len(ORIGINS)
+    again = add_layout_to_project(project, layers, "海淀区示例")
+    assert again.name() != layout.name()
+
+
+def test_report_font_is_a_cjk_family_when_one_is_installed(qgis_app):
+    assert pick_family({"Arial", "SimHei", "PingFang SC"}) == "PingFang SC"  # macOS before Windows fallbacks
+    assert pick_family({"Arial"}) is None
+    assert report_font_family() in CJK_FAMILIES  # fonts-noto-cjk is installed by `make setup`
+
+
+def test_png_of_a_page_for_review(processing, workspace, tmp_path):
+    """Renders page 2 to /tmp/circle_plan_page.png when pdftoppm exists (for a human look), checking it is not blank."""
+    pdftoppm = Path("/usr/bin/pdftoppm")
+    if not pdftoppm.exists():
+        pytest.skip("pdftoppm is not installed")
+    import subprocess
+
+    pdf = tmp_path / "plan.pdf"
+    processing.run(
+        "fifteenmin:circleplan",
+        {
+            "COVERAGE": workspace["coverage"],
+            "CIRCLES": workspace["circles"],
+            "FACILITIES": workspace["facilities"],
+            "ASSETS": workspace["assets"],
+            "SUGGESTIONS": workspace["suggestions"],
+            "OUTPUT_PDF": str(pdf),
+        },
+    )
+    prefix = Path("/tmp/circle_plan_page")
+    subprocess.run([str(pdftoppm), "-png", "-r", "80", "-f", "2", "-l", "2", str(pdf), str(prefix)], check=True)
+    png = next(prefix.parent.glob(f"{prefix.name}*.png"))
+    assert png.stat().st_size > 20_000

@@ -1,0 +1,111 @@
+"""Hand-made graphs: merging, crossings, snapping and exact edge cutting."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import shapely
+from scipy.sparse.csgraph import connected_components
+
+from fifteen_min_plugin.core.network.graph import build_graph
+from fifteen_min_plugin.core.network.isochrone import (
+    isochrones,
+    project_onto_segments,
+    reachable_intervals,
+    snap_origins,
+)
+
+
+def lines_to_arrays(lines: list[list[tuple[float, float]]]) -> tuple[np.ndarray, np.ndarray]:
+    coords = np.concatenate([np.asarray(line, dtype=float) for line in lines])
+    part = np.concatenate([np.full(len(line), i) for i, line in enumerate(lines)])
+    return coords, part
+
+
+def components(graph) -> int:
+    from scipy.sparse import coo_matrix
+
+    matrix = coo_matrix((graph.length, (graph.u, graph.v)), shape=(graph.node_count,) * 2)
+    return connected_components(matrix, directed=False)[0]
+
+
+def test_vertices_within_tolerance_merge_and_farther_ones_do_not():
+    coords, part = lines_to_arrays([[(0, 0), (100, 0)], [(100.3, 0.2), (100, 80)], [(101, 0), (200, 0)]])
+    graph = build_graph(coords, part, tolerance=0.5)
+    # (100,0) and (100.3,0.2) are 0.36 m apart -> one node; (101,0) is 1 m away -> separate
+    assert graph.node_count == 5
+    assert components(graph) == 2
+    assert sorted(np.round(graph.length, 6)) == sorted(np.round([100.0, 80.0, 99.0], 6))
+
+
+def test_crossing_without_shared_vertex_stays_apart_and_shared_vertex_connects():
+    bridge = build_graph(*lines_to_arrays([[(0, 0), (200, 0)], [(100, -100), (100, 100)]]))
+    assert components(bridge) == 2
+    junction = build_graph(*lines_to_arrays([[(0, 0), (100, 0), (200, 0)], [(100, -100), (100, 0), (100, 100)]]))
+    assert components(junction) == 1
+    assert junction.node_count == 5 and junction.edge_count == 4
+
+
+def test_repeated_zero_length_and_non_finite_vertices_are_dropped():
+    coords, part = lines_to_arrays([[(0, 0), (0, 0), (10, 0), (np.nan, 5)], [(10, 0), (0, 0)]])
+    graph = build_graph(coords, part)
+    assert graph.edge_count == 1 and graph.length[0] == pytest.approx(10.0)
+
+
+def test_projection_onto_segments_matches_hand_geometry():
+    points = np.array([[3.0, 4.0], [-5.0, 2.0], [15.0, -1.0]])
+    start = np.zeros((3, 2))
+    end = np.tile([10.0, 0.0], (3, 1))
+    along, gap = project_onto_segments(points, start, end)
+    assert along == pytest.approx([3.0, 0.0, 10.0])
+    assert gap == pytest.approx([4.0, np.hypot(5, 2), np.hypot(5, 1)])
+
+
+def test_snapping_picks_nearest_edge_and_reports_origins_beyond_tolerance():
+    graph = build_graph(*lines_to_arrays([[(0, 0), (100, 0)], [(0, 50), (100, 50)]]))
+    snap = snap_origins(graph, np.array([[30.0, 10.0], [60.0, 45.0], [50.0, 500.0]]), tolerance=20.0)
+    assert snap.snapped.tolist() == [True, True, False]
+    assert snap.distance[:2] == pytest.approx([10.0, 5.0])
+    assert snap.point[:2] == pytest.approx(np.array([[30.0, 0.0], [60.0, 50.0]]))
+    edge = snap.edge[0]
+    start = graph.xy[graph.u[edge]]
+    assert np.hypot(*(snap.point[0] - start)) == pytest.approx(snap.offset[0])
+
+
+def test_reachable_intervals_cut_edges_exactly():
+    dist_u = np.array([0.0, 90.0, 70.0, np.inf, 10.0])
+    dist_v = np.array([40.0, np.inf, 80.0, 95.0, np.inf])
+    length = np.array([40.0, 30.0, 60.0, 20.0, 50.0])
+    whole, from_u, from_v = reachable_intervals(dist_u, dist_v, length, cutoff=100.0)
+    assert whole.tolist() == [True, False, False, False, True]
+    assert from_u == pytest.approx([0.0, 10.0, 30.0, 0.0, 0.0])
+    assert from_v == pytest.approx([0.0, 0.0, 20.0, 5.0, 0.0])
+
+
+def test_isochrone_on_a_cross_cuts_every_arm_exactly_and_nests():
+    # a plus-shaped junction at (0,0), arms of 500 m made of 100 m segments, plus a bridge with no vertex
+    arm = np.linspace(0, 500, 6)
+    lines = [
+        [(-x, 0.0) for x in arm[::-1]] + [(x, 0.0) for x in arm[1:]],
+        [(0.0, -y) for y in arm[::-1]] + [(0.0, y) for y in arm[1:]],
+        [(250.0, -200.0), (250.0, 200.0)],
+    ]
+    graph = build_graph(*lines_to_arrays(lines))
+    origin = np.array([[120.0, 10.0]])  # snaps to (120, 0), 10 m off the street
+    snap = snap_origins(graph, origin, tolerance=50.0)
+    results = [item for batch in isochrones(graph, origin, snap, [60.0, 200.0, 400.0], walk_off=25.0) for item in batch]
+    by_level = {item.level: item for item in results}
+    # 60 m: 50 m each way along the street from x=120
+    assert by_level[0].street_m == pytest.approx(100.0)
+    # 200 m: east to x=310, west 120 m to the junction then 70 m on each of three arms
+    assert by_level[1].street_m == pytest.approx(190.0 + 120.0 + 3 * 70.0)
+    # 400 m: east to x=500 (end), west 120 m to the junction then 270 m on each of three arms
+    assert by_level[2].street_m == pytest.approx(380.0 + 120.0 + 3 * 270.0)
+    polygons = [by_level[level].polygon for level in range(3)]
+    assert shapely.area(shapely.difference(polygons[0], polygons[1])) < 1e-6
+    assert shapely.area(shapely.difference(polygons[1], polygons[2])) < 1e-6
+    # the bridge crosses the street at x=250 without a vertex: its far end is not reached
+    assert not shapely.contains_xy(polygons[2], 250.0, 180.0)
+    assert shapely.contains_xy(polygons[1], 305.0, 0.0) and not shapely.contains_xy(polygons[1], 340.0, 0.0)
+    vertices = shapely.get_coordinates(polygons[2])
+    assert np.hypot(*(vertices - origin).T).max() <= 400.0 + 25.0 + 1e-6
