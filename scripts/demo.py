@@ -9,15 +9,18 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, "/usr/share/qgis/python/plugins")
 
 from qgis.core import (  # noqa: E402
+    NULL,
     QgsApplication,
     QgsFeatureRequest,
     QgsLayerTreeGroup,
@@ -125,7 +128,92 @@ def _idle_assets(processing, workspace, sample: Path, layers: dict) -> dict[str,
         ),
         key=lambda row: (-row[3], row[0], row[1]),
     )
-    return {"candidates": candidates.featureCount(), "registered": len(register.asset_ids()), "suggestions": top}
+    return {
+        "candidates": candidates.featureCount(),
+        "registered": len(register.asset_ids()),
+        "suggestions": top,
+        "suggestions layer": suggestions,
+    }
+
+
+def _walking_minutes(processing, roads: QgsVectorLayer, layers: dict, project: QgsProject) -> dict[str, object]:
+    """Walking minutes from every community to the nearest facility of every category, on the real streets."""
+    minutes = processing.run(
+        "fifteenmin:nearestfacility",
+        {
+            "ROADS": roads,
+            "ORIGINS": layers["communities"],
+            "FACILITIES": layers["facilities"],
+            "MAX_MINUTES": 15,
+            "OUTPUT": "memory:",
+        },
+    )["OUTPUT"]
+    minutes.setName("Walking minutes / 步行分钟")
+    if project.addMapLayer(minutes) is None:
+        raise SystemExit("could not add the walking minutes to the project")
+    wanted = ("convenience_store", "pharmacy", "fresh_market", "breakfast", "kindergarten", "elderly_care")
+    rows = [
+        (
+            f["community_id"],
+            [None if f[f"min_{code}"] in (None, NULL) else round(f[f"min_{code}"], 1) for code in wanted],
+        )
+        for f in minutes.getFeatures()
+    ]
+    return {"minutes layer": minutes, "minutes codes": wanted, "minutes rows": sorted(rows)}
+
+
+def _circle_plan(processing, layers: dict, summary: dict, out: Path, project: QgsProject) -> dict[str, object]:
+    """The 一圈一策 PDF atlas, and the same layout added to the project for restyling."""
+    from fifteen_min_plugin.core.report.layout import ReportLayers, add_layout_to_project
+
+    pdf = out / "fifteen_min_demo_circle_plans.pdf"
+    title = "海淀示例 一刻钟便民生活圈 一圈一策"
+    suggestions = summary["suggestions layer"]
+    result = processing.run(
+        "fifteenmin:circleplan",
+        {
+            "COVERAGE": layers["coverage"],
+            "CIRCLES": layers["circles"],
+            "FACILITIES": layers["facilities"],
+            "ASSETS": layers["idle_assets"],
+            "SUGGESTIONS": suggestions,
+            "MINUTES": summary["minutes layer"],
+            "TITLE": title,
+            "OUTPUT_PDF": str(pdf),
+        },
+    )
+    suggestions.setName("Repurposing suggestions / 盘活建议")
+    if project.addMapLayer(suggestions) is None:
+        raise SystemExit("could not add the suggestions to the project")
+    report_layers = ReportLayers(
+        layers["coverage"], layers["circles"], layers["facilities"], layers["idle_assets"], suggestions,
+        summary["minutes layer"],
+    )  # fmt: skip
+    add_layout_to_project(project, report_layers, title)
+    return {"pdf": pdf, "pdf pages": result.get("PAGES")}
+
+
+def _cli(out: Path) -> str:
+    """Run one algorithm through qgis_process with the packaged plugin in a throwaway profile."""
+    from package import build
+    from qgis_profile import prepare_profile
+
+    if shutil.which("qgis_process") is None:
+        return "qgis_process not installed"
+    profile = prepare_profile(out / "qgis_profile", zip_path=build(out / "fifteen_min_plugin.zip"))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(profile))
+    output = out / "cli_radius_circles.gpkg"
+    output.unlink(missing_ok=True)
+    command = [
+        "qgis_process", "run", "fifteenmin:buffercircles", "--",
+        f"ORIGINS={out / 'fifteen_min_demo.gpkg'}|layername=communities", "ORIGIN_ID_FIELD=community_id",
+        f"OUTPUT={output}",
+    ]  # fmt: skip
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"qgis_process failed:\n{done.stdout}\n{done.stderr}")
+    count = QgsVectorLayer(str(output), "cli", "ogr").featureCount()
+    return f"qgis_process run fifteenmin:buffercircles → {output} ({count} circles)"
 
 
 def run(out: Path) -> dict[str, object]:
@@ -157,7 +245,10 @@ def run(out: Path) -> dict[str, object]:
     copy_features(communities, layers["communities"], context)
     roads = _sample_layer(sample_copy, "haidian_roads")
 
-    summary: dict[str, object] = {"communities": layers["communities"].featureCount()}
+    summary: dict[str, object] = {
+        "communities": layers["communities"].featureCount(),
+        "community ids": {str(f["community_id"]) for f in layers["communities"].getFeatures()},
+    }
     radius = processing.run(
         "fifteenmin:buffercircles",
         {
@@ -170,30 +261,30 @@ def run(out: Path) -> dict[str, object]:
     )["OUTPUT"]
     summary["radius circles"] = len(write_circles(layers["circles"], radius, context, METHOD_RADIUS))
 
-    registry = QgsApplication.processingRegistry()
-    if registry.algorithmById("fifteenmin:networkcircles") is not None:
-        network = processing.run(
-            "fifteenmin:networkcircles",
-            {
-                "ROADS": roads,
-                "ORIGINS": QgsProcessingFeatureSourceDefinition(layers["communities"].source()),
-                "ORIGIN_ID_FIELD": "community_id",
-                "MINUTES": ",".join(map(str, settings.circle_minutes)),
-                "SPEED_KMH": settings.walking_speed_kmh,
-                "SNAP_TOLERANCE_M": settings.snap_tolerance_m,
-                "OUTPUT": "memory:",
-            },
-        )["OUTPUT"]
-        summary["network circles"] = len(write_circles(layers["circles"], network, context))
-        summary["network rows"] = sorted(
-            (f["origin_id"], int(f["minutes"]), round(f["street_m"]), round(f["area_m2"] / 10_000, 1))
-            for f in network.getFeatures()
-        )
+    network = processing.run(
+        "fifteenmin:networkcircles",
+        {
+            "ROADS": roads,
+            "ORIGINS": QgsProcessingFeatureSourceDefinition(layers["communities"].source()),
+            "ORIGIN_ID_FIELD": "community_id",
+            "MINUTES": ",".join(map(str, settings.circle_minutes)),
+            "SPEED_KMH": settings.walking_speed_kmh,
+            "SNAP_TOLERANCE_M": settings.snap_tolerance_m,
+            "OUTPUT": "memory:",
+        },
+    )["OUTPUT"]
+    summary["network circles"] = len(write_circles(layers["circles"], network, context))
+    summary["network rows"] = sorted(
+        (f["origin_id"], int(f["minutes"]), round(f["street_m"]), round(f["area_m2"] / 10_000, 1))
+        for f in network.getFeatures()
+    )
     style_levels(layers["circles"])
 
     summary.update(_facilities(processing, sample_copy, layers, context))
     summary.update(_coverage(processing, layers))
     summary.update(_idle_assets(processing, workspace, sample_copy, layers))
+    summary.update(_walking_minutes(processing, roads, layers, project))
+    summary.update(_circle_plan(processing, layers, summary, out, project))
 
     sample_group: QgsLayerTreeGroup = project.layerTreeRoot().addGroup("Sample (OSM) / 示例数据")
     for name in ("haidian_pois", "haidian_roads", "haidian_parking_and_buildings", "idle_assets_seed"):
@@ -217,11 +308,13 @@ def main() -> int:
     print("\n15-Minute Living Circle demo — Haidian sample (© OpenStreetMap contributors, ODbL 1.0)")
     print(f"  communities loaded        : {summary['communities']} (synthetic populations)")
     print(f"  GB 50180 radius circles   : {summary['radius circles']} (300 / 500 / 1,000 m)")
-    if "network circles" in summary:
-        print(f"  walking isochrones        : {summary['network circles']} (5 / 10 / 15 min at 4 km/h)")
-        print("  community  min  street_m  area_ha")
-        for origin, minutes, street, hectares in summary["network rows"]:
-            print(f"  {origin:<9} {minutes:>4} {street:>9} {hectares:>8}")
+    print(f"  walking isochrones        : {summary['network circles']} (5 / 10 / 15 min at 4 km/h)")
+    print("  community  min  street_m  area_ha")
+    for origin, minutes, street, hectares in summary["network rows"]:
+        print(f"  {origin:<9} {minutes:>4} {street:>9} {hectares:>8}")
+    reached = {row[0] for row in summary["network rows"]}
+    for community in sorted(summary["community ids"] - reached):
+        print(f"  {community:<9} no street within the snap tolerance: reported, no isochrone (as designed)")
     osm, survey = summary["facilities osm"], summary["facilities survey"]
     print(f"  facilities from OSM       : {osm.added} added, {osm.unclassified} unclassified")
     print(
@@ -241,6 +334,12 @@ def main() -> int:
     print("  top repurposing suggestions:")
     for name, rank, use, score, reason in summary["suggestions"][:5]:
         print(f"    {name} #{rank} {use} ({score}): {reason}")
+    codes = summary["minutes codes"]
+    print("  walking minutes to the nearest (— = none within 15 min): " + ", ".join(codes))
+    for community, values in summary["minutes rows"]:
+        print(f"    {community:<7} " + "  ".join(f"{'—' if v is None else v:>5}" for v in values))
+    print(f"  一圈一策 PDF atlas         : {summary['pdf']} ({summary['pdf pages']} pages)")
+    print(f"  command line              : {_cli(args.out.resolve())}")
     print(f"  workspace GeoPackage      : {summary['workspace']}")
     print(f"  QGIS project              : {summary['project']}")
     QgsProject.instance().clear()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingContext
+from qgis.core import QgsFeature, QgsFields, QgsProcessingAlgorithm, QgsProcessingContext
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -56,3 +56,21 @@ class FifteenMinAlgorithm(QgsProcessingAlgorithm):
         if not ready:
             return False, message
         return super().checkParameterValues(parameters, context)
+
+
+class CarriedFields:
+    """The input fields an output keeps when it writes several features per input feature.
+
+    A GeoPackage input's `fid` is left out: its values would repeat, and a GeoPackage output refuses them.
+    """
+
+    def __init__(self, fields: QgsFields) -> None:
+        self.indices = [i for i, field in enumerate(fields) if field.name().lower() != "fid"]
+        self.fields = QgsFields()
+        for i in self.indices:
+            self.fields.append(fields.at(i))
+
+    def values(self, feature: QgsFeature) -> list:
+        """The kept attribute values of `feature`."""
+        attributes = feature.attributes()
+        return [attributes[i] for i in self.indices]

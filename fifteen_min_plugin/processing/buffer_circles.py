@@ -22,7 +22,7 @@ from qgis.core import (
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.radius_circles import RadiusBuffer
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 
 
 def parse_levels(text: str) -> list[float]:
@@ -104,7 +104,8 @@ class BufferCirclesAlgorithm(FifteenMinAlgorithm):
             )
         levels = sorted(zip(radii, minutes), reverse=True)
 
-        fields = QgsFields(source.fields())
+        carried = CarriedFields(source.fields())
+        fields = QgsFields(carried.fields)
         for name, kind in (
             ("origin_id", "text"),
             ("minutes", "double"),
@@ -144,7 +145,7 @@ class BufferCirclesAlgorithm(FifteenMinAlgorithm):
                 circle.convertToMultiType()
                 out = QgsFeature(fields)
                 out.setGeometry(circle)
-                out.setAttributes([*feature.attributes(), origin_id, level, radius, buffer.area_m2(circle)])
+                out.setAttributes([*carried.values(feature), origin_id, level, radius, buffer.area_m2(circle)])
                 if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
                     raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
             feedback.setProgress(100.0 * (done + 1) / total)

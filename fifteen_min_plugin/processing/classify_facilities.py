@@ -138,8 +138,7 @@ class ClassifyFacilitiesAlgorithm(FifteenMinAlgorithm):
             (TYPECODE_KEY, self.TYPECODE_FIELD, TYPECODE_GUESSES),
             (BAIDU_TAG_KEY, self.TAG_FIELD, TAG_GUESSES),
         ):
-            given = self.parameterAsFields(parameters, parameter, context)
-            field = given[0] if given else guess_field(in_fields, guesses)
+            field = self.parameterAsString(parameters, parameter, context) or guess_field(in_fields, guesses)
             if field:
                 chosen[key] = in_fields.lookupField(field)
                 feedback.pushInfo(self.tr("Field {field} is read as {role}.").format(field=field, role=key))

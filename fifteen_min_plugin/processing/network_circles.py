@@ -29,7 +29,7 @@ from qgis.core import (
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY, new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.network import METHOD, WALK_OFF_M
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 
 DEFAULT_EXCLUDE = "motorway,motorway_link,trunk,trunk_link,construction,proposed,raceway"
 
@@ -243,7 +243,8 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
                 )
             )
 
-        fields = QgsFields(origins.fields())
+        carried = CarriedFields(origins.fields())
+        fields = QgsFields(carried.fields)
         for name, kind in (
             ("origin_id", "text"),
             ("minutes", "double"),
@@ -284,7 +285,7 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
                 source = features[item.origin]
                 feature.setAttributes(
                     [
-                        *source.attributes(),
+                        *carried.values(source),
                         origin_ids[item.origin],
                         minutes[item.level],
                         cutoffs[item.level],

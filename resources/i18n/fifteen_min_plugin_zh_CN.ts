@@ -6,47 +6,47 @@
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="79"/>
         <source>Amap answered HTTP {status}.</source>
-        <translation type="unfinished"></translation>
+        <translation>高德返回 HTTP {status}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="81"/>
         <source>Amap refused the request with HTTP {status}; check the base URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>高德以 HTTP {status} 拒绝了请求；请检查基础 URL。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="90"/>
         <source>The answer is not Amap JSON; check the base URL and the proxy settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>返回内容不是高德 JSON；请检查基础 URL 和代理设置。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="125"/>
         <source>Amap reports the daily quota of this key is used up ({info}, {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>高德提示此密钥的每日配额已用完（{info}，{code}）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="131"/>
         <source>Amap reports too many requests or a busy server ({info}, {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>高德提示请求过多或服务器繁忙（{info}，{code}）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="137"/>
         <source>Amap does not accept the key (INVALID_USER_KEY): it is wrong or expired. Check the key in the authentication configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>高德不接受此密钥（INVALID_USER_KEY）：密钥错误或已过期。请在认证配置中检查该密钥。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="144"/>
         <source>This key may not use the Amap place search ({info}); create a key of type “Web服务” in the Amap console.</source>
-        <translation type="unfinished"></translation>
+        <translation>此密钥无权使用高德地点搜索（{info}）；请在高德控制台中创建“Web服务”类型的密钥。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="151"/>
         <source>Amap refuses requests from this computer&apos;s IP address (INVALID_USER_IP); add it to the key&apos;s IP whitelist in the Amap console.</source>
-        <translation type="unfinished"></translation>
+        <translation>高德拒绝来自本机 IP 地址的请求（INVALID_USER_IP）；请在高德控制台中将该地址添加到此密钥的 IP 白名单。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="157"/>
         <source>Amap refused the request: {info} ({code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>高德拒绝了请求：{info}（{code}）。</translation>
     </message>
 </context>
 <context>
@@ -54,247 +54,247 @@
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="123"/>
         <source>Run coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>运行覆盖分析</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="124"/>
         <source>Count the workspace facilities of every category in every workspace circle and grade each circle.</source>
-        <translation type="unfinished"></translation>
+        <translation>统计工作空间中每个生活圈内各业态的设施数量，并评定每个生活圈的等级。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="129"/>
         <source>Walking times</source>
-        <translation type="unfinished"></translation>
+        <translation>步行时间</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="130"/>
         <source>Walking minutes from every community to the nearest facility of every category along the roads, then the share of residents within {minutes:g} minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>计算每个社区沿道路步行到各业态最近设施所需的分钟数，再统计 {minutes:g} 分钟内可达的居民比例。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="138"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="152"/>
         <source>Click a circle to zoom to it and see its chart. Click a heading to sort.</source>
-        <translation type="unfinished"></translation>
+        <translation>单击生活圈可缩放至该生活圈并查看其图表。单击列标题可排序。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="156"/>
         <source>Colour circles by grade</source>
-        <translation type="unfinished"></translation>
+        <translation>按等级为生活圈着色</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="160"/>
         <source>Colour by walking minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>按步行分钟数着色</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="161"/>
         <source>Run Walking times to see how many residents are covered.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行“步行时间”以查看覆盖了多少居民。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="164"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>业态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="164"/>
         <source>Share covered (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖比例（%）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="164"/>
         <source>Residents covered</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖居民数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="171"/>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="172"/>
         <source>Export Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 Excel…</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="173"/>
         <source>Export circle plans (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出生活圈方案（PDF）…</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="174"/>
         <source>一圈一策: one page per circle with its gaps and nearby idle assets.</source>
-        <translation type="unfinished"></translation>
+        <translation>一圈一策：每个生活圈一页，列出其短板及附近的闲置资源。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="190"/>
         <source>Analyse the workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>分析工作空间</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="193"/>
         <source>Roads</source>
-        <translation type="unfinished">道路</translation>
+        <translation>道路</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="200"/>
         <source>Circles and their gaps (缺什么补什么)</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈及其短板（缺什么补什么）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="206"/>
         <source>Maps</source>
-        <translation type="unfinished"></translation>
+        <translation>地图</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="211"/>
         <source>Residents within {minutes:g} minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="402"/>
         <source>Coverage per circle</source>
-        <translation type="unfinished"></translation>
+        <translation>各生活圈覆盖分析</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="250"/>
         <source>Choose the road layer to walk on first.</source>
-        <translation type="unfinished">请先选择用于步行计算的道路图层。</translation>
+        <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="415"/>
         <source>Walking time to the nearest facility</source>
-        <translation type="unfinished"></translation>
+        <translation>到最近设施的步行时间</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="424"/>
         <source>Population coverage summary</source>
-        <translation type="unfinished"></translation>
+        <translation>人口覆盖汇总</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="295"/>
         <source>Circle plans (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈方案（PDF）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="319"/>
         <source>Circle plans written to {path}; the layout “{layout}” was added to the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈方案已写入 {path}；布局“{layout}”已添加到项目中。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="332"/>
         <source>A computation is already running; wait for it or cancel it.</source>
-        <translation type="unfinished">已有计算正在进行；请等待其完成或将其取消。</translation>
+        <translation>已有计算正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="345"/>
         <source>The tool “{title}” ({id}) is not available in this installation; update the plugin or check that its Processing provider is enabled. Nothing was computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>此安装中没有工具“{title}”（{id}）；请更新插件，或检查其处理工具提供程序是否已启用。未进行任何计算。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="379"/>
         <source>{title}: cancelled; nothing was written.</source>
-        <translation type="unfinished">{title}：已取消，未写入任何内容。</translation>
+        <translation>{title}：已取消，未写入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="383"/>
         <source>{title} could not be computed; nothing was written. {reason}</source>
-        <translation type="unfinished">{title}计算失败，未写入任何内容。{reason}</translation>
+        <translation>{title}计算失败，未写入任何内容。{reason}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="398"/>
         <source>{title} gave no result; nothing was written.</source>
-        <translation type="unfinished">{title}没有得到结果，未写入任何内容。</translation>
+        <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="408"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="416"/>
         <source>Walking minutes to the nearest facility</source>
-        <translation type="unfinished"></translation>
+        <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="425"/>
         <source>Population coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>人口覆盖</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="433"/>
         <source>The layer “{layer}” could not be added to the project.</source>
-        <translation type="unfinished">无法将图层“{layer}”添加到项目中。</translation>
+        <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="515"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="537"/>
         <source>No origin has walking times to every basic category.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="539"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
-        <translation type="unfinished"></translation>
+        <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="545"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
-        <translation type="unfinished"></translation>
+        <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="571"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="588"/>
         <source>There is no coverage to export; run the coverage first.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="595"/>
         <source>{count} circles exported to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="599"/>
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="604"/>
         <source>Export Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 Excel</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="610"/>
         <source>Circle plans (PDF) are not available in this installation; update the plugin. Nothing was exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>此安装中无法使用生活圈方案（PDF）功能；请更新插件。未导出任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="617"/>
         <source>Export circle plans</source>
-        <translation type="unfinished"></translation>
+        <translation>导出生活圈方案</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="628"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="644"/>
         <source>Analysis</source>
-        <translation type="unfinished">分析</translation>
+        <translation>分析</translation>
     </message>
 </context>
 <context>
@@ -302,102 +302,102 @@
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="253"/>
         <source>Circle id</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈编号</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="254"/>
         <source>Circle</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="255"/>
         <source>Community</source>
-        <translation type="unfinished">社区</translation>
+        <translation>社区</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="256"/>
         <source>Level (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>层级（min）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="257"/>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>等级</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="258"/>
         <source>Basic categories present</source>
-        <translation type="unfinished"></translation>
+        <translation>已有基本保障类业态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="259"/>
         <source>Missing basic categories</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少的基本保障类业态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="260"/>
         <source>Missing quality categories</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少的品质提升类业态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="261"/>
         <source>Facilities per 10,000 residents</source>
-        <translation type="unfinished"></translation>
+        <translation>每万名居民设施数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="281"/>
         <source>The table could not be written to {path}. Is it open in another program?</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将表格写入 {path}。该文件是否已在其他程序中打开？</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="306"/>
         <source>Excel export needs the Python package “openpyxl”, which is not installed. Install it (python -m pip install openpyxl) or export CSV instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 Excel 需要 Python 包“openpyxl”，但尚未安装。请安装该包（python -m pip install openpyxl），或改为导出 CSV。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="315"/>
         <source>Coverage</source>
-        <translation type="unfinished">覆盖分析</translation>
+        <translation>覆盖分析</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="336"/>
         <source>Save or discard the edits of “{layer}” first; the coverage was not written.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先保存或放弃对“{layer}”的编辑；未写入覆盖分析结果。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="343"/>
         <source>The layer “{layer}” cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开图层“{layer}”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="348"/>
         <source>The coverage could not be saved in “{layer}”; it is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将覆盖分析结果保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="405"/>
         <source>Circle {number} cannot be placed in the coverage layer; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈 {number} 无法放入覆盖分析图层；未写入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="434"/>
         <source>The layer “{layer}” has no grade field; run the coverage first.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”没有等级字段；请先运行覆盖分析。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="451"/>
         <source>{lower:g}–{upper:g} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{lower:g}–{upper:g} min</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="453"/>
         <source>over {minutes:g} min or none in reach</source>
-        <translation type="unfinished"></translation>
+        <translation>超过 {minutes:g} min 或可达范围内没有</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="462"/>
         <source>The layer “{layer}” has no walking times for “{code}” (field min_{code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”没有“{code}”的步行时间（字段 min_{code}）。</translation>
     </message>
 </context>
 <context>
@@ -405,32 +405,32 @@
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="38"/>
         <source>The key could not be saved in the QGIS authentication database; make sure the master password is set (Settings ▸ Options ▸ Authentication).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将密钥保存到 QGIS 认证数据库；请确认已设置主密码（设置 ▸ 选项 ▸ 认证）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="50"/>
         <source>Choose the authentication configuration that holds the POI service key.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择存放 POI 服务密钥的认证配置。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="54"/>
         <source>The authentication configuration {id} cannot be opened: it does not exist or the master password was not entered.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开认证配置 {id}：该配置不存在，或未输入主密码。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="66"/>
         <source>The authentication configuration {id} uses the method {method}; store the key with the method “API Header” (header name “key”) or “Basic” (the key as password).</source>
-        <translation type="unfinished"></translation>
+        <translation>认证配置 {id} 使用的方法为 {method}；请使用“API Header”方法（标头名称为“key”）或“Basic”方法（以密钥作为密码）存储密钥。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="74"/>
         <source>The authentication configuration {id} holds no key.</source>
-        <translation type="unfinished"></translation>
+        <translation>认证配置 {id} 中没有密钥。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="90"/>
         <source>The QGIS authentication system is disabled (its database or the Qt crypto plugin is missing), so no key can be stored or read.</source>
-        <translation type="unfinished"></translation>
+        <translation>QGIS 认证系统已禁用（缺少其数据库或 Qt 加密插件），因此无法存储或读取密钥。</translation>
     </message>
 </context>
 <context>
@@ -438,99 +438,101 @@
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="101"/>
         <source>Idle asset</source>
-        <translation type="unfinished"></translation>
+        <translation>闲置资源</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="110"/>
         <source>Owner or manager</source>
-        <translation type="unfinished"></translation>
+        <translation>产权或管理单位</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="112"/>
         <source>Floor or land area in m²</source>
-        <translation type="unfinished"></translation>
+        <translation>建筑面积或用地面积（m²）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="114"/>
         <source>Parking bays</source>
-        <translation type="unfinished"></translation>
+        <translation>停车位数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="116"/>
         <source>One window per line, e.g.
 Mon-Fri 19:00-07:00
 周末 全天</source>
-        <translation type="unfinished"></translation>
+        <translation>每行一个时段，例如：
+Mon-Fri 19:00-07:00
+周末 全天</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="121"/>
         <source>e.g. good, needs repair</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：良好、需维修</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="128"/>
         <source>Photo or document links, separated by ;</source>
-        <translation type="unfinished"></translation>
+        <translation>照片或文件链接，以 ; 分隔</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="141"/>
         <source>Asset type</source>
-        <translation type="unfinished"></translation>
+        <translation>资源类型</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="142"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="143"/>
         <source>Owner / manager</source>
-        <translation type="unfinished"></translation>
+        <translation>产权 / 管理单位</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="144"/>
         <source>Area (m²)</source>
-        <translation type="unfinished"></translation>
+        <translation>面积（m²）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="145"/>
         <source>Capacity (bays)</source>
-        <translation type="unfinished"></translation>
+        <translation>容量（车位）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="146"/>
         <source>Idle time windows</source>
-        <translation type="unfinished"></translation>
+        <translation>闲置时段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="148"/>
         <source>Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>现状</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="149"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="150"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="151"/>
         <source>Links</source>
-        <translation type="unfinished"></translation>
+        <translation>链接</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="219"/>
         <source>{windows} — {hours:g} h idle per week</source>
-        <translation type="unfinished"></translation>
+        <translation>{windows} — 每周闲置 {hours:g} h</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="226"/>
         <source>No idle time window: uses that need one (shared night parking, evening stalls) will not be suggested.</source>
-        <translation type="unfinished"></translation>
+        <translation>未填写闲置时段：不会建议需要闲置时段的用途（错时共享停车、夜间摊位）。</translation>
     </message>
 </context>
 <context>
@@ -538,62 +540,62 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="159"/>
         <source>The register already has an asset “{asset_id}”; choose another id.</source>
-        <translation type="unfinished"></translation>
+        <translation>台账中已有资源“{asset_id}”；请使用其他编号。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="202"/>
         <source>The field(s) {fields} cannot be changed here; use the status buttons for the status, and the asset id never changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在此处修改字段 {fields}；状态请使用状态按钮修改，资源编号不可更改。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="225"/>
         <source>Deleting “{asset_id}” removes it from the register for good; confirm the deletion, or retire the asset instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除“{asset_id}”会将其从台账中永久移除；请确认删除，或改为将该资源设为“已退出”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="278"/>
         <source>The layer “{layer}” is being edited; save or discard those edits first.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”正在编辑中；请先保存或放弃这些编辑。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="290"/>
         <source>The register cannot be changed: {path} could not be opened for writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法修改台账：无法以写入方式打开 {path}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="299"/>
         <source>The register layers cannot be edited; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>台账图层无法编辑；未作任何更改。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="310"/>
         <source>The change could not be saved; the register is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存此更改；台账未作任何更改。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="334"/>
         <source>The edit session of “{layer}” did not close cleanly: {errors}</source>
-        <translation type="unfinished"></translation>
+        <translation>“{layer}”的编辑会话未能正常结束：{errors}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="343"/>
         <source>“{layer}” could not be written, so nothing was changed in the register.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入“{layer}”，因此台账未作任何更改。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="359"/>
         <source>The register has no asset “{asset_id}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>台账中没有资源“{asset_id}”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="368"/>
         <source>The asset has no location; draw or pick it on the map.</source>
-        <translation type="unfinished"></translation>
+        <translation>该资源没有位置；请在地图上绘制或选取其位置。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="375"/>
         <source>The asset&apos;s location cannot be converted to the register&apos;s coordinate system.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将该资源的位置转换到台账的坐标系。</translation>
     </message>
 </context>
 <context>
@@ -601,42 +603,42 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
         <source>Area (m²)</source>
-        <translation type="unfinished"></translation>
+        <translation>面积（m²）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
         <source>Bays</source>
-        <translation type="unfinished"></translation>
+        <translation>车位</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
         <source>Idle windows</source>
-        <translation type="unfinished"></translation>
+        <translation>闲置时段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
         <source>Circles</source>
-        <translation type="unfinished">生活圈</translation>
+        <translation>生活圈</translation>
     </message>
 </context>
 <context>
@@ -644,372 +646,372 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="306"/>
         <source>Flag idle asset on map</source>
-        <translation type="unfinished"></translation>
+        <translation>在地图上标记闲置资源</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="309"/>
         <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
-        <translation type="unfinished"></translation>
+        <translation>单击任意图层中的要素（停车场、人防工程、空置建筑…），将其添加到台账。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="312"/>
         <source>Add idle asset by drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>绘制添加闲置资源</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="315"/>
         <source>Click the asset&apos;s location on the map, then fill in the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>在地图上单击资源位置，然后填写表单。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="327"/>
         <source>Flag selected</source>
-        <translation type="unfinished"></translation>
+        <translation>标记所选要素</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="328"/>
         <source>Add the selected features of the current layer to the register.</source>
-        <translation type="unfinished"></translation>
+        <translation>将当前图层中所选要素添加到台账。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="329"/>
         <source>Find candidates…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找候选…</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="330"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="333"/>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="337"/>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类型</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
         <source>Send for review</source>
-        <translation type="unfinished"></translation>
+        <translation>提交审核</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="355"/>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>批准</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="356"/>
         <source>Put in use</source>
-        <translation type="unfinished"></translation>
+        <translation>投入使用</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="357"/>
         <source>Retire</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除…</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="360"/>
         <source>Remove the asset for good (the history keeps a record). Prefer Retire.</source>
-        <translation type="unfinished"></translation>
+        <translation>永久删除该资源（历史记录中会保留记录）。建议优先使用“退出”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变更</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
         <source>From</source>
-        <translation type="unfinished">源坐标系</translation>
+        <translation>原状态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
         <source>To</source>
-        <translation type="unfinished">目标坐标系</translation>
+        <translation>新状态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="370"/>
         <source>Suggest uses</source>
-        <translation type="unfinished"></translation>
+        <translation>建议用途</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="371"/>
         <source>Rank uses of every asset that fill the gaps of its circles (needs the coverage analysis).</source>
-        <translation type="unfinished"></translation>
+        <translation>为每处资源排序能补齐其所在生活圈短板的用途（需先完成覆盖分析）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="375"/>
         <source>Rank</source>
-        <translation type="unfinished"></translation>
+        <translation>排名</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="375"/>
         <source>Use</source>
-        <translation type="unfinished"></translation>
+        <translation>用途</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="375"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>得分</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="375"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="383"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="414"/>
         <source>Selected asset</source>
-        <translation type="unfinished"></translation>
+        <translation>所选资源</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="417"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="842"/>
         <source>Repurposing suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>盘活利用建议</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="460"/>
         <source>All circles</source>
-        <translation type="unfinished"></translation>
+        <translation>全部生活圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="461"/>
         <source>In no circle</source>
-        <translation type="unfinished"></translation>
+        <translation>不在任何生活圈内</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="484"/>
         <source>{circle} ({minutes} min)</source>
-        <translation type="unfinished"></translation>
+        <translation>{circle}（{minutes} min）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="544"/>
         <source>Select an asset to see its idle times, history and suggestions.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一处资源，查看其闲置时段、历史记录和建议。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="556"/>
         <source>Press “Suggest uses” to rank uses for the register's assets.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击“建议用途”，为台账中的资源排序用途。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="568"/>
         <source>Idle time windows: none recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>闲置时段：无记录。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="572"/>
         <source>Idle time windows “{text}” cannot be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取闲置时段“{text}”：{reason}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="575"/>
         <source>Idle time windows: {windows} ({hours:g} h per week)</source>
-        <translation type="unfinished"></translation>
+        <translation>闲置时段：{windows}（每周 {hours:g} h）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="595"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="596"/>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="597"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="598"/>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>位置</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="625"/>
         <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在图层上选择要素（工作空间自身的图层不计在内）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="644"/>
         <source>Feature {fid} of “{layer}” no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{layer}”的要素 {fid} 已不存在。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="650"/>
         <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{layer}”的要素 {fid} 已作为 {asset_id} 登记在台账中。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="663"/>
         <source>Flagged from “{layer}”, feature {fid}</source>
-        <translation type="unfinished"></translation>
+        <translation>标记自“{layer}”，要素 {fid}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="664"/>
         <source>recognised by {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>识别依据：{why}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="664"/>
         <source>no rule matched</source>
-        <translation type="unfinished"></translation>
+        <translation>未匹配任何规则</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="672"/>
         <source>Added by drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>通过绘制添加</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="703"/>
         <source>{asset_id} “{name}” added to the register.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {asset_id}“{name}”添加到台账。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="726"/>
         <source>Skip a step</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过步骤</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="743"/>
         <source>{asset_id} is now “{status}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{asset_id} 的状态已变为“{status}”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="755"/>
         <source>Delete idle asset</source>
-        <translation type="unfinished"></translation>
+        <translation>删除闲置资源</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="755"/>
         <source>Delete {asset_id} from the register for good? Its history keeps a record of the deletion. Retiring the asset keeps it in the register instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>确定要将 {asset_id} 从台账中永久删除吗？历史记录会保留此次删除的记录。如改为将该资源设为“已退出”，它仍会保留在台账中。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="755"/>
         <source>Why is {asset_id} deleted?</source>
-        <translation type="unfinished"></translation>
+        <translation>为何删除 {asset_id}？</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="778"/>
         <source>{asset_id} deleted; the history keeps a record.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除 {asset_id}；历史记录中保留了记录。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="782"/>
         <source>Note for the change to “{status}” (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>变更为“{status}”的备注（可选）：</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="837"/>
         <source>The register is empty: flag or add assets first.</source>
-        <translation type="unfinished"></translation>
+        <translation>台账为空：请先标记或添加资源。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="840"/>
         <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="867"/>
         <source>Suggestions ranked for {count} assets.</source>
-        <translation type="unfinished"></translation>
+        <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="893"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="905"/>
         <source>Tick at least one layer to scan.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="911"/>
         <source>Find candidates</source>
-        <translation type="unfinished"></translation>
+        <translation>查找候选</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="915"/>
         <source>No idle asset candidates in the chosen layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="940"/>
         <source>Found by “Find candidates”: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="947"/>
         <source>{count} candidates added to the register.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="957"/>
         <source>A computation is already running; wait for it or cancel it.</source>
-        <translation type="unfinished">已有计算正在进行；请等待其完成或将其取消。</translation>
+        <translation>已有计算正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="966"/>
         <source>The tool “{title}” is not available; check that the plugin is enabled in Processing.</source>
-        <translation type="unfinished">工具“{title}”不可用；请检查本插件是否已在处理工具中启用。</translation>
+        <translation>工具“{title}”不可用；请检查本插件是否已在处理工具中启用。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="989"/>
         <source>{title}: cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}：已取消。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="994"/>
         <source>{title} failed. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}失败。{reason}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1013"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1051"/>
         <source>Idle assets</source>
-        <translation type="unfinished">闲置资源</translation>
+        <translation>闲置资源</translation>
     </message>
 </context>
 <context>
@@ -1065,12 +1067,12 @@ Mon-Fri 19:00-07:00
         <translation>请为每个半径指定一个以分钟计的层级（当前为 {radii} 个半径、{minutes} 个分钟数）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="116"/>
         <source>The origins layer already has a field named {name}; rename it first.</source>
         <translation>起点图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="153"/>
         <source>{count} origins have no geometry and got no circle: {ids}</source>
         <translation>{count} 个起点没有几何图形，未生成半径圈：{ids}</translation>
     </message>
@@ -1080,47 +1082,47 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="68"/>
         <source>The table {path} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {path} 不存在。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="75"/>
         <source>The table {path} lacks the column(s) {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {path} 缺少列 {columns}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="86"/>
         <source>The table {path} is not a UTF-8 CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {path} 不是 UTF-8 编码的 CSV 文件。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="200"/>
         <source>Line {line} of the candidate rules {path}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>候选规则 {path} 第 {line} 行：{problem}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="207"/>
         <source>“{value}” is not an asset type (use one of {codes}).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是资源类型（请使用 {codes} 之一）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="213"/>
         <source>the match kind “{value}” must be one of {kinds}.</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配方式“{value}”必须是 {kinds} 之一。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="227"/>
         <source>the pattern or a condition is not of the form key=value, key=value|value, key=* or key~text.</source>
-        <translation type="unfinished"></translation>
+        <translation>模式或条件的格式不是 key=value、key=value|value、key=* 或 key~text。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="235"/>
         <source>the why text uses {names}; only {{match}}, {{requires}} and {{asset_type}} exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>why 文本中使用了 {names}；只有 {{match}}、{{requires}} 和 {{asset_type}} 可用。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="248"/>
         <source>The candidate rules {path} contain no rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>候选规则 {path} 中没有任何规则。</translation>
     </message>
 </context>
 <context>
@@ -1128,52 +1130,52 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
         <source>Idle asset candidates</source>
-        <translation type="unfinished"></translation>
+        <translation>闲置资源候选</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>识别依据</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
         <source>Area (m²)</source>
-        <translation type="unfinished"></translation>
+        <translation>面积（m²）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
         <source>Circles</source>
-        <translation type="unfinished">生活圈</translation>
+        <translation>生活圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="241"/>
         <source>{layer} #{fid} (already in the register)</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer} #{fid}（已在台账中）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="258"/>
         <source>Register ticked</source>
-        <translation type="unfinished"></translation>
+        <translation>登记已勾选项</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="263"/>
         <source>{count} candidates found.</source>
-        <translation type="unfinished"></translation>
+        <translation>找到 {count} 个候选。</translation>
     </message>
 </context>
 <context>
@@ -1226,27 +1228,27 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/categories.py" line="66"/>
         <source>classification rules file</source>
-        <translation type="unfinished"></translation>
+        <translation>分类规则文件</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/categories.py" line="67"/>
         <source>facility categories table</source>
-        <translation type="unfinished"></translation>
+        <translation>设施分类表</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/categories.py" line="75"/>
         <source>The {table} {path} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>{table} {path} 不存在。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/categories.py" line="86"/>
         <source>The {table} {path} lacks the column(s) {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{table} {path} 缺少列 {columns}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/categories.py" line="97"/>
         <source>The {table} {path} is not a UTF-8 CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{table} {path} 不是 UTF-8 编码的 CSV 文件。</translation>
     </message>
 </context>
 <context>
@@ -1254,37 +1256,37 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="39"/>
         <source>Map values of “{field}” to categories</source>
-        <translation type="unfinished"></translation>
+        <translation>将“{field}”的值对应到类别</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="42"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="42"/>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="42"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="48"/>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="53"/>
         <source>(unclassified)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未分类）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="61"/>
         <source>Each feature whose “{field}” holds a value gets the category chosen for it. The choices start from the classification rules' guess; “(unclassified)” leaves the features for the review.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}”中有值的每个要素都将归入为该值选定的类别。初始选择来自分类规则的推测；选择“（未分类）”则将这些要素留待人工复核。</translation>
     </message>
 </context>
 <context>
@@ -1292,22 +1294,22 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/charts.py" line="134"/>
         <source>Select a circle in the table.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在表格中选择一个生活圈。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/charts.py" line="138"/>
         <source>{circle}: basic services (基本保障类)</source>
-        <translation type="unfinished"></translation>
+        <translation>{circle}：基本保障类业态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/charts.py" line="138"/>
         <source>{circle}: quality services (品质提升类)</source>
-        <translation type="unfinished"></translation>
+        <translation>{circle}：品质提升类业态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/charts.py" line="143"/>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少</translation>
     </message>
 </context>
 <context>
@@ -1366,87 +1368,87 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="47"/>
         <source>Circle plan report (一圈一策 PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈方案报告（一圈一策 PDF）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="56"/>
         <source>Prints the 一圈一策 plan: a cover page with the circles per MOFCOM grade and the basic services most often missing, then one A4 page per circle of the coverage layer (a QGIS atlas).&lt;br&gt;Each circle page shows the circle's name and community, a map of the circle with its walking isochrones, the facilities by class and the idle assets (legend, scale bar, north arrow), the MOFCOM grade, the table of basic (基本保障类) and quality (品质提升类) categories present (✓ and count) or missing (highlighted), the walking minutes to the nearest facility of each category, the idle assets in the circle with their top suggestions, and the data sources with their attribution (© OpenStreetMap contributors, ODbL 1.0 when OSM data are used). A circle with no facility still gets its page, which says so.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the output of Coverage per circle (&lt;i&gt;name&lt;/i&gt;, &lt;i&gt;community_id&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, &lt;i&gt;grade&lt;/i&gt;, …); one page per feature.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt; (optional): circles or network isochrones; those with the same &lt;i&gt;community_id&lt;/i&gt; (or &lt;i&gt;origin_id&lt;/i&gt;) as the page's circle are drawn as dashed outlines.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; (optional): classified facilities (&lt;i&gt;category_class&lt;/i&gt;); their &lt;i&gt;source&lt;/i&gt; values are listed as data sources.&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): drawn on the map, and listed on the page when no suggestions are given.&lt;br&gt;&lt;b&gt;Suggestions&lt;/b&gt; (optional): the output of Suggest repurposing of idle assets; the best 3 uses of each asset in the circle are listed with their reason, in the language of the QGIS interface.&lt;br&gt;&lt;b&gt;Walking minutes&lt;/b&gt; (optional): the communities with &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; fields from Nearest facility, joined to the circles by &lt;i&gt;community_id&lt;/i&gt;; without it the table shows —.&lt;br&gt;&lt;b&gt;Title&lt;/b&gt;: the plan's title (e.g. the district).&lt;br&gt;&lt;b&gt;PDF file&lt;/b&gt;: the report; an existing file is replaced only when the report is complete.&lt;br&gt;Outputs: the PDF, the number of pages and the layout name. To restyle the layout and export it again, use the Analysis page's button, which adds the layouts to the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>打印“一圈一策”方案：封面列出按商务部等级统计的生活圈数量及最常缺少的基本保障服务，随后为覆盖分析图层中的每个生活圈各生成一页 A4 页面（QGIS 图集）。&lt;br&gt;每个生活圈页面包括：生活圈名称和所属社区；生活圈地图，含步行等时圈、按大类显示的设施和闲置资源（图例、比例尺、指北针）；商务部等级；基本保障类和品质提升类业态的具备情况表（已有的显示 ✓ 及数量，缺少的突出显示）；到各业态最近设施的步行分钟数；生活圈内的闲置资源及其排名靠前的建议；数据来源及其署名（使用 OSM 数据时为 © OpenStreetMap contributors, ODbL 1.0）。没有任何设施的生活圈也会生成页面，并在页面中注明。&lt;br&gt;&lt;b&gt;覆盖分析&lt;/b&gt;：“逐圈覆盖分析”的输出（&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;community_id&lt;/i&gt;、&lt;i&gt;level_min&lt;/i&gt;、&lt;i&gt;population&lt;/i&gt;、&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;、&lt;i&gt;grade&lt;/i&gt;…）；每个要素一页。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;（可选）：生活圈或路网等时圈；与本页生活圈 &lt;i&gt;community_id&lt;/i&gt;（或 &lt;i&gt;origin_id&lt;/i&gt;）相同的以虚线轮廓绘制。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;（可选）：已分类的设施（&lt;i&gt;category_class&lt;/i&gt;）；其 &lt;i&gt;source&lt;/i&gt; 值列为数据来源。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;（可选）：绘制在地图上；未提供建议时在页面中列出。&lt;br&gt;&lt;b&gt;建议&lt;/b&gt;（可选）：“闲置资源盘活利用建议”的输出；列出生活圈内每处资源最佳的 3 种用途及理由，语言与 QGIS 界面一致。&lt;br&gt;&lt;b&gt;步行分钟数&lt;/b&gt;（可选）：带有“最近设施”所生成 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; 字段的社区，按 &lt;i&gt;community_id&lt;/i&gt; 与生活圈关联；未提供时表中显示 —。&lt;br&gt;&lt;b&gt;标题&lt;/b&gt;：方案标题（例如区名）。&lt;br&gt;&lt;b&gt;PDF 文件&lt;/b&gt;：输出的报告；仅在报告完整生成后才替换已有文件。&lt;br&gt;输出：PDF、页数和布局名称。如需调整布局样式并重新导出，请使用“分析”页面上的按钮，它会将布局添加到项目中。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="85"/>
         <source>Coverage</source>
-        <translation type="unfinished">覆盖分析</translation>
+        <translation>覆盖分析</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="86"/>
         <source>Circles or isochrones</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈或等时圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="91"/>
         <source>Facilities</source>
-        <translation type="unfinished">设施</translation>
+        <translation>设施</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="94"/>
         <source>Idle assets</source>
-        <translation type="unfinished">闲置资源</translation>
+        <translation>闲置资源</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="97"/>
         <source>Repurposing suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>盘活利用建议</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="102"/>
         <source>Walking minutes (communities with min_&lt;code&gt;)</source>
-        <translation type="unfinished"></translation>
+        <translation>步行分钟数（带 min_&lt;code&gt; 字段的社区）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="110"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="111"/>
         <source>PDF file</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="111"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="114"/>
         <source>Layout name</source>
-        <translation type="unfinished"></translation>
+        <translation>布局名称</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="115"/>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>页数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="151"/>
         <source>The input layers could not be prepared for the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为报告准备输入图层。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="165"/>
         <source>The report layout could not be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建报告布局。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="166"/>
         <source>Printing the cover and {count} circle pages…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打印封面和 {count} 个生活圈页面…</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="177"/>
         <source>{pages} pages written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {pages} 页写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1454,212 +1456,212 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="230"/>
         <source>the layers of the workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>工作空间中的图层</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="231"/>
         <source>Data sources: {sources}.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据来源：{sources}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="299"/>
         <source>GB 50180 / MOFCOM level requirements not met</source>
-        <translation type="unfinished"></translation>
+        <translation>未达到 GB 50180 / 商务部等级要求</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="584"/>
         <source>Nothing to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>无可显示的内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="678"/>
         <source>15-minute living circles</source>
-        <translation type="unfinished"></translation>
+        <translation>一刻钟生活圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="680"/>
         <source>The coverage layer has no circles, so there is no plan to print. Run Coverage first.</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖分析图层中没有生活圈，因此没有可打印的方案。请先运行覆盖分析。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="704"/>
         <source>The layout {name} could not be added to the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将布局 {name} 添加到项目中。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="771"/>
         <source>The PDF {path} could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 PDF 文件 {path}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="759"/>
         <source>The atlas of the circle plan could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动生活圈方案的图集。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="765"/>
         <source>Page {page} of the circle plan could not be prepared.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成生活圈方案的第 {page} 页。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="259"/>
         <source>{minutes}-minute circle</source>
-        <translation type="unfinished">{minutes} 分钟生活圈</translation>
+        <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="346"/>
         <source>No idle asset recorded in this circle.</source>
-        <translation type="unfinished"></translation>
+        <translation>此生活圈内未登记闲置资源。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="384"/>
         <source>—: walking minutes not measured, or no facility within the walking limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>—：未测算步行分钟数，或步行范围内没有设施。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="385"/>
         <source>Page {page} of {pages}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="414"/>
         <source>This circle</source>
-        <translation type="unfinished"></translation>
+        <translation>本生活圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="415"/>
         <source>Other circles</source>
-        <translation type="unfinished"></translation>
+        <translation>其他生活圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="428"/>
         <source>Isochrones of this community</source>
-        <translation type="unfinished"></translation>
+        <translation>本社区的等时圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="459"/>
         <source>Idle assets</source>
-        <translation type="unfinished">闲置资源</translation>
+        <translation>闲置资源</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="453"/>
         <source>Living circles</source>
-        <translation type="unfinished">生活圈</translation>
+        <translation>生活圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="455"/>
         <source>Isochrones</source>
-        <translation type="unfinished"></translation>
+        <translation>等时圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="457"/>
         <source>Facilities</source>
-        <translation type="unfinished">设施</translation>
+        <translation>设施</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="546"/>
         <source>Circle plan: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈方案：{title}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="557"/>
         <source>Facilities present and missing — and the walk to the nearest one</source>
-        <translation type="unfinished"></translation>
+        <translation>已有和缺少的设施，以及到最近设施的步行时间</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="628"/>
         <source>Circle plan cover: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈方案封面：{title}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="630"/>
         <source>15-minute living circle plan (一圈一策)</source>
-        <translation type="unfinished"></translation>
+        <translation>一刻钟生活圈方案（一圈一策）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="641"/>
         <source>{circles} circles · {population} residents · {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{circles} 个生活圈 · {population} 名居民 · {date}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="652"/>
         <source>Circles per MOFCOM grade</source>
-        <translation type="unfinished"></translation>
+        <translation>各商务部等级的生活圈数量</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="659"/>
         <source>Basic services most often missing (circles lacking them)</source>
-        <translation type="unfinished"></translation>
+        <translation>最常缺少的基本保障类业态（缺少该业态的生活圈数）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
         <source>No facilities in this circle.</source>
-        <translation type="unfinished"></translation>
+        <translation>此生活圈内没有设施。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>已有</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
         <source>Walk (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>步行（min）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
         <source>Idle assets and suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>闲置资源与建议</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
         <source>Made with the 15-minute living circle plugin for QGIS</source>
-        <translation type="unfinished"></translation>
+        <translation>由 QGIS 一刻钟生活圈插件生成</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
         <source>Community</source>
-        <translation type="unfinished">社区</translation>
+        <translation>社区</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
         <source>Also suitable:</source>
-        <translation type="unfinished"></translation>
+        <translation>也适用于：</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
         <source>Residents</source>
-        <translation type="unfinished"></translation>
+        <translation>居民</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
         <source>MOFCOM grade</source>
-        <translation type="unfinished"></translation>
+        <translation>商务部等级</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
         <source>Basic services present</source>
-        <translation type="unfinished"></translation>
+        <translation>已有基本保障类业态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
         <source>Quality services present</source>
-        <translation type="unfinished"></translation>
+        <translation>已有品质提升类业态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
         <source>Facilities per 10,000 residents</source>
-        <translation type="unfinished"></translation>
+        <translation>每万名居民设施数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
         <source>No idle assets layer was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>未提供闲置资源图层。</translation>
     </message>
 </context>
 <context>
@@ -1898,17 +1900,17 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/charts.py" line="178"/>
         <source>Run the coverage to see the city summary.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行覆盖分析以查看全市汇总。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/charts.py" line="194"/>
         <source>Circles per grade ({count} circles)</source>
-        <translation type="unfinished"></translation>
+        <translation>各等级生活圈数量（共 {count} 个生活圈）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/charts.py" line="200"/>
         <source>Basic categories missing most often</source>
-        <translation type="unfinished"></translation>
+        <translation>最常缺少的基本保障类业态</translation>
     </message>
 </context>
 <context>
@@ -1916,7 +1918,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="55"/>
         <source>{matched} of {total} features classified; {unmatched} unclassified (empty category).</source>
-        <translation type="unfinished"></translation>
+        <translation>已分类 {matched}/{total} 个要素；{unmatched} 个未分类（category 为空）。</translation>
     </message>
 </context>
 <context>
@@ -1924,47 +1926,47 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="75"/>
         <source>Classify facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>设施分类</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="78"/>
         <source>Gives every facility one of the categories of the MOFCOM 15-minute living circle guide and GB 50180-2018 (resources/categories/categories.csv), using the matching rules in resources/categories/rules.csv.&lt;br&gt;&lt;b&gt;Input layer&lt;/b&gt;: any vector layer of facilities. OSM tags are read from fields named like the tag keys (amenity, shop, leisure, healthcare, …) and from an &lt;i&gt;other_tags&lt;/i&gt; field as GDAL writes it.&lt;br&gt;&lt;b&gt;Extra rules file&lt;/b&gt; (optional): a UTF-8 CSV with columns code, kind (osm_tag, amap_typecode, baidu_tag or name_keyword), pattern, priority and note. Its rules are added to the bundled ones; a rule with the same kind and pattern as a bundled rule replaces it. Code “-” marks a pattern as not a facility.&lt;br&gt;&lt;b&gt;Name field&lt;/b&gt;, &lt;b&gt;Amap type code field&lt;/b&gt;, &lt;b&gt;Baidu tag field&lt;/b&gt; (optional): the fields holding the name (matched against Chinese keywords such as 菜市场, 药房, 便利店), the 6-digit Amap type code (e.g. 060200, several separated by |) and the Baidu tag (e.g. 购物;便利店). Left empty, fields named name/名称, typecode/类型编码 and baidu_tag/tag/标签 are used when present.&lt;br&gt;Precedence: an OSM tag, type code or Baidu tag beats a name keyword; a more specific rule beats a less specific one (key=value over key=*, longer type-code prefix, deeper tag, longer keyword); the priority column breaks ties.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the input features with all their fields plus &lt;i&gt;category&lt;/i&gt; (code, empty when nothing matched), &lt;i&gt;category_class&lt;/i&gt; (basic, quality or public), &lt;i&gt;category_zh&lt;/i&gt; (Chinese name) and &lt;i&gt;matched_by&lt;/i&gt; (the rule that decided, e.g. osm:shop=convenience, amap:0602xx, name:便利店). Existing fields with these names are replaced. Unclassified features are kept and counted in the log with the count per category.</source>
-        <translation type="unfinished"></translation>
+        <translation>按照商务部一刻钟便民生活圈指南和 GB 50180-2018 的分类（resources/categories/categories.csv），使用 resources/categories/rules.csv 中的匹配规则，为每个设施指定一个业态。&lt;br&gt;&lt;b&gt;输入图层&lt;/b&gt;：任意设施矢量图层。OSM 标签从以标签键命名的字段（amenity、shop、leisure、healthcare、…）以及 GDAL 写出的 &lt;i&gt;other_tags&lt;/i&gt; 字段中读取。&lt;br&gt;&lt;b&gt;附加规则文件&lt;/b&gt;（可选）：UTF-8 编码的 CSV，列为 code、kind（osm_tag、amap_typecode、baidu_tag 或 name_keyword）、pattern、priority 和 note。其中的规则会添加到插件自带的规则中；kind 和 pattern 与某条自带规则相同的规则会替换该自带规则。代码“-”表示该模式不是设施。&lt;br&gt;&lt;b&gt;名称字段&lt;/b&gt;、&lt;b&gt;高德类型编码字段&lt;/b&gt;、&lt;b&gt;百度标签字段&lt;/b&gt;（可选）：分别存放名称（与 菜市场、药房、便利店 等中文关键词匹配）、高德 6 位类型编码（例如 060200，多个以 | 分隔）和百度标签（例如 购物;便利店）的字段。留空时，如存在名为 name/名称、typecode/类型编码 和 baidu_tag/tag/标签 的字段，则使用这些字段。&lt;br&gt;优先顺序：OSM 标签、类型编码或百度标签优先于名称关键词；更具体的规则优先于较宽泛的规则（key=value 优先于 key=*，更长的类型编码前缀、更深的标签层级、更长的关键词优先）；相同时由 priority 列决定。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：输入要素及其全部字段，并增加 &lt;i&gt;category&lt;/i&gt;（代码，未匹配时为空）、&lt;i&gt;category_class&lt;/i&gt;（basic、quality 或 public）、&lt;i&gt;category_zh&lt;/i&gt;（中文名称）和 &lt;i&gt;matched_by&lt;/i&gt;（起决定作用的规则，例如 osm:shop=convenience、amap:0602xx、name:便利店）。已有的同名字段将被替换。未分类的要素会保留，其数量与各业态的数量一并记录在日志中。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="104"/>
         <source>Input layer</source>
-        <translation type="unfinished">输入图层</translation>
+        <translation>输入图层</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="109"/>
         <source>Extra rules file</source>
-        <translation type="unfinished"></translation>
+        <translation>附加规则文件</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="112"/>
         <source>Name field</source>
-        <translation type="unfinished"></translation>
+        <translation>名称字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="112"/>
         <source>Amap type code field</source>
-        <translation type="unfinished"></translation>
+        <translation>高德类型编码字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="112"/>
         <source>Baidu tag field</source>
-        <translation type="unfinished"></translation>
+        <translation>百度标签字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="120"/>
         <source>Classified</source>
-        <translation type="unfinished"></translation>
+        <translation>已分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="145"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="144"/>
         <source>Field {field} is read as {role}.</source>
-        <translation type="unfinished"></translation>
+        <translation>将字段 {field} 用作{role}。</translation>
     </message>
 </context>
 <context>
@@ -2035,77 +2037,77 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="43"/>
         <source>Coverage per circle</source>
-        <translation type="unfinished"></translation>
+        <translation>逐圈覆盖分析</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="46"/>
         <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the thresholds in the plugin settings; &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.</source>
-        <translation type="unfinished"></translation>
+        <translation>统计每个生活圈内各类别设施的数量，并报告每个生活圈缺少什么（缺什么补什么）。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;：面，例如工作空间中的生活圈，或“半径圈”/“路网等时圈”的输出。生活圈的层级读取自 &lt;i&gt;level_min&lt;/i&gt; 或 &lt;i&gt;minutes&lt;/i&gt;；两者都没有的按 15 分钟生活圈检查。其所属社区读取自 &lt;i&gt;community_id&lt;/i&gt; 或 &lt;i&gt;origin_id&lt;/i&gt;。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：点（任意坐标参考系，会被重投影到生活圈的坐标参考系），其类别字段为分类表中的代码（请先运行“设施分类”）。位于生活圈边界上的设施计入该生活圈（QGIS 的“统计多边形中的点”会将其排除）。代码为空或未知的设施不计数，并列在日志中。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：存放代码的字段（默认为 &lt;i&gt;category&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：带有 &lt;i&gt;community_id&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 的点或面；生活圈取其所属社区的人口，否则取自身的 &lt;i&gt;population&lt;/i&gt; 字段。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：生活圈及其全部字段，并增加 &lt;i&gt;population&lt;/i&gt;；&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;，各类别的设施数量（包括 0）；&lt;i&gt;n_basic_present&lt;/i&gt; 和 &lt;i&gt;n_quality_present&lt;/i&gt;，商务部基本保障类和品质提升类业态中至少有一处设施的业态数；&lt;i&gt;missing_basic&lt;/i&gt;、&lt;i&gt;missing_quality&lt;/i&gt;（代码，以逗号分隔）和 &lt;i&gt;missing_basic_zh&lt;/i&gt;、&lt;i&gt;missing_quality_zh&lt;/i&gt;（中文名称，以“、”分隔）；&lt;i&gt;per_10k&lt;/i&gt;，每万名居民拥有的基本保障类和品质提升类设施数（无人口数据时为空）；&lt;i&gt;grade&lt;/i&gt;，按插件设置中的阈值评定为 基础型 / 提升型 / 品质型 / 未达标；&lt;i&gt;missing_required&lt;/i&gt; 和 &lt;i&gt;missing_required_zh&lt;/i&gt;，该生活圈未满足的 GB 50180-2018 / 商务部分级配置要求，逐级累计检查（15 分钟生活圈同样检查 5 分钟和 10 分钟层级的设施；可相互替代的设施以 | 连接）。这些要求及各自出处条款见 resources/categories/level_requirements.csv。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="74"/>
         <source>Circles</source>
-        <translation type="unfinished">生活圈</translation>
+        <translation>生活圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="79"/>
         <source>Facilities</source>
-        <translation type="unfinished">设施</translation>
+        <translation>设施</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="84"/>
         <source>Category field</source>
-        <translation type="unfinished"></translation>
+        <translation>类别字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="93"/>
         <source>Communities (population)</source>
-        <translation type="unfinished"></translation>
+        <translation>社区（人口）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="101"/>
         <source>Coverage</source>
-        <translation type="unfinished">覆盖分析</translation>
+        <translation>覆盖分析</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="116"/>
         <source>Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>未写入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="129"/>
         <source>The facilities layer has no points, so there is nothing to count. Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>设施图层中没有点，无可统计内容。未写入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="133"/>
         <source>empty ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>空（{count}）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="138"/>
         <source>None of the {count} facilities has a category code of the categories table in the field “{field}” (found: {found}). Run Classify facilities first, or choose the right field. Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个设施中，没有一个在字段“{field}”中具有分类表中的类别代码（发现的值：{found}）。请先运行“设施分类”，或选择正确的字段。未写入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="146"/>
         <source>{count} facilities have no known category code and were not counted: {found}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个设施没有已知的类别代码，未计数：{found}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="159"/>
         <source>The circles layer has no features. Draw or generate circles first. Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈图层中没有要素。请先绘制或生成生活圈。未写入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="196"/>
         <source>{count} circles have no geometry; all their counts are 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个生活圈没有几何图形；其所有计数均为 0。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="199"/>
         <source>{facilities} facilities counted in {circles} circles.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 {circles} 个生活圈中统计 {facilities} 个设施。</translation>
     </message>
 </context>
 <context>
@@ -2113,37 +2115,37 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/coverage.py" line="92"/>
         <source>Line {line} of {path}: the level “{value}” is not a positive number of minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：层级“{value}”不是正的分钟数。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/coverage.py" line="100"/>
         <source>Line {line} of {path}: “{codes}” is not a category code of the categories table.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：“{codes}”不是分类表中的类别代码。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/coverage.py" line="112"/>
         <source>The level requirements table {path} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>层级要求表 {path} 不存在。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/coverage.py" line="121"/>
         <source>The level requirements table {path} lacks the column(s) {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>层级要求表 {path} 缺少列 {columns}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/coverage.py" line="132"/>
         <source>The level requirements table {path} is not a UTF-8 CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>层级要求表 {path} 不是 UTF-8 编码的 CSV 文件。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/coverage.py" line="229"/>
         <source>The facilities layer has no field “{field}”. Choose the field holding the category codes, or run Classify facilities first.</source>
-        <translation type="unfinished"></translation>
+        <translation>设施图层没有字段“{field}”。请选择存放类别代码的字段，或先运行“设施分类”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/coverage.py" line="306"/>
         <source>The communities layer needs the fields “community_id” and “population” to give circles their residents.</source>
-        <translation type="unfinished"></translation>
+        <translation>社区图层需要“community_id”和“population”字段，才能为生活圈提供居民数。</translation>
     </message>
 </context>
 <context>
@@ -2159,377 +2161,377 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="127"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)</source>
-        <translation type="unfinished"></translation>
+        <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="129"/>
         <source>Auto</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="133"/>
         <source>Other (choose the CRS)</source>
-        <translation type="unfinished"></translation>
+        <translation>其他（选择坐标参考系）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="135"/>
         <source>Amap and Tencent exports are GCJ-02, Baidu exports BD-09; they are converted to WGS84.</source>
-        <translation type="unfinished"></translation>
+        <translation>高德和腾讯导出的数据为 GCJ-02 坐标，百度导出的数据为 BD-09 坐标；均会转换为 WGS84。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="140"/>
         <source>Import spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>导入表格</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="144"/>
         <source>OpenStreetMap (*.osm *.pbf)</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenStreetMap 文件 (*.osm *.pbf)</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="145"/>
         <source>Import OSM file</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 OSM 文件</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="146"/>
         <source>Overpass for the workspace circles</source>
-        <translation type="unfinished"></translation>
+        <translation>从 Overpass 下载（工作空间生活圈范围）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="147"/>
         <source>Downloads the OSM facilities inside the workspace circles.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载工作空间生活圈范围内的 OSM 设施。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="152"/>
         <source>e.g. 便利店|菜市场</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 便利店|菜市场</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="154"/>
         <source>e.g. 060200|090601</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 060200|090601</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="155"/>
         <source>Import from Amap</source>
-        <translation type="unfinished"></translation>
+        <translation>从高德导入</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="156"/>
         <source>Searches the workspace circles, or the map view when there are none yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>在工作空间的生活圈范围内搜索；尚无生活圈时在当前地图视图范围内搜索。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="164"/>
         <source>Map values…</source>
-        <translation type="unfinished"></translation>
+        <translation>值映射…</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="165"/>
         <source>Import layer</source>
-        <translation type="unfinished"></translation>
+        <translation>导入图层</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="169"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="261"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>业态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="173"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>英文名称</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="173"/>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="173"/>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="181"/>
         <source>Show unclassified</source>
-        <translation type="unfinished"></translation>
+        <translation>显示未分类</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="183"/>
         <source>Show only the facilities without a category; click again for all.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示没有业态的设施；再次单击显示全部。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="187"/>
         <source>Assign category…</source>
-        <translation type="unfinished"></translation>
+        <translation>指定业态…</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="188"/>
         <source>Gives the selected facilities the chosen category (Ctrl+Z undoes it; save the layer edits).</source>
-        <translation type="unfinished"></translation>
+        <translation>为所选设施指定所选业态（按 Ctrl+Z 可撤销；请保存图层编辑）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="191"/>
         <source>Save as rule</source>
-        <translation type="unfinished"></translation>
+        <translation>保存为规则</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="192"/>
         <source>Also classify future imports with these names into the category (a name keyword in {path}).</source>
-        <translation type="unfinished"></translation>
+        <translation>以后导入时，也将包含这些名称的设施归入该业态（作为名称关键词保存在 {path} 中）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="217"/>
         <source>Spreadsheet (CSV / Excel)</source>
-        <translation type="unfinished"></translation>
+        <translation>表格（CSV / Excel）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="229"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="220"/>
         <source>Encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="221"/>
         <source>X (longitude)</source>
-        <translation type="unfinished"></translation>
+        <translation>X（经度）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="222"/>
         <source>Y (latitude)</source>
-        <translation type="unfinished"></translation>
+        <translation>Y（纬度）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="223"/>
         <source>Coordinate system</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标系</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="224"/>
         <source>CRS</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标参考系</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="227"/>
         <source>OpenStreetMap</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenStreetMap</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="235"/>
         <source>Amap (高德) place search</source>
-        <translation type="unfinished"></translation>
+        <translation>高德地点搜索</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="237"/>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="238"/>
         <source>Keywords</source>
-        <translation type="unfinished"></translation>
+        <translation>关键词</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="239"/>
         <source>Type codes</source>
-        <translation type="unfinished"></translation>
+        <translation>类型编码</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="242"/>
         <source>Existing layer</source>
-        <translation type="unfinished"></translation>
+        <translation>现有图层</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="244"/>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>图层</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="245"/>
         <source>Type field</source>
-        <translation type="unfinished"></translation>
+        <translation>类型字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="255"/>
         <source>Facilities per category</source>
-        <translation type="unfinished"></translation>
+        <translation>各业态设施数量</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="258"/>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>核查</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="328"/>
         <source>Choose the spreadsheet to import first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择要导入的表格。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="332"/>
         <source>Choose the coordinate reference system of the spreadsheet&apos;s coordinates.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择表格中坐标所用的坐标参考系。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="334"/>
         <source>Spreadsheet import</source>
-        <translation type="unfinished"></translation>
+        <translation>表格导入</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="354"/>
         <source>Choose the OpenStreetMap file (.osm or .pbf) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="356"/>
         <source>OpenStreetMap import</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenStreetMap 导入</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="368"/>
         <source>The workspace has no circles yet: draw or compute them on the Circles page first.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作空间中还没有生活圈：请先在“生活圈”页中绘制或计算生活圈。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="370"/>
         <source>OpenStreetMap download</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenStreetMap 下载</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="381"/>
         <source>Choose the authentication configuration holding the Amap key first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择存放高德密钥的认证配置。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="384"/>
         <source>Give keywords or type codes to search for.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="399"/>
         <source>Amap import</source>
-        <translation type="unfinished"></translation>
+        <translation>高德导入</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="413"/>
         <source>Choose the layer and the field that holds the facility type first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择图层以及存放设施类型的字段。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="445"/>
         <source>Choose the layer of facilities to import first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择要导入的设施图层。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="448"/>
         <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是工作空间自身的设施图层；请选择其他图层进行导入。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="451"/>
         <source>Layer import</source>
-        <translation type="unfinished"></translation>
+        <translation>图层导入</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="469"/>
         <source>An import is already running; wait for it or cancel it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有导入正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="668"/>
         <source>Create or open a workspace first: facilities are imported into it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先新建或打开工作空间：设施将导入到工作空间中。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="486"/>
         <source>The tool “{title}” is not available; check that the plugin is enabled in Processing.</source>
-        <translation type="unfinished">工具“{title}”不可用；请检查本插件是否已在处理工具中启用。</translation>
+        <translation>工具“{title}”不可用；请检查本插件是否已在处理工具中启用。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="509"/>
         <source>{title}: cancelled; nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}：已取消，未添加任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="513"/>
         <source>{title} failed; nothing was added. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}失败，未添加任何内容。{reason}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="523"/>
         <source>The workspace was closed during the import; nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="526"/>
         <source>{title} gave no result; nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}没有得到结果，未添加任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="548"/>
         <source>{title}: {added} facilities added to “{layer}”; {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}：已向“{layer}”添加 {added} 个设施；{merged} 个设施已由其他数据源导入，现同时列出两个数据源；{present} 个设施此前已导入。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="559"/>
         <source>{count} have no category yet: use Show unclassified to review them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="685"/>
         <source>Facilities</source>
-        <translation type="unfinished">设施</translation>
+        <translation>设施</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="592"/>
         <source>Unclassified</source>
-        <translation type="unfinished"></translation>
+        <translation>未分类</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="612"/>
         <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个设施没有业态。请选择部分设施和一个业态，然后单击“指定业态”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="620"/>
         <source>{count} facilities without a category are selected (the layer is being edited).</source>
-        <translation type="unfinished"></translation>
+        <translation>已选中 {count} 个没有业态的设施（图层正处于编辑状态）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="635"/>
         <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先（在地图或属性表中）选择设施，并选择一个业态。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="645"/>
         <source>assigned in the review</source>
-        <translation type="unfinished"></translation>
+        <translation>核查时指定</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="650"/>
         <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有 {count} 个设施归为“{category}”。请保存图层编辑以保留更改。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="654"/>
         <source>Future imports classify names containing {names} the same way ({path}).</source>
-        <translation type="unfinished"></translation>
+        <translation>以后导入时，名称包含 {names} 的设施也将按相同方式归类（{path}）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="658"/>
         <source>No rule was saved: the selected facilities have no name.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存规则：所选设施没有名称。</translation>
     </message>
 </context>
 <context>
@@ -2537,22 +2539,22 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="34"/>
         <source>Living circles</source>
-        <translation type="unfinished">生活圈</translation>
+        <translation>生活圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="35"/>
         <source>Import and conversion</source>
-        <translation type="unfinished">导入与转换</translation>
+        <translation>导入与转换</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="36"/>
         <source>Analysis</source>
-        <translation type="unfinished">分析</translation>
+        <translation>分析</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="37"/>
         <source>Idle assets</source>
-        <translation type="unfinished">闲置资源</translation>
+        <translation>闲置资源</translation>
     </message>
 </context>
 <context>
@@ -2759,37 +2761,37 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/options_page.py" line="75"/>
         <source>基础型: basic categories present</source>
-        <translation type="unfinished"></translation>
+        <translation>基础型：应具备的基本保障类业态数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/options_page.py" line="75"/>
         <source>MOFCOM (2023–2025 action plan, pilot notices): 基础型 “配齐基本保障类业态”; 13 = all basic categories of the 2021 construction guide.</source>
-        <translation type="unfinished"></translation>
+        <translation>商务部（2023–2025 行动计划、试点通知）：基础型“配齐基本保障类业态”；13 即 2021 年建设指南中的全部基本保障类业态。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/options_page.py" line="83"/>
         <source>提升型: quality categories present</source>
-        <translation type="unfinished"></translation>
+        <translation>提升型：应具备的品质提升类业态数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/options_page.py" line="83"/>
         <source>Plugin default: MOFCOM names the 提升型 type but publishes no count; 3 quality categories.</source>
-        <translation type="unfinished"></translation>
+        <translation>插件默认值：商务部提出了提升型，但未公布具体数量；取 3 个品质提升类业态。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/options_page.py" line="88"/>
         <source>品质型: quality categories present</source>
-        <translation type="unfinished"></translation>
+        <translation>品质型：应具备的品质提升类业态数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/options_page.py" line="88"/>
         <source>Plugin default: MOFCOM names the 品质型 type but publishes no count; 6 quality categories.</source>
-        <translation type="unfinished"></translation>
+        <translation>插件默认值：商务部提出了品质型，但未公布具体数量；取 6 个品质提升类业态。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/options_page.py" line="140"/>
         <source>品质型 needs at least as many quality categories as 提升型. Nothing saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>品质型所需的品质提升类业态数不能少于提升型。未保存任何设置。</translation>
     </message>
 </context>
 <context>
@@ -2823,57 +2825,57 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="67"/>
         <source>Find idle asset candidates</source>
-        <translation type="unfinished"></translation>
+        <translation>查找候选闲置资源</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="70"/>
         <source>Scans one or more layers (OSM extracts, cadastre, the bureau's own) for features that look like idle or shareable assets: parking, civil-defence works, idle factories and warehouses, idle land, vacant shops, markets, school playgrounds.&lt;br&gt;&lt;b&gt;Input layers&lt;/b&gt;: any vector layers; OSM layers read by GDAL are searched in their fields and in &lt;i&gt;other_tags&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Rules&lt;/b&gt;: optional CSV of candidate rules (default: the bundled resources/assets/candidate_rules.csv; columns asset_type, match, pattern, requires, excludes, why). The first matching row decides.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: optional living-circle polygons; their &lt;i&gt;circle_id&lt;/i&gt; (else the feature id) is listed for each candidate they intersect.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per candidate (point on surface of polygons and lines), in the CRS of the first input layer, with &lt;i&gt;source_layer&lt;/i&gt;, &lt;i&gt;source_fid&lt;/i&gt;, &lt;i&gt;asset_type&lt;/i&gt;, &lt;i&gt;why&lt;/i&gt; (the tag, attribute or keyword that matched, e.g. amenity=parking), &lt;i&gt;area_m2&lt;/i&gt; (ellipsoidal area of polygons, m²; empty otherwise), &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;circle_ids&lt;/i&gt; (comma-separated) and &lt;i&gt;source_attrs&lt;/i&gt; (the source feature's own attributes as JSON, since the layers' fields differ).</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描一个或多个图层（OSM 提取数据、地籍数据、本局自有数据），查找看起来属于闲置或可共享资源的要素：停车场、人防工程、闲置厂房和仓库、闲置用地、空置商铺、市场、学校操场。&lt;br&gt;&lt;b&gt;输入图层&lt;/b&gt;：任意矢量图层；对于由 GDAL 读取的 OSM 图层，会在其字段和 &lt;i&gt;other_tags&lt;/i&gt; 中搜索。&lt;br&gt;&lt;b&gt;规则&lt;/b&gt;：可选的候选规则 CSV（默认：插件自带的 resources/assets/candidate_rules.csv；列为 asset_type、match、pattern、requires、excludes、why）。以第一条匹配的行为准。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;：可选的生活圈多边形；对于与之相交的每个候选，列出其 &lt;i&gt;circle_id&lt;/i&gt;（没有时为要素 ID）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个候选一个点（面和线取其表面上的一点），采用第一个输入图层的坐标参考系，包含 &lt;i&gt;source_layer&lt;/i&gt;、&lt;i&gt;source_fid&lt;/i&gt;、&lt;i&gt;asset_type&lt;/i&gt;、&lt;i&gt;why&lt;/i&gt;（匹配到的标签、属性或关键词，例如 amenity=parking）、&lt;i&gt;area_m2&lt;/i&gt;（面的椭球面积，m²；其他情况为空）、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;circle_ids&lt;/i&gt;（以逗号分隔）和 &lt;i&gt;source_attrs&lt;/i&gt;（源要素自身的属性，以 JSON 表示，因为各图层的字段不同）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="88"/>
         <source>Input layers</source>
-        <translation type="unfinished"></translation>
+        <translation>输入图层</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="93"/>
         <source>Candidate rules (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>候选规则（CSV）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="96"/>
         <source>Living circles</source>
-        <translation type="unfinished">生活圈</translation>
+        <translation>生活圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="104"/>
         <source>Idle asset candidates</source>
-        <translation type="unfinished"></translation>
+        <translation>候选闲置资源</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="116"/>
         <source>Choose at least one vector layer to scan.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一个要扫描的矢量图层。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="139"/>
         <source>The ellipsoid of “{layer}” is unknown, so areas cannot be measured.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{layer}”的椭球未知，无法量算面积。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="157"/>
         <source>Feature {fid} of “{layer}” cannot be placed in the output CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{layer}”的要素 {fid} 无法放入输出坐标参考系。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="184"/>
         <source>{count} candidates found.</source>
-        <translation type="unfinished"></translation>
+        <translation>共找到 {count} 个候选闲置资源。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="203"/>
         <source>The living circles could not be indexed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为生活圈建立索引。</translation>
     </message>
 </context>
 <context>
@@ -2881,42 +2883,42 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/facility_import.py" line="142"/>
         <source>The layer “{layer}” has no field “{field}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”没有字段“{field}”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facility_import.py" line="378"/>
         <source>The import was cancelled; nothing was added to “{layer}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入已取消；未向“{layer}”添加任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facility_import.py" line="393"/>
         <source>The facilities could not be saved in “{layer}”; it is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将设施保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facility_import.py" line="439"/>
         <source>The layer “{layer}” cannot be edited, so the category was not assigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”无法编辑，因此未指定类别。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facility_import.py" line="446"/>
         <source>Assign category {category}</source>
-        <translation type="unfinished"></translation>
+        <translation>指定类别 {category}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facility_import.py" line="451"/>
         <source>The category could not be assigned in “{layer}”; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在“{layer}”中指定类别；未作任何更改。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facility_import.py" line="477"/>
         <source>“{pattern}” cannot be saved as a rule for “{code}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将“{pattern}”保存为“{code}”的规则。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facility_import.py" line="510"/>
         <source>The rules file {path} could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入规则文件 {path}。</translation>
     </message>
 </context>
 <context>
@@ -2924,87 +2926,87 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="63"/>
         <source>Import OpenStreetMap facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 OpenStreetMap 设施</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="66"/>
         <source>Imports OpenStreetMap points of interest — tagged nodes, and areas (closed ways, multipolygon relations) reduced to a point on their surface — and classifies them into facility categories.&lt;br&gt;&lt;b&gt;OSM file&lt;/b&gt;: a local .osm or .pbf file, read with GDAL's OSM driver. Give either this or an area for the Overpass API, not both.&lt;br&gt;&lt;b&gt;Extent&lt;/b&gt;: download the POIs of this extent from the Overpass API.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt; (optional, instead of the extent): download the POIs inside these polygons (each part's convex hull is sent).&lt;br&gt;&lt;b&gt;Overpass API URL&lt;/b&gt;, &lt;b&gt;Timeout&lt;/b&gt;: the server and how long to wait for each answer. Busy (HTTP 429) and failing (5xx) answers are retried up to 3 times with growing waits, honouring the server's Retry-After. HTTP goes through the proxy set in Settings ▸ Options ▸ Network.&lt;br&gt;&lt;b&gt;Cache folder&lt;/b&gt; (optional): answers are stored here, keyed by the query, so running the same import again downloads nothing. Default: a folder in the QGIS profile. Delete its files to force a fresh download.&lt;br&gt;&lt;b&gt;Extra rules file&lt;/b&gt; (optional): more classification rules, as for Classify facilities.&lt;br&gt;A POI is an element with an amenity, shop, leisure, healthcare, office, tourism or craft tag, or a tag a classification rule uses (e.g. highway=bus_stop).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with &lt;i&gt;osm_id&lt;/i&gt;, &lt;i&gt;osm_type&lt;/i&gt; (node, way or relation), &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;amenity&lt;/i&gt;, &lt;i&gt;shop&lt;/i&gt;, &lt;i&gt;leisure&lt;/i&gt;, &lt;i&gt;healthcare&lt;/i&gt;, &lt;i&gt;office&lt;/i&gt;, &lt;i&gt;tourism&lt;/i&gt;, &lt;i&gt;craft&lt;/i&gt;, &lt;i&gt;building&lt;/i&gt;, &lt;i&gt;other_tags&lt;/i&gt; (all other tags, in GDAL's &quot;key&quot;=&gt;&quot;value&quot; form), &lt;i&gt;footprint_m2&lt;/i&gt; (ellipsoidal area of an area POI, empty for nodes), and the classification fields &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt;.&lt;br&gt;Data © OpenStreetMap contributors, ODbL 1.0: derived layers must carry this attribution.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 OpenStreetMap 兴趣点（POI），包括带标签的节点，以及简化为其表面上一点的面状要素（闭合路径、多多边形关系），并将其归入设施业态。&lt;br&gt;&lt;b&gt;OSM 文件&lt;/b&gt;：本地 .osm 或 .pbf 文件，使用 GDAL 的 OSM 驱动读取。请指定该文件或 Overpass API 的下载区域，二者只能选其一。&lt;br&gt;&lt;b&gt;范围&lt;/b&gt;：从 Overpass API 下载该范围内的 POI。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;（可选，代替范围）：下载这些多边形内的 POI（发送每个部件的凸包）。&lt;br&gt;&lt;b&gt;Overpass API URL&lt;/b&gt;、&lt;b&gt;超时&lt;/b&gt;：服务器地址，以及等待每次响应的时长。繁忙（HTTP 429）和出错（5xx）的响应最多重试 3 次，等待时间逐次延长，并遵循服务器的 Retry-After。HTTP 请求通过“设置 ▸ 选项 ▸ 网络”中设置的代理发送。&lt;br&gt;&lt;b&gt;缓存文件夹&lt;/b&gt;（可选）：响应按查询保存在此处，再次运行相同的导入时无需重新下载。默认：QGIS 用户配置文件中的一个文件夹。删除其中的文件可强制重新下载。&lt;br&gt;&lt;b&gt;附加规则文件&lt;/b&gt;（可选）：更多分类规则，与“设施分类”相同。&lt;br&gt;POI 是指带有 amenity、shop、leisure、healthcare、office、tourism 或 craft 标签，或带有某条分类规则所用标签（例如 highway=bus_stop）的元素。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的点，包含 &lt;i&gt;osm_id&lt;/i&gt;、&lt;i&gt;osm_type&lt;/i&gt;（node、way 或 relation）、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;amenity&lt;/i&gt;、&lt;i&gt;shop&lt;/i&gt;、&lt;i&gt;leisure&lt;/i&gt;、&lt;i&gt;healthcare&lt;/i&gt;、&lt;i&gt;office&lt;/i&gt;、&lt;i&gt;tourism&lt;/i&gt;、&lt;i&gt;craft&lt;/i&gt;、&lt;i&gt;building&lt;/i&gt;、&lt;i&gt;other_tags&lt;/i&gt;（其他所有标签，采用 GDAL 的 &quot;key&quot;=&gt;&quot;value&quot; 形式）、&lt;i&gt;footprint_m2&lt;/i&gt;（面状 POI 的椭球面积，节点为空），以及分类字段 &lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;matched_by&lt;/i&gt;。&lt;br&gt;数据 © OpenStreetMap 贡献者，ODbL 1.0：派生图层必须保留此署名。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="93"/>
         <source>OSM file (.osm or .pbf)</source>
-        <translation type="unfinished"></translation>
+        <translation>OSM 文件（.osm 或 .pbf）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="98"/>
         <source>Extent (Overpass)</source>
-        <translation type="unfinished"></translation>
+        <translation>范围（Overpass）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="99"/>
         <source>Circles (Overpass, instead of the extent)</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈（Overpass，代替范围）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="108"/>
         <source>Overpass API URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Overpass API URL</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="109"/>
         <source>Timeout (seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>超时（秒）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="116"/>
         <source>Cache folder</source>
-        <translation type="unfinished"></translation>
+        <translation>缓存文件夹</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="122"/>
         <source>Extra rules file</source>
-        <translation type="unfinished"></translation>
+        <translation>附加规则文件</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="127"/>
         <source>OSM facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>OSM 设施</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="139"/>
         <source>Give either an OSM file, or an extent or circles to download from the Overpass API (not both).</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定 OSM 文件，或指定要从 Overpass API 下载的范围或生活圈（二者不能同时指定）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="153"/>
         <source>Reading {path} with GDAL's OSM driver…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在使用 GDAL 的 OSM 驱动读取 {path}…</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="201"/>
         <source>Data © OpenStreetMap contributors, ODbL 1.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据 © OpenStreetMap 贡献者，ODbL 1.0。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="228"/>
         <source>The circles layer has no polygon to download POIs for.</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈图层中没有可用于下载 POI 的多边形。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="233"/>
         <source>The extent is empty; draw or choose an area to download.</source>
-        <translation type="unfinished"></translation>
+        <translation>范围为空；请绘制或选择要下载的区域。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="243"/>
         <source>Downloaded {count} elements from {url}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 {url} 下载 {count} 个元素。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="247"/>
         <source>Used the cached answer in {folder}; nothing was downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>已使用 {folder} 中缓存的响应，未下载任何内容。</translation>
     </message>
 </context>
 <context>
@@ -3012,122 +3014,122 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="72"/>
         <source>Import POIs from a web map service (Amap)</source>
-        <translation type="unfinished"></translation>
+        <translation>从网络地图服务导入 POI（高德）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="75"/>
         <source>Downloads points of interest inside an area from the Amap (高德) Web Service place search by polygon and writes them as WGS84 points. The area is searched in rectangular cells; a cell whose result count reaches the service's cap (900) is split in four until every POI can be paged.&lt;br&gt;&lt;b&gt;Service&lt;/b&gt;: the web map service (Amap; the client is ready for others).&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: an authentication configuration holding the Amap “Web服务” key: method “API Header” with one header named &lt;i&gt;key&lt;/i&gt; whose value is the key, or “Basic” with the key as password. The key stays encrypted in the QGIS authentication database; it is never written to the project, the output, the log or the resume file.&lt;br&gt;&lt;b&gt;Extent&lt;/b&gt; or &lt;b&gt;Area&lt;/b&gt;: where to search; with an area layer only POIs inside its polygons are kept.&lt;br&gt;&lt;b&gt;Keywords&lt;/b&gt; and/or &lt;b&gt;Types&lt;/b&gt;: what to search, several separated by |, e.g. 便利店|超市, or Amap 6-digit type codes such as 060200|090601. At least one is required.&lt;br&gt;&lt;b&gt;Resume file&lt;/b&gt;: a JSON file recording progress after every page (never the key). If a run stops (maximum requests reached, daily quota used up, cancelled, network down), run again with the same file and the same search: it continues where it stopped without repeating a request, and its output holds every POI of both runs.&lt;br&gt;&lt;b&gt;Maximum requests&lt;/b&gt;: a guard on the key's daily quota; the run stops after this many requests (0: no limit).&lt;br&gt;&lt;b&gt;Requests per second&lt;/b&gt; (advanced): stay below the key's QPS limit; too-frequent and server-busy answers are retried with growing waits.&lt;br&gt;&lt;b&gt;Base URL&lt;/b&gt; (advanced): the service address, https://restapi.amap.com.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with &lt;i&gt;source&lt;/i&gt; (amap), &lt;i&gt;source_id&lt;/i&gt; (Amap POI id), &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;type&lt;/i&gt; (Amap type text), &lt;i&gt;typecode&lt;/i&gt;, &lt;i&gt;address&lt;/i&gt;, &lt;i&gt;province&lt;/i&gt;, &lt;i&gt;city&lt;/i&gt;, &lt;i&gt;district&lt;/i&gt;, &lt;i&gt;src_lon&lt;/i&gt;/&lt;i&gt;src_lat&lt;/i&gt; (the position as served, GCJ-02), &lt;i&gt;coord_src&lt;/i&gt; (GCJ-02), &lt;i&gt;coord_conv&lt;/i&gt; (GCJ-02→WGS84 (exact inverse)) and the facility category: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt; (empty when no rule matches). &lt;b&gt;Complete&lt;/b&gt; tells whether the whole area was searched; &lt;b&gt;Requests&lt;/b&gt; counts the requests of this run.</source>
-        <translation type="unfinished"></translation>
+        <translation>通过高德 Web 服务的多边形区域地点搜索，下载某一区域内的兴趣点（POI），并写出为 WGS84 点。区域按矩形网格分块搜索；某个网格的结果数达到服务上限（900）时，会将其一分为四，直到每个 POI 都能分页获取。&lt;br&gt;&lt;b&gt;服务&lt;/b&gt;：网络地图服务（高德；客户端已预留对其他服务的支持）。&lt;br&gt;&lt;b&gt;密钥&lt;/b&gt;：存放高德“Web服务”密钥的认证配置：方法为“API Header”，包含一个名为 &lt;i&gt;key&lt;/i&gt; 的请求头，其值为密钥；或方法为“Basic”，以密钥作为密码。密钥加密保存在 QGIS 认证数据库中，绝不会写入项目、输出、日志或续传文件。&lt;br&gt;&lt;b&gt;范围&lt;/b&gt;或&lt;b&gt;区域&lt;/b&gt;：搜索的位置；使用区域图层时，只保留其多边形内的 POI。&lt;br&gt;&lt;b&gt;关键词&lt;/b&gt;和/或&lt;b&gt;类型&lt;/b&gt;：搜索内容，多个值以 | 分隔，例如 便利店|超市，或高德 6 位类型编码，例如 060200|090601。至少需要填写一项。&lt;br&gt;&lt;b&gt;续传文件&lt;/b&gt;：每获取一页后记录进度的 JSON 文件（从不记录密钥）。如果运行中断（达到最大请求数、当日配额用完、被取消、网络中断），请使用同一文件和同样的搜索条件再次运行：将从中断处继续，不会重复任何请求，输出包含两次运行得到的全部 POI。&lt;br&gt;&lt;b&gt;最大请求数&lt;/b&gt;：用于保护密钥的每日配额；本次运行发出这么多请求后即停止（0：不限制）。&lt;br&gt;&lt;b&gt;每秒请求数&lt;/b&gt;（高级）：应低于密钥的 QPS 上限；对请求过于频繁和服务器繁忙的响应，会以逐渐延长的等待时间重试。&lt;br&gt;&lt;b&gt;基础 URL&lt;/b&gt;（高级）：服务地址，https://restapi.amap.com。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的点，包含 &lt;i&gt;source&lt;/i&gt;（amap）、&lt;i&gt;source_id&lt;/i&gt;（高德 POI ID）、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;type&lt;/i&gt;（高德类型文本）、&lt;i&gt;typecode&lt;/i&gt;、&lt;i&gt;address&lt;/i&gt;、&lt;i&gt;province&lt;/i&gt;、&lt;i&gt;city&lt;/i&gt;、&lt;i&gt;district&lt;/i&gt;、&lt;i&gt;src_lon&lt;/i&gt;/&lt;i&gt;src_lat&lt;/i&gt;（服务返回的原始位置，GCJ-02）、&lt;i&gt;coord_src&lt;/i&gt;（GCJ-02）、&lt;i&gt;coord_conv&lt;/i&gt;（GCJ-02→WGS84 (exact inverse)）以及设施业态：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;matched_by&lt;/i&gt;（无规则匹配时为空）。&lt;b&gt;已完成&lt;/b&gt;表示是否已搜索整个区域；&lt;b&gt;请求数&lt;/b&gt;为本次运行的请求次数。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="107"/>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>服务</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="110"/>
         <source>Key (authentication configuration)</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥（认证配置）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="115"/>
         <source>Extent</source>
-        <translation type="unfinished"></translation>
+        <translation>范围</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="116"/>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>区域</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="121"/>
         <source>Keywords</source>
-        <translation type="unfinished"></translation>
+        <translation>关键词</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="122"/>
         <source>Types (type codes)</source>
-        <translation type="unfinished"></translation>
+        <translation>类型（类型编码）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="123"/>
         <source>Resume file</source>
-        <translation type="unfinished"></translation>
+        <translation>续传文件</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="123"/>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="132"/>
         <source>Maximum requests (0: no limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>最大请求数（0：不限制）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="142"/>
         <source>Requests per second</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒请求数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="149"/>
         <source>Base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>基础 URL</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="154"/>
         <source>POIs</source>
-        <translation type="unfinished"></translation>
+        <translation>POI</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="157"/>
         <source>Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="158"/>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>请求数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="166"/>
         <source>Give an extent or an area layer to search in.</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定要搜索的范围或区域图层。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="171"/>
         <source>Give keywords or type codes to search for.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="199"/>
         <source> Progress is saved; run again with the same resume file to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>进度已保存；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="247"/>
         <source>{count} POIs, {requests} requests in this run.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行：{count} 个 POI，{requests} 次请求。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="253"/>
         <source>{cells} cells still reach the service&apos;s result cap at the smallest cell size; a few POIs there may be missing. Narrow the keywords or types.</source>
-        <translation type="unfinished"></translation>
+        <translation>{cells} 个网格在最小网格尺寸下仍达到服务的结果上限；这些位置可能缺少少量 POI。请缩小关键词或类型的范围。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="265"/>
         <source>Imported from the Amap place search; coordinates converted {conversion}.</source>
-        <translation type="unfinished"></translation>
+        <translation>从高德地点搜索导入；坐标已转换：{conversion}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="286"/>
         <source>The area cannot be transformed to WGS84.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将该区域转换到 WGS84。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="290"/>
         <source>The search area is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索区域为空。</translation>
     </message>
 </context>
 <context>
@@ -3135,17 +3137,17 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="244"/>
         <source>The resume file {path} cannot be read ({reason}); choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取续传文件 {path}（{reason}）；请选择其他文件。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="250"/>
         <source>The resume file {path} belongs to a different import (other provider, keywords, types or area). Choose another file, or delete it to start this import afresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>续传文件 {path} 属于另一次导入（数据源、关键词、类型或范围不同）。请选择其他文件，或将其删除以重新开始本次导入。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="275"/>
         <source>The resume file {path} cannot be written: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入续传文件 {path}：{reason}。</translation>
     </message>
 </context>
 <context>
@@ -3153,157 +3155,157 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="118"/>
         <source>Import facility table (CSV / Excel)</source>
-        <translation type="unfinished"></translation>
+        <translation>导入设施表格（CSV / Excel）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="121"/>
         <source>Turns a facility spreadsheet (for example a POI export from Amap, Baidu or Tencent) into a point layer in WGS84.&lt;br&gt;&lt;b&gt;Input table&lt;/b&gt;: a CSV, TXT or TSV file (comma, tab, semicolon or pipe delimited, detected automatically) or an Excel .xlsx workbook. The first non-empty row is the header.&lt;br&gt;&lt;b&gt;X field&lt;/b&gt; / &lt;b&gt;Y field&lt;/b&gt;: the columns holding longitude (or easting) and latitude (or northing). Left empty they are guessed from common names (lon, lng, longitude, x, 经度, 坐标X…; lat, latitude, y, 纬度, 坐标Y…) and the log says which were guessed. A single column holding “lng,lat” as Amap exports it (location, 经纬度, e.g. “116.352,40.003”) is recognised too; to choose one yourself, enter its name in X field and leave Y field empty. Note that Chinese survey tables often call the northing X: choose the fields explicitly then.&lt;br&gt;&lt;b&gt;Encoding&lt;/b&gt;: Auto tries UTF-8 (with or without BOM) and then GBK/GB18030, the encoding Excel uses for CSV on Chinese Windows, on the whole file; choose one to override. Ignored for .xlsx.&lt;br&gt;&lt;b&gt;Coordinate system&lt;/b&gt;: what the coordinates really are. Amap (Gaode) and Tencent exports are GCJ-02, Baidu exports are BD-09; both are converted to WGS84 with the exact iterative inverse (within a millimetre), not the one-step approximation. WGS84 (and CGCS2000 longitude/latitude, equal at this scale) is kept as is. Other (SOURCE_CRS) reprojects from any coordinate reference system, such as a CGCS2000 Gauss-Krüger zone (e.g. EPSG:4547).&lt;br&gt;&lt;b&gt;Source CRS&lt;/b&gt;: the CRS of the coordinates when the system is Other (SOURCE_CRS).&lt;br&gt;&lt;b&gt;Sheet&lt;/b&gt; (advanced): the workbook sheet to read; empty reads the first sheet.&lt;br&gt;Rows whose coordinates are empty, not numbers, or out of range (longitude −180…180, latitude −90…90, e.g. X and Y swapped) are skipped and listed in the log by their row number as a spreadsheet shows it (the header is row 1): the first 20 and the total. A file that is empty, has only a header, uses another delimiter, has no recognisable coordinate columns, or is not a valid workbook stops the import with a message and writes nothing.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with every column of the table as a text field under its own (Chinese) name, so codes keep their leading zeros; plus &lt;i&gt;coord_src&lt;/i&gt; (the system of the file, or the SOURCE_CRS identifier) and &lt;i&gt;coord_conv&lt;/i&gt; (the conversion applied, e.g. “GCJ-02→WGS84 (exact inverse)”). Both are also written to the output layer's metadata history. Every row is classified like Classify facilities does, from the name column (名称/name), the type column (类型/类别/type) and an Amap type code column (typecode) when present: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt; (empty category when nothing matched).</source>
-        <translation type="unfinished"></translation>
+        <translation>将设施表格（例如从高德、百度或腾讯导出的 POI）转换为 WGS84 点图层。&lt;br&gt;&lt;b&gt;输入表格&lt;/b&gt;：CSV、TXT 或 TSV 文件（以逗号、制表符、分号或竖线分隔，自动识别），或 Excel .xlsx 工作簿。第一个非空行为表头。&lt;br&gt;&lt;b&gt;X 字段&lt;/b&gt; / &lt;b&gt;Y 字段&lt;/b&gt;：存放经度（或东坐标）和纬度（或北坐标）的列。留空时根据常见列名猜测（lon、lng、longitude、x、经度、坐标X…；lat、latitude、y、纬度、坐标Y…），日志中会说明猜测了哪些列。也能识别高德导出格式中以单列存放“lng,lat”的情况（location、经纬度，例如“116.352,40.003”）；如需自行指定该列，请在 X 字段中填写其名称并将 Y 字段留空。注意，国内测量表格常把北坐标称为 X：此时请明确指定字段。&lt;br&gt;&lt;b&gt;编码&lt;/b&gt;：“自动”会先按 UTF-8（带或不带 BOM）读取整个文件，再尝试 GBK/GB18030（中文版 Windows 上 Excel 保存 CSV 时使用的编码）；也可选择某种编码强制使用。对 .xlsx 无效。&lt;br&gt;&lt;b&gt;坐标系&lt;/b&gt;：坐标实际所用的坐标系。高德和腾讯导出的数据为 GCJ-02，百度导出的数据为 BD-09；两者都通过迭代求解精确逆变换（误差在 1 mm 以内）转换为 WGS84，而非一步近似。WGS84（以及 CGCS2000 经纬度，在此尺度下两者相同）保持不变。“其他”（SOURCE_CRS）可从任意坐标参考系重投影，例如 CGCS2000 高斯-克吕格投影带（如 EPSG:4547）。&lt;br&gt;&lt;b&gt;源坐标参考系&lt;/b&gt;：坐标系为“其他”（SOURCE_CRS）时坐标所用的坐标参考系。&lt;br&gt;&lt;b&gt;工作表&lt;/b&gt;（高级）：要读取的工作簿工作表；为空时读取第一个工作表。&lt;br&gt;坐标为空、不是数值或超出范围（经度 −180…180，纬度 −90…90，例如 X 与 Y 颠倒）的行将被跳过，并在日志中按表格软件显示的行号（表头为第 1 行）列出：前 20 行及总数。如果文件为空、只有表头、使用其他分隔符、没有可识别的坐标列，或不是有效的工作簿，导入将停止并给出提示，不写入任何内容。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的点，表格的每一列都作为文本字段，沿用其原有（中文）列名，因此编码会保留前导零；另加 &lt;i&gt;coord_src&lt;/i&gt;（文件的坐标系，或 SOURCE_CRS 标识符）和 &lt;i&gt;coord_conv&lt;/i&gt;（所做的转换，例如“GCJ-02→WGS84 (exact inverse)”）。两者也会写入输出图层的元数据历史记录。每一行都会像“设施分类”工具一样，根据名称列（名称/name）、类型列（类型/类别/type）以及高德类型编码列（typecode，如有）进行分类：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;matched_by&lt;/i&gt;（未匹配时 category 为空）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="156"/>
         <source>Input table</source>
-        <translation type="unfinished"></translation>
+        <translation>输入表格</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="156"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)</source>
-        <translation type="unfinished"></translation>
+        <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="163"/>
         <source>X field (longitude)</source>
-        <translation type="unfinished"></translation>
+        <translation>X 字段（经度）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="164"/>
         <source>Y field (latitude)</source>
-        <translation type="unfinished"></translation>
+        <translation>Y 字段（纬度）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="165"/>
         <source>Encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="170"/>
         <source>Coordinate system</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标系</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="175"/>
         <source>Source CRS</source>
-        <translation type="unfinished"></translation>
+        <translation>源坐标参考系</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="176"/>
         <source>Sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="179"/>
         <source>Facilities</source>
-        <translation type="unfinished">设施</translation>
+        <translation>设施</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="203"/>
         <source>Coordinate system is Other (SOURCE_CRS): choose the source CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标系为“其他”（SOURCE_CRS）：请选择源坐标参考系。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="206"/>
         <source>{source}→EPSG:4326 (QGIS transform)</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}→EPSG:4326（QGIS 坐标转换）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="210"/>
         <source>none (already WGS84)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（已是 WGS84）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="269"/>
         <source>{name} has a header row but no data rows; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 只有表头行，没有数据行；未导入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="272"/>
         <source>None of the {count} rows of {name} has usable coordinates (first: row {row}, {reason}); check the X and Y fields and the coordinate system. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 共 {count} 行，均无可用坐标（首个问题：第 {row} 行，{reason}）；请检查 X 和 Y 字段以及坐标系。未导入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="278"/>
         <source>{count} facilities imported from {name}: {conversion}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 {name} 导入 {count} 个设施：{conversion}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="284"/>
         <source>Imported from {name} by fifteenmin:importtable; source {source}, {conversion}.</source>
-        <translation type="unfinished"></translation>
+        <translation>由 fifteenmin:importtable 从 {name} 导入；源坐标系 {source}，{conversion}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="321"/>
         <source>Facility categories are read from: {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>设施业态读取自：{columns}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="321"/>
         <source>no column</source>
-        <translation type="unfinished"></translation>
+        <translation>无可用列</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="328"/>
         <source>Reading sheet {sheet}.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取工作表 {sheet}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="331"/>
         <source>Reading {encoding} text delimited by “{delimiter}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取以“{delimiter}”分隔的 {encoding} 文本。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="338"/>
         <source>Coordinates: column {x} holds “longitude,latitude”{guessed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标：列 {x} 存放“经度,纬度”{guessed}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="339"/>
         <source> (guessed)</source>
-        <translation type="unfinished"></translation>
+        <translation>（猜测所得）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="343"/>
         <source>Coordinates: X from {x}, Y from {y}.</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标：X 取自 {x}，Y 取自 {y}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="345"/>
         <source>Guessed from the column names: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>根据列名猜测：{names}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="363"/>
         <source>X {x} / Y {y} cannot be transformed to WGS84</source>
-        <translation type="unfinished"></translation>
+        <translation>X {x} / Y {y} 无法转换到 WGS84</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="374"/>
         <source>{count} rows were skipped because of their coordinates ({written} imported).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 行因坐标问题被跳过（已导入 {written} 行）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="380"/>
         <source>Row {row}: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 行：{reason}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="382"/>
         <source>… and {more} more rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>……以及另外 {more} 行。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="385"/>
         <source>{count} rows have more values than the header has columns; the extra values were not imported (rows {rows}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 行的值多于表头的列数；多出的值未导入（涉及行：{rows}）。</translation>
     </message>
 </context>
 <context>
@@ -3311,12 +3313,12 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="195"/>
         <source>Find idle asset candidates</source>
-        <translation type="unfinished"></translation>
+        <translation>查找候选闲置资源</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="207"/>
         <source>Layers to scan (OSM extracts, cadastre, the bureau&apos;s own):</source>
-        <translation type="unfinished"></translation>
+        <translation>要扫描的图层（OSM 提取数据、地籍数据、本局自有数据）：</translation>
     </message>
 </context>
 <context>
@@ -3337,172 +3339,172 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="59"/>
         <source>Walking time to the nearest facility</source>
-        <translation type="unfinished"></translation>
+        <translation>到最近设施的步行时间</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="62"/>
         <source>For every origin, the walking time along the streets to the nearest facility of every category, and the straight-line distance, so you see where straight buffers overstate coverage (rivers, railways, walls).&lt;br&gt;&lt;b&gt;Roads&lt;/b&gt;: any line layer in any CRS. Vertices closer than 0.5 m are merged; roads that cross without a shared vertex (bridges, tunnels) are not connected; one-way rules are ignored. A geographic CRS is measured in the local UTM zone.&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons, or residential buildings (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points whose category field holds codes of the categories table (run Classify facilities first); other values are listed in the log and ignored.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: default &lt;i&gt;category&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: the search stops here (default 15); farther facilities count as none.&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: origins and facilities join the nearest street within this many metres (default 100) and the straight walk to it counts toward the time; those farther away are listed in the log by feature id (such facilities still count for the straight-line distance).&lt;br&gt;&lt;b&gt;Exclude field / values&lt;/b&gt;: road classes unfit for walking (default: OSM motorway, trunk, construction…) are left out.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the origins with their own fields plus, for every category code of the table, &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; (walking minutes to the nearest facility, NULL when none is within the maximum minutes or the origin is off the network) and &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt; (straight-line metres to the nearest facility, NULL when the category has none), and &lt;i&gt;snap_m&lt;/i&gt; (metres from the origin to the street it joins, NULL when beyond the snapping tolerance).</source>
-        <translation type="unfinished"></translation>
+        <translation>对每个起点，计算沿街道步行到各类别最近设施的时间以及直线距离，以便看出直线缓冲区在哪些地方高估了覆盖范围（河流、铁路、围墙）。&lt;br&gt;&lt;b&gt;道路&lt;/b&gt;：任意坐标参考系下的任意线图层。相距小于 0.5 m 的顶点会被合并；相交但没有共享顶点的道路（桥梁、隧道）不连通；忽略单行规则。地理坐标参考系在当地 UTM 投影带中量算。&lt;br&gt;&lt;b&gt;起点&lt;/b&gt;：社区点或面，或住宅建筑（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：类别字段中为分类表代码的点（请先运行“设施分类”）；其他值会列在日志中并被忽略。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：默认为 &lt;i&gt;category&lt;/i&gt;。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 分钟 = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：搜索到此为止（默认 15）；更远的设施视为没有。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：起点和设施接入此米数范围内（默认 100）最近的街道，直线走到街道的距离计入步行时间；超出范围的会按要素 ID 列在日志中（这类设施仍计入直线距离）。&lt;br&gt;&lt;b&gt;排除字段 / 值&lt;/b&gt;：排除不适合步行的道路等级（默认：OSM motorway、trunk、construction…）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：起点及其自身字段，并针对分类表中的每个类别代码增加 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt;（步行到最近设施的分钟数；最大分钟数内没有设施或起点不在路网上时为 NULL）和 &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt;（到最近设施的直线米数；该类别没有设施时为 NULL），以及 &lt;i&gt;snap_m&lt;/i&gt;（起点到其接入街道的米数；超出捕捉容差时为 NULL）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="89"/>
         <source>Roads</source>
-        <translation type="unfinished">道路</translation>
+        <translation>道路</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="92"/>
         <source>Origins (communities or buildings)</source>
-        <translation type="unfinished"></translation>
+        <translation>起点（社区或建筑）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="99"/>
         <source>Facilities</source>
-        <translation type="unfinished">设施</translation>
+        <translation>设施</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="104"/>
         <source>Category field</source>
-        <translation type="unfinished"></translation>
+        <translation>类别字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="112"/>
         <source>Walking speed (km/h)</source>
-        <translation type="unfinished"></translation>
+        <translation>步行速度（km/h）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="117"/>
         <source>Maximum minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>最大分钟数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="122"/>
         <source>Snapping tolerance (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>捕捉容差（m）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="131"/>
         <source>Exclude roads by field</source>
-        <translation type="unfinished"></translation>
+        <translation>按字段排除道路</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="140"/>
         <source>Excluded values</source>
-        <translation type="unfinished"></translation>
+        <translation>排除值</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="145"/>
         <source>Nearest facility</source>
-        <translation type="unfinished"></translation>
+        <translation>最近设施</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="181"/>
         <source>Feature {fid} could not be transformed to {crs}. Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>要素 {fid} 无法转换到 {crs}。未写入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="193"/>
         <source>{ids} and {count} more</source>
-        <translation type="unfinished"></translation>
+        <translation>{ids} 及另外 {count} 个</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="204"/>
         <source>Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>未写入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="217"/>
         <source>The walking speed must be greater than 0 km/h.</source>
-        <translation type="unfinished"></translation>
+        <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="220"/>
         <source>The maximum minutes must be greater than 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>最大分钟数必须大于 0。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="230"/>
         <source>The facilities layer has no field named “{field}”. Run Classify facilities first, or choose the field holding the category codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>设施图层中没有名为“{field}”的字段。请先运行“设施分类”，或选择存放类别代码的字段。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="249"/>
         <source>The origins layer already has a field named {name}; rename it first.</source>
-        <translation type="unfinished">起点图层中已有名为 {name} 的字段，请先将其重命名。</translation>
+        <translation>起点图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="257"/>
         <source>The road layer is empty: there is no network to walk on.</source>
-        <translation type="unfinished"></translation>
+        <translation>道路图层为空：没有可供步行的路网。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="263"/>
         <source>Roads are not in a metric projected CRS; distances are measured in {crs}.</source>
-        <translation type="unfinished"></translation>
+        <translation>道路不在以米为单位的投影坐标参考系中；距离按 {crs} 量算。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="268"/>
         <source>Building the walking graph…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在构建步行路网图…</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="277"/>
         <source>The road layer has no usable line geometries ({invalid} empty or invalid, {excluded} excluded).</source>
-        <translation type="unfinished"></translation>
+        <translation>道路图层中没有可用的线几何（{invalid} 个为空或无效，{excluded} 个被排除）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="284"/>
         <source>Walking graph: {nodes} nodes, {edges} edges; {excluded} roads excluded, {invalid} unusable.</source>
-        <translation type="unfinished"></translation>
+        <translation>步行路网图：{nodes} 个节点，{edges} 条边；排除 {excluded} 条道路，{invalid} 条不可用。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="298"/>
         <source>The origins layer has no features.</source>
-        <translation type="unfinished"></translation>
+        <translation>起点图层中没有要素。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="300"/>
         <source>The facilities layer has no features, so there is nothing to walk to.</source>
-        <translation type="unfinished"></translation>
+        <translation>设施图层中没有要素，因此没有可步行到达的目标。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="311"/>
         <source>empty ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>空（{count}）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="316"/>
         <source>None of the {count} facilities has a point and a category code of the categories table in the field “{field}” (found: {found}). Run Classify facilities first, or choose the right field.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个设施中，没有一个同时具有点位且在字段“{field}”中具有分类表中的类别代码（发现的值：{found}）。请先运行“设施分类”，或选择正确的字段。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="325"/>
         <source>{count} facilities have no known category code and were ignored: {found}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个设施没有已知的类别代码，已被忽略：{found}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="345"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个起点距所有道路都超过 {tolerance} m，未计算步行时间（要素 ID）：{ids}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="353"/>
         <source>{count} facilities are farther than {tolerance} m from any road and are not reached on foot (feature ids): {ids}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个设施距所有道路都超过 {tolerance} m，无法步行到达（要素 ID）：{ids}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="360"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有起点位于道路 {tolerance} m 范围内：无可计算内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="369"/>
         <source>Searching the nearest facility of {count} categories…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在为 {count} 个类别搜索最近设施…</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="394"/>
         <source>Writing {count} origins…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入 {count} 个起点…</translation>
     </message>
 </context>
 <context>
@@ -3510,132 +3512,132 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="55"/>
         <source>Walking network circles (isochrones)</source>
-        <translation type="unfinished"></translation>
+        <translation>步行路网生活圈（等时圈）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="58"/>
         <source>Computes, for every origin, the area a pedestrian reaches along the streets within each time level.&lt;br&gt;&lt;b&gt;Roads&lt;/b&gt;: any line layer in any CRS. Vertices closer than 0.5 m are merged; roads that cross without a shared vertex (bridges, tunnels) are not connected; one-way rules are ignored. A geographic CRS is measured in the local UTM zone.&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Minutes&lt;/b&gt;: time levels, default 5,10,15.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: an origin farther than this from every road is listed in the log and gets no polygon; the straight walk to the road counts toward the time.&lt;br&gt;&lt;b&gt;Walk-off distance&lt;/b&gt;: the reachable streets are buffered by this many metres (default 25).&lt;br&gt;&lt;b&gt;Exclude field / values&lt;/b&gt;: road classes unfit for walking (default: OSM motorway, trunk, construction…) are left out.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level in the origins' CRS, nested, with the origin's own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;reach_m&lt;/i&gt; (walking distance of the level), &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;street_m&lt;/i&gt; (reachable street length, edges cut exactly where time runs out) and &lt;i&gt;method&lt;/i&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>为每个起点计算行人在每个时间层级内沿街道可到达的范围。&lt;br&gt;&lt;b&gt;道路&lt;/b&gt;：任意坐标参考系下的任意线图层。相距小于 0.5 m 的顶点会被合并；相交但没有共享顶点的道路（桥梁、隧道）不连通；忽略单行规则。地理坐标参考系在当地 UTM 分带中量算。&lt;br&gt;&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;分钟数&lt;/b&gt;：时间层级，默认 5,10,15。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 min = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：距所有道路都超过此距离的起点会列入日志，且不生成面；起点到道路的直线步行距离计入时间。&lt;br&gt;&lt;b&gt;离路步行距离&lt;/b&gt;：将可达街道向外缓冲此米数（默认 25）。&lt;br&gt;&lt;b&gt;排除字段 / 值&lt;/b&gt;：不适合步行的道路等级（默认：OSM 的 motorway、trunk、construction…）会被排除。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，采用起点图层的坐标参考系，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;reach_m&lt;/i&gt;（该层级的步行距离）、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;street_m&lt;/i&gt;（可达街道长度，边在时间耗尽处精确截断）和 &lt;i&gt;method&lt;/i&gt;。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="79"/>
         <source>Roads</source>
-        <translation type="unfinished">道路</translation>
+        <translation>道路</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="82"/>
         <source>Origins (communities)</source>
-        <translation type="unfinished">起点（社区）</translation>
+        <translation>起点（社区）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="89"/>
         <source>Origin id field</source>
-        <translation type="unfinished">起点编号字段</translation>
+        <translation>起点编号字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="94"/>
         <source>Minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>分钟数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="95"/>
         <source>Walking speed (km/h)</source>
-        <translation type="unfinished"></translation>
+        <translation>步行速度（km/h）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="103"/>
         <source>Snapping tolerance (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>捕捉容差（m）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="112"/>
         <source>Walk-off distance (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>离路步行距离（m）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="121"/>
         <source>Exclude roads by field</source>
-        <translation type="unfinished"></translation>
+        <translation>按字段排除道路</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="130"/>
         <source>Excluded values</source>
-        <translation type="unfinished"></translation>
+        <translation>排除值</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="135"/>
         <source>Network circles</source>
-        <translation type="unfinished"></translation>
+        <translation>路网生活圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="147"/>
         <source>Minutes must be positive numbers separated by commas, e.g. 5,10,15 (got “{text}”).</source>
-        <translation type="unfinished"></translation>
+        <translation>分钟数必须是以逗号分隔的正数，例如 5,10,15（当前为“{text}”）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="166"/>
         <source>The roads or origins layer could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取道路图层或起点图层。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="170"/>
         <source>The walking speed must be greater than 0 km/h.</source>
-        <translation type="unfinished"></translation>
+        <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="181"/>
         <source>The road layer is empty: there is no network to walk on.</source>
-        <translation type="unfinished"></translation>
+        <translation>道路图层为空：没有可供步行的路网。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="185"/>
         <source>Roads are not in a metric projected CRS; distances are measured in {crs}.</source>
-        <translation type="unfinished"></translation>
+        <translation>道路图层不是以米为单位的投影坐标参考系；距离在 {crs} 中量算。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="190"/>
         <source>Building the walking graph…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在构建步行网络图…</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="199"/>
         <source>The road layer has no usable line geometries ({invalid} empty or invalid, {excluded} excluded).</source>
-        <translation type="unfinished"></translation>
+        <translation>道路图层中没有可用的线几何图形（{invalid} 条为空或无效，{excluded} 条被排除）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="204"/>
         <source>Walking graph: {nodes} nodes, {edges} edges; {excluded} roads excluded, {invalid} unusable.</source>
-        <translation type="unfinished"></translation>
+        <translation>步行网络图：{nodes} 个节点、{edges} 条边；排除 {excluded} 条道路，{invalid} 条不可用。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="221"/>
         <source>Origin {fid} could not be transformed to {crs}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将起点 {fid} 转换到 {crs}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="234"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no polygon: {ids}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个起点距所有道路都超过 {tolerance} m，未生成面：{ids}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="240"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="256"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="257"/>
         <source>The origins layer already has a field named {name}; rename it first.</source>
-        <translation type="unfinished">起点图层中已有名为 {name} 的字段，请先将其重命名。</translation>
+        <translation>起点图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="269"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="270"/>
         <source>Walking from {count} origins…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从 {count} 个起点计算步行范围…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="277"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="278"/>
         <source>A circle could not be transformed to the origins&apos; CRS {crs}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将生活圈转换到起点图层的坐标参考系 {crs}。</translation>
     </message>
 </context>
 <context>
@@ -3643,17 +3645,17 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="82"/>
         <source>The WGS 84 ellipsoid is not available to measure footprint areas.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的 WGS 84 椭球，无法量算占地面积。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="103"/>
         <source>{path} is not an OpenStreetMap file (.osm or .pbf) that exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不存在或不是 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="109"/>
         <source>GDAL could not read the {layer} of {path}; is it a complete OSM file?</source>
-        <translation type="unfinished"></translation>
+        <translation>GDAL 无法读取 {path} 中的 {layer}；该文件是否为完整的 OSM 文件？</translation>
     </message>
 </context>
 <context>
@@ -3661,42 +3663,42 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/overpass.py" line="125"/>
         <source>The Overpass download was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overpass 下载已取消。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/overpass.py" line="133"/>
         <source>it did not answer within {seconds:g} seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器在 {seconds:g} 秒内未响应</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/overpass.py" line="135"/>
         <source>Could not reach the Overpass API at {url}: this computer seems to be offline, or a proxy or firewall blocks the connection. Check the network and the proxy in Settings ▸ Options ▸ Network, or import a downloaded .osm or .pbf file instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 {url} 处的 Overpass API：这台计算机似乎处于离线状态，或代理、防火墙阻止了连接。请检查网络以及“设置 ▸ 选项 ▸ 网络”中的代理设置，或改为导入已下载的 .osm 或 .pbf 文件。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/overpass.py" line="147"/>
         <source>The Overpass API at {url} refused the query (HTTP {status}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} 处的 Overpass API 拒绝了该查询（HTTP {status}）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/overpass.py" line="153"/>
         <source>it answered HTTP {status} (busy or failing)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器返回 HTTP {status}（繁忙或出错）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/overpass.py" line="157"/>
         <source>The Overpass API at {url} failed after {attempts} attempts: {reason}. Try again later, choose a smaller extent, or import a downloaded .osm or .pbf file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} 处的 Overpass API 在尝试 {attempts} 次后仍然失败：{reason}。请稍后重试、选择较小的范围，或导入已下载的 .osm 或 .pbf 文件。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/overpass.py" line="170"/>
         <source>The Overpass API at {url} did not answer with Overpass JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>{url} 处的 Overpass API 未返回 Overpass JSON 格式的响应。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/overpass.py" line="176"/>
         <source>The Overpass API could not finish the query ({remark}). Choose a smaller extent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overpass API 无法完成该查询（{remark}）。请选择较小的范围。</translation>
     </message>
 </context>
 <context>
@@ -3704,27 +3706,27 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="395"/>
         <source>Cancelled; run again with the same resume file to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="425"/>
         <source>The daily quota of this key is used up until midnight Beijing time; run again tomorrow with the same resume file to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>该密钥的每日配额已用完，北京时间午夜后恢复；请明天使用同一续传文件再次运行以继续。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="432"/>
         <source>{count} requests sent today, the daily quota set for this key; run again tomorrow with the same resume file to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>今天已发送 {count} 次请求，达到为该密钥设置的每日配额；请明天使用同一续传文件再次运行以继续。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="439"/>
         <source>Stopped after {count} requests (the maximum for one run); run again with the same resume file to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在发送 {count} 次请求后停止（单次运行的上限）；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="460"/>
         <source>{reason} Retrying in {seconds:g} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason} 将在 {seconds:g} 秒后重试。</translation>
     </message>
 </context>
 <context>
@@ -3745,22 +3747,22 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/population.py" line="91"/>
         <source>The layer has no “min_&lt;category&gt;” field, so there are no walking times to summarise. Run Walking time to the nearest facility first.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层没有“min_&lt;category&gt;”字段，因此没有可汇总的步行时间。请先运行“到最近设施的步行时间”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/population.py" line="121"/>
         <source>Without {fields}: the layer has no such field.</source>
-        <translation type="unfinished"></translation>
+        <translation>未包含 {fields}：图层中没有该字段。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/population.py" line="155"/>
         <source>The layer has no population field “{field}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层中没有人口字段“{field}”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/population.py" line="218"/>
         <source>The population summary table could not be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建人口汇总表。</translation>
     </message>
 </context>
 <context>
@@ -3768,52 +3770,52 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="39"/>
         <source>Population coverage summary</source>
-        <translation type="unfinished"></translation>
+        <translation>人口覆盖汇总</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="42"/>
         <source>How many residents live within a walking time of each facility category, and of all MOFCOM basic-guarantee (基本保障类) categories at once.&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: communities or buildings with one &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; field per category, the walking minutes to the nearest facility (empty when none is reachable), as written by Walking time to the nearest facility. Categories without such a field get no row.&lt;br&gt;&lt;b&gt;Population field&lt;/b&gt; (optional): residents of each origin; shares are then of residents, and origins with an empty or negative population are left out (the log says how many). Without it every origin counts once.&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: an origin is covered when its walking time is at most this (default 15, the MOFCOM 一刻钟).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: a table without geometry, first the row &lt;i&gt;all_basic&lt;/i&gt; (within the time of every basic category that has a field), then one row per category: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;; &lt;i&gt;origins&lt;/i&gt; and &lt;i&gt;origins_covered&lt;/i&gt;; &lt;i&gt;residents&lt;/i&gt; and &lt;i&gt;residents_covered&lt;/i&gt; (empty without a population field); &lt;i&gt;share_pct&lt;/i&gt;, the covered share in percent (of residents, else of origins); &lt;i&gt;max_minutes&lt;/i&gt;; &lt;i&gt;note&lt;/i&gt;, e.g. the basic fields the all-basic row had to do without.</source>
-        <translation type="unfinished"></translation>
+        <translation>统计各业态设施一定步行时间内的居民人数，以及同时处于全部商务部基本保障类（基本保障类）业态步行时间内的居民人数。&lt;br&gt;&lt;b&gt;起点&lt;/b&gt;：社区或建筑，每个业态各有一个 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; 字段，记录到最近设施的步行分钟数（不可达时为空），由“到最近设施的步行时间”写入。没有此类字段的业态不生成行。&lt;br&gt;&lt;b&gt;人口字段&lt;/b&gt;（可选）：各起点的居民人数；指定后按居民计算比例，人口为空或为负数的起点将被排除（日志中会说明数量）。不指定时每个起点计为一次。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：步行时间不超过此值的起点视为已覆盖（默认 15，即商务部的一刻钟）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：无几何图形的表，第一行为 &lt;i&gt;all_basic&lt;/i&gt;（处于每个有字段的基本保障类业态的步行时间内），之后每个业态一行：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;；&lt;i&gt;origins&lt;/i&gt; 和 &lt;i&gt;origins_covered&lt;/i&gt;；&lt;i&gt;residents&lt;/i&gt; 和 &lt;i&gt;residents_covered&lt;/i&gt;（无人口字段时为空）；&lt;i&gt;share_pct&lt;/i&gt;，覆盖比例（百分比，按居民计算，否则按起点计算）；&lt;i&gt;max_minutes&lt;/i&gt;；&lt;i&gt;note&lt;/i&gt;，例如 all_basic 行不得不缺少的基本保障类字段。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="62"/>
         <source>Origins with walking times</source>
-        <translation type="unfinished"></translation>
+        <translation>带步行时间的起点</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="67"/>
         <source>Population field</source>
-        <translation type="unfinished"></translation>
+        <translation>人口字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="76"/>
         <source>Maximum minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>最大分钟数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="85"/>
         <source>Population coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>人口覆盖</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="97"/>
         <source>Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>未写入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="107"/>
         <source>The origins layer has no origins to summarise (or none with a population).</source>
-        <translation type="unfinished"></translation>
+        <translation>起点图层中没有可汇总的起点（或没有带人口的起点）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="111"/>
         <source>{count} origins have no usable population in “{field}” and were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个起点在“{field}”中没有可用的人口数，已被排除。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="136"/>
         <source>{share:.1f}% within {minutes:g} minutes of every basic category.</source>
-        <translation type="unfinished"></translation>
+        <translation>{share:.1f}% 位于所有基本保障类业态的 {minutes:g} 分钟步行范围内。</translation>
     </message>
 </context>
 <context>
@@ -3821,32 +3823,32 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="61"/>
         <source>The request was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求已取消。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="62"/>
         <source>{host} did not answer within {seconds:g} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>{host} 在 {seconds:g} s 内未响应。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="70"/>
         <source>{host} cannot be reached; check the internet connection and the proxy settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 {host}；请检查网络连接和代理设置。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="81"/>
         <source>The proxy refused or failed the request; check Settings ▸ Options ▸ Network.</source>
-        <translation type="unfinished"></translation>
+        <translation>代理拒绝了请求或请求失败；请检查 设置 ▸ 选项 ▸ 网络。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="85"/>
         <source>The secure connection to {host} failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 {host} 的安全连接失败。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="86"/>
         <source>The connection to {host} failed (network error {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>与 {host} 的连接失败（网络错误 {code}）。</translation>
     </message>
 </context>
 <context>
@@ -3872,57 +3874,57 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="422"/>
         <source>“{status}” is not a status; use one of {statuses}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{status}”不是有效状态；请使用以下状态之一：{statuses}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="432"/>
         <source>The asset is already “{status}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>该资源已处于“{status}”状态。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="438"/>
         <source>Moving from “{old}” straight to “{new}” skips the review or approval step; confirm it to go ahead.</source>
-        <translation type="unfinished"></translation>
+        <translation>从“{old}”直接变更为“{new}”将跳过审核或批准步骤；请确认后继续。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="444"/>
         <source>An asset cannot go from “{old}” to “{new}”; from “{old}” it can go to: {allowed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>资源不能从“{old}”变更为“{new}”；从“{old}”可以变更为：{allowed}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="457"/>
         <source>{field} must be a whole number of 0 or more, not “{value}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}必须是大于或等于 0 的整数，而不是“{value}”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="457"/>
         <source>{field} must be a number of 0 or more, not “{value}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}必须是大于或等于 0 的数字，而不是“{value}”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="467"/>
         <source>{field} cannot be negative ({value}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}不能为负数（{value}）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="482"/>
         <source>The asset needs a value for “{field}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为该资源填写“{field}”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="489"/>
         <source>“{value}” is not an asset type; use one of: {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效的资源类型；请使用以下类型之一：{choices}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="496"/>
         <source>The area (m²)</source>
-        <translation type="unfinished"></translation>
+        <translation>面积（m²）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="498"/>
         <source>The capacity (parking bays)</source>
-        <translation type="unfinished"></translation>
+        <translation>容量（停车位数）</translation>
     </message>
 </context>
 <context>
@@ -3930,7 +3932,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/report/fonts.py" line="55"/>
         <source>No Chinese font ({families}) is installed; the report uses {fallback} and Chinese text may not show. Install Noto Sans CJK SC (Linux: fonts-noto-cjk).</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装中文字体（{families}）；报告将使用 {fallback}，中文可能无法显示。请安装 Noto Sans CJK SC（Linux：fonts-noto-cjk）。</translation>
     </message>
 </context>
 <context>
@@ -3938,62 +3940,62 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="62"/>
         <source>Suggest repurposing of idle assets</source>
-        <translation type="unfinished"></translation>
+        <translation>闲置资源盘活利用建议</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="65"/>
         <source>Ranks, for each idle asset, the uses that fill the gaps of the living circles it lies in.&lt;br&gt;&lt;b&gt;Assets&lt;/b&gt;: points or polygons with the register's fields: &lt;i&gt;asset_type&lt;/i&gt; (required), &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;capacity&lt;/i&gt; (parking bays), &lt;i&gt;idle_windows&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the coverage layer (per circle &lt;i&gt;circle_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;category&amp;gt;&lt;/i&gt;); a category with count 0 is a gap.&lt;br&gt;&lt;b&gt;Suitability table&lt;/b&gt;: optional CSV (default: the bundled resources/assets/suitability.csv) giving, per asset type and use, feasibility, minimum and ideal size, the idle window a use needs, a base score and reason templates.&lt;br&gt;&lt;b&gt;Suggestions per asset&lt;/b&gt;: how many ranked uses to keep (default 3).&lt;br&gt;Score = base score × gap weight (basic 3, quality 2, public 1, none 0.5) × residents of the circles lacking the use / 1000 × size fit (0.5–1). Each community counts once, with its widest circle up to 15 minutes.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per asset and suggestion, with the asset's own fields plus &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;asset_name&lt;/i&gt;, &lt;i&gt;asset_type&lt;/i&gt;, &lt;i&gt;use&lt;/i&gt; (category code or shared_parking, tidal_stalls, storage), &lt;i&gt;use_zh&lt;/i&gt;, &lt;i&gt;rank&lt;/i&gt; (1 = best), &lt;i&gt;score&lt;/i&gt;, &lt;i&gt;circle_id&lt;/i&gt; (comma-separated circles gaining it), &lt;i&gt;residents_gain&lt;/i&gt;, &lt;i&gt;reason_zh&lt;/i&gt; and &lt;i&gt;reason_en&lt;/i&gt; (which gap, how many residents gain it, why the asset fits). An asset with no suggestion gets one row with an empty use and the reason (for example: not in any circle).</source>
-        <translation type="unfinished"></translation>
+        <translation>针对每处闲置资源，对能补齐其所在生活圈短板的用途进行排序。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;：带有台账字段的点或面：&lt;i&gt;asset_type&lt;/i&gt;（必需）、&lt;i&gt;asset_id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;capacity&lt;/i&gt;（停车位数）、&lt;i&gt;idle_windows&lt;/i&gt;。&lt;br&gt;&lt;b&gt;覆盖分析&lt;/b&gt;：覆盖分析图层（每个生活圈的 &lt;i&gt;circle_id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;level_min&lt;/i&gt;、&lt;i&gt;population&lt;/i&gt;、&lt;i&gt;n_&amp;lt;category&amp;gt;&lt;/i&gt;）；数量为 0 的类别即为短板。&lt;br&gt;&lt;b&gt;适宜性表&lt;/b&gt;：可选 CSV（默认：内置的 resources/assets/suitability.csv），按资源类型和用途给出可行性、最小和理想规模、该用途所需的闲置时段、基础分和理由模板。&lt;br&gt;&lt;b&gt;每项资源的建议数&lt;/b&gt;：保留多少个排序后的用途（默认 3）。&lt;br&gt;得分 = 基础分 × 短板权重（基本保障类 3、品质提升类 2、公共服务设施 1、无 0.5）× 缺少该用途的生活圈居民数 / 1000 × 规模匹配度（0.5–1）。每个社区只计一次，取其 15 分钟以内范围最大的生活圈。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每处资源的每条建议各一个点，保留资源自身字段，并增加 &lt;i&gt;asset_id&lt;/i&gt;、&lt;i&gt;asset_name&lt;/i&gt;、&lt;i&gt;asset_type&lt;/i&gt;、&lt;i&gt;use&lt;/i&gt;（类别代码或 shared_parking、tidal_stalls、storage）、&lt;i&gt;use_zh&lt;/i&gt;、&lt;i&gt;rank&lt;/i&gt;（1 = 最佳）、&lt;i&gt;score&lt;/i&gt;、&lt;i&gt;circle_id&lt;/i&gt;（受益的生活圈，以逗号分隔）、&lt;i&gt;residents_gain&lt;/i&gt;、&lt;i&gt;reason_zh&lt;/i&gt; 和 &lt;i&gt;reason_en&lt;/i&gt;（补齐哪项短板、多少居民受益、资源为何适合）。没有建议的资源输出一行，用途为空并附理由（例如：不在任何生活圈内）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="87"/>
         <source>Idle assets</source>
-        <translation type="unfinished">闲置资源</translation>
+        <translation>闲置资源</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="94"/>
         <source>Coverage</source>
-        <translation type="unfinished">覆盖分析</translation>
+        <translation>覆盖分析</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="99"/>
         <source>Suitability table (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>适宜性表（CSV）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="104"/>
         <source>Suggestions per asset</source>
-        <translation type="unfinished"></translation>
+        <translation>每项资源的建议数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="113"/>
         <source>Repurposing suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>盘活利用建议</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="125"/>
         <source>The assets or the coverage layer could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取闲置资源图层或覆盖分析图层。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="127"/>
         <source>The assets layer has no asset_type field; use the register&apos;s idle_assets layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>闲置资源图层没有 asset_type 字段；请使用台账的 idle_assets 图层。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="141"/>
         <source>The assets layer already has a field named {name}; rename it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>闲置资源图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="163"/>
         <source>The coverage circles could not be indexed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为覆盖分析生活圈建立空间索引。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="172"/>
         <source>Asset feature {fid} has no geometry; skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>资源要素 {fid} 没有几何图形，已跳过。</translation>
     </message>
 </context>
 <context>
@@ -4001,27 +4003,27 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/categories.py" line="224"/>
         <source>Line {line} of {path}: the category “{code}” is not in the categories table.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：类别“{code}”不在分类表中。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/categories.py" line="230"/>
         <source>Line {line} of {path}: the kind “{kind}” must be one of osm_tag, amap_typecode, baidu_tag or name_keyword.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：类型“{kind}”必须是 osm_tag、amap_typecode、baidu_tag 或 name_keyword 之一。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/categories.py" line="238"/>
         <source>Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are key=value or key=*, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：模式“{pattern}”对 {kind} 无效（OSM 标签为 key=value 或 key=*，高德类型代码为 2、4 或 6 位数字，百度标签为以 ; 分隔的词语）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/categories.py" line="248"/>
         <source>Line {line} of {path}: the priority “{value}” is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：优先级“{value}”不是整数。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/categories.py" line="258"/>
         <source>Line {line} of {path}: the {kind} pattern “{pattern}” is already on line {first}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：{kind} 模式“{pattern}”已在第 {first} 行出现。</translation>
     </message>
 </context>
 <context>
@@ -4029,77 +4031,77 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="128"/>
         <source>“{value}” is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是数值。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="130"/>
         <source>“{value}” is negative; sizes must be 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”为负数；规模必须大于或等于 0。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="136"/>
         <source>Line {line} of the suitability table {path}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>适宜性表 {path} 第 {line} 行：{problem}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="144"/>
         <source>“{value}” is not an asset type (use one of {codes}).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是闲置资源类型（请使用 {codes} 之一）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="150"/>
         <source>the use “{value}” is neither a facility category code nor one of {special}.</source>
-        <translation type="unfinished"></translation>
+        <translation>用途“{value}”既不是设施业态代码，也不是 {special} 之一。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="157"/>
         <source>feasible must be yes or no, not “{value}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>feasible 必须为 yes 或 no，而不是“{value}”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="161"/>
         <source>fills names {codes}, which are not facility category codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>fills 中列出的 {codes} 不是设施业态代码。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="174"/>
         <source>an ideal size is smaller than its minimum.</source>
-        <translation type="unfinished"></translation>
+        <translation>某个理想规模小于其最小规模。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="186"/>
         <source>base_score must be a positive number.</source>
-        <translation type="unfinished"></translation>
+        <translation>base_score 必须为正数。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="191"/>
         <source>a special use needs use_zh and use_en names.</source>
-        <translation type="unfinished"></translation>
+        <translation>特殊用途需要 use_zh 和 use_en 名称。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="194"/>
         <source>a feasible use needs both reason_zh and reason_en sentences.</source>
-        <translation type="unfinished"></translation>
+        <translation>可行的用途需要同时提供 reason_zh 和 reason_en 说明。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="199"/>
         <source>a reason has an unbalanced {{ or }}.</source>
-        <translation type="unfinished"></translation>
+        <translation>理由中的花括号不成对（{{ or }}）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="201"/>
         <source>a reason uses {names}; the placeholders are {known}.</source>
-        <translation type="unfinished"></translation>
+        <translation>理由中使用了 {names}；可用的占位符为 {known}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="236"/>
         <source>Line {line} of the suitability table {path}: {asset_type} × {use} is already on line {first}.</source>
-        <translation type="unfinished"></translation>
+        <translation>适宜性表 {path} 第 {line} 行：{asset_type} × {use} 已在第 {first} 行出现。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="244"/>
         <source>The suitability table {path} contains no row.</source>
-        <translation type="unfinished"></translation>
+        <translation>适宜性表 {path} 中没有任何行。</translation>
     </message>
 </context>
 <context>
@@ -4107,82 +4109,82 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/table_reader.py" line="138"/>
         <source>The file is not valid {encoding} text (line {line}); choose another encoding or Auto.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不是有效的 {encoding} 文本（第 {line} 行）；请选择其他编码或“自动”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/table_reader.py" line="147"/>
         <source>The file is neither UTF-8 nor GBK/GB18030 text; save it from Excel as CSV (UTF-8) or as .xlsx.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件既不是 UTF-8 文本，也不是 GBK/GB18030 文本；请在 Excel 中将其另存为 CSV (UTF-8) 或 .xlsx。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/table_reader.py" line="215"/>
         <source>The file {path} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/table_reader.py" line="218"/>
         <source>Old Excel .xls files cannot be read; save the sheet as .xlsx or CSV in Excel.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取旧版 Excel .xls 文件；请在 Excel 中将工作表另存为 .xlsx 或 CSV。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/table_reader.py" line="230"/>
         <source>The file {name} is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 {name} 为空。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/table_reader.py" line="253"/>
         <source>Row {row} of {name} cannot be read as CSV: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 第 {row} 行无法按 CSV 读取：{reason}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/table_reader.py" line="265"/>
         <source>{name} is not a valid Excel workbook (.xlsx): {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是有效的 Excel 工作簿（.xlsx）：{reason}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/table_reader.py" line="273"/>
         <source>The workbook has no sheet named {sheet}; its sheets are: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿中没有名为 {sheet} 的工作表；现有工作表：{names}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/table_reader.py" line="352"/>
         <source>The column {name} is not in the file; its columns are: {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中没有列 {name}；现有列：{columns}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/table_reader.py" line="384"/>
         <source>Only one column was found ({column}): the delimiter is not a comma, tab, semicolon or pipe, or the file is not a table. Save it from Excel as CSV and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>只找到一列（{column}）：分隔符不是逗号、制表符、分号或竖线，或者该文件不是表格。请在 Excel 中将其另存为 CSV 后重试。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/table_reader.py" line="390"/>
         <source>No coordinate columns could be recognised among: {columns}. Choose the X (longitude) and Y (latitude) fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在以下列中识别坐标列：{columns}。请选择 X（经度）和 Y（纬度）字段。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/table_reader.py" line="414"/>
         <source>{column} is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>{column} 为空</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/table_reader.py" line="407"/>
         <source>{column} “{value}” is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>{column}“{value}”不是数字</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/table_reader.py" line="417"/>
         <source>{column} “{value}” is not a “longitude,latitude” pair</source>
-        <translation type="unfinished"></translation>
+        <translation>{column}“{value}”不是“经度,纬度”坐标对</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/table_reader.py" line="428"/>
         <source>latitude {lat} is out of range (are X and Y swapped?)</source>
-        <translation type="unfinished"></translation>
+        <translation>纬度 {lat} 超出范围（X 和 Y 是否颠倒了？）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/table_reader.py" line="429"/>
         <source>longitude {lon} / latitude {lat} are out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>经度 {lon} / 纬度 {lat} 超出范围</translation>
     </message>
 </context>
 <context>
@@ -4190,37 +4192,37 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="208"/>
         <source>“{time}” in “{text}” is not a time of day: hours run from 00 to 23 (24:00 only as an end) and minutes from 00 to 59.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”中的“{time}”不是有效的时刻：小时为 00 至 23（24:00 仅可用作结束时间），分钟为 00 至 59。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="249"/>
         <source>“{word}” in “{text}” is not a day: use Mon–Sun, 周一–周日, 工作日, 周末 or 每天 (ranges like Mon-Fri).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”中的“{word}”不是有效的日期：请使用 Mon–Sun、周一–周日、工作日、周末 或 每天（可用范围，如 Mon-Fri）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="267"/>
         <source>The window “{text}” starts and ends at the same time; write 00:00-24:00 for a whole day.</source>
-        <translation type="unfinished"></translation>
+        <translation>时段“{text}”的开始和结束时间相同；全天请写作 00:00-24:00。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="279"/>
         <source>The window “{text}” has no time range; write it like “Mon-Fri 19:00-07:00” or “周末 全天”.</source>
-        <translation type="unfinished"></translation>
+        <translation>时段“{text}”没有时间范围；请按“Mon-Fri 19:00-07:00”或“周末 全天”的格式填写。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="285"/>
         <source>The window “{text}” has more than one time range; separate windows with a semicolon (;).</source>
-        <translation type="unfinished"></translation>
+        <translation>时段“{text}”包含多个时间范围；多个时段之间请用分号（;）分隔。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="300"/>
         <source>No idle time window is given; write one like “Mon-Fri 19:00-07:00”.</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定闲置时段；请按“Mon-Fri 19:00-07:00”的格式填写。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="315"/>
         <source>The windows “{first}” and “{second}” overlap (for example on {day} at {time}); merge them into one window.</source>
-        <translation type="unfinished"></translation>
+        <translation>时段“{first}”和“{second}”重叠（例如 {day} {time}）；请将其合并为一个时段。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from qgis.core import (
@@ -113,3 +114,13 @@ def test_bad_levels_are_refused_and_write_nothing(processing, tmp_path, radii, m
             {"ORIGINS": _points(), "RADII_M": radii, "MINUTES": minutes, "OUTPUT": str(target)},
         )
     assert not target.exists()
+
+
+def test_geopackage_origins_write_to_a_geopackage(processing, tmp_path):
+    sample = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample.gpkg"
+    origins = QgsVectorLayer(f"{sample}|layername=communities", "communities", "ogr")
+    target = tmp_path / "circles.gpkg"
+    processing.run("fifteenmin:buffercircles", {"ORIGINS": origins, "OUTPUT": str(target)})
+    written = QgsVectorLayer(str(target), "circles", "ogr")
+    assert written.featureCount() == 3 * origins.featureCount()
+    assert written.fields().names()[1:4] == ["community_id", "name", "population"]

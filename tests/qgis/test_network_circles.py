@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
 import numpy as np
 import pytest
@@ -238,3 +240,17 @@ def test_bad_inputs_raise_a_sentence_and_write_nothing(processing, tmp_path, roa
     with pytest.raises(QgsProcessingException, match=words):
         run(processing, ROADS=roads(), ORIGINS=point_layer(origins), OUTPUT=str(target), **extra)
     assert not target.exists()
+
+
+def test_geopackage_origins_write_to_a_geopackage(processing, tmp_path):
+    sample = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample.gpkg"
+    origins = QgsVectorLayer(f"{sample}|layername=communities", "communities", "ogr")
+    roads = QgsVectorLayer(f"{sample}|layername=haidian_roads", "roads", "ogr")
+    target = tmp_path / "isochrones.gpkg"
+    processing.run(
+        "fifteenmin:networkcircles",
+        {"ROADS": roads, "ORIGINS": origins, "ORIGIN_ID_FIELD": "community_id", "OUTPUT": str(target)},
+    )
+    written = QgsVectorLayer(str(target), "isochrones", "ogr")
+    assert written.featureCount() >= 3 * (origins.featureCount() - 1)
+    assert "fid" not in written.fields().names()[1:]
