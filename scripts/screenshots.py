@@ -13,7 +13,7 @@ from qgis_profile import ROOT, prepare_profile, venv_pythonpath
 
 GRAB = r"""
 from pathlib import Path
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QApplication
 from qgis.gui import QgsDockWidget
 from qgis.utils import iface
@@ -32,6 +32,7 @@ def show(index):
     panel = dock()
     panel.show()
     panel.raise_()
+    window.resizeDocks([panel], [520], Qt.Orientation.Horizontal)
     panel.ui.pages.setCurrentIndex(index)
     iface.mapCanvas().zoomToFullExtent()
 
@@ -47,6 +48,11 @@ def grab(index, name):
 
 
 def start():
+    from qgis.core import QgsProject
+
+    for layer in QgsProject.instance().mapLayers().values():
+        if layer.source().endswith("layername=circles"):
+            layer.setSubsetString("\"method\" = 'network'")  # the picture shows the walking isochrones only
     show(0)
     QTimer.singleShot(2500, lambda: grab(0, PAGES[0]))
 

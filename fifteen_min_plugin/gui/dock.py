@@ -17,6 +17,8 @@ from fifteen_min_plugin.core.workspace import Workspace
 _FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 
 GPKG_FILTER = "GeoPackage (*.gpkg)"
+#: narrower than this, the pages' buttons and tables are cut off
+MINIMUM_WIDTH = 440
 
 #: tab object name -> packages the page's tools cannot run without (checked at load; the tab is disabled)
 PAGE_REQUIREMENTS: dict[str, frozenset[str]] = {
@@ -57,6 +59,7 @@ class FifteenMinDock(QgsDockWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("FifteenMinDock")
+        self.setMinimumWidth(MINIMUM_WIDTH)
         self.setWindowTitle(self.tr("15-Minute Living Circle"))
         self.canvas = canvas
         self.message_bar = message_bar
@@ -155,8 +158,9 @@ class FifteenMinDock(QgsDockWidget):
 
     def _set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
-        if "assets" in self.pages:
-            self.pages["assets"].refresh()
+        for name in ("analysis", "assets"):
+            if name in self.pages:
+                self.pages[name].refresh()
         if workspace is None:
             self.ui.workspaceLabel.setText(self.tr("No workspace open. Create one or open an existing GeoPackage."))
         else:
