@@ -182,7 +182,7 @@ def rank_uses(
         if fit is None or (row.needs_window and schedule is None) or row.window_fits(asset.idle_windows) is None:
             continue
         if row.fills:
-            gap_circles = [circle for circle in served if circle.missing & set(row.fills)]
+            gap_circles = sorted((c for c in served if c.missing & set(row.fills)), key=lambda c: c.name)
             gaps = tuple(code for code in row.fills if any(code in circle.missing for circle in gap_circles))
             if not gaps:
                 continue
