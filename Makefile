@@ -24,7 +24,9 @@ setup: system-deps $(VENV)/.installed  ## install QGIS 3.40 (Debian/Ubuntu) and 
 
 system-deps:
 	@if $(SYSTEM_PYTHON) -c 'import qgis.core, sys; from qgis.core import Qgis; sys.exit(Qgis.QGIS_VERSION_INT < 33400)' 2>/dev/null \
-	    && command -v lrelease >/dev/null && command -v pylupdate5 >/dev/null && command -v xvfb-run >/dev/null; then \
+	    && command -v lrelease >/dev/null && command -v pylupdate5 >/dev/null && command -v xvfb-run >/dev/null \
+	    && command -v qgis_process >/dev/null && fc-list :lang=zh | grep -q . \
+	    && $(SYSTEM_PYTHON) -c 'import ensurepip' 2>/dev/null; then \
 	  echo "QGIS $$($(SYSTEM_PYTHON) -c 'from qgis.core import Qgis; print(Qgis.QGIS_VERSION)') found"; \
 	else \
 	  command -v apt-get >/dev/null || { echo "Install QGIS >= 3.34 with Python bindings, then re-run make setup"; exit 1; }; \
