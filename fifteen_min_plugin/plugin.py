@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from qgis.core import Qgis, QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QToolBar
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.dependencies import MissingDependency, missing_dependencies, missing_message
+from fifteen_min_plugin.core.language import interface_locale
 from fifteen_min_plugin.processing.provider import FifteenMinProvider
-
-
-def _user_locale() -> str:
-    if QgsSettings().value("locale/overrideFlag", False, type=bool):
-        return str(QgsSettings().value("locale/userLocale", "") or "")
-    return QLocale.system().name()
 
 
 class FifteenMinPlugin:
@@ -43,7 +38,7 @@ class FifteenMinPlugin:
         return self.tr("15-Minute Living Circle")
 
     def _install_translator(self) -> None:
-        locale = _user_locale()[:5]
+        locale = interface_locale()[:5]
         candidates = [locale, locale[:2]]
         for name in candidates:
             path = RESOURCES_DIR / "i18n" / f"fifteen_min_plugin_{name}.qm"

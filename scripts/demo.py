@@ -116,6 +116,14 @@ def _idle_assets(processing, workspace, sample: Path, layers: dict) -> dict[str,
     for seed in seeds.getFeatures():
         values = {name: seed[name] for name in ("name", "asset_type", "area_m2", "capacity", "idle_windows")}
         register.add({**values, "synthetic": 1, "notes": str(seed["source"])}, seed.geometry(), seeds.crs(), "demo")
+    largest_parking = sorted(
+        (f for f in candidates.getFeatures() if f["asset_type"] == "parking"), key=lambda f: -(f["area_m2"] or 0)
+    )[:2]
+    for candidate in largest_parking:  # the technician confirms two of the candidates the scan found
+        name = candidate["name"] or f"停车场 {candidate['source_fid']}"
+        values = {"name": name, "asset_type": "parking", "area_m2": candidate["area_m2"], "synthetic": 0}
+        values["notes"] = f"{candidate['why']} ({candidate['source_layer']} #{candidate['source_fid']})"
+        register.add(values, candidate.geometry(), candidates.crs(), "demo: registered from idle candidates")
     suggestions = processing.run(
         "fifteenmin:repurpose",
         {"ASSETS": layers["idle_assets"], "COVERAGE": layers["coverage"], "TOP_N": 2, "OUTPUT": "memory:"},

@@ -84,9 +84,36 @@ def main() -> int:
         "--code", str(script), str(project),
     ]  # fmt: skip
     result = subprocess.run(command, env=env, timeout=300, check=False)
-    for name in pages:
-        print(args.out / f"{name}.png", "ok" if (args.out / f"{name}.png").exists() else "MISSING")
+    report = _report_page(project.parent / "fifteen_min_demo_circle_plans.pdf", args.out / f"report_page{suffix}.png")
+    shots = [args.out / f"{name}.png" for name in pages] + [report]
+    for shot in shots:
+        print(shot, "ok" if shot.exists() else "MISSING")
+    if not suffix:
+        _help_images(shots)
     return result.returncode
+
+
+def _report_page(pdf: Path, png: Path) -> Path:
+    """Page 2 of the demo's circle-plan atlas (the first circle) as a PNG, via poppler's pdftoppm."""
+    stem = png.with_suffix("")
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-f", "2", "-l", "2", "-singlefile", str(pdf), str(stem)], check=True
+    )
+    return png
+
+
+def _help_images(shots: list[Path]) -> None:
+    """Copies for the bundled user guide, 900 px wide so the plugin zip stays small."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtGui import QImage
+
+    folder = ROOT / "resources" / "help" / "images"
+    folder.mkdir(parents=True, exist_ok=True)
+    for shot in shots:
+        image = QImage(str(shot))
+        if image.width() > 900:
+            image = image.scaledToWidth(900, Qt.TransformationMode.SmoothTransformation)
+        image.save(str(folder / shot.name), "PNG")
 
 
 if __name__ == "__main__":

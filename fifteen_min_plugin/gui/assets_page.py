@@ -56,6 +56,7 @@ from fifteen_min_plugin.core.assets.register import SKIPS, AssetRegister, check_
 from fifteen_min_plugin.core.assets.suitability import load_suitability
 from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.language import is_chinese
 from fifteen_min_plugin.core.schema import ASSET_STATUSES, legend_label
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.asset_form import AssetForm, prefill_values
@@ -68,11 +69,6 @@ NO_CIRCLE = "\x00none"
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _chinese() -> bool:
-    """True when QGIS speaks Chinese (reasons and day names are then shown in Chinese)."""
-    return QgsApplication.locale().lower().startswith("zh")
-
-
 def _plain(value: Any) -> Any:
     return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
 
@@ -81,7 +77,7 @@ def _type_label(code: Optional[str]) -> str:
     found = lookup_asset_type(code or "")
     if found is None:
         return str(code or "")
-    return found.label_zh if _chinese() else found.label_en
+    return found.label_zh if is_chinese() else found.label_en
 
 
 @dataclass(frozen=True)
@@ -336,7 +332,7 @@ class AssetsPage(QWidget):
         self.type_filter = QComboBox()
         self.type_filter.addItem(self.tr("All types"), "")
         for item in ASSET_TYPES:
-            self.type_filter.addItem(item.label_zh if _chinese() else item.label_en, item.code)
+            self.type_filter.addItem(item.label_zh if is_chinese() else item.label_en, item.code)
         self.circle_filter = QComboBox()
 
         self.model = AssetTableModel(self)
@@ -573,7 +569,7 @@ class AssetsPage(QWidget):
                 text=text, reason=error.message
             )
         return self.tr("Idle time windows: {windows} ({hours:g} h per week)").format(
-            windows=schedule.canonical(chinese=_chinese()), hours=round(schedule.hours_per_week(), 1)
+            windows=schedule.canonical(chinese=is_chinese()), hours=round(schedule.hours_per_week(), 1)
         )
 
     def _fill_history(self, events: Sequence[Any]) -> None:
@@ -848,7 +844,7 @@ class AssetsPage(QWidget):
 
     def _suggested(self, result: QgsVectorLayer) -> None:
         names = self._use_names()
-        chinese = _chinese()
+        chinese = is_chinese()
         found: dict[str, list[tuple[int, str, float, str]]] = {}
         for feature in result.getFeatures():
             use = _plain(feature["use"])

@@ -8,10 +8,14 @@ from pathlib import Path
 from qgis.core import Qgis, QgsProject
 from qgis.gui import QgsDockWidget, QgsMapCanvas, QgsMessageBar
 from qgis.PyQt import uic
+from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QFileDialog, QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.dependencies import REQUIREMENTS
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.language import is_chinese
 from fifteen_min_plugin.core.workspace import Workspace
 
 _FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
@@ -80,6 +84,7 @@ class FifteenMinDock(QgsDockWidget):
                 self.pages[attribute] = page
         self.ui.newWorkspaceButton.clicked.connect(self._ask_new_workspace)
         self.ui.openWorkspaceButton.clicked.connect(self._ask_open_workspace)
+        self.ui.helpButton.clicked.connect(self.open_help)
         self.project.readProject.connect(self._restore_from_project)
         self.project.cleared.connect(self._forget_workspace)
         self._restore_from_project()
@@ -118,6 +123,16 @@ class FifteenMinDock(QgsDockWidget):
             page.teardown()
         self.project.readProject.disconnect(self._restore_from_project)
         self.project.cleared.disconnect(self._forget_workspace)
+
+    def help_url(self) -> QUrl:
+        """The bundled user guide, at the section in the interface language."""
+        url = QUrl.fromLocalFile(str(RESOURCES_DIR / "help" / "index.html"))
+        url.setFragment("zh" if is_chinese() else "en")
+        return url
+
+    def open_help(self) -> None:
+        """Open the user guide in the system browser."""
+        QDesktopServices.openUrl(self.help_url())
 
     def _forget_workspace(self) -> None:
         self._set_workspace(None)

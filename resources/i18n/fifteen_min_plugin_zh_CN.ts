@@ -601,42 +601,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetTableModel</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
         <source>Bays</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
@@ -644,372 +644,372 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="306"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="302"/>
         <source>Flag idle asset on map</source>
         <translation>在地图上标记闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="309"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="305"/>
         <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
         <translation>单击任意图层中的要素（停车场、人防工程、空置建筑…），将其添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="312"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="308"/>
         <source>Add idle asset by drawing</source>
         <translation>绘制添加闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="315"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="311"/>
         <source>Click the asset&apos;s location on the map, then fill in the form.</source>
         <translation>在地图上单击资源位置，然后填写表单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="327"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="323"/>
         <source>Flag selected</source>
         <translation>标记所选要素</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="328"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="324"/>
         <source>Add the selected features of the current layer to the register.</source>
         <translation>将当前图层中所选要素添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="329"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="325"/>
         <source>Find candidates…</source>
         <translation>查找候选…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="330"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="326"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="333"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="329"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="337"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="333"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="350"/>
         <source>Send for review</source>
         <translation>提交审核</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="355"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="351"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="356"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="352"/>
         <source>Put in use</source>
         <translation>投入使用</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="357"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="353"/>
         <source>Retire</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="355"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="360"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="356"/>
         <source>Remove the asset for good (the history keeps a record). Prefer Retire.</source>
         <translation>永久删除该资源（历史记录中会保留记录）。建议优先使用“退出”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="361"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="361"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="361"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="361"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="361"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="361"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="370"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="366"/>
         <source>Suggest uses</source>
         <translation>建议用途</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="371"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="367"/>
         <source>Rank uses of every asset that fill the gaps of its circles (needs the coverage analysis).</source>
         <translation>为每处资源排序能补齐其所在生活圈短板的用途（需先完成覆盖分析）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="375"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="371"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="375"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="371"/>
         <source>Use</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="375"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="371"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="375"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="371"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="383"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="379"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="414"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="410"/>
         <source>Selected asset</source>
         <translation>所选资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="417"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="413"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="842"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="838"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="460"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="456"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="461"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="457"/>
         <source>In no circle</source>
         <translation>不在任何生活圈内</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="484"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="480"/>
         <source>{circle} ({minutes} min)</source>
         <translation>{circle}（{minutes} min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="544"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="540"/>
         <source>Select an asset to see its idle times, history and suggestions.</source>
         <translation>选择一处资源，查看其闲置时段、历史记录和建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="556"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="552"/>
         <source>Press “Suggest uses” to rank uses for the register's assets.</source>
         <translation>点击“建议用途”，为台账中的资源排序用途。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="568"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="564"/>
         <source>Idle time windows: none recorded.</source>
         <translation>闲置时段：无记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="572"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="568"/>
         <source>Idle time windows “{text}” cannot be read: {reason}</source>
         <translation>无法读取闲置时段“{text}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="575"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="571"/>
         <source>Idle time windows: {windows} ({hours:g} h per week)</source>
         <translation>闲置时段：{windows}（每周 {hours:g} h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="595"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="591"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="596"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="592"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="597"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="593"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="598"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="594"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="625"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="621"/>
         <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
         <translation>请先在图层上选择要素（工作空间自身的图层不计在内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="644"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="640"/>
         <source>Feature {fid} of “{layer}” no longer exists.</source>
         <translation>“{layer}”的要素 {fid} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="650"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="646"/>
         <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
         <translation>“{layer}”的要素 {fid} 已作为 {asset_id} 登记在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="663"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="659"/>
         <source>Flagged from “{layer}”, feature {fid}</source>
         <translation>标记自“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="664"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="660"/>
         <source>recognised by {why}</source>
         <translation>识别依据：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="664"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="660"/>
         <source>no rule matched</source>
         <translation>未匹配任何规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="672"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="668"/>
         <source>Added by drawing</source>
         <translation>通过绘制添加</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="703"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="699"/>
         <source>{asset_id} “{name}” added to the register.</source>
         <translation>已将 {asset_id}“{name}”添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="726"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="722"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="743"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="739"/>
         <source>{asset_id} is now “{status}”.</source>
         <translation>{asset_id} 的状态已变为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="755"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="751"/>
         <source>Delete idle asset</source>
         <translation>删除闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="755"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="751"/>
         <source>Delete {asset_id} from the register for good? Its history keeps a record of the deletion. Retiring the asset keeps it in the register instead.</source>
         <translation>确定要将 {asset_id} 从台账中永久删除吗？历史记录会保留此次删除的记录。如改为将该资源设为“已退出”，它仍会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="755"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="751"/>
         <source>Why is {asset_id} deleted?</source>
         <translation>为何删除 {asset_id}？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="778"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="774"/>
         <source>{asset_id} deleted; the history keeps a record.</source>
         <translation>已删除 {asset_id}；历史记录中保留了记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="782"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="778"/>
         <source>Note for the change to “{status}” (optional):</source>
         <translation>变更为“{status}”的备注（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="837"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="833"/>
         <source>The register is empty: flag or add assets first.</source>
         <translation>台账为空：请先标记或添加资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="840"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="836"/>
         <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
         <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="867"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="863"/>
         <source>Suggestions ranked for {count} assets.</source>
         <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="893"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="889"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
         <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="905"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="901"/>
         <source>Tick at least one layer to scan.</source>
         <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="911"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="907"/>
         <source>Find candidates</source>
         <translation>查找候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="915"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="911"/>
         <source>No idle asset candidates in the chosen layers.</source>
         <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="940"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="936"/>
         <source>Found by “Find candidates”: {why}</source>
         <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="947"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="943"/>
         <source>{count} candidates added to the register.</source>
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="957"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="953"/>
         <source>A computation is already running; wait for it or cancel it.</source>
         <translation>已有计算正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="966"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="962"/>
         <source>The tool “{title}” is not available; check that the plugin is enabled in Processing.</source>
         <translation>工具“{title}”不可用；请检查本插件是否已在处理工具中启用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="989"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="985"/>
         <source>{title}: cancelled.</source>
         <translation>{title}：已取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="994"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="990"/>
         <source>{title} failed. {reason}</source>
         <translation>{title}失败。{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1013"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1009"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1051"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1047"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
@@ -1128,52 +1128,52 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CandidatesDialog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="219"/>
         <source>Idle asset candidates</source>
         <translation>闲置资源候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
         <source>Why</source>
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="241"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="237"/>
         <source>{layer} #{fid} (already in the register)</source>
         <translation>{layer} #{fid}（已在台账中）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="258"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="254"/>
         <source>Register ticked</source>
         <translation>登记已勾选项</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="263"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="259"/>
         <source>{count} candidates found.</source>
         <translation>找到 {count} 个候选。</translation>
     </message>
@@ -1454,142 +1454,142 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CirclePlanReport</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="230"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="225"/>
         <source>the layers of the workspace</source>
         <translation>工作空间中的图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="231"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="226"/>
         <source>Data sources: {sources}.</source>
         <translation>数据来源：{sources}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="299"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="294"/>
         <source>GB 50180 / MOFCOM level requirements not met</source>
         <translation>未达到 GB 50180 / 商务部等级要求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="584"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="579"/>
         <source>Nothing to show.</source>
         <translation>无可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="678"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="673"/>
         <source>15-minute living circles</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="680"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="675"/>
         <source>The coverage layer has no circles, so there is no plan to print. Run Coverage first.</source>
         <translation>覆盖分析图层中没有生活圈，因此没有可打印的方案。请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="704"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="699"/>
         <source>The layout {name} could not be added to the project.</source>
         <translation>无法将布局 {name} 添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="771"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="766"/>
         <source>The PDF {path} could not be written.</source>
         <translation>无法写入 PDF 文件 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="759"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="754"/>
         <source>The atlas of the circle plan could not be started.</source>
         <translation>无法启动生活圈方案的图集。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="765"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="760"/>
         <source>Page {page} of the circle plan could not be prepared.</source>
         <translation>无法生成生活圈方案的第 {page} 页。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="259"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="254"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="346"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="341"/>
         <source>No idle asset recorded in this circle.</source>
         <translation>此生活圈内未登记闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="384"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="379"/>
         <source>—: walking minutes not measured, or no facility within the walking limit.</source>
         <translation>—：未测算步行分钟数，或步行范围内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="385"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="380"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="414"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="409"/>
         <source>This circle</source>
         <translation>本生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="415"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="410"/>
         <source>Other circles</source>
         <translation>其他生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="428"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="423"/>
         <source>Isochrones of this community</source>
         <translation>本社区的等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="459"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="454"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="453"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="448"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="455"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="450"/>
         <source>Isochrones</source>
         <translation>等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="457"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="452"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="546"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="541"/>
         <source>Circle plan: {title}</source>
         <translation>生活圈方案：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="557"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="552"/>
         <source>Facilities present and missing — and the walk to the nearest one</source>
         <translation>已有和缺少的设施，以及到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="628"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="623"/>
         <source>Circle plan cover: {title}</source>
         <translation>生活圈方案封面：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="630"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="625"/>
         <source>15-minute living circle plan (一圈一策)</source>
         <translation>一刻钟生活圈方案（一圈一策）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="641"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="636"/>
         <source>{circles} circles · {population} residents · {date}</source>
         <translation>{circles} 个生活圈 · {population} 名居民 · {date}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="652"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="647"/>
         <source>Circles per MOFCOM grade</source>
         <translation>各商务部等级的生活圈数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="659"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="654"/>
         <source>Basic services most often missing (circles lacking them)</source>
         <translation>最常缺少的基本保障类业态（缺少该业态的生活圈数）</translation>
     </message>
@@ -2560,52 +2560,52 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinDock</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="60"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="67"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="106"/>
         <source>Disabled: install the Python packages {names}</source>
         <translation>已禁用：请安装 Python 包 {names}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="141"/>
         <source>New workspace</source>
         <translation>新建工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="146"/>
         <source>Open workspace</source>
         <translation>打开工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="134"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="152"/>
         <source>Workspace created</source>
         <translation>工作空间已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="138"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="156"/>
         <source>Workspace opened</source>
         <translation>工作空间已打开</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="189"/>
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="161"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="180"/>
         <source>No workspace open. Create one or open an existing GeoPackage.</source>
         <translation>未打开工作空间。请新建一个工作空间，或打开现有的 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="163"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="182"/>
         <source>Workspace: {path}</source>
         <translation>工作空间：{path}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="170"/>
         <source>Upgraded to the current schema; added: {added}.</source>
         <translation>已升级到当前数据结构版本；新增：{added}。</translation>
     </message>
@@ -2643,44 +2643,54 @@ Mon-Fri 19:00-07:00
         <translation>打开工作空间 GeoPackage；旧版本的工作空间会被升级，且不会丢失数据</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="41"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="47"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="46"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="52"/>
         <source>Draw each community&apos;s living circle by hand, as GB 50180 radius levels (300 / 500 / 1,000 m), or as a 5 / 10 / 15-minute walking isochrone on the road network.</source>
         <translation>手工绘制每个社区的生活圈，或按 GB 50180 半径分级（300 / 500 / 1,000 m）生成，或在路网上生成 5 / 10 / 15 分钟步行等时圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="53"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="59"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="58"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="64"/>
         <source>Import facilities from your own layers, Amap / Baidu / Tencent spreadsheets (GCJ-02 / BD-09, GBK) and OpenStreetMap, and sort them into MOFCOM categories.</source>
         <translation>从自有图层、高德 / 百度 / 腾讯导出表格（GCJ-02 / BD-09，GBK）和 OpenStreetMap 导入设施，并按商务部分类进行归类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="65"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="71"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="70"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="76"/>
         <source>See, circle by circle, which MOFCOM categories are missing and how many minutes each community walks to each category; export the one-plan-per-circle report.</source>
         <translation>逐个生活圈查看缺少哪些商务部分类设施，以及各社区步行到各类设施需要多少分钟；导出“一圈一策”报告。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="77"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="83"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="82"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="88"/>
         <source>Register idle assets — civil-defence tunnels, parking idle at night, vacant shops, idle land — track their status, and get ranked suggestions for repurposing them to fill circle gaps.</source>
         <translation>登记闲置资源（人防工程、夜间闲置停车位、空置商铺、闲置用地），跟踪其状态，并获取按优先级排序的改造利用建议，以补齐生活圈短板。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="34"/>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="35"/>
+        <source>Open the user guide (Chinese and English) in your browser</source>
+        <translation>在浏览器中打开使用指南（中英文）</translation>
     </message>
 </context>
 <context>
@@ -2797,17 +2807,17 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinPlugin</name>
     <message>
-        <location filename="../../fifteen_min_plugin/plugin.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/plugin.py" line="92"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/plugin.py" line="85"/>
+        <location filename="../../fifteen_min_plugin/plugin.py" line="80"/>
         <source>Living circle panel</source>
         <translation>生活圈面板</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/plugin.py" line="86"/>
+        <location filename="../../fifteen_min_plugin/plugin.py" line="81"/>
         <source>Show or hide the 15-minute living circle panel</source>
         <translation>显示或隐藏一刻钟生活圈面板</translation>
     </message>
@@ -3311,12 +3321,12 @@ Mon-Fri 19:00-07:00
 <context>
     <name>LayerChoiceDialog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="195"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="191"/>
         <source>Find idle asset candidates</source>
         <translation>查找候选闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="207"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="203"/>
         <source>Layers to scan (OSM extracts, cadastre, the bureau&apos;s own):</source>
         <translation>要扫描的图层（OSM 提取数据、地籍数据、本局自有数据）：</translation>
     </message>

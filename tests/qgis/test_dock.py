@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from qgis.core import Qgis, QgsProject, QgsVectorFileWriter, QgsVectorLayer
+from qgis.PyQt.QtCore import QObject, QUrl, pyqtSlot
+from qgis.PyQt.QtGui import QDesktopServices
 
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.dock import FifteenMinDock
@@ -88,3 +91,30 @@ def test_reading_a_project_restores_its_workspace_even_when_the_folder_moved(doc
     assert project.read(str(Path(moved) / "plan.qgz"))
     assert dock.workspace is not None
     assert dock.workspace.path == Path(moved) / "ws.gpkg"
+
+
+class _UrlCatcher(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @pyqtSlot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_help_button_opens_the_bundled_bilingual_guide(dock):
+    catcher = _UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        dock.ui.helpButton.click()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    (url,) = catcher.urls
+    guide = Path(url.toLocalFile())
+    assert guide.name == "index.html" and guide.exists()
+    assert url.fragment() == "en"
+    html = guide.read_text(encoding="utf-8")
+    assert 'id="zh"' in html and 'id="en"' in html
+    images = re.findall(r'src="(images/[^"]+)"', html)
+    assert images and all((guide.parent / image).exists() for image in images)

@@ -17,7 +17,6 @@ from typing import Optional
 
 from qgis.core import (
     Qgis,
-    QgsApplication,
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -56,6 +55,7 @@ from fifteen_min_plugin.__about__ import __title__
 from fifteen_min_plugin.core.categories import Category, class_label, load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.grading import GRADES
+from fifteen_min_plugin.core.language import is_chinese
 from fifteen_min_plugin.core.report.fonts import report_font_family
 
 #: the attribution OpenStreetMap's licence requires on anything derived from its data
@@ -122,11 +122,6 @@ class CirclePlan:
     atlas: QgsPrintLayout
 
 
-def chinese_ui() -> bool:
-    """True when QGIS runs in Chinese: the report then names categories and reasons in Chinese."""
-    return QgsApplication.locale().lower().startswith("zh")
-
-
 def _q(text: str) -> str:
     return QgsExpression.quotedString(text)
 
@@ -145,7 +140,7 @@ def _key_field(layer: Optional[QgsVectorLayer]) -> Optional[str]:
 
 
 def _category_name(category: Category) -> str:
-    return category.name_zh if chinese_ui() else category.name_en
+    return category.name_zh if is_chinese() else category.name_en
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -347,7 +342,7 @@ def _assets_html(layers: ReportLayers, categories: Sequence[Category]) -> str:
     suggestions, assets = layers.suggestions, layers.assets
     if suggestions is not None and _has(suggestions, "circle_id"):
         circle = "coalesce(attribute(@parent, 'circle_id'), to_string(@atlas_featureid))"
-        reason, use = ("reason_zh", _col("use_zh")) if chinese_ui() else ("reason_en", _use_name_en(categories))
+        reason, use = ("reason_zh", _col("use_zh")) if is_chinese() else ("reason_en", _use_name_en(categories))
         also = (
             f"aggregate({_q(suggestions.id())}, 'concatenate', {use}, "
             f'filter:="asset_id" = attribute(@parent, \'asset_id\') AND "rank" > 1 '
