@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
+from session import processing_session
 
 CIRCLES = 5000
 FACILITIES = 100_000
@@ -16,29 +16,6 @@ EXTENT_M = 60_000.0  # about the size of Shanghai's built-up area inside the out
 ORIGIN = (320_000.0, 3_440_000.0)  # EPSG:32651, south-west of central Shanghai
 CRS = "EPSG:32651"
 NATIVE_CATEGORY = "pharmacy"
-
-
-def _app():
-    from qgis.core import QgsApplication
-
-    app = QgsApplication.instance()
-    if app is None:
-        app = QgsApplication([], False)
-        app.initQgis()
-    plugins = str(Path(QgsApplication.pkgDataPath()) / "python" / "plugins")
-    if plugins not in sys.path:
-        sys.path.append(plugins)
-    from processing.core.Processing import Processing
-    from qgis import processing
-
-    Processing.initialize()
-    from fifteen_min_plugin.processing.provider import FifteenMinProvider
-
-    provider = QgsApplication.processingRegistry().providerById("fifteenmin")
-    if provider is None:
-        provider = FifteenMinProvider()  # kept referenced: a collected Python provider loses its algorithms
-        QgsApplication.processingRegistry().addProvider(provider)
-    return app, processing, provider
 
 
 def _write(path: Path, name: str, wkb, fields, rows) -> str:
@@ -113,7 +90,7 @@ def _data(folder: Path) -> tuple[str, str]:
 
 
 def main() -> None:
-    _application, processing, _provider = _app()
+    processing = processing_session()
     from qgis.core import QgsProcessingFeatureSourceDefinition
 
     from fifteen_min_plugin.core.categories import load_categories

@@ -12,6 +12,7 @@ import tracemalloc
 from pathlib import Path
 
 import numpy as np
+from session import processing_session
 
 ROWS = 100_000
 TARGET_ROWS_PER_S = 20_000
@@ -28,34 +29,7 @@ KINDS = [
     ("洗衣店", "生活服务;洗衣店;洗衣店", "071600"),
     ("咖啡", "餐饮服务;咖啡厅;咖啡厅", "050500"),
 ]
-#: the QgsApplication and provider created here: dropping the last reference would destroy them mid-run
-_KEEP_ALIVE: list = []
 STREETS = ["学院路", "清华东路", "成府路", "中关村大街", "北四环西路", "知春路", "五道口", "西土城路"]
-
-
-def _app():
-    from qgis.core import QgsApplication
-
-    app = QgsApplication.instance()
-    if app is None:
-        app = QgsApplication([], False)
-        app.initQgis()
-        _KEEP_ALIVE.append(app)
-    plugins = str(Path(QgsApplication.pkgDataPath()) / "python" / "plugins")
-    if plugins not in sys.path:
-        sys.path.append(plugins)
-    from processing.core.Processing import Processing
-    from qgis import processing
-
-    Processing.initialize()
-    from fifteen_min_plugin.processing.provider import FifteenMinProvider
-
-    provider = QgsApplication.processingRegistry().providerById("fifteenmin")
-    if provider is None:
-        provider = FifteenMinProvider()
-        QgsApplication.processingRegistry().addProvider(provider)
-        _KEEP_ALIVE.append(provider)
-    return processing
 
 
 def write_csv(path: Path, seed: int, rows: int = ROWS) -> None:
@@ -148,7 +122,7 @@ def _traced_import(processing, path: Path, output: Path) -> float:
 
 
 def main() -> None:
-    processing = _app()
+    processing = processing_session()
     with tempfile.TemporaryDirectory(prefix="bench_import_") as folder:
         work = Path(folder)
         first, second = work / "pois_a.csv", work / "pois_b.csv"

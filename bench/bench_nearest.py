@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
+from session import processing_session
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample" / "sample.gpkg"
 ORIGINS = 5000
@@ -18,29 +18,6 @@ SNAP_TOLERANCE_M = 100.0
 CHECKED_ORIGINS = 500
 EXCLUDED = {"motorway", "motorway_link", "trunk", "trunk_link", "construction", "proposed", "raceway"}
 UTM51 = "EPSG:32651"
-
-
-def _app():
-    from qgis.core import QgsApplication
-
-    app = QgsApplication.instance()
-    if app is None:
-        app = QgsApplication([], False)
-        app.initQgis()
-    plugins = str(Path(QgsApplication.pkgDataPath()) / "python" / "plugins")
-    if plugins not in sys.path:
-        sys.path.append(plugins)
-    from processing.core.Processing import Processing
-    from qgis import processing
-
-    Processing.initialize()
-    from fifteen_min_plugin.processing.provider import FifteenMinProvider
-
-    provider = QgsApplication.processingRegistry().providerById("fifteenmin")
-    if provider is None:
-        provider = FifteenMinProvider()  # kept referenced: a collected Python provider loses its algorithms
-        QgsApplication.processingRegistry().addProvider(provider)
-    return app, provider, processing
 
 
 def _read_lines(roads) -> list[np.ndarray]:
@@ -140,8 +117,7 @@ def _number(value: object) -> float:
 
 
 def main() -> None:
-    _app_ref = _app()
-    processing = _app_ref[2]
+    processing = processing_session()
     from qgis.core import QgsVectorLayer
 
     from fifteen_min_plugin.core.categories import load_categories

@@ -3,40 +3,16 @@
 from __future__ import annotations
 
 import resource
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
+from session import processing_session
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 CUTOFF_M = 1125.0
 ORIGINS = 1000
 NATIVE_POLYGON_SUBSET = 100
-
-
-def _app():
-    from qgis.core import QgsApplication
-
-    app = QgsApplication.instance()
-    if app is None:
-        app = QgsApplication([], False)
-        app.initQgis()
-    plugins = str(Path(QgsApplication.pkgDataPath()) / "python" / "plugins")
-    if plugins not in sys.path:
-        sys.path.append(plugins)
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    from qgis import processing
-
-    from fifteen_min_plugin.processing.provider import FifteenMinProvider
-
-    provider = QgsApplication.processingRegistry().providerById("fifteenmin")
-    if provider is None:
-        provider = FifteenMinProvider()
-        QgsApplication.processingRegistry().addProvider(provider)
-    return app, provider, processing
 
 
 def _shanghai_roads():
@@ -168,7 +144,7 @@ def synthetic() -> None:
 
 
 def main() -> None:
-    _qgis, _provider, processing = _app()  # both must stay alive while algorithms run
+    processing = processing_session()
     shanghai(processing)
     synthetic()
 
