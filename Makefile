@@ -92,7 +92,7 @@ QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 install: package  ## install into the user's QGIS profile
 	mkdir -p $(QGIS_PROFILE)/python/plugins
 	rm -rf $(QGIS_PROFILE)/python/plugins/$(PLUGIN)
-	cd $(QGIS_PROFILE)/python/plugins && unzip -q $(CURDIR)/$(DIST)/$(PLUGIN).zip
+	$(SYSTEM_PYTHON) -m zipfile -e $(DIST)/$(PLUGIN).zip $(QGIS_PROFILE)/python/plugins
 	@echo "Installed into $(QGIS_PROFILE)/python/plugins/$(PLUGIN); enable it in Plugins > Manage and Install Plugins"
 
 run: setup package  ## start QGIS with a throwaway profile, the plugin enabled and the sample loaded
