@@ -29,11 +29,12 @@ def _shanghai_roads():
 
 
 def _points_layer(xy: np.ndarray, crs: str):
-    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
-    from qgis.PyQt.QtCore import QVariant
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+    from fifteen_min_plugin.core.compat import new_field
 
     layer = QgsVectorLayer(f"Point?crs={crs}", "origins", "memory")
-    layer.dataProvider().addAttributes([QgsField("oid", QVariant.Type.Int)])
+    layer.dataProvider().addAttributes([new_field("oid", "int")])
     layer.updateFields()
     features = []
     for i, (x, y) in enumerate(xy):
