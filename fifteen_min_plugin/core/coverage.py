@@ -43,7 +43,7 @@ PathLike = Union[str, os.PathLike]
 LEVELS_PATH = RESOURCES_DIR / "categories" / "level_requirements.csv"
 LEVEL_COLUMNS = ("level_min", "codes", "requirement_zh", "source")
 #: coverage fields that come from the circle itself, not from this computation
-CIRCLE_FIELDS = ("circle_id", "name", "level_min")
+CIRCLE_FIELDS = ("circle_id", "name", "level_min", "community_id", "method")
 #: circle fields read for the level (first present wins) and for the community key
 LEVEL_FIELDS = ("level_min", "minutes")
 COMMUNITY_KEY_FIELDS = ("community_id", "origin_id")

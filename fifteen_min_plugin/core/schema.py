@@ -85,6 +85,9 @@ HISTORY: tuple[SchemaChange, ...] = (
             ("facilities", "coord_src"),
             ("facilities", "coord_conv"),
             ("facilities", "footprint_m2"),
+            # which community and which kind of circle a coverage row is about (the report joins on them)
+            ("coverage", "community_id"),
+            ("coverage", "method"),
         ),
     ),
 )
@@ -191,6 +194,7 @@ def coverage_layer(categories: Sequence[Category]) -> LayerSpec:
             FieldSpec("per_10k", "double"),
             FieldSpec("grade", "text"),
             *_text("missing_required", "missing_required_zh"),
+            *_text("community_id", "method"),
         ),
     )
 

@@ -1454,142 +1454,142 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CirclePlanReport</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="225"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="232"/>
         <source>the layers of the workspace</source>
         <translation>工作空间中的图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="226"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="233"/>
         <source>Data sources: {sources}.</source>
         <translation>数据来源：{sources}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="294"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="301"/>
         <source>GB 50180 / MOFCOM level requirements not met</source>
         <translation>未达到 GB 50180 / 商务部等级要求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="579"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="586"/>
         <source>Nothing to show.</source>
         <translation>无可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="673"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="680"/>
         <source>15-minute living circles</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="675"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="682"/>
         <source>The coverage layer has no circles, so there is no plan to print. Run Coverage first.</source>
         <translation>覆盖分析图层中没有生活圈，因此没有可打印的方案。请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="699"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="706"/>
         <source>The layout {name} could not be added to the project.</source>
         <translation>无法将布局 {name} 添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="766"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="773"/>
         <source>The PDF {path} could not be written.</source>
         <translation>无法写入 PDF 文件 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="754"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="761"/>
         <source>The atlas of the circle plan could not be started.</source>
         <translation>无法启动生活圈方案的图集。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="760"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="767"/>
         <source>Page {page} of the circle plan could not be prepared.</source>
         <translation>无法生成生活圈方案的第 {page} 页。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="261"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="341"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="348"/>
         <source>No idle asset recorded in this circle.</source>
         <translation>此生活圈内未登记闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="379"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="386"/>
         <source>—: walking minutes not measured, or no facility within the walking limit.</source>
         <translation>—：未测算步行分钟数，或步行范围内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="380"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="387"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="409"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="416"/>
         <source>This circle</source>
         <translation>本生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="410"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="417"/>
         <source>Other circles</source>
         <translation>其他生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="423"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="430"/>
         <source>Isochrones of this community</source>
         <translation>本社区的等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="454"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="461"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="448"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="455"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="450"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="457"/>
         <source>Isochrones</source>
         <translation>等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="452"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="459"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="541"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="548"/>
         <source>Circle plan: {title}</source>
         <translation>生活圈方案：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="552"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="559"/>
         <source>Facilities present and missing — and the walk to the nearest one</source>
         <translation>已有和缺少的设施，以及到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="623"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="630"/>
         <source>Circle plan cover: {title}</source>
         <translation>生活圈方案封面：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="625"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="632"/>
         <source>15-minute living circle plan (一圈一策)</source>
         <translation>一刻钟生活圈方案（一圈一策）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="636"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="643"/>
         <source>{circles} circles · {population} residents · {date}</source>
         <translation>{circles} 个生活圈 · {population} 名居民 · {date}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="647"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="654"/>
         <source>Circles per MOFCOM grade</source>
         <translation>各商务部等级的生活圈数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="654"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="661"/>
         <source>Basic services most often missing (circles lacking them)</source>
         <translation>最常缺少的基本保障类业态（缺少该业态的生活圈数）</translation>
     </message>
@@ -4238,72 +4238,72 @@ Mon-Fri 19:00-07:00
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="207"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="211"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="208"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="212"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="209"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="213"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="210"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="214"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="211"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="215"/>
         <source>Idle asset history</source>
         <translation>闲置资源历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="212"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="216"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="213"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="217"/>
         <source>Workspace information</source>
         <translation>工作空间信息</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="226"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="230"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="228"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="232"/>
         <source>Candidate</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="231"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="235"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="224"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="228"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="229"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="233"/>
         <source>Under review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="230"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="234"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="232"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="236"/>
         <source>Retired</source>
         <translation>已退出</translation>
     </message>

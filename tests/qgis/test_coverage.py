@@ -241,8 +241,9 @@ def test_output_fits_the_workspace_coverage_layer(processing, default_settings, 
     workspace = Workspace.create(tmp_path / "ws.gpkg")
     gpkg = tmp_path / "in.gpkg"
     x0, y0 = ORIGIN
-    circle = (square(x0, y0, 500), {"circle_id": "k1", "name": "东区", "level_min": 5})
-    circles_uri = write_gpkg(gpkg, "circles", QgsWkbTypes.Type.MultiPolygon, UTM, CIRCLE_FIELDS, [circle])
+    circle = (square(x0, y0, 500), {"circle_id": "k1", "name": "东区", "level_min": 5, "method": "network"})
+    fields = [*CIRCLE_FIELDS, ("method", T.String)]  # as the workspace circles layer has them
+    circles_uri = write_gpkg(gpkg, "circles", QgsWkbTypes.Type.MultiPolygon, UTM, fields, [circle])
     facilities_uri = write_gpkg(
         gpkg,
         "facilities",

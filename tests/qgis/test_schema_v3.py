@@ -100,12 +100,15 @@ def test_a_version_2_workspace_opens_as_version_3_with_the_level_fields(tmp_path
     assert workspace.upgrades == (
         Addition("coverage", "missing_required"),
         Addition("coverage", "missing_required_zh"),
+        Addition("coverage", "community_id"),
+        Addition("coverage", "method"),
     )
     meta = {f["key"]: f["value"] for f in ogr_layer(path, "fifteenmin_meta").getFeatures()}
     assert meta["schema_version"] == "3"
     coverage = ogr_layer(path, "coverage")
     names = [field.name() for field in coverage.fields() if field.name() != "fid"]
-    assert names == [name for name, _ in V2_COVERAGE] + ["missing_required", "missing_required_zh"]
+    added = ["missing_required", "missing_required_zh", "community_id", "method"]
+    assert names == [name for name, _ in V2_COVERAGE] + added
     assert coverage.fields().field("missing_required").type() == T.String
     assert coverage.fields().field("missing_required_zh").type() == T.String
     (row,) = coverage.getFeatures()

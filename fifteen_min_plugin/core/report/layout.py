@@ -214,7 +214,14 @@ def sources_text(layers: ReportLayers) -> str:
         osm = _has(facilities, "osm_id")
         if _has(facilities, "source"):
             index = facilities.fields().lookupField("source")
-            for value in sorted(str(v) for v in facilities.uniqueValues(index) if v not in (None, "") and v == v):
+            # a merged facility lists all its sources separated by ";"
+            names = {
+                part.strip()
+                for v in facilities.uniqueValues(index)
+                if v not in (None, "") and v == v
+                for part in str(v).split(";")
+            }
+            for value in sorted(name for name in names if name):
                 osm = osm or "osm" in value.lower() or "openstreetmap" in value.lower()
                 if len(sources) < MAX_SOURCES:
                     sources.append(value)
