@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsFeature, QgsFields, QgsProcessingAlgorithm, QgsProcessingContext
+from qgis.core import QgsFeature, QgsFields, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
+from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.dependencies import missing_dependencies, missing_message
 
 
@@ -69,6 +70,18 @@ class CarriedFields:
         self.fields = QgsFields()
         for i in self.indices:
             self.fields.append(fields.at(i))
+
+    def with_outputs(self, outputs: tuple[tuple[str, str], ...]) -> QgsFields:
+        """The kept fields followed by the algorithm's own (name, kind) fields; a name clash is refused."""
+        fields = QgsFields(self.fields)
+        for name, kind in outputs:
+            if fields.indexOf(name) >= 0:
+                message = QCoreApplication.translate(
+                    "CarriedFields", "The input layer already has a field named {name}; rename it first."
+                )
+                raise QgsProcessingException(message.format(name=name))
+            fields.append(new_field(name, kind))
+        return fields
 
     def values(self, feature: QgsFeature) -> list:
         """The kept attribute values of `feature`."""

@@ -7,7 +7,6 @@ from typing import Any
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsFields,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
@@ -19,7 +18,6 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.radius_circles import RadiusBuffer
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
@@ -105,18 +103,14 @@ class BufferCirclesAlgorithm(FifteenMinAlgorithm):
         levels = sorted(zip(radii, minutes), reverse=True)
 
         carried = CarriedFields(source.fields())
-        fields = QgsFields(carried.fields)
-        for name, kind in (
-            ("origin_id", "text"),
-            ("minutes", "double"),
-            ("radius_m", "double"),
-            ("area_m2", "double"),
-        ):
-            if fields.indexOf(name) >= 0:
-                raise QgsProcessingException(
-                    self.tr("The origins layer already has a field named {name}; rename it first.").format(name=name)
-                )
-            fields.append(new_field(name, kind))
+        fields = carried.with_outputs(
+            (
+                ("origin_id", "text"),
+                ("minutes", "double"),
+                ("radius_m", "double"),
+                ("area_m2", "double"),
+            )
+        )
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, source.sourceCrs()
         )

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsFields,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingContext,
@@ -26,7 +25,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from fifteen_min_plugin.core.compat import POINT_GEOMETRY, new_field
+from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.network import METHOD, WALK_OFF_M
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
@@ -244,20 +243,16 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
             )
 
         carried = CarriedFields(origins.fields())
-        fields = QgsFields(carried.fields)
-        for name, kind in (
-            ("origin_id", "text"),
-            ("minutes", "double"),
-            ("reach_m", "double"),
-            ("area_m2", "double"),
-            ("street_m", "double"),
-            ("method", "text"),
-        ):
-            if fields.indexOf(name) >= 0:
-                raise QgsProcessingException(
-                    self.tr("The origins layer already has a field named {name}; rename it first.").format(name=name)
-                )
-            fields.append(new_field(name, kind))
+        fields = carried.with_outputs(
+            (
+                ("origin_id", "text"),
+                ("minutes", "double"),
+                ("reach_m", "double"),
+                ("area_m2", "double"),
+                ("street_m", "double"),
+                ("method", "text"),
+            )
+        )
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, origins.sourceCrs()
         )

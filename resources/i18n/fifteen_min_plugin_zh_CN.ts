@@ -1017,62 +1017,57 @@ Mon-Fri 19:00-07:00
 <context>
     <name>BufferCirclesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="49"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="47"/>
         <source>Radius circles (GB 50180 levels)</source>
         <translation>半径圈（GB 50180 半径分级）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="52"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="50"/>
         <source>Draws a circle of true metres around every origin, for each radius level, whatever the CRS (each origin is buffered in an azimuthal equidistant projection centred on it).&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (polygons are buffered from their outline).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Radii (m)&lt;/b&gt;: default 300,500,1000 — the GB 50180-2018 walking distances of the 5-, 10- and 15-minute life circles.&lt;br&gt;&lt;b&gt;Level minutes&lt;/b&gt;: the minutes each radius stands for, in the same order (default 5,10,15).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level, nested, with the origin's own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;radius_m&lt;/i&gt; and &lt;i&gt;area_m2&lt;/i&gt; (ellipsoidal area, m²).</source>
         <translation>在任意坐标参考系下，为每个起点按每个半径层级绘制以真实米数为半径的圆（每个起点都在以其为中心的方位等距投影中缓冲）。&lt;br&gt;&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（面要素从其边界向外缓冲）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;半径（m）&lt;/b&gt;：默认 300,500,1000，即 GB 50180-2018 中 5 分钟、10 分钟和 15 分钟生活圈的步行距离。&lt;br&gt;&lt;b&gt;层级分钟数&lt;/b&gt;：每个半径对应的分钟数，顺序与半径相同（默认 5,10,15）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;radius_m&lt;/i&gt; 和 &lt;i&gt;area_m2&lt;/i&gt;（椭球面积，m²）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="65"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="63"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="72"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="70"/>
         <source>Origin id field</source>
         <translation>起点编号字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="77"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="75"/>
         <source>Radii (m)</source>
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="78"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="76"/>
         <source>Level minutes</source>
         <translation>层级分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="79"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="77"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="88"/>
         <source>The origins layer could not be read.</source>
         <translation>无法读取起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="96"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="94"/>
         <source>Radii and minutes must be positive numbers separated by commas, e.g. 300,500,1000.</source>
         <translation>半径和分钟数必须是以逗号分隔的正数，例如 300,500,1000。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="98"/>
         <source>Give one level in minutes for each radius ({radii} radii, {minutes} minutes).</source>
         <translation>请为每个半径指定一个以分钟计的层级（当前为 {radii} 个半径、{minutes} 个分钟数）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="116"/>
-        <source>The origins layer already has a field named {name}; rename it first.</source>
-        <translation>起点图层中已有名为 {name} 的字段，请先将其重命名。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="147"/>
         <source>{count} origins have no geometry and got no circle: {ids}</source>
         <translation>{count} 个起点没有几何图形，未生成半径圈：{ids}</translation>
     </message>
@@ -1176,6 +1171,14 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="259"/>
         <source>{count} candidates found.</source>
         <translation>找到 {count} 个候选。</translation>
+    </message>
+</context>
+<context>
+    <name>CarriedFields</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="79"/>
+        <source>The input layer already has a field named {name}; rename it first.</source>
+        <translation>输入图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
 </context>
 <context>
@@ -2537,22 +2540,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="34"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="35"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="35"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="36"/>
         <source>Import and conversion</source>
         <translation>导入与转换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="36"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="37"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="37"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="38"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
@@ -3520,132 +3523,127 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NetworkCirclesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="55"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="54"/>
         <source>Walking network circles (isochrones)</source>
         <translation>步行路网生活圈（等时圈）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="58"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="57"/>
         <source>Computes, for every origin, the area a pedestrian reaches along the streets within each time level.&lt;br&gt;&lt;b&gt;Roads&lt;/b&gt;: any line layer in any CRS. Vertices closer than 0.5 m are merged; roads that cross without a shared vertex (bridges, tunnels) are not connected; one-way rules are ignored. A geographic CRS is measured in the local UTM zone.&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Minutes&lt;/b&gt;: time levels, default 5,10,15.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: an origin farther than this from every road is listed in the log and gets no polygon; the straight walk to the road counts toward the time.&lt;br&gt;&lt;b&gt;Walk-off distance&lt;/b&gt;: the reachable streets are buffered by this many metres (default 25).&lt;br&gt;&lt;b&gt;Exclude field / values&lt;/b&gt;: road classes unfit for walking (default: OSM motorway, trunk, construction…) are left out.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level in the origins' CRS, nested, with the origin's own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;reach_m&lt;/i&gt; (walking distance of the level), &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;street_m&lt;/i&gt; (reachable street length, edges cut exactly where time runs out) and &lt;i&gt;method&lt;/i&gt;.</source>
         <translation>为每个起点计算行人在每个时间层级内沿街道可到达的范围。&lt;br&gt;&lt;b&gt;道路&lt;/b&gt;：任意坐标参考系下的任意线图层。相距小于 0.5 m 的顶点会被合并；相交但没有共享顶点的道路（桥梁、隧道）不连通；忽略单行规则。地理坐标参考系在当地 UTM 分带中量算。&lt;br&gt;&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;分钟数&lt;/b&gt;：时间层级，默认 5,10,15。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 min = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：距所有道路都超过此距离的起点会列入日志，且不生成面；起点到道路的直线步行距离计入时间。&lt;br&gt;&lt;b&gt;离路步行距离&lt;/b&gt;：将可达街道向外缓冲此米数（默认 25）。&lt;br&gt;&lt;b&gt;排除字段 / 值&lt;/b&gt;：不适合步行的道路等级（默认：OSM 的 motorway、trunk、construction…）会被排除。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，采用起点图层的坐标参考系，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;reach_m&lt;/i&gt;（该层级的步行距离）、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;street_m&lt;/i&gt;（可达街道长度，边在时间耗尽处精确截断）和 &lt;i&gt;method&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="79"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="78"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="81"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="88"/>
         <source>Origin id field</source>
         <translation>起点编号字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="93"/>
         <source>Minutes</source>
         <translation>分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="94"/>
         <source>Walking speed (km/h)</source>
         <translation>步行速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="103"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="102"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="111"/>
         <source>Walk-off distance (m)</source>
         <translation>离路步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="120"/>
         <source>Exclude roads by field</source>
         <translation>按字段排除道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="129"/>
         <source>Excluded values</source>
         <translation>排除值</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="135"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="134"/>
         <source>Network circles</source>
         <translation>路网生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="147"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="146"/>
         <source>Minutes must be positive numbers separated by commas, e.g. 5,10,15 (got “{text}”).</source>
         <translation>分钟数必须是以逗号分隔的正数，例如 5,10,15（当前为“{text}”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="165"/>
         <source>The roads or origins layer could not be read.</source>
         <translation>无法读取道路图层或起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="169"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="181"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="180"/>
         <source>The road layer is empty: there is no network to walk on.</source>
         <translation>道路图层为空：没有可供步行的路网。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="185"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="184"/>
         <source>Roads are not in a metric projected CRS; distances are measured in {crs}.</source>
         <translation>道路图层不是以米为单位的投影坐标参考系；距离在 {crs} 中量算。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="190"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="189"/>
         <source>Building the walking graph…</source>
         <translation>正在构建步行网络图…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="199"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="198"/>
         <source>The road layer has no usable line geometries ({invalid} empty or invalid, {excluded} excluded).</source>
         <translation>道路图层中没有可用的线几何图形（{invalid} 条为空或无效，{excluded} 条被排除）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="204"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="203"/>
         <source>Walking graph: {nodes} nodes, {edges} edges; {excluded} roads excluded, {invalid} unusable.</source>
         <translation>步行网络图：{nodes} 个节点、{edges} 条边；排除 {excluded} 条道路，{invalid} 条不可用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="221"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="220"/>
         <source>Origin {fid} could not be transformed to {crs}.</source>
         <translation>无法将起点 {fid} 转换到 {crs}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="234"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="233"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no polygon: {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未生成面：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="240"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="239"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="257"/>
-        <source>The origins layer already has a field named {name}; rename it first.</source>
-        <translation>起点图层中已有名为 {name} 的字段，请先将其重命名。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="270"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="265"/>
         <source>Walking from {count} origins…</source>
         <translation>正在从 {count} 个起点计算步行范围…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="278"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="273"/>
         <source>A circle could not be transformed to the origins&apos; CRS {crs}.</source>
         <translation>无法将生活圈转换到起点图层的坐标参考系 {crs}。</translation>
     </message>

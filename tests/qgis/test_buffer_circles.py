@@ -124,3 +124,15 @@ def test_geopackage_origins_write_to_a_geopackage(processing, tmp_path):
     written = QgsVectorLayer(str(target), "circles", "ogr")
     assert written.featureCount() == 3 * origins.featureCount()
     assert written.fields().names()[1:4] == ["community_id", "name", "population"]
+
+
+def test_an_origin_field_that_clashes_with_an_output_field_is_refused(processing, tmp_path):
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=radius_m:double", "origins", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setAttributes([1.0])
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(116.35, 40.0)))
+    assert layer.dataProvider().addFeatures([feature])[0]
+    target = tmp_path / "circles.gpkg"
+    with pytest.raises(QgsProcessingException, match="already has a field named radius_m"):
+        processing.run("fifteenmin:buffercircles", {"ORIGINS": layer, "OUTPUT": str(target)})
+    assert not target.exists()
