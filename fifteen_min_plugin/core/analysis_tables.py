@@ -27,7 +27,6 @@ from qgis.core import (
     QgsRendererCategory,
     QgsRendererRange,
     QgsSymbol,
-    QgsTransaction,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -36,6 +35,7 @@ from qgis.PyQt.QtGui import QColor
 from fifteen_min_plugin.core.categories import Category
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.grading import BASIC, ENHANCED, GRADES, QUALITY, UNMET
+from fifteen_min_plugin.core.layer_io import provider_transaction
 from fifteen_min_plugin.core.population import ALL_BASIC
 
 PathLike = Union[str, os.PathLike]
@@ -349,36 +349,14 @@ def replace_coverage(
         layer=layer.name()
     )
     provider = target.dataProvider()
-    # the OGR provider only hands out a transaction on a dataset that is open for writing
-    if not provider.enterUpdateMode():
-        raise FifteenMinError(failed, details="; ".join(provider.errors()))
-    try:
-        ok, message = _write_in_transaction(target, replaced, features)
-    finally:
-        provider.leaveUpdateMode()
-    if not ok:
-        raise FifteenMinError(failed, details=message)
+    with provider_transaction([target], failed):
+        if replaced and not provider.deleteFeatures(replaced):
+            raise FifteenMinError(failed, details="; ".join(provider.errors()))
+        if not provider.addFeatures(features)[0]:
+            raise FifteenMinError(failed, details="; ".join(provider.errors()))
     layer.dataProvider().reloadData()
     layer.triggerRepaint()
     return [_text(feature[id_index]) for feature in features]
-
-
-def _write_in_transaction(layer: QgsVectorLayer, deleted: list[int], features: list[QgsFeature]) -> tuple[bool, str]:
-    """Delete then add in one database transaction; roll back on any failure. Returns (ok, error text)."""
-    transaction = QgsTransaction.create({layer})
-    if transaction is None:
-        return False, ""
-    begun, message = transaction.begin()
-    if not begun:
-        return False, message
-    provider = layer.dataProvider()
-    ok = provider.deleteFeatures(deleted) if deleted else True
-    ok = ok and provider.addFeatures(features)[0]
-    if ok:
-        return transaction.commit()
-    message = "; ".join(provider.errors())
-    transaction.rollback()
-    return False, message
 
 
 def _coverage_features(

@@ -30,7 +30,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSource,
     QgsGeometry,
-    QgsTransaction,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -48,6 +47,7 @@ from fifteen_min_plugin.core.classify import BAIDU_TAG_KEY, CATEGORY_FIELDS, NAM
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.dedup import DEFAULT_TOLERANCE_M, Facility, duplicate_groups
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.layer_io import provider_transaction
 from fifteen_min_plugin.core.osm_reader import parse_other_tags
 
 USER_RULES_FILE = "rules_user.csv"
@@ -390,39 +390,16 @@ def _write(
     if not changes and not features:
         return
     provider = layer.dataProvider()
-    failed = FifteenMinError(
-        ImportMessages.tr("The facilities could not be saved in “{layer}”; it is unchanged.").format(layer=layer.name())
+    failed = ImportMessages.tr("The facilities could not be saved in “{layer}”; it is unchanged.").format(
+        layer=layer.name()
     )
-    if not provider.enterUpdateMode():
-        raise failed
-    try:
-        transaction = QgsTransaction.create({layer})
-        if transaction is None:
-            raise failed
-        began, error = transaction.begin()
-        if not began:
-            failed.details = error
-            raise failed
-        try:
-            if changes and not provider.changeAttributeValues(changes):
-                raise failed
-            if features and not provider.addFeatures(features)[0]:
-                raise failed
-            if is_canceled():
-                raise _cancelled(layer)
-            committed, error = transaction.commit()
-            if not committed:
-                failed.details = error
-                raise failed
-        except FifteenMinError as error:
-            if not error.details:
-                error.details = "; ".join(provider.errors())
-            transaction.rollback()
-            raise
-        finally:
-            del transaction
-    finally:
-        provider.leaveUpdateMode()
+    with provider_transaction([layer], failed):
+        if changes and not provider.changeAttributeValues(changes):
+            raise FifteenMinError(failed, details="; ".join(provider.errors()))
+        if features and not provider.addFeatures(features)[0]:
+            raise FifteenMinError(failed, details="; ".join(provider.errors()))
+        if is_canceled():
+            raise _cancelled(layer)
     layer.reload()
     layer.triggerRepaint()
 

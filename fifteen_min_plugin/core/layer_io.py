@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Optional
 
 from qgis.core import (
@@ -11,6 +13,7 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSource,
+    QgsTransaction,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -27,8 +30,47 @@ class LayerWriter:
         return QCoreApplication.translate("LayerWriter", text)
 
 
+@contextmanager
+def provider_transaction(layers: Sequence[QgsVectorLayer], failed: str) -> Iterator[None]:
+    """Data-provider writes to `layers` (one database) in the block are committed together or not at all.
+
+    Anything raised in the block rolls the transaction back and propagates; a transaction that cannot begin
+    or commit raises FifteenMinError(`failed`) with the database's reason as details.
+    """
+    providers = [layer.dataProvider() for layer in layers]
+    entered = []
+    try:
+        for provider in providers:
+            # the OGR provider only hands out a transaction on a dataset that is open for writing
+            if not provider.enterUpdateMode():
+                raise FifteenMinError(failed, details="; ".join(provider.errors()))
+            entered.append(provider)
+        transaction = QgsTransaction.create(set(layers))
+        if transaction is None:
+            raise FifteenMinError(failed)
+        begun, error = transaction.begin()
+        if not begun:
+            raise FifteenMinError(failed, details=error)
+        try:
+            yield
+        except BaseException:
+            transaction.rollback()
+            raise
+        committed, error = transaction.commit()
+        if not committed:
+            transaction.rollback()
+            raise FifteenMinError(failed, details=error)
+    finally:
+        for provider in entered:
+            provider.leaveUpdateMode()
+
+
 def add_all_or_nothing(layer: QgsVectorLayer, features: list[QgsFeature]) -> list[int]:
-    """Add `features` through the data provider; on failure remove any that got in and raise."""
+    """Add `features` through the data provider; on failure remove any that got in and raise.
+
+    Not a transaction: a GeoPackage layer that the user is editing cannot join one, and this write must leave
+    those pending edits alone.
+    """
     if not features:
         return []
     provider = layer.dataProvider()

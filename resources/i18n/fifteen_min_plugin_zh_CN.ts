@@ -375,27 +375,27 @@
         <translation>无法将覆盖分析结果保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="405"/>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="383"/>
         <source>Circle {number} cannot be placed in the coverage layer; nothing was written.</source>
         <translation>生活圈 {number} 无法放入覆盖分析图层；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="434"/>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="412"/>
         <source>The layer “{layer}” has no grade field; run the coverage first.</source>
         <translation>图层“{layer}”没有等级字段；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="451"/>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="429"/>
         <source>{lower:g}–{upper:g} min</source>
         <translation>{lower:g}–{upper:g} min</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="453"/>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="431"/>
         <source>over {minutes:g} min or none in reach</source>
         <translation>超过 {minutes:g} min 或可达范围内没有</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="462"/>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="440"/>
         <source>The layer “{layer}” has no walking times for “{code}” (field min_{code}).</source>
         <translation>图层“{layer}”没有“{code}”的步行时间（字段 min_{code}）。</translation>
     </message>
@@ -2909,27 +2909,27 @@ Mon-Fri 19:00-07:00
         <translation>无法将设施保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="439"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="416"/>
         <source>The layer “{layer}” cannot be edited, so the category was not assigned.</source>
         <translation>图层“{layer}”无法编辑，因此未指定类别。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="446"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="423"/>
         <source>Assign category {category}</source>
         <translation>指定类别 {category}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="451"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="428"/>
         <source>The category could not be assigned in “{layer}”; nothing changed.</source>
         <translation>无法在“{layer}”中指定类别；未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="477"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="454"/>
         <source>“{pattern}” cannot be saved as a rule for “{code}”.</source>
         <translation>无法将“{pattern}”保存为“{code}”的规则。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="510"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="487"/>
         <source>The rules file {path} could not be written.</source>
         <translation>无法写入规则文件 {path}。</translation>
     </message>
@@ -3337,12 +3337,12 @@ Mon-Fri 19:00-07:00
 <context>
     <name>LayerWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="41"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="83"/>
         <source>The features could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将要素保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="73"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="115"/>
         <source>Feature {number} cannot be placed in “{layer}”; nothing was written.</source>
         <translation>要素 {number} 无法放入“{layer}”；未写入任何内容。</translation>
     </message>
