@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, "/usr/share/qgis/python/plugins")
+sys.path.insert(0, str(ROOT / "bench"))  # session.py: the headless QGIS the benchmarks use too
 
 from qgis.core import (  # noqa: E402
     NULL,
@@ -28,23 +28,10 @@ from qgis.core import (  # noqa: E402
     QgsProject,
     QgsVectorLayer,
 )
+from session import processing_session  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "sample" / "sample.gpkg"
 SURVEY = ROOT / "resources" / "sample" / "haidian_survey_gcj02_gbk.csv"
-
-
-def _start_qgis() -> QgsApplication:
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    from fifteen_min_plugin.processing.provider import FifteenMinProvider
-
-    provider = FifteenMinProvider()
-    app.processingRegistry().addProvider(provider)
-    app.fifteenmin_provider = provider  # the registry does not keep the Python object alive
-    return app
 
 
 def _sample_layer(path: Path, name: str) -> QgsVectorLayer:
@@ -311,7 +298,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "demo_output")
     args = parser.parse_args()
-    app = _start_qgis()
+    processing_session()
     summary = run(args.out.resolve())
     print("\n15-Minute Living Circle demo — Haidian sample (© OpenStreetMap contributors, ODbL 1.0)")
     print(f"  communities loaded        : {summary['communities']} (synthetic populations)")
@@ -351,7 +338,7 @@ def main() -> int:
     print(f"  workspace GeoPackage      : {summary['workspace']}")
     print(f"  QGIS project              : {summary['project']}")
     QgsProject.instance().clear()
-    app.exitQgis()
+    QgsApplication.instance().exitQgis()
     return 0
 
 
