@@ -5,15 +5,10 @@ from __future__ import annotations
 from typing import Optional
 
 from qgis.core import (
-    Qgis,
-    QgsCoordinateTransform,
-    QgsCsException,
     QgsDistanceArea,
-    QgsFeatureRequest,
     QgsGeometry,
     QgsPointXY,
     QgsProject,
-    QgsRectangle,
     QgsVectorLayer,
 )
 from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMapTool, QgsRubberBand
@@ -24,6 +19,7 @@ from qgis.PyQt.QtWidgets import QGraphicsSimpleTextItem
 from fifteen_min_plugin.core.circle_writer import ellipsoid_measure
 from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY
 from fifteen_min_plugin.core.radius_circles import RadiusBuffer
+from fifteen_min_plugin.gui.map_search import features_near
 
 DEFAULT_SNAP_PIXELS = 12
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -191,26 +187,13 @@ class CircleMapTool(QgsMapTool):
         layer = self.snap_layer
         if layer is None or not layer.isValid():
             return point, ""
-        settings = self.canvas().mapSettings()
-        tolerance = settings.mapUnitsPerPixel() * self.snap_pixels
-        to_layer = QgsCoordinateTransform(settings.destinationCrs(), layer.crs(), QgsProject.instance())
-        box = QgsRectangle(point.x() - tolerance, point.y() - tolerance, point.x() + tolerance, point.y() + tolerance)
-        try:
-            request = QgsFeatureRequest(to_layer.transformBoundingBox(box))
-        except QgsCsException:
-            return point, ""
         id_index = layer.fields().lookupField(self.id_field)
-        best: tuple[float, QgsPointXY, str] = (tolerance, point, "")
-        for feature in layer.getFeatures(request):
-            geometry = QgsGeometry(feature.geometry())
-            if geometry.isNull() or geometry.isEmpty():
-                continue
-            try:
-                back = geometry.transform(to_layer, QgsCoordinateTransform.TransformDirection.ReverseTransform)
-            except QgsCsException:
-                continue
-            if back != Qgis.GeometryOperationResult.Success:
-                continue
+        best: tuple[float, QgsPointXY, str] = (
+            self.canvas().mapSettings().mapUnitsPerPixel() * self.snap_pixels,
+            point,
+            "",
+        )
+        for feature, geometry, _ in features_near(self.canvas(), layer, point, self.snap_pixels):
             candidate = geometry.closestVertex(point)[0]
             distance = candidate.distance(point)
             if distance <= best[0]:

@@ -6,18 +6,14 @@ from collections.abc import Iterable
 from typing import Optional
 
 from qgis.core import (
-    Qgis,
-    QgsCoordinateTransform,
-    QgsCsException,
-    QgsFeatureRequest,
     QgsGeometry,
     QgsPointXY,
-    QgsProject,
-    QgsRectangle,
     QgsVectorLayer,
 )
 from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMapTool
 from qgis.PyQt.QtCore import Qt, pyqtSignal
+
+from fifteen_min_plugin.gui.map_search import features_near
 
 DEFAULT_TOLERANCE_PIXELS = 6
 
@@ -54,29 +50,12 @@ class FlagMapTool(QgsMapTool):
     def identify(self, point: QgsPointXY) -> Optional[tuple[QgsVectorLayer, int]]:
         """The topmost visible feature within the tolerance of `point` (canvas CRS), or None."""
         canvas = self.canvas()
-        settings = canvas.mapSettings()
-        tolerance = settings.mapUnitsPerPixel() * self.tolerance_pixels
-        box = QgsRectangle(point.x() - tolerance, point.y() - tolerance, point.x() + tolerance, point.y() + tolerance)
         click = QgsGeometry.fromPointXY(point)
         for layer in self._candidate_layers():
             if layer.hasScaleBasedVisibility() and not layer.isInScaleRange(canvas.scale()):
                 continue
-            to_layer = QgsCoordinateTransform(settings.destinationCrs(), layer.crs(), QgsProject.instance())
-            try:
-                request = QgsFeatureRequest(to_layer.transformBoundingBox(box)).setNoAttributes()
-            except QgsCsException:
-                continue
             best: Optional[tuple[float, float, int]] = None
-            for feature in layer.getFeatures(request):
-                geometry = QgsGeometry(feature.geometry())
-                if geometry.isNull() or geometry.isEmpty():
-                    continue
-                try:
-                    moved = geometry.transform(to_layer, QgsCoordinateTransform.TransformDirection.ReverseTransform)
-                except QgsCsException:
-                    continue
-                if moved != Qgis.GeometryOperationResult.Success:
-                    continue
+            for feature, geometry, tolerance in features_near(canvas, layer, point, self.tolerance_pixels, False):
                 distance = geometry.distance(click)
                 if distance < 0 or distance > tolerance:
                     continue

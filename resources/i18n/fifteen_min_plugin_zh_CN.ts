@@ -1356,12 +1356,12 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CircleMapTool</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circle_tool.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/gui/circle_tool.py" line="89"/>
         <source>Radius: {typed} m (press Enter to confirm)</source>
         <translation>半径：{typed} m（按 Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circle_tool.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/gui/circle_tool.py" line="90"/>
         <source>Radius: {radius:,.0f} m</source>
         <translation>半径：{radius:,.0f} m</translation>
     </message>
