@@ -4007,6 +4007,14 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>RoadMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/network/graph.py" line="169"/>
+        <source>The road layer has no field named {name}.</source>
+        <translation>道路图层中没有名为 {name} 的字段。</translation>
+    </message>
+</context>
+<context>
     <name>RulesFile</name>
     <message>
         <location filename="../../fifteen_min_plugin/core/categories.py" line="224"/>

@@ -88,6 +88,20 @@ def test_tr_methods_translate_in_their_own_class_context():
                     assert uses_class_name or contexts == [node.name], f"{path.name}: {node.name}.tr"
 
 
+def test_translation_helpers_are_called_tr():
+    # pylupdate5 only extracts calls of tr() and translate(): a wrapper of another name hides its strings
+    wrappers = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.name != "tr":
+                calls = [
+                    c for c in ast.walk(node) if isinstance(c, ast.Call) and getattr(c.func, "attr", "") == "translate"
+                ]
+                if any(len(c.args) >= 2 and _literal(c.args[1]) is None for c in calls):
+                    wrappers.append(f"{path.name}:{node.name}")
+    assert wrappers == []
+
+
 def test_every_source_string_is_in_the_catalogue():
     catalogue = _catalogue()
     missing = sorted(_source_messages() - set(catalogue))

@@ -113,8 +113,13 @@ def build_graph(coords: np.ndarray, part_index: np.ndarray, tolerance: float = M
     return RoadGraph(xy, u, v, length)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RoadGraph", text)
+class RoadMessages:
+    """Translation context of this module's messages."""
+
+    @staticmethod
+    def tr(text: str) -> str:
+        """Translate in this class's context."""
+        return QCoreApplication.translate("RoadMessages", text)
 
 
 def metric_crs(
@@ -161,7 +166,7 @@ def read_road_lines(
     excluded_set = {value.strip().lower() for value in exclude_values if value.strip()}
     field_index = source.fields().lookupField(exclude_field) if exclude_field else -1
     if exclude_field and field_index < 0:
-        raise FifteenMinError(_tr("The road layer has no field named {name}.").format(name=exclude_field))
+        raise FifteenMinError(RoadMessages.tr("The road layer has no field named {name}.").format(name=exclude_field))
     request = QgsFeatureRequest().setDestinationCrs(crs, context)
     request.setSubsetOfAttributes([field_index] if field_index >= 0 else [])
     wkbs: list[bytes] = []
