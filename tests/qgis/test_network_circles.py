@@ -22,12 +22,14 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from fifteen_min_plugin.core.network.graph import MERGE_TOLERANCE_M
 from tests.qgis.conftest import SHARED_DATA
 
 OSM = SHARED_DATA / "beijing_haidian_cau.osm"
 UTM50 = QgsCoordinateReferenceSystem("EPSG:32650")
 EXCLUDED = {"motorway", "motorway_link", "trunk", "trunk_link", "construction", "proposed", "raceway"}
 WALK_OFF = 25.0
+CHORD_GAP = WALK_OFF * (1.0 - np.cos(np.pi / 8.0)) + 0.01
 LEVELS = (5.0, 10.0, 15.0)
 METRES_PER_MINUTE = 4000.0 / 60.0
 
@@ -70,6 +72,18 @@ def polygons_by_origin(layer: QgsVectorLayer) -> dict[str, dict[float, tuple[sha
         geometry = shapely.from_wkb(bytes(feature.geometry().asWkb()))
         result.setdefault(feature["origin_id"], {})[feature["minutes"]] = (geometry, feature)
     return result
+
+
+def near_reach(pieces: list[tuple], distance: float) -> np.ndarray:
+    """Points `distance` from the street pieces: around every end in 32 directions, and beside each piece."""
+    a, b = (np.array([piece[i] for piece in pieces], dtype=float) for i in (0, 1))
+    angles = np.linspace(0.0, 2.0 * np.pi, 32, endpoint=False)
+    ring = distance * np.stack([np.cos(angles), np.sin(angles)], axis=1)
+    around = (np.concatenate([a, b])[:, None, :] + ring[None]).reshape(-1, 2)
+    along = b - a
+    normal = np.stack([-along[:, 1], along[:, 0]], axis=1) / np.maximum(np.hypot(*along.T), 1e-12)[:, None]
+    beside = [a + along * t + normal * side * distance for t in (0.25, 0.5, 0.75) for side in (-1.0, 1.0)]
+    return np.concatenate([around, *beside])
 
 
 class Oracle:
@@ -186,6 +200,9 @@ def test_polygons_match_the_networkx_oracle_on_real_osm_streets(processing, osm_
             assert np.hypot(*(vertices - origin).T).max() <= cutoff + WALK_OFF + 1e-6
             reach = shapely.multilinestrings([shapely.linestrings(np.array(p)) for p in pieces])
             assert shapely.distance(shapely.points(vertices), reach).max() <= WALK_OFF + 0.01
+            # the polygon is the reachable streets buffered, short of the walk-off by no more than the arc chords
+            # (25 m x (1 - cos 22.5°) = 1.90 m); merged vertices move streets by less than 0.5 m
+            assert shapely.contains_xy(polygon, *near_reach(pieces, WALK_OFF - CHORD_GAP - MERGE_TOLERANCE_M).T).all()
             # nodes far beyond the cutoff lie outside, unless an unconnected reachable street passes close by
             unreached = np.setdiff1d(np.arange(len(oracle.xy)), nodes[d <= cutoff + WALK_OFF + 5.0])
             far_points = shapely.points(oracle.xy[unreached])

@@ -13,11 +13,14 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
 from fifteen_min_plugin.core.network import WALK_OFF_M
+from fifteen_min_plugin.core.network.blocks import StreetBlocks, street_blocks
 from fifteen_min_plugin.core.network.graph import RoadGraph
+from fifteen_min_plugin.core.network.trails import trail_lines
 
-#: arc segments per quarter circle of the buffer: every vertex lies on the true arc (never beyond the walk-off),
-#: and the polygon stays within 1.9 m (25 m x (1 - cos 22.5°)) of the exact buffer; 2 halves the overlay work of 4
-QUAD_SEGS = 2
+#: arc segments per quarter circle of the buffer: every vertex lies on the true arc (never beyond the walk-off).
+#: GEOS rounds the arc of a join to whole segments, so one chord spans up to 1.5 x 30°: the polygon stays within
+#: 1.9 m (25 m x (1 - cos 22.5°)) of the exact buffer. With 2, a join's chord can fall 4.2 m short.
+QUAD_SEGS = 3
 #: at most this many origins share one local subgraph and one batched Dijkstra call
 MAX_TILE_ORIGINS = 64
 
@@ -107,6 +110,7 @@ class _Tile:
     def __init__(
         self,
         graph: RoadGraph,
+        blocks: StreetBlocks,
         ids: np.ndarray,
         xy: np.ndarray,
         snap: Snap,
@@ -114,7 +118,7 @@ class _Tile:
         walk_off: float,
         quad_segs: int,
     ) -> None:
-        self.graph, self.ids, self.xy, self.snap = graph, ids, xy, snap
+        self.graph, self.blocks, self.ids, self.xy, self.snap = graph, blocks, ids, xy, snap
         self.cutoffs, self.walk_off, self.quad_segs = cutoffs, walk_off, quad_segs
 
     def distances(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -161,21 +165,19 @@ class _Tile:
         return edges, dist[:, local_u], dist[:, local_v], np.searchsorted(edges, snapped_edges)
 
     def solve(self) -> list[Isochrone]:
-        """Cut every edge where the time runs out and buffer the reachable streets of each origin and level."""
+        """Cut every edge where the time runs out; per origin and level, build the buffered reachable streets."""
         graph, ids, snap = self.graph, self.ids, self.snap
         edges, dist_u, dist_v, slot = self.distances()
-        k, levels = len(ids), len(self.cutoffs)
+        k = len(ids)
         rows = np.arange(k)
         start, end, length = graph.xy[graph.u[edges]], graph.xy[graph.v[edges]], graph.length[edges]
         own = snap.edge[ids]
         own_start, own_end, own_length = graph.xy[graph.u[own]], graph.xy[graph.v[own]], graph.length[own]
         origin_xy, snap_xy, snap_gap = self.xy[ids], snap.point[ids], snap.distance[ids]
-
-        # GEOS overlays are markedly faster near (0, 0): geometry is built relative to the tile's first origin
-        anchor = origin_xy[0].copy()
-        street = np.zeros((k, levels))
-        reached_before = np.zeros(dist_u.shape, dtype=bool)
-        previous: np.ndarray = np.full(k, None, dtype=object)
+        frontier = _Frontier(self.blocks, edges)
+        edge_u, edge_v = graph.u[edges], graph.v[edges]
+        whole_before = np.zeros(dist_u.shape, dtype=bool)
+        previous: list[list[shapely.Geometry]] = [[] for _ in range(k)]  # each origin's shell one level down
         results: list[Isochrone] = []
         for level, cutoff in enumerate(self.cutoffs):
             whole, from_u, from_v = reachable_intervals(dist_u, dist_v, length, cutoff)
@@ -183,16 +185,18 @@ class _Tile:
             from_u[rows, slot] = 0.0
             from_v[rows, slot] = 0.0
             row, col = np.nonzero(whole)
-            street[:, level] = np.bincount(row, weights=length[col], minlength=k)
-            # edges already whole at a lower level are inside that level's polygon: only new ones are added
-            row, col = np.nonzero(whole & ~reached_before)
-            reached_before |= whole
-            pieces = [(np.stack([start[col], end[col]], axis=1), row)]
-            for metres, near, far in ((from_u, start, end), (from_v, end, start)):
+            street = np.bincount(row, weights=length[col], minlength=k).astype(np.float64)
+            full_blocks, open_edges = frontier.split(whole)
+            # a whole edge open at the level below is inside that level's shell already
+            row, col = np.nonzero(open_edges & ~whole_before)
+            whole_before = whole
+            pieces = _Pieces()
+            pieces.add(start[col], end[col], row, edge_u[col], edge_v[col])
+            for metres, near, far, near_node in ((from_u, start, end, edge_u), (from_v, end, start, edge_v)):
                 row, col = np.nonzero(metres)
                 cut = _points_along(near[col], far[col], length[col], metres[row, col])
-                pieces.append((np.stack([near[col], cut], axis=1), row))
-                street[:, level] += np.bincount(row, weights=metres[row, col], minlength=k)
+                pieces.add(near[col], cut, row, near_node[col])
+                street += np.bincount(row, weights=metres[row, col], minlength=k)
             # the snapped edge is walked both ways from the snapped point
             budget = cutoff - snap_gap
             on_edge = np.nonzero(budget > 0)[0]
@@ -200,48 +204,129 @@ class _Tile:
             hi = np.minimum(snap.offset[ids][on_edge] + budget[on_edge], own_length[on_edge])
             a = _points_along(own_start[on_edge], own_end[on_edge], own_length[on_edge], lo)
             b = _points_along(own_start[on_edge], own_end[on_edge], own_length[on_edge], hi)
-            pieces.append((np.stack([a, b], axis=1), on_edge))
-            street[on_edge, level] += hi - lo
+            own_u = np.where(lo <= 0.0, graph.u[own[on_edge]], -1)
+            own_v = np.where(hi >= own_length[on_edge], graph.v[own[on_edge]], -1)
+            pieces.add(a, b, on_edge, own_u, own_v)
+            street[on_edge] += hi - lo
             # the step from the origin onto the street (not street length)
             stepping = np.nonzero(snap_gap > 0)[0]
             share = np.minimum(cutoff / snap_gap[stepping], 1.0)[:, None]
             tip = origin_xy[stepping] + (snap_xy[stepping] - origin_xy[stepping]) * share
-            pieces.append((np.stack([origin_xy[stepping], tip], axis=1), stepping))
-            previous = self._polygons(pieces, previous, anchor)
-            present = np.array([i for i in range(k) if previous[i] is not None], dtype=np.int64)
-            polygons = shapely.transform(previous[present], lambda xy: xy + anchor)
-            results.extend(
-                Isochrone(int(ids[i]), level, polygon, float(street[i, level])) for i, polygon in zip(present, polygons)
-            )
+            pieces.add(origin_xy[stepping], tip, stepping)
+            buffered = pieces.buffered(k, self.walk_off, self.quad_segs)
+            for i in range(k):
+                # the shell one level down joins this one, so levels are nested by construction
+                shell = self._shell(full_blocks[i], buffered[i] + previous[i])
+                if shell is not None:
+                    polygon = _with_holes(shell, self.blocks.cores(full_blocks[i]))
+                    results.append(Isochrone(int(ids[i]), level, polygon, float(street[i])))
+                    previous[i] = [shell]
         return results
 
-    def _polygons(
-        self, pieces: list[tuple[np.ndarray, np.ndarray]], previous: np.ndarray, anchor: np.ndarray
-    ) -> np.ndarray:
-        """Per origin row: the previous level's polygon dissolved with the buffered new street pieces.
+    def _shell(self, full_blocks: np.ndarray, frontier: list[shapely.Geometry]) -> shapely.Geometry | None:
+        """Fully reached blocks joined with the buffered frontier: the isochrone before the cores are cut out.
 
-        Polygons are relative to `anchor`.
-
-        Consecutive pieces are merged into runs first: buffering each run and dissolving is far faster
-        in GEOS than buffering the whole network at once. Dissolving with the lower level makes the
-        levels nested by construction.
+        No core can meet a street buffer, so cutting the cores out later needs no overlay.
         """
-        segments = np.concatenate([segment for segment, _ in pieces]) - anchor
-        row = np.concatenate([row for _, row in pieces])
+        parts = list(frontier)
+        if len(full_blocks):
+            parts.append(shapely.coverage_union_all(self.blocks.polygons[full_blocks]))
+        return shapely.union_all(parts) if parts else None
+
+
+class _Pieces:
+    """Street pieces to buffer, per origin row, with the graph node at each end (negative: a free end)."""
+
+    def __init__(self) -> None:
+        self.segments: list[np.ndarray] = []
+        self.rows: list[np.ndarray] = []
+        self.ends: list[np.ndarray] = []
+
+    def add(
+        self,
+        a: np.ndarray,
+        b: np.ndarray,
+        row: np.ndarray,
+        node_a: np.ndarray | None = None,
+        node_b: np.ndarray | None = None,
+    ) -> None:
+        """Pieces from `a` to `b` of the origins `row`; a missing or negative node is a free end of its own."""
+        ends = np.full((len(row), 2), -1, dtype=np.int64)
+        for column, node in enumerate((node_a, node_b)):
+            if node is not None:
+                ends[:, column] = node
+        self.segments.append(np.stack([a, b], axis=1))
+        self.rows.append(row)
+        self.ends.append(ends)
+
+    def buffered(self, k: int, walk_off: float, quad_segs: int) -> list[list[shapely.Geometry]]:
+        """Per origin row, its pieces walked as a few long trails and buffered.
+
+        Buffering few long lines and dissolving them is far faster in GEOS than buffering many short ones,
+        or the whole set at once.
+        """
+        segments, row, ends = np.concatenate(self.segments), np.concatenate(self.rows), np.concatenate(self.ends)
+        free = ends < 0
+        ends[free] = -1 - np.arange(int(free.sum()))
         order = np.argsort(row, kind="stable")
-        row = row[order]
-        present = np.unique(row)
-        multi = shapely.multilinestrings(shapely.linestrings(segments[order]), indices=np.searchsorted(present, row))
-        runs, owner = shapely.get_parts(shapely.line_merge(multi), return_index=True)
-        capsules = shapely.buffer(runs, self.walk_off, quad_segs=self.quad_segs)
-        bounds = np.searchsorted(owner, np.arange(len(present) + 1))
-        polygons = previous.copy()
-        for position, origin_row in enumerate(present):
-            added = shapely.union_all(capsules[bounds[position] : bounds[position + 1]])
-            if previous[origin_row] is not None:
-                added = shapely.union(previous[origin_row], added)
-            polygons[origin_row] = added
-        return polygons
+        segments, row, ends = segments[order], row[order], ends[order]
+        bounds = np.searchsorted(row, np.arange(k + 1))
+        lines = [trail_lines(segments[i:j], ends[i:j, 0], ends[i:j, 1]) for i, j in zip(bounds[:-1], bounds[1:])]
+        counts = np.cumsum([0] + [len(group) for group in lines])
+        capsules = shapely.buffer(np.concatenate(lines), walk_off, quad_segs=quad_segs)
+        return [list(capsules[counts[i] : counts[i + 1]]) for i in range(k)]
+
+
+class _Frontier:
+    """Which blocks of a tile are fully reached, and which reached edges still need buffering."""
+
+    def __init__(self, blocks: StreetBlocks, edges: np.ndarray) -> None:
+        edge_piece = blocks.edge_piece[edges]
+        pieces = np.unique(edge_piece.indices)
+        self.edge_piece = edge_piece[:, pieces]
+        self.piece_edge = blocks.piece_edge[pieces][:, edges]
+        self.blocks = np.unique(blocks.piece_block[pieces].indices)
+        self.piece_block = blocks.piece_block[pieces][:, self.blocks]
+        self.edges_per_piece = blocks.edges_per_piece[pieces]
+        self.pieces_per_block = blocks.pieces_per_block[self.blocks]
+        self.blocks_per_piece = blocks.blocks_per_piece[pieces]
+        self.coverable = blocks.coverable[pieces]
+        self.has_core = blocks.has_core[self.blocks]
+
+    def split(self, whole: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
+        """Per origin, the fully reached block ids; and the whole edges bordering a block that is not.
+
+        A block is fully reached when every piece bounding or inside it lies on a wholly reached edge (and its
+        core is usable as a hole); pieces outside the tile count as unreached.
+        """
+        reached = (self.piece_edge @ whole.T.astype(np.float64)) == self.edges_per_piece[:, None]
+        full = (self.piece_block.T @ reached.astype(np.float64)) == self.pieces_per_block[:, None]
+        full &= self.has_core[:, None]
+        covered = self.coverable[:, None] & (
+            (self.piece_block @ full.astype(np.float64)) == self.blocks_per_piece[:, None]
+        )
+        uncovered = (self.edge_piece @ (~covered).astype(np.float64)).T > 0
+        row, col = np.nonzero(full.T)
+        bounds = np.searchsorted(row, np.arange(whole.shape[0] + 1))
+        full_blocks = [self.blocks[col[bounds[i] : bounds[i + 1]]] for i in range(whole.shape[0])]
+        return full_blocks, whole & uncovered
+
+
+def _with_holes(shell: shapely.Geometry, rings: np.ndarray) -> shapely.Geometry:
+    """`shell` with `rings` added as holes; each ring lies strictly inside one part and touches nothing."""
+    if len(rings) == 0:
+        return shell
+    parts = shapely.get_parts(shell)
+    if len(parts) == 1:
+        owner = np.zeros(len(rings), dtype=np.int64)
+    else:
+        ring_index, owner = shapely.STRtree(parts).query(shapely.get_point(rings, 0), predicate="within")
+        owner = owner[np.argsort(ring_index, kind="stable")]
+    polygons = []
+    for position, part in enumerate(parts):
+        holes = list(shapely.get_interior_ring(part, range(shapely.get_num_interior_rings(part))))
+        polygons.append(shapely.polygons(shapely.get_exterior_ring(part), holes=holes + list(rings[owner == position])))
+    return polygons[0] if len(polygons) == 1 else shapely.multipolygons(polygons)
 
 
 def _tiles(xy: np.ndarray, ids: np.ndarray, size: float) -> list[np.ndarray]:
@@ -272,16 +357,20 @@ def isochrones(
 
     `cutoffs` are network distances in metres (ascending order is imposed); each polygon is the exactly
     cut reachable street geometry plus the step from the origin to the street, buffered by `walk_off`.
-    Each level is dissolved with the level below, so levels are nested by construction.
+    Each level's shell joins the one below, so levels are nested by construction. The street blocks
+    are computed once for the whole network, before the first batch.
     """
     cutoffs = sorted(float(c) for c in cutoffs)
     xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
     tiles = _tiles(xy, np.flatnonzero(snap.snapped), max(cutoffs[-1] * 0.75, 1.0))
+    if not tiles:
+        return
+    blocks = street_blocks(graph.xy, graph.u, graph.v, walk_off)
     with ThreadPoolExecutor(max_workers=max(workers, 1)) as pool:
         pending: list[Future] = []
         queue = iter(tiles)
         for tile in queue:
-            pending.append(pool.submit(_Tile(graph, tile, xy, snap, cutoffs, walk_off, quad_segs).solve))
+            pending.append(pool.submit(_Tile(graph, blocks, tile, xy, snap, cutoffs, walk_off, quad_segs).solve))
             if len(pending) >= 2 * max(workers, 1):
                 break
         while pending:
@@ -292,5 +381,5 @@ def isochrones(
             result = pending.pop(0).result()
             tile = next(queue, None)
             if tile is not None:
-                pending.append(pool.submit(_Tile(graph, tile, xy, snap, cutoffs, walk_off, quad_segs).solve))
+                pending.append(pool.submit(_Tile(graph, blocks, tile, xy, snap, cutoffs, walk_off, quad_segs).solve))
             yield result
