@@ -34,13 +34,14 @@ def grid_graph():
     return build_graph(*lines_to_arrays([*lines, DEAD_END, SPUR]))
 
 
-def test_blocks_cores_and_which_streets_can_be_covered():
+def test_blocks_their_cores_and_the_streets_bounding_or_inside_them():
     graph = grid_graph()
     blocks = street_blocks(graph.xy, graph.u, graph.v, WALK_OFF)
     assert len(blocks.polygons) == 9
     assert shapely.area(blocks.polygons) == pytest.approx(np.full(9, 10000.0))
     assert (blocks.edges_per_piece == 1).all()
     streets = shapely.multilinestrings(shapely.linestrings(np.stack([graph.xy[graph.u], graph.xy[graph.v]], axis=1)))
+    centre = int(np.flatnonzero(shapely.contains_xy(blocks.polygons, 150.0, 150.0))[0])
     for block, polygon in enumerate(blocks.polygons):
         core = shapely.polygons(blocks.cores(np.array([block])))
         assert blocks.has_core[block]
@@ -53,12 +54,13 @@ def test_blocks_cores_and_which_streets_can_be_covered():
     middles = shapely.points((graph.xy[graph.u] + graph.xy[graph.v]) / 2.0)
     on_square = shapely.dwithin(middles, shapely.get_exterior_ring(shapely.box(0, 0, 300, 300)), 1e-9)
     inside = shapely.contains(shapely.box(0, 0, 300, 300), middles)
-    piece_edge = blocks.piece_edge.tocoo()
-    coverable = np.zeros(graph.edge_count, dtype=bool)
-    coverable[piece_edge.col] = blocks.coverable[piece_edge.row]
-    # streets on the open outside never are; streets between blocks and the dead end inside one are
-    assert not coverable[on_square | ~(inside | on_square)].any()
-    assert coverable[inside].all()
+    dead_end = shapely.dwithin(middles, shapely.linestrings(DEAD_END), 1e-9)
+    edge_block = (blocks.piece_edge.T @ blocks.block_piece.T).toarray() > 0
+    # streets between two blocks, on the open outside of one, beyond all, and the dead end inside the centre
+    assert (edge_block[inside & ~dead_end].sum(axis=1) == 2).all()
+    assert (edge_block[on_square].sum(axis=1) == 1).all()
+    assert (edge_block[~(inside | on_square)].sum(axis=1) == 0).all()
+    assert edge_block[dead_end].sum(axis=1).tolist() == [1] and edge_block[dead_end, centre].all()
 
 
 def test_trail_cover_walks_every_segment_once_along_connected_trails():

@@ -3,8 +3,9 @@
 An isochrone is the reachable streets buffered by the walk-off. Inside a block whose whole boundary is
 reachable that buffer is simply the block minus its *core*, the points farther than the walk-off from
 every street of the block. Cores depend only on the network, so they are computed once; an isochrone is
-then the fully reached blocks joined by a coverage union, the buffered streets of the frontier, and the
-cores of the fully reached blocks punched in as holes. Only the frontier needs a real overlay.
+then the outline of the fully reached blocks (a coverage union) buffered, joined with the buffered streets
+of the frontier, and the cores of the fully reached blocks punched in as holes. Only the frontier needs a
+real overlay.
 """
 
 from __future__ import annotations
@@ -35,8 +36,6 @@ class StreetBlocks:
     block_piece: csr_matrix  # (f, pieces) 1 where the piece bounds the block or lies inside it
     edges_per_piece: np.ndarray  # (pieces,) edges the piece lies on
     pieces_per_block: np.ndarray  # (f,) pieces bounding or inside the block
-    blocks_per_piece: np.ndarray  # (pieces,) blocks the piece bounds or lies inside
-    coverable: np.ndarray  # (pieces,) its buffer lies within its blocks when they are all fully reached
     has_core: np.ndarray  # (f,) the core is a set of simple polygons, usable as holes
     core_rings: np.ndarray  # exterior rings of all core parts, grouped by block
     core_bounds: np.ndarray  # (f + 1,) core_rings[core_bounds[b]:core_bounds[b + 1]] belong to block b
@@ -109,8 +108,6 @@ def street_blocks(xy: np.ndarray, u: np.ndarray, v: np.ndarray, walk_off: float)
     block_count = len(polygons)
     piece, block = shapely.STRtree(polygons).query(middles, predicate="dwithin", distance=ON_LINE_M)
     bounding = shapely.dwithin(shapely.boundary(polygons[block]), middles[piece], ON_LINE_M)
-    sides = np.bincount(piece[bounding], minlength=piece_count)
-    inside = np.bincount(piece[~bounding], minlength=piece_count)
     block_piece = csr_matrix((np.ones(len(piece)), (block, piece)), shape=(block_count, piece_count))
 
     cores = _cores(polygons, block[~bounding], piece[~bounding], pieces, walk_off)
@@ -125,9 +122,6 @@ def street_blocks(xy: np.ndarray, u: np.ndarray, v: np.ndarray, walk_off: float)
         block_piece=block_piece,
         edges_per_piece=np.bincount(on_piece, minlength=piece_count),
         pieces_per_block=np.bincount(block, minlength=block_count),
-        blocks_per_piece=sides + inside,
-        # a street between two blocks, or a dead end inside one; never a street on the open outside
-        coverable=(sides == 2) | ((sides == 0) & (inside == 1)),
         has_core=~holed,
         core_rings=shapely.get_exterior_ring(parts[order]),
         core_bounds=np.searchsorted(owner[order], np.arange(block_count + 1)),

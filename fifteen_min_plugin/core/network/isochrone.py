@@ -224,13 +224,15 @@ class _Tile:
         return results
 
     def _shell(self, full_blocks: np.ndarray, frontier: list[shapely.Geometry]) -> shapely.Geometry | None:
-        """Fully reached blocks joined with the buffered frontier: the isochrone before the cores are cut out.
+        """The isochrone before the cores are cut out: the fully reached blocks and the frontier streets, buffered.
 
-        No core can meet a street buffer, so cutting the cores out later needs no overlay.
+        Buffering the blocks' outline buffers every street bounding them at once. No core can meet a street
+        buffer, so cutting the cores out later needs no overlay.
         """
         parts = list(frontier)
         if len(full_blocks):
-            parts.append(shapely.coverage_union_all(self.blocks.polygons[full_blocks]))
+            outline = shapely.coverage_union_all(self.blocks.polygons[full_blocks])
+            parts.append(shapely.buffer(outline, self.walk_off, quad_segs=self.quad_segs))
         return shapely.union_all(parts) if parts else None
 
 
@@ -289,12 +291,10 @@ class _Frontier:
         self.piece_block = blocks.piece_block[pieces][:, self.blocks]
         self.edges_per_piece = blocks.edges_per_piece[pieces]
         self.pieces_per_block = blocks.pieces_per_block[self.blocks]
-        self.blocks_per_piece = blocks.blocks_per_piece[pieces]
-        self.coverable = blocks.coverable[pieces]
         self.has_core = blocks.has_core[self.blocks]
 
     def split(self, whole: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
-        """Per origin, the fully reached block ids; and the whole edges bordering a block that is not.
+        """Per origin, the fully reached block ids; and the whole edges with a piece beside none of those blocks.
 
         A block is fully reached when every piece bounding or inside it lies on a wholly reached edge (and its
         core is usable as a hole); pieces outside the tile count as unreached.
@@ -302,14 +302,13 @@ class _Frontier:
         reached = (self.piece_edge @ whole.T.astype(np.float64)) == self.edges_per_piece[:, None]
         full = (self.piece_block.T @ reached.astype(np.float64)) == self.pieces_per_block[:, None]
         full &= self.has_core[:, None]
-        covered = self.coverable[:, None] & (
-            (self.piece_block @ full.astype(np.float64)) == self.blocks_per_piece[:, None]
-        )
-        uncovered = (self.edge_piece @ (~covered).astype(np.float64)).T > 0
+        # a piece bounding a fully reached block is inside that block's buffered outline
+        beside_full = (self.piece_block @ full.astype(np.float64)) > 0
+        open_pieces = (self.edge_piece @ (~beside_full).astype(np.float64)).T > 0
         row, col = np.nonzero(full.T)
         bounds = np.searchsorted(row, np.arange(whole.shape[0] + 1))
         full_blocks = [self.blocks[col[bounds[i] : bounds[i + 1]]] for i in range(whole.shape[0])]
-        return full_blocks, whole & uncovered
+        return full_blocks, whole & open_pieces
 
 
 def _with_holes(shell: shapely.Geometry, rings: np.ndarray) -> shapely.Geometry:
