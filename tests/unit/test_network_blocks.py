@@ -9,7 +9,7 @@ import shapely
 
 from fifteen_min_plugin.core.network.blocks import street_blocks
 from fifteen_min_plugin.core.network.graph import build_graph
-from fifteen_min_plugin.core.network.isochrone import isochrones, snap_origins
+from fifteen_min_plugin.core.network.isochrone import _with_holes, isochrones, snap_origins
 from fifteen_min_plugin.core.network.trails import trail_cover, trail_lines
 from tests.unit.test_network_graph import lines_to_arrays
 
@@ -159,3 +159,14 @@ def test_isochrone_levels_cut_through_blocks_match_the_direct_buffer():
         direct_buffer_checks(item.polygon, reach)
     # the largest level reaches the two left blocks of the lower rows fully: their cores are holes
     assert shapely.get_num_interior_rings(polygons[2]) >= 2
+
+
+def test_holes_go_to_the_part_that_holds_them():
+    shell = shapely.MultiPolygon(
+        [shapely.box(0, 0, 100, 100), shapely.box(200, 0, 300, 100), shapely.box(400, 0, 450, 50)]
+    )
+    rings = shapely.get_exterior_ring(np.array([shapely.box(10, 10, 20, 20), shapely.box(250, 50, 260, 60)]))
+    result = _with_holes(shell, rings)
+    assert shapely.is_valid(result)
+    assert shapely.get_num_interior_rings(shapely.get_parts(result)).tolist() == [1, 1, 0]
+    assert shapely.area(result) == pytest.approx(10000 + 10000 + 2500 - 200)

@@ -316,15 +316,16 @@ def _with_holes(shell: shapely.Geometry, rings: np.ndarray) -> shapely.Geometry:
     if len(rings) == 0:
         return shell
     parts = shapely.get_parts(shell)
-    if len(parts) == 1:
-        owner = np.zeros(len(rings), dtype=np.int64)
-    else:
-        ring_index, owner = shapely.STRtree(parts).query(shapely.get_point(rings, 0), predicate="within")
-        owner = owner[np.argsort(ring_index, kind="stable")]
+    owner = np.zeros(len(rings), dtype=np.int64)
+    if len(parts) > 1:
+        ring_index, part_index = shapely.STRtree(parts).query(shapely.get_point(rings, 0), predicate="within")
+        owner[:] = -1
+        owner[ring_index] = part_index
     polygons = []
     for position, part in enumerate(parts):
-        holes = list(shapely.get_interior_ring(part, range(shapely.get_num_interior_rings(part))))
-        polygons.append(shapely.polygons(shapely.get_exterior_ring(part), holes=holes + list(rings[owner == position])))
+        inner = shapely.get_interior_ring(part, range(shapely.get_num_interior_rings(part)))
+        holes = [*inner, *rings[owner == position]]
+        polygons.append(shapely.polygons(shapely.get_exterior_ring(part), holes=holes or None))
     return polygons[0] if len(polygons) == 1 else shapely.multipolygons(polygons)
 
 
