@@ -91,26 +91,86 @@ def _cores(
     return cores
 
 
+def _node_ids(*coordinates: np.ndarray) -> tuple[list[np.ndarray], int]:
+    """One integer per distinct coordinate pair, shared across the (n, 2) arrays (exact equality); and the count."""
+    packed = np.concatenate(
+        [np.ascontiguousarray(c, dtype=np.float64).view(np.complex128).ravel() for c in coordinates]
+    )
+    distinct, ids = np.unique(packed, return_inverse=True)
+    return np.split(ids.ravel(), np.cumsum([len(c) for c in coordinates])[:-1]), len(distinct)
+
+
+def _segment_keys(first: np.ndarray, second: np.ndarray, count: int) -> np.ndarray:
+    """An order-free integer key per segment between node ids `first` and `second` (ids below `count`)."""
+    return np.minimum(first, second) * np.int64(count) + np.maximum(first, second)
+
+
+def _lookup(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Position of each key in `sorted_keys`, or -1."""
+    if len(sorted_keys) == 0:
+        return np.full(len(keys), -1, dtype=np.int64)
+    position = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return np.where(sorted_keys[position] == keys, position, -1)
+
+
 def street_blocks(xy: np.ndarray, u: np.ndarray, v: np.ndarray, walk_off: float) -> StreetBlocks:
-    """Blocks of the graph with node coordinates `xy` and edges `u`-`v`, with their cores for `walk_off`."""
+    """Blocks of the graph with node coordinates `xy` and edges `u`-`v`, with their cores for `walk_off`.
+
+    Pieces, edges and block rings are matched by exact coordinates (noding and polygonizing copy them);
+    only pieces split off an edge, and pieces inside a block, are found by a spatial search.
+    """
     edge_count = len(u)
     start, end = _noded_pieces(xy[u], xy[v])
     pieces = shapely.linestrings(np.stack([start, end], axis=1))
-    middles = shapely.points((start + end) / 2.0)
     piece_count = len(pieces)
-
-    edge_lines = shapely.linestrings(np.stack([xy[u], xy[v]], axis=1))
-    on_piece, on_edge = shapely.STRtree(edge_lines).query(middles, predicate="dwithin", distance=ON_LINE_M)
-    piece_edge = csr_matrix((np.ones(len(on_piece)), (on_piece, on_edge)), shape=(piece_count, edge_count))
-
     polygons = shapely.get_parts(shapely.polygonize(pieces)) if piece_count else np.empty(0, dtype=object)
     polygons = polygons[shapely.is_valid(polygons) & (shapely.area(polygons) > 0)]
     block_count = len(polygons)
-    piece, block = shapely.STRtree(polygons).query(middles, predicate="dwithin", distance=ON_LINE_M)
-    bounding = shapely.dwithin(shapely.boundary(polygons[block]), middles[piece], ON_LINE_M)
+    rings, ring_block = shapely.get_rings(polygons, return_index=True)
+    ring_xy, ring_index = shapely.get_coordinates(rings, return_index=True)
+
+    (piece_a, piece_b, node_u, node_v, ring_node), nodes = _node_ids(start, end, xy[u], xy[v], ring_xy)
+    piece_keys = _segment_keys(piece_a, piece_b, nodes)
+    piece_order = np.argsort(piece_keys, kind="stable")
+    sorted_keys = piece_keys[piece_order]
+
+    # pieces that are whole edges; the others were split off an edge (or overlap one) and are searched for
+    edge_slot = _lookup(sorted_keys, _segment_keys(node_u, node_v, nodes))
+    matched = edge_slot >= 0
+    on_piece, on_edge = piece_order[edge_slot[matched]], np.flatnonzero(matched)
+    loose = np.ones(piece_count, dtype=bool)
+    loose[on_piece] = False
+    loose_pieces, loose_edges = np.flatnonzero(loose), np.flatnonzero(~matched)
+    if len(loose_pieces) and len(loose_edges):
+        middles = shapely.points((start[loose_pieces] + end[loose_pieces]) / 2.0)
+        edge_lines = shapely.linestrings(np.stack([xy[u[loose_edges]], xy[v[loose_edges]]], axis=1))
+        found, hit = shapely.STRtree(edge_lines).query(middles, predicate="dwithin", distance=ON_LINE_M)
+        on_piece = np.concatenate([on_piece, loose_pieces[found]])
+        on_edge = np.concatenate([on_edge, loose_edges[hit]])
+    piece_edge = csr_matrix((np.ones(len(on_piece)), (on_piece, on_edge)), shape=(piece_count, edge_count))
+
+    # pieces on block rings bound them; pieces on no ring (dead ends, cut lines) may lie inside one
+    same_ring = ring_index[1:] == ring_index[:-1]
+    ring_slot = _lookup(sorted_keys, _segment_keys(ring_node[:-1][same_ring], ring_node[1:][same_ring], nodes))
+    on_ring = ring_slot >= 0
+    bounding_piece = piece_order[ring_slot[on_ring]]
+    bounding_block = ring_block[ring_index[:-1][same_ring][on_ring]]
+    free = np.ones(piece_count, dtype=bool)
+    free[bounding_piece] = False
+    free_pieces = np.flatnonzero(free)
+    inner_piece, inner_block = np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    if len(free_pieces) and block_count:
+        middles = shapely.points((start[free_pieces] + end[free_pieces]) / 2.0)
+        found, inner_block = shapely.STRtree(polygons).query(middles, predicate="within")
+        inner_piece = free_pieces[found]
+    pairs = np.unique(
+        np.concatenate([bounding_block, inner_block]) * np.int64(piece_count)
+        + np.concatenate([bounding_piece, inner_piece])
+    )
+    block, piece = pairs // max(piece_count, 1), pairs % max(piece_count, 1)
     block_piece = csr_matrix((np.ones(len(piece)), (block, piece)), shape=(block_count, piece_count))
 
-    cores = _cores(polygons, block[~bounding], piece[~bounding], pieces, walk_off)
+    cores = _cores(polygons, inner_block, inner_piece, pieces, walk_off)
     parts, owner = shapely.get_parts(cores, return_index=True)
     solid = ~shapely.is_empty(parts)
     parts, owner = parts[solid], owner[solid]
