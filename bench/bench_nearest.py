@@ -16,6 +16,7 @@ MAX_MINUTES = 30.0
 SPEED_KMH = 4.0
 SNAP_TOLERANCE_M = 100.0
 CHECKED_ORIGINS = 500
+REPEATS = 5
 EXCLUDED = {"motorway", "motorway_link", "trunk", "trunk_link", "construction", "proposed", "raceway"}
 UTM51 = "EPSG:32651"
 
@@ -138,33 +139,38 @@ def main() -> None:
         f"over the {len(codes)} category codes of the table; MAX_MINUTES {MAX_MINUTES:g} at {SPEED_KMH:g} km/h"
     )
 
+    parameters = {
+        "ROADS": roads,
+        "ORIGINS": origins,
+        "FACILITIES": facilities,
+        "SPEED_KMH": SPEED_KMH,
+        "MAX_MINUTES": MAX_MINUTES,
+        "SNAP_TOLERANCE_M": SNAP_TOLERANCE_M,
+    }
+    # best of REPEATS for both sides: sub-second runs on a shared machine are noisy
+    ours_s = networkx_s = np.inf
     with tempfile.TemporaryDirectory() as folder:
-        target = str(Path(folder) / "nearest.gpkg")
-        start = time.perf_counter()
-        processing.run(
-            "fifteenmin:nearestfacility",
-            {
-                "ROADS": roads,
-                "ORIGINS": origins,
-                "FACILITIES": facilities,
-                "SPEED_KMH": SPEED_KMH,
-                "MAX_MINUTES": MAX_MINUTES,
-                "SNAP_TOLERANCE_M": SNAP_TOLERANCE_M,
-                "OUTPUT": target,
-            },
-        )
-        ours_s = time.perf_counter() - start
+        for run in range(REPEATS):
+            target = str(Path(folder) / f"nearest{run}.gpkg")
+            start = time.perf_counter()
+            processing.run("fifteenmin:nearestfacility", {**parameters, "OUTPUT": target})
+            ours_s = min(ours_s, time.perf_counter() - start)
         output = QgsVectorLayer(target, "nearest", "ogr")
         ours = np.array([[_number(f[f"min_{code}"]) for code in codes] for f in output.getFeatures()], dtype=float)
         del output
 
-    start = time.perf_counter()
-    reference = networkx_nearest(roads, origins_xy, facilities_xy, category, codes)
-    networkx_s = time.perf_counter() - start
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        reference = networkx_nearest(roads, origins_xy, facilities_xy, category, codes)
+        networkx_s = min(networkx_s, time.perf_counter() - start)
 
-    print(f"  fifteenmin:nearestfacility (read, graph, snap, {len(codes)} searches, write GeoPackage): {ours_s:7.2f} s")
     print(
-        f"  networkx (graph from the layer, snap, {len(codes)} multi_source_dijkstra with cutoff): {networkx_s:7.2f} s"
+        f"  fifteenmin:nearestfacility (read, graph, snap, {len(codes)} searches, write GeoPackage), "
+        f"best of {REPEATS}: {ours_s:7.2f} s"
+    )
+    print(
+        f"  networkx (graph from the layer, snap, {len(codes)} multi_source_dijkstra with cutoff), best of {REPEATS}: "
+        f"{networkx_s:7.2f} s"
     )
     print(f"  ratio networkx / ours: {networkx_s / ours_s:5.1f}x (target >= 5x)")
     sample = rng.choice(ORIGINS, CHECKED_ORIGINS, replace=False)
