@@ -14,10 +14,8 @@ from qgis.core import (
     QgsMapLayer,
     QgsMapLayerProxyModel,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
@@ -65,15 +63,11 @@ from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.charts import CircleChart, CityChart
+from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
 
 #: line layers (the filter enum moved to Qgis.LayerFilter in QGIS 3.34)
 _ROAD_LAYERS = Qgis.LayerFilter.LineLayer if hasattr(Qgis, "LayerFilter") else QgsMapLayerProxyModel.Filter.LineLayer
 
-_NO_THREADING = (
-    Qgis.ProcessingAlgorithmFlag.NoThreading
-    if hasattr(Qgis, "ProcessingAlgorithmFlag")
-    else QgsProcessingAlgorithm.Flag.FlagNoThreading
-)
 COVERAGE_ALGORITHM = f"{PROVIDER_ID}:coverage"
 NEAREST_ALGORITHM = f"{PROVIDER_ID}:nearestfacility"
 POPULATION_ALGORITHM = f"{PROVIDER_ID}:populationsummary"
@@ -108,8 +102,6 @@ class AnalysisPage(QWidget):
         self.message_bar = message_bar
         self.workspace = workspace
         self.project = project or QgsProject.instance()
-        self.task: Optional[QgsProcessingAlgRunnerTask] = None
-        self._run_state: Optional[tuple[QgsProcessingContext, QgsProcessingFeedback]] = None
         self.rows: list[CoverageRow] = []
         self.population: list[PopulationShare] = []
         self.minutes_layer_id = ""
@@ -172,6 +164,7 @@ class AnalysisPage(QWidget):
         self.xlsx_button = QPushButton(self.tr("Export Excel…"))
         self.plans_button = QPushButton(self.tr("Export circle plans (PDF)…"))
         self.plans_button.setToolTip(self.tr("一圈一策: one page per circle with its gaps and nearby idle assets."))
+        self.runner = ProcessingRunner(self.project, self.progress, self._set_running, self._warn, self)
         self._set_running(False)
         self._layout()
 
@@ -238,7 +231,7 @@ class AnalysisPage(QWidget):
         }
         if layers["communities"].featureCount() > 0:
             parameters["COMMUNITIES"] = layers["communities"]
-        self._run(COVERAGE_ALGORITHM, parameters, self.tr("Coverage per circle"), self._coverage_done)
+        self.runner.run(COVERAGE_ALGORITHM, parameters, self.tr("Coverage per circle"), self._coverage_done)
 
     def run_walking_times(self) -> None:
         """Walking minutes from every workspace community to each category, then the population summary."""
@@ -260,7 +253,9 @@ class AnalysisPage(QWidget):
             "SNAP_TOLERANCE_M": settings.snap_tolerance_m,
             "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
         }
-        self._run(NEAREST_ALGORITHM, parameters, self.tr("Walking time to the nearest facility"), self._walking_done)
+        self.runner.run(
+            NEAREST_ALGORITHM, parameters, self.tr("Walking time to the nearest facility"), self._walking_done
+        )
 
     def summarise_population(self, origins: QgsVectorLayer) -> None:
         """Share of residents of `origins` (with min_<code> fields) within 15 minutes, shown in the page."""
@@ -273,7 +268,7 @@ class AnalysisPage(QWidget):
         }
         if origins.fields().lookupField("population") >= 0:
             parameters["POPULATION_FIELD"] = "population"
-        self._run(POPULATION_ALGORITHM, parameters, self.tr("Population coverage summary"), self._population_done)
+        self.runner.run(POPULATION_ALGORITHM, parameters, self.tr("Population coverage summary"), self._population_done)
 
     def export_circle_plans(self, path: str) -> None:
         """Write the 一圈一策 atlas of the workspace coverage to a PDF in the background, then add its layouts."""
@@ -292,7 +287,7 @@ class AnalysisPage(QWidget):
         }
         if isinstance(minutes, QgsVectorLayer):
             parameters["MINUTES"] = minutes
-        self._run(
+        self.runner.run(
             CIRCLE_PLAN_ALGORITHM,
             parameters,
             self.tr("Circle plans (PDF)"),
@@ -322,75 +317,20 @@ class AnalysisPage(QWidget):
             )
         )
 
+    @property
+    def task(self) -> Optional[QgsProcessingAlgRunnerTask]:
+        """The background task running now, if any."""
+        return self.runner.task
+
     def cancel(self) -> None:
         """Stop the running computation; nothing is written."""
-        if self.task is not None:
-            self.task.cancel()
+        self.runner.cancel()
 
     def _idle(self) -> bool:
-        if self.task is not None:
+        if self.runner.busy:
             self._warn(self.tr("A computation is already running; wait for it or cancel it."))
             return False
         return True
-
-    def _run(
-        self,
-        algorithm_id: str,
-        parameters: dict[str, Any],
-        title: str,
-        done: Callable[[QgsProcessingContext, dict[str, Any]], None],
-    ) -> None:
-        algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
-        if algorithm is None:
-            self._warn(
-                self.tr(
-                    "The tool “{title}” ({id}) is not available in this installation; update the plugin or check "
-                    "that its Processing provider is enabled. Nothing was computed."
-                ).format(title=title, id=algorithm_id)
-            )
-            return
-        context = QgsProcessingContext()
-        context.setProject(self.project)
-        feedback = QgsProcessingFeedback()
-        feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
-        self._run_state = (context, feedback)
-        self._set_running(True)
-        if algorithm.flags() & _NO_THREADING:  # e.g. layouts: must run on the main thread, so it blocks
-            results, ok = algorithm.run(parameters, context, feedback)
-            self._finished(ok, results, title, done)
-            return
-        task = QgsProcessingAlgRunnerTask(algorithm, parameters, context, feedback)
-        task.executed.connect(lambda ok, results: self._finished(ok, results, title, done))
-        self.task = task
-        QgsApplication.taskManager().addTask(task)
-
-    def _finished(
-        self,
-        ok: bool,
-        results: dict[str, Any],
-        title: str,
-        done: Callable[[QgsProcessingContext, dict[str, Any]], None],
-    ) -> None:
-        context, feedback = self._run_state
-        self.task = None
-        self._run_state = None
-        self._set_running(False)
-        if feedback.isCanceled():
-            self._warn(self.tr("{title}: cancelled; nothing was written.").format(title=title), Qgis.MessageLevel.Info)
-            return
-        if not ok:
-            log = [line for line in feedback.textLog().splitlines() if line.strip()]
-            self._warn(
-                self.tr("{title} could not be computed; nothing was written. {reason}").format(
-                    title=title, reason=log[-1] if log else ""
-                ),
-                Qgis.MessageLevel.Critical,
-            )
-            return
-        try:
-            done(context, results)
-        except FifteenMinError as error:
-            self._error(error)
 
     def _result_layer(self, context: QgsProcessingContext, results: dict[str, Any], title: str) -> QgsVectorLayer:
         layer = context.takeResultLayer(str(results.get("OUTPUT", "")))

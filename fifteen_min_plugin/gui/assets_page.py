@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
@@ -61,6 +60,7 @@ from fifteen_min_plugin.core.schema import ASSET_STATUSES, legend_label
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.asset_form import AssetForm, prefill_values
 from fifteen_min_plugin.gui.flag_tool import FlagMapTool, PointMapTool
+from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
 
 REPURPOSE_ALGORITHM = f"{PROVIDER_ID}:repurpose"
 CANDIDATES_ALGORITHM = f"{PROVIDER_ID}:idlecandidates"
@@ -290,8 +290,6 @@ class AssetsPage(QWidget):
         self.project = project or QgsProject.instance()
         self.form: Optional[AssetForm] = None
         self.dialog: Optional[QDialog] = None
-        self.task: Optional[QgsProcessingAlgRunnerTask] = None
-        self._run_state: Optional[tuple[QgsProcessingContext, QgsProcessingFeedback]] = None
         self._pending: deque[tuple[QgsVectorLayer, int]] = deque()
         #: asset_id -> suggestions (rank, use, score, reason) of the last suggestion run
         self.suggestions_by_asset: dict[str, list[tuple[int, str, float, str]]] = {}
@@ -377,6 +375,7 @@ class AssetsPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.runner = ProcessingRunner(self.project, self.progress, self._set_running, self._warn, self)
         self._layout()
         self._set_running(False)
 
@@ -943,13 +942,17 @@ class AssetsPage(QWidget):
             self._done(self.tr("{count} candidates added to the register.").format(count=len(added)))
         self.refresh()
 
+    @property
+    def task(self) -> Optional[QgsProcessingAlgRunnerTask]:
+        """The background task running now, if any."""
+        return self.runner.task
+
     def cancel(self) -> None:
         """Stop the running background work; nothing is written."""
-        if self.task is not None:
-            self.task.cancel()
+        self.runner.cancel()
 
     def _idle(self) -> bool:
-        if self.task is not None:
+        if self.runner.busy:
             self._warn(self.tr("A computation is already running; wait for it or cancel it."))
             return False
         return True
@@ -957,42 +960,16 @@ class AssetsPage(QWidget):
     def _run(
         self, algorithm_id: str, parameters: dict[str, Any], title: str, then: Callable[[QgsVectorLayer], None]
     ) -> None:
-        algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
-        if algorithm is None:
-            self._warn(
-                self.tr("The tool “{title}” is not available; check that the plugin is enabled in Processing.").format(
-                    title=title
-                )
-            )
-            return
-        context = QgsProcessingContext()
-        context.setProject(self.project)
-        feedback = QgsProcessingFeedback()
-        task = QgsProcessingAlgRunnerTask(algorithm, parameters, context, feedback)
-        feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
-        task.executed.connect(lambda ok, results: self._finished(ok, results, title, then))
-        self.task = task
-        self._run_state = (context, feedback)
-        self._set_running(True)
-        QgsApplication.taskManager().addTask(task)
+        self.runner.run(
+            algorithm_id, parameters, title, lambda context, results: then(self._taken(context, results, title))
+        )
 
-    def _finished(self, ok: bool, results: dict[str, Any], title: str, then: Callable[[QgsVectorLayer], None]) -> None:
-        context, feedback = self._run_state
-        self.task = None
-        self._run_state = None
-        self._set_running(False)
-        if feedback.isCanceled():
-            self._warn(self.tr("{title}: cancelled.").format(title=title), Qgis.MessageLevel.Info)
-            return
-        result = context.takeResultLayer(results.get("OUTPUT", "")) if ok else None  # ours now, not the context's
+    def _taken(self, context: QgsProcessingContext, results: dict[str, Any], title: str) -> QgsVectorLayer:
+        """The result layer, now ours rather than the context's."""
+        result = context.takeResultLayer(results.get("OUTPUT", ""))
         if not isinstance(result, QgsVectorLayer):
-            log = [line for line in feedback.textLog().splitlines() if line.strip()]
-            self._warn(
-                self.tr("{title} failed. {reason}").format(title=title, reason=log[-1] if log else ""),
-                Qgis.MessageLevel.Critical,
-            )
-            return
-        then(result)
+            raise FifteenMinError(self.tr("{title} gave no result; nothing was written.").format(title=title))
+        return result
 
     def _set_running(self, running: bool) -> None:
         self.progress.setVisible(running)

@@ -8,14 +8,12 @@ from typing import Any, Optional
 
 from qgis.core import (
     Qgis,
-    QgsApplication,
     QgsGeometry,
     QgsMapLayerProxyModel,
     QgsPointXY,
     QgsProcessing,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
@@ -54,6 +52,7 @@ from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.circle_form import CircleForm
 from fifteen_min_plugin.gui.circle_tool import CircleMapTool
 from fifteen_min_plugin.gui.polygon_tool import PolygonMapTool
+from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
 
 if hasattr(Qgis, "LayerFilter"):
     _ORIGIN_LAYERS = Qgis.LayerFilter.PointLayer | Qgis.LayerFilter.PolygonLayer
@@ -92,8 +91,6 @@ class CirclesPage(QWidget):
         self.workspace = workspace
         self.project = project or QgsProject.instance()
         self.form: Optional[CircleForm] = None
-        self.task: Optional[QgsProcessingAlgRunnerTask] = None
-        self._run_state: Optional[tuple[QgsProcessingContext, QgsProcessingFeedback]] = None
         settings = Settings.load()
 
         self.circle_tool = CircleMapTool(canvas)
@@ -143,6 +140,7 @@ class CirclesPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.runner = ProcessingRunner(self.project, self.progress, self._set_running, self._warn, self)
         self._set_running(False)
         self._layout(settings)
 
@@ -319,13 +317,17 @@ class CirclesPage(QWidget):
             self.tr("Walking isochrones"),
         )
 
+    @property
+    def task(self) -> Optional[QgsProcessingAlgRunnerTask]:
+        """The background task running now, if any."""
+        return self.runner.task
+
     def cancel(self) -> None:
         """Stop the running computation; nothing is written."""
-        if self.task is not None:
-            self.task.cancel()
+        self.runner.cancel()
 
     def _ready(self, origins: Optional[QgsVectorLayer]) -> bool:
-        if self.task is not None:
+        if self.runner.busy:
             self._warn(self.tr("A computation is already running; wait for it or cancel it."))
             return False
         if self._workspace_layer("circles") is None:
@@ -340,42 +342,11 @@ class CirclesPage(QWidget):
         return ID_FIELD if origins.fields().lookupField(ID_FIELD) >= 0 else ""
 
     def _run(self, algorithm_id: str, parameters: dict[str, Any], method: str, title: str) -> None:
-        algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
-        if algorithm is None:
-            self._warn(
-                self.tr("The tool “{title}” is not available; check that the plugin is enabled in Processing.").format(
-                    title=title
-                )
-            )
-            return
-        context = QgsProcessingContext()
-        context.setProject(self.project)
-        feedback = QgsProcessingFeedback()
-        task = QgsProcessingAlgRunnerTask(algorithm, parameters, context, feedback)
-        feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
-        task.executed.connect(lambda ok, results: self._finished(ok, results, method, title))
-        self.task = task
-        self._run_state = (context, feedback)
-        self._set_running(True)
-        QgsApplication.taskManager().addTask(task)
+        self.runner.run(
+            algorithm_id, parameters, title, lambda context, results: self._write(context, results, method, title)
+        )
 
-    def _finished(self, ok: bool, results: dict[str, Any], method: str, title: str) -> None:
-        context, feedback = self._run_state
-        self.task = None
-        self._run_state = None
-        self._set_running(False)
-        if feedback.isCanceled():
-            self._tool_message(self.tr("{title}: cancelled; nothing was written.").format(title=title))
-            return
-        if not ok:
-            log = [line for line in feedback.textLog().splitlines() if line.strip()]
-            self._warn(
-                self.tr("{title} could not be computed; nothing was written. {reason}").format(
-                    title=title, reason=log[-1] if log else ""
-                ),
-                Qgis.MessageLevel.Critical,
-            )
-            return
+    def _write(self, context: QgsProcessingContext, results: dict[str, Any], method: str, title: str) -> None:
         result = context.getMapLayer(results.get("OUTPUT", ""))
         circles = self._workspace_layer("circles")
         if circles is None:

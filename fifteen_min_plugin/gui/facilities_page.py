@@ -9,12 +9,10 @@ from typing import Any, Optional
 
 from qgis.core import (
     Qgis,
-    QgsApplication,
     QgsMapLayerProxyModel,
     QgsProcessing,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
-    QgsProcessingFeedback,
     QgsProject,
     QgsReferencedRectangle,
     QgsVectorLayer,
@@ -67,6 +65,7 @@ from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.table_reader import AUTO, GB18030, UTF8, TableError, TableReader, coordinate_columns
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.category_mapping_dialog import CategoryMappingDialog
+from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
 
 if hasattr(Qgis, "LayerFilter"):
     _FACILITY_LAYERS = Qgis.LayerFilter.PointLayer | Qgis.LayerFilter.PolygonLayer
@@ -116,10 +115,8 @@ class FacilitiesPage(QWidget):
         self.project = project or QgsProject.instance()
         #: the user rules file the review writes and every import's classification reads
         self.rules_path: Path = user_rules_path()
-        self.task: Optional[QgsProcessingAlgRunnerTask] = None
         self.mapping_dialog: Optional[CategoryMappingDialog] = None
         self.mapping: Optional[dict[str, Optional[str]]] = None
-        self._run_state: Optional[tuple[QgsProcessingContext, QgsProcessingFeedback]] = None
         self.categories: tuple[Category, ...] = ()
 
         # (1) spreadsheet
@@ -167,6 +164,7 @@ class FacilitiesPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.runner = ProcessingRunner(self.project, self.progress, self._set_running, self._warn, self)
 
         # (5) counts
         self.counts_table = QTableWidget(0, 4)
@@ -459,13 +457,17 @@ class FacilitiesPage(QWidget):
             ),
         )
 
+    @property
+    def task(self) -> Optional[QgsProcessingAlgRunnerTask]:
+        """The background import running now, if any."""
+        return self.runner.task
+
     def cancel(self) -> None:
         """Stop the running import; nothing is added."""
-        if self.task is not None:
-            self.task.cancel()
+        self.runner.cancel()
 
     def _ready(self) -> bool:
-        if self.task is not None:
+        if self.runner.busy:
             self._warn(self.tr("An import is already running; wait for it or cancel it."))
             return False
         if self.workspace() is None:
@@ -481,42 +483,11 @@ class FacilitiesPage(QWidget):
         return circles if circles is not None and circles.featureCount() > 0 else None
 
     def _run(self, algorithm_id: str, parameters: dict[str, Any], job: ImportJob) -> None:
-        algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
-        if algorithm is None:
-            self._warn(
-                self.tr("The tool “{title}” is not available; check that the plugin is enabled in Processing.").format(
-                    title=job.title
-                )
-            )
-            return
-        context = QgsProcessingContext()
-        context.setProject(self.project)
-        feedback = QgsProcessingFeedback()
-        task = QgsProcessingAlgRunnerTask(algorithm, parameters, context, feedback)
-        feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
-        task.executed.connect(lambda ok, results: self._finished(ok, results, job))
-        self.task = task
-        self._run_state = (context, feedback)
-        self._set_running(True)
-        QgsApplication.taskManager().addTask(task)
+        self.runner.run(
+            algorithm_id, parameters, job.title, lambda context, results: self._append(context, results, job)
+        )
 
-    def _finished(self, ok: bool, results: dict[str, Any], job: ImportJob) -> None:
-        context, feedback = self._run_state
-        self.task = None
-        self._run_state = None
-        self._set_running(False)
-        if feedback.isCanceled():
-            self._info(self.tr("{title}: cancelled; nothing was added.").format(title=job.title))
-            return
-        if not ok:
-            log = [line for line in feedback.textLog().splitlines() if line.strip()]
-            self._warn(
-                self.tr("{title} failed; nothing was added. {reason}").format(
-                    title=job.title, reason=log[-1] if log else ""
-                ),
-                Qgis.MessageLevel.Critical,
-            )
-            return
+    def _append(self, context: QgsProcessingContext, results: dict[str, Any], job: ImportJob) -> None:
         workspace = self.workspace()
         result = context.getMapLayer(results.get("OUTPUT", ""))
         if workspace is None:

@@ -52,247 +52,232 @@
 <context>
     <name>AnalysisPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="115"/>
         <source>Run coverage</source>
         <translation>运行覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="116"/>
         <source>Count the workspace facilities of every category in every workspace circle and grade each circle.</source>
         <translation>统计工作空间中每个生活圈内各业态的设施数量，并评定每个生活圈的等级。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="129"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="121"/>
         <source>Walking times</source>
         <translation>步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="122"/>
         <source>Walking minutes from every community to the nearest facility of every category along the roads, then the share of residents within {minutes:g} minutes.</source>
         <translation>计算每个社区沿道路步行到各业态最近设施所需的分钟数，再统计 {minutes:g} 分钟内可达的居民比例。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="138"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="130"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="144"/>
         <source>Click a circle to zoom to it and see its chart. Click a heading to sort.</source>
         <translation>单击生活圈可缩放至该生活圈并查看其图表。单击列标题可排序。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="148"/>
         <source>Colour circles by grade</source>
         <translation>按等级为生活圈着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="160"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="152"/>
         <source>Colour by walking minutes</source>
         <translation>按步行分钟数着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="161"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="153"/>
         <source>Run Walking times to see how many residents are covered.</source>
         <translation>运行“步行时间”以查看覆盖了多少居民。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="164"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="156"/>
         <source>Category</source>
         <translation>业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="164"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="156"/>
         <source>Share covered (%)</source>
         <translation>覆盖比例（%）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="164"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="156"/>
         <source>Residents covered</source>
         <translation>覆盖居民数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="163"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="164"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="165"/>
         <source>Export circle plans (PDF)…</source>
         <translation>导出生活圈方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="174"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="166"/>
         <source>一圈一策: one page per circle with its gaps and nearby idle assets.</source>
         <translation>一圈一策：每个生活圈一页，列出其短板及附近的闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="190"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="183"/>
         <source>Analyse the workspace</source>
         <translation>分析工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="193"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="186"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="200"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="193"/>
         <source>Circles and their gaps (缺什么补什么)</source>
         <translation>生活圈及其短板（缺什么补什么）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="206"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="199"/>
         <source>Maps</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="211"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="204"/>
         <source>Residents within {minutes:g} minutes</source>
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="402"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="342"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="250"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="243"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="415"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="355"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="424"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="364"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="295"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="290"/>
         <source>Circle plans (PDF)</source>
         <translation>生活圈方案（PDF）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="319"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="314"/>
         <source>Circle plans written to {path}; the layout “{layout}” was added to the project.</source>
         <translation>生活圈方案已写入 {path}；布局“{layout}”已添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="332"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="331"/>
         <source>A computation is already running; wait for it or cancel it.</source>
         <translation>已有计算正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="345"/>
-        <source>The tool “{title}” ({id}) is not available in this installation; update the plugin or check that its Processing provider is enabled. Nothing was computed.</source>
-        <translation>此安装中没有工具“{title}”（{id}）；请更新插件，或检查其处理工具提供程序是否已启用。未进行任何计算。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="379"/>
-        <source>{title}: cancelled; nothing was written.</source>
-        <translation>{title}：已取消，未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="383"/>
-        <source>{title} could not be computed; nothing was written. {reason}</source>
-        <translation>{title}计算失败，未写入任何内容。{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="398"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="338"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="408"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="348"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="416"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="356"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="425"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="365"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="433"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="373"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="515"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="455"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="537"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="477"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="539"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="479"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="545"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="485"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="571"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="511"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="588"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="528"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="595"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="535"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="599"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="539"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="604"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="544"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="610"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="550"/>
         <source>Circle plans (PDF) are not available in this installation; update the plugin. Nothing was exported.</source>
         <translation>此安装中无法使用生活圈方案（PDF）功能；请更新插件。未导出任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="617"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="557"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="628"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="568"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="644"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="584"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
@@ -644,374 +629,364 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="302"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="300"/>
         <source>Flag idle asset on map</source>
         <translation>在地图上标记闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="305"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="303"/>
         <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
         <translation>单击任意图层中的要素（停车场、人防工程、空置建筑…），将其添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="306"/>
         <source>Add idle asset by drawing</source>
         <translation>绘制添加闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="311"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="309"/>
         <source>Click the asset&apos;s location on the map, then fill in the form.</source>
         <translation>在地图上单击资源位置，然后填写表单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="323"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="321"/>
         <source>Flag selected</source>
         <translation>标记所选要素</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="324"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="322"/>
         <source>Add the selected features of the current layer to the register.</source>
         <translation>将当前图层中所选要素添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="325"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="323"/>
         <source>Find candidates…</source>
         <translation>查找候选…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="326"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="324"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="329"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="327"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="333"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="331"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="350"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="348"/>
         <source>Send for review</source>
         <translation>提交审核</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="351"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="349"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="352"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="350"/>
         <source>Put in use</source>
         <translation>投入使用</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="353"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="351"/>
         <source>Retire</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="355"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="353"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="356"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
         <source>Remove the asset for good (the history keeps a record). Prefer Retire.</source>
         <translation>永久删除该资源（历史记录中会保留记录）。建议优先使用“退出”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="361"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="361"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="361"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="361"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="361"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="361"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="366"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="364"/>
         <source>Suggest uses</source>
         <translation>建议用途</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="367"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
         <source>Rank uses of every asset that fill the gaps of its circles (needs the coverage analysis).</source>
         <translation>为每处资源排序能补齐其所在生活圈短板的用途（需先完成覆盖分析）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="371"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="369"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="371"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="369"/>
         <source>Use</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="371"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="369"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="371"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="369"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="379"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="377"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="410"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="409"/>
         <source>Selected asset</source>
         <translation>所选资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="413"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="412"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="838"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="837"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="456"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="455"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="457"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="456"/>
         <source>In no circle</source>
         <translation>不在任何生活圈内</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="480"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="479"/>
         <source>{circle} ({minutes} min)</source>
         <translation>{circle}（{minutes} min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="540"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="539"/>
         <source>Select an asset to see its idle times, history and suggestions.</source>
         <translation>选择一处资源，查看其闲置时段、历史记录和建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="552"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="551"/>
         <source>Press “Suggest uses” to rank uses for the register's assets.</source>
         <translation>点击“建议用途”，为台账中的资源排序用途。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="564"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="563"/>
         <source>Idle time windows: none recorded.</source>
         <translation>闲置时段：无记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="568"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="567"/>
         <source>Idle time windows “{text}” cannot be read: {reason}</source>
         <translation>无法读取闲置时段“{text}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="571"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="570"/>
         <source>Idle time windows: {windows} ({hours:g} h per week)</source>
         <translation>闲置时段：{windows}（每周 {hours:g} h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="591"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="590"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="592"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="591"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="593"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="592"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="594"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="593"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="621"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="620"/>
         <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
         <translation>请先在图层上选择要素（工作空间自身的图层不计在内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="640"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="639"/>
         <source>Feature {fid} of “{layer}” no longer exists.</source>
         <translation>“{layer}”的要素 {fid} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="646"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="645"/>
         <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
         <translation>“{layer}”的要素 {fid} 已作为 {asset_id} 登记在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="659"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="658"/>
         <source>Flagged from “{layer}”, feature {fid}</source>
         <translation>标记自“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="660"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="659"/>
         <source>recognised by {why}</source>
         <translation>识别依据：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="660"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="659"/>
         <source>no rule matched</source>
         <translation>未匹配任何规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="668"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="667"/>
         <source>Added by drawing</source>
         <translation>通过绘制添加</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="699"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="698"/>
         <source>{asset_id} “{name}” added to the register.</source>
         <translation>已将 {asset_id}“{name}”添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="722"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="721"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="739"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="738"/>
         <source>{asset_id} is now “{status}”.</source>
         <translation>{asset_id} 的状态已变为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="751"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="750"/>
         <source>Delete idle asset</source>
         <translation>删除闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="751"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="750"/>
         <source>Delete {asset_id} from the register for good? Its history keeps a record of the deletion. Retiring the asset keeps it in the register instead.</source>
         <translation>确定要将 {asset_id} 从台账中永久删除吗？历史记录会保留此次删除的记录。如改为将该资源设为“已退出”，它仍会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="751"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="750"/>
         <source>Why is {asset_id} deleted?</source>
         <translation>为何删除 {asset_id}？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="774"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="773"/>
         <source>{asset_id} deleted; the history keeps a record.</source>
         <translation>已删除 {asset_id}；历史记录中保留了记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="778"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="777"/>
         <source>Note for the change to “{status}” (optional):</source>
         <translation>变更为“{status}”的备注（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="833"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="832"/>
         <source>The register is empty: flag or add assets first.</source>
         <translation>台账为空：请先标记或添加资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="836"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="835"/>
         <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
         <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="863"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="862"/>
         <source>Suggestions ranked for {count} assets.</source>
         <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="889"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="888"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
         <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="901"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="900"/>
         <source>Tick at least one layer to scan.</source>
         <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="907"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="906"/>
         <source>Find candidates</source>
         <translation>查找候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="911"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="910"/>
         <source>No idle asset candidates in the chosen layers.</source>
         <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="936"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="935"/>
         <source>Found by “Find candidates”: {why}</source>
         <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="943"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="942"/>
         <source>{count} candidates added to the register.</source>
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="953"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="956"/>
         <source>A computation is already running; wait for it or cancel it.</source>
         <translation>已有计算正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="962"/>
-        <source>The tool “{title}” is not available; check that the plugin is enabled in Processing.</source>
-        <translation>工具“{title}”不可用；请检查本插件是否已在处理工具中启用。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="985"/>
-        <source>{title}: cancelled.</source>
-        <translation>{title}：已取消。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="990"/>
-        <source>{title} failed. {reason}</source>
-        <translation>{title}失败。{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1009"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="986"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1047"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1024"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="971"/>
+        <source>{title} gave no result; nothing was written.</source>
+        <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1738,162 +1713,147 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CirclesPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="102"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="99"/>
         <source>Circle by centre and radius</source>
         <translation>按圆心和半径绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="103"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="100"/>
         <source>Click the centre (it snaps to a community point), move, click again — or type the radius in metres and press Enter. Esc cancels.</source>
         <translation>单击圆心（会捕捉到社区点），移动鼠标后再次单击；也可输入以米为单位的半径并按 Enter。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="106"/>
         <source>Polygon boundary</source>
         <translation>多边形边界</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="107"/>
         <source>Click the vertices, right-click to finish. Esc cancels.</source>
         <translation>依次单击各顶点，右键单击完成。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="126"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="123"/>
         <source> m</source>
         <translation> m</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="124"/>
         <source>by mouse</source>
         <translation>鼠标量取</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="129"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="126"/>
         <source>A fixed radius: each click places a circle of this size. Set to 0 to measure with the mouse.</source>
         <translation>固定半径：每次单击放置一个此大小的圆。设为 0 则用鼠标量取半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="283"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="281"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="140"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="137"/>
         <source>GB 50180 radius levels around every origin (needs no roads).</source>
         <translation>围绕每个起点生成 GB 50180 半径分级（无需道路数据）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="306"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="304"/>
         <source>Walking isochrones</source>
         <translation>步行等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="142"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="139"/>
         <source>The area reachable on foot along the roads within each level.</source>
         <translation>在每个层级的时间内沿道路步行可达的范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="145"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="142"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="158"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="156"/>
         <source>Draw by hand</source>
         <translation>手工绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="163"/>
         <source>Radius</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="168"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="166"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="168"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="169"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="170"/>
         <source>Levels (minutes)</source>
         <translation>层级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="171"/>
         <source>Radii (m)</source>
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="174"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="172"/>
         <source>GB 50180-2018: 5-, 10- and 15-minute circles; walking at {speed} km/h.</source>
         <translation>GB 50180-2018：5 分钟、10 分钟和 15 分钟生活圈；步行速度 {speed} km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="177"/>
         <source>GB 50180-2018: 300 / 500 / 800–1,000 m, one radius per level.</source>
         <translation>GB 50180-2018：300 / 500 / 800–1,000 m，每个层级一个半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="429"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="400"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="262"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="260"/>
         <source>Circle added to “{layer}”. Save the layer edits to keep it (Ctrl+Z undoes it).</source>
         <translation>已将生活圈添加到“{layer}”。请保存图层编辑以保留该生活圈（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="303"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="301"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="329"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="331"/>
         <source>A computation is already running; wait for it or cancel it.</source>
         <translation>已有计算正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="334"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="336"/>
         <source>Choose the layer of communities (origins) first.</source>
         <translation>请先选择社区（起点）图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="345"/>
-        <source>The tool “{title}” is not available; check that the plugin is enabled in Processing.</source>
-        <translation>工具“{title}”不可用；请检查本插件是否已在处理工具中启用。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="368"/>
-        <source>{title}: cancelled; nothing was written.</source>
-        <translation>{title}：已取消，未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="372"/>
-        <source>{title} could not be computed; nothing was written. {reason}</source>
-        <translation>{title}计算失败，未写入任何内容。{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="384"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="355"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="392"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="363"/>
         <source>{title}: {count} circles written to “{layer}”.</source>
         <translation>{title}：已将 {count} 个生活圈写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="415"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="386"/>
         <source>Create or open a workspace first: circles are saved in it.</source>
         <translation>请先新建或打开工作空间：生活圈保存在工作空间中。</translation>
     </message>
@@ -2162,377 +2122,362 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FacilitiesPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="124"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)</source>
         <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="129"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="126"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="133"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="130"/>
         <source>Other (choose the CRS)</source>
         <translation>其他（选择坐标参考系）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="135"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="132"/>
         <source>Amap and Tencent exports are GCJ-02, Baidu exports BD-09; they are converted to WGS84.</source>
         <translation>高德和腾讯导出的数据为 GCJ-02 坐标，百度导出的数据为 BD-09 坐标；均会转换为 WGS84。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="140"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="137"/>
         <source>Import spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="141"/>
         <source>OpenStreetMap (*.osm *.pbf)</source>
         <translation>OpenStreetMap 文件 (*.osm *.pbf)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="145"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="142"/>
         <source>Import OSM file</source>
         <translation>导入 OSM 文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="143"/>
         <source>Overpass for the workspace circles</source>
         <translation>从 Overpass 下载（工作空间生活圈范围）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="147"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="144"/>
         <source>Downloads the OSM facilities inside the workspace circles.</source>
         <translation>下载工作空间生活圈范围内的 OSM 设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="149"/>
         <source>e.g. 便利店|菜市场</source>
         <translation>例如 便利店|菜市场</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="154"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="151"/>
         <source>e.g. 060200|090601</source>
         <translation>例如 060200|090601</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="155"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="152"/>
         <source>Import from Amap</source>
         <translation>从高德导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="153"/>
         <source>Searches the workspace circles, or the map view when there are none yet.</source>
         <translation>在工作空间的生活圈范围内搜索；尚无生活圈时在当前地图视图范围内搜索。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="164"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="161"/>
         <source>Map values…</source>
         <translation>值映射…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="162"/>
         <source>Import layer</source>
         <translation>导入图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="169"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="166"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="261"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="259"/>
         <source>Category</source>
         <translation>业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="171"/>
         <source>English</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="171"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="171"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="181"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="179"/>
         <source>Show unclassified</source>
         <translation>显示未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="183"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="181"/>
         <source>Show only the facilities without a category; click again for all.</source>
         <translation>仅显示没有业态的设施；再次单击显示全部。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="187"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="185"/>
         <source>Assign category…</source>
         <translation>指定业态…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="188"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="186"/>
         <source>Gives the selected facilities the chosen category (Ctrl+Z undoes it; save the layer edits).</source>
         <translation>为所选设施指定所选业态（按 Ctrl+Z 可撤销；请保存图层编辑）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="191"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="189"/>
         <source>Save as rule</source>
         <translation>保存为规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="192"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="190"/>
         <source>Also classify future imports with these names into the category (a name keyword in {path}).</source>
         <translation>以后导入时，也将包含这些名称的设施归入该业态（作为名称关键词保存在 {path} 中）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="217"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="215"/>
         <source>Spreadsheet (CSV / Excel)</source>
         <translation>表格（CSV / Excel）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="229"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="227"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="220"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="218"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="221"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="219"/>
         <source>X (longitude)</source>
         <translation>X（经度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="222"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="220"/>
         <source>Y (latitude)</source>
         <translation>Y（纬度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="221"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="224"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="222"/>
         <source>CRS</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="225"/>
         <source>OpenStreetMap</source>
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="235"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="233"/>
         <source>Amap (高德) place search</source>
         <translation>高德地点搜索</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="237"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="235"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="236"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="239"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="237"/>
         <source>Type codes</source>
         <translation>类型编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="242"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="240"/>
         <source>Existing layer</source>
         <translation>现有图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="244"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="242"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="245"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="243"/>
         <source>Type field</source>
         <translation>类型字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="255"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="253"/>
         <source>Facilities per category</source>
         <translation>各业态设施数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="258"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="256"/>
         <source>Review</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="328"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="326"/>
         <source>Choose the spreadsheet to import first.</source>
         <translation>请先选择要导入的表格。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="332"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="330"/>
         <source>Choose the coordinate reference system of the spreadsheet&apos;s coordinates.</source>
         <translation>请选择表格中坐标所用的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="334"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="332"/>
         <source>Spreadsheet import</source>
         <translation>表格导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="352"/>
         <source>Choose the OpenStreetMap file (.osm or .pbf) first.</source>
         <translation>请先选择 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="356"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="354"/>
         <source>OpenStreetMap import</source>
         <translation>OpenStreetMap 导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="368"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="366"/>
         <source>The workspace has no circles yet: draw or compute them on the Circles page first.</source>
         <translation>工作空间中还没有生活圈：请先在“生活圈”页中绘制或计算生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="370"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="368"/>
         <source>OpenStreetMap download</source>
         <translation>OpenStreetMap 下载</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="381"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="379"/>
         <source>Choose the authentication configuration holding the Amap key first.</source>
         <translation>请先选择存放高德密钥的认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="384"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="382"/>
         <source>Give keywords or type codes to search for.</source>
         <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="399"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="397"/>
         <source>Amap import</source>
         <translation>高德导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="413"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="411"/>
         <source>Choose the layer and the field that holds the facility type first.</source>
         <translation>请先选择图层以及存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="445"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="443"/>
         <source>Choose the layer of facilities to import first.</source>
         <translation>请先选择要导入的设施图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="448"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="446"/>
         <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
         <translation>这是工作空间自身的设施图层；请选择其他图层进行导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="451"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="449"/>
         <source>Layer import</source>
         <translation>图层导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="469"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="471"/>
         <source>An import is already running; wait for it or cancel it.</source>
         <translation>已有导入正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="668"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="639"/>
         <source>Create or open a workspace first: facilities are imported into it.</source>
         <translation>请先新建或打开工作空间：设施将导入到工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="486"/>
-        <source>The tool “{title}” is not available; check that the plugin is enabled in Processing.</source>
-        <translation>工具“{title}”不可用；请检查本插件是否已在处理工具中启用。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="509"/>
-        <source>{title}: cancelled; nothing was added.</source>
-        <translation>{title}：已取消，未添加任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="513"/>
-        <source>{title} failed; nothing was added. {reason}</source>
-        <translation>{title}失败，未添加任何内容。{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="523"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="494"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="526"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="497"/>
         <source>{title} gave no result; nothing was added.</source>
         <translation>{title}没有得到结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="548"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="519"/>
         <source>{title}: {added} facilities added to “{layer}”; {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
         <translation>{title}：已向“{layer}”添加 {added} 个设施；{merged} 个设施已由其他数据源导入，现同时列出两个数据源；{present} 个设施此前已导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="559"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="530"/>
         <source>{count} have no category yet: use Show unclassified to review them.</source>
         <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="685"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="656"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="592"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="563"/>
         <source>Unclassified</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="612"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="583"/>
         <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
         <translation>{count} 个设施没有业态。请选择部分设施和一个业态，然后单击“指定业态”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="620"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="591"/>
         <source>{count} facilities without a category are selected (the layer is being edited).</source>
         <translation>已选中 {count} 个没有业态的设施（图层正处于编辑状态）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="635"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="606"/>
         <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
         <translation>请先（在地图或属性表中）选择设施，并选择一个业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="645"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="616"/>
         <source>assigned in the review</source>
         <translation>核查时指定</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="650"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="621"/>
         <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
         <translation>已有 {count} 个设施归为“{category}”。请保存图层编辑以保留更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="654"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="625"/>
         <source>Future imports classify names containing {names} the same way ({path}).</source>
         <translation>以后导入时，名称包含 {names} 的设施也将按相同方式归类（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="658"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="629"/>
         <source>No rule was saved: the selected facilities have no name.</source>
         <translation>未保存规则：所选设施没有名称。</translation>
     </message>
@@ -3824,6 +3769,24 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="136"/>
         <source>{share:.1f}% within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 位于所有基本保障类业态的 {minutes:g} 分钟步行范围内。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingRunner</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="67"/>
+        <source>The tool “{title}” ({id}) is not available in this installation; update the plugin or check that its Processing provider is enabled. Nothing was computed.</source>
+        <translation>此安装中没有工具“{title}”（{id}）；请更新插件，或检查其处理工具提供程序是否已启用。未进行任何计算。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="96"/>
+        <source>{title}: cancelled; nothing was written.</source>
+        <translation>{title}：已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="100"/>
+        <source>{title} could not be computed; nothing was written. {reason}</source>
+        <translation>{title}计算失败，未写入任何内容。{reason}</translation>
     </message>
 </context>
 <context>

@@ -144,7 +144,7 @@ def test_a_cancelled_import_adds_nothing(page, workspace):
 
     assert _on_file(workspace) == []
     assert _levels(page) == [Qgis.MessageLevel.Info]
-    assert "nothing was added" in page.bar.items()[0].text()
+    assert "nothing was written" in page.bar.items()[0].text()
     assert page.osm_button.isEnabled() and not page.cancel_button.isVisibleTo(page)
 
 
