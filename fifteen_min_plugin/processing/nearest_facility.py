@@ -22,7 +22,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
@@ -30,8 +29,8 @@ from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY, new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+from fifteen_min_plugin.processing.walking_graph import exclusion_parameters, walking_graph
 
-DEFAULT_EXCLUDE = "motorway,motorway_link,trunk,trunk_link,construction,proposed,raceway"
 #: ids listed in the log for origins or facilities beyond the snapping tolerance
 MAX_LISTED_IDS = 200
 #: features handed to the sink at once
@@ -128,20 +127,8 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
                 minValue=0.0,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.EXCLUDE_FIELD,
-                self.tr("Exclude roads by field"),
-                defaultValue="highway",
-                parentLayerParameterName=self.ROADS,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.EXCLUDE_VALUES, self.tr("Excluded values"), defaultValue=DEFAULT_EXCLUDE, optional=True
-            )
-        )
+        for parameter in exclusion_parameters(self.ROADS, self.EXCLUDE_FIELD, self.EXCLUDE_VALUES):
+            self.addParameter(parameter)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Nearest facility"), QgsProcessing.SourceType.TypeVectorAnyGeometry
@@ -197,7 +184,6 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
     ) -> dict[str, Any]:
         import numpy as np  # the scientific stack is imported here: canExecute() has checked it
 
-        from fifteen_min_plugin.core.network.graph import build_graph, metric_crs, read_road_lines
         from fifteen_min_plugin.core.network.isochrone import Snap, snap_origins
         from fifteen_min_plugin.core.network.nearest import NearestSearch, euclidean_distances
 
@@ -220,9 +206,7 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
             raise QgsProcessingException(self.tr("The maximum minutes must be greater than 0.") + " " + nothing)
         tolerance = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context)
         exclude_field = self.parameterAsString(parameters, self.EXCLUDE_FIELD, context)
-        if exclude_field and roads.fields().lookupField(exclude_field) < 0:
-            exclude_field = ""  # the default "highway" on a layer that has no such field
-        exclude_values = self.parameterAsString(parameters, self.EXCLUDE_VALUES, context).split(",")
+        exclude_values = self.parameterAsString(parameters, self.EXCLUDE_VALUES, context)
         metres_per_minute = speed * 1000.0 / 60.0
         limit = max_minutes * metres_per_minute
         category_index = facilities.fields().lookupField(category_field)
@@ -253,39 +237,11 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
                 )
             fields.append(new_field(name, kind))
 
-        if roads.featureCount() == 0:
-            raise QgsProcessingException(
-                self.tr("The road layer is empty: there is no network to walk on.") + " " + nothing
-            )
-        transform_context = context.transformContext()
-        crs, reprojected = metric_crs(roads.sourceCrs(), roads.sourceExtent(), transform_context)
-        if reprojected:
-            feedback.pushInfo(
-                self.tr("Roads are not in a metric projected CRS; distances are measured in {crs}.").format(
-                    crs=crs.authid()
-                )
-            )
-        feedback.setProgressText(self.tr("Building the walking graph…"))
-        try:
-            lines = read_road_lines(roads, crs, transform_context, exclude_field, exclude_values, feedback)
-        except FifteenMinError as error:
-            raise QgsProcessingException(f"{error.message} {nothing}") from error
-        if feedback.isCanceled():
+        walkable = walking_graph(roads, exclude_field, exclude_values, context, feedback, nothing)
+        if walkable is None:
             return {}
-        graph = build_graph(lines.coords, lines.part_index)
-        if graph.edge_count == 0:
-            raise QgsProcessingException(
-                self.tr(
-                    "The road layer has no usable line geometries ({invalid} empty or invalid, {excluded} excluded)."
-                ).format(invalid=lines.invalid, excluded=lines.excluded)
-                + " "
-                + nothing
-            )
-        feedback.pushInfo(
-            self.tr(
-                "Walking graph: {nodes} nodes, {edges} edges; {excluded} roads excluded, {invalid} unusable."
-            ).format(nodes=graph.node_count, edges=graph.edge_count, excluded=lines.excluded, invalid=lines.invalid)
-        )
+        graph, crs = walkable.graph, walkable.crs
+        transform_context = context.transformContext()
         feedback.setProgress(10.0)
 
         origin_features, origin_points, _ = self._points(origins, crs, transform_context, feedback)

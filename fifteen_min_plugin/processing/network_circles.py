@@ -26,11 +26,9 @@ from qgis.core import (
 )
 
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
-from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.network import METHOD, WALK_OFF_M
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
-
-DEFAULT_EXCLUDE = "motorway,motorway_link,trunk,trunk_link,construction,proposed,raceway"
+from fifteen_min_plugin.processing.walking_graph import exclusion_parameters, walking_graph
 
 
 class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
@@ -117,20 +115,8 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
                 minValue=0.1,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.EXCLUDE_FIELD,
-                self.tr("Exclude roads by field"),
-                defaultValue="highway",
-                parentLayerParameterName=self.ROADS,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.EXCLUDE_VALUES, self.tr("Excluded values"), defaultValue=DEFAULT_EXCLUDE, optional=True
-            )
-        )
+        for parameter in exclusion_parameters(self.ROADS, self.EXCLUDE_FIELD, self.EXCLUDE_VALUES):
+            self.addParameter(parameter)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Network circles"), QgsProcessing.SourceType.TypeVectorPolygon
@@ -156,7 +142,6 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
         import numpy as np
         import shapely
 
-        from fifteen_min_plugin.core.network.graph import build_graph, metric_crs, read_road_lines
         from fifteen_min_plugin.core.network.isochrone import isochrones, snap_origins
 
         roads = self.parameterAsSource(parameters, self.ROADS, context)
@@ -171,40 +156,14 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
         walk_off = self.parameterAsDouble(parameters, self.WALK_OFF_M, context)
         id_field = self.parameterAsString(parameters, self.ORIGIN_ID_FIELD, context)
         exclude_field = self.parameterAsString(parameters, self.EXCLUDE_FIELD, context)
-        if exclude_field and roads.fields().lookupField(exclude_field) < 0:
-            exclude_field = ""  # the default "highway" on a layer that has no such field
-        exclude_values = self.parameterAsString(parameters, self.EXCLUDE_VALUES, context).split(",")
+        exclude_values = self.parameterAsString(parameters, self.EXCLUDE_VALUES, context)
         cutoffs = [value * speed * 1000.0 / 60.0 for value in minutes]
 
-        if roads.featureCount() == 0:
-            raise QgsProcessingException(self.tr("The road layer is empty: there is no network to walk on."))
-        transform_context = context.transformContext()
-        crs, reprojected = metric_crs(roads.sourceCrs(), roads.sourceExtent(), transform_context)
-        if reprojected:
-            feedback.pushInfo(
-                self.tr("Roads are not in a metric projected CRS; distances are measured in {crs}.").format(
-                    crs=crs.authid()
-                )
-            )
-        feedback.setProgressText(self.tr("Building the walking graph…"))
-        try:
-            lines = read_road_lines(roads, crs, transform_context, exclude_field, exclude_values, feedback)
-        except FifteenMinError as error:
-            raise QgsProcessingException(error.message) from error
-        if feedback.isCanceled():
+        walkable = walking_graph(roads, exclude_field, exclude_values, context, feedback)
+        if walkable is None:
             return {}
-        graph = build_graph(lines.coords, lines.part_index)
-        if graph.edge_count == 0:
-            raise QgsProcessingException(
-                self.tr(
-                    "The road layer has no usable line geometries ({invalid} empty or invalid, {excluded} excluded)."
-                ).format(invalid=lines.invalid, excluded=lines.excluded)
-            )
-        feedback.pushInfo(
-            self.tr(
-                "Walking graph: {nodes} nodes, {edges} edges; {excluded} roads excluded, {invalid} unusable."
-            ).format(nodes=graph.node_count, edges=graph.edge_count, excluded=lines.excluded, invalid=lines.invalid)
-        )
+        graph, crs = walkable.graph, walkable.crs
+        transform_context = context.transformContext()
 
         features, points = [], []
         to_metric = QgsCoordinateTransform(origins.sourceCrs(), crs, transform_context)

@@ -3295,172 +3295,137 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NearestFacilityAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="59"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="58"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="62"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="61"/>
         <source>For every origin, the walking time along the streets to the nearest facility of every category, and the straight-line distance, so you see where straight buffers overstate coverage (rivers, railways, walls).&lt;br&gt;&lt;b&gt;Roads&lt;/b&gt;: any line layer in any CRS. Vertices closer than 0.5 m are merged; roads that cross without a shared vertex (bridges, tunnels) are not connected; one-way rules are ignored. A geographic CRS is measured in the local UTM zone.&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons, or residential buildings (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points whose category field holds codes of the categories table (run Classify facilities first); other values are listed in the log and ignored.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: default &lt;i&gt;category&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: the search stops here (default 15); farther facilities count as none.&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: origins and facilities join the nearest street within this many metres (default 100) and the straight walk to it counts toward the time; those farther away are listed in the log by feature id (such facilities still count for the straight-line distance).&lt;br&gt;&lt;b&gt;Exclude field / values&lt;/b&gt;: road classes unfit for walking (default: OSM motorway, trunk, construction…) are left out.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the origins with their own fields plus, for every category code of the table, &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; (walking minutes to the nearest facility, NULL when none is within the maximum minutes or the origin is off the network) and &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt; (straight-line metres to the nearest facility, NULL when the category has none), and &lt;i&gt;snap_m&lt;/i&gt; (metres from the origin to the street it joins, NULL when beyond the snapping tolerance).</source>
         <translation>对每个起点，计算沿街道步行到各类别最近设施的时间以及直线距离，以便看出直线缓冲区在哪些地方高估了覆盖范围（河流、铁路、围墙）。&lt;br&gt;&lt;b&gt;道路&lt;/b&gt;：任意坐标参考系下的任意线图层。相距小于 0.5 m 的顶点会被合并；相交但没有共享顶点的道路（桥梁、隧道）不连通；忽略单行规则。地理坐标参考系在当地 UTM 投影带中量算。&lt;br&gt;&lt;b&gt;起点&lt;/b&gt;：社区点或面，或住宅建筑（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：类别字段中为分类表代码的点（请先运行“设施分类”）；其他值会列在日志中并被忽略。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：默认为 &lt;i&gt;category&lt;/i&gt;。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 分钟 = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：搜索到此为止（默认 15）；更远的设施视为没有。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：起点和设施接入此米数范围内（默认 100）最近的街道，直线走到街道的距离计入步行时间；超出范围的会按要素 ID 列在日志中（这类设施仍计入直线距离）。&lt;br&gt;&lt;b&gt;排除字段 / 值&lt;/b&gt;：排除不适合步行的道路等级（默认：OSM motorway、trunk、construction…）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：起点及其自身字段，并针对分类表中的每个类别代码增加 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt;（步行到最近设施的分钟数；最大分钟数内没有设施或起点不在路网上时为 NULL）和 &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt;（到最近设施的直线米数；该类别没有设施时为 NULL），以及 &lt;i&gt;snap_m&lt;/i&gt;（起点到其接入街道的米数；超出捕捉容差时为 NULL）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="88"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="92"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="91"/>
         <source>Origins (communities or buildings)</source>
         <translation>起点（社区或建筑）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="98"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="103"/>
         <source>Category field</source>
         <translation>类别字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="111"/>
         <source>Walking speed (km/h)</source>
         <translation>步行速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="116"/>
         <source>Maximum minutes</source>
         <translation>最大分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="121"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="131"/>
-        <source>Exclude roads by field</source>
-        <translation>按字段排除道路</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="140"/>
-        <source>Excluded values</source>
-        <translation>排除值</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="145"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="132"/>
         <source>Nearest facility</source>
         <translation>最近设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="181"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="168"/>
         <source>Feature {fid} could not be transformed to {crs}. Nothing was written.</source>
         <translation>要素 {fid} 无法转换到 {crs}。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="193"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="180"/>
         <source>{ids} and {count} more</source>
         <translation>{ids} 及另外 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="204"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="190"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="217"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="203"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="220"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="206"/>
         <source>The maximum minutes must be greater than 0.</source>
         <translation>最大分钟数必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="230"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="214"/>
         <source>The facilities layer has no field named “{field}”. Run Classify facilities first, or choose the field holding the category codes.</source>
         <translation>设施图层中没有名为“{field}”的字段。请先运行“设施分类”，或选择存放类别代码的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="249"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="233"/>
         <source>The origins layer already has a field named {name}; rename it first.</source>
         <translation>起点图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="257"/>
-        <source>The road layer is empty: there is no network to walk on.</source>
-        <translation>道路图层为空：没有可供步行的路网。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="263"/>
-        <source>Roads are not in a metric projected CRS; distances are measured in {crs}.</source>
-        <translation>道路不在以米为单位的投影坐标参考系中；距离按 {crs} 量算。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="268"/>
-        <source>Building the walking graph…</source>
-        <translation>正在构建步行路网图…</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="277"/>
-        <source>The road layer has no usable line geometries ({invalid} empty or invalid, {excluded} excluded).</source>
-        <translation>道路图层中没有可用的线几何（{invalid} 个为空或无效，{excluded} 个被排除）。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="284"/>
-        <source>Walking graph: {nodes} nodes, {edges} edges; {excluded} roads excluded, {invalid} unusable.</source>
-        <translation>步行路网图：{nodes} 个节点，{edges} 条边；排除 {excluded} 条道路，{invalid} 条不可用。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="298"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="254"/>
         <source>The origins layer has no features.</source>
         <translation>起点图层中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="300"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="256"/>
         <source>The facilities layer has no features, so there is nothing to walk to.</source>
         <translation>设施图层中没有要素，因此没有可步行到达的目标。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="311"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="267"/>
         <source>empty ({count})</source>
         <translation>空（{count}）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="316"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="272"/>
         <source>None of the {count} facilities has a point and a category code of the categories table in the field “{field}” (found: {found}). Run Classify facilities first, or choose the right field.</source>
         <translation>{count} 个设施中，没有一个同时具有点位且在字段“{field}”中具有分类表中的类别代码（发现的值：{found}）。请先运行“设施分类”，或选择正确的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="325"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="281"/>
         <source>{count} facilities have no known category code and were ignored: {found}.</source>
         <translation>{count} 个设施没有已知的类别代码，已被忽略：{found}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="345"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="301"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未计算步行时间（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="353"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="309"/>
         <source>{count} facilities are farther than {tolerance} m from any road and are not reached on foot (feature ids): {ids}</source>
         <translation>{count} 个设施距所有道路都超过 {tolerance} m，无法步行到达（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="360"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="316"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="325"/>
         <source>Searching the nearest facility of {count} categories…</source>
         <translation>正在为 {count} 个类别搜索最近设施…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="394"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="350"/>
         <source>Writing {count} origins…</source>
         <translation>正在写入 {count} 个起点…</translation>
     </message>
@@ -3468,127 +3433,92 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NetworkCirclesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="54"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="52"/>
         <source>Walking network circles (isochrones)</source>
         <translation>步行路网生活圈（等时圈）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="57"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="55"/>
         <source>Computes, for every origin, the area a pedestrian reaches along the streets within each time level.&lt;br&gt;&lt;b&gt;Roads&lt;/b&gt;: any line layer in any CRS. Vertices closer than 0.5 m are merged; roads that cross without a shared vertex (bridges, tunnels) are not connected; one-way rules are ignored. A geographic CRS is measured in the local UTM zone.&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Minutes&lt;/b&gt;: time levels, default 5,10,15.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: an origin farther than this from every road is listed in the log and gets no polygon; the straight walk to the road counts toward the time.&lt;br&gt;&lt;b&gt;Walk-off distance&lt;/b&gt;: the reachable streets are buffered by this many metres (default 25).&lt;br&gt;&lt;b&gt;Exclude field / values&lt;/b&gt;: road classes unfit for walking (default: OSM motorway, trunk, construction…) are left out.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level in the origins' CRS, nested, with the origin's own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;reach_m&lt;/i&gt; (walking distance of the level), &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;street_m&lt;/i&gt; (reachable street length, edges cut exactly where time runs out) and &lt;i&gt;method&lt;/i&gt;.</source>
         <translation>为每个起点计算行人在每个时间层级内沿街道可到达的范围。&lt;br&gt;&lt;b&gt;道路&lt;/b&gt;：任意坐标参考系下的任意线图层。相距小于 0.5 m 的顶点会被合并；相交但没有共享顶点的道路（桥梁、隧道）不连通；忽略单行规则。地理坐标参考系在当地 UTM 分带中量算。&lt;br&gt;&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;分钟数&lt;/b&gt;：时间层级，默认 5,10,15。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 min = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：距所有道路都超过此距离的起点会列入日志，且不生成面；起点到道路的直线步行距离计入时间。&lt;br&gt;&lt;b&gt;离路步行距离&lt;/b&gt;：将可达街道向外缓冲此米数（默认 25）。&lt;br&gt;&lt;b&gt;排除字段 / 值&lt;/b&gt;：不适合步行的道路等级（默认：OSM 的 motorway、trunk、construction…）会被排除。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，采用起点图层的坐标参考系，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;reach_m&lt;/i&gt;（该层级的步行距离）、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;street_m&lt;/i&gt;（可达街道长度，边在时间耗尽处精确截断）和 &lt;i&gt;method&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="78"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="76"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="79"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="86"/>
         <source>Origin id field</source>
         <translation>起点编号字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="91"/>
         <source>Minutes</source>
         <translation>分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="92"/>
         <source>Walking speed (km/h)</source>
         <translation>步行速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="102"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="100"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="109"/>
         <source>Walk-off distance (m)</source>
         <translation>离路步行距离（m）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="120"/>
-        <source>Exclude roads by field</source>
-        <translation>按字段排除道路</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="129"/>
-        <source>Excluded values</source>
-        <translation>排除值</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="134"/>
         <source>Network circles</source>
         <translation>路网生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="132"/>
         <source>Minutes must be positive numbers separated by commas, e.g. 5,10,15 (got “{text}”).</source>
         <translation>分钟数必须是以逗号分隔的正数，例如 5,10,15（当前为“{text}”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="150"/>
         <source>The roads or origins layer could not be read.</source>
         <translation>无法读取道路图层或起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="169"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="154"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="180"/>
-        <source>The road layer is empty: there is no network to walk on.</source>
-        <translation>道路图层为空：没有可供步行的路网。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="184"/>
-        <source>Roads are not in a metric projected CRS; distances are measured in {crs}.</source>
-        <translation>道路图层不是以米为单位的投影坐标参考系；距离在 {crs} 中量算。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="189"/>
-        <source>Building the walking graph…</source>
-        <translation>正在构建步行网络图…</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="198"/>
-        <source>The road layer has no usable line geometries ({invalid} empty or invalid, {excluded} excluded).</source>
-        <translation>道路图层中没有可用的线几何图形（{invalid} 条为空或无效，{excluded} 条被排除）。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="203"/>
-        <source>Walking graph: {nodes} nodes, {edges} edges; {excluded} roads excluded, {invalid} unusable.</source>
-        <translation>步行网络图：{nodes} 个节点、{edges} 条边；排除 {excluded} 条道路，{invalid} 条不可用。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="220"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="179"/>
         <source>Origin {fid} could not be transformed to {crs}.</source>
         <translation>无法将起点 {fid} 转换到 {crs}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="233"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="192"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no polygon: {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未生成面：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="239"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="198"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="265"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="224"/>
         <source>Walking from {count} origins…</source>
         <translation>正在从 {count} 个起点计算步行范围…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="273"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="232"/>
         <source>A circle could not be transformed to the origins&apos; CRS {crs}.</source>
         <translation>无法将生活圈转换到起点图层的坐标参考系 {crs}。</translation>
     </message>
@@ -4202,6 +4132,44 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="315"/>
         <source>The windows “{first}” and “{second}” overlap (for example on {day} at {time}); merge them into one window.</source>
         <translation>时段“{first}”和“{second}”重叠（例如 {day} {time}）；请将其合并为一个时段。</translation>
+    </message>
+</context>
+<context>
+    <name>WalkingGraphMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="41"/>
+        <source>Exclude roads by field</source>
+        <translation>按字段排除道路</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="48"/>
+        <source>Excluded values</source>
+        <translation>排除值</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="83"/>
+        <source>The road layer is empty: there is no network to walk on.</source>
+        <translation>道路图层为空：没有可供步行的路网。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="87"/>
+        <source>Roads are not in a metric projected CRS; distances are measured in {crs}.</source>
+        <translation>道路不在以米为单位的投影坐标参考系中；距离按 {crs} 量算。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="92"/>
+        <source>Building the walking graph…</source>
+        <translation>正在构建步行路网图…</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="101"/>
+        <source>The road layer has no usable line geometries ({invalid} empty or invalid, {excluded} excluded).</source>
+        <translation>道路图层中没有可用的线几何（{invalid} 个为空或无效，{excluded} 个被排除）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="106"/>
+        <source>Walking graph: {nodes} nodes, {edges} edges; {excluded} roads excluded, {invalid} unusable.</source>
+        <translation>步行路网图：{nodes} 个节点，{edges} 条边；排除 {excluded} 条道路，{invalid} 条不可用。</translation>
     </message>
 </context>
 <context>
