@@ -23,15 +23,19 @@ DEAD_END = [(150.0, 100.0), (150.0, 160.0)]
 SPUR = [(300.0, 150.0), (420.0, 150.0)]
 
 
-def grid_graph():
-    # split the long lines at every crossing, so the streets share their junction vertices
+def _grid_lines() -> list[list[tuple[float, float]]]:
+    """The grid's streets, split at every junction so that they share their vertices."""
     lines = []
     for (x0, y0), (x1, y1) in GRID:
         steps = np.linspace(0.0, 1.0, 4)
         lines.append([(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t) for t in steps])
     lines[1] = [(0.0, 100.0), (100.0, 100.0), (150.0, 100.0), (200.0, 100.0), (300.0, 100.0)]
     lines[7] = [(300.0, 0.0), (300.0, 100.0), (300.0, 150.0), (300.0, 200.0), (300.0, 300.0)]
-    return build_graph(*lines_to_arrays([*lines, DEAD_END, SPUR]))
+    return lines
+
+
+def grid_graph():
+    return build_graph(*lines_to_arrays([*_grid_lines(), DEAD_END, SPUR]))
 
 
 def test_blocks_their_cores_and_the_streets_bounding_or_inside_them():
@@ -170,3 +174,25 @@ def test_holes_go_to_the_part_that_holds_them():
     assert shapely.is_valid(result)
     assert shapely.get_num_interior_rings(shapely.get_parts(result)).tolist() == [1, 1, 0]
     assert shapely.area(result) == pytest.approx(10000 + 10000 + 2500 - 200)
+
+
+def test_a_bridge_crossing_blocks_without_vertices_splits_them_but_not_the_walk():
+    # a viaduct from (-50, 20) to (350, 280): it crosses streets without sharing a vertex, so it is not
+    # reachable from them, yet geometrically it splits the blocks it passes over
+    graph = build_graph(
+        *lines_to_arrays([*[list(line) for line in _grid_lines()], DEAD_END, [(-50.0, 20.0), (350.0, 280.0)]])
+    )
+    blocks = street_blocks(graph.xy, graph.u, graph.v, WALK_OFF)
+    streets = shapely.multilinestrings(shapely.linestrings(np.stack([graph.xy[graph.u], graph.xy[graph.v]], axis=1)))
+    assert len(blocks.polygons) == shapely.get_num_geometries(
+        shapely.polygonize(shapely.get_parts(shapely.node(streets)))
+    )
+    assert len(blocks.polygons) > 9
+    origin = (150.0, 95.0)
+    snap = snap_origins(graph, np.array([origin]), tolerance=20.0)
+    (result,) = [item for batch in isochrones(graph, np.array([origin]), snap, [5000.0]) for item in batch]
+    walked = [shapely.linestrings(line) for line in [*_grid_lines(), DEAD_END, [origin, (150.0, 100.0)]]]
+    grid = shapely.multilinestrings(walked)
+    direct_buffer_checks(result.polygon, grid)
+    # the viaduct's far end, 60 m beyond the grid, is not reached
+    assert not shapely.contains_xy(result.polygon, 345.0, 277.0)
