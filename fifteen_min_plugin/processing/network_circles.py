@@ -223,7 +223,10 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
         done = 0
         feedback.setProgressText(self.tr("Walking from {count} origins…").format(count=total))
         for batch in isochrones(graph, xy, snap, cutoffs, walk_off, workers=os.cpu_count() or 2, feedback=feedback):
-            wkbs = shapely.to_wkb([shapely.multipolygons(shapely.get_parts(item.polygon)) for item in batch])
+            # 2 dimensions said explicitly: inside QGIS, shapely may call the GEOS that QGIS loaded, older than the
+            # one it was built with, which refuses the 4-dimensional WKB shapely asks for by default
+            polygons = [shapely.multipolygons(shapely.get_parts(item.polygon)) for item in batch]
+            wkbs = shapely.to_wkb(polygons, output_dimension=2)
             areas = shapely.area([item.polygon for item in batch])
             for item, wkb, area in zip(batch, wkbs, areas):
                 geometry = QgsGeometry()
