@@ -221,7 +221,7 @@ class AnalysisPage(QWidget):
     def run_coverage(self) -> None:
         """Compute the coverage of every workspace circle in the background; write it when it succeeds."""
         layers = self._layers()
-        if layers is None or not self._idle():
+        if layers is None or not self.runner.idle():
             return
         parameters = {
             "CIRCLES": layers["circles"],
@@ -236,7 +236,7 @@ class AnalysisPage(QWidget):
     def run_walking_times(self) -> None:
         """Walking minutes from every workspace community to each category, then the population summary."""
         layers = self._layers()
-        if layers is None or not self._idle():
+        if layers is None or not self.runner.idle():
             return
         roads = self.roads_combo.currentLayer()
         if roads is None:
@@ -259,7 +259,7 @@ class AnalysisPage(QWidget):
 
     def summarise_population(self, origins: QgsVectorLayer) -> None:
         """Share of residents of `origins` (with min_<code> fields) within 15 minutes, shown in the page."""
-        if not self._idle():
+        if not self.runner.idle():
             return
         parameters = {
             "ORIGINS": origins,
@@ -273,7 +273,7 @@ class AnalysisPage(QWidget):
     def export_circle_plans(self, path: str) -> None:
         """Write the 一圈一策 atlas of the workspace coverage to a PDF in the background, then add its layouts."""
         layers = self._layers()
-        if layers is None or not self._idle():
+        if layers is None or not self.runner.idle():
             return
         minutes = self.project.mapLayer(self.minutes_layer_id) if self.minutes_layer_id else None
         title = self.workspace().name
@@ -325,12 +325,6 @@ class AnalysisPage(QWidget):
     def cancel(self) -> None:
         """Stop the running computation; nothing is written."""
         self.runner.cancel()
-
-    def _idle(self) -> bool:
-        if self.runner.busy:
-            self._warn(self.tr("A computation is already running; wait for it or cancel it."))
-            return False
-        return True
 
     def _result_layer(self, context: QgsProcessingContext, results: dict[str, Any], title: str) -> QgsVectorLayer:
         layer = context.takeResultLayer(str(results.get("OUTPUT", "")))

@@ -824,7 +824,7 @@ class AssetsPage(QWidget):
     def suggest(self) -> None:
         """Rank repurposing uses for every asset of the register in the background."""
         workspace = self._ready_workspace()
-        if workspace is None or not self._idle():
+        if workspace is None or not self.runner.idle():
             return
         assets = workspace.layer("idle_assets")
         coverage = workspace.layer("coverage")
@@ -876,7 +876,7 @@ class AssetsPage(QWidget):
     def find_candidates(self) -> None:
         """Ask for layers, scan them for idle asset candidates in the background, then offer them for registering."""
         workspace = self._ready_workspace()
-        if workspace is None or not self._idle():
+        if workspace is None or not self.runner.idle():
             return
         skipped = set(self._workspace_layer_ids())
         layers = [
@@ -894,7 +894,7 @@ class AssetsPage(QWidget):
     def scan(self, layers: Sequence[QgsVectorLayer]) -> None:
         """Find idle asset candidates in `layers` in the background."""
         workspace = self._ready_workspace()
-        if workspace is None or not self._idle():
+        if workspace is None or not self.runner.idle():
             return
         if not layers:
             self._warn(self.tr("Tick at least one layer to scan."))
@@ -950,12 +950,6 @@ class AssetsPage(QWidget):
     def cancel(self) -> None:
         """Stop the running background work; nothing is written."""
         self.runner.cancel()
-
-    def _idle(self) -> bool:
-        if self.runner.busy:
-            self._warn(self.tr("A computation is already running; wait for it or cancel it."))
-            return False
-        return True
 
     def _run(
         self, algorithm_id: str, parameters: dict[str, Any], title: str, then: Callable[[QgsVectorLayer], None]

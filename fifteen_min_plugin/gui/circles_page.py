@@ -327,8 +327,7 @@ class CirclesPage(QWidget):
         self.runner.cancel()
 
     def _ready(self, origins: Optional[QgsVectorLayer]) -> bool:
-        if self.runner.busy:
-            self._warn(self.tr("A computation is already running; wait for it or cancel it."))
+        if not self.runner.idle():
             return False
         if self._workspace_layer("circles") is None:
             return False

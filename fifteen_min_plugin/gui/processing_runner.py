@@ -55,6 +55,13 @@ class ProcessingRunner(QObject):
         """Whether a run has started and not yet ended."""
         return self._state is not None
 
+    def idle(self) -> bool:
+        """True when no run is going on; otherwise say so and return False."""
+        if self.busy:
+            self.say(self.tr("A computation is already running; wait for it or cancel it."), Qgis.MessageLevel.Warning)
+            return False
+        return True
+
     def cancel(self) -> None:
         """Stop the running task; the run then ends as cancelled."""
         if self.task is not None:

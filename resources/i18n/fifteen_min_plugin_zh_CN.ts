@@ -157,7 +157,7 @@
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="342"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="336"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
@@ -167,12 +167,12 @@
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="355"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="349"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="364"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="358"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
@@ -187,97 +187,92 @@
         <translation>生活圈方案已写入 {path}；布局“{layout}”已添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="331"/>
-        <source>A computation is already running; wait for it or cancel it.</source>
-        <translation>已有计算正在进行；请等待其完成或将其取消。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="338"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="332"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="348"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="342"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="356"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="350"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="359"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="373"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="367"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="455"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="449"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="477"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="471"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="479"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="473"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="485"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="479"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="511"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="505"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="528"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="522"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="535"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="529"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="539"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="533"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="544"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="538"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="550"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="544"/>
         <source>Circle plans (PDF) are not available in this installation; update the plugin. Nothing was exported.</source>
         <translation>此安装中无法使用生活圈方案（PDF）功能；请更新插件。未导出任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="557"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="551"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="568"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="562"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="584"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="578"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
@@ -969,22 +964,17 @@ Mon-Fri 19:00-07:00
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="956"/>
-        <source>A computation is already running; wait for it or cancel it.</source>
-        <translation>已有计算正在进行；请等待其完成或将其取消。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="986"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="980"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1024"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1018"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="971"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="965"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
@@ -1818,7 +1808,7 @@ Mon-Fri 19:00-07:00
         <translation>GB 50180-2018：300 / 500 / 800–1,000 m，每个层级一个半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="400"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="399"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
@@ -1833,27 +1823,22 @@ Mon-Fri 19:00-07:00
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="331"/>
-        <source>A computation is already running; wait for it or cancel it.</source>
-        <translation>已有计算正在进行；请等待其完成或将其取消。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="336"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="335"/>
         <source>Choose the layer of communities (origins) first.</source>
         <translation>请先选择社区（起点）图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="355"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="354"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="363"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="362"/>
         <source>{title}: {count} circles written to “{layer}”.</source>
         <translation>{title}：已将 {count} 个生活圈写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="386"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="385"/>
         <source>Create or open a workspace first: circles are saved in it.</source>
         <translation>请先新建或打开工作空间：生活圈保存在工作空间中。</translation>
     </message>
@@ -3518,7 +3503,7 @@ Mon-Fri 19:00-07:00
         <translation>正在从 {count} 个起点计算步行范围…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="232"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="235"/>
         <source>A circle could not be transformed to the origins&apos; CRS {crs}.</source>
         <translation>无法将生活圈转换到起点图层的坐标参考系 {crs}。</translation>
     </message>
@@ -3704,19 +3689,24 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ProcessingRunner</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="74"/>
         <source>The tool “{title}” ({id}) is not available in this installation; update the plugin or check that its Processing provider is enabled. Nothing was computed.</source>
         <translation>此安装中没有工具“{title}”（{id}）；请更新插件，或检查其处理工具提供程序是否已启用。未进行任何计算。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="96"/>
+        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="103"/>
         <source>{title}: cancelled; nothing was written.</source>
         <translation>{title}：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="107"/>
         <source>{title} could not be computed; nothing was written. {reason}</source>
         <translation>{title}计算失败，未写入任何内容。{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="61"/>
+        <source>A computation is already running; wait for it or cancel it.</source>
+        <translation>已有计算正在进行；请等待其完成或将其取消。</translation>
     </message>
 </context>
 <context>
@@ -3902,7 +3892,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RoadMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/network/graph.py" line="169"/>
+        <location filename="../../fifteen_min_plugin/core/network/graph.py" line="177"/>
         <source>The road layer has no field named {name}.</source>
         <translation>道路图层中没有名为 {name} 的字段。</translation>
     </message>

@@ -40,7 +40,7 @@ def grid_graph():
 
 def test_blocks_their_cores_and_the_streets_bounding_or_inside_them():
     graph = grid_graph()
-    blocks = street_blocks(graph.xy, graph.u, graph.v, WALK_OFF)
+    blocks = street_blocks(graph, WALK_OFF)
     assert len(blocks.polygons) == 9
     assert shapely.area(blocks.polygons) == pytest.approx(np.full(9, 10000.0))
     assert (blocks.edges_per_piece == 1).all()
@@ -182,7 +182,7 @@ def test_a_bridge_crossing_blocks_without_vertices_splits_them_but_not_the_walk(
     graph = build_graph(
         *lines_to_arrays([*[list(line) for line in _grid_lines()], DEAD_END, [(-50.0, 20.0), (350.0, 280.0)]])
     )
-    blocks = street_blocks(graph.xy, graph.u, graph.v, WALK_OFF)
+    blocks = street_blocks(graph, WALK_OFF)
     streets = shapely.multilinestrings(shapely.linestrings(np.stack([graph.xy[graph.u], graph.xy[graph.v]], axis=1)))
     assert len(blocks.polygons) == shapely.get_num_geometries(
         shapely.polygonize(shapely.get_parts(shapely.node(streets)))

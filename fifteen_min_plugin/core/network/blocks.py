@@ -16,6 +16,8 @@ import numpy as np
 import shapely
 from scipy.sparse import csr_matrix
 
+from fifteen_min_plugin.core.network.graph import RoadGraph
+
 #: distance (m) within which a point counts as lying on a line: far below any street geometry, far above rounding
 ON_LINE_M = 1e-7
 #: arc segments per quarter circle when eroding non-convex blocks: cores come within 0.0075 m (25 m walk-off) of exact
@@ -54,9 +56,8 @@ class StreetBlocks:
         return self.core_rings[offsets]
 
 
-def _noded_pieces(start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _noded_pieces(segments: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The segments noded at every crossing, as (start, end) coordinate arrays of two-point pieces."""
-    segments = shapely.linestrings(np.stack([start, end], axis=1))
     noded = shapely.get_parts(shapely.node(shapely.multilinestrings(segments)))
     coords, line = shapely.get_coordinates(noded, return_index=True)
     consecutive = line[1:] == line[:-1]
@@ -113,14 +114,14 @@ def _lookup(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
     return np.where(sorted_keys[position] == keys, position, -1)
 
 
-def street_blocks(xy: np.ndarray, u: np.ndarray, v: np.ndarray, walk_off: float) -> StreetBlocks:
-    """Blocks of the graph with node coordinates `xy` and edges `u`-`v`, with their cores for `walk_off`.
+def street_blocks(graph: RoadGraph, walk_off: float) -> StreetBlocks:
+    """Blocks of the road graph, with their cores for `walk_off`.
 
     Pieces, edges and block rings are matched by exact coordinates (noding and polygonizing copy them);
     only pieces split off an edge, and pieces inside a block, are found by a spatial search.
     """
-    edge_count = len(u)
-    start, end = _noded_pieces(xy[u], xy[v])
+    edge_count = graph.edge_count
+    start, end = _noded_pieces(graph.segments)
     pieces = shapely.linestrings(np.stack([start, end], axis=1))
     piece_count = len(pieces)
     polygons = shapely.get_parts(shapely.polygonize(pieces)) if piece_count else np.empty(0, dtype=object)
@@ -129,7 +130,8 @@ def street_blocks(xy: np.ndarray, u: np.ndarray, v: np.ndarray, walk_off: float)
     rings, ring_block = shapely.get_rings(polygons, return_index=True)
     ring_xy, ring_index = shapely.get_coordinates(rings, return_index=True)
 
-    (piece_a, piece_b, node_u, node_v, ring_node), nodes = _node_ids(start, end, xy[u], xy[v], ring_xy)
+    (piece_a, piece_b, graph_node, ring_node), nodes = _node_ids(start, end, graph.xy, ring_xy)
+    node_u, node_v = graph_node[graph.u], graph_node[graph.v]
     piece_keys = _segment_keys(piece_a, piece_b, nodes)
     piece_order = np.argsort(piece_keys, kind="stable")
     sorted_keys = piece_keys[piece_order]
@@ -143,8 +145,9 @@ def street_blocks(xy: np.ndarray, u: np.ndarray, v: np.ndarray, walk_off: float)
     loose_pieces, loose_edges = np.flatnonzero(loose), np.flatnonzero(~matched)
     if len(loose_pieces) and len(loose_edges):
         middles = shapely.points((start[loose_pieces] + end[loose_pieces]) / 2.0)
-        edge_lines = shapely.linestrings(np.stack([xy[u[loose_edges]], xy[v[loose_edges]]], axis=1))
-        found, hit = shapely.STRtree(edge_lines).query(middles, predicate="dwithin", distance=ON_LINE_M)
+        found, hit = shapely.STRtree(graph.segments[loose_edges]).query(
+            middles, predicate="dwithin", distance=ON_LINE_M
+        )
         on_piece = np.concatenate([on_piece, loose_pieces[found]])
         on_edge = np.concatenate([on_edge, loose_edges[hit]])
     piece_edge = csr_matrix((np.ones(len(on_piece)), (on_piece, on_edge)), shape=(piece_count, edge_count))

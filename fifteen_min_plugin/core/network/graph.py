@@ -42,6 +42,7 @@ class RoadGraph:
     length: np.ndarray  # (m,) Euclidean edge length in metres
     _incidence: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
     _tree: cKDTree | None = field(default=None, repr=False)
+    _segments: np.ndarray | None = field(default=None, repr=False)
 
     @property
     def node_count(self) -> int:
@@ -59,6 +60,13 @@ class RoadGraph:
         if self._tree is None:
             self._tree = cKDTree(self.xy)
         return self._tree
+
+    @property
+    def segments(self) -> np.ndarray:
+        """Each edge as a two-point LineString, built on first use."""
+        if self._segments is None:
+            self._segments = shapely.linestrings(np.stack([self.xy[self.u], self.xy[self.v]], axis=1))
+        return self._segments
 
     def incident_edges(self, nodes: np.ndarray) -> np.ndarray:
         """Sorted unique ids of the edges touching any of `nodes`."""

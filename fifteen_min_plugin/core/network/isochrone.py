@@ -68,8 +68,7 @@ def snap_origins(graph: RoadGraph, xy: np.ndarray, tolerance: float) -> Snap:
     offset, distance = np.zeros(count), np.full(count, np.inf)
     point = np.full((count, 2), np.nan)
     if graph.edge_count and count:
-        segments = shapely.linestrings(np.stack([graph.xy[graph.u], graph.xy[graph.v]], axis=1))
-        tree = shapely.STRtree(segments)
+        tree = shapely.STRtree(graph.segments)
         (origin_ids, edge_ids), _ = tree.query_nearest(
             shapely.points(xy), max_distance=tolerance, return_distance=True, all_matches=False
         )
@@ -365,7 +364,7 @@ def isochrones(
     tiles = _tiles(xy, np.flatnonzero(snap.snapped), max(cutoffs[-1] * 0.75, 1.0))
     if not tiles:
         return
-    blocks = street_blocks(graph.xy, graph.u, graph.v, walk_off)
+    blocks = street_blocks(graph, walk_off)
     with ThreadPoolExecutor(max_workers=max(workers, 1)) as pool:
         pending: list[Future] = []
         queue = iter(tiles)
