@@ -9,7 +9,7 @@ from qgis.PyQt.QtWidgets import QAction, QToolBar
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.dependencies import MissingDependency, missing_dependencies, missing_message
-from fifteen_min_plugin.core.language import interface_locale
+from fifteen_min_plugin.core.language import catalogue_path
 from fifteen_min_plugin.processing.provider import FifteenMinProvider
 
 
@@ -38,16 +38,13 @@ class FifteenMinPlugin:
         return self.tr("15-Minute Living Circle")
 
     def _install_translator(self) -> None:
-        locale = interface_locale()[:5]
-        candidates = [locale, locale[:2]]
-        for name in candidates:
-            path = RESOURCES_DIR / "i18n" / f"fifteen_min_plugin_{name}.qm"
-            if name and path.exists():
-                translator = QTranslator()
-                if translator.load(str(path)):
-                    QCoreApplication.installTranslator(translator)
-                    self.translator = translator
-                return
+        path = catalogue_path()
+        if path is None:
+            return
+        translator = QTranslator()
+        if translator.load(str(path)):
+            QCoreApplication.installTranslator(translator)
+            self.translator = translator
 
     def initProcessing(self) -> None:  # noqa: N802 - QGIS API
         """Register the `fifteenmin` provider (also called by qgis_process)."""

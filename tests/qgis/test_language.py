@@ -1,0 +1,72 @@
+"""Every way QGIS spells Simplified Chinese gives the Chinese plugin; Traditional falls back to English."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication
+
+import fifteen_min_plugin
+from fifteen_min_plugin.core.language import catalogue_name, catalogue_path, interface_locale, is_chinese
+
+SIMPLIFIED_SPELLINGS = ("zh-Hans", "zh_CN", "zh-CN", "zh_SG", "zh", "zh-Hans-CN", "zh_CN.UTF-8")
+OTHER_SPELLINGS = ("zh_TW", "zh-Hant", "zh_HK", "en_US", "en", "de_DE", "")
+
+
+@pytest.fixture()
+def user_locale():
+    """Set QGIS's locale override as the Options dialog does; restore the previous values afterwards."""
+    settings = QgsSettings()
+    before = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+
+    def choose(locale: str) -> None:
+        settings.setValue("locale/overrideFlag", True)
+        settings.setValue("locale/userLocale", locale)
+
+    yield choose
+    for key, value in before.items():
+        if value is None:
+            settings.remove(key)
+        else:
+            settings.setValue(key, value)
+
+
+@pytest.mark.parametrize("locale", SIMPLIFIED_SPELLINGS)
+def test_simplified_spellings_get_the_simplified_catalogue(locale):
+    assert catalogue_name(locale) == "zh_CN"
+    assert catalogue_path(locale).name == "fifteen_min_plugin_zh_CN.qm"
+    assert is_chinese(locale)
+
+
+@pytest.mark.parametrize("locale", OTHER_SPELLINGS)
+def test_traditional_and_other_languages_get_english_without_their_catalogue(locale):
+    assert catalogue_name(locale) is None
+    assert catalogue_path(locale) is None
+    assert not is_chinese(locale)
+
+
+def test_traditional_gets_a_traditional_catalogue_when_one_ships(tmp_path):
+    (tmp_path / "fifteen_min_plugin_zh_TW.qm").write_bytes(b"")
+    assert catalogue_name("zh-Hant", tmp_path) == "zh_TW"
+    assert catalogue_name("zh_TW", tmp_path) == "zh_TW"
+    assert catalogue_name("zh-Hans", tmp_path) == "zh_CN"
+
+
+LOADED = [*((spelling, "一刻钟生活圈") for spelling in SIMPLIFIED_SPELLINGS[:5]), ("zh_TW", None)]
+
+
+@pytest.mark.parametrize(("locale", "title"), LOADED)
+def test_the_loaded_plugin_speaks_the_language_qgis_stored(iface, qgis_processing, user_locale, locale, title):
+    """The plugin as QGIS loads it, with the locale exactly as QGIS's Options dialog stores it."""
+    user_locale(locale)
+    assert interface_locale() == locale
+    english = "15-Minute Living Circle"
+    assert QCoreApplication.translate("FifteenMinPlugin", english) == english  # no catalogue before loading
+    plugin = fifteen_min_plugin.classFactory(iface)
+    try:
+        assert plugin.menu_name == (title or english)
+        plugin.initGui()
+        assert plugin.dock.windowTitle() == (title or english)
+    finally:
+        plugin.unload()
+    assert QCoreApplication.translate("FifteenMinPlugin", english) == english
