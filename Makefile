@@ -81,7 +81,7 @@ demo: setup translations  ## set up and run the main job on the bundled sample
 bench: setup  ## benchmarks with ratios against QGIS native tools measured in the same run
 	$(QGIS_ENV) $(PY) bench/run.py
 
-sample: venv  ## rebuild resources/sample from the OSM extracts in ../shared/data
+sample: venv  ## rebuild resources/sample from the OSM extracts in data/osm
 	$(QGIS_ENV) $(PY) scripts/make_sample.py
 	$(QGIS_ENV) $(PY) scripts/make_sample_spreadsheet.py
 

@@ -1,6 +1,7 @@
-"""Build resources/sample/sample.gpkg from the shared OpenStreetMap extracts (© OpenStreetMap contributors, ODbL 1.0).
+"""Build resources/sample/sample.gpkg from the bundled OpenStreetMap extracts (© OpenStreetMap contributors, ODbL 1.0).
 
-Reads the .osm files with GDAL's OSM driver through QGIS and writes, in EPSG:4326:
+Reads the two extracts of data/osm/ (or of --data DIR, as .osm or .osm.gz) with GDAL's OSM driver through QGIS
+and writes, in EPSG:4326:
 haidian_roads, haidian_pois, haidian_parking_and_buildings (real OSM), communities and idle_assets_seed
 (synthetic, seed 15, placed on real OSM residential areas, parking lots and buildings), shanghai_roads
 (real OSM, only while the GeoPackage stays under 3 MB) and the sample_info key/value table.
@@ -38,10 +39,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from osm_extracts import osm_extract
+
 SCRIPT_VERSION = "1.0.0"
 SEED = 15
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "data"
+DEFAULT_DATA = REPO / "data" / "osm"
 DEFAULT_OUTPUT = REPO / "resources" / "sample" / "sample.gpkg"
 HAIDIAN_OSM = "beijing_haidian_cau.osm"
 SHANGHAI_OSM = "shanghai_center.osm"
@@ -478,7 +482,7 @@ def _bbox_text(bounds: QgsRectangle) -> str:
     return ",".join(f"{v:.7f}" for v in (bounds.xMinimum(), bounds.yMinimum(), bounds.xMaximum(), bounds.yMaximum()))
 
 
-def sample_info(data: Path, bounds: QgsRectangle, shanghai_note: str) -> LayerSpec:
+def sample_info(haidian: Path, shanghai: Path, bounds: QgsRectangle, shanghai_note: str) -> LayerSpec:
     """The key/value table describing sources, dates, attribution and script version."""
     items = [
         ("attribution", ATTRIBUTION),
@@ -487,10 +491,10 @@ def sample_info(data: Path, bounds: QgsRectangle, shanghai_note: str) -> LayerSp
         ("script_version", SCRIPT_VERSION),
         ("seed", str(SEED)),
         ("source_haidian", HAIDIAN_OSM),
-        ("source_haidian_date", osm_date(data / HAIDIAN_OSM)),
+        ("source_haidian_date", osm_date(haidian)),
         ("source_haidian_bounds", _bbox_text(bounds)),
         ("source_shanghai", SHANGHAI_OSM),
-        ("source_shanghai_date", osm_date(data / SHANGHAI_OSM)),
+        ("source_shanghai_date", osm_date(shanghai)),
         ("shanghai_roads", shanghai_note),
         ("synthetic_layers", "communities, idle_assets_seed"),
     ]
@@ -506,15 +510,15 @@ def sample_info(data: Path, bounds: QgsRectangle, shanghai_note: str) -> LayerSp
 
 
 def build(data: Path, output: Path) -> dict[str, int]:
-    """Build the sample GeoPackage at `output` from the extracts in `data`; return feature counts per layer.
+    """Build the sample GeoPackage at `output` from the extracts in `data` (.osm or .osm.gz); return feature counts.
 
     QGIS must be initialised. The file is written beside `output` first and moved into place only when complete
     and under 3 MB, so a failed run leaves an existing sample untouched.
     """
-    haidian, shanghai = data / HAIDIAN_OSM, data / SHANGHAI_OSM
-    for path in (haidian, shanghai):
-        if not path.is_file():
-            raise SystemExit(f"missing source extract {path} (use --data)")
+    try:
+        haidian, shanghai = osm_extract(HAIDIAN_OSM, data), osm_extract(SHANGHAI_OSM, data)
+    except FileNotFoundError as error:
+        raise SystemExit(f"missing source extract: {error} (use --data)") from None
     measure = QgsDistanceArea()
     measure.setSourceCrs(CRS, QgsCoordinateTransformContext())
     if not measure.setEllipsoid("EPSG:7030"):
@@ -578,7 +582,7 @@ def build(data: Path, output: Path) -> dict[str, int]:
     try:
         for note, shanghai_specs in shanghai_variants(shanghai):
             written = [*specs, *shanghai_specs]
-            size = write_gpkg([*written, sample_info(data, bounds, note)], staging)
+            size = write_gpkg([*written, sample_info(haidian, shanghai, bounds, note)], staging)
             if size < MAX_BYTES:
                 break
         else:
@@ -592,7 +596,9 @@ def build(data: Path, output: Path) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding the two .osm extracts")
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="folder holding the two extracts, .osm or .osm.gz"
+    )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="GeoPackage to write")
     args = parser.parse_args(argv)
     app = None

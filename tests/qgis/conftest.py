@@ -8,10 +8,16 @@ from pathlib import Path
 import pytest
 from qgis.PyQt.QtWidgets import QMenu
 
+from scripts.osm_extracts import osm_extract
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+def osm_file(name: str) -> Path:
+    """The bundled OSM extract `name` (data/osm/<name>.gz) as a readable .osm path, decompressed once per session."""
+    return osm_extract(name)
 
 
 class _MenuAndOptionsMixin:

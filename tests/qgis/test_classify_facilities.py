@@ -8,9 +8,9 @@ from collections import Counter
 import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsVectorLayer
 
-from tests.qgis.conftest import SHARED_DATA
+from tests.qgis.conftest import osm_file
 
-OSM = SHARED_DATA / "beijing_haidian_cau.osm"
+OSM = osm_file("beijing_haidian_cau.osm")
 #: tags whose category nothing else in this extract competes for
 UNAMBIGUOUS = {
     ("shop", "convenience"): "convenience_store",

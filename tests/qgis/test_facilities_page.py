@@ -26,9 +26,9 @@ from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.facility_import import user_classifier
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.facilities_page import FacilitiesPage
-from tests.qgis.conftest import SHARED_DATA
+from tests.qgis.conftest import osm_file
 
-OSM = SHARED_DATA / "beijing_haidian_cau.osm"
+OSM = osm_file("beijing_haidian_cau.osm")
 SHOP = "all day 24小时便利店"
 CATEGORIES = {category.code: category for category in load_categories()}
 

@@ -9,9 +9,9 @@ import pytest
 from pyproj import Geod
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
-from tests.qgis.conftest import ROOT, SHARED_DATA
+from tests.qgis.conftest import ROOT, osm_file
 
-OSM = SHARED_DATA / "beijing_haidian_cau.osm"
+OSM = osm_file("beijing_haidian_cau.osm")
 SAMPLE = ROOT / "resources" / "sample" / "sample.gpkg"
 
 

@@ -24,9 +24,9 @@ from qgis.PyQt.QtCore import QSettings
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.overpass import OverpassClient, qgis_proxies
-from tests.qgis.conftest import SHARED_DATA
+from tests.qgis.conftest import osm_file
 
-OSM = SHARED_DATA / "beijing_haidian_cau.osm"
+OSM = osm_file("beijing_haidian_cau.osm")
 POI_KEYS = ("amenity", "shop", "leisure", "healthcare", "office", "tourism", "craft")
 
 # Recorded shape of an Overpass `out geom` answer: a node, a closed way, a relation split in two ways,

@@ -21,9 +21,9 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.compat import new_field
-from tests.qgis.conftest import ROOT, SHARED_DATA
+from tests.qgis.conftest import ROOT, osm_file
 
-OSM = SHARED_DATA / "beijing_haidian_cau.osm"
+OSM = osm_file("beijing_haidian_cau.osm")
 SAMPLE = ROOT / "resources" / "sample" / "sample.gpkg"
 UTM50 = QgsCoordinateReferenceSystem("EPSG:32650")
 EXCLUDED = {"motorway", "motorway_link", "trunk", "trunk_link", "construction", "proposed", "raceway"}

@@ -23,9 +23,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from fifteen_min_plugin.core.network.graph import MERGE_TOLERANCE_M
-from tests.qgis.conftest import SHARED_DATA
+from tests.qgis.conftest import osm_file
 
-OSM = SHARED_DATA / "beijing_haidian_cau.osm"
+OSM = osm_file("beijing_haidian_cau.osm")
 UTM50 = QgsCoordinateReferenceSystem("EPSG:32650")
 EXCLUDED = {"motorway", "motorway_link", "trunk", "trunk_link", "construction", "proposed", "raceway"}
 WALK_OFF = 25.0

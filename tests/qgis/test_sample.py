@@ -15,18 +15,14 @@ from qgis.core import QgsVectorLayer, QgsWkbTypes
 from shapely.geometry import Point, Polygon
 from shapely.ops import unary_union
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED_DATA = ROOT.parent / "shared" / "data"
+from tests.qgis.conftest import ROOT, osm_file
+
+OSM_DIR = ROOT / "data" / "osm"
 SAMPLE = ROOT / "resources" / "sample" / "sample.gpkg"
-HAIDIAN = SHARED_DATA / "beijing_haidian_cau.osm"
-SHANGHAI = SHARED_DATA / "shanghai_center.osm"
+HAIDIAN = osm_file("beijing_haidian_cau.osm")
+SHANGHAI = osm_file("shanghai_center.osm")
 ATTRIBUTION = "© OpenStreetMap contributors, ODbL 1.0"
 MAX_BYTES = 3 * 1024 * 1024
-
-needs_data = pytest.mark.skipif(
-    not (HAIDIAN.is_file() and SHANGHAI.is_file()),
-    reason=f"raw OSM extracts not found in {SHARED_DATA} (../shared/data beside the repository)",
-)
 
 GEOMETRY = {
     "haidian_roads": QgsWkbTypes.Type.LineString,
@@ -189,8 +185,18 @@ def make_sample():
 @pytest.fixture(scope="module")
 def rebuilt(qgis_app, make_sample, tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("sample") / "sample.gpkg"
-    make_sample.build(SHARED_DATA, output)
+    make_sample.build(OSM_DIR, output)  # the compressed extracts, as `make sample` reads them
     return output
+
+
+def test_the_bundled_extracts_carry_their_attribution_and_source():
+    readme = (OSM_DIR / "README.md").read_text(encoding="utf-8")
+    assert ATTRIBUTION in readme and "opendatacommons.org/licenses/odbl/1-0" in readme
+    bundled = sorted(path.name for path in OSM_DIR.glob("*.osm.gz"))
+    assert bundled == ["beijing_haidian_cau.osm.gz", "shanghai_center.osm.gz"]
+    assert all(f"`{name}`" in readme for name in bundled)
+    assert "openstreetmap-cgimap" in HAIDIAN.read_text(encoding="utf-8")[:500]  # the readable copy is the OSM XML
+    assert "ODbL" in SHANGHAI.read_text(encoding="utf-8")[:500]
 
 
 def test_sample_is_committed_and_under_3_mb():
@@ -222,7 +228,6 @@ def test_every_layer_carries_the_odbl_attribution(qgis_app):
     assert info(SAMPLE)["attribution"] == ATTRIBUTION
 
 
-@needs_data
 def test_sample_info_names_sources_and_bounds(qgis_app, haidian):
     values = info(SAMPLE)
     assert values["source_haidian"] == HAIDIAN.name
@@ -231,7 +236,6 @@ def test_sample_info_names_sources_and_bounds(qgis_app, haidian):
     assert values["source_shanghai_date"].startswith("osm_base 2025-")
 
 
-@needs_data
 @pytest.mark.parametrize("area", ["haidian", "shanghai"])
 def test_roads_are_exactly_the_walkable_ways_with_exact_geometry(qgis_app, request, area):
     osm: Osm = request.getfixturevalue(area)
@@ -251,7 +255,6 @@ def test_roads_are_exactly_the_walkable_ways_with_exact_geometry(qgis_app, reque
         assert vertices == [osm.nodes[ref] for ref in refs]
 
 
-@needs_data
 def test_motorways_and_construction_are_left_out_of_haidian(qgis_app, haidian):
     kept = {r["osm_id"] for r in records(SAMPLE, "haidian_roads")}
     dropped = {tags["highway"] for i, (_, tags) in haidian.ways.items() if "highway" in tags and i not in kept}
@@ -261,7 +264,6 @@ def test_motorways_and_construction_are_left_out_of_haidian(qgis_app, haidian):
     }
 
 
-@needs_data
 def test_pois_are_every_tagged_node_and_footprint(qgis_app, haidian):
     rows = records(SAMPLE, "haidian_pois")
     got = {(r["osm_type"], r["osm_id"]): r for r in rows}
@@ -283,7 +285,6 @@ def test_pois_are_every_tagged_node_and_footprint(qgis_app, haidian):
             assert row["footprint_m2"] == pytest.approx(geodesic_area(polygon), rel=1e-4, abs=0.1)
 
 
-@needs_data
 def test_idle_polygons_match_the_osm_candidates_and_areas(qgis_app, haidian):
     rows = records(SAMPLE, "haidian_parking_and_buildings")
     expected = {key for key, tags in haidian.polygon_elements().items() if idle_match(tags)}
@@ -311,7 +312,6 @@ def test_communities_are_synthetic_populated_and_inside_the_extract(qgis_app):
         assert xmin <= point.x() <= xmax and ymin <= point.y() <= ymax
 
 
-@needs_data
 def test_synthetic_points_sit_on_real_osm_features(qgis_app, haidian):
     residential = {"residential", "apartments", "dormitory", "house"}
     for row in records(SAMPLE, "communities"):
@@ -332,7 +332,6 @@ def test_synthetic_points_sit_on_real_osm_features(qgis_app, haidian):
     assert len(night) == 1 and 50 <= night[0]["capacity"] <= 200
 
 
-@needs_data
 def test_rebuild_gives_the_same_features(qgis_app, rebuilt):
     assert table_names(rebuilt) == table_names(SAMPLE)
 
