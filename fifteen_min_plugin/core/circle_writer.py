@@ -7,6 +7,7 @@ provider, so the user's pending edits are neither committed nor lost.
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -24,6 +25,7 @@ from qgis.core import (
     QgsFeatureSource,
     QgsGeometry,
     QgsPointXY,
+    QgsRectangle,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -136,6 +138,42 @@ def _to_layer(geometry: QgsGeometry, transform: QgsCoordinateTransform, what: st
     return result
 
 
+def valid_extent(crs: QgsCoordinateReferenceSystem, context: QgsCoordinateTransformContext) -> QgsRectangle:
+    """The area where `crs` is valid, in `crs` units (its whole plane when QGIS knows no bounds)."""
+    bounds = crs.bounds()
+    if bounds.isEmpty():
+        return QgsRectangle(-math.inf, -math.inf, math.inf, math.inf)
+    try:
+        extent = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs, context).transformBoundingBox(
+            bounds
+        )
+    except QgsCsException:
+        return QgsRectangle(-math.inf, -math.inf, math.inf, math.inf)
+    margin = 1e-6 * max(extent.width(), extent.height(), 1.0)
+    return extent.buffered(margin)
+
+
+def _check_measured(geometry: QgsGeometry, area_m2: float, extent: QgsRectangle, what: str) -> None:
+    """Refuse a circle whose area is not a finite positive number or whose extent leaves the CRS's valid area."""
+    if not math.isfinite(area_m2) or area_m2 <= 0:
+        raise FifteenMinError(
+            QCoreApplication.translate(
+                "CircleWriter",
+                "{what} has no measurable area (is the map's coordinate system right?); nothing was written.",
+            ).format(what=what)
+        )
+    box = geometry.boundingBox()
+    if not all(map(math.isfinite, (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))) or not (
+        extent.contains(box)
+    ):
+        raise FifteenMinError(
+            QCoreApplication.translate(
+                "CircleWriter",
+                "{what} reaches beyond the valid area of the circles layer's coordinate system; nothing was written.",
+            ).format(what=what)
+        )
+
+
 def _check_layer(layer: QgsVectorLayer) -> None:
     if layer is None or not layer.isValid():
         raise FifteenMinError(
@@ -166,11 +204,10 @@ def add_drawn_circle(
     The layer is put into edit mode if needed and left there; committing is the user's decision.
     """
     _check_layer(layer)
-    geometry = _to_layer(
-        geometry,
-        QgsCoordinateTransform(crs, layer.crs(), context),
-        QCoreApplication.translate("CircleWriter", "The drawn circle"),
-    )
+    what = QCoreApplication.translate("CircleWriter", "The drawn circle")
+    geometry = _to_layer(geometry, QgsCoordinateTransform(crs, layer.crs(), context), what)
+    area_m2 = ellipsoid_measure(layer.crs(), context).measureArea(geometry)
+    _check_measured(geometry, area_m2, valid_extent(layer.crs(), context), what)
     feature = QgsFeature(layer.fields())
     feature.setGeometry(geometry)
     values = {
@@ -180,7 +217,7 @@ def add_drawn_circle(
         "level_min": int(attributes.level_min),
         "method": method,
         "radius_m": radius_m,
-        "area_m2": ellipsoid_measure(layer.crs(), context).measureArea(geometry),
+        "area_m2": area_m2,
         "note": attributes.note,
         "created": QDateTime.currentDateTime(),
     }
@@ -222,6 +259,7 @@ def write_circles(
     _check_layer(layer)
     transform = QgsCoordinateTransform(result.sourceCrs(), layer.crs(), context)
     measure = ellipsoid_measure(layer.crs(), context)
+    extent = valid_extent(layer.crs(), context)
     source_fields = result.fields()
     mapping = {}
     keys = {layer.fields().at(index).name() for index in layer.primaryKeyAttributes()}
@@ -253,11 +291,10 @@ def write_circles(
                     "CircleWriter", "Computed circle {number} has no level in minutes, so nothing was written."
                 ).format(number=number)
             )
-        geometry = _to_layer(
-            source.geometry(),
-            transform,
-            QCoreApplication.translate("CircleWriter", "Computed circle {number}").format(number=number),
-        )
+        what = QCoreApplication.translate("CircleWriter", "Computed circle {number}").format(number=number)
+        geometry = _to_layer(source.geometry(), transform, what)
+        area_m2 = measure.measureArea(geometry)
+        _check_measured(geometry, area_m2, extent, what)
         feature = QgsFeature(layer.fields())
         feature.setGeometry(geometry)
         for target, index in mapping.items():
@@ -268,7 +305,7 @@ def write_circles(
             feature["method"] = method
         feature["circle_id"] = new_circle_id()
         feature["level_min"] = round(float(minutes))
-        feature["area_m2"] = measure.measureArea(geometry)
+        feature["area_m2"] = area_m2
         feature["created"] = now
         features.append(feature)
     return add_all_or_nothing(layer, features)

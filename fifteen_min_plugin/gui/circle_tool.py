@@ -12,7 +12,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMapTool, QgsRubberBand
-from qgis.PyQt.QtCore import QPointF, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QPointF, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QFont, QKeyEvent
 from qgis.PyQt.QtWidgets import QGraphicsSimpleTextItem
 
@@ -23,6 +23,18 @@ from fifteen_min_plugin.gui.map_search import features_near
 
 DEFAULT_SNAP_PIXELS = 12
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def crs_refusal(canvas: QgsMapCanvas) -> str:
+    """Why a draw tool cannot start on `canvas`, "" when it can: metres need a valid map coordinate system."""
+    crs = canvas.mapSettings().destinationCrs()
+    if crs.isValid() and crs.bounds().isFinite() and not crs.bounds().isEmpty():
+        return ""
+    return QCoreApplication.translate(
+        "CircleMapTool",
+        "The map has no valid coordinate reference system, so distances and areas cannot be measured. "
+        "Choose one in Project ▸ Properties ▸ CRS (e.g. EPSG:4548 or UTM), then draw again.",
+    )
 
 
 class CircleMapTool(QgsMapTool):
@@ -78,6 +90,10 @@ class CircleMapTool(QgsMapTool):
         self.fixed_radius_m = max(float(radius_m), 0.0)
         if self.fixed_radius_m > 0 and self.centre is not None:
             self._finish(self.fixed_radius_m)
+
+    def refusal(self) -> str:
+        """Why the tool cannot start on its canvas now, "" when it can."""
+        return crs_refusal(self.canvas())
 
     def measure(self) -> QgsDistanceArea:
         """Ellipsoidal distances in the canvas CRS."""

@@ -193,6 +193,11 @@ class CirclesPage(QWidget):
 
     def _toggle_tool(self, tool: Any, checked: bool) -> None:
         if checked:
+            refusal = tool.refusal()
+            if refusal:
+                tool.action().setChecked(False)
+                self._warn(refusal)
+                return
             if tool is self.circle_tool:
                 self.circle_tool.set_snap_layer(self._workspace_layer("communities", quiet=True))
                 self.circle_tool.set_radius(self.radius_spin.value())

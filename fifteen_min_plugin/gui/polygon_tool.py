@@ -10,6 +10,7 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QKeyEvent
 
 from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY
+from fifteen_min_plugin.gui.circle_tool import crs_refusal
 
 MIN_VERTICES = 3
 
@@ -47,6 +48,10 @@ class PolygonMapTool(QgsMapTool):
         self.band.setFillColor(QColor(189, 0, 38, 40))
         self.band.setWidth(2)
         self.setCursor(Qt.CursorShape.CrossCursor)
+
+    def refusal(self) -> str:
+        """Why the tool cannot start on its canvas now, "" when it can."""
+        return crs_refusal(self.canvas())
 
     def canvasMoveEvent(self, event: QgsMapMouseEvent) -> None:  # noqa: N802 - QGIS API
         """Let the band follow the mouse."""
