@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from qgis.core import QgsFeature, QgsFields, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -60,13 +62,16 @@ class FifteenMinAlgorithm(QgsProcessingAlgorithm):
 
 
 class CarriedFields:
-    """The input fields an output keeps when it writes several features per input feature.
+    """The input fields an output keeps, without a GeoPackage input's `fid` and the fields it `replaces`.
 
-    A GeoPackage input's `fid` is left out: its values would repeat, and a GeoPackage output refuses them.
+    Every algorithm that carries input attributes builds its fields here. The `fid` is left out: a
+    GeoPackage output numbers its own rows and refuses a repeated (several rows per input, several inputs)
+    or non-integer fid.
     """
 
-    def __init__(self, fields: QgsFields) -> None:
-        self.indices = [i for i, field in enumerate(fields) if field.name().lower() != "fid"]
+    def __init__(self, fields: QgsFields, replaces: Iterable[str] = ()) -> None:
+        left_out = {"fid", *(name.lower() for name in replaces)}
+        self.indices = [i for i, field in enumerate(fields) if field.name().lower() not in left_out]
         self.fields = QgsFields()
         for i in self.indices:
             self.fields.append(fields.at(i))

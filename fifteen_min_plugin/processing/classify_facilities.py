@@ -21,10 +21,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.core.classify import BAIDU_TAG_KEY, CATEGORY_FIELDS, NAME_KEY, TYPECODE_KEY, Classifier
-from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.labels import category_label
 from fifteen_min_plugin.core.osm_reader import parse_other_tags
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 
 #: field names tried, case-insensitively, when a field parameter is left empty
 NAME_GUESSES = ("name", "名称", "name_zh", "title", "名字")
@@ -51,7 +51,7 @@ class ClassificationLog:
         """Per-category counts in table order, then how many features were classified and unclassified."""
         for code, category in classifier.categories.items():
             if counts[code]:
-                feedback.pushInfo(f"  {code} ({category.name_zh}): {counts[code]}")
+                feedback.pushInfo(f"  {category_label(code, [category])}: {counts[code]}")
         feedback.pushInfo(
             ClassificationLog.tr(
                 "{matched} of {total} features classified; {unmatched} unclassified (empty category)."
@@ -145,12 +145,8 @@ class ClassifyFacilitiesAlgorithm(FifteenMinAlgorithm):
         tag_columns = [(name, in_fields.lookupField(name)) for name in in_fields.names() if name in classifier.osm_keys]
         other_tags = in_fields.lookupField("other_tags")
 
-        kept = [i for i, field in enumerate(in_fields) if field.name() not in CATEGORY_FIELDS]
-        fields = QgsFields()
-        for i in kept:
-            fields.append(in_fields.at(i))
-        for name in CATEGORY_FIELDS:
-            fields.append(new_field(name, "text"))
+        carried = CarriedFields(in_fields, replaces=CATEGORY_FIELDS)
+        fields = carried.with_outputs(tuple((name, "text") for name in CATEGORY_FIELDS))
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
         )
@@ -175,7 +171,7 @@ class ClassifyFacilitiesAlgorithm(FifteenMinAlgorithm):
             counts[values[0]] += 1
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
-            out.setAttributes([attributes[i] for i in kept] + values)
+            out.setAttributes(carried.values(feature) + values)
             if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
             done += 1

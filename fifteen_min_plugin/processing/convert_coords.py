@@ -9,7 +9,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsFields,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
@@ -24,8 +23,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.core import chinacoords
-from fifteen_min_plugin.core.compat import new_field
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+from fifteen_min_plugin.core.labels import conversion_text
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 
 #: enum option labels, in parameter order, and the core system each one stands for
 SYSTEM_LABELS = ("WGS84", "GCJ-02", "BD-09")
@@ -46,6 +45,12 @@ def conversion_label(from_index: int, to_index: int) -> str:
         else "public formula"
     )
     return f"{SYSTEM_LABELS[from_index]}→{SYSTEM_LABELS[to_index]} ({method})"
+
+
+def conversion_shown(from_index: int, to_index: int) -> str:
+    """The conversion in the interface language, for messages (the `coord_conv` value stays `conversion_label`)."""
+    exact = chinacoords.is_inverse(CORE_SYSTEMS[from_index], CORE_SYSTEMS[to_index])
+    return conversion_text(SYSTEM_LABELS[from_index], SYSTEM_LABELS[to_index], exact)
 
 
 class ConvertCoordsAlgorithm(FifteenMinAlgorithm):
@@ -128,12 +133,8 @@ class ConvertCoordsAlgorithm(FifteenMinAlgorithm):
         from_system, to_system = CORE_SYSTEMS[from_index], CORE_SYSTEMS[to_index]
         label = conversion_label(from_index, to_index)
 
-        kept = [i for i, field in enumerate(source.fields()) if field.name() not in (SOURCE_FIELD, CONVERSION_FIELD)]
-        fields = QgsFields()
-        for i in kept:
-            fields.append(source.fields().at(i))
-        fields.append(new_field(SOURCE_FIELD, "text"))
-        fields.append(new_field(CONVERSION_FIELD, "text"))
+        carried = CarriedFields(source.fields(), replaces=(SOURCE_FIELD, CONVERSION_FIELD))
+        fields = carried.with_outputs(((SOURCE_FIELD, "text"), (CONVERSION_FIELD, "text")))
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, source.wkbType(), QgsCoordinateReferenceSystem("EPSG:4326")
         )
@@ -149,8 +150,7 @@ class ConvertCoordsAlgorithm(FifteenMinAlgorithm):
                 break
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
-            attributes = feature.attributes()
-            out.setAttributes([attributes[i] for i in kept] + extra)
+            out.setAttributes(carried.values(feature) + extra)
             batch.append(out)
             if len(batch) == BATCH_SIZE:
                 done += self._write_batch(batch, from_system, to_system, sink, parameters)
@@ -159,10 +159,11 @@ class ConvertCoordsAlgorithm(FifteenMinAlgorithm):
         if batch and not feedback.isCanceled():
             done += self._write_batch(batch, from_system, to_system, sink, parameters)
         feedback.setProgress(100.0 * done / total)
-        feedback.pushInfo(self.tr("{count} features converted: {conversion}.").format(count=done, conversion=label))
+        shown = conversion_shown(from_index, to_index)
+        feedback.pushInfo(self.tr("{count} features converted: {conversion}.").format(count=done, conversion=shown))
 
         del sink  # closes the output so its metadata can be recorded
-        history = self.tr("Coordinates converted {conversion} by fifteenmin:convertcoords.").format(conversion=label)
+        history = self.tr("Coordinates converted {conversion} by fifteenmin:convertcoords.").format(conversion=shown)
         record_history(dest_id, history, context, feedback)
         return {self.OUTPUT: dest_id}
 

@@ -7,7 +7,6 @@ from typing import Any
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsFields,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
@@ -18,10 +17,9 @@ from qgis.core import (
 )
 
 from fifteen_min_plugin.core.categories import load_categories
-from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.settings import Settings
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 
 #: unknown category values named in the warning
 UNKNOWN_EXAMPLES = 5
@@ -164,13 +162,8 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
         feedback.setProgress(60.0)
 
         added = coverage.summary_fields(categories)
-        replaced = {spec.name for spec in added}
-        kept = [i for i, field in enumerate(circles.fields()) if field.name() not in replaced]
-        fields = QgsFields()
-        for i in kept:
-            fields.append(circles.fields().at(i))
-        for spec in added:
-            fields.append(new_field(spec.name, spec.kind))
+        carried = CarriedFields(circles.fields(), replaces=[spec.name for spec in added])
+        fields = carried.with_outputs(tuple((spec.name, spec.kind) for spec in added))
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, circles.wkbType(), circles.sourceCrs()
         )
@@ -185,10 +178,9 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
             values = rules.summary(
                 row, coverage.circle_level(feature), coverage.circle_population(feature, populations)
             )
-            attributes = feature.attributes()
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
-            out.setAttributes([attributes[i] for i in kept] + [values[spec.name] for spec in added])
+            out.setAttributes(carried.values(feature) + [values[spec.name] for spec in added])
             if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
             feedback.setProgress(60.0 + 40.0 * (number + 1) / len(features))

@@ -54,6 +54,7 @@ from fifteen_min_plugin.processing.convert_coords import (
     SOURCE_FIELD,
     SYSTEM_LABELS,
     conversion_label,
+    conversion_shown,
     record_history,
 )
 
@@ -204,10 +205,12 @@ class ImportTableAlgorithm(FifteenMinAlgorithm):
             transform = QgsCoordinateTransform(source_crs, target, context.transformContext())
             source_label = source_crs.authid() or source_crs.description()
             conversion = self.tr("{source}→EPSG:4326 (QGIS transform)").format(source=source_label)
+            shown = conversion
             lonlat = source_crs.isGeographic()
         else:
             source_label = SYSTEM_LABELS[system]
             conversion = conversion_label(system, 0) if system else self.tr("none (already WGS84)")
+            shown = conversion_shown(system, 0) if system else conversion
             lonlat = True
         bad = BadRows()
         classifier = Classifier.default()
@@ -228,7 +231,7 @@ class ImportTableAlgorithm(FifteenMinAlgorithm):
                 kept = [i for i, name in enumerate(reader.columns) if name not in ours]
                 fields = QgsFields()
                 for i in kept:
-                    fields.append(new_field(reader.columns[i], "text"))
+                    fields.append(new_field(self._field_name(reader.columns[i], reader.columns, feedback), "text"))
                 for name in ours:
                     fields.append(new_field(name, "text"))
                 extra = [source_label, conversion]
@@ -277,12 +280,12 @@ class ImportTableAlgorithm(FifteenMinAlgorithm):
             )
         feedback.pushInfo(
             self.tr("{count} facilities imported from {name}: {conversion}.").format(
-                count=written, name=path.name, conversion=conversion
+                count=written, name=path.name, conversion=shown
             )
         )
         del sink  # closes the output so its metadata can be recorded
         history = self.tr("Imported from {name} by fifteenmin:importtable; source {source}, {conversion}.").format(
-            name=path.name, source=source_label, conversion=conversion
+            name=path.name, source=source_label, conversion=shown
         )
         record_history(dest_id, history, context, feedback)
         return {self.OUTPUT: dest_id}
@@ -314,6 +317,18 @@ class ImportTableAlgorithm(FifteenMinAlgorithm):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
             written += 1
         return written
+
+    def _field_name(self, column: str, columns: list[str], feedback: QgsProcessingFeedback) -> str:
+        """The output field of `column`: a column named fid is renamed, as a GeoPackage keeps fid for itself."""
+        if column.lower() != "fid":
+            return column
+        renamed = next(name for name in (f"orig_fid{n or ''}" for n in range(len(columns) + 1)) if name not in columns)
+        feedback.pushInfo(
+            self.tr("The column “{column}” is written as {field}: a GeoPackage numbers its rows in fid.").format(
+                column=column, field=renamed
+            )
+        )
+        return renamed
 
     def _describe_labels(self, columns: list[str], labels: RowLabels, feedback: QgsProcessingFeedback) -> None:
         """Log which columns the classification reads."""

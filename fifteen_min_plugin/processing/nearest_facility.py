@@ -28,7 +28,7 @@ from qgis.core import (
 from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY, new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 from fifteen_min_plugin.processing.walking_graph import exclusion_parameters, walking_graph
 
 #: ids listed in the log for origins or facilities beyond the snapping tolerance
@@ -225,7 +225,8 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
             raise QgsProcessingException(f"{error.message} {nothing}") from error
         codes = [category.code for category in categories]
 
-        fields = QgsFields(origins.fields())
+        carried = CarriedFields(origins.fields())
+        fields = QgsFields(carried.fields)
         added = [(f"min_{code}", "double") for code in codes] + [(f"euc_{code}", "double") for code in codes]
         added.append(("snap_m", "double"))
         for name, kind in added:
@@ -352,7 +353,7 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
         for row, feature in enumerate(origin_features):
             output = QgsFeature(fields)
             output.setGeometry(feature.geometry())
-            output.setAttributes(feature.attributes() + added_rows[row])
+            output.setAttributes(carried.values(feature) + added_rows[row])
             batch.append(output)
             if len(batch) == WRITE_BATCH or row == len(origin_features) - 1:
                 if feedback.isCanceled():

@@ -27,7 +27,7 @@ from fifteen_min_plugin.core.assets.suitability import load_suitability
 from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 
 #: output fields; asset_id and asset_type may already be input fields and are then filled in place
 OUTPUT_FIELDS = (
@@ -134,7 +134,8 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
         except FifteenMinError as error:
             raise QgsProcessingException(error.message) from error
 
-        fields = QgsFields(assets.fields())
+        carried = CarriedFields(assets.fields())
+        fields = QgsFields(carried.fields)
         for name, kind in OUTPUT_FIELDS:
             if fields.lookupField(name) >= 0:
                 if name not in SHARED_FIELDS:
@@ -186,7 +187,8 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
             for row in rows:
                 out = QgsFeature(fields)
                 out.setGeometry(point)
-                out.setAttributes([*feature.attributes(), *[None] * (fields.count() - len(asset_names))])
+                kept = carried.values(feature)
+                out.setAttributes([*kept, *[None] * (fields.count() - len(kept))])
                 values = dict(
                     zip(
                         ("use", "use_zh", "rank", "score", "circle_id", "residents_gain", "reason_zh", "reason_en"),

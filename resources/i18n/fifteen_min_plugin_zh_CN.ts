@@ -52,229 +52,234 @@
 <context>
     <name>AnalysisPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="117"/>
         <source>Run coverage</source>
         <translation>运行覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="118"/>
         <source>Count the workspace facilities of every category in every workspace circle and grade each circle.</source>
         <translation>统计工作空间中每个生活圈内各业态的设施数量，并评定每个生活圈的等级。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="124"/>
         <source>Walking times</source>
         <translation>步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="125"/>
         <source>Walking minutes from every community to the nearest facility of every category along the roads, then the share of residents within {minutes:g} minutes.</source>
         <translation>计算每个社区沿道路步行到各业态最近设施所需的分钟数，再统计 {minutes:g} 分钟内可达的居民比例。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="133"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="147"/>
         <source>Click a circle to zoom to it and see its chart. Click a heading to sort.</source>
         <translation>单击生活圈可缩放至该生活圈并查看其图表。单击列标题可排序。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="148"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="151"/>
         <source>Colour circles by grade</source>
         <translation>按等级为生活圈着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="155"/>
         <source>Colour by walking minutes</source>
         <translation>按步行分钟数着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="156"/>
         <source>Run Walking times to see how many residents are covered.</source>
         <translation>运行“步行时间”以查看覆盖了多少居民。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="159"/>
         <source>Category</source>
         <translation>业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="159"/>
         <source>Share covered (%)</source>
         <translation>覆盖比例（%）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="159"/>
         <source>Residents covered</source>
         <translation>覆盖居民数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="163"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="166"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="164"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="167"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="168"/>
         <source>Export circle plans (PDF)…</source>
         <translation>导出生活圈方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="169"/>
         <source>一圈一策: one page per circle with its gaps and nearby idle assets.</source>
         <translation>一圈一策：每个生活圈一页，列出其短板及附近的闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="183"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="186"/>
         <source>Analyse the workspace</source>
         <translation>分析工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="186"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="189"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="193"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="197"/>
         <source>Circles and their gaps (缺什么补什么)</source>
         <translation>生活圈及其短板（缺什么补什么）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="199"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="203"/>
         <source>Maps</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="204"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="208"/>
         <source>Residents within {minutes:g} minutes</source>
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="336"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="341"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="243"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="247"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="349"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="354"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="358"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="363"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="290"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="295"/>
         <source>Circle plans (PDF)</source>
         <translation>生活圈方案（PDF）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="314"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="319"/>
         <source>Circle plans written to {path}; the layout “{layout}” was added to the project.</source>
         <translation>生活圈方案已写入 {path}；布局“{layout}”已添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="332"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="337"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="342"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="347"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="350"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="355"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="364"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="367"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="372"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="449"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="454"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="471"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="476"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="473"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="478"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="479"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="484"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="505"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="510"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="522"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="527"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="529"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="534"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="533"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="538"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="538"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="543"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="544"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="549"/>
         <source>Circle plans (PDF) are not available in this installation; update the plugin. Nothing was exported.</source>
         <translation>此安装中无法使用生活圈方案（PDF）功能；请更新插件。未导出任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="551"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="556"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="562"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="567"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="578"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="586"/>
         <source>Analysis</source>
         <translation>分析</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="190"/>
+        <source>Topology tolerance</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -518,62 +523,62 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetRegister</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="159"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="160"/>
         <source>The register already has an asset “{asset_id}”; choose another id.</source>
         <translation>台账中已有资源“{asset_id}”；请使用其他编号。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="202"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="203"/>
         <source>The field(s) {fields} cannot be changed here; use the status buttons for the status, and the asset id never changes.</source>
         <translation>无法在此处修改字段 {fields}；状态请使用状态按钮修改，资源编号不可更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="225"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="226"/>
         <source>Deleting “{asset_id}” removes it from the register for good; confirm the deletion, or retire the asset instead.</source>
         <translation>删除“{asset_id}”会将其从台账中永久移除；请确认删除，或改为将该资源设为“已退出”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="278"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="279"/>
         <source>The layer “{layer}” is being edited; save or discard those edits first.</source>
         <translation>图层“{layer}”正在编辑中；请先保存或放弃这些编辑。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="290"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="291"/>
         <source>The register cannot be changed: {path} could not be opened for writing.</source>
         <translation>无法修改台账：无法以写入方式打开 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="299"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="300"/>
         <source>The register layers cannot be edited; nothing was changed.</source>
         <translation>台账图层无法编辑；未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="310"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="311"/>
         <source>The change could not be saved; the register is unchanged.</source>
         <translation>无法保存此更改；台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="334"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="335"/>
         <source>The edit session of “{layer}” did not close cleanly: {errors}</source>
         <translation>“{layer}”的编辑会话未能正常结束：{errors}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="343"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="344"/>
         <source>“{layer}” could not be written, so nothing was changed in the register.</source>
         <translation>无法写入“{layer}”，因此台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="360"/>
         <source>The register has no asset “{asset_id}”.</source>
         <translation>台账中没有资源“{asset_id}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="368"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="369"/>
         <source>The asset has no location; draw or pick it on the map.</source>
         <translation>该资源没有位置；请在地图上绘制或选取其位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="375"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="376"/>
         <source>The asset&apos;s location cannot be converted to the register&apos;s coordinate system.</source>
         <translation>无法将该资源的位置转换到台账的坐标系。</translation>
     </message>
@@ -581,42 +586,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetTableModel</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="100"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="100"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="100"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="100"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="100"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="100"/>
         <source>Bays</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="100"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="100"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
@@ -624,359 +629,414 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="300"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="295"/>
         <source>Flag idle asset on map</source>
         <translation>在地图上标记闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="303"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="298"/>
         <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
         <translation>单击任意图层中的要素（停车场、人防工程、空置建筑…），将其添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="306"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="301"/>
         <source>Add idle asset by drawing</source>
         <translation>绘制添加闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="309"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="304"/>
         <source>Click the asset&apos;s location on the map, then fill in the form.</source>
         <translation>在地图上单击资源位置，然后填写表单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="321"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="316"/>
         <source>Flag selected</source>
         <translation>标记所选要素</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="322"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="317"/>
         <source>Add the selected features of the current layer to the register.</source>
         <translation>将当前图层中所选要素添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="323"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="318"/>
         <source>Find candidates…</source>
         <translation>查找候选…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="324"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="319"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="327"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="322"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="331"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="326"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="348"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="343"/>
         <source>Send for review</source>
         <translation>提交审核</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="349"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="344"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="350"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="345"/>
         <source>Put in use</source>
         <translation>投入使用</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="351"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="346"/>
         <source>Retire</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="353"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="348"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="349"/>
         <source>Remove the asset for good (the history keeps a record). Prefer Retire.</source>
         <translation>永久删除该资源（历史记录中会保留记录）。建议优先使用“退出”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="364"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
         <source>Suggest uses</source>
         <translation>建议用途</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="360"/>
         <source>Rank uses of every asset that fill the gaps of its circles (needs the coverage analysis).</source>
         <translation>为每处资源排序能补齐其所在生活圈短板的用途（需先完成覆盖分析）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="364"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="364"/>
         <source>Use</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="364"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="364"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="377"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="372"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="409"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="404"/>
         <source>Selected asset</source>
         <translation>所选资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="412"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="407"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="837"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="843"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="455"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="450"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="456"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="451"/>
         <source>In no circle</source>
         <translation>不在任何生活圈内</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="479"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="474"/>
         <source>{circle} ({minutes} min)</source>
         <translation>{circle}（{minutes} min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="539"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="534"/>
         <source>Select an asset to see its idle times, history and suggestions.</source>
         <translation>选择一处资源，查看其闲置时段、历史记录和建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="551"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="546"/>
         <source>Press “Suggest uses” to rank uses for the register's assets.</source>
         <translation>点击“建议用途”，为台账中的资源排序用途。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="563"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="558"/>
         <source>Idle time windows: none recorded.</source>
         <translation>闲置时段：无记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="567"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="562"/>
         <source>Idle time windows “{text}” cannot be read: {reason}</source>
         <translation>无法读取闲置时段“{text}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="570"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="565"/>
         <source>Idle time windows: {windows} ({hours:g} h per week)</source>
         <translation>闲置时段：{windows}（每周 {hours:g} h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="590"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="585"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="591"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="586"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="592"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="587"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="593"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="588"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="620"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="632"/>
         <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
         <translation>请先在图层上选择要素（工作空间自身的图层不计在内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="639"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="651"/>
         <source>Feature {fid} of “{layer}” no longer exists.</source>
         <translation>“{layer}”的要素 {fid} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="645"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="657"/>
         <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
         <translation>“{layer}”的要素 {fid} 已作为 {asset_id} 登记在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="658"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="670"/>
         <source>Flagged from “{layer}”, feature {fid}</source>
         <translation>标记自“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="659"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="671"/>
         <source>recognised by {why}</source>
         <translation>识别依据：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="659"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="671"/>
         <source>no rule matched</source>
         <translation>未匹配任何规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="667"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="679"/>
         <source>Added by drawing</source>
         <translation>通过绘制添加</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="698"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="710"/>
         <source>{asset_id} “{name}” added to the register.</source>
         <translation>已将 {asset_id}“{name}”添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="721"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="733"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="738"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="750"/>
         <source>{asset_id} is now “{status}”.</source>
         <translation>{asset_id} 的状态已变为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="750"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="758"/>
         <source>Delete idle asset</source>
         <translation>删除闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="750"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="758"/>
         <source>Delete {asset_id} from the register for good? Its history keeps a record of the deletion. Retiring the asset keeps it in the register instead.</source>
         <translation>确定要将 {asset_id} 从台账中永久删除吗？历史记录会保留此次删除的记录。如改为将该资源设为“已退出”，它仍会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="750"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="758"/>
         <source>Why is {asset_id} deleted?</source>
         <translation>为何删除 {asset_id}？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="773"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="781"/>
         <source>{asset_id} deleted; the history keeps a record.</source>
         <translation>已删除 {asset_id}；历史记录中保留了记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="777"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="785"/>
         <source>Note for the change to “{status}” (optional):</source>
         <translation>变更为“{status}”的备注（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="832"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="838"/>
         <source>The register is empty: flag or add assets first.</source>
         <translation>台账为空：请先标记或添加资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="835"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="841"/>
         <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
         <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="862"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="868"/>
         <source>Suggestions ranked for {count} assets.</source>
         <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="888"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="899"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
         <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="900"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="911"/>
         <source>Tick at least one layer to scan.</source>
         <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="906"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="917"/>
         <source>Find candidates</source>
         <translation>查找候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="910"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="921"/>
         <source>No idle asset candidates in the chosen layers.</source>
         <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="935"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="946"/>
         <source>Found by “Find candidates”: {why}</source>
         <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="942"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="953"/>
         <source>{count} candidates added to the register.</source>
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="980"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="991"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1018"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1029"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="965"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="976"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="589"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="590"/>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="591"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="592"/>
+        <source>Area (m²)</source>
+        <translation type="unfinished">面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="593"/>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="594"/>
+        <source>Idle windows</source>
+        <translation type="unfinished">闲置时段</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="595"/>
+        <source>Condition</source>
+        <translation type="unfinished">现状</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="596"/>
+        <source>Notes</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="597"/>
+        <source>Links</source>
+        <translation type="unfinished">链接</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="598"/>
+        <source>Source layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="599"/>
+        <source>Source feature</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1088,52 +1148,52 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CandidatesDialog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="214"/>
         <source>Idle asset candidates</source>
         <translation>闲置资源候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
         <source>Why</source>
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="237"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="232"/>
         <source>{layer} #{fid} (already in the register)</source>
         <translation>{layer} #{fid}（已在台账中）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="249"/>
         <source>Register ticked</source>
         <translation>登记已勾选项</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="259"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="254"/>
         <source>{count} candidates found.</source>
         <translation>找到 {count} 个候选。</translation>
     </message>
@@ -1141,7 +1201,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CarriedFields</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="79"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="84"/>
         <source>The input layer already has a field named {name}; rename it first.</source>
         <translation>输入图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
@@ -1321,12 +1381,12 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CircleMapTool</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circle_tool.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/gui/circle_tool.py" line="105"/>
         <source>Radius: {typed} m (press Enter to confirm)</source>
         <translation>半径：{typed} m（按 Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circle_tool.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/gui/circle_tool.py" line="106"/>
         <source>Radius: {radius:,.0f} m</source>
         <translation>半径：{radius:,.0f} m</translation>
     </message>
@@ -1422,212 +1482,212 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CirclePlanReport</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="232"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="234"/>
         <source>the layers of the workspace</source>
         <translation>工作空间中的图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="233"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="235"/>
         <source>Data sources: {sources}.</source>
         <translation>数据来源：{sources}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="301"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="303"/>
         <source>GB 50180 / MOFCOM level requirements not met</source>
         <translation>未达到 GB 50180 / 商务部等级要求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="586"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="596"/>
         <source>Nothing to show.</source>
         <translation>无可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="680"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="690"/>
         <source>15-minute living circles</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="682"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="692"/>
         <source>The coverage layer has no circles, so there is no plan to print. Run Coverage first.</source>
         <translation>覆盖分析图层中没有生活圈，因此没有可打印的方案。请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="706"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="716"/>
         <source>The layout {name} could not be added to the project.</source>
         <translation>无法将布局 {name} 添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="773"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="783"/>
         <source>The PDF {path} could not be written.</source>
         <translation>无法写入 PDF 文件 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="761"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="771"/>
         <source>The atlas of the circle plan could not be started.</source>
         <translation>无法启动生活圈方案的图集。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="767"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="777"/>
         <source>Page {page} of the circle plan could not be prepared.</source>
         <translation>无法生成生活圈方案的第 {page} 页。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="261"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="263"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="348"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="357"/>
         <source>No idle asset recorded in this circle.</source>
         <translation>此生活圈内未登记闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="386"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="396"/>
         <source>—: walking minutes not measured, or no facility within the walking limit.</source>
         <translation>—：未测算步行分钟数，或步行范围内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="387"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="397"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="416"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="426"/>
         <source>This circle</source>
         <translation>本生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="417"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="427"/>
         <source>Other circles</source>
         <translation>其他生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="430"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="440"/>
         <source>Isochrones of this community</source>
         <translation>本社区的等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="461"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="471"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="455"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="465"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="457"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="467"/>
         <source>Isochrones</source>
         <translation>等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="459"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="469"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="548"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="558"/>
         <source>Circle plan: {title}</source>
         <translation>生活圈方案：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="559"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="569"/>
         <source>Facilities present and missing — and the walk to the nearest one</source>
         <translation>已有和缺少的设施，以及到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="630"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="640"/>
         <source>Circle plan cover: {title}</source>
         <translation>生活圈方案封面：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="632"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="642"/>
         <source>15-minute living circle plan (一圈一策)</source>
         <translation>一刻钟生活圈方案（一圈一策）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="643"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="653"/>
         <source>{circles} circles · {population} residents · {date}</source>
         <translation>{circles} 个生活圈 · {population} 名居民 · {date}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="654"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="664"/>
         <source>Circles per MOFCOM grade</source>
         <translation>各商务部等级的生活圈数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="661"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="671"/>
         <source>Basic services most often missing (circles lacking them)</source>
         <translation>最常缺少的基本保障类业态（缺少该业态的生活圈数）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
         <source>No facilities in this circle.</source>
         <translation>此生活圈内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
         <source>Present</source>
         <translation>已有</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
         <source>Walk (min)</source>
         <translation>步行（min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
         <source>Idle assets and suggestions</source>
         <translation>闲置资源与建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
         <source>Made with the 15-minute living circle plugin for QGIS</source>
         <translation>由 QGIS 一刻钟生活圈插件生成</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
         <source>Also suitable:</source>
         <translation>也适用于：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
         <source>MOFCOM grade</source>
         <translation>商务部等级</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
         <source>Basic services present</source>
         <translation>已有基本保障类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
         <source>Quality services present</source>
         <translation>已有品质提升类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
         <source>Facilities per 10,000 residents</source>
         <translation>每万名居民设施数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
         <source>No idle assets layer was given.</source>
         <translation>未提供闲置资源图层。</translation>
     </message>
@@ -1635,67 +1695,67 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CircleWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="79"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="81"/>
         <source>A circle needs a radius greater than 0 m.</source>
         <translation>生活圈半径必须大于 0 m。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="103"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="105"/>
         <source>The WGS84 ellipsoid is unknown to QGIS; distances and areas cannot be measured.</source>
         <translation>QGIS 无法识别 WGS84 椭球，无法量算距离和面积。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="113"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="115"/>
         <source>{what} has no area, so nothing was written.</source>
         <translation>{what}没有面积，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="141"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="179"/>
         <source>The circles layer of the workspace cannot be opened, so nothing was written.</source>
         <translation>无法打开工作空间的生活圈图层，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="148"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="186"/>
         <source>The circles layer lacks the fields {fields}; open it as a workspace to upgrade it.</source>
         <translation>生活圈图层缺少字段 {fields}；请将其作为工作空间打开以完成升级。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="169"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="207"/>
         <source>The drawn circle</source>
         <translation>绘制的生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="191"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="228"/>
         <source>The circles layer cannot be edited (is the workspace file read-only?).</source>
         <translation>生活圈图层无法编辑（工作空间文件是否为只读？）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="196"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="233"/>
         <source>Add living circle</source>
         <translation>添加生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="199"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="236"/>
         <source>The circle could not be added to the circles layer.</source>
         <translation>无法将该生活圈添加到生活圈图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="240"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="278"/>
         <source>The computed circles carry no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="251"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="289"/>
         <source>Computed circle {number} has no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈 {number} 没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="256"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="294"/>
         <source>Computed circle {number}</source>
         <translation>计算得到的生活圈 {number}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="126"/>
         <source>{what} lies outside the coordinate system of the circles layer; nothing was written.</source>
         <translation>{what}超出生活圈图层坐标系的范围，未写入任何内容。</translation>
     </message>
@@ -1703,144 +1763,149 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CirclesPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="101"/>
         <source>Circle by centre and radius</source>
         <translation>按圆心和半径绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="102"/>
         <source>Click the centre (it snaps to a community point), move, click again — or type the radius in metres and press Enter. Esc cancels.</source>
         <translation>单击圆心（会捕捉到社区点），移动鼠标后再次单击；也可输入以米为单位的半径并按 Enter。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="108"/>
         <source>Polygon boundary</source>
         <translation>多边形边界</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="109"/>
         <source>Click the vertices, right-click to finish. Esc cancels.</source>
         <translation>依次单击各顶点，右键单击完成。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="125"/>
         <source> m</source>
         <translation> m</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="126"/>
         <source>by mouse</source>
         <translation>鼠标量取</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="126"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="128"/>
         <source>A fixed radius: each click places a circle of this size. Set to 0 to measure with the mouse.</source>
         <translation>固定半径：每次单击放置一个此大小的圆。设为 0 则用鼠标量取半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="281"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="291"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="137"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="140"/>
         <source>GB 50180 radius levels around every origin (needs no roads).</source>
         <translation>围绕每个起点生成 GB 50180 半径分级（无需道路数据）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="304"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="314"/>
         <source>Walking isochrones</source>
         <translation>步行等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="139"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="142"/>
         <source>The area reachable on foot along the roads within each level.</source>
         <translation>在每个层级的时间内沿道路步行可达的范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="142"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="145"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="159"/>
         <source>Draw by hand</source>
         <translation>手工绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="163"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="166"/>
         <source>Radius</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="169"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="168"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="171"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="169"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="172"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="174"/>
         <source>Levels (minutes)</source>
         <translation>层级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="175"/>
         <source>Radii (m)</source>
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="176"/>
         <source>GB 50180-2018: 5-, 10- and 15-minute circles; walking at {speed} km/h.</source>
         <translation>GB 50180-2018：5 分钟、10 分钟和 15 分钟生活圈；步行速度 {speed} km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="177"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="181"/>
         <source>GB 50180-2018: 300 / 500 / 800–1,000 m, one radius per level.</source>
         <translation>GB 50180-2018：300 / 500 / 800–1,000 m，每个层级一个半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="399"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="410"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="260"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="269"/>
         <source>Circle added to “{layer}”. Save the layer edits to keep it (Ctrl+Z undoes it).</source>
         <translation>已将生活圈添加到“{layer}”。请保存图层编辑以保留该生活圈（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="301"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="311"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="335"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="346"/>
         <source>Choose the layer of communities (origins) first.</source>
         <translation>请先选择社区（起点）图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="365"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="362"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="373"/>
         <source>{title}: {count} circles written to “{layer}”.</source>
         <translation>{title}：已将 {count} 个生活圈写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="385"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="396"/>
         <source>Create or open a workspace first: circles are saved in it.</source>
         <translation>请先新建或打开工作空间：生活圈保存在工作空间中。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="173"/>
+        <source>Topology tolerance</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1920,62 +1985,62 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ConvertCoordsAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="63"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="68"/>
         <source>Convert coordinates (WGS84 / GCJ-02 / BD-09)</source>
         <translation>坐标转换（WGS84 / GCJ-02 / BD-09）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="66"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="71"/>
         <source>Moves every vertex of every feature between the coordinate systems of Chinese web maps. Amap (Gaode) and Tencent publish GCJ-02 (“Mars”) coordinates, Baidu publishes BD-09; both are offset from true WGS84 positions by roughly 500 m to 1 km in most cities, so POIs copied from them land in the wrong street until converted.&lt;br&gt;&lt;b&gt;Input layer&lt;/b&gt;: points, lines or polygons (multi-part, holes and curves included) in longitude/latitude: EPSG:4326 (WGS84) or EPSG:4490 (CGCS2000, treated as WGS84: the two differ by centimetres). The offsets only exist in longitude/latitude, so a layer in a projected CRS is refused; reproject it to EPSG:4326 first.&lt;br&gt;&lt;b&gt;From&lt;/b&gt;: the system the input coordinates are really in (WGS84, GCJ-02 or BD-09), whatever CRS the layer declares.&lt;br&gt;&lt;b&gt;To&lt;/b&gt;: the system wanted; it must differ from From. Conversions towards WGS84 are exact inverses solved by iteration (within a millimetre), not the usual one-step approximation that is off by up to 5 m.&lt;br&gt;Points outside the public China box (longitude 72.004–137.8347, latitude 0.8293–55.8271) are left unchanged, as every GCJ-02 implementation does.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same features in EPSG:4326 with all their fields, plus &lt;i&gt;coord_src&lt;/i&gt; (the From system) and &lt;i&gt;coord_conv&lt;/i&gt; (the conversion applied, e.g. “GCJ-02→WGS84 (exact inverse)”). Existing fields with these names are replaced. The conversion is also written to the output layer's metadata history.</source>
         <translation>在中国网络地图使用的坐标系之间转换每个要素的每个顶点。高德和腾讯发布的是 GCJ-02（“火星”）坐标，百度发布的是 BD-09；在大多数城市，两者与真实的 WGS84 位置相差约 500 m 至 1 km，因此从这些地图复制的兴趣点（POI）在转换之前会落在错误的街道上。&lt;br&gt;&lt;b&gt;输入图层&lt;/b&gt;：以经纬度表示的点、线或面（包括多部件、内环和曲线）：EPSG:4326（WGS84）或 EPSG:4490（CGCS2000，按 WGS84 处理：两者仅相差厘米级）。这些偏移只存在于经纬度中，因此投影坐标参考系下的图层会被拒绝；请先将其重投影到 EPSG:4326。&lt;br&gt;&lt;b&gt;源坐标系&lt;/b&gt;：输入坐标实际所在的坐标系（WGS84、GCJ-02 或 BD-09），与图层声明的坐标参考系无关。&lt;br&gt;&lt;b&gt;目标坐标系&lt;/b&gt;：需要转换到的坐标系，必须与源坐标系不同。转换到 WGS84 时通过迭代求解精确逆变换（误差在 1 mm 以内），而非常见的误差可达 5 m 的一步近似。&lt;br&gt;位于公开的中国范围框（经度 72.004–137.8347，纬度 0.8293–55.8271）之外的点保持不变，所有 GCJ-02 实现均如此处理。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的相同要素，保留全部字段，并增加 &lt;i&gt;coord_src&lt;/i&gt;（源坐标系）和 &lt;i&gt;coord_conv&lt;/i&gt;（所做的转换，例如“GCJ-02→WGS84 (exact inverse)”）。已有的同名字段将被替换。转换信息也会写入输出图层的元数据历史记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="94"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="99"/>
         <source>From</source>
         <translation>源坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="102"/>
         <source>To</source>
         <translation>目标坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="105"/>
         <source>Converted</source>
         <translation>已转换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="112"/>
         <source>From and To are both {system}; choose two different coordinate systems.</source>
         <translation>源坐标系和目标坐标系都是 {system}；请选择两个不同的坐标系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="125"/>
         <source>The input layer is in {crs}, but GCJ-02 and BD-09 offsets only exist in longitude/latitude. Reproject the layer to EPSG:4326 (WGS84) first, then convert it.</source>
         <translation>输入图层使用 {crs}，但 GCJ-02 和 BD-09 偏移只存在于经纬度中。请先将图层重投影到 EPSG:4326（WGS84），再进行转换。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="125"/>
         <source>an unknown CRS</source>
         <translation>未知的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="162"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="163"/>
         <source>{count} features converted: {conversion}.</source>
         <translation>已转换 {count} 个要素：{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="166"/>
         <source>Coordinates converted {conversion} by fifteenmin:convertcoords.</source>
         <translation>已由 fifteenmin:convertcoords 转换坐标：{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="222"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="223"/>
         <source>The conversion is recorded in the coord_conv field only: {reason}</source>
         <translation>转换信息仅记录在 coord_conv 字段中：{reason}</translation>
     </message>
@@ -1983,77 +2048,77 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="43"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="41"/>
         <source>Coverage per circle</source>
         <translation>逐圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="46"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="44"/>
         <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the thresholds in the plugin settings; &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.</source>
         <translation>统计每个生活圈内各类别设施的数量，并报告每个生活圈缺少什么（缺什么补什么）。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;：面，例如工作空间中的生活圈，或“半径圈”/“路网等时圈”的输出。生活圈的层级读取自 &lt;i&gt;level_min&lt;/i&gt; 或 &lt;i&gt;minutes&lt;/i&gt;；两者都没有的按 15 分钟生活圈检查。其所属社区读取自 &lt;i&gt;community_id&lt;/i&gt; 或 &lt;i&gt;origin_id&lt;/i&gt;。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：点（任意坐标参考系，会被重投影到生活圈的坐标参考系），其类别字段为分类表中的代码（请先运行“设施分类”）。位于生活圈边界上的设施计入该生活圈（QGIS 的“统计多边形中的点”会将其排除）。代码为空或未知的设施不计数，并列在日志中。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：存放代码的字段（默认为 &lt;i&gt;category&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：带有 &lt;i&gt;community_id&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 的点或面；生活圈取其所属社区的人口，否则取自身的 &lt;i&gt;population&lt;/i&gt; 字段。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：生活圈及其全部字段，并增加 &lt;i&gt;population&lt;/i&gt;；&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;，各类别的设施数量（包括 0）；&lt;i&gt;n_basic_present&lt;/i&gt; 和 &lt;i&gt;n_quality_present&lt;/i&gt;，商务部基本保障类和品质提升类业态中至少有一处设施的业态数；&lt;i&gt;missing_basic&lt;/i&gt;、&lt;i&gt;missing_quality&lt;/i&gt;（代码，以逗号分隔）和 &lt;i&gt;missing_basic_zh&lt;/i&gt;、&lt;i&gt;missing_quality_zh&lt;/i&gt;（中文名称，以“、”分隔）；&lt;i&gt;per_10k&lt;/i&gt;，每万名居民拥有的基本保障类和品质提升类设施数（无人口数据时为空）；&lt;i&gt;grade&lt;/i&gt;，按插件设置中的阈值评定为 基础型 / 提升型 / 品质型 / 未达标；&lt;i&gt;missing_required&lt;/i&gt; 和 &lt;i&gt;missing_required_zh&lt;/i&gt;，该生活圈未满足的 GB 50180-2018 / 商务部分级配置要求，逐级累计检查（15 分钟生活圈同样检查 5 分钟和 10 分钟层级的设施；可相互替代的设施以 | 连接）。这些要求及各自出处条款见 resources/categories/level_requirements.csv。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="72"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="79"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="77"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="82"/>
         <source>Category field</source>
         <translation>类别字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="91"/>
         <source>Communities (population)</source>
         <translation>社区（人口）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="99"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="114"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="129"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="127"/>
         <source>The facilities layer has no points, so there is nothing to count. Nothing was written.</source>
         <translation>设施图层中没有点，无可统计内容。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="133"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="131"/>
         <source>empty ({count})</source>
         <translation>空（{count}）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="138"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="136"/>
         <source>None of the {count} facilities has a category code of the categories table in the field “{field}” (found: {found}). Run Classify facilities first, or choose the right field. Nothing was written.</source>
         <translation>{count} 个设施中，没有一个在字段“{field}”中具有分类表中的类别代码（发现的值：{found}）。请先运行“设施分类”，或选择正确的字段。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="144"/>
         <source>{count} facilities have no known category code and were not counted: {found}.</source>
         <translation>{count} 个设施没有已知的类别代码，未计数：{found}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="159"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="157"/>
         <source>The circles layer has no features. Draw or generate circles first. Nothing was written.</source>
         <translation>生活圈图层中没有要素。请先绘制或生成生活圈。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="196"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="188"/>
         <source>{count} circles have no geometry; all their counts are 0.</source>
         <translation>{count} 个生活圈没有几何图形；其所有计数均为 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="199"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="191"/>
         <source>{facilities} facilities counted in {circles} circles.</source>
         <translation>已在 {circles} 个生活圈中统计 {facilities} 个设施。</translation>
     </message>
@@ -2105,364 +2170,377 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>ErrorMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/errors.py" line="64"/>
+        <source>… and {count} more like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/errors.py" line="70"/>
+        <source>… ({count} more characters left out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FacilitiesPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="125"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)</source>
         <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="126"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="127"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="131"/>
         <source>Other (choose the CRS)</source>
         <translation>其他（选择坐标参考系）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="133"/>
         <source>Amap and Tencent exports are GCJ-02, Baidu exports BD-09; they are converted to WGS84.</source>
         <translation>高德和腾讯导出的数据为 GCJ-02 坐标，百度导出的数据为 BD-09 坐标；均会转换为 WGS84。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="137"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="138"/>
         <source>Import spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="141"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="142"/>
         <source>OpenStreetMap (*.osm *.pbf)</source>
         <translation>OpenStreetMap 文件 (*.osm *.pbf)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="142"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="143"/>
         <source>Import OSM file</source>
         <translation>导入 OSM 文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="143"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="144"/>
         <source>Overpass for the workspace circles</source>
         <translation>从 Overpass 下载（工作空间生活圈范围）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="145"/>
         <source>Downloads the OSM facilities inside the workspace circles.</source>
         <translation>下载工作空间生活圈范围内的 OSM 设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="149"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="150"/>
         <source>e.g. 便利店|菜市场</source>
         <translation>例如 便利店|菜市场</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="151"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="152"/>
         <source>e.g. 060200|090601</source>
         <translation>例如 060200|090601</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="153"/>
         <source>Import from Amap</source>
         <translation>从高德导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="154"/>
         <source>Searches the workspace circles, or the map view when there are none yet.</source>
         <translation>在工作空间的生活圈范围内搜索；尚无生活圈时在当前地图视图范围内搜索。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="161"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="162"/>
         <source>Map values…</source>
         <translation>值映射…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="162"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="163"/>
         <source>Import layer</source>
         <translation>导入图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="167"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="259"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="260"/>
         <source>Category</source>
         <translation>业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="172"/>
         <source>English</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="172"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="172"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="180"/>
         <source>Show unclassified</source>
         <translation>显示未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="181"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="182"/>
         <source>Show only the facilities without a category; click again for all.</source>
         <translation>仅显示没有业态的设施；再次单击显示全部。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="185"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="186"/>
         <source>Assign category…</source>
         <translation>指定业态…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="186"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="187"/>
         <source>Gives the selected facilities the chosen category (Ctrl+Z undoes it; save the layer edits).</source>
         <translation>为所选设施指定所选业态（按 Ctrl+Z 可撤销；请保存图层编辑）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="189"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="190"/>
         <source>Save as rule</source>
         <translation>保存为规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="190"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="191"/>
         <source>Also classify future imports with these names into the category (a name keyword in {path}).</source>
         <translation>以后导入时，也将包含这些名称的设施归入该业态（作为名称关键词保存在 {path} 中）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="215"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="216"/>
         <source>Spreadsheet (CSV / Excel)</source>
         <translation>表格（CSV / Excel）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="228"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="219"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="220"/>
         <source>X (longitude)</source>
         <translation>X（经度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="220"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="221"/>
         <source>Y (latitude)</source>
         <translation>Y（纬度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="221"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="222"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="222"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="223"/>
         <source>CRS</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="225"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="226"/>
         <source>OpenStreetMap</source>
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="233"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="234"/>
         <source>Amap (高德) place search</source>
         <translation>高德地点搜索</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="235"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="236"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="236"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="237"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="237"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="238"/>
         <source>Type codes</source>
         <translation>类型编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="240"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="241"/>
         <source>Existing layer</source>
         <translation>现有图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="242"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="243"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="243"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="244"/>
         <source>Type field</source>
         <translation>类型字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="253"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="254"/>
         <source>Facilities per category</source>
         <translation>各业态设施数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="256"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="257"/>
         <source>Review</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="326"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="327"/>
         <source>Choose the spreadsheet to import first.</source>
         <translation>请先选择要导入的表格。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="330"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="331"/>
         <source>Choose the coordinate reference system of the spreadsheet&apos;s coordinates.</source>
         <translation>请选择表格中坐标所用的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="332"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="333"/>
         <source>Spreadsheet import</source>
         <translation>表格导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="352"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="353"/>
         <source>Choose the OpenStreetMap file (.osm or .pbf) first.</source>
         <translation>请先选择 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="355"/>
         <source>OpenStreetMap import</source>
         <translation>OpenStreetMap 导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="366"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="367"/>
         <source>The workspace has no circles yet: draw or compute them on the Circles page first.</source>
         <translation>工作空间中还没有生活圈：请先在“生活圈”页中绘制或计算生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="368"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="369"/>
         <source>OpenStreetMap download</source>
         <translation>OpenStreetMap 下载</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="379"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="380"/>
         <source>Choose the authentication configuration holding the Amap key first.</source>
         <translation>请先选择存放高德密钥的认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="382"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="383"/>
         <source>Give keywords or type codes to search for.</source>
         <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="397"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="398"/>
         <source>Amap import</source>
         <translation>高德导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="411"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="412"/>
         <source>Choose the layer and the field that holds the facility type first.</source>
         <translation>请先选择图层以及存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="443"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="444"/>
         <source>Choose the layer of facilities to import first.</source>
         <translation>请先选择要导入的设施图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="446"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="447"/>
         <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
         <translation>这是工作空间自身的设施图层；请选择其他图层进行导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="449"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="450"/>
         <source>Layer import</source>
         <translation>图层导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="471"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="472"/>
         <source>An import is already running; wait for it or cancel it.</source>
         <translation>已有导入正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="639"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="640"/>
         <source>Create or open a workspace first: facilities are imported into it.</source>
         <translation>请先新建或打开工作空间：设施将导入到工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="494"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="495"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="497"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="498"/>
         <source>{title} gave no result; nothing was added.</source>
         <translation>{title}没有得到结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="519"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="520"/>
         <source>{title}: {added} facilities added to “{layer}”; {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
         <translation>{title}：已向“{layer}”添加 {added} 个设施；{merged} 个设施已由其他数据源导入，现同时列出两个数据源；{present} 个设施此前已导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="530"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="531"/>
         <source>{count} have no category yet: use Show unclassified to review them.</source>
         <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="656"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="657"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="563"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="564"/>
         <source>Unclassified</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="583"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="584"/>
         <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
         <translation>{count} 个设施没有业态。请选择部分设施和一个业态，然后单击“指定业态”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="591"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="592"/>
         <source>{count} facilities without a category are selected (the layer is being edited).</source>
         <translation>已选中 {count} 个没有业态的设施（图层正处于编辑状态）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="606"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="607"/>
         <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
         <translation>请先（在地图或属性表中）选择设施，并选择一个业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="616"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="617"/>
         <source>assigned in the review</source>
         <translation>核查时指定</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="621"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="622"/>
         <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
         <translation>已有 {count} 个设施归为“{category}”。请保存图层编辑以保留更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="625"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="626"/>
         <source>Future imports classify names containing {names} the same way ({path}).</source>
         <translation>以后导入时，名称包含 {names} 的设施也将按相同方式归类（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="629"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="630"/>
         <source>No rule was saved: the selected facilities have no name.</source>
         <translation>未保存规则：所选设施没有名称。</translation>
     </message>
@@ -2470,22 +2548,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="35"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="37"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="36"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="38"/>
         <source>Import and conversion</source>
         <translation>导入与转换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="37"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="39"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="38"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="40"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
@@ -2493,54 +2571,74 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinDock</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="82"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="128"/>
         <source>Disabled: install the Python packages {names}</source>
         <translation>已禁用：请安装 Python 包 {names}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="141"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="206"/>
         <source>New workspace</source>
         <translation>新建工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="211"/>
         <source>Open workspace</source>
         <translation>打开工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="217"/>
         <source>Workspace created</source>
         <translation>工作空间已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="221"/>
         <source>Workspace opened</source>
         <translation>工作空间已打开</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="189"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="254"/>
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="180"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="245"/>
         <source>No workspace open. Create one or open an existing GeoPackage.</source>
         <translation>未打开工作空间。请新建一个工作空间，或打开现有的 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="182"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="247"/>
         <source>Workspace: {path}</source>
         <translation>工作空间：{path}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="235"/>
         <source>Upgraded to the current schema; added: {added}.</source>
         <translation>已升级到当前数据结构版本；新增：{added}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="152"/>
+        <source>The pages {pages} are turned off: the Python packages {names} are missing. Run this command, then restart QGIS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="152"/>
+        <source>The Python packages {names} are missing. Run this command, then restart QGIS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="167"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="168"/>
+        <source>Copy the install command to the clipboard</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2629,7 +2727,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinOptionsFactory</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="158"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="169"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
@@ -2637,120 +2735,130 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinOptionsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="45"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="46"/>
         <source>Walking speed</source>
         <translation>步行速度</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="45"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="46"/>
         <source>GB 50180-2018: a 15-minute walk reaches 800–1,000 m; 4.0 km/h gives 1,000 m.</source>
         <translation>GB 50180-2018：步行 15 分钟可达 800–1,000 m；4.0 km/h 对应 1,000 m。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="50"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="51"/>
         <source>Circle levels (minutes)</source>
         <translation>生活圈层级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="50"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="51"/>
         <source>GB 50180-2018: 5-, 10- and 15-minute life circles.</source>
         <translation>GB 50180-2018：5 分钟、10 分钟和 15 分钟生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="55"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="56"/>
         <source>Radius levels (m)</source>
         <translation>半径层级（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="55"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="56"/>
         <source>GB 50180-2018: 300 / 500 / 800–1,000 m walking distance.</source>
         <translation>GB 50180-2018：步行距离 300 / 500 / 800–1,000 m。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="60"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="61"/>
         <source>Snap tolerance</source>
         <translation>捕捉容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="60"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="61"/>
         <source>Plugin default: origins farther than this from any road are reported, not snapped.</source>
         <translation>插件默认值：距所有道路都超过此距离的起点会被报告，而不会被捕捉到道路上。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="65"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="75"/>
         <source>Walk-off distance</source>
         <translation>离路步行距离</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="65"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="75"/>
         <source>Plugin default: places within this distance of a reachable street count as reached.</source>
         <translation>插件默认值：与可达街道的距离在此范围内的地点视为可达。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="70"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="80"/>
         <source>Duplicate tolerance</source>
         <translation>查重容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="70"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="80"/>
         <source>Plugin default: the same facility from two sources lies within this distance.</source>
         <translation>插件默认值：来自两个数据源、相距在此距离以内的设施视为同一设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="145"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="156"/>
         <source>Levels must be positive whole numbers separated by commas, e.g. 5, 10, 15. Nothing was saved.</source>
         <translation>层级必须是以逗号分隔的正整数，例如 5, 10, 15。未保存任何设置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="75"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="85"/>
         <source>基础型: basic categories present</source>
         <translation>基础型：应具备的基本保障类业态数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="75"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="85"/>
         <source>MOFCOM (2023–2025 action plan, pilot notices): 基础型 “配齐基本保障类业态”; 13 = all basic categories of the 2021 construction guide.</source>
         <translation>商务部（2023–2025 行动计划、试点通知）：基础型“配齐基本保障类业态”；13 即 2021 年建设指南中的全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="93"/>
         <source>提升型: quality categories present</source>
         <translation>提升型：应具备的品质提升类业态数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="93"/>
         <source>Plugin default: MOFCOM names the 提升型 type but publishes no count; 3 quality categories.</source>
         <translation>插件默认值：商务部提出了提升型，但未公布具体数量；取 3 个品质提升类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="98"/>
         <source>品质型: quality categories present</source>
         <translation>品质型：应具备的品质提升类业态数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="98"/>
         <source>Plugin default: MOFCOM names the 品质型 type but publishes no count; 6 quality categories.</source>
         <translation>插件默认值：商务部提出了品质型，但未公布具体数量；取 6 个品质提升类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="140"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="151"/>
         <source>品质型 needs at least as many quality categories as 提升型. Nothing saved.</source>
         <translation>品质型所需的品质提升类业态数不能少于提升型。未保存任何设置。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="66"/>
+        <source>Topology tolerance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="66"/>
+        <source>QGIS network analysis default: 0, roads meet only at shared vertices (right for OpenStreetMap). For CAD road layers with digitising gaps: dangling road ends join another road of the same level within this distance; mid-road vertices never join.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FifteenMinPlugin</name>
     <message>
-        <location filename="../../fifteen_min_plugin/plugin.py" line="92"/>
+        <location filename="../../fifteen_min_plugin/plugin.py" line="89"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/plugin.py" line="80"/>
+        <location filename="../../fifteen_min_plugin/plugin.py" line="77"/>
         <source>Living circle panel</source>
         <translation>生活圈面板</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/plugin.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/plugin.py" line="78"/>
         <source>Show or hide the 15-minute living circle panel</source>
         <translation>显示或隐藏一刻钟生活圈面板</translation>
     </message>
@@ -3096,170 +3204,188 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportTableAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="119"/>
         <source>Import facility table (CSV / Excel)</source>
         <translation>导入设施表格（CSV / Excel）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="122"/>
         <source>Turns a facility spreadsheet (for example a POI export from Amap, Baidu or Tencent) into a point layer in WGS84.&lt;br&gt;&lt;b&gt;Input table&lt;/b&gt;: a CSV, TXT or TSV file (comma, tab, semicolon or pipe delimited, detected automatically) or an Excel .xlsx workbook. The first non-empty row is the header.&lt;br&gt;&lt;b&gt;X field&lt;/b&gt; / &lt;b&gt;Y field&lt;/b&gt;: the columns holding longitude (or easting) and latitude (or northing). Left empty they are guessed from common names (lon, lng, longitude, x, 经度, 坐标X…; lat, latitude, y, 纬度, 坐标Y…) and the log says which were guessed. A single column holding “lng,lat” as Amap exports it (location, 经纬度, e.g. “116.352,40.003”) is recognised too; to choose one yourself, enter its name in X field and leave Y field empty. Note that Chinese survey tables often call the northing X: choose the fields explicitly then.&lt;br&gt;&lt;b&gt;Encoding&lt;/b&gt;: Auto tries UTF-8 (with or without BOM) and then GBK/GB18030, the encoding Excel uses for CSV on Chinese Windows, on the whole file; choose one to override. Ignored for .xlsx.&lt;br&gt;&lt;b&gt;Coordinate system&lt;/b&gt;: what the coordinates really are. Amap (Gaode) and Tencent exports are GCJ-02, Baidu exports are BD-09; both are converted to WGS84 with the exact iterative inverse (within a millimetre), not the one-step approximation. WGS84 (and CGCS2000 longitude/latitude, equal at this scale) is kept as is. Other (SOURCE_CRS) reprojects from any coordinate reference system, such as a CGCS2000 Gauss-Krüger zone (e.g. EPSG:4547).&lt;br&gt;&lt;b&gt;Source CRS&lt;/b&gt;: the CRS of the coordinates when the system is Other (SOURCE_CRS).&lt;br&gt;&lt;b&gt;Sheet&lt;/b&gt; (advanced): the workbook sheet to read; empty reads the first sheet.&lt;br&gt;Rows whose coordinates are empty, not numbers, or out of range (longitude −180…180, latitude −90…90, e.g. X and Y swapped) are skipped and listed in the log by their row number as a spreadsheet shows it (the header is row 1): the first 20 and the total. A file that is empty, has only a header, uses another delimiter, has no recognisable coordinate columns, or is not a valid workbook stops the import with a message and writes nothing.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with every column of the table as a text field under its own (Chinese) name, so codes keep their leading zeros; plus &lt;i&gt;coord_src&lt;/i&gt; (the system of the file, or the SOURCE_CRS identifier) and &lt;i&gt;coord_conv&lt;/i&gt; (the conversion applied, e.g. “GCJ-02→WGS84 (exact inverse)”). Both are also written to the output layer's metadata history. Every row is classified like Classify facilities does, from the name column (名称/name), the type column (类型/类别/type) and an Amap type code column (typecode) when present: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt; (empty category when nothing matched).</source>
         <translation>将设施表格（例如从高德、百度或腾讯导出的 POI）转换为 WGS84 点图层。&lt;br&gt;&lt;b&gt;输入表格&lt;/b&gt;：CSV、TXT 或 TSV 文件（以逗号、制表符、分号或竖线分隔，自动识别），或 Excel .xlsx 工作簿。第一个非空行为表头。&lt;br&gt;&lt;b&gt;X 字段&lt;/b&gt; / &lt;b&gt;Y 字段&lt;/b&gt;：存放经度（或东坐标）和纬度（或北坐标）的列。留空时根据常见列名猜测（lon、lng、longitude、x、经度、坐标X…；lat、latitude、y、纬度、坐标Y…），日志中会说明猜测了哪些列。也能识别高德导出格式中以单列存放“lng,lat”的情况（location、经纬度，例如“116.352,40.003”）；如需自行指定该列，请在 X 字段中填写其名称并将 Y 字段留空。注意，国内测量表格常把北坐标称为 X：此时请明确指定字段。&lt;br&gt;&lt;b&gt;编码&lt;/b&gt;：“自动”会先按 UTF-8（带或不带 BOM）读取整个文件，再尝试 GBK/GB18030（中文版 Windows 上 Excel 保存 CSV 时使用的编码）；也可选择某种编码强制使用。对 .xlsx 无效。&lt;br&gt;&lt;b&gt;坐标系&lt;/b&gt;：坐标实际所用的坐标系。高德和腾讯导出的数据为 GCJ-02，百度导出的数据为 BD-09；两者都通过迭代求解精确逆变换（误差在 1 mm 以内）转换为 WGS84，而非一步近似。WGS84（以及 CGCS2000 经纬度，在此尺度下两者相同）保持不变。“其他”（SOURCE_CRS）可从任意坐标参考系重投影，例如 CGCS2000 高斯-克吕格投影带（如 EPSG:4547）。&lt;br&gt;&lt;b&gt;源坐标参考系&lt;/b&gt;：坐标系为“其他”（SOURCE_CRS）时坐标所用的坐标参考系。&lt;br&gt;&lt;b&gt;工作表&lt;/b&gt;（高级）：要读取的工作簿工作表；为空时读取第一个工作表。&lt;br&gt;坐标为空、不是数值或超出范围（经度 −180…180，纬度 −90…90，例如 X 与 Y 颠倒）的行将被跳过，并在日志中按表格软件显示的行号（表头为第 1 行）列出：前 20 行及总数。如果文件为空、只有表头、使用其他分隔符、没有可识别的坐标列，或不是有效的工作簿，导入将停止并给出提示，不写入任何内容。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的点，表格的每一列都作为文本字段，沿用其原有（中文）列名，因此编码会保留前导零；另加 &lt;i&gt;coord_src&lt;/i&gt;（文件的坐标系，或 SOURCE_CRS 标识符）和 &lt;i&gt;coord_conv&lt;/i&gt;（所做的转换，例如“GCJ-02→WGS84 (exact inverse)”）。两者也会写入输出图层的元数据历史记录。每一行都会像“设施分类”工具一样，根据名称列（名称/name）、类型列（类型/类别/type）以及高德类型编码列（typecode，如有）进行分类：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;matched_by&lt;/i&gt;（未匹配时 category 为空）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="157"/>
         <source>Input table</source>
         <translation>输入表格</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="157"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)</source>
         <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="163"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="164"/>
         <source>X field (longitude)</source>
         <translation>X 字段（经度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="164"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="165"/>
         <source>Y field (latitude)</source>
         <translation>Y 字段（纬度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="166"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="171"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="175"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="176"/>
         <source>Source CRS</source>
         <translation>源坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="176"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="177"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="180"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="203"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="204"/>
         <source>Coordinate system is Other (SOURCE_CRS): choose the source CRS.</source>
         <translation>坐标系为“其他”（SOURCE_CRS）：请选择源坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="206"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="207"/>
         <source>{source}→EPSG:4326 (QGIS transform)</source>
         <translation>{source}→EPSG:4326（QGIS 坐标转换）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="210"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="212"/>
         <source>none (already WGS84)</source>
         <translation>无（已是 WGS84）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="269"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="272"/>
         <source>{name} has a header row but no data rows; nothing was imported.</source>
         <translation>{name} 只有表头行，没有数据行；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="272"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="275"/>
         <source>None of the {count} rows of {name} has usable coordinates (first: row {row}, {reason}); check the X and Y fields and the coordinate system. Nothing was imported.</source>
         <translation>{name} 共 {count} 行，均无可用坐标（首个问题：第 {row} 行，{reason}）；请检查 X 和 Y 字段以及坐标系。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="278"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="281"/>
         <source>{count} facilities imported from {name}: {conversion}.</source>
         <translation>已从 {name} 导入 {count} 个设施：{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="284"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="287"/>
         <source>Imported from {name} by fifteenmin:importtable; source {source}, {conversion}.</source>
         <translation>由 fifteenmin:importtable 从 {name} 导入；源坐标系 {source}，{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="321"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="336"/>
         <source>Facility categories are read from: {columns}.</source>
         <translation>设施业态读取自：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="321"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="336"/>
         <source>no column</source>
         <translation>无可用列</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="328"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="343"/>
         <source>Reading sheet {sheet}.</source>
         <translation>正在读取工作表 {sheet}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="331"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="346"/>
         <source>Reading {encoding} text delimited by “{delimiter}”.</source>
         <translation>正在读取以“{delimiter}”分隔的 {encoding} 文本。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="338"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="353"/>
         <source>Coordinates: column {x} holds “longitude,latitude”{guessed}.</source>
         <translation>坐标：列 {x} 存放“经度,纬度”{guessed}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="339"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="354"/>
         <source> (guessed)</source>
         <translation>（猜测所得）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="343"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="358"/>
         <source>Coordinates: X from {x}, Y from {y}.</source>
         <translation>坐标：X 取自 {x}，Y 取自 {y}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="345"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="360"/>
         <source>Guessed from the column names: {names}.</source>
         <translation>根据列名猜测：{names}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="363"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="378"/>
         <source>X {x} / Y {y} cannot be transformed to WGS84</source>
         <translation>X {x} / Y {y} 无法转换到 WGS84</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="374"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="389"/>
         <source>{count} rows were skipped because of their coordinates ({written} imported).</source>
         <translation>{count} 行因坐标问题被跳过（已导入 {written} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="380"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="395"/>
         <source>Row {row}: {reason}.</source>
         <translation>第 {row} 行：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="382"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="397"/>
         <source>… and {more} more rows.</source>
         <translation>……以及另外 {more} 行。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="385"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="400"/>
         <source>{count} rows have more values than the header has columns; the extra values were not imported (rows {rows}).</source>
         <translation>{count} 行的值多于表头的列数；多出的值未导入（涉及行：{rows}）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="326"/>
+        <source>The column “{column}” is written as {field}: a GeoPackage numbers its rows in fid.</source>
+        <translation>“{column}”列写为 {field}：GeoPackage 用 fid 为自己的行编号。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="84"/>
+        <source>{source}→{target} (exact inverse)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="85"/>
+        <source>{source}→{target} (public formula)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LayerChoiceDialog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="191"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="186"/>
         <source>Find idle asset candidates</source>
         <translation>查找候选闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="203"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="198"/>
         <source>Layers to scan (OSM extracts, cadastre, the bureau&apos;s own):</source>
         <translation>要扫描的图层（OSM 提取数据、地籍数据、本局自有数据）：</translation>
     </message>
@@ -3278,234 +3404,252 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>MessageButton</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/messages.py" line="36"/>
+        <source>Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NearestFacilityAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="58"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="64"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="61"/>
-        <source>For every origin, the walking time along the streets to the nearest facility of every category, and the straight-line distance, so you see where straight buffers overstate coverage (rivers, railways, walls).&lt;br&gt;&lt;b&gt;Roads&lt;/b&gt;: any line layer in any CRS. Vertices closer than 0.5 m are merged; roads that cross without a shared vertex (bridges, tunnels) are not connected; one-way rules are ignored. A geographic CRS is measured in the local UTM zone.&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons, or residential buildings (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points whose category field holds codes of the categories table (run Classify facilities first); other values are listed in the log and ignored.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: default &lt;i&gt;category&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: the search stops here (default 15); farther facilities count as none.&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: origins and facilities join the nearest street within this many metres (default 100) and the straight walk to it counts toward the time; those farther away are listed in the log by feature id (such facilities still count for the straight-line distance).&lt;br&gt;&lt;b&gt;Exclude field / values&lt;/b&gt;: road classes unfit for walking (default: OSM motorway, trunk, construction…) are left out.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the origins with their own fields plus, for every category code of the table, &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; (walking minutes to the nearest facility, NULL when none is within the maximum minutes or the origin is off the network) and &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt; (straight-line metres to the nearest facility, NULL when the category has none), and &lt;i&gt;snap_m&lt;/i&gt; (metres from the origin to the street it joins, NULL when beyond the snapping tolerance).</source>
-        <translation>对每个起点，计算沿街道步行到各类别最近设施的时间以及直线距离，以便看出直线缓冲区在哪些地方高估了覆盖范围（河流、铁路、围墙）。&lt;br&gt;&lt;b&gt;道路&lt;/b&gt;：任意坐标参考系下的任意线图层。相距小于 0.5 m 的顶点会被合并；相交但没有共享顶点的道路（桥梁、隧道）不连通；忽略单行规则。地理坐标参考系在当地 UTM 投影带中量算。&lt;br&gt;&lt;b&gt;起点&lt;/b&gt;：社区点或面，或住宅建筑（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：类别字段中为分类表代码的点（请先运行“设施分类”）；其他值会列在日志中并被忽略。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：默认为 &lt;i&gt;category&lt;/i&gt;。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 分钟 = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：搜索到此为止（默认 15）；更远的设施视为没有。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：起点和设施接入此米数范围内（默认 100）最近的街道，直线走到街道的距离计入步行时间；超出范围的会按要素 ID 列在日志中（这类设施仍计入直线距离）。&lt;br&gt;&lt;b&gt;排除字段 / 值&lt;/b&gt;：排除不适合步行的道路等级（默认：OSM motorway、trunk、construction…）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：起点及其自身字段，并针对分类表中的每个类别代码增加 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt;（步行到最近设施的分钟数；最大分钟数内没有设施或起点不在路网上时为 NULL）和 &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt;（到最近设施的直线米数；该类别没有设施时为 NULL），以及 &lt;i&gt;snap_m&lt;/i&gt;（起点到其接入街道的米数；超出捕捉容差时为 NULL）。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="94"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="97"/>
         <source>Origins (communities or buildings)</source>
         <translation>起点（社区或建筑）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="104"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="103"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="109"/>
         <source>Category field</source>
         <translation>类别字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="117"/>
         <source>Walking speed (km/h)</source>
         <translation>步行速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="122"/>
         <source>Maximum minutes</source>
         <translation>最大分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="127"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="139"/>
         <source>Nearest facility</source>
         <translation>最近设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="168"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="175"/>
         <source>Feature {fid} could not be transformed to {crs}. Nothing was written.</source>
         <translation>要素 {fid} 无法转换到 {crs}。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="180"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="187"/>
         <source>{ids} and {count} more</source>
         <translation>{ids} 及另外 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="190"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="197"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="203"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="210"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="206"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="213"/>
         <source>The maximum minutes must be greater than 0.</source>
         <translation>最大分钟数必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="214"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="221"/>
         <source>The facilities layer has no field named “{field}”. Run Classify facilities first, or choose the field holding the category codes.</source>
         <translation>设施图层中没有名为“{field}”的字段。请先运行“设施分类”，或选择存放类别代码的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="233"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="241"/>
         <source>The origins layer already has a field named {name}; rename it first.</source>
         <translation>起点图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="263"/>
         <source>The origins layer has no features.</source>
         <translation>起点图层中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="256"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="265"/>
         <source>The facilities layer has no features, so there is nothing to walk to.</source>
         <translation>设施图层中没有要素，因此没有可步行到达的目标。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="267"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="276"/>
         <source>empty ({count})</source>
         <translation>空（{count}）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="272"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="281"/>
         <source>None of the {count} facilities has a point and a category code of the categories table in the field “{field}” (found: {found}). Run Classify facilities first, or choose the right field.</source>
         <translation>{count} 个设施中，没有一个同时具有点位且在字段“{field}”中具有分类表中的类别代码（发现的值：{found}）。请先运行“设施分类”，或选择正确的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="281"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="290"/>
         <source>{count} facilities have no known category code and were ignored: {found}.</source>
         <translation>{count} 个设施没有已知的类别代码，已被忽略：{found}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="301"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="310"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未计算步行时间（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="309"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="318"/>
         <source>{count} facilities are farther than {tolerance} m from any road and are not reached on foot (feature ids): {ids}</source>
         <translation>{count} 个设施距所有道路都超过 {tolerance} m，无法步行到达（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="316"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="325"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="325"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="334"/>
         <source>Searching the nearest facility of {count} categories…</source>
         <translation>正在为 {count} 个类别搜索最近设施…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="350"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="359"/>
         <source>Writing {count} origins…</source>
         <translation>正在写入 {count} 个起点…</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="67"/>
+        <source>For every origin, the walking time along the streets to the nearest facility of every category, and the straight-line distance, so you see where straight buffers overstate coverage (rivers, railways, walls).&lt;br&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="67"/>
+        <source>&lt;b&gt;Origins&lt;/b&gt;: community points or polygons, or residential buildings (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points whose category field holds codes of the categories table (run Classify facilities first); other values are listed in the log and ignored.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: default &lt;i&gt;category&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: the search stops here (default 15); farther facilities count as none.&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: origins and facilities join the nearest street within this many metres (default 100) and the straight walk to it counts toward the time; those farther away are listed in the log by feature id (such facilities still count for the straight-line distance).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the origins with their own fields plus, for every category code of the table, &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; (walking minutes to the nearest facility, NULL when none is within the maximum minutes or the origin is off the network) and &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt; (straight-line metres to the nearest facility, NULL when the category has none), and &lt;i&gt;snap_m&lt;/i&gt; (metres from the origin to the street it joins, NULL when beyond the snapping tolerance).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NetworkCirclesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="52"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="58"/>
         <source>Walking network circles (isochrones)</source>
         <translation>步行路网生活圈（等时圈）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="55"/>
-        <source>Computes, for every origin, the area a pedestrian reaches along the streets within each time level.&lt;br&gt;&lt;b&gt;Roads&lt;/b&gt;: any line layer in any CRS. Vertices closer than 0.5 m are merged; roads that cross without a shared vertex (bridges, tunnels) are not connected; one-way rules are ignored. A geographic CRS is measured in the local UTM zone.&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Minutes&lt;/b&gt;: time levels, default 5,10,15.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: an origin farther than this from every road is listed in the log and gets no polygon; the straight walk to the road counts toward the time.&lt;br&gt;&lt;b&gt;Walk-off distance&lt;/b&gt;: the reachable streets are buffered by this many metres (default 25).&lt;br&gt;&lt;b&gt;Exclude field / values&lt;/b&gt;: road classes unfit for walking (default: OSM motorway, trunk, construction…) are left out.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level in the origins' CRS, nested, with the origin's own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;reach_m&lt;/i&gt; (walking distance of the level), &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;street_m&lt;/i&gt; (reachable street length, edges cut exactly where time runs out) and &lt;i&gt;method&lt;/i&gt;.</source>
-        <translation>为每个起点计算行人在每个时间层级内沿街道可到达的范围。&lt;br&gt;&lt;b&gt;道路&lt;/b&gt;：任意坐标参考系下的任意线图层。相距小于 0.5 m 的顶点会被合并；相交但没有共享顶点的道路（桥梁、隧道）不连通；忽略单行规则。地理坐标参考系在当地 UTM 分带中量算。&lt;br&gt;&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;分钟数&lt;/b&gt;：时间层级，默认 5,10,15。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 min = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：距所有道路都超过此距离的起点会列入日志，且不生成面；起点到道路的直线步行距离计入时间。&lt;br&gt;&lt;b&gt;离路步行距离&lt;/b&gt;：将可达街道向外缓冲此米数（默认 25）。&lt;br&gt;&lt;b&gt;排除字段 / 值&lt;/b&gt;：不适合步行的道路等级（默认：OSM 的 motorway、trunk、construction…）会被排除。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，采用起点图层的坐标参考系，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;reach_m&lt;/i&gt;（该层级的步行距离）、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;street_m&lt;/i&gt;（可达街道长度，边在时间耗尽处精确截断）和 &lt;i&gt;method&lt;/i&gt;。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="76"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="83"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="79"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="86"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="86"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="93"/>
         <source>Origin id field</source>
         <translation>起点编号字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="98"/>
         <source>Minutes</source>
         <translation>分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="92"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="99"/>
         <source>Walking speed (km/h)</source>
         <translation>步行速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="107"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="116"/>
         <source>Walk-off distance (m)</source>
         <translation>离路步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="128"/>
         <source>Network circles</source>
         <translation>路网生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="140"/>
         <source>Minutes must be positive numbers separated by commas, e.g. 5,10,15 (got “{text}”).</source>
         <translation>分钟数必须是以逗号分隔的正数，例如 5,10,15（当前为“{text}”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="150"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="158"/>
         <source>The roads or origins layer could not be read.</source>
         <translation>无法读取道路图层或起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="154"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="162"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="188"/>
         <source>Origin {fid} could not be transformed to {crs}.</source>
         <translation>无法将起点 {fid} 转换到 {crs}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="192"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="201"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no polygon: {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未生成面：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="198"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="207"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="224"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="233"/>
         <source>Walking from {count} origins…</source>
         <translation>正在从 {count} 个起点计算步行范围…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="235"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="244"/>
         <source>A circle could not be transformed to the origins&apos; CRS {crs}.</source>
         <translation>无法将生活圈转换到起点图层的坐标参考系 {crs}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="61"/>
+        <source>Computes, for every origin, the area a pedestrian reaches along the streets within each time level.&lt;br&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="61"/>
+        <source>&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Minutes&lt;/b&gt;: time levels, default 5,10,15.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: an origin farther than this from every road is listed in the log and gets no polygon; the straight walk to the road counts toward the time.&lt;br&gt;&lt;b&gt;Walk-off distance&lt;/b&gt;: the reachable streets are buffered by this many metres (default 25).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level in the origins&apos; CRS, nested, with the origin&apos;s own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;reach_m&lt;/i&gt; (walking distance of the level), &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;street_m&lt;/i&gt; (reachable street length, edges cut exactly where time runs out) and &lt;i&gt;method&lt;/i&gt;.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3600,12 +3744,12 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PolygonMapTool</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/polygon_tool.py" line="79"/>
+        <location filename="../../fifteen_min_plugin/gui/polygon_tool.py" line="84"/>
         <source>A boundary needs at least {count} vertices; keep clicking, then right-click to finish.</source>
         <translation>边界至少需要 {count} 个顶点；请继续单击，然后右键单击完成。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/polygon_tool.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/gui/polygon_tool.py" line="92"/>
         <source>The boundary encloses no area; draw it again.</source>
         <translation>该边界未围合任何面积；请重新绘制。</translation>
     </message>
@@ -3689,22 +3833,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ProcessingRunner</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="95"/>
         <source>The tool “{title}” ({id}) is not available in this installation; update the plugin or check that its Processing provider is enabled. Nothing was computed.</source>
         <translation>此安装中没有工具“{title}”（{id}）；请更新插件，或检查其处理工具提供程序是否已启用。未进行任何计算。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="103"/>
+        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="126"/>
         <source>{title}: cancelled; nothing was written.</source>
         <translation>{title}：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="130"/>
         <source>{title} could not be computed; nothing was written. {reason}</source>
         <translation>{title}计算失败，未写入任何内容。{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="61"/>
+        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="80"/>
         <source>A computation is already running; wait for it or cancel it.</source>
         <translation>已有计算正在进行；请等待其完成或将其取消。</translation>
     </message>
@@ -3763,57 +3907,57 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RegisterMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="422"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="423"/>
         <source>“{status}” is not a status; use one of {statuses}.</source>
         <translation>“{status}”不是有效状态；请使用以下状态之一：{statuses}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="432"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="433"/>
         <source>The asset is already “{status}”.</source>
         <translation>该资源已处于“{status}”状态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="438"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="439"/>
         <source>Moving from “{old}” straight to “{new}” skips the review or approval step; confirm it to go ahead.</source>
         <translation>从“{old}”直接变更为“{new}”将跳过审核或批准步骤；请确认后继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="444"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="445"/>
         <source>An asset cannot go from “{old}” to “{new}”; from “{old}” it can go to: {allowed}.</source>
         <translation>资源不能从“{old}”变更为“{new}”；从“{old}”可以变更为：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="457"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="458"/>
         <source>{field} must be a whole number of 0 or more, not “{value}”.</source>
         <translation>{field}必须是大于或等于 0 的整数，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="457"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="458"/>
         <source>{field} must be a number of 0 or more, not “{value}”.</source>
         <translation>{field}必须是大于或等于 0 的数字，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="467"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="468"/>
         <source>{field} cannot be negative ({value}).</source>
         <translation>{field}不能为负数（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="482"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="483"/>
         <source>The asset needs a value for “{field}”.</source>
         <translation>请为该资源填写“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="489"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="490"/>
         <source>“{value}” is not an asset type; use one of: {choices}.</source>
         <translation>“{value}”不是有效的资源类型；请使用以下类型之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="496"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="497"/>
         <source>The area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="498"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="499"/>
         <source>The capacity (parking bays)</source>
         <translation>容量（停车位数）</translation>
     </message>
@@ -3874,17 +4018,17 @@ Mon-Fri 19:00-07:00
         <translation>闲置资源图层没有 asset_type 字段；请使用台账的 idle_assets 图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="141"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="142"/>
         <source>The assets layer already has a field named {name}; rename it first.</source>
         <translation>闲置资源图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="163"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="164"/>
         <source>The coverage circles could not be indexed.</source>
         <translation>无法为覆盖分析生活圈建立空间索引。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="173"/>
         <source>Asset feature {fid} has no geometry; skipped.</source>
         <translation>资源要素 {fid} 没有几何图形，已跳过。</translation>
     </message>
@@ -3892,9 +4036,14 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RoadMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/network/graph.py" line="177"/>
+        <location filename="../../fifteen_min_plugin/core/network/graph.py" line="299"/>
         <source>The road layer has no field named {name}.</source>
         <translation>道路图层中没有名为 {name} 的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/network/graph.py" line="242"/>
+        <source>The road layer has no extent to choose a metric CRS from.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4125,41 +4274,64 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>TopologySpinBox</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/topology_spin.py" line="20"/>
+        <source>0 (QGIS default): roads meet only where they share a vertex, right for OpenStreetMap. For a CAD road layer with digitising gaps, a dangling road end joins another road of the same level within this distance; vertices in the middle of a road never join.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WalkingGraphMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="41"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="45"/>
         <source>Exclude roads by field</source>
         <translation>按字段排除道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="48"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="52"/>
         <source>Excluded values</source>
         <translation>排除值</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="119"/>
         <source>The road layer is empty: there is no network to walk on.</source>
         <translation>道路图层为空：没有可供步行的路网。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="126"/>
         <source>Roads are not in a metric projected CRS; distances are measured in {crs}.</source>
         <translation>道路不在以米为单位的投影坐标参考系中；距离按 {crs} 量算。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="92"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="131"/>
         <source>Building the walking graph…</source>
         <translation>正在构建步行路网图…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="148"/>
         <source>The road layer has no usable line geometries ({invalid} empty or invalid, {excluded} excluded).</source>
         <translation>道路图层中没有可用的线几何（{invalid} 个为空或无效，{excluded} 个被排除）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="153"/>
         <source>Walking graph: {nodes} nodes, {edges} edges; {excluded} roads excluded, {invalid} unusable.</source>
         <translation>步行路网图：{nodes} 个节点，{edges} 条边；排除 {excluded} 条道路，{invalid} 条不可用。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="60"/>
+        <source>Topology tolerance for dangling road ends (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="72"/>
+        <source>&lt;b&gt;Roads&lt;/b&gt;: any line layer in any CRS. Roads meet only where they share a vertex, as OpenStreetMap encodes junctions; roads that cross without one (bridges, tunnels) are not connected; one-way rules are ignored. A geographic CRS is measured in the local UTM zone.&lt;br&gt;&lt;b&gt;Topology tolerance&lt;/b&gt;: default 0, right for OpenStreetMap. For a CAD or survey road layer with digitising gaps, a dangling line end (the first or last vertex of a road that meets nothing) is joined to the nearest vertex or segment of another road within this many metres; a segment is split where it is joined. Vertices in the middle of a road never join, and where the layer has OSM &lt;i&gt;layer&lt;/i&gt;/&lt;i&gt;bridge&lt;/i&gt;/&lt;i&gt;tunnel&lt;/i&gt; values (as fields or in &lt;i&gt;other_tags&lt;/i&gt;) a road end joins only a road on its own level, so a bridge stays a bridge.&lt;br&gt;&lt;b&gt;Exclude field / values&lt;/b&gt;: road classes unfit for walking (default: OSM motorway, trunk, construction…) are left out; with the OSM &lt;i&gt;highway&lt;/i&gt; field, lines without a value (fences, railways, rivers) are no roads and are left out too.&lt;br&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="159"/>
+        <source>Dangling road ends joined within {tolerance} m.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
