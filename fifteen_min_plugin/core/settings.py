@@ -24,6 +24,8 @@ class Settings:
     circle_minutes: tuple[int, ...] = (5, 10, 15)
     radii_m: tuple[int, ...] = (300, 500, 1000)
     snap_tolerance_m: float = 100.0
+    #: dangling road ends join another road within this distance; 0 = roads meet only at shared vertices
+    topology_tolerance_m: float = 0.0
     walk_off_m: float = 25.0
     dedup_tolerance_m: float = 30.0
     #: 基础型 needs this many MOFCOM 基本保障类 categories present (capped at the number in the categories table)
@@ -39,6 +41,8 @@ class Settings:
         for name in ("snap_tolerance_m", "walk_off_m", "dedup_tolerance_m"):
             if getattr(self, name) < 0:
                 raise ValueError(name)
+        if not 0.0 <= self.topology_tolerance_m <= 20.0:
+            raise ValueError("topology_tolerance_m")
         for name in ("grade_basic_min_basic", "grade_enhanced_min_quality", "grade_quality_min_quality"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:

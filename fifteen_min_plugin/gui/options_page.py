@@ -32,6 +32,7 @@ class FifteenMinOptionsPage(QgsOptionsPageWidget):
         self.minutes = QLineEdit(_list_text(current.circle_minutes))
         self.radii = QLineEdit(_list_text(current.radii_m))
         self.snap = self._spin(current.snap_tolerance_m, 0.0, 5000.0, 5.0, " m")
+        self.topology = self._spin(current.topology_tolerance_m, 0.0, 20.0, 0.1, " m")
         self.walk_off = self._spin(current.walk_off_m, 0.0, 500.0, 1.0, " m")
         self.dedup = self._spin(current.dedup_tolerance_m, 0.0, 1000.0, 1.0, " m")
         self.grade_basic = self._count(current.grade_basic_min_basic)
@@ -61,6 +62,15 @@ class FifteenMinOptionsPage(QgsOptionsPageWidget):
                 self.tr("Snap tolerance"),
                 self.snap,
                 self.tr("Plugin default: origins farther than this from any road are reported, not snapped."),
+            ),
+            (
+                self.tr("Topology tolerance"),
+                self.topology,
+                self.tr(
+                    "QGIS network analysis default: 0, roads meet only at shared vertices (right for "
+                    "OpenStreetMap). For CAD road layers with digitising gaps: dangling road ends join another "
+                    "road of the same level within this distance; mid-road vertices never join."
+                ),
             ),
             (
                 self.tr("Walk-off distance"),
@@ -127,6 +137,7 @@ class FifteenMinOptionsPage(QgsOptionsPageWidget):
             circle_minutes=_parse_list(self.minutes.text()),
             radii_m=_parse_list(self.radii.text()),
             snap_tolerance_m=self.snap.value(),
+            topology_tolerance_m=self.topology.value(),
             walk_off_m=self.walk_off.value(),
             dedup_tolerance_m=self.dedup.value(),
             grade_basic_min_basic=self.grade_basic.value(),

@@ -29,13 +29,58 @@ def components(graph) -> int:
     return connected_components(matrix, directed=False)[0]
 
 
-def test_vertices_within_tolerance_merge_and_farther_ones_do_not():
-    coords, part = lines_to_arrays([[(0, 0), (100, 0)], [(100.3, 0.2), (100, 80)], [(101, 0), (200, 0)]])
-    graph = build_graph(coords, part, tolerance=0.5)
-    # (100,0) and (100.3,0.2) are 0.36 m apart -> one node; (101,0) is 1 m away -> separate
-    assert graph.node_count == 5
-    assert components(graph) == 2
-    assert sorted(np.round(graph.length, 6)) == sorted(np.round([100.0, 80.0, 99.0], 6))
+def test_only_shared_vertices_meet_by_default():
+    coords, part = lines_to_arrays(
+        [[(0, 0), (100, 0)], [(100.0004, 0.0003), (100, 80)], [(100.3, 0.2), (180, 80)], [(101, 0), (200, 0)]]
+    )
+    graph = build_graph(coords, part)
+    # (100,0) and (100.0004,0.0003) differ by reprojection noise: one node; 0.36 m and 1 m apart stay separate
+    assert graph.node_count == 7
+    assert components(graph) == 3
+    assert sorted(np.round(graph.length, 3)) == sorted(np.round([100.0, 80.0, np.hypot(79.7, 79.8), 99.0], 3))
+
+
+def test_a_bridge_vertex_near_a_road_vertex_never_joins_it():
+    # the reproduction: a road along y = 0 with a vertex at x = 0, a bridge along x = 0.3 with a vertex at
+    # (0.3, 0); mid-line vertices stay apart with any topology tolerance
+    lines = [[(-100, 0), (0, 0), (100, 0)], [(0.3, -100), (0.3, 0), (0.3, 100)]]
+    for tolerance in (0.0, 0.5, 5.0):
+        assert components(build_graph(*lines_to_arrays(lines), topology_tolerance=tolerance)) == 2
+
+
+@pytest.mark.parametrize(("tolerance", "joined"), [(0.0, False), (0.3, False), (0.39, False), (0.4, True), (1.0, True)])
+def test_a_cad_undershoot_joins_only_within_the_topology_tolerance(tolerance, joined):
+    # a side road stops 0.4 m short of the main road: the gap is joined by a connector and the main road split there
+    coords, part = lines_to_arrays([[(0, 0), (200, 0)], [(120, 0.4), (120, 100)]])
+    graph = build_graph(coords, part, topology_tolerance=tolerance)
+    assert (components(graph) == 1) is joined
+    if joined:
+        assert sorted(np.round(graph.length, 6)) == [0.4, 80.0, 99.6, 120.0]
+        assert graph.length.sum() == pytest.approx(200.0 + 99.6 + 0.4)
+
+
+def test_a_dangle_joins_the_nearest_vertex_or_a_facing_road_end():
+    coords, part = lines_to_arrays([[(0, 0), (100, 0)], [(100.3, 0), (200, 0)], [(50, 0.2), (50, 90)]])
+    graph = build_graph(coords, part, topology_tolerance=0.5)
+    assert components(graph) == 1
+    # the facing ends join by a 0.3 m connector, the side road splits the first road at x = 50
+    assert sorted(np.round(graph.length, 6)) == [0.2, 0.3, 50.0, 50.0, 89.8, 99.7]
+
+
+def test_a_dangle_never_joins_a_road_on_another_level():
+    coords, part = lines_to_arrays([[(0, 0), (200, 0)], [(120, 0.4), (120, 100)]])
+    bridge = build_graph(coords, part, topology_tolerance=1.0, part_level=np.array([0, 1]))
+    assert components(bridge) == 2
+    ground = build_graph(coords, part, topology_tolerance=1.0, part_level=np.array([3, 3]))
+    assert components(ground) == 1
+
+
+def test_an_end_lying_on_a_segment_splits_it_without_a_connector():
+    coords, part = lines_to_arrays([[(0, 0), (200, 0)], [(50, 0), (50, 60)], [(150, 0), (150, 60)]])
+    assert components(build_graph(coords, part)) == 3  # no shared vertex: T-junctions without topology
+    graph = build_graph(coords, part, topology_tolerance=0.1)
+    assert components(graph) == 1 and graph.node_count == 6
+    assert sorted(graph.length) == pytest.approx([50.0, 50.0, 60.0, 60.0, 100.0])
 
 
 def test_crossing_without_shared_vertex_stays_apart_and_shared_vertex_connects():
