@@ -55,8 +55,9 @@ from fifteen_min_plugin.core.assets.register import SKIPS, AssetRegister, check_
 from fifteen_min_plugin.core.assets.suitability import load_suitability
 from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.labels import asset_type_label, status_label
 from fifteen_min_plugin.core.language import is_chinese
-from fifteen_min_plugin.core.schema import ASSET_STATUSES, legend_label
+from fifteen_min_plugin.core.schema import ASSET_STATUSES
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.asset_form import AssetForm, prefill_values
 from fifteen_min_plugin.gui.flag_tool import FlagMapTool, PointMapTool
@@ -71,13 +72,6 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 
 def _plain(value: Any) -> Any:
     return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
-
-
-def _type_label(code: Optional[str]) -> str:
-    found = lookup_asset_type(code or "")
-    if found is None:
-        return str(code or "")
-    return found.label_zh if is_chinese() else found.label_en
 
 
 @dataclass(frozen=True)
@@ -147,8 +141,8 @@ class AssetTableModel(QAbstractTableModel):
         values = (
             row.asset_id,
             row.name,
-            _type_label(row.asset_type),
-            legend_label("status", row.status) or row.status,
+            asset_type_label(row.asset_type),
+            status_label(row.status),
             "" if row.area_m2 is None else f"{row.area_m2:,.0f}",
             "" if row.capacity is None else str(row.capacity),
             row.idle_windows,
@@ -236,7 +230,7 @@ class CandidatesDialog(QDialog):
             area = _plain(feature["area_m2"])
             texts = (
                 str(_plain(feature["name"]) or ""),
-                _type_label(feature["asset_type"]),
+                asset_type_label(feature["asset_type"]),
                 str(feature["why"]),
                 "" if area is None else f"{area:,.0f}",
                 str(_plain(feature["circle_ids"]) or ""),
@@ -326,11 +320,11 @@ class AssetsPage(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All statuses"), "")
         for status in ASSET_STATUSES:
-            self.status_filter.addItem(legend_label("status", status) or status, status)
+            self.status_filter.addItem(status_label(status), status)
         self.type_filter = QComboBox()
         self.type_filter.addItem(self.tr("All types"), "")
         for item in ASSET_TYPES:
-            self.type_filter.addItem(item.label_zh if is_chinese() else item.label_en, item.code)
+            self.type_filter.addItem(asset_type_label(item.code), item.code)
         self.circle_filter = QComboBox()
 
         self.model = AssetTableModel(self)
@@ -591,6 +585,17 @@ class AssetsPage(QWidget):
             "deleted": self.tr("Deleted"),
             "status": self.tr("Status"),
             "geometry": self.tr("Location"),
+            "name": self.tr("Name"),
+            "asset_type": self.tr("Type"),
+            "owner": self.tr("Owner"),
+            "area_m2": self.tr("Area (m²)"),
+            "capacity": self.tr("Capacity"),
+            "idle_windows": self.tr("Idle windows"),
+            "condition": self.tr("Condition"),
+            "notes": self.tr("Notes"),
+            "links": self.tr("Links"),
+            "source_layer": self.tr("Source layer"),
+            "source_fid": self.tr("Source feature"),
         }
         return labels.get(field, field)
 
@@ -599,7 +604,13 @@ class AssetsPage(QWidget):
         if value is None:
             return ""
         if field == "status":
-            return legend_label("status", str(value)) or str(value)
+            return status_label(value)
+        if field == "asset_type":
+            return asset_type_label(value)
+        if field == "created":  # "<asset type code>: <name>"
+            code, separator, name = str(value).partition(": ")
+            if separator and lookup_asset_type(code) is not None:
+                return f"{asset_type_label(code)}: {name}"
         return str(value)
 
     # --- flagging and adding -------------------------------------------------------------------------------
@@ -735,11 +746,7 @@ class AssetsPage(QWidget):
         except FifteenMinError as error:
             self._error(error)
             return
-        self._done(
-            self.tr("{asset_id} is now “{status}”.").format(
-                asset_id=asset_id, status=legend_label("status", status) or status
-            )
-        )
+        self._done(self.tr("{asset_id} is now “{status}”.").format(asset_id=asset_id, status=status_label(status)))
         self.refresh()
 
     def delete_selected(self) -> None:
@@ -776,9 +783,7 @@ class AssetsPage(QWidget):
     def _ask_note(self, status: str, then: Callable[[str], None]) -> None:
         self._ask_text(
             self.status_buttons[status].text(),
-            self.tr("Note for the change to “{status}” (optional):").format(
-                status=legend_label("status", status) or status
-            ),
+            self.tr("Note for the change to “{status}” (optional):").format(status=status_label(status)),
             then,
         )
 
@@ -927,7 +932,7 @@ class AssetsPage(QWidget):
             source = (str(feature["source_layer"]), int(feature["source_fid"]))
             values = {
                 "asset_type": kind,
-                "name": str(_plain(feature["name"]) or "") or f"{_type_label(kind)} ({source[0]} #{source[1]})",
+                "name": str(_plain(feature["name"]) or "") or f"{asset_type_label(kind)} ({source[0]} #{source[1]})",
                 "area_m2": _plain(feature["area_m2"]),
                 "source_layer": source[0],
                 "source_fid": source[1],

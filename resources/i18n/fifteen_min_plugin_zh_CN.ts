@@ -302,7 +302,7 @@
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="256"/>
         <source>Level (min)</source>
-        <translation>层级（min）</translation>
+        <translation>层级（分钟）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="257"/>
@@ -986,57 +986,57 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="589"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="590"/>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="591"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>权属单位</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="592"/>
         <source>Area (m²)</source>
-        <translation type="unfinished">面积（m²）</translation>
+        <translation>面积（m²）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="593"/>
         <source>Capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>容量</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="594"/>
         <source>Idle windows</source>
-        <translation type="unfinished">闲置时段</translation>
+        <translation>闲置时段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="595"/>
         <source>Condition</source>
-        <translation type="unfinished">现状</translation>
+        <translation>现状</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="596"/>
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="597"/>
         <source>Links</source>
-        <translation type="unfinished">链接</translation>
+        <translation>链接</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="598"/>
         <source>Source layer</source>
-        <translation type="unfinished"></translation>
+        <translation>来源图层</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="599"/>
         <source>Source feature</source>
-        <translation type="unfinished"></translation>
+        <translation>来源要素</translation>
     </message>
 </context>
 <context>
@@ -1931,7 +1931,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="55"/>
         <source>{matched} of {total} features classified; {unmatched} unclassified (empty category).</source>
-        <translation>已分类 {matched}/{total} 个要素；{unmatched} 个未分类（category 为空）。</translation>
+        <translation>已分类 {matched}/{total} 个要素；{unmatched} 个未能归入任何业态。</translation>
     </message>
 </context>
 <context>
@@ -2623,22 +2623,22 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/dock.py" line="152"/>
         <source>The pages {pages} are turned off: the Python packages {names} are missing. Run this command, then restart QGIS:</source>
-        <translation type="unfinished"></translation>
+        <translation>“{pages}”页面已停用：缺少 Python 包 {names}。请运行以下命令，然后重启 QGIS：</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/dock.py" line="152"/>
         <source>The Python packages {names} are missing. Run this command, then restart QGIS:</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 Python 包 {names}。请运行以下命令，然后重启 QGIS：</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/dock.py" line="167"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/dock.py" line="168"/>
         <source>Copy the install command to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>将安装命令复制到剪贴板</translation>
     </message>
 </context>
 <context>
@@ -3369,12 +3369,12 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/labels.py" line="84"/>
         <source>{source}→{target} (exact inverse)</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}→{target}（精确逆算）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/labels.py" line="85"/>
         <source>{source}→{target} (public formula)</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}→{target}（公开公式）</translation>
     </message>
 </context>
 <context>

@@ -96,7 +96,7 @@ def test_illegal_or_unconfirmed_transitions_write_nothing(register):
     with pytest.raises(FifteenMinError, match="skips the review"):
         reg.set_status(asset_id, "in_use")
     reg.retire(asset_id)
-    with pytest.raises(FifteenMinError, match="cannot go from “retired” to “approved”"):
+    with pytest.raises(FifteenMinError, match="cannot go from “Retired” to “Approved”"):
         reg.set_status(asset_id, "approved", confirmed=True)
     with pytest.raises(FifteenMinError, match="not a status"):
         reg.set_status(asset_id, "demolished")

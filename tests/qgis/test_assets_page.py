@@ -232,7 +232,8 @@ def test_status_buttons_walk_the_lifecycle_and_history_shows_each_event(page, wo
     assert [event[0] for event in events] == ["created", "status", "status", "status", "status"]
     assert [event[1:3] for event in events[1:]] == list(zip(["candidate", *steps[:-1]], steps))
     label = {None: ""} | {status: legend_label("status", status) for status in ["candidate", *steps]}
-    expected = [("Created", "", events[0][2], "")] + [
+    assert events[0][2] == "civil_defence: 示例人防工程"  # the register stores the code; the page shows its label
+    expected = [("Created", "", "Civil-defence works (tunnel, shelter): 示例人防工程", "")] + [
         ("Status", label[old], label[new], note) for _field, old, new, note in events[1:]
     ]
     assert page.selected_asset_id() == asset_id

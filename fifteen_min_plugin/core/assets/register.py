@@ -48,6 +48,7 @@ from fifteen_min_plugin.__about__ import __title__
 from fifteen_min_plugin.core.assets import ASSET_TYPES, asset_type, time_windows
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.labels import join_labels, status_label
 from fifteen_min_plugin.core.schema import ASSET_STATUSES
 from fifteen_min_plugin.core.workspace import Workspace
 
@@ -429,7 +430,7 @@ def check_transition(old: str, new: str, confirmed: bool = False) -> None:
     if new not in ASSET_STATUSES:
         raise FifteenMinError(_status_message(new))
     if new == old:
-        raise FifteenMinError(RegisterMessages.tr("The asset is already “{status}”.").format(status=new))
+        raise FifteenMinError(RegisterMessages.tr("The asset is already “{status}”.").format(status=status_label(new)))
     if new in TRANSITIONS.get(old, ()):
         return
     if new in SKIPS.get(old, ()):
@@ -438,12 +439,12 @@ def check_transition(old: str, new: str, confirmed: bool = False) -> None:
         raise FifteenMinError(
             RegisterMessages.tr(
                 "Moving from “{old}” straight to “{new}” skips the review or approval step; confirm it to go ahead."
-            ).format(old=old, new=new)
+            ).format(old=status_label(old), new=status_label(new))
         )
-    allowed = ", ".join(TRANSITIONS.get(old, ()))
+    allowed = join_labels([status_label(status) for status in TRANSITIONS.get(old, ())])
     raise FifteenMinError(
         RegisterMessages.tr("An asset cannot go from “{old}” to “{new}”; from “{old}” it can go to: {allowed}.").format(
-            old=old, new=new, allowed=allowed
+            old=status_label(old), new=status_label(new), allowed=allowed
         )
     )
 

@@ -1,0 +1,90 @@
+"""What a user reads instead of a stored code: statuses, asset types, categories, circle levels, conversions.
+
+The workspace and the Processing outputs keep their stable ASCII codes (`in_use`, `civil_defence`,
+`convenience_store`, `GCJ-02→WGS84 (exact inverse)`); every message, table, chart and report page shows the
+label of the interface language from here. An unknown code (a user's own value) is shown as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any, Optional
+
+from qgis.PyQt.QtCore import QCoreApplication
+
+from fifteen_min_plugin.core.assets import asset_type
+from fifteen_min_plugin.core.categories import Category, class_label, load_categories
+from fifteen_min_plugin.core.language import is_chinese
+from fifteen_min_plugin.core.schema import legend_label
+
+
+class Labels:
+    """Translation context of the labels made here."""
+
+    @staticmethod
+    def tr(text: str) -> str:
+        """Translate in this class's context."""
+        return QCoreApplication.translate("Labels", text)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value)
+
+
+def status_label(code: Any) -> str:
+    """The asset status in words ("In use" / 投入使用) for a stored status code."""
+    text = _text(code)
+    return (legend_label("status", text) or text) if text else ""
+
+
+def asset_type_label(code: Any) -> str:
+    """The asset type in words (人防工程 / Civil-defence works) for a stored code or accepted alias."""
+    found = asset_type(_text(code))
+    if found is None:
+        return _text(code)
+    return found.label_zh if is_chinese() else found.label_en
+
+
+@lru_cache(maxsize=1)
+def _bundled_categories() -> dict[str, Category]:
+    return {category.code: category for category in load_categories()}
+
+
+def category_label(code: Any, categories: Optional[Sequence[Category]] = None) -> str:
+    """The facility category in words (便利店 / Convenience store) for a stored category code.
+
+    `categories` defaults to the bundled table; pass a workspace's own table to include its extensions.
+    """
+    text = _text(code)
+    table = _bundled_categories() if categories is None else {category.code: category for category in categories}
+    category = table.get(text)
+    if category is None:
+        return text
+    return category.name_zh if is_chinese() else category.name_en
+
+
+def category_class_label(code: Any) -> str:
+    """The category class in words (基本保障类 / Basic services)."""
+    return class_label(_text(code))
+
+
+def level_label(minutes: Any) -> str:
+    """The circle level in words ("15-minute circle" / 15 分钟生活圈)."""
+    try:
+        value = int(float(_text(minutes)))
+    except ValueError:
+        return _text(minutes)
+    return legend_label("level_min", value) or str(value)
+
+
+def conversion_text(source: str, target: str, exact_inverse: bool) -> str:
+    """A coordinate conversion in words, e.g. "GCJ-02→WGS84 (exact inverse)" / GCJ-02→WGS84（精确逆算）."""
+    if exact_inverse:
+        return Labels.tr("{source}→{target} (exact inverse)").format(source=source, target=target)
+    return Labels.tr("{source}→{target} (public formula)").format(source=source, target=target)
+
+
+def join_labels(labels: Sequence[str]) -> str:
+    """Labels as a list in running text: 、 between Chinese labels, a comma between English ones."""
+    return ("、" if is_chinese() else ", ").join(labels)
