@@ -36,7 +36,7 @@ from fifteen_min_plugin.core.classify import Classifier
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.poi_api.amap import DEFAULT_BASE_URL, AmapProvider
-from fifteen_min_plugin.core.poi_api.base import ImportState, PoiApiError, PoiClient, PoiQuery, fingerprint
+from fifteen_min_plugin.core.poi_api.base import ImportState, PoiApiError, PoiClient, PoiQuery, fingerprint, redact
 from fifteen_min_plugin.core.poi_api.http import QgisTransport
 from fifteen_min_plugin.core.poi_api.keys import ApiKeys
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
@@ -196,6 +196,7 @@ class ImportPoiApiAlgorithm(FifteenMinAlgorithm):
                 feedback=feedback,
             )
         except PoiApiError as error:
+            error = error.redacted(key)  # the client removed it already; a second pass costs nothing
             resume = self.tr(" Progress is saved; run again with the same resume file to continue.")
             raise QgsProcessingException(error.message + (resume if state_path else "")) from None
         except FifteenMinError as error:
@@ -257,7 +258,7 @@ class ImportPoiApiAlgorithm(FifteenMinAlgorithm):
                 ).format(cells=result.truncated)
             )
         if not result.complete:
-            feedback.reportError(result.message, fatalError=False)
+            feedback.pushWarning(redact(result.message, key))
         del sink
         layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
         if layer is not None:

@@ -41,6 +41,15 @@ QUOTA_CODES = frozenset({"10003", "10010", "10029", "10044", "10045"})
 TRANSIENT_CODES = frozenset({"10004", "10014", "10015", "10016", "10017", "10019", "10020", "10021"})
 
 
+#: characters of an unexpected answer kept in an error's details
+EXCERPT_CHARS = 500
+
+
+def _excerpt(body: bytes) -> str:
+    """The start of an unexpected answer (an HTML error page, a proxy's notice) for the error's details."""
+    return body[: EXCERPT_CHARS * 4].decode("utf-8", errors="replace")[:EXCERPT_CHARS]
+
+
 def _text(value: Any) -> str:
     """Amap serves absent text values as `[]`."""
     return value if isinstance(value, str) else ""
@@ -76,19 +85,24 @@ class AmapProvider(PoiProvider):
     def parse(self, response: HttpResponse) -> Page:
         """Records in GCJ-02 and the reported count, or the error the status code stands for."""
         if response.status == 429 or response.status >= 500:
-            raise TransientApiError(self.tr("Amap answered HTTP {status}.").format(status=response.status))
+            raise TransientApiError(
+                self.tr("Amap answered HTTP {status}.").format(status=response.status),
+                details=_excerpt(response.body),
+            )
         if response.status != 200:
             raise ApiRejectedError(
                 self.tr("Amap refused the request with HTTP {status}; check the base URL.").format(
                     status=response.status
-                )
+                ),
+                details=_excerpt(response.body),
             )
         try:
             data = json.loads(response.body.decode("utf-8"))
             status = str(data["status"])
         except (UnicodeDecodeError, ValueError, KeyError, TypeError):
             raise ApiRejectedError(
-                self.tr("The answer is not Amap JSON; check the base URL and the proxy settings.")
+                self.tr("The answer is not Amap JSON; check the base URL and the proxy settings."),
+                details=_excerpt(response.body),
             ) from None
         if status != "1":
             raise self._error(str(data.get("infocode", "")), _text(data.get("info")))

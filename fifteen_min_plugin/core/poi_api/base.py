@@ -27,11 +27,13 @@ import hashlib
 import json
 import math
 import os
+import re
 import time
 from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar, Optional, Protocol
+from urllib.parse import quote, quote_plus
 
 import numpy as np
 from qgis.core import QgsFeedback, QgsGeometry, QgsPointXY, QgsRectangle
@@ -45,8 +47,28 @@ STATE_VERSION = 1
 BEIJING = datetime.timezone(datetime.timedelta(hours=8))
 
 
+#: what stands in for a key removed from a text
+MASK = "***"
+#: a key passed as a query parameter (Amap/Tencent `key`, Baidu `ak`, Tianditu `tk`), whoever's key it is
+_KEY_PARAMETER = re.compile(r"(?<![A-Za-z0-9_])((?:key|ak|tk)=)[^&\s\"'<>]+", re.IGNORECASE)
+
+
+def redact(text: str, key: str) -> str:
+    """`text` without `key` (also URL-encoded) and without the value of any key query parameter."""
+    if not text:
+        return text
+    if key:
+        for form in {key, quote(key, safe=""), quote_plus(key)}:
+            text = text.replace(form, MASK)
+    return _KEY_PARAMETER.sub(lambda match: match.group(1) + MASK, text)
+
+
 class PoiApiError(FifteenMinError):
     """A POI service request failed; the message never contains the key or the request URL."""
+
+    def redacted(self, key: str) -> PoiApiError:
+        """The same error with `key` removed from its message and details, wherever the text came from."""
+        return type(self)(redact(self.message, key), self.level, redact(self.details, key))
 
 
 class TransientApiError(PoiApiError):
@@ -388,7 +410,7 @@ class PoiClient:
         finally:
             state.save()
         records = [PoiRecord(**data) for data in state.records.values()]
-        return RunResult(records, state.complete, message, counter["sent"], len(state.truncated))
+        return RunResult(records, state.complete, redact(message, self._key), counter["sent"], len(state.truncated))
 
     def _check_cancel(self, feedback: Optional[QgsFeedback]) -> None:
         if feedback is not None and feedback.isCanceled():
@@ -447,7 +469,10 @@ class PoiClient:
             state.requests += 1
             state.requests_today += 1
             try:
-                return self.provider.parse(self.transport.get(url, params, feedback))
+                try:
+                    return self.provider.parse(self.transport.get(url, params, feedback))
+                except PoiApiError as error:
+                    raise error.redacted(self._key) from None
             except QuotaExceededError as error:
                 state.quota_day = today
                 raise _StopRunError(error.message) from None
@@ -476,9 +501,16 @@ class PoiClient:
         for record, x, y in zip(page.records, lon.tolist(), lat.tolist()):
             if record.source_id in state.records or not (math.isfinite(x) and math.isfinite(y)):
                 continue
+            record = self._without_key(record)
             point = QgsGeometry.fromPointXY(QgsPointXY(x, y))  # kept alive while the engine reads it
             if engine.intersects(point.constGet()):
                 state.records[record.source_id] = asdict(replace(record, lon=x, lat=y))
+
+    def _without_key(self, record: PoiRecord) -> PoiRecord:
+        """`record` with the key removed from its texts, should the service ever echo it in a POI."""
+        texts = {name: value for name, value in asdict(record).items() if isinstance(value, str)}
+        cleaned = {name: redact(value, self._key) for name, value in texts.items()}
+        return replace(record, **cleaned) if cleaned != texts else record
 
     def _advance(self, cell: Cell, entry: dict[str, Any], page: Page, area: QgsGeometry, state: ImportState) -> None:
         """Next page, or split a cell at the cap into the quadrants that touch the area, or finish the cell."""

@@ -1,0 +1,146 @@
+"""The Amap key never leaves the plugin, even when the service echoes it back.
+
+A loopback server answers every request by echoing the key it received: in Amap's `info` text (with the
+request URL), in an HTML error page and in the Location of a redirect. The key must appear in no exception
+message or details, no feedback text, no QGIS message-log line, no resume file and no output.
+"""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from qgis.core import QgsProcessingException
+
+from fifteen_min_plugin.core.poi_api.base import PoiApiError, PoiQuery, redact
+from tests.qgis.test_poi_api import (  # noqa: F401
+    BOX,
+    KEY,
+    FakeClock,
+    RecordingFeedback,
+    area,
+    auth_key,
+    make_client,
+    message_log,
+    new_state,
+)
+
+#: how the server answers; each echoes the key it was sent
+ECHOES = {
+    # Amap's failure JSON with the key and the URL in `info`, for a code the client does not know
+    "info": lambda key, url: (
+        200,
+        "application/json",
+        f'{{"status":"0","info":"INVALID_PARAMS key={key} url={url}","infocode":"20000"}}',
+        {},
+    ),
+    # the quota code: the run stops with a message (not an exception) that quotes `info`
+    "quota": lambda key, url: (
+        200,
+        "application/json",
+        f'{{"status":"0","info":"DAILY_QUERY_OVER_LIMIT for {key}","infocode":"10003"}}',
+        {},
+    ),
+    # a proxy's HTML error page that prints the URL it was asked for
+    "html": lambda key, url: (
+        403,
+        "text/html",
+        f"<html><body><h1>403 Forbidden</h1><p>Request {url} denied for key {key}</p></body></html>",
+        {},
+    ),
+    # HTML served with HTTP 200 (a captive portal), the key in the page
+    "html200": lambda key, url: (200, "text/html", f"<html><body>Login first: {url}</body></html>", {}),
+    # a redirect whose Location repeats the query string
+    "redirect": lambda key, url: (302, "text/html", "", {"Location": f"http://127.0.0.1:9/moved?key={key}&x=1"}),
+}
+
+
+@pytest.fixture()
+def echo_server(qgis_app):
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            query = {name: values[0] for name, values in parse_qs(urlsplit(self.path).query).items()}
+            self.server.keys.append(query.get("key"))
+            url = f"http://{self.headers['Host']}{self.path}"
+            status, kind, body, headers = ECHOES[self.server.mode](query.get("key", ""), url)
+            data = body.encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    server.keys = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    server.base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    yield server
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def test_redact_removes_the_key_and_any_key_parameter():
+    text = f"failed: {KEY}; url=http://x/v3/place/polygon?key={KEY}&page=1 and ?ak=other123&tk=zz"
+    cleaned = redact(text, KEY)
+    assert KEY not in cleaned and "other123" not in cleaned and "tk=zz" not in cleaned
+    assert "page=1" in cleaned and "failed:" in cleaned
+
+
+@pytest.mark.parametrize("mode", sorted(ECHOES))
+def test_client_errors_never_carry_the_key(echo_server, tmp_path, mode):
+    echo_server.mode = mode
+    query = PoiQuery(keywords="便利店")
+    state = new_state(tmp_path, query)
+    try:
+        result = make_client(echo_server, FakeClock(), max_retries=1).run(query, area(), state)
+        texts = [result.message]
+    except PoiApiError as error:
+        texts = [error.message, str(error), error.details]
+    assert echo_server.keys and set(echo_server.keys) == {KEY}  # the key was sent, so it could be echoed
+    assert any(texts), "the failure must be told"
+    for text in texts:
+        assert KEY not in text
+    assert KEY not in (tmp_path / "state.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("mode", sorted(ECHOES))
+def test_algorithm_never_shows_logs_or_writes_the_key(processing, echo_server, auth_key, tmp_path, message_log, mode):  # noqa: F811
+    echo_server.mode = mode
+    feedback = RecordingFeedback()
+    state = tmp_path / "state.json"
+    output = tmp_path / "out.gpkg"
+    texts = []
+    try:
+        processing.run(
+            "fifteenmin:importpoiapi",
+            {
+                "PROVIDER": 0,
+                "AUTHCFG": auth_key,
+                "EXTENT": f"{BOX[0]},{BOX[2]},{BOX[1]},{BOX[3]} [EPSG:4326]",
+                "KEYWORDS": "便利店",
+                "STATE_FILE": str(state),
+                "QPS": 1000.0,
+                "BASE_URL": echo_server.base_url,
+                "OUTPUT": str(output),
+            },
+            feedback=feedback,
+        )
+    except QgsProcessingException as error:
+        texts.append(str(error))
+    assert echo_server.keys and set(echo_server.keys) == {KEY}
+    texts += feedback.texts + message_log
+    assert texts, "the failure must be told"
+    for text in texts:
+        assert KEY not in text
+    for path in tmp_path.iterdir():
+        assert KEY.encode() not in path.read_bytes(), path.name
