@@ -66,7 +66,7 @@ class FifteenMinPlugin:
         self.dock = FifteenMinDock(
             canvas=self.iface.mapCanvas(),
             message_bar=self.iface.messageBar(),
-            missing_modules={item.module for item in self.missing},
+            missing=self.missing,
             parent=self.iface.mainWindow(),
         )
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)

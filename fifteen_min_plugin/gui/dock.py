@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from qgis.core import Qgis, QgsProject
@@ -10,13 +11,24 @@ from qgis.gui import QgsDockWidget, QgsMapCanvas, QgsMessageBar
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QFileDialog, QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
-from fifteen_min_plugin.core.dependencies import REQUIREMENTS
+from fifteen_min_plugin.core.dependencies import REQUIREMENTS, MissingDependency, install_command
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.labels import join_labels
 from fifteen_min_plugin.core.language import is_chinese
-from fifteen_min_plugin.core.project_memory import ProjectWorkspace, adopt_layers, claim_group, read_project
 from fifteen_min_plugin.core.workspace import Workspace
 
 _FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
@@ -61,6 +73,7 @@ class FifteenMinDock(QgsDockWidget):
         missing_modules: set[str] | frozenset[str] = frozenset(),
         project: QgsProject | None = None,
         parent: QWidget | None = None,
+        missing: Sequence[MissingDependency] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("FifteenMinDock")
@@ -68,7 +81,12 @@ class FifteenMinDock(QgsDockWidget):
         self.setWindowTitle(self.tr("15-Minute Living Circle"))
         self.canvas = canvas
         self.message_bar = message_bar
-        self.missing_modules = frozenset(missing_modules)
+        self.missing = list(missing) or [
+            MissingDependency(name, REQUIREMENTS[name][0], "")
+            for name in sorted(missing_modules)
+            if name in REQUIREMENTS
+        ]
+        self.missing_modules = frozenset(missing_modules) | {item.module for item in self.missing}
         self.project = project or QgsProject.instance()
         self.workspace: Workspace | None = None
 
@@ -78,18 +96,18 @@ class FifteenMinDock(QgsDockWidget):
         self.setWidget(body)
 
         self.pages: dict[str, QWidget] = {}
+        self.dependency_banner: QFrame | None = None
         for attribute, tab, layout, module, class_name in PAGES:
             page = self._load_page(tab, module, class_name)
             if page is not None:
                 _embed(getattr(self.ui, layout), page)
                 self.pages[attribute] = page
+        self._show_dependency_banner()
         self.ui.newWorkspaceButton.clicked.connect(self._ask_new_workspace)
         self.ui.openWorkspaceButton.clicked.connect(self._ask_open_workspace)
         self.ui.helpButton.clicked.connect(self.open_help)
         self.project.readProject.connect(self._restore_from_project)
         self.project.cleared.connect(self._forget_workspace)
-        self.project.writeProject.connect(self._remember_relative)
-        self.workspace_choice: QFrame | None = None
         self._restore_from_project()
 
     def _load_page(self, tab: str, module: str, class_name: str) -> QWidget | None:
@@ -116,6 +134,49 @@ class FifteenMinDock(QgsDockWidget):
             parent=self.widget(),
         )
 
+    def _show_dependency_banner(self) -> None:
+        """One banner at the top of the dock: which pages are off, why, and the command that fixes it."""
+        if not self.missing:
+            return
+        pages = self.ui.pages
+        disabled = [pages.tabText(index) for index in range(pages.count()) if not pages.widget(index).isEnabled()]
+        names = ", ".join(
+            item.module if not item.found else f"{item.module} {item.found} (< {item.requirement})"
+            for item in self.missing
+        )
+        banner = QFrame()
+        banner.setObjectName("dependencyBanner")
+        banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner.setStyleSheet("#dependencyBanner { background: #fff4e5; border: 1px solid #e6a23c; }")
+        text = QLabel(
+            self.tr(
+                "The pages {pages} are turned off: the Python packages {names} are missing. "
+                "Run this command, then restart QGIS:"
+            ).format(pages=join_labels(disabled), names=names)
+            if disabled
+            else self.tr("The Python packages {names} are missing. Run this command, then restart QGIS:").format(
+                names=names
+            )
+        )
+        text.setWordWrap(True)
+        command = QLineEdit(install_command(self.missing))
+        command.setReadOnly(True)
+        command.setCursorPosition(0)
+        command.setToolTip(command.text())
+        copy = QPushButton(self.tr("Copy"))
+        copy.setToolTip(self.tr("Copy the install command to the clipboard"))
+        copy.clicked.connect(lambda: QApplication.clipboard().setText(command.text()))
+        row = QHBoxLayout()
+        row.addWidget(command, 1)
+        row.addWidget(copy)
+        layout = QVBoxLayout(banner)
+        layout.addWidget(text)
+        layout.addLayout(row)
+        self.ui.mainLayout.insertWidget(0, banner)
+        self.dependency_banner = banner
+        self.install_command_edit = command
+        self.copy_command_button = copy
+
     def page(self, name: str) -> QWidget | None:
         """The page called `name` (circles, facilities, analysis, assets), None when disabled."""
         return self.pages.get(name)
@@ -126,7 +187,6 @@ class FifteenMinDock(QgsDockWidget):
             page.teardown()
         self.project.readProject.disconnect(self._restore_from_project)
         self.project.cleared.disconnect(self._forget_workspace)
-        self.project.writeProject.disconnect(self._remember_relative)
 
     def help_url(self) -> QUrl:
         """The bundled user guide, at the section in the interface language."""
@@ -185,68 +245,9 @@ class FifteenMinDock(QgsDockWidget):
         else:
             self.ui.workspaceLabel.setText(self.tr("Workspace: {path}").format(path=workspace.path))
 
-    def _remember_relative(self, _document: object = None) -> None:
-        """The project is being saved: store the workspace relative to its file, as QGIS does for layer sources."""
-        if self.workspace is not None and self.project.fileName():
-            self.workspace.remember_in(self.project)
-
     def _restore_from_project(self) -> None:
-        self._drop_workspace_choice()
-        state = read_project(self.project)
-        if state.remembered is None:
-            self._set_workspace(None)
-        elif not state.remembered.exists() and state.layer_files:
-            self._use_workspace(state.layer_files[0], state)
-        elif state.conflict is not None:
-            self._set_workspace(None)
-            self._ask_workspace_choice(state)
-        else:
-            self._use_workspace(state.remembered, state)
-
-    def _use_workspace(self, path: Path, state: ProjectWorkspace) -> Workspace | None:
-        """Open `path` as the project's workspace; the project's layers on another workspace are pointed at it."""
-        self._drop_workspace_choice()
         try:
-            workspace = Workspace.open(path)
+            self._set_workspace(Workspace.from_project(self.project))
         except FifteenMinError as error:
             self._set_workspace(None)
             self.message_bar.pushMessage(self.tr("Workspace"), error.message, level=error.level)
-            return None
-        others = tuple(other for other in (state.remembered, *state.layer_files) if other is not None and other != path)
-        adopt_layers(self.project, workspace, others)
-        if state.remembered is None or state.remembered != path or others:
-            workspace.remember_in(self.project)
-        claim_group(self.project, workspace)
-        self._set_workspace(workspace)
-        return workspace
-
-    def _ask_workspace_choice(self, state: ProjectWorkspace) -> None:
-        """Say that the project's layers and its remembered workspace differ, and offer both; nothing is written."""
-        text = self.tr(
-            "This project remembers the workspace {remembered}, but its layers read {layers}. "
-            "Which one should the plugin write to?"
-        ).format(remembered=state.remembered, layers=state.conflict)
-        self.message_bar.pushMessage(self.tr("Workspace"), text, level=Qgis.MessageLevel.Warning)
-        frame = QFrame()
-        frame.setObjectName("workspaceChoice")
-        frame.setFrameShape(QFrame.Shape.StyledPanel)
-        label = QLabel(text)
-        label.setWordWrap(True)
-        self.use_layers_button = QPushButton(self.tr("Use the layers' workspace"))
-        self.use_layers_button.setToolTip(str(state.conflict))
-        self.use_layers_button.clicked.connect(lambda: self._use_workspace(state.conflict, state))
-        self.use_remembered_button = QPushButton(self.tr("Use the remembered workspace"))
-        self.use_remembered_button.setToolTip(str(state.remembered))
-        self.use_remembered_button.clicked.connect(lambda: self._use_workspace(state.remembered, state))
-        layout = QVBoxLayout(frame)
-        layout.addWidget(label)
-        layout.addWidget(self.use_layers_button)
-        layout.addWidget(self.use_remembered_button)
-        self.ui.workspaceLayout.insertWidget(1, frame)
-        self.workspace_choice = frame
-
-    def _drop_workspace_choice(self) -> None:
-        if self.workspace_choice is not None:
-            self.workspace_choice.setParent(None)
-            self.workspace_choice.deleteLater()
-            self.workspace_choice = None

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import platform
 import re
 import shutil
+import sys
+import types
 from pathlib import Path
 
 import pytest
 from qgis.core import Qgis, QgsProject, QgsVectorFileWriter, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, QUrl, pyqtSlot
 from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import QApplication, QFrame, QLabel
 
+from fifteen_min_plugin.core.dependencies import install_command, missing_dependencies
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.dock import FifteenMinDock
 
@@ -118,3 +123,35 @@ def test_help_button_opens_the_bundled_bilingual_guide(dock):
     assert 'id="zh"' in html and 'id="en"' in html
     images = re.findall(r'src="(images/[^"]+)"', html)
     assert images and all((guide.parent / image).exists() for image in images)
+
+
+def test_without_shapely_2_one_banner_in_the_dock_gives_the_install_command(qgis_iface, qgis_new_project, monkeypatch):
+    old_shapely = types.ModuleType("shapely")
+    old_shapely.__version__ = "1.8.5"  # Debian 12's python3-shapely
+    monkeypatch.setitem(sys.modules, "shapely", old_shapely)
+    missing = missing_dependencies()
+    assert [(item.module, item.found) for item in missing] == [("shapely", "1.8.5")]
+    panel = FifteenMinDock(canvas=qgis_iface.mapCanvas(), message_bar=qgis_iface.messageBar(), missing=missing)
+    try:
+        banners = panel.findChildren(QFrame, "dependencyBanner")
+        assert banners == [panel.dependency_banner]
+        text = " ".join(label.text() for label in panel.dependency_banner.findChildren(QLabel))
+        pages = panel.ui.pages
+        disabled = [pages.tabText(i) for i in range(pages.count()) if not pages.widget(i).isEnabled()]
+        assert len(disabled) == 3 and all(name in text for name in disabled), (disabled, text)
+        assert "shapely 1.8.5" in text
+        command = 'python3 -m pip install --user --break-system-packages "shapely>=2"'
+        assert panel.install_command_edit.text() == install_command(missing)
+        if platform.system() == "Linux":
+            assert panel.install_command_edit.text() == command
+        QApplication.clipboard().clear()
+        panel.copy_command_button.click()
+        assert QApplication.clipboard().text() == install_command(missing)
+    finally:
+        panel.teardown()
+        panel.deleteLater()
+
+
+def test_with_every_package_there_is_no_banner(dock):
+    assert dock.dependency_banner is None
+    assert dock.findChildren(QFrame, "dependencyBanner") == []
