@@ -29,6 +29,7 @@ from fifteen_min_plugin.core.dependencies import REQUIREMENTS, MissingDependency
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.labels import join_labels
 from fifteen_min_plugin.core.language import is_chinese
+from fifteen_min_plugin.core.project_memory import ProjectWorkspace, adopt_layers, claim_group, read_project
 from fifteen_min_plugin.core.workspace import Workspace
 
 _FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
@@ -108,6 +109,8 @@ class FifteenMinDock(QgsDockWidget):
         self.ui.helpButton.clicked.connect(self.open_help)
         self.project.readProject.connect(self._restore_from_project)
         self.project.cleared.connect(self._forget_workspace)
+        self.project.writeProject.connect(self._remember_relative)
+        self.workspace_choice: QFrame | None = None
         self._restore_from_project()
 
     def _load_page(self, tab: str, module: str, class_name: str) -> QWidget | None:
@@ -187,6 +190,7 @@ class FifteenMinDock(QgsDockWidget):
             page.teardown()
         self.project.readProject.disconnect(self._restore_from_project)
         self.project.cleared.disconnect(self._forget_workspace)
+        self.project.writeProject.disconnect(self._remember_relative)
 
     def help_url(self) -> QUrl:
         """The bundled user guide, at the section in the interface language."""
@@ -245,9 +249,68 @@ class FifteenMinDock(QgsDockWidget):
         else:
             self.ui.workspaceLabel.setText(self.tr("Workspace: {path}").format(path=workspace.path))
 
+    def _remember_relative(self, _document: object = None) -> None:
+        """The project is being saved: store the workspace relative to its file, as QGIS does for layer sources."""
+        if self.workspace is not None and self.project.fileName():
+            self.workspace.remember_in(self.project)
+
     def _restore_from_project(self) -> None:
+        self._drop_workspace_choice()
+        state = read_project(self.project)
+        if state.remembered is None:
+            self._set_workspace(None)
+        elif not state.remembered.exists() and state.layer_files:
+            self._use_workspace(state.layer_files[0], state)
+        elif state.conflict is not None:
+            self._set_workspace(None)
+            self._ask_workspace_choice(state)
+        else:
+            self._use_workspace(state.remembered, state)
+
+    def _use_workspace(self, path: Path, state: ProjectWorkspace) -> Workspace | None:
+        """Open `path` as the project's workspace; the project's layers on another workspace are pointed at it."""
+        self._drop_workspace_choice()
         try:
-            self._set_workspace(Workspace.from_project(self.project))
+            workspace = Workspace.open(path)
         except FifteenMinError as error:
             self._set_workspace(None)
             self.message_bar.pushMessage(self.tr("Workspace"), error.message, level=error.level)
+            return None
+        others = tuple(other for other in (state.remembered, *state.layer_files) if other is not None and other != path)
+        adopt_layers(self.project, workspace, others)
+        if state.remembered is None or state.remembered != path or others:
+            workspace.remember_in(self.project)
+        claim_group(self.project, workspace)
+        self._set_workspace(workspace)
+        return workspace
+
+    def _ask_workspace_choice(self, state: ProjectWorkspace) -> None:
+        """Say that the project's layers and its remembered workspace differ, and offer both; nothing is written."""
+        text = self.tr(
+            "This project remembers the workspace {remembered}, but its layers read {layers}. "
+            "Which one should the plugin write to?"
+        ).format(remembered=state.remembered, layers=state.conflict)
+        self.message_bar.pushMessage(self.tr("Workspace"), text, level=Qgis.MessageLevel.Warning)
+        frame = QFrame()
+        frame.setObjectName("workspaceChoice")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        self.use_layers_button = QPushButton(self.tr("Use the layers' workspace"))
+        self.use_layers_button.setToolTip(str(state.conflict))
+        self.use_layers_button.clicked.connect(lambda: self._use_workspace(state.conflict, state))
+        self.use_remembered_button = QPushButton(self.tr("Use the remembered workspace"))
+        self.use_remembered_button.setToolTip(str(state.remembered))
+        self.use_remembered_button.clicked.connect(lambda: self._use_workspace(state.remembered, state))
+        layout = QVBoxLayout(frame)
+        layout.addWidget(label)
+        layout.addWidget(self.use_layers_button)
+        layout.addWidget(self.use_remembered_button)
+        self.ui.workspaceLayout.insertWidget(1, frame)
+        self.workspace_choice = frame
+
+    def _drop_workspace_choice(self) -> None:
+        if self.workspace_choice is not None:
+            self.workspace_choice.setParent(None)
+            self.workspace_choice.deleteLater()
+            self.workspace_choice = None
