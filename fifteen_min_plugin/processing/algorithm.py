@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from qgis.core import QgsFeature, QgsFields, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
@@ -59,6 +59,19 @@ class FifteenMinAlgorithm(QgsProcessingAlgorithm):
         if not ready:
             return False, message
         return super().checkParameterValues(parameters, context)
+
+
+#: ids named in a warning before "and N more"
+NAMED_IDS = 20
+
+
+def named_ids(ids: Sequence[object], shown: int = NAMED_IDS) -> str:
+    """The first `shown` of `ids`, separated by commas, and how many more there are."""
+    text = ", ".join(str(value) for value in ids[:shown])
+    if len(ids) <= shown:
+        return text
+    more = QCoreApplication.translate("FifteenMinAlgorithm", "{ids} and {count} more")
+    return more.format(ids=text, count=len(ids) - shown)
 
 
 class CarriedFields:

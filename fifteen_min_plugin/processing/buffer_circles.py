@@ -20,7 +20,7 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.radius_circles import RadiusBuffer
-from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
 
 
 def parse_levels(text: str) -> list[float]:
@@ -144,9 +144,9 @@ class BufferCirclesAlgorithm(FifteenMinAlgorithm):
                     raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
             feedback.setProgress(100.0 * (done + 1) / total)
         if skipped:
-            feedback.reportError(
+            feedback.pushWarning(
                 self.tr("{count} origins have no geometry and got no circle: {ids}").format(
-                    count=len(skipped), ids=", ".join(skipped[:20])
+                    count=len(skipped), ids=named_ids(skipped)
                 )
             )
         return {self.OUTPUT: dest_id}

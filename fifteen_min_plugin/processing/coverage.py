@@ -19,7 +19,7 @@ from qgis.core import (
 from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.settings import Settings
-from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
 
 #: unknown category values named in the warning
 UNKNOWN_EXAMPLES = 5
@@ -170,11 +170,14 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
 
-        empty = 0
+        empty = [feature.id() for feature, shape in zip(features, shapes) if shape is None]
+        if len(empty) == len(features):
+            raise QgsProcessingException(self.tr("No circle has a geometry. Nothing was written."))
         for number, (feature, shape, row) in enumerate(zip(features, shapes, counts)):
             if feedback.isCanceled():
                 break
-            empty += shape is None
+            if shape is None:
+                continue  # no geometry: named below; a row would read as an empty circle graded 未达标
             values = rules.summary(
                 row, coverage.circle_level(feature), coverage.circle_population(feature, populations)
             )
@@ -186,7 +189,9 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
             feedback.setProgress(60.0 + 40.0 * (number + 1) / len(features))
         if empty:
             feedback.pushWarning(
-                self.tr("{count} circles have no geometry; all their counts are 0.").format(count=empty)
+                self.tr("{count} circles have no geometry and get no row (feature ids): {ids}").format(
+                    count=len(empty), ids=named_ids(empty)
+                )
             )
         feedback.pushInfo(
             self.tr("{facilities} facilities counted in {circles} circles.").format(

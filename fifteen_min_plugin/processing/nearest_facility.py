@@ -253,6 +253,24 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
             return {}
         if not origin_features:
             raise QgsProcessingException(self.tr("The origins layer has no features.") + " " + nothing)
+        unplaced = [feature.id() for feature, point in zip(origin_features, origin_points) if point is None]
+        if unplaced:
+            feedback.pushWarning(
+                self.tr("{count} origins have no geometry and get no row (feature ids): {ids}").format(
+                    count=len(unplaced), ids=self._listed(unplaced)
+                )
+            )
+        if len(unplaced) == len(origin_features):
+            raise QgsProcessingException(self.tr("No origin has a geometry.") + " " + nothing)
+        unplaced_facilities = [
+            feature.id() for feature, point in zip(facility_features, facility_points) if point is None
+        ]
+        if unplaced_facilities:
+            feedback.pushWarning(
+                self.tr("{count} facilities have no geometry and are not reached (feature ids): {ids}").format(
+                    count=len(unplaced_facilities), ids=self._listed(unplaced_facilities)
+                )
+            )
         if not facility_features:
             raise QgsProcessingException(
                 self.tr("The facilities layer has no features, so there is nothing to walk to.") + " " + nothing
@@ -299,7 +317,7 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
         facility_snap = Snap(snap.edge[count:], snap.offset[count:], snap.distance[count:], snap.point[count:])
         far_origins = [origin_features[i].id() for i in np.flatnonzero(origin_located & ~origin_snap.snapped)]
         if far_origins:
-            feedback.reportError(
+            feedback.pushWarning(
                 self.tr(
                     "{count} origins are farther than {tolerance} m from any road and get no walking time "
                     "(feature ids): {ids}"
@@ -307,7 +325,7 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
             )
         far_facilities = [facility_features[i].id() for i in np.flatnonzero(known & ~facility_snap.snapped)]
         if far_facilities:
-            feedback.reportError(
+            feedback.pushWarning(
                 self.tr(
                     "{count} facilities are farther than {tolerance} m from any road and are not reached on foot "
                     "(feature ids): {ids}"
@@ -350,12 +368,15 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         feedback.setProgressText(self.tr("Writing {count} origins…").format(count=len(origin_features)))
         batch: list[QgsFeature] = []
+        last = int(np.flatnonzero(origin_located)[-1])
         for row, feature in enumerate(origin_features):
+            if not origin_located[row]:
+                continue  # no geometry: named above; an all-NULL row would read as "nothing within reach"
             output = QgsFeature(fields)
             output.setGeometry(feature.geometry())
             output.setAttributes(carried.values(feature) + added_rows[row])
             batch.append(output)
-            if len(batch) == WRITE_BATCH or row == len(origin_features) - 1:
+            if len(batch) == WRITE_BATCH or row == last:
                 if feedback.isCanceled():
                     break
                 if not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):

@@ -27,7 +27,7 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.network import METHOD, WALK_OFF_M
-from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
 from fifteen_min_plugin.processing.walking_graph import exclusion_parameters, walking_graph
 
 
@@ -165,13 +165,14 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
         graph, crs = walkable.graph, walkable.crs
         transform_context = context.transformContext()
 
-        features, points = [], []
+        features, points, no_geometry = [], [], []
         to_metric = QgsCoordinateTransform(origins.sourceCrs(), crs, transform_context)
         for feature in origins.getFeatures(QgsFeatureRequest()):
             if feedback.isCanceled():
                 return {}
             geometry = feature.geometry()
             if geometry.isNull() or geometry.isEmpty():
+                no_geometry.append(str(feature[id_field]) if id_field else str(feature.id()))
                 continue
             anchor = geometry if geometry.type() == POINT_GEOMETRY and not geometry.isMultipart() else None
             anchor = QgsGeometry(anchor) if anchor is not None else geometry.pointOnSurface()
@@ -184,15 +185,23 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
             point = anchor.asPoint()
             features.append(feature)
             points.append((point.x(), point.y()))
+        if no_geometry:
+            feedback.pushWarning(
+                self.tr("{count} origins have no geometry and get no polygon: {ids}").format(
+                    count=len(no_geometry), ids=named_ids(no_geometry)
+                )
+            )
+        if not features:
+            raise QgsProcessingException(self.tr("The origins layer has no origin with a geometry."))
         xy = np.asarray(points, dtype=np.float64).reshape(-1, 2)
         origin_ids = [str(f[id_field]) if id_field else str(f.id()) for f in features]
         snap = snap_origins(graph, xy, tolerance)
         missing = [origin_ids[i] for i in np.flatnonzero(~snap.snapped)]
         if missing:
-            feedback.reportError(
+            feedback.pushWarning(
                 self.tr(
                     "{count} origins are farther than {tolerance} m from any road and get no polygon: {ids}"
-                ).format(count=len(missing), tolerance=tolerance, ids=", ".join(missing))
+                ).format(count=len(missing), tolerance=tolerance, ids=named_ids(missing))
             )
         if not snap.snapped.any():
             raise QgsProcessingException(

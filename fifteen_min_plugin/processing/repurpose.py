@@ -170,7 +170,7 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
                 break
             geometry = feature.geometry()
             if geometry.isNull() or geometry.isEmpty():
-                feedback.reportError(self.tr("Asset feature {fid} has no geometry; skipped.").format(fid=feature.id()))
+                feedback.pushWarning(self.tr("Asset feature {fid} has no geometry; skipped.").format(fid=feature.id()))
                 continue
             facts = AssetFacts.from_attributes(dict(zip(asset_names, feature.attributes())), str(feature.id()))
             inside = [

@@ -4,47 +4,47 @@
 <context>
     <name>AmapProvider</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="79"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="88"/>
         <source>Amap answered HTTP {status}.</source>
         <translation>高德返回 HTTP {status}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="93"/>
         <source>Amap refused the request with HTTP {status}; check the base URL.</source>
         <translation>高德以 HTTP {status} 拒绝了请求；请检查基础 URL。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="103"/>
         <source>The answer is not Amap JSON; check the base URL and the proxy settings.</source>
         <translation>返回内容不是高德 JSON；请检查基础 URL 和代理设置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="125"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="141"/>
         <source>Amap reports the daily quota of this key is used up ({info}, {code}).</source>
         <translation>高德提示此密钥的每日配额已用完（{info}，{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="147"/>
         <source>Amap reports too many requests or a busy server ({info}, {code}).</source>
         <translation>高德提示请求过多或服务器繁忙（{info}，{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="137"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="153"/>
         <source>Amap does not accept the key (INVALID_USER_KEY): it is wrong or expired. Check the key in the authentication configuration.</source>
         <translation>高德不接受此密钥（INVALID_USER_KEY）：密钥错误或已过期。请在认证配置中检查该密钥。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="160"/>
         <source>This key may not use the Amap place search ({info}); create a key of type “Web服务” in the Amap console.</source>
         <translation>此密钥无权使用高德地点搜索（{info}）；请在高德控制台中创建“Web服务”类型的密钥。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="151"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="167"/>
         <source>Amap refuses requests from this computer&apos;s IP address (INVALID_USER_IP); add it to the key&apos;s IP whitelist in the Amap console.</source>
         <translation>高德拒绝来自本机 IP 地址的请求（INVALID_USER_IP）；请在高德控制台中将该地址添加到此密钥的 IP 白名单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="173"/>
         <source>Amap refused the request: {info} ({code}).</source>
         <translation>高德拒绝了请求：{info}（{code}）。</translation>
     </message>
@@ -52,233 +52,283 @@
 <context>
     <name>AnalysisPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="122"/>
         <source>Run coverage</source>
         <translation>运行覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="123"/>
         <source>Count the workspace facilities of every category in every workspace circle and grade each circle.</source>
         <translation>统计工作空间中每个生活圈内各业态的设施数量，并评定每个生活圈的等级。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="129"/>
         <source>Walking times</source>
         <translation>步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="125"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="130"/>
         <source>Walking minutes from every community to the nearest facility of every category along the roads, then the share of residents within {minutes:g} minutes.</source>
         <translation>计算每个社区沿道路步行到各业态最近设施所需的分钟数，再统计 {minutes:g} 分钟内可达的居民比例。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="133"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="138"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="147"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="153"/>
         <source>Click a circle to zoom to it and see its chart. Click a heading to sort.</source>
         <translation>单击生活圈可缩放至该生活圈并查看其图表。单击列标题可排序。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="151"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="157"/>
         <source>Colour circles by grade</source>
         <translation>按等级为生活圈着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="155"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="161"/>
         <source>Colour by walking minutes</source>
         <translation>按步行分钟数着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="162"/>
         <source>Run Walking times to see how many residents are covered.</source>
         <translation>运行“步行时间”以查看覆盖了多少居民。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="159"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="165"/>
         <source>Category</source>
         <translation>业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="159"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="165"/>
         <source>Share covered (%)</source>
         <translation>覆盖比例（%）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="159"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="165"/>
         <source>Residents covered</source>
         <translation>覆盖居民数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="172"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="173"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="168"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="174"/>
         <source>Export circle plans (PDF)…</source>
         <translation>导出生活圈方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="169"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="188"/>
         <source>一圈一策: one page per circle with its gaps and nearby idle assets.</source>
         <translation>一圈一策：每个生活圈一页，列出其短板及附近的闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="186"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="205"/>
         <source>Analyse the workspace</source>
         <translation>分析工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="189"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="208"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="197"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="216"/>
         <source>Circles and their gaps (缺什么补什么)</source>
         <translation>生活圈及其短板（缺什么补什么）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="203"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="222"/>
         <source>Maps</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="208"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="228"/>
         <source>Residents within {minutes:g} minutes</source>
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="341"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="389"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="247"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="295"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="402"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="363"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="411"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="295"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="343"/>
         <source>Circle plans (PDF)</source>
         <translation>生活圈方案（PDF）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="319"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="367"/>
         <source>Circle plans written to {path}; the layout “{layout}” was added to the project.</source>
         <translation>生活圈方案已写入 {path}；布局“{layout}”已添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="337"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="385"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="347"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="395"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="355"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="403"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="364"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="412"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="372"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="420"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="454"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="502"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="476"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="524"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="478"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="526"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="484"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="532"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="510"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="558"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="527"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="575"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="534"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="582"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="538"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="586"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="543"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="591"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="549"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="597"/>
         <source>Circle plans (PDF) are not available in this installation; update the plugin. Nothing was exported.</source>
         <translation>此安装中无法使用生活圈方案（PDF）功能；请更新插件。未导出任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="556"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="604"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="567"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="615"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="586"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="634"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="190"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="209"/>
         <source>Topology tolerance</source>
+        <translation>拓扑容差</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="176"/>
+        <source>e.g. 海淀区一刻钟便民生活圈“一圈一策”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="177"/>
+        <source>The title of the report; empty: the workspace name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="179"/>
+        <source>e.g. 海淀区学院路街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="180"/>
+        <source>The planning area the report covers, printed under the title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="182"/>
+        <source>e.g. 海淀区商务局</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="183"/>
+        <source>The bureau issuing the report, printed on every page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="233"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="238"/>
+        <source>Report title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="239"/>
+        <source>Area</source>
+        <translation type="unfinished">区域</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="240"/>
+        <source>Bureau</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -523,62 +573,47 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetRegister</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="160"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="162"/>
         <source>The register already has an asset “{asset_id}”; choose another id.</source>
         <translation>台账中已有资源“{asset_id}”；请使用其他编号。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="203"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="211"/>
         <source>The field(s) {fields} cannot be changed here; use the status buttons for the status, and the asset id never changes.</source>
         <translation>无法在此处修改字段 {fields}；状态请使用状态按钮修改，资源编号不可更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="226"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="235"/>
         <source>Deleting “{asset_id}” removes it from the register for good; confirm the deletion, or retire the asset instead.</source>
         <translation>删除“{asset_id}”会将其从台账中永久移除；请确认删除，或改为将该资源设为“已退出”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="279"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="297"/>
         <source>The layer “{layer}” is being edited; save or discard those edits first.</source>
         <translation>图层“{layer}”正在编辑中；请先保存或放弃这些编辑。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="291"/>
-        <source>The register cannot be changed: {path} could not be opened for writing.</source>
-        <translation>无法修改台账：无法以写入方式打开 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="300"/>
-        <source>The register layers cannot be edited; nothing was changed.</source>
-        <translation>台账图层无法编辑；未作任何更改。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="311"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="302"/>
         <source>The change could not be saved; the register is unchanged.</source>
         <translation>无法保存此更改；台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="335"/>
-        <source>The edit session of “{layer}” did not close cleanly: {errors}</source>
-        <translation>“{layer}”的编辑会话未能正常结束：{errors}</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="344"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="315"/>
         <source>“{layer}” could not be written, so nothing was changed in the register.</source>
         <translation>无法写入“{layer}”，因此台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="360"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="328"/>
         <source>The register has no asset “{asset_id}”.</source>
         <translation>台账中没有资源“{asset_id}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="337"/>
         <source>The asset has no location; draw or pick it on the map.</source>
         <translation>该资源没有位置；请在地图上绘制或选取其位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="376"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="344"/>
         <source>The asset&apos;s location cannot be converted to the register&apos;s coordinate system.</source>
         <translation>无法将该资源的位置转换到台账的坐标系。</translation>
     </message>
@@ -1201,7 +1236,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CarriedFields</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="129"/>
         <source>The input layer already has a field named {name}; rename it first.</source>
         <translation>输入图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
@@ -1905,7 +1940,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="173"/>
         <source>Topology tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>拓扑容差</translation>
     </message>
 </context>
 <context>
@@ -2088,39 +2123,54 @@ Mon-Fri 19:00-07:00
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="129"/>
         <source>The facilities layer has no points, so there is nothing to count. Nothing was written.</source>
         <translation>设施图层中没有点，无可统计内容。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="133"/>
         <source>empty ({count})</source>
         <translation>空（{count}）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="136"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="138"/>
         <source>None of the {count} facilities has a category code of the categories table in the field “{field}” (found: {found}). Run Classify facilities first, or choose the right field. Nothing was written.</source>
         <translation>{count} 个设施中，没有一个在字段“{field}”中具有分类表中的类别代码（发现的值：{found}）。请先运行“设施分类”，或选择正确的字段。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="146"/>
         <source>{count} facilities have no known category code and were not counted: {found}.</source>
         <translation>{count} 个设施没有已知的类别代码，未计数：{found}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="159"/>
         <source>The circles layer has no features. Draw or generate circles first. Nothing was written.</source>
         <translation>生活圈图层中没有要素。请先绘制或生成生活圈。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="188"/>
-        <source>{count} circles have no geometry; all their counts are 0.</source>
-        <translation>{count} 个生活圈没有几何图形；其所有计数均为 0。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="191"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="216"/>
         <source>{facilities} facilities counted in {circles} circles.</source>
         <translation>已在 {circles} 个生活圈中统计 {facilities} 个设施。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="177"/>
+        <source>No circle has a geometry. Nothing was written.</source>
+        <translation>没有任何生活圈带有几何图形。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="198"/>
+        <source>{count} communities have a population that is not a number; it was not used: {communities}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="204"/>
+        <source>{count} circles have a population that is not a number, so their residents and per-10,000 figures are empty: {circles}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="211"/>
+        <source>{count} circles have no geometry and get no row (feature ids): {ids}</source>
+        <translation>{count} 个生活圈没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
 </context>
 <context>
@@ -2156,7 +2206,7 @@ Mon-Fri 19:00-07:00
         <translation>设施图层没有字段“{field}”。请选择存放类别代码的字段，或先运行“设施分类”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/coverage.py" line="306"/>
+        <location filename="../../fifteen_min_plugin/core/coverage.py" line="314"/>
         <source>The communities layer needs the fields “community_id” and “population” to give circles their residents.</source>
         <translation>社区图层需要“community_id”和“population”字段，才能为生活圈提供居民数。</translation>
     </message>
@@ -2548,97 +2598,122 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="37"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="63"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="38"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="64"/>
         <source>Import and conversion</source>
         <translation>导入与转换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="39"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="65"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="40"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="66"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="35"/>
+        <source>Details: {details}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="105"/>
+        <source>{ids} and {count} more</source>
+        <translation>{ids} 等，另有 {count} 个</translation>
     </message>
 </context>
 <context>
     <name>FifteenMinDock</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="83"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="131"/>
         <source>Disabled: install the Python packages {names}</source>
         <translation>已禁用：请安装 Python 包 {names}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="206"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="210"/>
         <source>New workspace</source>
         <translation>新建工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="211"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="215"/>
         <source>Open workspace</source>
         <translation>打开工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="217"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="221"/>
         <source>Workspace created</source>
         <translation>工作空间已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="221"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="225"/>
         <source>Workspace opened</source>
         <translation>工作空间已打开</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="294"/>
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="245"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="249"/>
         <source>No workspace open. Create one or open an existing GeoPackage.</source>
         <translation>未打开工作空间。请新建一个工作空间，或打开现有的 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="247"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="251"/>
         <source>Workspace: {path}</source>
         <translation>工作空间：{path}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="235"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="239"/>
         <source>Upgraded to the current schema; added: {added}.</source>
         <translation>已升级到当前数据结构版本；新增：{added}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="155"/>
         <source>The pages {pages} are turned off: the Python packages {names} are missing. Run this command, then restart QGIS:</source>
         <translation>“{pages}”页面已停用：缺少 Python 包 {names}。请运行以下命令，然后重启 QGIS：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="155"/>
         <source>The Python packages {names} are missing. Run this command, then restart QGIS:</source>
         <translation>缺少 Python 包 {names}。请运行以下命令，然后重启 QGIS：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="170"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="168"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="171"/>
         <source>Copy the install command to the clipboard</source>
         <translation>将安装命令复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="290"/>
+        <source>This project remembers the workspace {remembered}, but its layers read {layers}. Which one should the plugin write to?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="300"/>
+        <source>Use the layers&apos; workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="303"/>
+        <source>Use the remembered workspace</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2837,12 +2912,12 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/options_page.py" line="66"/>
         <source>Topology tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>拓扑容差</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/options_page.py" line="66"/>
         <source>QGIS network analysis default: 0, roads meet only at shared vertices (right for OpenStreetMap). For CAD road layers with digitising gaps: dangling road ends join another road of the same level within this distance; mid-road vertices never join.</source>
-        <translation type="unfinished"></translation>
+        <translation>QGIS 网络分析默认值：0，道路只在共享顶点处相连（适用于 OpenStreetMap）。对于有数字化缝隙的 CAD 道路图层：悬挂的道路端点与此距离内同一层级的另一条道路相接；道路中间的顶点从不相接。</translation>
     </message>
 </context>
 <context>
@@ -2932,42 +3007,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="142"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="144"/>
         <source>The layer “{layer}” has no field “{field}”.</source>
         <translation>图层“{layer}”没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="378"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="401"/>
         <source>The import was cancelled; nothing was added to “{layer}”.</source>
         <translation>导入已取消；未向“{layer}”添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="393"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="318"/>
         <source>The facilities could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将设施保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="416"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="415"/>
         <source>The layer “{layer}” cannot be edited, so the category was not assigned.</source>
         <translation>图层“{layer}”无法编辑，因此未指定类别。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="423"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="422"/>
         <source>Assign category {category}</source>
         <translation>指定类别 {category}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="428"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="427"/>
         <source>The category could not be assigned in “{layer}”; nothing changed.</source>
         <translation>无法在“{layer}”中指定类别；未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="454"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="453"/>
         <source>“{pattern}” cannot be saved as a rule for “{code}”.</source>
         <translation>无法将“{pattern}”保存为“{code}”的规则。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="487"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="486"/>
         <source>The rules file {path} could not be written.</source>
         <translation>无法写入规则文件 {path}。</translation>
     </message>
@@ -3153,50 +3228,55 @@ Mon-Fri 19:00-07:00
         <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="199"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="200"/>
         <source> Progress is saved; run again with the same resume file to continue.</source>
         <translation>进度已保存；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="247"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="248"/>
         <source>{count} POIs, {requests} requests in this run.</source>
         <translation>本次运行：{count} 个 POI，{requests} 次请求。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="253"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="254"/>
         <source>{cells} cells still reach the service&apos;s result cap at the smallest cell size; a few POIs there may be missing. Narrow the keywords or types.</source>
         <translation>{cells} 个网格在最小网格尺寸下仍达到服务的结果上限；这些位置可能缺少少量 POI。请缩小关键词或类型的范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="265"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="272"/>
         <source>Imported from the Amap place search; coordinates converted {conversion}.</source>
         <translation>从高德地点搜索导入；坐标已转换：{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="286"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="293"/>
         <source>The area cannot be transformed to WGS84.</source>
         <translation>无法将该区域转换到 WGS84。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="290"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="297"/>
         <source>The search area is empty.</source>
         <translation>搜索区域为空。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="261"/>
+        <source>{count} POIs skipped because their location cannot be read: {pois}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ImportState</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="244"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="269"/>
         <source>The resume file {path} cannot be read ({reason}); choose another file.</source>
         <translation>无法读取续传文件 {path}（{reason}）；请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="250"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="275"/>
         <source>The resume file {path} belongs to a different import (other provider, keywords, types or area). Choose another file, or delete it to start this import afresh.</source>
         <translation>续传文件 {path} 属于另一次导入（数据源、关键词、类型或范围不同）。请选择其他文件，或将其删除以重新开始本次导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="275"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="300"/>
         <source>The resume file {path} cannot be written: {reason}.</source>
         <translation>无法写入续传文件 {path}：{reason}。</translation>
     </message>
@@ -3393,14 +3473,34 @@ Mon-Fri 19:00-07:00
 <context>
     <name>LayerWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="258"/>
         <source>The features could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将要素保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="290"/>
         <source>Feature {number} cannot be placed in “{layer}”; nothing was written.</source>
         <translation>要素 {number} 无法放入“{layer}”；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="172"/>
+        <source>Another program or QGIS window is writing to the workspace and did not finish within {seconds} seconds, so nothing was changed. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="232"/>
+        <source>“{layer}” has {added} rows more and {removed} rows fewer than before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="238"/>
+        <source>The write failed part way and could not be undone completely: {changes}. Restore the workspace from a copy, or check those rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="257"/>
+        <source>The layer “{layer}” cannot be opened.</source>
+        <translation type="unfinished">无法打开图层“{layer}”。</translation>
     </message>
 </context>
 <context>
@@ -3499,59 +3599,74 @@ Mon-Fri 19:00-07:00
         <translation>起点图层中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="265"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="283"/>
         <source>The facilities layer has no features, so there is nothing to walk to.</source>
         <translation>设施图层中没有要素，因此没有可步行到达的目标。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="276"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="294"/>
         <source>empty ({count})</source>
         <translation>空（{count}）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="281"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="299"/>
         <source>None of the {count} facilities has a point and a category code of the categories table in the field “{field}” (found: {found}). Run Classify facilities first, or choose the right field.</source>
         <translation>{count} 个设施中，没有一个同时具有点位且在字段“{field}”中具有分类表中的类别代码（发现的值：{found}）。请先运行“设施分类”，或选择正确的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="290"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="308"/>
         <source>{count} facilities have no known category code and were ignored: {found}.</source>
         <translation>{count} 个设施没有已知的类别代码，已被忽略：{found}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="310"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="328"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未计算步行时间（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="318"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="336"/>
         <source>{count} facilities are farther than {tolerance} m from any road and are not reached on foot (feature ids): {ids}</source>
         <translation>{count} 个设施距所有道路都超过 {tolerance} m，无法步行到达（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="325"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="343"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="334"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="352"/>
         <source>Searching the nearest facility of {count} categories…</source>
         <translation>正在为 {count} 个类别搜索最近设施…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="377"/>
         <source>Writing {count} origins…</source>
         <translation>正在写入 {count} 个起点…</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="67"/>
         <source>For every origin, the walking time along the streets to the nearest facility of every category, and the straight-line distance, so you see where straight buffers overstate coverage (rivers, railways, walls).&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>对每个起点，计算沿街道步行到各类别最近设施的时间以及直线距离，以便看出直线缓冲区在哪些地方高估了覆盖范围（河流、铁路、围墙）。&lt;br&gt;</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="67"/>
         <source>&lt;b&gt;Origins&lt;/b&gt;: community points or polygons, or residential buildings (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points whose category field holds codes of the categories table (run Classify facilities first); other values are listed in the log and ignored.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: default &lt;i&gt;category&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: the search stops here (default 15); farther facilities count as none.&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: origins and facilities join the nearest street within this many metres (default 100) and the straight walk to it counts toward the time; those farther away are listed in the log by feature id (such facilities still count for the straight-line distance).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the origins with their own fields plus, for every category code of the table, &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; (walking minutes to the nearest facility, NULL when none is within the maximum minutes or the origin is off the network) and &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt; (straight-line metres to the nearest facility, NULL when the category has none), and &lt;i&gt;snap_m&lt;/i&gt; (metres from the origin to the street it joins, NULL when beyond the snapping tolerance).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;起点&lt;/b&gt;：社区点或面，或住宅建筑（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：类别字段中为分类表代码的点（请先运行“设施分类”）；其他值会列在日志中并被忽略。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：默认为 &lt;i&gt;category&lt;/i&gt;。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 分钟 = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：搜索到此为止（默认 15）；更远的设施视为没有。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：起点和设施接入此米数范围内（默认 100）最近的街道，直线走到街道的距离计入步行时间；超出范围的会按要素 ID 列在日志中（这类设施仍计入直线距离）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：起点及其自身字段，并针对分类表中的每个类别代码增加 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt;（步行到最近设施的分钟数；最大分钟数内没有设施或起点不在路网上时为 NULL）和 &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt;（到最近设施的直线米数；该类别没有设施时为 NULL），以及 &lt;i&gt;snap_m&lt;/i&gt;（起点到其接入街道的米数；超出捕捉容差时为 NULL）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="266"/>
+        <source>{count} origins have no geometry and get no row (feature ids): {ids}</source>
+        <translation>{count} 个起点没有几何图形，未输出结果（要素 ID）：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="272"/>
+        <source>No origin has a geometry.</source>
+        <translation>没有任何起点带有几何图形。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="277"/>
+        <source>{count} facilities have no geometry and are not reached (feature ids): {ids}</source>
+        <translation>{count} 个设施没有几何图形，不参与步行计算（要素 ID）：{ids}</translation>
     </message>
 </context>
 <context>
@@ -3617,39 +3732,49 @@ Mon-Fri 19:00-07:00
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="188"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="189"/>
         <source>Origin {fid} could not be transformed to {crs}.</source>
         <translation>无法将起点 {fid} 转换到 {crs}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="201"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="210"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no polygon: {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未生成面：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="207"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="216"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="233"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="242"/>
         <source>Walking from {count} origins…</source>
         <translation>正在从 {count} 个起点计算步行范围…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="244"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="253"/>
         <source>A circle could not be transformed to the origins&apos; CRS {crs}.</source>
         <translation>无法将生活圈转换到起点图层的坐标参考系 {crs}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="61"/>
         <source>Computes, for every origin, the area a pedestrian reaches along the streets within each time level.&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>为每个起点计算行人在每个时间层级内沿街道可到达的范围。&lt;br&gt;</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="61"/>
         <source>&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Minutes&lt;/b&gt;: time levels, default 5,10,15.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: an origin farther than this from every road is listed in the log and gets no polygon; the straight walk to the road counts toward the time.&lt;br&gt;&lt;b&gt;Walk-off distance&lt;/b&gt;: the reachable streets are buffered by this many metres (default 25).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level in the origins&apos; CRS, nested, with the origin&apos;s own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;reach_m&lt;/i&gt; (walking distance of the level), &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;street_m&lt;/i&gt; (reachable street length, edges cut exactly where time runs out) and &lt;i&gt;method&lt;/i&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;分钟数&lt;/b&gt;：时间层级，默认 5,10,15。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 min = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：距所有道路都超过此距离的起点会列入日志，且不生成面；起点到道路的直线步行距离计入时间。&lt;br&gt;&lt;b&gt;离路步行距离&lt;/b&gt;：将可达街道向外缓冲此米数（默认 25）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，采用起点图层的坐标参考系，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;reach_m&lt;/i&gt;（该层级的步行距离）、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;street_m&lt;/i&gt;（可达街道长度，边在时间耗尽处精确截断）和 &lt;i&gt;method&lt;/i&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="198"/>
+        <source>{count} origins have no geometry and get no polygon: {ids}</source>
+        <translation>{count} 个起点没有几何图形，未生成生活圈：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="204"/>
+        <source>The origins layer has no origin with a geometry.</source>
+        <translation>起点图层中没有带几何图形的起点。</translation>
     </message>
 </context>
 <context>
@@ -3716,27 +3841,27 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PoiClient</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="395"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="429"/>
         <source>Cancelled; run again with the same resume file to continue.</source>
         <translation>已取消；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="425"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="459"/>
         <source>The daily quota of this key is used up until midnight Beijing time; run again tomorrow with the same resume file to continue.</source>
         <translation>该密钥的每日配额已用完，北京时间午夜后恢复；请明天使用同一续传文件再次运行以继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="432"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="466"/>
         <source>{count} requests sent today, the daily quota set for this key; run again tomorrow with the same resume file to continue.</source>
         <translation>今天已发送 {count} 次请求，达到为该密钥设置的每日配额；请明天使用同一续传文件再次运行以继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="439"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="473"/>
         <source>Stopped after {count} requests (the maximum for one run); run again with the same resume file to continue.</source>
         <translation>已在发送 {count} 次请求后停止（单次运行的上限）；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="460"/>
+        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="497"/>
         <source>{reason} Retrying in {seconds:g} s.</source>
         <translation>{reason} 将在 {seconds:g} 秒后重试。</translation>
     </message>
@@ -3843,7 +3968,7 @@ Mon-Fri 19:00-07:00
         <translation>{title}：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="132"/>
         <source>{title} could not be computed; nothing was written. {reason}</source>
         <translation>{title}计算失败，未写入任何内容。{reason}</translation>
     </message>
@@ -3907,57 +4032,57 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RegisterMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="423"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="391"/>
         <source>“{status}” is not a status; use one of {statuses}.</source>
         <translation>“{status}”不是有效状态；请使用以下状态之一：{statuses}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="433"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="401"/>
         <source>The asset is already “{status}”.</source>
         <translation>该资源已处于“{status}”状态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="439"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="407"/>
         <source>Moving from “{old}” straight to “{new}” skips the review or approval step; confirm it to go ahead.</source>
         <translation>从“{old}”直接变更为“{new}”将跳过审核或批准步骤；请确认后继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="445"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="413"/>
         <source>An asset cannot go from “{old}” to “{new}”; from “{old}” it can go to: {allowed}.</source>
         <translation>资源不能从“{old}”变更为“{new}”；从“{old}”可以变更为：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="458"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="426"/>
         <source>{field} must be a whole number of 0 or more, not “{value}”.</source>
         <translation>{field}必须是大于或等于 0 的整数，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="458"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="426"/>
         <source>{field} must be a number of 0 or more, not “{value}”.</source>
         <translation>{field}必须是大于或等于 0 的数字，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="468"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="436"/>
         <source>{field} cannot be negative ({value}).</source>
         <translation>{field}不能为负数（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="483"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="451"/>
         <source>The asset needs a value for “{field}”.</source>
         <translation>请为该资源填写“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="490"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="458"/>
         <source>“{value}” is not an asset type; use one of: {choices}.</source>
         <translation>“{value}”不是有效的资源类型；请使用以下类型之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="497"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="465"/>
         <source>The area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="499"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="467"/>
         <source>The capacity (parking bays)</source>
         <translation>容量（停车位数）</translation>
     </message>
@@ -3973,64 +4098,74 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RepurposeAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="62"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="64"/>
         <source>Suggest repurposing of idle assets</source>
         <translation>闲置资源盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="65"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="67"/>
         <source>Ranks, for each idle asset, the uses that fill the gaps of the living circles it lies in.&lt;br&gt;&lt;b&gt;Assets&lt;/b&gt;: points or polygons with the register's fields: &lt;i&gt;asset_type&lt;/i&gt; (required), &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;capacity&lt;/i&gt; (parking bays), &lt;i&gt;idle_windows&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the coverage layer (per circle &lt;i&gt;circle_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;category&amp;gt;&lt;/i&gt;); a category with count 0 is a gap.&lt;br&gt;&lt;b&gt;Suitability table&lt;/b&gt;: optional CSV (default: the bundled resources/assets/suitability.csv) giving, per asset type and use, feasibility, minimum and ideal size, the idle window a use needs, a base score and reason templates.&lt;br&gt;&lt;b&gt;Suggestions per asset&lt;/b&gt;: how many ranked uses to keep (default 3).&lt;br&gt;Score = base score × gap weight (basic 3, quality 2, public 1, none 0.5) × residents of the circles lacking the use / 1000 × size fit (0.5–1). Each community counts once, with its widest circle up to 15 minutes.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per asset and suggestion, with the asset's own fields plus &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;asset_name&lt;/i&gt;, &lt;i&gt;asset_type&lt;/i&gt;, &lt;i&gt;use&lt;/i&gt; (category code or shared_parking, tidal_stalls, storage), &lt;i&gt;use_zh&lt;/i&gt;, &lt;i&gt;rank&lt;/i&gt; (1 = best), &lt;i&gt;score&lt;/i&gt;, &lt;i&gt;circle_id&lt;/i&gt; (comma-separated circles gaining it), &lt;i&gt;residents_gain&lt;/i&gt;, &lt;i&gt;reason_zh&lt;/i&gt; and &lt;i&gt;reason_en&lt;/i&gt; (which gap, how many residents gain it, why the asset fits). An asset with no suggestion gets one row with an empty use and the reason (for example: not in any circle).</source>
         <translation>针对每处闲置资源，对能补齐其所在生活圈短板的用途进行排序。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;：带有台账字段的点或面：&lt;i&gt;asset_type&lt;/i&gt;（必需）、&lt;i&gt;asset_id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;capacity&lt;/i&gt;（停车位数）、&lt;i&gt;idle_windows&lt;/i&gt;。&lt;br&gt;&lt;b&gt;覆盖分析&lt;/b&gt;：覆盖分析图层（每个生活圈的 &lt;i&gt;circle_id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;level_min&lt;/i&gt;、&lt;i&gt;population&lt;/i&gt;、&lt;i&gt;n_&amp;lt;category&amp;gt;&lt;/i&gt;）；数量为 0 的类别即为短板。&lt;br&gt;&lt;b&gt;适宜性表&lt;/b&gt;：可选 CSV（默认：内置的 resources/assets/suitability.csv），按资源类型和用途给出可行性、最小和理想规模、该用途所需的闲置时段、基础分和理由模板。&lt;br&gt;&lt;b&gt;每项资源的建议数&lt;/b&gt;：保留多少个排序后的用途（默认 3）。&lt;br&gt;得分 = 基础分 × 短板权重（基本保障类 3、品质提升类 2、公共服务设施 1、无 0.5）× 缺少该用途的生活圈居民数 / 1000 × 规模匹配度（0.5–1）。每个社区只计一次，取其 15 分钟以内范围最大的生活圈。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每处资源的每条建议各一个点，保留资源自身字段，并增加 &lt;i&gt;asset_id&lt;/i&gt;、&lt;i&gt;asset_name&lt;/i&gt;、&lt;i&gt;asset_type&lt;/i&gt;、&lt;i&gt;use&lt;/i&gt;（类别代码或 shared_parking、tidal_stalls、storage）、&lt;i&gt;use_zh&lt;/i&gt;、&lt;i&gt;rank&lt;/i&gt;（1 = 最佳）、&lt;i&gt;score&lt;/i&gt;、&lt;i&gt;circle_id&lt;/i&gt;（受益的生活圈，以逗号分隔）、&lt;i&gt;residents_gain&lt;/i&gt;、&lt;i&gt;reason_zh&lt;/i&gt; 和 &lt;i&gt;reason_en&lt;/i&gt;（补齐哪项短板、多少居民受益、资源为何适合）。没有建议的资源输出一行，用途为空并附理由（例如：不在任何生活圈内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="89"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="96"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="101"/>
         <source>Suitability table (CSV)</source>
         <translation>适宜性表（CSV）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="106"/>
         <source>Suggestions per asset</source>
         <translation>每项资源的建议数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="113"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="115"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="125"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="127"/>
         <source>The assets or the coverage layer could not be read.</source>
         <translation>无法读取闲置资源图层或覆盖分析图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="129"/>
         <source>The assets layer has no asset_type field; use the register&apos;s idle_assets layer.</source>
         <translation>闲置资源图层没有 asset_type 字段；请使用台账的 idle_assets 图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="142"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="144"/>
         <source>The assets layer already has a field named {name}; rename it first.</source>
         <translation>闲置资源图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="164"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="166"/>
         <source>The coverage circles could not be indexed.</source>
         <translation>无法为覆盖分析生活圈建立空间索引。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="176"/>
         <source>Asset feature {fid} has no geometry; skipped.</source>
         <translation>资源要素 {fid} 没有几何图形，已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="214"/>
+        <source>{count} assets have idle time windows that cannot be read; they were ranked as if they had none, so no use needing idle hours was suggested for them: {assets}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="223"/>
+        <source>… and {more} more assets.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4043,7 +4178,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/network/graph.py" line="242"/>
         <source>The road layer has no extent to choose a metric CRS from.</source>
-        <translation type="unfinished"></translation>
+        <translation>道路图层没有范围，无法据此选择以米为单位的坐标参考系。</translation>
     </message>
 </context>
 <context>
@@ -4278,60 +4413,60 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/topology_spin.py" line="20"/>
         <source>0 (QGIS default): roads meet only where they share a vertex, right for OpenStreetMap. For a CAD road layer with digitising gaps, a dangling road end joins another road of the same level within this distance; vertices in the middle of a road never join.</source>
-        <translation type="unfinished"></translation>
+        <translation>0（QGIS 默认值）：道路只在共享顶点处相连，适用于 OpenStreetMap。对于有数字化缝隙的 CAD 道路图层，悬挂的道路端点与此距离内同一层级的另一条道路相接；道路中间的顶点从不相接。</translation>
     </message>
 </context>
 <context>
     <name>WalkingGraphMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="45"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="46"/>
         <source>Exclude roads by field</source>
         <translation>按字段排除道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="52"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="53"/>
         <source>Excluded values</source>
         <translation>排除值</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="119"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="120"/>
         <source>The road layer is empty: there is no network to walk on.</source>
         <translation>道路图层为空：没有可供步行的路网。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="126"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="127"/>
         <source>Roads are not in a metric projected CRS; distances are measured in {crs}.</source>
         <translation>道路不在以米为单位的投影坐标参考系中；距离按 {crs} 量算。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="132"/>
         <source>Building the walking graph…</source>
         <translation>正在构建步行路网图…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="148"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="149"/>
         <source>The road layer has no usable line geometries ({invalid} empty or invalid, {excluded} excluded).</source>
         <translation>道路图层中没有可用的线几何（{invalid} 个为空或无效，{excluded} 个被排除）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="154"/>
         <source>Walking graph: {nodes} nodes, {edges} edges; {excluded} roads excluded, {invalid} unusable.</source>
         <translation>步行路网图：{nodes} 个节点，{edges} 条边；排除 {excluded} 条道路，{invalid} 条不可用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="60"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="61"/>
         <source>Topology tolerance for dangling road ends (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>悬挂道路端点的拓扑容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="72"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="73"/>
         <source>&lt;b&gt;Roads&lt;/b&gt;: any line layer in any CRS. Roads meet only where they share a vertex, as OpenStreetMap encodes junctions; roads that cross without one (bridges, tunnels) are not connected; one-way rules are ignored. A geographic CRS is measured in the local UTM zone.&lt;br&gt;&lt;b&gt;Topology tolerance&lt;/b&gt;: default 0, right for OpenStreetMap. For a CAD or survey road layer with digitising gaps, a dangling line end (the first or last vertex of a road that meets nothing) is joined to the nearest vertex or segment of another road within this many metres; a segment is split where it is joined. Vertices in the middle of a road never join, and where the layer has OSM &lt;i&gt;layer&lt;/i&gt;/&lt;i&gt;bridge&lt;/i&gt;/&lt;i&gt;tunnel&lt;/i&gt; values (as fields or in &lt;i&gt;other_tags&lt;/i&gt;) a road end joins only a road on its own level, so a bridge stays a bridge.&lt;br&gt;&lt;b&gt;Exclude field / values&lt;/b&gt;: road classes unfit for walking (default: OSM motorway, trunk, construction…) are left out; with the OSM &lt;i&gt;highway&lt;/i&gt; field, lines without a value (fences, railways, rivers) are no roads and are left out too.&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;道路&lt;/b&gt;：任意坐标参考系下的任意线图层。道路只在共享顶点处相连，这正是 OpenStreetMap 表达路口的方式；相交但没有共享顶点的道路（桥梁、隧道）不连通；忽略单行规则。地理坐标参考系在当地 UTM 分带中量算。&lt;br&gt;&lt;b&gt;拓扑容差&lt;/b&gt;：默认 0，适用于 OpenStreetMap。对于有数字化缝隙的 CAD 或测绘道路图层，悬挂的线端点（道路的首个或最后一个顶点且未与任何道路相连）会接到此米数范围内另一条道路最近的顶点或线段上；接入处的线段会被打断。道路中间的顶点从不相接；图层带有 OSM 的 &lt;i&gt;layer&lt;/i&gt;/&lt;i&gt;bridge&lt;/i&gt;/&lt;i&gt;tunnel&lt;/i&gt; 值（字段或 &lt;i&gt;other_tags&lt;/i&gt; 中）时，道路端点只接入同一层级的道路，桥梁仍是桥梁。&lt;br&gt;&lt;b&gt;排除字段 / 值&lt;/b&gt;：不适合步行的道路等级（默认：OSM 的 motorway、trunk、construction…）会被排除；使用 OSM 的 &lt;i&gt;highway&lt;/i&gt; 字段时，没有取值的线（围栏、铁路、河流）不是道路，同样排除。&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="159"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="160"/>
         <source>Dangling road ends joined within {tolerance} m.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {tolerance} m 内的悬挂道路端点接入路网。</translation>
     </message>
 </context>
 <context>
