@@ -1,7 +1,9 @@
 """`make demo`: the main job on the bundled Haidian sample, headless.
 
 Creates a workspace GeoPackage, loads the sample communities, computes GB 50180 radius circles and 5/10/15-minute
-walking isochrones on the real OSM streets, and writes a QGIS project that opens it all.
+walking isochrones on the real OSM streets, and writes a QGIS project that opens it all: in the CGCS2000
+Gauss-Krüger zone of the sample (EPSG:4548), zoomed to the sample, with layer names and legends in the language
+of `--lang` (default: the interface language from QGIS's settings or LANG).
 """
 
 from __future__ import annotations
@@ -22,16 +24,66 @@ sys.path.insert(0, str(ROOT / "bench"))  # session.py: the headless QGIS the ben
 from qgis.core import (  # noqa: E402
     NULL,
     QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsLayerTreeGroup,
     QgsProcessingFeatureSourceDefinition,
     QgsProject,
+    QgsReferencedRectangle,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator  # noqa: E402
 from session import processing_session  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "sample" / "sample.gpkg"
 SURVEY = ROOT / "resources" / "sample" / "haidian_survey_gcj02_gbk.csv"
+#: CGCS2000 / 3-degree Gauss-Krüger CM 117E: the projected system a Beijing bureau draws in (Haidian is at 116.35E)
+PROJECT_CRS = "EPSG:4548"
+#: names the demo gives the layers and groups it adds itself, per language
+NAMES = {
+    "en": {
+        "title": "15-minute living circles · Haidian sample",
+        "minutes": "Walking minutes",
+        "suggestions": "Repurposing suggestions",
+        "sample": "Sample (OpenStreetMap)",
+        "report": "Haidian sample · 15-minute living circles · one plan per circle",
+        "haidian_pois": "Points of interest (OSM)",
+        "haidian_roads": "Streets (OSM)",
+        "haidian_parking_and_buildings": "Parking and buildings (OSM)",
+        "idle_assets_seed": "Idle asset records (synthetic)",
+    },
+    "zh": {
+        "title": "一刻钟便民生活圈 · 海淀示例",
+        "minutes": "步行分钟",
+        "suggestions": "盘活建议",
+        "sample": "示例数据（OpenStreetMap）",
+        "report": "海淀示例 一刻钟便民生活圈 一圈一策",
+        "haidian_pois": "兴趣点（OSM）",
+        "haidian_roads": "道路（OSM）",
+        "haidian_parking_and_buildings": "停车场与建筑（OSM）",
+        "idle_assets_seed": "闲置资源登记示例（合成）",
+    },
+}
+_KEEP: list = []  # the installed translator must outlive main()
+
+
+def use_language(lang: str) -> str:
+    """Speak `lang` (e.g. zh_CN, zh-Hans, en_US; "" = the interface language): install the plugin catalogue.
+
+    Returns "zh" or "en", the language of the names the demo gives its own layers.
+    """
+    from fifteen_min_plugin.core.language import catalogue_path, interface_locale
+
+    path = catalogue_path(lang or interface_locale())
+    if path is None:
+        return "en"
+    translator = QTranslator()
+    if not translator.load(str(path)):
+        raise SystemExit(f"the catalogue {path} cannot be loaded: run `make translations`")
+    QCoreApplication.installTranslator(translator)
+    _KEEP.append(translator)
+    return "zh"
 
 
 def _sample_layer(path: Path, name: str) -> QgsVectorLayer:
@@ -131,7 +183,9 @@ def _idle_assets(processing, workspace, sample: Path, layers: dict) -> dict[str,
     }
 
 
-def _walking_minutes(processing, roads: QgsVectorLayer, layers: dict, project: QgsProject) -> dict[str, object]:
+def _walking_minutes(
+    processing, roads: QgsVectorLayer, layers: dict, project: QgsProject, names: dict[str, str]
+) -> dict[str, object]:
     """Walking minutes from every community to the nearest facility of every category, on the real streets."""
     minutes = processing.run(
         "fifteenmin:nearestfacility",
@@ -143,7 +197,7 @@ def _walking_minutes(processing, roads: QgsVectorLayer, layers: dict, project: Q
             "OUTPUT": "memory:",
         },
     )["OUTPUT"]
-    minutes.setName("Walking minutes / 步行分钟")
+    minutes.setName(names["minutes"])
     if project.addMapLayer(minutes) is None:
         raise SystemExit("could not add the walking minutes to the project")
     wanted = ("convenience_store", "pharmacy", "fresh_market", "breakfast", "kindergarten", "elderly_care")
@@ -162,7 +216,7 @@ def _circle_plan(processing, layers: dict, summary: dict, out: Path, project: Qg
     from fifteen_min_plugin.core.report.layout import ReportLayers, add_layout_to_project
 
     pdf = out / "fifteen_min_demo_circle_plans.pdf"
-    title = "海淀示例 一刻钟便民生活圈 一圈一策"
+    title = summary["names"]["report"]
     suggestions = summary["suggestions layer"]
     result = processing.run(
         "fifteenmin:circleplan",
@@ -177,7 +231,7 @@ def _circle_plan(processing, layers: dict, summary: dict, out: Path, project: Qg
             "OUTPUT_PDF": str(pdf),
         },
     )
-    suggestions.setName("Repurposing suggestions / 盘活建议")
+    suggestions.setName(summary["names"]["suggestions"])
     if project.addMapLayer(suggestions) is None:
         raise SystemExit("could not add the suggestions to the project")
     report_layers = ReportLayers(
@@ -211,7 +265,22 @@ def _cli(out: Path) -> str:
     return f"qgis_process run fifteenmin:buffercircles → {output} ({count} circles)"
 
 
-def run(out: Path) -> dict[str, object]:
+def _zoom_to_sample(project: QgsProject, layers: dict) -> QgsReferencedRectangle:
+    """Save the projected CRS and the sample's extent (with a margin) as the view the project opens at."""
+    crs = QgsCoordinateReferenceSystem(PROJECT_CRS)
+    project.setCrs(crs)
+    circles = layers["circles"]
+    extent = QgsCoordinateTransform(circles.crs(), crs, project.transformContext()).transformBoundingBox(
+        circles.extent()
+    )
+    extent.grow(0.05 * max(extent.width(), extent.height()))
+    view = QgsReferencedRectangle(extent, crs)
+    project.viewSettings().setDefaultViewExtent(view)
+    project.viewSettings().setPresetFullExtent(view)
+    return view
+
+
+def run(out: Path, language: str = "en") -> dict[str, object]:
     from qgis import processing
 
     from fifteen_min_plugin.core.circle_writer import METHOD_RADIUS, style_levels, write_circles
@@ -229,7 +298,10 @@ def run(out: Path) -> dict[str, object]:
 
     project = QgsProject.instance()
     project.clear()
-    project.setTitle("一刻钟便民生活圈 · Haidian sample / 海淀示例")
+    names = NAMES[language]
+    project.setTitle(names["title"])
+    project.setFileName(str(project_path))  # the workspace is remembered relative to it
+    project.setCrs(QgsCoordinateReferenceSystem(PROJECT_CRS))
     context = project.transformContext()
     settings = Settings()
 
@@ -241,6 +313,7 @@ def run(out: Path) -> dict[str, object]:
     roads = _sample_layer(sample_copy, "haidian_roads")
 
     summary: dict[str, object] = {
+        "names": names,
         "communities": layers["communities"].featureCount(),
         "community ids": {str(f["community_id"]) for f in layers["communities"].getFeatures()},
     }
@@ -278,15 +351,17 @@ def run(out: Path) -> dict[str, object]:
     summary.update(_facilities(processing, sample_copy, layers, context))
     summary.update(_coverage(processing, layers))
     summary.update(_idle_assets(processing, workspace, sample_copy, layers))
-    summary.update(_walking_minutes(processing, roads, layers, project))
+    summary.update(_walking_minutes(processing, roads, layers, project, names))
     summary.update(_circle_plan(processing, layers, summary, out, project))
 
-    sample_group: QgsLayerTreeGroup = project.layerTreeRoot().addGroup("Sample (OSM) / 示例数据")
+    sample_group: QgsLayerTreeGroup = project.layerTreeRoot().addGroup(names["sample"])
     for name in ("haidian_pois", "haidian_roads", "haidian_parking_and_buildings", "idle_assets_seed"):
         layer = _sample_layer(sample_copy, name)
+        layer.setName(names[name])
         if project.addMapLayer(layer, False) is None:
             raise SystemExit(f"could not add {name} to the project")
         sample_group.addLayer(layer)
+    summary["view"] = _zoom_to_sample(project, layers)
     if not project.write(str(project_path)):
         raise SystemExit(f"could not write {project_path}")
     summary["workspace"] = workspace_path
@@ -297,9 +372,14 @@ def run(out: Path) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "demo_output")
+    parser.add_argument("--lang", default="", help="zh_CN (or zh-Hans) or en_US; default: QGIS's setting, else LANG")
     args = parser.parse_args()
+    if args.lang:  # the plugin's own language checks read the locale of the process: make it say the same
+        from fifteen_min_plugin.core.language import catalogue_name
+
+        os.environ["LC_ALL"] = f"{catalogue_name(args.lang) or 'en_US'}.UTF-8"
     processing_session()
-    summary = run(args.out.resolve())
+    summary = run(args.out.resolve(), use_language(args.lang))
     print("\n15-Minute Living Circle demo — Haidian sample (© OpenStreetMap contributors, ODbL 1.0)")
     print(f"  communities loaded        : {summary['communities']} (synthetic populations)")
     print(f"  GB 50180 radius circles   : {summary['radius circles']} (300 / 500 / 1,000 m)")

@@ -7,23 +7,38 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsVectorLayer
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_demo_produces_workspace_project_pdf_and_cli_output(tmp_path):
-    out = tmp_path / "demo"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "demo.py"), "--out", str(out)],
+def _run_demo(out, *arguments: str, lang: str = "C.UTF-8") -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG=lang)
+    env.pop("LC_ALL", None)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "demo.py"), "--out", str(out), *arguments],
         env=env,
         capture_output=True,
         text=True,
         timeout=600,
         check=False,
     )
+
+
+def _layers(project: QgsProject) -> dict[str, QgsVectorLayer]:
+    """The project's layers by the workspace or sample table they read."""
+    return {layer.source().split("layername=")[-1]: layer for layer in project.mapLayers().values()}
+
+
+def _legend(layer: QgsVectorLayer) -> list[str]:
+    return [category.label() for category in layer.renderer().categories()]
+
+
+def test_demo_produces_workspace_project_pdf_and_cli_output(tmp_path):
+    out = tmp_path / "demo"
+    done = _run_demo(out, "--lang", "zh-Hans")
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     printed = done.stdout
     for announced in ("fifteen_min_demo.gpkg", "fifteen_min_demo.qgz", "fifteen_min_demo_circle_plans.pdf"):
@@ -42,5 +57,46 @@ def test_demo_produces_workspace_project_pdf_and_cli_output(tmp_path):
 
     project = QgsProject()
     assert project.read(str(out / "fifteen_min_demo.qgz"))
-    assert project.readEntry("fifteenmin", "workspace")[0]
+    assert project.readEntry("fifteenmin", "workspace")[0] == "./fifteen_min_demo.gpkg"  # a copied folder works
     assert project.layoutManager().layouts()
+
+    # a projected CRS suited to Haidian (CGCS2000 3-degree Gauss-Krüger CM 117E) and the sample's extent
+    crs = project.crs()
+    assert crs.isValid() and not crs.isGeographic() and crs.authid() == "EPSG:4548"
+    view = project.viewSettings().defaultViewExtent()
+    assert view.crs() == crs and not view.isEmpty()
+    communities = QgsVectorLayer(f"{out / 'fifteen_min_demo.gpkg'}|layername=communities", "c", "ogr")
+    to_project = QgsCoordinateTransform(communities.crs(), crs, project.transformContext())
+    assert view.contains(to_project.transformBoundingBox(communities.extent()))
+    assert view.width() < 10_000 and view.height() < 10_000  # metres: the sample, not the world
+
+    # layer names, group names and legends in the language asked for
+    layers = _layers(project)
+    assert layers["circles"].name() == "生活圈" and layers["facilities"].name() == "设施"
+    assert _legend(layers["circles"])[:3] == ["5 分钟生活圈", "10 分钟生活圈", "15 分钟生活圈"]
+    assert "基本保障类" in _legend(layers["facilities"])
+    assert layers["haidian_roads"].name() == "道路（OSM）"
+    assert not any(name.isascii() for name in (layer.name() for layer in layers.values()))
+
+
+def test_demo_in_english_follows_lang(tmp_path):
+    out = tmp_path / "demo_en"
+    done = _run_demo(out, lang="en_US.UTF-8")
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    project = QgsProject()
+    assert project.read(str(out / "fifteen_min_demo.qgz"))
+    layers = _layers(project)
+    assert layers["circles"].name() == "Living circles"
+    assert _legend(layers["circles"])[:3] == ["5-minute circle", "10-minute circle", "15-minute circle"]
+    assert QgsCoordinateReferenceSystem("EPSG:4548") == project.crs()
+
+
+@pytest.mark.parametrize("lang", ["zh_CN.UTF-8"])
+def test_make_demo_honours_a_chinese_lang(tmp_path, lang):
+    """`make demo` passes no --lang: LANG decides, as QGIS's own language would."""
+    out = tmp_path / "demo_lang"
+    done = _run_demo(out, lang=lang)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    project = QgsProject()
+    assert project.read(str(out / "fifteen_min_demo.qgz"))
+    assert _layers(project)["communities"].name() == "社区"
