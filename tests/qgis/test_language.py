@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsSettings
+from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication
 
 import fifteen_min_plugin
@@ -70,3 +70,22 @@ def test_the_loaded_plugin_speaks_the_language_qgis_stored(iface, qgis_processin
     finally:
         plugin.unload()
     assert QCoreApplication.translate("FifteenMinPlugin", english) == english
+
+
+def test_a_workspace_created_in_chinese_qgis_has_chinese_layer_names_and_legends(
+    iface, qgis_processing, qgis_new_project, user_locale, tmp_path
+):
+    user_locale("zh-Hans")
+    plugin = fifteen_min_plugin.classFactory(iface)
+    plugin.initGui()
+    try:
+        workspace = plugin.dock.new_workspace(tmp_path / "海淀.gpkg")
+        layers = dict(zip(workspace.layer_names(), workspace.add_to_project(QgsProject.instance())))
+        assert layers["circles"].name() == "生活圈" and layers["idle_assets"].name() == "闲置资源"
+        legend = [category.label() for category in layers["circles"].renderer().categories()]
+        assert legend[:3] == ["5 分钟生活圈", "10 分钟生活圈", "15 分钟生活圈"]
+        statuses = [category.label() for category in layers["idle_assets"].renderer().categories()]
+        assert "使用中" in statuses and not any(label.isascii() for label in statuses)
+    finally:
+        plugin.unload()
+        QgsProject.instance().removeAllMapLayers()
