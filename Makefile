@@ -78,8 +78,17 @@ resources/i18n/%.qm: resources/i18n/%.ts
 demo: setup translations  ## set up and run the main job on the bundled sample
 	$(QGIS_ENV) $(PY) scripts/demo.py --out $(DEMO_OUT)
 
-bench: setup  ## benchmarks with ratios against QGIS native tools measured in the same run
-	$(QGIS_ENV) $(PY) bench/run.py
+# pandana, the accessibility anchor of bench_nearest, in a venv of its own: it needs a newer numpy than QGIS's
+PANDANA_VENV := $(BUILD)/pandana-venv
+PANDANA_VERSION := 0.8
+
+$(PANDANA_VENV)/.installed:
+	$(SYSTEM_PYTHON) -m venv --clear $(PANDANA_VENV)
+	$(PANDANA_VENV)/bin/python -m pip install -q --disable-pip-version-check "pandana==$(PANDANA_VERSION)"
+	touch $@
+
+bench: setup $(PANDANA_VENV)/.installed  ## benchmarks with ratios against QGIS native, networkx and pandana in the same run
+	$(QGIS_ENV) PANDANA_PYTHON=$(CURDIR)/$(PANDANA_VENV)/bin/python $(PY) bench/run.py
 
 sample: venv  ## rebuild resources/sample from the OSM extracts in data/osm
 	$(QGIS_ENV) $(PY) scripts/make_sample.py
