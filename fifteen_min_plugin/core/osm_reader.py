@@ -7,10 +7,13 @@ rule uses. Polygons become a point on their surface and keep their ellipsoidal a
 from __future__ import annotations
 
 import re
+import struct
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, BinaryIO, Optional
+from xml.parsers import expat
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -35,6 +38,11 @@ _OTHER_TAG = re.compile(r'"((?:[^"\\]|\\.)*)"=>"((?:[^"\\]|\\.)*)"')
 _UNESCAPE = re.compile(r"\\(.)")
 #: GDAL multipolygons columns that are not tags
 _NOT_TAGS = frozenset({"osm_id", "osm_way_id", "other_tags", "z_order", "type"})
+#: bytes read at a time while an .osm file is checked
+_CHUNK = 1 << 20
+#: the largest blob header and blob the PBF format allows (OSM wiki, PBF Format: 64 KiB and 32 MiB)
+_MAX_BLOB_HEADER = 64 * 1024
+_MAX_BLOB = 32 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,7 @@ class OsmReader:
             raise FifteenMinError(
                 self.tr("{path} is not an OpenStreetMap file (.osm or .pbf) that exists.").format(path=path)
             )
+        self.check_file(path, is_canceled)
         for layer_name in ("points", "multipolygons"):
             layer = QgsVectorLayer(f"{path}|layername={layer_name}", layer_name, "ogr")
             if not layer.isValid():
@@ -133,6 +142,89 @@ class OsmReader:
                 if poi is not None:
                     yield poi
 
+    def check_file(self, path: Path, is_canceled: Callable[[], bool] = lambda: False) -> None:
+        """Refuse a truncated or malformed file before anything is read from it.
+
+        GDAL's OSM driver reads up to the first fault and stops without an error, so a file cut in half would
+        import half of its POIs as if it were complete. An .osm file must be well-formed XML with an `osm`
+        root element that is closed; a .pbf file must be a sequence of whole blocks, each of which inflates
+        to its announced size, starting with the OSMHeader block.
+        """
+        try:
+            with path.open("rb") as handle:
+                if path.suffix.lower() == ".pbf":
+                    fault = self._pbf_fault(handle, is_canceled)
+                else:
+                    fault = self._xml_fault(handle, is_canceled)
+        except OSError as error:
+            raise FifteenMinError(
+                self.tr("{path} cannot be read: {reason}.").format(path=path, reason=error.strerror or error)
+            ) from None
+        if fault:
+            raise FifteenMinError(
+                self.tr(
+                    "{path} is not a complete OpenStreetMap file: {fault}. Download or export it again; "
+                    "nothing was imported."
+                ).format(path=path, fault=fault)
+            )
+
+    def _xml_fault(self, handle: BinaryIO, is_canceled: Callable[[], bool]) -> str:
+        """Why the .osm XML in `handle` is not whole and well-formed, or ""."""
+        parser = expat.ParserCreate()
+        roots: list[str] = []
+        parser.StartElementHandler = lambda name, attributes: roots.append(name) if not roots else None
+        try:
+            while chunk := handle.read(_CHUNK):
+                if is_canceled():
+                    return ""
+                parser.Parse(chunk, False)
+        except expat.ExpatError as error:
+            return self.tr("the XML is broken at line {line}, column {column} ({reason})").format(
+                line=error.lineno, column=error.offset + 1, reason=expat.errors.messages[error.code]
+            )
+        try:
+            parser.Parse(b"", True)
+        except expat.ExpatError:
+            return self.tr("the XML ends before its closing </osm> tag (the file is cut off)")
+        if roots != ["osm"]:
+            return self.tr("its root element is <{name}>, not <osm>").format(name=roots[0] if roots else "")
+        return ""
+
+    def _pbf_fault(self, handle: BinaryIO, is_canceled: Callable[[], bool]) -> str:
+        """Why the .pbf in `handle` is not a sequence of whole, readable blocks, or ""."""
+        number = 0
+        while True:
+            if is_canceled():
+                return ""
+            size_bytes = handle.read(4)
+            if not size_bytes:
+                return "" if number else self.tr("the file is empty")
+            number += 1
+            cut_off = self.tr("block {number} is cut off (the file ends inside it)").format(number=number)
+            if len(size_bytes) < 4:
+                return cut_off
+            (header_size,) = struct.unpack(">I", size_bytes)
+            if header_size > _MAX_BLOB_HEADER:
+                return self.tr("block {number} has an impossible header size").format(number=number)
+            header = handle.read(header_size)
+            if len(header) < header_size:
+                return cut_off
+            fields = _protobuf_fields(header)
+            if fields is None or 1 not in fields or 3 not in fields:
+                return self.tr("the header of block {number} is damaged").format(number=number)
+            kind, data_size = fields[1], fields[3]
+            if number == 1 and kind != b"OSMHeader":
+                return self.tr("it does not start with an OSMHeader block")
+            if not isinstance(data_size, int) or data_size > _MAX_BLOB:
+                return self.tr("the header of block {number} is damaged").format(number=number)
+            blob = handle.read(data_size)
+            if len(blob) < data_size:
+                return cut_off
+            if not _blob_is_whole(blob):
+                return self.tr("block {number} is damaged (its data do not inflate to the announced size)").format(
+                    number=number
+                )
+
     def read_overpass(self, data: dict[str, Any], is_canceled: Callable[[], bool] = lambda: False) -> Iterator[OsmPoi]:
         """POIs of an Overpass JSON answer produced with `out geom` (see `build_query`)."""
         for element in data.get("elements", ()):
@@ -156,6 +248,62 @@ class OsmReader:
             poi = self._poi(int(element["id"]), kind, tags, geometry)
             if poi is not None:
                 yield poi
+
+
+def _varint(data: bytes, position: int) -> tuple[int, int]:
+    """The protobuf varint at `position` and the position after it; IndexError past the end."""
+    value = shift = 0
+    while True:
+        byte = data[position]
+        position += 1
+        value |= (byte & 0x7F) << shift
+        if not byte & 0x80:
+            return value, position
+        shift += 7
+        if shift > 63:
+            raise ValueError("varint too long")
+
+
+def _protobuf_fields(data: bytes) -> Optional[dict[int, Any]]:
+    """Field number → value (int for varints, bytes for length-delimited) of a protobuf message; None if damaged."""
+    fields: dict[int, Any] = {}
+    position = 0
+    try:
+        while position < len(data):
+            key, position = _varint(data, position)
+            number, wire = key >> 3, key & 7
+            if wire == 0:
+                fields[number], position = _varint(data, position)
+            elif wire == 2:
+                length, position = _varint(data, position)
+                if position + length > len(data):
+                    return None
+                fields[number] = data[position : position + length]
+                position += length
+            elif wire in (1, 5):
+                position += 8 if wire == 1 else 4
+            else:
+                return None
+    except (IndexError, ValueError):
+        return None
+    return fields if position == len(data) else None
+
+
+def _blob_is_whole(blob: bytes) -> bool:
+    """True when a PBF Blob's raw or zlib data has its announced raw size (other compressions are trusted)."""
+    fields = _protobuf_fields(blob)
+    if fields is None:
+        return False
+    if 1 in fields:  # raw
+        return isinstance(fields[1], bytes)
+    if 3 in fields:  # zlib_data
+        try:
+            inflater = zlib.decompressobj()
+            data = inflater.decompress(fields[3], _MAX_BLOB + 1)
+        except zlib.error:
+            return False
+        return inflater.eof and not inflater.unconsumed_tail and len(data) == fields.get(2)
+    return any(number in fields for number in (4, 5, 6, 7))  # lzma, bzip2 (obsolete), lz4, zstd
 
 
 def _points(geometry: Any) -> list[QgsPointXY]:

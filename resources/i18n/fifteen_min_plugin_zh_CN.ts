@@ -405,32 +405,32 @@
         <translation>无法打开图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="348"/>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="347"/>
         <source>The coverage could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将覆盖分析结果保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="383"/>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="380"/>
         <source>Circle {number} cannot be placed in the coverage layer; nothing was written.</source>
         <translation>生活圈 {number} 无法放入覆盖分析图层；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="412"/>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="409"/>
         <source>The layer “{layer}” has no grade field; run the coverage first.</source>
         <translation>图层“{layer}”没有等级字段；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="429"/>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="426"/>
         <source>{lower:g}–{upper:g} min</source>
         <translation>{lower:g}–{upper:g} min</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="431"/>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="428"/>
         <source>over {minutes:g} min or none in reach</source>
         <translation>超过 {minutes:g} min 或可达范围内没有</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="440"/>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="437"/>
         <source>The layer “{layer}” has no walking times for “{code}” (field min_{code}).</source>
         <translation>图层“{layer}”没有“{code}”的步行时间（字段 min_{code}）。</translation>
     </message>
@@ -1429,302 +1429,317 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CirclePlanAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="47"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="49"/>
         <source>Circle plan report (一圈一策 PDF)</source>
         <translation>生活圈方案报告（一圈一策 PDF）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="56"/>
-        <source>Prints the 一圈一策 plan: a cover page with the circles per MOFCOM grade and the basic services most often missing, then one A4 page per circle of the coverage layer (a QGIS atlas).&lt;br&gt;Each circle page shows the circle's name and community, a map of the circle with its walking isochrones, the facilities by class and the idle assets (legend, scale bar, north arrow), the MOFCOM grade, the table of basic (基本保障类) and quality (品质提升类) categories present (✓ and count) or missing (highlighted), the walking minutes to the nearest facility of each category, the idle assets in the circle with their top suggestions, and the data sources with their attribution (© OpenStreetMap contributors, ODbL 1.0 when OSM data are used). A circle with no facility still gets its page, which says so.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the output of Coverage per circle (&lt;i&gt;name&lt;/i&gt;, &lt;i&gt;community_id&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, &lt;i&gt;grade&lt;/i&gt;, …); one page per feature.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt; (optional): circles or network isochrones; those with the same &lt;i&gt;community_id&lt;/i&gt; (or &lt;i&gt;origin_id&lt;/i&gt;) as the page's circle are drawn as dashed outlines.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; (optional): classified facilities (&lt;i&gt;category_class&lt;/i&gt;); their &lt;i&gt;source&lt;/i&gt; values are listed as data sources.&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): drawn on the map, and listed on the page when no suggestions are given.&lt;br&gt;&lt;b&gt;Suggestions&lt;/b&gt; (optional): the output of Suggest repurposing of idle assets; the best 3 uses of each asset in the circle are listed with their reason, in the language of the QGIS interface.&lt;br&gt;&lt;b&gt;Walking minutes&lt;/b&gt; (optional): the communities with &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; fields from Nearest facility, joined to the circles by &lt;i&gt;community_id&lt;/i&gt;; without it the table shows —.&lt;br&gt;&lt;b&gt;Title&lt;/b&gt;: the plan's title (e.g. the district).&lt;br&gt;&lt;b&gt;PDF file&lt;/b&gt;: the report; an existing file is replaced only when the report is complete.&lt;br&gt;Outputs: the PDF, the number of pages and the layout name. To restyle the layout and export it again, use the Analysis page's button, which adds the layouts to the project.</source>
-        <translation>打印“一圈一策”方案：封面列出按商务部等级统计的生活圈数量及最常缺少的基本保障服务，随后为覆盖分析图层中的每个生活圈各生成一页 A4 页面（QGIS 图集）。&lt;br&gt;每个生活圈页面包括：生活圈名称和所属社区；生活圈地图，含步行等时圈、按大类显示的设施和闲置资源（图例、比例尺、指北针）；商务部等级；基本保障类和品质提升类业态的具备情况表（已有的显示 ✓ 及数量，缺少的突出显示）；到各业态最近设施的步行分钟数；生活圈内的闲置资源及其排名靠前的建议；数据来源及其署名（使用 OSM 数据时为 © OpenStreetMap contributors, ODbL 1.0）。没有任何设施的生活圈也会生成页面，并在页面中注明。&lt;br&gt;&lt;b&gt;覆盖分析&lt;/b&gt;：“逐圈覆盖分析”的输出（&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;community_id&lt;/i&gt;、&lt;i&gt;level_min&lt;/i&gt;、&lt;i&gt;population&lt;/i&gt;、&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;、&lt;i&gt;grade&lt;/i&gt;…）；每个要素一页。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;（可选）：生活圈或路网等时圈；与本页生活圈 &lt;i&gt;community_id&lt;/i&gt;（或 &lt;i&gt;origin_id&lt;/i&gt;）相同的以虚线轮廓绘制。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;（可选）：已分类的设施（&lt;i&gt;category_class&lt;/i&gt;）；其 &lt;i&gt;source&lt;/i&gt; 值列为数据来源。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;（可选）：绘制在地图上；未提供建议时在页面中列出。&lt;br&gt;&lt;b&gt;建议&lt;/b&gt;（可选）：“闲置资源盘活利用建议”的输出；列出生活圈内每处资源最佳的 3 种用途及理由，语言与 QGIS 界面一致。&lt;br&gt;&lt;b&gt;步行分钟数&lt;/b&gt;（可选）：带有“最近设施”所生成 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; 字段的社区，按 &lt;i&gt;community_id&lt;/i&gt; 与生活圈关联；未提供时表中显示 —。&lt;br&gt;&lt;b&gt;标题&lt;/b&gt;：方案标题（例如区名）。&lt;br&gt;&lt;b&gt;PDF 文件&lt;/b&gt;：输出的报告；仅在报告完整生成后才替换已有文件。&lt;br&gt;输出：PDF、页数和布局名称。如需调整布局样式并重新导出，请使用“分析”页面上的按钮，它会将布局添加到项目中。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="85"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="89"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="86"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="90"/>
         <source>Circles or isochrones</source>
         <translation>生活圈或等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="95"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="98"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="101"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="102"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="106"/>
         <source>Walking minutes (communities with min_&lt;code&gt;)</source>
         <translation>步行分钟数（带 min_&lt;code&gt; 字段的社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="114"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="117"/>
         <source>PDF file</source>
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="117"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="114"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="120"/>
         <source>Layout name</source>
         <translation>布局名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="121"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="151"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="159"/>
         <source>The input layers could not be prepared for the report.</source>
         <translation>无法为报告准备输入图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="173"/>
         <source>The report layout could not be created.</source>
         <translation>无法创建报告布局。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="174"/>
         <source>Printing the cover and {count} circle pages…</source>
         <translation>正在打印封面和 {count} 个生活圈页面…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="177"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="185"/>
         <source>{pages} pages written to {path}.</source>
         <translation>已将 {pages} 页写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="58"/>
+        <source>Prints the 一圈一策 plan: a cover page with the circles per MOFCOM grade and the basic services most often missing, then one A4 page per circle of the coverage layer (a QGIS atlas).&lt;br&gt;Each circle page shows the circle's name and community, a map of the circle with its walking isochrones, the facilities by class and the idle assets (legend, scale bar, north arrow), the MOFCOM grade, the table of basic (基本保障类) and quality (品质提升类) categories present (✓ and count) or missing (highlighted), the walking minutes to the nearest facility of each category, the idle assets in the circle with their top suggestions, and the data sources with their attribution (© OpenStreetMap contributors, ODbL 1.0 when OSM data are used). A circle with no facility still gets its page, which says so.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the output of Coverage per circle (&lt;i&gt;name&lt;/i&gt;, &lt;i&gt;community_id&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, &lt;i&gt;grade&lt;/i&gt;, …); one page per feature.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt; (optional): circles or network isochrones; those with the same &lt;i&gt;community_id&lt;/i&gt; (or &lt;i&gt;origin_id&lt;/i&gt;) as the page's circle are drawn as dashed outlines.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; (optional): classified facilities (&lt;i&gt;category_class&lt;/i&gt;); their &lt;i&gt;source&lt;/i&gt; values are listed as data sources.&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): drawn on the map, and listed on the page when no suggestions are given.&lt;br&gt;&lt;b&gt;Suggestions&lt;/b&gt; (optional): the output of Suggest repurposing of idle assets; the best 3 uses of each asset in the circle are listed with their reason, in the language of the QGIS interface.&lt;br&gt;&lt;b&gt;Walking minutes&lt;/b&gt; (optional): the communities with &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; fields from Nearest facility, joined to the circles by &lt;i&gt;community_id&lt;/i&gt;; without it the table shows —.&lt;br&gt;&lt;b&gt;Title&lt;/b&gt;: the plan's title (e.g. the district).&lt;br&gt;&lt;b&gt;Area&lt;/b&gt; (optional): the planning area, printed under the title and in each page's header.&lt;br&gt;&lt;b&gt;Bureau&lt;/b&gt; (optional): the bureau issuing the plan, printed on the cover and in each page's footer.&lt;br&gt;&lt;b&gt;PDF file&lt;/b&gt;: the report; an existing file is replaced only when the report is complete.&lt;br&gt;Outputs: the PDF, the number of pages and the layout name. To restyle the layout and export it again, use the Analysis page's button, which adds the layouts to the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="115"/>
+        <source>Area</source>
+        <translation type="unfinished">区域</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="116"/>
+        <source>Bureau</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CirclePlanReport</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="234"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="244"/>
         <source>the layers of the workspace</source>
         <translation>工作空间中的图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="235"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="245"/>
         <source>Data sources: {sources}.</source>
         <translation>数据来源：{sources}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="303"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="313"/>
         <source>GB 50180 / MOFCOM level requirements not met</source>
         <translation>未达到 GB 50180 / 商务部等级要求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="596"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="671"/>
         <source>Nothing to show.</source>
         <translation>无可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="690"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="785"/>
         <source>15-minute living circles</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="692"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="787"/>
         <source>The coverage layer has no circles, so there is no plan to print. Run Coverage first.</source>
         <translation>覆盖分析图层中没有生活圈，因此没有可打印的方案。请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="716"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="827"/>
         <source>The layout {name} could not be added to the project.</source>
         <translation>无法将布局 {name} 添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="783"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="895"/>
         <source>The PDF {path} could not be written.</source>
         <translation>无法写入 PDF 文件 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="771"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="913"/>
         <source>The atlas of the circle plan could not be started.</source>
         <translation>无法启动生活圈方案的图集。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="777"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="925"/>
         <source>Page {page} of the circle plan could not be prepared.</source>
         <translation>无法生成生活圈方案的第 {page} 页。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="263"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="273"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="357"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="367"/>
         <source>No idle asset recorded in this circle.</source>
         <translation>此生活圈内未登记闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="396"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="406"/>
         <source>—: walking minutes not measured, or no facility within the walking limit.</source>
         <translation>—：未测算步行分钟数，或步行范围内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="397"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="407"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="426"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="437"/>
         <source>This circle</source>
         <translation>本生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="427"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="438"/>
         <source>Other circles</source>
         <translation>其他生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="440"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="451"/>
         <source>Isochrones of this community</source>
         <translation>本社区的等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="471"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="482"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="465"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="476"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="467"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="478"/>
         <source>Isochrones</source>
         <translation>等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="469"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="480"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="558"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="578"/>
         <source>Circle plan: {title}</source>
         <translation>生活圈方案：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="569"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="590"/>
         <source>Facilities present and missing — and the walk to the nearest one</source>
         <translation>已有和缺少的设施，以及到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="640"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="723"/>
         <source>Circle plan cover: {title}</source>
         <translation>生活圈方案封面：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="642"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="727"/>
         <source>15-minute living circle plan (一圈一策)</source>
         <translation>一刻钟生活圈方案（一圈一策）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="653"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="740"/>
         <source>{circles} circles · {population} residents · {date}</source>
         <translation>{circles} 个生活圈 · {population} 名居民 · {date}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="664"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="751"/>
         <source>Circles per MOFCOM grade</source>
         <translation>各商务部等级的生活圈数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="671"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="758"/>
         <source>Basic services most often missing (circles lacking them)</source>
         <translation>最常缺少的基本保障类业态（缺少该业态的生活圈数）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
         <source>No facilities in this circle.</source>
         <translation>此生活圈内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
         <source>Present</source>
         <translation>已有</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
         <source>Walk (min)</source>
         <translation>步行（min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
         <source>Idle assets and suggestions</source>
         <translation>闲置资源与建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
         <source>Made with the 15-minute living circle plugin for QGIS</source>
         <translation>由 QGIS 一刻钟生活圈插件生成</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
         <source>Also suitable:</source>
         <translation>也适用于：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
         <source>MOFCOM grade</source>
         <translation>商务部等级</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
         <source>Basic services present</source>
         <translation>已有基本保障类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
         <source>Quality services present</source>
         <translation>已有品质提升类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
         <source>Facilities per 10,000 residents</source>
         <translation>每万名居民设施数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
         <source>No idle assets layer was given.</source>
         <translation>未提供闲置资源图层。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="964"/>
+        <source>The circle plan is not complete; nothing was written.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1903,7 +1918,7 @@ Mon-Fri 19:00-07:00
         <translation>GB 50180-2018：300 / 500 / 800–1,000 m，每个层级一个半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="410"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="411"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
@@ -1928,12 +1943,7 @@ Mon-Fri 19:00-07:00
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="373"/>
-        <source>{title}: {count} circles written to “{layer}”.</source>
-        <translation>{title}：已将 {count} 个生活圈写入“{layer}”。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="396"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="397"/>
         <source>Create or open a workspace first: circles are saved in it.</source>
         <translation>请先新建或打开工作空间：生活圈保存在工作空间中。</translation>
     </message>
@@ -1941,6 +1951,11 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="173"/>
         <source>Topology tolerance</source>
         <translation>拓扑容差</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="373"/>
+        <source>{count} circles written to “{layer}” ({title}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2450,149 +2465,159 @@ Mon-Fri 19:00-07:00
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="327"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="328"/>
         <source>Choose the spreadsheet to import first.</source>
         <translation>请先选择要导入的表格。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="331"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="334"/>
         <source>Choose the coordinate reference system of the spreadsheet&apos;s coordinates.</source>
         <translation>请选择表格中坐标所用的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="333"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="336"/>
         <source>Spreadsheet import</source>
         <translation>表格导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="353"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="356"/>
         <source>Choose the OpenStreetMap file (.osm or .pbf) first.</source>
         <translation>请先选择 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="355"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="358"/>
         <source>OpenStreetMap import</source>
         <translation>OpenStreetMap 导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="367"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="370"/>
         <source>The workspace has no circles yet: draw or compute them on the Circles page first.</source>
         <translation>工作空间中还没有生活圈：请先在“生活圈”页中绘制或计算生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="372"/>
         <source>OpenStreetMap download</source>
         <translation>OpenStreetMap 下载</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="380"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="383"/>
         <source>Choose the authentication configuration holding the Amap key first.</source>
         <translation>请先选择存放高德密钥的认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="383"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="386"/>
         <source>Give keywords or type codes to search for.</source>
         <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="398"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="401"/>
         <source>Amap import</source>
         <translation>高德导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="412"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="415"/>
         <source>Choose the layer and the field that holds the facility type first.</source>
         <translation>请先选择图层以及存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="444"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="447"/>
         <source>Choose the layer of facilities to import first.</source>
         <translation>请先选择要导入的设施图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="447"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="450"/>
         <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
         <translation>这是工作空间自身的设施图层；请选择其他图层进行导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="450"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="453"/>
         <source>Layer import</source>
         <translation>图层导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="472"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="475"/>
         <source>An import is already running; wait for it or cancel it.</source>
         <translation>已有导入正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="640"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="657"/>
         <source>Create or open a workspace first: facilities are imported into it.</source>
         <translation>请先新建或打开工作空间：设施将导入到工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="495"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="498"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="498"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="501"/>
         <source>{title} gave no result; nothing was added.</source>
         <translation>{title}没有得到结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="520"/>
-        <source>{title}: {added} facilities added to “{layer}”; {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
-        <translation>{title}：已向“{layer}”添加 {added} 个设施；{merged} 个设施已由其他数据源导入，现同时列出两个数据源；{present} 个设施此前已导入。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="531"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="534"/>
         <source>{count} have no category yet: use Show unclassified to review them.</source>
         <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="657"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="674"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="564"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="581"/>
         <source>Unclassified</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="584"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="601"/>
         <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
         <translation>{count} 个设施没有业态。请选择部分设施和一个业态，然后单击“指定业态”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="592"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="609"/>
         <source>{count} facilities without a category are selected (the layer is being edited).</source>
         <translation>已选中 {count} 个没有业态的设施（图层正处于编辑状态）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="607"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="624"/>
         <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
         <translation>请先（在地图或属性表中）选择设施，并选择一个业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="617"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="634"/>
         <source>assigned in the review</source>
         <translation>核查时指定</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="622"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="639"/>
         <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
         <translation>已有 {count} 个设施归为“{category}”。请保存图层编辑以保留更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="626"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="643"/>
         <source>Future imports classify names containing {names} the same way ({path}).</source>
         <translation>以后导入时，名称包含 {names} 的设施也将按相同方式归类（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="630"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="647"/>
         <source>No rule was saved: the selected facilities have no name.</source>
         <translation>未保存规则：所选设施没有名称。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="523"/>
+        <source>{added} facilities added to “{layer}” ({title}); {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="539"/>
+        <source>{count} rows skipped: they have no location that can be placed on the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="545"/>
+        <source>{count} facilities already in the workspace have a location that cannot be converted to WGS84, so they were not checked for duplicates.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3473,34 +3498,29 @@ Mon-Fri 19:00-07:00
 <context>
     <name>LayerWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="258"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="261"/>
         <source>The features could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将要素保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="290"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="292"/>
         <source>Feature {number} cannot be placed in “{layer}”; nothing was written.</source>
         <translation>要素 {number} 无法放入“{layer}”；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="178"/>
         <source>Another program or QGIS window is writing to the workspace and did not finish within {seconds} seconds, so nothing was changed. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="232"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="239"/>
         <source>“{layer}” has {added} rows more and {removed} rows fewer than before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="245"/>
         <source>The write failed part way and could not be undone completely: {changes}. Restore the workspace from a copy, or check those rows.</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="257"/>
-        <source>The layer “{layer}” cannot be opened.</source>
-        <translation type="unfinished">无法打开图层“{layer}”。</translation>
     </message>
 </context>
 <context>
@@ -3780,19 +3800,74 @@ Mon-Fri 19:00-07:00
 <context>
     <name>OsmReader</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="90"/>
         <source>The WGS 84 ellipsoid is not available to measure footprint areas.</source>
         <translation>没有可用的 WGS 84 椭球，无法量算占地面积。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="103"/>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="111"/>
         <source>{path} is not an OpenStreetMap file (.osm or .pbf) that exists.</source>
         <translation>{path} 不存在或不是 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="118"/>
         <source>GDAL could not read the {layer} of {path}; is it a complete OSM file?</source>
         <translation>GDAL 无法读取 {path} 中的 {layer}；该文件是否为完整的 OSM 文件？</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="160"/>
+        <source>{path} cannot be read: {reason}.</source>
+        <translation>无法读取 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="164"/>
+        <source>{path} is not a complete OpenStreetMap file: {fault}. Download or export it again; nothing was imported.</source>
+        <translation>{path} 不是完整的 OpenStreetMap 文件：{fault}。请重新下载或导出；未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="182"/>
+        <source>the XML is broken at line {line}, column {column} ({reason})</source>
+        <translation>XML 在第 {line} 行第 {column} 列出错（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="188"/>
+        <source>the XML ends before its closing &lt;/osm&gt; tag (the file is cut off)</source>
+        <translation>XML 在结束标签 &lt;/osm&gt; 之前就结束了（文件被截断）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="190"/>
+        <source>its root element is &lt;{name}&gt;, not &lt;osm&gt;</source>
+        <translation>其根元素是 &lt;{name}&gt;，而不是 &lt;osm&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="201"/>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="203"/>
+        <source>block {number} is cut off (the file ends inside it)</source>
+        <translation>第 {number} 个数据块不完整（文件在其中途结束）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="208"/>
+        <source>block {number} has an impossible header size</source>
+        <translation>第 {number} 个数据块的块头长度不合理</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="219"/>
+        <source>the header of block {number} is damaged</source>
+        <translation>第 {number} 个数据块的块头已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="217"/>
+        <source>it does not start with an OSMHeader block</source>
+        <translation>文件开头不是 OSMHeader 数据块</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="224"/>
+        <source>block {number} is damaged (its data do not inflate to the announced size)</source>
+        <translation>第 {number} 个数据块已损坏（解压后的大小与声明不符）</translation>
     </message>
 </context>
 <context>
