@@ -47,12 +47,22 @@ $(VENV)/.installed: requirements-dev.txt
 
 venv: $(VENV)/.installed
 
-lint: venv  ## ruff and flake8-qgis
+# PyQt6 from PyPI in a venv of its own: the Qt6 check resolves every Qt name and enum path the plugin uses in it
+PYQT6_VENV := $(BUILD)/pyqt6-venv
+PYQT6_VERSION := 6.11.0
+
+$(PYQT6_VENV)/.installed:
+	$(SYSTEM_PYTHON) -m venv --clear $(PYQT6_VENV)
+	$(PYQT6_VENV)/bin/python -m pip install -q --disable-pip-version-check "PyQt6==$(PYQT6_VERSION)"
+	touch $@
+
+lint: venv $(PYQT6_VENV)/.installed  ## ruff, flake8-qgis and the Qt6 check (no exec_, scoped enums, names PyQt6 has)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/flake8 $(PLUGIN) tests scripts bench
+	$(PY) scripts/check_qt6.py --pyqt6-python $(PYQT6_VENV)/bin/python
 
-unit: venv
+unit: venv $(PYQT6_VENV)/.installed
 	$(VENV)/bin/pytest -p no:qgis -q tests/unit
 
 qgis-tests: setup translations

@@ -29,10 +29,10 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDateTime, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QDateTime
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
-from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY
+from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY, is_text_field
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.layer_io import add_all_or_nothing
 from fifteen_min_plugin.core.radius_circles import RadiusBuffer
@@ -300,7 +300,7 @@ def write_circles(
         for target, index in mapping.items():
             value = _value(source, index)
             if value is not None:
-                feature[target] = str(value) if layer.fields().field(target).type() == QVariant.Type.String else value
+                feature[target] = str(value) if is_text_field(layer.fields().field(target)) else value
         if "method" not in mapping or _value(source, mapping["method"]) is None:
             feature["method"] = method
         feature["circle_id"] = new_circle_id()

@@ -41,3 +41,14 @@ def new_field(name: str, kind: str) -> QgsField:
             "datetime": QVariant.Type.DateTime,
         }
     return QgsField(name, types[kind])
+
+
+def is_text_field(field: QgsField) -> bool:
+    """Whether `field` holds text, whether its type() is a QVariant.Type (Qt5) or a QMetaType.Type (Qt6).
+
+    QVariant.Type.String and QMetaType.Type.QString share the value 10, and Qt5's enums compare as integers;
+    under Qt6 only QMetaType.Type exists, which is what type() returns there.
+    """
+    from qgis.PyQt.QtCore import QMetaType
+
+    return field.type() == QMetaType.Type.QString
