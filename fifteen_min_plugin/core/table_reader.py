@@ -14,6 +14,8 @@ import csv
 import io
 import math
 import re
+import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -35,6 +37,10 @@ SAMPLE_CHARS = 65536
 CHUNK_BYTES = 1 << 18
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 MAX_REPORTED = 20
+#: Auto still reads a file of which at most this share of lines is not valid text; those rows are skipped
+MAX_BAD_LINE_SHARE = 0.05
+#: what Python's surrogateescape error handler makes of an undecodable byte
+_UNDECODED = re.compile("[\udc80-\udcff]")
 
 _X_NAMES = {"lon", "lng", "long", "longitude", "x", "经度", "坐标x", "x坐标", "pointx", "东经", "lon84", "lng84"}
 _Y_NAMES = {"lat", "latitude", "y", "纬度", "坐标y", "y坐标", "pointy", "北纬", "lat84"}
@@ -123,14 +129,36 @@ def _decodes(path: Path, encoding: str) -> Optional[int]:
             lines += chunk.count(b"\n")
 
 
+def _bad_lines(path: Path, encoding: str) -> tuple[int, int]:
+    """(lines that do not decode in `encoding`, all lines); neither UTF-8 nor GB18030 has 0x0A inside a character."""
+    bad = total = 0
+    with path.open("rb") as handle:
+        for line in handle:
+            total += 1
+            try:
+                line.decode(encoding)
+            except UnicodeDecodeError:
+                bad += 1
+    return bad, total
+
+
 def detect_encoding(path: Path, requested: str = AUTO) -> str:
     """The Python codec that decodes the whole file: `requested` if it does, else the first of UTF-8, GB18030."""
+    return choose_encoding(path, requested)[0]
+
+
+def choose_encoding(path: Path, requested: str = AUTO) -> tuple[str, bool]:
+    """The codec for the file, and whether some of its lines do not decode (Auto only; those rows are skipped).
+
+    Auto takes the first of UTF-8 and GB18030 that decodes every byte; failing that, the one with the fewest
+    bad lines, if they are at most MAX_BAD_LINE_SHARE of the file (a few damaged rows in a GBK export).
+    """
     with path.open("rb") as handle:
         head = handle.read(4)
     if head.startswith(codecs.BOM_UTF8) and requested in (AUTO, UTF8):
-        return "utf-8-sig"
+        return "utf-8-sig", False
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and requested == AUTO:
-        return "utf-16"
+        return "utf-16", False
     if requested != AUTO:
         line = _decodes(path, requested)
         if line is not None:
@@ -140,10 +168,15 @@ def detect_encoding(path: Path, requested: str = AUTO) -> str:
                     "The file is not valid {encoding} text (line {line}); choose another encoding or Auto."
                 ).format(encoding=label, line=line)
             )
-        return requested
+        return requested, False
     for encoding in AUTO_ORDER:
         if _decodes(path, encoding) is None:
-            return encoding
+            return encoding, False
+    counts = {encoding: _bad_lines(path, encoding) for encoding in AUTO_ORDER}
+    encoding = min(AUTO_ORDER, key=lambda name: counts[name][0])
+    bad, total = counts[encoding]
+    if bad <= MAX_BAD_LINE_SHARE * total:
+        return encoding, True
     raise TableError(
         TableMessages.tr(
             "The file is neither UTF-8 nor GBK/GB18030 text; save it from Excel as CSV (UTF-8) or as .xlsx."
@@ -205,6 +238,9 @@ class TableReader:
         self.delimiter = ""
         self.sheet = ""
         self.long_rows = BadRows()
+        #: rows skipped because some of their bytes are not text in `encoding` (Auto, mostly valid files)
+        self.undecodable = BadRows()
+        self._lenient = False
         self._records: Iterator[tuple[int, list[str]]]
         self._handle: Any = None
         self._text: Optional[io.TextIOWrapper] = None
@@ -223,6 +259,13 @@ class TableReader:
         try:
             for number, row in rows:
                 if "".join(row).strip():
+                    if self._lenient and _UNDECODED.search("".join(row)):
+                        raise TableError(
+                            TableMessages.tr(
+                                "The header row of {name} is not valid {encoding} text; choose the encoding "
+                                "explicitly or save the file again as UTF-8."
+                            ).format(name=self.path.name, encoding=self.encoding_label())
+                        )
                     self.header_row = number
                     self.columns = _unique_names(row)
                     break
@@ -237,9 +280,10 @@ class TableReader:
         self._records = rows
 
     def _open_text(self, encoding: str) -> Iterator[tuple[int, list[str]]]:
-        self.encoding = detect_encoding(self.path, encoding)
+        self.encoding, self._lenient = choose_encoding(self.path, encoding)
         self._handle = self.path.open("rb")
-        self._text = text = io.TextIOWrapper(self._handle, encoding=self.encoding, newline="")
+        errors = "surrogateescape" if self._lenient else "strict"
+        self._text = text = io.TextIOWrapper(self._handle, encoding=self.encoding, errors=errors, newline="")
         sample = text.read(SAMPLE_CHARS)
         if len(sample) == SAMPLE_CHARS and "\n" in sample:
             sample = sample[: sample.rindex("\n")]
@@ -256,9 +300,39 @@ class TableReader:
             )
         )
 
+    def encoding_label(self) -> str:
+        """The encoding as a planner names it."""
+        return {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}.get(self.encoding, "GBK/GB18030")
+
+    def _check_workbook(self) -> None:
+        """Refuse a workbook that is cut off or has a damaged part, before any row is read."""
+        with self.path.open("rb") as handle:
+            is_zip = handle.read(4) == b"PK\x03\x04"
+        if not is_zip:
+            return  # not a workbook at all: openpyxl says so
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                damaged = archive.testzip()
+        except zipfile.BadZipFile:
+            raise TableError(
+                TableMessages.tr(
+                    "{name} is not a valid Excel workbook: it is cut off, its end is missing (an interrupted "
+                    "download or copy?). Copy or save it again; nothing was imported."
+                ).format(name=self.path.name)
+            ) from None
+        except (zlib.error, EOFError, OSError):
+            damaged = "?"
+        if damaged:
+            raise TableError(
+                TableMessages.tr(
+                    "{name} is damaged: its part {part} cannot be read. Save it again from Excel; nothing was imported."
+                ).format(name=self.path.name, part=damaged)
+            )
+
     def _open_xlsx(self, sheet: str) -> Iterator[tuple[int, list[str]]]:
         from openpyxl import load_workbook
 
+        self._check_workbook()
         try:
             self._workbook = load_workbook(self.path, read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises zipfile, XML and KeyError alike for broken files
@@ -299,7 +373,11 @@ class TableReader:
                     del values[width:]
                 elif len(values) < width:
                     values.extend([""] * (width - len(values)))
-                if "".join(values).strip():
+                text = "".join(values)
+                if self._lenient and _UNDECODED.search(text):
+                    self.undecodable.add(number, "")
+                    continue
+                if text.strip():
                     yield number, values
         except csv.Error as error:
             raise self._csv_error(number + 1, error) from error

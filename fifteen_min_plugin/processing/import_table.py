@@ -260,9 +260,21 @@ class ImportTableAlgorithm(FifteenMinAlgorithm):
                         )
                     feedback.setProgress(100.0 * reader.progress())
                 long_rows = reader.long_rows
+                undecodable, encoding_label = reader.undecodable, reader.encoding_label()
         except TableError as error:
             raise QgsProcessingException(error.message) from error
         self._report(bad, long_rows, written, feedback)
+        if undecodable.count:
+            feedback.pushWarning(
+                self.tr(
+                    "{count} rows were skipped because their text is not valid {encoding} (rows {rows}); the other "
+                    "rows were imported."
+                ).format(
+                    count=undecodable.count,
+                    encoding=encoding_label,
+                    rows=", ".join(str(row) for row, _ in undecodable.first),
+                )
+            )
         if written:
             ClassificationLog.push(feedback, classifier, counts, written)
         if sink is None:

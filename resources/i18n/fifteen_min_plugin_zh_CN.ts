@@ -52,284 +52,279 @@
 <context>
     <name>AnalysisPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="123"/>
         <source>Run coverage</source>
         <translation>运行覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="124"/>
         <source>Count the workspace facilities of every category in every workspace circle and grade each circle.</source>
         <translation>统计工作空间中每个生活圈内各业态的设施数量，并评定每个生活圈的等级。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="129"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="130"/>
         <source>Walking times</source>
         <translation>步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="131"/>
         <source>Walking minutes from every community to the nearest facility of every category along the roads, then the share of residents within {minutes:g} minutes.</source>
         <translation>计算每个社区沿道路步行到各业态最近设施所需的分钟数，再统计 {minutes:g} 分钟内可达的居民比例。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="138"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="139"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="154"/>
         <source>Click a circle to zoom to it and see its chart. Click a heading to sort.</source>
         <translation>单击生活圈可缩放至该生活圈并查看其图表。单击列标题可排序。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="158"/>
         <source>Colour circles by grade</source>
         <translation>按等级为生活圈着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="161"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="162"/>
         <source>Colour by walking minutes</source>
         <translation>按步行分钟数着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="162"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="163"/>
         <source>Run Walking times to see how many residents are covered.</source>
         <translation>运行“步行时间”以查看覆盖了多少居民。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="166"/>
         <source>Category</source>
         <translation>业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="166"/>
         <source>Share covered (%)</source>
         <translation>覆盖比例（%）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="166"/>
         <source>Residents covered</source>
         <translation>覆盖居民数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="173"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="174"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="174"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="175"/>
         <source>Export circle plans (PDF)…</source>
         <translation>导出生活圈方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="188"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="189"/>
         <source>一圈一策: one page per circle with its gaps and nearby idle assets.</source>
         <translation>一圈一策：每个生活圈一页，列出其短板及附近的闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="205"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="208"/>
         <source>Analyse the workspace</source>
         <translation>分析工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="208"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="211"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="216"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="219"/>
         <source>Circles and their gaps (缺什么补什么)</source>
         <translation>生活圈及其短板（缺什么补什么）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="222"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="225"/>
         <source>Maps</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="228"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="231"/>
         <source>Residents within {minutes:g} minutes</source>
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="389"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="411"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="295"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="298"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="402"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="424"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="411"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="433"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="343"/>
-        <source>Circle plans (PDF)</source>
-        <translation>生活圈方案（PDF）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="367"/>
-        <source>Circle plans written to {path}; the layout “{layout}” was added to the project.</source>
-        <translation>生活圈方案已写入 {path}；布局“{layout}”已添加到项目中。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="385"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="407"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="395"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="417"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="403"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="425"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="412"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="434"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="420"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="442"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="502"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="524"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="524"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="546"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="526"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="548"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="532"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="554"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="558"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="580"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="575"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="597"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="582"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="604"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="586"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="608"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="591"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="613"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="597"/>
-        <source>Circle plans (PDF) are not available in this installation; update the plugin. Nothing was exported.</source>
-        <translation>此安装中无法使用生活圈方案（PDF）功能；请更新插件。未导出任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="604"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="618"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="615"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="629"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="634"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="648"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="209"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="212"/>
         <source>Topology tolerance</source>
         <translation>拓扑容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="176"/>
-        <source>e.g. 海淀区一刻钟便民生活圈“一圈一策”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="177"/>
-        <source>The title of the report; empty: the workspace name.</source>
-        <translation type="unfinished"></translation>
+        <source>e.g. 海淀区一刻钟便民生活圈“一圈一策”</source>
+        <translation>例如：海淀区一刻钟便民生活圈“一圈一策”</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="179"/>
-        <source>e.g. 海淀区学院路街道</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="178"/>
+        <source>The title of the report; empty: the workspace name.</source>
+        <translation>报告标题；留空时使用工作空间名称。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="180"/>
-        <source>The planning area the report covers, printed under the title.</source>
-        <translation type="unfinished"></translation>
+        <source>e.g. 海淀区学院路街道</source>
+        <translation>例如：海淀区学院路街道</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="182"/>
-        <source>e.g. 海淀区商务局</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="181"/>
+        <source>The planning area the report covers, printed under the title.</source>
+        <translation>报告覆盖的规划区域，印在标题下方。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="183"/>
+        <source>e.g. 海淀区商务局</source>
+        <translation>例如：海淀区商务局</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="184"/>
         <source>The bureau issuing the report, printed on every page.</source>
-        <translation type="unfinished"></translation>
+        <translation>编制报告的单位，印在每一页上。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="233"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="236"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="241"/>
         <source>Report title</source>
-        <translation type="unfinished"></translation>
+        <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="239"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="242"/>
         <source>Area</source>
-        <translation type="unfinished">区域</translation>
+        <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="240"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="243"/>
         <source>Bureau</source>
-        <translation type="unfinished"></translation>
+        <translation>编制单位</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="368"/>
+        <source>Circle plans (PDF): cancelled; nothing was written.</source>
+        <translation>“一圈一策”PDF：已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="382"/>
+        <source>{pages} pages written to {path}; the layout “{layout}” in the project shows them.</source>
+        <translation>已将 {pages} 页写入 {path}；可在项目中的布局“{layout}”里查看。</translation>
     </message>
 </context>
 <context>
@@ -1511,235 +1506,235 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="58"/>
         <source>Prints the 一圈一策 plan: a cover page with the circles per MOFCOM grade and the basic services most often missing, then one A4 page per circle of the coverage layer (a QGIS atlas).&lt;br&gt;Each circle page shows the circle's name and community, a map of the circle with its walking isochrones, the facilities by class and the idle assets (legend, scale bar, north arrow), the MOFCOM grade, the table of basic (基本保障类) and quality (品质提升类) categories present (✓ and count) or missing (highlighted), the walking minutes to the nearest facility of each category, the idle assets in the circle with their top suggestions, and the data sources with their attribution (© OpenStreetMap contributors, ODbL 1.0 when OSM data are used). A circle with no facility still gets its page, which says so.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the output of Coverage per circle (&lt;i&gt;name&lt;/i&gt;, &lt;i&gt;community_id&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, &lt;i&gt;grade&lt;/i&gt;, …); one page per feature.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt; (optional): circles or network isochrones; those with the same &lt;i&gt;community_id&lt;/i&gt; (or &lt;i&gt;origin_id&lt;/i&gt;) as the page's circle are drawn as dashed outlines.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; (optional): classified facilities (&lt;i&gt;category_class&lt;/i&gt;); their &lt;i&gt;source&lt;/i&gt; values are listed as data sources.&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): drawn on the map, and listed on the page when no suggestions are given.&lt;br&gt;&lt;b&gt;Suggestions&lt;/b&gt; (optional): the output of Suggest repurposing of idle assets; the best 3 uses of each asset in the circle are listed with their reason, in the language of the QGIS interface.&lt;br&gt;&lt;b&gt;Walking minutes&lt;/b&gt; (optional): the communities with &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; fields from Nearest facility, joined to the circles by &lt;i&gt;community_id&lt;/i&gt;; without it the table shows —.&lt;br&gt;&lt;b&gt;Title&lt;/b&gt;: the plan's title (e.g. the district).&lt;br&gt;&lt;b&gt;Area&lt;/b&gt; (optional): the planning area, printed under the title and in each page's header.&lt;br&gt;&lt;b&gt;Bureau&lt;/b&gt; (optional): the bureau issuing the plan, printed on the cover and in each page's footer.&lt;br&gt;&lt;b&gt;PDF file&lt;/b&gt;: the report; an existing file is replaced only when the report is complete.&lt;br&gt;Outputs: the PDF, the number of pages and the layout name. To restyle the layout and export it again, use the Analysis page's button, which adds the layouts to the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>打印“一圈一策”方案：封面列出按商务部等级统计的生活圈数量及最常缺少的基本保障服务，随后为覆盖分析图层中的每个生活圈各生成一页 A4 页面（QGIS 图集）。&lt;br&gt;每个生活圈页面包括：生活圈名称和所属社区；生活圈地图，含步行等时圈、按大类显示的设施和闲置资源（图例、比例尺、指北针）；商务部等级；基本保障类和品质提升类业态的具备情况表（已有的显示 ✓ 及数量，缺少的突出显示）；到各业态最近设施的步行分钟数；生活圈内的闲置资源及其排名靠前的建议；数据来源及其署名（使用 OSM 数据时为 © OpenStreetMap contributors, ODbL 1.0）。没有任何设施的生活圈也会生成页面，并在页面中注明。&lt;br&gt;&lt;b&gt;覆盖分析&lt;/b&gt;：“逐圈覆盖分析”的输出（&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;community_id&lt;/i&gt;、&lt;i&gt;level_min&lt;/i&gt;、&lt;i&gt;population&lt;/i&gt;、&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;、&lt;i&gt;grade&lt;/i&gt;…）；每个要素一页。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;（可选）：生活圈或路网等时圈；与本页生活圈 &lt;i&gt;community_id&lt;/i&gt;（或 &lt;i&gt;origin_id&lt;/i&gt;）相同的以虚线轮廓绘制。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;（可选）：已分类的设施（&lt;i&gt;category_class&lt;/i&gt;）；其 &lt;i&gt;source&lt;/i&gt; 值列为数据来源。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;（可选）：绘制在地图上；未提供建议时在页面中列出。&lt;br&gt;&lt;b&gt;建议&lt;/b&gt;（可选）：“闲置资源盘活利用建议”的输出；列出生活圈内每处资源最佳的 3 种用途及理由，语言与 QGIS 界面一致。&lt;br&gt;&lt;b&gt;步行分钟数&lt;/b&gt;（可选）：带有“最近设施”所生成 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; 字段的社区，按 &lt;i&gt;community_id&lt;/i&gt; 与生活圈关联；未提供时表中显示 —。&lt;br&gt;&lt;b&gt;标题&lt;/b&gt;：方案标题（例如区名）。&lt;br&gt;&lt;b&gt;区域&lt;/b&gt;（可选）：规划区域，印在封面标题下方和每页页眉中。&lt;br&gt;&lt;b&gt;编制单位&lt;/b&gt;（可选）：编制方案的单位，印在封面和每页页脚中。&lt;br&gt;&lt;b&gt;PDF 文件&lt;/b&gt;：输出的报告；仅在报告完整生成后才替换已有文件。&lt;br&gt;输出：PDF、页数和布局名称。如需调整布局样式并重新导出，请使用“分析”页面上的按钮，它会将布局添加到项目中（替换此前导出的布局）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="115"/>
         <source>Area</source>
-        <translation type="unfinished">区域</translation>
+        <translation>区域</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="116"/>
         <source>Bureau</source>
-        <translation type="unfinished"></translation>
+        <translation>编制单位</translation>
     </message>
 </context>
 <context>
     <name>CirclePlanReport</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="244"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="246"/>
         <source>the layers of the workspace</source>
         <translation>工作空间中的图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="245"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="247"/>
         <source>Data sources: {sources}.</source>
         <translation>数据来源：{sources}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="313"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="315"/>
         <source>GB 50180 / MOFCOM level requirements not met</source>
         <translation>未达到 GB 50180 / 商务部等级要求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="671"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="675"/>
         <source>Nothing to show.</source>
         <translation>无可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="785"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="789"/>
         <source>15-minute living circles</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="787"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="791"/>
         <source>The coverage layer has no circles, so there is no plan to print. Run Coverage first.</source>
         <translation>覆盖分析图层中没有生活圈，因此没有可打印的方案。请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="827"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="831"/>
         <source>The layout {name} could not be added to the project.</source>
         <translation>无法将布局 {name} 添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="895"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="899"/>
         <source>The PDF {path} could not be written.</source>
         <translation>无法写入 PDF 文件 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="913"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="917"/>
         <source>The atlas of the circle plan could not be started.</source>
         <translation>无法启动生活圈方案的图集。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="925"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="929"/>
         <source>Page {page} of the circle plan could not be prepared.</source>
         <translation>无法生成生活圈方案的第 {page} 页。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="273"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="275"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="367"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="369"/>
         <source>No idle asset recorded in this circle.</source>
         <translation>此生活圈内未登记闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="406"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="408"/>
         <source>—: walking minutes not measured, or no facility within the walking limit.</source>
         <translation>—：未测算步行分钟数，或步行范围内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="407"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="409"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="437"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="439"/>
         <source>This circle</source>
         <translation>本生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="438"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="440"/>
         <source>Other circles</source>
         <translation>其他生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="451"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="453"/>
         <source>Isochrones of this community</source>
         <translation>本社区的等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="482"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="484"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="476"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="478"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="478"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="480"/>
         <source>Isochrones</source>
         <translation>等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="480"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="482"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="578"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="580"/>
         <source>Circle plan: {title}</source>
         <translation>生活圈方案：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="590"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="592"/>
         <source>Facilities present and missing — and the walk to the nearest one</source>
         <translation>已有和缺少的设施，以及到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="723"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="727"/>
         <source>Circle plan cover: {title}</source>
         <translation>生活圈方案封面：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="727"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="731"/>
         <source>15-minute living circle plan (一圈一策)</source>
         <translation>一刻钟生活圈方案（一圈一策）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="740"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="744"/>
         <source>{circles} circles · {population} residents · {date}</source>
         <translation>{circles} 个生活圈 · {population} 名居民 · {date}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="751"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="755"/>
         <source>Circles per MOFCOM grade</source>
         <translation>各商务部等级的生活圈数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="758"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="762"/>
         <source>Basic services most often missing (circles lacking them)</source>
         <translation>最常缺少的基本保障类业态（缺少该业态的生活圈数）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
         <source>No facilities in this circle.</source>
         <translation>此生活圈内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
         <source>Present</source>
         <translation>已有</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
         <source>Walk (min)</source>
         <translation>步行（min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
         <source>Idle assets and suggestions</source>
         <translation>闲置资源与建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
         <source>Made with the 15-minute living circle plugin for QGIS</source>
         <translation>由 QGIS 一刻钟生活圈插件生成</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
         <source>Also suitable:</source>
         <translation>也适用于：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
         <source>MOFCOM grade</source>
         <translation>商务部等级</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
         <source>Basic services present</source>
         <translation>已有基本保障类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
         <source>Quality services present</source>
         <translation>已有品质提升类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
         <source>Facilities per 10,000 residents</source>
         <translation>每万名居民设施数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
         <source>No idle assets layer was given.</source>
         <translation>未提供闲置资源图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="964"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="968"/>
         <source>The circle plan is not complete; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>“一圈一策”方案尚未完整生成，未写入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -2237,12 +2232,12 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ErrorMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/errors.py" line="64"/>
+        <location filename="../../fifteen_min_plugin/core/errors.py" line="65"/>
         <source>… and {count} more like this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/errors.py" line="70"/>
+        <location filename="../../fifteen_min_plugin/core/errors.py" line="71"/>
         <source>… ({count} more characters left out)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3309,164 +3304,169 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportTableAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="119"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="121"/>
         <source>Import facility table (CSV / Excel)</source>
         <translation>导入设施表格（CSV / Excel）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="124"/>
         <source>Turns a facility spreadsheet (for example a POI export from Amap, Baidu or Tencent) into a point layer in WGS84.&lt;br&gt;&lt;b&gt;Input table&lt;/b&gt;: a CSV, TXT or TSV file (comma, tab, semicolon or pipe delimited, detected automatically) or an Excel .xlsx workbook. The first non-empty row is the header.&lt;br&gt;&lt;b&gt;X field&lt;/b&gt; / &lt;b&gt;Y field&lt;/b&gt;: the columns holding longitude (or easting) and latitude (or northing). Left empty they are guessed from common names (lon, lng, longitude, x, 经度, 坐标X…; lat, latitude, y, 纬度, 坐标Y…) and the log says which were guessed. A single column holding “lng,lat” as Amap exports it (location, 经纬度, e.g. “116.352,40.003”) is recognised too; to choose one yourself, enter its name in X field and leave Y field empty. Note that Chinese survey tables often call the northing X: choose the fields explicitly then.&lt;br&gt;&lt;b&gt;Encoding&lt;/b&gt;: Auto tries UTF-8 (with or without BOM) and then GBK/GB18030, the encoding Excel uses for CSV on Chinese Windows, on the whole file; choose one to override. Ignored for .xlsx.&lt;br&gt;&lt;b&gt;Coordinate system&lt;/b&gt;: what the coordinates really are. Amap (Gaode) and Tencent exports are GCJ-02, Baidu exports are BD-09; both are converted to WGS84 with the exact iterative inverse (within a millimetre), not the one-step approximation. WGS84 (and CGCS2000 longitude/latitude, equal at this scale) is kept as is. Other (SOURCE_CRS) reprojects from any coordinate reference system, such as a CGCS2000 Gauss-Krüger zone (e.g. EPSG:4547).&lt;br&gt;&lt;b&gt;Source CRS&lt;/b&gt;: the CRS of the coordinates when the system is Other (SOURCE_CRS).&lt;br&gt;&lt;b&gt;Sheet&lt;/b&gt; (advanced): the workbook sheet to read; empty reads the first sheet.&lt;br&gt;Rows whose coordinates are empty, not numbers, or out of range (longitude −180…180, latitude −90…90, e.g. X and Y swapped) are skipped and listed in the log by their row number as a spreadsheet shows it (the header is row 1): the first 20 and the total. A file that is empty, has only a header, uses another delimiter, has no recognisable coordinate columns, or is not a valid workbook stops the import with a message and writes nothing.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with every column of the table as a text field under its own (Chinese) name, so codes keep their leading zeros; plus &lt;i&gt;coord_src&lt;/i&gt; (the system of the file, or the SOURCE_CRS identifier) and &lt;i&gt;coord_conv&lt;/i&gt; (the conversion applied, e.g. “GCJ-02→WGS84 (exact inverse)”). Both are also written to the output layer's metadata history. Every row is classified like Classify facilities does, from the name column (名称/name), the type column (类型/类别/type) and an Amap type code column (typecode) when present: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt; (empty category when nothing matched).</source>
         <translation>将设施表格（例如从高德、百度或腾讯导出的 POI）转换为 WGS84 点图层。&lt;br&gt;&lt;b&gt;输入表格&lt;/b&gt;：CSV、TXT 或 TSV 文件（以逗号、制表符、分号或竖线分隔，自动识别），或 Excel .xlsx 工作簿。第一个非空行为表头。&lt;br&gt;&lt;b&gt;X 字段&lt;/b&gt; / &lt;b&gt;Y 字段&lt;/b&gt;：存放经度（或东坐标）和纬度（或北坐标）的列。留空时根据常见列名猜测（lon、lng、longitude、x、经度、坐标X…；lat、latitude、y、纬度、坐标Y…），日志中会说明猜测了哪些列。也能识别高德导出格式中以单列存放“lng,lat”的情况（location、经纬度，例如“116.352,40.003”）；如需自行指定该列，请在 X 字段中填写其名称并将 Y 字段留空。注意，国内测量表格常把北坐标称为 X：此时请明确指定字段。&lt;br&gt;&lt;b&gt;编码&lt;/b&gt;：“自动”会先按 UTF-8（带或不带 BOM）读取整个文件，再尝试 GBK/GB18030（中文版 Windows 上 Excel 保存 CSV 时使用的编码）；也可选择某种编码强制使用。对 .xlsx 无效。&lt;br&gt;&lt;b&gt;坐标系&lt;/b&gt;：坐标实际所用的坐标系。高德和腾讯导出的数据为 GCJ-02，百度导出的数据为 BD-09；两者都通过迭代求解精确逆变换（误差在 1 mm 以内）转换为 WGS84，而非一步近似。WGS84（以及 CGCS2000 经纬度，在此尺度下两者相同）保持不变。“其他”（SOURCE_CRS）可从任意坐标参考系重投影，例如 CGCS2000 高斯-克吕格投影带（如 EPSG:4547）。&lt;br&gt;&lt;b&gt;源坐标参考系&lt;/b&gt;：坐标系为“其他”（SOURCE_CRS）时坐标所用的坐标参考系。&lt;br&gt;&lt;b&gt;工作表&lt;/b&gt;（高级）：要读取的工作簿工作表；为空时读取第一个工作表。&lt;br&gt;坐标为空、不是数值或超出范围（经度 −180…180，纬度 −90…90，例如 X 与 Y 颠倒）的行将被跳过，并在日志中按表格软件显示的行号（表头为第 1 行）列出：前 20 行及总数。如果文件为空、只有表头、使用其他分隔符、没有可识别的坐标列，或不是有效的工作簿，导入将停止并给出提示，不写入任何内容。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的点，表格的每一列都作为文本字段，沿用其原有（中文）列名，因此编码会保留前导零；另加 &lt;i&gt;coord_src&lt;/i&gt;（文件的坐标系，或 SOURCE_CRS 标识符）和 &lt;i&gt;coord_conv&lt;/i&gt;（所做的转换，例如“GCJ-02→WGS84 (exact inverse)”）。两者也会写入输出图层的元数据历史记录。每一行都会像“设施分类”工具一样，根据名称列（名称/name）、类型列（类型/类别/type）以及高德类型编码列（typecode，如有）进行分类：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;matched_by&lt;/i&gt;（未匹配时 category 为空）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="159"/>
         <source>Input table</source>
         <translation>输入表格</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="159"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)</source>
         <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="164"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="166"/>
         <source>X field (longitude)</source>
         <translation>X 字段（经度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="167"/>
         <source>Y field (latitude)</source>
         <translation>Y 字段（纬度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="168"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="173"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="176"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="178"/>
         <source>Source CRS</source>
         <translation>源坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="177"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="179"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="180"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="182"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="204"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="206"/>
         <source>Coordinate system is Other (SOURCE_CRS): choose the source CRS.</source>
         <translation>坐标系为“其他”（SOURCE_CRS）：请选择源坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="207"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="209"/>
         <source>{source}→EPSG:4326 (QGIS transform)</source>
         <translation>{source}→EPSG:4326（QGIS 坐标转换）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="212"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="214"/>
         <source>none (already WGS84)</source>
         <translation>无（已是 WGS84）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="272"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="286"/>
         <source>{name} has a header row but no data rows; nothing was imported.</source>
         <translation>{name} 只有表头行，没有数据行；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="275"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="289"/>
         <source>None of the {count} rows of {name} has usable coordinates (first: row {row}, {reason}); check the X and Y fields and the coordinate system. Nothing was imported.</source>
         <translation>{name} 共 {count} 行，均无可用坐标（首个问题：第 {row} 行，{reason}）；请检查 X 和 Y 字段以及坐标系。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="281"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="295"/>
         <source>{count} facilities imported from {name}: {conversion}.</source>
         <translation>已从 {name} 导入 {count} 个设施：{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="287"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="301"/>
         <source>Imported from {name} by fifteenmin:importtable; source {source}, {conversion}.</source>
         <translation>由 fifteenmin:importtable 从 {name} 导入；源坐标系 {source}，{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="336"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="350"/>
         <source>Facility categories are read from: {columns}.</source>
         <translation>设施业态读取自：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="336"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="350"/>
         <source>no column</source>
         <translation>无可用列</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="343"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="357"/>
         <source>Reading sheet {sheet}.</source>
         <translation>正在读取工作表 {sheet}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="346"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="360"/>
         <source>Reading {encoding} text delimited by “{delimiter}”.</source>
         <translation>正在读取以“{delimiter}”分隔的 {encoding} 文本。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="353"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="367"/>
         <source>Coordinates: column {x} holds “longitude,latitude”{guessed}.</source>
         <translation>坐标：列 {x} 存放“经度,纬度”{guessed}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="368"/>
         <source> (guessed)</source>
         <translation>（猜测所得）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="358"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="372"/>
         <source>Coordinates: X from {x}, Y from {y}.</source>
         <translation>坐标：X 取自 {x}，Y 取自 {y}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="360"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="374"/>
         <source>Guessed from the column names: {names}.</source>
         <translation>根据列名猜测：{names}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="378"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="392"/>
         <source>X {x} / Y {y} cannot be transformed to WGS84</source>
         <translation>X {x} / Y {y} 无法转换到 WGS84</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="389"/>
-        <source>{count} rows were skipped because of their coordinates ({written} imported).</source>
-        <translation>{count} 行因坐标问题被跳过（已导入 {written} 行）。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="395"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="410"/>
         <source>Row {row}: {reason}.</source>
         <translation>第 {row} 行：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="397"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="412"/>
         <source>… and {more} more rows.</source>
         <translation>……以及另外 {more} 行。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="400"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="415"/>
         <source>{count} rows have more values than the header has columns; the extra values were not imported (rows {rows}).</source>
         <translation>{count} 行的值多于表头的列数；多出的值未导入（涉及行：{rows}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="326"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="340"/>
         <source>The column “{column}” is written as {field}: a GeoPackage numbers its rows in fid.</source>
         <translation>“{column}”列写为 {field}：GeoPackage 用 fid 为自己的行编号。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="270"/>
+        <source>{count} rows were skipped because their text is not valid {encoding} (rows {rows}); the other rows were imported.</source>
+        <translation>有 {count} 行因文本不是有效的 {encoding} 而被跳过（第 {rows} 行）；其余各行已导入。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="404"/>
+        <source>{written} rows imported, {count} skipped because of their coordinates (rows {rows}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3498,27 +3498,27 @@ Mon-Fri 19:00-07:00
 <context>
     <name>LayerWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="261"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="268"/>
         <source>The features could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将要素保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="292"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="299"/>
         <source>Feature {number} cannot be placed in “{layer}”; nothing was written.</source>
         <translation>要素 {number} 无法放入“{layer}”；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="178"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="185"/>
         <source>Another program or QGIS window is writing to the workspace and did not finish within {seconds} seconds, so nothing was changed. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="239"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="246"/>
         <source>“{layer}” has {added} rows more and {removed} rows fewer than before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="245"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="252"/>
         <source>The write failed part way and could not be undone completely: {changes}. Restore the workspace from a copy, or check those rows.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4365,84 +4365,99 @@ Mon-Fri 19:00-07:00
 <context>
     <name>TableMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="138"/>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="166"/>
         <source>The file is not valid {encoding} text (line {line}); choose another encoding or Auto.</source>
         <translation>该文件不是有效的 {encoding} 文本（第 {line} 行）；请选择其他编码或“自动”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="147"/>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="180"/>
         <source>The file is neither UTF-8 nor GBK/GB18030 text; save it from Excel as CSV (UTF-8) or as .xlsx.</source>
         <translation>该文件既不是 UTF-8 文本，也不是 GBK/GB18030 文本；请在 Excel 中将其另存为 CSV (UTF-8) 或 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="215"/>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="251"/>
         <source>The file {path} does not exist.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="254"/>
         <source>Old Excel .xls files cannot be read; save the sheet as .xlsx or CSV in Excel.</source>
         <translation>无法读取旧版 Excel .xls 文件；请在 Excel 中将工作表另存为 .xlsx 或 CSV。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="230"/>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="273"/>
         <source>The file {name} is empty.</source>
         <translation>文件 {name} 为空。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="253"/>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="297"/>
         <source>Row {row} of {name} cannot be read as CSV: {reason}</source>
         <translation>{name} 第 {row} 行无法按 CSV 读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="265"/>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="339"/>
         <source>{name} is not a valid Excel workbook (.xlsx): {reason}</source>
         <translation>{name} 不是有效的 Excel 工作簿（.xlsx）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="273"/>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="347"/>
         <source>The workbook has no sheet named {sheet}; its sheets are: {names}.</source>
         <translation>工作簿中没有名为 {sheet} 的工作表；现有工作表：{names}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="352"/>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="430"/>
         <source>The column {name} is not in the file; its columns are: {columns}.</source>
         <translation>文件中没有列 {name}；现有列：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="384"/>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="462"/>
         <source>Only one column was found ({column}): the delimiter is not a comma, tab, semicolon or pipe, or the file is not a table. Save it from Excel as CSV and try again.</source>
         <translation>只找到一列（{column}）：分隔符不是逗号、制表符、分号或竖线，或者该文件不是表格。请在 Excel 中将其另存为 CSV 后重试。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="390"/>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="468"/>
         <source>No coordinate columns could be recognised among: {columns}. Choose the X (longitude) and Y (latitude) fields.</source>
         <translation>无法在以下列中识别坐标列：{columns}。请选择 X（经度）和 Y（纬度）字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="414"/>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="492"/>
         <source>{column} is empty</source>
         <translation>{column} 为空</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="407"/>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="485"/>
         <source>{column} “{value}” is not a number</source>
         <translation>{column}“{value}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="417"/>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="495"/>
         <source>{column} “{value}” is not a “longitude,latitude” pair</source>
         <translation>{column}“{value}”不是“经度,纬度”坐标对</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="428"/>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="506"/>
         <source>latitude {lat} is out of range (are X and Y swapped?)</source>
         <translation>纬度 {lat} 超出范围（X 和 Y 是否颠倒了？）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="429"/>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="507"/>
         <source>longitude {lon} / latitude {lat} are out of range</source>
         <translation>经度 {lon} / 纬度 {lat} 超出范围</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="263"/>
+        <source>The header row of {name} is not valid {encoding} text; choose the encoding explicitly or save the file again as UTF-8.</source>
+        <translation>{name} 的表头行不是有效的 {encoding} 文本；请明确选择编码，或将文件另存为 UTF-8。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="317"/>
+        <source>{name} is not a valid Excel workbook: it is cut off, its end is missing (an interrupted download or copy?). Copy or save it again; nothing was imported.</source>
+        <translation>{name} 不是有效的 Excel 工作簿：文件被截断，缺少结尾部分（下载或复制是否中断？）。请重新复制或保存；未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="326"/>
+        <source>{name} is damaged: its part {part} cannot be read. Save it again from Excel; nothing was imported.</source>
+        <translation>{name} 已损坏：其中的 {part} 无法读取。请在 Excel 中重新保存；未导入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -4547,154 +4562,159 @@ Mon-Fri 19:00-07:00
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="211"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="234"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="212"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="235"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="213"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="236"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="214"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="237"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="215"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="238"/>
         <source>Idle asset history</source>
         <translation>闲置资源历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="216"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="239"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="217"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="240"/>
         <source>Workspace information</source>
         <translation>工作空间信息</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="230"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="253"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="232"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="255"/>
         <source>Candidate</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="235"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="258"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="228"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="251"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="233"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="256"/>
         <source>Under review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="234"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="257"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="236"/>
+        <location filename="../../fifteen_min_plugin/core/schema.py" line="259"/>
         <source>Retired</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="119"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="124"/>
         <source>The layer “{layer}” already exists in {path}.</source>
         <translation>{path} 中已存在图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="143"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="148"/>
         <source>The layer “{layer}” could not be created in {path}.</source>
         <translation>无法在 {path} 中创建图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="154"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="159"/>
         <source>The fields {fields} could not be added to the layer “{layer}” in {path}.</source>
         <translation>无法向 {path} 中的图层“{layer}”添加字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="213"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="221"/>
         <source>The file {path} already exists. Choose another file name, or open it instead.</source>
         <translation>文件 {path} 已存在。请选择其他文件名，或直接打开该文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="220"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="228"/>
         <source>The chosen coordinate reference system is not valid.</source>
         <translation>所选的坐标参考系无效。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="231"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="240"/>
         <source>The workspace {path} could not be created. {reason}</source>
         <translation>无法创建工作空间 {path}。{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="248"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="257"/>
         <source>The workspace file {path} does not exist.</source>
         <translation>工作空间文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="253"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="262"/>
         <source>The file {path} is not a GeoPackage, so it cannot be opened as a workspace.</source>
         <translation>文件 {path} 不是 GeoPackage，无法作为工作空间打开。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="260"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="269"/>
         <source>The GeoPackage {path} is not a workspace of this plugin (it has no “{table}” table).</source>
         <translation>GeoPackage {path} 不是本插件的工作空间（其中没有“{table}”表）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="266"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="275"/>
         <source>The workspace {path} needs a newer {plugin} (schema {found}, this one reads {supported}).</source>
         <translation>工作空间 {path} 需要更新版本的 {plugin}（其数据结构版本为 {found}，本插件支持 {supported}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="280"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="291"/>
         <source>The workspace {path} could not be upgraded to schema {version}; no data was lost.</source>
         <translation>无法将工作空间 {path} 升级到数据结构版本 {version}；数据未丢失。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="297"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="308"/>
         <source>The layer “{layer}” of the workspace {path} cannot be read.</source>
         <translation>无法读取工作空间 {path} 中的图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="324"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="335"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="386"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="397"/>
         <source>The workspace information in {path} is damaged or was not written by this plugin.</source>
         <translation>{path} 中的工作空间信息已损坏，或不是由本插件写入的。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="410"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="421"/>
         <source>The workspace information in {path} could not be saved.</source>
         <translation>无法保存 {path} 中的工作空间信息。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="448"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="534"/>
         <source>The style {style} could not be loaded: {message}</source>
         <translation>无法加载样式 {style}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="470"/>
+        <source>The unique index “{index}” could not be added to the layer “{layer}”.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
