@@ -39,6 +39,8 @@ class CirclePlanAlgorithm(FifteenMinAlgorithm):
     SUGGESTIONS = "SUGGESTIONS"
     MINUTES = "MINUTES"
     TITLE = "TITLE"
+    AREA = "AREA"
+    BUREAU = "BUREAU"
     OUTPUT_PDF = "OUTPUT_PDF"
     LAYOUT_NAME = "LAYOUT_NAME"
     PAGES = "PAGES"
@@ -75,6 +77,8 @@ class CirclePlanAlgorithm(FifteenMinAlgorithm):
             "<br><b>Walking minutes</b> (optional): the communities with <i>min_&lt;code&gt;</i> fields from Nearest "
             "facility, joined to the circles by <i>community_id</i>; without it the table shows —.<br>"
             "<b>Title</b>: the plan's title (e.g. the district).<br>"
+            "<b>Area</b> (optional): the planning area, printed under the title and in each page's header.<br>"
+            "<b>Bureau</b> (optional): the bureau issuing the plan, printed on the cover and in each page's footer.<br>"
             "<b>PDF file</b>: the report; an existing file is replaced only when the report is complete.<br>"
             "Outputs: the PDF, the number of pages and the layout name. To restyle the layout and export it again, "
             "use the Analysis page's button, which adds the layouts to the project."
@@ -108,6 +112,8 @@ class CirclePlanAlgorithm(FifteenMinAlgorithm):
             )
         )
         self.addParameter(QgsProcessingParameterString(self.TITLE, self.tr("Title"), defaultValue="", optional=True))
+        self.addParameter(QgsProcessingParameterString(self.AREA, self.tr("Area"), defaultValue="", optional=True))
+        self.addParameter(QgsProcessingParameterString(self.BUREAU, self.tr("Bureau"), defaultValue="", optional=True))
         self.addParameter(
             QgsProcessingParameterFileDestination(self.OUTPUT_PDF, self.tr("PDF file"), self.tr("PDF files (*.pdf)"))
         )
@@ -137,6 +143,8 @@ class CirclePlanAlgorithm(FifteenMinAlgorithm):
     ) -> dict[str, Any]:
         path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
         title = self.parameterAsString(parameters, self.TITLE, context)
+        area = self.parameterAsString(parameters, self.AREA, context)
+        bureau = self.parameterAsString(parameters, self.BUREAU, context)
         copies = {
             name: self._copy(parameters, name, context, feedback)
             for name in (self.COVERAGE, self.CIRCLES, self.FACILITIES, self.ASSETS, self.SUGGESTIONS, self.MINUTES)
@@ -158,7 +166,7 @@ class CirclePlanAlgorithm(FifteenMinAlgorithm):
             minutes=copies[self.MINUTES],
         )
         try:
-            plan = build_circle_plan(project, layers, title, load_categories())
+            plan = build_circle_plan(project, layers, title, load_categories(), area, bureau)
             name = plan.atlas.name()
             for layout in (plan.cover, plan.atlas):
                 if not project.layoutManager().addLayout(layout):  # the project owns and deletes them

@@ -12,18 +12,28 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsGeometry,
+    QgsLayoutItemLabel,
     QgsPointXY,
+    QgsPrintLayout,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
+    QgsSettings,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication, QRectF, QTranslator
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.categories import load_categories
-from fifteen_min_plugin.core.report import ReportLayers, add_layout_to_project
+from fifteen_min_plugin.core.report import (
+    PdfExport,
+    ReportLayers,
+    add_layout_to_project,
+    build_circle_plan,
+    report_layouts,
+)
 from fifteen_min_plugin.core.report.fonts import CJK_FAMILIES, pick_family, report_font_family
-from fifteen_min_plugin.core.report.layout import OSM_ATTRIBUTION
+from fifteen_min_plugin.core.report.layout import OSM_ATTRIBUTION, html_height
 
 SAMPLE = RESOURCES_DIR / "sample" / "sample.gpkg"
 #: circle id, Chinese name, community, lon, lat — the third lies west of the sample's POIs, far from any of them
@@ -185,8 +195,16 @@ def test_layout_added_to_project_is_an_atlas_over_the_coverage(processing, works
     assert atlas.enabled()
     assert atlas.coverageLayer() is workspace["coverage"]
     assert atlas.updateFeatures() == workspace["coverage"].featureCount() == len(ORIGINS)
+    mine = QgsPrintLayout(project)
+    mine.initializeDefaults()
+    mine.setName("一圈一策 (my own)")
+    assert project.layoutManager().addLayout(mine)
+    name = layout.name()
     again = add_layout_to_project(project, layers, "海淀区示例")
-    assert again.name() != layout.name()
+    assert again.name() == name  # the earlier export's layouts are replaced, not numbered
+    assert report_layouts(project) == [report_layouts(project)[0], again]
+    assert len(project.layoutManager().printLayouts()) == 3  # cover, atlas and the user's own layout
+    assert project.layoutManager().layoutByName("一圈一策 (my own)") is mine
 
 
 def test_report_font_is_a_cjk_family_when_one_is_installed(qgis_app):
@@ -218,3 +236,85 @@ def test_png_of_a_page_for_review(processing, workspace, tmp_path):
     subprocess.run([str(pdftoppm), "-png", "-r", "80", "-f", "2", "-l", "2", str(pdf), str(prefix)], check=True)
     png = next(prefix.parent.glob(f"{prefix.name}*.png"))
     assert png.stat().st_size > 20_000
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qgis_app):
+    """The report in English, then in Simplified Chinese (the catalogue installed as QGIS does at start)."""
+    if request.param == "en":
+        yield request.param
+        return
+    settings = QgsSettings()
+    saved = (settings.value("locale/overrideFlag"), settings.value("locale/userLocale"))
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "zh_CN")
+    translator = QTranslator()
+    assert translator.load(str(RESOURCES_DIR / "i18n" / "fifteen_min_plugin_zh_CN.qm")), "run `make translations`"
+    QCoreApplication.installTranslator(translator)
+    yield request.param
+    QCoreApplication.removeTranslator(translator)
+    settings.setValue("locale/overrideFlag", saved[0] or False)
+    settings.setValue("locale/userLocale", saved[1] or "")
+
+
+def _text_boxes(layout: QgsPrintLayout) -> list[tuple[str, QRectF, str]]:
+    boxes = []
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemLabel) and re.sub(r"<[^>]*>", "", item.text()).strip():
+            position, size = item.positionWithUnits(), item.sizeWithUnits()
+            name = item.id() or re.sub(r"<[^>]*>", "", item.text()).strip()[:20]
+            boxes.append((name, QRectF(position.x(), position.y(), size.width(), size.height()), item.text()))
+    return boxes
+
+
+def _assert_no_overlap(layout: QgsPrintLayout, page: str) -> None:
+    boxes = _text_boxes(layout)
+    for index, (name, box, html) in enumerate(boxes):
+        assert html_height(html, box.width()) <= box.height() + 0.5, (page, name, "text taller than its box")
+        for other, other_box, _ in boxes[index + 1 :]:
+            common = box.intersected(other_box)
+            assert common.width() * common.height() < 0.01, (page, name, other, box, other_box)
+
+
+def test_no_two_text_items_overlap_on_any_page(language, processing, workspace, qgis_new_project, tmp_path):
+    project = QgsProject.instance()
+    assert len(project.addMapLayers(list(workspace.values()))) == len(workspace)
+    layers = ReportLayers(
+        coverage=workspace["coverage"],
+        circles=workspace["circles"],
+        facilities=workspace["facilities"],
+        assets=workspace["assets"],
+        suggestions=workspace["suggestions"],
+        minutes=minutes_layer(),
+    )
+    project.addMapLayer(layers.minutes)
+    plan = build_circle_plan(project, layers, "海淀区一刻钟便民生活圈", area="学院路街道", bureau="海淀区商务局")
+    export = PdfExport(plan, tmp_path / "plan.pdf")
+    export.start()
+    _assert_no_overlap(plan.cover, "cover")
+    more = True
+    while more:
+        more = export.next_page()  # the page just printed stays laid out until the next one
+        _assert_no_overlap(plan.atlas, f"page {export.pages}")
+        requirements = next(box for name, box, _ in _text_boxes(plan.atlas) if name == "basic_table")
+        assert requirements.bottom() < 281.0
+    assert export.finish() == 1 + len(ORIGINS)
+
+
+def test_title_area_and_bureau_are_printed(processing, workspace, tmp_path):
+    pdf = tmp_path / "plan.pdf"
+    processing.run(
+        "fifteenmin:circleplan",
+        {
+            "COVERAGE": workspace["coverage"],
+            "TITLE": "海淀区一圈一策",
+            "AREA": "学院路街道",
+            "BUREAU": "海淀区商务局",
+            "OUTPUT_PDF": str(pdf),
+        },
+    )
+    reader = PdfReader(str(pdf))
+    cover, *pages = [text(page) for page in reader.pages]
+    for name in ("海淀区一圈一策", "学院路街道", "海淀区商务局"):
+        assert appears(name, cover), name
+        assert all(appears(name, page) for page in pages), name

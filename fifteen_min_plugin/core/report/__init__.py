@@ -2,10 +2,20 @@
 
 from fifteen_min_plugin.core.report.layout import (
     CirclePlan,
+    PdfExport,
     ReportLayers,
     add_layout_to_project,
     build_circle_plan,
     export_pdf,
+    report_layouts,
 )
 
-__all__ = ["CirclePlan", "ReportLayers", "add_layout_to_project", "build_circle_plan", "export_pdf"]
+__all__ = [
+    "CirclePlan",
+    "PdfExport",
+    "ReportLayers",
+    "add_layout_to_project",
+    "build_circle_plan",
+    "export_pdf",
+    "report_layouts",
+]

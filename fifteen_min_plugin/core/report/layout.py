@@ -9,9 +9,11 @@ store, so the report can also be made from layers that are not in the current pr
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Optional
 
@@ -49,12 +51,14 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QMarginsF, QSizeF
-from qgis.PyQt.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+from qgis.PyQt.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from fifteen_min_plugin.__about__ import __title__
+from fifteen_min_plugin.core.assets import ASSET_TYPE_ALIASES, ASSET_TYPES
 from fifteen_min_plugin.core.categories import Category, class_label, load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.grading import GRADES
+from fifteen_min_plugin.core.labels import asset_type_label
 from fifteen_min_plugin.core.language import is_chinese
 from fifteen_min_plugin.core.report.fonts import report_font_family
 
@@ -69,6 +73,16 @@ TOP_MISSING = 8
 #: at most this many distinct facility sources are named
 MAX_SOURCES = 8
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 210.0, 297.0, 10.0
+#: the atlas page's lower column, top to bottom: the two category tables side by side, the unmet requirements,
+#: the idle assets, then the footer; `reflow` stacks them by the height their text needs, never overlapping
+TABLES_TOP, FOOTER_TOP, GAP = 159.0, 281.0, 2.0
+#: custom property marking the layouts this plugin made in a project ("cover" or "atlas"); re-exporting replaces them
+REPORT_PROPERTY = "fifteenmin/report"
+#: the text a template shows in place of each [% expression %] when a layout is measured before any page is known
+_SAMPLE_VALUE = "✓ 10"
+_TEMPLATE = re.compile(r"\[%.*?%\]", re.DOTALL)
+#: a template giving an attribute's value (a row colour): measured as a plain colour
+_ATTRIBUTE_TEMPLATE = re.compile(r'="\[%.*?%\]"', re.DOTALL)
 #: colours: dark green title, red for gaps, pale red rows, grey text
 INK, ACCENT, MISSING, MISSING_ROW, MUTED = "#1f2d3d", "#2e7d32", "#c62828", "#fde7e7", "#6b7785"
 CLASS_COLOURS = {"basic": "#d84315", "quality": "#1565c0", "public": "#2e7d32"}
@@ -254,7 +268,7 @@ def _community_expression(layers: ReportLayers) -> str:
     return f"coalesce({value}, '—')"
 
 
-def _header_html(layers: ReportLayers, title: str, categories: Sequence[Category]) -> str:
+def _header_html(layers: ReportLayers, title: str, categories: Sequence[Category], area: str = "") -> str:
     coverage = layers.coverage
     facts = [f"{CirclePlanReport.tr('Community')}: <b>[% {_community_expression(layers)} %]</b>"]
     if _has(coverage, "level_min"):
@@ -263,7 +277,7 @@ def _header_html(layers: ReportLayers, title: str, categories: Sequence[Category
         facts.append(f"{CirclePlanReport.tr('Residents')}: [% coalesce(format_number(\"population\", 0), '—') %]")
     return (
         f'<div style="font-size:9pt; color:{MUTED}">{CirclePlanReport.tr("15-minute living circle plan (一圈一策)")}'
-        f" · {title}</div>"
+        f" · {title}{' · ' + area if area else ''}</div>"
         f'<div style="font-size:17pt; font-weight:bold; color:{ACCENT}">[% {_circle_name()} %]</div>'
         f'<div style="font-size:9pt">{" · ".join(facts)}</div>'
     )
@@ -342,6 +356,13 @@ def _use_name_en(categories: Sequence[Category]) -> str:
     return f"coalesce(map_get(map({pairs}), \"use\"), replace(\"use\", '_', ' '))"
 
 
+def _asset_type_expression() -> str:
+    """Expression: the asset type of "asset_type" in words (人防工程, not civil_defence)."""
+    codes = [item.code for item in ASSET_TYPES] + list(ASSET_TYPE_ALIASES)
+    pairs = ", ".join(f"{_q(code)}, {_q(asset_type_label(code))}" for code in codes)
+    return f'coalesce(map_get(map({pairs}), lower("asset_type")), "asset_type", \'\')'
+
+
 def _assets_html(layers: ReportLayers, categories: Sequence[Category]) -> str:
     """Idle assets inside the circle with their top suggestions (reason in the UI language)."""
     heading = f'<div style="font-size:10pt; font-weight:bold; color:{ACCENT}">{CirclePlanReport.tr("Idle assets and suggestions")}</div>'
@@ -356,7 +377,8 @@ def _assets_html(layers: ReportLayers, categories: Sequence[Category]) -> str:
             f'AND "rank" <= {TOP_SUGGESTIONS}, concatenator:=\'、\', order_by:="rank")'
         )
         line = (
-            "'<li><b>' || coalesce(\"asset_name\", \"asset_id\", '') || '</b> (' || coalesce(\"asset_type\", '') "
+            "'<li><b>' || coalesce(\"asset_name\", \"asset_id\", '') || '</b> (' || "
+            f"{_asset_type_expression()} "
             f"|| '): ' || coalesce({use}, '') || ' — ' || coalesce({_col(reason)}, '') "
             f"|| coalesce(' <i>' || {_q(CirclePlanReport.tr('Also suitable:'))} || ' ' || nullif({also}, '') || '</i>', '') || '</li>'"
         )
@@ -371,7 +393,7 @@ def _assets_html(layers: ReportLayers, categories: Sequence[Category]) -> str:
         if source != target:
             geometry = f"transform({geometry}, {_q(source.authid())}, {_q(target.authid())})"
         name = 'coalesce("name", "asset_id", \'\')' if _has(assets, "name") else "to_string($id)"
-        kind = "coalesce(\"asset_type\", '')" if _has(assets, "asset_type") else "''"
+        kind = _asset_type_expression() if _has(assets, "asset_type") else "''"
         line = f"'<li><b>' || {name} || '</b> (' || {kind} || ')</li>'"
         listing = (
             f"aggregate({_q(assets.id())}, 'concatenate', {line}, filter:=intersects($geometry, {geometry}), "
@@ -382,13 +404,14 @@ def _assets_html(layers: ReportLayers, categories: Sequence[Category]) -> str:
     return heading + f"[% coalesce('<ul>' || nullif({listing}, '') || '</ul>', '<p>' || {none} || '</p>') %]"
 
 
-def _footer_html(layers: ReportLayers) -> str:
+def _footer_html(layers: ReportLayers, bureau: str = "") -> str:
     note = CirclePlanReport.tr("—: walking minutes not measured, or no facility within the walking limit.")
     page = CirclePlanReport.tr("Page {page} of {pages}").format(
         page="[% @atlas_featurenumber + 1 %]", pages="[% @atlas_totalfeatures + 1 %]"
     )
     return (
         f'<div style="font-size:7pt; color:{MUTED}">{sources_text(layers)} {note}<br>'
+        f"{bureau + ' · ' if bureau else ''}"
         f"{CirclePlanReport.tr('Made with the 15-minute living circle plugin for QGIS')} · [% format_date(now(), 'yyyy-MM-dd') %]"
         f" · {page}</div>"
     )
@@ -542,16 +565,26 @@ def _add_scale_and_north(layout: QgsPrintLayout, linked: QgsLayoutItemMap, rect)
 
 
 def build_atlas_layout(
-    project: QgsProject, layers: ReportLayers, title: str, categories: Sequence[Category]
+    project: QgsProject,
+    layers: ReportLayers,
+    title: str,
+    categories: Sequence[Category],
+    area: str = "",
+    bureau: str = "",
 ) -> QgsPrintLayout:
-    """The per-circle layout: an atlas over `layers.coverage`, one A4 page per circle."""
+    """The per-circle layout: an atlas over `layers.coverage`, one A4 page per circle.
+
+    `title`, `area` and `bureau` are plain text (escaped here); `area` follows the title in each page's header,
+    `bureau` opens the footer.
+    """
     layout = _new_layout(project, CirclePlanReport.tr("Circle plan: {title}").format(title=title))
+    title, area, bureau = escape(title), escape(area), escape(bureau)
     atlas = layout.atlas()
     atlas.setCoverageLayer(layers.coverage)
     atlas.setEnabled(True)
     atlas.setPageNameExpression(_circle_name())
     left, width = MARGIN, PAGE_WIDTH - 2 * MARGIN
-    _html_label(layout, _header_html(layers, title, categories), (left, 7.0, width, 23.0), "header")
+    _html_label(layout, _header_html(layers, title, categories, area), (left, 7.0, width, 23.0), "header")
     linked = _add_map(layout, layers, (left, 31.0, 128.0, 118.0))
     _add_scale_and_north(layout, linked, (left, 31.0, 128.0, 118.0))
     _add_legend(layout, layers, linked, (142.0, 31.0, 58.0, 52.0))
@@ -559,17 +592,73 @@ def build_atlas_layout(
     heading = CirclePlanReport.tr("Facilities present and missing — and the walk to the nearest one")
     _text_label(layout, heading, (left, 152.0, width, 6.0), 10.0, True, ACCENT)
     table_width = (width - 4.0) / 2
-    _html_label(layout, _table_html(layers, categories, "basic"), (left, 159.0, table_width, 76.0), "basic_table")
+    _html_label(layout, _table_html(layers, categories, "basic"), (left, TABLES_TOP, table_width, 76.0), "basic_table")
     _html_label(
         layout,
         _table_html(layers, categories, "quality"),
-        (left + table_width + 4.0, 159.0, table_width, 76.0),
+        (left + table_width + 4.0, TABLES_TOP, table_width, 76.0),
         "quality_table",
     )
-    _html_label(layout, _requirements_html(layers), (left, 226.0, width, 10.0), "requirements")
-    _html_label(layout, _assets_html(layers, categories), (left, 238.0, width, 42.0), "assets")
-    _html_label(layout, _footer_html(layers), (left, 281.0, width, 12.0), "footer")
+    _html_label(layout, _requirements_html(layers), (left, 236.0, width, 10.0), "requirements")
+    _html_label(layout, _assets_html(layers, categories), (left, 248.0, width, 30.0), "assets")
+    _html_label(layout, _footer_html(layers, bureau), (left, FOOTER_TOP, width, 12.0), "footer")
+    reflow(layout, sample=True)
     return layout
+
+
+def html_height(html: str, width: float) -> float:
+    """Millimetres of height `html` needs when set in a column `width` mm wide (at 96 dpi, as labels render)."""
+    if not html.strip():
+        return 0.0
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setHtml(html)
+    dots_per_mm = 96.0 / 25.4
+    document.setTextWidth(width * dots_per_mm)
+    return document.size().height() / dots_per_mm
+
+
+def _label_text(item: QgsLayoutItemLabel, sample: bool) -> str:
+    """The label's text, or before any page is known its template with a short value for each expression."""
+    template = item.customProperty(TEMPLATE_PROPERTY)
+    if not (sample and template):
+        return item.text()
+    return _TEMPLATE.sub(_SAMPLE_VALUE, _ATTRIBUTE_TEMPLATE.sub('="#ffffff"', template))
+
+
+def reflow(layout: QgsPrintLayout, sample: bool = False) -> None:
+    """Stack the atlas page's tables, unmet requirements and idle assets by the height their text needs.
+
+    Called with `sample` when the layout is built (each expression measured as a short value) and again for every
+    page after its templates are evaluated, so a long list of unmet requirements pushes the assets down instead
+    of printing over the last table rows. The assets take the room left above the footer.
+    """
+    labels = {item.id(): item for item in layout.items() if isinstance(item, QgsLayoutItemLabel) and item.id()}
+    if not {"basic_table", "quality_table", "requirements", "assets"} <= labels.keys():
+        return
+
+    def needed(name: str) -> float:
+        item = labels[name]
+        return html_height(_label_text(item, sample), item.sizeWithUnits().width())
+
+    def put(name: str, top: float, height: float) -> None:
+        item = labels[name]
+        item.attemptMove(QgsLayoutPoint(item.positionWithUnits().x(), top, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+        item.attemptResize(
+            QgsLayoutSize(item.sizeWithUnits().width(), max(height, 0.1), QgsUnitTypes.LayoutUnit.LayoutMillimeters)
+        )
+
+    tables = max(needed("basic_table"), needed("quality_table")) + 1.0
+    put("basic_table", TABLES_TOP, tables)
+    put("quality_table", TABLES_TOP, tables)
+    top = TABLES_TOP + tables + GAP
+    requirements = needed("requirements")
+    if requirements:
+        put("requirements", top, requirements + 1.0)
+        top += requirements + 1.0 + GAP
+    else:
+        put("requirements", top, 0.1)
+    put("assets", top, FOOTER_TOP - GAP - top)
 
 
 def _bar_chart(
@@ -623,12 +712,22 @@ def _missing_rows(coverage: QgsVectorLayer, categories: Sequence[Category]) -> l
 
 
 def build_cover_layout(
-    project: QgsProject, layers: ReportLayers, title: str, categories: Sequence[Category]
+    project: QgsProject,
+    layers: ReportLayers,
+    title: str,
+    categories: Sequence[Category],
+    area: str = "",
+    bureau: str = "",
 ) -> QgsPrintLayout:
-    """The cover: title, city-wide figures, circles per grade and the most frequently missing basic categories."""
+    """The cover: title, area, city-wide figures, circles per grade, the basic categories most often missing, bureau.
+
+    `title`, `area` and `bureau` are plain text (escaped here).
+    """
     coverage = layers.coverage
     layout = _new_layout(project, CirclePlanReport.tr("Circle plan cover: {title}").format(title=title))
+    title, area, bureau = escape(title), escape(area), escape(bureau)
     left, width = MARGIN + 5.0, PAGE_WIDTH - 2 * MARGIN - 10.0
+    below = 9.0 if area else 0.0
     _text_label(
         layout,
         CirclePlanReport.tr("15-minute living circle plan (一圈一策)"),
@@ -637,6 +736,8 @@ def build_cover_layout(
         colour=MUTED,
     )
     _text_label(layout, title, (left, 33.0, width, 16.0), 24.0, True, ACCENT)
+    if area:
+        _text_label(layout, area, (left, 50.0, width, 8.0), 13.0, True)
     population = 0
     if _has(coverage, "population"):
         population = sum(int(f["population"]) for f in coverage.getFeatures() if isinstance(f["population"], int))
@@ -645,36 +746,44 @@ def build_cover_layout(
         population=f"{population:,}" if population else "—",
         date=QDate.currentDate().toString("yyyy-MM-dd"),
     )
-    _text_label(layout, facts, (left, 51.0, width, 8.0), 11.0)
+    _text_label(layout, facts, (left, 51.0 + below, width, 8.0), 11.0)
     rule = QgsLayoutItemShape(layout)
     rule.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
     rule.setSymbol(QgsFillSymbol.createSimple({"color": ACCENT, "outline_style": "no"}))
     layout.addLayoutItem(rule)
-    _place(rule, left, 62.0, width, 0.8)
+    _place(rule, left, 62.0 + below, width, 0.8)
     _bar_chart(
         layout,
         _grade_rows(coverage),
-        (left, 72.0, width, 58.0),
+        (left, 72.0 + below, width, 58.0 - below / 2),
         CirclePlanReport.tr("Circles per MOFCOM grade"),
         ACCENT,
     )
     _bar_chart(
         layout,
         _missing_rows(coverage, categories),
-        (left, 140.0, width, 90.0),
+        (left, 140.0 + below / 2, width, 90.0 - below / 2),
         CirclePlanReport.tr("Basic services most often missing (circles lacking them)"),
         MISSING,
     )
+    if bureau:
+        _text_label(layout, bureau, (left, 255.0, width, 9.0), 13.0, True)
     _text_label(layout, sources_text(layers), (left, 268.0, width, 14.0), 8.0, colour=MUTED)
     return layout
 
 
 def build_circle_plan(
-    project: QgsProject, layers: ReportLayers, title: str = "", categories: Optional[Sequence[Category]] = None
+    project: QgsProject,
+    layers: ReportLayers,
+    title: str = "",
+    categories: Optional[Sequence[Category]] = None,
+    area: str = "",
+    bureau: str = "",
 ) -> CirclePlan:
     """The cover and atlas layouts of a report over `layers` (which `project` must own or outlive).
 
-    `categories` defaults to the bundled table; an empty `title` becomes "15-minute living circles".
+    `categories` defaults to the bundled table; an empty `title` becomes "15-minute living circles". `area` (the
+    planning area) and `bureau` (who issues the plan) are printed on the cover and on every page when given.
     """
     categories = load_categories() if categories is None else categories
     title = title.strip() or CirclePlanReport.tr("15-minute living circles")
@@ -682,8 +791,10 @@ def build_circle_plan(
         raise FifteenMinError(
             CirclePlanReport.tr("The coverage layer has no circles, so there is no plan to print. Run Coverage first.")
         )
+    area, bureau = area.strip(), bureau.strip()
     return CirclePlan(
-        build_cover_layout(project, layers, title, categories), build_atlas_layout(project, layers, title, categories)
+        build_cover_layout(project, layers, title, categories, area, bureau),
+        build_atlas_layout(project, layers, title, categories, area, bureau),
     )
 
 
@@ -696,17 +807,37 @@ def _unique_name(project: QgsProject, name: str) -> str:
 
 
 def add_layout_to_project(
-    project: QgsProject, layers: ReportLayers, title: str = "", categories: Optional[Sequence[Category]] = None
+    project: QgsProject,
+    layers: ReportLayers,
+    title: str = "",
+    categories: Optional[Sequence[Category]] = None,
+    area: str = "",
+    bureau: str = "",
 ) -> QgsPrintLayout:
-    """Add the cover and the atlas layout to `project` (whose layers `layers` are) and return the atlas layout."""
-    plan = build_circle_plan(project, layers, title, categories)
-    for layout in (plan.cover, plan.atlas):
+    """Put the cover and the atlas layout in `project` (whose layers `layers` are); return the atlas layout.
+
+    The layouts an earlier export added are replaced, so exporting again never piles up copies; a layout of the
+    user's own keeps its name (ours then gets a number).
+    """
+    plan = build_circle_plan(project, layers, title, categories, area, bureau)
+    manager = project.layoutManager()
+    for layout in list(manager.printLayouts()):
+        if layout.customProperty(REPORT_PROPERTY):
+            manager.removeLayout(layout)
+    for role, layout in (("cover", plan.cover), ("atlas", plan.atlas)):
         layout.setName(_unique_name(project, layout.name()))
-        if not project.layoutManager().addLayout(layout):
+        layout.setCustomProperty(REPORT_PROPERTY, role)
+        if not manager.addLayout(layout):
             raise FifteenMinError(
                 CirclePlanReport.tr("The layout {name} could not be added to the project.").format(name=layout.name())
             )
     return plan.atlas
+
+
+def report_layouts(project: QgsProject) -> list[QgsPrintLayout]:
+    """The circle-plan layouts this plugin added to `project` (cover first)."""
+    ours = [layout for layout in project.layoutManager().printLayouts() if layout.customProperty(REPORT_PROPERTY)]
+    return sorted(ours, key=lambda layout: layout.customProperty(REPORT_PROPERTY) != "cover")
 
 
 def _evaluate_templates(layout: QgsPrintLayout) -> None:
@@ -718,6 +849,14 @@ def _evaluate_templates(layout: QgsPrintLayout) -> None:
             context = item.createExpressionContext()
             context.appendScope(QgsExpressionContextScope(store))
             item.setText(QgsExpression.replaceExpressionText(item.customProperty(TEMPLATE_PROPERTY), context))
+
+
+def _restore_templates(layout: QgsPrintLayout) -> None:
+    """Put the expression templates back, so a layout kept in a project stays live for every atlas feature."""
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemLabel) and item.customProperty(TEMPLATE_PROPERTY):
+            item.setText(item.customProperty(TEMPLATE_PROPERTY))
+    reflow(layout, sample=True)
 
 
 def _page_layout(layout: QgsPrintLayout) -> QPageLayout:
@@ -734,55 +873,118 @@ def _prepare(layout: QgsPrintLayout) -> QgsLayoutExporter:
     return QgsLayoutExporter(layout)
 
 
+class PdfExport:
+    """Prints a circle plan to PDF one page at a time, so a caller can keep its window alive between pages.
+
+    `start()` opens the file and prints the cover; each `next_page()` prints one circle and returns False after
+    the last; `finish()` moves the complete PDF over `path` and returns the number of pages. `abort()` (also
+    after an error or a cancel) removes the partial file, so an existing PDF at `path` stays as it was. The
+    PDF is written beside `path` until it is complete.
+    """
+
+    def __init__(self, plan: CirclePlan, path: os.PathLike | str, title: str = "") -> None:
+        self.plan = plan
+        self.target = Path(path)
+        self.partial = self.target.with_name(self.target.name + ".part")
+        self.title = title or plan.atlas.name()
+        self.atlas = plan.atlas.atlas()
+        self.pages = 0
+        self.total = 0
+        self.done = 0
+        self._writer: Optional[QPdfWriter] = None
+        self._painter: Optional[QPainter] = None
+        self._exporter: Optional[QgsLayoutExporter] = None
+
+    def _error(self) -> FifteenMinError:
+        return FifteenMinError(CirclePlanReport.tr("The PDF {path} could not be written.").format(path=self.target))
+
+    def start(self) -> None:
+        """Open the PDF, print the cover and prepare the atlas; FifteenMinError if either fails."""
+        writer = QPdfWriter(str(self.partial))
+        writer.setResolution(300)
+        writer.setCreator(__title__)
+        writer.setTitle(self.title)
+        writer.setPageLayout(_page_layout(self.plan.cover))
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise self._error()
+        self._writer, self._painter = writer, painter
+        try:
+            _prepare(self.plan.cover).renderPage(painter, 0)
+            self.pages = 1
+            self._exporter = _prepare(self.plan.atlas)
+            if not self.atlas.beginRender():
+                raise FifteenMinError(CirclePlanReport.tr("The atlas of the circle plan could not be started."))
+        except FifteenMinError:
+            self.abort()
+            raise
+        self.total = self.atlas.count()
+
+    def next_page(self) -> bool:
+        """Print the next circle's page; False when every page is printed. FifteenMinError (and abort) on failure."""
+        if self.done >= self.total:
+            return False
+        try:
+            if not self.atlas.seekTo(self.done):
+                raise FifteenMinError(
+                    CirclePlanReport.tr("Page {page} of the circle plan could not be prepared.").format(
+                        page=self.done + 2
+                    )
+                )
+            _evaluate_templates(self.plan.atlas)
+            reflow(self.plan.atlas)
+            self._writer.setPageLayout(_page_layout(self.plan.atlas))
+            if not self._writer.newPage():
+                raise self._error()
+            self._exporter.renderPage(self._painter, 0)
+        except FifteenMinError:
+            self.abort()
+            raise
+        self.pages += 1
+        self.done += 1
+        return self.done < self.total
+
+    @property
+    def progress(self) -> float:
+        """Percent of the circle pages printed."""
+        return 100.0 * self.done / max(self.total, 1)
+
+    def _close(self) -> None:
+        if self._painter is not None:
+            if self._exporter is not None:
+                self.atlas.endRender()
+                _restore_templates(self.plan.atlas)
+            self._painter.end()
+        self._painter = self._writer = self._exporter = None
+
+    def abort(self) -> None:
+        """Stop; the partial file is removed and an existing PDF at the target is left untouched."""
+        self._close()
+        self.partial.unlink(missing_ok=True)
+
+    def finish(self) -> int:
+        """Close the PDF and move it over the target; the number of pages (cover included)."""
+        if self.done < self.total:
+            raise FifteenMinError(CirclePlanReport.tr("The circle plan is not complete; nothing was written."))
+        self._close()
+        os.replace(self.partial, self.target)
+        return self.pages
+
+
 def export_pdf(plan: CirclePlan, path: os.PathLike | str, feedback: Optional[QgsFeedback] = None) -> int:
     """Write the cover and one page per circle to `path`; return the number of pages, 0 when cancelled.
 
     The PDF is written beside `path` and moved over it only when complete, so a failed or cancelled run leaves
     an existing file untouched.
     """
-    target = Path(path)
-    partial = target.with_name(target.name + ".part")
-    atlas = plan.atlas.atlas()
-    writer = QPdfWriter(str(partial))
-    writer.setResolution(300)
-    writer.setCreator(__title__)
-    writer.setTitle(plan.atlas.name())
-    writer.setPageLayout(_page_layout(plan.cover))
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise FifteenMinError(CirclePlanReport.tr("The PDF {path} could not be written.").format(path=target))
-    pages = 0
-    complete = False
-    try:
-        _prepare(plan.cover).renderPage(painter, 0)
-        pages = 1
-        exporter = _prepare(plan.atlas)
-        if not atlas.beginRender():
-            raise FifteenMinError(CirclePlanReport.tr("The atlas of the circle plan could not be started."))
-        total = atlas.count()
-        for number in range(total):
-            if feedback is not None and feedback.isCanceled():
-                break
-            if not atlas.seekTo(number):
-                raise FifteenMinError(
-                    CirclePlanReport.tr("Page {page} of the circle plan could not be prepared.").format(page=number + 2)
-                )
-            _evaluate_templates(plan.atlas)
-            writer.setPageLayout(_page_layout(plan.atlas))
-            if not writer.newPage():
-                raise FifteenMinError(CirclePlanReport.tr("The PDF {path} could not be written.").format(path=target))
-            exporter.renderPage(painter, 0)
-            pages += 1
-            if feedback is not None:
-                feedback.setProgress(100.0 * (number + 1) / max(total, 1))
-        else:
-            complete = True
-        atlas.endRender()
-    finally:
-        painter.end()
-        if not complete:
-            partial.unlink(missing_ok=True)
-    if not complete:
-        return 0
-    os.replace(partial, target)
-    return pages
+    export = PdfExport(plan, path)
+    export.start()
+    more = export.total > 0
+    while more:
+        if feedback is not None and feedback.isCanceled():
+            export.abort()
+            return 0
+        more = export.next_page()
+        if feedback is not None:
+            feedback.setProgress(export.progress)
+    return export.finish()
