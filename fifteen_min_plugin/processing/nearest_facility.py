@@ -29,7 +29,12 @@ from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY, new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
-from fifteen_min_plugin.processing.walking_graph import exclusion_parameters, walking_graph
+from fifteen_min_plugin.processing.walking_graph import (
+    exclusion_parameters,
+    roads_help,
+    topology_parameter,
+    walking_graph,
+)
 
 #: ids listed in the log for origins or facilities beyond the snapping tolerance
 MAX_LISTED_IDS = 200
@@ -50,6 +55,7 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
     SPEED_KMH = "SPEED_KMH"
     MAX_MINUTES = "MAX_MINUTES"
     SNAP_TOLERANCE_M = "SNAP_TOLERANCE_M"
+    TOPOLOGY_TOLERANCE_M = "TOPOLOGY_TOLERANCE_M"
     EXCLUDE_FIELD = "EXCLUDE_FIELD"
     EXCLUDE_VALUES = "EXCLUDE_VALUES"
     OUTPUT = "OUTPUT"
@@ -58,30 +64,30 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
         return self.tr("Walking time to the nearest facility")
 
     def shortHelpString(self) -> str:  # noqa: D102, N802
-        return self.tr(
-            "For every origin, the walking time along the streets to the nearest facility of every category, and "
-            "the straight-line distance, so you see where straight buffers overstate coverage (rivers, railways, "
-            "walls).<br>"
-            "<b>Roads</b>: any line layer in any CRS. Vertices closer than 0.5 m are merged; roads that cross "
-            "without a shared vertex (bridges, tunnels) are not connected; one-way rules are ignored. A geographic "
-            "CRS is measured in the local UTM zone.<br>"
-            "<b>Origins</b>: community points or polygons, or residential buildings (a point inside each polygon "
-            "is used).<br>"
-            "<b>Facilities</b>: points whose category field holds codes of the categories table (run Classify "
-            "facilities first); other values are listed in the log and ignored.<br>"
-            "<b>Category field</b>: default <i>category</i>.<br>"
-            "<b>Walking speed</b>: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).<br>"
-            "<b>Maximum minutes</b>: the search stops here (default 15); farther facilities count as none.<br>"
-            "<b>Snapping tolerance</b>: origins and facilities join the nearest street within this many metres "
-            "(default 100) and the straight walk to it counts toward the time; those farther away are listed in "
-            "the log by feature id (such facilities still count for the straight-line distance).<br>"
-            "<b>Exclude field / values</b>: road classes unfit for walking (default: OSM motorway, trunk, "
-            "construction…) are left out.<br>"
-            "<b>Output</b>: the origins with their own fields plus, for every category code of the table, "
-            "<i>min_&lt;code&gt;</i> (walking minutes to the nearest facility, NULL when none is within the "
-            "maximum minutes or the origin is off the network) and <i>euc_&lt;code&gt;</i> (straight-line metres "
-            "to the nearest facility, NULL when the category has none), and <i>snap_m</i> (metres from the origin "
-            "to the street it joins, NULL when beyond the snapping tolerance)."
+        return (
+            self.tr(
+                "For every origin, the walking time along the streets to the nearest facility of every category, and "
+                "the straight-line distance, so you see where straight buffers overstate coverage (rivers, railways, "
+                "walls).<br>"
+            )
+            + roads_help()
+            + self.tr(
+                "<b>Origins</b>: community points or polygons, or residential buildings (a point inside each polygon "
+                "is used).<br>"
+                "<b>Facilities</b>: points whose category field holds codes of the categories table (run Classify "
+                "facilities first); other values are listed in the log and ignored.<br>"
+                "<b>Category field</b>: default <i>category</i>.<br>"
+                "<b>Walking speed</b>: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).<br>"
+                "<b>Maximum minutes</b>: the search stops here (default 15); farther facilities count as none.<br>"
+                "<b>Snapping tolerance</b>: origins and facilities join the nearest street within this many metres "
+                "(default 100) and the straight walk to it counts toward the time; those farther away are listed in "
+                "the log by feature id (such facilities still count for the straight-line distance).<br>"
+                "<b>Output</b>: the origins with their own fields plus, for every category code of the table, "
+                "<i>min_&lt;code&gt;</i> (walking minutes to the nearest facility, NULL when none is within the "
+                "maximum minutes or the origin is off the network) and <i>euc_&lt;code&gt;</i> (straight-line metres "
+                "to the nearest facility, NULL when the category has none), and <i>snap_m</i> (metres from the origin "
+                "to the street it joins, NULL when beyond the snapping tolerance)."
+            )
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: D102, N802
@@ -127,6 +133,7 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
                 minValue=0.0,
             )
         )
+        self.addParameter(topology_parameter(self.TOPOLOGY_TOLERANCE_M))
         for parameter in exclusion_parameters(self.ROADS, self.EXCLUDE_FIELD, self.EXCLUDE_VALUES):
             self.addParameter(parameter)
         self.addParameter(
@@ -238,7 +245,8 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
                 )
             fields.append(new_field(name, kind))
 
-        walkable = walking_graph(roads, exclude_field, exclude_values, context, feedback, nothing)
+        topology = self.parameterAsDouble(parameters, self.TOPOLOGY_TOLERANCE_M, context)
+        walkable = walking_graph(roads, exclude_field, exclude_values, context, feedback, nothing, topology)
         if walkable is None:
             return {}
         graph, crs = walkable.graph, walkable.crs

@@ -28,7 +28,12 @@ from qgis.core import (
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.network import METHOD, WALK_OFF_M
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
-from fifteen_min_plugin.processing.walking_graph import exclusion_parameters, walking_graph
+from fifteen_min_plugin.processing.walking_graph import (
+    exclusion_parameters,
+    roads_help,
+    topology_parameter,
+    walking_graph,
+)
 
 
 class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
@@ -44,6 +49,7 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
     SPEED_KMH = "SPEED_KMH"
     SNAP_TOLERANCE_M = "SNAP_TOLERANCE_M"
     WALK_OFF_M = "WALK_OFF_M"
+    TOPOLOGY_TOLERANCE_M = "TOPOLOGY_TOLERANCE_M"
     EXCLUDE_FIELD = "EXCLUDE_FIELD"
     EXCLUDE_VALUES = "EXCLUDE_VALUES"
     OUTPUT = "OUTPUT"
@@ -52,24 +58,25 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
         return self.tr("Walking network circles (isochrones)")
 
     def shortHelpString(self) -> str:  # noqa: D102, N802
-        return self.tr(
-            "Computes, for every origin, the area a pedestrian reaches along the streets within each time level.<br>"
-            "<b>Roads</b>: any line layer in any CRS. Vertices closer than 0.5 m are merged; roads that cross "
-            "without a shared vertex (bridges, tunnels) are not connected; one-way rules are ignored. A geographic "
-            "CRS is measured in the local UTM zone.<br>"
-            "<b>Origins</b>: community points or polygons (a point inside each polygon is used).<br>"
-            "<b>Origin id field</b>: optional; the feature id is used when empty.<br>"
-            "<b>Minutes</b>: time levels, default 5,10,15.<br>"
-            "<b>Walking speed</b>: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).<br>"
-            "<b>Snapping tolerance</b>: an origin farther than this from every road is listed in the log and gets "
-            "no polygon; the straight walk to the road counts toward the time.<br>"
-            "<b>Walk-off distance</b>: the reachable streets are buffered by this many metres (default 25).<br>"
-            "<b>Exclude field / values</b>: road classes unfit for walking (default: OSM motorway, trunk, "
-            "construction…) are left out.<br>"
-            "<b>Output</b>: one polygon per origin and level in the origins' CRS, nested, with the origin's own "
-            "fields plus <i>origin_id</i>, <i>minutes</i>, <i>reach_m</i> (walking distance of the level), "
-            "<i>area_m2</i>, <i>street_m</i> (reachable street length, edges cut exactly where time runs out) "
-            "and <i>method</i>."
+        return (
+            self.tr(
+                "Computes, for every origin, the area a pedestrian reaches along the streets within each time "
+                "level.<br>"
+            )
+            + roads_help()
+            + self.tr(
+                "<b>Origins</b>: community points or polygons (a point inside each polygon is used).<br>"
+                "<b>Origin id field</b>: optional; the feature id is used when empty.<br>"
+                "<b>Minutes</b>: time levels, default 5,10,15.<br>"
+                "<b>Walking speed</b>: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).<br>"
+                "<b>Snapping tolerance</b>: an origin farther than this from every road is listed in the log and gets "
+                "no polygon; the straight walk to the road counts toward the time.<br>"
+                "<b>Walk-off distance</b>: the reachable streets are buffered by this many metres (default 25).<br>"
+                "<b>Output</b>: one polygon per origin and level in the origins' CRS, nested, with the origin's own "
+                "fields plus <i>origin_id</i>, <i>minutes</i>, <i>reach_m</i> (walking distance of the level), "
+                "<i>area_m2</i>, <i>street_m</i> (reachable street length, edges cut exactly where time runs out) "
+                "and <i>method</i>."
+            )
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: D102, N802
@@ -115,6 +122,7 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
                 minValue=0.1,
             )
         )
+        self.addParameter(topology_parameter(self.TOPOLOGY_TOLERANCE_M))
         for parameter in exclusion_parameters(self.ROADS, self.EXCLUDE_FIELD, self.EXCLUDE_VALUES):
             self.addParameter(parameter)
         self.addParameter(
@@ -159,7 +167,8 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
         exclude_values = self.parameterAsString(parameters, self.EXCLUDE_VALUES, context)
         cutoffs = [value * speed * 1000.0 / 60.0 for value in minutes]
 
-        walkable = walking_graph(roads, exclude_field, exclude_values, context, feedback)
+        topology = self.parameterAsDouble(parameters, self.TOPOLOGY_TOLERANCE_M, context)
+        walkable = walking_graph(roads, exclude_field, exclude_values, context, feedback, topology_tolerance=topology)
         if walkable is None:
             return {}
         graph, crs = walkable.graph, walkable.crs

@@ -343,3 +343,132 @@ def test_bad_inputs_raise_a_sentence_and_write_nothing(processing, tmp_path, cas
         run(processing, OUTPUT=str(target), **parameters)
     assert "Nothing was written" in str(caught.value)
     assert not target.exists()
+
+
+def test_a_pharmacy_on_a_bridge_is_unreachable_from_the_road_beneath(processing):
+    # a road along y = 0 with a vertex at x = 0; a bridge along x = 0.3 with a vertex at (0.3, 0), 0.3 m away
+    roads = line_layer([[(-300, 0), (0, 0), (300, 0)], [(0.3, -300), (0.3, 0), (0.3, 300)]])
+    facilities = point_layer([(0.3, 250, "pharmacy"), (-250, 0, "cafe")])
+    origins = point_layer([(-100, 5, "road")], field="name")
+    for tolerance in (0.0, 1.0):  # the bridge's vertex lies mid-line: no tolerance joins it
+        row = next(
+            run(
+                processing, ROADS=roads, ORIGINS=origins, FACILITIES=facilities, TOPOLOGY_TOLERANCE_M=tolerance
+            ).getFeatures()
+        )
+        assert is_null(row["min_pharmacy"])
+        assert row["min_cafe"] == pytest.approx((5 + 150) / (4000 / 60))
+
+
+def cad_roads(gap: float) -> QgsVectorLayer:
+    """A main street with three side streets digitised `gap` metres short of it, as CAD drawings often are."""
+    side = [[(x, gap), (x, 400)] for x in (100, 300, 500)]
+    return line_layer([[(0, 0), (600, 0)], *side])
+
+
+@pytest.mark.parametrize(("tolerance", "joined"), [(0.0, False), (0.3, False), (0.4, True), (2.0, True)])
+def test_cad_undershoots_join_only_within_the_topology_tolerance(processing, tolerance, joined):
+    facilities = point_layer([(300, 350, "pharmacy"), (500, 200, "park")])
+    origins = point_layer([(10, -5, "main")], field="name")
+    row = next(
+        run(
+            processing, ROADS=cad_roads(0.4), ORIGINS=origins, FACILITIES=facilities, TOPOLOGY_TOLERANCE_M=tolerance
+        ).getFeatures()
+    )
+    if joined:
+        per_minute = 4000 / 60
+        assert row["min_pharmacy"] == pytest.approx((5 + 290 + 0.4 + 349.6) / per_minute, abs=1e-6)
+        assert row["min_park"] == pytest.approx((5 + 490 + 0.4 + 199.6) / per_minute, abs=1e-6)
+    else:
+        assert is_null(row["min_pharmacy"]) and is_null(row["min_park"])
+
+
+def test_a_topology_tolerance_beyond_a_digitising_gap_is_refused(processing):
+    origins = point_layer([(10, -5, "main")], field="name")
+    facilities = point_layer([(300, 350, "pharmacy")])
+    with pytest.raises(QgsProcessingException):
+        run(processing, ROADS=cad_roads(0.4), ORIGINS=origins, FACILITIES=facilities, TOPOLOGY_TOLERANCE_M=500.0)
+
+
+def _metric_polylines(roads: QgsVectorLayer, crs: QgsCoordinateReferenceSystem) -> tuple[list[np.ndarray], list[int]]:
+    to_metric = QgsCoordinateTransform(roads.crs(), crs, QgsProject.instance())
+    polylines, owners = [], []
+    for feature in roads.getFeatures():
+        if str(feature["highway"]) in EXCLUDED:
+            continue
+        geometry = feature.geometry()
+        assert geometry.transform(to_metric) == Qgis.GeometryOperationResult.Success
+        for part in geometry.asGeometryCollection():
+            polylines.append(np.array([(p.x(), p.y()) for p in part.vertices()]))
+            owners.append(feature.id())
+    return polylines, owners
+
+
+def near_pairs_of_different_roads(polylines: list[np.ndarray], owners: list[int], within: float) -> np.ndarray:
+    """Vertex pairs of different roads closer than `within` that are not the same vertex: (k, 2, 2) coordinates."""
+    from scipy.spatial import cKDTree
+
+    xy = np.concatenate(polylines)
+    owner = np.concatenate([np.full(len(line), who) for line, who in zip(polylines, owners)])
+    pairs = cKDTree(xy).query_pairs(within, output_type="ndarray")
+    apart = (owner[pairs[:, 0]] != owner[pairs[:, 1]]) & (xy[pairs[:, 0]] != xy[pairs[:, 1]]).any(axis=1)
+    return xy[pairs[apart]]
+
+
+@pytest.mark.parametrize("extract", ["beijing_haidian_cau.osm", "shanghai_center.osm"])
+def test_no_two_roads_join_at_nearby_vertices_they_do_not_share(qgis_app, extract):
+    from fifteen_min_plugin.core.network.graph import build_graph, layer_extent, metric_crs, read_road_lines
+
+    roads = QgsVectorLayer(f"{osm_file(extract)}|layername=lines", "roads", "ogr")
+    assert roads.isValid()
+    crs, _ = metric_crs(roads.crs(), layer_extent(roads), QgsProject.instance().transformContext())
+    polylines, owners = _metric_polylines(roads, crs)
+    near = near_pairs_of_different_roads(polylines, owners, 0.5)
+    lines = read_road_lines(
+        roads, crs, QgsProject.instance().transformContext(), "highway", EXCLUDED, require_value=True
+    )
+    graph = build_graph(lines.coords, lines.part_index, 0.0, lines.part_level)
+    if extract.startswith("shanghai"):
+        assert len(near) >= 4  # the stacked Bund Tunnel tubes (layer -1/-2/-3) pass within 0.4-0.5 m
+    nodes = graph.node_tree.query(near.reshape(-1, 2))[1].reshape(-1, 2)
+    assert (graph.node_tree.query(near.reshape(-1, 2))[0] < 1e-6).all()
+    assert (nodes[:, 0] != nodes[:, 1]).all()
+    adjacent = set(zip(graph.u.tolist(), graph.v.tolist()))
+    assert not any((min(a, b), max(a, b)) in adjacent for a, b in nodes.tolist())
+
+
+def test_minutes_match_networkx_on_real_shanghai_streets_with_defaults(processing):
+    """A few thousand origin-facility pairs around the Bund, where tunnel tubes pass within half a metre."""
+    roads = QgsVectorLayer(f"{osm_file('shanghai_center.osm')}|layername=lines", "roads", "ogr")
+    assert roads.isValid() and roads.setSubsetString("highway IS NOT NULL")
+    utm51 = QgsCoordinateReferenceSystem("EPSG:32651")
+    polylines, owners = _metric_polylines(roads, utm51)
+    oracle = NetworkOracle(polylines)
+    tunnels = near_pairs_of_different_roads(polylines, owners, 0.5)[:, 0]
+    rng = np.random.default_rng(2026)
+    centre = tunnels.mean(axis=0)
+    window = oracle.xy[np.hypot(*(oracle.xy - centre).T) < 1500.0]
+    origins_xy = np.vstack([tunnels, window[rng.choice(len(window), 60, replace=False)] + rng.normal(0, 10, (60, 2))])
+    codes = ("pharmacy", "supermarket", "park")
+    facility_rows = []
+    for code in codes:
+        picked = window[rng.choice(len(window), 25, replace=False)] + rng.normal(0, 10, (25, 2))
+        facility_rows += [(x, y, code) for x, y in picked]
+    origins = point_layer([(x, y, f"o{i}") for i, (x, y) in enumerate(origins_xy)], crs="EPSG:32651", field="name")
+    facilities = point_layer(facility_rows, crs="EPSG:32651")
+    max_minutes, per_minute = 30.0, 4000.0 / 60.0
+    rows = list(
+        run(processing, ROADS=roads, ORIGINS=origins, FACILITIES=facilities, MAX_MINUTES=max_minutes).getFeatures()
+    )
+    assert len(rows) == len(origins_xy) and len(origins_xy) * len(facility_rows) >= 3000
+    compared = 0
+    for code in codes:
+        members = np.array([(x, y) for x, y, c in facility_rows if c == code])
+        expected = oracle.nearest(origins_xy, members, max_minutes * per_minute, 100.0)
+        for row, metres in zip(rows, expected):
+            if np.isfinite(metres):
+                assert row[f"min_{code}"] == pytest.approx(metres / per_minute, abs=0.001), (row["name"], code)
+                compared += 1
+            else:
+                assert is_null(row[f"min_{code}"]), (row["name"], code)
+    assert compared > 100

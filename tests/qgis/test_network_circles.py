@@ -22,7 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from fifteen_min_plugin.core.network.graph import MERGE_TOLERANCE_M
+from fifteen_min_plugin.core.network.graph import SAME_VERTEX_M
 from tests.qgis.conftest import osm_file
 
 OSM = osm_file("beijing_haidian_cau.osm")
@@ -202,7 +202,7 @@ def test_polygons_match_the_networkx_oracle_on_real_osm_streets(processing, osm_
             assert shapely.distance(shapely.points(vertices), reach).max() <= WALK_OFF + 0.01
             # the polygon is the reachable streets buffered, short of the walk-off by no more than the arc chords
             # (25 m x (1 - cos 22.5°) = 1.90 m); merged vertices move streets by less than 0.5 m
-            assert shapely.contains_xy(polygon, *near_reach(pieces, WALK_OFF - CHORD_GAP - MERGE_TOLERANCE_M).T).all()
+            assert shapely.contains_xy(polygon, *near_reach(pieces, WALK_OFF - CHORD_GAP - SAME_VERTEX_M).T).all()
             # nodes far beyond the cutoff lie outside, unless an unconnected reachable street passes close by
             unreached = np.setdiff1d(np.arange(len(oracle.xy)), nodes[d <= cutoff + WALK_OFF + 5.0])
             far_points = shapely.points(oracle.xy[unreached])
@@ -230,6 +230,30 @@ def test_disconnected_network_and_a_bridge_without_vertex(processing):
     assert main.contains(shapely.Point(1000, 0)) and main.contains(shapely.Point(1090, 0))
     assert not main.contains(shapely.Point(1000, 300)) and not main.contains(shapely.Point(1130, 0))
     assert not main.intersects(island)
+
+
+@pytest.mark.parametrize("tolerance", [0.0, 1.0])
+def test_the_isochrone_never_spreads_onto_a_bridge_passing_a_road_vertex(processing, tolerance):
+    # a road along y = 0 with a vertex at x = 0; a bridge along x = 0.3 with a vertex at (0.3, 0), 0.3 m away
+    roads = line_layer([[(-300, 0), (0, 0), (300, 0)], [(0.3, -400), (0.3, 0), (0.3, 400)]])
+    output = run(
+        processing, ROADS=roads, ORIGINS=point_layer([(-100, 5)]), MINUTES="10", TOPOLOGY_TOLERANCE_M=tolerance
+    )
+    polygon, feature = polygons_by_origin(output["OUTPUT"])["c0"][10.0]
+    assert feature["street_m"] == pytest.approx(600.0)  # the whole road, none of the bridge
+    assert polygon.contains(shapely.Point(250, 0)) and not polygon.contains(shapely.Point(0.3, 300))
+
+
+def test_a_cad_undershoot_is_walked_across_only_with_a_topology_tolerance(processing):
+    roads = line_layer([[(0, 0), (600, 0)], [(300, 0.4), (300, 400)]])  # the side street stops 0.4 m short
+    origins = point_layer([(10, -5)])
+    apart = polygons_by_origin(run(processing, ROADS=roads, ORIGINS=origins, MINUTES="10")["OUTPUT"])["c0"][10.0]
+    joined = polygons_by_origin(
+        run(processing, ROADS=roads, ORIGINS=origins, MINUTES="10", TOPOLOGY_TOLERANCE_M=0.5)["OUTPUT"]
+    )["c0"][10.0]
+    assert apart[1]["street_m"] == pytest.approx(600.0)
+    assert joined[1]["street_m"] == pytest.approx(600.0 + 0.4 + (4000 / 6 - 5 - 290 - 0.4))  # 5 m to the road
+    assert joined[0].contains(shapely.Point(300, 300)) and not apart[0].contains(shapely.Point(300, 300))
 
 
 def bad_roads_empty() -> QgsVectorLayer:
