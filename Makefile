@@ -104,8 +104,11 @@ sample: venv  ## rebuild resources/sample from the OSM extracts in data/osm
 	$(QGIS_ENV) $(PY) scripts/make_sample.py
 	$(QGIS_ENV) $(PY) scripts/make_sample_spreadsheet.py
 
-package: translations  ## dist/fifteen_min_plugin.zip, installable from the Plugin Manager
-	$(SYSTEM_PYTHON) scripts/package.py --out $(DIST)/$(PLUGIN).zip
+# qgis-plugin-ci builds the zip and plugins.xml; PLUGIN_REPO_URL is the folder they will be served from
+# (http://server/qgis/ or file:///S:/qgis/); by default the dist folder itself
+PLUGIN_REPO_URL ?=
+package: venv translations  ## dist/: the plugin zip and plugins.xml, a repository for the Plugin Manager
+	$(PY) scripts/package.py --out $(DIST)/$(PLUGIN).zip $(if $(PLUGIN_REPO_URL),--repo-url "$(PLUGIN_REPO_URL)")
 
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 install: package  ## install into the user's QGIS profile

@@ -14,13 +14,22 @@ PLUGIN = "fifteen_min_plugin"
 def prepare_profile(base: Path, locale: str = "", zip_path: Path | None = None) -> Path:
     """Unpack dist/fifteen_min_plugin.zip into `base`/profiles/default and enable it; return the profiles path."""
     zip_path = zip_path or ROOT / "dist" / f"{PLUGIN}.zip"
-    profile = base / "profiles" / "default"
-    plugins = profile / "python" / "plugins"
+    plugins = plugins_dir(base)
     shutil.rmtree(plugins / PLUGIN, ignore_errors=True)
     plugins.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(zip_path) as archive:
         archive.extractall(plugins)
-    settings = profile / "QGIS" / "QGIS3.ini"
+    return enable_plugin(base, locale)
+
+
+def plugins_dir(base: Path) -> Path:
+    """The Python plugin folder of the default profile under `base`."""
+    return base / "profiles" / "default" / "python" / "plugins"
+
+
+def enable_plugin(base: Path, locale: str = "") -> Path:
+    """Write the default profile's settings under `base`: the plugin enabled, no tips; return `base`."""
+    settings = base / "profiles" / "default" / "QGIS" / "QGIS3.ini"
     settings.parent.mkdir(parents=True, exist_ok=True)
     lines = [
         "[PythonPlugins]",

@@ -1,23 +1,44 @@
-"""The Plugin Manager zip installs into a fresh profile and QGIS loads the provider from it."""
+"""`make package` output: the zip installs into a fresh profile, and plugins.xml is a repository QGIS accepts.
+
+The repository tests drive QGIS's own Plugin Manager code (python/pyplugin_installer): its Repositories class
+fetches plugins.xml from a file:// folder and from a loopback HTTP server, and its installing dialog downloads
+the zip from the download URL and unpacks it into a throwaway profile, which qgis_process then loads.
+"""
 
 from __future__ import annotations
 
+import configparser
+import functools
+import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
+import threading
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import shapely
-from qgis.core import QgsVectorLayer
+from qgis.core import (
+    QgsApplication,
+    QgsSettings,
+    QgsSettingsEntryBase,
+    QgsSettingsEntryBool,
+    QgsSettingsEntryStringList,
+    QgsSettingsTree,
+    QgsSettingsTreeNode,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QEventLoop, QTimer
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from package import build  # noqa: E402
-from qgis_profile import prepare_profile  # noqa: E402
+from package import build, metadata_version  # noqa: E402
+from qgis_profile import enable_plugin, plugins_dir, prepare_profile  # noqa: E402
 
 pytestmark = pytest.mark.skipif(shutil.which("qgis_process") is None, reason="qgis_process is not installed")
 
@@ -34,6 +55,36 @@ def _qgis_process(profile_root: Path, *args: str, python_path: str = "") -> subp
     return subprocess.run(["qgis_process", *args], env=env, capture_output=True, text=True, timeout=300, check=False)
 
 
+def test_package_writes_the_versioned_zip_and_a_repository_beside_the_stable_zip(package_zip):
+    dist = package_zip.parent
+    version = metadata_version()
+    versioned = dist / f"fifteen_min_plugin.{version}.zip"
+    assert versioned.read_bytes() == package_zip.read_bytes()
+    assert {path.name for path in dist.iterdir()} == {
+        "fifteen_min_plugin.zip",
+        versioned.name,
+        "plugins.xml",
+        "plugins.xsl",
+    }
+    packaged = configparser.ConfigParser()  # with interpolation, as qgis.utils reads plugin metadata
+    packaged.read_string(zipfile.ZipFile(package_zip).read("fifteen_min_plugin/metadata.txt").decode("utf-8"))
+    assert packaged.get("general", "version") == version
+
+
+def test_the_packaged_metadata_carries_the_latest_released_changelog_section(package_zip):
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    released = re.search(r"^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}\n(.*?)(?=^## |\Z)", changelog, re.M | re.S)
+    assert released, "CHANGELOG.md has no released section"
+    first_heading = re.search(r"^### (\w+)", released.group(2), re.M).group(1)
+    first_item = re.search(r"^- (.+)$", released.group(2), re.M).group(1)
+    packaged = configparser.ConfigParser()
+    packaged.read_string(zipfile.ZipFile(package_zip).read("fifteen_min_plugin/metadata.txt").decode("utf-8"))
+    notes = packaged.get("general", "changelog").strip().splitlines()
+    assert notes[0] == f"Version {released.group(1)}:"
+    assert f"{first_heading}:" in notes
+    assert f"- {first_item}" in notes
+
+
 def test_zip_has_one_top_folder_with_everything_qgis_needs(package_zip):
     names = zipfile.ZipFile(package_zip).namelist()
     assert {name.split("/")[0] for name in names} == {"fifteen_min_plugin"}
@@ -47,6 +98,8 @@ def test_zip_has_one_top_folder_with_everything_qgis_needs(package_zip):
     ):
         assert required in names
     assert not [name for name in names if name.endswith((".pyc", ".ts")) or "__pycache__" in name]
+    top_level = {name.split("/")[1] for name in names}
+    assert not top_level & {"tests", "data", "bench", "scripts", "docs", ".venv", "build", "dist", ".git"}
 
 
 def test_fresh_profile_loads_the_provider_and_runs_an_algorithm(package_zip, tmp_path):
@@ -137,3 +190,160 @@ def test_the_installed_zip_runs_the_analysis_chain_like_the_source_tree(package_
                 sorted(tuple(str(value) for value in feature.attributes()[1:]) for feature in layer.getFeatures())
             )
         assert rows[0] == rows[1] and rows[0], algorithm
+
+
+# --- plugins.xml as QGIS's Plugin Manager reads it
+
+REPOSITORY = "fifteen_min_test_repository"
+
+
+class _RecordingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the folder and remembers every requested path, so the test sees QGIS ask over HTTP."""
+
+    requested: list[str]
+
+    def log_message(self, *args) -> None:
+        self.requested.append(self.path)
+
+
+@pytest.fixture(scope="module")
+def http_repository(tmp_path_factory) -> Iterator[tuple[str, Path, list[str]]]:
+    """dist/ built for and served by a loopback HTTP server: (repository URL, zip, requested paths)."""
+    served = tmp_path_factory.mktemp("served")
+    requested: list[str] = []
+    handler = type("Handler", (_RecordingHandler,), {"requested": requested})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(served)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/qgis/"
+        yield url, build(served / "qgis" / "fifteen_min_plugin.zip", repo_url=url), requested
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture()
+def plugin_manager(qgis_app):
+    """QGIS's own Plugin Manager data module, with the test repository and its settings removed afterwards."""
+    sys.path.insert(0, os.path.join(QgsApplication.pkgDataPath(), "python"))
+    from pyplugin_installer import installer_data
+
+    experimental = _plugin_manager_settings().childSetting("allow-experimental")
+    allowed = experimental.value()
+    yield installer_data
+    QgsSettings().remove(f"{installer_data.reposGroup}/{REPOSITORY}")
+    experimental.setValue(allowed)
+    installer_data.plugins.clearRepoCache()
+    installer_data.repositories.load()
+
+
+_DESKTOP_SETTINGS: list[QgsSettingsEntryBase] = []
+
+
+def _plugin_manager_settings() -> QgsSettingsTreeNode:
+    """The Plugin Manager's settings node; the desktop application registers it, a headless QGIS does not."""
+    node = QgsSettingsTree.node("plugin-manager")
+    if node is None:
+        node = QgsSettingsTree.treeRoot().createChildNode("plugin-manager")
+        _DESKTOP_SETTINGS.extend(
+            QgsSettingsEntryBool(name, node, False) for name in ("allow-experimental", "allow-deprecated")
+        )
+        _DESKTOP_SETTINGS.append(QgsSettingsEntryStringList("seen-plugins", node, []))
+    return node
+
+
+def _wait(signal, done: Callable[[], bool], seconds: int = 120) -> None:
+    """Run the Qt event loop until `done()` holds after `signal`, or `seconds` have passed."""
+    loop = QEventLoop()
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    signal.connect(loop.quit)
+    deadline.start(seconds * 1000)
+    while not done() and deadline.isActive():
+        loop.exec()
+    signal.disconnect(loop.quit)
+
+
+def _add_and_fetch(installer_data, url: str) -> dict:
+    """Add `url` as QGIS's Settings tab does, fetch it like "Reload repository", and return the plugin entry."""
+    settings = QgsSettings()
+    settings.setValue(f"{installer_data.reposGroup}/{REPOSITORY}/url", url)
+    settings.setValue(f"{installer_data.reposGroup}/{REPOSITORY}/enabled", True)
+    repositories = installer_data.repositories
+    repositories.load()
+    installer_data.plugins.clearRepoCache()
+    repositories.requestFetching(REPOSITORY)
+    _wait(repositories.repositoryFetched, lambda: not repositories.fetchingInProgress(), seconds=60)
+    repository = repositories.all()[REPOSITORY]
+    assert repository["state"] == installer_data.Repositories.STATE_LOADED, repository["error"]
+    listed = installer_data.plugins.repoCache[REPOSITORY]
+    assert [plugin["id"] for plugin in listed] == ["fifteen_min_plugin"]
+    return listed[0]
+
+
+def _metadata() -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(ROOT / "metadata.txt", encoding="utf-8")
+    return parser["general"]
+
+
+def _install_from_repository(installer_data, monkeypatch, profile_root: Path) -> Path:
+    """Show the plugin as the Plugin Manager lists it, then install it with the Manager's installing dialog."""
+    _plugin_manager_settings().childSetting("allow-experimental").setValue(True)
+    installer_data.plugins.getAllInstalled()
+    installer_data.plugins.rebuild()
+    plugin = installer_data.plugins.all()["fifteen_min_plugin"]
+    assert plugin["status_exp" if plugin["experimental"] else "status"] == "not installed"
+    assert plugin["version_available"] == metadata_version()
+
+    from pyplugin_installer import qgsplugininstallerinstallingdialog as installing
+
+    target = plugins_dir(profile_root)
+    monkeypatch.setattr(installing, "HOME_PLUGIN_PATH", str(target))  # the throwaway profile, not the test's own
+    dialog = installing.QgsPluginInstallerInstallingDialog(None, plugin, stable=not plugin["experimental"])
+    handled: list[bool] = []
+    dialog.reply.finished.connect(lambda: handled.append(True))  # runs after the dialog's own handler
+    _wait(dialog.reply.finished, lambda: bool(handled))
+    assert dialog.result() == "", dialog.result()
+    return target / "fifteen_min_plugin"
+
+
+def _assert_listed_as_in_metadata(plugin: dict, download_url: str) -> None:
+    metadata = _metadata()
+    version = metadata_version()
+    assert plugin["name"] == metadata["name"]
+    assert plugin["version_available"] == version
+    assert plugin["experimental"] == (metadata["experimental"].lower() == "true")
+    assert plugin["filename"] == f"fifteen_min_plugin.{version}.zip"
+    assert plugin["download_url"] == download_url + plugin["filename"]
+
+
+def test_a_file_repository_lists_the_plugin_and_installs_it(package_zip, plugin_manager, monkeypatch, tmp_path):
+    dist = package_zip.parent
+    plugin = _add_and_fetch(plugin_manager, (dist / "plugins.xml").as_uri())
+    _assert_listed_as_in_metadata(plugin, dist.as_uri() + "/")
+
+    installed = _install_from_repository(plugin_manager, monkeypatch, tmp_path / "qgis")
+    names = zipfile.ZipFile(package_zip).namelist()
+    files = {f"fifteen_min_plugin/{path.relative_to(installed).as_posix()}" for path in installed.rglob("*")}
+    assert files >= {name for name in names if not name.endswith("/")}
+
+    enable_plugin(tmp_path / "qgis")
+    plugins = _qgis_process(tmp_path / "qgis", "plugins")
+    assert "* fifteen_min_plugin" in plugins.stdout, plugins.stdout + plugins.stderr
+
+
+def test_an_http_repository_serves_the_listing_and_the_zip(http_repository, plugin_manager, monkeypatch, tmp_path):
+    url, package_zip, requested = http_repository
+    plugin = _add_and_fetch(plugin_manager, url + "plugins.xml")
+    _assert_listed_as_in_metadata(plugin, url)
+    assert any(path.startswith("/qgis/plugins.xml?qgis=") for path in requested), requested
+
+    installed = _install_from_repository(plugin_manager, monkeypatch, tmp_path / "qgis")
+    assert f"/qgis/{plugin['filename']}" in requested
+    assert (installed / "metadata.txt").read_bytes() == zipfile.ZipFile(package_zip).read(
+        "fifteen_min_plugin/metadata.txt"
+    )
