@@ -290,14 +290,16 @@ def _metadata() -> configparser.SectionProxy:
     return parser["general"]
 
 
-def _install_from_repository(installer_data, monkeypatch, profile_root: Path) -> Path:
+def _install_from_repository(
+    installer_data, monkeypatch, profile_root: Path, status: str = "not installed", version: str = ""
+) -> Path:
     """Show the plugin as the Plugin Manager lists it, then install it with the Manager's installing dialog."""
     _plugin_manager_settings().childSetting("allow-experimental").setValue(True)
     installer_data.plugins.getAllInstalled()
     installer_data.plugins.rebuild()
     plugin = installer_data.plugins.all()["fifteen_min_plugin"]
-    assert plugin["status_exp" if plugin["experimental"] else "status"] == "not installed"
-    assert plugin["version_available"] == metadata_version()
+    assert plugin["status_exp" if plugin["experimental"] else "status"] == status
+    assert plugin["version_available"] == (version or metadata_version())
 
     from pyplugin_installer import qgsplugininstallerinstallingdialog as installing
 
@@ -347,3 +349,46 @@ def test_an_http_repository_serves_the_listing_and_the_zip(http_repository, plug
     assert (installed / "metadata.txt").read_bytes() == zipfile.ZipFile(package_zip).read(
         "fifteen_min_plugin/metadata.txt"
     )
+
+
+@pytest.fixture()
+def raised_version_repository(tmp_path) -> tuple[Path, str]:
+    """A copy of the source tree with metadata.txt's version raised, packaged by its own scripts/package.py."""
+    tree = tmp_path / "tree"
+    for name in ("fifteen_min_plugin", "resources", "scripts"):
+        shutil.copytree(ROOT / name, tree / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("metadata.txt", "LICENSE", "README.md", "CHANGELOG.md", "pyproject.toml"):
+        shutil.copy2(ROOT / name, tree / name)
+    raised = re.sub(r"(\d+)$", lambda match: str(int(match.group(1)) + 1), metadata_version())
+    metadata = tree / "metadata.txt"
+    text = metadata.read_text(encoding="utf-8")
+    metadata.write_text(re.sub(r"^version=.*$", f"version={raised}", text, flags=re.M), encoding="utf-8")
+    dist = tmp_path / "raised_dist"
+    command = [sys.executable, str(tree / "scripts" / "package.py"), "--out", str(dist / "fifteen_min_plugin.zip")]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+    return dist, raised
+
+
+def test_a_raised_version_in_metadata_reaches_an_installed_desk_as_an_upgrade(
+    package_zip, raised_version_repository, plugin_manager, monkeypatch, tmp_path
+):
+    profile_root = tmp_path / "qgis"
+    _add_and_fetch(plugin_manager, (package_zip.parent / "plugins.xml").as_uri())
+    installed = _install_from_repository(plugin_manager, monkeypatch, profile_root)
+    # the Plugin Manager scans this desk's plugin folders (user first, then an empty system folder)
+    system = tmp_path / "system_plugins"
+    system.mkdir()
+    monkeypatch.setattr(plugin_manager, "plugin_paths", [str(plugins_dir(profile_root)), str(system)])
+    plugin_manager.plugins.getAllInstalled()
+    local = plugin_manager.plugins.localCache["fifteen_min_plugin"]
+    assert (local["version_installed"], local["error"]) == (metadata_version(), "")
+    assert local["changelog"].strip().startswith("Version ")  # QGIS's own metadata parser reads the notes
+
+    dist, raised = raised_version_repository
+    plugin = _add_and_fetch(plugin_manager, (dist / "plugins.xml").as_uri())
+    assert plugin["version_available"] == raised
+    _install_from_repository(plugin_manager, monkeypatch, profile_root, status="upgradeable", version=raised)
+    upgraded = configparser.ConfigParser()
+    upgraded.read(installed / "metadata.txt", encoding="utf-8")
+    assert upgraded.get("general", "version") == raised
