@@ -227,7 +227,9 @@ def http_repository(tmp_path_factory) -> Iterator[tuple[str, Path, list[str]]]:
 @pytest.fixture()
 def plugin_manager(qgis_app):
     """QGIS's own Plugin Manager data module, with the test repository and its settings removed afterwards."""
-    sys.path.insert(0, os.path.join(QgsApplication.pkgDataPath(), "python"))
+    qgis_python = os.path.join(QgsApplication.pkgDataPath(), "python")  # where QGIS ships pyplugin_installer
+    if qgis_python not in sys.path:
+        sys.path.insert(0, qgis_python)
     from pyplugin_installer import installer_data
 
     experimental = _plugin_manager_settings().childSetting("allow-experimental")
