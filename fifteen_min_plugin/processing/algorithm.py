@@ -11,6 +11,7 @@ from qgis.PyQt.QtGui import QIcon
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.dependencies import missing_dependencies, missing_message
+from fifteen_min_plugin.processing.parameter_checks import explain_refusal, missing_field
 
 
 class FifteenMinAlgorithm(QgsProcessingAlgorithm):
@@ -58,7 +59,11 @@ class FifteenMinAlgorithm(QgsProcessingAlgorithm):
         ready, message = self.canExecute()
         if not ready:
             return False, message
-        return super().checkParameterValues(parameters, context)
+        valid, message = super().checkParameterValues(parameters, context)
+        if not valid:
+            return False, explain_refusal(self, parameters, context, message) or message
+        reason = missing_field(self, parameters, context)
+        return (False, reason) if reason else (True, message)
 
 
 #: ids named in a warning before "and N more"

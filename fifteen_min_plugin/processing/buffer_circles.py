@@ -21,6 +21,7 @@ from qgis.core import (
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.radius_circles import RadiusBuffer
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
+from fifteen_min_plugin.processing.parameter_checks import MAX_RADIUS_M
 
 
 def parse_levels(text: str) -> list[float]:
@@ -99,6 +100,13 @@ class BufferCirclesAlgorithm(FifteenMinAlgorithm):
                 self.tr("Give one level in minutes for each radius ({radii} radii, {minutes} minutes).").format(
                     radii=len(radii), minutes=len(minutes)
                 )
+            )
+        if max(radii) > MAX_RADIUS_M:
+            raise QgsProcessingException(
+                self.tr(
+                    "A radius of {radius:,.10g} m is beyond the {limit:,.10g} m a living circle can have "
+                    "(GB 50180-2018's largest level is 1,000 m); give the radii in metres, e.g. 300,500,1000."
+                ).format(radius=max(radii), limit=MAX_RADIUS_M)
             )
         levels = sorted(zip(radii, minutes), reverse=True)
 

@@ -29,6 +29,7 @@ from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY, new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
+from fifteen_min_plugin.processing.parameter_checks import MAX_WALK_MINUTES
 from fifteen_min_plugin.processing.walking_graph import (
     exclusion_parameters,
     roads_help,
@@ -121,7 +122,11 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterNumber(
-                self.MAX_MINUTES, self.tr("Maximum minutes"), QgsProcessingParameterNumber.Type.Double, 15.0
+                self.MAX_MINUTES,
+                self.tr("Maximum minutes"),
+                QgsProcessingParameterNumber.Type.Double,
+                15.0,
+                maxValue=MAX_WALK_MINUTES,
             )
         )
         self.addParameter(

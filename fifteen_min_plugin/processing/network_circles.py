@@ -28,6 +28,7 @@ from qgis.core import (
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.network import METHOD, WALK_OFF_M
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
+from fifteen_min_plugin.processing.parameter_checks import MAX_WALK_MINUTES
 from fifteen_min_plugin.processing.walking_graph import (
     exclusion_parameters,
     roads_help,
@@ -141,6 +142,13 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
                 self.tr("Minutes must be positive numbers separated by commas, e.g. 5,10,15 (got “{text}”).").format(
                     text=text
                 )
+            )
+        if values[-1] > MAX_WALK_MINUTES:
+            raise QgsProcessingException(
+                self.tr(
+                    "A walk of {minutes:,.10g} minutes is beyond the {limit:,.10g} minutes this tool accepts "
+                    "(GB 50180-2018's largest level is 15 minutes)."
+                ).format(minutes=values[-1], limit=MAX_WALK_MINUTES)
             )
         return values
 

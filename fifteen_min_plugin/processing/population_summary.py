@@ -22,6 +22,7 @@ from qgis.core import (
 from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+from fifteen_min_plugin.processing.parameter_checks import MAX_WALK_MINUTES
 
 
 class PopulationSummaryAlgorithm(FifteenMinAlgorithm):
@@ -80,6 +81,7 @@ class PopulationSummaryAlgorithm(FifteenMinAlgorithm):
                 type=QgsProcessingParameterNumber.Type.Double,
                 defaultValue=15.0,
                 minValue=0.0,
+                maxValue=MAX_WALK_MINUTES,
             )
         )
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Population coverage")))
@@ -95,6 +97,8 @@ class PopulationSummaryAlgorithm(FifteenMinAlgorithm):
         population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         max_minutes = self.parameterAsDouble(parameters, self.MAX_MINUTES, context)
         nothing = self.tr("Nothing was written.")
+        if not max_minutes > 0:
+            raise QgsProcessingException(self.tr("The maximum minutes must be greater than 0.") + " " + nothing)
         try:
             categories = load_categories()
             read = population.read_minutes(origins, categories, population_field, feedback)

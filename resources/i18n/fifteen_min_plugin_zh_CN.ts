@@ -127,142 +127,142 @@
         <translation>导出生活圈方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="189"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="190"/>
         <source>一圈一策: one page per circle with its gaps and nearby idle assets.</source>
         <translation>一圈一策：每个生活圈一页，列出其短板及附近的闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="208"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="209"/>
         <source>Analyse the workspace</source>
         <translation>分析工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="211"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="212"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="220"/>
         <source>Circles and their gaps (缺什么补什么)</source>
         <translation>生活圈及其短板（缺什么补什么）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="225"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="226"/>
         <source>Maps</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="231"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="232"/>
         <source>Residents within {minutes:g} minutes</source>
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="411"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="412"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="298"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="299"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="424"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="425"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="433"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="434"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="407"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="408"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="417"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="418"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="425"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="426"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="434"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="435"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="442"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="443"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="524"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="525"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="546"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="547"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="548"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="549"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="554"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="555"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="580"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="581"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="597"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="598"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="604"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="605"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="608"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="609"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="613"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="614"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="618"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="619"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="629"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="630"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="648"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="649"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="212"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="213"/>
         <source>Topology tolerance</source>
         <translation>拓扑容差</translation>
     </message>
@@ -297,32 +297,32 @@
         <translation>编制报告的单位，印在每一页上。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="236"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="237"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="241"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="242"/>
         <source>Report title</source>
         <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="242"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="243"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="243"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="244"/>
         <source>Bureau</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="368"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="369"/>
         <source>Circle plans (PDF): cancelled; nothing was written.</source>
         <translation>“一圈一策”PDF：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="382"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="383"/>
         <source>{pages} pages written to {path}; the layout “{layout}” in the project shows them.</source>
         <translation>已将 {pages} 页写入 {path}；可在项目中的布局“{layout}”里查看。</translation>
     </message>
@@ -616,42 +616,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetTableModel</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="104"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="104"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="104"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="104"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="104"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="104"/>
         <source>Bays</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="104"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="104"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
@@ -659,412 +659,412 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="295"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="299"/>
         <source>Flag idle asset on map</source>
         <translation>在地图上标记闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="298"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="302"/>
         <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
         <translation>单击任意图层中的要素（停车场、人防工程、空置建筑…），将其添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="301"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="305"/>
         <source>Add idle asset by drawing</source>
         <translation>绘制添加闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="304"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="308"/>
         <source>Click the asset&apos;s location on the map, then fill in the form.</source>
         <translation>在地图上单击资源位置，然后填写表单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="316"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="320"/>
         <source>Flag selected</source>
         <translation>标记所选要素</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="317"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="321"/>
         <source>Add the selected features of the current layer to the register.</source>
         <translation>将当前图层中所选要素添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="318"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="322"/>
         <source>Find candidates…</source>
         <translation>查找候选…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="319"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="323"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="322"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="326"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="326"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="330"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="343"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="348"/>
         <source>Send for review</source>
         <translation>提交审核</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="344"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="349"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="345"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="350"/>
         <source>Put in use</source>
         <translation>投入使用</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="346"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="351"/>
         <source>Retire</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="348"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="353"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="349"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
         <source>Remove the asset for good (the history keeps a record). Prefer Retire.</source>
         <translation>永久删除该资源（历史记录中会保留记录）。建议优先使用“退出”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="364"/>
         <source>Suggest uses</source>
         <translation>建议用途</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="360"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
         <source>Rank uses of every asset that fill the gaps of its circles (needs the coverage analysis).</source>
         <translation>为每处资源排序能补齐其所在生活圈短板的用途（需先完成覆盖分析）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="364"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="369"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="364"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="369"/>
         <source>Use</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="364"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="369"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="364"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="369"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="372"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="376"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="404"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="401"/>
         <source>Selected asset</source>
         <translation>所选资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="407"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="404"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="843"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="842"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="450"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="448"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="451"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="449"/>
         <source>In no circle</source>
         <translation>不在任何生活圈内</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="474"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="472"/>
         <source>{circle} ({minutes} min)</source>
         <translation>{circle}（{minutes} min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="534"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="532"/>
         <source>Select an asset to see its idle times, history and suggestions.</source>
         <translation>选择一处资源，查看其闲置时段、历史记录和建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="546"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="544"/>
         <source>Press “Suggest uses” to rank uses for the register's assets.</source>
         <translation>点击“建议用途”，为台账中的资源排序用途。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="558"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="556"/>
         <source>Idle time windows: none recorded.</source>
         <translation>闲置时段：无记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="562"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="560"/>
         <source>Idle time windows “{text}” cannot be read: {reason}</source>
         <translation>无法读取闲置时段“{text}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="565"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="563"/>
         <source>Idle time windows: {windows} ({hours:g} h per week)</source>
         <translation>闲置时段：{windows}（每周 {hours:g} h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="585"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="584"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="586"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="585"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="587"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="586"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="588"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="587"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="632"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="631"/>
         <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
         <translation>请先在图层上选择要素（工作空间自身的图层不计在内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="651"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="650"/>
         <source>Feature {fid} of “{layer}” no longer exists.</source>
         <translation>“{layer}”的要素 {fid} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="657"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="656"/>
         <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
         <translation>“{layer}”的要素 {fid} 已作为 {asset_id} 登记在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="670"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="669"/>
         <source>Flagged from “{layer}”, feature {fid}</source>
         <translation>标记自“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="671"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="670"/>
         <source>recognised by {why}</source>
         <translation>识别依据：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="671"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="670"/>
         <source>no rule matched</source>
         <translation>未匹配任何规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="679"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="678"/>
         <source>Added by drawing</source>
         <translation>通过绘制添加</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="710"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="709"/>
         <source>{asset_id} “{name}” added to the register.</source>
         <translation>已将 {asset_id}“{name}”添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="733"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="732"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="750"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="749"/>
         <source>{asset_id} is now “{status}”.</source>
         <translation>{asset_id} 的状态已变为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="758"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="757"/>
         <source>Delete idle asset</source>
         <translation>删除闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="758"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="757"/>
         <source>Delete {asset_id} from the register for good? Its history keeps a record of the deletion. Retiring the asset keeps it in the register instead.</source>
         <translation>确定要将 {asset_id} 从台账中永久删除吗？历史记录会保留此次删除的记录。如改为将该资源设为“已退出”，它仍会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="758"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="757"/>
         <source>Why is {asset_id} deleted?</source>
         <translation>为何删除 {asset_id}？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="781"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="780"/>
         <source>{asset_id} deleted; the history keeps a record.</source>
         <translation>已删除 {asset_id}；历史记录中保留了记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="785"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="784"/>
         <source>Note for the change to “{status}” (optional):</source>
         <translation>变更为“{status}”的备注（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="838"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="837"/>
         <source>The register is empty: flag or add assets first.</source>
         <translation>台账为空：请先标记或添加资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="841"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="840"/>
         <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
         <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="868"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="867"/>
         <source>Suggestions ranked for {count} assets.</source>
         <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="899"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="898"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
         <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="911"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="910"/>
         <source>Tick at least one layer to scan.</source>
         <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="917"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="916"/>
         <source>Find candidates</source>
         <translation>查找候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="921"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="920"/>
         <source>No idle asset candidates in the chosen layers.</source>
         <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="946"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="945"/>
         <source>Found by “Find candidates”: {why}</source>
         <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="953"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="952"/>
         <source>{count} candidates added to the register.</source>
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="991"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="990"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1029"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1028"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="976"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="975"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="589"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="588"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="590"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="589"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="591"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="590"/>
         <source>Owner</source>
         <translation>权属单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="592"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="591"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="593"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="592"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="594"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="593"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="595"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="594"/>
         <source>Condition</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="596"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="595"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="597"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="596"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="598"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="597"/>
         <source>Source layer</source>
         <translation>来源图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="599"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="598"/>
         <source>Source feature</source>
         <translation>来源要素</translation>
     </message>
@@ -1072,59 +1072,64 @@ Mon-Fri 19:00-07:00
 <context>
     <name>BufferCirclesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="47"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="48"/>
         <source>Radius circles (GB 50180 levels)</source>
         <translation>半径圈（GB 50180 半径分级）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="50"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="51"/>
         <source>Draws a circle of true metres around every origin, for each radius level, whatever the CRS (each origin is buffered in an azimuthal equidistant projection centred on it).&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (polygons are buffered from their outline).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Radii (m)&lt;/b&gt;: default 300,500,1000 — the GB 50180-2018 walking distances of the 5-, 10- and 15-minute life circles.&lt;br&gt;&lt;b&gt;Level minutes&lt;/b&gt;: the minutes each radius stands for, in the same order (default 5,10,15).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level, nested, with the origin's own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;radius_m&lt;/i&gt; and &lt;i&gt;area_m2&lt;/i&gt; (ellipsoidal area, m²).</source>
         <translation>在任意坐标参考系下，为每个起点按每个半径层级绘制以真实米数为半径的圆（每个起点都在以其为中心的方位等距投影中缓冲）。&lt;br&gt;&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（面要素从其边界向外缓冲）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;半径（m）&lt;/b&gt;：默认 300,500,1000，即 GB 50180-2018 中 5 分钟、10 分钟和 15 分钟生活圈的步行距离。&lt;br&gt;&lt;b&gt;层级分钟数&lt;/b&gt;：每个半径对应的分钟数，顺序与半径相同（默认 5,10,15）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;radius_m&lt;/i&gt; 和 &lt;i&gt;area_m2&lt;/i&gt;（椭球面积，m²）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="63"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="64"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="70"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="71"/>
         <source>Origin id field</source>
         <translation>起点编号字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="75"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="76"/>
         <source>Radii (m)</source>
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="76"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="77"/>
         <source>Level minutes</source>
         <translation>层级分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="77"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="78"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="89"/>
         <source>The origins layer could not be read.</source>
         <translation>无法读取起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="95"/>
         <source>Radii and minutes must be positive numbers separated by commas, e.g. 300,500,1000.</source>
         <translation>半径和分钟数必须是以逗号分隔的正数，例如 300,500,1000。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="99"/>
         <source>Give one level in minutes for each radius ({radii} radii, {minutes} minutes).</source>
         <translation>请为每个半径指定一个以分钟计的层级（当前为 {radii} 个半径、{minutes} 个分钟数）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="147"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="155"/>
         <source>{count} origins have no geometry and got no circle: {ids}</source>
         <translation>{count} 个起点没有几何图形，未生成半径圈：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="105"/>
+        <source>A radius of {radius:,.10g} m is beyond the {limit:,.10g} m a living circle can have (GB 50180-2018&apos;s largest level is 1,000 m); give the radii in metres, e.g. 300,500,1000.</source>
+        <translation>半径 {radius:,.10g} 米超出了生活圈可有的 {limit:,.10g} 米上限（GB 50180-2018 的最大层级为 1,000 米）；请以米为单位填写半径，例如 300,500,1000。</translation>
     </message>
 </context>
 <context>
@@ -1178,52 +1183,52 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CandidatesDialog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="214"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
         <source>Idle asset candidates</source>
         <translation>闲置资源候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="222"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="222"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="222"/>
         <source>Why</source>
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="222"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="222"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="222"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="232"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="236"/>
         <source>{layer} #{fid} (already in the register)</source>
         <translation>{layer} #{fid}（已在台账中）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="249"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="253"/>
         <source>Register ticked</source>
         <translation>登记已勾选项</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="258"/>
         <source>{count} candidates found.</source>
         <translation>找到 {count} 个候选。</translation>
     </message>
@@ -1231,7 +1236,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CarriedFields</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="129"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="134"/>
         <source>The input layer already has a field named {name}; rename it first.</source>
         <translation>输入图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
@@ -1843,7 +1848,7 @@ Mon-Fri 19:00-07:00
         <translation>固定半径：每次单击放置一个此大小的圆。设为 0 则用鼠标量取半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="291"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="294"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
@@ -1853,7 +1858,7 @@ Mon-Fri 19:00-07:00
         <translation>围绕每个起点生成 GB 50180 半径分级（无需道路数据）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="314"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="317"/>
         <source>Walking isochrones</source>
         <translation>步行等时圈</translation>
     </message>
@@ -1913,32 +1918,32 @@ Mon-Fri 19:00-07:00
         <translation>GB 50180-2018：300 / 500 / 800–1,000 m，每个层级一个半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="411"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="414"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="269"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="272"/>
         <source>Circle added to “{layer}”. Save the layer edits to keep it (Ctrl+Z undoes it).</source>
         <translation>已将生活圈添加到“{layer}”。请保存图层编辑以保留该生活圈（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="311"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="314"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="346"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="349"/>
         <source>Choose the layer of communities (origins) first.</source>
         <translation>请先选择社区（起点）图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="368"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="397"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="400"/>
         <source>Create or open a workspace first: circles are saved in it.</source>
         <translation>请先新建或打开工作空间：生活圈保存在工作空间中。</translation>
     </message>
@@ -1948,9 +1953,9 @@ Mon-Fri 19:00-07:00
         <translation>拓扑容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="373"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="376"/>
         <source>{count} circles written to “{layer}” ({title}).</source>
-        <translation type="unfinished"></translation>
+        <translation>已向“{layer}”写入 {count} 个生活圈（{title}）。</translation>
     </message>
 </context>
 <context>
@@ -2170,12 +2175,12 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="198"/>
         <source>{count} communities have a population that is not a number; it was not used: {communities}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个社区的人口不是数字，未予采用：{communities}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="204"/>
         <source>{count} circles have a population that is not a number, so their residents and per-10,000 figures are empty: {circles}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个生活圈的人口不是数字，其居民数和每万人指标留空：{circles}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="211"/>
@@ -2234,416 +2239,416 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/errors.py" line="65"/>
         <source>… and {count} more like this</source>
-        <translation type="unfinished"></translation>
+        <translation>……另有 {count} 条同类信息</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/errors.py" line="71"/>
         <source>… ({count} more characters left out)</source>
-        <translation type="unfinished"></translation>
+        <translation>……（其余 {count} 个字符从略）</translation>
     </message>
 </context>
 <context>
     <name>FacilitiesPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="125"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="126"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)</source>
         <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="128"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="132"/>
         <source>Other (choose the CRS)</source>
         <translation>其他（选择坐标参考系）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="133"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="134"/>
         <source>Amap and Tencent exports are GCJ-02, Baidu exports BD-09; they are converted to WGS84.</source>
         <translation>高德和腾讯导出的数据为 GCJ-02 坐标，百度导出的数据为 BD-09 坐标；均会转换为 WGS84。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="138"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="139"/>
         <source>Import spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="142"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="143"/>
         <source>OpenStreetMap (*.osm *.pbf)</source>
         <translation>OpenStreetMap 文件 (*.osm *.pbf)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="143"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="144"/>
         <source>Import OSM file</source>
         <translation>导入 OSM 文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="145"/>
         <source>Overpass for the workspace circles</source>
         <translation>从 Overpass 下载（工作空间生活圈范围）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="145"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="146"/>
         <source>Downloads the OSM facilities inside the workspace circles.</source>
         <translation>下载工作空间生活圈范围内的 OSM 设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="150"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="151"/>
         <source>e.g. 便利店|菜市场</source>
         <translation>例如 便利店|菜市场</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="153"/>
         <source>e.g. 060200|090601</source>
         <translation>例如 060200|090601</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="154"/>
         <source>Import from Amap</source>
         <translation>从高德导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="154"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="155"/>
         <source>Searches the workspace circles, or the map view when there are none yet.</source>
         <translation>在工作空间的生活圈范围内搜索；尚无生活圈时在当前地图视图范围内搜索。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="162"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="163"/>
         <source>Map values…</source>
         <translation>值映射…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="163"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="164"/>
         <source>Import layer</source>
         <translation>导入图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="168"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="260"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="255"/>
         <source>Category</source>
         <translation>业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="173"/>
         <source>English</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="173"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="173"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="180"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="181"/>
         <source>Show unclassified</source>
         <translation>显示未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="182"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="183"/>
         <source>Show only the facilities without a category; click again for all.</source>
         <translation>仅显示没有业态的设施；再次单击显示全部。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="186"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="187"/>
         <source>Assign category…</source>
         <translation>指定业态…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="187"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="188"/>
         <source>Gives the selected facilities the chosen category (Ctrl+Z undoes it; save the layer edits).</source>
         <translation>为所选设施指定所选业态（按 Ctrl+Z 可撤销；请保存图层编辑）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="190"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="191"/>
         <source>Save as rule</source>
         <translation>保存为规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="191"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="192"/>
         <source>Also classify future imports with these names into the category (a name keyword in {path}).</source>
         <translation>以后导入时，也将包含这些名称的设施归入该业态（作为名称关键词保存在 {path} 中）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="216"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="217"/>
         <source>Spreadsheet (CSV / Excel)</source>
         <translation>表格（CSV / Excel）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="228"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="229"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="220"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="220"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="221"/>
         <source>X (longitude)</source>
         <translation>X（经度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="221"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="222"/>
         <source>Y (latitude)</source>
         <translation>Y（纬度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="222"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="223"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="224"/>
         <source>CRS</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="226"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="227"/>
         <source>OpenStreetMap</source>
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="234"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="232"/>
         <source>Amap (高德) place search</source>
         <translation>高德地点搜索</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="236"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="234"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="237"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="235"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="236"/>
         <source>Type codes</source>
         <translation>类型编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="241"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="239"/>
         <source>Existing layer</source>
         <translation>现有图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="243"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="241"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="244"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="242"/>
         <source>Type field</source>
         <translation>类型字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="249"/>
         <source>Facilities per category</source>
         <translation>各业态设施数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="257"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="252"/>
         <source>Review</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="328"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="318"/>
         <source>Choose the spreadsheet to import first.</source>
         <translation>请先选择要导入的表格。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="334"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="324"/>
         <source>Choose the coordinate reference system of the spreadsheet&apos;s coordinates.</source>
         <translation>请选择表格中坐标所用的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="336"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="326"/>
         <source>Spreadsheet import</source>
         <translation>表格导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="356"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="346"/>
         <source>Choose the OpenStreetMap file (.osm or .pbf) first.</source>
         <translation>请先选择 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="358"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="348"/>
         <source>OpenStreetMap import</source>
         <translation>OpenStreetMap 导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="370"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="360"/>
         <source>The workspace has no circles yet: draw or compute them on the Circles page first.</source>
         <translation>工作空间中还没有生活圈：请先在“生活圈”页中绘制或计算生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="372"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="362"/>
         <source>OpenStreetMap download</source>
         <translation>OpenStreetMap 下载</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="383"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="373"/>
         <source>Choose the authentication configuration holding the Amap key first.</source>
         <translation>请先选择存放高德密钥的认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="386"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="376"/>
         <source>Give keywords or type codes to search for.</source>
         <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="401"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="391"/>
         <source>Amap import</source>
         <translation>高德导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="415"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="405"/>
         <source>Choose the layer and the field that holds the facility type first.</source>
         <translation>请先选择图层以及存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="447"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="437"/>
         <source>Choose the layer of facilities to import first.</source>
         <translation>请先选择要导入的设施图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="450"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="440"/>
         <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
         <translation>这是工作空间自身的设施图层；请选择其他图层进行导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="453"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="443"/>
         <source>Layer import</source>
         <translation>图层导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="475"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="465"/>
         <source>An import is already running; wait for it or cancel it.</source>
         <translation>已有导入正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="657"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="647"/>
         <source>Create or open a workspace first: facilities are imported into it.</source>
         <translation>请先新建或打开工作空间：设施将导入到工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="498"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="488"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="501"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="491"/>
         <source>{title} gave no result; nothing was added.</source>
         <translation>{title}没有得到结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="534"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="524"/>
         <source>{count} have no category yet: use Show unclassified to review them.</source>
         <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="674"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="664"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="581"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="571"/>
         <source>Unclassified</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="601"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="591"/>
         <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
         <translation>{count} 个设施没有业态。请选择部分设施和一个业态，然后单击“指定业态”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="609"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="599"/>
         <source>{count} facilities without a category are selected (the layer is being edited).</source>
         <translation>已选中 {count} 个没有业态的设施（图层正处于编辑状态）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="624"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="614"/>
         <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
         <translation>请先（在地图或属性表中）选择设施，并选择一个业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="634"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="624"/>
         <source>assigned in the review</source>
         <translation>核查时指定</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="639"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="629"/>
         <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
         <translation>已有 {count} 个设施归为“{category}”。请保存图层编辑以保留更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="643"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="633"/>
         <source>Future imports classify names containing {names} the same way ({path}).</source>
         <translation>以后导入时，名称包含 {names} 的设施也将按相同方式归类（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="647"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="637"/>
         <source>No rule was saved: the selected facilities have no name.</source>
         <translation>未保存规则：所选设施没有名称。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="523"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="513"/>
         <source>{added} facilities added to “{layer}” ({title}); {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
-        <translation type="unfinished"></translation>
+        <translation>已向“{layer}”新增 {added} 处设施（{title}）；{merged} 处已由其他来源导入，现同时记录两个来源；{present} 处此前已导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="539"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="529"/>
         <source>{count} rows skipped: they have no location that can be placed on the map.</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过 {count} 行：没有可以落到地图上的位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="545"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="535"/>
         <source>{count} facilities already in the workspace have a location that cannot be converted to WGS84, so they were not checked for duplicates.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作空间中已有 {count} 处设施的位置无法转换为 WGS84，未参与重复检查。</translation>
     </message>
 </context>
 <context>
     <name>FifteenMinAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="63"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="64"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="64"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="65"/>
         <source>Import and conversion</source>
         <translation>导入与转换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="65"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="66"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="66"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="67"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="35"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="36"/>
         <source>Details: {details}</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息：{details}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="110"/>
         <source>{ids} and {count} more</source>
         <translation>{ids} 等，另有 {count} 个</translation>
     </message>
@@ -2651,87 +2656,87 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinDock</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="85"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="139"/>
         <source>Disabled: install the Python packages {names}</source>
         <translation>已禁用：请安装 Python 包 {names}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="210"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="218"/>
         <source>New workspace</source>
         <translation>新建工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="215"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="223"/>
         <source>Open workspace</source>
         <translation>打开工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="221"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="229"/>
         <source>Workspace created</source>
         <translation>工作空间已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="225"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="233"/>
         <source>Workspace opened</source>
         <translation>工作空间已打开</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="294"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="302"/>
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="249"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="257"/>
         <source>No workspace open. Create one or open an existing GeoPackage.</source>
         <translation>未打开工作空间。请新建一个工作空间，或打开现有的 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="251"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="259"/>
         <source>Workspace: {path}</source>
         <translation>工作空间：{path}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="239"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="247"/>
         <source>Upgraded to the current schema; added: {added}.</source>
         <translation>已升级到当前数据结构版本；新增：{added}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="155"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="163"/>
         <source>The pages {pages} are turned off: the Python packages {names} are missing. Run this command, then restart QGIS:</source>
         <translation>“{pages}”页面已停用：缺少 Python 包 {names}。请运行以下命令，然后重启 QGIS：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="155"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="163"/>
         <source>The Python packages {names} are missing. Run this command, then restart QGIS:</source>
         <translation>缺少 Python 包 {names}。请运行以下命令，然后重启 QGIS：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="178"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="179"/>
         <source>Copy the install command to the clipboard</source>
         <translation>将安装命令复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="290"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="298"/>
         <source>This project remembers the workspace {remembered}, but its layers read {layers}. Which one should the plugin write to?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="300"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="308"/>
         <source>Use the layers&apos; workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="303"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="311"/>
         <source>Use the remembered workspace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3280,7 +3285,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="261"/>
         <source>{count} POIs skipped because their location cannot be read: {pois}.</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过 {count} 个 POI，其位置无法读取：{pois}。</translation>
     </message>
 </context>
 <context>
@@ -3466,7 +3471,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="404"/>
         <source>{written} rows imported, {count} skipped because of their coordinates (rows {rows}).</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 {written} 行，{count} 行因坐标问题被跳过（第 {rows} 行）。</translation>
     </message>
 </context>
 <context>
@@ -3485,12 +3490,12 @@ Mon-Fri 19:00-07:00
 <context>
     <name>LayerChoiceDialog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="186"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="190"/>
         <source>Find idle asset candidates</source>
         <translation>查找候选闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="198"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="202"/>
         <source>Layers to scan (OSM extracts, cadastre, the bureau&apos;s own):</source>
         <translation>要扫描的图层（OSM 提取数据、地籍数据、本局自有数据）：</translation>
     </message>
@@ -3498,193 +3503,203 @@ Mon-Fri 19:00-07:00
 <context>
     <name>LayerWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="268"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="296"/>
         <source>The features could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将要素保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="299"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="324"/>
         <source>Feature {number} cannot be placed in “{layer}”; nothing was written.</source>
         <translation>要素 {number} 无法放入“{layer}”；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="185"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="187"/>
         <source>Another program or QGIS window is writing to the workspace and did not finish within {seconds} seconds, so nothing was changed. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="246"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="274"/>
         <source>“{layer}” has {added} rows more and {removed} rows fewer than before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="252"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="280"/>
         <source>The write failed part way and could not be undone completely: {changes}. Restore the workspace from a copy, or check those rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="256"/>
+        <source>The disk holding the workspace is full: free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="262"/>
+        <source>The workspace file is read-only: ask for write access or save a copy of it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>MessageButton</name>
+    <name>MessageBar</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/messages.py" line="36"/>
+        <location filename="../../fifteen_min_plugin/gui/messages.py" line="61"/>
         <source>Details…</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息…</translation>
     </message>
 </context>
 <context>
     <name>NearestFacilityAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="64"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="65"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="95"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="98"/>
         <source>Origins (communities or buildings)</source>
         <translation>起点（社区或建筑）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="105"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="110"/>
         <source>Category field</source>
         <translation>类别字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="118"/>
         <source>Walking speed (km/h)</source>
         <translation>步行速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="123"/>
         <source>Maximum minutes</source>
         <translation>最大分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="132"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="139"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="144"/>
         <source>Nearest facility</source>
         <translation>最近设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="175"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="180"/>
         <source>Feature {fid} could not be transformed to {crs}. Nothing was written.</source>
         <translation>要素 {fid} 无法转换到 {crs}。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="187"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="192"/>
         <source>{ids} and {count} more</source>
         <translation>{ids} 及另外 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="197"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="202"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="210"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="215"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="213"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="218"/>
         <source>The maximum minutes must be greater than 0.</source>
         <translation>最大分钟数必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="221"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="226"/>
         <source>The facilities layer has no field named “{field}”. Run Classify facilities first, or choose the field holding the category codes.</source>
         <translation>设施图层中没有名为“{field}”的字段。请先运行“设施分类”，或选择存放类别代码的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="241"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="246"/>
         <source>The origins layer already has a field named {name}; rename it first.</source>
         <translation>起点图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="263"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="268"/>
         <source>The origins layer has no features.</source>
         <translation>起点图层中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="283"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="288"/>
         <source>The facilities layer has no features, so there is nothing to walk to.</source>
         <translation>设施图层中没有要素，因此没有可步行到达的目标。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="294"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="299"/>
         <source>empty ({count})</source>
         <translation>空（{count}）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="299"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="304"/>
         <source>None of the {count} facilities has a point and a category code of the categories table in the field “{field}” (found: {found}). Run Classify facilities first, or choose the right field.</source>
         <translation>{count} 个设施中，没有一个同时具有点位且在字段“{field}”中具有分类表中的类别代码（发现的值：{found}）。请先运行“设施分类”，或选择正确的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="313"/>
         <source>{count} facilities have no known category code and were ignored: {found}.</source>
         <translation>{count} 个设施没有已知的类别代码，已被忽略：{found}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="328"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="333"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未计算步行时间（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="336"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="341"/>
         <source>{count} facilities are farther than {tolerance} m from any road and are not reached on foot (feature ids): {ids}</source>
         <translation>{count} 个设施距所有道路都超过 {tolerance} m，无法步行到达（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="343"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="348"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="352"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="357"/>
         <source>Searching the nearest facility of {count} categories…</source>
         <translation>正在为 {count} 个类别搜索最近设施…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="377"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="382"/>
         <source>Writing {count} origins…</source>
         <translation>正在写入 {count} 个起点…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="68"/>
         <source>For every origin, the walking time along the streets to the nearest facility of every category, and the straight-line distance, so you see where straight buffers overstate coverage (rivers, railways, walls).&lt;br&gt;</source>
         <translation>对每个起点，计算沿街道步行到各类别最近设施的时间以及直线距离，以便看出直线缓冲区在哪些地方高估了覆盖范围（河流、铁路、围墙）。&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="68"/>
         <source>&lt;b&gt;Origins&lt;/b&gt;: community points or polygons, or residential buildings (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points whose category field holds codes of the categories table (run Classify facilities first); other values are listed in the log and ignored.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: default &lt;i&gt;category&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: the search stops here (default 15); farther facilities count as none.&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: origins and facilities join the nearest street within this many metres (default 100) and the straight walk to it counts toward the time; those farther away are listed in the log by feature id (such facilities still count for the straight-line distance).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the origins with their own fields plus, for every category code of the table, &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; (walking minutes to the nearest facility, NULL when none is within the maximum minutes or the origin is off the network) and &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt; (straight-line metres to the nearest facility, NULL when the category has none), and &lt;i&gt;snap_m&lt;/i&gt; (metres from the origin to the street it joins, NULL when beyond the snapping tolerance).</source>
         <translation>&lt;b&gt;起点&lt;/b&gt;：社区点或面，或住宅建筑（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：类别字段中为分类表代码的点（请先运行“设施分类”）；其他值会列在日志中并被忽略。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：默认为 &lt;i&gt;category&lt;/i&gt;。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 分钟 = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：搜索到此为止（默认 15）；更远的设施视为没有。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：起点和设施接入此米数范围内（默认 100）最近的街道，直线走到街道的距离计入步行时间；超出范围的会按要素 ID 列在日志中（这类设施仍计入直线距离）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：起点及其自身字段，并针对分类表中的每个类别代码增加 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt;（步行到最近设施的分钟数；最大分钟数内没有设施或起点不在路网上时为 NULL）和 &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt;（到最近设施的直线米数；该类别没有设施时为 NULL），以及 &lt;i&gt;snap_m&lt;/i&gt;（起点到其接入街道的米数；超出捕捉容差时为 NULL）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="266"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="271"/>
         <source>{count} origins have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个起点没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="272"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="277"/>
         <source>No origin has a geometry.</source>
         <translation>没有任何起点带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="277"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="282"/>
         <source>{count} facilities have no geometry and are not reached (feature ids): {ids}</source>
         <translation>{count} 个设施没有几何图形，不参与步行计算（要素 ID）：{ids}</translation>
     </message>
@@ -3692,109 +3707,114 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NetworkCirclesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="58"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="59"/>
         <source>Walking network circles (isochrones)</source>
         <translation>步行路网生活圈（等时圈）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="84"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="86"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="87"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="94"/>
         <source>Origin id field</source>
         <translation>起点编号字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="99"/>
         <source>Minutes</source>
         <translation>分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="100"/>
         <source>Walking speed (km/h)</source>
         <translation>步行速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="108"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="117"/>
         <source>Walk-off distance (m)</source>
         <translation>离路步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="129"/>
         <source>Network circles</source>
         <translation>路网生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="140"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="141"/>
         <source>Minutes must be positive numbers separated by commas, e.g. 5,10,15 (got “{text}”).</source>
         <translation>分钟数必须是以逗号分隔的正数，例如 5,10,15（当前为“{text}”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="158"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="166"/>
         <source>The roads or origins layer could not be read.</source>
         <translation>无法读取道路图层或起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="162"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="170"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="189"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="197"/>
         <source>Origin {fid} could not be transformed to {crs}.</source>
         <translation>无法将起点 {fid} 转换到 {crs}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="210"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="218"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no polygon: {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未生成面：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="216"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="224"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="242"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="250"/>
         <source>Walking from {count} origins…</source>
         <translation>正在从 {count} 个起点计算步行范围…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="253"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="261"/>
         <source>A circle could not be transformed to the origins&apos; CRS {crs}.</source>
         <translation>无法将生活圈转换到起点图层的坐标参考系 {crs}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="61"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="62"/>
         <source>Computes, for every origin, the area a pedestrian reaches along the streets within each time level.&lt;br&gt;</source>
         <translation>为每个起点计算行人在每个时间层级内沿街道可到达的范围。&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="61"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="62"/>
         <source>&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Minutes&lt;/b&gt;: time levels, default 5,10,15.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: an origin farther than this from every road is listed in the log and gets no polygon; the straight walk to the road counts toward the time.&lt;br&gt;&lt;b&gt;Walk-off distance&lt;/b&gt;: the reachable streets are buffered by this many metres (default 25).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level in the origins&apos; CRS, nested, with the origin&apos;s own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;reach_m&lt;/i&gt; (walking distance of the level), &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;street_m&lt;/i&gt; (reachable street length, edges cut exactly where time runs out) and &lt;i&gt;method&lt;/i&gt;.</source>
         <translation>&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;分钟数&lt;/b&gt;：时间层级，默认 5,10,15。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 min = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：距所有道路都超过此距离的起点会列入日志，且不生成面；起点到道路的直线步行距离计入时间。&lt;br&gt;&lt;b&gt;离路步行距离&lt;/b&gt;：将可达街道向外缓冲此米数（默认 25）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，采用起点图层的坐标参考系，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;reach_m&lt;/i&gt;（该层级的步行距离）、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;street_m&lt;/i&gt;（可达街道长度，边在时间耗尽处精确截断）和 &lt;i&gt;method&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="198"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="206"/>
         <source>{count} origins have no geometry and get no polygon: {ids}</source>
         <translation>{count} 个起点没有几何图形，未生成生活圈：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="204"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="212"/>
         <source>The origins layer has no origin with a geometry.</source>
         <translation>起点图层中没有带几何图形的起点。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="147"/>
+        <source>A walk of {minutes:,.10g} minutes is beyond the {limit:,.10g} minutes this tool accepts (GB 50180-2018&apos;s largest level is 15 minutes).</source>
+        <translation>步行 {minutes:,.10g} 分钟超出了本工具接受的 {limit:,.10g} 分钟上限（GB 50180-2018 的最大层级为 15 分钟）。</translation>
     </message>
 </context>
 <context>
@@ -3914,6 +3934,59 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>ParameterChecks</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="111"/>
+        <source>The layer of “{layer}” has no field named “{field}” (chosen for “{parameter}”); its fields are: {fields}. Nothing was written.</source>
+        <translation>“{layer}”的图层中没有名为“{field}”的字段（用于“{parameter}”）；该图层的字段有：{fields}。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="48"/>
+        <source>Nothing was written.</source>
+        <translation>未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="54"/>
+        <source>“{name}” is required; give a value.</source>
+        <translation>“{name}”为必填项，请填写。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="60"/>
+        <source>“{name}” must be a number (got “{value}”).</source>
+        <translation>“{name}”必须是数字（收到的是“{value}”）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="62"/>
+        <source>“{name}” must be between {low} and {high} (got {value}).</source>
+        <translation>“{name}”必须在 {low} 到 {high} 之间（收到的是 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="64"/>
+        <source>“{name}” must be at least {low} (got {value}).</source>
+        <translation>“{name}”不得小于 {low}（收到的是 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="66"/>
+        <source>“{name}” must be at most {high} (got {value}).</source>
+        <translation>“{name}”不得大于 {high}（收到的是 {value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="70"/>
+        <source>“{name}” must be one of {options} (got “{value}”).</source>
+        <translation>“{name}”必须是以下之一：{options}（收到的是“{value}”）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="74"/>
+        <source>“{name}”: a layer in “{value}” cannot be opened; check the paths.</source>
+        <translation>“{name}”：“{value}”中有图层无法打开，请检查路径。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="77"/>
+        <source>“{name}”: “{value}” is not a valid value.</source>
+        <translation>“{name}”：“{value}”不是有效的值。</translation>
+    </message>
+</context>
+<context>
     <name>PoiClient</name>
     <message>
         <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="429"/>
@@ -3980,54 +4053,59 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PopulationSummaryAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="39"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="40"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="42"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="43"/>
         <source>How many residents live within a walking time of each facility category, and of all MOFCOM basic-guarantee (基本保障类) categories at once.&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: communities or buildings with one &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; field per category, the walking minutes to the nearest facility (empty when none is reachable), as written by Walking time to the nearest facility. Categories without such a field get no row.&lt;br&gt;&lt;b&gt;Population field&lt;/b&gt; (optional): residents of each origin; shares are then of residents, and origins with an empty or negative population are left out (the log says how many). Without it every origin counts once.&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: an origin is covered when its walking time is at most this (default 15, the MOFCOM 一刻钟).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: a table without geometry, first the row &lt;i&gt;all_basic&lt;/i&gt; (within the time of every basic category that has a field), then one row per category: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;; &lt;i&gt;origins&lt;/i&gt; and &lt;i&gt;origins_covered&lt;/i&gt;; &lt;i&gt;residents&lt;/i&gt; and &lt;i&gt;residents_covered&lt;/i&gt; (empty without a population field); &lt;i&gt;share_pct&lt;/i&gt;, the covered share in percent (of residents, else of origins); &lt;i&gt;max_minutes&lt;/i&gt;; &lt;i&gt;note&lt;/i&gt;, e.g. the basic fields the all-basic row had to do without.</source>
         <translation>统计各业态设施一定步行时间内的居民人数，以及同时处于全部商务部基本保障类（基本保障类）业态步行时间内的居民人数。&lt;br&gt;&lt;b&gt;起点&lt;/b&gt;：社区或建筑，每个业态各有一个 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; 字段，记录到最近设施的步行分钟数（不可达时为空），由“到最近设施的步行时间”写入。没有此类字段的业态不生成行。&lt;br&gt;&lt;b&gt;人口字段&lt;/b&gt;（可选）：各起点的居民人数；指定后按居民计算比例，人口为空或为负数的起点将被排除（日志中会说明数量）。不指定时每个起点计为一次。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：步行时间不超过此值的起点视为已覆盖（默认 15，即商务部的一刻钟）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：无几何图形的表，第一行为 &lt;i&gt;all_basic&lt;/i&gt;（处于每个有字段的基本保障类业态的步行时间内），之后每个业态一行：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;；&lt;i&gt;origins&lt;/i&gt; 和 &lt;i&gt;origins_covered&lt;/i&gt;；&lt;i&gt;residents&lt;/i&gt; 和 &lt;i&gt;residents_covered&lt;/i&gt;（无人口字段时为空）；&lt;i&gt;share_pct&lt;/i&gt;，覆盖比例（百分比，按居民计算，否则按起点计算）；&lt;i&gt;max_minutes&lt;/i&gt;；&lt;i&gt;note&lt;/i&gt;，例如 all_basic 行不得不缺少的基本保障类字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="62"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="63"/>
         <source>Origins with walking times</source>
         <translation>带步行时间的起点</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="68"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="76"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="77"/>
         <source>Maximum minutes</source>
         <translation>最大分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="85"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="87"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="99"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="111"/>
         <source>The origins layer has no origins to summarise (or none with a population).</source>
         <translation>起点图层中没有可汇总的起点（或没有带人口的起点）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="115"/>
         <source>{count} origins have no usable population in “{field}” and were left out.</source>
         <translation>{count} 个起点在“{field}”中没有可用的人口数，已被排除。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="136"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="140"/>
         <source>{share:.1f}% within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 位于所有基本保障类业态的 {minutes:g} 分钟步行范围内。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="101"/>
+        <source>The maximum minutes must be greater than 0.</source>
+        <translation>最大分钟数必须大于 0。</translation>
     </message>
 </context>
 <context>
@@ -4084,6 +4162,14 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="86"/>
         <source>The connection to {host} failed (network error {code}).</source>
         <translation>与 {host} 的连接失败（网络错误 {code}）。</translation>
+    </message>
+</context>
+<context>
+    <name>QgsProcessingAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="84"/>
+        <source>Incorrect parameter value for %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4235,12 +4321,12 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="214"/>
         <source>{count} assets have idle time windows that cannot be read; they were ranked as if they had none, so no use needing idle hours was suggested for them: {assets}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 处资产的闲置时段无法识别，已按无闲置时段排序，因此未推荐需要闲置时段的用途：{assets}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="223"/>
         <source>… and {more} more assets.</source>
-        <translation type="unfinished"></translation>
+        <translation>……另有 {more} 处资产。</translation>
     </message>
 </context>
 <context>
