@@ -299,8 +299,16 @@ def circle_level(feature: QgsFeature) -> Optional[float]:
     return None
 
 
-def read_populations(source: QgsFeatureSource) -> dict[str, float]:
-    """{community_id: population} of a communities layer; rows without either are left out."""
+@dataclass
+class Populations:
+    """Residents per community, and the communities whose population is not a number (left out)."""
+
+    by_community: dict[str, float]
+    unreadable: list[str]
+
+
+def read_populations(source: QgsFeatureSource) -> Populations:
+    """The populations of a communities layer; rows without either field value are left out."""
     names = source.fields().names()
     if "community_id" not in names or POPULATION_FIELD not in names:
         raise FifteenMinError(
@@ -311,20 +319,23 @@ def read_populations(source: QgsFeatureSource) -> dict[str, float]:
         )
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes(["community_id", POPULATION_FIELD], source.fields())
-    populations = {}
+    populations = Populations({}, [])
     for feature in source.getFeatures(request):
         key, value = feature["community_id"], feature[POPULATION_FIELD]
         if key is None or key == NULL or value is None or value == NULL:
             continue
         try:
-            populations[str(key)] = float(value)
+            populations.by_community[str(key)] = float(value)
         except (TypeError, ValueError):
-            continue
+            populations.unreadable.append(str(key))
     return populations
 
 
 def circle_population(feature: QgsFeature, populations: dict[str, float]) -> Optional[float]:
-    """Residents of a circle: its community's population if known, else its own `population` field, else None."""
+    """Residents of a circle: its community's population if known, else its own `population` field, else None.
+
+    Raises ValueError when the circle's own population is there but is not a number.
+    """
     names = feature.fields().names()
     for name in COMMUNITY_KEY_FIELDS:
         if name in names:
@@ -337,5 +348,5 @@ def circle_population(feature: QgsFeature, populations: dict[str, float]) -> Opt
             try:
                 return float(value)
             except (TypeError, ValueError):
-                return None
+                raise ValueError(value) from None
     return None

@@ -3,15 +3,41 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Optional
 
-from qgis.core import QgsFeature, QgsFields, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException
+from qgis.core import (
+    QgsFeature,
+    QgsFields,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.dependencies import missing_dependencies, missing_message
+from fifteen_min_plugin.core.errors import FifteenMinError, log_error
 from fifteen_min_plugin.processing.parameter_checks import explain_refusal, missing_field
+
+
+def processing_error(
+    error: FifteenMinError, feedback: Optional[QgsProcessingFeedback], after: str = "", source: str = ""
+) -> QgsProcessingException:
+    """The exception that ends a run on `error`: the same sentence, followed by `after`.
+
+    The details (a database's or a server's own words) go to the run's log through `feedback`, and the whole
+    to the plugin's tab of the QGIS log, prefixed by `source` (the algorithm's name).
+    """
+    message = f"{error.message} {after}".strip()
+    if error.details and feedback is not None:
+        feedback.reportError(
+            QCoreApplication.translate("FifteenMinAlgorithm", "Details: {details}").format(details=error.details)
+        )
+    log_error(FifteenMinError(message, error.level, error.details), source)
+    return QgsProcessingException(message)
 
 
 class FifteenMinAlgorithm(QgsProcessingAlgorithm):
@@ -53,6 +79,12 @@ class FifteenMinAlgorithm(QgsProcessingAlgorithm):
         if missing:
             return False, missing_message(missing)
         return True, ""
+
+    def refuse(
+        self, error: FifteenMinError, feedback: Optional[QgsProcessingFeedback], after: str = ""
+    ) -> QgsProcessingException:
+        """The exception to raise on `error`, its details reported to `feedback` (see processing_error)."""
+        return processing_error(error, feedback, after, self.displayName())
 
     def checkParameterValues(self, parameters: dict, context: QgsProcessingContext) -> tuple[bool, str]:  # noqa: D102, N802
         # processing.run and qgis_process do not ask canExecute; they do ask this, before anything is written

@@ -128,7 +128,7 @@ class BufferCirclesAlgorithm(FifteenMinAlgorithm):
         try:
             buffer = RadiusBuffer(source.sourceCrs(), context.transformContext())
         except FifteenMinError as error:
-            raise QgsProcessingException(error.message) from error
+            raise self.refuse(error, feedback) from error
         total = max(source.featureCount(), 1)
         skipped = []
         for done, feature in enumerate(source.getFeatures()):
@@ -142,7 +142,7 @@ class BufferCirclesAlgorithm(FifteenMinAlgorithm):
             try:
                 circles = buffer.buffers(geometry, [r for r, _ in levels])
             except FifteenMinError as error:
-                raise QgsProcessingException(f"{error.message} ({origin_id})") from error
+                raise self.refuse(error, feedback, f"({origin_id})") from error
             for (radius, level), circle in zip(levels, circles):
                 circle.convertToMultiType()
                 out = QgsFeature(fields)

@@ -176,7 +176,7 @@ class CirclePlanAlgorithm(FifteenMinAlgorithm):
             )
             pages = export_pdf(plan, path, feedback)
         except FifteenMinError as error:
-            raise QgsProcessingException(error.message) from error
+            raise self.refuse(error, feedback) from error
         finally:
             project.layoutManager().clear()  # layouts first: they refer to the layers
             project.removeAllMapLayers()

@@ -129,7 +129,7 @@ class ClassifyFacilitiesAlgorithm(FifteenMinAlgorithm):
         try:
             classifier = Classifier.default(rule_files=[rules_file] if rules_file else [])
         except FifteenMinError as error:
-            raise QgsProcessingException(error.message) from error
+            raise self.refuse(error, feedback) from error
 
         in_fields = source.fields()
         chosen = {}

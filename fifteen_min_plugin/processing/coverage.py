@@ -115,12 +115,14 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
         try:
             categories = load_categories()
             rules = coverage.CoverageRules(categories, coverage.load_level_requirements(categories), Settings.load())
-            populations = coverage.read_populations(communities) if communities is not None else {}
+            populations = (
+                coverage.read_populations(communities) if communities is not None else coverage.Populations({}, [])
+            )
             points = coverage.read_facilities(
                 facilities, category_field, categories, circles.sourceCrs(), context.transformContext(), feedback
             )
         except FifteenMinError as error:
-            raise QgsProcessingException(f"{error.message} {nothing}") from error
+            raise self.refuse(error, feedback, nothing) from error
         if feedback.isCanceled():
             return {}
         if not len(points.xs):
@@ -173,20 +175,38 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
         empty = [feature.id() for feature, shape in zip(features, shapes) if shape is None]
         if len(empty) == len(features):
             raise QgsProcessingException(self.tr("No circle has a geometry. Nothing was written."))
+        unreadable = []  # circles whose own population is not a number
         for number, (feature, shape, row) in enumerate(zip(features, shapes, counts)):
             if feedback.isCanceled():
                 break
             if shape is None:
                 continue  # no geometry: named below; a row would read as an empty circle graded 未达标
-            values = rules.summary(
-                row, coverage.circle_level(feature), coverage.circle_population(feature, populations)
-            )
+            try:
+                population = coverage.circle_population(feature, populations.by_community)
+            except ValueError:
+                population = None
+                has_id = feature.fields().lookupField("circle_id") >= 0
+                unreadable.append(str(feature["circle_id"] if has_id else feature.id()))
+            values = rules.summary(row, coverage.circle_level(feature), population)
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes(carried.values(feature) + [values[spec.name] for spec in added])
             if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
             feedback.setProgress(60.0 + 40.0 * (number + 1) / len(features))
+        if populations.unreadable:
+            feedback.pushWarning(
+                self.tr(
+                    "{count} communities have a population that is not a number; it was not used: {communities}."
+                ).format(count=len(populations.unreadable), communities=named_ids(populations.unreadable))
+            )
+        if unreadable:
+            feedback.pushWarning(
+                self.tr(
+                    "{count} circles have a population that is not a number, so their residents and per-10,000 "
+                    "figures are empty: {circles}."
+                ).format(count=len(unreadable), circles=named_ids(unreadable))
+            )
         if empty:
             feedback.pushWarning(
                 self.tr("{count} circles have no geometry and get no row (feature ids): {ids}").format(

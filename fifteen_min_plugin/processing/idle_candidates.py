@@ -118,7 +118,7 @@ class IdleCandidatesAlgorithm(FifteenMinAlgorithm):
         try:
             rules = load_rules(rules_path or None)
         except FifteenMinError as error:
-            raise QgsProcessingException(error.message) from error
+            raise self.refuse(error, feedback) from error
         crs = layers[0].crs()
         fields = QgsFields()
         for name, kind in OUTPUT_FIELDS:

@@ -156,7 +156,7 @@ class ImportOsmAlgorithm(FifteenMinAlgorithm):
                 data = self._download(parameters, context, feedback, classifier)
                 pois = list(reader.read_overpass(data, feedback.isCanceled))
         except FifteenMinError as error:
-            raise QgsProcessingException(error.message) from error
+            raise self.refuse(error, feedback) from error
         if feedback.isCanceled():
             return {}
         feedback.setProgress(50.0)

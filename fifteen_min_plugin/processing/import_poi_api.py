@@ -39,7 +39,7 @@ from fifteen_min_plugin.core.poi_api.amap import DEFAULT_BASE_URL, AmapProvider
 from fifteen_min_plugin.core.poi_api.base import ImportState, PoiApiError, PoiClient, PoiQuery, fingerprint, redact
 from fifteen_min_plugin.core.poi_api.http import QgisTransport
 from fifteen_min_plugin.core.poi_api.keys import ApiKeys
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm, named_ids
 from fifteen_min_plugin.processing.convert_coords import conversion_label
 
 PROVIDER_LABELS = ("Amap (高德)",)
@@ -198,9 +198,9 @@ class ImportPoiApiAlgorithm(FifteenMinAlgorithm):
         except PoiApiError as error:
             error = error.redacted(key)  # the client removed it already; a second pass costs nothing
             resume = self.tr(" Progress is saved; run again with the same resume file to continue.")
-            raise QgsProcessingException(error.message + (resume if state_path else "")) from None
+            raise self.refuse(error, feedback, resume.strip() if state_path else "") from None
         except FifteenMinError as error:
-            raise QgsProcessingException(error.message) from None
+            raise self.refuse(error, feedback) from None
         ApiKeys.remember(provider.name, authcfg)
 
         fields = QgsFields()
@@ -256,6 +256,12 @@ class ImportPoiApiAlgorithm(FifteenMinAlgorithm):
                     "{cells} cells still reach the service's result cap at the smallest cell size; a few POIs "
                     "there may be missing. Narrow the keywords or types."
                 ).format(cells=result.truncated)
+            )
+        if result.bad_locations:
+            feedback.pushWarning(
+                self.tr("{count} POIs skipped because their location cannot be read: {pois}.").format(
+                    count=len(result.bad_locations), pois=named_ids(result.bad_locations)
+                )
             )
         if not result.complete:
             feedback.pushWarning(redact(result.message, key))

@@ -67,6 +67,8 @@ OTHER = len(SYSTEM_LABELS)
 WGS84_CRS = "EPSG:4326"
 #: rows converted and written per vectorised call
 BATCH_SIZE = 10000
+#: skipped rows named in the summary sentence (each one is listed on its own line after it)
+SHOWN_ROWS = 10
 NAME_COLUMNS = ("名称", "name", "店名", "商户名称", "poi名称", "title", "设施名称")
 TYPE_COLUMNS = ("类型", "类别", "分类", "业态", "行业", "type", "category", "设施类型")
 TYPECODE_COLUMNS = ("typecode", "类型编码", "分类编码", "type_code")
@@ -262,7 +264,7 @@ class ImportTableAlgorithm(FifteenMinAlgorithm):
                 long_rows = reader.long_rows
                 undecodable, encoding_label = reader.undecodable, reader.encoding_label()
         except TableError as error:
-            raise QgsProcessingException(error.message) from error
+            raise self.refuse(error, feedback) from error
         self._report(bad, long_rows, written, feedback)
         if undecodable.count:
             feedback.pushWarning(
@@ -398,9 +400,10 @@ class ImportTableAlgorithm(FifteenMinAlgorithm):
     def _report(self, bad: BadRows, long_rows: BadRows, written: int, feedback: QgsProcessingFeedback) -> None:
         """Warn about every skipped row (first 20 by row number, and the count) and about cut-off values."""
         if bad.count:
+            rows = ", ".join(str(row) for row, _ in bad.first[:SHOWN_ROWS]) + (", …" if bad.count > SHOWN_ROWS else "")
             feedback.pushWarning(
-                self.tr("{count} rows were skipped because of their coordinates ({written} imported).").format(
-                    count=bad.count, written=written
+                self.tr("{written} rows imported, {count} skipped because of their coordinates (rows {rows}).").format(
+                    count=bad.count, written=written, rows=rows
                 )
             )
             for row, reason in bad.first:

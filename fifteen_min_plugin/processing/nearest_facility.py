@@ -234,7 +234,7 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
         try:
             categories = load_categories()
         except FifteenMinError as error:
-            raise QgsProcessingException(f"{error.message} {nothing}") from error
+            raise self.refuse(error, feedback, nothing) from error
         codes = [category.code for category in categories]
 
         carried = CarriedFields(origins.fields())

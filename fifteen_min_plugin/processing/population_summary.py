@@ -106,7 +106,7 @@ class PopulationSummaryAlgorithm(FifteenMinAlgorithm):
                 return {}
             rows = population.summarise(read.minutes, read.weights, categories, max_minutes)
         except FifteenMinError as error:
-            raise QgsProcessingException(f"{error.message} {nothing}") from error
+            raise self.refuse(error, feedback, nothing) from error
         if not rows[0].origins:
             raise QgsProcessingException(
                 self.tr("The origins layer has no origins to summarise (or none with a population).") + " " + nothing

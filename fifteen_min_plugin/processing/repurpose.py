@@ -27,7 +27,7 @@ from fifteen_min_plugin.core.assets.suitability import load_suitability
 from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
 
 #: output fields; asset_id and asset_type may already be input fields and are then filled in place
 OUTPUT_FIELDS = (
@@ -44,6 +44,8 @@ OUTPUT_FIELDS = (
     ("reason_en", "text"),
 )
 SHARED_FIELDS = ("asset_id", "asset_type")
+#: assets with unreadable idle windows listed one per line in the log (the count covers them all)
+MAX_LISTED = 20
 
 
 class RepurposeAlgorithm(FifteenMinAlgorithm):
@@ -132,7 +134,7 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
             categories = load_categories()
             table = load_suitability(self.parameterAsFile(parameters, self.SUITABILITY, context) or None, categories)
         except FifteenMinError as error:
-            raise QgsProcessingException(error.message) from error
+            raise self.refuse(error, feedback) from error
 
         carried = CarriedFields(assets.fields())
         fields = QgsFields(carried.fields)
@@ -165,6 +167,7 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
 
         asset_names = assets.fields().names()
         total = max(assets.featureCount(), 1)
+        unreadable: list[tuple[str, str]] = []  # (asset id, why) of assets whose idle windows cannot be read
         for done, feature in enumerate(assets.getFeatures()):
             if feedback.isCanceled():
                 break
@@ -179,6 +182,10 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
                 if circles[fid][0].intersects(geometry)
             ]
             result = rank_uses(facts, inside, table, categories, top_n)
+            if result.windows_problem:
+                unreadable.append(
+                    (facts.asset_id, f"{facts.asset_id} “{facts.idle_windows}”: {result.windows_problem}")
+                )
             rows = [
                 (s.use, s.use_zh, s.rank, s.score, ",".join(s.circle_ids), s.residents_gain, s.reason_zh, s.reason_en)
                 for s in result.suggestions
@@ -203,4 +210,15 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
                 if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
                     raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
             feedback.setProgress(100.0 * (done + 1) / total)
+        if unreadable:
+            feedback.pushWarning(
+                self.tr(
+                    "{count} assets have idle time windows that cannot be read; they were ranked as if they had "
+                    "none, so no use needing idle hours was suggested for them: {assets}."
+                ).format(count=len(unreadable), assets=named_ids([asset for asset, _ in unreadable]))
+            )
+            for _asset, line in unreadable[:MAX_LISTED]:
+                feedback.pushWarning(line)
+            if len(unreadable) > MAX_LISTED:
+                feedback.pushWarning(self.tr("… and {more} more assets.").format(more=len(unreadable) - MAX_LISTED))
         return {self.OUTPUT: dest_id}

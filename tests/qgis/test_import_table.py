@@ -224,7 +224,10 @@ def test_bad_rows_are_skipped_and_reported(processing, tmp_path):
     output = tmp_path / "bad.gpkg"
     _run(processing, _csv(tmp_path / "bad.csv", rows, "gbk"), output, feedback)
     assert _layer(output).featureCount() == 40 - len(bad_rows) == 5
-    assert feedback.warnings[0] == f"{len(bad_rows)} rows were skipped because of their coordinates (5 imported)."
+    assert feedback.warnings[0] == (
+        f"5 rows imported, {len(bad_rows)} skipped because of their coordinates "
+        f"(rows {', '.join(map(str, bad_rows[:10]))}, …)."
+    )
     listed = [int(warning.split(":")[0].removeprefix("Row ")) for warning in feedback.warnings[1:21]]
     assert listed == bad_rows[:20]
     assert feedback.warnings[21] == f"… and {len(bad_rows) - 20} more rows."

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Optional
 
 from fifteen_min_plugin.core.assets import asset_type as lookup_asset_type
@@ -122,11 +122,16 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class RepurposeResult:
-    """Suggestions best first; when there are none, `note_zh`/`note_en` say why."""
+    """Suggestions best first; when there are none, `note_zh`/`note_en` say why.
+
+    `windows_problem` is the reason the asset's idle time windows could not be read ("" when they could, or
+    when it has none); the asset is then ranked as if it had no idle windows.
+    """
 
     suggestions: tuple[Suggestion, ...]
     note_zh: str = ""
     note_en: str = ""
+    windows_problem: str = ""
 
 
 def served_circles(circles: Iterable[CircleGaps]) -> list[CircleGaps]:
@@ -154,6 +159,21 @@ def rank_uses(
     top_n: int = 3,
 ) -> RepurposeResult:
     """The `top_n` best uses of `asset` for the circles containing it (already filtered spatially)."""
+    try:
+        schedule = time_windows.parse(asset.idle_windows) if asset.idle_windows.strip() else None
+    except FifteenMinError as error:
+        return replace(_ranked(asset, None, circles, table, categories, top_n), windows_problem=error.message)
+    return _ranked(asset, schedule, circles, table, categories, top_n)
+
+
+def _ranked(
+    asset: AssetFacts,
+    schedule: Optional[time_windows.IdleSchedule],
+    circles: Sequence[CircleGaps],
+    table: Sequence[Suitability],
+    categories: Sequence[Category],
+    top_n: int,
+) -> RepurposeResult:
     kind = lookup_asset_type(asset.asset_type)
     if kind is None:
         return RepurposeResult(
@@ -169,10 +189,6 @@ def rank_uses(
             "This asset is not in any living circle of the coverage layer, so it fills no circle's gap; "
             "check its location or draw the circles of the communities around it.",
         )
-    try:
-        schedule = time_windows.parse(asset.idle_windows) if asset.idle_windows else None
-    except FifteenMinError:
-        schedule = None
     by_code = {category.code: category for category in categories}
     scored = []
     for row in table:

@@ -107,11 +107,13 @@ class AmapProvider(PoiProvider):
         if status != "1":
             raise self._error(str(data.get("infocode", "")), _text(data.get("info")))
         records = []
+        bad_locations = []
         for poi in data.get("pois") or []:
             try:
                 lon_text, lat_text = _text(poi.get("location")).split(",")
                 lon, lat = float(lon_text), float(lat_text)
             except ValueError:
+                bad_locations.append(f"{_text(poi.get('id'))} {_text(poi.get('name'))}".strip())
                 continue
             records.append(
                 PoiRecord(
@@ -131,7 +133,7 @@ class AmapProvider(PoiProvider):
             total = int(data.get("count", len(records)))
         except (TypeError, ValueError):
             total = len(records)
-        return Page(records, total)
+        return Page(records, total, bad_locations)
 
     def _error(self, infocode: str, info: str) -> Exception:
         """The exception for a failed status; `info` is Amap's code name (never the key)."""

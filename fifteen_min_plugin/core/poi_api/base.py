@@ -192,10 +192,12 @@ class PoiRecord:
 
 @dataclass(frozen=True)
 class Page:
-    """One parsed page: its records and the total the service reports for the query."""
+    """One parsed page: its records, the total the service reports, and the POIs whose location is unreadable."""
 
     records: list[PoiRecord]
     total: int
+    #: "id name" of each POI left out because its location is missing or not "lng,lat"
+    bad_locations: list[str] = field(default_factory=list)
 
 
 class PoiProvider(ABC):
@@ -246,6 +248,7 @@ class ImportState:
     quota_day: str = ""
     truncated: list[str] = field(default_factory=list)
     cells_done: int = 0
+    bad_locations: list[str] = field(default_factory=list)
 
     @staticmethod
     def tr(text: str) -> str:
@@ -313,6 +316,8 @@ class RunResult:
     requests: int
     #: cells still at the result cap at the smallest cell size: some POIs there may be missing
     truncated: int
+    #: "id name" of the POIs left out because their location could not be read (this run and earlier ones)
+    bad_locations: tuple[str, ...] = ()
 
 
 class _StopRunError(Exception):
@@ -410,7 +415,14 @@ class PoiClient:
         finally:
             state.save()
         records = [PoiRecord(**data) for data in state.records.values()]
-        return RunResult(records, state.complete, redact(message, self._key), counter["sent"], len(state.truncated))
+        return RunResult(
+            records,
+            state.complete,
+            redact(message, self._key),
+            counter["sent"],
+            len(state.truncated),
+            tuple(redact(text, self._key) for text in state.bad_locations),
+        )
 
     def _check_cancel(self, feedback: Optional[QgsFeedback]) -> None:
         if feedback is not None and feedback.isCanceled():
@@ -489,7 +501,10 @@ class PoiClient:
         raise AssertionError("unreachable")
 
     def _absorb(self, page: Page, engine: Any, state: ImportState) -> None:
-        """Convert the page to WGS84 and keep new records inside the area."""
+        """Convert the page to WGS84 and keep new records inside the area; note those without a location."""
+        for text in page.bad_locations:
+            if text not in state.bad_locations:
+                state.bad_locations.append(text)
         if not page.records:
             return
         lon, lat = chinacoords.convert(
@@ -499,7 +514,12 @@ class PoiClient:
             chinacoords.WGS84,
         )
         for record, x, y in zip(page.records, lon.tolist(), lat.tolist()):
-            if record.source_id in state.records or not (math.isfinite(x) and math.isfinite(y)):
+            if record.source_id in state.records:
+                continue
+            if not (math.isfinite(x) and math.isfinite(y)):
+                text = f"{record.source_id} {record.name}".strip()
+                if text not in state.bad_locations:
+                    state.bad_locations.append(text)
                 continue
             record = self._without_key(record)
             point = QgsGeometry.fromPointXY(QgsPointXY(x, y))  # kept alive while the engine reads it
@@ -523,7 +543,8 @@ class PoiClient:
             state.queue.extend({"cell": asdict(child), "page": 1} for child in reversed(children))
             return
         reachable = min(page.total, self.provider.result_cap)
-        if len(page.records) >= size and entry["page"] * size < reachable:
+        # a POI left out for its location still filled a place on the page: a full page has a next one
+        if len(page.records) + len(page.bad_locations) >= size and entry["page"] * size < reachable:
             entry["page"] += 1
             return
         state.queue.pop()
