@@ -6,6 +6,10 @@ value for X", a traceback (a field that is not in its layer), or nothing at all 
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+
 import pytest
 from qgis.core import (
     QgsFeature,
@@ -17,7 +21,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from fifteen_min_plugin.__about__ import RESOURCES_DIR
+from fifteen_min_plugin.__about__ import PACKAGE_DIR, RESOURCES_DIR
 
 SAMPLE = RESOURCES_DIR / "sample" / "sample.gpkg"
 COMMUNITIES = f"{SAMPLE}|layername=communities"
@@ -172,3 +176,43 @@ def test_warnings_of_a_successful_run_are_not_errors(processing):
         "fifteenmin:repurpose", {"ASSETS": assets, "COVERAGE": coverage, "OUTPUT": "memory:"}, feedback=feedback
     )
     assert feedback.errors == [] and any("has no geometry" in warning for warning in feedback.warnings)
+
+
+@pytest.fixture(scope="module")
+def qgis_process_env(tmp_path_factory) -> dict[str, str]:
+    """qgis_process with this source tree as an enabled plugin of a throwaway profile."""
+    if shutil.which("qgis_process") is None:
+        pytest.skip("qgis_process is not installed")
+    root = tmp_path_factory.mktemp("qgis_process")
+    plugin = root / "plugins" / PACKAGE_DIR.name
+    plugin.mkdir(parents=True)
+    for entry in [*PACKAGE_DIR.iterdir(), PACKAGE_DIR.parent / "metadata.txt", RESOURCES_DIR]:
+        (plugin / entry.name).symlink_to(entry)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        QGIS_CUSTOM_CONFIG_PATH=str(root / "profile"),
+        QGIS_PLUGINPATH=str(root / "plugins"),
+    )
+    enable = subprocess.run(
+        ["qgis_process", "plugins", "enable", PACKAGE_DIR.name], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert enable.returncode == 0, enable.stderr[-2000:]
+    return env
+
+
+@pytest.mark.parametrize("case", ["coordinate system out of range", "radius of 10⁹ m"])
+def test_qgis_process_gives_the_same_sentence(qgis_process_env, tmp_path, case):
+    algorithm, parameters, sentence = CASES[case]
+    output = tmp_path / "out.gpkg"
+    arguments = [f"{name}={value}" for name, value in {**parameters, "OUTPUT": str(output)}.items()]
+    run = subprocess.run(
+        ["qgis_process", "run", f"fifteenmin:{algorithm}", "--", *arguments],
+        env=qgis_process_env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    said = run.stdout + run.stderr
+    assert run.returncode != 0 and sentence in said, said[-2000:]
+    assert "Incorrect parameter value" not in said and not output.exists()
