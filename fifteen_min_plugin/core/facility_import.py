@@ -95,6 +95,8 @@ class ImportSummary:
     already_present: int
     without_location: int
     unclassified: int
+    #: facilities already in the workspace whose location cannot be placed in WGS84: never compared for duplicates
+    not_compared: int = 0
 
 
 def user_rules_path() -> Path:
@@ -190,6 +192,7 @@ class _Existing:
         self.fids: list[int] = []
         self.source_ids: list[str] = []
         self.keys: set[tuple[str, str]] = set()
+        self.not_compared = 0
         for feature in layer.getFeatures(request):
             name, category, source, source_id = (_text(feature.attribute(i)) if i >= 0 else "" for i in indices)
             for pair in zip(source.split(SEPARATOR), source_id.split(SEPARATOR)):
@@ -200,6 +203,7 @@ class _Existing:
             try:
                 point = to_wgs84.transform(_point(geometry).asPoint())
             except QgsCsException:
+                self.not_compared += 1
                 continue
             self.records.append(Facility(f"e{feature.id()}", point.x(), point.y(), category, name, source))
             self.fids.append(feature.id())
@@ -344,6 +348,7 @@ def append_facilities(
         merged=len(dropped),
         already_present=already,
         without_location=without_location,
+        not_compared=existing.not_compared,
         unclassified=sum(1 for feature in kept if not _text(feature.attribute(category_at))),
     )
 

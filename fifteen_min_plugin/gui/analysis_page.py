@@ -63,6 +63,7 @@ from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.charts import CircleChart, CityChart
+from fifteen_min_plugin.gui.messages import show_error, show_message, show_outcome
 from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
 
 #: line layers (the filter enum moved to Qgis.LayerFilter in QGIS 3.34)
@@ -311,7 +312,7 @@ class AnalysisPage(QWidget):
             minutes=minutes if isinstance(minutes, QgsVectorLayer) else None,
         )
         layout = add_layout_to_project(self.project, report, title, self._categories())
-        self._success(
+        self._outcome(
             self.tr("Circle plans written to {path}; the layout “{layout}” was added to the project.").format(
                 path=results.get("OUTPUT_PDF", ""), layout=layout.name()
             )
@@ -339,7 +340,7 @@ class AnalysisPage(QWidget):
             return
         written = replace_coverage(layers["coverage"], result, self.project.transformContext())
         self.refresh()
-        self._success(
+        self._outcome(
             self.tr("Coverage of {count} circles written to “{layer}”.").format(
                 count=len(written), layer=layers["coverage"].name()
             )
@@ -569,13 +570,16 @@ class AnalysisPage(QWidget):
             return None
 
     def _success(self, text: str) -> None:
-        self.message_bar.pushMessage(self.tr("Analysis"), text, level=Qgis.MessageLevel.Success, duration=5)
+        show_message(self.message_bar, self.tr("Analysis"), text, Qgis.MessageLevel.Success, duration=5)
 
-    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning) -> None:
-        self.message_bar.pushMessage(self.tr("Analysis"), text, level=level)
+    def _outcome(self, text: str) -> None:
+        show_outcome(self.message_bar, self.tr("Analysis"), text, self.runner.warnings)
+
+    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning, details: str = "") -> None:
+        show_message(self.message_bar, self.tr("Analysis"), text, level, details)
 
     def _error(self, error: FifteenMinError) -> None:
-        self.message_bar.pushMessage(self.tr("Analysis"), error.message, level=error.level)
+        show_error(self.message_bar, self.tr("Analysis"), error)
 
     def teardown(self) -> None:
         """Cancel running work before the dock goes away."""

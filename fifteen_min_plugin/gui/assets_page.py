@@ -61,6 +61,7 @@ from fifteen_min_plugin.core.schema import ASSET_STATUSES
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.asset_form import AssetForm, prefill_values
 from fifteen_min_plugin.gui.flag_tool import FlagMapTool, PointMapTool
+from fifteen_min_plugin.gui.messages import show_error, show_message, show_outcome
 from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
 
 REPURPOSE_ALGORITHM = f"{PROVIDER_ID}:repurpose"
@@ -864,7 +865,12 @@ class AssetsPage(QWidget):
         for rows in found.values():
             rows.sort(key=lambda row: row[0] or 0)
         self.suggestions_by_asset = found
-        self._done(self.tr("Suggestions ranked for {count} assets.").format(count=len(found)))
+        show_outcome(
+            self.message_bar,
+            self.tr("Idle assets"),
+            self.tr("Suggestions ranked for {count} assets.").format(count=len(found)),
+            self.runner.warnings,
+        )
         self._show_selected()
 
     @staticmethod
@@ -1013,14 +1019,14 @@ class AssetsPage(QWidget):
         super().showEvent(event)
         self.refresh()
 
-    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning) -> None:
-        self.message_bar.pushMessage(self.tr("Idle assets"), text, level=level)
+    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning, details: str = "") -> None:
+        show_message(self.message_bar, self.tr("Idle assets"), text, level, details)
 
     def _done(self, text: str) -> None:
-        self.message_bar.pushMessage(self.tr("Idle assets"), text, level=Qgis.MessageLevel.Success, duration=5)
+        show_message(self.message_bar, self.tr("Idle assets"), text, Qgis.MessageLevel.Success, duration=5)
 
     def _error(self, error: FifteenMinError) -> None:
-        self.message_bar.pushMessage(self.tr("Idle assets"), error.message, level=error.level)
+        show_error(self.message_bar, self.tr("Idle assets"), error)
 
     def teardown(self) -> None:
         """Cancel work, release the canvas and close open dialogs before the dock goes away."""

@@ -51,6 +51,7 @@ from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.circle_form import CircleForm
 from fifteen_min_plugin.gui.circle_tool import CircleMapTool
+from fifteen_min_plugin.gui.messages import show_error, show_message, show_outcome
 from fifteen_min_plugin.gui.polygon_tool import PolygonMapTool
 from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
 
@@ -206,7 +207,7 @@ class CirclesPage(QWidget):
             self.canvas.unsetMapTool(tool)
 
     def _tool_message(self, text: str) -> None:
-        self.message_bar.pushMessage(self.tr("Living circles"), text, level=Qgis.MessageLevel.Info, duration=5)
+        show_message(self.message_bar, self.tr("Living circles"), text, Qgis.MessageLevel.Info, duration=5)
 
     def _circle_drawn(self, centre: QgsPointXY, radius_m: float, community_id: str) -> None:
         crs = self.canvas.mapSettings().destinationCrs()
@@ -262,7 +263,8 @@ class CirclesPage(QWidget):
         except FifteenMinError as error:
             self._error(error)
             return
-        self.message_bar.pushMessage(
+        show_message(
+            self.message_bar,
             self.tr("Living circles"),
             self.tr("Circle added to “{layer}”. Save the layer edits to keep it (Ctrl+Z undoes it).").format(
                 layer=circles.name()
@@ -364,12 +366,13 @@ class CirclesPage(QWidget):
             self._error(error)
             return
         style_levels(circles)
-        self.message_bar.pushMessage(
+        show_outcome(
+            self.message_bar,
             self.tr("Living circles"),
-            self.tr("{title}: {count} circles written to “{layer}”.").format(
+            self.tr("{count} circles written to “{layer}” ({title}).").format(
                 title=title, count=len(written), layer=circles.name()
             ),
-            level=Qgis.MessageLevel.Success,
+            self.runner.warnings,
             duration=5,
         )
 
@@ -397,11 +400,11 @@ class CirclesPage(QWidget):
             return None
         return layers.get(name)
 
-    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning) -> None:
-        self.message_bar.pushMessage(self.tr("Living circles"), text, level=level)
+    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning, details: str = "") -> None:
+        show_message(self.message_bar, self.tr("Living circles"), text, level, details)
 
     def _error(self, error: FifteenMinError) -> None:
-        self.message_bar.pushMessage(self.tr("Living circles"), error.message, level=error.level)
+        show_error(self.message_bar, self.tr("Living circles"), error)
 
     def teardown(self) -> None:
         """Cancel work, release the canvas and close the form before the dock goes away."""

@@ -31,6 +31,7 @@ from fifteen_min_plugin.core.labels import join_labels
 from fifteen_min_plugin.core.language import is_chinese
 from fifteen_min_plugin.core.project_memory import ProjectWorkspace, adopt_layers, claim_group, read_project
 from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.gui.messages import show_error, show_message
 
 _FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 
@@ -228,7 +229,7 @@ class FifteenMinDock(QgsDockWidget):
             workspace = make()
             workspace.add_to_project(self.project)
         except FifteenMinError as error:
-            self.message_bar.pushMessage(self.tr("Workspace"), error.message, level=error.level)
+            show_error(self.message_bar, self.tr("Workspace"), error)
             return None
         self._set_workspace(workspace)
         workspace.remember_in(self.project)
@@ -236,7 +237,7 @@ class FifteenMinDock(QgsDockWidget):
         if workspace.upgrades:
             added = ", ".join(f"{a.layer}.{a.field}" if a.field else a.layer for a in workspace.upgrades)
             message += " " + self.tr("Upgraded to the current schema; added: {added}.").format(added=added)
-        self.message_bar.pushMessage(self.tr("Workspace"), message, level=Qgis.MessageLevel.Success)
+        show_message(self.message_bar, self.tr("Workspace"), message, Qgis.MessageLevel.Success)
         return workspace
 
     def _set_workspace(self, workspace: Workspace | None) -> None:
@@ -274,7 +275,7 @@ class FifteenMinDock(QgsDockWidget):
             workspace = Workspace.open(path)
         except FifteenMinError as error:
             self._set_workspace(None)
-            self.message_bar.pushMessage(self.tr("Workspace"), error.message, level=error.level)
+            show_error(self.message_bar, self.tr("Workspace"), error)
             return None
         others = tuple(other for other in (state.remembered, *state.layer_files) if other is not None and other != path)
         adopt_layers(self.project, workspace, others)

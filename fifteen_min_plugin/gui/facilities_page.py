@@ -65,6 +65,7 @@ from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.table_reader import AUTO, GB18030, UTF8, TableError, TableReader, coordinate_columns
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.category_mapping_dialog import CategoryMappingDialog
+from fifteen_min_plugin.gui.messages import show_error, show_message, show_outcome
 from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
 
 if hasattr(Qgis, "LayerFilter"):
@@ -296,26 +297,27 @@ class FacilitiesPage(QWidget):
 
     # --- imports -------------------------------------------------------------------------------------------
 
-    def _read_header(self, path: str) -> None:
-        """Offer the file's columns as X/Y choices, preselecting the guessed ones."""
+    def _read_header(self, path: str) -> bool:
+        """Offer the file's columns as X/Y choices, preselecting the guessed ones; False if it cannot be read."""
         for combo in (self.x_combo, self.y_combo):
             combo.clear()
         if not path:
-            return
+            return False
         try:
             with TableReader(path, ENCODINGS[self.encoding_combo.currentIndex()]) as reader:
                 columns = list(reader.columns)
         except TableError as error:
             self._error(error)
-            return
+            return False
         self.x_combo.addItems(["", *columns])
         self.y_combo.addItems(["", *columns])
         try:
             guess = coordinate_columns(columns)
         except TableError:
-            return
+            return True
         self.x_combo.setCurrentIndex(guess.x + 1)
         self.y_combo.setCurrentIndex(0 if guess.y is None else guess.y + 1)
+        return True
 
     def import_table(self) -> None:
         """Import the chosen spreadsheet, converting its coordinates to WGS84."""
@@ -325,6 +327,8 @@ class FacilitiesPage(QWidget):
         if not path:
             self._warn(self.tr("Choose the spreadsheet to import first."))
             return
+        if not self.x_combo.count() and not self._read_header(path):
+            return  # unreadable: the same sentence as when the file was chosen, which the bar shows only once
         system = self.system_combo.currentIndex()
         if system == OTHER_SYSTEM and not self.crs_widget.crs().isValid():
             self._warn(self.tr("Choose the coordinate reference system of the spreadsheet's coordinates."))
@@ -517,7 +521,7 @@ class FacilitiesPage(QWidget):
             shown.triggerRepaint()
         self.refresh_counts()
         text = self.tr(
-            "{title}: {added} facilities added to “{layer}”; {merged} were already there from another source and "
+            "{added} facilities added to “{layer}” ({title}); {merged} were already there from another source and "
             "now list both sources; {present} had been imported before."
         ).format(
             title=job.title,
@@ -530,7 +534,21 @@ class FacilitiesPage(QWidget):
             text += " " + self.tr("{count} have no category yet: use Show unclassified to review them.").format(
                 count=summary.unclassified
             )
-        self.message_bar.pushMessage(self.tr("Facilities"), text, level=Qgis.MessageLevel.Success, duration=8)
+        warnings = list(self.runner.warnings)
+        if summary.without_location:
+            warnings.append(
+                self.tr("{count} rows skipped: they have no location that can be placed on the map.").format(
+                    count=summary.without_location
+                )
+            )
+        if summary.not_compared:
+            warnings.append(
+                self.tr(
+                    "{count} facilities already in the workspace have a location that cannot be converted to "
+                    "WGS84, so they were not checked for duplicates."
+                ).format(count=summary.not_compared)
+            )
+        show_outcome(self.message_bar, self.tr("Facilities"), text, warnings)
 
     def _set_running(self, running: bool) -> None:
         self.progress.setVisible(running)
@@ -647,13 +665,13 @@ class FacilitiesPage(QWidget):
         return layers.get(name)
 
     def _info(self, text: str) -> None:
-        self.message_bar.pushMessage(self.tr("Facilities"), text, level=Qgis.MessageLevel.Info, duration=5)
+        show_message(self.message_bar, self.tr("Facilities"), text, Qgis.MessageLevel.Info, duration=5)
 
-    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning) -> None:
-        self.message_bar.pushMessage(self.tr("Facilities"), text, level=level)
+    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning, details: str = "") -> None:
+        show_message(self.message_bar, self.tr("Facilities"), text, level, details)
 
     def _error(self, error: FifteenMinError) -> None:
-        self.message_bar.pushMessage(self.tr("Facilities"), error.message, level=error.level)
+        show_error(self.message_bar, self.tr("Facilities"), error)
 
     def teardown(self) -> None:
         """Cancel the import and close the mapping dialog before the dock goes away."""

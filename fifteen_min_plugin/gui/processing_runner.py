@@ -29,12 +29,29 @@ _NO_THREADING = (
 Done = Callable[[QgsProcessingContext, dict[str, Any]], None]
 
 
+class RunFeedback(QgsProcessingFeedback):
+    """Feedback that also keeps the warnings of the run (rows skipped and the like), in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.warnings: list[str] = []
+
+    def pushWarning(self, warning: str) -> None:  # noqa: D102, N802
+        self.warnings.append(warning)
+        super().pushWarning(warning)
+
+    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: D102, N802, N803
+        self.warnings.append(error)
+        super().reportError(error, fatalError)
+
+
 class ProcessingRunner(QObject):
     """Runs a page's algorithms one at a time and tells the page how each run ended.
 
-    The page shows messages through `say`, enables or disables its buttons through `running`, and receives
-    the context and results of a successful run in the `done` it passes to `run`. A cancelled or failed run
-    is reported here, and `done` is not called.
+    The page shows messages through `say` (text, level, details), enables or disables its buttons through
+    `running`, and receives the context and results of a successful run in the `done` it passes to `run`;
+    there `warnings` holds what the run warned about (summary sentence first), for the page's message. A
+    cancelled or failed run is reported here, with the run's log as details, and `done` is not called.
     """
 
     def __init__(
@@ -42,13 +59,15 @@ class ProcessingRunner(QObject):
         project: QgsProject,
         progress: QProgressBar,
         running: Callable[[bool], None],
-        say: Callable[[str, Qgis.MessageLevel], None],
+        say: Callable[[str, Qgis.MessageLevel, str], None],
         parent: Optional[QObject] = None,
     ) -> None:
         super().__init__(parent)
         self.project, self.progress, self.running, self.say = project, progress, running, say
         self.task: Optional[QgsProcessingAlgRunnerTask] = None
-        self._state: Optional[tuple[QgsProcessingContext, QgsProcessingFeedback]] = None
+        self._state: Optional[tuple[QgsProcessingContext, RunFeedback]] = None
+        #: the warnings of the run that ended last
+        self.warnings: tuple[str, ...] = ()
 
     @property
     def busy(self) -> bool:
@@ -58,7 +77,9 @@ class ProcessingRunner(QObject):
     def idle(self) -> bool:
         """True when no run is going on; otherwise say so and return False."""
         if self.busy:
-            self.say(self.tr("A computation is already running; wait for it or cancel it."), Qgis.MessageLevel.Warning)
+            self.say(
+                self.tr("A computation is already running; wait for it or cancel it."), Qgis.MessageLevel.Warning, ""
+            )
             return False
         return True
 
@@ -77,11 +98,12 @@ class ProcessingRunner(QObject):
                     "that its Processing provider is enabled. Nothing was computed."
                 ).format(title=title, id=algorithm_id),
                 Qgis.MessageLevel.Warning,
+                "",
             )
             return
         context = QgsProcessingContext()
         context.setProject(self.project)
-        feedback = QgsProcessingFeedback()
+        feedback = RunFeedback()
         feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         self._state = (context, feedback)
         self.running(True)
@@ -98,9 +120,12 @@ class ProcessingRunner(QObject):
         context, feedback = self._state
         self.task = None
         self._state = None
+        self.warnings = tuple(feedback.warnings)
         self.running(False)
         if feedback.isCanceled():
-            self.say(self.tr("{title}: cancelled; nothing was written.").format(title=title), Qgis.MessageLevel.Info)
+            self.say(
+                self.tr("{title}: cancelled; nothing was written.").format(title=title), Qgis.MessageLevel.Info, ""
+            )
             return
         if not ok:
             log = [line for line in feedback.textLog().splitlines() if line.strip()]
@@ -109,9 +134,10 @@ class ProcessingRunner(QObject):
                     title=title, reason=log[-1] if log else ""
                 ),
                 Qgis.MessageLevel.Critical,
+                "\n".join(log[:-1]),
             )
             return
         try:
             done(context, results)
         except FifteenMinError as error:
-            self.say(error.message, error.level)
+            self.say(error.message, error.level, error.details)
