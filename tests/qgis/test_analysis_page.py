@@ -29,7 +29,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsMessageBar
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
 from qgis.PyQt.QtTest import QTest
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
@@ -39,6 +39,7 @@ from fifteen_min_plugin.core.circle_writer import write_circles
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.grading import GRADES
 from fifteen_min_plugin.core.layer_io import copy_features
+from fifteen_min_plugin.core.report import report_layouts
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.analysis_page import (
     CIRCLE_PLAN_ALGORITHM,
@@ -365,12 +366,82 @@ def test_walking_times_and_population_on_the_sample(canvas, project, workspace, 
     assert [text for text in _texts(bar) if "could not" in text or "not available" in text] == []
 
 
-def test_circle_plans_button(canvas, project, workspace, processing, tmp_path):
+def _wait_for_plans(page: AnalysisPage, seconds: float = 120.0) -> None:
+    deadline = time.monotonic() + seconds
+    while page.plan_export is not None:
+        assert time.monotonic() < deadline, "the PDF export did not finish in time"
+        QCoreApplication.processEvents()
+
+
+def _fill_report_fields(page: AnalysisPage) -> None:
+    for edit, value in (
+        (page.report_title_edit, "海淀区一圈一策"),
+        (page.report_area_edit, "学院路街道"),
+        (page.report_bureau_edit, "海淀区商务局"),
+    ):
+        edit.setText(value)
+        edit.editingFinished.emit()
+
+
+def test_report_fields_are_remembered_in_the_project(canvas, project, workspace, processing, tmp_path):
+    page, _bar = _page(canvas, project, workspace)
+    _fill_report_fields(page)
+    assert project.readEntry("fifteenmin", "report/title")[0] == "海淀区一圈一策"
+    assert page.report_texts() == ("海淀区一圈一策", "学院路街道", "海淀区商务局")
+    path = tmp_path / "plan.qgz"
+    assert project.write(str(path))
+    project.clear()
+    assert page.report_texts()[1:] == ("", "")
+    assert project.read(str(path))
+    assert page.report_texts() == ("海淀区一圈一策", "学院路街道", "海淀区商务局")
+    page.report_title_edit.setText("")
+    page.report_title_edit.editingFinished.emit()
+    assert page.report_texts()[0] == workspace.name  # an empty title falls back to the workspace name
+    page.teardown()
+
+
+def test_circle_plans_print_page_by_page_with_progress_and_replace_their_layouts(
+    canvas, project, workspace, processing, tmp_path
+):
     page, bar = _page(canvas, project, workspace)
     assert QgsApplication.processingRegistry().algorithmById(CIRCLE_PLAN_ALGORITHM) is not None
     _run_coverage(page)
-    page.export_circle_plans(str(tmp_path / "plans.pdf"))
-    _wait(page, 120.0)
-    assert len(PdfReader(tmp_path / "plans.pdf").pages) >= 24
-    assert project.layoutManager().layouts()
+    _fill_report_fields(page)
+    seen: list[int] = []
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: seen.append(page.progress.value()))
+    ticker.start(0)
+    pdf = tmp_path / "plans.pdf"
+    page.export_circle_plans(str(pdf))
+    assert page.plan_export is not None and not pdf.exists()  # the call returns before the pages are printed
+    assert page.cancel_button.isVisibleTo(page) and not page.plans_button.isEnabled()
+    _wait_for_plans(page)
+    ticker.stop()
+    reader = PdfReader(pdf)
+    circles = len(page.rows)
+    assert len(reader.pages) == 1 + circles >= 24
+    assert reader.metadata.title == "海淀区一圈一策"
+    # the event loop ran between the pages: the ticker saw the progress bar at many different values
+    assert len(set(seen)) >= circles // 2, sorted(set(seen))
     assert any("plans.pdf" in text for text in _texts(bar)), _texts(bar)
+    assert [layout.customProperty("fifteenmin/report") for layout in report_layouts(project)] == ["cover", "atlas"]
+    page.export_circle_plans(str(tmp_path / "again.pdf"))
+    _wait_for_plans(page)
+    assert len(project.layoutManager().printLayouts()) == 2
+    page.teardown()
+
+
+def test_cancel_stops_the_pdf_between_pages_and_keeps_the_old_file(canvas, project, workspace, processing, tmp_path):
+    page, bar = _page(canvas, project, workspace)
+    _run_coverage(page)
+    pdf = tmp_path / "plans.pdf"
+    pdf.write_bytes(b"previous report")
+    page.export_circle_plans(str(pdf))
+    QCoreApplication.processEvents()
+    page.cancel_button.click()
+    _wait_for_plans(page)
+    assert pdf.read_bytes() == b"previous report"
+    assert not list(tmp_path.glob("*.part"))
+    assert page.plans_button.isEnabled() and not page.cancel_button.isVisibleTo(page)
+    assert any("cancelled" in text for text in _texts(bar)), _texts(bar)
+    page.teardown()
