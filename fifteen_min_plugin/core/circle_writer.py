@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -309,6 +310,57 @@ def write_circles(
         feature["created"] = now
         features.append(feature)
     return add_all_or_nothing(layer, features)
+
+
+def result_keys(result: QgsFeatureSource, method: str) -> tuple[str, set[str]]:
+    """(method, community ids) of an algorithm result, as `write_circles` will store them."""
+    fields = result.fields()
+    method_index = fields.lookupField("method")
+    key_index = fields.lookupField("community_id")
+    if key_index < 0:
+        key_index = fields.lookupField(RESULT_ALIASES["community_id"])
+    methods, ids = set(), set()
+    for feature in result.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)):
+        methods.add(str(_value(feature, method_index) or method) if method_index >= 0 else method)
+        if key_index >= 0 and _value(feature, key_index) is not None:
+            ids.add(str(_value(feature, key_index)))
+    return (methods.pop() if len(methods) == 1 else method), ids
+
+
+def existing_circles(layer: QgsVectorLayer, method: str, community_ids: set[str]) -> list[int]:
+    """Ids of the saved circles of `method` for any of `community_ids` (what a re-run would duplicate)."""
+    if not community_ids:
+        return []
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes(["method", "community_id"], layer.fields())
+    return [
+        feature.id()
+        for feature in layer.dataProvider().getFeatures(request)
+        if _value(feature, feature.fieldNameIndex("method")) == method
+        and str(_value(feature, feature.fieldNameIndex("community_id"))) in community_ids
+    ]
+
+
+def replace_circles(
+    layer: QgsVectorLayer,
+    result: QgsFeatureSource,
+    context: QgsCoordinateTransformContext,
+    method: str,
+    replaced: Sequence[int],
+) -> list[int]:
+    """Write the result like `write_circles`, then delete the circles `replaced`; on failure the layer is unchanged."""
+    written = write_circles(layer, result, context, method)
+    if replaced and not layer.dataProvider().deleteFeatures(list(replaced)):
+        errors = "; ".join(layer.dataProvider().errors())
+        layer.dataProvider().deleteFeatures(written)
+        raise FifteenMinError(
+            QCoreApplication.translate(
+                "CircleWriter", "The earlier circles could not be replaced; the circles layer is unchanged."
+            ),
+            details=errors,
+        )
+    layer.triggerRepaint()
+    return written
 
 
 def style_levels(layer: QgsVectorLayer) -> None:

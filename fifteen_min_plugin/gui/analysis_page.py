@@ -8,9 +8,9 @@ from typing import Any, Optional
 
 from qgis.core import (
     Qgis,
-    QgsApplication,
     QgsCoordinateTransform,
     QgsCsException,
+    QgsFeedback,
     QgsMapLayer,
     QgsMapLayerProxyModel,
     QgsProcessing,
@@ -20,7 +20,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsMapCanvas, QgsMapLayerComboBox, QgsMessageBar
-from qgis.PyQt.QtCore import QModelIndex, Qt
+from qgis.PyQt.QtCore import QModelIndex, Qt, QTimer
 from qgis.PyQt.QtGui import QStandardItem, QStandardItemModel
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -31,8 +31,10 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -60,9 +62,11 @@ from fifteen_min_plugin.core.analysis_tables import (
 )
 from fifteen_min_plugin.core.categories import Category, load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.report import CirclePlan, PdfExport, ReportLayers, add_layout_to_project, report_layouts
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.charts import CircleChart, CityChart
+from fifteen_min_plugin.gui.fit import FlowLayout, fitting_table, shrinkable_combo
 from fifteen_min_plugin.gui.messages import show_error, show_message, show_outcome
 from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
 
@@ -73,6 +77,8 @@ COVERAGE_ALGORITHM = f"{PROVIDER_ID}:coverage"
 NEAREST_ALGORITHM = f"{PROVIDER_ID}:nearestfacility"
 POPULATION_ALGORITHM = f"{PROVIDER_ID}:populationsummary"
 CIRCLE_PLAN_ALGORITHM = f"{PROVIDER_ID}:circleplan"
+#: the project's custom-property scope of the plugin (the workspace is remembered under it too)
+PROJECT_SCOPE = "fifteenmin"
 #: walking times are searched up to this many minutes (the last class of the minutes style)
 SEARCH_MINUTES = 30.0
 #: the MOFCOM 一刻钟: residents within this many minutes count as covered
@@ -142,12 +148,13 @@ class AnalysisPage(QWidget):
         self.table.setColumnHidden(0, True)
         self.table.setMinimumHeight(TABLE_MIN_HEIGHT)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         self.table.setToolTip(self.tr("Click a circle to zoom to it and see its chart. Click a heading to sort."))
         self.circle_chart = CircleChart()
         self.city_chart = CityChart()
 
         self.grade_style_button = QPushButton(self.tr("Colour circles by grade"))
-        self.minutes_combo = QComboBox()
+        self.minutes_combo = shrinkable_combo(QComboBox())
         for category in self.categories:
             self.minutes_combo.addItem(f"{category.name_zh} ({category.name_en})", category.code)
         self.minutes_style_button = QPushButton(self.tr("Colour by walking minutes"))
@@ -159,12 +166,28 @@ class AnalysisPage(QWidget):
         )
         self.population_table.setMaximumHeight(POPULATION_TABLE_MAX_HEIGHT)
         self.population_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.population_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fitting_table(self.population_table, stretch=(0,))
 
         self.csv_button = QPushButton(self.tr("Export CSV…"))
         self.xlsx_button = QPushButton(self.tr("Export Excel…"))
         self.plans_button = QPushButton(self.tr("Export circle plans (PDF)…"))
+        self.report_title_edit = QLineEdit()
+        self.report_title_edit.setPlaceholderText(self.tr("e.g. 海淀区一刻钟便民生活圈“一圈一策”"))
+        self.report_title_edit.setToolTip(self.tr("The title of the report; empty: the workspace name."))
+        self.report_area_edit = QLineEdit()
+        self.report_area_edit.setPlaceholderText(self.tr("e.g. 海淀区学院路街道"))
+        self.report_area_edit.setToolTip(self.tr("The planning area the report covers, printed under the title."))
+        self.report_bureau_edit = QLineEdit()
+        self.report_bureau_edit.setPlaceholderText(self.tr("e.g. 海淀区商务局"))
+        self.report_bureau_edit.setToolTip(self.tr("The bureau issuing the report, printed on every page."))
+        for key, edit in self._report_fields().items():
+            edit.editingFinished.connect(lambda key=key, edit=edit: self._remember_report_field(key, edit.text()))
+        self._read_report_fields()
+        self.project.readProject.connect(self._read_report_fields)
+        self.project.cleared.connect(self._read_report_fields)
         self.plans_button.setToolTip(self.tr("一圈一策: one page per circle with its gaps and nearby idle assets."))
+        self.plan_export: Optional[PdfExport] = None
+        self.plan_feedback: Optional[QgsFeedback] = None
         self.runner = ProcessingRunner(self.project, self.progress, self._set_running, self._warn, self)
         self._set_running(False)
         self._layout()
@@ -198,24 +221,53 @@ class AnalysisPage(QWidget):
         circles_layout.addWidget(self.city_chart)
 
         maps = QGroupBox(self.tr("Maps"))
-        maps_layout = QFormLayout(maps)
-        maps_layout.addRow(self.grade_style_button)
-        maps_layout.addRow(self.minutes_combo, self.minutes_style_button)
+        maps_layout = QVBoxLayout(maps)
+        maps_layout.addWidget(self.grade_style_button)
+        maps_layout.addWidget(self.minutes_combo)
+        maps_layout.addWidget(self.minutes_style_button)
 
         population = QGroupBox(self.tr("Residents within {minutes:g} minutes").format(minutes=COVERED_MINUTES))
         population_layout = QVBoxLayout(population)
         population_layout.addWidget(self.population_label)
         population_layout.addWidget(self.population_table)
 
-        exports = QHBoxLayout()
-        for button in (self.csv_button, self.xlsx_button, self.plans_button):
-            exports.addWidget(button)
+        exports = QGroupBox(self.tr("Export"))
+        exports_layout = QVBoxLayout(exports)
+        exports_layout.addLayout(FlowLayout(widgets=(self.csv_button, self.xlsx_button)))
+        report = QFormLayout()
+        report.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        report.addRow(self.tr("Report title"), self.report_title_edit)
+        report.addRow(self.tr("Area"), self.report_area_edit)
+        report.addRow(self.tr("Bureau"), self.report_bureau_edit)
+        exports_layout.addLayout(report)
+        exports_layout.addWidget(self.plans_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for group in (run, circles, maps, population):
+        for group in (run, circles, maps, population, exports):
             layout.addWidget(group)
-        layout.addLayout(exports)
+        layout.addStretch(1)
+
+    # --- report fields, remembered in the project ------------------------------------------------------------
+
+    def _report_fields(self) -> dict[str, QLineEdit]:
+        return {"title": self.report_title_edit, "area": self.report_area_edit, "bureau": self.report_bureau_edit}
+
+    def _read_report_fields(self, *_args: Any) -> None:
+        for key, edit in self._report_fields().items():
+            edit.setText(self.project.readEntry(PROJECT_SCOPE, f"report/{key}", "")[0])
+
+    def _remember_report_field(self, key: str, text: str) -> None:
+        if self.project.readEntry(PROJECT_SCOPE, f"report/{key}", "")[0] != text.strip():
+            self.project.writeEntry(PROJECT_SCOPE, f"report/{key}", text.strip())
+
+    def report_texts(self) -> tuple[str, str, str]:
+        """Title (the workspace name when empty), area and bureau of the circle-plan report."""
+        title = self.report_title_edit.text().strip()
+        workspace = self.workspace()
+        if not title and workspace is not None:
+            title = workspace.name
+        return title, self.report_area_edit.text().strip(), self.report_bureau_edit.text().strip()
 
     # --- running -------------------------------------------------------------------------------------------
 
@@ -272,38 +324,16 @@ class AnalysisPage(QWidget):
         self.runner.run(POPULATION_ALGORITHM, parameters, self.tr("Population coverage summary"), self._population_done)
 
     def export_circle_plans(self, path: str) -> None:
-        """Write the 一圈一策 atlas of the workspace coverage to a PDF in the background, then add its layouts."""
+        """Put the 一圈一策 layouts in the project (replacing the previous ones) and print them to a PDF.
+
+        One page is printed per turn of the event loop, so the window keeps repainting; the progress bar follows
+        the pages and Cancel stops between two pages, leaving an existing PDF untouched.
+        """
         layers = self._layers()
-        if layers is None or not self.runner.idle():
+        if layers is None or not self.runner.idle() or self.plan_export is not None:
             return
         minutes = self.project.mapLayer(self.minutes_layer_id) if self.minutes_layer_id else None
-        title = self.workspace().name
-        parameters = {
-            "COVERAGE": layers["coverage"],
-            "CIRCLES": layers["circles"],
-            "FACILITIES": layers["facilities"],
-            "ASSETS": layers["idle_assets"],
-            "TITLE": title,
-            "OUTPUT_PDF": path,
-        }
-        if isinstance(minutes, QgsVectorLayer):
-            parameters["MINUTES"] = minutes
-        self.runner.run(
-            CIRCLE_PLAN_ALGORITHM,
-            parameters,
-            self.tr("Circle plans (PDF)"),
-            lambda _context, results: self._plans_done(layers, minutes, title, results),
-        )
-
-    def _plans_done(
-        self,
-        layers: dict[str, QgsVectorLayer],
-        minutes: Optional[QgsMapLayer],
-        title: str,
-        results: dict[str, Any],
-    ) -> None:
-        from fifteen_min_plugin.core.report.layout import ReportLayers, add_layout_to_project
-
+        title, area, bureau = self.report_texts()
         report = ReportLayers(
             coverage=layers["coverage"],
             circles=layers["circles"],
@@ -311,12 +341,51 @@ class AnalysisPage(QWidget):
             assets=layers["idle_assets"],
             minutes=minutes if isinstance(minutes, QgsVectorLayer) else None,
         )
-        layout = add_layout_to_project(self.project, report, title, self._categories())
-        self._outcome(
-            self.tr("Circle plans written to {path}; the layout “{layout}” was added to the project.").format(
-                path=results.get("OUTPUT_PDF", ""), layout=layout.name()
+        try:
+            atlas = add_layout_to_project(self.project, report, title, self._categories(), area, bureau)
+            cover = report_layouts(self.project)[0]
+            export = PdfExport(CirclePlan(cover, atlas), path, title)
+            export.start()
+        except FifteenMinError as error:
+            self._error(error)
+            return
+        self.plan_export = export
+        self.plan_feedback = QgsFeedback()
+        self.plan_feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self._set_running(True)
+        QTimer.singleShot(0, self._print_next_page)
+
+    def _print_next_page(self) -> None:
+        export, feedback = self.plan_export, self.plan_feedback
+        if export is None or feedback is None:
+            return
+        if feedback.isCanceled():
+            export.abort()
+            self._plans_ended()
+            self._warn(self.tr("Circle plans (PDF): cancelled; nothing was written."), Qgis.MessageLevel.Info)
+            return
+        try:
+            more = export.next_page()
+            feedback.setProgress(export.progress)
+            if more:
+                QTimer.singleShot(0, self._print_next_page)
+                return
+            pages = export.finish()
+        except FifteenMinError as error:
+            self._plans_ended()
+            self._error(error)
+            return
+        self._plans_ended()
+        self._success(
+            self.tr("{pages} pages written to {path}; the layout “{layout}” in the project shows them.").format(
+                pages=pages, path=export.target, layout=export.plan.atlas.name()
             )
         )
+
+    def _plans_ended(self) -> None:
+        self.plan_export = None
+        self.plan_feedback = None
+        self._set_running(False)
 
     @property
     def task(self) -> Optional[QgsProcessingAlgRunnerTask]:
@@ -324,8 +393,10 @@ class AnalysisPage(QWidget):
         return self.runner.task
 
     def cancel(self) -> None:
-        """Stop the running computation; nothing is written."""
+        """Stop the running computation or PDF export; nothing is written."""
         self.runner.cancel()
+        if self.plan_feedback is not None:
+            self.plan_feedback.cancel()
 
     def _result_layer(self, context: QgsProcessingContext, results: dict[str, Any], title: str) -> QgsVectorLayer:
         layer = context.takeResultLayer(str(results.get("OUTPUT", "")))
@@ -541,14 +612,6 @@ class AnalysisPage(QWidget):
             self.export_xlsx(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
 
     def _ask_circle_plans(self) -> None:
-        if QgsApplication.processingRegistry().algorithmById(CIRCLE_PLAN_ALGORITHM) is None:
-            self._warn(
-                self.tr(
-                    "Circle plans (PDF) are not available in this installation; update the plugin. "
-                    "Nothing was exported."
-                )
-            )
-            return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export circle plans"), "", PDF_FILTER)
         if path:
             self.export_circle_plans(path if path.lower().endswith(".pdf") else f"{path}.pdf")
@@ -584,3 +647,8 @@ class AnalysisPage(QWidget):
     def teardown(self) -> None:
         """Cancel running work before the dock goes away."""
         self.cancel()
+        if self.plan_export is not None:
+            self.plan_export.abort()
+            self._plans_ended()
+        self.project.readProject.disconnect(self._read_report_fields)
+        self.project.cleared.disconnect(self._read_report_fields)

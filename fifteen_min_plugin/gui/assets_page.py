@@ -40,6 +40,7 @@ from qgis.PyQt.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -60,6 +61,7 @@ from fifteen_min_plugin.core.language import is_chinese
 from fifteen_min_plugin.core.schema import ASSET_STATUSES
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.asset_form import AssetForm, prefill_values
+from fifteen_min_plugin.gui.fit import FlowLayout, fitting_table, show_whole_text, shrinkable_combo
 from fifteen_min_plugin.gui.flag_tool import FlagMapTool, PointMapTool
 from fifteen_min_plugin.gui.messages import show_error, show_message, show_outcome
 from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
@@ -68,6 +70,8 @@ REPURPOSE_ALGORITHM = f"{PROVIDER_ID}:repurpose"
 CANDIDATES_ALGORITHM = f"{PROVIDER_ID}:idlecandidates"
 #: circle filter value of assets outside every circle
 NO_CIRCLE = "\x00none"
+#: characters a filter box shows before it elides, so three fit side by side in the dock
+FILTER_CHARACTERS = 8
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -318,15 +322,15 @@ class AssetsPage(QWidget):
         self.find_button = QPushButton(self.tr("Find candidates…"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
 
-        self.status_filter = QComboBox()
+        self.status_filter = shrinkable_combo(QComboBox(), FILTER_CHARACTERS)
         self.status_filter.addItem(self.tr("All statuses"), "")
         for status in ASSET_STATUSES:
             self.status_filter.addItem(status_label(status), status)
-        self.type_filter = QComboBox()
+        self.type_filter = shrinkable_combo(QComboBox(), FILTER_CHARACTERS)
         self.type_filter.addItem(self.tr("All types"), "")
         for item in ASSET_TYPES:
             self.type_filter.addItem(asset_type_label(item.code), item.code)
-        self.circle_filter = QComboBox()
+        self.circle_filter = shrinkable_combo(QComboBox(), FILTER_CHARACTERS)
 
         self.model = AssetTableModel(self)
         self.proxy = AssetFilterModel(self)
@@ -338,6 +342,7 @@ class AssetsPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
 
         self.status_buttons: dict[str, QPushButton] = {
             "under_review": QPushButton(self.tr("Send for review")),
@@ -355,7 +360,7 @@ class AssetsPage(QWidget):
             [self.tr("When"), self.tr("Change"), self.tr("From"), self.tr("To"), self.tr("Note"), self.tr("By")]
         )
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.horizontalHeader().setStretchLastSection(True)
+        fitting_table(self.history, stretch=(1, 2, 3, 4))
         self.suggest_button = QPushButton(self.tr("Suggest uses"))
         self.suggest_button.setToolTip(
             self.tr("Rank uses of every asset that fill the gaps of its circles (needs the coverage analysis).")
@@ -363,8 +368,7 @@ class AssetsPage(QWidget):
         self.suggestions = QTableWidget(0, 4)
         self.suggestions.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Use"), self.tr("Score"), self.tr("Why")])
         self.suggestions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.suggestions.setWordWrap(True)
-        self.suggestions.horizontalHeader().setStretchLastSection(True)
+        fitting_table(self.suggestions, stretch=(1, 3))  # the rank is the first column: no row numbers besides
         self.suggestions_label = QLabel()
         self.suggestions_label.setWordWrap(True)
         self.progress = QProgressBar()
@@ -390,16 +394,9 @@ class AssetsPage(QWidget):
         self.refresh()
 
     def _layout(self) -> None:
-        tools = QHBoxLayout()
-        for widget in (self.flag_button, self.flag_selected_button, self.draw_button, self.find_button):
-            tools.addWidget(widget)
-        tools.addStretch()
-        filters = QHBoxLayout()
-        for widget in (self.status_filter, self.type_filter, self.circle_filter, self.refresh_button):
-            filters.addWidget(widget)
-        workflow = QHBoxLayout()
-        for button in (*self.status_buttons.values(), self.delete_button):
-            workflow.addWidget(button)
+        tools = FlowLayout(widgets=(self.flag_button, self.flag_selected_button, self.draw_button, self.find_button))
+        filters = FlowLayout(widgets=(self.status_filter, self.type_filter, self.circle_filter, self.refresh_button))
+        workflow = FlowLayout(widgets=(*self.status_buttons.values(), self.delete_button))
 
         details = QGroupBox(self.tr("Selected asset"))
         details_layout = QVBoxLayout(details)
@@ -425,6 +422,7 @@ class AssetsPage(QWidget):
         layout.addLayout(workflow)
         layout.addWidget(details)
         layout.addWidget(uses)
+        layout.addStretch(1)
 
     # --- the table -----------------------------------------------------------------------------------------
 
@@ -551,7 +549,7 @@ class AssetsPage(QWidget):
             texts = ("" if rank is None else str(rank), use, "" if score is None else f"{score:.2f}", reason)
             for column, text in enumerate(texts):
                 self.suggestions.setItem(index, column, QTableWidgetItem(text))
-        self.suggestions.resizeRowsToContents()
+        show_whole_text(self.suggestions)
 
     def _windows_text(self, text: str) -> str:
         if not text:
@@ -579,6 +577,7 @@ class AssetsPage(QWidget):
             )
             for column, text in enumerate(texts):
                 self.history.setItem(row, column, QTableWidgetItem(text))
+        show_whole_text(self.history)
 
     def _change_label(self, field: str) -> str:
         labels = {

@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QToolButton,
@@ -43,8 +44,10 @@ from fifteen_min_plugin.core.circle_writer import (
     circle_polygon,
     community_choices,
     ellipsoid_measure,
+    existing_circles,
+    replace_circles,
+    result_keys,
     style_levels,
-    write_circles,
 )
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.settings import Settings
@@ -361,7 +364,12 @@ class CirclesPage(QWidget):
             self._warn(self.tr("{title} gave no result; nothing was written.").format(title=title))
             return
         try:
-            written = write_circles(circles, result, self.project.transformContext(), method or METHOD_RADIUS)
+            replaced = self._circles_to_replace(circles, result, method or METHOD_RADIUS, title)
+            if replaced is None:
+                return
+            written = replace_circles(
+                circles, result, self.project.transformContext(), method or METHOD_RADIUS, replaced
+            )
         except FifteenMinError as error:
             self._error(error)
             return
@@ -375,6 +383,38 @@ class CirclesPage(QWidget):
             self.runner.warnings,
             duration=5,
         )
+
+    def _circles_to_replace(
+        self, circles: QgsVectorLayer, result: QgsVectorLayer, method: str, title: str
+    ) -> Optional[list[int]]:
+        """The saved circles a re-run replaces ([] to keep both); None when the planner cancels."""
+        existing = existing_circles(circles, *result_keys(result, method))
+        if not existing:
+            return []
+        box = QMessageBox(self)
+        box.setObjectName("rerunQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title)
+        box.setText(
+            self.tr(
+                "The workspace already holds {count} circles of this method for these communities. Replace them "
+                "with the new result, or keep both (coverage and the report then tell them apart by method)?"
+            ).format(count=len(existing))
+        )
+        replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
+        replace.setObjectName("replace")
+        keep = box.addButton(self.tr("Keep both"), QMessageBox.ButtonRole.ActionRole)
+        keep.setObjectName("keepBoth")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setObjectName("cancel")
+        box.setDefaultButton(replace)
+        box.exec()
+        if box.clickedButton() is replace:
+            return existing
+        if box.clickedButton() is keep:
+            return []
+        self._warn(self.tr("{title}: cancelled; the circles layer is unchanged.").format(title=title))
+        return None
 
     def _set_running(self, running: bool) -> None:
         self.progress.setVisible(running)

@@ -20,6 +20,7 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from fifteen_min_plugin.core.labels import join_labels
 from fifteen_min_plugin.core.language import is_chinese
 from fifteen_min_plugin.core.project_memory import ProjectWorkspace, adopt_layers, claim_group, read_project
 from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.gui.fit import FlowLayout
 from fifteen_min_plugin.gui.messages import show_error, show_message
 
 _FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
@@ -96,6 +98,12 @@ class FifteenMinDock(QgsDockWidget):
         body = QWidget(self)
         self.ui.setupUi(body)
         self.setWidget(body)
+        # a long workspace path cannot wrap: it may be cut on the right rather than widen the dock
+        self.ui.workspaceLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.ui.workspaceLayout.removeItem(self.ui.workspaceButtons)
+        self.ui.workspaceLayout.addLayout(
+            FlowLayout(widgets=(self.ui.newWorkspaceButton, self.ui.openWorkspaceButton, self.ui.helpButton))
+        )
 
         self.pages: dict[str, QWidget] = {}
         self.dependency_banner: QFrame | None = None

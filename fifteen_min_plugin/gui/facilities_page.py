@@ -35,11 +35,9 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -65,6 +63,7 @@ from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.table_reader import AUTO, GB18030, UTF8, TableError, TableReader, coordinate_columns
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.category_mapping_dialog import CategoryMappingDialog
+from fifteen_min_plugin.gui.fit import FlowLayout, fitting_table, shrinkable_combo
 from fifteen_min_plugin.gui.messages import show_error, show_message, show_outcome
 from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
 
@@ -81,6 +80,8 @@ CLASSIFY_ALGORITHM = f"{PROVIDER_ID}:classifyfacilities"
 ENCODINGS = (AUTO, UTF8, GB18030)
 #: importtable's COORD_SYSTEM index of "Other (SOURCE_CRS)"
 OTHER_SYSTEM = 3
+#: tall enough for about eight categories without scrolling inside the table
+COUNTS_MIN_HEIGHT = 260
 FACILITIES = "facilities"
 #: the Chinese-name column of the unclassified row (the column shows the categories' Chinese names)
 UNCLASSIFIED_ZH = "未分类"
@@ -123,11 +124,11 @@ class FacilitiesPage(QWidget):
         # (1) spreadsheet
         self.table_file = QgsFileWidget()
         self.table_file.setFilter(self.tr("Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)"))
-        self.encoding_combo = QComboBox()
+        self.encoding_combo = shrinkable_combo(QComboBox())
         self.encoding_combo.addItems([self.tr("Auto"), "UTF-8", "GBK/GB18030"])
-        self.x_combo = QComboBox()
-        self.y_combo = QComboBox()
-        self.system_combo = QComboBox()
+        self.x_combo = shrinkable_combo(QComboBox())
+        self.y_combo = shrinkable_combo(QComboBox())
+        self.system_combo = shrinkable_combo(QComboBox())
         self.system_combo.addItems(["WGS84", "GCJ-02", "BD-09", self.tr("Other (choose the CRS)")])
         self.system_combo.setCurrentIndex(1)
         self.system_combo.setToolTip(
@@ -154,9 +155,9 @@ class FacilitiesPage(QWidget):
         self.amap_button.setToolTip(self.tr("Searches the workspace circles, or the map view when there are none yet."))
 
         # (4) existing layer
-        self.layer_combo = QgsMapLayerComboBox()
+        self.layer_combo = shrinkable_combo(QgsMapLayerComboBox())
         self.layer_combo.setFilters(_FACILITY_LAYERS)
-        self.type_combo = QgsFieldComboBox()
+        self.type_combo = shrinkable_combo(QgsFieldComboBox())
         self.type_combo.setAllowEmptyFieldName(True)
         self.type_combo.setLayer(self.layer_combo.currentLayer())
         self.map_button = QPushButton(self.tr("Map values…"))
@@ -172,9 +173,9 @@ class FacilitiesPage(QWidget):
         self.counts_table.setHorizontalHeaderLabels(
             [self.tr("Category"), self.tr("English"), self.tr("Class"), self.tr("Count")]
         )
-        self.counts_table.verticalHeader().setVisible(False)
         self.counts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.counts_table.horizontalHeader().setSectionResizeMode(self.EN, QHeaderView.ResizeMode.Stretch)
+        fitting_table(self.counts_table, stretch=(self.EN,))
+        self.counts_table.setMinimumHeight(COUNTS_MIN_HEIGHT)
 
         # (6) review
         self.unclassified_button = QPushButton(self.tr("Show unclassified"))
@@ -182,7 +183,7 @@ class FacilitiesPage(QWidget):
         self.unclassified_button.setToolTip(
             self.tr("Show only the facilities without a category; click again for all.")
         )
-        self.assign_combo = QComboBox()
+        self.assign_combo = shrinkable_combo(QComboBox())
         self.assign_button = QPushButton(self.tr("Assign category…"))
         self.assign_button.setToolTip(
             self.tr("Gives the selected facilities the chosen category (Ctrl+Z undoes it; save the layer edits).")
@@ -226,10 +227,7 @@ class FacilitiesPage(QWidget):
         osm = QGroupBox(self.tr("OpenStreetMap"))
         form = QFormLayout(osm)
         form.addRow(self.tr("File"), self.osm_file)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.osm_button)
-        buttons.addWidget(self.overpass_button)
-        form.addRow(buttons)
+        form.addRow(FlowLayout(widgets=(self.osm_button, self.overpass_button)))
 
         amap = QGroupBox(self.tr("Amap (高德) place search"))
         form = QFormLayout(amap)
@@ -242,10 +240,7 @@ class FacilitiesPage(QWidget):
         form = QFormLayout(layer)
         form.addRow(self.tr("Layer"), self.layer_combo)
         form.addRow(self.tr("Type field"), self.type_combo)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.map_button)
-        buttons.addWidget(self.layer_button)
-        form.addRow(buttons)
+        form.addRow(FlowLayout(widgets=(self.map_button, self.layer_button)))
 
         running = QHBoxLayout()
         running.addWidget(self.progress)
@@ -258,24 +253,19 @@ class FacilitiesPage(QWidget):
         form = QFormLayout(review)
         form.addRow(self.unclassified_button)
         form.addRow(self.tr("Category"), self.assign_combo)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.assign_button)
-        buttons.addWidget(self.save_rule_check)
-        form.addRow(buttons)
+        form.addRow(FlowLayout(widgets=(self.assign_button, self.save_rule_check)))
 
-        body = QWidget()
-        column = QVBoxLayout(body)
+        # the dock already scrolls the page: a second scroll area here squeezed the counts to a row and a half
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
         for widget in (table, osm, amap, layer):
             column.addWidget(widget)
         column.addLayout(running)
         column.addWidget(counts)
         column.addWidget(review)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        column.addStretch(1)
+        for form in self.findChildren(QFormLayout):
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
     def load_categories(self) -> None:
         """Fill the category choices from the workspace's categories (or the bundled table) and refresh counts."""

@@ -268,11 +268,25 @@ def _community_expression(layers: ReportLayers) -> str:
     return f"coalesce({value}, '—')"
 
 
+def _method_expression() -> str:
+    """How the atlas circle was made, as a translated label (never the stored code)."""
+    labels = {
+        "radius": CirclePlanReport.tr("GB 50180 radius circle"),
+        "network": CirclePlanReport.tr("Walking isochrone"),
+        "drawn_circle": CirclePlanReport.tr("Circle drawn by hand"),
+        "drawn_polygon": CirclePlanReport.tr("Boundary drawn by hand"),
+    }
+    cases = " ".join(f'WHEN "method" = {_q(code)} THEN {_q(label)}' for code, label in labels.items())
+    return f"CASE {cases} ELSE '' END"
+
+
 def _header_html(layers: ReportLayers, title: str, categories: Sequence[Category], area: str = "") -> str:
     coverage = layers.coverage
     facts = [f"{CirclePlanReport.tr('Community')}: <b>[% {_community_expression(layers)} %]</b>"]
     if _has(coverage, "level_min"):
         facts.append(CirclePlanReport.tr("{minutes}-minute circle").format(minutes='[% coalesce("level_min", 15) %]'))
+    if _has(coverage, "method"):  # radius circles and walking isochrones of one community are told apart
+        facts.append(f"[% {_method_expression()} %]")
     if _has(coverage, "population"):
         facts.append(f"{CirclePlanReport.tr('Residents')}: [% coalesce(format_number(\"population\", 0), '—') %]")
     return (
