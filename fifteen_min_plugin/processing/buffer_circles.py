@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from qgis.core import (
@@ -27,8 +28,8 @@ from fifteen_min_plugin.processing.parameter_checks import MAX_RADIUS_M
 def parse_levels(text: str) -> list[float]:
     """Comma-separated positive numbers, e.g. "300,500,1000" (full-width commas accepted)."""
     values = [float(part) for part in str(text).replace("，", ",").split(",") if part.strip()]
-    if not values or min(values) <= 0:
-        raise ValueError(text)
+    if not values or not all(math.isfinite(value) and value > 0 for value in values):
+        raise ValueError(text)  # NaN passes `<= 0` and made GEOS crash QGIS
     return values
 
 

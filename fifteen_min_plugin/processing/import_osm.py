@@ -29,7 +29,7 @@ from qgis.core import (
 )
 
 from fifteen_min_plugin.core.classify import CATEGORY_FIELDS, Classifier
-from fifteen_min_plugin.core.compat import new_field
+from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY, new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.osm_reader import POI_FIELDS, OsmReader, build_query, format_other_tags
 from fifteen_min_plugin.core.overpass import DEFAULT_URL, OverpassClient, qgis_proxies
@@ -212,6 +212,10 @@ class ImportOsmAlgorithm(FifteenMinAlgorithm):
         timeout = self.parameterAsDouble(parameters, self.TIMEOUT, context)
         wgs84 = QgsCoordinateReferenceSystem(WGS84)
         circles = self.parameterAsSource(parameters, self.CIRCLES, context)
+        if circles is not None and QgsWkbTypes.geometryType(circles.wkbType()) != POLYGON_GEOMETRY:
+            raise FifteenMinError(
+                self.tr("The circles layer holds no polygons; choose a layer of circle boundaries, or give an extent.")
+            )
         if circles is not None:
             to_wgs84 = QgsCoordinateTransform(circles.sourceCrs(), wgs84, context.transformContext())
             geometries = []

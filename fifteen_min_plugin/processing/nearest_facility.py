@@ -29,7 +29,7 @@ from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY, new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
-from fifteen_min_plugin.processing.parameter_checks import MAX_WALK_MINUTES
+from fifteen_min_plugin.processing.parameter_checks import MAX_SPEED_KMH, MAX_WALK_MINUTES
 from fifteen_min_plugin.processing.walking_graph import (
     exclusion_parameters,
     roads_help,
@@ -117,7 +117,11 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterNumber(
-                self.SPEED_KMH, self.tr("Walking speed (km/h)"), QgsProcessingParameterNumber.Type.Double, 4.0
+                self.SPEED_KMH,
+                self.tr("Walking speed (km/h)"),
+                QgsProcessingParameterNumber.Type.Double,
+                4.0,
+                maxValue=MAX_SPEED_KMH,
             )
         )
         self.addParameter(

@@ -28,7 +28,7 @@ from qgis.core import (
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.network import METHOD, WALK_OFF_M
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
-from fifteen_min_plugin.processing.parameter_checks import MAX_WALK_MINUTES
+from fifteen_min_plugin.processing.parameter_checks import MAX_SPEED_KMH, MAX_WALK_MINUTES
 from fifteen_min_plugin.processing.walking_graph import (
     exclusion_parameters,
     roads_help,
@@ -103,6 +103,7 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
                 self.tr("Walking speed (km/h)"),
                 QgsProcessingParameterNumber.Type.Double,
                 defaultValue=4.0,
+                maxValue=MAX_SPEED_KMH,
             )
         )
         self.addParameter(

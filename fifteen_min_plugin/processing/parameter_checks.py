@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
 )
@@ -26,6 +27,8 @@ MAX_RADIUS_M = 5000.0
 #: the longest walk accepted, in minutes: GB 50180-2018's largest level is 15 minutes, and one hour
 #: (about 4 km at 4 km/h) leaves room for studies beyond it
 MAX_WALK_MINUTES = 60.0
+#: the fastest "walking" speed accepted, in km/h: beyond walking (4 km/h) and cycling, a unit mistake
+MAX_SPEED_KMH = 30.0
 #: QgsProcessingParameterNumber's bounds when none is set (±DBL_MAX)
 _UNBOUNDED = 1e300
 
@@ -69,6 +72,10 @@ def _reason(definition: QgsProcessingParameterDefinition, value: Any) -> str:
         options = "; ".join(f"{number} = {option}" for number, option in enumerate(definition.options()))
         return ParameterChecks.tr("“{name}” must be one of {options} (got “{value}”).").format(
             name=name, options=options, value=value
+        )
+    if isinstance(definition, QgsProcessingParameterFile) and definition.fileFilter():
+        return ParameterChecks.tr("“{name}” must be a file of the types {types} (got “{value}”).").format(
+            name=name, types=definition.fileFilter(), value=value
         )
     if isinstance(definition, QgsProcessingParameterMultipleLayers):
         return ParameterChecks.tr("“{name}”: a layer in “{value}” cannot be opened; check the paths.").format(

@@ -64,6 +64,26 @@ CASES = {
         {"ORIGINS": COMMUNITIES, "RADII_M": "1e9", "MINUTES": "5"},
         "A radius of 1,000,000,000 m is beyond the 5,000 m a living circle can have",
     ),
+    "radius NaN (crashed QGIS in GEOS)": (
+        "buffercircles",
+        {"ORIGINS": COMMUNITIES, "RADII_M": "300,nan", "MINUTES": "5,10"},
+        "Radii and minutes must be positive numbers separated by commas",
+    ),
+    "walking speed of 10⁹ km/h": (
+        "nearestfacility",
+        {"ROADS": ROADS, "ORIGINS": COMMUNITIES, "FACILITIES": POIS, "CATEGORY_FIELD": "amenity", "SPEED_KMH": 1e9},
+        "“Walking speed (km/h)” must be at most 30 (got 1,000,000,000).",
+    ),
+    "a spreadsheet given as the OSM file": (
+        "importosm",
+        {"INPUT": str(RESOURCES_DIR / "sample" / "haidian_survey_gcj02_gbk.csv")},
+        "“OSM file (.osm or .pbf)” must be a file of the types OSM (*.osm *.pbf)",
+    ),
+    "points given as the circles to download for (a TypeError traceback)": (
+        "importosm",
+        {"CIRCLES": COMMUNITIES, "OVERPASS_URL": "http://127.0.0.1:9/api"},
+        "The circles layer holds no polygons",
+    ),
     "id field not in the layer": (
         "buffercircles",
         {"ORIGINS": COMMUNITIES, "ORIGIN_ID_FIELD": "nope", "RADII_M": "300", "MINUTES": "5"},
