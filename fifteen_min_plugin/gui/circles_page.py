@@ -54,6 +54,7 @@ from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.workspace import Workspace
 from fifteen_min_plugin.gui.circle_form import CircleForm
 from fifteen_min_plugin.gui.circle_tool import CircleMapTool
+from fifteen_min_plugin.gui.fit import FlowLayout
 from fifteen_min_plugin.gui.messages import show_error, show_message, show_outcome
 from fifteen_min_plugin.gui.polygon_tool import PolygonMapTool
 from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
@@ -159,10 +160,7 @@ class CirclesPage(QWidget):
     def _layout(self, settings: Settings) -> None:
         draw = QGroupBox(self.tr("Draw by hand"))
         draw_layout = QVBoxLayout(draw)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.circle_button)
-        buttons.addWidget(self.polygon_button)
-        draw_layout.addLayout(buttons)
+        draw_layout.addLayout(FlowLayout(widgets=(self.circle_button, self.polygon_button)))
         radius_row = QFormLayout()
         radius_row.addRow(self.tr("Radius"), self.radius_spin)
         draw_layout.addLayout(radius_row)
@@ -179,10 +177,7 @@ class CirclesPage(QWidget):
             )
         )
         self.radii_edit.setToolTip(self.tr("GB 50180-2018: 300 / 500 / 800–1,000 m, one radius per level."))
-        run_buttons = QHBoxLayout()
-        run_buttons.addWidget(self.radius_run_button)
-        run_buttons.addWidget(self.network_run_button)
-        form.addRow(run_buttons)
+        form.addRow(FlowLayout(widgets=(self.radius_run_button, self.network_run_button)))
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress)
         progress_row.addWidget(self.cancel_button)
@@ -192,6 +187,9 @@ class CirclesPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(draw)
         layout.addWidget(compute)
+        layout.addStretch(1)  # the groups keep their height; the room left stays below them
+        for row_form in (radius_row, form):
+            row_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
     # --- drawing -------------------------------------------------------------------------------------------
 
