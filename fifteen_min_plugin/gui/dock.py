@@ -299,7 +299,7 @@ class FifteenMinDock(QgsDockWidget):
             "This project remembers the workspace {remembered}, but its layers read {layers}. "
             "Which one should the plugin write to?"
         ).format(remembered=state.remembered, layers=state.conflict)
-        self.message_bar.pushMessage(self.tr("Workspace"), text, level=Qgis.MessageLevel.Warning)
+        show_message(self.message_bar, self.tr("Workspace"), text, Qgis.MessageLevel.Warning)
         frame = QFrame()
         frame.setObjectName("workspaceChoice")
         frame.setFrameShape(QFrame.Shape.StyledPanel)

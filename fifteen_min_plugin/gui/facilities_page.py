@@ -635,7 +635,7 @@ class FacilitiesPage(QWidget):
             )
         elif self.save_rule_check.isChecked():
             text += " " + self.tr("No rule was saved: the selected facilities have no name.")
-        self.message_bar.pushMessage(self.tr("Facilities"), text, level=Qgis.MessageLevel.Success, duration=8)
+        show_message(self.message_bar, self.tr("Facilities"), text, Qgis.MessageLevel.Success, duration=8)
 
     # --- shared --------------------------------------------------------------------------------------------
 

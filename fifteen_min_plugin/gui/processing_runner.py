@@ -129,13 +129,9 @@ class ProcessingRunner(QObject):
             return
         if not ok:
             log = [line for line in feedback.textLog().splitlines() if line.strip()]
-            self.say(
-                self.tr("{title} could not be computed; nothing was written. {reason}").format(
-                    title=title, reason=log[-1] if log else ""
-                ),
-                Qgis.MessageLevel.Critical,
-                "\n".join(log[:-1]),
-            )
+            nothing = self.tr("{title} could not be computed; nothing was written.").format(title=title)
+            # the reason first: a long message is cut to two lines on the bar
+            self.say(f"{log[-1]} {nothing}" if log else nothing, Qgis.MessageLevel.Critical, "\n".join(log[:-1]))
             return
         try:
             done(context, results)

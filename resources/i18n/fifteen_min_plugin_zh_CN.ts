@@ -598,17 +598,17 @@ Mon-Fri 19:00-07:00
         <translation>无法写入“{layer}”，因此台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="332"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="328"/>
         <source>The register has no asset “{asset_id}”.</source>
         <translation>台账中没有资源“{asset_id}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="341"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="337"/>
         <source>The asset has no location; draw or pick it on the map.</source>
         <translation>该资源没有位置；请在地图上绘制或选取其位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="348"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="344"/>
         <source>The asset&apos;s location cannot be converted to the register&apos;s coordinate system.</source>
         <translation>无法将该资源的位置转换到台账的坐标系。</translation>
     </message>
@@ -1072,62 +1072,62 @@ Mon-Fri 19:00-07:00
 <context>
     <name>BufferCirclesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="49"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="48"/>
         <source>Radius circles (GB 50180 levels)</source>
         <translation>半径圈（GB 50180 半径分级）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="52"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="51"/>
         <source>Draws a circle of true metres around every origin, for each radius level, whatever the CRS (each origin is buffered in an azimuthal equidistant projection centred on it).&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (polygons are buffered from their outline).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Radii (m)&lt;/b&gt;: default 300,500,1000 — the GB 50180-2018 walking distances of the 5-, 10- and 15-minute life circles.&lt;br&gt;&lt;b&gt;Level minutes&lt;/b&gt;: the minutes each radius stands for, in the same order (default 5,10,15).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level, nested, with the origin's own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;radius_m&lt;/i&gt; and &lt;i&gt;area_m2&lt;/i&gt; (ellipsoidal area, m²).</source>
         <translation>在任意坐标参考系下，为每个起点按每个半径层级绘制以真实米数为半径的圆（每个起点都在以其为中心的方位等距投影中缓冲）。&lt;br&gt;&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（面要素从其边界向外缓冲）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;半径（m）&lt;/b&gt;：默认 300,500,1000，即 GB 50180-2018 中 5 分钟、10 分钟和 15 分钟生活圈的步行距离。&lt;br&gt;&lt;b&gt;层级分钟数&lt;/b&gt;：每个半径对应的分钟数，顺序与半径相同（默认 5,10,15）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;radius_m&lt;/i&gt; 和 &lt;i&gt;area_m2&lt;/i&gt;（椭球面积，m²）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="65"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="64"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="72"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="71"/>
         <source>Origin id field</source>
         <translation>起点编号字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="77"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="76"/>
         <source>Radii (m)</source>
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="78"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="77"/>
         <source>Level minutes</source>
         <translation>层级分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="79"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="78"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="89"/>
         <source>The origins layer could not be read.</source>
         <translation>无法读取起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="96"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="95"/>
         <source>Radii and minutes must be positive numbers separated by commas, e.g. 300,500,1000.</source>
         <translation>半径和分钟数必须是以逗号分隔的正数，例如 300,500,1000。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="99"/>
         <source>Give one level in minutes for each radius ({radii} radii, {minutes} minutes).</source>
         <translation>请为每个半径指定一个以分钟计的层级（当前为 {radii} 个半径、{minutes} 个分钟数）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="155"/>
         <source>{count} origins have no geometry and got no circle: {ids}</source>
         <translation>{count} 个起点没有几何图形，未生成半径圈：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="105"/>
         <source>A radius of {radius:,.10g} m is beyond the {limit:,.10g} m a living circle can have (GB 50180-2018&apos;s largest level is 1,000 m); give the radii in metres, e.g. 300,500,1000.</source>
         <translation>半径 {radius:,.10g} 米超出了生活圈可有的 {limit:,.10g} 米上限（GB 50180-2018 的最大层级为 1,000 米）；请以米为单位填写半径，例如 300,500,1000。</translation>
     </message>
@@ -1537,132 +1537,132 @@ Mon-Fri 19:00-07:00
         <translation>数据来源：{sources}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="329"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="315"/>
         <source>GB 50180 / MOFCOM level requirements not met</source>
         <translation>未达到 GB 50180 / 商务部等级要求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="689"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="675"/>
         <source>Nothing to show.</source>
         <translation>无可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="803"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="789"/>
         <source>15-minute living circles</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="805"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="791"/>
         <source>The coverage layer has no circles, so there is no plan to print. Run Coverage first.</source>
         <translation>覆盖分析图层中没有生活圈，因此没有可打印的方案。请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="845"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="831"/>
         <source>The layout {name} could not be added to the project.</source>
         <translation>无法将布局 {name} 添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="913"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="899"/>
         <source>The PDF {path} could not be written.</source>
         <translation>无法写入 PDF 文件 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="931"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="917"/>
         <source>The atlas of the circle plan could not be started.</source>
         <translation>无法启动生活圈方案的图集。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="943"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="929"/>
         <source>Page {page} of the circle plan could not be prepared.</source>
         <translation>无法生成生活圈方案的第 {page} 页。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="287"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="275"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="383"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="369"/>
         <source>No idle asset recorded in this circle.</source>
         <translation>此生活圈内未登记闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="422"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="408"/>
         <source>—: walking minutes not measured, or no facility within the walking limit.</source>
         <translation>—：未测算步行分钟数，或步行范围内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="423"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="409"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="453"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="439"/>
         <source>This circle</source>
         <translation>本生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="454"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="440"/>
         <source>Other circles</source>
         <translation>其他生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="467"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="453"/>
         <source>Isochrones of this community</source>
         <translation>本社区的等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="498"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="484"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="492"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="478"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="494"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="480"/>
         <source>Isochrones</source>
         <translation>等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="496"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="482"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="594"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="580"/>
         <source>Circle plan: {title}</source>
         <translation>生活圈方案：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="606"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="592"/>
         <source>Facilities present and missing — and the walk to the nearest one</source>
         <translation>已有和缺少的设施，以及到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="741"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="727"/>
         <source>Circle plan cover: {title}</source>
         <translation>生活圈方案封面：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="745"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="731"/>
         <source>15-minute living circle plan (一圈一策)</source>
         <translation>一刻钟生活圈方案（一圈一策）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="758"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="744"/>
         <source>{circles} circles · {population} residents · {date}</source>
         <translation>{circles} 个生活圈 · {population} 名居民 · {date}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="769"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="755"/>
         <source>Circles per MOFCOM grade</source>
         <translation>各商务部等级的生活圈数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="776"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="762"/>
         <source>Basic services most often missing (circles lacking them)</source>
         <translation>最常缺少的基本保障类业态（缺少该业态的生活圈数）</translation>
     </message>
@@ -1737,270 +1737,225 @@ Mon-Fri 19:00-07:00
         <translation>未提供闲置资源图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="982"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="968"/>
         <source>The circle plan is not complete; nothing was written.</source>
         <translation>“一圈一策”方案尚未完整生成，未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="274"/>
-        <source>GB 50180 radius circle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="275"/>
-        <source>Walking isochrone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="276"/>
-        <source>Circle drawn by hand</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="277"/>
-        <source>Boundary drawn by hand</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CircleWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="81"/>
         <source>A circle needs a radius greater than 0 m.</source>
         <translation>生活圈半径必须大于 0 m。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="105"/>
         <source>The WGS84 ellipsoid is unknown to QGIS; distances and areas cannot be measured.</source>
         <translation>QGIS 无法识别 WGS84 椭球，无法量算距离和面积。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="115"/>
         <source>{what} has no area, so nothing was written.</source>
         <translation>{what}没有面积，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="180"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="179"/>
         <source>The circles layer of the workspace cannot be opened, so nothing was written.</source>
         <translation>无法打开工作空间的生活圈图层，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="187"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="186"/>
         <source>The circles layer lacks the fields {fields}; open it as a workspace to upgrade it.</source>
         <translation>生活圈图层缺少字段 {fields}；请将其作为工作空间打开以完成升级。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="208"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="207"/>
         <source>The drawn circle</source>
         <translation>绘制的生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="229"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="228"/>
         <source>The circles layer cannot be edited (is the workspace file read-only?).</source>
         <translation>生活圈图层无法编辑（工作空间文件是否为只读？）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="234"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="233"/>
         <source>Add living circle</source>
         <translation>添加生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="237"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="236"/>
         <source>The circle could not be added to the circles layer.</source>
         <translation>无法将该生活圈添加到生活圈图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="279"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="278"/>
         <source>The computed circles carry no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="290"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="289"/>
         <source>Computed circle {number} has no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈 {number} 没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="295"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="294"/>
         <source>Computed circle {number}</source>
         <translation>计算得到的生活圈 {number}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="126"/>
         <source>{what} lies outside the coordinate system of the circles layer; nothing was written.</source>
         <translation>{what}超出生活圈图层坐标系的范围，未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="356"/>
-        <source>The earlier circles could not be replaced; the circles layer is unchanged.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CirclesPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="101"/>
         <source>Circle by centre and radius</source>
         <translation>按圆心和半径绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="102"/>
         <source>Click the centre (it snaps to a community point), move, click again — or type the radius in metres and press Enter. Esc cancels.</source>
         <translation>单击圆心（会捕捉到社区点），移动鼠标后再次单击；也可输入以米为单位的半径并按 Enter。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="108"/>
         <source>Polygon boundary</source>
         <translation>多边形边界</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="113"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="109"/>
         <source>Click the vertices, right-click to finish. Esc cancels.</source>
         <translation>依次单击各顶点，右键单击完成。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="129"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="125"/>
         <source> m</source>
         <translation> m</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="126"/>
         <source>by mouse</source>
         <translation>鼠标量取</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="128"/>
         <source>A fixed radius: each click places a circle of this size. Set to 0 to measure with the mouse.</source>
         <translation>固定半径：每次单击放置一个此大小的圆。设为 0 则用鼠标量取半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="292"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="294"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="140"/>
         <source>GB 50180 radius levels around every origin (needs no roads).</source>
         <translation>围绕每个起点生成 GB 50180 半径分级（无需道路数据）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="315"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="317"/>
         <source>Walking isochrones</source>
         <translation>步行等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="142"/>
         <source>The area reachable on foot along the roads within each level.</source>
         <translation>在每个层级的时间内沿道路步行可达的范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="149"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="145"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="163"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="159"/>
         <source>Draw by hand</source>
         <translation>手工绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="166"/>
         <source>Radius</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="169"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="171"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="172"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="175"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="174"/>
         <source>Levels (minutes)</source>
         <translation>层级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="176"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="175"/>
         <source>Radii (m)</source>
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="177"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="176"/>
         <source>GB 50180-2018: 5-, 10- and 15-minute circles; walking at {speed} km/h.</source>
         <translation>GB 50180-2018：5 分钟、10 分钟和 15 分钟生活圈；步行速度 {speed} km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="182"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="181"/>
         <source>GB 50180-2018: 300 / 500 / 800–1,000 m, one radius per level.</source>
         <translation>GB 50180-2018：300 / 500 / 800–1,000 m，每个层级一个半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="449"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="414"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="270"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="272"/>
         <source>Circle added to “{layer}”. Save the layer edits to keep it (Ctrl+Z undoes it).</source>
         <translation>已将生活圈添加到“{layer}”。请保存图层编辑以保留该生活圈（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="312"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="314"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="347"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="349"/>
         <source>Choose the layer of communities (origins) first.</source>
         <translation>请先选择社区（起点）图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="366"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="368"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="435"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="400"/>
         <source>Create or open a workspace first: circles are saved in it.</source>
         <translation>请先新建或打开工作空间：生活圈保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="174"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="173"/>
         <source>Topology tolerance</source>
         <translation>拓扑容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="379"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="376"/>
         <source>{count} circles written to “{layer}” ({title}).</source>
         <translation>已向“{layer}”写入 {count} 个生活圈（{title}）。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="400"/>
-        <source>The workspace already holds {count} circles of this method for these communities. Replace them with the new result, or keep both (coverage and the report then tell them apart by method)?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="406"/>
-        <source>Replace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="408"/>
-        <source>Keep both</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="418"/>
-        <source>{title}: cancelled; the circles layer is unchanged.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3185,29 +3140,24 @@ Mon-Fri 19:00-07:00
         <translation>数据 © OpenStreetMap 贡献者，ODbL 1.0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="232"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="228"/>
         <source>The circles layer has no polygon to download POIs for.</source>
         <translation>生活圈图层中没有可用于下载 POI 的多边形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="237"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="233"/>
         <source>The extent is empty; draw or choose an area to download.</source>
         <translation>范围为空；请绘制或选择要下载的区域。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="247"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="243"/>
         <source>Downloaded {count} elements from {url}.</source>
         <translation>已从 {url} 下载 {count} 个元素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="251"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="247"/>
         <source>Used the cached answer in {folder}; nothing was downloaded.</source>
         <translation>已使用 {folder} 中缓存的响应，未下载任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="216"/>
-        <source>The circles layer holds no polygons; choose a layer of circle boundaries, or give an extent.</source>
-        <translation>生活圈图层中没有面要素；请选择生活圈边界图层，或给出范围。</translation>
     </message>
 </context>
 <context>
@@ -3553,37 +3503,37 @@ Mon-Fri 19:00-07:00
 <context>
     <name>LayerWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="296"/>
         <source>The features could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将要素保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="336"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="324"/>
         <source>Feature {number} cannot be placed in “{layer}”; nothing was written.</source>
         <translation>要素 {number} 无法放入“{layer}”；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="193"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="187"/>
         <source>Another program or QGIS window is writing to the workspace and did not finish within {seconds} seconds, so nothing was changed. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="286"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="274"/>
         <source>“{layer}” has {added} rows more and {removed} rows fewer than before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="292"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="280"/>
         <source>The write failed part way and could not be undone completely: {changes}. Restore the workspace from a copy, or check those rows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="268"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="256"/>
         <source>The disk holding the workspace is full: free some space and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="274"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="262"/>
         <source>The workspace file is read-only: ask for write access or save a copy of it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3629,102 +3579,102 @@ Mon-Fri 19:00-07:00
         <translation>步行速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="123"/>
         <source>Maximum minutes</source>
         <translation>最大分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="136"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="132"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="148"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="144"/>
         <source>Nearest facility</source>
         <translation>最近设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="184"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="180"/>
         <source>Feature {fid} could not be transformed to {crs}. Nothing was written.</source>
         <translation>要素 {fid} 无法转换到 {crs}。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="196"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="192"/>
         <source>{ids} and {count} more</source>
         <translation>{ids} 及另外 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="206"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="202"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="215"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="222"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="218"/>
         <source>The maximum minutes must be greater than 0.</source>
         <translation>最大分钟数必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="230"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="226"/>
         <source>The facilities layer has no field named “{field}”. Run Classify facilities first, or choose the field holding the category codes.</source>
         <translation>设施图层中没有名为“{field}”的字段。请先运行“设施分类”，或选择存放类别代码的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="250"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="246"/>
         <source>The origins layer already has a field named {name}; rename it first.</source>
         <translation>起点图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="272"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="268"/>
         <source>The origins layer has no features.</source>
         <translation>起点图层中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="292"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="288"/>
         <source>The facilities layer has no features, so there is nothing to walk to.</source>
         <translation>设施图层中没有要素，因此没有可步行到达的目标。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="303"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="299"/>
         <source>empty ({count})</source>
         <translation>空（{count}）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="304"/>
         <source>None of the {count} facilities has a point and a category code of the categories table in the field “{field}” (found: {found}). Run Classify facilities first, or choose the right field.</source>
         <translation>{count} 个设施中，没有一个同时具有点位且在字段“{field}”中具有分类表中的类别代码（发现的值：{found}）。请先运行“设施分类”，或选择正确的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="317"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="313"/>
         <source>{count} facilities have no known category code and were ignored: {found}.</source>
         <translation>{count} 个设施没有已知的类别代码，已被忽略：{found}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="337"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="333"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未计算步行时间（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="345"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="341"/>
         <source>{count} facilities are farther than {tolerance} m from any road and are not reached on foot (feature ids): {ids}</source>
         <translation>{count} 个设施距所有道路都超过 {tolerance} m，无法步行到达（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="352"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="348"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="361"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="357"/>
         <source>Searching the nearest facility of {count} categories…</source>
         <translation>正在为 {count} 个类别搜索最近设施…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="386"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="382"/>
         <source>Writing {count} origins…</source>
         <translation>正在写入 {count} 个起点…</translation>
     </message>
@@ -3739,17 +3689,17 @@ Mon-Fri 19:00-07:00
         <translation>&lt;b&gt;起点&lt;/b&gt;：社区点或面，或住宅建筑（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：类别字段中为分类表代码的点（请先运行“设施分类”）；其他值会列在日志中并被忽略。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：默认为 &lt;i&gt;category&lt;/i&gt;。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 分钟 = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：搜索到此为止（默认 15）；更远的设施视为没有。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：起点和设施接入此米数范围内（默认 100）最近的街道，直线走到街道的距离计入步行时间；超出范围的会按要素 ID 列在日志中（这类设施仍计入直线距离）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：起点及其自身字段，并针对分类表中的每个类别代码增加 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt;（步行到最近设施的分钟数；最大分钟数内没有设施或起点不在路网上时为 NULL）和 &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt;（到最近设施的直线米数；该类别没有设施时为 NULL），以及 &lt;i&gt;snap_m&lt;/i&gt;（起点到其接入街道的米数；超出捕捉容差时为 NULL）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="275"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="271"/>
         <source>{count} origins have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个起点没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="281"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="277"/>
         <source>No origin has a geometry.</source>
         <translation>没有任何起点带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="286"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="282"/>
         <source>{count} facilities have no geometry and are not reached (feature ids): {ids}</source>
         <translation>{count} 个设施没有几何图形，不参与步行计算（要素 ID）：{ids}</translation>
     </message>
@@ -3787,57 +3737,57 @@ Mon-Fri 19:00-07:00
         <translation>步行速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="108"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="117"/>
         <source>Walk-off distance (m)</source>
         <translation>离路步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="129"/>
         <source>Network circles</source>
         <translation>路网生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="142"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="141"/>
         <source>Minutes must be positive numbers separated by commas, e.g. 5,10,15 (got “{text}”).</source>
         <translation>分钟数必须是以逗号分隔的正数，例如 5,10,15（当前为“{text}”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="166"/>
         <source>The roads or origins layer could not be read.</source>
         <translation>无法读取道路图层或起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="170"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="198"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="197"/>
         <source>Origin {fid} could not be transformed to {crs}.</source>
         <translation>无法将起点 {fid} 转换到 {crs}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="218"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no polygon: {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未生成面：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="225"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="224"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="251"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="250"/>
         <source>Walking from {count} origins…</source>
         <translation>正在从 {count} 个起点计算步行范围…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="262"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="261"/>
         <source>A circle could not be transformed to the origins&apos; CRS {crs}.</source>
         <translation>无法将生活圈转换到起点图层的坐标参考系 {crs}。</translation>
     </message>
@@ -3852,17 +3802,17 @@ Mon-Fri 19:00-07:00
         <translation>&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;分钟数&lt;/b&gt;：时间层级，默认 5,10,15。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 min = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：距所有道路都超过此距离的起点会列入日志，且不生成面；起点到道路的直线步行距离计入时间。&lt;br&gt;&lt;b&gt;离路步行距离&lt;/b&gt;：将可达街道向外缓冲此米数（默认 25）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，采用起点图层的坐标参考系，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;reach_m&lt;/i&gt;（该层级的步行距离）、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;street_m&lt;/i&gt;（可达街道长度，边在时间耗尽处精确截断）和 &lt;i&gt;method&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="207"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="206"/>
         <source>{count} origins have no geometry and get no polygon: {ids}</source>
         <translation>{count} 个起点没有几何图形，未生成生活圈：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="213"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="212"/>
         <source>The origins layer has no origin with a geometry.</source>
         <translation>起点图层中没有带几何图形的起点。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="148"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="147"/>
         <source>A walk of {minutes:,.10g} minutes is beyond the {limit:,.10g} minutes this tool accepts (GB 50180-2018&apos;s largest level is 15 minutes).</source>
         <translation>步行 {minutes:,.10g} 分钟超出了本工具接受的 {limit:,.10g} 分钟上限（GB 50180-2018 的最大层级为 15 分钟）。</translation>
     </message>
@@ -3986,59 +3936,54 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ParameterChecks</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="111"/>
         <source>The layer of “{layer}” has no field named “{field}” (chosen for “{parameter}”); its fields are: {fields}. Nothing was written.</source>
         <translation>“{layer}”的图层中没有名为“{field}”的字段（用于“{parameter}”）；该图层的字段有：{fields}。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="51"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="48"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="57"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="54"/>
         <source>“{name}” is required; give a value.</source>
         <translation>“{name}”为必填项，请填写。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="63"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="60"/>
         <source>“{name}” must be a number (got “{value}”).</source>
         <translation>“{name}”必须是数字（收到的是“{value}”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="65"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="62"/>
         <source>“{name}” must be between {low} and {high} (got {value}).</source>
         <translation>“{name}”必须在 {low} 到 {high} 之间（收到的是 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="64"/>
         <source>“{name}” must be at least {low} (got {value}).</source>
         <translation>“{name}”不得小于 {low}（收到的是 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="69"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="66"/>
         <source>“{name}” must be at most {high} (got {value}).</source>
         <translation>“{name}”不得大于 {high}（收到的是 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="73"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="70"/>
         <source>“{name}” must be one of {options} (got “{value}”).</source>
         <translation>“{name}”必须是以下之一：{options}（收到的是“{value}”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="74"/>
         <source>“{name}”: a layer in “{value}” cannot be opened; check the paths.</source>
         <translation>“{name}”：“{value}”中有图层无法打开，请检查路径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="77"/>
         <source>“{name}”: “{value}” is not a valid value.</source>
         <translation>“{name}”：“{value}”不是有效的值。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="77"/>
-        <source>“{name}” must be a file of the types {types} (got “{value}”).</source>
-        <translation>“{name}”必须是以下类型的文件：{types}（收到的是“{value}”）。</translation>
     </message>
 </context>
 <context>
@@ -4176,14 +4121,14 @@ Mon-Fri 19:00-07:00
         <translation>{title}：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="80"/>
-        <source>A computation is already running; wait for it or cancel it.</source>
-        <translation>已有计算正在进行；请等待其完成或将其取消。</translation>
-    </message>
-    <message>
         <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="132"/>
         <source>{title} could not be computed; nothing was written.</source>
         <translation>{title}计算失败，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="80"/>
+        <source>A computation is already running; wait for it or cancel it.</source>
+        <translation>已有计算正在进行；请等待其完成或将其取消。</translation>
     </message>
 </context>
 <context>
@@ -4222,7 +4167,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>QgsProcessingAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="84"/>
         <source>Incorrect parameter value for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4248,57 +4193,57 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RegisterMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="395"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="391"/>
         <source>“{status}” is not a status; use one of {statuses}.</source>
         <translation>“{status}”不是有效状态；请使用以下状态之一：{statuses}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="405"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="401"/>
         <source>The asset is already “{status}”.</source>
         <translation>该资源已处于“{status}”状态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="411"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="407"/>
         <source>Moving from “{old}” straight to “{new}” skips the review or approval step; confirm it to go ahead.</source>
         <translation>从“{old}”直接变更为“{new}”将跳过审核或批准步骤；请确认后继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="417"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="413"/>
         <source>An asset cannot go from “{old}” to “{new}”; from “{old}” it can go to: {allowed}.</source>
         <translation>资源不能从“{old}”变更为“{new}”；从“{old}”可以变更为：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="430"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="426"/>
         <source>{field} must be a whole number of 0 or more, not “{value}”.</source>
         <translation>{field}必须是大于或等于 0 的整数，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="430"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="426"/>
         <source>{field} must be a number of 0 or more, not “{value}”.</source>
         <translation>{field}必须是大于或等于 0 的数字，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="440"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="436"/>
         <source>{field} cannot be negative ({value}).</source>
         <translation>{field}不能为负数（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="455"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="451"/>
         <source>The asset needs a value for “{field}”.</source>
         <translation>请为该资源填写“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="462"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="458"/>
         <source>“{value}” is not an asset type; use one of: {choices}.</source>
         <translation>“{value}”不是有效的资源类型；请使用以下类型之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="469"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="465"/>
         <source>The area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="471"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="467"/>
         <source>The capacity (parking bays)</source>
         <translation>容量（停车位数）</translation>
     </message>
