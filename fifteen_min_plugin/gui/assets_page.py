@@ -135,13 +135,13 @@ class AssetTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Display text of a cell; `CODE_ROLE` gives the row's asset id."""
+        """Display text of a cell, also as its tooltip (a narrow dock cuts long names); `CODE_ROLE`: the asset id."""
         if not index.isValid():
             return None
         row = self.rows[index.row()]
         if role == CODE_ROLE:
             return row.asset_id
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         values = (
             row.asset_id,

@@ -180,6 +180,7 @@ def test_history_and_suggestions_wrap_their_text_and_show_it_whole(docked, langu
     assets = docked.page("assets")
     _show_tab(docked, docked.ui.pages.indexOf(docked.ui.pages.findChild(QWidget, "assetsPage")))
     (row,) = assets.model.rows
+    assert assets.model.data(assets.model.index(0, 1), Qt.ItemDataRole.ToolTipRole) == row.name  # cut in the table
     reason = "每天 19:00-07:00 闲置的 98 个车位可与居民错时共享，缓解周边约 4,300 名居民的夜间停车难。"
     assets.suggestions_by_asset = {row.asset_id: [(1, "错时共享停车", 21.4, reason), (2, "潮汐摊区", 12.0, reason)]}
     assert assets.select_asset(row.asset_id)
