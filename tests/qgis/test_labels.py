@@ -155,3 +155,22 @@ def test_the_asset_history_shows_types_and_statuses_in_chinese(chinese, qgis_can
     finally:
         page.teardown()
         page.deleteLater()
+
+
+def test_the_conversion_log_is_in_chinese(chinese, processing):
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=name:string", "pois", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setAttributes(["示例"])
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(116.35, 40.0)))
+    assert layer.dataProvider().addFeatures([feature])[0]
+    feedback = QgsProcessingFeedback()
+    result = processing.run(
+        "fifteenmin:convertcoords",
+        {"INPUT": layer, "FROM_SYSTEM": 1, "TO_SYSTEM": 0, "OUTPUT": "memory:"},
+        feedback=feedback,
+    )
+    log = feedback.textLog()
+    assert "GCJ-02→WGS84（精确逆算）" in log, log
+    assert "exact inverse" not in log
+    (converted,) = result["OUTPUT"].getFeatures()
+    assert converted["coord_conv"] == "GCJ-02→WGS84 (exact inverse)"  # the stored value stays the stable code
