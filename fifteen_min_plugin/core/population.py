@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, field
 from typing import Optional
 
 import numpy as np
@@ -22,6 +22,8 @@ from fifteen_min_plugin.core.errors import FifteenMinError
 
 ALL_BASIC = "all_basic"
 MINUTES_PREFIX = "min_"
+#: fields that name an origin in a warning, the first one present
+ORIGIN_ID_FIELDS = ("origin_id", "community_id", "name")
 #: columns of the summary table, in order, with their kind
 SUMMARY_FIELDS = (
     ("category", "text"),
@@ -68,11 +70,16 @@ class SummaryRow:
 
 @dataclass
 class OriginMinutes:
-    """Walking minutes per category code (NaN: none reachable) and the weights of the origins kept."""
+    """Walking minutes per category code (NaN: none reachable) and the weights of the origins kept.
+
+    `skipped_ids` names the origins left out for their population (by `origin_id`, `community_id` or `name`,
+    else the feature id).
+    """
 
     minutes: dict[str, np.ndarray]
     weights: Optional[np.ndarray]
     skipped: int
+    skipped_ids: list[str] = field(default_factory=list)
 
 
 def summarise(
@@ -161,16 +168,19 @@ def read_minutes(
     request.setSubsetOfAttributes(wanted, source.fields())
     indices = [source.fields().lookupField(MINUTES_PREFIX + code) for code in codes]
     population_index = source.fields().lookupField(population_field) if population_field else -1
+    id_index = next((source.fields().lookupField(name) for name in ORIGIN_ID_FIELDS if name in names), -1)
+    if id_index >= 0:
+        wanted.append(names[id_index])
     rows: list[list[float]] = []
     weights: list[float] = []
-    skipped = 0
+    skipped: list[str] = []
     for feature in source.getFeatures(request):
         if feedback is not None and feedback.isCanceled():
             break
         if population_index >= 0:
             weight = _number(feature.attribute(population_index))
             if weight is None or weight < 0:
-                skipped += 1
+                skipped.append(str(feature.attribute(id_index) if id_index >= 0 else feature.id()))
                 continue
             weights.append(weight)
         values = [_number(feature.attribute(index)) for index in indices]
@@ -179,6 +189,7 @@ def read_minutes(
     return OriginMinutes(
         {code: table[:, i] for i, code in enumerate(codes)},
         np.asarray(weights, dtype=float) if population_field else None,
+        len(skipped),
         skipped,
     )
 

@@ -21,7 +21,7 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm, named_ids
 from fifteen_min_plugin.processing.parameter_checks import MAX_WALK_MINUTES
 
 
@@ -113,8 +113,8 @@ class PopulationSummaryAlgorithm(FifteenMinAlgorithm):
             )
         if read.skipped:
             feedback.pushWarning(
-                self.tr("{count} origins have no usable population in “{field}” and were left out.").format(
-                    count=read.skipped, field=population_field
+                self.tr("{count} origins have no usable population in “{field}” and were left out: {origins}.").format(
+                    count=read.skipped, field=population_field, origins=named_ids(read.skipped_ids)
                 )
             )
         feedback.setProgress(50.0)

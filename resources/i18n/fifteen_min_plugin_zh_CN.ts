@@ -4094,8 +4094,8 @@ Mon-Fri 19:00-07:00
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="115"/>
-        <source>{count} origins have no usable population in “{field}” and were left out.</source>
-        <translation>{count} 个起点在“{field}”中没有可用的人口数，已被排除。</translation>
+        <source>{count} origins have no usable population in “{field}” and were left out: {origins}.</source>
+        <translation>{count} 个起点在“{field}”中没有可用的人口数，已被排除：{origins}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="140"/>

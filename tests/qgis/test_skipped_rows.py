@@ -232,3 +232,28 @@ def test_coverage_counts_and_names_populations_that_are_not_numbers(processing):
         warning.startswith("1 circles have a population that is not a number") and warning.endswith(": C2-15.")
         for warning in feedback.warnings
     )
+
+
+# --- population summary: origins whose population is not a usable number ---------------------------------------
+
+
+def test_population_summary_names_the_origins_without_a_usable_population(processing):
+    populations = {"HD-C01": "3200", "HD-C02": "约3000", "HD-C03": "", "HD-C04": "-5", "HD-C05": "1800"}
+    origins = _layer(
+        "Point?crs=EPSG:4326&field=community_id:string&field=population:string&field=min_pharmacy:double",
+        [(code, value, 6.0) for code, value in populations.items()],
+        [QgsGeometry.fromPointXY(QgsPointXY(116.35 + i * 0.001, 40.0)) for i in range(len(populations))],
+    )
+    unusable = ["HD-C02", "HD-C03", "HD-C04"]  # text, empty, negative
+    feedback = Feedback()
+    out = processing.run(
+        "fifteenmin:populationsummary",
+        {"ORIGINS": origins, "POPULATION_FIELD": "population", "OUTPUT": "memory:"},
+        feedback=feedback,
+    )["OUTPUT"]
+    pharmacy = next(feature for feature in out.getFeatures() if feature["category"] == "pharmacy")
+    assert pharmacy["residents"] == 3200 + 1800
+    assert (
+        f"{len(unusable)} origins have no usable population in “population” and were left out: "
+        f"{', '.join(unusable)}." in feedback.warnings
+    )
