@@ -66,7 +66,10 @@ def compact_details(details: Details, limit: int = MAX_DETAILS_CHARS) -> str:
     text = "\n".join(out)
     if len(text) <= limit:
         return text
+    # cut between lines, else between words: a token (a key a caller redacts later) is never split
     cut = text.rfind("\n", 0, limit)
+    if cut <= 0:
+        cut = text.rfind(" ", 0, limit)
     cut = cut if cut > 0 else limit
     return (
         text[:cut]

@@ -61,3 +61,13 @@ def test_many_different_lines_are_cut_at_the_cap_on_a_line_boundary():
 
 def test_blank_lines_disappear():
     assert compact_details("first\n\n   \nsecond\n") == "first\nsecond"
+
+
+def test_one_long_line_is_cut_between_words_so_a_token_stays_whole():
+    token = "f15kEy0a1b2c3d4e5f60718293a4b5c6"
+    words = ["word"] * (MAX_DETAILS_CHARS // 5 - 3) + [token] + ["tail"] * 100
+    details = compact_details(" ".join(words))
+    assert len(details) <= MAX_DETAILS_CHARS + 80
+    assert token not in details or details.count(token) == 1
+    kept = details.splitlines()[0]
+    assert kept.split(" ")[-1] in ("word", token)
