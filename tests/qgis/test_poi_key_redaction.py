@@ -52,6 +52,14 @@ ECHOES = {
     ),
     # HTML served with HTTP 200 (a captive portal), the key in the page
     "html200": lambda key, url: (200, "text/html", f"<html><body>Login first: {url}</body></html>", {}),
+    # a page whose only POI has no location and the key in its name (the import names such POIs)
+    "poi": lambda key, url: (
+        200,
+        "application/json",
+        f'{{"status":"1","count":"1","info":"OK","infocode":"10000","pois":[{{"id":"B0X","name":"{key}",'
+        f'"location":[]}}]}}',
+        {},
+    ),
     # a redirect whose Location repeats the query string
     "redirect": lambda key, url: (302, "text/html", "", {"Location": f"http://127.0.0.1:9/moved?key={key}&x=1"}),
 }
@@ -103,7 +111,7 @@ def test_client_errors_never_carry_the_key(echo_server, tmp_path, mode):
     state = new_state(tmp_path, query)
     try:
         result = make_client(echo_server, FakeClock(), max_retries=1).run(query, area(), state)
-        texts = [result.message]
+        texts = [result.message, *result.bad_locations]
     except PoiApiError as error:
         texts = [error.message, str(error), error.details]
     assert echo_server.keys and set(echo_server.keys) == {KEY}  # the key was sent, so it could be echoed

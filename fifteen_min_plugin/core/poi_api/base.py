@@ -503,6 +503,7 @@ class PoiClient:
     def _absorb(self, page: Page, engine: Any, state: ImportState) -> None:
         """Convert the page to WGS84 and keep new records inside the area; note those without a location."""
         for text in page.bad_locations:
+            text = redact(text, self._key)  # the service's own words: they may echo the key
             if text not in state.bad_locations:
                 state.bad_locations.append(text)
         if not page.records:
@@ -517,7 +518,7 @@ class PoiClient:
             if record.source_id in state.records:
                 continue
             if not (math.isfinite(x) and math.isfinite(y)):
-                text = f"{record.source_id} {record.name}".strip()
+                text = redact(f"{record.source_id} {record.name}".strip(), self._key)
                 if text not in state.bad_locations:
                     state.bad_locations.append(text)
                 continue
