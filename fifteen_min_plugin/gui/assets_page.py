@@ -22,7 +22,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsMapCanvas, QgsMessageBar
-from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from qgis.PyQt.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -52,6 +52,7 @@ from qgis.PyQt.QtWidgets import (
 from fifteen_min_plugin.__about__ import PROVIDER_ID
 from fifteen_min_plugin.core.assets import ASSET_TYPES, time_windows
 from fifteen_min_plugin.core.assets import asset_type as lookup_asset_type
+from fifteen_min_plugin.core.assets.matching import NEW, POSSIBLE, REGISTERED, CandidateMatch, match_candidates
 from fifteen_min_plugin.core.assets.register import SKIPS, AssetRegister, check_transition
 from fifteen_min_plugin.core.assets.suitability import load_suitability
 from fifteen_min_plugin.core.categories import load_categories
@@ -210,61 +211,112 @@ class LayerChoiceDialog(QDialog):
         ]
 
 
-class CandidatesDialog(QDialog):
-    """The candidates found; the ticked ones are registered. Ones already in the register are shown, not ticked."""
+#: widest a candidates column gets (name, type, source, register, area, circles); the reason takes the rest
+COLUMN_CAPS_PX = (160, 90, 150, 170, 70, 160)
 
-    def __init__(self, candidates: QgsVectorLayer, registered: set[tuple[str, int]], parent=None) -> None:
+
+class CandidatesDialog(QDialog):
+    """The candidates found; only surely new ones are ticked. Registered and possibly registered ones say which."""
+
+    def __init__(
+        self,
+        candidates: QgsVectorLayer,
+        matches: Sequence[CandidateMatch],
+        circle_names: Optional[dict[str, str]] = None,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Idle asset candidates"))
         self.candidates = candidates
         self.features = list(candidates.getFeatures())
-        self.table = QTableWidget(len(self.features), 6)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Name"),
-                self.tr("Type"),
-                self.tr("Why"),
-                self.tr("Area (m²)"),
-                self.tr("Circles"),
-                self.tr("Source"),
-            ]
-        )
+        self.matches = list(matches)
+        headers = [
+            self.tr("Name"),
+            self.tr("Type"),
+            self.tr("Source"),
+            self.tr("In the register?"),
+            self.tr("Area (m²)"),
+            self.tr("Circles"),
+            self.tr("Why"),
+        ]
+        self.table = QTableWidget(len(self.features), len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for row, feature in enumerate(self.features):
-            source = (str(feature["source_layer"]), int(feature["source_fid"]))
+        names = circle_names or {}
+        for row, (feature, match) in enumerate(zip(self.features, self.matches)):
             area = _plain(feature["area_m2"])
+            circles = [part for part in str(_plain(feature["circle_ids"]) or "").split(",") if part]
             texts = (
                 str(_plain(feature["name"]) or ""),
                 asset_type_label(feature["asset_type"]),
-                str(feature["why"]),
+                f"{feature['source_layer']} #{feature['source_fid']}",
+                self._match_text(match),
                 "" if area is None else f"{area:,.0f}",
-                str(_plain(feature["circle_ids"]) or ""),
-                self.tr("{layer} #{fid} (already in the register)").format(layer=source[0], fid=source[1])
-                if source in registered
-                else f"{source[0]} #{source[1]}",
+                "、".join(names.get(circle, circle) for circle in circles),
+                str(feature["why"]),
             )
             for column, text in enumerate(texts):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
             first = self.table.item(row, 0)
             first.setFlags(first.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            first.setCheckState(Qt.CheckState.Unchecked if source in registered else Qt.CheckState.Checked)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            first.setCheckState(Qt.CheckState.Checked if match.status == NEW else Qt.CheckState.Unchecked)
+        self.table.resizeColumnsToContents()
+        for column, cap in enumerate(COLUMN_CAPS_PX):  # long texts are cut here and whole in their tooltip
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
+        self.table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         register_button = buttons.addButton(self.tr("Register ticked"), QDialogButtonBox.ButtonRole.AcceptRole)
         register_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        new = sum(match.status == NEW for match in self.matches)
+        summary = QLabel(
+            self.tr(
+                "{count} candidates found; {new} are new and ticked. The others are or may already be in the "
+                "register: tick one only after checking it."
+            ).format(count=len(self.features), new=new)
+        )
+        summary.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("{count} candidates found.").format(count=len(self.features))))
+        layout.addWidget(summary)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(800, 400)
+        self.resize(900, 420)
+
+    def _match_text(self, match: CandidateMatch) -> str:
+        if match.status == REGISTERED:
+            return self.tr("Registered: {asset} {name}").format(asset=match.asset_id, name=match.asset_name)
+        if match.status == POSSIBLE and match.by == "name":
+            return self.tr("Perhaps {asset} {name} (same name nearby)").format(
+                asset=match.asset_id, name=match.asset_name
+            )
+        if match.status == POSSIBLE:
+            return self.tr("Perhaps {asset} {name} (same place)").format(asset=match.asset_id, name=match.asset_name)
+        return self.tr("New")
 
     def ticked(self) -> list[int]:
         """Row numbers of the ticked candidates."""
         return [
             row for row in range(len(self.features)) if self.table.item(row, 0).checkState() == Qt.CheckState.Checked
         ]
+
+
+def _circle_names(circles: QgsVectorLayer) -> dict[str, str]:
+    """circle_id → what the planner calls the circle: its name, else its community and level."""
+    names = {}
+    for feature in circles.getFeatures():
+        name = str(_plain(feature["name"]) or "")
+        if not name:
+            community, level = _plain(feature["community_id"]), _plain(feature["level_min"])
+            name = (
+                QCoreApplication.translate("AssetsPage", "{community} {minutes}-minute circle")
+                .format(community=community or "", minutes=level or "")
+                .strip()
+            )
+        names[str(feature["circle_id"])] = name
+    return names
 
 
 class AssetsPage(QWidget):
@@ -919,8 +971,16 @@ class AssetsPage(QWidget):
         if not candidates.featureCount():
             self._warn(self.tr("No idle asset candidates in the chosen layers."), Qgis.MessageLevel.Info)
             return
-        registered = {(row.source_layer, row.source_fid) for row in self.model.rows if row.source_fid is not None}
-        dialog = CandidatesDialog(candidates, registered, self)
+        workspace = self._ready_workspace()
+        if workspace is None:
+            return
+        try:
+            matches = match_candidates(candidates, workspace.layer("idle_assets"), self.project.transformContext())
+            circle_names = _circle_names(workspace.layer("circles"))
+        except FifteenMinError as error:
+            self._error(error)
+            return
+        dialog = CandidatesDialog(candidates, matches, circle_names, self)
         dialog.accepted.connect(lambda: self.register_candidates(candidates, dialog.ticked()))
         self._show_dialog(dialog)
 
