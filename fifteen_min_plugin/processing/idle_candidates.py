@@ -32,7 +32,7 @@ from qgis.core import (
 from fifteen_min_plugin.core.assets.candidates import load_rules, match_feature
 from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY, new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm, named_ids
 
 OUTPUT_FIELDS = (
     ("source_layer", "text"),
@@ -131,6 +131,7 @@ class IdleCandidatesAlgorithm(FifteenMinAlgorithm):
         total = max(sum(layer.featureCount() for layer in layers), 1)
         done = 0
         found = 0
+        unplaced = []
         for layer in layers:
             transform = QgsCoordinateTransform(layer.crs(), crs, context.transformContext())
             area = QgsDistanceArea()
@@ -149,7 +150,10 @@ class IdleCandidatesAlgorithm(FifteenMinAlgorithm):
                 feedback.setProgress(100.0 * done / total)
                 match = match_feature(rules, names, feature.attributes())
                 geometry = feature.geometry()
-                if match is None or geometry.isNull() or geometry.isEmpty():
+                if match is None:
+                    continue
+                if geometry.isNull() or geometry.isEmpty():
+                    unplaced.append(f"{layer.name()} #{feature.id()}")
                     continue
                 polygon = geometry.type() == POLYGON_GEOMETRY
                 point = QgsGeometry(geometry).pointOnSurface()
@@ -181,6 +185,12 @@ class IdleCandidatesAlgorithm(FifteenMinAlgorithm):
                 if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
                     raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
                 found += 1
+        if unplaced:
+            feedback.pushWarning(
+                self.tr("{count} matching features have no geometry and are not candidates: {ids}").format(
+                    count=len(unplaced), ids=named_ids(unplaced)
+                )
+            )
         feedback.pushInfo(self.tr("{count} candidates found.").format(count=found))
         return {self.OUTPUT: dest_id}
 

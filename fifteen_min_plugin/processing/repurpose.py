@@ -156,8 +156,10 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
         circles: dict[int, tuple[QgsGeometry, CircleGaps]] = {}
         names = coverage.fields().names()
         request = QgsFeatureRequest().setDestinationCrs(assets.sourceCrs(), context.transformContext())
+        unplaced = []
         for feature in coverage.getFeatures(request):
-            if feature.geometry().isNull():
+            if feature.geometry().isNull() or feature.geometry().isEmpty():
+                unplaced.append(feature.id())
                 continue
             attributes = dict(zip(names, feature.attributes()))
             attributes.setdefault("circle_id", str(feature.id()))
@@ -165,6 +167,12 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
             if not index.addFeature(feature):
                 raise QgsProcessingException(self.tr("The coverage circles could not be indexed."))
 
+        if unplaced:
+            feedback.pushWarning(
+                self.tr("{count} coverage circles have no geometry and were not used (feature ids): {ids}").format(
+                    count=len(unplaced), ids=named_ids(unplaced)
+                )
+            )
         asset_names = assets.fields().names()
         total = max(assets.featureCount(), 1)
         unreadable: list[tuple[str, str]] = []  # (asset id, why) of assets whose idle windows cannot be read

@@ -405,27 +405,27 @@
         <translation>无法将覆盖分析结果保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="380"/>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="384"/>
         <source>Circle {number} cannot be placed in the coverage layer; nothing was written.</source>
         <translation>生活圈 {number} 无法放入覆盖分析图层；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="409"/>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="413"/>
         <source>The layer “{layer}” has no grade field; run the coverage first.</source>
         <translation>图层“{layer}”没有等级字段；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="426"/>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="430"/>
         <source>{lower:g}–{upper:g} min</source>
         <translation>{lower:g}–{upper:g} min</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="428"/>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="432"/>
         <source>over {minutes:g} min or none in reach</source>
         <translation>超过 {minutes:g} min 或可达范围内没有</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="437"/>
+        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="441"/>
         <source>The layer “{layer}” has no walking times for “{code}” (field min_{code}).</source>
         <translation>图层“{layer}”没有“{code}”的步行时间（字段 min_{code}）。</translation>
     </message>
@@ -568,47 +568,47 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetRegister</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="162"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="164"/>
         <source>The register already has an asset “{asset_id}”; choose another id.</source>
         <translation>台账中已有资源“{asset_id}”；请使用其他编号。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="211"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="214"/>
         <source>The field(s) {fields} cannot be changed here; use the status buttons for the status, and the asset id never changes.</source>
         <translation>无法在此处修改字段 {fields}；状态请使用状态按钮修改，资源编号不可更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="235"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="243"/>
         <source>Deleting “{asset_id}” removes it from the register for good; confirm the deletion, or retire the asset instead.</source>
         <translation>删除“{asset_id}”会将其从台账中永久移除；请确认删除，或改为将该资源设为“已退出”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="297"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="309"/>
         <source>The layer “{layer}” is being edited; save or discard those edits first.</source>
         <translation>图层“{layer}”正在编辑中；请先保存或放弃这些编辑。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="302"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="314"/>
         <source>The change could not be saved; the register is unchanged.</source>
         <translation>无法保存此更改；台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="315"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="327"/>
         <source>“{layer}” could not be written, so nothing was changed in the register.</source>
         <translation>无法写入“{layer}”，因此台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="328"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="344"/>
         <source>The register has no asset “{asset_id}”.</source>
         <translation>台账中没有资源“{asset_id}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="337"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="353"/>
         <source>The asset has no location; draw or pick it on the map.</source>
         <translation>该资源没有位置；请在地图上绘制或选取其位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="344"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="360"/>
         <source>The asset&apos;s location cannot be converted to the register&apos;s coordinate system.</source>
         <translation>无法将该资源的位置转换到台账的坐标系。</translation>
     </message>
@@ -616,42 +616,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetTableModel</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
         <source>Bays</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
@@ -659,475 +659,480 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="299"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="351"/>
         <source>Flag idle asset on map</source>
         <translation>在地图上标记闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="302"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
         <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
         <translation>单击任意图层中的要素（停车场、人防工程、空置建筑…），将其添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="305"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="357"/>
         <source>Add idle asset by drawing</source>
         <translation>绘制添加闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="360"/>
         <source>Click the asset&apos;s location on the map, then fill in the form.</source>
         <translation>在地图上单击资源位置，然后填写表单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="320"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="372"/>
         <source>Flag selected</source>
         <translation>标记所选要素</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="321"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="373"/>
         <source>Add the selected features of the current layer to the register.</source>
         <translation>将当前图层中所选要素添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="322"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="374"/>
         <source>Find candidates…</source>
         <translation>查找候选…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="323"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="375"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="326"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="378"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="330"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="382"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="348"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="400"/>
         <source>Send for review</source>
         <translation>提交审核</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="349"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="401"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="350"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="402"/>
         <source>Put in use</source>
         <translation>投入使用</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="351"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="403"/>
         <source>Retire</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="353"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="405"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="406"/>
         <source>Remove the asset for good (the history keeps a record). Prefer Retire.</source>
         <translation>永久删除该资源（历史记录中会保留记录）。建议优先使用“退出”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="411"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="411"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="411"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="411"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="411"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="411"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="364"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="416"/>
         <source>Suggest uses</source>
         <translation>建议用途</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="417"/>
         <source>Rank uses of every asset that fill the gaps of its circles (needs the coverage analysis).</source>
         <translation>为每处资源排序能补齐其所在生活圈短板的用途（需先完成覆盖分析）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="421"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="421"/>
         <source>Use</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="421"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="421"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="376"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="428"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="401"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="453"/>
         <source>Selected asset</source>
         <translation>所选资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="404"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="456"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="842"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="894"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="448"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="500"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="449"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="501"/>
         <source>In no circle</source>
         <translation>不在任何生活圈内</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="472"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="524"/>
         <source>{circle} ({minutes} min)</source>
         <translation>{circle}（{minutes} min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="532"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="584"/>
         <source>Select an asset to see its idle times, history and suggestions.</source>
         <translation>选择一处资源，查看其闲置时段、历史记录和建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="544"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="596"/>
         <source>Press “Suggest uses” to rank uses for the register's assets.</source>
         <translation>点击“建议用途”，为台账中的资源排序用途。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="556"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="608"/>
         <source>Idle time windows: none recorded.</source>
         <translation>闲置时段：无记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="560"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="612"/>
         <source>Idle time windows “{text}” cannot be read: {reason}</source>
         <translation>无法读取闲置时段“{text}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="563"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="615"/>
         <source>Idle time windows: {windows} ({hours:g} h per week)</source>
         <translation>闲置时段：{windows}（每周 {hours:g} h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="584"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="636"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="585"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="637"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="586"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="638"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="587"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="639"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="631"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="683"/>
         <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
         <translation>请先在图层上选择要素（工作空间自身的图层不计在内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="650"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="702"/>
         <source>Feature {fid} of “{layer}” no longer exists.</source>
         <translation>“{layer}”的要素 {fid} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="656"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="708"/>
         <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
         <translation>“{layer}”的要素 {fid} 已作为 {asset_id} 登记在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="669"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="721"/>
         <source>Flagged from “{layer}”, feature {fid}</source>
         <translation>标记自“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="670"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="722"/>
         <source>recognised by {why}</source>
         <translation>识别依据：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="670"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="722"/>
         <source>no rule matched</source>
         <translation>未匹配任何规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="678"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="730"/>
         <source>Added by drawing</source>
         <translation>通过绘制添加</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="709"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="761"/>
         <source>{asset_id} “{name}” added to the register.</source>
         <translation>已将 {asset_id}“{name}”添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="732"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="784"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="749"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="801"/>
         <source>{asset_id} is now “{status}”.</source>
         <translation>{asset_id} 的状态已变为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="757"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="809"/>
         <source>Delete idle asset</source>
         <translation>删除闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="757"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="809"/>
         <source>Delete {asset_id} from the register for good? Its history keeps a record of the deletion. Retiring the asset keeps it in the register instead.</source>
         <translation>确定要将 {asset_id} 从台账中永久删除吗？历史记录会保留此次删除的记录。如改为将该资源设为“已退出”，它仍会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="757"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="809"/>
         <source>Why is {asset_id} deleted?</source>
         <translation>为何删除 {asset_id}？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="780"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="832"/>
         <source>{asset_id} deleted; the history keeps a record.</source>
         <translation>已删除 {asset_id}；历史记录中保留了记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="784"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="836"/>
         <source>Note for the change to “{status}” (optional):</source>
         <translation>变更为“{status}”的备注（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="837"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="889"/>
         <source>The register is empty: flag or add assets first.</source>
         <translation>台账为空：请先标记或添加资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="840"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="892"/>
         <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
         <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="867"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="919"/>
         <source>Suggestions ranked for {count} assets.</source>
         <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="898"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="950"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
         <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="910"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="962"/>
         <source>Tick at least one layer to scan.</source>
         <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="916"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="968"/>
         <source>Find candidates</source>
         <translation>查找候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="920"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="972"/>
         <source>No idle asset candidates in the chosen layers.</source>
         <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="945"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1005"/>
         <source>Found by “Find candidates”: {why}</source>
         <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="952"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1012"/>
         <source>{count} candidates added to the register.</source>
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="990"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1050"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1028"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1088"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="975"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1035"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="588"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="640"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="589"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="641"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="590"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="642"/>
         <source>Owner</source>
         <translation>权属单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="591"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="643"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="592"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="644"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="593"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="645"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="594"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="646"/>
         <source>Condition</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="595"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="647"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="596"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="648"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="597"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="649"/>
         <source>Source layer</source>
         <translation>来源图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="598"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="650"/>
         <source>Source feature</source>
         <translation>来源要素</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="313"/>
+        <source>{community} {minutes}-minute circle</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>BufferCirclesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="48"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="49"/>
         <source>Radius circles (GB 50180 levels)</source>
         <translation>半径圈（GB 50180 半径分级）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="51"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="52"/>
         <source>Draws a circle of true metres around every origin, for each radius level, whatever the CRS (each origin is buffered in an azimuthal equidistant projection centred on it).&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (polygons are buffered from their outline).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Radii (m)&lt;/b&gt;: default 300,500,1000 — the GB 50180-2018 walking distances of the 5-, 10- and 15-minute life circles.&lt;br&gt;&lt;b&gt;Level minutes&lt;/b&gt;: the minutes each radius stands for, in the same order (default 5,10,15).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level, nested, with the origin's own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;radius_m&lt;/i&gt; and &lt;i&gt;area_m2&lt;/i&gt; (ellipsoidal area, m²).</source>
         <translation>在任意坐标参考系下，为每个起点按每个半径层级绘制以真实米数为半径的圆（每个起点都在以其为中心的方位等距投影中缓冲）。&lt;br&gt;&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（面要素从其边界向外缓冲）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;半径（m）&lt;/b&gt;：默认 300,500,1000，即 GB 50180-2018 中 5 分钟、10 分钟和 15 分钟生活圈的步行距离。&lt;br&gt;&lt;b&gt;层级分钟数&lt;/b&gt;：每个半径对应的分钟数，顺序与半径相同（默认 5,10,15）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;radius_m&lt;/i&gt; 和 &lt;i&gt;area_m2&lt;/i&gt;（椭球面积，m²）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="64"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="65"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="71"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="72"/>
         <source>Origin id field</source>
         <translation>起点编号字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="76"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="77"/>
         <source>Radii (m)</source>
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="77"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="78"/>
         <source>Level minutes</source>
         <translation>层级分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="78"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="79"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="90"/>
         <source>The origins layer could not be read.</source>
         <translation>无法读取起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="96"/>
         <source>Radii and minutes must be positive numbers separated by commas, e.g. 300,500,1000.</source>
         <translation>半径和分钟数必须是以逗号分隔的正数，例如 300,500,1000。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="100"/>
         <source>Give one level in minutes for each radius ({radii} radii, {minutes} minutes).</source>
         <translation>请为每个半径指定一个以分钟计的层级（当前为 {radii} 个半径、{minutes} 个分钟数）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="155"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="156"/>
         <source>{count} origins have no geometry and got no circle: {ids}</source>
         <translation>{count} 个起点没有几何图形，未生成半径圈：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="106"/>
         <source>A radius of {radius:,.10g} m is beyond the {limit:,.10g} m a living circle can have (GB 50180-2018&apos;s largest level is 1,000 m); give the radii in metres, e.g. 300,500,1000.</source>
         <translation>半径 {radius:,.10g} 米超出了生活圈可有的 {limit:,.10g} 米上限（GB 50180-2018 的最大层级为 1,000 米）；请以米为单位填写半径，例如 300,500,1000。</translation>
     </message>
@@ -1183,54 +1188,74 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CandidatesDialog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="229"/>
         <source>Idle asset candidates</source>
         <translation>闲置资源候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="222"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="234"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="222"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="235"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="222"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="240"/>
         <source>Why</source>
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="222"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="238"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="222"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="239"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="222"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="236"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="236"/>
-        <source>{layer} #{fid} (already in the register)</source>
-        <translation>{layer} #{fid}（已在台账中）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="253"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="270"/>
         <source>Register ticked</source>
         <translation>登记已勾选项</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="258"/>
-        <source>{count} candidates found.</source>
-        <translation>找到 {count} 个候选。</translation>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="237"/>
+        <source>In the register?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="275"/>
+        <source>{count} candidates found; {new} are new and ticked. The others are or may already be in the register: tick one only after checking it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="290"/>
+        <source>Registered: {asset} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="292"/>
+        <source>Perhaps {asset} {name} (same name nearby)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="296"/>
+        <source>Perhaps {asset} {name} (same place)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="297"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1537,132 +1562,132 @@ Mon-Fri 19:00-07:00
         <translation>数据来源：{sources}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="315"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="329"/>
         <source>GB 50180 / MOFCOM level requirements not met</source>
         <translation>未达到 GB 50180 / 商务部等级要求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="675"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="689"/>
         <source>Nothing to show.</source>
         <translation>无可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="789"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="803"/>
         <source>15-minute living circles</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="791"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="805"/>
         <source>The coverage layer has no circles, so there is no plan to print. Run Coverage first.</source>
         <translation>覆盖分析图层中没有生活圈，因此没有可打印的方案。请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="831"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="845"/>
         <source>The layout {name} could not be added to the project.</source>
         <translation>无法将布局 {name} 添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="899"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="913"/>
         <source>The PDF {path} could not be written.</source>
         <translation>无法写入 PDF 文件 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="917"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="931"/>
         <source>The atlas of the circle plan could not be started.</source>
         <translation>无法启动生活圈方案的图集。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="929"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="943"/>
         <source>Page {page} of the circle plan could not be prepared.</source>
         <translation>无法生成生活圈方案的第 {page} 页。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="275"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="287"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="383"/>
         <source>No idle asset recorded in this circle.</source>
         <translation>此生活圈内未登记闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="408"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="422"/>
         <source>—: walking minutes not measured, or no facility within the walking limit.</source>
         <translation>—：未测算步行分钟数，或步行范围内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="409"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="423"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="439"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="453"/>
         <source>This circle</source>
         <translation>本生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="440"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="454"/>
         <source>Other circles</source>
         <translation>其他生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="453"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="467"/>
         <source>Isochrones of this community</source>
         <translation>本社区的等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="484"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="498"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="478"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="492"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="480"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="494"/>
         <source>Isochrones</source>
         <translation>等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="482"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="496"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="580"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="594"/>
         <source>Circle plan: {title}</source>
         <translation>生活圈方案：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="592"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="606"/>
         <source>Facilities present and missing — and the walk to the nearest one</source>
         <translation>已有和缺少的设施，以及到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="727"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="741"/>
         <source>Circle plan cover: {title}</source>
         <translation>生活圈方案封面：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="731"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="745"/>
         <source>15-minute living circle plan (一圈一策)</source>
         <translation>一刻钟生活圈方案（一圈一策）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="744"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="758"/>
         <source>{circles} circles · {population} residents · {date}</source>
         <translation>{circles} 个生活圈 · {population} 名居民 · {date}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="755"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="769"/>
         <source>Circles per MOFCOM grade</source>
         <translation>各商务部等级的生活圈数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="762"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="776"/>
         <source>Basic services most often missing (circles lacking them)</source>
         <translation>最常缺少的基本保障类业态（缺少该业态的生活圈数）</translation>
     </message>
@@ -1737,225 +1762,270 @@ Mon-Fri 19:00-07:00
         <translation>未提供闲置资源图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="968"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="982"/>
         <source>The circle plan is not complete; nothing was written.</source>
         <translation>“一圈一策”方案尚未完整生成，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="274"/>
+        <source>GB 50180 radius circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="275"/>
+        <source>Walking isochrone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="276"/>
+        <source>Circle drawn by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="277"/>
+        <source>Boundary drawn by hand</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CircleWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="82"/>
         <source>A circle needs a radius greater than 0 m.</source>
         <translation>生活圈半径必须大于 0 m。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="106"/>
         <source>The WGS84 ellipsoid is unknown to QGIS; distances and areas cannot be measured.</source>
         <translation>QGIS 无法识别 WGS84 椭球，无法量算距离和面积。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="116"/>
         <source>{what} has no area, so nothing was written.</source>
         <translation>{what}没有面积，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="180"/>
         <source>The circles layer of the workspace cannot be opened, so nothing was written.</source>
         <translation>无法打开工作空间的生活圈图层，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="186"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="187"/>
         <source>The circles layer lacks the fields {fields}; open it as a workspace to upgrade it.</source>
         <translation>生活圈图层缺少字段 {fields}；请将其作为工作空间打开以完成升级。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="207"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="208"/>
         <source>The drawn circle</source>
         <translation>绘制的生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="228"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="229"/>
         <source>The circles layer cannot be edited (is the workspace file read-only?).</source>
         <translation>生活圈图层无法编辑（工作空间文件是否为只读？）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="233"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="234"/>
         <source>Add living circle</source>
         <translation>添加生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="236"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="237"/>
         <source>The circle could not be added to the circles layer.</source>
         <translation>无法将该生活圈添加到生活圈图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="278"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="279"/>
         <source>The computed circles carry no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="289"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="290"/>
         <source>Computed circle {number} has no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈 {number} 没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="294"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="295"/>
         <source>Computed circle {number}</source>
         <translation>计算得到的生活圈 {number}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="126"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="127"/>
         <source>{what} lies outside the coordinate system of the circles layer; nothing was written.</source>
         <translation>{what}超出生活圈图层坐标系的范围，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="356"/>
+        <source>The earlier circles could not be replaced; the circles layer is unchanged.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CirclesPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="105"/>
         <source>Circle by centre and radius</source>
         <translation>按圆心和半径绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="102"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="106"/>
         <source>Click the centre (it snaps to a community point), move, click again — or type the radius in metres and press Enter. Esc cancels.</source>
         <translation>单击圆心（会捕捉到社区点），移动鼠标后再次单击；也可输入以米为单位的半径并按 Enter。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="108"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="112"/>
         <source>Polygon boundary</source>
         <translation>多边形边界</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="113"/>
         <source>Click the vertices, right-click to finish. Esc cancels.</source>
         <translation>依次单击各顶点，右键单击完成。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="125"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="129"/>
         <source> m</source>
         <translation> m</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="126"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="130"/>
         <source>by mouse</source>
         <translation>鼠标量取</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="132"/>
         <source>A fixed radius: each click places a circle of this size. Set to 0 to measure with the mouse.</source>
         <translation>固定半径：每次单击放置一个此大小的圆。设为 0 则用鼠标量取半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="294"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="292"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="140"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="144"/>
         <source>GB 50180 radius levels around every origin (needs no roads).</source>
         <translation>围绕每个起点生成 GB 50180 半径分级（无需道路数据）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="317"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="315"/>
         <source>Walking isochrones</source>
         <translation>步行等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="142"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="146"/>
         <source>The area reachable on foot along the roads within each level.</source>
         <translation>在每个层级的时间内沿道路步行可达的范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="145"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="149"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="159"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="163"/>
         <source>Draw by hand</source>
         <translation>手工绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="167"/>
         <source>Radius</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="169"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="170"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="172"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="173"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="174"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="175"/>
         <source>Levels (minutes)</source>
         <translation>层级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="175"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="176"/>
         <source>Radii (m)</source>
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="176"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="177"/>
         <source>GB 50180-2018: 5-, 10- and 15-minute circles; walking at {speed} km/h.</source>
         <translation>GB 50180-2018：5 分钟、10 分钟和 15 分钟生活圈；步行速度 {speed} km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="181"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="182"/>
         <source>GB 50180-2018: 300 / 500 / 800–1,000 m, one radius per level.</source>
         <translation>GB 50180-2018：300 / 500 / 800–1,000 m，每个层级一个半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="414"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="449"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="272"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="270"/>
         <source>Circle added to “{layer}”. Save the layer edits to keep it (Ctrl+Z undoes it).</source>
         <translation>已将生活圈添加到“{layer}”。请保存图层编辑以保留该生活圈（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="314"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="312"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="349"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="347"/>
         <source>Choose the layer of communities (origins) first.</source>
         <translation>请先选择社区（起点）图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="368"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="366"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="400"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="435"/>
         <source>Create or open a workspace first: circles are saved in it.</source>
         <translation>请先新建或打开工作空间：生活圈保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="174"/>
         <source>Topology tolerance</source>
         <translation>拓扑容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="376"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="379"/>
         <source>{count} circles written to “{layer}” ({title}).</source>
         <translation>已向“{layer}”写入 {count} 个生活圈（{title}）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="400"/>
+        <source>The workspace already holds {count} circles of this method for these communities. Replace them with the new result, or keep both (coverage and the report then tell them apart by method)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="406"/>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="408"/>
+        <source>Keep both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="418"/>
+        <source>{title}: cancelled; the circles layer is unchanged.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2242,7 +2312,7 @@ Mon-Fri 19:00-07:00
         <translation>……另有 {count} 条同类信息</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/errors.py" line="71"/>
+        <location filename="../../fifteen_min_plugin/core/errors.py" line="74"/>
         <source>… ({count} more characters left out)</source>
         <translation>……（其余 {count} 个字符从略）</translation>
     </message>
@@ -3009,24 +3079,29 @@ Mon-Fri 19:00-07:00
         <translation>请至少选择一个要扫描的矢量图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="139"/>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="140"/>
         <source>The ellipsoid of “{layer}” is unknown, so areas cannot be measured.</source>
         <translation>“{layer}”的椭球未知，无法量算面积。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="161"/>
         <source>Feature {fid} of “{layer}” cannot be placed in the output CRS.</source>
         <translation>“{layer}”的要素 {fid} 无法放入输出坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="184"/>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="194"/>
         <source>{count} candidates found.</source>
         <translation>共找到 {count} 个候选闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="203"/>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="213"/>
         <source>The living circles could not be indexed.</source>
         <translation>无法为生活圈建立索引。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="189"/>
+        <source>{count} matching features have no geometry and are not candidates: {ids}</source>
+        <translation>{count} 个符合条件的要素没有几何图形，未列为候选：{ids}</translation>
     </message>
 </context>
 <context>
@@ -3037,7 +3112,7 @@ Mon-Fri 19:00-07:00
         <translation>图层“{layer}”没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="401"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="406"/>
         <source>The import was cancelled; nothing was added to “{layer}”.</source>
         <translation>导入已取消；未向“{layer}”添加任何内容。</translation>
     </message>
@@ -3047,27 +3122,27 @@ Mon-Fri 19:00-07:00
         <translation>无法将设施保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="415"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="420"/>
         <source>The layer “{layer}” cannot be edited, so the category was not assigned.</source>
         <translation>图层“{layer}”无法编辑，因此未指定类别。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="422"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="427"/>
         <source>Assign category {category}</source>
         <translation>指定类别 {category}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="427"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="432"/>
         <source>The category could not be assigned in “{layer}”; nothing changed.</source>
         <translation>无法在“{layer}”中指定类别；未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="453"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="458"/>
         <source>“{pattern}” cannot be saved as a rule for “{code}”.</source>
         <translation>无法将“{pattern}”保存为“{code}”的规则。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="486"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="491"/>
         <source>The rules file {path} could not be written.</source>
         <translation>无法写入规则文件 {path}。</translation>
     </message>
@@ -3140,24 +3215,29 @@ Mon-Fri 19:00-07:00
         <translation>数据 © OpenStreetMap 贡献者，ODbL 1.0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="228"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="232"/>
         <source>The circles layer has no polygon to download POIs for.</source>
         <translation>生活圈图层中没有可用于下载 POI 的多边形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="233"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="237"/>
         <source>The extent is empty; draw or choose an area to download.</source>
         <translation>范围为空；请绘制或选择要下载的区域。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="243"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="247"/>
         <source>Downloaded {count} elements from {url}.</source>
         <translation>已从 {url} 下载 {count} 个元素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="247"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="251"/>
         <source>Used the cached answer in {folder}; nothing was downloaded.</source>
         <translation>已使用 {folder} 中缓存的响应，未下载任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="216"/>
+        <source>The circles layer holds no polygons; choose a layer of circle boundaries, or give an extent.</source>
+        <translation>生活圈图层中没有面要素；请选择生活圈边界图层，或给出范围。</translation>
     </message>
 </context>
 <context>
@@ -3490,12 +3570,12 @@ Mon-Fri 19:00-07:00
 <context>
     <name>LayerChoiceDialog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="190"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="191"/>
         <source>Find idle asset candidates</source>
         <translation>查找候选闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="202"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="203"/>
         <source>Layers to scan (OSM extracts, cadastre, the bureau&apos;s own):</source>
         <translation>要扫描的图层（OSM 提取数据、地籍数据、本局自有数据）：</translation>
     </message>
@@ -3503,38 +3583,43 @@ Mon-Fri 19:00-07:00
 <context>
     <name>LayerWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="296"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="334"/>
         <source>The features could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将要素保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="324"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="362"/>
         <source>Feature {number} cannot be placed in “{layer}”; nothing was written.</source>
         <translation>要素 {number} 无法放入“{layer}”；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="187"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="217"/>
         <source>Another program or QGIS window is writing to the workspace and did not finish within {seconds} seconds, so nothing was changed. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="274"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="312"/>
         <source>“{layer}” has {added} rows more and {removed} rows fewer than before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="280"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="318"/>
         <source>The write failed part way and could not be undone completely: {changes}. Restore the workspace from a copy, or check those rows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="256"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="294"/>
         <source>The disk holding the workspace is full: free some space and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="262"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="300"/>
         <source>The workspace file is read-only: ask for write access or save a copy of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="292"/>
+        <source>Another program or QGIS window was writing to the workspace; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3579,102 +3664,102 @@ Mon-Fri 19:00-07:00
         <translation>步行速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="127"/>
         <source>Maximum minutes</source>
         <translation>最大分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="136"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="148"/>
         <source>Nearest facility</source>
         <translation>最近设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="180"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="184"/>
         <source>Feature {fid} could not be transformed to {crs}. Nothing was written.</source>
         <translation>要素 {fid} 无法转换到 {crs}。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="192"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="196"/>
         <source>{ids} and {count} more</source>
         <translation>{ids} 及另外 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="202"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="206"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="215"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="219"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="222"/>
         <source>The maximum minutes must be greater than 0.</source>
         <translation>最大分钟数必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="226"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="230"/>
         <source>The facilities layer has no field named “{field}”. Run Classify facilities first, or choose the field holding the category codes.</source>
         <translation>设施图层中没有名为“{field}”的字段。请先运行“设施分类”，或选择存放类别代码的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="246"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="250"/>
         <source>The origins layer already has a field named {name}; rename it first.</source>
         <translation>起点图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="268"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="272"/>
         <source>The origins layer has no features.</source>
         <translation>起点图层中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="288"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="292"/>
         <source>The facilities layer has no features, so there is nothing to walk to.</source>
         <translation>设施图层中没有要素，因此没有可步行到达的目标。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="299"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="303"/>
         <source>empty ({count})</source>
         <translation>空（{count}）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="304"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="308"/>
         <source>None of the {count} facilities has a point and a category code of the categories table in the field “{field}” (found: {found}). Run Classify facilities first, or choose the right field.</source>
         <translation>{count} 个设施中，没有一个同时具有点位且在字段“{field}”中具有分类表中的类别代码（发现的值：{found}）。请先运行“设施分类”，或选择正确的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="313"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="317"/>
         <source>{count} facilities have no known category code and were ignored: {found}.</source>
         <translation>{count} 个设施没有已知的类别代码，已被忽略：{found}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="333"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="337"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未计算步行时间（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="341"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="345"/>
         <source>{count} facilities are farther than {tolerance} m from any road and are not reached on foot (feature ids): {ids}</source>
         <translation>{count} 个设施距所有道路都超过 {tolerance} m，无法步行到达（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="348"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="352"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="357"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="361"/>
         <source>Searching the nearest facility of {count} categories…</source>
         <translation>正在为 {count} 个类别搜索最近设施…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="382"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="386"/>
         <source>Writing {count} origins…</source>
         <translation>正在写入 {count} 个起点…</translation>
     </message>
@@ -3689,17 +3774,17 @@ Mon-Fri 19:00-07:00
         <translation>&lt;b&gt;起点&lt;/b&gt;：社区点或面，或住宅建筑（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：类别字段中为分类表代码的点（请先运行“设施分类”）；其他值会列在日志中并被忽略。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：默认为 &lt;i&gt;category&lt;/i&gt;。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 分钟 = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：搜索到此为止（默认 15）；更远的设施视为没有。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：起点和设施接入此米数范围内（默认 100）最近的街道，直线走到街道的距离计入步行时间；超出范围的会按要素 ID 列在日志中（这类设施仍计入直线距离）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：起点及其自身字段，并针对分类表中的每个类别代码增加 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt;（步行到最近设施的分钟数；最大分钟数内没有设施或起点不在路网上时为 NULL）和 &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt;（到最近设施的直线米数；该类别没有设施时为 NULL），以及 &lt;i&gt;snap_m&lt;/i&gt;（起点到其接入街道的米数；超出捕捉容差时为 NULL）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="271"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="275"/>
         <source>{count} origins have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个起点没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="277"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="281"/>
         <source>No origin has a geometry.</source>
         <translation>没有任何起点带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="282"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="286"/>
         <source>{count} facilities have no geometry and are not reached (feature ids): {ids}</source>
         <translation>{count} 个设施没有几何图形，不参与步行计算（要素 ID）：{ids}</translation>
     </message>
@@ -3737,57 +3822,57 @@ Mon-Fri 19:00-07:00
         <translation>步行速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="108"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="109"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="118"/>
         <source>Walk-off distance (m)</source>
         <translation>离路步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="129"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="130"/>
         <source>Network circles</source>
         <translation>路网生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="141"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="142"/>
         <source>Minutes must be positive numbers separated by commas, e.g. 5,10,15 (got “{text}”).</source>
         <translation>分钟数必须是以逗号分隔的正数，例如 5,10,15（当前为“{text}”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="167"/>
         <source>The roads or origins layer could not be read.</source>
         <translation>无法读取道路图层或起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="171"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="197"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="198"/>
         <source>Origin {fid} could not be transformed to {crs}.</source>
         <translation>无法将起点 {fid} 转换到 {crs}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="219"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no polygon: {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未生成面：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="224"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="225"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="250"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="251"/>
         <source>Walking from {count} origins…</source>
         <translation>正在从 {count} 个起点计算步行范围…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="261"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="262"/>
         <source>A circle could not be transformed to the origins&apos; CRS {crs}.</source>
         <translation>无法将生活圈转换到起点图层的坐标参考系 {crs}。</translation>
     </message>
@@ -3802,17 +3887,17 @@ Mon-Fri 19:00-07:00
         <translation>&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;分钟数&lt;/b&gt;：时间层级，默认 5,10,15。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 min = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：距所有道路都超过此距离的起点会列入日志，且不生成面；起点到道路的直线步行距离计入时间。&lt;br&gt;&lt;b&gt;离路步行距离&lt;/b&gt;：将可达街道向外缓冲此米数（默认 25）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，采用起点图层的坐标参考系，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;reach_m&lt;/i&gt;（该层级的步行距离）、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;street_m&lt;/i&gt;（可达街道长度，边在时间耗尽处精确截断）和 &lt;i&gt;method&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="206"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="207"/>
         <source>{count} origins have no geometry and get no polygon: {ids}</source>
         <translation>{count} 个起点没有几何图形，未生成生活圈：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="212"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="213"/>
         <source>The origins layer has no origin with a geometry.</source>
         <translation>起点图层中没有带几何图形的起点。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="147"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="148"/>
         <source>A walk of {minutes:,.10g} minutes is beyond the {limit:,.10g} minutes this tool accepts (GB 50180-2018&apos;s largest level is 15 minutes).</source>
         <translation>步行 {minutes:,.10g} 分钟超出了本工具接受的 {limit:,.10g} 分钟上限（GB 50180-2018 的最大层级为 15 分钟）。</translation>
     </message>
@@ -3936,54 +4021,59 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ParameterChecks</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="118"/>
         <source>The layer of “{layer}” has no field named “{field}” (chosen for “{parameter}”); its fields are: {fields}. Nothing was written.</source>
         <translation>“{layer}”的图层中没有名为“{field}”的字段（用于“{parameter}”）；该图层的字段有：{fields}。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="48"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="51"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="54"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="57"/>
         <source>“{name}” is required; give a value.</source>
         <translation>“{name}”为必填项，请填写。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="60"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="63"/>
         <source>“{name}” must be a number (got “{value}”).</source>
         <translation>“{name}”必须是数字（收到的是“{value}”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="62"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="65"/>
         <source>“{name}” must be between {low} and {high} (got {value}).</source>
         <translation>“{name}”必须在 {low} 到 {high} 之间（收到的是 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="64"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="67"/>
         <source>“{name}” must be at least {low} (got {value}).</source>
         <translation>“{name}”不得小于 {low}（收到的是 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="66"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="69"/>
         <source>“{name}” must be at most {high} (got {value}).</source>
         <translation>“{name}”不得大于 {high}（收到的是 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="70"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="73"/>
         <source>“{name}” must be one of {options} (got “{value}”).</source>
         <translation>“{name}”必须是以下之一：{options}（收到的是“{value}”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="81"/>
         <source>“{name}”: a layer in “{value}” cannot be opened; check the paths.</source>
         <translation>“{name}”：“{value}”中有图层无法打开，请检查路径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="77"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="84"/>
         <source>“{name}”: “{value}” is not a valid value.</source>
         <translation>“{name}”：“{value}”不是有效的值。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="77"/>
+        <source>“{name}” must be a file of the types {types} (got “{value}”).</source>
+        <translation>“{name}”必须是以下类型的文件：{types}（收到的是“{value}”）。</translation>
     </message>
 </context>
 <context>
@@ -4030,22 +4120,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PopulationMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/population.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/core/population.py" line="98"/>
         <source>The layer has no “min_&lt;category&gt;” field, so there are no walking times to summarise. Run Walking time to the nearest facility first.</source>
         <translation>图层没有“min_&lt;category&gt;”字段，因此没有可汇总的步行时间。请先运行“到最近设施的步行时间”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/population.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/core/population.py" line="128"/>
         <source>Without {fields}: the layer has no such field.</source>
         <translation>未包含 {fields}：图层中没有该字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/population.py" line="155"/>
+        <location filename="../../fifteen_min_plugin/core/population.py" line="162"/>
         <source>The layer has no population field “{field}”.</source>
         <translation>图层中没有人口字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/population.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/core/population.py" line="229"/>
         <source>The population summary table could not be created.</source>
         <translation>无法创建人口汇总表。</translation>
     </message>
@@ -4121,14 +4211,14 @@ Mon-Fri 19:00-07:00
         <translation>{title}：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="132"/>
-        <source>{title} could not be computed; nothing was written.</source>
-        <translation>{title}计算失败，未写入任何内容。</translation>
-    </message>
-    <message>
         <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="80"/>
         <source>A computation is already running; wait for it or cancel it.</source>
         <translation>已有计算正在进行；请等待其完成或将其取消。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="132"/>
+        <source>{title} could not be computed; nothing was written.</source>
+        <translation>{title}计算失败，未写入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -4167,7 +4257,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>QgsProcessingAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="91"/>
         <source>Incorrect parameter value for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4193,57 +4283,57 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RegisterMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="391"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="407"/>
         <source>“{status}” is not a status; use one of {statuses}.</source>
         <translation>“{status}”不是有效状态；请使用以下状态之一：{statuses}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="401"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="417"/>
         <source>The asset is already “{status}”.</source>
         <translation>该资源已处于“{status}”状态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="407"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="423"/>
         <source>Moving from “{old}” straight to “{new}” skips the review or approval step; confirm it to go ahead.</source>
         <translation>从“{old}”直接变更为“{new}”将跳过审核或批准步骤；请确认后继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="413"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="429"/>
         <source>An asset cannot go from “{old}” to “{new}”; from “{old}” it can go to: {allowed}.</source>
         <translation>资源不能从“{old}”变更为“{new}”；从“{old}”可以变更为：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="426"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="442"/>
         <source>{field} must be a whole number of 0 or more, not “{value}”.</source>
         <translation>{field}必须是大于或等于 0 的整数，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="426"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="442"/>
         <source>{field} must be a number of 0 or more, not “{value}”.</source>
         <translation>{field}必须是大于或等于 0 的数字，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="436"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="452"/>
         <source>{field} cannot be negative ({value}).</source>
         <translation>{field}不能为负数（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="451"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="467"/>
         <source>The asset needs a value for “{field}”.</source>
         <translation>请为该资源填写“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="458"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="474"/>
         <source>“{value}” is not an asset type; use one of: {choices}.</source>
         <translation>“{value}”不是有效的资源类型；请使用以下类型之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="465"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="481"/>
         <source>The area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="467"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="483"/>
         <source>The capacity (parking bays)</source>
         <translation>容量（停车位数）</translation>
     </message>
@@ -4309,24 +4399,29 @@ Mon-Fri 19:00-07:00
         <translation>闲置资源图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="168"/>
         <source>The coverage circles could not be indexed.</source>
         <translation>无法为覆盖分析生活圈建立空间索引。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="176"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="184"/>
         <source>Asset feature {fid} has no geometry; skipped.</source>
         <translation>资源要素 {fid} 没有几何图形，已跳过。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="214"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="222"/>
         <source>{count} assets have idle time windows that cannot be read; they were ranked as if they had none, so no use needing idle hours was suggested for them: {assets}.</source>
         <translation>{count} 处资产的闲置时段无法识别，已按无闲置时段排序，因此未推荐需要闲置时段的用途：{assets}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="231"/>
         <source>… and {more} more assets.</source>
         <translation>……另有 {more} 处资产。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="171"/>
+        <source>{count} coverage circles have no geometry and were not used (feature ids): {ids}</source>
+        <translation>{count} 个覆盖分析生活圈没有几何图形，未参与计算（要素 ID）：{ids}</translation>
     </message>
 </context>
 <context>

@@ -146,3 +146,56 @@ def test_coverage(processing, communities):
     real = {f["origin_id"] for f in circles.getFeatures() if not f.geometry().isNull()}
     _check(output, feedback, "origin_id", real, named=_null_fids(circles, "origin_id"))
     assert not any(feature.geometry().isEmpty() for feature in output.getFeatures())
+
+
+def test_idlecandidates(processing):
+    parking = QgsVectorLayer(f"{SAMPLE}|layername=haidian_parking_and_buildings", "parking", "ogr")
+    copy = parking.materialize(QgsFeatureRequest().setFilterExpression("\"amenity\" = 'parking'").setLimit(3))
+    for _ in NULL_IDS:
+        feature = QgsFeature(copy.fields())
+        feature["amenity"] = "parking"
+        assert copy.dataProvider().addFeature(feature)
+    null_fids = [f.id() for f in copy.getFeatures() if f.geometry().isNull()]
+    feedback = Feedback()
+    output = processing.run("fifteenmin:idlecandidates", {"INPUT": [copy], "OUTPUT": "memory:"}, feedback=feedback)[
+        "OUTPUT"
+    ]
+    assert sorted(feature["source_fid"] for feature in output.getFeatures()) == sorted(
+        f.id() for f in copy.getFeatures() if not f.geometry().isNull()
+    )
+    told = [text for text in feedback.warnings if all(f"#{fid}" in text for fid in null_fids)]
+    assert len(told) == 1 and told[0].startswith("2 "), feedback.warnings
+    assert not feedback.errors
+
+
+def test_repurpose_names_coverage_circles_without_geometry(processing, communities):
+    circles = processing.run(
+        "fifteenmin:buffercircles",
+        {
+            "ORIGINS": communities,
+            "ORIGIN_ID_FIELD": "community_id",
+            "RADII_M": "500",
+            "MINUTES": "10",
+            "OUTPUT": "memory:",
+        },
+    )["OUTPUT"]
+    facilities = processing.run(
+        "fifteenmin:classifyfacilities", {"INPUT": f"{SAMPLE}|layername=haidian_pois", "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    coverage = processing.run(
+        "fifteenmin:coverage", {"CIRCLES": circles, "FACILITIES": facilities, "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    for value in NULL_IDS:
+        feature = QgsFeature(coverage.fields())
+        feature["origin_id"] = value
+        assert coverage.dataProvider().addFeature(feature)
+    feedback = Feedback()
+    processing.run(
+        "fifteenmin:repurpose",
+        {"ASSETS": f"{SAMPLE}|layername=idle_assets_seed", "COVERAGE": coverage, "OUTPUT": "memory:"},
+        feedback=feedback,
+    )
+    _check_told = [text for text in feedback.warnings if "coverage circles have no geometry" in text]
+    fids = _null_fids(coverage, "origin_id")
+    assert len(_check_told) == 1 and all(str(fid) in _check_told[0] for fid in fids), feedback.warnings
+    assert not feedback.errors
