@@ -161,6 +161,7 @@ def _idle_assets(processing, workspace, sample: Path, layers: dict) -> dict[str,
     for candidate in largest_parking:  # the technician confirms two of the candidates the scan found
         name = candidate["name"] or f"停车场 {candidate['source_fid']}"
         values = {"name": name, "asset_type": "parking", "area_m2": candidate["area_m2"], "synthetic": 0}
+        values.update(source_layer=candidate["source_layer"], source_fid=candidate["source_fid"])
         values["notes"] = f"{candidate['why']} ({candidate['source_layer']} #{candidate['source_fid']})"
         register.add(values, candidate.geometry(), candidates.crs(), "demo: registered from idle candidates")
     suggestions = processing.run(
