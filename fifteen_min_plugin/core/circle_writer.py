@@ -51,6 +51,15 @@ COMPUTED_FIELDS = ("circle_id", "level_min", "area_m2", "created")
 CIRCLES_STYLE = RESOURCES_DIR / "styles" / "circles.qml"
 
 
+class CircleWriter:
+    """Translation context of this module's messages."""
+
+    @staticmethod
+    def tr(text: str) -> str:
+        """Translate in this class's context."""
+        return QCoreApplication.translate("CircleWriter", text)
+
+
 @dataclass(frozen=True)
 class CircleAttributes:
     """What the planner says about one hand-drawn circle."""
@@ -158,9 +167,8 @@ def _check_measured(geometry: QgsGeometry, area_m2: float, extent: QgsRectangle,
     """Refuse a circle whose area is not a finite positive number or whose extent leaves the CRS's valid area."""
     if not math.isfinite(area_m2) or area_m2 <= 0:
         raise FifteenMinError(
-            QCoreApplication.translate(
-                "CircleWriter",
-                "{what} has no measurable area (is the map's coordinate system right?); nothing was written.",
+            CircleWriter.tr(
+                "{what} has no measurable area (is the map's coordinate system right?); nothing was written."
             ).format(what=what)
         )
     box = geometry.boundingBox()
@@ -168,9 +176,8 @@ def _check_measured(geometry: QgsGeometry, area_m2: float, extent: QgsRectangle,
         extent.contains(box)
     ):
         raise FifteenMinError(
-            QCoreApplication.translate(
-                "CircleWriter",
-                "{what} reaches beyond the valid area of the circles layer's coordinate system; nothing was written.",
+            CircleWriter.tr(
+                "{what} reaches beyond the valid area of the circles layer's coordinate system; nothing was written."
             ).format(what=what)
         )
 

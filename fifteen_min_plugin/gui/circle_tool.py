@@ -25,15 +25,23 @@ DEFAULT_SNAP_PIXELS = 12
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
+class DrawTools:
+    """Translation context of the messages both draw tools share."""
+
+    @staticmethod
+    def tr(text: str) -> str:
+        """Translate in this class's context."""
+        return QCoreApplication.translate("DrawTools", text)
+
+
 def crs_refusal(canvas: QgsMapCanvas) -> str:
     """Why a draw tool cannot start on `canvas`, "" when it can: metres need a valid map coordinate system."""
     crs = canvas.mapSettings().destinationCrs()
     if crs.isValid() and crs.bounds().isFinite() and not crs.bounds().isEmpty():
         return ""
-    return QCoreApplication.translate(
-        "CircleMapTool",
+    return DrawTools.tr(
         "The map has no valid coordinate reference system, so distances and areas cannot be measured. "
-        "Choose one in Project ▸ Properties ▸ CRS (e.g. EPSG:4548 or UTM), then draw again.",
+        "Choose one in Project ▸ Properties ▸ CRS (e.g. EPSG:4548 or UTM), then draw again."
     )
 
 

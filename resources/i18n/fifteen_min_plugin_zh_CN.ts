@@ -1071,7 +1071,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="313"/>
         <source>{community} {minutes}-minute circle</source>
-        <translation type="unfinished"></translation>
+        <translation>{community} {minutes} 分钟生活圈</translation>
     </message>
 </context>
 <context>
@@ -1230,32 +1230,32 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="237"/>
         <source>In the register?</source>
-        <translation type="unfinished"></translation>
+        <translation>是否已登记</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="275"/>
         <source>{count} candidates found; {new} are new and ticked. The others are or may already be in the register: tick one only after checking it.</source>
-        <translation type="unfinished"></translation>
+        <translation>共找到 {count} 个候选，其中 {new} 个为新资源，已勾选。其余候选已经或可能已经登记，请核实后再勾选。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="290"/>
         <source>Registered: {asset} {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>已登记：{asset} {name}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="292"/>
         <source>Perhaps {asset} {name} (same name nearby)</source>
-        <translation type="unfinished"></translation>
+        <translation>可能是 {asset} {name}（附近同名）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="296"/>
         <source>Perhaps {asset} {name} (same place)</source>
-        <translation type="unfinished"></translation>
+        <translation>可能是 {asset} {name}（位置相同）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="297"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>新资源</translation>
     </message>
 </context>
 <context>
@@ -1769,22 +1769,22 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="274"/>
         <source>GB 50180 radius circle</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180 半径圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="275"/>
         <source>Walking isochrone</source>
-        <translation type="unfinished"></translation>
+        <translation>步行等时圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="276"/>
         <source>Circle drawn by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>手绘圆形生活圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="277"/>
         <source>Boundary drawn by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>手绘生活圈边界</translation>
     </message>
 </context>
 <context>
@@ -1855,9 +1855,19 @@ Mon-Fri 19:00-07:00
         <translation>{what}超出生活圈图层坐标系的范围，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="356"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="363"/>
         <source>The earlier circles could not be replaced; the circles layer is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法替换原有生活圈，生活圈图层保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="169"/>
+        <source>{what} has no measurable area (is the map&apos;s coordinate system right?); nothing was written.</source>
+        <translation>{what}无法量算面积（请检查地图的坐标参考系是否正确），未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="178"/>
+        <source>{what} reaches beyond the valid area of the circles layer&apos;s coordinate system; nothing was written.</source>
+        <translation>{what}超出了生活圈图层坐标参考系的有效范围，未写入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -2010,22 +2020,22 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="400"/>
         <source>The workspace already holds {count} circles of this method for these communities. Replace them with the new result, or keep both (coverage and the report then tell them apart by method)?</source>
-        <translation type="unfinished"></translation>
+        <translation>工作空间中已有这些社区用同一方法生成的 {count} 个生活圈。用新结果替换它们，还是两者都保留（覆盖分析和报告将按生成方法区分）？</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="406"/>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>替换</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="408"/>
         <source>Keep both</source>
-        <translation type="unfinished"></translation>
+        <translation>两者都保留</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="418"/>
         <source>{title}: cancelled; the circles layer is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}：已取消，生活圈图层保持不变。</translation>
     </message>
 </context>
 <context>
@@ -2798,17 +2808,17 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/dock.py" line="298"/>
         <source>This project remembers the workspace {remembered}, but its layers read {layers}. Which one should the plugin write to?</source>
-        <translation type="unfinished"></translation>
+        <translation>本项目记录的工作空间是 {remembered}，但项目中的图层读取的是 {layers}。插件应写入哪一个？</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/dock.py" line="308"/>
         <source>Use the layers&apos; workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>使用图层所在的工作空间</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/dock.py" line="311"/>
         <source>Use the remembered workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>使用项目记录的工作空间</translation>
     </message>
 </context>
 <context>
@@ -4896,6 +4906,14 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/workspace.py" line="470"/>
         <source>The unique index “{index}” could not be added to the layer “{layer}”.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrawTools</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/circle_tool.py" line="42"/>
+        <source>The map has no valid coordinate reference system, so distances and areas cannot be measured. Choose one in Project ▸ Properties ▸ CRS (e.g. EPSG:4548 or UTM), then draw again.</source>
+        <translation>地图没有有效的坐标参考系，无法量算距离和面积。请在“项目 ▸ 属性 ▸ 坐标参考系”中选择一个（如 EPSG:4548 或 UTM 投影），然后重新绘制。</translation>
     </message>
 </context>
 </TS>
