@@ -8,6 +8,7 @@ Tests, benchmarks and scripts/make_sample.py read the extracts only through this
 
 from __future__ import annotations
 
+import atexit
 import gzip
 import shutil
 import tempfile
@@ -35,6 +36,7 @@ def osm_extract(name: str, folder: Path = OSM_DIR) -> Path:
         raise FileNotFoundError(f"OpenStreetMap extract {name} not found: neither {plain} nor {packed} exists")
     if not _UNPACKED:
         _UNPACKED.append(tempfile.TemporaryDirectory(prefix="fifteen_min_osm_"))
+        atexit.register(_UNPACKED[0].cleanup)
     target = Path(tempfile.mkdtemp(dir=_UNPACKED[0].name)) / name  # keeps the extract's own file name
     with gzip.open(packed, "rb") as source, target.open("wb") as out:
         shutil.copyfileobj(source, out)
