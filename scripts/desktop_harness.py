@@ -68,8 +68,12 @@ def codes():
     from fifteen_min_plugin.core.schema import ASSET_STATUSES
 
     words = set(ASSET_STATUSES) | {{item.code for item in ASSET_TYPES}} | {{c.code for c in load_categories()}}
-    return re.compile(r"(?<![A-Za-z0-9_])(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-                      + r"|[a-z]+_[a-z_]+)(?![A-Za-z0-9_])")
+    # a code word inside an English phrase ("Community park") is English, not a leaked code; snake_case always is
+    listed = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(
+        r"(?<![A-Za-z0-9_])(?<![A-Za-z] )((?:" + listed + r")(?![A-Za-z0-9_])(?! [A-Za-z])"
+        + r"|[a-z]+_[a-z_]+(?![A-Za-z0-9_]))"
+    )
 
 
 def visible_texts(root):

@@ -103,16 +103,12 @@ def test_the_canvas_has_a_valid_projected_crs_and_shows_the_sample(reports, loca
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-@pytest.mark.xfail(reason="helper (b), issue 18 item 10: pages fit the dock at 440 px", strict=False)
 def test_no_widget_of_the_dock_is_wider_than_the_dock(reports, locale):
     for page in reports[locale]["pages"]:
         assert page["dock_width"] <= DOCK_WIDTH + 4, page["dock_width"]
         assert page["too_wide"] == [], (page["name"], page["too_wide"])
 
 
-@pytest.mark.xfail(
-    reason="helper (b), issue 18 item 6: every code shown goes through its translated label", strict=False
-)
 def test_no_ascii_code_in_any_chinese_label(reports):
     leaked = {page["name"]: page["codes"] for page in reports["zh-Hans"]["pages"] if page["codes"]}
     assert leaked == {}
