@@ -258,11 +258,13 @@ def write_circles(
     result: QgsFeatureSource,
     context: QgsCoordinateTransformContext,
     method: str = METHOD_RADIUS,
+    name_suffix: str = "",
 ) -> list[int]:
     """Write every feature of an algorithm result into the circles layer, all or nothing; return the new ids.
 
     Fields are matched by name (`origin_id` fills `community_id`, `minutes` fills `level_min`); `method` is
-    used where the result has no `method` field; `area_m2` is measured on the ellipsoid in the layer CRS.
+    used where the result has no `method` field; `area_m2` is measured on the ellipsoid in the layer CRS;
+    `name_suffix` is appended to each circle's name (its community id when it has no name).
     """
     _check_layer(layer)
     transform = QgsCoordinateTransform(result.sourceCrs(), layer.crs(), context)
@@ -311,6 +313,11 @@ def write_circles(
                 feature[target] = str(value) if is_text_field(layer.fields().field(target)) else value
         if "method" not in mapping or _value(source, mapping["method"]) is None:
             feature["method"] = method
+        if name_suffix:
+            base = _value(feature, feature.fieldNameIndex("name")) or _value(
+                feature, feature.fieldNameIndex("community_id")
+            )
+            feature["name"] = f"{base or ''}{name_suffix}"
         feature["circle_id"] = new_circle_id()
         feature["level_min"] = round(float(minutes))
         feature["area_m2"] = area_m2
@@ -334,18 +341,31 @@ def result_keys(result: QgsFeatureSource, method: str) -> tuple[str, set[str]]:
     return (methods.pop() if len(methods) == 1 else method), ids
 
 
-def existing_circles(layer: QgsVectorLayer, method: str, community_ids: set[str]) -> list[int]:
-    """Ids of the saved circles of `method` for any of `community_ids` (what a re-run would duplicate)."""
+def _same_method(layer: QgsVectorLayer, method: str, community_ids: set[str]) -> list[QgsFeature]:
     if not community_ids:
         return []
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
-    request.setSubsetOfAttributes(["method", "community_id"], layer.fields())
+    request.setSubsetOfAttributes(["method", "community_id", "level_min"], layer.fields())
     return [
-        feature.id()
+        feature
         for feature in layer.dataProvider().getFeatures(request)
         if _value(feature, feature.fieldNameIndex("method")) == method
         and str(_value(feature, feature.fieldNameIndex("community_id"))) in community_ids
     ]
+
+
+def existing_circles(layer: QgsVectorLayer, method: str, community_ids: set[str]) -> list[int]:
+    """Ids of the saved circles of `method` for any of `community_ids` (what a re-run would duplicate)."""
+    return [feature.id() for feature in _same_method(layer, method, community_ids)]
+
+
+def next_run(layer: QgsVectorLayer, method: str, community_ids: set[str]) -> int:
+    """The number a kept re-run gets: 1 + how many circles of `method` one community and level already has."""
+    counts: dict[tuple[str, Any], int] = {}
+    for feature in _same_method(layer, method, community_ids):
+        key = (str(feature["community_id"]), _value(feature, feature.fieldNameIndex("level_min")))
+        counts[key] = counts.get(key, 0) + 1
+    return 1 + max(counts.values(), default=0)
 
 
 def replace_circles(
@@ -354,9 +374,14 @@ def replace_circles(
     context: QgsCoordinateTransformContext,
     method: str,
     replaced: Sequence[int],
+    name_suffix: str = "",
 ) -> list[int]:
-    """Write the result like `write_circles`, then delete the circles `replaced`; on failure the layer is unchanged."""
-    written = write_circles(layer, result, context, method)
+    """Write the result like `write_circles`, then delete the circles `replaced`; on failure the layer is unchanged.
+
+    `name_suffix` is appended to every new circle's name (its community when it has none), so a set kept
+    beside an earlier one of the same method is told apart wherever circles are named: coverage, the report.
+    """
+    written = write_circles(layer, result, context, method, name_suffix)
     if replaced and not layer.dataProvider().deleteFeatures(list(replaced)):
         errors = "; ".join(layer.dataProvider().errors())
         layer.dataProvider().deleteFeatures(written)

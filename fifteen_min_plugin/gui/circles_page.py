@@ -45,6 +45,7 @@ from fifteen_min_plugin.core.circle_writer import (
     community_choices,
     ellipsoid_measure,
     existing_circles,
+    next_run,
     replace_circles,
     result_keys,
     style_levels,
@@ -362,11 +363,12 @@ class CirclesPage(QWidget):
             self._warn(self.tr("{title} gave no result; nothing was written.").format(title=title))
             return
         try:
-            replaced = self._circles_to_replace(circles, result, method or METHOD_RADIUS, title)
-            if replaced is None:
+            choice = self._circles_to_replace(circles, result, method or METHOD_RADIUS, title)
+            if choice is None:
                 return
+            replaced, suffix = choice
             written = replace_circles(
-                circles, result, self.project.transformContext(), method or METHOD_RADIUS, replaced
+                circles, result, self.project.transformContext(), method or METHOD_RADIUS, replaced, suffix
             )
         except FifteenMinError as error:
             self._error(error)
@@ -384,11 +386,12 @@ class CirclesPage(QWidget):
 
     def _circles_to_replace(
         self, circles: QgsVectorLayer, result: QgsVectorLayer, method: str, title: str
-    ) -> Optional[list[int]]:
-        """The saved circles a re-run replaces ([] to keep both); None when the planner cancels."""
-        existing = existing_circles(circles, *result_keys(result, method))
+    ) -> Optional[tuple[list[int], str]]:
+        """The saved circles a re-run replaces and the suffix naming a kept set; None when the planner cancels."""
+        keys = result_keys(result, method)
+        existing = existing_circles(circles, *keys)
         if not existing:
-            return []
+            return [], ""
         box = QMessageBox(self)
         box.setObjectName("rerunQuestion")
         box.setIcon(QMessageBox.Icon.Question)
@@ -396,7 +399,8 @@ class CirclesPage(QWidget):
         box.setText(
             self.tr(
                 "The workspace already holds {count} circles of this method for these communities. Replace them "
-                "with the new result, or keep both (coverage and the report then tell them apart by method)?"
+                "with the new result, or keep both (the new circles are then named “… (run 2)” so coverage and the "
+                "report tell them apart)?"
             ).format(count=len(existing))
         )
         replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
@@ -408,9 +412,9 @@ class CirclesPage(QWidget):
         box.setDefaultButton(replace)
         box.exec()
         if box.clickedButton() is replace:
-            return existing
+            return existing, ""
         if box.clickedButton() is keep:
-            return []
+            return [], self.tr(" (run {number})").format(number=next_run(circles, *keys))
         self._warn(self.tr("{title}: cancelled; the circles layer is unchanged.").format(title=title))
         return None
 

@@ -1855,7 +1855,7 @@ Mon-Fri 19:00-07:00
         <translation>{what}超出生活圈图层坐标系的范围，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="363"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="388"/>
         <source>The earlier circles could not be replaced; the circles layer is unchanged.</source>
         <translation>无法替换原有生活圈，生活圈图层保持不变。</translation>
     </message>
@@ -2023,19 +2023,29 @@ Mon-Fri 19:00-07:00
         <translation>工作空间中已有这些社区用同一方法生成的 {count} 个生活圈。用新结果替换它们，还是两者都保留（覆盖分析和报告将按生成方法区分）？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="406"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="410"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="408"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="412"/>
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="418"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="422"/>
         <source>{title}: cancelled; the circles layer is unchanged.</source>
         <translation>{title}：已取消，生活圈图层保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="403"/>
+        <source>The workspace already holds {count} circles of this method for these communities. Replace them with the new result, or keep both (the new circles are then named “… (run 2)” so coverage and the report tell them apart)?</source>
+        <translation>工作空间中已有这些社区用同一方法生成的 {count} 个生活圈。用新结果替换它们，还是两者都保留（新生活圈将命名为“…（第 2 次）”，覆盖分析和报告中可据此区分）？</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="421"/>
+        <source> (run {number})</source>
+        <translation>（第 {number} 次）</translation>
     </message>
 </context>
 <context>

@@ -104,15 +104,31 @@ def test_a_rerun_asks_and_replace_leaves_one_set_of_circles(page):
     assert not {row[3] for row in after} & {row[3] for row in before}  # by the new ones
 
 
-def test_keep_both_appends_and_cancel_writes_nothing(page):
+def test_keep_both_appends_a_named_run_that_coverage_tells_apart_and_cancel_writes_nothing(page, processing):
     widget, workspace, bar = page
     _run(widget, widget.radius_run_button)
     kept = _run(widget, widget.radius_run_button, "keepBoth")
     assert len(kept.asked) == 1
     assert len(_saved(workspace)) == 12
+    circles = QgsVectorLayer(f"{workspace.path}|layername=circles", "c", "ogr")
+    names = sorted(str(f["name"]) for f in circles.getFeatures())
+    assert names == sorted(
+        [name for _, name, _, _ in COMMUNITIES] * 3 + [f"{n} (run 2)" for _, n, _, _ in COMMUNITIES] * 3
+    )
+    facilities = QgsVectorLayer(f"{SAMPLE}|layername=haidian_pois", "pois", "ogr")
+    classified = processing.run("fifteenmin:classifyfacilities", {"INPUT": facilities, "OUTPUT": "memory:"})["OUTPUT"]
+    coverage = processing.run(
+        "fifteenmin:coverage", {"CIRCLES": circles, "FACILITIES": classified, "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    keys = [(f["name"], f["method"], f["level_min"]) for f in coverage.getFeatures()]
+    assert len(keys) == 12 and len(set(keys)) == 12  # no two coverage rows look alike
+    third = _run(widget, widget.radius_run_button, "keepBoth")
+    assert len(third.asked) == 1
+    circles = QgsVectorLayer(f"{workspace.path}|layername=circles", "c", "ogr")
+    assert sum(str(f["name"]).endswith("(run 3)") for f in circles.getFeatures()) == 6
     cancelled = _run(widget, widget.radius_run_button, "cancel")
     assert len(cancelled.asked) == 1
-    assert len(_saved(workspace)) == 12
+    assert len(_saved(workspace)) == 18
     assert any("unchanged" in item.text() for item in bar.items())
 
 
