@@ -15,7 +15,13 @@ from typing import Optional
 from qgis.core import QgsMapLayer, QgsProject, QgsProviderRegistry
 
 from fifteen_min_plugin.core.schema import ASSET_EVENTS, CIRCLES, COMMUNITIES, FACILITIES, IDLE_ASSETS, META_TABLE
-from fifteen_min_plugin.core.workspace import GROUP_PROPERTY, PROJECT_KEY, PROJECT_SCOPE, Workspace
+from fifteen_min_plugin.core.workspace import (
+    GROUP_PROPERTY,
+    PROJECT_KEY,
+    PROJECT_SCOPE,
+    GeoPackageBackend,
+    Workspace,
+)
 
 #: tables of a workspace: a project layer on one of them in a GeoPackage is a workspace layer
 WORKSPACE_TABLES = frozenset(
@@ -66,8 +72,17 @@ def workspace_layers_of(project: QgsProject, path: Path) -> list[QgsMapLayer]:
     return found
 
 
+def is_workspace_file(path: Path) -> bool:
+    """True when `path` is a GeoPackage this plugin made (it has the workspace information table)."""
+    return path.is_file() and META_TABLE in GeoPackageBackend(path).layer_names()
+
+
 def read_project(project: QgsProject) -> ProjectWorkspace:
-    """The remembered workspace file and any other workspace file the project's layers read from."""
+    """The remembered workspace file and any other workspace file the project's layers read from.
+
+    A layer counts when it reads a workspace table of a GeoPackage made by this plugin: a bureau's own
+    GeoPackage with a "communities" table is not a workspace.
+    """
     stored, found = project.readEntry(PROJECT_SCOPE, PROJECT_KEY, "")
     remembered = Path(project.readPath(stored)) if found and stored else None
     if remembered is not None and not remembered.exists() and project.absolutePath():
@@ -81,7 +96,7 @@ def read_project(project: QgsProject) -> ProjectWorkspace:
             continue
         if remembered is not None and _same(source, remembered):
             continue
-        if not any(_same(source, other) for other in others):
+        if not any(_same(source, other) for other in others) and is_workspace_file(source):
             others.append(source)
     return ProjectWorkspace(remembered, tuple(others))
 

@@ -297,7 +297,7 @@ class FifteenMinDock(QgsDockWidget):
         """Say that the project's layers and its remembered workspace differ, and offer both; nothing is written."""
         text = self.tr(
             "This project remembers the workspace {remembered}, but its layers read {layers}. "
-            "Which one should the plugin write to?"
+            "Which one should the plugin write to? The project's layers are then pointed at it."
         ).format(remembered=state.remembered, layers=state.conflict)
         show_message(self.message_bar, self.tr("Workspace"), text, Qgis.MessageLevel.Warning)
         frame = QFrame()

@@ -2830,6 +2830,11 @@ Mon-Fri 19:00-07:00
         <source>Use the remembered workspace</source>
         <translation>使用项目记录的工作空间</translation>
     </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="298"/>
+        <source>This project remembers the workspace {remembered}, but its layers read {layers}. Which one should the plugin write to? The project&apos;s layers are then pointed at it.</source>
+        <translation>本项目记录的工作空间是 {remembered}，但项目中的图层读取的是 {layers}。插件应写入哪一个？选定后，项目图层将统一指向该工作空间。</translation>
+    </message>
 </context>
 <context>
     <name>FifteenMinDockBase</name>

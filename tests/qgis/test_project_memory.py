@@ -129,3 +129,17 @@ def test_keeping_the_remembered_workspace_moves_the_layers_instead_of_adding_dup
     assert sorted(layer.name() for layer in project.mapLayers().values()) == names_before
     groups = [g.name() for g in project.layerTreeRoot().findGroups(True)]
     assert len(groups) == len(set(groups)) == 1
+
+
+def test_a_bureau_geopackage_with_a_communities_table_is_not_taken_for_a_workspace(dock, tmp_path):
+    folder, layer_count = _plan_a(dock, tmp_path)
+    project = QgsProject.instance()
+    sample = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample.gpkg"
+    own = QgsVectorLayer(f"{sample}|layername=communities", "bureau communities", "ogr")
+    assert own.isValid() and project.addMapLayer(own) is own
+    assert project.write(str(folder / "plan.qgz"))
+    project.clear()
+    assert project.read(str(folder / "plan.qgz"))
+    assert read_project(project).conflict is None
+    assert dock.workspace_choice is None and dock.workspace.path == folder / "haidian.gpkg"
+    assert len(project.mapLayers()) == layer_count + 1
