@@ -2018,11 +2018,6 @@ Mon-Fri 19:00-07:00
         <translation>已向“{layer}”写入 {count} 个生活圈（{title}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="400"/>
-        <source>The workspace already holds {count} circles of this method for these communities. Replace them with the new result, or keep both (coverage and the report then tell them apart by method)?</source>
-        <translation>工作空间中已有这些社区用同一方法生成的 {count} 个生活圈。用新结果替换它们，还是两者都保留（覆盖分析和报告将按生成方法区分）？</translation>
-    </message>
-    <message>
         <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="410"/>
         <source>Replace</source>
         <translation>替换</translation>
@@ -2814,11 +2809,6 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/gui/dock.py" line="179"/>
         <source>Copy the install command to the clipboard</source>
         <translation>将安装命令复制到剪贴板</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="298"/>
-        <source>This project remembers the workspace {remembered}, but its layers read {layers}. Which one should the plugin write to?</source>
-        <translation>本项目记录的工作空间是 {remembered}，但项目中的图层读取的是 {layers}。插件应写入哪一个？</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/dock.py" line="308"/>
