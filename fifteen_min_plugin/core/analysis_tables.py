@@ -35,7 +35,7 @@ from qgis.PyQt.QtGui import QColor
 from fifteen_min_plugin.core.categories import Category
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.grading import BASIC, ENHANCED, GRADES, QUALITY, UNMET
-from fifteen_min_plugin.core.layer_io import provider_transaction
+from fifteen_min_plugin.core.layer_io import retry_busy, workspace_transaction
 from fifteen_min_plugin.core.population import ALL_BASIC
 
 PathLike = Union[str, os.PathLike]
@@ -344,16 +344,17 @@ def replace_coverage(
     features, circle_ids = _coverage_features(target, result, context)
     id_index = target.fields().lookupField("circle_id")
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([id_index])
-    replaced = [feature.id() for feature in target.getFeatures(request) if _text(feature[id_index]) in circle_ids]
     failed = AnalysisTables.tr("The coverage could not be saved in “{layer}”; it is unchanged.").format(
         layer=layer.name()
     )
-    provider = target.dataProvider()
-    with provider_transaction([target], failed):
-        if replaced and not provider.deleteFeatures(replaced):
-            raise FifteenMinError(failed, details="; ".join(provider.errors()))
-        if not provider.addFeatures(features)[0]:
-            raise FifteenMinError(failed, details="; ".join(provider.errors()))
+
+    def write() -> None:
+        with workspace_transaction([target], failed) as guard:
+            replaced = [f.id() for f in target.getFeatures(request) if _text(f[id_index]) in circle_ids]
+            guard.delete(target, replaced)
+            guard.add(target, features)
+
+    retry_busy(write)
     layer.dataProvider().reloadData()
     layer.triggerRepaint()
     return [_text(feature[id_index]) for feature in features]

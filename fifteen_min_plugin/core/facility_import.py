@@ -47,7 +47,7 @@ from fifteen_min_plugin.core.classify import BAIDU_TAG_KEY, CATEGORY_FIELDS, NAM
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.dedup import DEFAULT_TOLERANCE_M, Facility, duplicate_groups
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.layer_io import provider_transaction
+from fifteen_min_plugin.core.layer_io import retry_busy, workspace_transaction
 from fifteen_min_plugin.core.osm_reader import parse_other_tags
 
 USER_RULES_FILE = "rules_user.csv"
@@ -226,8 +226,9 @@ def append_facilities(
     Fields are matched by name (EQUIVALENT_FIELDS add the usual aliases); polygons become a point on their surface;
     `source` is `origin`, `source_id` the source's id (OSM `way/123`, Amap id, else the feature id). A category is
     taken, in this order, from `mapping` of the `type_field` value, from the source's own `category`, or from
-    `classifier`. Rows whose (source, id) is already in the workspace are skipped; a row that is the same facility
-    as an existing one (core.dedup, `tolerance_m`) is merged into it, which then lists both sources and ids.
+    `classifier`. Rows whose (source, id) is already in the workspace (read under the write lock, so an import
+    running at the same time is waited for) or earlier in the same source are skipped; a row that is the same
+    facility as an existing one (core.dedup, `tolerance_m`) is merged into it, which then lists both sources and ids.
     Raises FifteenMinError, leaving the layer untouched, when any row cannot be written or `is_canceled()`.
     The layer's provider must support transactions (GeoPackage, PostGIS), as workspace layers do.
     """
@@ -264,12 +265,10 @@ def append_facilities(
     to_wgs84 = QgsCoordinateTransform(facilities.crs(), QgsCoordinateReferenceSystem(WGS84), transform_context)
     crs_label = source.sourceCrs().authid() or source.sourceCrs().description()
     conversion = "" if source.sourceCrs() == facilities.crs() else f"{crs_label}→{facilities.crs().authid()}"
-    existing = _Existing(facilities, to_wgs84)
     now = QDateTime.currentDateTime()
 
-    features: list[QgsFeature] = []
-    records: list[Facility] = []
-    already = without_location = 0
+    candidates: list[tuple[str, QgsFeature, float, float, str]] = []  # source id, row, lon, lat, category
+    without_location = 0
     for feature in source.getFeatures():
         if is_canceled():
             raise _cancelled(facilities)
@@ -294,9 +293,6 @@ def append_facilities(
                 f"{osm_type}/{_text(attributes[own['osm_id']])}" if osm_type else _text(attributes[own["osm_id"]])
             )
         source_id = source_id or str(feature.id())
-        if (origin, source_id) in existing.keys:
-            already += 1
-            continue
         out = QgsFeature(target_fields)
         out.setGeometry(geometry)
         for target, index in pairs:
@@ -318,37 +314,65 @@ def append_facilities(
         ):
             if target_index[name] >= 0:
                 out.setAttribute(target_index[name], value)
-        name = _text(out.attribute("name")) if target_fields.lookupField("name") >= 0 else ""
-        records.append(Facility(f"n{len(features)}", lonlat.x(), lonlat.y(), category[0] or "", name, origin))
-        features.append(out)
+        candidates.append((source_id, out, lonlat.x(), lonlat.y(), category[0] or ""))
 
-    merged_into: dict[int, tuple[str, str]] = {}
-    dropped: set[int] = set()
-    offset = len(existing.records)
-    for group in duplicate_groups(existing.records + records, tolerance_m):
-        if group[0] >= offset:
-            continue  # rows of one import share a source, so a group always starts with an existing facility
-        keeper = group[0]
-        sources, source_ids = existing.records[keeper].source, existing.source_ids[keeper]
-        for index in (index for index in group if index >= offset):
-            sources = _join(sources, origin)
-            source_ids = f"{source_ids}{SEPARATOR}{_text(features[index - offset]['source_id'])}"
-            dropped.add(index - offset)
-        if group[-1] >= offset:
-            merged_into[keeper] = (sources, source_ids)
-    kept = [feature for number, feature in enumerate(features) if number not in dropped]
-    changes = {
-        existing.fids[keeper]: {target_index["source"]: sources, target_index["source_id"]: source_ids}
-        for keeper, (sources, source_ids) in merged_into.items()
-    }
-    _write(facilities, changes, kept, is_canceled)
+    failed = ImportMessages.tr("The facilities could not be saved in “{layer}”; it is unchanged.").format(
+        layer=facilities.name()
+    )
+    name_at = target_fields.lookupField("name")
+
+    def write() -> tuple[list[QgsFeature], int, int, int]:
+        with workspace_transaction([facilities], failed) as guard:
+            # what the workspace holds is read under the write lock: a second import of the same source waits for
+            # this one and then finds its rows
+            existing = _Existing(facilities, to_wgs84)
+            features: list[QgsFeature] = []
+            records: list[Facility] = []
+            seen = set(existing.keys)
+            for source_id, out, lon, lat, category_code in candidates:
+                if (origin, source_id) in seen:
+                    continue
+                seen.add((origin, source_id))
+                name = _text(out.attribute(name_at)) if name_at >= 0 else ""
+                records.append(Facility(f"n{len(features)}", lon, lat, category_code, name, origin))
+                features.append(out)
+            already = len(candidates) - len(features)
+
+            merged_into: dict[int, tuple[str, str]] = {}
+            dropped: set[int] = set()
+            offset = len(existing.records)
+            for group in duplicate_groups(existing.records + records, tolerance_m):
+                if group[0] >= offset:
+                    continue  # rows of one import share a source, so a group always starts with an existing facility
+                keeper = group[0]
+                sources, source_ids = existing.records[keeper].source, existing.source_ids[keeper]
+                for index in (index for index in group if index >= offset):
+                    sources = _join(sources, origin)
+                    source_ids = f"{source_ids}{SEPARATOR}{_text(features[index - offset]['source_id'])}"
+                    dropped.add(index - offset)
+                if group[-1] >= offset:
+                    merged_into[keeper] = (sources, source_ids)
+            kept = [feature for number, feature in enumerate(features) if number not in dropped]
+            changes = {
+                existing.fids[keeper]: {target_index["source"]: sources, target_index["source_id"]: source_ids}
+                for keeper, (sources, source_ids) in merged_into.items()
+            }
+            guard.change(facilities, changes)
+            guard.add(facilities, kept)
+            if is_canceled():
+                raise _cancelled(facilities)
+        return kept, len(dropped), already, existing.not_compared
+
+    kept, merged, already, not_compared = retry_busy(write)
+    facilities.reload()
+    facilities.triggerRepaint()
     category_at = category_index[0]
     return ImportSummary(
         added=len(kept),
-        merged=len(dropped),
+        merged=merged,
         already_present=already,
         without_location=without_location,
-        not_compared=existing.not_compared,
+        not_compared=not_compared,
         unclassified=sum(1 for feature in kept if not _text(feature.attribute(category_at))),
     )
 
@@ -383,30 +407,6 @@ def _cancelled(layer: QgsVectorLayer) -> FifteenMinError:
     return FifteenMinError(
         ImportMessages.tr("The import was cancelled; nothing was added to “{layer}”.").format(layer=layer.name())
     )
-
-
-def _write(
-    layer: QgsVectorLayer,
-    changes: dict[int, dict[int, str]],
-    features: list[QgsFeature],
-    is_canceled: Callable[[], bool],
-) -> None:
-    """Apply the source updates and add the features in one database transaction; roll back on any failure."""
-    if not changes and not features:
-        return
-    provider = layer.dataProvider()
-    failed = ImportMessages.tr("The facilities could not be saved in “{layer}”; it is unchanged.").format(
-        layer=layer.name()
-    )
-    with provider_transaction([layer], failed):
-        if changes and not provider.changeAttributeValues(changes):
-            raise FifteenMinError(failed, details="; ".join(provider.errors()))
-        if features and not provider.addFeatures(features)[0]:
-            raise FifteenMinError(failed, details="; ".join(provider.errors()))
-        if is_canceled():
-            raise _cancelled(layer)
-    layer.reload()
-    layer.triggerRepaint()
 
 
 def assign_category(layer: QgsVectorLayer, fids: Iterable[int], category: Category) -> int:

@@ -1,8 +1,8 @@
 """Declarative schema of the workspace and its version history.
 
-The current schema is declared once (`workspace_layers`). `HISTORY` records what each version added over
-the previous one; an upgrade only ever adds layers and fields (`upgrade_plan`), never drops or alters.
-A new version appends a `SchemaChange` and bumps `SCHEMA_VERSION`.
+The current schema is declared once (`workspace_layers`, `INDEXES`). `HISTORY` records what each version added
+over the previous one; an upgrade only ever adds layers, fields (`upgrade_plan`) and indexes, never drops or
+alters. A new version appends a `SchemaChange` and bumps `SCHEMA_VERSION`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.core.categories import CLASSES, Category, class_label, load_categories
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION = "fifteen_min_plugin"
 META_TABLE = "fifteenmin_meta"
 DEFAULT_CRS = "EPSG:4326"
@@ -60,6 +60,27 @@ class SchemaChange:
     version: int
     layers: tuple[str, ...] = ()
     fields: tuple[tuple[str, str], ...] = ()
+    indexes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IndexSpec:
+    """A unique index on `columns` of `layer`, over the rows where every one of them is filled in."""
+
+    name: str
+    layer: str
+    columns: tuple[str, ...]
+
+    def sql(self) -> str:
+        """The CREATE statement (SQLite), harmless when the index exists."""
+        columns = ", ".join(f'"{column}"' for column in self.columns)
+        filled = " AND ".join(f"\"{column}\" <> ''" for column in self.columns)
+        return f'CREATE UNIQUE INDEX IF NOT EXISTS "{self.name}" ON "{self.layer}" ({columns}) WHERE {filled}'
+
+
+#: a source record (source system, its id) is in the facilities once: two imports of it cannot both add it
+FACILITY_SOURCE_KEY = IndexSpec("facilities_source_key", "facilities", ("source", "source_id"))
+INDEXES: tuple[IndexSpec, ...] = (FACILITY_SOURCE_KEY,)
 
 
 @dataclass(frozen=True)
@@ -90,6 +111,8 @@ HISTORY: tuple[SchemaChange, ...] = (
             ("coverage", "method"),
         ),
     ),
+    # existing repeats of a (source, source_id) pair are merged into one row before the index is built
+    SchemaChange(version=4, indexes=(FACILITY_SOURCE_KEY.name,)),
 )
 
 

@@ -19,6 +19,7 @@ from qgis.core import (
     QgsDefaultValue,
     QgsEditError,
     QgsFeature,
+    QgsFeatureRequest,
     QgsFields,
     QgsLayerTreeGroup,
     QgsMapLayer,
@@ -36,14 +37,18 @@ from fifteen_min_plugin.__about__ import RESOURCES_DIR, __title__
 from fifteen_min_plugin.core.categories import Category, load_categories
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError, WorkspaceError
+from fifteen_min_plugin.core.layer_io import WriteGuard, workspace_transaction
 from fifteen_min_plugin.core.schema import (
     APPLICATION,
     DEFAULT_CRS,
+    HISTORY,
+    INDEXES,
     META,
     META_TABLE,
     SCHEMA_VERSION,
     Addition,
     FieldSpec,
+    IndexSpec,
     LayerSpec,
     display_name,
     legend_label,
@@ -177,12 +182,15 @@ class Workspace:
         schema_version: int,
         categories: Sequence[Category],
         upgrades: Sequence[Addition] = (),
+        notes: Sequence[str] = (),
     ) -> None:
         self._backend = backend
         self._schema_version = schema_version
         self.categories: tuple[Category, ...] = tuple(categories)
         #: what opening added to bring the file to the current schema (empty if nothing)
         self.upgrades: tuple[Addition, ...] = tuple(upgrades)
+        #: sentences on what the upgrade did to existing rows (e.g. repeated facilities merged), for the user
+        self.notes: tuple[str, ...] = tuple(notes)
         self._specs = {spec.name: spec for spec in workspace_layers(self.categories)}
 
     @property
@@ -225,6 +233,7 @@ class Workspace:
         try:
             for spec in (META, *workspace_layers(table)):
                 backend.create_layer(spec, crs)
+            _add_indexes(backend, INDEXES)
             _write_meta(backend, {"schema_version": str(SCHEMA_VERSION), "application": APPLICATION})
         except WorkspaceError as error:
             backend.discard()
@@ -271,9 +280,11 @@ class Workspace:
         layers = workspace_layers(table)
         existing = {name: backend.vector_layer(name, read_only=True).fields().names() for name in names}
         plan = upgrade_plan(existing, version, layers)
+        notes: list[str] = []
         if plan or version < SCHEMA_VERSION:
             try:
                 _apply(backend, plan, layers, existing)
+                notes = _add_indexes(backend, _new_indexes(version))
                 if version < SCHEMA_VERSION:
                     _write_meta(backend, {"schema_version": str(SCHEMA_VERSION)})
             except WorkspaceError as error:
@@ -283,7 +294,7 @@ class Workspace:
                 raise WorkspaceError(
                     f"{message.format(path=path, version=SCHEMA_VERSION)} {error.message}", details=error.details
                 ) from error
-        return cls(backend, SCHEMA_VERSION, table, plan)
+        return cls(backend, SCHEMA_VERSION, table, plan, notes)
 
     def layer_names(self) -> list[str]:
         """Names of the workspace layers (spatial and tables) in display order."""
@@ -439,6 +450,82 @@ def _apply(
             new_fields.setdefault(addition.layer, []).append(specs[addition.layer].field(addition.field))
     for name, fields in new_fields.items():
         backend.add_fields(name, fields)
+
+
+def _new_indexes(version: int) -> list[IndexSpec]:
+    names = {name for change in HISTORY if change.version > version for name in change.indexes}
+    return [spec for spec in INDEXES if spec.name in names]
+
+
+def _add_indexes(backend: GeoPackageBackend, indexes: Sequence[IndexSpec]) -> list[str]:
+    """Build the unique indexes, first merging rows that repeat an indexed key; returns what was merged, as sentences.
+
+    Each index is built in one transaction with its merge: a failure leaves the table as it was.
+    """
+    merged_note = QCoreApplication.translate(
+        "Workspace", "Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}."
+    )
+    notes = []
+    for spec in indexes:
+        layer = backend.vector_layer(spec.layer)
+        if not layer.isValid():
+            continue
+        failed = QCoreApplication.translate(
+            "Workspace", "The unique index “{index}” could not be added to the layer “{layer}”."
+        ).format(index=spec.name, layer=spec.layer)
+        try:
+            with workspace_transaction([layer], failed) as guard:
+                merged, kept = _merge_repeats(layer, spec, guard)
+                guard.execute(spec.sql())
+        except FifteenMinError as error:
+            raise WorkspaceError(error.message, details=error.details) from error
+        if merged:
+            notes.append(
+                merged_note.format(
+                    merged=merged, layer=display_name(spec.layer), columns=" + ".join(spec.columns), kept=kept
+                )
+            )
+    return notes
+
+
+def _merge_repeats(layer: QgsVectorLayer, spec: IndexSpec, guard: WriteGuard) -> tuple[int, int]:
+    """Merge rows sharing the key of `spec` into the oldest (lowest fid) one; returns (rows merged, rows left).
+
+    The kept row takes a value from a merged row for each field it has empty.
+    """
+    indices = [layer.fields().lookupField(column) for column in spec.columns]
+    groups: dict[tuple, list[QgsFeature]] = {}
+    for feature in layer.getFeatures(QgsFeatureRequest().addOrderBy("$id")):
+        key = tuple(_filled(feature.attribute(index)) for index in indices)
+        if all(key):
+            groups.setdefault(key, []).append(feature)
+    repeats = [group for group in groups.values() if len(group) > 1]
+    keys = set(layer.primaryKeyAttributes())
+    changes: dict[int, dict[int, object]] = {}
+    geometries = {}
+    removed = []
+    for keeper, *others in repeats:
+        values = {}
+        for index in range(layer.fields().count()):
+            if index in keys or _filled(keeper.attribute(index)):
+                continue
+            value = next((other.attribute(index) for other in others if _filled(other.attribute(index))), None)
+            if value is not None:
+                values[index] = value
+        if values:
+            changes[keeper.id()] = values
+        if not keeper.hasGeometry():
+            geometry = next((other.geometry() for other in others if other.hasGeometry()), None)
+            if geometry is not None:
+                geometries[keeper.id()] = geometry
+        removed.extend(other.id() for other in others)
+    guard.delete(layer, removed)
+    guard.change(layer, changes, geometries)
+    return len(removed) + len(repeats), len(repeats)
+
+
+def _filled(value: object) -> str:
+    return "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value).strip()
 
 
 def _apply_style(layer: QgsVectorLayer, name: str) -> None:

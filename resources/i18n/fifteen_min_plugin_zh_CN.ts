@@ -1441,12 +1441,12 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CircleMapTool</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circle_tool.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/circle_tool.py" line="113"/>
         <source>Radius: {typed} m (press Enter to confirm)</source>
         <translation>半径：{typed} m（按 Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circle_tool.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/gui/circle_tool.py" line="114"/>
         <source>Radius: {radius:,.0f} m</source>
         <translation>半径：{radius:,.0f} m</translation>
     </message>
@@ -1790,67 +1790,67 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CircleWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="91"/>
         <source>A circle needs a radius greater than 0 m.</source>
         <translation>生活圈半径必须大于 0 m。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="115"/>
         <source>The WGS84 ellipsoid is unknown to QGIS; distances and areas cannot be measured.</source>
         <translation>QGIS 无法识别 WGS84 椭球，无法量算距离和面积。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="125"/>
         <source>{what} has no area, so nothing was written.</source>
         <translation>{what}没有面积，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="180"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="187"/>
         <source>The circles layer of the workspace cannot be opened, so nothing was written.</source>
         <translation>无法打开工作空间的生活圈图层，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="187"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="194"/>
         <source>The circles layer lacks the fields {fields}; open it as a workspace to upgrade it.</source>
         <translation>生活圈图层缺少字段 {fields}；请将其作为工作空间打开以完成升级。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="208"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="215"/>
         <source>The drawn circle</source>
         <translation>绘制的生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="229"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="236"/>
         <source>The circles layer cannot be edited (is the workspace file read-only?).</source>
         <translation>生活圈图层无法编辑（工作空间文件是否为只读？）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="234"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="241"/>
         <source>Add living circle</source>
         <translation>添加生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="237"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="244"/>
         <source>The circle could not be added to the circles layer.</source>
         <translation>无法将该生活圈添加到生活圈图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="279"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="288"/>
         <source>The computed circles carry no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="290"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="299"/>
         <source>Computed circle {number} has no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈 {number} 没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="295"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="304"/>
         <source>Computed circle {number}</source>
         <translation>计算得到的生活圈 {number}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="136"/>
         <source>{what} lies outside the coordinate system of the circles layer; nothing was written.</source>
         <translation>{what}超出生活圈图层坐标系的范围，未写入任何内容。</translation>
     </message>
@@ -1873,147 +1873,147 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CirclesPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="106"/>
         <source>Circle by centre and radius</source>
         <translation>按圆心和半径绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="107"/>
         <source>Click the centre (it snaps to a community point), move, click again — or type the radius in metres and press Enter. Esc cancels.</source>
         <translation>单击圆心（会捕捉到社区点），移动鼠标后再次单击；也可输入以米为单位的半径并按 Enter。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="113"/>
         <source>Polygon boundary</source>
         <translation>多边形边界</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="113"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="114"/>
         <source>Click the vertices, right-click to finish. Esc cancels.</source>
         <translation>依次单击各顶点，右键单击完成。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="129"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="130"/>
         <source> m</source>
         <translation> m</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="131"/>
         <source>by mouse</source>
         <translation>鼠标量取</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="133"/>
         <source>A fixed radius: each click places a circle of this size. Set to 0 to measure with the mouse.</source>
         <translation>固定半径：每次单击放置一个此大小的圆。设为 0 则用鼠标量取半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="292"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="293"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="145"/>
         <source>GB 50180 radius levels around every origin (needs no roads).</source>
         <translation>围绕每个起点生成 GB 50180 半径分级（无需道路数据）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="315"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="316"/>
         <source>Walking isochrones</source>
         <translation>步行等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="147"/>
         <source>The area reachable on foot along the roads within each level.</source>
         <translation>在每个层级的时间内沿道路步行可达的范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="149"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="163"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="164"/>
         <source>Draw by hand</source>
         <translation>手工绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="168"/>
         <source>Radius</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="171"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="173"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="174"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="175"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="176"/>
         <source>Levels (minutes)</source>
         <translation>层级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="176"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="177"/>
         <source>Radii (m)</source>
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="177"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="178"/>
         <source>GB 50180-2018: 5-, 10- and 15-minute circles; walking at {speed} km/h.</source>
         <translation>GB 50180-2018：5 分钟、10 分钟和 15 分钟生活圈；步行速度 {speed} km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="182"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="183"/>
         <source>GB 50180-2018: 300 / 500 / 800–1,000 m, one radius per level.</source>
         <translation>GB 50180-2018：300 / 500 / 800–1,000 m，每个层级一个半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="449"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="453"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="270"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="271"/>
         <source>Circle added to “{layer}”. Save the layer edits to keep it (Ctrl+Z undoes it).</source>
         <translation>已将生活圈添加到“{layer}”。请保存图层编辑以保留该生活圈（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="312"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="313"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="347"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="348"/>
         <source>Choose the layer of communities (origins) first.</source>
         <translation>请先选择社区（起点）图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="366"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="367"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="435"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="439"/>
         <source>Create or open a workspace first: circles are saved in it.</source>
         <translation>请先新建或打开工作空间：生活圈保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="174"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="175"/>
         <source>Topology tolerance</source>
         <translation>拓扑容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="379"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="381"/>
         <source>{count} circles written to “{layer}” ({title}).</source>
         <translation>已向“{layer}”写入 {count} 个生活圈（{title}）。</translation>
     </message>
@@ -2317,6 +2317,14 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/dependencies.py" line="84"/>
         <source>Missing Python packages: {names}. Features that need them are disabled. Install with: {command}</source>
         <translation>缺少 Python 包：{names}。依赖这些包的功能已禁用。安装命令：{command}</translation>
+    </message>
+</context>
+<context>
+    <name>DrawTools</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/circle_tool.py" line="42"/>
+        <source>The map has no valid coordinate reference system, so distances and areas cannot be measured. Choose one in Project ▸ Properties ▸ CRS (e.g. EPSG:4548 or UTM), then draw again.</source>
+        <translation>地图没有有效的坐标参考系，无法量算距离和面积。请在“项目 ▸ 属性 ▸ 坐标参考系”中选择一个（如 EPSG:4548 或 UTM 投影），然后重新绘制。</translation>
     </message>
 </context>
 <context>
@@ -3127,37 +3135,37 @@ Mon-Fri 19:00-07:00
         <translation>图层“{layer}”没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="406"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="407"/>
         <source>The import was cancelled; nothing was added to “{layer}”.</source>
         <translation>导入已取消；未向“{layer}”添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="318"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="319"/>
         <source>The facilities could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将设施保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="420"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="421"/>
         <source>The layer “{layer}” cannot be edited, so the category was not assigned.</source>
         <translation>图层“{layer}”无法编辑，因此未指定类别。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="427"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="428"/>
         <source>Assign category {category}</source>
         <translation>指定类别 {category}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="432"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="433"/>
         <source>The category could not be assigned in “{layer}”; nothing changed.</source>
         <translation>无法在“{layer}”中指定类别；未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="458"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="459"/>
         <source>“{pattern}” cannot be saved as a rule for “{code}”.</source>
         <translation>无法将“{pattern}”保存为“{code}”的规则。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="491"/>
+        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="492"/>
         <source>The rules file {path} could not be written.</source>
         <translation>无法写入规则文件 {path}。</translation>
     </message>
@@ -3610,32 +3618,32 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/layer_io.py" line="217"/>
         <source>Another program or QGIS window is writing to the workspace and did not finish within {seconds} seconds, so nothing was changed. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个程序或 QGIS 窗口正在写入工作空间，{seconds} 秒内未完成，因此未做任何修改。请稍后再试。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/layer_io.py" line="312"/>
         <source>“{layer}” has {added} rows more and {removed} rows fewer than before</source>
-        <translation type="unfinished"></translation>
+        <translation>“{layer}”比写入前多了 {added} 行、少了 {removed} 行</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/layer_io.py" line="318"/>
         <source>The write failed part way and could not be undone completely: {changes}. Restore the workspace from a copy, or check those rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>写入中途失败，且未能完全撤销：{changes}。请用备份恢复工作空间，或逐条核对这些记录。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/layer_io.py" line="294"/>
         <source>The disk holding the workspace is full: free some space and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作空间所在磁盘已满：请腾出空间后重试。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/layer_io.py" line="300"/>
         <source>The workspace file is read-only: ask for write access or save a copy of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作空间文件为只读：请申请写入权限，或另存一份副本后再操作。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/layer_io.py" line="292"/>
         <source>Another program or QGIS window was writing to the workspace; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个程序或 QGIS 窗口正在写入工作空间，请稍后再试。</translation>
     </message>
 </context>
 <context>
@@ -4903,22 +4911,19 @@ Mon-Fri 19:00-07:00
         <translation>无法保存 {path} 中的工作空间信息。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="534"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="535"/>
         <source>The style {style} could not be loaded: {message}</source>
         <translation>无法加载样式 {style}：{message}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="470"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="473"/>
         <source>The unique index “{index}” could not be added to the layer “{layer}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为图层“{layer}”添加唯一索引“{index}”。</translation>
     </message>
-</context>
-<context>
-    <name>DrawTools</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circle_tool.py" line="42"/>
-        <source>The map has no valid coordinate reference system, so distances and areas cannot be measured. Choose one in Project ▸ Properties ▸ CRS (e.g. EPSG:4548 or UTM), then draw again.</source>
-        <translation>地图没有有效的坐标参考系，无法量算距离和面积。请在“项目 ▸ 属性 ▸ 坐标参考系”中选择一个（如 EPSG:4548 或 UTM 投影），然后重新绘制。</translation>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="465"/>
+        <source>Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}.</source>
+        <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
     </message>
 </context>
 </TS>

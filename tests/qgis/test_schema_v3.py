@@ -88,15 +88,14 @@ def make_v2(path: Path) -> None:
         assert meta.changeAttributeValue(version.id(), meta.fields().lookupField("value"), "2")
 
 
-def test_a_version_2_workspace_opens_as_version_3_with_the_level_fields(tmp_path):
-    assert SCHEMA_VERSION == 3
+def test_a_version_2_workspace_opens_at_the_current_version_with_the_level_fields(tmp_path):
     path = tmp_path / "v2.gpkg"
     make_v2(path)
     assert "missing_required" not in ogr_layer(path, "coverage").fields().names()
 
     workspace = Workspace.open(path)
 
-    assert workspace.schema_version == 3
+    assert workspace.schema_version == SCHEMA_VERSION
     assert workspace.upgrades == (
         Addition("coverage", "missing_required"),
         Addition("coverage", "missing_required_zh"),
@@ -104,7 +103,7 @@ def test_a_version_2_workspace_opens_as_version_3_with_the_level_fields(tmp_path
         Addition("coverage", "method"),
     )
     meta = {f["key"]: f["value"] for f in ogr_layer(path, "fifteenmin_meta").getFeatures()}
-    assert meta["schema_version"] == "3"
+    assert meta["schema_version"] == str(SCHEMA_VERSION)
     coverage = ogr_layer(path, "coverage")
     names = [field.name() for field in coverage.fields() if field.name() != "fid"]
     added = ["missing_required", "missing_required_zh", "community_id", "method"]

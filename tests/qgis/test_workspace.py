@@ -277,7 +277,7 @@ def snapshot(path: Path, name: str) -> list[tuple[str, dict]]:
 def test_create_writes_every_layer_field_and_geometry_type(tmp_path):
     path = tmp_path / "haidian.gpkg"
     workspace = Workspace.create(path)
-    assert workspace.path == path and workspace.schema_version == 3
+    assert workspace.path == path and workspace.schema_version == 4
     assert table_names(path) == set(EXPECTED)
     for name, (wkb, fields) in EXPECTED.items():
         layer = ogr_layer(path, name)
@@ -286,7 +286,7 @@ def test_create_writes_every_layer_field_and_geometry_type(tmp_path):
         assert layer.featureCount() == (2 if name == "fifteenmin_meta" else 0)
         if wkb != NONE:
             assert layer.crs().authid() == "EPSG:4326"
-    assert meta(path) == {"schema_version": "3", "application": "fifteen_min_plugin"}
+    assert meta(path) == {"schema_version": "4", "application": "fifteen_min_plugin"}
     assert workspace.layer_names() == [
         "communities",
         "circles",
@@ -359,8 +359,8 @@ def test_upgrade_from_version_1_adds_fields_and_layers_and_keeps_rows(tmp_path):
 
     workspace = Workspace.open(path)
 
-    assert workspace.schema_version == 3
-    assert meta(path)["schema_version"] == "3"
+    assert workspace.schema_version == 4
+    assert meta(path)["schema_version"] == "4"
     assert set(workspace.upgrades) == {
         Addition("asset_events"),
         Addition("circles", "reach_m"),
@@ -409,7 +409,7 @@ def test_open_adds_a_count_field_when_the_categories_table_gains_a_code(tmp_path
 
     workspace = Workspace.open(path, categories=grown)
 
-    assert workspace.schema_version == 3
+    assert workspace.schema_version == 4
     assert workspace.upgrades == (Addition("coverage", "n_ev_charging"),)
     fields = dict(user_fields(ogr_layer(path, "coverage")))
     assert fields["n_ev_charging"] == T.Int
@@ -427,7 +427,7 @@ def _plain_geopackage(path: Path) -> None:
 
 
 def _newer_workspace(path: Path) -> None:
-    write_meta(path, "4", append=False)
+    write_meta(path, "5", append=False)
     write_layer(path, "circles", MULTIPOLYGON, [("circle_id", T.String)], [(SQUARE, {"circle_id": "k1"})])
 
 

@@ -37,18 +37,16 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsGeometry,
-    QgsMessageLog,
     QgsProject,
-    QgsTransaction,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDateTime, Qt
 
-from fifteen_min_plugin.__about__ import __title__
 from fifteen_min_plugin.core.assets import ASSET_TYPES, asset_type, time_windows
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.labels import join_labels, status_label
+from fifteen_min_plugin.core.layer_io import WriteGuard, retry_busy, workspace_transaction
 from fifteen_min_plugin.core.schema import ASSET_STATUSES
 from fifteen_min_plugin.core.workspace import Workspace
 
@@ -155,32 +153,45 @@ class AssetRegister:
         status = str(values.get("status") or "candidate")
         if status not in ASSET_STATUSES:
             raise FifteenMinError(_status_message(status))
-        asset_id = str(values.get("asset_id") or "").strip() or self._next_id()
-        if self._find(asset_id) is not None:
-            raise FifteenMinError(
-                self.tr("The register already has an asset “{asset_id}”; choose another id.").format(asset_id=asset_id)
-            )
         point = self._point(geometry, crs)
-        now = QDateTime.currentDateTime()
-        feature = QgsFeature(self.assets.fields())
-        feature.setGeometry(point)
-        for name, value in {**clean, "asset_id": asset_id, "status": status, "created": now, "updated": now}.items():
-            feature[name] = value
-        if feature.fieldNameIndex("synthetic") >= 0 and "synthetic" not in clean:
-            feature["synthetic"] = 0
         summary = f"{clean['asset_type']}: {clean['name']}"
-        with self._transaction():
-            if not self.assets.addFeature(feature):
-                raise self._write_error(self.assets)
-            self._event(asset_id, "created", None, summary, note, now)
-        return asset_id
+
+        def write() -> str:
+            with self._transaction() as guard:
+                # the id is chosen and checked under the write lock, so two writers cannot take the same one
+                asset_id = str(values.get("asset_id") or "").strip() or self._next_id()
+                if self._find(asset_id) is not None:
+                    raise FifteenMinError(
+                        self.tr("The register already has an asset “{asset_id}”; choose another id.").format(
+                            asset_id=asset_id
+                        )
+                    )
+                now = QDateTime.currentDateTime()
+                feature = QgsFeature(self.assets.fields())
+                feature.setGeometry(point)
+                given = {**clean, "asset_id": asset_id, "status": status, "created": now, "updated": now}
+                for name, value in given.items():
+                    feature[name] = value
+                if feature.fieldNameIndex("synthetic") >= 0 and "synthetic" not in clean:
+                    feature["synthetic"] = 0
+                guard.add(self.assets, [feature], self._write_failed(self.assets))
+                self._event(guard, asset_id, "created", None, summary, note, now)
+            return asset_id
+
+        return retry_busy(write)
 
     def set_status(self, asset_id: str, status: str, note: str = "", confirmed: bool = False) -> None:
         """Move an asset along the workflow (see the module docstring); skipping a step needs `confirmed`."""
-        feature = self._feature(asset_id)
-        old = str(_plain(feature["status"]) or "candidate")
-        check_transition(old, status, confirmed)
-        self._change(feature, {"status": status}, note)
+
+        def write() -> None:
+            with self._transaction() as guard:
+                # read under the write lock: the check and the history see the status this change replaces
+                feature = self._feature(asset_id)
+                old = str(_plain(feature["status"]) or "candidate")
+                check_transition(old, status, confirmed)
+                self._change(guard, feature, {"status": status}, note)
+
+        retry_busy(write)
 
     def retire(self, asset_id: str, note: str = "") -> None:
         """Retire an asset (kept in the register, out of use)."""
@@ -206,22 +217,28 @@ class AssetRegister:
                     "asset id never changes."
                 ).format(fields=", ".join(refused))
             )
-        feature = self._feature(asset_id)
         clean = validate_asset(changes)
-        differing = {name: value for name, value in clean.items() if _plain(feature[name]) != value}
         point = self._point(geometry, crs) if geometry is not None else None
-        if point is not None and point.equals(feature.geometry()):
-            point = None
-        if differing or point is not None:
-            self._change(feature, differing, note, point)
-        return [*differing, *(["geometry"] if point is not None else [])]
+
+        def write() -> list[str]:
+            point_now = point
+            with self._transaction() as guard:
+                feature = self._feature(asset_id)
+                differing = {name: value for name, value in clean.items() if _plain(feature[name]) != value}
+                if point_now is not None and point_now.equals(feature.geometry()):
+                    point_now = None
+                if differing or point_now is not None:
+                    self._change(guard, feature, differing, note, point_now)
+            return [*differing, *(["geometry"] if point_now is not None else [])]
+
+        return retry_busy(write)
 
     def delete(self, asset_id: str, note: str = "", confirmed: bool = False) -> None:
         """Delete an asset for good, leaving a "deleted" event with its last attributes; needs `confirmed`.
 
         Prefer `retire`: a retired asset keeps its place in the register.
         """
-        feature = self._feature(asset_id)
+        self._feature(asset_id)
         if not confirmed:
             raise FifteenMinError(
                 self.tr(
@@ -229,36 +246,50 @@ class AssetRegister:
                     "the asset instead."
                 ).format(asset_id=asset_id)
             )
-        last = {name: _json_value(feature[name]) for name in self.assets.fields().names()}
-        last["geometry"] = feature.geometry().asWkt(8)
-        with self._transaction():
-            if not self.assets.deleteFeature(feature.id()):
-                raise self._write_error(self.assets)
-            self._event(asset_id, "deleted", json.dumps(last, ensure_ascii=False, default=str), None, note)
+
+        def write() -> None:
+            with self._transaction() as guard:
+                feature = self._feature(asset_id)
+                last = {name: _json_value(feature[name]) for name in self.assets.fields().names()}
+                last["geometry"] = feature.geometry().asWkt(8)
+                guard.delete(self.assets, [feature.id()], self._write_failed(self.assets))
+                self._event(guard, asset_id, "deleted", json.dumps(last, ensure_ascii=False, default=str), None, note)
+
+        retry_busy(write)
 
     # internals
 
     def _change(
-        self, feature: QgsFeature, values: Mapping[str, Any], note: str, point: Optional[QgsGeometry] = None
+        self,
+        guard: WriteGuard,
+        feature: QgsFeature,
+        values: Mapping[str, Any],
+        note: str,
+        point: Optional[QgsGeometry] = None,
     ) -> None:
         asset_id = str(feature["asset_id"])
         now = QDateTime.currentDateTime()
         fields = self.assets.fields()
-        with self._transaction():
-            for name, value in values.items():
-                if not self.assets.changeAttributeValue(feature.id(), fields.indexOf(name), value, feature[name]):
-                    raise self._write_error(self.assets)
-                self._event(asset_id, name, _plain(feature[name]), value, note, now)
-            if point is not None:
-                if not self.assets.changeGeometry(feature.id(), point):
-                    raise self._write_error(self.assets)
-                self._event(asset_id, "geometry", feature.geometry().asWkt(8), point.asWkt(8), note, now)
-            updated = fields.indexOf("updated")
-            if updated >= 0 and not self.assets.changeAttributeValue(feature.id(), updated, now, feature["updated"]):
-                raise self._write_error(self.assets)
+        failed = self._write_failed(self.assets)
+        changed = {fields.indexOf(name): value for name, value in values.items()}
+        updated = fields.indexOf("updated")
+        if updated >= 0:
+            changed[updated] = now
+        guard.change(self.assets, {feature.id(): changed}, {feature.id(): point} if point is not None else None, failed)
+        for name, value in values.items():
+            self._event(guard, asset_id, name, _plain(feature[name]), value, note, now)
+        if point is not None:
+            self._event(guard, asset_id, "geometry", feature.geometry().asWkt(8), point.asWkt(8), note, now)
 
     def _event(
-        self, asset_id: str, field: str, old: Any, new: Any, note: str, when: Optional[QDateTime] = None
+        self,
+        guard: WriteGuard,
+        asset_id: str,
+        field: str,
+        old: Any,
+        new: Any,
+        note: str,
+        when: Optional[QDateTime] = None,
     ) -> None:
         event = QgsFeature(self.events.fields())
         event["asset_id"] = asset_id
@@ -268,12 +299,11 @@ class AssetRegister:
         event["new_value"] = None if new is None else str(new)
         event["note"] = note or None
         event["user"] = self.user
-        if not self.events.addFeature(event):
-            raise self._write_error(self.events)
+        guard.add(self.events, [event], self._write_failed(self.events))
 
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """Both layers in one database transaction: committed if the block succeeds, rolled back otherwise."""
+    def _transaction(self) -> Iterator[WriteGuard]:
+        """Both layers in one guarded database transaction (core.layer_io): all of the block, or nothing."""
         for layer in (self.assets, self.events):
             if layer.isEditable():
                 raise FifteenMinError(
@@ -281,41 +311,9 @@ class AssetRegister:
                         layer=layer.name()
                     )
                 )
-        providers = [self.assets.dataProvider(), self.events.dataProvider()]
-        for provider in providers:
-            provider.enterUpdateMode()
-        transaction = QgsTransaction.create({self.assets, self.events})
-        try:
-            begun, error = (False, "") if transaction is None else transaction.begin()
-            if not begun:
-                raise FifteenMinError(
-                    self.tr("The register cannot be changed: {path} could not be opened for writing.").format(
-                        path=self.assets.source().split("|")[0]
-                    ),
-                    details=error,
-                )
-            if not (self.assets.startEditing() and self.events.startEditing()):
-                transaction.rollback()
-                self._stop_editing(commit=False)
-                raise FifteenMinError(self.tr("The register layers cannot be edited; nothing was changed."))
-            try:
-                yield
-            except Exception:
-                transaction.rollback()
-                self._stop_editing(commit=False)
-                raise
-            committed, error = transaction.commit()
-            if not committed:
-                transaction.rollback()
-                self._stop_editing(commit=False)
-                raise FifteenMinError(
-                    self.tr("The change could not be saved; the register is unchanged."), details=error
-                )
-            self._stop_editing(commit=True)
-        finally:
-            del transaction
-            for provider in providers:
-                provider.leaveUpdateMode()
+        failed = self.tr("The change could not be saved; the register is unchanged.")
+        with workspace_transaction([self.assets, self.events], failed) as guard:
+            yield guard
         for layer in (self.assets, self.events):
             layer.reload()
         for layer in QgsProject.instance().mapLayers().values():
@@ -325,27 +323,9 @@ class AssetRegister:
             ):
                 layer.reload()
 
-    def _stop_editing(self, commit: bool) -> None:
-        """End the layers' edit sessions once the transaction is settled (their edits already went through it)."""
-        for layer in (self.assets, self.events):
-            if not layer.isEditable():
-                continue
-            ended = layer.commitChanges() if commit else layer.rollBack()
-            if not ended:
-                QgsMessageLog.logMessage(
-                    self.tr("The edit session of “{layer}” did not close cleanly: {errors}").format(
-                        layer=layer.name(), errors="; ".join(layer.commitErrors())
-                    ),
-                    __title__,
-                    Qgis.MessageLevel.Warning,
-                )
-
-    def _write_error(self, layer: QgsVectorLayer) -> FifteenMinError:
-        return FifteenMinError(
-            self.tr("“{layer}” could not be written, so nothing was changed in the register.").format(
-                layer=layer.name()
-            ),
-            details="; ".join(layer.dataProvider().errors()),
+    def _write_failed(self, layer: QgsVectorLayer) -> str:
+        return self.tr("“{layer}” could not be written, so nothing was changed in the register.").format(
+            layer=layer.name()
         )
 
     def _find(self, asset_id: str) -> Optional[QgsFeature]:
@@ -356,6 +336,10 @@ class AssetRegister:
 
     def _feature(self, asset_id: str) -> QgsFeature:
         feature = self._find(asset_id)
+        if feature is None:
+            # a read connection can fail to open while another program closes the file: read once more, afresh
+            self.assets.reload()
+            feature = self._find(asset_id)
         if feature is None:
             raise FifteenMinError(self.tr("The register has no asset “{asset_id}”.").format(asset_id=asset_id))
         return feature
