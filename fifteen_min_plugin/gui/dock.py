@@ -245,6 +245,8 @@ class FifteenMinDock(QgsDockWidget):
         if workspace.upgrades:
             added = ", ".join(f"{a.layer}.{a.field}" if a.field else a.layer for a in workspace.upgrades)
             message += " " + self.tr("Upgraded to the current schema; added: {added}.").format(added=added)
+        for note in workspace.notes:  # what the upgrade did to existing rows
+            message += f" {note}"
         show_message(self.message_bar, self.tr("Workspace"), message, Qgis.MessageLevel.Success)
         return workspace
 

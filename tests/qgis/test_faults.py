@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
@@ -67,11 +68,13 @@ def _child_source(count: int, south: float = 39.5):
     return layer
 
 
-def _coverage_result(count: int, grade: str):
+def _coverage_result(count: int, grade: str, missing: str = ""):
+    """Coverage rows c0…c<count-1> of one grade; a long `missing` text makes the new rows larger than the old."""
     from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
     layer = QgsVectorLayer(
-        "MultiPolygon?crs=EPSG:4326&field=circle_id:string&field=grade:string&field=n_pharmacy:integer",
+        "MultiPolygon?crs=EPSG:4326&field=circle_id:string&field=grade:string&field=n_pharmacy:integer"
+        "&field=missing_basic:string",
         "coverage",
         "memory",
     )
@@ -79,7 +82,7 @@ def _coverage_result(count: int, grade: str):
     for number in range(count):
         x, y = 116.0 + (number % 100) * 0.01, 39.5 + (number // 100) * 0.01
         feature = QgsFeature(layer.fields())
-        feature.setAttributes([f"c{number}", grade, number])
+        feature.setAttributes([f"c{number}", grade, number, missing or None])
         feature.setGeometry(
             QgsGeometry.fromWkt(f"MultiPolygon ((({x} {y}, {x + 0.005} {y}, {x + 0.005} {y + 0.005}, {x} {y})))")
         )
@@ -385,7 +388,7 @@ def test_a_full_disk_during_an_import_leaves_the_facilities_as_they_were(extra_p
     _sound(path, ("facilities",))
 
 
-@pytest.mark.parametrize("extra_pages", [0, 4, 40])
+@pytest.mark.parametrize("extra_pages", [0, 40, 1000])
 def test_a_full_disk_during_a_coverage_replacement_or_a_status_change_is_all_or_nothing(
     extra_pages, template, tmp_path, qgis_app
 ):
@@ -404,30 +407,40 @@ def test_a_full_disk_during_a_coverage_replacement_or_a_status_change_is_all_or_
         workspace = Workspace.open(path)
         try:
             replace_coverage(
-                workspace.layer("coverage"), _coverage_result(1500, "B"), QgsProject.instance().transformContext()
+                workspace.layer("coverage"),
+                _coverage_result(1500, "B", "laundry;" * 30),
+                QgsProject.instance().transformContext(),
             )
-            replaced = True
+            replaced, refusal = True, ""
         except FifteenMinError as error:
-            assert "it is unchanged" in error.message
-            replaced = False
+            replaced, refusal = False, error.message
         register = AssetRegister.from_workspace(workspace, user="full")
+        changes, register_refusal = 0, ""
         try:
             for _ in range(30):
                 status = register.get("IA-00001")["status"]
                 register.set_status(
                     "IA-00001", "under_review" if status == "candidate" else "candidate", note="x" * 3000
                 )
+                changes += 1
         except FifteenMinError as error:
-            assert "the register is unchanged" in error.message or "nothing was changed" in error.message
+            register_refusal = error.message
         register.assets = register.events = None
     _sound(path, ("coverage", "idle_assets"))
     grades = _sql(path, "SELECT grade, count(*) FROM coverage GROUP BY grade")
     assert grades == ([("B", 1500)] if replaced else [("A", 1500)])
     if not replaced:
         assert _sql(path, "SELECT * FROM coverage ORDER BY fid") == coverage_before
+        assert "it is unchanged" in refusal and "disk holding the workspace is full" in refusal
     _status_chain(path)
+    assert _sql(path, "SELECT count(*) FROM asset_events WHERE field = 'status'") == [(changes,)]
+    if register_refusal:
+        assert "the register is unchanged" in register_refusal or "nothing was changed" in register_refusal
     TALLY.setdefault("full disk, coverage replacement of 1,500 rows", Counter())[
         f"+{extra_pages} pages: {'all replaced' if replaced else 'refused, unchanged'}"
+    ] += 1
+    TALLY.setdefault("full disk, 30 status changes with 3 kB notes", Counter())[
+        f"+{extra_pages} pages: {changes} made{', then refused' if register_refusal else ''}, history unbroken"
     ] += 1
 
 
@@ -435,7 +448,7 @@ def test_a_full_disk_during_a_coverage_replacement_or_a_status_change_is_all_or_
 
 
 @pytest.fixture()
-def shared_folder() -> Path:
+def shared_folder() -> Iterator[Path]:
     """A folder every user can reach and write (pytest's own temporary folders are private to their owner)."""
     folder = Path(tempfile.mkdtemp(prefix="fifteen-faults-"))
     folder.chmod(0o777)

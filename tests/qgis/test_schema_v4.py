@@ -123,3 +123,21 @@ def test_a_guarded_write_refuses_to_run_a_failing_statement(tmp_path):
         guard.execute("CREATE INDEX broken ON no_such_table (x)")
     assert "no_such_table" in raised.value.details
     assert layer.featureCount() == 0
+
+
+def test_the_dock_says_what_the_upgrade_merged(qgis_iface, qgis_new_project, tmp_path):
+    from qgis.core import Qgis
+
+    from fifteen_min_plugin.gui.dock import FifteenMinDock
+
+    path = tmp_path / "v3.gpkg"
+    _make_v3(path, [{"name": "药店", "source": "amap", "source_id": "B2"}] * 2)
+    qgis_iface.messageBar().clear_messages()
+    dock = FifteenMinDock(canvas=qgis_iface.mapCanvas(), message_bar=qgis_iface.messageBar())
+    try:
+        assert dock.open_workspace(path) is not None
+        (message,) = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success)
+        assert "Merged 2 rows of “Facilities” that repeated an imported record (source + source_id) into 1." in message
+    finally:
+        dock.teardown()
+        dock.deleteLater()
