@@ -221,13 +221,18 @@ def shanghai(processing) -> None:
     native_area = {i: g.area for i, g in _by_origin(buffered, "oid").items()}
     ours_area = {i: g.area for i, g in _by_origin(ours_subset, "origin_id").items()}
     ratio = np.array([ours_area[i] / native_area[i] for i in sorted(native_area)])
+    same_area = set(native_area) == set(ours_area) and bool(np.abs(ratio - 1.0).max() <= AGREEMENT)
     print(
         f"  the same {NATIVE_POLYGON_SUBSET} origins as polygons (streets widened by 25 m; measured on these "
-        f"{NATIVE_POLYGON_SUBSET}, not extrapolated): area ours / native {ratio.min():.4f}-{ratio.max():.4f}"
+        f"{NATIVE_POLYGON_SUBSET}, not extrapolated): area ours / native {ratio.min():.4f}-{ratio.max():.4f} -> "
+        f"{'agree' if same_area else 'DISAGREE'} (within {AGREEMENT:.0%})"
     )
     print(f"  native lines + buffer, {NATIVE_POLYGON_SUBSET} origins: {polygons_s:8.2f} s")
     print(f"  fifteenmin:networkcircles, {NATIVE_POLYGON_SUBSET} origins: {subset_s:8.2f} s")
-    print(f"  ratio native polygons / ours = {polygons_s / subset_s:6.2f}" if agree else "  ratio not printed")
+    if agree and same_area:
+        print(f"  ratio native polygons / ours = {polygons_s / subset_s:6.2f}")
+    else:
+        print("  ratio not printed: DISAGREE")
 
 
 def _grid_graph(side: int, spacing: float, rng: np.random.Generator):
