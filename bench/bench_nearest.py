@@ -18,6 +18,8 @@ from pathlib import Path
 import numpy as np
 from session import processing_session
 
+from fifteen_min_plugin.processing.walking_graph import DEFAULT_EXCLUDE
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "sample" / "sample.gpkg"
 #: the venv `make bench` builds for pandana (it needs a newer numpy than QGIS's); PANDANA_PYTHON overrides it
@@ -31,7 +33,7 @@ METRES_PER_MINUTE = SPEED_KMH * 1000.0 / 60.0
 SNAP_TOLERANCE_M = 100.0
 REPEATS = 5
 AGREEMENT_MIN = 0.01
-EXCLUDED = {"motorway", "motorway_link", "trunk", "trunk_link", "construction", "proposed", "raceway"}
+EXCLUDED = set(DEFAULT_EXCLUDE.split(","))  # the classes nearestfacility leaves out by default
 UTM51 = "EPSG:32651"
 
 
