@@ -108,13 +108,7 @@ class WriteGuard:
         """Add `features` to `layer`'s table; returns them with their new ids."""
         if not features:
             return []
-        keys = layer.primaryKeyAttributes()
-        if keys:  # the database numbers new rows; an id left from a rolled-back attempt must not be reused
-            features = [QgsFeature(feature) for feature in features]
-            for feature in features:
-                for key in keys:
-                    feature.setAttribute(key, None)
-        provider = layer.dataProvider()
+        provider = layer.dataProvider()  # it numbers copies of the features: a retry adds them afresh
         ok, added = provider.addFeatures(features)
         if not ok:
             raise self._refuse(provider, failed)
