@@ -259,8 +259,11 @@ def write_circles(
     context: QgsCoordinateTransformContext,
     method: str = METHOD_RADIUS,
     name_suffix: str = "",
+    replaced: Sequence[int] = (),
 ) -> list[int]:
     """Write every feature of an algorithm result into the circles layer, all or nothing; return the new ids.
+
+    The circles `replaced` are deleted in the same transaction.
 
     Fields are matched by name (`origin_id` fills `community_id`, `minutes` fills `level_min`); `method` is
     used where the result has no `method` field; `area_m2` is measured on the ellipsoid in the layer CRS;
@@ -323,7 +326,14 @@ def write_circles(
         feature["area_m2"] = area_m2
         feature["created"] = now
         features.append(feature)
-    return add_all_or_nothing(layer, features)
+    failed = (
+        QCoreApplication.translate(
+            "CircleWriter", "The earlier circles could not be replaced; the circles layer is unchanged."
+        )
+        if replaced
+        else ""
+    )
+    return add_all_or_nothing(layer, features, replaced, failed)
 
 
 def result_keys(result: QgsFeatureSource, method: str) -> tuple[str, set[str]]:
@@ -376,23 +386,12 @@ def replace_circles(
     replaced: Sequence[int],
     name_suffix: str = "",
 ) -> list[int]:
-    """Write the result like `write_circles`, then delete the circles `replaced`; on failure the layer is unchanged.
+    """Write the result like `write_circles` and delete the circles `replaced`, in one transaction: all or nothing.
 
     `name_suffix` is appended to every new circle's name (its community when it has none), so a set kept
     beside an earlier one of the same method is told apart wherever circles are named: coverage, the report.
     """
-    written = write_circles(layer, result, context, method, name_suffix)
-    if replaced and not layer.dataProvider().deleteFeatures(list(replaced)):
-        errors = "; ".join(layer.dataProvider().errors())
-        layer.dataProvider().deleteFeatures(written)
-        raise FifteenMinError(
-            QCoreApplication.translate(
-                "CircleWriter", "The earlier circles could not be replaced; the circles layer is unchanged."
-            ),
-            details=errors,
-        )
-    layer.triggerRepaint()
-    return written
+    return write_circles(layer, result, context, method, name_suffix, replaced)
 
 
 def style_levels(layer: QgsVectorLayer) -> None:

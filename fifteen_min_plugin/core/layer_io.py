@@ -318,16 +318,27 @@ def _check_unchanged(layers: Sequence[QgsVectorLayer], before: dict[str, set[int
         ) from error
 
 
-def add_all_or_nothing(layer: QgsVectorLayer, features: list[QgsFeature]) -> list[int]:
-    """Add `features` to the layer's table in one guarded transaction; on failure nothing is added and it raises.
+def add_all_or_nothing(
+    layer: QgsVectorLayer, features: list[QgsFeature], replaced: Sequence[int] = (), failed: str = ""
+) -> list[int]:
+    """Add `features` to the layer's table, deleting the features `replaced`, in one guarded transaction.
 
-    Edits the user has pending in `layer` stay pending and untouched.
+    On failure nothing changes and FifteenMinError(`failed`, or a generic sentence) is raised. Edits the user has
+    pending in `layer` stay pending and untouched.
     """
-    if not features:
+    if not features and not replaced:
         return []
-    failed = LayerWriter.tr("The features could not be saved in “{layer}”; it is unchanged.").format(layer=layer.name())
-    with workspace_transaction([layer], failed) as guard:
-        added = guard.add(layer, features)
+    failed = failed or LayerWriter.tr("The features could not be saved in “{layer}”; it is unchanged.").format(
+        layer=layer.name()
+    )
+
+    def write() -> list[QgsFeature]:
+        with workspace_transaction([layer], failed) as guard:
+            added = guard.add(layer, features)
+            guard.delete(layer, replaced)
+        return added
+
+    added = retry_busy(write)
     layer.triggerRepaint()
     return [feature.id() for feature in added]
 

@@ -445,6 +445,49 @@ def test_a_full_disk_during_a_coverage_replacement_or_a_status_change_is_all_or_
     ] += 1
 
 
+def _circles_result(count: int):
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326&field=origin_id:string&field=minutes:integer", "r", "memory")
+    features = []
+    for number in range(count):
+        x, y = 116.0 + (number % 50) * 0.02, 39.5 + (number // 50) * 0.02
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([f"C{number}", 15])
+        feature.setGeometry(
+            QgsGeometry.fromWkt(f"MultiPolygon ((({x} {y}, {x + 0.01} {y}, {x + 0.01} {y + 0.01}, {x} {y})))")
+        )
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)[0]
+    return layer
+
+
+@pytest.mark.parametrize("fault", ["full disk", "deletes refused"])
+def test_a_circle_rerun_that_cannot_replace_the_old_circles_changes_nothing(fault, template, tmp_path, qgis_app):
+    from qgis.core import QgsProject
+
+    from fifteen_min_plugin.core.circle_writer import existing_circles, replace_circles, write_circles
+    from fifteen_min_plugin.core.errors import FifteenMinError
+    from fifteen_min_plugin.core.workspace import Workspace
+
+    path = _copy(template, tmp_path, "ws.gpkg")
+    context = QgsProject.instance().transformContext()
+    write_circles(Workspace.open(path).layer("circles"), _circles_result(400), context)
+    before = _sql(path, "SELECT * FROM circles ORDER BY fid")
+    if fault == "deletes refused":
+        _sql(path, "CREATE TRIGGER keep BEFORE DELETE ON circles BEGIN SELECT RAISE(ABORT, 'kept'); END")
+    with _disk_of(path, 0 if fault == "full disk" else 100_000):
+        circles = Workspace.open(path).layer("circles")
+        replaced = existing_circles(circles, "radius", {f"C{number}" for number in range(400)})
+        assert len(replaced) == 400
+        with pytest.raises(FifteenMinError, match="could not be replaced; the circles layer is unchanged"):
+            replace_circles(circles, _circles_result(400), context, "radius", replaced)
+        del circles
+    _sound(path, ("circles",))
+    assert _sql(path, "SELECT * FROM circles ORDER BY fid") == before
+    TALLY.setdefault("circle re-run replacing 400 circles", Counter())[f"{fault}: refused, unchanged"] += 1
+
+
 # --- a read-only workspace
 
 
