@@ -17,7 +17,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
     QgsDefaultValue,
-    QgsEditError,
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
@@ -29,7 +28,6 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
-    edit,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -403,27 +401,24 @@ def _read_version(backend: GeoPackageBackend) -> int:
 
 def _write_meta(backend: GeoPackageBackend, values: dict[str, str]) -> None:
     layer = backend.vector_layer(META_TABLE)
-    rows = {str(feature["key"]): feature.id() for feature in layer.getFeatures()}
+    failed = QCoreApplication.translate("Workspace", "The workspace information in {path} could not be saved.").format(
+        path=backend.path
+    )
     value_index = layer.fields().lookupField("value")
     try:
-        with edit(layer):
+        with workspace_transaction([layer], failed) as guard:
+            rows = {str(feature["key"]): feature.id() for feature in layer.getFeatures()}
+            guard.change(layer, {rows[key]: {value_index: value} for key, value in values.items() if key in rows})
+            added = []
             for key, value in values.items():
-                if key in rows:
-                    written = layer.changeAttributeValue(rows[key], value_index, value)
-                else:
+                if key not in rows:
                     feature = QgsFeature(layer.fields())
                     feature["key"] = key
                     feature["value"] = value
-                    written = layer.addFeature(feature)
-                if not written:
-                    raise QgsEditError(key)
-    except QgsEditError as error:
-        raise WorkspaceError(
-            QCoreApplication.translate("Workspace", "The workspace information in {path} could not be saved.").format(
-                path=backend.path
-            ),
-            details=str(error),
-        ) from error
+                    added.append(feature)
+            guard.add(layer, added)
+    except FifteenMinError as error:
+        raise WorkspaceError(error.message, details=error.details) from error
 
 
 def _storage_crs(
