@@ -148,6 +148,13 @@ class _Transaction:
         self.layers = list(layers)
         self.failed = failed
         self.tables = sorted({_table(layer) for layer in self.layers})
+        # GDAL may defer a bulk insert's R-tree entries and write them later: the R-tree's tables are guarded too
+        self.indexes = sorted(
+            f"rtree_{_table(layer)}_{layer.dataProvider().geometryColumnName()}_{part}"
+            for layer in self.layers
+            if layer.isSpatial() and layer.dataProvider().geometryColumnName()
+            for part in ("node", "parent", "rowid")
+        )
         self.transaction: Optional[QgsTransaction] = None
 
     def sql(self, statement: str) -> tuple[bool, str]:
@@ -162,17 +169,19 @@ class _Transaction:
             f"CREATE TEMP TABLE IF NOT EXISTS {_GUARD_TABLE} (open INTEGER)",
             f"DELETE FROM temp.{_GUARD_TABLE}",
         ]
-        for number, table in enumerate(self.tables):
-            for event in ("INSERT", "UPDATE", "DELETE"):
-                statements.append(
-                    f"CREATE TEMP TRIGGER IF NOT EXISTS {_GUARD_TABLE}_{number}_{event.lower()} BEFORE {event} "
-                    f"ON main.{_quoted(table)} WHEN NOT EXISTS (SELECT 1 FROM temp.{_GUARD_TABLE}) "
-                    "BEGIN SELECT RAISE(ABORT, 'the write transaction was lost'); END"
-                )
         for statement in statements:
             ok, error = self.sql(statement)
             if not ok:
                 raise FifteenMinError(self.failed, details=error)
+        for number, table in enumerate(self.tables + self.indexes):
+            for event in ("INSERT", "UPDATE", "DELETE"):
+                ok, error = self.sql(
+                    f"CREATE TEMP TRIGGER IF NOT EXISTS {_GUARD_TABLE}_{number}_{event.lower()} BEFORE {event} "
+                    f"ON main.{_quoted(table)} WHEN NOT EXISTS (SELECT 1 FROM temp.{_GUARD_TABLE}) "
+                    "BEGIN SELECT RAISE(ABORT, 'the write transaction was lost'); END"
+                )
+                if not ok and table in self.tables:  # a table without a spatial index has no R-tree to guard
+                    raise FifteenMinError(self.failed, details=error)
 
     def undo(self) -> None:
         """Undo the block's writes but keep the transaction and its lock (nothing to do if SQLite ended it)."""
@@ -180,7 +189,7 @@ class _Transaction:
 
     def disarm(self) -> None:
         """Drop the guard (best effort: a connection that closes drops it anyway)."""
-        for number in range(len(self.tables)):
+        for number in range(len(self.tables) + len(self.indexes)):
             for event in ("insert", "update", "delete"):
                 self.sql(f"DROP TRIGGER IF EXISTS temp.{_GUARD_TABLE}_{number}_{event}")
         self.sql(f"DROP TABLE IF EXISTS temp.{_GUARD_TABLE}")

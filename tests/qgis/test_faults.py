@@ -389,6 +389,44 @@ def test_a_full_disk_during_an_import_leaves_the_facilities_as_they_were(extra_p
     _sound(path, ("facilities",))
 
 
+@pytest.fixture()
+def small_disk() -> Iterator[Path]:
+    """A folder on a 600 kB tmpfs: a disk that really fills up (mounting needs root; skipped otherwise)."""
+    folder = Path(tempfile.mkdtemp(prefix="fifteen-disk-"))
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(folder)], capture_output=True, check=False
+    )
+    if mounted.returncode != 0:
+        folder.rmdir()
+        pytest.skip("mounting a small tmpfs needs root and the right to mount")
+    yield folder
+    subprocess.run(["umount", "--lazy", str(folder)], check=False)
+    folder.rmdir()
+
+
+def test_a_really_full_disk_leaves_no_row_and_no_index_entry(small_disk, template, qgis_app):
+    """On a full file system GDAL's deferred R-tree entries used to land after SQLite had ended the transaction."""
+    from qgis.core import QgsProject
+
+    from fifteen_min_plugin.core.classify import Classifier
+    from fifteen_min_plugin.core.errors import FifteenMinError
+    from fifteen_min_plugin.core.facility_import import append_facilities
+    from fifteen_min_plugin.core.workspace import Workspace
+
+    path = _copy(template, small_disk, "ws.gpkg")
+    context = QgsProject.instance().transformContext()
+    facilities = Workspace.open(path).layer("facilities")
+    append_facilities(_child_source(300, south=41.0), facilities, context, "osm", Classifier.default())
+    before = _sql(path, "SELECT * FROM facilities ORDER BY fid")
+    with pytest.raises(FifteenMinError) as raised:
+        append_facilities(_child_source(20000), facilities, context, ORIGIN, Classifier.default())
+    del facilities
+    assert _sql(path, "SELECT * FROM facilities ORDER BY fid") == before
+    _sound(path, ("facilities",))
+    assert "it is unchanged" in raised.value.message and "disk holding the workspace is full" in raised.value.message
+    TALLY["a 600 kB file system, 20,000-row import"] = Counter({"refused, unchanged, R-tree matches": 1})
+
+
 @pytest.mark.parametrize("extra_pages", [0, 40, 1000])
 def test_a_full_disk_during_a_coverage_replacement_or_a_status_change_is_all_or_nothing(
     extra_pages, template, tmp_path, qgis_app
