@@ -69,6 +69,7 @@ from fifteen_min_plugin.gui.charts import CircleChart, CityChart
 from fifteen_min_plugin.gui.fit import FlowLayout, fitting_table, shrinkable_combo
 from fifteen_min_plugin.gui.messages import show_error, show_message, show_outcome
 from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
+from fifteen_min_plugin.gui.topology_spin import TopologySpinBox
 
 #: line layers (the filter enum moved to Qgis.LayerFilter in QGIS 3.34)
 _ROAD_LAYERS = Qgis.LayerFilter.LineLayer if hasattr(Qgis, "LayerFilter") else QgsMapLayerProxyModel.Filter.LineLayer
@@ -125,6 +126,7 @@ class AnalysisPage(QWidget):
         )
         self.roads_combo = QgsMapLayerComboBox()
         self.roads_combo.setFilters(_ROAD_LAYERS)
+        self.topology_spin = TopologySpinBox()
         self.walking_button = QPushButton(self.tr("Walking times"))
         self.walking_button.setToolTip(
             self.tr(
@@ -208,6 +210,7 @@ class AnalysisPage(QWidget):
         form = QFormLayout(run)
         form.addRow(self.coverage_button)
         form.addRow(self.tr("Roads"), self.roads_combo)
+        form.addRow(self.tr("Topology tolerance"), self.topology_spin)
         form.addRow(self.walking_button)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress)
@@ -304,6 +307,7 @@ class AnalysisPage(QWidget):
             "SPEED_KMH": settings.walking_speed_kmh,
             "MAX_MINUTES": SEARCH_MINUTES,
             "SNAP_TOLERANCE_M": settings.snap_tolerance_m,
+            "TOPOLOGY_TOLERANCE_M": self.topology_spin.value(),
             "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
         }
         self.runner.run(

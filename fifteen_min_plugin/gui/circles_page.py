@@ -59,6 +59,7 @@ from fifteen_min_plugin.gui.fit import FlowLayout
 from fifteen_min_plugin.gui.messages import show_error, show_message, show_outcome
 from fifteen_min_plugin.gui.polygon_tool import PolygonMapTool
 from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
+from fifteen_min_plugin.gui.topology_spin import TopologySpinBox
 
 if hasattr(Qgis, "LayerFilter"):
     _ORIGIN_LAYERS = Qgis.LayerFilter.PointLayer | Qgis.LayerFilter.PolygonLayer
@@ -137,6 +138,7 @@ class CirclesPage(QWidget):
         self.origins_combo.setFilters(_ORIGIN_LAYERS)
         self.roads_combo = QgsMapLayerComboBox()
         self.roads_combo.setFilters(_ROAD_LAYERS)
+        self.topology_spin = TopologySpinBox()
         self.minutes_edit = QLineEdit(_list_text(settings.circle_minutes))
         self.radii_edit = QLineEdit(_list_text(settings.radii_m))
         self.radius_run_button = QPushButton(self.tr("Radius circles"))
@@ -170,6 +172,7 @@ class CirclesPage(QWidget):
         form = QFormLayout(compute)
         form.addRow(self.tr("Origins (communities)"), self.origins_combo)
         form.addRow(self.tr("Roads"), self.roads_combo)
+        form.addRow(self.tr("Topology tolerance"), self.topology_spin)
         form.addRow(self.tr("Levels (minutes)"), self.minutes_edit)
         form.addRow(self.tr("Radii (m)"), self.radii_edit)
         self.minutes_edit.setToolTip(
@@ -319,6 +322,7 @@ class CirclesPage(QWidget):
                 "MINUTES": self.minutes_edit.text(),
                 "SPEED_KMH": settings.walking_speed_kmh,
                 "SNAP_TOLERANCE_M": settings.snap_tolerance_m,
+                "TOPOLOGY_TOLERANCE_M": self.topology_spin.value(),
                 "WALK_OFF_M": settings.walk_off_m,
                 "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
             },

@@ -12,6 +12,7 @@ from qgis.core import (
     Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsDistanceArea,
     QgsFeature,
     QgsGeometry,
@@ -264,4 +265,36 @@ def test_walking_isochrones_need_a_road_layer(canvas, project, workspace, proces
     assert page.task is None
     assert _messages(bar) == [("Choose the road layer to walk on first.", Qgis.MessageLevel.Warning)]
     assert _on_file(workspace).featureCount() == 0
+    page.teardown()
+
+
+@pytest.mark.parametrize(("tolerance", "joined"), [(0.0, False), (0.5, True)])
+def test_the_topology_tolerance_box_reaches_the_isochrones(canvas, project, workspace, processing, tolerance, joined):
+    """A side street digitised 0.4 m short of the main street is walked only with a tolerance of 0.4 m or more."""
+    utm = QgsCoordinateReferenceSystem("EPSG:32650")
+    to_utm = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), utm, project)
+    _, _, lon, lat = COMMUNITIES[0]
+    centre = to_utm.transform(QgsPointXY(lon, lat))
+    x, y = centre.x(), centre.y() - 10.0
+    roads = QgsVectorLayer("LineString?crs=EPSG:32650", "cad roads", "memory")
+    lines = [[(x - 300, y), (x + 300, y)], [(x + 100, y + 0.4), (x + 100, y + 390)]]
+    features = []
+    for line in lines:
+        feature = QgsFeature()
+        feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(*xy) for xy in line]))
+        features.append(feature)
+    assert roads.dataProvider().addFeatures(features)[0]
+    project.addMapLayer(roads)
+    page, bar = _page(canvas, project, workspace)
+    assert page.topology_spin.value() == 0.0  # the Options page's default
+    page.origins_combo.setLayer(_origins(project))
+    page.roads_combo.setLayer(roads)
+    page.minutes_edit.setText("10")
+    page.topology_spin.setValue(tolerance)
+    page.network_run_button.click()
+    _wait(page)
+    circle = next(f for f in _on_file(workspace).getFeatures() if f["community_id"] == "C1")
+    up_the_side_street = QgsCoordinateTransform(utm, _on_file(workspace).crs(), project)
+    point = QgsGeometry.fromPointXY(up_the_side_street.transform(QgsPointXY(x + 100, y + 300)))
+    assert circle.geometry().contains(point) is joined
     page.teardown()
