@@ -131,8 +131,6 @@ def _child(operation: str, path: str, *arguments: str) -> int:
                 except FifteenMinError as error:
                     busy = "writing to the workspace" in error.message or "locked" in error.details.lower()
                     refused["locked" if busy else "transition"] += 1
-                    if busy:
-                        print(json.dumps({"locked": error.message, "details": error.details}), file=sys.stderr)
             result = {"done": done, "refused": dict(refused)}
         else:
             raise ValueError(operation)
@@ -176,7 +174,7 @@ def _spawn(
         [sys.executable, __file__, operation, str(path), *map(str, arguments)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
-        stderr=open(path.with_suffix(f".{operation}.{os.urandom(3).hex()}.log"), "w"),
+        stderr=subprocess.DEVNULL,
         text=True,
         env=env,
         cwd=str(path.parent),
@@ -561,15 +559,9 @@ def shared_folder() -> Iterator[Path]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_a_read_only_workspace_refuses_every_write_with_a_sentence(template, shared_folder):
-    folder = shared_folder
-    path = _copy(template, folder, "ws.gpkg")
-    _with_asset(path)
-    path.chmod(0o444)  # the SQLite side files can be made beside it; the workspace itself cannot be written
+def _refused_everywhere(path: Path, user: Optional[int]) -> Counter:
+    """Every kind of write into `path` is refused with a read-only sentence and leaves the file as it was."""
     before = path.read_bytes()
-    user = NOBODY if os.geteuid() == 0 else None  # root ignores file modes: write as `nobody`
-    if user is not None and not _can_run_as(user, folder):
-        pytest.skip("the user `nobody` cannot read this checkout or its Python; run the tests as a normal user")
     outcomes: Counter = Counter()
     for operation, arguments in (("append", (500,)), ("coverage", (50, "B")), ("status", (1,))):
         child = _spawn(operation, path, *arguments, user=user)
@@ -582,7 +574,26 @@ def test_a_read_only_workspace_refuses_every_write_with_a_sentence(template, sha
             assert "read-only" in result["refused"], result
         outcomes[f"{operation}: refused with a sentence, file unchanged"] += 1
         assert path.read_bytes() == before
-    TALLY["read-only workspace (mode 0444, writer not root)"] = outcomes
+    return outcomes
+
+
+def test_a_read_only_workspace_file_refuses_every_write_with_a_sentence(template, shared_folder):
+    path = _copy(template, shared_folder, "ws.gpkg")
+    _with_asset(path)
+    path.chmod(0o444)  # the SQLite side files can be made beside it; the workspace itself cannot be written
+    user = NOBODY if os.geteuid() == 0 else None  # root ignores file modes: write as `nobody`
+    if user is not None and not _can_run_as(user, shared_folder):
+        pytest.skip("the user `nobody` cannot read this checkout or its Python; run the tests as a normal user")
+    TALLY["read-only workspace file (mode 0444, writer not root)"] = _refused_everywhere(path, user)
+
+
+def test_a_workspace_on_a_read_only_file_system_refuses_every_write_with_a_sentence(template, small_disk):
+    """A read-only mount stops root too (this is what a read-only network share looks like)."""
+    path = _copy(template, small_disk, "ws.gpkg")
+    _with_asset(path)
+    remounted = subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True, check=False)
+    assert remounted.returncode == 0, remounted.stderr
+    TALLY["workspace on a read-only file system (writer root)"] = _refused_everywhere(path, None)
 
 
 # --- two writers at once
