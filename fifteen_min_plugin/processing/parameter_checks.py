@@ -84,11 +84,16 @@ def _reason(definition: QgsProcessingParameterDefinition, value: Any) -> str:
     return ParameterChecks.tr("“{name}”: “{value}” is not a valid value.").format(name=name, value=value)
 
 
+#: QGIS's own message for a refused value, looked up in QGIS's catalogue (not ours: held in a constant so that
+#: pylupdate5 does not copy it into the plugin's)
+QGIS_BARE_REFUSAL = ("QgsProcessingAlgorithm", "Incorrect parameter value for %1")
+
+
 def explain_refusal(
     algorithm: QgsProcessingAlgorithm, parameters: dict[str, Any], context: QgsProcessingContext, message: str
 ) -> str:
     """The reason for the value QGIS refused with the bare `message`, or "" when QGIS gave a reason itself."""
-    bare = QCoreApplication.translate("QgsProcessingAlgorithm", "Incorrect parameter value for %1")
+    bare = QCoreApplication.translate(*QGIS_BARE_REFUSAL)
     for definition in algorithm.parameterDefinitions():
         value = parameters.get(definition.name())
         if not definition.checkValueIsAcceptable(value, context):

@@ -1835,17 +1835,17 @@ Mon-Fri 19:00-07:00
         <translation>无法将该生活圈添加到生活圈图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="288"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="291"/>
         <source>The computed circles carry no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="299"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="302"/>
         <source>Computed circle {number} has no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈 {number} 没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="304"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="307"/>
         <source>Computed circle {number}</source>
         <translation>计算得到的生活圈 {number}</translation>
     </message>
@@ -1855,7 +1855,7 @@ Mon-Fri 19:00-07:00
         <translation>{what}超出生活圈图层坐标系的范围，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="388"/>
+        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="329"/>
         <source>The earlier circles could not be replaced; the circles layer is unchanged.</source>
         <translation>无法替换原有生活圈，生活圈图层保持不变。</translation>
     </message>
@@ -2779,17 +2779,17 @@ Mon-Fri 19:00-07:00
         <translation>工作空间已打开</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="302"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="304"/>
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="257"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="259"/>
         <source>No workspace open. Create one or open an existing GeoPackage.</source>
         <translation>未打开工作空间。请新建一个工作空间，或打开现有的 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="259"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="261"/>
         <source>Workspace: {path}</source>
         <translation>工作空间：{path}</translation>
     </message>
@@ -2819,17 +2819,17 @@ Mon-Fri 19:00-07:00
         <translation>将安装命令复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="310"/>
         <source>Use the layers&apos; workspace</source>
         <translation>使用图层所在的工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="311"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="313"/>
         <source>Use the remembered workspace</source>
         <translation>使用项目记录的工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="298"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="300"/>
         <source>This project remembers the workspace {remembered}, but its layers read {layers}. Which one should the plugin write to? The project&apos;s layers are then pointed at it.</source>
         <translation>本项目记录的工作空间是 {remembered}，但项目中的图层读取的是 {layers}。插件应写入哪一个？选定后，项目图层将统一指向该工作空间。</translation>
     </message>
@@ -3606,42 +3606,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>LayerWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="334"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="340"/>
         <source>The features could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将要素保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="362"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="376"/>
         <source>Feature {number} cannot be placed in “{layer}”; nothing was written.</source>
         <translation>要素 {number} 无法放入“{layer}”；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="217"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="220"/>
         <source>Another program or QGIS window is writing to the workspace and did not finish within {seconds} seconds, so nothing was changed. Try again in a moment.</source>
         <translation>另一个程序或 QGIS 窗口正在写入工作空间，{seconds} 秒内未完成，因此未做任何修改。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="312"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="315"/>
         <source>“{layer}” has {added} rows more and {removed} rows fewer than before</source>
         <translation>“{layer}”比写入前多了 {added} 行、少了 {removed} 行</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="318"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="321"/>
         <source>The write failed part way and could not be undone completely: {changes}. Restore the workspace from a copy, or check those rows.</source>
         <translation>写入中途失败，且未能完全撤销：{changes}。请用备份恢复工作空间，或逐条核对这些记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="294"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="297"/>
         <source>The disk holding the workspace is full: free some space and try again.</source>
         <translation>工作空间所在磁盘已满：请腾出空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="300"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="303"/>
         <source>The workspace file is read-only: ask for write access or save a copy of it.</source>
         <translation>工作空间文件为只读：请申请写入权限，或另存一份副本后再操作。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="292"/>
+        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="295"/>
         <source>Another program or QGIS window was writing to the workspace; try again in a moment.</source>
         <translation>另一个程序或 QGIS 窗口正在写入工作空间，请稍后再试。</translation>
     </message>
@@ -4044,7 +4044,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ParameterChecks</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="123"/>
         <source>The layer of “{layer}” has no field named “{field}” (chosen for “{parameter}”); its fields are: {fields}. Nothing was written.</source>
         <translation>“{layer}”的图层中没有名为“{field}”的字段（用于“{parameter}”）；该图层的字段有：{fields}。未写入任何内容。</translation>
     </message>
@@ -4275,14 +4275,6 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="86"/>
         <source>The connection to {host} failed (network error {code}).</source>
         <translation>与 {host} 的连接失败（网络错误 {code}）。</translation>
-    </message>
-</context>
-<context>
-    <name>QgsProcessingAlgorithm</name>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="91"/>
-        <source>Incorrect parameter value for %1</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4836,92 +4828,92 @@ Mon-Fri 19:00-07:00
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="122"/>
         <source>The layer “{layer}” already exists in {path}.</source>
         <translation>{path} 中已存在图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="148"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="146"/>
         <source>The layer “{layer}” could not be created in {path}.</source>
         <translation>无法在 {path} 中创建图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="159"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="157"/>
         <source>The fields {fields} could not be added to the layer “{layer}” in {path}.</source>
         <translation>无法向 {path} 中的图层“{layer}”添加字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="221"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="219"/>
         <source>The file {path} already exists. Choose another file name, or open it instead.</source>
         <translation>文件 {path} 已存在。请选择其他文件名，或直接打开该文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="228"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="226"/>
         <source>The chosen coordinate reference system is not valid.</source>
         <translation>所选的坐标参考系无效。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="240"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="238"/>
         <source>The workspace {path} could not be created. {reason}</source>
         <translation>无法创建工作空间 {path}。{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="257"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="255"/>
         <source>The workspace file {path} does not exist.</source>
         <translation>工作空间文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="262"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="260"/>
         <source>The file {path} is not a GeoPackage, so it cannot be opened as a workspace.</source>
         <translation>文件 {path} 不是 GeoPackage，无法作为工作空间打开。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="269"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="267"/>
         <source>The GeoPackage {path} is not a workspace of this plugin (it has no “{table}” table).</source>
         <translation>GeoPackage {path} 不是本插件的工作空间（其中没有“{table}”表）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="275"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="273"/>
         <source>The workspace {path} needs a newer {plugin} (schema {found}, this one reads {supported}).</source>
         <translation>工作空间 {path} 需要更新版本的 {plugin}（其数据结构版本为 {found}，本插件支持 {supported}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="291"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="289"/>
         <source>The workspace {path} could not be upgraded to schema {version}; no data was lost.</source>
         <translation>无法将工作空间 {path} 升级到数据结构版本 {version}；数据未丢失。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="306"/>
         <source>The layer “{layer}” of the workspace {path} cannot be read.</source>
         <translation>无法读取工作空间 {path} 中的图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="335"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="333"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="397"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="395"/>
         <source>The workspace information in {path} is damaged or was not written by this plugin.</source>
         <translation>{path} 中的工作空间信息已损坏，或不是由本插件写入的。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="421"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="404"/>
         <source>The workspace information in {path} could not be saved.</source>
         <translation>无法保存 {path} 中的工作空间信息。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="535"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="530"/>
         <source>The style {style} could not be loaded: {message}</source>
         <translation>无法加载样式 {style}：{message}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="473"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="468"/>
         <source>The unique index “{index}” could not be added to the layer “{layer}”.</source>
         <translation>无法为图层“{layer}”添加唯一索引“{index}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="465"/>
+        <location filename="../../fifteen_min_plugin/core/workspace.py" line="460"/>
         <source>Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}.</source>
         <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
     </message>

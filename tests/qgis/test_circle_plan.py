@@ -287,7 +287,7 @@ def test_no_two_text_items_overlap_on_any_page(language, processing, workspace, 
         suggestions=workspace["suggestions"],
         minutes=minutes_layer(),
     )
-    project.addMapLayer(layers.minutes)
+    assert project.addMapLayer(layers.minutes) is layers.minutes
     plan = build_circle_plan(project, layers, "海淀区一刻钟便民生活圈", area="学院路街道", bureau="海淀区商务局")
     export = PdfExport(plan, tmp_path / "plan.pdf")
     export.start()

@@ -284,7 +284,7 @@ def test_the_topology_tolerance_box_reaches_the_isochrones(canvas, project, work
         feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(*xy) for xy in line]))
         features.append(feature)
     assert roads.dataProvider().addFeatures(features)[0]
-    project.addMapLayer(roads)
+    assert project.addMapLayer(roads) is roads
     page, _ = _page(canvas, project, workspace)
     assert page.topology_spin.value() == 0.0  # the Options page's default
     page.origins_combo.setLayer(_origins(project))
