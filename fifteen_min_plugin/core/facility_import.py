@@ -184,7 +184,7 @@ class _Existing:
     """The facilities already in the workspace: records for deduplication and (source, id) pairs."""
 
     def __init__(self, layer: QgsVectorLayer, to_wgs84: QgsCoordinateTransform) -> None:
-        fields = layer.fields()
+        fields = layer.dataProvider().fields()
         names = ("name", "category", "source", "source_id")
         indices = [fields.lookupField(name) for name in names]
         request = QgsFeatureRequest().setSubsetOfAttributes([i for i in indices if i >= 0])
@@ -193,7 +193,7 @@ class _Existing:
         self.source_ids: list[str] = []
         self.keys: set[tuple[str, str]] = set()
         self.not_compared = 0
-        for feature in layer.getFeatures(request):
+        for feature in layer.dataProvider().getFeatures(request):  # what is saved, not edits pending in the layer
             name, category, source, source_id = (_text(feature.attribute(i)) if i >= 0 else "" for i in indices)
             for pair in zip(source.split(SEPARATOR), source_id.split(SEPARATOR)):
                 self.keys.add(pair)

@@ -164,6 +164,30 @@ def test_a_cancelled_append_writes_nothing_not_even_the_merges(facilities, class
     assert [(f["name"], f["source"]) for f in _saved(facilities)] == [("罗森", "osm")]
 
 
+def test_an_import_into_a_layer_being_edited_keeps_the_pending_edits_pending(facilities, classifier):
+    osm = _layer("Point", [{"attrs": {"name": "罗森", "shop": "convenience"}, "geometry": _point(116.35, 40.0)}])
+    append_facilities(osm, facilities, CONTEXT, "osm", classifier)
+    assert facilities.startEditing()
+    drawn = QgsFeature(facilities.fields())
+    drawn["name"] = "手绘药店"
+    drawn.setGeometry(_point(116.40, 40.0))
+    assert facilities.addFeature(drawn)
+    # the same shop again 5 m away, and one beside the pending (unsaved) feature: only saved rows are merged into
+    table = _layer(
+        "Point",
+        [
+            {"attrs": {"name": "罗森"}, "geometry": _point(116.35, 40.0 + 5 * METRE_DEG)},
+            {"attrs": {"name": "手绘药店"}, "geometry": _point(116.40, 40.0 + 5 * METRE_DEG)},
+        ],
+    )
+    summary = append_facilities(table, facilities, CONTEXT, "amap", classifier)
+    assert (summary.added, summary.merged) == (1, 1)
+    assert facilities.isEditable() and len(facilities.editBuffer().addedFeatures()) == 1
+    assert sorted((f["name"], f["source"]) for f in _saved(facilities)) == [("手绘药店", "amap"), ("罗森", "osm;amap")]
+    assert facilities.commitChanges(), facilities.commitErrors()
+    assert len(_saved(facilities)) == 3
+
+
 def test_value_counts_and_the_classifiers_guess_for_a_type_field(classifier):
     source = _layer(
         "Point",
