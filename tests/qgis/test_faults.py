@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import select
 import shutil
 import signal
 import sqlite3
@@ -92,7 +93,7 @@ def _coverage_result(count: int, grade: str, missing: str = ""):
 
 
 def _child(operation: str, path: str, *arguments: str) -> int:
-    from qgis.core import QgsApplication, QgsCoordinateTransformContext
+    from qgis.core import QgsApplication, QgsCoordinateTransformContext, QgsGeometry, QgsPointXY
 
     app = QgsApplication([], False)
     app.initQgis()
@@ -118,6 +119,11 @@ def _child(operation: str, path: str, *arguments: str) -> int:
             layer = workspace.layer("coverage")
             _ready()
             replace_coverage(layer, rows, context)
+        elif operation == "asset":
+            AssetRegister.from_workspace(workspace, user="setup").add(
+                {"asset_type": "civil_defence", "name": "人防工程"}, QgsGeometry.fromPointXY(QgsPointXY(116.35, 40.0))
+            )
+            _ready()
         elif operation == "status":
             register = AssetRegister.from_workspace(workspace, user=f"writer {os.getpid()}")
             _ready()
@@ -182,13 +188,27 @@ def _spawn(
     )
 
 
+def _line(child: subprocess.Popen, seconds: float = 120.0) -> str:
+    """The child's next line of output; a child that says nothing for `seconds` is killed and fails the test."""
+    if not select.select([child.stdout], [], [], seconds)[0]:
+        child.kill()
+        pytest.fail(f"the child said nothing for {seconds:.0f} s")
+    return child.stdout.readline()
+
+
 def _wait_ready(child: subprocess.Popen) -> None:
-    line = child.stdout.readline()
+    line = _line(child)
     assert line.strip() == "ready", f"the child did not start: {line!r}, exit {child.poll()}"
 
 
 def _finish(child: subprocess.Popen) -> tuple[int, dict]:
-    out, _ = child.communicate(timeout=120)
+    child.stdin.close()
+    try:
+        child.wait(timeout=120)  # its output is a few lines: it cannot block on a full pipe
+    except subprocess.TimeoutExpired:
+        child.kill()
+        raise
+    out = child.stdout.read()  # after what _line() already buffered, not around it as communicate() would
     lines = [line for line in out.splitlines() if line.startswith("{")]
     return child.returncode, json.loads(lines[-1]) if lines else {}
 
@@ -296,7 +316,7 @@ def test_kill_9_at_random_points_leaves_all_or_nothing(operation, template, tmp_
     child = _spawn(operation, complete, *arguments)
     _wait_ready(child)
     started = time.monotonic()
-    child.stdout.readline()  # the result, printed as soon as the write returns (QGIS then takes a while to exit)
+    _line(child)  # the result, printed as soon as the write returns (QGIS then takes a while to exit)
     duration = time.monotonic() - started
     status, _ = _finish(child)
     assert status == 0
@@ -568,7 +588,7 @@ def _refused_everywhere(path: Path, user: Optional[int]) -> Counter:
         _wait_ready(child)
         status, result = _finish(child)
         if operation == "status":
-            assert status == 0 and result["done"] == 0 and sum(result["refused"].values()) == 1
+            assert status == 0 and result.get("done") == 0 and sum(result["refused"].values()) == 1, result
         else:
             assert status == REFUSED, result
             assert "read-only" in result["refused"], result
@@ -590,7 +610,7 @@ def test_a_read_only_workspace_file_refuses_every_write_with_a_sentence(template
 def test_a_workspace_on_a_read_only_file_system_refuses_every_write_with_a_sentence(template, small_disk):
     """A read-only mount stops root too (this is what a read-only network share looks like)."""
     path = _copy(template, small_disk, "ws.gpkg")
-    _with_asset(path)
+    assert _finish(_spawn("asset", path))[0] == 0  # written by a process that has ended: no connection stays open
     remounted = subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True, check=False)
     assert remounted.returncode == 0, remounted.stderr
     TALLY["workspace on a read-only file system (writer root)"] = _refused_everywhere(path, None)
