@@ -90,11 +90,10 @@ demo: setup translations  ## set up and run the main job on the bundled sample
 
 # pandana, the accessibility anchor of bench_nearest, in a venv of its own: it needs a newer numpy than QGIS's
 PANDANA_VENV := $(BUILD)/pandana-venv
-PANDANA_VERSION := 0.8
 
-$(PANDANA_VENV)/.installed:
+$(PANDANA_VENV)/.installed: bench/pandana-requirements.txt
 	$(SYSTEM_PYTHON) -m venv --clear $(PANDANA_VENV)
-	$(PANDANA_VENV)/bin/python -m pip install -q --disable-pip-version-check "pandana==$(PANDANA_VERSION)"
+	$(PANDANA_VENV)/bin/python -m pip install -q --disable-pip-version-check -r bench/pandana-requirements.txt
 	touch $@
 
 bench: setup $(PANDANA_VENV)/.installed  ## benchmarks with ratios against QGIS native, networkx and pandana in the same run
