@@ -7,8 +7,8 @@ import time
 
 
 def main() -> None:
-    from fifteen_min_plugin.core.classify import Classifier
-    from fifteen_min_plugin.core.dedup import Facility, merge_duplicates
+    from fifteen_min_plugin.core.facilities.classify import Classifier
+    from fifteen_min_plugin.core.facilities.dedup import Facility, merge_duplicates
 
     rng = random.Random(15)
     names = [

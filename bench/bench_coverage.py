@@ -61,7 +61,7 @@ def _data(folder: Path) -> tuple[str, str]:
     """Seeded random circles and facilities in one GeoPackage; returns their layer URIs."""
     from qgis.core import QgsGeometry, QgsPointXY, QgsWkbTypes
 
-    from fifteen_min_plugin.core.categories import load_categories
+    from fifteen_min_plugin.core.facilities.categories import load_categories
 
     codes = [category.code for category in load_categories()]
     rng = np.random.default_rng(2025)
@@ -93,7 +93,7 @@ def main() -> None:
     processing = processing_session()
     from qgis.core import QgsProcessingFeatureSourceDefinition
 
-    from fifteen_min_plugin.core.categories import load_categories
+    from fifteen_min_plugin.core.facilities.categories import load_categories
 
     n_categories = len(load_categories())
     with tempfile.TemporaryDirectory() as folder:

@@ -220,7 +220,7 @@ def main() -> None:
     processing = processing_session()
     from qgis.core import QgsVectorLayer
 
-    from fifteen_min_plugin.core.categories import load_categories
+    from fifteen_min_plugin.core.facilities.categories import load_categories
 
     roads = QgsVectorLayer(f"{SAMPLE}|layername=shanghai_roads", "roads", "ogr")
     if not roads.isValid():

@@ -95,7 +95,7 @@ def _sample_layer(path: Path, name: str) -> QgsVectorLayer:
 
 def _facilities(processing, sample: Path, layers: dict, context) -> dict[str, object]:
     """OSM facilities of the sample and the bureau's GCJ-02/GBK survey spreadsheet, classified and deduplicated."""
-    from fifteen_min_plugin.core.facility_import import append_facilities, category_counts, user_classifier
+    from fifteen_min_plugin.core.facilities.importer import append_facilities, category_counts, user_classifier
     from fifteen_min_plugin.core.settings import Settings
 
     classifier = user_classifier()
@@ -121,7 +121,7 @@ def _facilities(processing, sample: Path, layers: dict, context) -> dict[str, ob
 
 def _coverage(processing, layers: dict) -> dict[str, object]:
     """What every circle has and lacks, written into the workspace coverage layer."""
-    from fifteen_min_plugin.core.layer_io import copy_features
+    from fifteen_min_plugin.core.workspace.layer_io import copy_features
 
     method = "network" if any(f["method"] == "network" for f in layers["circles"].getFeatures()) else "radius"
     circles = layers["circles"].materialize(QgsFeatureRequest().setFilterExpression(f"\"method\" = '{method}'"))
@@ -284,10 +284,10 @@ def _zoom_to_sample(project: QgsProject, layers: dict) -> QgsReferencedRectangle
 def run(out: Path, language: str = "en") -> dict[str, object]:
     from qgis import processing
 
-    from fifteen_min_plugin.core.circle_writer import METHOD_RADIUS, style_levels, write_circles
-    from fifteen_min_plugin.core.layer_io import copy_features
+    from fifteen_min_plugin.core.circles.writer import METHOD_RADIUS, style_levels, write_circles
     from fifteen_min_plugin.core.settings import Settings
-    from fifteen_min_plugin.core.workspace import Workspace
+    from fifteen_min_plugin.core.workspace.layer_io import copy_features
+    from fifteen_min_plugin.core.workspace.workspace import Workspace
 
     out.mkdir(parents=True, exist_ok=True)
     workspace_path = out / "fifteen_min_demo.gpkg"

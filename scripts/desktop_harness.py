@@ -64,8 +64,8 @@ def guarded(step):
 
 def codes():
     from fifteen_min_plugin.core.assets import ASSET_TYPES
-    from fifteen_min_plugin.core.categories import load_categories
-    from fifteen_min_plugin.core.schema import ASSET_STATUSES
+    from fifteen_min_plugin.core.facilities.categories import load_categories
+    from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES
 
     words = set(ASSET_STATUSES) | {{item.code for item in ASSET_TYPES}} | {{c.code for c in load_categories()}}
     # a code word inside an English phrase ("Community park") is English, not a leaked code; snake_case always is

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from qgis.core import QgsApplication, QgsVectorLayer  # noqa: E402
 
-from fifteen_min_plugin.core.chinacoords import wgs84_to_gcj02  # noqa: E402
+from fifteen_min_plugin.core.facilities.chinacoords import wgs84_to_gcj02  # noqa: E402
 
 SEED = 15
 SAMPLE = ROOT / "resources" / "sample" / "sample.gpkg"

@@ -14,9 +14,9 @@ from typing import Any, Optional
 from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.core.assets import asset_type
-from fifteen_min_plugin.core.categories import Category, class_label, load_categories
+from fifteen_min_plugin.core.facilities.categories import Category, class_label, load_categories
 from fifteen_min_plugin.core.language import is_chinese
-from fifteen_min_plugin.core.schema import legend_label
+from fifteen_min_plugin.core.workspace.schema import legend_label
 
 
 class Labels:

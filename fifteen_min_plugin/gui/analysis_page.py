@@ -43,7 +43,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from fifteen_min_plugin.__about__ import PROVIDER_ID
-from fifteen_min_plugin.core.analysis_tables import (
+from fifteen_min_plugin.core.analysis.tables import (
     CoverageRow,
     PopulationShare,
     apply_grade_style,
@@ -60,11 +60,11 @@ from fifteen_min_plugin.core.analysis_tables import (
     table_header,
     table_values,
 )
-from fifteen_min_plugin.core.categories import Category, load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import Category, load_categories
 from fifteen_min_plugin.core.report import CirclePlan, PdfExport, ReportLayers, add_layout_to_project, report_layouts
 from fifteen_min_plugin.core.settings import Settings
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.charts import CircleChart, CityChart
 from fifteen_min_plugin.gui.fit import FlowLayout, fitting_table, shrinkable_combo
 from fifteen_min_plugin.gui.messages import show_error, show_message, show_outcome

@@ -28,7 +28,7 @@ from fifteen_min_plugin.core.assets.candidates import CandidateRule, feature_tag
 from fifteen_min_plugin.core.assets.register import validate_asset
 from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.schema import ASSET_STATUSES, legend_label
+from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES, legend_label
 
 #: name fields, most wanted first (keys as `feature_tags` gives them: lowercase)
 NAME_KEYS = ("name", "name:zh", "name_zh", "名称", "name:en", "name_en")

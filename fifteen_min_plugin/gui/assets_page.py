@@ -55,12 +55,12 @@ from fifteen_min_plugin.core.assets import asset_type as lookup_asset_type
 from fifteen_min_plugin.core.assets.matching import NEW, POSSIBLE, REGISTERED, CandidateMatch, match_candidates
 from fifteen_min_plugin.core.assets.register import SKIPS, AssetRegister, check_transition
 from fifteen_min_plugin.core.assets.suitability import load_suitability
-from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.labels import asset_type_label, status_label
 from fifteen_min_plugin.core.language import is_chinese
-from fifteen_min_plugin.core.schema import ASSET_STATUSES
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.asset_form import AssetForm, prefill_values
 from fifteen_min_plugin.gui.fit import FlowLayout, fitting_table, show_whole_text, shrinkable_combo
 from fifteen_min_plugin.gui.flag_tool import FlagMapTool, PointMapTool

@@ -19,7 +19,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from fifteen_min_plugin.core.categories import Category
+from fifteen_min_plugin.core.facilities.categories import Category
 
 
 class CategoryMappingDialog(QDialog):

@@ -7,7 +7,7 @@ from typing import Optional
 
 from qgis.PyQt.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
-from fifteen_min_plugin.core.circle_writer import LEVELS_MIN, CircleAttributes, level_for_radius
+from fifteen_min_plugin.core.circles.writer import LEVELS_MIN, CircleAttributes, level_for_radius
 
 
 class CircleForm(QDialog):

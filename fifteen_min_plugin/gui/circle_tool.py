@@ -16,9 +16,9 @@ from qgis.PyQt.QtCore import QCoreApplication, QPointF, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QFont, QKeyEvent
 from qgis.PyQt.QtWidgets import QGraphicsSimpleTextItem
 
-from fifteen_min_plugin.core.circle_writer import ellipsoid_measure
+from fifteen_min_plugin.core.circles.radius import RadiusBuffer
+from fifteen_min_plugin.core.circles.writer import ellipsoid_measure
 from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY
-from fifteen_min_plugin.core.radius_circles import RadiusBuffer
 from fifteen_min_plugin.gui.map_search import features_near
 
 DEFAULT_SNAP_PIXELS = 12

@@ -36,7 +36,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from fifteen_min_plugin.__about__ import PROVIDER_ID, RESOURCES_DIR
-from fifteen_min_plugin.core.circle_writer import (
+from fifteen_min_plugin.core.circles.writer import (
     METHOD_DRAWN_CIRCLE,
     METHOD_DRAWN_POLYGON,
     METHOD_RADIUS,
@@ -52,7 +52,7 @@ from fifteen_min_plugin.core.circle_writer import (
 )
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.settings import Settings
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.circle_form import CircleForm
 from fifteen_min_plugin.gui.circle_tool import CircleMapTool
 from fifteen_min_plugin.gui.fit import FlowLayout

@@ -45,9 +45,9 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from fifteen_min_plugin.__about__ import PROVIDER_ID
-from fifteen_min_plugin.core.categories import NAME_KEYWORD, Category, Rule, class_label, load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.facility_import import (
+from fifteen_min_plugin.core.facilities.categories import NAME_KEYWORD, Category, Rule, class_label, load_categories
+from fifteen_min_plugin.core.facilities.importer import (
     UNCLASSIFIED_EXPRESSION,
     append_facilities,
     assign_category,
@@ -59,9 +59,16 @@ from fifteen_min_plugin.core.facility_import import (
     user_rules_path,
     value_counts,
 )
+from fifteen_min_plugin.core.facilities.table_reader import (
+    AUTO,
+    GB18030,
+    UTF8,
+    TableError,
+    TableReader,
+    coordinate_columns,
+)
 from fifteen_min_plugin.core.settings import Settings
-from fifteen_min_plugin.core.table_reader import AUTO, GB18030, UTF8, TableError, TableReader, coordinate_columns
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.category_mapping_dialog import CategoryMappingDialog
 from fifteen_min_plugin.gui.fit import FlowLayout, fitting_table, shrinkable_combo
 from fifteen_min_plugin.gui.messages import show_error, show_message, show_outcome

@@ -19,8 +19,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from fifteen_min_plugin.core.circles.radius import RadiusBuffer
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.radius_circles import RadiusBuffer
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
 from fifteen_min_plugin.processing.parameter_checks import MAX_RADIUS_M
 

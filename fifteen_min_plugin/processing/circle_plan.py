@@ -20,8 +20,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.report import ReportLayers, build_circle_plan, export_pdf
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
 

@@ -20,10 +20,16 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from fifteen_min_plugin.core.classify import BAIDU_TAG_KEY, CATEGORY_FIELDS, NAME_KEY, TYPECODE_KEY, Classifier
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.classify import (
+    BAIDU_TAG_KEY,
+    CATEGORY_FIELDS,
+    NAME_KEY,
+    TYPECODE_KEY,
+    Classifier,
+)
+from fifteen_min_plugin.core.facilities.osm_reader import parse_other_tags
 from fifteen_min_plugin.core.labels import category_label
-from fifteen_min_plugin.core.osm_reader import parse_other_tags
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 
 #: field names tried, case-insensitively, when a field parameter is left empty

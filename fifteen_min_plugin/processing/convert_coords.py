@@ -22,7 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from fifteen_min_plugin.core import chinacoords
+from fifteen_min_plugin.core.facilities import chinacoords
 from fifteen_min_plugin.core.labels import conversion_text
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 

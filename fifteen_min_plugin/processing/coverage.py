@@ -16,8 +16,8 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
 
@@ -101,7 +101,7 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
     def processAlgorithm(  # noqa: D102, N802
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
-        from fifteen_min_plugin.core import coverage  # needs shapely, which canExecute() checks first
+        from fifteen_min_plugin.core.analysis import coverage  # needs shapely, which canExecute() checks first
 
         circles = self.parameterAsSource(parameters, self.CIRCLES, context)
         if circles is None:

@@ -32,13 +32,20 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from fifteen_min_plugin.core.classify import Classifier
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.poi_api.amap import DEFAULT_BASE_URL, AmapProvider
-from fifteen_min_plugin.core.poi_api.base import ImportState, PoiApiError, PoiClient, PoiQuery, fingerprint, redact
-from fifteen_min_plugin.core.poi_api.http import QgisTransport
-from fifteen_min_plugin.core.poi_api.keys import ApiKeys
+from fifteen_min_plugin.core.facilities.classify import Classifier
+from fifteen_min_plugin.core.facilities.poi_api.amap import DEFAULT_BASE_URL, AmapProvider
+from fifteen_min_plugin.core.facilities.poi_api.base import (
+    ImportState,
+    PoiApiError,
+    PoiClient,
+    PoiQuery,
+    fingerprint,
+    redact,
+)
+from fifteen_min_plugin.core.facilities.poi_api.http import QgisTransport
+from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm, named_ids
 from fifteen_min_plugin.processing.convert_coords import conversion_label
 

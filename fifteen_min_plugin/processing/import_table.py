@@ -30,10 +30,10 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from fifteen_min_plugin.core import chinacoords
-from fifteen_min_plugin.core.classify import CATEGORY_FIELDS, Classifier
 from fifteen_min_plugin.core.compat import new_field
-from fifteen_min_plugin.core.table_reader import (
+from fifteen_min_plugin.core.facilities import chinacoords
+from fifteen_min_plugin.core.facilities.classify import CATEGORY_FIELDS, Classifier
+from fifteen_min_plugin.core.facilities.table_reader import (
     AUTO,
     GB18030,
     UTF8,

@@ -25,9 +25,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY, new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 from fifteen_min_plugin.processing.parameter_checks import MAX_SPEED_KMH, MAX_WALK_MINUTES
 from fifteen_min_plugin.processing.walking_graph import (

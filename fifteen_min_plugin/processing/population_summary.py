@@ -19,8 +19,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm, named_ids
 from fifteen_min_plugin.processing.parameter_checks import MAX_WALK_MINUTES
 
@@ -89,7 +89,7 @@ class PopulationSummaryAlgorithm(FifteenMinAlgorithm):
     def processAlgorithm(  # noqa: D102, N802
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
-        from fifteen_min_plugin.core import population  # needs numpy, which canExecute() checks first
+        from fifteen_min_plugin.core.analysis import population  # needs numpy, which canExecute() checks first
 
         origins = self.parameterAsSource(parameters, self.ORIGINS, context)
         if origins is None:

@@ -24,9 +24,9 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.assets.repurpose import AssetFacts, CircleGaps, rank_uses
 from fifteen_min_plugin.core.assets.suitability import load_suitability
-from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
 
 #: output fields; asset_id and asset_type may already be input fields and are then filled in place

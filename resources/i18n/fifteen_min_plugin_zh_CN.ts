@@ -4,47 +4,47 @@
 <context>
     <name>AmapProvider</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="88"/>
         <source>Amap answered HTTP {status}.</source>
         <translation>高德返回 HTTP {status}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="93"/>
         <source>Amap refused the request with HTTP {status}; check the base URL.</source>
         <translation>高德以 HTTP {status} 拒绝了请求；请检查基础 URL。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="103"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="103"/>
         <source>The answer is not Amap JSON; check the base URL and the proxy settings.</source>
         <translation>返回内容不是高德 JSON；请检查基础 URL 和代理设置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="141"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="141"/>
         <source>Amap reports the daily quota of this key is used up ({info}, {code}).</source>
         <translation>高德提示此密钥的每日配额已用完（{info}，{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="147"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="147"/>
         <source>Amap reports too many requests or a busy server ({info}, {code}).</source>
         <translation>高德提示请求过多或服务器繁忙（{info}，{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="153"/>
         <source>Amap does not accept the key (INVALID_USER_KEY): it is wrong or expired. Check the key in the authentication configuration.</source>
         <translation>高德不接受此密钥（INVALID_USER_KEY）：密钥错误或已过期。请在认证配置中检查该密钥。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="160"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="160"/>
         <source>This key may not use the Amap place search ({info}); create a key of type “Web服务” in the Amap console.</source>
         <translation>此密钥无权使用高德地点搜索（{info}）；请在高德控制台中创建“Web服务”类型的密钥。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="167"/>
         <source>Amap refuses requests from this computer&apos;s IP address (INVALID_USER_IP); add it to the key&apos;s IP whitelist in the Amap console.</source>
         <translation>高德拒绝来自本机 IP 地址的请求（INVALID_USER_IP）；请在高德控制台中将该地址添加到此密钥的 IP 白名单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/amap.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="173"/>
         <source>Amap refused the request: {info} ({code}).</source>
         <translation>高德拒绝了请求：{info}（{code}）。</translation>
     </message>
@@ -330,102 +330,102 @@
 <context>
     <name>AnalysisTables</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="253"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="253"/>
         <source>Circle id</source>
         <translation>生活圈编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="254"/>
         <source>Circle</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="255"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="255"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="256"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="256"/>
         <source>Level (min)</source>
         <translation>层级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="257"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="257"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="258"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="258"/>
         <source>Basic categories present</source>
         <translation>已有基本保障类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="259"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="259"/>
         <source>Missing basic categories</source>
         <translation>缺少的基本保障类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="260"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="260"/>
         <source>Missing quality categories</source>
         <translation>缺少的品质提升类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="261"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="261"/>
         <source>Facilities per 10,000 residents</source>
         <translation>每万名居民设施数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="281"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="281"/>
         <source>The table could not be written to {path}. Is it open in another program?</source>
         <translation>无法将表格写入 {path}。该文件是否已在其他程序中打开？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="306"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="306"/>
         <source>Excel export needs the Python package “openpyxl”, which is not installed. Install it (python -m pip install openpyxl) or export CSV instead.</source>
         <translation>导出 Excel 需要 Python 包“openpyxl”，但尚未安装。请安装该包（python -m pip install openpyxl），或改为导出 CSV。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="315"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="315"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="336"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="336"/>
         <source>Save or discard the edits of “{layer}” first; the coverage was not written.</source>
         <translation>请先保存或放弃对“{layer}”的编辑；未写入覆盖分析结果。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="343"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="343"/>
         <source>The layer “{layer}” cannot be opened.</source>
         <translation>无法打开图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="347"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="347"/>
         <source>The coverage could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将覆盖分析结果保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="384"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="384"/>
         <source>Circle {number} cannot be placed in the coverage layer; nothing was written.</source>
         <translation>生活圈 {number} 无法放入覆盖分析图层；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="413"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="413"/>
         <source>The layer “{layer}” has no grade field; run the coverage first.</source>
         <translation>图层“{layer}”没有等级字段；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="430"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="430"/>
         <source>{lower:g}–{upper:g} min</source>
         <translation>{lower:g}–{upper:g} min</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="432"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="432"/>
         <source>over {minutes:g} min or none in reach</source>
         <translation>超过 {minutes:g} min 或可达范围内没有</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis_tables.py" line="441"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="441"/>
         <source>The layer “{layer}” has no walking times for “{code}” (field min_{code}).</source>
         <translation>图层“{layer}”没有“{code}”的步行时间（字段 min_{code}）。</translation>
     </message>
@@ -433,32 +433,32 @@
 <context>
     <name>ApiKeys</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="38"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="38"/>
         <source>The key could not be saved in the QGIS authentication database; make sure the master password is set (Settings ▸ Options ▸ Authentication).</source>
         <translation>无法将密钥保存到 QGIS 认证数据库；请确认已设置主密码（设置 ▸ 选项 ▸ 认证）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="50"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="50"/>
         <source>Choose the authentication configuration that holds the POI service key.</source>
         <translation>请选择存放 POI 服务密钥的认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="54"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="54"/>
         <source>The authentication configuration {id} cannot be opened: it does not exist or the master password was not entered.</source>
         <translation>无法打开认证配置 {id}：该配置不存在，或未输入主密码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="66"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="66"/>
         <source>The authentication configuration {id} uses the method {method}; store the key with the method “API Header” (header name “key”) or “Basic” (the key as password).</source>
         <translation>认证配置 {id} 使用的方法为 {method}；请使用“API Header”方法（标头名称为“key”）或“Basic”方法（以密钥作为密码）存储密钥。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="74"/>
         <source>The authentication configuration {id} holds no key.</source>
         <translation>认证配置 {id} 中没有密钥。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/keys.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="90"/>
         <source>The QGIS authentication system is disabled (its database or the Qt crypto plugin is missing), so no key can be stored or read.</source>
         <translation>QGIS 认证系统已禁用（缺少其数据库或 Qt 加密插件），因此无法存储或读取密钥。</translation>
     </message>
@@ -1269,72 +1269,72 @@ Mon-Fri 19:00-07:00
 <context>
     <name>Categories</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="57"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="57"/>
         <source>Basic services</source>
         <translation>基本保障类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="58"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="58"/>
         <source>Quality services</source>
         <translation>品质提升类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="59"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="59"/>
         <source>Public facilities</source>
         <translation>公共服务设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="114"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="114"/>
         <source>Line {line} of {path}: the code “{code}” is reserved for a coverage summary field.</source>
         <translation>{path} 第 {line} 行：代码“{code}”已保留给覆盖分析汇总字段使用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="120"/>
         <source>Line {line} of {path}: the class “{value}” must be one of basic, quality or public.</source>
         <translation>{path} 第 {line} 行：类别“{value}”必须是 basic、quality 或 public 之一。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="127"/>
         <source>Line {line} of {path}: the column(s) {columns} must not be empty.</source>
         <translation>{path} 第 {line} 行：列 {columns} 不能为空。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="162"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="162"/>
         <source>The facility categories table contains no categories.</source>
         <translation>设施分类表中没有任何分类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="109"/>
         <source>Line {line} of {path}: the code “{code}” is not a lowercase identifier (a-z, 0-9, _).</source>
         <translation>{path} 第 {line} 行：代码“{code}”不是小写标识符（a-z、0-9、_）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="136"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="136"/>
         <source>Line {line} of {path}: the code “{code}” is already used on line {first} of {first_path}.</source>
         <translation>{path} 第 {line} 行：代码“{code}”已在 {first_path} 第 {first} 行使用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="66"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="66"/>
         <source>classification rules file</source>
         <translation>分类规则文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="67"/>
         <source>facility categories table</source>
         <translation>设施分类表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="75"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="75"/>
         <source>The {table} {path} does not exist.</source>
         <translation>{table} {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="86"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="86"/>
         <source>The {table} {path} lacks the column(s) {columns}.</source>
         <translation>{table} {path} 缺少列 {columns}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="97"/>
         <source>The {table} {path} is not a UTF-8 CSV file.</source>
         <translation>{table} {path} 不是 UTF-8 编码的 CSV 文件。</translation>
     </message>
@@ -1790,82 +1790,82 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CircleWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="91"/>
         <source>A circle needs a radius greater than 0 m.</source>
         <translation>生活圈半径必须大于 0 m。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="115"/>
         <source>The WGS84 ellipsoid is unknown to QGIS; distances and areas cannot be measured.</source>
         <translation>QGIS 无法识别 WGS84 椭球，无法量算距离和面积。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="125"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="125"/>
         <source>{what} has no area, so nothing was written.</source>
         <translation>{what}没有面积，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="187"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="187"/>
         <source>The circles layer of the workspace cannot be opened, so nothing was written.</source>
         <translation>无法打开工作空间的生活圈图层，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="194"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="194"/>
         <source>The circles layer lacks the fields {fields}; open it as a workspace to upgrade it.</source>
         <translation>生活圈图层缺少字段 {fields}；请将其作为工作空间打开以完成升级。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="215"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="215"/>
         <source>The drawn circle</source>
         <translation>绘制的生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="236"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="236"/>
         <source>The circles layer cannot be edited (is the workspace file read-only?).</source>
         <translation>生活圈图层无法编辑（工作空间文件是否为只读？）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="241"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="241"/>
         <source>Add living circle</source>
         <translation>添加生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="244"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="244"/>
         <source>The circle could not be added to the circles layer.</source>
         <translation>无法将该生活圈添加到生活圈图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="291"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="291"/>
         <source>The computed circles carry no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="302"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="302"/>
         <source>Computed circle {number} has no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈 {number} 没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="307"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="307"/>
         <source>Computed circle {number}</source>
         <translation>计算得到的生活圈 {number}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="136"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="136"/>
         <source>{what} lies outside the coordinate system of the circles layer; nothing was written.</source>
         <translation>{what}超出生活圈图层坐标系的范围，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="329"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="329"/>
         <source>The earlier circles could not be replaced; the circles layer is unchanged.</source>
         <translation>无法替换原有生活圈，生活圈图层保持不变。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="169"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="169"/>
         <source>{what} has no measurable area (is the map&apos;s coordinate system right?); nothing was written.</source>
         <translation>{what}无法量算面积（请检查地图的坐标参考系是否正确），未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circle_writer.py" line="178"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="178"/>
         <source>{what} reaches beyond the valid area of the circles layer&apos;s coordinate system; nothing was written.</source>
         <translation>{what}超出了生活圈图层坐标参考系的有效范围，未写入任何内容。</translation>
     </message>
@@ -2064,7 +2064,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ClassificationLog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="55"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="61"/>
         <source>{matched} of {total} features classified; {unmatched} unclassified (empty category).</source>
         <translation>已分类 {matched}/{total} 个要素；{unmatched} 个未能归入任何业态。</translation>
     </message>
@@ -2072,47 +2072,47 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ClassifyFacilitiesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="75"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="81"/>
         <source>Classify facilities</source>
         <translation>设施分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="78"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="84"/>
         <source>Gives every facility one of the categories of the MOFCOM 15-minute living circle guide and GB 50180-2018 (resources/categories/categories.csv), using the matching rules in resources/categories/rules.csv.&lt;br&gt;&lt;b&gt;Input layer&lt;/b&gt;: any vector layer of facilities. OSM tags are read from fields named like the tag keys (amenity, shop, leisure, healthcare, …) and from an &lt;i&gt;other_tags&lt;/i&gt; field as GDAL writes it.&lt;br&gt;&lt;b&gt;Extra rules file&lt;/b&gt; (optional): a UTF-8 CSV with columns code, kind (osm_tag, amap_typecode, baidu_tag or name_keyword), pattern, priority and note. Its rules are added to the bundled ones; a rule with the same kind and pattern as a bundled rule replaces it. Code “-” marks a pattern as not a facility.&lt;br&gt;&lt;b&gt;Name field&lt;/b&gt;, &lt;b&gt;Amap type code field&lt;/b&gt;, &lt;b&gt;Baidu tag field&lt;/b&gt; (optional): the fields holding the name (matched against Chinese keywords such as 菜市场, 药房, 便利店), the 6-digit Amap type code (e.g. 060200, several separated by |) and the Baidu tag (e.g. 购物;便利店). Left empty, fields named name/名称, typecode/类型编码 and baidu_tag/tag/标签 are used when present.&lt;br&gt;Precedence: an OSM tag, type code or Baidu tag beats a name keyword; a more specific rule beats a less specific one (key=value over key=*, longer type-code prefix, deeper tag, longer keyword); the priority column breaks ties.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the input features with all their fields plus &lt;i&gt;category&lt;/i&gt; (code, empty when nothing matched), &lt;i&gt;category_class&lt;/i&gt; (basic, quality or public), &lt;i&gt;category_zh&lt;/i&gt; (Chinese name) and &lt;i&gt;matched_by&lt;/i&gt; (the rule that decided, e.g. osm:shop=convenience, amap:0602xx, name:便利店). Existing fields with these names are replaced. Unclassified features are kept and counted in the log with the count per category.</source>
         <translation>按照商务部一刻钟便民生活圈指南和 GB 50180-2018 的分类（resources/categories/categories.csv），使用 resources/categories/rules.csv 中的匹配规则，为每个设施指定一个业态。&lt;br&gt;&lt;b&gt;输入图层&lt;/b&gt;：任意设施矢量图层。OSM 标签从以标签键命名的字段（amenity、shop、leisure、healthcare、…）以及 GDAL 写出的 &lt;i&gt;other_tags&lt;/i&gt; 字段中读取。&lt;br&gt;&lt;b&gt;附加规则文件&lt;/b&gt;（可选）：UTF-8 编码的 CSV，列为 code、kind（osm_tag、amap_typecode、baidu_tag 或 name_keyword）、pattern、priority 和 note。其中的规则会添加到插件自带的规则中；kind 和 pattern 与某条自带规则相同的规则会替换该自带规则。代码“-”表示该模式不是设施。&lt;br&gt;&lt;b&gt;名称字段&lt;/b&gt;、&lt;b&gt;高德类型编码字段&lt;/b&gt;、&lt;b&gt;百度标签字段&lt;/b&gt;（可选）：分别存放名称（与 菜市场、药房、便利店 等中文关键词匹配）、高德 6 位类型编码（例如 060200，多个以 | 分隔）和百度标签（例如 购物;便利店）的字段。留空时，如存在名为 name/名称、typecode/类型编码 和 baidu_tag/tag/标签 的字段，则使用这些字段。&lt;br&gt;优先顺序：OSM 标签、类型编码或百度标签优先于名称关键词；更具体的规则优先于较宽泛的规则（key=value 优先于 key=*，更长的类型编码前缀、更深的标签层级、更长的关键词优先）；相同时由 priority 列决定。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：输入要素及其全部字段，并增加 &lt;i&gt;category&lt;/i&gt;（代码，未匹配时为空）、&lt;i&gt;category_class&lt;/i&gt;（basic、quality 或 public）、&lt;i&gt;category_zh&lt;/i&gt;（中文名称）和 &lt;i&gt;matched_by&lt;/i&gt;（起决定作用的规则，例如 osm:shop=convenience、amap:0602xx、name:便利店）。已有的同名字段将被替换。未分类的要素会保留，其数量与各业态的数量一并记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="110"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="115"/>
         <source>Extra rules file</source>
         <translation>附加规则文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="118"/>
         <source>Name field</source>
         <translation>名称字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="118"/>
         <source>Amap type code field</source>
         <translation>高德类型编码字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="118"/>
         <source>Baidu tag field</source>
         <translation>百度标签字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="126"/>
         <source>Classified</source>
         <translation>已分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="150"/>
         <source>Field {field} is read as {role}.</source>
         <translation>将字段 {field} 用作{role}。</translation>
     </message>
@@ -2276,37 +2276,37 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/coverage.py" line="92"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="92"/>
         <source>Line {line} of {path}: the level “{value}” is not a positive number of minutes.</source>
         <translation>{path} 第 {line} 行：层级“{value}”不是正的分钟数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/coverage.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="100"/>
         <source>Line {line} of {path}: “{codes}” is not a category code of the categories table.</source>
         <translation>{path} 第 {line} 行：“{codes}”不是分类表中的类别代码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/coverage.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="112"/>
         <source>The level requirements table {path} does not exist.</source>
         <translation>层级要求表 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/coverage.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="121"/>
         <source>The level requirements table {path} lacks the column(s) {columns}.</source>
         <translation>层级要求表 {path} 缺少列 {columns}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/coverage.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="132"/>
         <source>The level requirements table {path} is not a UTF-8 CSV file.</source>
         <translation>层级要求表 {path} 不是 UTF-8 编码的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/coverage.py" line="229"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="229"/>
         <source>The facilities layer has no field “{field}”. Choose the field holding the category codes, or run Classify facilities first.</source>
         <translation>设施图层没有字段“{field}”。请选择存放类别代码的字段，或先运行“设施分类”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/coverage.py" line="314"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="314"/>
         <source>The communities layer needs the fields “community_id” and “population” to give circles their residents.</source>
         <translation>社区图层需要“community_id”和“population”字段，才能为生活圈提供居民数。</translation>
     </message>
@@ -2343,372 +2343,372 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FacilitiesPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="126"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="133"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)</source>
         <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="135"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="139"/>
         <source>Other (choose the CRS)</source>
         <translation>其他（选择坐标参考系）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="134"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="141"/>
         <source>Amap and Tencent exports are GCJ-02, Baidu exports BD-09; they are converted to WGS84.</source>
         <translation>高德和腾讯导出的数据为 GCJ-02 坐标，百度导出的数据为 BD-09 坐标；均会转换为 WGS84。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="139"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="146"/>
         <source>Import spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="143"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="150"/>
         <source>OpenStreetMap (*.osm *.pbf)</source>
         <translation>OpenStreetMap 文件 (*.osm *.pbf)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="151"/>
         <source>Import OSM file</source>
         <translation>导入 OSM 文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="145"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="152"/>
         <source>Overpass for the workspace circles</source>
         <translation>从 Overpass 下载（工作空间生活圈范围）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="153"/>
         <source>Downloads the OSM facilities inside the workspace circles.</source>
         <translation>下载工作空间生活圈范围内的 OSM 设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="151"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="158"/>
         <source>e.g. 便利店|菜市场</source>
         <translation>例如 便利店|菜市场</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="160"/>
         <source>e.g. 060200|090601</source>
         <translation>例如 060200|090601</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="154"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="161"/>
         <source>Import from Amap</source>
         <translation>从高德导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="155"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="162"/>
         <source>Searches the workspace circles, or the map view when there are none yet.</source>
         <translation>在工作空间的生活圈范围内搜索；尚无生活圈时在当前地图视图范围内搜索。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="163"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="170"/>
         <source>Map values…</source>
         <translation>值映射…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="164"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="171"/>
         <source>Import layer</source>
         <translation>导入图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="168"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="175"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="255"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="262"/>
         <source>Category</source>
         <translation>业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="180"/>
         <source>English</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="180"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="180"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="181"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="188"/>
         <source>Show unclassified</source>
         <translation>显示未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="183"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="190"/>
         <source>Show only the facilities without a category; click again for all.</source>
         <translation>仅显示没有业态的设施；再次单击显示全部。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="187"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="194"/>
         <source>Assign category…</source>
         <translation>指定业态…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="188"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="195"/>
         <source>Gives the selected facilities the chosen category (Ctrl+Z undoes it; save the layer edits).</source>
         <translation>为所选设施指定所选业态（按 Ctrl+Z 可撤销；请保存图层编辑）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="191"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="198"/>
         <source>Save as rule</source>
         <translation>保存为规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="192"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="199"/>
         <source>Also classify future imports with these names into the category (a name keyword in {path}).</source>
         <translation>以后导入时，也将包含这些名称的设施归入该业态（作为名称关键词保存在 {path} 中）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="217"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="224"/>
         <source>Spreadsheet (CSV / Excel)</source>
         <translation>表格（CSV / Excel）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="229"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="236"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="220"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="227"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="221"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="228"/>
         <source>X (longitude)</source>
         <translation>X（经度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="222"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="229"/>
         <source>Y (latitude)</source>
         <translation>Y（纬度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="230"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="224"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="231"/>
         <source>CRS</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="234"/>
         <source>OpenStreetMap</source>
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="232"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="239"/>
         <source>Amap (高德) place search</source>
         <translation>高德地点搜索</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="234"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="241"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="235"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="242"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="236"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="243"/>
         <source>Type codes</source>
         <translation>类型编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="239"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="246"/>
         <source>Existing layer</source>
         <translation>现有图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="241"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="248"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="242"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="249"/>
         <source>Type field</source>
         <translation>类型字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="249"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="256"/>
         <source>Facilities per category</source>
         <translation>各业态设施数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="252"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="259"/>
         <source>Review</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="318"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="325"/>
         <source>Choose the spreadsheet to import first.</source>
         <translation>请先选择要导入的表格。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="324"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="331"/>
         <source>Choose the coordinate reference system of the spreadsheet&apos;s coordinates.</source>
         <translation>请选择表格中坐标所用的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="326"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="333"/>
         <source>Spreadsheet import</source>
         <translation>表格导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="346"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="353"/>
         <source>Choose the OpenStreetMap file (.osm or .pbf) first.</source>
         <translation>请先选择 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="348"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="355"/>
         <source>OpenStreetMap import</source>
         <translation>OpenStreetMap 导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="360"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="367"/>
         <source>The workspace has no circles yet: draw or compute them on the Circles page first.</source>
         <translation>工作空间中还没有生活圈：请先在“生活圈”页中绘制或计算生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="362"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="369"/>
         <source>OpenStreetMap download</source>
         <translation>OpenStreetMap 下载</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="373"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="380"/>
         <source>Choose the authentication configuration holding the Amap key first.</source>
         <translation>请先选择存放高德密钥的认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="376"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="383"/>
         <source>Give keywords or type codes to search for.</source>
         <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="391"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="398"/>
         <source>Amap import</source>
         <translation>高德导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="405"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="412"/>
         <source>Choose the layer and the field that holds the facility type first.</source>
         <translation>请先选择图层以及存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="437"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="444"/>
         <source>Choose the layer of facilities to import first.</source>
         <translation>请先选择要导入的设施图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="440"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="447"/>
         <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
         <translation>这是工作空间自身的设施图层；请选择其他图层进行导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="443"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="450"/>
         <source>Layer import</source>
         <translation>图层导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="465"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="472"/>
         <source>An import is already running; wait for it or cancel it.</source>
         <translation>已有导入正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="647"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="654"/>
         <source>Create or open a workspace first: facilities are imported into it.</source>
         <translation>请先新建或打开工作空间：设施将导入到工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="488"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="495"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="491"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="498"/>
         <source>{title} gave no result; nothing was added.</source>
         <translation>{title}没有得到结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="524"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="531"/>
         <source>{count} have no category yet: use Show unclassified to review them.</source>
         <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="664"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="671"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="571"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="578"/>
         <source>Unclassified</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="591"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="598"/>
         <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
         <translation>{count} 个设施没有业态。请选择部分设施和一个业态，然后单击“指定业态”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="599"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="606"/>
         <source>{count} facilities without a category are selected (the layer is being edited).</source>
         <translation>已选中 {count} 个没有业态的设施（图层正处于编辑状态）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="614"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="621"/>
         <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
         <translation>请先（在地图或属性表中）选择设施，并选择一个业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="624"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="631"/>
         <source>assigned in the review</source>
         <translation>核查时指定</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="629"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="636"/>
         <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
         <translation>已有 {count} 个设施归为“{category}”。请保存图层编辑以保留更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="633"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="640"/>
         <source>Future imports classify names containing {names} the same way ({path}).</source>
         <translation>以后导入时，名称包含 {names} 的设施也将按相同方式归类（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="637"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="644"/>
         <source>No rule was saved: the selected facilities have no name.</source>
         <translation>未保存规则：所选设施没有名称。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="513"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="520"/>
         <source>{added} facilities added to “{layer}” ({title}); {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
         <translation>已向“{layer}”新增 {added} 处设施（{title}）；{merged} 处已由其他来源导入，现同时记录两个来源；{present} 处此前已导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="529"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="536"/>
         <source>{count} rows skipped: they have no location that can be placed on the map.</source>
         <translation>跳过 {count} 行：没有可以落到地图上的位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="535"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="542"/>
         <source>{count} facilities already in the workspace have a location that cannot be converted to WGS84, so they were not checked for duplicates.</source>
         <translation>工作空间中已有 {count} 处设施的位置无法转换为 WGS84，未参与重复检查。</translation>
     </message>
@@ -3130,42 +3130,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="150"/>
         <source>The layer “{layer}” has no field “{field}”.</source>
         <translation>图层“{layer}”没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="407"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="413"/>
         <source>The import was cancelled; nothing was added to “{layer}”.</source>
         <translation>导入已取消；未向“{layer}”添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="319"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="325"/>
         <source>The facilities could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将设施保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="421"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="427"/>
         <source>The layer “{layer}” cannot be edited, so the category was not assigned.</source>
         <translation>图层“{layer}”无法编辑，因此未指定类别。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="428"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="434"/>
         <source>Assign category {category}</source>
         <translation>指定类别 {category}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="433"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="439"/>
         <source>The category could not be assigned in “{layer}”; nothing changed.</source>
         <translation>无法在“{layer}”中指定类别；未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="459"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="465"/>
         <source>“{pattern}” cannot be saved as a rule for “{code}”.</source>
         <translation>无法将“{pattern}”保存为“{code}”的规则。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facility_import.py" line="492"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="498"/>
         <source>The rules file {path} could not be written.</source>
         <translation>无法写入规则文件 {path}。</translation>
     </message>
@@ -3266,127 +3266,127 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportPoiApiAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="72"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="79"/>
         <source>Import POIs from a web map service (Amap)</source>
         <translation>从网络地图服务导入 POI（高德）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="75"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="82"/>
         <source>Downloads points of interest inside an area from the Amap (高德) Web Service place search by polygon and writes them as WGS84 points. The area is searched in rectangular cells; a cell whose result count reaches the service's cap (900) is split in four until every POI can be paged.&lt;br&gt;&lt;b&gt;Service&lt;/b&gt;: the web map service (Amap; the client is ready for others).&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: an authentication configuration holding the Amap “Web服务” key: method “API Header” with one header named &lt;i&gt;key&lt;/i&gt; whose value is the key, or “Basic” with the key as password. The key stays encrypted in the QGIS authentication database; it is never written to the project, the output, the log or the resume file.&lt;br&gt;&lt;b&gt;Extent&lt;/b&gt; or &lt;b&gt;Area&lt;/b&gt;: where to search; with an area layer only POIs inside its polygons are kept.&lt;br&gt;&lt;b&gt;Keywords&lt;/b&gt; and/or &lt;b&gt;Types&lt;/b&gt;: what to search, several separated by |, e.g. 便利店|超市, or Amap 6-digit type codes such as 060200|090601. At least one is required.&lt;br&gt;&lt;b&gt;Resume file&lt;/b&gt;: a JSON file recording progress after every page (never the key). If a run stops (maximum requests reached, daily quota used up, cancelled, network down), run again with the same file and the same search: it continues where it stopped without repeating a request, and its output holds every POI of both runs.&lt;br&gt;&lt;b&gt;Maximum requests&lt;/b&gt;: a guard on the key's daily quota; the run stops after this many requests (0: no limit).&lt;br&gt;&lt;b&gt;Requests per second&lt;/b&gt; (advanced): stay below the key's QPS limit; too-frequent and server-busy answers are retried with growing waits.&lt;br&gt;&lt;b&gt;Base URL&lt;/b&gt; (advanced): the service address, https://restapi.amap.com.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with &lt;i&gt;source&lt;/i&gt; (amap), &lt;i&gt;source_id&lt;/i&gt; (Amap POI id), &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;type&lt;/i&gt; (Amap type text), &lt;i&gt;typecode&lt;/i&gt;, &lt;i&gt;address&lt;/i&gt;, &lt;i&gt;province&lt;/i&gt;, &lt;i&gt;city&lt;/i&gt;, &lt;i&gt;district&lt;/i&gt;, &lt;i&gt;src_lon&lt;/i&gt;/&lt;i&gt;src_lat&lt;/i&gt; (the position as served, GCJ-02), &lt;i&gt;coord_src&lt;/i&gt; (GCJ-02), &lt;i&gt;coord_conv&lt;/i&gt; (GCJ-02→WGS84 (exact inverse)) and the facility category: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt; (empty when no rule matches). &lt;b&gt;Complete&lt;/b&gt; tells whether the whole area was searched; &lt;b&gt;Requests&lt;/b&gt; counts the requests of this run.</source>
         <translation>通过高德 Web 服务的多边形区域地点搜索，下载某一区域内的兴趣点（POI），并写出为 WGS84 点。区域按矩形网格分块搜索；某个网格的结果数达到服务上限（900）时，会将其一分为四，直到每个 POI 都能分页获取。&lt;br&gt;&lt;b&gt;服务&lt;/b&gt;：网络地图服务（高德；客户端已预留对其他服务的支持）。&lt;br&gt;&lt;b&gt;密钥&lt;/b&gt;：存放高德“Web服务”密钥的认证配置：方法为“API Header”，包含一个名为 &lt;i&gt;key&lt;/i&gt; 的请求头，其值为密钥；或方法为“Basic”，以密钥作为密码。密钥加密保存在 QGIS 认证数据库中，绝不会写入项目、输出、日志或续传文件。&lt;br&gt;&lt;b&gt;范围&lt;/b&gt;或&lt;b&gt;区域&lt;/b&gt;：搜索的位置；使用区域图层时，只保留其多边形内的 POI。&lt;br&gt;&lt;b&gt;关键词&lt;/b&gt;和/或&lt;b&gt;类型&lt;/b&gt;：搜索内容，多个值以 | 分隔，例如 便利店|超市，或高德 6 位类型编码，例如 060200|090601。至少需要填写一项。&lt;br&gt;&lt;b&gt;续传文件&lt;/b&gt;：每获取一页后记录进度的 JSON 文件（从不记录密钥）。如果运行中断（达到最大请求数、当日配额用完、被取消、网络中断），请使用同一文件和同样的搜索条件再次运行：将从中断处继续，不会重复任何请求，输出包含两次运行得到的全部 POI。&lt;br&gt;&lt;b&gt;最大请求数&lt;/b&gt;：用于保护密钥的每日配额；本次运行发出这么多请求后即停止（0：不限制）。&lt;br&gt;&lt;b&gt;每秒请求数&lt;/b&gt;（高级）：应低于密钥的 QPS 上限；对请求过于频繁和服务器繁忙的响应，会以逐渐延长的等待时间重试。&lt;br&gt;&lt;b&gt;基础 URL&lt;/b&gt;（高级）：服务地址，https://restapi.amap.com。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的点，包含 &lt;i&gt;source&lt;/i&gt;（amap）、&lt;i&gt;source_id&lt;/i&gt;（高德 POI ID）、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;type&lt;/i&gt;（高德类型文本）、&lt;i&gt;typecode&lt;/i&gt;、&lt;i&gt;address&lt;/i&gt;、&lt;i&gt;province&lt;/i&gt;、&lt;i&gt;city&lt;/i&gt;、&lt;i&gt;district&lt;/i&gt;、&lt;i&gt;src_lon&lt;/i&gt;/&lt;i&gt;src_lat&lt;/i&gt;（服务返回的原始位置，GCJ-02）、&lt;i&gt;coord_src&lt;/i&gt;（GCJ-02）、&lt;i&gt;coord_conv&lt;/i&gt;（GCJ-02→WGS84 (exact inverse)）以及设施业态：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;matched_by&lt;/i&gt;（无规则匹配时为空）。&lt;b&gt;已完成&lt;/b&gt;表示是否已搜索整个区域；&lt;b&gt;请求数&lt;/b&gt;为本次运行的请求次数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="114"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="117"/>
         <source>Key (authentication configuration)</source>
         <translation>密钥（认证配置）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="122"/>
         <source>Extent</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="123"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="128"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="129"/>
         <source>Types (type codes)</source>
         <translation>类型（类型编码）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="130"/>
         <source>Resume file</source>
         <translation>续传文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="130"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="139"/>
         <source>Maximum requests (0: no limit)</source>
         <translation>最大请求数（0：不限制）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="142"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="149"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="149"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="156"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="154"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="161"/>
         <source>POIs</source>
         <translation>POI</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="164"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="158"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="165"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="173"/>
         <source>Give an extent or an area layer to search in.</source>
         <translation>请指定要搜索的范围或区域图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="178"/>
         <source>Give keywords or type codes to search for.</source>
         <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="200"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="207"/>
         <source> Progress is saved; run again with the same resume file to continue.</source>
         <translation>进度已保存；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="248"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="255"/>
         <source>{count} POIs, {requests} requests in this run.</source>
         <translation>本次运行：{count} 个 POI，{requests} 次请求。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="261"/>
         <source>{cells} cells still reach the service&apos;s result cap at the smallest cell size; a few POIs there may be missing. Narrow the keywords or types.</source>
         <translation>{cells} 个网格在最小网格尺寸下仍达到服务的结果上限；这些位置可能缺少少量 POI。请缩小关键词或类型的范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="272"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="279"/>
         <source>Imported from the Amap place search; coordinates converted {conversion}.</source>
         <translation>从高德地点搜索导入；坐标已转换：{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="293"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="300"/>
         <source>The area cannot be transformed to WGS84.</source>
         <translation>无法将该区域转换到 WGS84。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="297"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="304"/>
         <source>The search area is empty.</source>
         <translation>搜索区域为空。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="261"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="268"/>
         <source>{count} POIs skipped because their location cannot be read: {pois}.</source>
         <translation>跳过 {count} 个 POI，其位置无法读取：{pois}。</translation>
     </message>
@@ -3394,17 +3394,17 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportState</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="269"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="269"/>
         <source>The resume file {path} cannot be read ({reason}); choose another file.</source>
         <translation>无法读取续传文件 {path}（{reason}）；请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="275"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="275"/>
         <source>The resume file {path} belongs to a different import (other provider, keywords, types or area). Choose another file, or delete it to start this import afresh.</source>
         <translation>续传文件 {path} 属于另一次导入（数据源、关键词、类型或范围不同）。请选择其他文件，或将其删除以重新开始本次导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="300"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="300"/>
         <source>The resume file {path} cannot be written: {reason}.</source>
         <translation>无法写入续传文件 {path}：{reason}。</translation>
     </message>
@@ -3606,42 +3606,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>LayerWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="340"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="340"/>
         <source>The features could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将要素保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="376"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="376"/>
         <source>Feature {number} cannot be placed in “{layer}”; nothing was written.</source>
         <translation>要素 {number} 无法放入“{layer}”；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="220"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="220"/>
         <source>Another program or QGIS window is writing to the workspace and did not finish within {seconds} seconds, so nothing was changed. Try again in a moment.</source>
         <translation>另一个程序或 QGIS 窗口正在写入工作空间，{seconds} 秒内未完成，因此未做任何修改。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="315"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="315"/>
         <source>“{layer}” has {added} rows more and {removed} rows fewer than before</source>
         <translation>“{layer}”比写入前多了 {added} 行、少了 {removed} 行</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="321"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="321"/>
         <source>The write failed part way and could not be undone completely: {changes}. Restore the workspace from a copy, or check those rows.</source>
         <translation>写入中途失败，且未能完全撤销：{changes}。请用备份恢复工作空间，或逐条核对这些记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="297"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="297"/>
         <source>The disk holding the workspace is full: free some space and try again.</source>
         <translation>工作空间所在磁盘已满：请腾出空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="303"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="303"/>
         <source>The workspace file is read-only: ask for write access or save a copy of it.</source>
         <translation>工作空间文件为只读：请申请写入权限，或另存一份副本后再操作。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/layer_io.py" line="295"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="295"/>
         <source>Another program or QGIS window was writing to the workspace; try again in a moment.</source>
         <translation>另一个程序或 QGIS 窗口正在写入工作空间，请稍后再试。</translation>
     </message>
@@ -3928,72 +3928,72 @@ Mon-Fri 19:00-07:00
 <context>
     <name>OsmReader</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="90"/>
         <source>The WGS 84 ellipsoid is not available to measure footprint areas.</source>
         <translation>没有可用的 WGS 84 椭球，无法量算占地面积。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="111"/>
         <source>{path} is not an OpenStreetMap file (.osm or .pbf) that exists.</source>
         <translation>{path} 不存在或不是 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="118"/>
         <source>GDAL could not read the {layer} of {path}; is it a complete OSM file?</source>
         <translation>GDAL 无法读取 {path} 中的 {layer}；该文件是否为完整的 OSM 文件？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="160"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="160"/>
         <source>{path} cannot be read: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="164"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="164"/>
         <source>{path} is not a complete OpenStreetMap file: {fault}. Download or export it again; nothing was imported.</source>
         <translation>{path} 不是完整的 OpenStreetMap 文件：{fault}。请重新下载或导出；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="182"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="182"/>
         <source>the XML is broken at line {line}, column {column} ({reason})</source>
         <translation>XML 在第 {line} 行第 {column} 列出错（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="188"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="188"/>
         <source>the XML ends before its closing &lt;/osm&gt; tag (the file is cut off)</source>
         <translation>XML 在结束标签 &lt;/osm&gt; 之前就结束了（文件被截断）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="190"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="190"/>
         <source>its root element is &lt;{name}&gt;, not &lt;osm&gt;</source>
         <translation>其根元素是 &lt;{name}&gt;，而不是 &lt;osm&gt;</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="201"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="201"/>
         <source>the file is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="203"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="203"/>
         <source>block {number} is cut off (the file ends inside it)</source>
         <translation>第 {number} 个数据块不完整（文件在其中途结束）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="208"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="208"/>
         <source>block {number} has an impossible header size</source>
         <translation>第 {number} 个数据块的块头长度不合理</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="219"/>
         <source>the header of block {number} is damaged</source>
         <translation>第 {number} 个数据块的块头已损坏</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="217"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="217"/>
         <source>it does not start with an OSMHeader block</source>
         <translation>文件开头不是 OSMHeader 数据块</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/osm_reader.py" line="224"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="224"/>
         <source>block {number} is damaged (its data do not inflate to the announced size)</source>
         <translation>第 {number} 个数据块已损坏（解压后的大小与声明不符）</translation>
     </message>
@@ -4001,42 +4001,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>OverpassClient</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/overpass.py" line="125"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="125"/>
         <source>The Overpass download was cancelled.</source>
         <translation>Overpass 下载已取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/overpass.py" line="133"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="133"/>
         <source>it did not answer within {seconds:g} seconds</source>
         <translation>服务器在 {seconds:g} 秒内未响应</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/overpass.py" line="135"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="135"/>
         <source>Could not reach the Overpass API at {url}: this computer seems to be offline, or a proxy or firewall blocks the connection. Check the network and the proxy in Settings ▸ Options ▸ Network, or import a downloaded .osm or .pbf file instead.</source>
         <translation>无法连接 {url} 处的 Overpass API：这台计算机似乎处于离线状态，或代理、防火墙阻止了连接。请检查网络以及“设置 ▸ 选项 ▸ 网络”中的代理设置，或改为导入已下载的 .osm 或 .pbf 文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/overpass.py" line="147"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="147"/>
         <source>The Overpass API at {url} refused the query (HTTP {status}).</source>
         <translation>{url} 处的 Overpass API 拒绝了该查询（HTTP {status}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/overpass.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="153"/>
         <source>it answered HTTP {status} (busy or failing)</source>
         <translation>服务器返回 HTTP {status}（繁忙或出错）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/overpass.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="157"/>
         <source>The Overpass API at {url} failed after {attempts} attempts: {reason}. Try again later, choose a smaller extent, or import a downloaded .osm or .pbf file.</source>
         <translation>{url} 处的 Overpass API 在尝试 {attempts} 次后仍然失败：{reason}。请稍后重试、选择较小的范围，或导入已下载的 .osm 或 .pbf 文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/overpass.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="170"/>
         <source>The Overpass API at {url} did not answer with Overpass JSON.</source>
         <translation>{url} 处的 Overpass API 未返回 Overpass JSON 格式的响应。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/overpass.py" line="176"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="176"/>
         <source>The Overpass API could not finish the query ({remark}). Choose a smaller extent.</source>
         <translation>Overpass API 无法完成该查询（{remark}）。请选择较小的范围。</translation>
     </message>
@@ -4102,27 +4102,27 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PoiClient</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="429"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="429"/>
         <source>Cancelled; run again with the same resume file to continue.</source>
         <translation>已取消；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="459"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="459"/>
         <source>The daily quota of this key is used up until midnight Beijing time; run again tomorrow with the same resume file to continue.</source>
         <translation>该密钥的每日配额已用完，北京时间午夜后恢复；请明天使用同一续传文件再次运行以继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="466"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="466"/>
         <source>{count} requests sent today, the daily quota set for this key; run again tomorrow with the same resume file to continue.</source>
         <translation>今天已发送 {count} 次请求，达到为该密钥设置的每日配额；请明天使用同一续传文件再次运行以继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="473"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="473"/>
         <source>Stopped after {count} requests (the maximum for one run); run again with the same resume file to continue.</source>
         <translation>已在发送 {count} 次请求后停止（单次运行的上限）；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/base.py" line="497"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="497"/>
         <source>{reason} Retrying in {seconds:g} s.</source>
         <translation>{reason} 将在 {seconds:g} 秒后重试。</translation>
     </message>
@@ -4143,22 +4143,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PopulationMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/population.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="98"/>
         <source>The layer has no “min_&lt;category&gt;” field, so there are no walking times to summarise. Run Walking time to the nearest facility first.</source>
         <translation>图层没有“min_&lt;category&gt;”字段，因此没有可汇总的步行时间。请先运行“到最近设施的步行时间”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/population.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="128"/>
         <source>Without {fields}: the layer has no such field.</source>
         <translation>未包含 {fields}：图层中没有该字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/population.py" line="162"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="162"/>
         <source>The layer has no population field “{field}”.</source>
         <translation>图层中没有人口字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/population.py" line="229"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="229"/>
         <source>The population summary table could not be created.</source>
         <translation>无法创建人口汇总表。</translation>
     </message>
@@ -4247,32 +4247,32 @@ Mon-Fri 19:00-07:00
 <context>
     <name>QgisTransport</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="61"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="61"/>
         <source>The request was cancelled.</source>
         <translation>请求已取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="62"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="62"/>
         <source>{host} did not answer within {seconds:g} s.</source>
         <translation>{host} 在 {seconds:g} s 内未响应。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="70"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="70"/>
         <source>{host} cannot be reached; check the internet connection and the proxy settings.</source>
         <translation>无法连接 {host}；请检查网络连接和代理设置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="81"/>
         <source>The proxy refused or failed the request; check Settings ▸ Options ▸ Network.</source>
         <translation>代理拒绝了请求或请求失败；请检查 设置 ▸ 选项 ▸ 网络。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="85"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="85"/>
         <source>The secure connection to {host} failed.</source>
         <translation>与 {host} 的安全连接失败。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/poi_api/http.py" line="86"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="86"/>
         <source>The connection to {host} failed (network error {code}).</source>
         <translation>与 {host} 的连接失败（网络错误 {code}）。</translation>
     </message>
@@ -4280,17 +4280,17 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RadiusBuffer</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/radius_circles.py" line="39"/>
+        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="39"/>
         <source>The WGS84 ellipsoid is not available in this QGIS installation.</source>
         <translation>此 QGIS 安装中没有可用的 WGS84 椭球。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/radius_circles.py" line="60"/>
+        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="60"/>
         <source>A geometry could not be projected to measure metres around it.</source>
         <translation>无法对几何图形进行投影，因此无法按米量算其周围范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/radius_circles.py" line="65"/>
+        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="65"/>
         <source>A circle could not be projected back to the layer&apos;s CRS.</source>
         <translation>无法将圆投影回图层的坐标参考系。</translation>
     </message>
@@ -4455,27 +4455,27 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RulesFile</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="224"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="224"/>
         <source>Line {line} of {path}: the category “{code}” is not in the categories table.</source>
         <translation>{path} 第 {line} 行：类别“{code}”不在分类表中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="230"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="230"/>
         <source>Line {line} of {path}: the kind “{kind}” must be one of osm_tag, amap_typecode, baidu_tag or name_keyword.</source>
         <translation>{path} 第 {line} 行：类型“{kind}”必须是 osm_tag、amap_typecode、baidu_tag 或 name_keyword 之一。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="238"/>
         <source>Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are key=value or key=*, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;).</source>
         <translation>{path} 第 {line} 行：模式“{pattern}”对 {kind} 无效（OSM 标签为 key=value 或 key=*，高德类型代码为 2、4 或 6 位数字，百度标签为以 ; 分隔的词语）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="248"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="248"/>
         <source>Line {line} of {path}: the priority “{value}” is not a whole number.</source>
         <translation>{path} 第 {line} 行：优先级“{value}”不是整数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/categories.py" line="258"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="258"/>
         <source>Line {line} of {path}: the {kind} pattern “{pattern}” is already on line {first}.</source>
         <translation>{path} 第 {line} 行：{kind} 模式“{pattern}”已在第 {first} 行出现。</translation>
     </message>
@@ -4561,97 +4561,97 @@ Mon-Fri 19:00-07:00
 <context>
     <name>TableMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="166"/>
         <source>The file is not valid {encoding} text (line {line}); choose another encoding or Auto.</source>
         <translation>该文件不是有效的 {encoding} 文本（第 {line} 行）；请选择其他编码或“自动”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="180"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="180"/>
         <source>The file is neither UTF-8 nor GBK/GB18030 text; save it from Excel as CSV (UTF-8) or as .xlsx.</source>
         <translation>该文件既不是 UTF-8 文本，也不是 GBK/GB18030 文本；请在 Excel 中将其另存为 CSV (UTF-8) 或 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="251"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="251"/>
         <source>The file {path} does not exist.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="254"/>
         <source>Old Excel .xls files cannot be read; save the sheet as .xlsx or CSV in Excel.</source>
         <translation>无法读取旧版 Excel .xls 文件；请在 Excel 中将工作表另存为 .xlsx 或 CSV。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="273"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="273"/>
         <source>The file {name} is empty.</source>
         <translation>文件 {name} 为空。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="297"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="297"/>
         <source>Row {row} of {name} cannot be read as CSV: {reason}</source>
         <translation>{name} 第 {row} 行无法按 CSV 读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="339"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="339"/>
         <source>{name} is not a valid Excel workbook (.xlsx): {reason}</source>
         <translation>{name} 不是有效的 Excel 工作簿（.xlsx）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="347"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="347"/>
         <source>The workbook has no sheet named {sheet}; its sheets are: {names}.</source>
         <translation>工作簿中没有名为 {sheet} 的工作表；现有工作表：{names}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="430"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="430"/>
         <source>The column {name} is not in the file; its columns are: {columns}.</source>
         <translation>文件中没有列 {name}；现有列：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="462"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="462"/>
         <source>Only one column was found ({column}): the delimiter is not a comma, tab, semicolon or pipe, or the file is not a table. Save it from Excel as CSV and try again.</source>
         <translation>只找到一列（{column}）：分隔符不是逗号、制表符、分号或竖线，或者该文件不是表格。请在 Excel 中将其另存为 CSV 后重试。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="468"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="468"/>
         <source>No coordinate columns could be recognised among: {columns}. Choose the X (longitude) and Y (latitude) fields.</source>
         <translation>无法在以下列中识别坐标列：{columns}。请选择 X（经度）和 Y（纬度）字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="492"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="492"/>
         <source>{column} is empty</source>
         <translation>{column} 为空</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="485"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="485"/>
         <source>{column} “{value}” is not a number</source>
         <translation>{column}“{value}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="495"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="495"/>
         <source>{column} “{value}” is not a “longitude,latitude” pair</source>
         <translation>{column}“{value}”不是“经度,纬度”坐标对</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="506"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="506"/>
         <source>latitude {lat} is out of range (are X and Y swapped?)</source>
         <translation>纬度 {lat} 超出范围（X 和 Y 是否颠倒了？）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="507"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="507"/>
         <source>longitude {lon} / latitude {lat} are out of range</source>
         <translation>经度 {lon} / 纬度 {lat} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="263"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="263"/>
         <source>The header row of {name} is not valid {encoding} text; choose the encoding explicitly or save the file again as UTF-8.</source>
         <translation>{name} 的表头行不是有效的 {encoding} 文本；请明确选择编码，或将文件另存为 UTF-8。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="317"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="317"/>
         <source>{name} is not a valid Excel workbook: it is cut off, its end is missing (an interrupted download or copy?). Copy or save it again; nothing was imported.</source>
         <translation>{name} 不是有效的 Excel 工作簿：文件被截断，缺少结尾部分（下载或复制是否中断？）。请重新复制或保存；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/table_reader.py" line="326"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="326"/>
         <source>{name} is damaged: its part {part} cannot be read. Save it again from Excel; nothing was imported.</source>
         <translation>{name} 已损坏：其中的 {part} 无法读取。请在 Excel 中重新保存；未导入任何内容。</translation>
     </message>
@@ -4758,162 +4758,162 @@ Mon-Fri 19:00-07:00
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="234"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="234"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="235"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="235"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="236"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="236"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="237"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="237"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="238"/>
         <source>Idle asset history</source>
         <translation>闲置资源历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="239"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="239"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="240"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="240"/>
         <source>Workspace information</source>
         <translation>工作空间信息</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="253"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="253"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="255"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="255"/>
         <source>Candidate</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="258"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="258"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="251"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="251"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="256"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="256"/>
         <source>Under review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="257"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="257"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/schema.py" line="259"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="259"/>
         <source>Retired</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="122"/>
         <source>The layer “{layer}” already exists in {path}.</source>
         <translation>{path} 中已存在图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="146"/>
         <source>The layer “{layer}” could not be created in {path}.</source>
         <translation>无法在 {path} 中创建图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="157"/>
         <source>The fields {fields} could not be added to the layer “{layer}” in {path}.</source>
         <translation>无法向 {path} 中的图层“{layer}”添加字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="219"/>
         <source>The file {path} already exists. Choose another file name, or open it instead.</source>
         <translation>文件 {path} 已存在。请选择其他文件名，或直接打开该文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="226"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="226"/>
         <source>The chosen coordinate reference system is not valid.</source>
         <translation>所选的坐标参考系无效。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="238"/>
         <source>The workspace {path} could not be created. {reason}</source>
         <translation>无法创建工作空间 {path}。{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="255"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="255"/>
         <source>The workspace file {path} does not exist.</source>
         <translation>工作空间文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="260"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="260"/>
         <source>The file {path} is not a GeoPackage, so it cannot be opened as a workspace.</source>
         <translation>文件 {path} 不是 GeoPackage，无法作为工作空间打开。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="267"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="267"/>
         <source>The GeoPackage {path} is not a workspace of this plugin (it has no “{table}” table).</source>
         <translation>GeoPackage {path} 不是本插件的工作空间（其中没有“{table}”表）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="273"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="273"/>
         <source>The workspace {path} needs a newer {plugin} (schema {found}, this one reads {supported}).</source>
         <translation>工作空间 {path} 需要更新版本的 {plugin}（其数据结构版本为 {found}，本插件支持 {supported}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="289"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="289"/>
         <source>The workspace {path} could not be upgraded to schema {version}; no data was lost.</source>
         <translation>无法将工作空间 {path} 升级到数据结构版本 {version}；数据未丢失。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="306"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="306"/>
         <source>The layer “{layer}” of the workspace {path} cannot be read.</source>
         <translation>无法读取工作空间 {path} 中的图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="333"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="333"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="395"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="395"/>
         <source>The workspace information in {path} is damaged or was not written by this plugin.</source>
         <translation>{path} 中的工作空间信息已损坏，或不是由本插件写入的。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="404"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="404"/>
         <source>The workspace information in {path} could not be saved.</source>
         <translation>无法保存 {path} 中的工作空间信息。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="530"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="530"/>
         <source>The style {style} could not be loaded: {message}</source>
         <translation>无法加载样式 {style}：{message}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="468"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="468"/>
         <source>The unique index “{index}” could not be added to the layer “{layer}”.</source>
         <translation>无法为图层“{layer}”添加唯一索引“{index}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace.py" line="460"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="460"/>
         <source>Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}.</source>
         <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
     </message>

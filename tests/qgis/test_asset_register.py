@@ -11,7 +11,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsPointXY
 
 from fifteen_min_plugin.core.assets.register import AssetRegister
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 
 
 def _rows(path, sql: str, *args) -> list[tuple]:

@@ -23,10 +23,10 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from qgis.PyQt.QtWidgets import QInputDialog, QMessageBox
 
 from fifteen_min_plugin.core.assets.register import AssetRegister, check_transition
-from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.schema import legend_label
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.facilities.categories import load_categories
+from fifteen_min_plugin.core.workspace.schema import legend_label
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.assets_page import AssetsPage, CandidatesDialog
 
 NORTH = QgsRectangle(116.340, 40.003, 116.365, 40.012)

@@ -20,8 +20,8 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 from fifteen_min_plugin.core.assets.matching import NEW, POSSIBLE, REGISTERED, match_candidates
 from fifteen_min_plugin.core.assets.register import AssetRegister
-from fifteen_min_plugin.core.circle_writer import write_circles
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.circles.writer import write_circles
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.assets_page import AssetsPage, CandidatesDialog
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,7 +19,7 @@ from qgis.core import (
 from qgis.gui import QgsMessageBar
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
-from fifteen_min_plugin.core.circle_writer import (
+from fifteen_min_plugin.core.circles.writer import (
     CircleAttributes,
     add_drawn_circle,
     circle_polygon,
@@ -27,7 +27,7 @@ from fifteen_min_plugin.core.circle_writer import (
     write_circles,
 )
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.circles_page import CirclesPage
 
 NO_CRS = QgsCoordinateReferenceSystem()

@@ -24,7 +24,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QRectF, QTranslator
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
-from fifteen_min_plugin.core.categories import load_categories
+from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.report import (
     PdfExport,
     ReportLayers,

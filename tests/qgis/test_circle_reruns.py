@@ -23,7 +23,7 @@ from qgis.PyQt.QtWidgets import QAbstractButton, QApplication
 
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.report.layout import _method_expression
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.circles_page import CirclesPage
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -26,7 +26,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from fifteen_min_plugin.core.circle_writer import (
+from fifteen_min_plugin.core.circles.writer import (
     CircleAttributes,
     add_drawn_circle,
     circle_polygon,
@@ -36,7 +36,7 @@ from fifteen_min_plugin.core.circle_writer import (
     write_circles,
 )
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 UTM50 = QgsCoordinateReferenceSystem("EPSG:32650")

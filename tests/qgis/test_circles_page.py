@@ -24,7 +24,7 @@ from qgis.core import (
 from qgis.gui import QgsMapMouseEvent, QgsMessageBar
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.circles_page import CirclesPage
 
 COMMUNITIES = [("C1", "Qinghua Yuan", 116.350, 40.003), ("C2", "Dongwangzhuang", 116.356, 40.006)]

@@ -6,9 +6,9 @@ import sqlite3
 
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
 
-from fifteen_min_plugin.core.circle_writer import write_circles
+from fifteen_min_plugin.core.circles.writer import write_circles
 from fifteen_min_plugin.core.compat import is_text_field, new_field
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 
 
 def test_fields_built_by_new_field_are_told_apart(qgis_app):

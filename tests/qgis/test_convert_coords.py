@@ -19,7 +19,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from fifteen_min_plugin.core import chinacoords
+from fifteen_min_plugin.core.facilities import chinacoords
 
 POINTS = [
     ("cau_gate", 116.3541, 40.0027),

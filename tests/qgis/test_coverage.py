@@ -28,12 +28,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR, SETTINGS_PREFIX
-from fifteen_min_plugin.core.categories import load_categories
-from fifteen_min_plugin.core.coverage import load_level_requirements
+from fifteen_min_plugin.core.analysis.coverage import load_level_requirements
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.layer_io import copy_features
+from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.settings import Settings
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.layer_io import copy_features
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 
 T = QVariant.Type
 UTM = "EPSG:32650"  # Beijing, metres

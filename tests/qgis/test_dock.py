@@ -17,7 +17,7 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QApplication, QFrame, QLabel
 
 from fifteen_min_plugin.core.dependencies import install_command, missing_dependencies
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.dock import FifteenMinDock
 
 

@@ -12,11 +12,11 @@ from qgis.PyQt.QtCore import QCoreApplication, QPoint, Qt, QTranslator
 from qgis.PyQt.QtWidgets import QAbstractScrollArea, QMainWindow, QScrollArea, QWidget
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
-from fifteen_min_plugin.core.analysis_tables import replace_coverage
+from fifteen_min_plugin.core.analysis.tables import replace_coverage
 from fifteen_min_plugin.core.assets.register import AssetRegister
-from fifteen_min_plugin.core.circle_writer import write_circles
-from fifteen_min_plugin.core.layer_io import copy_features
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.circles.writer import write_circles
+from fifteen_min_plugin.core.workspace.layer_io import copy_features
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.dock import MINIMUM_WIDTH, FifteenMinDock
 
 SAMPLE = RESOURCES_DIR / "sample" / "sample.gpkg"

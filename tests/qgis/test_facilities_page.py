@@ -22,9 +22,9 @@ from qgis.core import (
 from qgis.gui import QgsMessageBar
 from qgis.PyQt.QtCore import QCoreApplication
 
-from fifteen_min_plugin.core.categories import load_categories
-from fifteen_min_plugin.core.facility_import import user_classifier
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.facilities.categories import load_categories
+from fifteen_min_plugin.core.facilities.importer import user_classifier
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.facilities_page import FacilitiesPage
 from tests.qgis.conftest import osm_file
 

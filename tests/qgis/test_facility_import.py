@@ -17,10 +17,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from fifteen_min_plugin.core.categories import NAME_KEYWORD, Rule, load_categories
-from fifteen_min_plugin.core.classify import Classifier
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.facility_import import (
+from fifteen_min_plugin.core.facilities.categories import NAME_KEYWORD, Rule, load_categories
+from fifteen_min_plugin.core.facilities.classify import Classifier
+from fifteen_min_plugin.core.facilities.importer import (
     append_facilities,
     category_counts,
     guess_categories,
@@ -29,7 +29,7 @@ from fifteen_min_plugin.core.facility_import import (
     user_classifier,
     value_counts,
 )
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 
 CONTEXT = QgsCoordinateTransformContext()
 METRE_DEG = 1.0 / 111_195.0

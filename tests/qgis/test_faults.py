@@ -97,12 +97,12 @@ def _child(operation: str, path: str, *arguments: str) -> int:
 
     app = QgsApplication([], False)
     app.initQgis()
-    from fifteen_min_plugin.core.analysis_tables import replace_coverage
+    from fifteen_min_plugin.core.analysis.tables import replace_coverage
     from fifteen_min_plugin.core.assets.register import AssetRegister
-    from fifteen_min_plugin.core.classify import Classifier
     from fifteen_min_plugin.core.errors import FifteenMinError
-    from fifteen_min_plugin.core.facility_import import append_facilities
-    from fifteen_min_plugin.core.workspace import Workspace
+    from fifteen_min_plugin.core.facilities.classify import Classifier
+    from fifteen_min_plugin.core.facilities.importer import append_facilities
+    from fifteen_min_plugin.core.workspace.workspace import Workspace
 
     workspace = Workspace.open(path)
     context = QgsCoordinateTransformContext()
@@ -240,7 +240,7 @@ def tally():
 @pytest.fixture(scope="module")
 def template(tmp_path_factory, qgis_app) -> Path:
     """An empty workspace, copied by each trial."""
-    from fifteen_min_plugin.core.workspace import Workspace
+    from fifteen_min_plugin.core.workspace.workspace import Workspace
 
     return Workspace.create(tmp_path_factory.mktemp("faults") / "template.gpkg").path
 
@@ -253,8 +253,8 @@ def _copy(template: Path, folder: Path, name: str) -> Path:
 def _with_coverage(path: Path, count: int, grade: str) -> None:
     from qgis.core import QgsProject
 
-    from fifteen_min_plugin.core.analysis_tables import replace_coverage
-    from fifteen_min_plugin.core.workspace import Workspace
+    from fifteen_min_plugin.core.analysis.tables import replace_coverage
+    from fifteen_min_plugin.core.workspace.workspace import Workspace
 
     replace_coverage(
         Workspace.open(path).layer("coverage"), _coverage_result(count, grade), QgsProject.instance().transformContext()
@@ -265,7 +265,7 @@ def _with_asset(path: Path) -> None:
     from qgis.core import QgsGeometry, QgsPointXY
 
     from fifteen_min_plugin.core.assets.register import AssetRegister
-    from fifteen_min_plugin.core.workspace import Workspace
+    from fifteen_min_plugin.core.workspace.workspace import Workspace
 
     register = AssetRegister.from_workspace(Workspace.open(path), user="setup")
     register.add({"asset_type": "civil_defence", "name": "人防工程"}, QgsGeometry.fromPointXY(QgsPointXY(116.35, 40.0)))
@@ -370,10 +370,10 @@ def _disk_of(path: Path, extra_pages: int):
 def test_a_full_disk_during_an_import_leaves_the_facilities_as_they_were(extra_pages, template, tmp_path, qgis_app):
     from qgis.core import QgsProject
 
-    from fifteen_min_plugin.core.classify import Classifier
     from fifteen_min_plugin.core.errors import FifteenMinError
-    from fifteen_min_plugin.core.facility_import import append_facilities
-    from fifteen_min_plugin.core.workspace import Workspace
+    from fifteen_min_plugin.core.facilities.classify import Classifier
+    from fifteen_min_plugin.core.facilities.importer import append_facilities
+    from fifteen_min_plugin.core.workspace.workspace import Workspace
 
     path = _copy(template, tmp_path, "ws.gpkg")
     context = QgsProject.instance().transformContext()
@@ -427,10 +427,10 @@ def test_a_really_full_disk_leaves_no_row_and_no_index_entry(small_disk, templat
     """On a full file system GDAL's deferred R-tree entries used to land after SQLite had ended the transaction."""
     from qgis.core import QgsProject
 
-    from fifteen_min_plugin.core.classify import Classifier
     from fifteen_min_plugin.core.errors import FifteenMinError
-    from fifteen_min_plugin.core.facility_import import append_facilities
-    from fifteen_min_plugin.core.workspace import Workspace
+    from fifteen_min_plugin.core.facilities.classify import Classifier
+    from fifteen_min_plugin.core.facilities.importer import append_facilities
+    from fifteen_min_plugin.core.workspace.workspace import Workspace
 
     path = _copy(template, small_disk, "ws.gpkg")
     context = QgsProject.instance().transformContext()
@@ -452,10 +452,10 @@ def test_a_full_disk_during_a_coverage_replacement_or_a_status_change_is_all_or_
 ):
     from qgis.core import QgsProject
 
-    from fifteen_min_plugin.core.analysis_tables import replace_coverage
+    from fifteen_min_plugin.core.analysis.tables import replace_coverage
     from fifteen_min_plugin.core.assets.register import AssetRegister
     from fifteen_min_plugin.core.errors import FifteenMinError
-    from fifteen_min_plugin.core.workspace import Workspace
+    from fifteen_min_plugin.core.workspace.workspace import Workspace
 
     path = _copy(template, tmp_path, "ws.gpkg")
     _with_coverage(path, 1500, "A")
@@ -523,9 +523,9 @@ def _circles_result(count: int):
 def test_a_circle_rerun_that_cannot_replace_the_old_circles_changes_nothing(fault, template, tmp_path, qgis_app):
     from qgis.core import QgsProject
 
-    from fifteen_min_plugin.core.circle_writer import existing_circles, replace_circles, write_circles
+    from fifteen_min_plugin.core.circles.writer import existing_circles, replace_circles, write_circles
     from fifteen_min_plugin.core.errors import FifteenMinError
-    from fifteen_min_plugin.core.workspace import Workspace
+    from fifteen_min_plugin.core.workspace.workspace import Workspace
 
     path = _copy(template, tmp_path, "ws.gpkg")
     context = QgsProject.instance().transformContext()

@@ -23,7 +23,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QSettings
 
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.overpass import OverpassClient, qgis_proxies
+from fifteen_min_plugin.core.facilities.overpass import OverpassClient, qgis_proxies
 from tests.qgis.conftest import osm_file
 
 OSM = osm_file("beijing_haidian_cau.osm")

@@ -18,7 +18,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from fifteen_min_plugin.core import chinacoords
+from fifteen_min_plugin.core.facilities import chinacoords
 
 COORDS = {"WGS84": 0, "GCJ-02": 1, "BD-09": 2, "Other": 3}
 GCJ_ROWS = [

@@ -10,11 +10,11 @@ from qgis.gui import QgsMessageBar
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
-from fifteen_min_plugin.core.analysis_tables import table_header
+from fifteen_min_plugin.core.analysis.tables import table_header
 from fifteen_min_plugin.core.assets import ASSET_TYPE_ALIASES, ASSET_TYPES
 from fifteen_min_plugin.core.assets.register import AssetRegister, check_transition
-from fifteen_min_plugin.core.categories import CLASSES, load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import CLASSES, load_categories
 from fifteen_min_plugin.core.labels import (
     asset_type_label,
     category_class_label,
@@ -23,8 +23,8 @@ from fifteen_min_plugin.core.labels import (
     level_label,
     status_label,
 )
-from fifteen_min_plugin.core.schema import ASSET_STATUSES
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 
 #: a stored code as it would leak: two or more lower-case ASCII letters (in_use, civil_defence, min, category)
 CODE = re.compile(r"[a-z_]{2,}")

@@ -9,8 +9,8 @@ from pyproj import Transformer
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
 
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.layer_io import copy_features
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.layer_io import copy_features
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample.gpkg"
 

@@ -27,7 +27,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QPushButton
 
 from fifteen_min_plugin.core.errors import LOG_TAG
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.dock import FifteenMinDock
 from fifteen_min_plugin.gui.messages import DetailsDialog
 

@@ -19,8 +19,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.compat import new_field
+from fifteen_min_plugin.core.facilities.categories import load_categories
 from tests.qgis.conftest import ROOT, osm_file
 
 OSM = osm_file("beijing_haidian_cau.osm")

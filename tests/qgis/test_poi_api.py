@@ -25,9 +25,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from fifteen_min_plugin.core import chinacoords
-from fifteen_min_plugin.core.poi_api.amap import AmapProvider
-from fifteen_min_plugin.core.poi_api.base import (
+from fifteen_min_plugin.core.facilities import chinacoords
+from fifteen_min_plugin.core.facilities.poi_api.amap import AmapProvider
+from fifteen_min_plugin.core.facilities.poi_api.base import (
     ApiRejectedError,
     ImportState,
     PoiClient,
@@ -35,8 +35,8 @@ from fifteen_min_plugin.core.poi_api.base import (
     TransientApiError,
     fingerprint,
 )
-from fifteen_min_plugin.core.poi_api.http import QgisTransport
-from fifteen_min_plugin.core.poi_api.keys import ApiKeys
+from fifteen_min_plugin.core.facilities.poi_api.http import QgisTransport
+from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
 
 KEY = "f15kEy0a1b2c3d4e5f60718293a4b5c6"
 MASTER_PASSWORD = "fifteen-min-test-master"
@@ -401,7 +401,7 @@ def test_key_is_read_back_after_a_restart(auth_key):
         "from qgis.core import QgsApplication\n"
         "app = QgsApplication([], False); app.initQgis()\n"
         "assert QgsApplication.authManager().setMasterPassword(sys.argv[1], True)\n"
-        "from fifteen_min_plugin.core.poi_api.keys import ApiKeys\n"
+        "from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys\n"
         "print(ApiKeys.read(sys.argv[2]) == sys.argv[3])\n"
     )
     env = {"QGIS_AUTH_DB_DIR_PATH": str(Path(database).parent) + "/", "QT_QPA_PLATFORM": "offscreen"}

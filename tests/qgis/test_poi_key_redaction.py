@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from qgis.core import QgsProcessingException
 
-from fifteen_min_plugin.core.poi_api.base import PoiApiError, PoiQuery, redact
+from fifteen_min_plugin.core.facilities.poi_api.base import PoiApiError, PoiQuery, redact
 from tests.qgis.test_poi_api import (  # noqa: F401
     BOX,
     KEY,

@@ -25,8 +25,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
-from fifteen_min_plugin.core.categories import load_categories
-from fifteen_min_plugin.core.population import read_minutes, summarise, summary_layer
+from fifteen_min_plugin.core.analysis.population import read_minutes, summarise, summary_layer
+from fifteen_min_plugin.core.facilities.categories import load_categories
 
 T = QVariant.Type
 with (RESOURCES_DIR / "categories" / "categories.csv").open(encoding="utf-8") as _handle:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
 
-from fifteen_min_plugin.core.project_memory import layer_source, read_project
-from fifteen_min_plugin.core.workspace import PROJECT_KEY, PROJECT_SCOPE, Workspace
+from fifteen_min_plugin.core.workspace.project_memory import layer_source, read_project
+from fifteen_min_plugin.core.workspace.workspace import PROJECT_KEY, PROJECT_SCOPE, Workspace
 from fifteen_min_plugin.gui.dock import FifteenMinDock
 
 

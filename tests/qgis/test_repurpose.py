@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRectangle, QgsVectorLayer
 
-from fifteen_min_plugin.core.categories import load_categories
+from fifteen_min_plugin.core.facilities.categories import load_categories
 
 CODES = [category.code for category in load_categories()]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fifteen_min_plugin.core.chinacoords import gcj02_to_wgs84
+from fifteen_min_plugin.core.facilities.chinacoords import gcj02_to_wgs84
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -22,14 +22,14 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
-from fifteen_min_plugin.core.schema import SCHEMA_VERSION, Addition
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.schema import SCHEMA_VERSION, Addition
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 
 T = QVariant.Type
 with (RESOURCES_DIR / "categories" / "categories.csv").open(encoding="utf-8") as _handle:
     CODES = [row["code"] for row in csv.DictReader(_handle)]
 
-# The coverage table as schema 2 shipped it, written out independently of fifteen_min_plugin.core.schema.
+# The coverage table as schema 2 shipped it, written out independently of fifteen_min_plugin.core.workspace.schema.
 V2_COVERAGE = [
     ("circle_id", T.String),
     ("name", T.String),

@@ -10,9 +10,9 @@ import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer, edit
 
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.layer_io import workspace_transaction
-from fifteen_min_plugin.core.schema import SCHEMA_VERSION
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.layer_io import workspace_transaction
+from fifteen_min_plugin.core.workspace.schema import SCHEMA_VERSION
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 
 
 def _sql(path: Path, statement: str) -> list[tuple]:

@@ -20,11 +20,11 @@ from qgis.core import (
 )
 
 from fifteen_min_plugin.core.assets import time_windows
-from fifteen_min_plugin.core.classify import Classifier
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.facility_import import append_facilities
-from fifteen_min_plugin.core.poi_api.base import PoiQuery
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.facilities.classify import Classifier
+from fifteen_min_plugin.core.facilities.importer import append_facilities
+from fifteen_min_plugin.core.facilities.poi_api.base import PoiQuery
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 from tests.qgis.test_poi_api import (  # noqa: F401 - fixtures
     FakeAmap,
     FakeClock,

@@ -31,9 +31,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
-from fifteen_min_plugin.core.categories import Category, load_categories
 from fifteen_min_plugin.core.errors import WorkspaceError
-from fifteen_min_plugin.core.schema import (
+from fifteen_min_plugin.core.facilities.categories import Category, load_categories
+from fifteen_min_plugin.core.workspace.schema import (
     ASSET_STATUSES,
     HISTORY,
     Addition,
@@ -41,7 +41,7 @@ from fifteen_min_plugin.core.schema import (
     upgrade_plan,
     workspace_layers,
 )
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 
 T = QVariant.Type
 POINT, MULTIPOLYGON, NONE = QgsWkbTypes.Type.Point, QgsWkbTypes.Type.MultiPolygon, QgsWkbTypes.Type.NoGeometry
@@ -66,7 +66,7 @@ COVERAGE_V2 = [
     ("grade", T.String),
 ]
 
-# The version-3 contract, written out independently of fifteen_min_plugin.core.schema.
+# The version-3 contract, written out independently of fifteen_min_plugin.core.workspace.schema.
 EXPECTED = {
     "communities": (
         POINT,

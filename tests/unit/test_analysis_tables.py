@@ -7,7 +7,7 @@ import random
 
 from openpyxl import load_workbook
 
-from fifteen_min_plugin.core.analysis_tables import (
+from fifteen_min_plugin.core.analysis.tables import (
     CoverageRow,
     category_bars,
     city_summary,
@@ -17,7 +17,7 @@ from fifteen_min_plugin.core.analysis_tables import (
     table_header,
     table_values,
 )
-from fifteen_min_plugin.core.categories import load_categories
+from fifteen_min_plugin.core.facilities.categories import load_categories
 
 CATEGORIES = load_categories()
 BASIC = [c for c in CATEGORIES if c.category_class == "basic"]

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from fifteen_min_plugin.core.categories import (
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import (
     DEFAULT_PATH,
     Category,
     class_label,
     codes,
     load_categories,
 )
-from fifteen_min_plugin.core.errors import FifteenMinError
 
 # The contract: DESIGN.md "Facility categories", in its order.
 BASIC = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from fifteen_min_plugin.core import chinacoords as cc
+from fifteen_min_plugin.core.facilities import chinacoords as cc
 
 # googollee/eviltransform, python/test.py `TESTS` (also go/transform_test.go, javascript/test.js):
 # (wgs_lon, wgs_lat, gcj_lon, gcj_lat), reordered from the file's (lat, lng, lat, lng).

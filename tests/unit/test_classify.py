@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from fifteen_min_plugin.core.categories import (
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import (
     NOT_A_FACILITY,
     RULES_PATH,
     Category,
@@ -16,8 +17,7 @@ from fifteen_min_plugin.core.categories import (
     load_rules,
     normalise_pattern,
 )
-from fifteen_min_plugin.core.classify import CATEGORY_FIELDS, Classifier
-from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.classify import CATEGORY_FIELDS, Classifier
 
 HEADER = "code,kind,pattern,priority,note\n"
 

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from fifteen_min_plugin.core.dedup import (
+from fifteen_min_plugin.core.facilities.dedup import (
     DEFAULT_TOLERANCE_M,
     Facility,
     duplicate_groups,

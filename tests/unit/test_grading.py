@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
-from fifteen_min_plugin.core.grading import BASIC, ENHANCED, GRADES, QUALITY, UNMET, grade
+from fifteen_min_plugin.core.analysis.grading import BASIC, ENHANCED, GRADES, QUALITY, UNMET, grade
 from fifteen_min_plugin.core.settings import Settings
 
 with (RESOURCES_DIR / "categories" / "categories.csv").open(encoding="utf-8") as _handle:

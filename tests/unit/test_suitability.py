@@ -9,8 +9,8 @@ import pytest
 from fifteen_min_plugin.core.assets import ASSET_TYPE_CODES
 from fifteen_min_plugin.core.assets.candidates import load_rules, match_feature
 from fifteen_min_plugin.core.assets.suitability import COLUMNS, DEFAULT_TABLE, SPECIAL_USES, load_suitability
-from fifteen_min_plugin.core.categories import load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import load_categories
 
 
 def _bundled_rows() -> list[dict[str, str]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from fifteen_min_plugin.core.table_reader import (
+from fifteen_min_plugin.core.facilities.table_reader import (
     GB18030,
     MAX_REPORTED,
     UTF8,

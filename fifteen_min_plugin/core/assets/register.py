@@ -46,9 +46,9 @@ from fifteen_min_plugin.core.assets import ASSET_TYPES, asset_type, time_windows
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.labels import join_labels, status_label
-from fifteen_min_plugin.core.layer_io import WriteGuard, retry_busy, workspace_transaction
-from fifteen_min_plugin.core.schema import ASSET_STATUSES
-from fifteen_min_plugin.core.workspace import Workspace
+from fifteen_min_plugin.core.workspace.layer_io import WriteGuard, retry_busy, workspace_transaction
+from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 
 #: moves allowed without confirmation
 TRANSITIONS: dict[str, tuple[str, ...]] = {

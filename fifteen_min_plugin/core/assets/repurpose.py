@@ -28,8 +28,8 @@ from typing import Any, Optional
 from fifteen_min_plugin.core.assets import asset_type as lookup_asset_type
 from fifteen_min_plugin.core.assets import time_windows
 from fifteen_min_plugin.core.assets.suitability import Suitability
-from fifteen_min_plugin.core.categories import Category
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import Category
 
 GAP_WEIGHTS = {"basic": 3.0, "quality": 2.0, "public": 1.0}
 NO_GAP_WEIGHT = 0.5

@@ -33,8 +33,8 @@ from qgis.PyQt.QtCore import QCoreApplication
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.assets import ASSET_TYPE_CODES, time_windows
 from fifteen_min_plugin.core.assets.candidates import read_csv_table
-from fifteen_min_plugin.core.categories import Category, load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import Category, load_categories
 
 PathLike = Union[str, os.PathLike]
 

@@ -54,10 +54,10 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QMargin
 from qgis.PyQt.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from fifteen_min_plugin.__about__ import __title__
+from fifteen_min_plugin.core.analysis.grading import GRADES
 from fifteen_min_plugin.core.assets import ASSET_TYPE_ALIASES, ASSET_TYPES
-from fifteen_min_plugin.core.categories import Category, class_label, load_categories
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.grading import GRADES
+from fifteen_min_plugin.core.facilities.categories import Category, class_label, load_categories
 from fifteen_min_plugin.core.labels import asset_type_label
 from fifteen_min_plugin.core.language import is_chinese
 from fifteen_min_plugin.core.report.fonts import report_font_family

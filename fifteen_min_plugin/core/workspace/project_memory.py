@@ -14,8 +14,15 @@ from typing import Optional
 
 from qgis.core import QgsMapLayer, QgsProject, QgsProviderRegistry
 
-from fifteen_min_plugin.core.schema import ASSET_EVENTS, CIRCLES, COMMUNITIES, FACILITIES, IDLE_ASSETS, META_TABLE
-from fifteen_min_plugin.core.workspace import (
+from fifteen_min_plugin.core.workspace.schema import (
+    ASSET_EVENTS,
+    CIRCLES,
+    COMMUNITIES,
+    FACILITIES,
+    IDLE_ASSETS,
+    META_TABLE,
+)
+from fifteen_min_plugin.core.workspace.workspace import (
     GROUP_PROPERTY,
     PROJECT_KEY,
     PROJECT_SCOPE,

@@ -13,7 +13,7 @@ from typing import Optional
 
 from qgis.PyQt.QtCore import QCoreApplication
 
-from fifteen_min_plugin.core.categories import CLASSES, Category, class_label, load_categories
+from fifteen_min_plugin.core.facilities.categories import CLASSES, Category, class_label, load_categories
 
 SCHEMA_VERSION = 4
 APPLICATION = "fifteen_min_plugin"

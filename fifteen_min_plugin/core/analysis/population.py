@@ -16,9 +16,9 @@ import numpy as np
 from qgis.core import NULL, QgsFeature, QgsFeatureRequest, QgsFeatureSource, QgsFeedback, QgsFields, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
-from fifteen_min_plugin.core.categories import Category, class_label
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import Category, class_label
 
 ALL_BASIC = "all_basic"
 MINUTES_PREFIX = "min_"

@@ -15,7 +15,7 @@ from qgis.core import QgsFeedback, QgsNetworkAccessManager
 from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
-from fifteen_min_plugin.core.poi_api.base import HttpResponse, TransientApiError
+from fifteen_min_plugin.core.facilities.poi_api.base import HttpResponse, TransientApiError
 
 
 class QgisTransport:

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Optional
 
-from fifteen_min_plugin.core.categories import (
+from fifteen_min_plugin.core.facilities.categories import (
     AMAP_TYPECODE,
     BAIDU_TAG,
     NAME_KEYWORD,

@@ -35,7 +35,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDateTime
 
-from fifteen_min_plugin.core.categories import (
+from fifteen_min_plugin.core.compat import POINT_GEOMETRY
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import (
     NAME_KEYWORD,
     RULE_KINDS,
     Category,
@@ -43,12 +45,16 @@ from fifteen_min_plugin.core.categories import (
     normalise_pattern,
     read_table,
 )
-from fifteen_min_plugin.core.classify import BAIDU_TAG_KEY, CATEGORY_FIELDS, NAME_KEY, TYPECODE_KEY, Classifier
-from fifteen_min_plugin.core.compat import POINT_GEOMETRY
-from fifteen_min_plugin.core.dedup import DEFAULT_TOLERANCE_M, Facility, duplicate_groups
-from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.layer_io import retry_busy, workspace_transaction
-from fifteen_min_plugin.core.osm_reader import parse_other_tags
+from fifteen_min_plugin.core.facilities.classify import (
+    BAIDU_TAG_KEY,
+    CATEGORY_FIELDS,
+    NAME_KEY,
+    TYPECODE_KEY,
+    Classifier,
+)
+from fifteen_min_plugin.core.facilities.dedup import DEFAULT_TOLERANCE_M, Facility, duplicate_groups
+from fifteen_min_plugin.core.facilities.osm_reader import parse_other_tags
+from fifteen_min_plugin.core.workspace.layer_io import retry_busy, workspace_transaction
 
 USER_RULES_FILE = "rules_user.csv"
 RULE_COLUMNS = ("code", "kind", "pattern", "priority", "note")

@@ -32,11 +32,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
-from fifteen_min_plugin.core import grading
-from fifteen_min_plugin.core.categories import Category
+from fifteen_min_plugin.core.analysis import grading
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.schema import FieldSpec, coverage_layer
+from fifteen_min_plugin.core.facilities.categories import Category
 from fifteen_min_plugin.core.settings import Settings
+from fifteen_min_plugin.core.workspace.schema import FieldSpec, coverage_layer
 
 PathLike = Union[str, os.PathLike]
 

@@ -32,11 +32,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
-from fifteen_min_plugin.core.categories import Category
+from fifteen_min_plugin.core.analysis.grading import BASIC, ENHANCED, GRADES, QUALITY, UNMET
+from fifteen_min_plugin.core.analysis.population import ALL_BASIC
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.grading import BASIC, ENHANCED, GRADES, QUALITY, UNMET
-from fifteen_min_plugin.core.layer_io import retry_busy, workspace_transaction
-from fifteen_min_plugin.core.population import ALL_BASIC
+from fifteen_min_plugin.core.facilities.categories import Category
+from fifteen_min_plugin.core.workspace.layer_io import retry_busy, workspace_transaction
 
 PathLike = Union[str, os.PathLike]
 

@@ -39,8 +39,8 @@ import numpy as np
 from qgis.core import QgsFeedback, QgsGeometry, QgsPointXY, QgsRectangle
 from qgis.PyQt.QtCore import QCoreApplication
 
-from fifteen_min_plugin.core import chinacoords
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities import chinacoords
 
 STATE_VERSION = 1
 #: quotas of Chinese map services reset at midnight Beijing time

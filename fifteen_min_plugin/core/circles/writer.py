@@ -33,10 +33,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QDateTime
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
+from fifteen_min_plugin.core.circles.radius import RadiusBuffer
 from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY, is_text_field
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.layer_io import add_all_or_nothing
-from fifteen_min_plugin.core.radius_circles import RadiusBuffer
+from fifteen_min_plugin.core.workspace.layer_io import add_all_or_nothing
 
 #: GB 50180-2018 walking distances: upper radius of each level (the 15-minute level takes the rest)
 LEVEL_LIMITS_M = ((300.0, 5), (500.0, 10))

@@ -26,9 +26,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from fifteen_min_plugin.core.classify import Classifier
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.classify import Classifier
 
 #: tags kept as their own output fields (the rest go to `other_tags`), as in the sample's haidian_pois
 POI_FIELDS = ("amenity", "shop", "leisure", "healthcare", "office", "tourism", "craft", "building")

@@ -32,11 +32,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR, __title__
-from fifteen_min_plugin.core.categories import Category, load_categories
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError, WorkspaceError
-from fifteen_min_plugin.core.layer_io import WriteGuard, workspace_transaction
-from fifteen_min_plugin.core.schema import (
+from fifteen_min_plugin.core.facilities.categories import Category, load_categories
+from fifteen_min_plugin.core.workspace.layer_io import WriteGuard, workspace_transaction
+from fifteen_min_plugin.core.workspace.schema import (
     APPLICATION,
     DEFAULT_CRS,
     HISTORY,

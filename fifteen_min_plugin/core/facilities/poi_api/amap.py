@@ -20,8 +20,8 @@ from typing import Any, ClassVar
 
 from qgis.PyQt.QtCore import QCoreApplication
 
-from fifteen_min_plugin.core import chinacoords
-from fifteen_min_plugin.core.poi_api.base import (
+from fifteen_min_plugin.core.facilities import chinacoords
+from fifteen_min_plugin.core.facilities.poi_api.base import (
     ApiRejectedError,
     Cell,
     HttpResponse,

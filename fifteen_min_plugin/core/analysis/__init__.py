@@ -1,0 +1,1 @@
+"""What each circle lacks: coverage, grading, population served and the analysis tables."""

@@ -1,0 +1,1 @@
+"""Circle boundaries: radius levels and writing drawn or computed circles into the workspace."""

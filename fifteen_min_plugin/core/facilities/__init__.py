@@ -1,0 +1,1 @@
+"""Facilities from every source: spreadsheets, China coordinates, OSM, POI web APIs; classified, deduplicated."""
