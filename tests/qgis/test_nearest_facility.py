@@ -163,24 +163,26 @@ def haidian(qgis_app, qgis_processing):
     if added:
         provider = FifteenMinProvider()
         registry.addProvider(provider)
-    roads = QgsVectorLayer(f"{OSM}|layername=lines", "roads", "ogr")
-    assert roads.isValid() and roads.setSubsetString("highway IS NOT NULL")
-    communities = QgsVectorLayer(f"{SAMPLE}|layername=communities", "communities", "ogr")
-    pois = QgsVectorLayer(f"{SAMPLE}|layername=haidian_pois", "pois", "ogr")
-    assert communities.isValid() and pois.isValid()
-    facilities = processing.run("fifteenmin:classifyfacilities", {"INPUT": pois, "OUTPUT": "memory:"})["OUTPUT"]
-    to_utm = QgsCoordinateTransform(roads.crs(), UTM50, QgsProject.instance())
-    polylines = []
-    for feature in roads.getFeatures():
-        if str(feature["highway"]) in EXCLUDED:
-            continue
-        geometry = feature.geometry()
-        assert geometry.transform(to_utm) == Qgis.GeometryOperationResult.Success
-        for part in geometry.asGeometryCollection():
-            polylines.append(np.array([(p.x(), p.y()) for p in part.vertices()]))
-    yield processing, roads, communities, facilities, NetworkOracle(polylines)
-    if added:
-        registry.removeProvider(provider)
+    try:
+        roads = QgsVectorLayer(f"{OSM}|layername=lines", "roads", "ogr")
+        assert roads.isValid() and roads.setSubsetString("highway IS NOT NULL")
+        communities = QgsVectorLayer(f"{SAMPLE}|layername=communities", "communities", "ogr")
+        pois = QgsVectorLayer(f"{SAMPLE}|layername=haidian_pois", "pois", "ogr")
+        assert communities.isValid() and pois.isValid()
+        facilities = processing.run("fifteenmin:classifyfacilities", {"INPUT": pois, "OUTPUT": "memory:"})["OUTPUT"]
+        to_utm = QgsCoordinateTransform(roads.crs(), UTM50, QgsProject.instance())
+        polylines = []
+        for feature in roads.getFeatures():
+            if str(feature["highway"]) in EXCLUDED:
+                continue
+            geometry = feature.geometry()
+            assert geometry.transform(to_utm) == Qgis.GeometryOperationResult.Success
+            for part in geometry.asGeometryCollection():
+                polylines.append(np.array([(p.x(), p.y()) for p in part.vertices()]))
+        yield processing, roads, communities, facilities, NetworkOracle(polylines)
+    finally:
+        if added:
+            registry.removeProvider(provider)
 
 
 def test_minutes_match_networkx_on_real_haidian_streets(haidian, tmp_path):
