@@ -16,7 +16,7 @@ def profile(out: Path, translations: list[str]) -> str:
 
     package = ROOT / "fifteen_min_plugin"
     sources = sorted(package.rglob("*.py"))
-    forms = sorted(package.rglob("*.ui"))
+    forms = sorted(package.rglob("*.ui")) + sorted((ROOT / "resources" / "ui").glob("*.ui"))
     lines = ["SOURCES = " + " \\\n    ".join(rel(p) for p in sources)]
     lines.append("FORMS = " + " \\\n    ".join(rel(p) for p in forms))
     lines.append("TRANSLATIONS = " + " ".join(str(Path(t).resolve()) for t in translations))

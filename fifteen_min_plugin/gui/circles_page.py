@@ -12,26 +12,15 @@ from qgis.core import (
     QgsMapLayerProxyModel,
     QgsPointXY,
     QgsProcessing,
-    QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.gui import QgsMapCanvas, QgsMapLayerComboBox, QgsMessageBar
-from qgis.PyQt.QtCore import Qt
+from qgis.gui import QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
     QAction,
-    QDoubleSpinBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLineEdit,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -55,11 +44,9 @@ from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.circle_form import CircleForm
 from fifteen_min_plugin.gui.circle_tool import CircleMapTool
-from fifteen_min_plugin.gui.fit import FlowLayout
-from fifteen_min_plugin.gui.messages import show_error, show_message, show_outcome
+from fifteen_min_plugin.gui.dock_page import DockPage, load_form
+from fifteen_min_plugin.gui.messages import show_message, show_outcome
 from fifteen_min_plugin.gui.polygon_tool import PolygonMapTool
-from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
-from fifteen_min_plugin.gui.topology_spin import TopologySpinBox
 
 if hasattr(Qgis, "LayerFilter"):
     _ORIGIN_LAYERS = Qgis.LayerFilter.PointLayer | Qgis.LayerFilter.PolygonLayer
@@ -81,7 +68,7 @@ def _list_text(values: tuple[int, ...]) -> str:
     return ",".join(str(value) for value in values)
 
 
-class CirclesPage(QWidget):
+class CirclesPage(DockPage, load_form("circles_page")):
     """Draw tools and computations; every result goes to the current workspace's `circles` layer."""
 
     def __init__(
@@ -92,17 +79,39 @@ class CirclesPage(QWidget):
         project: Optional[QgsProject] = None,
         parent: Optional[QWidget] = None,
     ) -> None:
-        super().__init__(parent)
-        self.canvas = canvas
-        self.message_bar = message_bar
-        self.workspace = workspace
-        self.project = project or QgsProject.instance()
+        super().__init__(canvas, message_bar, workspace, project, parent)
         self.form: Optional[CircleForm] = None
         settings = Settings.load()
-
         self.circle_tool = CircleMapTool(canvas)
         self.polygon_tool = PolygonMapTool(canvas)
+        self._make_tool_actions()
+        self.origins_combo.setFilters(_ORIGIN_LAYERS)
+        self.roads_combo.setFilters(_ROAD_LAYERS)
+        self.minutes_edit.setText(_list_text(settings.circle_minutes))
+        self.minutes_edit.setToolTip(
+            self.tr("GB 50180-2018: 5-, 10- and 15-minute circles; walking at {speed} km/h.").format(
+                speed=settings.walking_speed_kmh
+            )
+        )
+        self.radii_edit.setText(_list_text(settings.radii_m))
+        self._set_running(False)
+        self.radius_spin.valueChanged.connect(self.circle_tool.set_radius)
+        self.circle_tool.circle_drawn.connect(self._circle_drawn)
+        self.polygon_tool.polygon_drawn.connect(self._polygon_drawn)
+        self.polygon_tool.message.connect(self._tool_message)
+        self.radius_run_button.clicked.connect(self.run_radius_circles)
+        self.network_run_button.clicked.connect(self.run_isochrones)
 
+    def title(self) -> str:
+        """The title of the page's messages."""
+        return self.tr("Living circles")
+
+    def run_buttons(self) -> tuple[QWidget, ...]:
+        """The buttons that start a computation."""
+        return (self.radius_run_button, self.network_run_button)
+
+    def _make_tool_actions(self) -> None:
+        """The draw tools' checkable actions, shown by the two tool buttons; QGIS checks them while active."""
         self.circle_action = QAction(_icon("circle_tool.svg"), self.tr("Circle by centre and radius"), self)
         self.circle_action.setToolTip(
             self.tr(
@@ -112,8 +121,6 @@ class CirclesPage(QWidget):
         )
         self.polygon_action = QAction(_icon("polygon_tool.svg"), self.tr("Polygon boundary"), self)
         self.polygon_action.setToolTip(self.tr("Click the vertices, right-click to finish. Esc cancels."))
-        self.circle_button = QToolButton()
-        self.polygon_button = QToolButton()
         for button, action, tool in (
             (self.circle_button, self.circle_action, self.circle_tool),
             (self.polygon_button, self.polygon_action, self.polygon_tool),
@@ -122,78 +129,6 @@ class CirclesPage(QWidget):
             tool.setAction(action)  # QGIS checks the action while the tool is active, and unchecks it after
             action.triggered.connect(lambda checked, tool=tool: self._toggle_tool(tool, checked))
             button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.radius_spin = QDoubleSpinBox()
-        self.radius_spin.setRange(0.0, 5000.0)
-        self.radius_spin.setDecimals(0)
-        self.radius_spin.setSingleStep(50.0)
-        self.radius_spin.setSuffix(self.tr(" m"))
-        self.radius_spin.setSpecialValueText(self.tr("by mouse"))
-        self.radius_spin.setKeyboardTracking(False)  # a typed radius counts once it is complete
-        self.radius_spin.setToolTip(
-            self.tr("A fixed radius: each click places a circle of this size. Set to 0 to measure with the mouse.")
-        )
-
-        self.origins_combo = QgsMapLayerComboBox()
-        self.origins_combo.setFilters(_ORIGIN_LAYERS)
-        self.roads_combo = QgsMapLayerComboBox()
-        self.roads_combo.setFilters(_ROAD_LAYERS)
-        self.topology_spin = TopologySpinBox()
-        self.minutes_edit = QLineEdit(_list_text(settings.circle_minutes))
-        self.radii_edit = QLineEdit(_list_text(settings.radii_m))
-        self.radius_run_button = QPushButton(self.tr("Radius circles"))
-        self.radius_run_button.setToolTip(self.tr("GB 50180 radius levels around every origin (needs no roads)."))
-        self.network_run_button = QPushButton(self.tr("Walking isochrones"))
-        self.network_run_button.setToolTip(self.tr("The area reachable on foot along the roads within each level."))
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.runner = ProcessingRunner(self.project, self.progress, self._set_running, self._warn, self)
-        self._set_running(False)
-        self._layout(settings)
-
-        self.radius_spin.valueChanged.connect(self.circle_tool.set_radius)
-        self.circle_tool.circle_drawn.connect(self._circle_drawn)
-        self.polygon_tool.polygon_drawn.connect(self._polygon_drawn)
-        self.polygon_tool.message.connect(self._tool_message)
-        self.radius_run_button.clicked.connect(self.run_radius_circles)
-        self.network_run_button.clicked.connect(self.run_isochrones)
-        self.cancel_button.clicked.connect(self.cancel)
-
-    def _layout(self, settings: Settings) -> None:
-        draw = QGroupBox(self.tr("Draw by hand"))
-        draw_layout = QVBoxLayout(draw)
-        draw_layout.addLayout(FlowLayout(widgets=(self.circle_button, self.polygon_button)))
-        radius_row = QFormLayout()
-        radius_row.addRow(self.tr("Radius"), self.radius_spin)
-        draw_layout.addLayout(radius_row)
-
-        compute = QGroupBox(self.tr("Compute"))
-        form = QFormLayout(compute)
-        form.addRow(self.tr("Origins (communities)"), self.origins_combo)
-        form.addRow(self.tr("Roads"), self.roads_combo)
-        form.addRow(self.tr("Topology tolerance"), self.topology_spin)
-        form.addRow(self.tr("Levels (minutes)"), self.minutes_edit)
-        form.addRow(self.tr("Radii (m)"), self.radii_edit)
-        self.minutes_edit.setToolTip(
-            self.tr("GB 50180-2018: 5-, 10- and 15-minute circles; walking at {speed} km/h.").format(
-                speed=settings.walking_speed_kmh
-            )
-        )
-        self.radii_edit.setToolTip(self.tr("GB 50180-2018: 300 / 500 / 800–1,000 m, one radius per level."))
-        form.addRow(FlowLayout(widgets=(self.radius_run_button, self.network_run_button)))
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress)
-        progress_row.addWidget(self.cancel_button)
-        form.addRow(progress_row)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(draw)
-        layout.addWidget(compute)
-        layout.addStretch(1)  # the groups keep their height; the room left stays below them
-        for row_form in (radius_row, form):
-            row_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
     # --- drawing -------------------------------------------------------------------------------------------
 
@@ -330,15 +265,6 @@ class CirclesPage(QWidget):
             self.tr("Walking isochrones"),
         )
 
-    @property
-    def task(self) -> Optional[QgsProcessingAlgRunnerTask]:
-        """The background task running now, if any."""
-        return self.runner.task
-
-    def cancel(self) -> None:
-        """Stop the running computation; nothing is written."""
-        self.runner.cancel()
-
     def _ready(self, origins: Optional[QgsVectorLayer]) -> bool:
         if not self.runner.idle():
             return False
@@ -422,13 +348,6 @@ class CirclesPage(QWidget):
         self._warn(self.tr("{title}: cancelled; the circles layer is unchanged.").format(title=title))
         return None
 
-    def _set_running(self, running: bool) -> None:
-        self.progress.setVisible(running)
-        self.progress.setValue(0)
-        self.cancel_button.setVisible(running)
-        self.radius_run_button.setEnabled(not running)
-        self.network_run_button.setEnabled(not running)
-
     # --- shared --------------------------------------------------------------------------------------------
 
     def _workspace_layer(self, name: str, quiet: bool = False) -> Optional[QgsVectorLayer]:
@@ -445,12 +364,6 @@ class CirclesPage(QWidget):
                 self._error(error)
             return None
         return layers.get(name)
-
-    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning, details: str = "") -> None:
-        show_message(self.message_bar, self.tr("Living circles"), text, level, details)
-
-    def _error(self, error: FifteenMinError) -> None:
-        show_error(self.message_bar, self.tr("Living circles"), error)
 
     def teardown(self) -> None:
         """Cancel work, release the canvas and close the form before the dock goes away."""

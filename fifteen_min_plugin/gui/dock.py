@@ -8,7 +8,6 @@ from pathlib import Path
 
 from qgis.core import Qgis, QgsProject
 from qgis.gui import QgsDockWidget, QgsMapCanvas, QgsMessageBar
-from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
@@ -32,10 +31,11 @@ from fifteen_min_plugin.core.labels import join_labels
 from fifteen_min_plugin.core.language import is_chinese
 from fifteen_min_plugin.core.workspace.project_memory import ProjectWorkspace, adopt_layers, claim_group, read_project
 from fifteen_min_plugin.core.workspace.workspace import Workspace
+from fifteen_min_plugin.gui.dock_page import load_form
 from fifteen_min_plugin.gui.fit import FlowLayout
 from fifteen_min_plugin.gui.messages import show_error, show_message
 
-_FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
+_FORM = load_form("dock")
 
 GPKG_FILTER = "GeoPackage (*.gpkg)"
 #: narrower than this, the pages' buttons and tables are cut off

@@ -94,7 +94,7 @@ def test_zip_has_one_top_folder_with_everything_qgis_needs(package_zip):
         "fifteen_min_plugin/LICENSE",
         "fifteen_min_plugin/resources/icons/plugin.svg",
         "fifteen_min_plugin/resources/i18n/fifteen_min_plugin_zh_CN.qm",
-        "fifteen_min_plugin/gui/dock.ui",
+        "fifteen_min_plugin/resources/ui/dock.ui",
     ):
         assert required in names
     assert not [name for name in names if name.endswith((".pyc", ".ts")) or "__pycache__" in name]

@@ -54,7 +54,7 @@ def _source_messages() -> set[tuple[str, str]]:
     for path in sorted(PACKAGE.rglob("*.py")):
         collector.visit(ast.parse(path.read_text(encoding="utf-8")))
     found = set(collector.found)
-    for form in sorted(PACKAGE.rglob("*.ui")):
+    for form in sorted(PACKAGE.rglob("*.ui")) + sorted((ROOT / "resources" / "ui").glob("*.ui")):
         tree = ET.parse(form)
         context = tree.getroot().findtext("class")
         for element in tree.iter("string"):

@@ -1,0 +1,99 @@
+"""What every dock page shares: its widgets from a .ui file, one Processing run at a time, one message title.
+
+A page class derives from `DockPage` and from the form class `load_form("<name>")` returns for
+`resources/ui/<name>.ui`, so the .ui's object names are the page's attributes. The .ui holds `progress` (a
+QProgressBar) and `cancel_button`; a placeholder QWidget whose object name ends in `_flow` gets a `FlowLayout`
+holding its child widgets, in .ui order, so a row of buttons wraps instead of widening the narrow dock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Optional
+
+from qgis.core import Qgis, QgsProcessingAlgRunnerTask, QgsProject
+from qgis.gui import QgsMapCanvas, QgsMessageBar
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QWidget
+
+from fifteen_min_plugin.__about__ import RESOURCES_DIR
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.workspace.workspace import Workspace
+from fifteen_min_plugin.gui.fit import FlowLayout
+from fifteen_min_plugin.gui.messages import show_error, show_message
+from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
+
+#: where the pages' and dialogs' Designer forms live
+UI_DIR = RESOURCES_DIR / "ui"
+
+
+def load_form(name: str) -> type:
+    """The form class of `resources/ui/<name>.ui` (its `setupUi(widget)` builds the widgets and their texts)."""
+    form, _base = uic.loadUiType(str(UI_DIR / f"{name}.ui"))
+    return form
+
+
+def install_flows(root: QWidget) -> None:
+    """Give every `*_flow` placeholder under `root` a FlowLayout of its child widgets, in the order they were made."""
+    for holder in root.findChildren(QWidget):
+        if holder.objectName().endswith("_flow") and holder.layout() is None:
+            children = holder.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            FlowLayout(holder, widgets=children)
+
+
+class DockPage(QWidget):
+    """A dock page: its collaborators, its form, a ProcessingRunner and the run/cancel/message plumbing.
+
+    A subclass also derives from its form class, names its message title in `title()` and its run buttons
+    in `run_buttons()`; they are disabled while a computation runs.
+    """
+
+    def __init__(
+        self,
+        canvas: QgsMapCanvas,
+        message_bar: QgsMessageBar,
+        workspace: Callable[[], Optional[Workspace]],
+        project: Optional[QgsProject] = None,
+        parent: Optional[QWidget] = None,
+    ) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.message_bar = message_bar
+        self.workspace = workspace
+        self.project = project or QgsProject.instance()
+        self.setupUi(self)
+        install_flows(self)
+        self.progress.setRange(0, 100)
+        self.runner = ProcessingRunner(self.project, self.progress, self._set_running, self._warn, self)
+        self.cancel_button.clicked.connect(self.cancel)
+
+    def title(self) -> str:
+        """The title of the page's messages (a subclass returns its own, translated in its own context)."""
+        raise NotImplementedError
+
+    def run_buttons(self) -> Sequence[QWidget]:
+        """The widgets that start work: disabled while a computation runs."""
+        return ()
+
+    @property
+    def task(self) -> Optional[QgsProcessingAlgRunnerTask]:
+        """The background task running now, if any."""
+        return self.runner.task
+
+    def cancel(self) -> None:
+        """Stop the running computation; nothing is written."""
+        self.runner.cancel()
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.progress.setValue(0)
+        self.cancel_button.setVisible(running)
+        for button in self.run_buttons():
+            button.setEnabled(not running)
+
+    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning, details: str = "") -> None:
+        show_message(self.message_bar, self.title(), text, level, details)
+
+    def _error(self, error: FifteenMinError) -> None:
+        show_error(self.message_bar, self.title(), error)
