@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import QLocale
+from qgis.PyQt.QtCore import QCoreApplication, QLocale
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 
@@ -21,6 +21,19 @@ CATALOGUE_PREFIX = "fifteen_min_plugin_"
 SIMPLIFIED = "zh_CN"
 TRADITIONAL = "zh_TW"
 _TRADITIONAL_TAGS = {"hant", "tw", "hk", "mo"}
+
+
+class Messages:
+    """Base of a module's translation context: ``class RoadMessages(Messages)`` translates in "RoadMessages".
+
+    pylupdate5 files ``RoadMessages.tr("…")`` under "RoadMessages", the subclass's name, which is the context
+    `tr` asks for at run time.
+    """
+
+    @classmethod
+    def tr(cls, text: str) -> str:
+        """`text` translated in the context named after this class."""
+        return QCoreApplication.translate(cls.__name__, text)
 
 
 def interface_locale() -> str:

@@ -1140,47 +1140,32 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CandidateMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="68"/>
-        <source>The table {path} does not exist.</source>
-        <translation>表 {path} 不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="75"/>
-        <source>The table {path} lacks the column(s) {columns}.</source>
-        <translation>表 {path} 缺少列 {columns}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="86"/>
-        <source>The table {path} is not a UTF-8 CSV file.</source>
-        <translation>表 {path} 不是 UTF-8 编码的 CSV 文件。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="200"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="169"/>
         <source>Line {line} of the candidate rules {path}: {problem}</source>
         <translation>候选规则 {path} 第 {line} 行：{problem}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="207"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="176"/>
         <source>“{value}” is not an asset type (use one of {codes}).</source>
         <translation>“{value}”不是资源类型（请使用 {codes} 之一）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="213"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="182"/>
         <source>the match kind “{value}” must be one of {kinds}.</source>
         <translation>匹配方式“{value}”必须是 {kinds} 之一。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="196"/>
         <source>the pattern or a condition is not of the form key=value, key=value|value, key=* or key~text.</source>
         <translation>模式或条件的格式不是 key=value、key=value|value、key=* 或 key~text。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="235"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="204"/>
         <source>the why text uses {names}; only {{match}}, {{requires}} and {{asset_type}} exist.</source>
         <translation>why 文本中使用了 {names}；只有 {{match}}、{{requires}} 和 {{asset_type}} 可用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="248"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="217"/>
         <source>The candidate rules {path} contain no rule.</source>
         <translation>候选规则 {path} 中没有任何规则。</translation>
     </message>
@@ -1261,7 +1246,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CarriedFields</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="134"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="193"/>
         <source>The input layer already has a field named {name}; rename it first.</source>
         <translation>输入图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
@@ -1284,32 +1269,32 @@ Mon-Fri 19:00-07:00
         <translation>公共服务设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="114"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="83"/>
         <source>Line {line} of {path}: the code “{code}” is reserved for a coverage summary field.</source>
         <translation>{path} 第 {line} 行：代码“{code}”已保留给覆盖分析汇总字段使用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="89"/>
         <source>Line {line} of {path}: the class “{value}” must be one of basic, quality or public.</source>
         <translation>{path} 第 {line} 行：类别“{value}”必须是 basic、quality 或 public 之一。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="96"/>
         <source>Line {line} of {path}: the column(s) {columns} must not be empty.</source>
         <translation>{path} 第 {line} 行：列 {columns} 不能为空。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="162"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="131"/>
         <source>The facility categories table contains no categories.</source>
         <translation>设施分类表中没有任何分类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="78"/>
         <source>Line {line} of {path}: the code “{code}” is not a lowercase identifier (a-z, 0-9, _).</source>
         <translation>{path} 第 {line} 行：代码“{code}”不是小写标识符（a-z、0-9、_）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="136"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="105"/>
         <source>Line {line} of {path}: the code “{code}” is already used on line {first} of {first_path}.</source>
         <translation>{path} 第 {line} 行：代码“{code}”已在 {first_path} 第 {first} 行使用。</translation>
     </message>
@@ -1323,20 +1308,18 @@ Mon-Fri 19:00-07:00
         <source>facility categories table</source>
         <translation>设施分类表</translation>
     </message>
+</context>
+<context>
+    <name>CategoryCodes</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="75"/>
-        <source>The {table} {path} does not exist.</source>
-        <translation>{table} {path} 不存在。</translation>
+        <location filename="../../fifteen_min_plugin/core/facilities/category_codes.py" line="29"/>
+        <source>empty ({count})</source>
+        <translation>空（{count}）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="86"/>
-        <source>The {table} {path} lacks the column(s) {columns}.</source>
-        <translation>{table} {path} 缺少列 {columns}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="97"/>
-        <source>The {table} {path} is not a UTF-8 CSV file.</source>
-        <translation>{table} {path} 不是 UTF-8 编码的 CSV 文件。</translation>
+        <location filename="../../fifteen_min_plugin/core/facilities/category_codes.py" line="43"/>
+        <source>{count} facilities have no known category code and were left out: {found}.</source>
+        <translation>{count} 个设施没有已知的类别代码，未纳入计算：{found}。</translation>
     </message>
 </context>
 <context>
@@ -1873,172 +1856,172 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CirclesPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="115"/>
         <source>Circle by centre and radius</source>
         <translation>按圆心和半径绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="116"/>
         <source>Click the centre (it snaps to a community point), move, click again — or type the radius in metres and press Enter. Esc cancels.</source>
         <translation>单击圆心（会捕捉到社区点），移动鼠标后再次单击；也可输入以米为单位的半径并按 Enter。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="113"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="122"/>
         <source>Polygon boundary</source>
         <translation>多边形边界</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="114"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="123"/>
         <source>Click the vertices, right-click to finish. Esc cancels.</source>
         <translation>依次单击各顶点，右键单击完成。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="130"/>
+        <location filename="../ui/circles_page.ui" line="37"/>
         <source> m</source>
         <translation> m</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="131"/>
+        <location filename="../ui/circles_page.ui" line="36"/>
         <source>by mouse</source>
         <translation>鼠标量取</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="133"/>
+        <location filename="../ui/circles_page.ui" line="34"/>
         <source>A fixed radius: each click places a circle of this size. Set to 0 to measure with the mouse.</source>
         <translation>固定半径：每次单击放置一个此大小的圆。设为 0 则用鼠标量取半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="293"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="228"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="145"/>
+        <location filename="../ui/circles_page.ui" line="98"/>
         <source>GB 50180 radius levels around every origin (needs no roads).</source>
         <translation>围绕每个起点生成 GB 50180 半径分级（无需道路数据）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="316"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="251"/>
         <source>Walking isochrones</source>
         <translation>步行等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="147"/>
+        <location filename="../ui/circles_page.ui" line="102"/>
         <source>The area reachable on foot along the roads within each level.</source>
         <translation>在每个层级的时间内沿道路步行可达的范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="150"/>
+        <location filename="../ui/circles_page.ui" line="114"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="164"/>
+        <location filename="../ui/circles_page.ui" line="12"/>
         <source>Draw by hand</source>
         <translation>手工绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="168"/>
+        <location filename="../ui/circles_page.ui" line="29"/>
         <source>Radius</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="171"/>
+        <location filename="../ui/circles_page.ui" line="50"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="173"/>
+        <location filename="../ui/circles_page.ui" line="55"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="174"/>
+        <location filename="../ui/circles_page.ui" line="63"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="176"/>
+        <location filename="../ui/circles_page.ui" line="79"/>
         <source>Levels (minutes)</source>
         <translation>层级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="177"/>
+        <location filename="../ui/circles_page.ui" line="87"/>
         <source>Radii (m)</source>
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="178"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="91"/>
         <source>GB 50180-2018: 5-, 10- and 15-minute circles; walking at {speed} km/h.</source>
         <translation>GB 50180-2018：5 分钟、10 分钟和 15 分钟生活圈；步行速度 {speed} km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="183"/>
+        <location filename="../ui/circles_page.ui" line="92"/>
         <source>GB 50180-2018: 300 / 500 / 800–1,000 m, one radius per level.</source>
         <translation>GB 50180-2018：300 / 500 / 800–1,000 m，每个层级一个半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="453"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="307"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="271"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="206"/>
         <source>Circle added to “{layer}”. Save the layer edits to keep it (Ctrl+Z undoes it).</source>
         <translation>已将生活圈添加到“{layer}”。请保存图层编辑以保留该生活圈（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="313"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="248"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="348"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="274"/>
         <source>Choose the layer of communities (origins) first.</source>
         <translation>请先选择社区（起点）图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="367"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="293"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="439"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="358"/>
         <source>Create or open a workspace first: circles are saved in it.</source>
         <translation>请先新建或打开工作空间：生活圈保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="175"/>
+        <location filename="../ui/circles_page.ui" line="71"/>
         <source>Topology tolerance</source>
         <translation>拓扑容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="381"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="307"/>
         <source>{count} circles written to “{layer}” ({title}).</source>
         <translation>已向“{layer}”写入 {count} 个生活圈（{title}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="410"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="336"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="412"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="338"/>
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="422"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="348"/>
         <source>{title}: cancelled; the circles layer is unchanged.</source>
         <translation>{title}：已取消，生活圈图层保持不变。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="403"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="329"/>
         <source>The workspace already holds {count} circles of this method for these communities. Replace them with the new result, or keep both (the new circles are then named “… (run 2)” so coverage and the report tell them apart)?</source>
         <translation>工作空间中已有这些社区用同一方法生成的 {count} 个生活圈。用新结果替换它们，还是两者都保留（新生活圈将命名为“…（第 2 次）”，覆盖分析和报告中可据此区分）？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="421"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="347"/>
         <source> (run {number})</source>
         <translation>（第 {number} 次）</translation>
     </message>
@@ -2286,29 +2269,47 @@ Mon-Fri 19:00-07:00
         <translation>{path} 第 {line} 行：“{codes}”不是分类表中的类别代码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="112"/>
-        <source>The level requirements table {path} does not exist.</source>
-        <translation>层级要求表 {path} 不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="121"/>
-        <source>The level requirements table {path} lacks the column(s) {columns}.</source>
-        <translation>层级要求表 {path} 缺少列 {columns}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="132"/>
-        <source>The level requirements table {path} is not a UTF-8 CSV file.</source>
-        <translation>层级要求表 {path} 不是 UTF-8 编码的 CSV 文件。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="229"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="199"/>
         <source>The facilities layer has no field “{field}”. Choose the field holding the category codes, or run Classify facilities first.</source>
         <translation>设施图层没有字段“{field}”。请选择存放类别代码的字段，或先运行“设施分类”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="314"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="284"/>
         <source>The communities layer needs the fields “community_id” and “population” to give circles their residents.</source>
         <translation>社区图层需要“community_id”和“population”字段，才能为生活圈提供居民数。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="86"/>
+        <source>level requirements table</source>
+        <translation>层级要求表</translation>
+    </message>
+</context>
+<context>
+    <name>CsvTableMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/csv_tables.py" line="36"/>
+        <source>table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/csv_tables.py" line="38"/>
+        <source>The {table} {path} does not exist.</source>
+        <translation>{table} {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/csv_tables.py" line="45"/>
+        <source>The {table} {path} lacks the column(s) {columns}.</source>
+        <translation>{table} {path} 缺少列 {columns}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/csv_tables.py" line="56"/>
+        <source>The {table} {path} is not a UTF-8 CSV file.</source>
+        <translation>{table} {path} 不是 UTF-8 编码的 CSV 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/csv_tables.py" line="61"/>
+        <source>The {table} {path} could not be read.</source>
+        <translation>无法读取{table} {path}。</translation>
     </message>
 </context>
 <context>
@@ -2716,32 +2717,32 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="64"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="71"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="65"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="72"/>
         <source>Import and conversion</source>
         <translation>导入与转换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="66"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="73"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="74"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="36"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="43"/>
         <source>Details: {details}</source>
         <translation>详细信息：{details}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="169"/>
         <source>{ids} and {count} more</source>
         <translation>{ids} 等，另有 {count} 个</translation>
     </message>
@@ -2837,82 +2838,82 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinDockBase</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="9"/>
+        <location filename="../ui/dock.ui" line="9"/>
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="13"/>
+        <location filename="../ui/dock.ui" line="13"/>
         <source>No workspace open. Create one or open an existing GeoPackage.</source>
         <translation>未打开工作空间。请新建一个工作空间，或打开现有的 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="22"/>
+        <location filename="../ui/dock.ui" line="22"/>
         <source>New workspace…</source>
         <translation>新建工作空间…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="23"/>
+        <location filename="../ui/dock.ui" line="23"/>
         <source>Create a GeoPackage holding communities, circles, facilities, idle assets and results</source>
         <translation>创建一个 GeoPackage，用于存放社区、生活圈、设施、闲置资源和分析结果</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="28"/>
+        <location filename="../ui/dock.ui" line="28"/>
         <source>Open workspace…</source>
         <translation>打开工作空间…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="29"/>
+        <location filename="../ui/dock.ui" line="29"/>
         <source>Open a workspace GeoPackage; an older one is upgraded without losing data</source>
         <translation>打开工作空间 GeoPackage；旧版本的工作空间会被升级，且不会丢失数据</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="47"/>
+        <location filename="../ui/dock.ui" line="47"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="52"/>
+        <location filename="../ui/dock.ui" line="52"/>
         <source>Draw each community&apos;s living circle by hand, as GB 50180 radius levels (300 / 500 / 1,000 m), or as a 5 / 10 / 15-minute walking isochrone on the road network.</source>
         <translation>手工绘制每个社区的生活圈，或按 GB 50180 半径分级（300 / 500 / 1,000 m）生成，或在路网上生成 5 / 10 / 15 分钟步行等时圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="59"/>
+        <location filename="../ui/dock.ui" line="59"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="64"/>
+        <location filename="../ui/dock.ui" line="64"/>
         <source>Import facilities from your own layers, Amap / Baidu / Tencent spreadsheets (GCJ-02 / BD-09, GBK) and OpenStreetMap, and sort them into MOFCOM categories.</source>
         <translation>从自有图层、高德 / 百度 / 腾讯导出表格（GCJ-02 / BD-09，GBK）和 OpenStreetMap 导入设施，并按商务部分类进行归类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="71"/>
+        <location filename="../ui/dock.ui" line="71"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="76"/>
+        <location filename="../ui/dock.ui" line="76"/>
         <source>See, circle by circle, which MOFCOM categories are missing and how many minutes each community walks to each category; export the one-plan-per-circle report.</source>
         <translation>逐个生活圈查看缺少哪些商务部分类设施，以及各社区步行到各类设施需要多少分钟；导出“一圈一策”报告。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="83"/>
+        <location filename="../ui/dock.ui" line="83"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="88"/>
+        <location filename="../ui/dock.ui" line="88"/>
         <source>Register idle assets — civil-defence tunnels, parking idle at night, vacant shops, idle land — track their status, and get ranked suggestions for repurposing them to fill circle gaps.</source>
         <translation>登记闲置资源（人防工程、夜间闲置停车位、空置商铺、闲置用地），跟踪其状态，并获取按优先级排序的改造利用建议，以补齐生活圈短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="34"/>
+        <location filename="../ui/dock.ui" line="34"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.ui" line="35"/>
+        <location filename="../ui/dock.ui" line="35"/>
         <source>Open the user guide (Chinese and English) in your browser</source>
         <translation>在浏览器中打开使用指南（中英文）</translation>
     </message>
@@ -3394,17 +3395,17 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportState</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="269"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="321"/>
         <source>The resume file {path} cannot be read ({reason}); choose another file.</source>
         <translation>无法读取续传文件 {path}（{reason}）；请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="275"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="327"/>
         <source>The resume file {path} belongs to a different import (other provider, keywords, types or area). Choose another file, or delete it to start this import afresh.</source>
         <translation>续传文件 {path} 属于另一次导入（数据源、关键词、类型或范围不同）。请选择其他文件，或将其删除以重新开始本次导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="300"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="352"/>
         <source>The resume file {path} cannot be written: {reason}.</source>
         <translation>无法写入续传文件 {path}：{reason}。</translation>
     </message>
@@ -3655,161 +3656,124 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
-    <name>NearestFacilityAlgorithm</name>
+    <name>NearestByCategory</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="65"/>
-        <source>Walking time to the nearest facility</source>
-        <translation>到最近设施的步行时间</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="95"/>
-        <source>Roads</source>
-        <translation>道路</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="98"/>
-        <source>Origins (communities or buildings)</source>
-        <translation>起点（社区或建筑）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="105"/>
-        <source>Facilities</source>
-        <translation>设施</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="110"/>
-        <source>Category field</source>
-        <translation>类别字段</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="118"/>
-        <source>Walking speed (km/h)</source>
-        <translation>步行速度（km/h）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="127"/>
-        <source>Maximum minutes</source>
-        <translation>最大分钟数</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="136"/>
-        <source>Snapping tolerance (m)</source>
-        <translation>捕捉容差（m）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="148"/>
-        <source>Nearest facility</source>
-        <translation>最近设施</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="184"/>
-        <source>Feature {fid} could not be transformed to {crs}. Nothing was written.</source>
-        <translation>要素 {fid} 无法转换到 {crs}。未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="196"/>
-        <source>{ids} and {count} more</source>
-        <translation>{ids} 及另外 {count} 个</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="206"/>
-        <source>Nothing was written.</source>
-        <translation>未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="68"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="222"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="72"/>
         <source>The maximum minutes must be greater than 0.</source>
         <translation>最大分钟数必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="230"/>
-        <source>The facilities layer has no field named “{field}”. Run Classify facilities first, or choose the field holding the category codes.</source>
-        <translation>设施图层中没有名为“{field}”的字段。请先运行“设施分类”，或选择存放类别代码的字段。</translation>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="89"/>
+        <source>{ids} and {count} more</source>
+        <translation>{ids} 等，另有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="250"/>
-        <source>The origins layer already has a field named {name}; rename it first.</source>
-        <translation>起点图层中已有名为 {name} 的字段，请先将其重命名。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="272"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="119"/>
         <source>The origins layer has no features.</source>
         <translation>起点图层中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="292"/>
-        <source>The facilities layer has no features, so there is nothing to walk to.</source>
-        <translation>设施图层中没有要素，因此没有可步行到达的目标。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="303"/>
-        <source>empty ({count})</source>
-        <translation>空（{count}）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="308"/>
-        <source>None of the {count} facilities has a point and a category code of the categories table in the field “{field}” (found: {found}). Run Classify facilities first, or choose the right field.</source>
-        <translation>{count} 个设施中，没有一个同时具有点位且在字段“{field}”中具有分类表中的类别代码（发现的值：{found}）。请先运行“设施分类”，或选择正确的字段。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="317"/>
-        <source>{count} facilities have no known category code and were ignored: {found}.</source>
-        <translation>{count} 个设施没有已知的类别代码，已被忽略：{found}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="337"/>
-        <source>{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}</source>
-        <translation>{count} 个起点距所有道路都超过 {tolerance} m，未计算步行时间（要素 ID）：{ids}</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="345"/>
-        <source>{count} facilities are farther than {tolerance} m from any road and are not reached on foot (feature ids): {ids}</source>
-        <translation>{count} 个设施距所有道路都超过 {tolerance} m，无法步行到达（要素 ID）：{ids}</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="352"/>
-        <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
-        <translation>没有起点位于道路 {tolerance} m 范围内：无可计算内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="361"/>
-        <source>Searching the nearest facility of {count} categories…</source>
-        <translation>正在为 {count} 个类别搜索最近设施…</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="386"/>
-        <source>Writing {count} origins…</source>
-        <translation>正在写入 {count} 个起点…</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="68"/>
-        <source>For every origin, the walking time along the streets to the nearest facility of every category, and the straight-line distance, so you see where straight buffers overstate coverage (rivers, railways, walls).&lt;br&gt;</source>
-        <translation>对每个起点，计算沿街道步行到各类别最近设施的时间以及直线距离，以便看出直线缓冲区在哪些地方高估了覆盖范围（河流、铁路、围墙）。&lt;br&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="68"/>
-        <source>&lt;b&gt;Origins&lt;/b&gt;: community points or polygons, or residential buildings (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points whose category field holds codes of the categories table (run Classify facilities first); other values are listed in the log and ignored.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: default &lt;i&gt;category&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: the search stops here (default 15); farther facilities count as none.&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: origins and facilities join the nearest street within this many metres (default 100) and the straight walk to it counts toward the time; those farther away are listed in the log by feature id (such facilities still count for the straight-line distance).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the origins with their own fields plus, for every category code of the table, &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; (walking minutes to the nearest facility, NULL when none is within the maximum minutes or the origin is off the network) and &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt; (straight-line metres to the nearest facility, NULL when the category has none), and &lt;i&gt;snap_m&lt;/i&gt; (metres from the origin to the street it joins, NULL when beyond the snapping tolerance).</source>
-        <translation>&lt;b&gt;起点&lt;/b&gt;：社区点或面，或住宅建筑（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：类别字段中为分类表代码的点（请先运行“设施分类”）；其他值会列在日志中并被忽略。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：默认为 &lt;i&gt;category&lt;/i&gt;。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 分钟 = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：搜索到此为止（默认 15）；更远的设施视为没有。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：起点和设施接入此米数范围内（默认 100）最近的街道，直线走到街道的距离计入步行时间；超出范围的会按要素 ID 列在日志中（这类设施仍计入直线距离）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：起点及其自身字段，并针对分类表中的每个类别代码增加 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt;（步行到最近设施的分钟数；最大分钟数内没有设施或起点不在路网上时为 NULL）和 &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt;（到最近设施的直线米数；该类别没有设施时为 NULL），以及 &lt;i&gt;snap_m&lt;/i&gt;（起点到其接入街道的米数；超出捕捉容差时为 NULL）。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="275"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="122"/>
         <source>{count} origins have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个起点没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="281"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="128"/>
         <source>No origin has a geometry.</source>
         <translation>没有任何起点带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="286"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="131"/>
         <source>{count} facilities have no geometry and are not reached (feature ids): {ids}</source>
         <translation>{count} 个设施没有几何图形，不参与步行计算（要素 ID）：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="137"/>
+        <source>The facilities layer has no features, so there is nothing to walk to.</source>
+        <translation>设施图层中没有要素，因此没有可步行到达的目标。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="178"/>
+        <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
+        <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="186"/>
+        <source>Searching the nearest facility of {count} categories…</source>
+        <translation>正在为 {count} 个类别搜索最近设施…</translation>
+    </message>
+</context>
+<context>
+    <name>NearestFacilityAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="48"/>
+        <source>Walking time to the nearest facility</source>
+        <translation>到最近设施的步行时间</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="78"/>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="81"/>
+        <source>Origins (communities or buildings)</source>
+        <translation>起点（社区或建筑）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="88"/>
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="93"/>
+        <source>Category field</source>
+        <translation>类别字段</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="101"/>
+        <source>Walking speed (km/h)</source>
+        <translation>步行速度（km/h）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="110"/>
+        <source>Maximum minutes</source>
+        <translation>最大分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="119"/>
+        <source>Snapping tolerance (m)</source>
+        <translation>捕捉容差（m）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="131"/>
+        <source>Nearest facility</source>
+        <translation>最近设施</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="148"/>
+        <source>Nothing was written.</source>
+        <translation>未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="194"/>
+        <source>Writing {count} origins…</source>
+        <translation>正在写入 {count} 个起点…</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="51"/>
+        <source>For every origin, the walking time along the streets to the nearest facility of every category, and the straight-line distance, so you see where straight buffers overstate coverage (rivers, railways, walls).&lt;br&gt;</source>
+        <translation>对每个起点，计算沿街道步行到各类别最近设施的时间以及直线距离，以便看出直线缓冲区在哪些地方高估了覆盖范围（河流、铁路、围墙）。&lt;br&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="51"/>
+        <source>&lt;b&gt;Origins&lt;/b&gt;: community points or polygons, or residential buildings (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points whose category field holds codes of the categories table (run Classify facilities first); other values are listed in the log and ignored.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: default &lt;i&gt;category&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: the search stops here (default 15); farther facilities count as none.&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: origins and facilities join the nearest street within this many metres (default 100) and the straight walk to it counts toward the time; those farther away are listed in the log by feature id (such facilities still count for the straight-line distance).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the origins with their own fields plus, for every category code of the table, &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; (walking minutes to the nearest facility, NULL when none is within the maximum minutes or the origin is off the network) and &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt; (straight-line metres to the nearest facility, NULL when the category has none), and &lt;i&gt;snap_m&lt;/i&gt; (metres from the origin to the street it joins, NULL when beyond the snapping tolerance).</source>
+        <translation>&lt;b&gt;起点&lt;/b&gt;：社区点或面，或住宅建筑（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：类别字段中为分类表代码的点（请先运行“设施分类”）；其他值会列在日志中并被忽略。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：默认为 &lt;i&gt;category&lt;/i&gt;。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 分钟 = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：搜索到此为止（默认 15）；更远的设施视为没有。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：起点和设施接入此米数范围内（默认 100）最近的街道，直线走到街道的距离计入步行时间；超出范围的会按要素 ID 列在日志中（这类设施仍计入直线距离）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：起点及其自身字段，并针对分类表中的每个类别代码增加 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt;（步行到最近设施的分钟数；最大分钟数内没有设施或起点不在路网上时为 NULL）和 &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt;（到最近设施的直线米数；该类别没有设施时为 NULL），以及 &lt;i&gt;snap_m&lt;/i&gt;（起点到其接入街道的米数；超出捕捉容差时为 NULL）。</translation>
     </message>
 </context>
 <context>
@@ -3923,6 +3887,14 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="148"/>
         <source>A walk of {minutes:,.10g} minutes is beyond the {limit:,.10g} minutes this tool accepts (GB 50180-2018&apos;s largest level is 15 minutes).</source>
         <translation>步行 {minutes:,.10g} 分钟超出了本工具接受的 {limit:,.10g} 分钟上限（GB 50180-2018 的最大层级为 15 分钟）。</translation>
+    </message>
+</context>
+<context>
+    <name>OriginPoints</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/network/origins.py" line="66"/>
+        <source>Feature {fid} could not be transformed to {crs}.</source>
+        <translation>无法将要素 {fid} 转换到 {crs}。</translation>
     </message>
 </context>
 <context>
@@ -4102,29 +4074,47 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PoiClient</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="429"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="481"/>
         <source>Cancelled; run again with the same resume file to continue.</source>
         <translation>已取消；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="459"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="511"/>
         <source>The daily quota of this key is used up until midnight Beijing time; run again tomorrow with the same resume file to continue.</source>
         <translation>该密钥的每日配额已用完，北京时间午夜后恢复；请明天使用同一续传文件再次运行以继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="466"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="518"/>
         <source>{count} requests sent today, the daily quota set for this key; run again tomorrow with the same resume file to continue.</source>
         <translation>今天已发送 {count} 次请求，达到为该密钥设置的每日配额；请明天使用同一续传文件再次运行以继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="473"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="525"/>
         <source>Stopped after {count} requests (the maximum for one run); run again with the same resume file to continue.</source>
         <translation>已在发送 {count} 次请求后停止（单次运行的上限）；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="497"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="549"/>
         <source>{reason} Retrying in {seconds:g} s.</source>
         <translation>{reason} 将在 {seconds:g} 秒后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>PoiProvider</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="219"/>
+        <source>{service} answered HTTP {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="226"/>
+        <source>{service} refused the request with HTTP {status}; check the base URL and the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="237"/>
+        <source>The answer is not {service} JSON; check the base URL and the proxy settings.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4455,27 +4445,27 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RulesFile</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="224"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="193"/>
         <source>Line {line} of {path}: the category “{code}” is not in the categories table.</source>
         <translation>{path} 第 {line} 行：类别“{code}”不在分类表中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="230"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="199"/>
         <source>Line {line} of {path}: the kind “{kind}” must be one of osm_tag, amap_typecode, baidu_tag or name_keyword.</source>
         <translation>{path} 第 {line} 行：类型“{kind}”必须是 osm_tag、amap_typecode、baidu_tag 或 name_keyword 之一。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="207"/>
         <source>Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are key=value or key=*, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;).</source>
         <translation>{path} 第 {line} 行：模式“{pattern}”对 {kind} 无效（OSM 标签为 key=value 或 key=*，高德类型代码为 2、4 或 6 位数字，百度标签为以 ; 分隔的词语）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="248"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="217"/>
         <source>Line {line} of {path}: the priority “{value}” is not a whole number.</source>
         <translation>{path} 第 {line} 行：优先级“{value}”不是整数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="258"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="227"/>
         <source>Line {line} of {path}: the {kind} pattern “{pattern}” is already on line {first}.</source>
         <translation>{path} 第 {line} 行：{kind} 模式“{pattern}”已在第 {first} 行出现。</translation>
     </message>
@@ -4654,6 +4644,44 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="326"/>
         <source>{name} is damaged: its part {part} cannot be read. Save it again from Excel; nothing was imported.</source>
         <translation>{name} 已损坏：其中的 {part} 无法读取。请在 Excel 中重新保存；未导入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>TencentProvider</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="81"/>
+        <source>Tencent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="85"/>
+        <source>The answer is not Tencent JSON: it has no status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="124"/>
+        <source>Tencent reports the daily quota of this key is used up ({message}, {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="130"/>
+        <source>Tencent reports too many requests per second ({message}, {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="136"/>
+        <source>Tencent does not accept the key ({code}): it is wrong or missing. Check the key in the authentication configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="143"/>
+        <source>This key may not use the Tencent place search from this computer ({message}, {code}); enable WebService API for the key and check its IP whitelist or signature in the Tencent console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="150"/>
+        <source>Tencent refused the request: {message} ({code}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,6 @@ most L (a 15-minute circle is also checked for its 5- and 10-minute facilities).
 
 from __future__ import annotations
 
-import csv
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -33,6 +32,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.analysis import grading
+from fifteen_min_plugin.core.csv_tables import read_csv_table
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category
 from fifteen_min_plugin.core.settings import Settings
@@ -83,7 +83,7 @@ def load_level_requirements(categories: Sequence[Category], path: Optional[PathL
     source = Path(path) if path is not None else LEVELS_PATH
     known = {category.code for category in categories}
     requirements = []
-    for line, row in _read_rows(source):
+    for line, row in read_csv_table(source, LEVEL_COLUMNS, CoverageMessages.tr("level requirements table")):
         try:
             level = int(row["level_min"])
         except ValueError:
@@ -104,36 +104,6 @@ def load_level_requirements(categories: Sequence[Category], path: Optional[PathL
             )
         requirements.append(LevelRequirement(level, codes, row["requirement_zh"], row["source"]))
     return requirements
-
-
-def _read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """Rows of the UTF-8 level requirements CSV (BOM tolerated) with their line numbers, columns checked."""
-    if not path.is_file():
-        raise FifteenMinError(
-            CoverageMessages.tr("The level requirements table {path} does not exist.").format(path=path)
-        )
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            columns = [name.strip() for name in reader.fieldnames or ()]
-            missing = [name for name in LEVEL_COLUMNS if name not in columns]
-            if missing:
-                raise FifteenMinError(
-                    CoverageMessages.tr("The level requirements table {path} lacks the column(s) {columns}.").format(
-                        path=path, columns=", ".join(missing)
-                    )
-                )
-            rows = []
-            for row in reader:
-                cleaned = {(key or "").strip(): (value or "").strip() for key, value in row.items()}
-                if any(cleaned.values()):
-                    rows.append((reader.line_num, cleaned))
-    except UnicodeDecodeError as error:
-        raise FifteenMinError(
-            CoverageMessages.tr("The level requirements table {path} is not a UTF-8 CSV file.").format(path=path),
-            details=str(error),
-        ) from error
-    return rows
 
 
 def summary_fields(categories: Sequence[Category]) -> tuple[FieldSpec, ...]:

@@ -24,7 +24,6 @@ most specific to the most general.
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 import string
@@ -37,6 +36,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.assets import ASSET_TYPE_CODES
+from fifteen_min_plugin.core.csv_tables import read_csv_table
 from fifteen_min_plugin.core.errors import FifteenMinError
 
 PathLike = Union[str, os.PathLike]
@@ -56,37 +56,6 @@ class CandidateMessages:
     def tr(text: str) -> str:
         """Translate in this class's context."""
         return QCoreApplication.translate("CandidateMessages", text)
-
-
-def read_csv_table(path: PathLike, required: Iterable[str]) -> list[tuple[int, dict[str, str]]]:
-    """Non-empty rows of a UTF-8 CSV (BOM tolerated) with their line numbers, values stripped.
-
-    FifteenMinError when the file is missing, not UTF-8 or lacks a required column.
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise FifteenMinError(CandidateMessages.tr("The table {path} does not exist.").format(path=path))
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            columns = [name.strip() for name in reader.fieldnames or ()]
-            missing = [name for name in required if name not in columns]
-            if missing:
-                raise FifteenMinError(
-                    CandidateMessages.tr("The table {path} lacks the column(s) {columns}.").format(
-                        path=path, columns=", ".join(missing)
-                    )
-                )
-            rows = []
-            for row in reader:
-                cleaned = {(key or "").strip(): (value or "").strip() for key, value in row.items() if key}
-                if any(cleaned.values()):
-                    rows.append((reader.line_num, cleaned))
-    except UnicodeDecodeError as error:
-        raise FifteenMinError(
-            CandidateMessages.tr("The table {path} is not a UTF-8 CSV file.").format(path=path), details=str(error)
-        ) from error
-    return rows
 
 
 @dataclass(frozen=True)

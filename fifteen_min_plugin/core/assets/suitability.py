@@ -32,7 +32,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.assets import ASSET_TYPE_CODES, time_windows
-from fifteen_min_plugin.core.assets.candidates import read_csv_table
+from fifteen_min_plugin.core.csv_tables import read_csv_table
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
 

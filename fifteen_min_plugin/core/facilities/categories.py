@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 import unicodedata
@@ -14,6 +13,7 @@ from typing import Optional, Union
 from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
+from fifteen_min_plugin.core.csv_tables import read_csv_table
 from fifteen_min_plugin.core.errors import FifteenMinError
 
 PathLike = Union[str, os.PathLike]
@@ -68,39 +68,8 @@ def _table_label(required: Sequence[str]) -> str:
 
 
 def read_table(path: PathLike, required: Sequence[str] = REQUIRED_COLUMNS) -> list[tuple[int, dict[str, str]]]:
-    """Rows of a UTF-8 CSV (BOM tolerated) with their line numbers; all columns kept, `required` checked."""
-    path = Path(path)
-    table = _table_label(required)
-    if not path.is_file():
-        raise FifteenMinError(
-            QCoreApplication.translate("Categories", "The {table} {path} does not exist.").format(
-                table=table, path=path
-            )
-        )
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            columns = [name.strip() for name in reader.fieldnames or ()]
-            missing = [name for name in required if name not in columns]
-            if missing:
-                raise FifteenMinError(
-                    QCoreApplication.translate(
-                        "Categories", "The {table} {path} lacks the column(s) {columns}."
-                    ).format(table=table, path=path, columns=", ".join(missing))
-                )
-            rows = []
-            for row in reader:
-                cleaned = {(key or "").strip(): (value or "").strip() for key, value in row.items()}
-                if any(cleaned.values()):
-                    rows.append((reader.line_num, cleaned))
-    except UnicodeDecodeError as error:
-        raise FifteenMinError(
-            QCoreApplication.translate("Categories", "The {table} {path} is not a UTF-8 CSV file.").format(
-                table=table, path=path
-            ),
-            details=str(error),
-        ) from error
-    return rows
+    """Rows of a categories or rules CSV with their line numbers (see `read_csv_table`), `required` checked."""
+    return read_csv_table(path, required, _table_label(required))
 
 
 def _category(path: Path, line: int, row: dict[str, str]) -> Category:
