@@ -7,10 +7,12 @@ from dataclasses import asdict, dataclass, fields
 from qgis.core import QgsSettings
 
 from fifteen_min_plugin.__about__ import SETTINGS_PREFIX
+from fifteen_min_plugin.core.values import parse_numbers
 
 
-def _ints(text: str) -> tuple[int, ...]:
-    values = tuple(sorted({int(part) for part in str(text).replace("，", ",").split(",") if part.strip()}))
+def parse_whole_numbers(text: str) -> tuple[int, ...]:
+    """Positive whole numbers typed as a list ("5, 10，15"), sorted, repeats dropped; ValueError if none or one ≤ 0."""
+    values = tuple(sorted(set(parse_numbers(text, int))))
     if not values or min(values) <= 0:
         raise ValueError(text)
     return values
@@ -49,8 +51,8 @@ class Settings:
                 raise ValueError(name)
         if self.grade_quality_min_quality < self.grade_enhanced_min_quality:
             raise ValueError("grade_quality_min_quality")
-        _ints(",".join(map(str, self.circle_minutes)))
-        _ints(",".join(map(str, self.radii_m)))
+        parse_whole_numbers(",".join(map(str, self.circle_minutes)))
+        parse_whole_numbers(",".join(map(str, self.radii_m)))
 
     @property
     def metres_per_minute(self) -> float:
@@ -71,7 +73,7 @@ class Settings:
                 continue
             try:
                 if isinstance(default, tuple):
-                    values[field.name] = _ints(raw)
+                    values[field.name] = parse_whole_numbers(raw)
                 elif isinstance(default, int):
                     values[field.name] = int(raw)
                 else:

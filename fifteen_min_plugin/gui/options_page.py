@@ -9,15 +9,11 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
-from fifteen_min_plugin.core.settings import Settings
+from fifteen_min_plugin.core.settings import Settings, parse_whole_numbers
 
 
 def _list_text(values: tuple[int, ...]) -> str:
     return ", ".join(str(value) for value in values)
-
-
-def _parse_list(text: str) -> tuple[int, ...]:
-    return tuple(sorted({int(part) for part in text.replace("，", ",").split(",") if part.strip()}))
 
 
 class FifteenMinOptionsPage(QgsOptionsPageWidget):
@@ -134,8 +130,8 @@ class FifteenMinOptionsPage(QgsOptionsPageWidget):
         """The settings as edited; raises ValueError for an unreadable list."""
         return Settings(
             walking_speed_kmh=self.speed.value(),
-            circle_minutes=_parse_list(self.minutes.text()),
-            radii_m=_parse_list(self.radii.text()),
+            circle_minutes=parse_whole_numbers(self.minutes.text()),
+            radii_m=parse_whole_numbers(self.radii.text()),
             snap_tolerance_m=self.snap.value(),
             topology_tolerance_m=self.topology.value(),
             walk_off_m=self.walk_off.value(),

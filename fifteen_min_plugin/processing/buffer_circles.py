@@ -21,13 +21,14 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.circles.radius import RadiusBuffer
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.values import parse_numbers
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
 from fifteen_min_plugin.processing.parameter_checks import MAX_RADIUS_M
 
 
 def parse_levels(text: str) -> list[float]:
-    """Comma-separated positive numbers, e.g. "300,500,1000" (full-width commas accepted)."""
-    values = [float(part) for part in str(text).replace("，", ",").split(",") if part.strip()]
+    """Comma-separated positive numbers, e.g. "300,500,1000" (full-width and enumeration commas accepted)."""
+    values = parse_numbers(text)
     if not values or not all(math.isfinite(value) and value > 0 for value in values):
         raise ValueError(text)  # NaN passes `<= 0` and made GEOS crash QGIS
     return values

@@ -27,6 +27,7 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.network import METHOD, WALK_OFF_M
+from fifteen_min_plugin.core.values import parse_numbers
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
 from fifteen_min_plugin.processing.parameter_checks import MAX_SPEED_KMH, MAX_WALK_MINUTES
 from fifteen_min_plugin.processing.walking_graph import (
@@ -135,7 +136,7 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
 
     def _minutes(self, text: str) -> list[float]:
         try:
-            values = sorted({float(part) for part in str(text).replace("，", ",").split(",") if part.strip()})
+            values = sorted(set(parse_numbers(text)))
         except ValueError:
             values = []
         if not values or values[0] <= 0 or not math.isfinite(values[-1]):
