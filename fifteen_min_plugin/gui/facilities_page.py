@@ -11,36 +11,19 @@ from qgis.core import (
     Qgis,
     QgsMapLayerProxyModel,
     QgsProcessing,
-    QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProject,
     QgsReferencedRectangle,
     QgsVectorLayer,
 )
 from qgis.gui import (
-    QgsAuthConfigSelect,
-    QgsFieldComboBox,
-    QgsFileWidget,
     QgsMapCanvas,
-    QgsMapLayerComboBox,
     QgsMessageBar,
-    QgsProjectionSelectionWidget,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QShowEvent
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLineEdit,
-    QProgressBar,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -70,9 +53,10 @@ from fifteen_min_plugin.core.facilities.table_reader import (
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.category_mapping_dialog import CategoryMappingDialog
-from fifteen_min_plugin.gui.fit import FlowLayout, fitting_table, shrinkable_combo
-from fifteen_min_plugin.gui.messages import show_error, show_message, show_outcome
-from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
+from fifteen_min_plugin.gui.dock_page import DockPage, load_form
+from fifteen_min_plugin.gui.fit import fitting_table, shrinkable_combo
+from fifteen_min_plugin.gui.messages import show_message, show_outcome
+from fifteen_min_plugin.processing.convert_coords import SYSTEM_LABELS
 
 if hasattr(Qgis, "LayerFilter"):
     _FACILITY_LAYERS = Qgis.LayerFilter.PointLayer | Qgis.LayerFilter.PolygonLayer
@@ -85,10 +69,8 @@ POI_API_ALGORITHM = f"{PROVIDER_ID}:importpoiapi"
 CLASSIFY_ALGORITHM = f"{PROVIDER_ID}:classifyfacilities"
 #: importtable's ENCODING options, in order
 ENCODINGS = (AUTO, UTF8, GB18030)
-#: importtable's COORD_SYSTEM index of "Other (SOURCE_CRS)"
-OTHER_SYSTEM = 3
-#: tall enough for about eight categories without scrolling inside the table
-COUNTS_MIN_HEIGHT = 260
+#: importtable's COORD_SYSTEM index of "Other (SOURCE_CRS)": after the named systems
+OTHER_SYSTEM = len(SYSTEM_LABELS)
 FACILITIES = "facilities"
 #: the Chinese-name column of the unclassified row (the column shows the categories' Chinese names)
 UNCLASSIFIED_ZH = "未分类"
@@ -104,7 +86,7 @@ class ImportJob:
     mapping: Optional[dict[str, Optional[str]]] = None
 
 
-class FacilitiesPage(QWidget):
+class FacilitiesPage(DockPage, load_form("facilities_page")):
     """Imports (spreadsheet, OSM, Amap, any layer) into the workspace `facilities` layer, counts and review."""
 
     ZH, EN, CLASS, COUNT = range(4)
@@ -117,93 +99,45 @@ class FacilitiesPage(QWidget):
         project: Optional[QgsProject] = None,
         parent: Optional[QWidget] = None,
     ) -> None:
-        super().__init__(parent)
-        self.canvas = canvas
-        self.message_bar = message_bar
-        self.workspace = workspace
-        self.project = project or QgsProject.instance()
+        super().__init__(canvas, message_bar, workspace, project, parent)
         #: the user rules file the review writes and every import's classification reads
         self.rules_path: Path = user_rules_path()
         self.mapping_dialog: Optional[CategoryMappingDialog] = None
         self.mapping: Optional[dict[str, Optional[str]]] = None
         self.categories: tuple[Category, ...] = ()
-
-        # (1) spreadsheet
-        self.table_file = QgsFileWidget()
-        self.table_file.setFilter(self.tr("Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)"))
-        self.encoding_combo = shrinkable_combo(QComboBox())
-        self.encoding_combo.addItems([self.tr("Auto"), "UTF-8", "GBK/GB18030"])
-        self.x_combo = shrinkable_combo(QComboBox())
-        self.y_combo = shrinkable_combo(QComboBox())
-        self.system_combo = shrinkable_combo(QComboBox())
-        self.system_combo.addItems(["WGS84", "GCJ-02", "BD-09", self.tr("Other (choose the CRS)")])
+        self.system_combo.addItems([*SYSTEM_LABELS, self.tr("Other (choose the CRS)")])
         self.system_combo.setCurrentIndex(1)
-        self.system_combo.setToolTip(
-            self.tr("Amap and Tencent exports are GCJ-02, Baidu exports BD-09; they are converted to WGS84.")
-        )
-        self.crs_widget = QgsProjectionSelectionWidget()
-        self.crs_widget.setEnabled(False)
-        self.table_button = QPushButton(self.tr("Import spreadsheet"))
-
-        # (2) OpenStreetMap
-        self.osm_file = QgsFileWidget()
-        self.osm_file.setFilter(self.tr("OpenStreetMap (*.osm *.pbf)"))
-        self.osm_button = QPushButton(self.tr("Import OSM file"))
-        self.overpass_button = QPushButton(self.tr("Overpass for the workspace circles"))
-        self.overpass_button.setToolTip(self.tr("Downloads the OSM facilities inside the workspace circles."))
-
-        # (3) Amap
-        self.auth_select = QgsAuthConfigSelect()
-        self.keywords_edit = QLineEdit()
-        self.keywords_edit.setPlaceholderText(self.tr("e.g. 便利店|菜市场"))
-        self.types_edit = QLineEdit()
-        self.types_edit.setPlaceholderText(self.tr("e.g. 060200|090601"))
-        self.amap_button = QPushButton(self.tr("Import from Amap"))
-        self.amap_button.setToolTip(self.tr("Searches the workspace circles, or the map view when there are none yet."))
-
-        # (4) existing layer
-        self.layer_combo = shrinkable_combo(QgsMapLayerComboBox())
+        for combo in (
+            self.encoding_combo,
+            self.x_combo,
+            self.y_combo,
+            self.system_combo,
+            self.layer_combo,
+            self.assign_combo,
+        ):
+            shrinkable_combo(combo)
+        shrinkable_combo(self.type_combo).setAllowEmptyFieldName(True)
         self.layer_combo.setFilters(_FACILITY_LAYERS)
-        self.type_combo = shrinkable_combo(QgsFieldComboBox())
-        self.type_combo.setAllowEmptyFieldName(True)
         self.type_combo.setLayer(self.layer_combo.currentLayer())
-        self.map_button = QPushButton(self.tr("Map values…"))
-        self.layer_button = QPushButton(self.tr("Import layer"))
-
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.runner = ProcessingRunner(self.project, self.progress, self._set_running, self._warn, self)
-
-        # (5) counts
-        self.counts_table = QTableWidget(0, 4)
-        self.counts_table.setHorizontalHeaderLabels(
-            [self.tr("Category"), self.tr("English"), self.tr("Class"), self.tr("Count")]
-        )
-        self.counts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         fitting_table(self.counts_table, stretch=(self.EN,))
-        self.counts_table.setMinimumHeight(COUNTS_MIN_HEIGHT)
-
-        # (6) review
-        self.unclassified_button = QPushButton(self.tr("Show unclassified"))
-        self.unclassified_button.setCheckable(True)
-        self.unclassified_button.setToolTip(
-            self.tr("Show only the facilities without a category; click again for all.")
-        )
-        self.assign_combo = shrinkable_combo(QComboBox())
-        self.assign_button = QPushButton(self.tr("Assign category…"))
-        self.assign_button.setToolTip(
-            self.tr("Gives the selected facilities the chosen category (Ctrl+Z undoes it; save the layer edits).")
-        )
-        self.save_rule_check = QCheckBox(self.tr("Save as rule"))
         self.save_rule_check.setToolTip(
             self.tr(
                 "Also classify future imports with these names into the category (a name keyword in {path})."
             ).format(path=self.rules_path)
         )
-
         self._set_running(False)
-        self._layout()
+        self._connect()
+        self.load_categories()
+
+    def title(self) -> str:
+        """The title of the page's messages."""
+        return self.tr("Facilities")
+
+    def run_buttons(self) -> tuple[QWidget, ...]:
+        """The buttons that start an import."""
+        return (self.table_button, self.osm_button, self.overpass_button, self.amap_button, self.layer_button)
+
+    def _connect(self) -> None:
         self.table_file.fileChanged.connect(self._read_header)
         self.encoding_combo.currentIndexChanged.connect(lambda _index: self._read_header(self.table_file.filePath()))
         self.system_combo.currentIndexChanged.connect(lambda index: self.crs_widget.setEnabled(index == OTHER_SYSTEM))
@@ -215,64 +149,8 @@ class FacilitiesPage(QWidget):
         self.amap_button.clicked.connect(self.import_amap)
         self.map_button.clicked.connect(self.map_values)
         self.layer_button.clicked.connect(self.import_layer)
-        self.cancel_button.clicked.connect(self.cancel)
         self.unclassified_button.toggled.connect(self.show_unclassified)
         self.assign_button.clicked.connect(self.assign_selected)
-        self.load_categories()
-
-    def _layout(self) -> None:
-        table = QGroupBox(self.tr("Spreadsheet (CSV / Excel)"))
-        form = QFormLayout(table)
-        form.addRow(self.tr("File"), self.table_file)
-        form.addRow(self.tr("Encoding"), self.encoding_combo)
-        form.addRow(self.tr("X (longitude)"), self.x_combo)
-        form.addRow(self.tr("Y (latitude)"), self.y_combo)
-        form.addRow(self.tr("Coordinate system"), self.system_combo)
-        form.addRow(self.tr("CRS"), self.crs_widget)
-        form.addRow(self.table_button)
-
-        osm = QGroupBox(self.tr("OpenStreetMap"))
-        form = QFormLayout(osm)
-        form.addRow(self.tr("File"), self.osm_file)
-        form.addRow(FlowLayout(widgets=(self.osm_button, self.overpass_button)))
-
-        amap = QGroupBox(self.tr("Amap (高德) place search"))
-        form = QFormLayout(amap)
-        form.addRow(self.tr("Key"), self.auth_select)
-        form.addRow(self.tr("Keywords"), self.keywords_edit)
-        form.addRow(self.tr("Type codes"), self.types_edit)
-        form.addRow(self.amap_button)
-
-        layer = QGroupBox(self.tr("Existing layer"))
-        form = QFormLayout(layer)
-        form.addRow(self.tr("Layer"), self.layer_combo)
-        form.addRow(self.tr("Type field"), self.type_combo)
-        form.addRow(FlowLayout(widgets=(self.map_button, self.layer_button)))
-
-        running = QHBoxLayout()
-        running.addWidget(self.progress)
-        running.addWidget(self.cancel_button)
-
-        counts = QGroupBox(self.tr("Facilities per category"))
-        QVBoxLayout(counts).addWidget(self.counts_table)
-
-        review = QGroupBox(self.tr("Review"))
-        form = QFormLayout(review)
-        form.addRow(self.unclassified_button)
-        form.addRow(self.tr("Category"), self.assign_combo)
-        form.addRow(FlowLayout(widgets=(self.assign_button, self.save_rule_check)))
-
-        # the dock already scrolls the page: a second scroll area here squeezed the counts to a row and a half
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        for widget in (table, osm, amap, layer):
-            column.addWidget(widget)
-        column.addLayout(running)
-        column.addWidget(counts)
-        column.addWidget(review)
-        column.addStretch(1)
-        for form in self.findChildren(QFormLayout):
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
     def load_categories(self) -> None:
         """Fill the category choices from the workspace's categories (or the bundled table) and refresh counts."""
@@ -458,15 +336,6 @@ class FacilitiesPage(QWidget):
             ),
         )
 
-    @property
-    def task(self) -> Optional[QgsProcessingAlgRunnerTask]:
-        """The background import running now, if any."""
-        return self.runner.task
-
-    def cancel(self) -> None:
-        """Stop the running import; nothing is added."""
-        self.runner.cancel()
-
     def _ready(self) -> bool:
         if self.runner.busy:
             self._warn(self.tr("An import is already running; wait for it or cancel it."))
@@ -546,13 +415,6 @@ class FacilitiesPage(QWidget):
                 ).format(count=summary.not_compared)
             )
         show_outcome(self.message_bar, self.tr("Facilities"), text, warnings)
-
-    def _set_running(self, running: bool) -> None:
-        self.progress.setVisible(running)
-        self.progress.setValue(0)
-        self.cancel_button.setVisible(running)
-        for button in (self.table_button, self.osm_button, self.overpass_button, self.amap_button, self.layer_button):
-            button.setEnabled(not running)
 
     # --- counts and review ---------------------------------------------------------------------------------
 
@@ -663,12 +525,6 @@ class FacilitiesPage(QWidget):
 
     def _info(self, text: str) -> None:
         show_message(self.message_bar, self.tr("Facilities"), text, Qgis.MessageLevel.Info, duration=5)
-
-    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning, details: str = "") -> None:
-        show_message(self.message_bar, self.tr("Facilities"), text, level, details)
-
-    def _error(self, error: FifteenMinError) -> None:
-        show_error(self.message_bar, self.tr("Facilities"), error)
 
     def teardown(self) -> None:
         """Cancel the import and close the mapping dialog before the dock goes away."""
