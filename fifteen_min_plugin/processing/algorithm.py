@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Optional
+from typing import Any, Optional
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsFeature,
+    QgsFeatureSink,
+    QgsFeatureSource,
     QgsFields,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -21,6 +25,9 @@ from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.dependencies import missing_dependencies, missing_message
 from fifteen_min_plugin.core.errors import FifteenMinError, log_error
 from fifteen_min_plugin.processing.parameter_checks import explain_refusal, missing_field
+
+#: features handed to a sink at once
+WRITE_BATCH = 1000
 
 
 def processing_error(
@@ -86,6 +93,58 @@ class FifteenMinAlgorithm(QgsProcessingAlgorithm):
         """The exception to raise on `error`, its details reported to `feedback` (see processing_error)."""
         return processing_error(error, feedback, after, self.displayName())
 
+    def source(self, parameters: dict[str, Any], name: str, context: QgsProcessingContext) -> QgsFeatureSource:
+        """The feature source of parameter `name`; QgsProcessingException when it cannot be read."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
+
+    def sink(
+        self,
+        parameters: dict[str, Any],
+        name: str,
+        context: QgsProcessingContext,
+        fields: QgsFields,
+        wkb_type: QgsWkbTypes.Type,
+        crs: QgsCoordinateReferenceSystem,
+    ) -> tuple[QgsFeatureSink, str]:
+        """The sink of output `name` and its destination id; QgsProcessingException when it cannot be made."""
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        return sink, dest_id
+
+    def write_rows(
+        self,
+        sink: QgsFeatureSink,
+        parameters: dict[str, Any],
+        name: str,
+        fields: QgsFields,
+        features: Sequence[QgsFeature],
+        rows: Iterable[list],
+        feedback: QgsProcessingFeedback,
+        start: float = 0.0,
+    ) -> bool:
+        """Write each of `features`' geometry with its row of attributes, in batches; False when cancelled.
+
+        The progress runs from `start` to 100.
+        """
+        batch: list[QgsFeature] = []
+        for number, (feature, row) in enumerate(zip(features, rows), start=1):
+            output = QgsFeature(fields)
+            output.setGeometry(feature.geometry())
+            output.setAttributes(row)
+            batch.append(output)
+            if len(batch) == WRITE_BATCH or number == len(features):
+                if feedback.isCanceled():
+                    return False
+                if not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
+                    raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
+                batch = []
+                feedback.setProgress(start + (100.0 - start) * number / len(features))
+        return True
+
     def checkParameterValues(self, parameters: dict, context: QgsProcessingContext) -> tuple[bool, str]:  # noqa: D102, N802
         # processing.run and qgis_process do not ask canExecute; they do ask this, before anything is written
         ready, message = self.canExecute()
@@ -126,15 +185,18 @@ class CarriedFields:
         for i in self.indices:
             self.fields.append(fields.at(i))
 
-    def with_outputs(self, outputs: tuple[tuple[str, str], ...]) -> QgsFields:
-        """The kept fields followed by the algorithm's own (name, kind) fields; a name clash is refused."""
+    def with_outputs(self, outputs: tuple[tuple[str, str], ...], after: str = "") -> QgsFields:
+        """The kept fields followed by the algorithm's own (name, kind) fields; a name clash is refused.
+
+        `after` follows the refusal's sentence (e.g. "Nothing was written.").
+        """
         fields = QgsFields(self.fields)
         for name, kind in outputs:
             if fields.indexOf(name) >= 0:
                 message = QCoreApplication.translate(
                     "CarriedFields", "The input layer already has a field named {name}; rename it first."
                 )
-                raise QgsProcessingException(message.format(name=name))
+                raise QgsProcessingException(f"{message.format(name=name)} {after}".strip())
             fields.append(new_field(name, kind))
         return fields
 

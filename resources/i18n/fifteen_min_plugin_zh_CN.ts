@@ -1075,64 +1075,102 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>BaiduProvider</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="91"/>
+        <source>Baidu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="95"/>
+        <source>The answer is not Baidu JSON: it has no status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="134"/>
+        <source>Baidu reports too many concurrent requests or a server error ({message}, {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="140"/>
+        <source>Baidu reports the daily quota of this ak is used up ({message}, {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="146"/>
+        <source>Baidu does not accept the ak ({code}): it is wrong or missing. Check the key in the authentication configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="153"/>
+        <source>This ak may not use the Baidu Place API from this computer ({message}, {code}); create a server-side (服务端) ak and check its IP whitelist in the Baidu console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="159"/>
+        <source>Baidu refused the request: {message} ({code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BufferCirclesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="49"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="50"/>
         <source>Radius circles (GB 50180 levels)</source>
         <translation>半径圈（GB 50180 半径分级）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="52"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="53"/>
         <source>Draws a circle of true metres around every origin, for each radius level, whatever the CRS (each origin is buffered in an azimuthal equidistant projection centred on it).&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (polygons are buffered from their outline).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Radii (m)&lt;/b&gt;: default 300,500,1000 — the GB 50180-2018 walking distances of the 5-, 10- and 15-minute life circles.&lt;br&gt;&lt;b&gt;Level minutes&lt;/b&gt;: the minutes each radius stands for, in the same order (default 5,10,15).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level, nested, with the origin's own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;radius_m&lt;/i&gt; and &lt;i&gt;area_m2&lt;/i&gt; (ellipsoidal area, m²).</source>
         <translation>在任意坐标参考系下，为每个起点按每个半径层级绘制以真实米数为半径的圆（每个起点都在以其为中心的方位等距投影中缓冲）。&lt;br&gt;&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（面要素从其边界向外缓冲）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;半径（m）&lt;/b&gt;：默认 300,500,1000，即 GB 50180-2018 中 5 分钟、10 分钟和 15 分钟生活圈的步行距离。&lt;br&gt;&lt;b&gt;层级分钟数&lt;/b&gt;：每个半径对应的分钟数，顺序与半径相同（默认 5,10,15）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;radius_m&lt;/i&gt; 和 &lt;i&gt;area_m2&lt;/i&gt;（椭球面积，m²）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="65"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="66"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="72"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="73"/>
         <source>Origin id field</source>
         <translation>起点编号字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="77"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="78"/>
         <source>Radii (m)</source>
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="78"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="79"/>
         <source>Level minutes</source>
         <translation>层级分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="79"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="80"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="91"/>
         <source>The origins layer could not be read.</source>
         <translation>无法读取起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="96"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="97"/>
         <source>Radii and minutes must be positive numbers separated by commas, e.g. 300,500,1000.</source>
         <translation>半径和分钟数必须是以逗号分隔的正数，例如 300,500,1000。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="101"/>
         <source>Give one level in minutes for each radius ({radii} radii, {minutes} minutes).</source>
         <translation>请为每个半径指定一个以分钟计的层级（当前为 {radii} 个半径、{minutes} 个分钟数）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="157"/>
         <source>{count} origins have no geometry and got no circle: {ids}</source>
         <translation>{count} 个起点没有几何图形，未生成半径圈：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="107"/>
         <source>A radius of {radius:,.10g} m is beyond the {limit:,.10g} m a living circle can have (GB 50180-2018&apos;s largest level is 1,000 m); give the radii in metres, e.g. 300,500,1000.</source>
         <translation>半径 {radius:,.10g} 米超出了生活圈可有的 {limit:,.10g} 米上限（GB 50180-2018 的最大层级为 1,000 米）；请以米为单位填写半径，例如 300,500,1000。</translation>
     </message>
@@ -1246,7 +1284,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CarriedFields</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="193"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="196"/>
         <source>The input layer already has a field named {name}; rename it first.</source>
         <translation>输入图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
@@ -1312,14 +1350,19 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CategoryCodes</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/category_codes.py" line="29"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/category_codes.py" line="33"/>
         <source>empty ({count})</source>
         <translation>空（{count}）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/category_codes.py" line="43"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/category_codes.py" line="44"/>
         <source>{count} facilities have no known category code and were left out: {found}.</source>
         <translation>{count} 个设施没有已知的类别代码，未纳入计算：{found}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/category_codes.py" line="38"/>
+        <source>None of the {count} facilities has a point and a category code of the categories table in the field “{field}” (found: {found}). Run Classify facilities first, or choose the right field.</source>
+        <translation>{count} 个设施中，没有一个既有点位、又在字段“{field}”中具有分类表中的类别代码（发现的值：{found}）。请先运行“设施分类”，或选择正确的字段。</translation>
     </message>
 </context>
 <context>
@@ -2344,372 +2387,372 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FacilitiesPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="133"/>
+        <location filename="../ui/facilities_page.ui" line="37"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)</source>
         <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="135"/>
+        <location filename="../ui/facilities_page.ui" line="52"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="139"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="108"/>
         <source>Other (choose the CRS)</source>
         <translation>其他（选择坐标参考系）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="141"/>
+        <location filename="../ui/facilities_page.ui" line="97"/>
         <source>Amap and Tencent exports are GCJ-02, Baidu exports BD-09; they are converted to WGS84.</source>
         <translation>高德和腾讯导出的数据为 GCJ-02 坐标，百度导出的数据为 BD-09 坐标；均会转换为 WGS84。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="146"/>
+        <location filename="../ui/facilities_page.ui" line="118"/>
         <source>Import spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="150"/>
+        <location filename="../ui/facilities_page.ui" line="144"/>
         <source>OpenStreetMap (*.osm *.pbf)</source>
         <translation>OpenStreetMap 文件 (*.osm *.pbf)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="151"/>
+        <location filename="../ui/facilities_page.ui" line="152"/>
         <source>Import OSM file</source>
         <translation>导入 OSM 文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="152"/>
+        <location filename="../ui/facilities_page.ui" line="157"/>
         <source>Overpass for the workspace circles</source>
         <translation>从 Overpass 下载（工作空间生活圈范围）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="153"/>
+        <location filename="../ui/facilities_page.ui" line="160"/>
         <source>Downloads the OSM facilities inside the workspace circles.</source>
         <translation>下载工作空间生活圈范围内的 OSM 设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="158"/>
+        <location filename="../ui/facilities_page.ui" line="197"/>
         <source>e.g. 便利店|菜市场</source>
         <translation>例如 便利店|菜市场</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="160"/>
+        <location filename="../ui/facilities_page.ui" line="211"/>
         <source>e.g. 060200|090601</source>
         <translation>例如 060200|090601</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="161"/>
+        <location filename="../ui/facilities_page.ui" line="218"/>
         <source>Import from Amap</source>
         <translation>从高德导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="162"/>
+        <location filename="../ui/facilities_page.ui" line="221"/>
         <source>Searches the workspace circles, or the map view when there are none yet.</source>
         <translation>在工作空间的生活圈范围内搜索；尚无生活圈时在当前地图视图范围内搜索。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="170"/>
+        <location filename="../ui/facilities_page.ui" line="261"/>
         <source>Map values…</source>
         <translation>值映射…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="171"/>
+        <location filename="../ui/facilities_page.ui" line="266"/>
         <source>Import layer</source>
         <translation>导入图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="175"/>
+        <location filename="../ui/facilities_page.ui" line="282"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="262"/>
+        <location filename="../ui/facilities_page.ui" line="355"/>
         <source>Category</source>
         <translation>业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="180"/>
+        <location filename="../ui/facilities_page.ui" line="312"/>
         <source>English</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="180"/>
+        <location filename="../ui/facilities_page.ui" line="317"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="180"/>
+        <location filename="../ui/facilities_page.ui" line="322"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="188"/>
+        <location filename="../ui/facilities_page.ui" line="342"/>
         <source>Show unclassified</source>
         <translation>显示未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="190"/>
+        <location filename="../ui/facilities_page.ui" line="348"/>
         <source>Show only the facilities without a category; click again for all.</source>
         <translation>仅显示没有业态的设施；再次单击显示全部。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="194"/>
+        <location filename="../ui/facilities_page.ui" line="366"/>
         <source>Assign category…</source>
         <translation>指定业态…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="195"/>
+        <location filename="../ui/facilities_page.ui" line="369"/>
         <source>Gives the selected facilities the chosen category (Ctrl+Z undoes it; save the layer edits).</source>
         <translation>为所选设施指定所选业态（按 Ctrl+Z 可撤销；请保存图层编辑）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="198"/>
+        <location filename="../ui/facilities_page.ui" line="374"/>
         <source>Save as rule</source>
         <translation>保存为规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="199"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="116"/>
         <source>Also classify future imports with these names into the category (a name keyword in {path}).</source>
         <translation>以后导入时，也将包含这些名称的设施归入该业态（作为名称关键词保存在 {path} 中）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="224"/>
+        <location filename="../ui/facilities_page.ui" line="21"/>
         <source>Spreadsheet (CSV / Excel)</source>
         <translation>表格（CSV / Excel）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="236"/>
+        <location filename="../ui/facilities_page.ui" line="137"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="227"/>
+        <location filename="../ui/facilities_page.ui" line="44"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="228"/>
+        <location filename="../ui/facilities_page.ui" line="70"/>
         <source>X (longitude)</source>
         <translation>X（经度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="229"/>
+        <location filename="../ui/facilities_page.ui" line="80"/>
         <source>Y (latitude)</source>
         <translation>Y（纬度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="230"/>
+        <location filename="../ui/facilities_page.ui" line="90"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="231"/>
+        <location filename="../ui/facilities_page.ui" line="104"/>
         <source>CRS</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="234"/>
+        <location filename="../ui/facilities_page.ui" line="128"/>
         <source>OpenStreetMap</source>
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="239"/>
+        <location filename="../ui/facilities_page.ui" line="171"/>
         <source>Amap (高德) place search</source>
         <translation>高德地点搜索</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="241"/>
+        <location filename="../ui/facilities_page.ui" line="180"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="242"/>
+        <location filename="../ui/facilities_page.ui" line="190"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="243"/>
+        <location filename="../ui/facilities_page.ui" line="204"/>
         <source>Type codes</source>
         <translation>类型编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="246"/>
+        <location filename="../ui/facilities_page.ui" line="231"/>
         <source>Existing layer</source>
         <translation>现有图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="248"/>
+        <location filename="../ui/facilities_page.ui" line="240"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="249"/>
+        <location filename="../ui/facilities_page.ui" line="250"/>
         <source>Type field</source>
         <translation>类型字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="256"/>
+        <location filename="../ui/facilities_page.ui" line="291"/>
         <source>Facilities per category</source>
         <translation>各业态设施数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="259"/>
+        <location filename="../ui/facilities_page.ui" line="333"/>
         <source>Review</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="325"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="196"/>
         <source>Choose the spreadsheet to import first.</source>
         <translation>请先选择要导入的表格。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="331"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="202"/>
         <source>Choose the coordinate reference system of the spreadsheet&apos;s coordinates.</source>
         <translation>请选择表格中坐标所用的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="333"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="204"/>
         <source>Spreadsheet import</source>
         <translation>表格导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="353"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="224"/>
         <source>Choose the OpenStreetMap file (.osm or .pbf) first.</source>
         <translation>请先选择 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="355"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="226"/>
         <source>OpenStreetMap import</source>
         <translation>OpenStreetMap 导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="367"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="238"/>
         <source>The workspace has no circles yet: draw or compute them on the Circles page first.</source>
         <translation>工作空间中还没有生活圈：请先在“生活圈”页中绘制或计算生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="240"/>
         <source>OpenStreetMap download</source>
         <translation>OpenStreetMap 下载</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="380"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="251"/>
         <source>Choose the authentication configuration holding the Amap key first.</source>
         <translation>请先选择存放高德密钥的认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="383"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="254"/>
         <source>Give keywords or type codes to search for.</source>
         <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="398"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="269"/>
         <source>Amap import</source>
         <translation>高德导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="412"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="283"/>
         <source>Choose the layer and the field that holds the facility type first.</source>
         <translation>请先选择图层以及存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="444"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="315"/>
         <source>Choose the layer of facilities to import first.</source>
         <translation>请先选择要导入的设施图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="447"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="318"/>
         <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
         <translation>这是工作空间自身的设施图层；请选择其他图层进行导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="450"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="321"/>
         <source>Layer import</source>
         <translation>图层导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="472"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="334"/>
         <source>An import is already running; wait for it or cancel it.</source>
         <translation>已有导入正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="654"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="509"/>
         <source>Create or open a workspace first: facilities are imported into it.</source>
         <translation>请先新建或打开工作空间：设施将导入到工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="495"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="357"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="498"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="360"/>
         <source>{title} gave no result; nothing was added.</source>
         <translation>{title}没有得到结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="531"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="393"/>
         <source>{count} have no category yet: use Show unclassified to review them.</source>
         <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="671"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="520"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="578"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="433"/>
         <source>Unclassified</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="598"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="453"/>
         <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
         <translation>{count} 个设施没有业态。请选择部分设施和一个业态，然后单击“指定业态”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="606"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="461"/>
         <source>{count} facilities without a category are selected (the layer is being edited).</source>
         <translation>已选中 {count} 个没有业态的设施（图层正处于编辑状态）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="621"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="476"/>
         <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
         <translation>请先（在地图或属性表中）选择设施，并选择一个业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="631"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="486"/>
         <source>assigned in the review</source>
         <translation>核查时指定</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="636"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="491"/>
         <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
         <translation>已有 {count} 个设施归为“{category}”。请保存图层编辑以保留更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="640"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="495"/>
         <source>Future imports classify names containing {names} the same way ({path}).</source>
         <translation>以后导入时，名称包含 {names} 的设施也将按相同方式归类（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="644"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="499"/>
         <source>No rule was saved: the selected facilities have no name.</source>
         <translation>未保存规则：所选设施没有名称。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="520"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="382"/>
         <source>{added} facilities added to “{layer}” ({title}); {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
         <translation>已向“{layer}”新增 {added} 处设施（{title}）；{merged} 处已由其他来源导入，现同时记录两个来源；{present} 处此前已导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="536"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="398"/>
         <source>{count} rows skipped: they have no location that can be placed on the map.</source>
         <translation>跳过 {count} 行：没有可以落到地图上的位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="542"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="404"/>
         <source>{count} facilities already in the workspace have a location that cannot be converted to WGS84, so they were not checked for duplicates.</source>
         <translation>工作空间中已有 {count} 处设施的位置无法转换为 WGS84，未参与重复检查。</translation>
     </message>
@@ -2921,7 +2964,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinOptionsFactory</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="169"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="165"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
@@ -2929,112 +2972,112 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinOptionsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="46"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="42"/>
         <source>Walking speed</source>
         <translation>步行速度</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="46"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="42"/>
         <source>GB 50180-2018: a 15-minute walk reaches 800–1,000 m; 4.0 km/h gives 1,000 m.</source>
         <translation>GB 50180-2018：步行 15 分钟可达 800–1,000 m；4.0 km/h 对应 1,000 m。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="51"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="47"/>
         <source>Circle levels (minutes)</source>
         <translation>生活圈层级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="51"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="47"/>
         <source>GB 50180-2018: 5-, 10- and 15-minute life circles.</source>
         <translation>GB 50180-2018：5 分钟、10 分钟和 15 分钟生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="56"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="52"/>
         <source>Radius levels (m)</source>
         <translation>半径层级（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="56"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="52"/>
         <source>GB 50180-2018: 300 / 500 / 800–1,000 m walking distance.</source>
         <translation>GB 50180-2018：步行距离 300 / 500 / 800–1,000 m。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="61"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="57"/>
         <source>Snap tolerance</source>
         <translation>捕捉容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="61"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="57"/>
         <source>Plugin default: origins farther than this from any road are reported, not snapped.</source>
         <translation>插件默认值：距所有道路都超过此距离的起点会被报告，而不会被捕捉到道路上。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="75"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="71"/>
         <source>Walk-off distance</source>
         <translation>离路步行距离</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="75"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="71"/>
         <source>Plugin default: places within this distance of a reachable street count as reached.</source>
         <translation>插件默认值：与可达街道的距离在此范围内的地点视为可达。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="80"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="76"/>
         <source>Duplicate tolerance</source>
         <translation>查重容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="80"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="76"/>
         <source>Plugin default: the same facility from two sources lies within this distance.</source>
         <translation>插件默认值：来自两个数据源、相距在此距离以内的设施视为同一设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="152"/>
         <source>Levels must be positive whole numbers separated by commas, e.g. 5, 10, 15. Nothing was saved.</source>
         <translation>层级必须是以逗号分隔的正整数，例如 5, 10, 15。未保存任何设置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="85"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="81"/>
         <source>基础型: basic categories present</source>
         <translation>基础型：应具备的基本保障类业态数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="85"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="81"/>
         <source>MOFCOM (2023–2025 action plan, pilot notices): 基础型 “配齐基本保障类业态”; 13 = all basic categories of the 2021 construction guide.</source>
         <translation>商务部（2023–2025 行动计划、试点通知）：基础型“配齐基本保障类业态”；13 即 2021 年建设指南中的全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="89"/>
         <source>提升型: quality categories present</source>
         <translation>提升型：应具备的品质提升类业态数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="89"/>
         <source>Plugin default: MOFCOM names the 提升型 type but publishes no count; 3 quality categories.</source>
         <translation>插件默认值：商务部提出了提升型，但未公布具体数量；取 3 个品质提升类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="94"/>
         <source>品质型: quality categories present</source>
         <translation>品质型：应具备的品质提升类业态数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="94"/>
         <source>Plugin default: MOFCOM names the 品质型 type but publishes no count; 6 quality categories.</source>
         <translation>插件默认值：商务部提出了品质型，但未公布具体数量；取 6 个品质提升类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="151"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="147"/>
         <source>品质型 needs at least as many quality categories as 提升型. Nothing saved.</source>
         <translation>品质型所需的品质提升类业态数不能少于提升型。未保存任何设置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="66"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="62"/>
         <source>Topology tolerance</source>
         <translation>拓扑容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="66"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="62"/>
         <source>QGIS network analysis default: 0, roads meet only at shared vertices (right for OpenStreetMap). For CAD road layers with digitising gaps: dangling road ends join another road of the same level within this distance; mid-road vertices never join.</source>
         <translation>QGIS 网络分析默认值：0，道路只在共享顶点处相连（适用于 OpenStreetMap）。对于有数字化缝隙的 CAD 道路图层：悬挂的道路端点与此距离内同一层级的另一条道路相接；道路中间的顶点从不相接。</translation>
     </message>
@@ -3658,54 +3701,69 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NearestByCategory</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="68"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="72"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="72"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="74"/>
         <source>The maximum minutes must be greater than 0.</source>
         <translation>最大分钟数必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="88"/>
         <source>{ids} and {count} more</source>
         <translation>{ids} 等，另有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="119"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="116"/>
         <source>The origins layer has no features.</source>
         <translation>起点图层中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="119"/>
         <source>{count} origins have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个起点没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="125"/>
         <source>No origin has a geometry.</source>
         <translation>没有任何起点带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="128"/>
         <source>{count} facilities have no geometry and are not reached (feature ids): {ids}</source>
         <translation>{count} 个设施没有几何图形，不参与步行计算（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="137"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="134"/>
         <source>The facilities layer has no features, so there is nothing to walk to.</source>
         <translation>设施图层中没有要素，因此没有可步行到达的目标。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="178"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="171"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="186"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="179"/>
         <source>Searching the nearest facility of {count} categories…</source>
         <translation>正在为 {count} 个类别搜索最近设施…</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="76"/>
+        <source>The facilities layer has no field named “{field}”. Run Classify facilities first, or choose the field holding the category codes.</source>
+        <translation>设施图层中没有名为“{field}”的字段。请先运行“设施分类”，或选择存放类别代码的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="156"/>
+        <source>{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}</source>
+        <translation>{count} 个起点距所有道路都超过 {tolerance} m，未计算步行时间（要素 ID）：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="164"/>
+        <source>{count} facilities are farther than {tolerance} m from any road and are not reached on foot (feature ids): {ids}</source>
+        <translation>{count} 个设施距所有道路都超过 {tolerance} m，无法步行到达（要素 ID）：{ids}</translation>
     </message>
 </context>
 <context>
@@ -3779,112 +3837,112 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NetworkCirclesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="59"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="60"/>
         <source>Walking network circles (isochrones)</source>
         <translation>步行路网生活圈（等时圈）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="85"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="88"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="95"/>
         <source>Origin id field</source>
         <translation>起点编号字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="100"/>
         <source>Minutes</source>
         <translation>分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="101"/>
         <source>Walking speed (km/h)</source>
         <translation>步行速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="110"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="119"/>
         <source>Walk-off distance (m)</source>
         <translation>离路步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="131"/>
         <source>Network circles</source>
         <translation>路网生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="142"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="143"/>
         <source>Minutes must be positive numbers separated by commas, e.g. 5,10,15 (got “{text}”).</source>
         <translation>分钟数必须是以逗号分隔的正数，例如 5,10,15（当前为“{text}”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="168"/>
         <source>The roads or origins layer could not be read.</source>
         <translation>无法读取道路图层或起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="172"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="198"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="199"/>
         <source>Origin {fid} could not be transformed to {crs}.</source>
         <translation>无法将起点 {fid} 转换到 {crs}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="220"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no polygon: {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未生成面：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="225"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="226"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="251"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="252"/>
         <source>Walking from {count} origins…</source>
         <translation>正在从 {count} 个起点计算步行范围…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="262"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="263"/>
         <source>A circle could not be transformed to the origins&apos; CRS {crs}.</source>
         <translation>无法将生活圈转换到起点图层的坐标参考系 {crs}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="62"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="63"/>
         <source>Computes, for every origin, the area a pedestrian reaches along the streets within each time level.&lt;br&gt;</source>
         <translation>为每个起点计算行人在每个时间层级内沿街道可到达的范围。&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="62"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="63"/>
         <source>&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Minutes&lt;/b&gt;: time levels, default 5,10,15.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: an origin farther than this from every road is listed in the log and gets no polygon; the straight walk to the road counts toward the time.&lt;br&gt;&lt;b&gt;Walk-off distance&lt;/b&gt;: the reachable streets are buffered by this many metres (default 25).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level in the origins&apos; CRS, nested, with the origin&apos;s own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;reach_m&lt;/i&gt; (walking distance of the level), &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;street_m&lt;/i&gt; (reachable street length, edges cut exactly where time runs out) and &lt;i&gt;method&lt;/i&gt;.</source>
         <translation>&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;分钟数&lt;/b&gt;：时间层级，默认 5,10,15。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 min = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：距所有道路都超过此距离的起点会列入日志，且不生成面；起点到道路的直线步行距离计入时间。&lt;br&gt;&lt;b&gt;离路步行距离&lt;/b&gt;：将可达街道向外缓冲此米数（默认 25）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，采用起点图层的坐标参考系，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;reach_m&lt;/i&gt;（该层级的步行距离）、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;street_m&lt;/i&gt;（可达街道长度，边在时间耗尽处精确截断）和 &lt;i&gt;method&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="207"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="208"/>
         <source>{count} origins have no geometry and get no polygon: {ids}</source>
         <translation>{count} 个起点没有几何图形，未生成生活圈：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="213"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="214"/>
         <source>The origins layer has no origin with a geometry.</source>
         <translation>起点图层中没有带几何图形的起点。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="148"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="149"/>
         <source>A walk of {minutes:,.10g} minutes is beyond the {limit:,.10g} minutes this tool accepts (GB 50180-2018&apos;s largest level is 15 minutes).</source>
         <translation>步行 {minutes:,.10g} 分钟超出了本工具接受的 {limit:,.10g} 分钟上限（GB 50180-2018 的最大层级为 15 分钟）。</translation>
     </message>
@@ -3892,7 +3950,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>OriginPoints</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/network/origins.py" line="66"/>
+        <location filename="../../fifteen_min_plugin/core/network/origins.py" line="70"/>
         <source>Feature {fid} could not be transformed to {crs}.</source>
         <translation>无法将要素 {fid} 转换到 {crs}。</translation>
     </message>
@@ -4681,6 +4739,34 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="150"/>
         <source>Tencent refused the request: {message} ({code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TiandituProvider</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="89"/>
+        <source>Tianditu reports the daily quota of this key is used up (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="95"/>
+        <source>Tianditu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="138"/>
+        <source>Tianditu reports the daily quota of this key is used up ({message}, {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="144"/>
+        <source>Tianditu reports too many requests ({message}, {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="149"/>
+        <source>Tianditu refused the request: {message} ({code}); check the key (tk) and its permissions.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
