@@ -16,6 +16,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from fifteen_min_plugin.core.assets import asset_type
 from fifteen_min_plugin.core.facilities.categories import Category, class_label, load_categories
 from fifteen_min_plugin.core.language import is_chinese
+from fifteen_min_plugin.core.values import text as value_text
 from fifteen_min_plugin.core.workspace.schema import legend_label
 
 
@@ -28,21 +29,17 @@ class Labels:
         return QCoreApplication.translate("Labels", text)
 
 
-def _text(value: Any) -> str:
-    return "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value)
-
-
 def status_label(code: Any) -> str:
     """The asset status in words ("In use" / 投入使用) for a stored status code."""
-    text = _text(code)
+    text = value_text(code)
     return (legend_label("status", text) or text) if text else ""
 
 
 def asset_type_label(code: Any) -> str:
     """The asset type in words (人防工程 / Civil-defence works) for a stored code or accepted alias."""
-    found = asset_type(_text(code))
+    found = asset_type(value_text(code))
     if found is None:
-        return _text(code)
+        return value_text(code)
     return found.label_zh if is_chinese() else found.label_en
 
 
@@ -56,7 +53,7 @@ def category_label(code: Any, categories: Optional[Sequence[Category]] = None) -
 
     `categories` defaults to the bundled table; pass a workspace's own table to include its extensions.
     """
-    text = _text(code)
+    text = value_text(code)
     table = _bundled_categories() if categories is None else {category.code: category for category in categories}
     category = table.get(text)
     if category is None:
@@ -66,15 +63,15 @@ def category_label(code: Any, categories: Optional[Sequence[Category]] = None) -
 
 def category_class_label(code: Any) -> str:
     """The category class in words (基本保障类 / Basic services)."""
-    return class_label(_text(code))
+    return class_label(value_text(code))
 
 
 def level_label(minutes: Any) -> str:
     """The circle level in words ("15-minute circle" / 15 分钟生活圈)."""
     try:
-        value = int(float(_text(minutes)))
+        value = int(float(value_text(minutes)))
     except ValueError:
-        return _text(minutes)
+        return value_text(minutes)
     return legend_label("level_min", value) or str(value)
 
 

@@ -59,6 +59,7 @@ from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.labels import asset_type_label, status_label
 from fifteen_min_plugin.core.language import is_chinese
+from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.asset_form import AssetForm, prefill_values
@@ -74,10 +75,6 @@ NO_CIRCLE = "\x00none"
 #: characters a filter box shows before it elides, so three fit side by side in the dock
 FILTER_CHARACTERS = 8
 CODE_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _plain(value: Any) -> Any:
-    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
 
 
 @dataclass(frozen=True)
@@ -244,10 +241,10 @@ class CandidatesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         names = circle_names or {}
         for row, (feature, match) in enumerate(zip(self.features, self.matches)):
-            area = _plain(feature["area_m2"])
-            circles = [part for part in str(_plain(feature["circle_ids"]) or "").split(",") if part]
+            area = plain(feature["area_m2"])
+            circles = [part for part in str(plain(feature["circle_ids"]) or "").split(",") if part]
             texts = (
-                str(_plain(feature["name"]) or ""),
+                str(plain(feature["name"]) or ""),
                 asset_type_label(feature["asset_type"]),
                 f"{feature['source_layer']} #{feature['source_fid']}",
                 self._match_text(match),
@@ -307,9 +304,9 @@ def _circle_names(circles: QgsVectorLayer) -> dict[str, str]:
     """circle_id → what the planner calls the circle: its name, else its community and level."""
     names = {}
     for feature in circles.getFeatures():
-        name = str(_plain(feature["name"]) or "")
+        name = str(plain(feature["name"]) or "")
         if not name:
-            community, level = _plain(feature["community_id"]), _plain(feature["level_min"])
+            community, level = plain(feature["community_id"]), plain(feature["level_min"])
             name = (
                 QCoreApplication.translate("AssetsPage", "{community} {minutes}-minute circle")
                 .format(community=community or "", minutes=level or "")
@@ -517,9 +514,9 @@ class AssetsPage(QWidget):
         for feature in circles_layer.getFeatures(request):
             if feature.geometry().isNull():
                 continue
-            key = str(_plain(feature["circle_id"]) or feature.id())
-            name = str(_plain(feature["name"]) or "")
-            level = _plain(feature["level_min"])
+            key = str(plain(feature["circle_id"]) or feature.id())
+            name = str(plain(feature["name"]) or "")
+            level = plain(feature["level_min"])
             label = key if not name else f"{key} — {name}"
             labels[key] = (
                 label if level is None else self.tr("{circle} ({minutes} min)").format(circle=label, minutes=level)
@@ -531,17 +528,17 @@ class AssetsPage(QWidget):
             inside = tuple(
                 sorted({key for key, shape in shapes if not geometry.isNull() and shape.intersects(geometry)})
             )
-            area, capacity, fid = (_plain(feature[name]) for name in ("area_m2", "capacity", "source_fid"))
+            area, capacity, fid = (plain(feature[name]) for name in ("area_m2", "capacity", "source_fid"))
             rows.append(
                 AssetRow(
                     str(feature["asset_id"]),
-                    str(_plain(feature["name"]) or ""),
-                    str(_plain(feature["asset_type"]) or ""),
-                    str(_plain(feature["status"]) or "candidate"),
+                    str(plain(feature["name"]) or ""),
+                    str(plain(feature["asset_type"]) or ""),
+                    str(plain(feature["status"]) or "candidate"),
                     None if area is None else float(area),
                     None if capacity is None else int(capacity),
-                    str(_plain(feature["idle_windows"]) or ""),
-                    str(_plain(feature["source_layer"]) or ""),
+                    str(plain(feature["idle_windows"]) or ""),
+                    str(plain(feature["source_layer"]) or ""),
                     None if fid is None else int(fid),
                     inside,
                 )
@@ -903,14 +900,14 @@ class AssetsPage(QWidget):
         chinese = is_chinese()
         found: dict[str, list[tuple[int, str, float, str]]] = {}
         for feature in result.getFeatures():
-            use = _plain(feature["use"])
-            use_text = "" if use is None else str(_plain(feature["use_zh"]) if chinese else names.get(use, use))
+            use = plain(feature["use"])
+            use_text = "" if use is None else str(plain(feature["use_zh"]) if chinese else names.get(use, use))
             found.setdefault(str(feature["asset_id"]), []).append(
                 (
-                    _plain(feature["rank"]),
+                    plain(feature["rank"]),
                     use_text,
-                    _plain(feature["score"]),
-                    str(_plain(feature["reason_zh" if chinese else "reason_en"]) or ""),
+                    plain(feature["score"]),
+                    str(plain(feature["reason_zh" if chinese else "reason_en"]) or ""),
                 )
             )
         for rows in found.values():
@@ -997,8 +994,8 @@ class AssetsPage(QWidget):
             source = (str(feature["source_layer"]), int(feature["source_fid"]))
             values = {
                 "asset_type": kind,
-                "name": str(_plain(feature["name"]) or "") or f"{asset_type_label(kind)} ({source[0]} #{source[1]})",
-                "area_m2": _plain(feature["area_m2"]),
+                "name": str(plain(feature["name"]) or "") or f"{asset_type_label(kind)} ({source[0]} #{source[1]})",
+                "area_m2": plain(feature["area_m2"]),
                 "source_layer": source[0],
                 "source_fid": source[1],
             }

@@ -36,6 +36,7 @@ from fifteen_min_plugin.core.csv_tables import read_csv_table
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category
 from fifteen_min_plugin.core.settings import Settings
+from fifteen_min_plugin.core.values import text as value_text
 from fifteen_min_plugin.core.workspace.schema import FieldSpec, coverage_layer
 
 PathLike = Union[str, os.PathLike]
@@ -221,7 +222,7 @@ def read_facilities(
         else:
             point = geometry.asPoint()
         value = feature[field_index]
-        code = value.strip() if isinstance(value, str) else _text(value)
+        code = value_text(value)
         position = lookup.get(code, -1)
         if position < 0:
             unknown[code] += 1
@@ -231,11 +232,6 @@ def read_facilities(
     return FacilityPoints(
         np.asarray(xs, dtype=float), np.asarray(ys, dtype=float), np.asarray(index, dtype=np.int64), unknown
     )
-
-
-def _text(value: object) -> str:
-    """A non-text attribute as text, "" for NULL."""
-    return "" if value is None or value == NULL else str(value).strip()
 
 
 def to_shapely(geometries: Sequence[QgsGeometry]) -> list[Optional[shapely.Geometry]]:

@@ -25,6 +25,7 @@ from qgis.core import (
 )
 
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
+from fifteen_min_plugin.core.values import plain
 
 NEW = "new"
 REGISTERED = "registered"
@@ -50,13 +51,9 @@ class CandidateMatch:
     by: str = ""
 
 
-def _plain(value: Any) -> Any:
-    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
-
-
 def normalise_name(name: Any) -> str:
     """A name for comparison: case, spaces and brackets ignored."""
-    value = _plain(name)
+    value = plain(name)
     return _SPACES.sub("", str(value)).lower() if value is not None else ""
 
 
@@ -74,7 +71,7 @@ def _assets(register: QgsVectorLayer) -> list[_Asset]:
     names = register.fields().names()
     for feature in register.getFeatures():
         layer, fid = (
-            (_plain(feature["source_layer"]), _plain(feature["source_fid"])) if "source_fid" in names else (None, None)
+            (plain(feature["source_layer"]), plain(feature["source_fid"])) if "source_fid" in names else (None, None)
         )
         geometry = feature.geometry()
         if geometry is None or geometry.isNull():
@@ -82,8 +79,8 @@ def _assets(register: QgsVectorLayer) -> list[_Asset]:
         found.append(
             _Asset(
                 str(feature["asset_id"]),
-                str(_plain(feature["name"]) or ""),
-                str(_plain(feature["asset_type"]) or ""),
+                str(plain(feature["name"]) or ""),
+                str(plain(feature["asset_type"]) or ""),
                 (str(layer), int(fid)) if layer is not None and fid is not None else None,
                 QgsGeometry(geometry),
             )
@@ -128,7 +125,7 @@ def _match(
     measure: Optional[QgsDistanceArea],
     degrees: bool,
 ) -> CandidateMatch:
-    layer, fid = _plain(feature["source_layer"]), _plain(feature["source_fid"])
+    layer, fid = plain(feature["source_layer"]), plain(feature["source_fid"])
     if layer is not None and fid is not None and (str(layer), int(fid)) in by_source:
         asset = by_source[(str(layer), int(fid))]
         return CandidateMatch(REGISTERED, asset.asset_id, asset.name, "source")
@@ -151,7 +148,7 @@ def _match(
     if name:
         near = geometry.buffer(_margin(measure, geometry, NAME_DISTANCE_M, degrees), 8)
         for asset in assets:
-            same_type = asset.asset_type == str(_plain(feature["asset_type"]) or "")
+            same_type = asset.asset_type == str(plain(feature["asset_type"]) or "")
             if same_type and normalise_name(asset.name) == name and near.intersects(asset.point):
                 return CandidateMatch(POSSIBLE, asset.asset_id, asset.name, "name")
     return CandidateMatch(NEW)

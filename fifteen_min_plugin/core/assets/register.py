@@ -46,6 +46,7 @@ from fifteen_min_plugin.core.assets import ASSET_TYPES, asset_type, time_windows
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.labels import join_labels, status_label
+from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.workspace.layer_io import WriteGuard, retry_busy, workspace_transaction
 from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES
 from fifteen_min_plugin.core.workspace.workspace import Workspace
@@ -108,7 +109,7 @@ class AssetRegister:
     def get(self, asset_id: str) -> dict[str, Any]:
         """The attributes of one asset (NULL as None); FifteenMinError if there is no such asset."""
         feature = self._feature(asset_id)
-        return {name: _plain(feature[name]) for name in self.assets.fields().names()}
+        return {name: plain(feature[name]) for name in self.assets.fields().names()}
 
     def geometry(self, asset_id: str) -> QgsGeometry:
         """The asset's point in the layer's CRS."""
@@ -123,11 +124,11 @@ class AssetRegister:
             AssetEvent(
                 str(feature["asset_id"]),
                 feature["time"] if isinstance(feature["time"], QDateTime) else QDateTime(),
-                str(_plain(feature["field"]) or ""),
-                _plain(feature["old_value"]),
-                _plain(feature["new_value"]),
-                str(_plain(feature["note"]) or ""),
-                str(_plain(feature["user"]) or ""),
+                str(plain(feature["field"]) or ""),
+                plain(feature["old_value"]),
+                plain(feature["new_value"]),
+                str(plain(feature["note"]) or ""),
+                str(plain(feature["user"]) or ""),
                 feature.id(),
             )
             for feature in self.events.getFeatures(request)
@@ -187,7 +188,7 @@ class AssetRegister:
             with self._transaction() as guard:
                 # read under the write lock: the check and the history see the status this change replaces
                 feature = self._feature(asset_id)
-                old = str(_plain(feature["status"]) or "candidate")
+                old = str(plain(feature["status"]) or "candidate")
                 check_transition(old, status, confirmed)
                 self._change(guard, feature, {"status": status}, note)
 
@@ -224,7 +225,7 @@ class AssetRegister:
             point_now = point
             with self._transaction() as guard:
                 feature = self._feature(asset_id)
-                differing = {name: value for name, value in clean.items() if _plain(feature[name]) != value}
+                differing = {name: value for name, value in clean.items() if plain(feature[name]) != value}
                 if point_now is not None and point_now.equals(feature.geometry()):
                     point_now = None
                 if differing or point_now is not None:
@@ -277,7 +278,7 @@ class AssetRegister:
             changed[updated] = now
         guard.change(self.assets, {feature.id(): changed}, {feature.id(): point} if point is not None else None, failed)
         for name, value in values.items():
-            self._event(guard, asset_id, name, _plain(feature[name]), value, note, now)
+            self._event(guard, asset_id, name, plain(feature[name]), value, note, now)
         if point is not None:
             self._event(guard, asset_id, "geometry", feature.geometry().asWkt(8), point.asWkt(8), note, now)
 
@@ -390,14 +391,8 @@ class RegisterMessages:
         return QCoreApplication.translate("RegisterMessages", text)
 
 
-def _plain(value: Any) -> Any:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    return value
-
-
 def _json_value(value: Any) -> Any:
-    value = _plain(value)
+    value = plain(value)
     if isinstance(value, QDateTime):
         return value.toString(Qt.DateFormat.ISODateWithMs)
     return value
@@ -463,10 +458,10 @@ def validate_asset(values: Mapping[str, Any], require: tuple[str, ...] = ()) -> 
     """
     clean: dict[str, Any] = {}
     for name in require:
-        if not str(_plain(values.get(name)) or "").strip():
+        if not str(plain(values.get(name)) or "").strip():
             raise FifteenMinError(RegisterMessages.tr("The asset needs a value for “{field}”.").format(field=name))
     for name, raw in values.items():
-        value = _plain(raw)
+        value = plain(raw)
         if name == "asset_type":
             found = asset_type(str(value or ""))
             if found is None:

@@ -54,6 +54,7 @@ from fifteen_min_plugin.core.facilities.classify import (
 )
 from fifteen_min_plugin.core.facilities.dedup import DEFAULT_TOLERANCE_M, Facility, duplicate_groups
 from fifteen_min_plugin.core.facilities.osm_reader import parse_other_tags
+from fifteen_min_plugin.core.values import text as value_text
 from fifteen_min_plugin.core.workspace.layer_io import retry_busy, workspace_transaction
 
 USER_RULES_FILE = "rules_user.csv"
@@ -124,22 +125,18 @@ def _lookup(names: Sequence[str], wanted: Iterable[str]) -> int:
     return -1
 
 
-def _text(value: Any) -> str:
-    return "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value).strip()
-
-
 def _record(feature: QgsFeature, names: Sequence[str], classifier: Classifier, indices: dict[str, int]) -> dict:
     """The classifier's view of a feature: OSM tags (own fields and other_tags), type code, Baidu tag, name."""
     attributes = feature.attributes()
     record: dict[str, Any] = (
-        parse_other_tags(_text(attributes[indices["other_tags"]])) if "other_tags" in indices else {}
+        parse_other_tags(value_text(attributes[indices["other_tags"]])) if "other_tags" in indices else {}
     )
     for index, name in enumerate(names):
-        if name in classifier.osm_keys and _text(attributes[index]):
-            record[name] = _text(attributes[index])
+        if name in classifier.osm_keys and value_text(attributes[index]):
+            record[name] = value_text(attributes[index])
     for key in (TYPECODE_KEY, BAIDU_TAG_KEY, NAME_KEY):
         if key in indices:
-            record[key] = _text(attributes[indices[key]])
+            record[key] = value_text(attributes[indices[key]])
     return record
 
 
@@ -151,7 +148,7 @@ def value_counts(layer: QgsVectorLayer, field: str) -> list[tuple[str, int]]:
             ImportMessages.tr("The layer “{layer}” has no field “{field}”.").format(layer=layer.name(), field=field)
         )
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([index])
-    counts = Counter(_text(feature.attribute(index)) for feature in layer.getFeatures(request))
+    counts = Counter(value_text(feature.attribute(index)) for feature in layer.getFeatures(request))
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
@@ -170,7 +167,7 @@ def category_counts(layer: QgsVectorLayer) -> Counter:
     """Facilities per category code; None counts the unclassified."""
     index = layer.fields().lookupField("category")
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([index])
-    return Counter(_text(feature.attribute(index)) or None for feature in layer.getFeatures(request))
+    return Counter(value_text(feature.attribute(index)) or None for feature in layer.getFeatures(request))
 
 
 def _point(geometry: QgsGeometry) -> QgsGeometry:
@@ -200,7 +197,7 @@ class _Existing:
         self.keys: set[tuple[str, str]] = set()
         self.not_compared = 0
         for feature in layer.dataProvider().getFeatures(request):  # what is saved, not edits pending in the layer
-            name, category, source, source_id = (_text(feature.attribute(i)) if i >= 0 else "" for i in indices)
+            name, category, source, source_id = (value_text(feature.attribute(i)) if i >= 0 else "" for i in indices)
             for pair in zip(source.split(SEPARATOR), source_id.split(SEPARATOR)):
                 self.keys.add(pair)
             geometry = feature.geometry()
@@ -292,11 +289,13 @@ def append_facilities(
         if not placed:
             without_location += 1
             continue
-        source_id = _text(attributes[own["source_id"]]) if own["source_id"] >= 0 else ""
+        source_id = value_text(attributes[own["source_id"]]) if own["source_id"] >= 0 else ""
         if not source_id and own["osm_id"] >= 0:
-            osm_type = _text(attributes[own["osm_type"]]) if own["osm_type"] >= 0 else ""
+            osm_type = value_text(attributes[own["osm_type"]]) if own["osm_type"] >= 0 else ""
             source_id = (
-                f"{osm_type}/{_text(attributes[own['osm_id']])}" if osm_type else _text(attributes[own["osm_id"]])
+                f"{osm_type}/{value_text(attributes[own['osm_id']])}"
+                if osm_type
+                else value_text(attributes[own["osm_id"]])
             )
         source_id = source_id or str(feature.id())
         out = QgsFeature(target_fields)
@@ -339,7 +338,7 @@ def append_facilities(
                 if (origin, source_id) in seen:
                     continue
                 seen.add((origin, source_id))
-                name = _text(out.attribute(name_at)) if name_at >= 0 else ""
+                name = value_text(out.attribute(name_at)) if name_at >= 0 else ""
                 records.append(Facility(f"n{len(features)}", lon, lat, category_code, name, origin))
                 features.append(out)
             already = len(candidates) - len(features)
@@ -354,7 +353,7 @@ def append_facilities(
                 sources, source_ids = existing.records[keeper].source, existing.source_ids[keeper]
                 for index in (index for index in group if index >= offset):
                     sources = _join(sources, origin)
-                    source_ids = f"{source_ids}{SEPARATOR}{_text(features[index - offset]['source_id'])}"
+                    source_ids = f"{source_ids}{SEPARATOR}{value_text(features[index - offset]['source_id'])}"
                     dropped.add(index - offset)
                 if group[-1] >= offset:
                     merged_into[keeper] = (sources, source_ids)
@@ -379,7 +378,7 @@ def append_facilities(
         already_present=already,
         without_location=without_location,
         not_compared=not_compared,
-        unclassified=sum(1 for feature in kept if not _text(feature.attribute(category_at))),
+        unclassified=sum(1 for feature in kept if not value_text(feature.attribute(category_at))),
     )
 
 
@@ -395,16 +394,16 @@ def _category(
 ) -> list[Optional[str]]:
     """category, category_class, category_zh, matched_by of one source feature."""
     if mapping is not None and type_index >= 0:
-        value = _text(feature.attribute(type_index))
+        value = value_text(feature.attribute(type_index))
         if value in mapping:
             known = classifier.categories.get(mapping[value] or "")
             if known is None:
                 return [None, None, None, None]
             return [known.code, known.category_class, known.name_zh, f"map:{type_field}={value}"]
     if own["category"] >= 0:
-        known = classifier.categories.get(_text(feature.attribute(own["category"])))
+        known = classifier.categories.get(value_text(feature.attribute(own["category"])))
         if known is not None:
-            matched = _text(feature.attribute(own["matched_by"])) if own["matched_by"] >= 0 else ""
+            matched = value_text(feature.attribute(own["matched_by"])) if own["matched_by"] >= 0 else ""
             return [known.code, known.category_class, known.name_zh, matched or None]
     return classifier.attributes(_record(feature, names, classifier, indices))
 
