@@ -14,31 +14,18 @@ from qgis.core import (
     QgsMapLayer,
     QgsMapLayerProxyModel,
     QgsProcessing,
-    QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.gui import QgsMapCanvas, QgsMapLayerComboBox, QgsMessageBar
+from qgis.gui import QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import QModelIndex, Qt, QTimer
 from qgis.PyQt.QtGui import QStandardItem, QStandardItemModel
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QProgressBar,
-    QPushButton,
-    QSizePolicy,
-    QTableView,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -65,11 +52,9 @@ from fifteen_min_plugin.core.facilities.categories import Category, load_categor
 from fifteen_min_plugin.core.report import CirclePlan, PdfExport, ReportLayers, add_layout_to_project, report_layouts
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.workspace.workspace import Workspace
-from fifteen_min_plugin.gui.charts import CircleChart, CityChart
-from fifteen_min_plugin.gui.fit import FlowLayout, fitting_table, shrinkable_combo
-from fifteen_min_plugin.gui.messages import show_error, show_message, show_outcome
-from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
-from fifteen_min_plugin.gui.topology_spin import TopologySpinBox
+from fifteen_min_plugin.gui.dock_page import DockPage, load_form
+from fifteen_min_plugin.gui.fit import fitting_table, shrinkable_combo
+from fifteen_min_plugin.gui.messages import show_message, show_outcome
 
 #: line layers (the filter enum moved to Qgis.LayerFilter in QGIS 3.34)
 _ROAD_LAYERS = Qgis.LayerFilter.LineLayer if hasattr(Qgis, "LayerFilter") else QgsMapLayerProxyModel.Filter.LineLayer
@@ -87,14 +72,12 @@ COVERED_MINUTES = 15.0
 FID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 GRADE_COLUMN = 4
-TABLE_MIN_HEIGHT = 180
-POPULATION_TABLE_MAX_HEIGHT = 240
 CSV_FILTER = "CSV (*.csv)"
 XLSX_FILTER = "Excel (*.xlsx)"
 PDF_FILTER = "PDF (*.pdf)"
 
 
-class AnalysisPage(QWidget):
+class AnalysisPage(DockPage, load_form("analysis_page")):
     """Runs the analyses on the current workspace and shows what each circle lacks."""
 
     def __init__(
@@ -105,98 +88,59 @@ class AnalysisPage(QWidget):
         project: Optional[QgsProject] = None,
         parent: Optional[QWidget] = None,
     ) -> None:
-        super().__init__(parent)
-        self.canvas = canvas
-        self.message_bar = message_bar
-        self.workspace = workspace
-        self.project = project or QgsProject.instance()
+        super().__init__(canvas, message_bar, workspace, project, parent)
         self.rows: list[CoverageRow] = []
         self.population: list[PopulationShare] = []
         self.minutes_layer_id = ""
         self.population_layer_id = ""
+        self.plan_export: Optional[PdfExport] = None
+        self.plan_feedback: Optional[QgsFeedback] = None
         try:
             self.categories: list[Category] = load_categories()
         except FifteenMinError as error:
             self.categories = []
             self._error(error)
+        self._fill_widgets()
+        self._read_report_fields()
+        self._set_running(False)
+        self._connect()
 
-        self.coverage_button = QPushButton(self.tr("Run coverage"))
-        self.coverage_button.setToolTip(
-            self.tr("Count the workspace facilities of every category in every workspace circle and grade each circle.")
-        )
-        self.roads_combo = QgsMapLayerComboBox()
+    def title(self) -> str:
+        """The title of the page's messages."""
+        return self.tr("Analysis")
+
+    def run_buttons(self) -> tuple[QWidget, ...]:
+        """The buttons that start a computation or an export."""
+        return (self.coverage_button, self.walking_button, self.plans_button)
+
+    def _fill_widgets(self) -> None:
+        """What the form cannot say: layer filters, the table model, category choices, texts with numbers."""
         self.roads_combo.setFilters(_ROAD_LAYERS)
-        self.topology_spin = TopologySpinBox()
-        self.walking_button = QPushButton(self.tr("Walking times"))
         self.walking_button.setToolTip(
             self.tr(
                 "Walking minutes from every community to the nearest facility of every category along the roads, "
                 "then the share of residents within {minutes:g} minutes."
             ).format(minutes=COVERED_MINUTES)
         )
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-
+        self.population_group.setTitle(self.tr("Residents within {minutes:g} minutes").format(minutes=COVERED_MINUTES))
         self.model = QStandardItemModel(0, len(table_header()), self)
         self.model.setHorizontalHeaderLabels(table_header())
         self.model.setSortRole(SORT_ROLE)
-        self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setColumnHidden(0, True)
-        self.table.setMinimumHeight(TABLE_MIN_HEIGHT)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
-        self.table.setToolTip(self.tr("Click a circle to zoom to it and see its chart. Click a heading to sort."))
-        self.circle_chart = CircleChart()
-        self.city_chart = CityChart()
-
-        self.grade_style_button = QPushButton(self.tr("Colour circles by grade"))
-        self.minutes_combo = shrinkable_combo(QComboBox())
+        shrinkable_combo(self.minutes_combo)
         for category in self.categories:
             self.minutes_combo.addItem(f"{category.name_zh} ({category.name_en})", category.code)
-        self.minutes_style_button = QPushButton(self.tr("Colour by walking minutes"))
-        self.population_label = QLabel(self.tr("Run Walking times to see how many residents are covered."))
-        self.population_label.setWordWrap(True)
-        self.population_table = QTableWidget(0, 3)
-        self.population_table.setHorizontalHeaderLabels(
-            [self.tr("Category"), self.tr("Share covered (%)"), self.tr("Residents covered")]
-        )
-        self.population_table.setMaximumHeight(POPULATION_TABLE_MAX_HEIGHT)
-        self.population_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         fitting_table(self.population_table, stretch=(0,))
 
-        self.csv_button = QPushButton(self.tr("Export CSV…"))
-        self.xlsx_button = QPushButton(self.tr("Export Excel…"))
-        self.plans_button = QPushButton(self.tr("Export circle plans (PDF)…"))
-        self.report_title_edit = QLineEdit()
-        self.report_title_edit.setPlaceholderText(self.tr("e.g. 海淀区一刻钟便民生活圈“一圈一策”"))
-        self.report_title_edit.setToolTip(self.tr("The title of the report; empty: the workspace name."))
-        self.report_area_edit = QLineEdit()
-        self.report_area_edit.setPlaceholderText(self.tr("e.g. 海淀区学院路街道"))
-        self.report_area_edit.setToolTip(self.tr("The planning area the report covers, printed under the title."))
-        self.report_bureau_edit = QLineEdit()
-        self.report_bureau_edit.setPlaceholderText(self.tr("e.g. 海淀区商务局"))
-        self.report_bureau_edit.setToolTip(self.tr("The bureau issuing the report, printed on every page."))
+    def _connect(self) -> None:
         for key, edit in self._report_fields().items():
             edit.editingFinished.connect(lambda key=key, edit=edit: self._remember_report_field(key, edit.text()))
-        self._read_report_fields()
         self.project.readProject.connect(self._read_report_fields)
         self.project.cleared.connect(self._read_report_fields)
-        self.plans_button.setToolTip(self.tr("一圈一策: one page per circle with its gaps and nearby idle assets."))
-        self.plan_export: Optional[PdfExport] = None
-        self.plan_feedback: Optional[QgsFeedback] = None
-        self.runner = ProcessingRunner(self.project, self.progress, self._set_running, self._warn, self)
-        self._set_running(False)
-        self._layout()
-
         self.coverage_button.clicked.connect(self.run_coverage)
         self.walking_button.clicked.connect(self.run_walking_times)
-        self.cancel_button.clicked.connect(self.cancel)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.table.clicked.connect(self._row_chosen)
         self.grade_style_button.clicked.connect(self.style_grades)
@@ -204,52 +148,6 @@ class AnalysisPage(QWidget):
         self.csv_button.clicked.connect(self._ask_csv)
         self.xlsx_button.clicked.connect(self._ask_xlsx)
         self.plans_button.clicked.connect(self._ask_circle_plans)
-
-    def _layout(self) -> None:
-        run = QGroupBox(self.tr("Analyse the workspace"))
-        form = QFormLayout(run)
-        form.addRow(self.coverage_button)
-        form.addRow(self.tr("Roads"), self.roads_combo)
-        form.addRow(self.tr("Topology tolerance"), self.topology_spin)
-        form.addRow(self.walking_button)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress)
-        progress_row.addWidget(self.cancel_button)
-        form.addRow(progress_row)
-
-        circles = QGroupBox(self.tr("Circles and their gaps (缺什么补什么)"))
-        circles_layout = QVBoxLayout(circles)
-        circles_layout.addWidget(self.table)
-        circles_layout.addWidget(self.circle_chart)
-        circles_layout.addWidget(self.city_chart)
-
-        maps = QGroupBox(self.tr("Maps"))
-        maps_layout = QVBoxLayout(maps)
-        maps_layout.addWidget(self.grade_style_button)
-        maps_layout.addWidget(self.minutes_combo)
-        maps_layout.addWidget(self.minutes_style_button)
-
-        population = QGroupBox(self.tr("Residents within {minutes:g} minutes").format(minutes=COVERED_MINUTES))
-        population_layout = QVBoxLayout(population)
-        population_layout.addWidget(self.population_label)
-        population_layout.addWidget(self.population_table)
-
-        exports = QGroupBox(self.tr("Export"))
-        exports_layout = QVBoxLayout(exports)
-        exports_layout.addLayout(FlowLayout(widgets=(self.csv_button, self.xlsx_button)))
-        report = QFormLayout()
-        report.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        report.addRow(self.tr("Report title"), self.report_title_edit)
-        report.addRow(self.tr("Area"), self.report_area_edit)
-        report.addRow(self.tr("Bureau"), self.report_bureau_edit)
-        exports_layout.addLayout(report)
-        exports_layout.addWidget(self.plans_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for group in (run, circles, maps, population, exports):
-            layout.addWidget(group)
-        layout.addStretch(1)
 
     # --- report fields, remembered in the project ------------------------------------------------------------
 
@@ -391,14 +289,9 @@ class AnalysisPage(QWidget):
         self.plan_feedback = None
         self._set_running(False)
 
-    @property
-    def task(self) -> Optional[QgsProcessingAlgRunnerTask]:
-        """The background task running now, if any."""
-        return self.runner.task
-
     def cancel(self) -> None:
         """Stop the running computation or PDF export; nothing is written."""
-        self.runner.cancel()
+        super().cancel()
         if self.plan_feedback is not None:
             self.plan_feedback.cancel()
 
@@ -444,13 +337,6 @@ class AnalysisPage(QWidget):
                 self.tr("The layer “{layer}” could not be added to the project.").format(layer=layer.name())
             )
         return layer.id()
-
-    def _set_running(self, running: bool) -> None:
-        self.progress.setVisible(running)
-        self.progress.setValue(0)
-        self.cancel_button.setVisible(running)
-        for button in (self.coverage_button, self.walking_button, self.plans_button):
-            button.setEnabled(not running)
 
     # --- showing -------------------------------------------------------------------------------------------
 
@@ -641,12 +527,6 @@ class AnalysisPage(QWidget):
 
     def _outcome(self, text: str) -> None:
         show_outcome(self.message_bar, self.tr("Analysis"), text, self.runner.warnings)
-
-    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning, details: str = "") -> None:
-        show_message(self.message_bar, self.tr("Analysis"), text, level, details)
-
-    def _error(self, error: FifteenMinError) -> None:
-        show_error(self.message_bar, self.tr("Analysis"), error)
 
     def teardown(self) -> None:
         """Cancel running work before the dock goes away."""
