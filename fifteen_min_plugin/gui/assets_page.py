@@ -16,7 +16,6 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
-    QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProject,
     QgsVectorLayer,
@@ -27,24 +26,17 @@ from qgis.PyQt.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAction,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QProgressBar,
     QPushButton,
-    QSizePolicy,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -63,10 +55,10 @@ from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.asset_form import AssetForm, prefill_values
-from fifteen_min_plugin.gui.fit import FlowLayout, fitting_table, show_whole_text, shrinkable_combo
+from fifteen_min_plugin.gui.dock_page import DockPage, load_form
+from fifteen_min_plugin.gui.fit import fitting_table, show_whole_text, shrinkable_combo
 from fifteen_min_plugin.gui.flag_tool import FlagMapTool, PointMapTool
-from fifteen_min_plugin.gui.messages import show_error, show_message, show_outcome
-from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
+from fifteen_min_plugin.gui.messages import show_message, show_outcome
 
 REPURPOSE_ALGORITHM = f"{PROVIDER_ID}:repurpose"
 CANDIDATES_ALGORITHM = f"{PROVIDER_ID}:idlecandidates"
@@ -316,7 +308,7 @@ def _circle_names(circles: QgsVectorLayer) -> dict[str, str]:
     return names
 
 
-class AssetsPage(QWidget):
+class AssetsPage(DockPage, load_form("assets_page")):
     """The idle-asset register of the current workspace: flag, add, walk the workflow, see history and uses.
 
     Questions (notes, confirmations) open without blocking (`QDialog.open`) and are held in `dialog`; the asset
@@ -331,20 +323,34 @@ class AssetsPage(QWidget):
         project: Optional[QgsProject] = None,
         parent: Optional[QWidget] = None,
     ) -> None:
-        super().__init__(parent)
-        self.canvas = canvas
-        self.message_bar = message_bar
-        self.workspace = workspace
-        self.project = project or QgsProject.instance()
+        super().__init__(canvas, message_bar, workspace, project, parent)
         self.form: Optional[AssetForm] = None
         self.dialog: Optional[QDialog] = None
         self._pending: deque[tuple[QgsVectorLayer, int]] = deque()
         #: asset_id -> suggestions (rank, use, score, reason) of the last suggestion run
         self.suggestions_by_asset: dict[str, list[tuple[int, str, float, str]]] = {}
         self._shown_workspace: Optional[Path] = None
-
         self.flag_tool = FlagMapTool(canvas)
         self.point_tool = PointMapTool(canvas)
+        self._make_tool_actions()
+        self.status_buttons: dict[str, QPushButton] = {
+            status: getattr(self, f"{status}_button") for status in ("under_review", "approved", "in_use", "retired")
+        }
+        self._fill_widgets()
+        self._set_running(False)
+        self._connect()
+        self.refresh()
+
+    def title(self) -> str:
+        """The title of the page's messages."""
+        return self.tr("Idle assets")
+
+    def run_buttons(self) -> tuple[QWidget, ...]:
+        """The buttons that start background work."""
+        return (self.suggest_button, self.find_button)
+
+    def _make_tool_actions(self) -> None:
+        """The map tools' checkable actions, shown by the two tool buttons; QGIS checks them while active."""
         self.flag_action = QAction(
             QgsApplication.getThemeIcon("/mActionIdentify.svg"), self.tr("Flag idle asset on map"), self
         )
@@ -355,8 +361,6 @@ class AssetsPage(QWidget):
             QgsApplication.getThemeIcon("/mActionCapturePoint.svg"), self.tr("Add idle asset by drawing"), self
         )
         self.draw_action.setToolTip(self.tr("Click the asset's location on the map, then fill in the form."))
-        self.flag_button = QToolButton()
-        self.draw_button = QToolButton()
         for button, action, tool in (
             (self.flag_button, self.flag_action, self.flag_tool),
             (self.draw_button, self.draw_action, self.point_tool),
@@ -365,68 +369,27 @@ class AssetsPage(QWidget):
             tool.setAction(action)
             action.triggered.connect(lambda checked, tool=tool: self._toggle_tool(tool, checked))
             button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.flag_selected_button = QPushButton(self.tr("Flag selected"))
-        self.flag_selected_button.setToolTip(self.tr("Add the selected features of the current layer to the register."))
-        self.find_button = QPushButton(self.tr("Find candidates…"))
-        self.refresh_button = QPushButton(self.tr("Refresh"))
 
-        self.status_filter = shrinkable_combo(QComboBox(), FILTER_CHARACTERS)
+    def _fill_widgets(self) -> None:
+        """What the form cannot say: filter choices, the table model, fitting tables."""
+        for combo in (self.status_filter, self.type_filter, self.circle_filter):
+            shrinkable_combo(combo, FILTER_CHARACTERS)
         self.status_filter.addItem(self.tr("All statuses"), "")
         for status in ASSET_STATUSES:
             self.status_filter.addItem(status_label(status), status)
-        self.type_filter = shrinkable_combo(QComboBox(), FILTER_CHARACTERS)
         self.type_filter.addItem(self.tr("All types"), "")
         for item in ASSET_TYPES:
             self.type_filter.addItem(asset_type_label(item.code), item.code)
-        self.circle_filter = shrinkable_combo(QComboBox(), FILTER_CHARACTERS)
-
         self.model = AssetTableModel(self)
         self.proxy = AssetFilterModel(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
-
-        self.status_buttons: dict[str, QPushButton] = {
-            "under_review": QPushButton(self.tr("Send for review")),
-            "approved": QPushButton(self.tr("Approve")),
-            "in_use": QPushButton(self.tr("Put in use")),
-            "retired": QPushButton(self.tr("Retire")),
-        }
-        self.delete_button = QPushButton(self.tr("Delete…"))
-        self.delete_button.setToolTip(self.tr("Remove the asset for good (the history keeps a record). Prefer Retire."))
-
-        self.windows_label = QLabel()
-        self.windows_label.setWordWrap(True)
-        self.history = QTableWidget(0, 6)
-        self.history.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("Change"), self.tr("From"), self.tr("To"), self.tr("Note"), self.tr("By")]
-        )
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         fitting_table(self.history, stretch=(1, 2, 3, 4))
-        self.suggest_button = QPushButton(self.tr("Suggest uses"))
-        self.suggest_button.setToolTip(
-            self.tr("Rank uses of every asset that fill the gaps of its circles (needs the coverage analysis).")
-        )
-        self.suggestions = QTableWidget(0, 4)
-        self.suggestions.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Use"), self.tr("Score"), self.tr("Why")])
-        self.suggestions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         fitting_table(self.suggestions, stretch=(1, 3))  # the rank is the first column: no row numbers besides
-        self.suggestions_label = QLabel()
-        self.suggestions_label.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.runner = ProcessingRunner(self.project, self.progress, self._set_running, self._warn, self)
-        self._layout()
-        self._set_running(False)
 
+    def _connect(self) -> None:
         self.flag_tool.feature_flagged.connect(self.flag_feature)
         self.point_tool.point_clicked.connect(self.add_at_point)
         self.flag_selected_button.clicked.connect(self.flag_selected)
@@ -439,39 +402,6 @@ class AssetsPage(QWidget):
             button.clicked.connect(lambda _checked=False, status=status: self.change_status(status))
         self.delete_button.clicked.connect(self.delete_selected)
         self.suggest_button.clicked.connect(self.suggest)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.refresh()
-
-    def _layout(self) -> None:
-        tools = FlowLayout(widgets=(self.flag_button, self.flag_selected_button, self.draw_button, self.find_button))
-        filters = FlowLayout(widgets=(self.status_filter, self.type_filter, self.circle_filter, self.refresh_button))
-        workflow = FlowLayout(widgets=(*self.status_buttons.values(), self.delete_button))
-
-        details = QGroupBox(self.tr("Selected asset"))
-        details_layout = QVBoxLayout(details)
-        details_layout.addWidget(self.windows_label)
-        details_layout.addWidget(QLabel(self.tr("History")))
-        details_layout.addWidget(self.history)
-
-        uses = QGroupBox(self.tr("Repurposing suggestions"))
-        uses_layout = QVBoxLayout(uses)
-        run_row = QHBoxLayout()
-        run_row.addWidget(self.suggest_button)
-        run_row.addWidget(self.progress)
-        run_row.addWidget(self.cancel_button)
-        uses_layout.addLayout(run_row)
-        uses_layout.addWidget(self.suggestions_label)
-        uses_layout.addWidget(self.suggestions)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(tools)
-        layout.addLayout(filters)
-        layout.addWidget(self.table)
-        layout.addLayout(workflow)
-        layout.addWidget(details)
-        layout.addWidget(uses)
-        layout.addStretch(1)
 
     # --- the table -----------------------------------------------------------------------------------------
 
@@ -1009,15 +939,6 @@ class AssetsPage(QWidget):
             self._done(self.tr("{count} candidates added to the register.").format(count=len(added)))
         self.refresh()
 
-    @property
-    def task(self) -> Optional[QgsProcessingAlgRunnerTask]:
-        """The background task running now, if any."""
-        return self.runner.task
-
-    def cancel(self) -> None:
-        """Stop the running background work; nothing is written."""
-        self.runner.cancel()
-
     def _run(
         self, algorithm_id: str, parameters: dict[str, Any], title: str, then: Callable[[QgsVectorLayer], None]
     ) -> None:
@@ -1031,13 +952,6 @@ class AssetsPage(QWidget):
         if not isinstance(result, QgsVectorLayer):
             raise FifteenMinError(self.tr("{title} gave no result; nothing was written.").format(title=title))
         return result
-
-    def _set_running(self, running: bool) -> None:
-        self.progress.setVisible(running)
-        self.progress.setValue(0)
-        self.cancel_button.setVisible(running)
-        self.suggest_button.setEnabled(not running)
-        self.find_button.setEnabled(not running)
 
     # --- shared --------------------------------------------------------------------------------------------
 
@@ -1075,14 +989,8 @@ class AssetsPage(QWidget):
         super().showEvent(event)
         self.refresh()
 
-    def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning, details: str = "") -> None:
-        show_message(self.message_bar, self.tr("Idle assets"), text, level, details)
-
     def _done(self, text: str) -> None:
         show_message(self.message_bar, self.tr("Idle assets"), text, Qgis.MessageLevel.Success, duration=5)
-
-    def _error(self, error: FifteenMinError) -> None:
-        show_error(self.message_bar, self.tr("Idle assets"), error)
 
     def teardown(self) -> None:
         """Cancel work, release the canvas and close open dialogs before the dock goes away."""
