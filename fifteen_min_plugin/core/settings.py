@@ -18,18 +18,34 @@ def parse_whole_numbers(text: str) -> tuple[int, ...]:
     return values
 
 
+#: the defaults of `Settings`, also the defaults of the Processing parameters that match a setting
+WALKING_SPEED_KMH = 4.0
+CIRCLE_MINUTES = (5, 10, 15)
+RADII_M = (300, 500, 1000)
+SNAP_TOLERANCE_M = 100.0
+#: the polygon of a network circle is the reachable streets buffered by this distance (m)
+WALK_OFF_M = 25.0
+#: two records of one category with the same name from different sources within this distance (m) are one facility
+DEDUP_TOLERANCE_M = 30.0
+
+
+def level_text(levels: tuple[int, ...]) -> str:
+    """Levels as a Processing parameter or a settings value writes them: "5,10,15"."""
+    return ",".join(map(str, levels))
+
+
 @dataclass(frozen=True)
 class Settings:
     """User-tunable defaults; the options page shows the source of each."""
 
-    walking_speed_kmh: float = 4.0
-    circle_minutes: tuple[int, ...] = (5, 10, 15)
-    radii_m: tuple[int, ...] = (300, 500, 1000)
-    snap_tolerance_m: float = 100.0
+    walking_speed_kmh: float = WALKING_SPEED_KMH
+    circle_minutes: tuple[int, ...] = CIRCLE_MINUTES
+    radii_m: tuple[int, ...] = RADII_M
+    snap_tolerance_m: float = SNAP_TOLERANCE_M
     #: dangling road ends join another road within this distance; 0 = roads meet only at shared vertices
     topology_tolerance_m: float = 0.0
-    walk_off_m: float = 25.0
-    dedup_tolerance_m: float = 30.0
+    walk_off_m: float = WALK_OFF_M
+    dedup_tolerance_m: float = DEDUP_TOLERANCE_M
     #: 基础型 needs this many MOFCOM 基本保障类 categories present (capped at the number in the categories table)
     grade_basic_min_basic: int = 13
     #: 提升型 adds at least this many 品质提升类 categories (plugin default)
@@ -51,8 +67,8 @@ class Settings:
                 raise ValueError(name)
         if self.grade_quality_min_quality < self.grade_enhanced_min_quality:
             raise ValueError("grade_quality_min_quality")
-        parse_whole_numbers(",".join(map(str, self.circle_minutes)))
-        parse_whole_numbers(",".join(map(str, self.radii_m)))
+        parse_whole_numbers(level_text(self.circle_minutes))
+        parse_whole_numbers(level_text(self.radii_m))
 
     @property
     def metres_per_minute(self) -> float:
@@ -89,5 +105,5 @@ class Settings:
         """Persist every field."""
         store = qsettings or QgsSettings()
         for name, value in asdict(self).items():
-            stored = ",".join(map(str, value)) if isinstance(value, tuple) else value
+            stored = level_text(value) if isinstance(value, tuple) else value
             store.setValue(f"{SETTINGS_PREFIX}/{name}", stored)

@@ -21,6 +21,7 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.circles.radius import RadiusBuffer
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.settings import CIRCLE_MINUTES, RADII_M, level_text
 from fifteen_min_plugin.core.values import parse_numbers
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
 from fifteen_min_plugin.processing.parameter_checks import MAX_RADIUS_M
@@ -75,8 +76,14 @@ class BufferCirclesAlgorithm(FifteenMinAlgorithm):
                 self.ORIGIN_ID_FIELD, self.tr("Origin id field"), parentLayerParameterName=self.ORIGINS, optional=True
             )
         )
-        self.addParameter(QgsProcessingParameterString(self.RADII_M, self.tr("Radii (m)"), defaultValue="300,500,1000"))
-        self.addParameter(QgsProcessingParameterString(self.MINUTES, self.tr("Level minutes"), defaultValue="5,10,15"))
+        self.addParameter(
+            QgsProcessingParameterString(self.RADII_M, self.tr("Radii (m)"), defaultValue=level_text(RADII_M))
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.MINUTES, self.tr("Level minutes"), defaultValue=level_text(CIRCLE_MINUTES)
+            )
+        )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Radius circles"), QgsProcessing.SourceType.TypeVectorPolygon

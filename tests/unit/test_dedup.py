@@ -1,4 +1,4 @@
-"""Cross-source deduplication (pure Python)."""
+"""Cross-source deduplication (no QGIS application needed)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import random
 import pytest
 
 from fifteen_min_plugin.core.facilities.dedup import (
-    DEFAULT_TOLERANCE_M,
     Facility,
     duplicate_groups,
     merge_duplicates,
     normalise_name,
 )
+from fifteen_min_plugin.core.settings import DEDUP_TOLERANCE_M
 
 LAT0 = 40.0
 M_PER_DEG_LAT = 6371008.8 * math.pi / 180.0
@@ -76,7 +76,7 @@ def test_rule_needs_category_name_tolerance_and_two_sources(distance_m, category
         _facility("a", 0, 0),
         _facility("b", distance_m * 0.6, distance_m * 0.8, category=category, source=source),
     ]
-    assert (len(merge_duplicates(records, DEFAULT_TOLERANCE_M)) == 1) is merged
+    assert (len(merge_duplicates(records, DEDUP_TOLERANCE_M)) == 1) is merged
 
 
 def test_tolerance_is_a_parameter_and_nameless_records_never_merge():

@@ -17,8 +17,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from fifteen_min_plugin.core.settings import DEDUP_TOLERANCE_M
+
 EARTH_RADIUS_M = 6371008.8
-DEFAULT_TOLERANCE_M = 30.0
 #: bracketed parts are branch markers: 罗森(中关村店), 物美【学院路】, Wumart [Haidian branch]
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|「[^「」]*」")
 #: trailing branch words, removed once brackets and punctuation are gone
@@ -58,7 +59,7 @@ def _metres(a: Facility, b: Facility) -> float:
     return EARTH_RADIUS_M * math.hypot(dx, dy)
 
 
-def duplicate_groups(records: Sequence[Facility], tolerance_m: float = DEFAULT_TOLERANCE_M) -> list[list[int]]:
+def duplicate_groups(records: Sequence[Facility], tolerance_m: float = DEDUP_TOLERANCE_M) -> list[list[int]]:
     """Indices of records that are one facility, each group in input order; singletons are left out."""
     if tolerance_m < 0:
         raise ValueError(tolerance_m)
@@ -92,7 +93,7 @@ def duplicate_groups(records: Sequence[Facility], tolerance_m: float = DEFAULT_T
     return sorted((group for group in groups.values() if len(group) > 1), key=lambda group: group[0])
 
 
-def merge_duplicates(records: Sequence[Facility], tolerance_m: float = DEFAULT_TOLERANCE_M) -> list[Facility]:
+def merge_duplicates(records: Sequence[Facility], tolerance_m: float = DEDUP_TOLERANCE_M) -> list[Facility]:
     """Records with each duplicate group merged into its first record, whose `source` lists every source.
 
     Sources are joined with ";" in input order, without repeats (e.g. "osm;amap"); order is preserved.

@@ -52,8 +52,9 @@ from fifteen_min_plugin.core.facilities.classify import (
     TYPECODE_KEY,
     Classifier,
 )
-from fifteen_min_plugin.core.facilities.dedup import DEFAULT_TOLERANCE_M, Facility, duplicate_groups
+from fifteen_min_plugin.core.facilities.dedup import Facility, duplicate_groups
 from fifteen_min_plugin.core.facilities.osm_reader import parse_other_tags
+from fifteen_min_plugin.core.settings import DEDUP_TOLERANCE_M
 from fifteen_min_plugin.core.values import text as value_text
 from fifteen_min_plugin.core.workspace.layer_io import retry_busy, workspace_transaction
 
@@ -219,7 +220,7 @@ def append_facilities(
     transform_context: QgsCoordinateTransformContext,
     origin: str,
     classifier: Classifier,
-    tolerance_m: float = DEFAULT_TOLERANCE_M,
+    tolerance_m: float = DEDUP_TOLERANCE_M,
     type_field: str = "",
     mapping: Optional[Mapping[str, Optional[str]]] = None,
     is_canceled: Callable[[], bool] = lambda: False,

@@ -12,10 +12,10 @@ from qgis.core import QgsFeedback
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
-from fifteen_min_plugin.core.network import WALK_OFF_M
 from fifteen_min_plugin.core.network.blocks import StreetBlocks, street_blocks
 from fifteen_min_plugin.core.network.graph import RoadGraph
 from fifteen_min_plugin.core.network.trails import trail_lines
+from fifteen_min_plugin.core.settings import WALK_OFF_M
 
 #: arc segments per quarter circle of the buffer: every vertex lies on the true arc (never beyond the walk-off).
 #: GEOS rounds the arc of a join to whole segments, so one chord spans up to 1.5 x 30°: the polygon stays within
