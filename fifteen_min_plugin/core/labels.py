@@ -75,6 +75,18 @@ def level_label(minutes: Any) -> str:
     return legend_label("level_min", value) or str(value)
 
 
+#: ids named in a warning before "and N more"
+NAMED_IDS = 20
+
+
+def named_ids(ids: Sequence[object], shown: int = NAMED_IDS) -> str:
+    """The first `shown` of `ids`, separated by commas, and how many more there are."""
+    listed = ", ".join(str(value) for value in ids[:shown])
+    if len(ids) <= shown:
+        return listed
+    return Labels.tr("{ids} and {count} more").format(ids=listed, count=len(ids) - shown)
+
+
 def conversion_text(source: str, target: str, exact_inverse: bool) -> str:
     """A coordinate conversion in words, e.g. "GCJ-02→WGS84 (exact inverse)" / GCJ-02→WGS84（精确逆算）."""
     if exact_inverse:

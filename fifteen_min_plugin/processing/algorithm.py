@@ -11,6 +11,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsFeatureSource,
     QgsFields,
+    QgsGeometry,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
@@ -24,7 +25,10 @@ from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.dependencies import missing_dependencies, missing_message
 from fifteen_min_plugin.core.errors import FifteenMinError, log_error
+from fifteen_min_plugin.core.labels import named_ids
 from fifteen_min_plugin.processing.parameter_checks import explain_refusal, missing_field
+
+__all__ = ["CarriedFields", "FifteenMinAlgorithm", "named_ids", "processing_error"]
 
 #: features handed to a sink at once
 WRITE_BATCH = 1000
@@ -121,28 +125,29 @@ class FifteenMinAlgorithm(QgsProcessingAlgorithm):
         parameters: dict[str, Any],
         name: str,
         fields: QgsFields,
-        features: Sequence[QgsFeature],
+        geometries: Sequence[QgsGeometry],
         rows: Iterable[list],
         feedback: QgsProcessingFeedback,
-        start: float = 0.0,
+        progress_from: Optional[float] = None,
     ) -> bool:
-        """Write each of `features`' geometry with its row of attributes, in batches; False when cancelled.
+        """Write each of `geometries` with its row of attributes, in batches; False when cancelled.
 
-        The progress runs from `start` to 100.
+        With `progress_from`, the progress runs from there to 100 as the features are written.
         """
         batch: list[QgsFeature] = []
-        for number, (feature, row) in enumerate(zip(features, rows), start=1):
+        for number, (geometry, row) in enumerate(zip(geometries, rows), start=1):
             output = QgsFeature(fields)
-            output.setGeometry(feature.geometry())
+            output.setGeometry(geometry)
             output.setAttributes(row)
             batch.append(output)
-            if len(batch) == WRITE_BATCH or number == len(features):
+            if len(batch) == WRITE_BATCH or number == len(geometries):
                 if feedback.isCanceled():
                     return False
                 if not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
                     raise QgsProcessingException(self.writeFeatureError(sink, parameters, name))
                 batch = []
-                feedback.setProgress(start + (100.0 - start) * number / len(features))
+                if progress_from is not None:
+                    feedback.setProgress(progress_from + (100.0 - progress_from) * number / len(geometries))
         return True
 
     def checkParameterValues(self, parameters: dict, context: QgsProcessingContext) -> tuple[bool, str]:  # noqa: D102, N802
@@ -155,19 +160,6 @@ class FifteenMinAlgorithm(QgsProcessingAlgorithm):
             return False, explain_refusal(self, parameters, context, message) or message
         reason = missing_field(self, parameters, context)
         return (False, reason) if reason else (True, message)
-
-
-#: ids named in a warning before "and N more"
-NAMED_IDS = 20
-
-
-def named_ids(ids: Sequence[object], shown: int = NAMED_IDS) -> str:
-    """The first `shown` of `ids`, separated by commas, and how many more there are."""
-    text = ", ".join(str(value) for value in ids[:shown])
-    if len(ids) <= shown:
-        return text
-    more = QCoreApplication.translate("FifteenMinAlgorithm", "{ids} and {count} more")
-    return more.format(ids=text, count=len(ids) - shown)
 
 
 class CarriedFields:

@@ -137,7 +137,6 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
     def processAlgorithm(  # noqa: D102, N802
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
-        # the scientific stack is imported here: canExecute() has checked it
         from fifteen_min_plugin.core.analysis.nearest_by_category import (
             NearestSearchInput,
             check_values,
@@ -192,5 +191,6 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
         rows = (carried.values(feature) + row for feature, row in zip(table.features, table.rows))
         sink, dest_id = self.sink(parameters, self.OUTPUT, context, fields, origins.wkbType(), origins.sourceCrs())
         feedback.setProgressText(self.tr("Writing {count} origins…").format(count=len(table.features)))
-        self.write_rows(sink, parameters, self.OUTPUT, fields, table.features, rows, feedback, 80.0)
+        geometries = [feature.geometry() for feature in table.features]
+        self.write_rows(sink, parameters, self.OUTPUT, fields, geometries, rows, feedback, 80.0)
         return {self.OUTPUT: dest_id}

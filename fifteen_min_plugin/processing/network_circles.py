@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 import math
-import os
 from typing import Any
 
 from qgis.core import (
-    Qgis,
-    QgsCoordinateTransform,
-    QgsFeature,
-    QgsFeatureRequest,
-    QgsFeatureSink,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
@@ -25,10 +18,17 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from fifteen_min_plugin.core.compat import POINT_GEOMETRY
-from fifteen_min_plugin.core.network import METHOD, WALK_OFF_M
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.network import METHOD
+from fifteen_min_plugin.core.settings import (
+    CIRCLE_MINUTES,
+    SNAP_TOLERANCE_M,
+    WALK_OFF_M,
+    WALKING_SPEED_KMH,
+    level_text,
+)
 from fifteen_min_plugin.core.values import parse_numbers
-from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 from fifteen_min_plugin.processing.parameter_checks import MAX_SPEED_KMH, MAX_WALK_MINUTES
 from fifteen_min_plugin.processing.walking_graph import (
     exclusion_parameters,
@@ -97,13 +97,15 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
                 self.ORIGIN_ID_FIELD, self.tr("Origin id field"), parentLayerParameterName=self.ORIGINS, optional=True
             )
         )
-        self.addParameter(QgsProcessingParameterString(self.MINUTES, self.tr("Minutes"), defaultValue="5,10,15"))
+        self.addParameter(
+            QgsProcessingParameterString(self.MINUTES, self.tr("Minutes"), defaultValue=level_text(CIRCLE_MINUTES))
+        )
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.SPEED_KMH,
                 self.tr("Walking speed (km/h)"),
                 QgsProcessingParameterNumber.Type.Double,
-                defaultValue=4.0,
+                defaultValue=WALKING_SPEED_KMH,
                 maxValue=MAX_SPEED_KMH,
             )
         )
@@ -112,7 +114,7 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
                 self.SNAP_TOLERANCE_M,
                 self.tr("Snapping tolerance (m)"),
                 QgsProcessingParameterNumber.Type.Double,
-                defaultValue=100.0,
+                defaultValue=SNAP_TOLERANCE_M,
                 minValue=0.0,
             )
         )
@@ -157,10 +159,12 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
     def processAlgorithm(  # noqa: D102, N802
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
-        import numpy as np
-        import shapely
-
-        from fifteen_min_plugin.core.network.isochrone import isochrones, snap_origins
+        from fifteen_min_plugin.core.circles.isochrones import (
+            OUTPUT_FIELDS,
+            IsochroneRun,
+            check_speed,
+            network_circles,
+        )
 
         roads = self.parameterAsSource(parameters, self.ROADS, context)
         origins = self.parameterAsSource(parameters, self.ORIGINS, context)
@@ -168,119 +172,44 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
             raise QgsProcessingException(self.tr("The roads or origins layer could not be read."))
         minutes = self._minutes(self.parameterAsString(parameters, self.MINUTES, context))
         speed = self.parameterAsDouble(parameters, self.SPEED_KMH, context)
-        if not speed > 0:
-            raise QgsProcessingException(self.tr("The walking speed must be greater than 0 km/h."))
-        tolerance = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context)
-        walk_off = self.parameterAsDouble(parameters, self.WALK_OFF_M, context)
-        id_field = self.parameterAsString(parameters, self.ORIGIN_ID_FIELD, context)
-        exclude_field = self.parameterAsString(parameters, self.EXCLUDE_FIELD, context)
-        exclude_values = self.parameterAsString(parameters, self.EXCLUDE_VALUES, context)
-        cutoffs = [value * speed * 1000.0 / 60.0 for value in minutes]
-
-        topology = self.parameterAsDouble(parameters, self.TOPOLOGY_TOLERANCE_M, context)
-        walkable = walking_graph(roads, exclude_field, exclude_values, context, feedback, topology_tolerance=topology)
+        try:
+            check_speed(speed)
+        except FifteenMinError as error:
+            raise self.refuse(error, feedback) from error
+        walkable = walking_graph(
+            roads,
+            self.parameterAsString(parameters, self.EXCLUDE_FIELD, context),
+            self.parameterAsString(parameters, self.EXCLUDE_VALUES, context),
+            context,
+            feedback,
+            topology_tolerance=self.parameterAsDouble(parameters, self.TOPOLOGY_TOLERANCE_M, context),
+        )
         if walkable is None:
             return {}
-        graph, crs = walkable.graph, walkable.crs
-        transform_context = context.transformContext()
-
-        features, points, no_geometry = [], [], []
-        to_metric = QgsCoordinateTransform(origins.sourceCrs(), crs, transform_context)
-        for feature in origins.getFeatures(QgsFeatureRequest()):
-            if feedback.isCanceled():
-                return {}
-            geometry = feature.geometry()
-            if geometry.isNull() or geometry.isEmpty():
-                no_geometry.append(str(feature[id_field]) if id_field else str(feature.id()))
-                continue
-            anchor = geometry if geometry.type() == POINT_GEOMETRY and not geometry.isMultipart() else None
-            anchor = QgsGeometry(anchor) if anchor is not None else geometry.pointOnSurface()
-            if anchor.transform(to_metric) != Qgis.GeometryOperationResult.Success:
-                raise QgsProcessingException(
-                    self.tr("Origin {fid} could not be transformed to {crs}.").format(
-                        fid=feature.id(), crs=crs.authid()
-                    )
-                )
-            point = anchor.asPoint()
-            features.append(feature)
-            points.append((point.x(), point.y()))
-        if no_geometry:
-            feedback.pushWarning(
-                self.tr("{count} origins have no geometry and get no polygon: {ids}").format(
-                    count=len(no_geometry), ids=named_ids(no_geometry)
-                )
-            )
-        if not features:
-            raise QgsProcessingException(self.tr("The origins layer has no origin with a geometry."))
-        xy = np.asarray(points, dtype=np.float64).reshape(-1, 2)
-        origin_ids = [str(f[id_field]) if id_field else str(f.id()) for f in features]
-        snap = snap_origins(graph, xy, tolerance)
-        missing = [origin_ids[i] for i in np.flatnonzero(~snap.snapped)]
-        if missing:
-            feedback.pushWarning(
-                self.tr(
-                    "{count} origins are farther than {tolerance} m from any road and get no polygon: {ids}"
-                ).format(count=len(missing), tolerance=tolerance, ids=named_ids(missing))
-            )
-        if not snap.snapped.any():
-            raise QgsProcessingException(
-                self.tr("No origin lies within {tolerance} m of a road: nothing to compute.").format(
-                    tolerance=tolerance
-                )
-            )
-
+        run = IsochroneRun(
+            walkable.graph,
+            walkable.crs,
+            origins,
+            self.parameterAsString(parameters, self.ORIGIN_ID_FIELD, context),
+            minutes,
+            speed,
+            self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context),
+            self.parameterAsDouble(parameters, self.WALK_OFF_M, context),
+            context.transformContext(),
+        )
         carried = CarriedFields(origins.fields())
-        fields = carried.with_outputs(
-            (
-                ("origin_id", "text"),
-                ("minutes", "double"),
-                ("reach_m", "double"),
-                ("area_m2", "double"),
-                ("street_m", "double"),
-                ("method", "text"),
-            )
-        )
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, origins.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        to_output = QgsCoordinateTransform(crs, origins.sourceCrs(), transform_context)
-        same_crs = crs == origins.sourceCrs()
-        total = int(snap.snapped.sum())
-        done = 0
-        feedback.setProgressText(self.tr("Walking from {count} origins…").format(count=total))
-        for batch in isochrones(graph, xy, snap, cutoffs, walk_off, workers=os.cpu_count() or 2, feedback=feedback):
-            # 2 dimensions said explicitly: inside QGIS, shapely may call the GEOS that QGIS loaded, older than the
-            # one it was built with, which refuses the 4-dimensional WKB shapely asks for by default
-            polygons = [shapely.multipolygons(shapely.get_parts(item.polygon)) for item in batch]
-            wkbs = shapely.to_wkb(polygons, output_dimension=2)
-            areas = shapely.area([item.polygon for item in batch])
-            for item, wkb, area in zip(batch, wkbs, areas):
-                geometry = QgsGeometry()
-                geometry.fromWkb(wkb)
-                if not same_crs and geometry.transform(to_output) != Qgis.GeometryOperationResult.Success:
-                    raise QgsProcessingException(
-                        self.tr("A circle could not be transformed to the origins' CRS {crs}.").format(
-                            crs=origins.sourceCrs().authid()
-                        )
-                    )
-                feature = QgsFeature(fields)
-                feature.setGeometry(geometry)
-                source = features[item.origin]
-                feature.setAttributes(
-                    [
-                        *carried.values(source),
-                        origin_ids[item.origin],
-                        minutes[item.level],
-                        cutoffs[item.level],
-                        float(area),
-                        item.street_m,
-                        METHOD,
-                    ]
-                )
-                if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-                    raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
-            done += len({item.origin for item in batch})
-            feedback.setProgress(100.0 * done / total)
+        fields = carried.with_outputs(OUTPUT_FIELDS)
+        try:
+            batches = network_circles(run, feedback)
+            if batches is None:
+                return {}
+            wkb_type, crs = QgsWkbTypes.Type.MultiPolygon, origins.sourceCrs()
+            sink, dest_id = self.sink(parameters, self.OUTPUT, context, fields, wkb_type, crs)
+            for batch in batches:
+                values = ([c.origin_id, c.minutes, c.reach_m, c.area_m2, c.street_m, METHOD] for c in batch)
+                rows = [carried.values(circle.origin) + row for circle, row in zip(batch, values)]
+                geometries = [circle.geometry for circle in batch]
+                self.write_rows(sink, parameters, self.OUTPUT, fields, geometries, rows, feedback)
+        except FifteenMinError as error:
+            raise self.refuse(error, feedback) from error
         return {self.OUTPUT: dest_id}

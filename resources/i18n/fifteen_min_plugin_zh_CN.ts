@@ -52,277 +52,277 @@
 <context>
     <name>AnalysisPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="123"/>
+        <location filename="../ui/analysis_page.ui" line="27"/>
         <source>Run coverage</source>
         <translation>运行覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="124"/>
+        <location filename="../ui/analysis_page.ui" line="30"/>
         <source>Count the workspace facilities of every category in every workspace circle and grade each circle.</source>
         <translation>统计工作空间中每个生活圈内各业态的设施数量，并评定每个生活圈的等级。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="130"/>
+        <location filename="../ui/analysis_page.ui" line="57"/>
         <source>Walking times</source>
         <translation>步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="120"/>
         <source>Walking minutes from every community to the nearest facility of every category along the roads, then the share of residents within {minutes:g} minutes.</source>
         <translation>计算每个社区沿道路步行到各业态最近设施所需的分钟数，再统计 {minutes:g} 分钟内可达的居民比例。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="139"/>
+        <location filename="../ui/analysis_page.ui" line="69"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="154"/>
+        <location filename="../ui/analysis_page.ui" line="99"/>
         <source>Click a circle to zoom to it and see its chart. Click a heading to sort.</source>
         <translation>单击生活圈可缩放至该生活圈并查看其图表。单击列标题可排序。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="158"/>
+        <location filename="../ui/analysis_page.ui" line="133"/>
         <source>Colour circles by grade</source>
         <translation>按等级为生活圈着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="162"/>
+        <location filename="../ui/analysis_page.ui" line="143"/>
         <source>Colour by walking minutes</source>
         <translation>按步行分钟数着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="163"/>
+        <location filename="../ui/analysis_page.ui" line="156"/>
         <source>Run Walking times to see how many residents are covered.</source>
         <translation>运行“步行时间”以查看覆盖了多少居民。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="166"/>
+        <location filename="../ui/analysis_page.ui" line="176"/>
         <source>Category</source>
         <translation>业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="166"/>
+        <location filename="../ui/analysis_page.ui" line="181"/>
         <source>Share covered (%)</source>
         <translation>覆盖比例（%）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="166"/>
+        <location filename="../ui/analysis_page.ui" line="186"/>
         <source>Residents covered</source>
         <translation>覆盖居民数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="173"/>
+        <location filename="../ui/analysis_page.ui" line="204"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="174"/>
+        <location filename="../ui/analysis_page.ui" line="209"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="175"/>
+        <location filename="../ui/analysis_page.ui" line="275"/>
         <source>Export circle plans (PDF)…</source>
         <translation>导出生活圈方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="190"/>
+        <location filename="../ui/analysis_page.ui" line="278"/>
         <source>一圈一策: one page per circle with its gaps and nearby idle assets.</source>
         <translation>一圈一策：每个生活圈一页，列出其短板及附近的闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="209"/>
+        <location filename="../ui/analysis_page.ui" line="21"/>
         <source>Analyse the workspace</source>
         <translation>分析工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="212"/>
+        <location filename="../ui/analysis_page.ui" line="37"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="220"/>
+        <location filename="../ui/analysis_page.ui" line="81"/>
         <source>Circles and their gaps (缺什么补什么)</source>
         <translation>生活圈及其短板（缺什么补什么）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="226"/>
+        <location filename="../ui/analysis_page.ui" line="127"/>
         <source>Maps</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="232"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="126"/>
         <source>Residents within {minutes:g} minutes</source>
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="412"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="306"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="299"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="198"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="425"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="319"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="434"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="328"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="408"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="302"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="418"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="312"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="426"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="320"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="435"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="329"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="443"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="337"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="525"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="412"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="547"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="434"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="549"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="436"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="555"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="442"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="581"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="468"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="598"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="485"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="605"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="492"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="609"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="496"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="614"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="501"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="619"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="506"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="630"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="517"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="649"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="530"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="213"/>
+        <location filename="../ui/analysis_page.ui" line="47"/>
         <source>Topology tolerance</source>
         <translation>拓扑容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="177"/>
+        <location filename="../ui/analysis_page.ui" line="229"/>
         <source>e.g. 海淀区一刻钟便民生活圈“一圈一策”</source>
         <translation>例如：海淀区一刻钟便民生活圈“一圈一策”</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="178"/>
+        <location filename="../ui/analysis_page.ui" line="232"/>
         <source>The title of the report; empty: the workspace name.</source>
         <translation>报告标题；留空时使用工作空间名称。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="180"/>
+        <location filename="../ui/analysis_page.ui" line="246"/>
         <source>e.g. 海淀区学院路街道</source>
         <translation>例如：海淀区学院路街道</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="181"/>
+        <location filename="../ui/analysis_page.ui" line="249"/>
         <source>The planning area the report covers, printed under the title.</source>
         <translation>报告覆盖的规划区域，印在标题下方。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="183"/>
+        <location filename="../ui/analysis_page.ui" line="263"/>
         <source>e.g. 海淀区商务局</source>
         <translation>例如：海淀区商务局</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="184"/>
+        <location filename="../ui/analysis_page.ui" line="266"/>
         <source>The bureau issuing the report, printed on every page.</source>
         <translation>编制报告的单位，印在每一页上。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="237"/>
+        <location filename="../ui/analysis_page.ui" line="197"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="242"/>
+        <location filename="../ui/analysis_page.ui" line="222"/>
         <source>Report title</source>
         <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="243"/>
+        <location filename="../ui/analysis_page.ui" line="239"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="244"/>
+        <location filename="../ui/analysis_page.ui" line="256"/>
         <source>Bureau</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="268"/>
         <source>Circle plans (PDF): cancelled; nothing was written.</source>
         <translation>“一圈一策”PDF：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="383"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="282"/>
         <source>{pages} pages written to {path}; the layout “{layout}” in the project shows them.</source>
         <translation>已将 {pages} 页写入 {path}；可在项目中的布局“{layout}”里查看。</translation>
     </message>
@@ -568,47 +568,47 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetRegister</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="164"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="165"/>
         <source>The register already has an asset “{asset_id}”; choose another id.</source>
         <translation>台账中已有资源“{asset_id}”；请使用其他编号。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="214"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="215"/>
         <source>The field(s) {fields} cannot be changed here; use the status buttons for the status, and the asset id never changes.</source>
         <translation>无法在此处修改字段 {fields}；状态请使用状态按钮修改，资源编号不可更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="243"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="244"/>
         <source>Deleting “{asset_id}” removes it from the register for good; confirm the deletion, or retire the asset instead.</source>
         <translation>删除“{asset_id}”会将其从台账中永久移除；请确认删除，或改为将该资源设为“已退出”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="309"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="310"/>
         <source>The layer “{layer}” is being edited; save or discard those edits first.</source>
         <translation>图层“{layer}”正在编辑中；请先保存或放弃这些编辑。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="314"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="315"/>
         <source>The change could not be saved; the register is unchanged.</source>
         <translation>无法保存此更改；台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="327"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="328"/>
         <source>“{layer}” could not be written, so nothing was changed in the register.</source>
         <translation>无法写入“{layer}”，因此台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="344"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="345"/>
         <source>The register has no asset “{asset_id}”.</source>
         <translation>台账中没有资源“{asset_id}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="353"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="354"/>
         <source>The asset has no location; draw or pick it on the map.</source>
         <translation>该资源没有位置；请在地图上绘制或选取其位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="360"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="361"/>
         <source>The asset&apos;s location cannot be converted to the register&apos;s coordinate system.</source>
         <translation>无法将该资源的位置转换到台账的坐标系。</translation>
     </message>
@@ -616,42 +616,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetTableModel</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="95"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="95"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="95"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="95"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="95"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="95"/>
         <source>Bays</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="95"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="95"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
@@ -659,42 +659,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="351"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="355"/>
         <source>Flag idle asset on map</source>
         <translation>在地图上标记闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="358"/>
         <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
         <translation>单击任意图层中的要素（停车场、人防工程、空置建筑…），将其添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="357"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="361"/>
         <source>Add idle asset by drawing</source>
         <translation>绘制添加闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="360"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="364"/>
         <source>Click the asset&apos;s location on the map, then fill in the form.</source>
         <translation>在地图上单击资源位置，然后填写表单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="372"/>
+        <location filename="../ui/assets_page.ui" line="27"/>
         <source>Flag selected</source>
         <translation>标记所选要素</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="373"/>
+        <location filename="../ui/assets_page.ui" line="30"/>
         <source>Add the selected features of the current layer to the register.</source>
         <translation>将当前图层中所选要素添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="374"/>
+        <location filename="../ui/assets_page.ui" line="40"/>
         <source>Find candidates…</source>
         <translation>查找候选…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="375"/>
+        <location filename="../ui/assets_page.ui" line="52"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -704,372 +704,372 @@ Mon-Fri 19:00-07:00
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="382"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="381"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="400"/>
+        <location filename="../ui/assets_page.ui" line="80"/>
         <source>Send for review</source>
         <translation>提交审核</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="401"/>
+        <location filename="../ui/assets_page.ui" line="85"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="402"/>
+        <location filename="../ui/assets_page.ui" line="90"/>
         <source>Put in use</source>
         <translation>投入使用</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="403"/>
+        <location filename="../ui/assets_page.ui" line="95"/>
         <source>Retire</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="405"/>
+        <location filename="../ui/assets_page.ui" line="100"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="406"/>
+        <location filename="../ui/assets_page.ui" line="103"/>
         <source>Remove the asset for good (the history keeps a record). Prefer Retire.</source>
         <translation>永久删除该资源（历史记录中会保留记录）。建议优先使用“退出”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="411"/>
+        <location filename="../ui/assets_page.ui" line="135"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="411"/>
+        <location filename="../ui/assets_page.ui" line="140"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="411"/>
+        <location filename="../ui/assets_page.ui" line="145"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="411"/>
+        <location filename="../ui/assets_page.ui" line="150"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="411"/>
+        <location filename="../ui/assets_page.ui" line="155"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="411"/>
+        <location filename="../ui/assets_page.ui" line="160"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="416"/>
+        <location filename="../ui/assets_page.ui" line="179"/>
         <source>Suggest uses</source>
         <translation>建议用途</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="417"/>
+        <location filename="../ui/assets_page.ui" line="182"/>
         <source>Rank uses of every asset that fill the gaps of its circles (needs the coverage analysis).</source>
         <translation>为每处资源排序能补齐其所在生活圈短板的用途（需先完成覆盖分析）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="421"/>
+        <location filename="../ui/assets_page.ui" line="212"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="421"/>
+        <location filename="../ui/assets_page.ui" line="217"/>
         <source>Use</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="421"/>
+        <location filename="../ui/assets_page.ui" line="222"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="421"/>
+        <location filename="../ui/assets_page.ui" line="227"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="428"/>
+        <location filename="../ui/assets_page.ui" line="192"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="453"/>
+        <location filename="../ui/assets_page.ui" line="111"/>
         <source>Selected asset</source>
         <translation>所选资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="456"/>
+        <location filename="../ui/assets_page.ui" line="124"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="894"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="822"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="500"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="428"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="501"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="429"/>
         <source>In no circle</source>
         <translation>不在任何生活圈内</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="524"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="452"/>
         <source>{circle} ({minutes} min)</source>
         <translation>{circle}（{minutes} min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="584"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="512"/>
         <source>Select an asset to see its idle times, history and suggestions.</source>
         <translation>选择一处资源，查看其闲置时段、历史记录和建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="596"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="524"/>
         <source>Press “Suggest uses” to rank uses for the register's assets.</source>
         <translation>点击“建议用途”，为台账中的资源排序用途。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="608"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="536"/>
         <source>Idle time windows: none recorded.</source>
         <translation>闲置时段：无记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="612"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="540"/>
         <source>Idle time windows “{text}” cannot be read: {reason}</source>
         <translation>无法读取闲置时段“{text}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="615"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="543"/>
         <source>Idle time windows: {windows} ({hours:g} h per week)</source>
         <translation>闲置时段：{windows}（每周 {hours:g} h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="636"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="564"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="637"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="565"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="638"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="566"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="639"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="567"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="683"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="611"/>
         <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
         <translation>请先在图层上选择要素（工作空间自身的图层不计在内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="702"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="630"/>
         <source>Feature {fid} of “{layer}” no longer exists.</source>
         <translation>“{layer}”的要素 {fid} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="708"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="636"/>
         <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
         <translation>“{layer}”的要素 {fid} 已作为 {asset_id} 登记在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="721"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="649"/>
         <source>Flagged from “{layer}”, feature {fid}</source>
         <translation>标记自“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="722"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="650"/>
         <source>recognised by {why}</source>
         <translation>识别依据：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="722"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="650"/>
         <source>no rule matched</source>
         <translation>未匹配任何规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="730"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="658"/>
         <source>Added by drawing</source>
         <translation>通过绘制添加</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="761"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="689"/>
         <source>{asset_id} “{name}” added to the register.</source>
         <translation>已将 {asset_id}“{name}”添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="784"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="712"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="801"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="729"/>
         <source>{asset_id} is now “{status}”.</source>
         <translation>{asset_id} 的状态已变为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="809"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="737"/>
         <source>Delete idle asset</source>
         <translation>删除闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="809"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="737"/>
         <source>Delete {asset_id} from the register for good? Its history keeps a record of the deletion. Retiring the asset keeps it in the register instead.</source>
         <translation>确定要将 {asset_id} 从台账中永久删除吗？历史记录会保留此次删除的记录。如改为将该资源设为“已退出”，它仍会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="809"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="737"/>
         <source>Why is {asset_id} deleted?</source>
         <translation>为何删除 {asset_id}？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="832"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="760"/>
         <source>{asset_id} deleted; the history keeps a record.</source>
         <translation>已删除 {asset_id}；历史记录中保留了记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="836"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="764"/>
         <source>Note for the change to “{status}” (optional):</source>
         <translation>变更为“{status}”的备注（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="889"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="817"/>
         <source>The register is empty: flag or add assets first.</source>
         <translation>台账为空：请先标记或添加资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="892"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="820"/>
         <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
         <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="919"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="847"/>
         <source>Suggestions ranked for {count} assets.</source>
         <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="950"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="878"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
         <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="962"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="890"/>
         <source>Tick at least one layer to scan.</source>
         <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="968"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="896"/>
         <source>Find candidates</source>
         <translation>查找候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="972"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="900"/>
         <source>No idle asset candidates in the chosen layers.</source>
         <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1005"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="933"/>
         <source>Found by “Find candidates”: {why}</source>
         <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1012"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="940"/>
         <source>{count} candidates added to the register.</source>
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1050"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="962"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1088"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="994"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="1035"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="954"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="640"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="568"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="641"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="569"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="642"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="570"/>
         <source>Owner</source>
         <translation>权属单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="643"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="571"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="644"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="572"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="645"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="573"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="646"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="574"/>
         <source>Condition</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="647"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="575"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="648"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="576"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="649"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="577"/>
         <source>Source layer</source>
         <translation>来源图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="650"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="578"/>
         <source>Source feature</source>
         <translation>来源要素</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="313"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="303"/>
         <source>{community} {minutes}-minute circle</source>
         <translation>{community} {minutes} 分钟生活圈</translation>
     </message>
@@ -1115,62 +1115,62 @@ Mon-Fri 19:00-07:00
 <context>
     <name>BufferCirclesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="50"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="51"/>
         <source>Radius circles (GB 50180 levels)</source>
         <translation>半径圈（GB 50180 半径分级）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="53"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="54"/>
         <source>Draws a circle of true metres around every origin, for each radius level, whatever the CRS (each origin is buffered in an azimuthal equidistant projection centred on it).&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (polygons are buffered from their outline).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Radii (m)&lt;/b&gt;: default 300,500,1000 — the GB 50180-2018 walking distances of the 5-, 10- and 15-minute life circles.&lt;br&gt;&lt;b&gt;Level minutes&lt;/b&gt;: the minutes each radius stands for, in the same order (default 5,10,15).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level, nested, with the origin's own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;radius_m&lt;/i&gt; and &lt;i&gt;area_m2&lt;/i&gt; (ellipsoidal area, m²).</source>
         <translation>在任意坐标参考系下，为每个起点按每个半径层级绘制以真实米数为半径的圆（每个起点都在以其为中心的方位等距投影中缓冲）。&lt;br&gt;&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（面要素从其边界向外缓冲）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;半径（m）&lt;/b&gt;：默认 300,500,1000，即 GB 50180-2018 中 5 分钟、10 分钟和 15 分钟生活圈的步行距离。&lt;br&gt;&lt;b&gt;层级分钟数&lt;/b&gt;：每个半径对应的分钟数，顺序与半径相同（默认 5,10,15）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;radius_m&lt;/i&gt; 和 &lt;i&gt;area_m2&lt;/i&gt;（椭球面积，m²）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="66"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="67"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="73"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="74"/>
         <source>Origin id field</source>
         <translation>起点编号字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="78"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="79"/>
         <source>Radii (m)</source>
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="79"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="82"/>
         <source>Level minutes</source>
         <translation>层级分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="80"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="87"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="98"/>
         <source>The origins layer could not be read.</source>
         <translation>无法读取起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="104"/>
         <source>Radii and minutes must be positive numbers separated by commas, e.g. 300,500,1000.</source>
         <translation>半径和分钟数必须是以逗号分隔的正数，例如 300,500,1000。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="108"/>
         <source>Give one level in minutes for each radius ({radii} radii, {minutes} minutes).</source>
         <translation>请为每个半径指定一个以分钟计的层级（当前为 {radii} 个半径、{minutes} 个分钟数）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="164"/>
         <source>{count} origins have no geometry and got no circle: {ids}</source>
         <translation>{count} 个起点没有几何图形，未生成半径圈：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="114"/>
         <source>A radius of {radius:,.10g} m is beyond the {limit:,.10g} m a living circle can have (GB 50180-2018&apos;s largest level is 1,000 m); give the radii in metres, e.g. 300,500,1000.</source>
         <translation>半径 {radius:,.10g} 米超出了生活圈可有的 {limit:,.10g} 米上限（GB 50180-2018 的最大层级为 1,000 米）；请以米为单位填写半径，例如 300,500,1000。</translation>
     </message>
@@ -1211,72 +1211,72 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CandidatesDialog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="229"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="219"/>
         <source>Idle asset candidates</source>
         <translation>闲置资源候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="234"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="224"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="235"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="225"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="240"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="230"/>
         <source>Why</source>
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="228"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="239"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="229"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="236"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="226"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="270"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="260"/>
         <source>Register ticked</source>
         <translation>登记已勾选项</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="237"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
         <source>In the register?</source>
         <translation>是否已登记</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="275"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="265"/>
         <source>{count} candidates found; {new} are new and ticked. The others are or may already be in the register: tick one only after checking it.</source>
         <translation>共找到 {count} 个候选，其中 {new} 个为新资源，已勾选。其余候选已经或可能已经登记，请核实后再勾选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="290"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="280"/>
         <source>Registered: {asset} {name}</source>
         <translation>已登记：{asset} {name}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="292"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="282"/>
         <source>Perhaps {asset} {name} (same name nearby)</source>
         <translation>可能是 {asset} {name}（附近同名）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="296"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="286"/>
         <source>Perhaps {asset} {name} (same place)</source>
         <translation>可能是 {asset} {name}（位置相同）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="297"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="287"/>
         <source>New</source>
         <translation>新资源</translation>
     </message>
@@ -1284,7 +1284,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CarriedFields</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="196"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="188"/>
         <source>The input layer already has a field named {name}; rename it first.</source>
         <translation>输入图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
@@ -1899,22 +1899,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CirclesPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="116"/>
         <source>Circle by centre and radius</source>
         <translation>按圆心和半径绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="117"/>
         <source>Click the centre (it snaps to a community point), move, click again — or type the radius in metres and press Enter. Esc cancels.</source>
         <translation>单击圆心（会捕捉到社区点），移动鼠标后再次单击；也可输入以米为单位的半径并按 Enter。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="123"/>
         <source>Polygon boundary</source>
         <translation>多边形边界</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="124"/>
         <source>Click the vertices, right-click to finish. Esc cancels.</source>
         <translation>依次单击各顶点，右键单击完成。按 Esc 取消。</translation>
     </message>
@@ -1934,7 +1934,7 @@ Mon-Fri 19:00-07:00
         <translation>固定半径：每次单击放置一个此大小的圆。设为 0 则用鼠标量取半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="228"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="229"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
@@ -1944,7 +1944,7 @@ Mon-Fri 19:00-07:00
         <translation>围绕每个起点生成 GB 50180 半径分级（无需道路数据）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="251"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="252"/>
         <source>Walking isochrones</source>
         <translation>步行等时圈</translation>
     </message>
@@ -1994,7 +1994,7 @@ Mon-Fri 19:00-07:00
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="92"/>
         <source>GB 50180-2018: 5-, 10- and 15-minute circles; walking at {speed} km/h.</source>
         <translation>GB 50180-2018：5 分钟、10 分钟和 15 分钟生活圈；步行速度 {speed} km/h。</translation>
     </message>
@@ -2004,32 +2004,32 @@ Mon-Fri 19:00-07:00
         <translation>GB 50180-2018：300 / 500 / 800–1,000 m，每个层级一个半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="307"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="308"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="206"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="207"/>
         <source>Circle added to “{layer}”. Save the layer edits to keep it (Ctrl+Z undoes it).</source>
         <translation>已将生活圈添加到“{layer}”。请保存图层编辑以保留该生活圈（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="248"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="249"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="274"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="275"/>
         <source>Choose the layer of communities (origins) first.</source>
         <translation>请先选择社区（起点）图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="293"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="294"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="358"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="359"/>
         <source>Create or open a workspace first: circles are saved in it.</source>
         <translation>请先新建或打开工作空间：生活圈保存在工作空间中。</translation>
     </message>
@@ -2039,32 +2039,32 @@ Mon-Fri 19:00-07:00
         <translation>拓扑容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="307"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="308"/>
         <source>{count} circles written to “{layer}” ({title}).</source>
         <translation>已向“{layer}”写入 {count} 个生活圈（{title}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="336"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="337"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="338"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="339"/>
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="348"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="349"/>
         <source>{title}: cancelled; the circles layer is unchanged.</source>
         <translation>{title}：已取消，生活圈图层保持不变。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="329"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="330"/>
         <source>The workspace already holds {count} circles of this method for these communities. Replace them with the new result, or keep both (the new circles are then named “… (run 2)” so coverage and the report tell them apart)?</source>
         <translation>工作空间中已有这些社区用同一方法生成的 {count} 个生活圈。用新结果替换它们，还是两者都保留（新生活圈将命名为“…（第 2 次）”，覆盖分析和报告中可据此区分）？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="347"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="348"/>
         <source> (run {number})</source>
         <translation>（第 {number} 次）</translation>
     </message>
@@ -2302,27 +2302,27 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="92"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="93"/>
         <source>Line {line} of {path}: the level “{value}” is not a positive number of minutes.</source>
         <translation>{path} 第 {line} 行：层级“{value}”不是正的分钟数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="101"/>
         <source>Line {line} of {path}: “{codes}” is not a category code of the categories table.</source>
         <translation>{path} 第 {line} 行：“{codes}”不是分类表中的类别代码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="199"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="200"/>
         <source>The facilities layer has no field “{field}”. Choose the field holding the category codes, or run Classify facilities first.</source>
         <translation>设施图层没有字段“{field}”。请选择存放类别代码的字段，或先运行“设施分类”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="284"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="280"/>
         <source>The communities layer needs the fields “community_id” and “population” to give circles their residents.</source>
         <translation>社区图层需要“community_id”和“population”字段，才能为生活圈提供居民数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="86"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="87"/>
         <source>level requirements table</source>
         <translation>层级要求表</translation>
     </message>
@@ -2397,7 +2397,7 @@ Mon-Fri 19:00-07:00
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="108"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="109"/>
         <source>Other (choose the CRS)</source>
         <translation>其他（选择坐标参考系）</translation>
     </message>
@@ -2512,7 +2512,7 @@ Mon-Fri 19:00-07:00
         <translation>保存为规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="124"/>
         <source>Also classify future imports with these names into the category (a name keyword in {path}).</source>
         <translation>以后导入时，也将包含这些名称的设施归入该业态（作为名称关键词保存在 {path} 中）。</translation>
     </message>
@@ -2602,157 +2602,157 @@ Mon-Fri 19:00-07:00
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="196"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="204"/>
         <source>Choose the spreadsheet to import first.</source>
         <translation>请先选择要导入的表格。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="202"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="210"/>
         <source>Choose the coordinate reference system of the spreadsheet&apos;s coordinates.</source>
         <translation>请选择表格中坐标所用的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="204"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="212"/>
         <source>Spreadsheet import</source>
         <translation>表格导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="224"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="232"/>
         <source>Choose the OpenStreetMap file (.osm or .pbf) first.</source>
         <translation>请先选择 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="226"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="234"/>
         <source>OpenStreetMap import</source>
         <translation>OpenStreetMap 导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="246"/>
         <source>The workspace has no circles yet: draw or compute them on the Circles page first.</source>
         <translation>工作空间中还没有生活圈：请先在“生活圈”页中绘制或计算生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="240"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="248"/>
         <source>OpenStreetMap download</source>
         <translation>OpenStreetMap 下载</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="251"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="259"/>
         <source>Choose the authentication configuration holding the Amap key first.</source>
         <translation>请先选择存放高德密钥的认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="262"/>
         <source>Give keywords or type codes to search for.</source>
         <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="269"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="277"/>
         <source>Amap import</source>
         <translation>高德导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="283"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="291"/>
         <source>Choose the layer and the field that holds the facility type first.</source>
         <translation>请先选择图层以及存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="315"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="323"/>
         <source>Choose the layer of facilities to import first.</source>
         <translation>请先选择要导入的设施图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="318"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="326"/>
         <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
         <translation>这是工作空间自身的设施图层；请选择其他图层进行导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="321"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="329"/>
         <source>Layer import</source>
         <translation>图层导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="334"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="342"/>
         <source>An import is already running; wait for it or cancel it.</source>
         <translation>已有导入正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="509"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="517"/>
         <source>Create or open a workspace first: facilities are imported into it.</source>
         <translation>请先新建或打开工作空间：设施将导入到工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="357"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="365"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="360"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="368"/>
         <source>{title} gave no result; nothing was added.</source>
         <translation>{title}没有得到结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="393"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="401"/>
         <source>{count} have no category yet: use Show unclassified to review them.</source>
         <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="520"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="528"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="433"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="441"/>
         <source>Unclassified</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="453"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="461"/>
         <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
         <translation>{count} 个设施没有业态。请选择部分设施和一个业态，然后单击“指定业态”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="461"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="469"/>
         <source>{count} facilities without a category are selected (the layer is being edited).</source>
         <translation>已选中 {count} 个没有业态的设施（图层正处于编辑状态）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="476"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="484"/>
         <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
         <translation>请先（在地图或属性表中）选择设施，并选择一个业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="486"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="494"/>
         <source>assigned in the review</source>
         <translation>核查时指定</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="491"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="499"/>
         <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
         <translation>已有 {count} 个设施归为“{category}”。请保存图层编辑以保留更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="495"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="503"/>
         <source>Future imports classify names containing {names} the same way ({path}).</source>
         <translation>以后导入时，名称包含 {names} 的设施也将按相同方式归类（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="499"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="507"/>
         <source>No rule was saved: the selected facilities have no name.</source>
         <translation>未保存规则：所选设施没有名称。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="382"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="390"/>
         <source>{added} facilities added to “{layer}” ({title}); {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
         <translation>已向“{layer}”新增 {added} 处设施（{title}）；{merged} 处已由其他来源导入，现同时记录两个来源；{present} 处此前已导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="398"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="406"/>
         <source>{count} rows skipped: they have no location that can be placed on the map.</source>
         <translation>跳过 {count} 行：没有可以落到地图上的位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="404"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="412"/>
         <source>{count} facilities already in the workspace have a location that cannot be converted to WGS84, so they were not checked for duplicates.</source>
         <translation>工作空间中已有 {count} 处设施的位置无法转换为 WGS84，未参与重复检查。</translation>
     </message>
@@ -2760,34 +2760,29 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="71"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="75"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="72"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="76"/>
         <source>Import and conversion</source>
         <translation>导入与转换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="73"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="77"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="78"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="43"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="47"/>
         <source>Details: {details}</source>
         <translation>详细信息：{details}</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="169"/>
-        <source>{ids} and {count} more</source>
-        <translation>{ids} 等，另有 {count} 个</translation>
     </message>
 </context>
 <context>
@@ -3174,7 +3169,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="150"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="148"/>
         <source>The layer “{layer}” has no field “{field}”.</source>
         <translation>图层“{layer}”没有字段“{field}”。</translation>
     </message>
@@ -3622,27 +3617,70 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>IsochroneMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/circles/isochrones.py" line="80"/>
+        <source>The walking speed must be greater than 0 km/h.</source>
+        <translation>步行速度必须大于 0 km/h。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/circles/isochrones.py" line="102"/>
+        <source>{count} origins have no geometry and get no polygon: {ids}</source>
+        <translation>{count} 个起点没有几何图形，未生成生活圈：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/circles/isochrones.py" line="109"/>
+        <source>The origins layer has no origin with a geometry.</source>
+        <translation>起点图层中没有带几何图形的起点。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/circles/isochrones.py" line="116"/>
+        <source>{count} origins are farther than {tolerance} m from any road and get no polygon: {ids}</source>
+        <translation>{count} 个起点距所有道路都超过 {tolerance} m，未生成面：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/circles/isochrones.py" line="122"/>
+        <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
+        <translation>没有起点位于道路 {tolerance} m 范围内：无可计算内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/circles/isochrones.py" line="143"/>
+        <source>Walking from {count} origins…</source>
+        <translation>正在从 {count} 个起点计算步行范围…</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/circles/isochrones.py" line="156"/>
+        <source>A circle could not be transformed to the origins&apos; CRS {crs}.</source>
+        <translation>无法将生活圈转换到起点图层的坐标参考系 {crs}。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/labels.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="93"/>
         <source>{source}→{target} (exact inverse)</source>
         <translation>{source}→{target}（精确逆算）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/labels.py" line="85"/>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="94"/>
         <source>{source}→{target} (public formula)</source>
         <translation>{source}→{target}（公开公式）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="87"/>
+        <source>{ids} and {count} more</source>
+        <translation>{ids} 等，另有 {count} 个</translation>
     </message>
 </context>
 <context>
     <name>LayerChoiceDialog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="191"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="181"/>
         <source>Find idle asset candidates</source>
         <translation>查找候选闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="203"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="193"/>
         <source>Layers to scan (OSM extracts, cadastre, the bureau&apos;s own):</source>
         <translation>要扫描的图层（OSM 提取数据、地籍数据、本局自有数据）：</translation>
     </message>
@@ -3701,67 +3739,62 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NearestByCategory</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="72"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="73"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="75"/>
         <source>The maximum minutes must be greater than 0.</source>
         <translation>最大分钟数必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="88"/>
-        <source>{ids} and {count} more</source>
-        <translation>{ids} 等，另有 {count} 个</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="110"/>
         <source>The origins layer has no features.</source>
         <translation>起点图层中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="119"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="113"/>
         <source>{count} origins have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个起点没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="125"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="119"/>
         <source>No origin has a geometry.</source>
         <translation>没有任何起点带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="122"/>
         <source>{count} facilities have no geometry and are not reached (feature ids): {ids}</source>
         <translation>{count} 个设施没有几何图形，不参与步行计算（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="134"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="128"/>
         <source>The facilities layer has no features, so there is nothing to walk to.</source>
         <translation>设施图层中没有要素，因此没有可步行到达的目标。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="165"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="173"/>
         <source>Searching the nearest facility of {count} categories…</source>
         <translation>正在为 {count} 个类别搜索最近设施…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="76"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="77"/>
         <source>The facilities layer has no field named “{field}”. Run Classify facilities first, or choose the field holding the category codes.</source>
         <translation>设施图层中没有名为“{field}”的字段。请先运行“设施分类”，或选择存放类别代码的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="150"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未计算步行时间（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="164"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="158"/>
         <source>{count} facilities are farther than {tolerance} m from any road and are not reached on foot (feature ids): {ids}</source>
         <translation>{count} 个设施距所有道路都超过 {tolerance} m，无法步行到达（要素 ID）：{ids}</translation>
     </message>
@@ -3814,12 +3847,12 @@ Mon-Fri 19:00-07:00
         <translation>最近设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="148"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="147"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="194"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="193"/>
         <source>Writing {count} origins…</source>
         <translation>正在写入 {count} 个起点…</translation>
     </message>
@@ -3862,64 +3895,34 @@ Mon-Fri 19:00-07:00
         <translation>分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="103"/>
         <source>Walking speed (km/h)</source>
         <translation>步行速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="112"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="119"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="121"/>
         <source>Walk-off distance (m)</source>
         <translation>离路步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="133"/>
         <source>Network circles</source>
         <translation>路网生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="143"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="145"/>
         <source>Minutes must be positive numbers separated by commas, e.g. 5,10,15 (got “{text}”).</source>
         <translation>分钟数必须是以逗号分隔的正数，例如 5,10,15（当前为“{text}”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="168"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="172"/>
         <source>The roads or origins layer could not be read.</source>
         <translation>无法读取道路图层或起点图层。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="172"/>
-        <source>The walking speed must be greater than 0 km/h.</source>
-        <translation>步行速度必须大于 0 km/h。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="199"/>
-        <source>Origin {fid} could not be transformed to {crs}.</source>
-        <translation>无法将起点 {fid} 转换到 {crs}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="220"/>
-        <source>{count} origins are farther than {tolerance} m from any road and get no polygon: {ids}</source>
-        <translation>{count} 个起点距所有道路都超过 {tolerance} m，未生成面：{ids}</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="226"/>
-        <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
-        <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="252"/>
-        <source>Walking from {count} origins…</source>
-        <translation>正在从 {count} 个起点计算步行范围…</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="263"/>
-        <source>A circle could not be transformed to the origins&apos; CRS {crs}.</source>
-        <translation>无法将生活圈转换到起点图层的坐标参考系 {crs}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="63"/>
@@ -3932,17 +3935,7 @@ Mon-Fri 19:00-07:00
         <translation>&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;分钟数&lt;/b&gt;：时间层级，默认 5,10,15。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 min = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：距所有道路都超过此距离的起点会列入日志，且不生成面；起点到道路的直线步行距离计入时间。&lt;br&gt;&lt;b&gt;离路步行距离&lt;/b&gt;：将可达街道向外缓冲此米数（默认 25）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，采用起点图层的坐标参考系，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;reach_m&lt;/i&gt;（该层级的步行距离）、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;street_m&lt;/i&gt;（可达街道长度，边在时间耗尽处精确截断）和 &lt;i&gt;method&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="208"/>
-        <source>{count} origins have no geometry and get no polygon: {ids}</source>
-        <translation>{count} 个起点没有几何图形，未生成生活圈：{ids}</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="214"/>
-        <source>The origins layer has no origin with a geometry.</source>
-        <translation>起点图层中没有带几何图形的起点。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="149"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="151"/>
         <source>A walk of {minutes:,.10g} minutes is beyond the {limit:,.10g} minutes this tool accepts (GB 50180-2018&apos;s largest level is 15 minutes).</source>
         <translation>步行 {minutes:,.10g} 分钟超出了本工具接受的 {limit:,.10g} 分钟上限（GB 50180-2018 的最大层级为 15 分钟）。</translation>
     </message>
@@ -4346,57 +4339,57 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RegisterMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="407"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="402"/>
         <source>“{status}” is not a status; use one of {statuses}.</source>
         <translation>“{status}”不是有效状态；请使用以下状态之一：{statuses}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="417"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="412"/>
         <source>The asset is already “{status}”.</source>
         <translation>该资源已处于“{status}”状态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="423"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="418"/>
         <source>Moving from “{old}” straight to “{new}” skips the review or approval step; confirm it to go ahead.</source>
         <translation>从“{old}”直接变更为“{new}”将跳过审核或批准步骤；请确认后继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="429"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="424"/>
         <source>An asset cannot go from “{old}” to “{new}”; from “{old}” it can go to: {allowed}.</source>
         <translation>资源不能从“{old}”变更为“{new}”；从“{old}”可以变更为：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="442"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="437"/>
         <source>{field} must be a whole number of 0 or more, not “{value}”.</source>
         <translation>{field}必须是大于或等于 0 的整数，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="442"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="437"/>
         <source>{field} must be a number of 0 or more, not “{value}”.</source>
         <translation>{field}必须是大于或等于 0 的数字，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="452"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="447"/>
         <source>{field} cannot be negative ({value}).</source>
         <translation>{field}不能为负数（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="467"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="462"/>
         <source>The asset needs a value for “{field}”.</source>
         <translation>请为该资源填写“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="474"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="469"/>
         <source>“{value}” is not an asset type; use one of: {choices}.</source>
         <translation>“{value}”不是有效的资源类型；请使用以下类型之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="481"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="476"/>
         <source>The area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="483"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="478"/>
         <source>The capacity (parking bays)</source>
         <translation>容量（停车位数）</translation>
     </message>

@@ -22,6 +22,7 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.category_codes import category_code, report_unknown_codes
+from fifteen_min_plugin.core.labels import named_ids
 from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.network.graph import RoadGraph
 from fifteen_min_plugin.core.network.isochrone import Snap, snap_origins
@@ -81,13 +82,6 @@ def check_values(facilities: QgsFeatureSource, category_field: str, speed_kmh: f
         )
 
 
-def _listed(ids: list[int]) -> str:
-    text = ", ".join(str(fid) for fid in ids[:MAX_LISTED_IDS])
-    if len(ids) <= MAX_LISTED_IDS:
-        return text
-    return NearestByCategory.tr("{ids} and {count} more").format(ids=text, count=len(ids) - MAX_LISTED_IDS)
-
-
 def _as_array(points: list[Optional[tuple[float, float]]]) -> np.ndarray:
     return np.array([point if point is not None else (np.nan, np.nan) for point in points]).reshape(-1, 2)
 
@@ -118,7 +112,7 @@ def nearest_by_category(search: NearestSearchInput, feedback: QgsProcessingFeedb
     if unplaced:
         feedback.pushWarning(
             NearestByCategory.tr("{count} origins have no geometry and get no row (feature ids): {ids}").format(
-                count=len(unplaced), ids=_listed(unplaced)
+                count=len(unplaced), ids=named_ids(unplaced, MAX_LISTED_IDS)
             )
         )
     if len(unplaced) == len(origins.features):
@@ -127,7 +121,7 @@ def nearest_by_category(search: NearestSearchInput, feedback: QgsProcessingFeedb
     if unplaced:
         feedback.pushWarning(
             NearestByCategory.tr("{count} facilities have no geometry and are not reached (feature ids): {ids}").format(
-                count=len(unplaced), ids=_listed(unplaced)
+                count=len(unplaced), ids=named_ids(unplaced, MAX_LISTED_IDS)
             )
         )
     if not facilities.features:
@@ -157,7 +151,7 @@ def nearest_by_category(search: NearestSearchInput, feedback: QgsProcessingFeedb
             NearestByCategory.tr(
                 "{count} origins are farther than {tolerance} m from any road and get no walking time "
                 "(feature ids): {ids}"
-            ).format(count=len(far), tolerance=tolerance, ids=_listed(far))
+            ).format(count=len(far), tolerance=tolerance, ids=named_ids(far, MAX_LISTED_IDS))
         )
     far = [facilities.features[i].id() for i in np.flatnonzero(known & ~facility_snap.snapped)]
     if far:
@@ -165,7 +159,7 @@ def nearest_by_category(search: NearestSearchInput, feedback: QgsProcessingFeedb
             NearestByCategory.tr(
                 "{count} facilities are farther than {tolerance} m from any road and are not reached on foot "
                 "(feature ids): {ids}"
-            ).format(count=len(far), tolerance=tolerance, ids=_listed(far))
+            ).format(count=len(far), tolerance=tolerance, ids=named_ids(far, MAX_LISTED_IDS))
         )
     if not origin_snap.snapped.any():
         raise FifteenMinError(
