@@ -52,8 +52,9 @@ from fifteen_min_plugin.core.facilities.categories import Category, load_categor
 from fifteen_min_plugin.core.report import CirclePlan, PdfExport, ReportLayers, add_layout_to_project, report_layouts
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.workspace.workspace import Workspace
-from fifteen_min_plugin.gui.dock_page import DockPage, load_form
+from fifteen_min_plugin.gui.dock_page import DockPage
 from fifteen_min_plugin.gui.fit import fitting_table, shrinkable_combo
+from fifteen_min_plugin.gui.forms import load_form
 from fifteen_min_plugin.gui.messages import show_message, show_outcome
 
 #: line layers (the filter enum moved to Qgis.LayerFilter in QGIS 3.34)

@@ -55,9 +55,10 @@ from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.asset_form import AssetForm, prefill_values
-from fifteen_min_plugin.gui.dock_page import DockPage, load_form
+from fifteen_min_plugin.gui.dock_page import DockPage
 from fifteen_min_plugin.gui.fit import fitting_table, show_whole_text, shrinkable_combo
 from fifteen_min_plugin.gui.flag_tool import FlagMapTool, PointMapTool
+from fifteen_min_plugin.gui.forms import load_form
 from fifteen_min_plugin.gui.messages import show_message, show_outcome
 
 REPURPOSE_ALGORITHM = f"{PROVIDER_ID}:repurpose"

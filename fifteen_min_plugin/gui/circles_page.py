@@ -44,7 +44,8 @@ from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.circle_form import CircleForm
 from fifteen_min_plugin.gui.circle_tool import CircleMapTool
-from fifteen_min_plugin.gui.dock_page import DockPage, load_form
+from fifteen_min_plugin.gui.dock_page import DockPage
+from fifteen_min_plugin.gui.forms import load_form
 from fifteen_min_plugin.gui.messages import show_message, show_outcome
 from fifteen_min_plugin.gui.polygon_tool import PolygonMapTool
 

@@ -31,8 +31,8 @@ from fifteen_min_plugin.core.labels import join_labels
 from fifteen_min_plugin.core.language import is_chinese
 from fifteen_min_plugin.core.workspace.project_memory import ProjectWorkspace, adopt_layers, claim_group, read_project
 from fifteen_min_plugin.core.workspace.workspace import Workspace
-from fifteen_min_plugin.gui.dock_page import load_form
 from fifteen_min_plugin.gui.fit import FlowLayout
+from fifteen_min_plugin.gui.forms import load_form
 from fifteen_min_plugin.gui.messages import show_error, show_message
 
 _FORM = load_form("dock")

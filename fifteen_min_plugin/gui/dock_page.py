@@ -1,9 +1,8 @@
 """What every dock page shares: its widgets from a .ui file, one Processing run at a time, one message title.
 
 A page class derives from `DockPage` and from the form class `load_form("<name>")` returns for
-`resources/ui/<name>.ui`, so the .ui's object names are the page's attributes. The .ui holds `progress` (a
-QProgressBar) and `cancel_button`; a placeholder QWidget whose object name ends in `_flow` gets a `FlowLayout`
-holding its child widgets, in .ui order, so a row of buttons wraps instead of widening the narrow dock.
+`resources/ui/<name>.ui` (see gui/forms.py), so the .ui's object names are the page's attributes. The .ui
+holds `progress` (a QProgressBar) and `cancel_button`.
 """
 
 from __future__ import annotations
@@ -13,33 +12,13 @@ from typing import Optional
 
 from qgis.core import Qgis, QgsProcessingAlgRunnerTask, QgsProject
 from qgis.gui import QgsMapCanvas, QgsMessageBar
-from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QWidget
 
-from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.workspace.workspace import Workspace
-from fifteen_min_plugin.gui.fit import FlowLayout
+from fifteen_min_plugin.gui.forms import install_flows
 from fifteen_min_plugin.gui.messages import show_error, show_message
 from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
-
-#: where the pages' and dialogs' Designer forms live
-UI_DIR = RESOURCES_DIR / "ui"
-
-
-def load_form(name: str) -> type:
-    """The form class of `resources/ui/<name>.ui` (its `setupUi(widget)` builds the widgets and their texts)."""
-    form, _base = uic.loadUiType(str(UI_DIR / f"{name}.ui"))
-    return form
-
-
-def install_flows(root: QWidget) -> None:
-    """Give every `*_flow` placeholder under `root` a FlowLayout of its child widgets, in the order they were made."""
-    for holder in root.findChildren(QWidget):
-        if holder.objectName().endswith("_flow") and holder.layout() is None:
-            children = holder.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-            FlowLayout(holder, widgets=children)
 
 
 class DockPage(QWidget):

@@ -53,8 +53,9 @@ from fifteen_min_plugin.core.facilities.table_reader import (
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.category_mapping_dialog import CategoryMappingDialog
-from fifteen_min_plugin.gui.dock_page import DockPage, load_form
+from fifteen_min_plugin.gui.dock_page import DockPage
 from fifteen_min_plugin.gui.fit import fitting_table, shrinkable_combo
+from fifteen_min_plugin.gui.forms import load_form
 from fifteen_min_plugin.gui.messages import show_message, show_outcome
 from fifteen_min_plugin.processing.convert_coords import SYSTEM_LABELS
 
