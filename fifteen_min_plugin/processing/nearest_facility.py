@@ -16,6 +16,7 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import load_categories
+from fifteen_min_plugin.core.settings import SNAP_TOLERANCE_M, WALKING_SPEED_KMH
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 from fifteen_min_plugin.processing.parameter_checks import MAX_SPEED_KMH, MAX_WALK_MINUTES
 from fifteen_min_plugin.processing.walking_graph import (
@@ -103,7 +104,7 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
                 self.SPEED_KMH,
                 self.tr("Walking speed (km/h)"),
                 QgsProcessingParameterNumber.Type.Double,
-                4.0,
+                WALKING_SPEED_KMH,
                 maxValue=MAX_SPEED_KMH,
             )
         )
@@ -121,7 +122,7 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
                 self.SNAP_TOLERANCE_M,
                 self.tr("Snapping tolerance (m)"),
                 QgsProcessingParameterNumber.Type.Double,
-                defaultValue=100.0,
+                defaultValue=SNAP_TOLERANCE_M,
                 minValue=0.0,
             )
         )
