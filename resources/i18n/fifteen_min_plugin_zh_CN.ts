@@ -616,42 +616,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetTableModel</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="93"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="93"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="93"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="93"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="93"/>
         <source>Bays</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="93"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="93"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
@@ -659,22 +659,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="355"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="339"/>
         <source>Flag idle asset on map</source>
         <translation>在地图上标记闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="358"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="342"/>
         <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
         <translation>单击任意图层中的要素（停车场、人防工程、空置建筑…），将其添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="361"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="345"/>
         <source>Add idle asset by drawing</source>
         <translation>绘制添加闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="364"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="348"/>
         <source>Click the asset&apos;s location on the map, then fill in the form.</source>
         <translation>在地图上单击资源位置，然后填写表单。</translation>
     </message>
@@ -699,12 +699,12 @@ Mon-Fri 19:00-07:00
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="378"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="362"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="381"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
@@ -814,262 +814,262 @@ Mon-Fri 19:00-07:00
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="822"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="806"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="428"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="412"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="429"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="413"/>
         <source>In no circle</source>
         <translation>不在任何生活圈内</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="452"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="436"/>
         <source>{circle} ({minutes} min)</source>
         <translation>{circle}（{minutes} min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="512"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="496"/>
         <source>Select an asset to see its idle times, history and suggestions.</source>
         <translation>选择一处资源，查看其闲置时段、历史记录和建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="524"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="508"/>
         <source>Press “Suggest uses” to rank uses for the register's assets.</source>
         <translation>点击“建议用途”，为台账中的资源排序用途。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="536"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="520"/>
         <source>Idle time windows: none recorded.</source>
         <translation>闲置时段：无记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="540"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="524"/>
         <source>Idle time windows “{text}” cannot be read: {reason}</source>
         <translation>无法读取闲置时段“{text}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="543"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="527"/>
         <source>Idle time windows: {windows} ({hours:g} h per week)</source>
         <translation>闲置时段：{windows}（每周 {hours:g} h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="564"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="548"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="565"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="549"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="566"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="550"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="567"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="551"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="611"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="595"/>
         <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
         <translation>请先在图层上选择要素（工作空间自身的图层不计在内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="630"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="614"/>
         <source>Feature {fid} of “{layer}” no longer exists.</source>
         <translation>“{layer}”的要素 {fid} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="636"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="620"/>
         <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
         <translation>“{layer}”的要素 {fid} 已作为 {asset_id} 登记在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="649"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="633"/>
         <source>Flagged from “{layer}”, feature {fid}</source>
         <translation>标记自“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="650"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="634"/>
         <source>recognised by {why}</source>
         <translation>识别依据：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="650"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="634"/>
         <source>no rule matched</source>
         <translation>未匹配任何规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="658"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="642"/>
         <source>Added by drawing</source>
         <translation>通过绘制添加</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="689"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="673"/>
         <source>{asset_id} “{name}” added to the register.</source>
         <translation>已将 {asset_id}“{name}”添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="712"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="696"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="729"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="713"/>
         <source>{asset_id} is now “{status}”.</source>
         <translation>{asset_id} 的状态已变为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="737"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="721"/>
         <source>Delete idle asset</source>
         <translation>删除闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="737"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="721"/>
         <source>Delete {asset_id} from the register for good? Its history keeps a record of the deletion. Retiring the asset keeps it in the register instead.</source>
         <translation>确定要将 {asset_id} 从台账中永久删除吗？历史记录会保留此次删除的记录。如改为将该资源设为“已退出”，它仍会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="737"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="721"/>
         <source>Why is {asset_id} deleted?</source>
         <translation>为何删除 {asset_id}？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="760"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="744"/>
         <source>{asset_id} deleted; the history keeps a record.</source>
         <translation>已删除 {asset_id}；历史记录中保留了记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="764"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="748"/>
         <source>Note for the change to “{status}” (optional):</source>
         <translation>变更为“{status}”的备注（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="817"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="801"/>
         <source>The register is empty: flag or add assets first.</source>
         <translation>台账为空：请先标记或添加资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="820"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="804"/>
         <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
         <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="847"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="831"/>
         <source>Suggestions ranked for {count} assets.</source>
         <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="878"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="862"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
         <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="890"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="874"/>
         <source>Tick at least one layer to scan.</source>
         <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="896"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="880"/>
         <source>Find candidates</source>
         <translation>查找候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="900"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="884"/>
         <source>No idle asset candidates in the chosen layers.</source>
         <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="933"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="917"/>
         <source>Found by “Find candidates”: {why}</source>
         <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="940"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="924"/>
         <source>{count} candidates added to the register.</source>
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="962"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="946"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="994"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="978"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="954"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="938"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="568"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="552"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="569"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="553"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="570"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="554"/>
         <source>Owner</source>
         <translation>权属单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="571"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="555"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="572"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="556"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="573"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="557"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="574"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="558"/>
         <source>Condition</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="575"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="559"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="576"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="560"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="577"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="561"/>
         <source>Source layer</source>
         <translation>来源图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="578"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="562"/>
         <source>Source feature</source>
         <translation>来源要素</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="303"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="287"/>
         <source>{community} {minutes}-minute circle</source>
         <translation>{community} {minutes} 分钟生活圈</translation>
     </message>
@@ -1079,37 +1079,37 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="91"/>
         <source>Baidu</source>
-        <translation type="unfinished"></translation>
+        <translation>百度地图</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="95"/>
         <source>The answer is not Baidu JSON: it has no status.</source>
-        <translation type="unfinished"></translation>
+        <translation>返回内容不是百度地图的 JSON：缺少 status。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="134"/>
         <source>Baidu reports too many concurrent requests or a server error ({message}, {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>百度地图提示并发请求超限或服务器出错（{message}，{code}）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="140"/>
         <source>Baidu reports the daily quota of this ak is used up ({message}, {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>百度地图提示该 ak 当日配额已用完（{message}，{code}）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="146"/>
         <source>Baidu does not accept the ak ({code}): it is wrong or missing. Check the key in the authentication configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>百度地图不接受该 ak（{code}）：ak 错误或缺失。请检查认证配置中的密钥。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="153"/>
         <source>This ak may not use the Baidu Place API from this computer ({message}, {code}); create a server-side (服务端) ak and check its IP whitelist in the Baidu console.</source>
-        <translation type="unfinished"></translation>
+        <translation>该 ak 不能从本机调用百度地点检索（{message}，{code}）；请在百度地图开放平台控制台创建“服务端”ak，并检查 IP 白名单。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="159"/>
         <source>Baidu refused the request: {message} ({code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>百度地图拒绝了请求：{message}（{code}）。</translation>
     </message>
 </context>
 <context>
@@ -1211,72 +1211,72 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CandidatesDialog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="219"/>
+        <location filename="../ui/candidates_dialog.ui" line="6"/>
         <source>Idle asset candidates</source>
         <translation>闲置资源候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="224"/>
+        <location filename="../ui/candidates_dialog.ui" line="22"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="225"/>
+        <location filename="../ui/candidates_dialog.ui" line="27"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="230"/>
+        <location filename="../ui/candidates_dialog.ui" line="52"/>
         <source>Why</source>
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="228"/>
+        <location filename="../ui/candidates_dialog.ui" line="42"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="229"/>
+        <location filename="../ui/candidates_dialog.ui" line="47"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="226"/>
+        <location filename="../ui/candidates_dialog.ui" line="32"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="260"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
         <source>Register ticked</source>
         <translation>登记已勾选项</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="227"/>
+        <location filename="../ui/candidates_dialog.ui" line="37"/>
         <source>In the register?</source>
         <translation>是否已登记</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="265"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="228"/>
         <source>{count} candidates found; {new} are new and ticked. The others are or may already be in the register: tick one only after checking it.</source>
         <translation>共找到 {count} 个候选，其中 {new} 个为新资源，已勾选。其余候选已经或可能已经登记，请核实后再勾选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="280"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="264"/>
         <source>Registered: {asset} {name}</source>
         <translation>已登记：{asset} {name}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="282"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="266"/>
         <source>Perhaps {asset} {name} (same name nearby)</source>
         <translation>可能是 {asset} {name}（附近同名）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="286"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="270"/>
         <source>Perhaps {asset} {name} (same place)</source>
         <translation>可能是 {asset} {name}（位置相同）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="287"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="271"/>
         <source>New</source>
         <translation>新资源</translation>
     </message>
@@ -2209,122 +2209,107 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="41"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="32"/>
         <source>Coverage per circle</source>
         <translation>逐圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="44"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="35"/>
         <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the thresholds in the plugin settings; &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.</source>
         <translation>统计每个生活圈内各类别设施的数量，并报告每个生活圈缺少什么（缺什么补什么）。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;：面，例如工作空间中的生活圈，或“半径圈”/“路网等时圈”的输出。生活圈的层级读取自 &lt;i&gt;level_min&lt;/i&gt; 或 &lt;i&gt;minutes&lt;/i&gt;；两者都没有的按 15 分钟生活圈检查。其所属社区读取自 &lt;i&gt;community_id&lt;/i&gt; 或 &lt;i&gt;origin_id&lt;/i&gt;。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：点（任意坐标参考系，会被重投影到生活圈的坐标参考系），其类别字段为分类表中的代码（请先运行“设施分类”）。位于生活圈边界上的设施计入该生活圈（QGIS 的“统计多边形中的点”会将其排除）。代码为空或未知的设施不计数，并列在日志中。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：存放代码的字段（默认为 &lt;i&gt;category&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：带有 &lt;i&gt;community_id&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 的点或面；生活圈取其所属社区的人口，否则取自身的 &lt;i&gt;population&lt;/i&gt; 字段。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：生活圈及其全部字段，并增加 &lt;i&gt;population&lt;/i&gt;；&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;，各类别的设施数量（包括 0）；&lt;i&gt;n_basic_present&lt;/i&gt; 和 &lt;i&gt;n_quality_present&lt;/i&gt;，商务部基本保障类和品质提升类业态中至少有一处设施的业态数；&lt;i&gt;missing_basic&lt;/i&gt;、&lt;i&gt;missing_quality&lt;/i&gt;（代码，以逗号分隔）和 &lt;i&gt;missing_basic_zh&lt;/i&gt;、&lt;i&gt;missing_quality_zh&lt;/i&gt;（中文名称，以“、”分隔）；&lt;i&gt;per_10k&lt;/i&gt;，每万名居民拥有的基本保障类和品质提升类设施数（无人口数据时为空）；&lt;i&gt;grade&lt;/i&gt;，按插件设置中的阈值评定为 基础型 / 提升型 / 品质型 / 未达标；&lt;i&gt;missing_required&lt;/i&gt; 和 &lt;i&gt;missing_required_zh&lt;/i&gt;，该生活圈未满足的 GB 50180-2018 / 商务部分级配置要求，逐级累计检查（15 分钟生活圈同样检查 5 分钟和 10 分钟层级的设施；可相互替代的设施以 | 连接）。这些要求及各自出处条款见 resources/categories/level_requirements.csv。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="72"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="63"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="77"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="68"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="73"/>
         <source>Category field</source>
         <translation>类别字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="82"/>
         <source>Communities (population)</source>
         <translation>社区（人口）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="90"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="114"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="101"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="129"/>
-        <source>The facilities layer has no points, so there is nothing to count. Nothing was written.</source>
-        <translation>设施图层中没有点，无可统计内容。未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="133"/>
-        <source>empty ({count})</source>
-        <translation>空（{count}）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="138"/>
-        <source>None of the {count} facilities has a category code of the categories table in the field “{field}” (found: {found}). Run Classify facilities first, or choose the right field. Nothing was written.</source>
-        <translation>{count} 个设施中，没有一个在字段“{field}”中具有分类表中的类别代码（发现的值：{found}）。请先运行“设施分类”，或选择正确的字段。未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="146"/>
-        <source>{count} facilities have no known category code and were not counted: {found}.</source>
-        <translation>{count} 个设施没有已知的类别代码，未计数：{found}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="159"/>
-        <source>The circles layer has no features. Draw or generate circles first. Nothing was written.</source>
-        <translation>生活圈图层中没有要素。请先绘制或生成生活圈。未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="216"/>
-        <source>{facilities} facilities counted in {circles} circles.</source>
-        <translation>已在 {circles} 个生活圈中统计 {facilities} 个设施。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="177"/>
-        <source>No circle has a geometry. Nothing was written.</source>
-        <translation>没有任何生活圈带有几何图形。未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="198"/>
-        <source>{count} communities have a population that is not a number; it was not used: {communities}.</source>
-        <translation>{count} 个社区的人口不是数字，未予采用：{communities}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="204"/>
-        <source>{count} circles have a population that is not a number, so their residents and per-10,000 figures are empty: {circles}.</source>
-        <translation>{count} 个生活圈的人口不是数字，其居民数和每万人指标留空：{circles}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="211"/>
-        <source>{count} circles have no geometry and get no row (feature ids): {ids}</source>
-        <translation>{count} 个生活圈没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
 </context>
 <context>
     <name>CoverageMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="96"/>
         <source>Line {line} of {path}: the level “{value}” is not a positive number of minutes.</source>
         <translation>{path} 第 {line} 行：层级“{value}”不是正的分钟数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="104"/>
         <source>Line {line} of {path}: “{codes}” is not a category code of the categories table.</source>
         <translation>{path} 第 {line} 行：“{codes}”不是分类表中的类别代码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="200"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="203"/>
         <source>The facilities layer has no field “{field}”. Choose the field holding the category codes, or run Classify facilities first.</source>
         <translation>设施图层没有字段“{field}”。请选择存放类别代码的字段，或先运行“设施分类”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="280"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="283"/>
         <source>The communities layer needs the fields “community_id” and “population” to give circles their residents.</source>
         <translation>社区图层需要“community_id”和“population”字段，才能为生活圈提供居民数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="90"/>
         <source>level requirements table</source>
         <translation>层级要求表</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="353"/>
+        <source>The facilities layer has no points, so there is nothing to count.</source>
+        <translation>设施图层中没有点，无可统计内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="362"/>
+        <source>The circles layer has no features. Draw or generate circles first.</source>
+        <translation>生活圈图层中没有要素。请先绘制或生成生活圈。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="369"/>
+        <source>No circle has a geometry.</source>
+        <translation>没有任何生活圈带有几何图形。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="384"/>
+        <source>{count} communities have a population that is not a number; it was not used: {communities}.</source>
+        <translation>{count} 个社区的人口不是数字，未予采用：{communities}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="390"/>
+        <source>{count} circles have a population that is not a number, so their residents and per-10,000 figures are empty: {circles}.</source>
+        <translation>{count} 个生活圈的人口不是数字，其居民数和每万人指标留空：{circles}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="397"/>
+        <source>{count} circles have no geometry and get no row (feature ids): {ids}</source>
+        <translation>{count} 个生活圈没有几何图形，未输出结果（要素 ID）：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="402"/>
+        <source>{facilities} facilities counted in {circles} circles.</source>
+        <translation>已在 {circles} 个生活圈中统计 {facilities} 个设施。</translation>
     </message>
 </context>
 <context>
@@ -2959,7 +2944,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinOptionsFactory</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="74"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
@@ -2967,112 +2952,112 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinOptionsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="42"/>
+        <location filename="../ui/options_page.ui" line="11"/>
         <source>Walking speed</source>
         <translation>步行速度</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="42"/>
+        <location filename="../ui/options_page.ui" line="36"/>
         <source>GB 50180-2018: a 15-minute walk reaches 800–1,000 m; 4.0 km/h gives 1,000 m.</source>
         <translation>GB 50180-2018：步行 15 分钟可达 800–1,000 m；4.0 km/h 对应 1,000 m。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="47"/>
+        <location filename="../ui/options_page.ui" line="51"/>
         <source>Circle levels (minutes)</source>
         <translation>生活圈层级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="47"/>
+        <location filename="../ui/options_page.ui" line="63"/>
         <source>GB 50180-2018: 5-, 10- and 15-minute life circles.</source>
         <translation>GB 50180-2018：5 分钟、10 分钟和 15 分钟生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="52"/>
+        <location filename="../ui/options_page.ui" line="78"/>
         <source>Radius levels (m)</source>
         <translation>半径层级（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="52"/>
+        <location filename="../ui/options_page.ui" line="90"/>
         <source>GB 50180-2018: 300 / 500 / 800–1,000 m walking distance.</source>
         <translation>GB 50180-2018：步行距离 300 / 500 / 800–1,000 m。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="57"/>
+        <location filename="../ui/options_page.ui" line="105"/>
         <source>Snap tolerance</source>
         <translation>捕捉容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="57"/>
+        <location filename="../ui/options_page.ui" line="130"/>
         <source>Plugin default: origins farther than this from any road are reported, not snapped.</source>
         <translation>插件默认值：距所有道路都超过此距离的起点会被报告，而不会被捕捉到道路上。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="71"/>
+        <location filename="../ui/options_page.ui" line="185"/>
         <source>Walk-off distance</source>
         <translation>离路步行距离</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="71"/>
+        <location filename="../ui/options_page.ui" line="210"/>
         <source>Plugin default: places within this distance of a reachable street count as reached.</source>
         <translation>插件默认值：与可达街道的距离在此范围内的地点视为可达。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="76"/>
+        <location filename="../ui/options_page.ui" line="225"/>
         <source>Duplicate tolerance</source>
         <translation>查重容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="76"/>
+        <location filename="../ui/options_page.ui" line="250"/>
         <source>Plugin default: the same facility from two sources lies within this distance.</source>
         <translation>插件默认值：来自两个数据源、相距在此距离以内的设施视为同一设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="61"/>
         <source>Levels must be positive whole numbers separated by commas, e.g. 5, 10, 15. Nothing was saved.</source>
         <translation>层级必须是以逗号分隔的正整数，例如 5, 10, 15。未保存任何设置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="81"/>
+        <location filename="../ui/options_page.ui" line="265"/>
         <source>基础型: basic categories present</source>
         <translation>基础型：应具备的基本保障类业态数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="81"/>
+        <location filename="../ui/options_page.ui" line="281"/>
         <source>MOFCOM (2023–2025 action plan, pilot notices): 基础型 “配齐基本保障类业态”; 13 = all basic categories of the 2021 construction guide.</source>
         <translation>商务部（2023–2025 行动计划、试点通知）：基础型“配齐基本保障类业态”；13 即 2021 年建设指南中的全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="89"/>
+        <location filename="../ui/options_page.ui" line="296"/>
         <source>提升型: quality categories present</source>
         <translation>提升型：应具备的品质提升类业态数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="89"/>
+        <location filename="../ui/options_page.ui" line="312"/>
         <source>Plugin default: MOFCOM names the 提升型 type but publishes no count; 3 quality categories.</source>
         <translation>插件默认值：商务部提出了提升型，但未公布具体数量；取 3 个品质提升类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="94"/>
+        <location filename="../ui/options_page.ui" line="327"/>
         <source>品质型: quality categories present</source>
         <translation>品质型：应具备的品质提升类业态数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="94"/>
+        <location filename="../ui/options_page.ui" line="343"/>
         <source>Plugin default: MOFCOM names the 品质型 type but publishes no count; 6 quality categories.</source>
         <translation>插件默认值：商务部提出了品质型，但未公布具体数量；取 6 个品质提升类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="147"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="56"/>
         <source>品质型 needs at least as many quality categories as 提升型. Nothing saved.</source>
         <translation>品质型所需的品质提升类业态数不能少于提升型。未保存任何设置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="62"/>
+        <location filename="../ui/options_page.ui" line="145"/>
         <source>Topology tolerance</source>
         <translation>拓扑容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="62"/>
+        <location filename="../ui/options_page.ui" line="170"/>
         <source>QGIS network analysis default: 0, roads meet only at shared vertices (right for OpenStreetMap). For CAD road layers with digitising gaps: dangling road ends join another road of the same level within this distance; mid-road vertices never join.</source>
         <translation>QGIS 网络分析默认值：0，道路只在共享顶点处相连（适用于 OpenStreetMap）。对于有数字化缝隙的 CAD 道路图层：悬挂的道路端点与此距离内同一层级的另一条道路相接；道路中间的顶点从不相接。</translation>
     </message>
@@ -3675,12 +3660,12 @@ Mon-Fri 19:00-07:00
 <context>
     <name>LayerChoiceDialog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="181"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="179"/>
         <source>Find idle asset candidates</source>
         <translation>查找候选闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="193"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="191"/>
         <source>Layers to scan (OSM extracts, cadastre, the bureau&apos;s own):</source>
         <translation>要扫描的图层（OSM 提取数据、地籍数据、本局自有数据）：</translation>
     </message>
@@ -3802,67 +3787,67 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NearestFacilityAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="48"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="49"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="78"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="79"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="82"/>
         <source>Origins (communities or buildings)</source>
         <translation>起点（社区或建筑）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="89"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="94"/>
         <source>Category field</source>
         <translation>类别字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="102"/>
         <source>Walking speed (km/h)</source>
         <translation>步行速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="111"/>
         <source>Maximum minutes</source>
         <translation>最大分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="119"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="120"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="132"/>
         <source>Nearest facility</source>
         <translation>最近设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="147"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="148"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="193"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="194"/>
         <source>Writing {count} origins…</source>
         <translation>正在写入 {count} 个起点…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="51"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="52"/>
         <source>For every origin, the walking time along the streets to the nearest facility of every category, and the straight-line distance, so you see where straight buffers overstate coverage (rivers, railways, walls).&lt;br&gt;</source>
         <translation>对每个起点，计算沿街道步行到各类别最近设施的时间以及直线距离，以便看出直线缓冲区在哪些地方高估了覆盖范围（河流、铁路、围墙）。&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="51"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="52"/>
         <source>&lt;b&gt;Origins&lt;/b&gt;: community points or polygons, or residential buildings (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points whose category field holds codes of the categories table (run Classify facilities first); other values are listed in the log and ignored.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: default &lt;i&gt;category&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: the search stops here (default 15); farther facilities count as none.&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: origins and facilities join the nearest street within this many metres (default 100) and the straight walk to it counts toward the time; those farther away are listed in the log by feature id (such facilities still count for the straight-line distance).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the origins with their own fields plus, for every category code of the table, &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; (walking minutes to the nearest facility, NULL when none is within the maximum minutes or the origin is off the network) and &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt; (straight-line metres to the nearest facility, NULL when the category has none), and &lt;i&gt;snap_m&lt;/i&gt; (metres from the origin to the street it joins, NULL when beyond the snapping tolerance).</source>
         <translation>&lt;b&gt;起点&lt;/b&gt;：社区点或面，或住宅建筑（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：类别字段中为分类表代码的点（请先运行“设施分类”）；其他值会列在日志中并被忽略。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：默认为 &lt;i&gt;category&lt;/i&gt;。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 分钟 = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：搜索到此为止（默认 15）；更远的设施视为没有。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：起点和设施接入此米数范围内（默认 100）最近的街道，直线走到街道的距离计入步行时间；超出范围的会按要素 ID 列在日志中（这类设施仍计入直线距离）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：起点及其自身字段，并针对分类表中的每个类别代码增加 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt;（步行到最近设施的分钟数；最大分钟数内没有设施或起点不在路网上时为 NULL）和 &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt;（到最近设施的直线米数；该类别没有设施时为 NULL），以及 &lt;i&gt;snap_m&lt;/i&gt;（起点到其接入街道的米数；超出捕捉容差时为 NULL）。</translation>
     </message>
@@ -4155,17 +4140,17 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="219"/>
         <source>{service} answered HTTP {status}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{service}返回 HTTP {status}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="226"/>
         <source>{service} refused the request with HTTP {status}; check the base URL and the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>{service}以 HTTP {status} 拒绝了请求；请检查服务地址和密钥。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="237"/>
         <source>The answer is not {service} JSON; check the base URL and the proxy settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>返回内容不是{service}的 JSON；请检查服务地址和代理设置。</translation>
     </message>
 </context>
 <context>
@@ -4702,37 +4687,37 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="81"/>
         <source>Tencent</source>
-        <translation type="unfinished"></translation>
+        <translation>腾讯位置服务</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="85"/>
         <source>The answer is not Tencent JSON: it has no status.</source>
-        <translation type="unfinished"></translation>
+        <translation>返回内容不是腾讯位置服务的 JSON：缺少 status。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="124"/>
         <source>Tencent reports the daily quota of this key is used up ({message}, {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>腾讯位置服务提示该密钥当日配额已用完（{message}，{code}）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="130"/>
         <source>Tencent reports too many requests per second ({message}, {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>腾讯位置服务提示每秒请求数超限（{message}，{code}）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="136"/>
         <source>Tencent does not accept the key ({code}): it is wrong or missing. Check the key in the authentication configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>腾讯位置服务不接受该密钥（{code}）：密钥错误或缺失。请检查认证配置中的密钥。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="143"/>
         <source>This key may not use the Tencent place search from this computer ({message}, {code}); enable WebService API for the key and check its IP whitelist or signature in the Tencent console.</source>
-        <translation type="unfinished"></translation>
+        <translation>该密钥不能从本机调用腾讯地点搜索（{message}，{code}）；请在腾讯位置服务控制台为密钥开启 WebService API，并检查 IP 白名单或签名设置。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="150"/>
         <source>Tencent refused the request: {message} ({code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>腾讯位置服务拒绝了请求：{message}（{code}）。</translation>
     </message>
 </context>
 <context>
@@ -4740,27 +4725,27 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="89"/>
         <source>Tianditu reports the daily quota of this key is used up (HTTP {status}).</source>
-        <translation type="unfinished"></translation>
+        <translation>天地图提示该密钥当日配额已用完（HTTP {status}）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="95"/>
         <source>Tianditu</source>
-        <translation type="unfinished"></translation>
+        <translation>天地图</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="138"/>
         <source>Tianditu reports the daily quota of this key is used up ({message}, {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>天地图提示该密钥当日配额已用完（{message}，{code}）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="144"/>
         <source>Tianditu reports too many requests ({message}, {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>天地图提示请求过于频繁（{message}，{code}）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="149"/>
         <source>Tianditu refused the request: {message} ({code}); check the key (tk) and its permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>天地图拒绝了请求：{message}（{code}）；请检查密钥（tk）及其权限。</translation>
     </message>
 </context>
 <context>

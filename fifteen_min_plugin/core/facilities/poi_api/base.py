@@ -200,6 +200,58 @@ class Page:
     bad_locations: list[str] = field(default_factory=list)
 
 
+#: characters of an unexpected answer kept in an error's details
+EXCERPT_CHARS = 500
+
+
+def excerpt(body: bytes) -> str:
+    """The start of an unexpected answer (an HTML error page, a proxy's notice) for an error's details."""
+    return body[: EXCERPT_CHARS * 4].decode("utf-8", errors="replace")[:EXCERPT_CHARS]
+
+
+def json_answer(response: HttpResponse, label: str) -> dict[str, Any]:
+    """The JSON object of a 200 answer from service `label`; HTTP 429/5xx are transient, anything else refused.
+
+    Shared by the Tencent, Baidu and Tianditu providers: an HTML error page, a proxy's notice or truncated JSON
+    becomes an `ApiRejectedError` whose details hold the start of the body (the client redacts the key from it).
+    """
+    if response.status == 429 or response.status >= 500:
+        raise TransientApiError(
+            QCoreApplication.translate("PoiProvider", "{service} answered HTTP {status}.").format(
+                service=label, status=response.status
+            ),
+            details=excerpt(response.body),
+        )
+    if response.status != 200:
+        raise ApiRejectedError(
+            QCoreApplication.translate(
+                "PoiProvider", "{service} refused the request with HTTP {status}; check the base URL and the key."
+            ).format(service=label, status=response.status),
+            details=excerpt(response.body),
+        )
+    try:
+        data = json.loads(response.body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        data = None
+    if not isinstance(data, dict):
+        raise ApiRejectedError(
+            QCoreApplication.translate(
+                "PoiProvider", "The answer is not {service} JSON; check the base URL and the proxy settings."
+            ).format(service=label),
+            details=excerpt(response.body),
+        )
+    return data
+
+
+def text_value(value: Any) -> str:
+    """A text field of an answer; absent values (None, [] as Amap serves them, numbers) become "" or their text."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
 class PoiProvider(ABC):
     """One POI web service; see the module docstring for the contract."""
 

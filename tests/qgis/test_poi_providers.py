@@ -1,0 +1,537 @@
+"""Tencent, Baidu and Tianditu POI clients against real HTTP servers on loopback answering in each service's
+documented shape (Amap's own suite is test_poi_api.py): paging, splitting at the cap, rate limits, quota and
+resume, broken answers, timeouts and key redaction, parametrised over the providers."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import threading
+import time
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from qgis.core import QgsGeometry, QgsRectangle
+
+from fifteen_min_plugin.core.facilities import chinacoords
+from fifteen_min_plugin.core.facilities.poi_api.baidu import BaiduProvider
+from fifteen_min_plugin.core.facilities.poi_api.base import (
+    ApiRejectedError,
+    Cell,
+    ImportState,
+    PoiClient,
+    PoiQuery,
+    TransientApiError,
+    fingerprint,
+)
+from fifteen_min_plugin.core.facilities.poi_api.http import QgisTransport
+from fifteen_min_plugin.core.facilities.poi_api.providers import PROVIDERS, make_provider
+from fifteen_min_plugin.core.facilities.poi_api.tencent import TencentProvider
+from fifteen_min_plugin.core.facilities.poi_api.tianditu import TiandituProvider
+
+KEY = "TqZ7e-9Xk2P-f15k3-yAkTK-0123456789ab"
+#: a block of Haidian, Beijing (WGS84)
+BOX = (116.344, 39.998, 116.360, 40.009)
+#: longest a fault holds a request open (bounds the timeout test)
+MAX_DELAY_S = 1.0
+DAY_S = 86400.0
+
+
+class FakeService:
+    """Serves one provider's search over its POIs (in the provider's system), capped, with scripted faults."""
+
+    name = ""
+    system = chinacoords.WGS84
+
+    def __init__(self, count: int, cap: int, seed: int = 11) -> None:
+        rng = random.Random(seed)
+        self.truth = {
+            f"{self.name[:2]}{number:07d}": (rng.uniform(BOX[0], BOX[2]), rng.uniform(BOX[1], BOX[3]))
+            for number in range(count)
+        }
+        ids = list(self.truth)
+        lon, lat = chinacoords.convert(
+            [self.truth[i][0] for i in ids], [self.truth[i][1] for i in ids], chinacoords.WGS84, self.system
+        )
+        self.served = dict(zip(ids, zip(lon.tolist(), lat.tolist())))
+        self.cap = cap
+        self.faults: list[tuple] = []
+        self.hits: Counter = Counter()
+        self.answered: Counter = Counter()
+        self.lock = threading.Lock()
+
+    def answer(self, path: str, query: dict[str, str]) -> tuple[int, bytes, float]:
+        tile = self.tile(query)
+        with self.lock:
+            self.hits[tile] += 1
+            fault = self.faults.pop(0) if self.faults else None
+        if fault is not None:
+            kind = fault[0]
+            if kind == "delay":
+                return 200, self.encode(self.page(query)), min(fault[1], MAX_DELAY_S)
+            if kind == "http":
+                return fault[1], fault[2], 0.0
+            return 200, self.encode(getattr(self, kind)(query)), 0.0
+        if self.key(query) != KEY:
+            return 200, self.encode(self.bad_key()), 0.0
+        with self.lock:
+            self.answered[tile] += 1
+        return 200, self.encode(self.page(query)), 0.0
+
+    @staticmethod
+    def encode(payload: dict) -> bytes:
+        return json.dumps(payload, ensure_ascii=False).encode("utf-8")
+
+    def page(self, query: dict[str, str]) -> dict:
+        xmin, ymin, xmax, ymax = self.bounds(query)
+        inside = sorted(i for i, (x, y) in self.served.items() if xmin <= x <= xmax and ymin <= y <= ymax)
+        first, size = self.window(query)
+        chunk = inside[: self.cap][first : first + size]
+        return self.body(chunk, min(len(inside), self.cap))
+
+    def tile(self, query: dict[str, str]) -> tuple:
+        return (tuple(round(v, 6) for v in self.bounds(query)), self.window(query)[0])
+
+
+class FakeTencent(FakeService):
+    name = "tencent"
+    system = chinacoords.GCJ02
+
+    def key(self, query):
+        return query.get("key")
+
+    def bounds(self, query):
+        inner = query["boundary"][len("rectangle(") : -1]
+        lat1, lng1, lat2, lng2 = map(float, inner.split(","))
+        return lng1, lat1, lng2, lat2
+
+    def window(self, query):
+        size = int(query["page_size"])
+        return (int(query["page_index"]) - 1) * size, size
+
+    def body(self, ids, total):
+        data = [
+            {
+                "id": poi_id,
+                "title": f"便利蜂({poi_id[-4:]}店)",
+                "address": "北京市海淀区学院路",
+                "tel": "",
+                "category": "购物:便利店",
+                "type": 0,
+                "location": {"lat": self.served[poi_id][1], "lng": self.served[poi_id][0]},
+                "ad_info": {"adcode": 110108, "province": "北京市", "city": "北京市", "district": "海淀区"},
+            }
+            for poi_id in ids
+        ]
+        return {"status": 0, "message": "query ok", "count": total, "request_id": "1", "data": data}
+
+    def rate(self, query):
+        return {"status": 120, "message": "此key每秒请求量已达到上限"}
+
+    def quota(self, query):
+        return {"status": 121, "message": "此key每日调用量已达到上限"}
+
+    def bad_key(self):
+        return {"status": 311, "message": "key格式错误"}
+
+    def echo(self, query):
+        return {"status": 310, "message": f"请求参数信息有误 key={query['key']} ({query['key']})"}
+
+
+class FakeBaidu(FakeService):
+    name = "baidu"
+    system = chinacoords.BD09
+
+    def key(self, query):
+        return query.get("ak")
+
+    def bounds(self, query):
+        lat1, lng1, lat2, lng2 = map(float, query["bounds"].split(","))
+        return lng1, lat1, lng2, lat2
+
+    def window(self, query):
+        size = int(query["page_size"])
+        return int(query["page_num"]) * size, size
+
+    def body(self, ids, total):
+        results = [
+            {
+                "uid": poi_id,
+                "name": f"罗森(学院路{poi_id[-4:]}店)",
+                "location": {"lat": self.served[poi_id][1], "lng": self.served[poi_id][0]},
+                "address": "学院路35号",
+                "province": "北京市",
+                "city": "北京市",
+                "area": "海淀区",
+                "detail": 1,
+                "detail_info": {"tag": "购物;便利店", "type": "shopping"},
+            }
+            for poi_id in ids
+        ]
+        return {"status": 0, "message": "ok", "total": total, "results": results}
+
+    def rate(self, query):
+        return {"status": 401, "message": "当前并发量已经超过约定并发配额，限制访问"}
+
+    def quota(self, query):
+        return {"status": 302, "message": "天配额超限，限制访问"}
+
+    def bad_key(self):
+        return {"status": 5, "message": "AK Failure"}
+
+    def echo(self, query):
+        return {"status": 2, "message": f"Parameter Invalid ak={query['ak']} {query['ak']}"}
+
+
+class FakeTianditu(FakeService):
+    name = "tianditu"
+    system = chinacoords.WGS84
+
+    def key(self, query):
+        return query.get("tk")
+
+    def post(self, query):
+        return json.loads(query["postStr"])
+
+    def bounds(self, query):
+        return tuple(map(float, self.post(query)["mapBound"].split(",")))
+
+    def window(self, query):
+        post = self.post(query)
+        return int(post["start"]), int(post["count"])
+
+    def body(self, ids, total):
+        pois = [
+            {
+                "hotPointID": poi_id,
+                "name": f"物美便利超市(学院路{poi_id[-4:]}店)",
+                "lonlat": f"{self.served[poi_id][0]},{self.served[poi_id][1]}",
+                "address": "学院路",
+                "province": "北京市",
+                "city": "北京市",
+                "county": "海淀区",
+                "typeName": "便利店",
+                "typeCode": "090501",
+                "poiType": "101",
+            }
+            for poi_id in ids
+        ]
+        return {
+            "resultType": 1,
+            "count": total,
+            "keyWord": "便利店",
+            "pois": pois,
+            "status": {"infocode": 1000, "cndesc": "服务正常"},
+        }
+
+    def rate(self, query):
+        return {"status": {"infocode": 2001, "cndesc": "访问过于频繁"}}
+
+    def quota(self, query):
+        return {"status": {"infocode": 2002, "cndesc": "今日访问量超限"}}
+
+    def bad_key(self):
+        return {"status": {"infocode": 2003, "cndesc": "权限验证失败"}}
+
+    def echo(self, query):
+        return {"status": {"infocode": 2004, "cndesc": f"参数错误 tk={query['tk']} {query['tk']}"}}
+
+
+FAKES = {"tencent": FakeTencent, "baidu": FakeBaidu, "tianditu": FakeTianditu}
+NAMES = list(FAKES)
+
+
+@pytest.fixture()
+def server(qgis_app):
+    """A loopback server; the test sets `server.fake` before sending requests."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            parts = urlsplit(self.path)
+            query = {name: values[0] for name, values in parse_qs(parts.query).items()}
+            status, body, delay = self.server.fake.answer(parts.path, query)
+            if delay:
+                time.sleep(delay)  # the server is slow; the client's timeout fires first
+            try:
+                self.send_response(status)
+                kind = "application/json" if body[:1] in (b"{", b"[") else "text/html"
+                self.send_header("Content-Type", f"{kind};charset=UTF-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except OSError:
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    http.daemon_threads = True
+    thread = threading.Thread(target=http.serve_forever, daemon=True)
+    thread.start()
+    http.base_url = f"http://127.0.0.1:{http.server_address[1]}"
+    yield http
+    http.shutdown()
+    http.server_close()
+    thread.join(5)
+
+
+class FakeClock:
+    """Injected clock: `sleep` advances time instantly and is recorded."""
+
+    def __init__(self, epoch: float = 1_764_400_000.0) -> None:
+        self.epoch = epoch
+        self.mono = 0.0
+        self.slept = 0.0
+
+    def monotonic(self) -> float:
+        return self.mono
+
+    def time(self) -> float:
+        return self.epoch + self.mono
+
+    def sleep(self, seconds: float) -> None:
+        self.slept += seconds
+        self.mono += seconds
+
+
+def area() -> QgsGeometry:
+    return QgsGeometry.fromRect(QgsRectangle(*BOX))
+
+
+def setup(server, name: str, count: int, cap: int = 0):
+    provider = make_provider(name, server.base_url)
+    server.fake = FAKES[name](count, cap or provider.result_cap)
+    return provider
+
+
+def client(provider, clock, **options) -> PoiClient:
+    options.setdefault("qps", 1000.0)
+    return PoiClient(provider, QgisTransport(timeout_s=0.3), KEY, clock=clock, **options)
+
+
+def state(tmp_path, name: str, query: PoiQuery) -> ImportState:
+    return ImportState.load(str(tmp_path / f"{name}.json"), fingerprint(name, query, area()))
+
+
+def assert_matches_truth(records, fake: FakeService) -> None:
+    assert sorted(r.source_id for r in records) == sorted(fake.truth)
+    for record in records:
+        lon, lat = fake.truth[record.source_id]
+        # served at full precision and inverted exactly: well under a millimetre
+        assert abs(record.lon - lon) < 1e-8 and abs(record.lat - lat) < 1e-8
+
+
+def test_every_provider_is_registered():
+    assert list(PROVIDERS) == ["amap", "tencent", "baidu", "tianditu"]
+    assert TencentProvider.coord_system == chinacoords.GCJ02
+    assert BaiduProvider().coord_system == chinacoords.BD09
+    assert TiandituProvider.coord_system == chinacoords.WGS84
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_pages_through_one_cell(server, tmp_path, name):
+    provider = setup(server, name, 45)
+    query = PoiQuery(keywords="便利店")
+    clock = FakeClock()
+    result = client(provider, clock).run(query, area(), state(tmp_path, name, query))
+
+    assert result.complete and result.message == "" and result.truncated == 0
+    assert_matches_truth(result.records, server.fake)
+    pages = math.ceil(45 / provider.page_size)
+    assert result.requests == pages == sum(server.fake.hits.values())
+    assert sorted(first for _, first in server.fake.hits) == [n * provider.page_size for n in range(pages)]
+    assert clock.slept == 0.0
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_splits_a_cell_at_the_cap(server, tmp_path, name):
+    provider = setup(server, name, 0)
+    cap = provider.result_cap
+    server.fake = FAKES[name](cap + 40, cap)
+    query = PoiQuery(keywords="便利店")
+    result = client(provider, FakeClock()).run(query, area(), state(tmp_path, name, query))
+
+    assert result.complete and result.truncated == 0
+    assert_matches_truth(result.records, server.fake)
+    assert all(count == 1 for count in server.fake.hits.values())
+    first_pages = [tile for tile, first in server.fake.hits if first == 0]
+    assert len(first_pages) == 5  # the root reported the cap and its four quadrants were searched
+    per_cell = Counter(bounds for bounds, _ in server.fake.hits)
+    for (xmin, ymin, xmax, ymax), pages in per_cell.items():
+        inside = sum(xmin <= x <= xmax and ymin <= y <= ymax for x, y in server.fake.served.values())
+        # a cell at the cap is split after its first page; any other is paged to its end
+        assert pages == (1 if inside >= cap else max(1, math.ceil(inside / provider.page_size)))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_rate_limit_then_success(server, tmp_path, name):
+    provider = setup(server, name, 30)
+    server.fake.faults = [("rate",), ("rate",)]
+    query = PoiQuery(keywords="便利店")
+    clock = FakeClock()
+    result = client(provider, clock, backoff_s=2.0).run(query, area(), state(tmp_path, name, query))
+
+    assert result.complete
+    assert_matches_truth(result.records, server.fake)
+    assert clock.slept == pytest.approx(2.0 + 4.0)  # exponential backoff on the two refusals
+    assert result.requests == sum(server.fake.answered.values()) + 2
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_quota_then_resume_requests_every_tile_once(server, tmp_path, name):
+    provider = setup(server, name, 0)
+    cap = provider.result_cap
+    server.fake = FAKES[name](cap + 40, cap)
+    query = PoiQuery(keywords="便利店")
+    clock = FakeClock()
+    first = client(provider, clock).run(query, area(), state(tmp_path, name, query), max_requests=3)
+    assert not first.complete
+    server.fake.faults = [("quota",)]
+    second = client(provider, clock).run(query, area(), state(tmp_path, name, query))
+    assert not second.complete and "quota" in second.message
+    assert second.requests == 1
+    again = client(provider, clock).run(query, area(), state(tmp_path, name, query))
+    assert again.requests == 0  # the same Beijing day: nothing is sent
+    clock.mono += DAY_S
+    final = client(provider, clock).run(query, area(), state(tmp_path, name, query))
+
+    assert final.complete
+    assert_matches_truth(final.records, server.fake)
+    assert all(count == 1 for count in server.fake.answered.values())
+    assert sum(server.fake.hits.values()) == sum(server.fake.answered.values()) + 1
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_malformed_json_is_refused_with_an_excerpt(server, tmp_path, name):
+    provider = setup(server, name, 5)
+    server.fake.faults = [("http", 200, b'{"status": 0, "count": 3, "data": [{"id": "1"')]
+    query = PoiQuery(keywords="便利店")
+    with pytest.raises(ApiRejectedError) as caught:
+        client(provider, FakeClock()).run(query, area(), state(tmp_path, name, query))
+    assert "JSON" in caught.value.message
+    assert caught.value.details.startswith('{"status": 0')
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_html_error_pages(server, tmp_path, name):
+    provider = setup(server, name, 5)
+    page = b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
+    server.fake.faults = [("http", 502, page)]
+    query = PoiQuery(keywords="便利店")
+    result = client(provider, FakeClock()).run(query, area(), state(tmp_path, name, query))
+    assert result.complete  # a gateway's HTML 502 is retried
+    assert_matches_truth(result.records, server.fake)
+
+    server.fake.faults = [("http", 200, b"<html><body>Portal login required</body></html>")]
+    (tmp_path / f"{name}.json").unlink()
+    with pytest.raises(ApiRejectedError) as caught:
+        client(provider, FakeClock()).run(query, area(), state(tmp_path, name, query))
+    assert "Portal login" in caught.value.details
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_timeout_is_retried(server, tmp_path, name):
+    provider = setup(server, name, 5)
+    server.fake.faults = [("delay", MAX_DELAY_S)]
+    query = PoiQuery(keywords="便利店")
+    started = time.monotonic()
+    result = client(provider, FakeClock()).run(query, area(), state(tmp_path, name, query))
+    assert result.complete
+    assert_matches_truth(result.records, server.fake)
+    assert sum(server.fake.hits.values()) == 2
+    assert time.monotonic() - started < MAX_DELAY_S + 5.0
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_retries_are_bounded(server, tmp_path, name):
+    provider = setup(server, name, 5)
+    server.fake.faults = [("rate",)] * 5
+    query = PoiQuery(keywords="便利店")
+    with pytest.raises(TransientApiError):
+        client(provider, FakeClock(), max_retries=2).run(query, area(), state(tmp_path, name, query))
+    assert sum(server.fake.hits.values()) == 3
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_key_echoed_by_the_server_is_redacted(server, tmp_path, name):
+    provider = setup(server, name, 5)
+    server.fake.faults = [("echo",)]
+    query = PoiQuery(keywords="便利店")
+    with pytest.raises(ApiRejectedError) as caught:
+        client(provider, FakeClock()).run(query, area(), state(tmp_path, name, query))
+    error = caught.value
+    assert "***" in error.message
+    assert KEY not in error.message and KEY not in error.details and KEY not in str(error)
+    assert KEY not in (tmp_path / f"{name}.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_wrong_key_is_fatal_and_not_retried(server, tmp_path, name):
+    provider = setup(server, name, 5)
+    query = PoiQuery(keywords="便利店")
+    with pytest.raises(ApiRejectedError) as caught:
+        PoiClient(provider, QgisTransport(timeout_s=0.3), "wrong-key", clock=FakeClock(), qps=1000.0).run(
+            query, area(), state(tmp_path, name, query)
+        )
+    assert sum(server.fake.hits.values()) == 1
+    assert "wrong-key" not in caught.value.message
+
+
+# Public vectors (the same as tests/unit/test_chinacoords.py): eviltransform's Beijing WGS84/GCJ-02 pair, and
+# wandergis/coordtransform's GCJ-02 (116.404, 39.915) → BD-09 with its one-step GCJ-02 → WGS84 approximation.
+EVIL_WGS = (116.377817, 39.911954)
+EVIL_GCJ = (116.38404722455657, 39.91334545536069)
+WANDERGIS_GCJ = (116.404, 39.915)
+WANDERGIS_BD = (116.41036949371029, 39.92133699351021)
+WANDERGIS_ONE_STEP_WGS = (116.39775550083061, 39.91359571849836)
+
+
+def served_at(server, name: str, position: tuple[float, float]):
+    """A provider whose fake serves one POI at `position` (in the provider's system), and a search area around it."""
+    provider = setup(server, name, 0)
+    server.fake.served = {"P1": position}
+    server.fake.truth = {"P1": position}
+    x, y = position
+    return provider, QgsGeometry.fromRect(QgsRectangle(x - 0.03, y - 0.03, x + 0.03, y + 0.03))
+
+
+def run_one(server, tmp_path, name, position):
+    provider, search_area = served_at(server, name, position)
+    query = PoiQuery(keywords="便利店")
+    fresh = ImportState.load("", fingerprint(name, query, search_area))
+    (record,) = client(provider, FakeClock()).run(query, search_area, fresh).records
+    assert (record.src_lon, record.src_lat) == position
+    return record
+
+
+def test_tencent_gcj02_is_inverted_to_the_public_wgs84(server, tmp_path):
+    record = run_one(server, tmp_path, "tencent", EVIL_GCJ)
+    assert abs(record.lon - EVIL_WGS[0]) < 1e-7 and abs(record.lat - EVIL_WGS[1]) < 1e-7  # ≈1 cm
+
+
+def test_baidu_bd09_is_inverted_to_wgs84(server, tmp_path):
+    record = run_one(server, tmp_path, "baidu", WANDERGIS_BD)
+    # going forward again reproduces the published GCJ-02 point, to the precision of the published BD-09 value
+    gcj_lon, gcj_lat = chinacoords.convert(record.lon, record.lat, chinacoords.WGS84, chinacoords.GCJ02)
+    assert abs(gcj_lon - WANDERGIS_GCJ[0]) < 1e-7 and abs(gcj_lat - WANDERGIS_GCJ[1]) < 1e-7
+    # and the exact inverse lies within a few metres of the published one-step approximation
+    assert abs(record.lon - WANDERGIS_ONE_STEP_WGS[0]) < 5e-5 and abs(record.lat - WANDERGIS_ONE_STEP_WGS[1]) < 5e-5
+
+
+def test_baidu_asked_for_gcj02_is_inverted_as_gcj02(server, tmp_path):
+    provider = BaiduProvider(server.base_url, coord_system=chinacoords.GCJ02)
+    _, params = provider.request(KEY, Cell("r", *BOX), PoiQuery("便利店"), 1)
+    gcj = Cell("r", *BOX).ring(chinacoords.GCJ02)
+    lat1, lng1, lat2, lng2 = map(float, params["bounds"].split(","))
+    assert (lng1, lat1) == pytest.approx((min(x for x, _ in gcj), min(y for _, y in gcj)), abs=1e-6)
+    assert (lng2, lat2) == pytest.approx((max(x for x, _ in gcj), max(y for _, y in gcj)), abs=1e-6)
+    assert params["ret_coordtype"] == "gcj02ll" and params["coord_type"] == "2"
+
+
+def test_tianditu_cgcs2000_is_left_untouched(server, tmp_path):
+    record = run_one(server, tmp_path, "tianditu", EVIL_WGS)
+    assert (record.lon, record.lat) == EVIL_WGS
