@@ -24,7 +24,6 @@ from qgis.gui import QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QAction,
     QDialog,
     QDialogButtonBox,
@@ -35,7 +34,6 @@ from qgis.PyQt.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -205,7 +203,7 @@ class LayerChoiceDialog(QDialog):
 COLUMN_CAPS_PX = (160, 90, 150, 170, 70, 160)
 
 
-class CandidatesDialog(QDialog):
+class CandidatesDialog(QDialog, load_form("candidates_dialog")):
     """The candidates found; only surely new ones are ticked. Registered and possibly registered ones say which."""
 
     def __init__(
@@ -216,23 +214,26 @@ class CandidatesDialog(QDialog):
         parent=None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Idle asset candidates"))
+        self.setupUi(self)
         self.candidates = candidates
         self.features = list(candidates.getFeatures())
         self.matches = list(matches)
-        headers = [
-            self.tr("Name"),
-            self.tr("Type"),
-            self.tr("Source"),
-            self.tr("In the register?"),
-            self.tr("Area (m²)"),
-            self.tr("Circles"),
-            self.tr("Why"),
-        ]
-        self.table = QTableWidget(len(self.features), len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        names = circle_names or {}
+        self.table.setRowCount(len(self.features))
+        self._fill(circle_names or {})
+        register_button = self.buttons.addButton(self.tr("Register ticked"), QDialogButtonBox.ButtonRole.AcceptRole)
+        register_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        new = sum(match.status == NEW for match in self.matches)
+        self.summary.setText(
+            self.tr(
+                "{count} candidates found; {new} are new and ticked. The others are or may already be in the "
+                "register: tick one only after checking it."
+            ).format(count=len(self.features), new=new)
+        )
+
+    def _fill(self, names: dict[str, str]) -> None:
+        """One row per candidate, the surely new ones ticked; columns capped, long texts whole in their tooltip."""
         for row, (feature, match) in enumerate(zip(self.features, self.matches)):
             area = plain(feature["area_m2"])
             circles = [part for part in str(plain(feature["circle_ids"]) or "").split(",") if part]
@@ -253,27 +254,10 @@ class CandidatesDialog(QDialog):
             first.setFlags(first.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             first.setCheckState(Qt.CheckState.Checked if match.status == NEW else Qt.CheckState.Unchecked)
         self.table.resizeColumnsToContents()
-        for column, cap in enumerate(COLUMN_CAPS_PX):  # long texts are cut here and whole in their tooltip
+        for column, cap in enumerate(COLUMN_CAPS_PX):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
-        self.table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        register_button = buttons.addButton(self.tr("Register ticked"), QDialogButtonBox.ButtonRole.AcceptRole)
-        register_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        new = sum(match.status == NEW for match in self.matches)
-        summary = QLabel(
-            self.tr(
-                "{count} candidates found; {new} are new and ticked. The others are or may already be in the "
-                "register: tick one only after checking it."
-            ).format(count=len(self.features), new=new)
-        )
-        summary.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(900, 420)
+        last = self.table.columnCount() - 1
+        self.table.horizontalHeader().setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
 
     def _match_text(self, match: CandidateMatch) -> str:
         if match.status == REGISTERED:
