@@ -7,22 +7,18 @@ from typing import Optional
 
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
-    QLabel,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from fifteen_min_plugin.core.facilities.categories import Category
+from fifteen_min_plugin.gui.forms import load_form
 
 
-class CategoryMappingDialog(QDialog):
+class CategoryMappingDialog(QDialog, load_form("category_mapping_dialog")):
     """One row per distinct value with its count and a category combo prefilled by the classifier's guess."""
 
     VALUE, COUNT, CATEGORY = range(3)
@@ -36,14 +32,26 @@ class CategoryMappingDialog(QDialog):
         parent: Optional[QWidget] = None,
     ) -> None:
         super().__init__(parent)
+        self.setupUi(self)
         self.setWindowTitle(self.tr("Map values of “{field}” to categories").format(field=field))
         self.field = field
-        self.table = QTableWidget(len(values), 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Value"), self.tr("Count"), self.tr("Category")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.hint.setText(
+            self.tr(
+                "Each feature whose “{field}” holds a value gets the category chosen for it. The choices start "
+                "from the classification rules' guess; “(unclassified)” leaves the features for the review."
+            ).format(field=field)
+        )
         self.table.horizontalHeader().setSectionResizeMode(self.CATEGORY, QHeaderView.ResizeMode.Stretch)
         self.combos: dict[str, QComboBox] = {}
+        self._fill(values, guesses, categories)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def _fill(
+        self, values: Sequence[tuple[str, int]], guesses: Mapping[str, Optional[str]], categories: Sequence[Category]
+    ) -> None:
+        """One row per value: the value, its count, a category combo starting at the guess."""
+        self.table.setRowCount(len(values))
         for row, (value, count) in enumerate(values):
             self.table.setItem(row, self.VALUE, QTableWidgetItem(value or self.tr("(empty)")))
             count_item = QTableWidgetItem(str(count))
@@ -58,21 +66,6 @@ class CategoryMappingDialog(QDialog):
             self.table.setCellWidget(row, self.CATEGORY, combo)
             self.combos[value] = combo
         self.table.resizeColumnsToContents()
-        hint = QLabel(
-            self.tr(
-                "Each feature whose “{field}” holds a value gets the category chosen for it. The choices start "
-                "from the classification rules' guess; “(unclassified)” leaves the features for the review."
-            ).format(field=field)
-        )
-        hint.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(560, 480)
 
     def set_category(self, value: str, code: Optional[str]) -> None:
         """Choose the category of one value (None: unclassified)."""
