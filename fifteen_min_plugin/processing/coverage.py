@@ -5,11 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsProcessing,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -17,13 +14,7 @@ from qgis.core import (
 )
 
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.facilities.categories import load_categories
-from fifteen_min_plugin.core.settings import Settings
-from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
-
-#: unknown category values named in the warning
-UNKNOWN_EXAMPLES = 5
-
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 
 class CoverageAlgorithm(FifteenMinAlgorithm):
     """Counts facilities per category inside every circle and grades the circle."""
@@ -101,121 +92,28 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
     def processAlgorithm(  # noqa: D102, N802
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
-        from fifteen_min_plugin.core.analysis import coverage  # needs shapely, which canExecute() checks first
+        from fifteen_min_plugin.core.analysis.coverage import circle_coverage  # shapely: canExecute() checked it
 
-        circles = self.parameterAsSource(parameters, self.CIRCLES, context)
-        if circles is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.CIRCLES))
-        facilities = self.parameterAsSource(parameters, self.FACILITIES, context)
-        if facilities is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.FACILITIES))
+        circles = self.source(parameters, self.CIRCLES, context)
+        facilities = self.source(parameters, self.FACILITIES, context)
         category_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context) or "category"
         communities = self.parameterAsSource(parameters, self.COMMUNITIES, context)
         nothing = self.tr("Nothing was written.")
         try:
-            categories = load_categories()
-            rules = coverage.CoverageRules(categories, coverage.load_level_requirements(categories), Settings.load())
-            populations = (
-                coverage.read_populations(communities) if communities is not None else coverage.Populations({}, [])
-            )
-            points = coverage.read_facilities(
-                facilities, category_field, categories, circles.sourceCrs(), context.transformContext(), feedback
+            result = circle_coverage(
+                circles, facilities, category_field, communities, context.transformContext(), feedback
             )
         except FifteenMinError as error:
             raise self.refuse(error, feedback, nothing) from error
-        if feedback.isCanceled():
+        if result is None:
             return {}
-        if not len(points.xs):
-            raise QgsProcessingException(
-                self.tr("The facilities layer has no points, so there is nothing to count. Nothing was written.")
-            )
-        known = int((points.category_index >= 0).sum())
-        unknown_text = ", ".join(
-            f"“{code}” ({count})" if code else self.tr("empty ({count})").format(count=count)
-            for code, count in points.unknown.most_common(UNKNOWN_EXAMPLES)
+        carried = CarriedFields(circles.fields(), replaces=[spec.name for spec in result.added])
+        fields = carried.with_outputs(tuple((spec.name, spec.kind) for spec in result.added))
+        sink, dest_id = self.sink(parameters, self.OUTPUT, context, fields, circles.wkbType(), circles.sourceCrs())
+        rows = (
+            carried.values(feature) + [values[spec.name] for spec in result.added]
+            for feature, values in zip(result.features, result.rows)
         )
-        if not known:
-            raise QgsProcessingException(
-                self.tr(
-                    "None of the {count} facilities has a category code of the categories table in the field "
-                    "“{field}” (found: {found}). Run Classify facilities first, or choose the right field. "
-                    "Nothing was written."
-                ).format(count=len(points.xs), field=category_field, found=unknown_text)
-            )
-        if points.unknown:
-            feedback.pushWarning(
-                self.tr("{count} facilities have no known category code and were not counted: {found}.").format(
-                    count=len(points.xs) - known, found=unknown_text
-                )
-            )
-
-        features = []
-        for feature in circles.getFeatures():
-            if feedback.isCanceled():
-                return {}
-            features.append(feature)
-        shapes = coverage.to_shapely([feature.geometry() for feature in features])
-        if not features:
-            raise QgsProcessingException(
-                self.tr("The circles layer has no features. Draw or generate circles first. Nothing was written.")
-            )
-        feedback.setProgress(30.0)
-        counts = coverage.count_in_polygons(shapes, points.xs, points.ys, points.category_index, len(categories))
-        feedback.setProgress(60.0)
-
-        added = coverage.summary_fields(categories)
-        carried = CarriedFields(circles.fields(), replaces=[spec.name for spec in added])
-        fields = carried.with_outputs(tuple((spec.name, spec.kind) for spec in added))
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, circles.wkbType(), circles.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-
-        empty = [feature.id() for feature, shape in zip(features, shapes) if shape is None]
-        if len(empty) == len(features):
-            raise QgsProcessingException(self.tr("No circle has a geometry. Nothing was written."))
-        unreadable = []  # circles whose own population is not a number
-        for number, (feature, shape, row) in enumerate(zip(features, shapes, counts)):
-            if feedback.isCanceled():
-                break
-            if shape is None:
-                continue  # no geometry: named below; a row would read as an empty circle graded 未达标
-            try:
-                population = coverage.circle_population(feature, populations.by_community)
-            except ValueError:
-                population = None
-                has_id = feature.fields().lookupField("circle_id") >= 0
-                unreadable.append(str(feature["circle_id"] if has_id else feature.id()))
-            values = rules.summary(row, coverage.circle_level(feature), population)
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes(carried.values(feature) + [values[spec.name] for spec in added])
-            if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
-            feedback.setProgress(60.0 + 40.0 * (number + 1) / len(features))
-        if populations.unreadable:
-            feedback.pushWarning(
-                self.tr(
-                    "{count} communities have a population that is not a number; it was not used: {communities}."
-                ).format(count=len(populations.unreadable), communities=named_ids(populations.unreadable))
-            )
-        if unreadable:
-            feedback.pushWarning(
-                self.tr(
-                    "{count} circles have a population that is not a number, so their residents and per-10,000 "
-                    "figures are empty: {circles}."
-                ).format(count=len(unreadable), circles=named_ids(unreadable))
-            )
-        if empty:
-            feedback.pushWarning(
-                self.tr("{count} circles have no geometry and get no row (feature ids): {ids}").format(
-                    count=len(empty), ids=named_ids(empty)
-                )
-            )
-        feedback.pushInfo(
-            self.tr("{facilities} facilities counted in {circles} circles.").format(
-                facilities=known, circles=len(features)
-            )
-        )
+        geometries = [feature.geometry() for feature in result.features]
+        self.write_rows(sink, parameters, self.OUTPUT, fields, geometries, rows, feedback, 60.0)
         return {self.OUTPUT: dest_id}

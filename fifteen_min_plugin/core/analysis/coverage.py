@@ -26,6 +26,7 @@ from qgis.core import (
     QgsFeatureSource,
     QgsFeedback,
     QgsGeometry,
+    QgsProcessingFeedback,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -34,7 +35,9 @@ from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.analysis import grading
 from fifteen_min_plugin.core.csv_tables import read_csv_table
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.facilities.categories import Category
+from fifteen_min_plugin.core.facilities.categories import Category, load_categories
+from fifteen_min_plugin.core.facilities.category_codes import report_unknown_codes
+from fifteen_min_plugin.core.labels import named_ids
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.values import text as value_text
 from fifteen_min_plugin.core.workspace.schema import FieldSpec, coverage_layer
@@ -316,3 +319,89 @@ def circle_population(feature: QgsFeature, populations: dict[str, float]) -> Opt
             except (TypeError, ValueError):
                 raise ValueError(value) from None
     return None
+
+
+@dataclass
+class CircleCoverage:
+    """The circles with a geometry, each with its summary values (name -> value) for the `added` fields."""
+
+    features: list[QgsFeature]
+    rows: list[dict[str, Any]]
+    added: tuple[FieldSpec, ...]
+
+
+def circle_coverage(
+    circles: QgsFeatureSource,
+    facilities: QgsFeatureSource,
+    category_field: str,
+    communities: Optional[QgsFeatureSource],
+    transform_context: QgsCoordinateTransformContext,
+    feedback: QgsProcessingFeedback,
+) -> Optional[CircleCoverage]:
+    """Facilities per category in every circle, what it lacks and its grade; None when cancelled.
+
+    Unknown codes, unreadable populations and circles without a geometry are named in warnings;
+    FifteenMinError when there is nothing to count.
+    """
+    categories = load_categories()
+    rules = CoverageRules(categories, load_level_requirements(categories), Settings.load())
+    populations = read_populations(communities) if communities is not None else Populations({}, [])
+    points = read_facilities(facilities, category_field, categories, circles.sourceCrs(), transform_context, feedback)
+    if feedback.isCanceled():
+        return None
+    if not len(points.xs):
+        raise FifteenMinError(CoverageMessages.tr("The facilities layer has no points, so there is nothing to count."))
+    known = int((points.category_index >= 0).sum())
+    report_unknown_codes(points.unknown, known, len(points.xs), category_field, feedback)
+    features = []
+    for feature in circles.getFeatures():
+        if feedback.isCanceled():
+            return None
+        features.append(feature)
+    if not features:
+        raise FifteenMinError(CoverageMessages.tr("The circles layer has no features. Draw or generate circles first."))
+    shapes = to_shapely([feature.geometry() for feature in features])
+    feedback.setProgress(30.0)
+    counts = count_in_polygons(shapes, points.xs, points.ys, points.category_index, len(categories))
+    feedback.setProgress(60.0)
+    empty = [feature.id() for feature, shape in zip(features, shapes) if shape is None]
+    if len(empty) == len(features):
+        raise FifteenMinError(CoverageMessages.tr("No circle has a geometry."))
+    result = CircleCoverage([], [], summary_fields(categories))
+    unreadable = []  # circles whose own population is not a number
+    for feature, shape, row in zip(features, shapes, counts):
+        if shape is None:
+            continue  # no geometry: named below; a row would read as an empty circle graded 未达标
+        try:
+            population = circle_population(feature, populations.by_community)
+        except ValueError:
+            population = None
+            has_id = feature.fields().lookupField("circle_id") >= 0
+            unreadable.append(str(feature["circle_id"] if has_id else feature.id()))
+        result.features.append(feature)
+        result.rows.append(rules.summary(row, circle_level(feature), population))
+    if populations.unreadable:
+        feedback.pushWarning(
+            CoverageMessages.tr(
+                "{count} communities have a population that is not a number; it was not used: {communities}."
+            ).format(count=len(populations.unreadable), communities=named_ids(populations.unreadable))
+        )
+    if unreadable:
+        feedback.pushWarning(
+            CoverageMessages.tr(
+                "{count} circles have a population that is not a number, so their residents and per-10,000 "
+                "figures are empty: {circles}."
+            ).format(count=len(unreadable), circles=named_ids(unreadable))
+        )
+    if empty:
+        feedback.pushWarning(
+            CoverageMessages.tr("{count} circles have no geometry and get no row (feature ids): {ids}").format(
+                count=len(empty), ids=named_ids(empty)
+            )
+        )
+    feedback.pushInfo(
+        CoverageMessages.tr("{facilities} facilities counted in {circles} circles.").format(
+            facilities=known, circles=len(features)
+        )
+    )
+    return result
