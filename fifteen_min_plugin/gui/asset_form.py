@@ -13,13 +13,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -29,6 +24,7 @@ from fifteen_min_plugin.core.assets.register import validate_asset
 from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES, legend_label
+from fifteen_min_plugin.gui.forms import load_form
 
 #: name fields, most wanted first (keys as `feature_tags` gives them: lowercase)
 NAME_KEYS = ("name", "name:zh", "name_zh", "名称", "name:en", "name_en")
@@ -90,68 +86,25 @@ def polygon_area_m2(
     return measure.measureArea(geometry)
 
 
-class AssetForm(QDialog):
+class AssetForm(QDialog, load_form("asset_form")):
     """Every register field of one asset; OK stays disabled while a value is invalid (the reason is shown)."""
 
     def __init__(
         self, values: Optional[Mapping[str, Any]] = None, hint: str = "", parent: Optional[QWidget] = None
     ) -> None:
         super().__init__(parent)
+        self.setupUi(self)
         values = dict(values or {})
-        self.setWindowTitle(self.tr("Idle asset"))
         self.source_layer = values.get("source_layer")
         self.source_fid = values.get("source_fid")
-
-        self.type_combo = QComboBox()
+        self.hint_label.setText(hint)
+        self.hint_label.setVisible(bool(hint))
         for item in ASSET_TYPES:
             self.type_combo.addItem(f"{item.label_zh} / {item.label_en}", item.code)
-        self.name_edit = QLineEdit()
-        self.owner_edit = QLineEdit()
-        self.owner_edit.setPlaceholderText(self.tr("Owner or manager"))
-        self.area_edit = QLineEdit()
-        self.area_edit.setPlaceholderText(self.tr("Floor or land area in m²"))
-        self.capacity_edit = QLineEdit()
-        self.capacity_edit.setPlaceholderText(self.tr("Parking bays"))
-        self.windows_edit = QPlainTextEdit()
-        self.windows_edit.setPlaceholderText(self.tr("One window per line, e.g.\nMon-Fri 19:00-07:00\n周末 全天"))
-        self.windows_edit.setMaximumHeight(80)
-        self.windows_label = QLabel()
-        self.windows_label.setWordWrap(True)
-        self.condition_edit = QLineEdit()
-        self.condition_edit.setPlaceholderText(self.tr("e.g. good, needs repair"))
-        self.status_combo = QComboBox()
         for status in ASSET_STATUSES:
             self.status_combo.addItem(legend_label("status", status) or status, status)
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setMaximumHeight(60)
-        self.links_edit = QLineEdit()
-        self.links_edit.setPlaceholderText(self.tr("Photo or document links, separated by ;"))
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(_ERROR_STYLE)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-
-        layout = QFormLayout(self)
-        if hint:
-            hint_label = QLabel(hint)
-            hint_label.setWordWrap(True)
-            layout.addRow(hint_label)
-        layout.addRow(self.tr("Asset type"), self.type_combo)
-        layout.addRow(self.tr("Name"), self.name_edit)
-        layout.addRow(self.tr("Owner / manager"), self.owner_edit)
-        layout.addRow(self.tr("Area (m²)"), self.area_edit)
-        layout.addRow(self.tr("Capacity (bays)"), self.capacity_edit)
-        layout.addRow(self.tr("Idle time windows"), self.windows_edit)
-        layout.addRow("", self.windows_label)
-        layout.addRow(self.tr("Condition"), self.condition_edit)
-        layout.addRow(self.tr("Status"), self.status_combo)
-        layout.addRow(self.tr("Notes"), self.notes_edit)
-        layout.addRow(self.tr("Links"), self.links_edit)
-        layout.addRow(self.message_label)
-        layout.addRow(self.buttons)
-
         self._fill(values)
         for signal in (
             self.type_combo.currentIndexChanged,
