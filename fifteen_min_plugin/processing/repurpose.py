@@ -5,11 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureRequest,
-    QgsFeatureSink,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
@@ -18,16 +14,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
-    QgsSpatialIndex,
     QgsWkbTypes,
 )
 
-from fifteen_min_plugin.core.assets.repurpose import AssetFacts, CircleGaps, rank_uses
-from fifteen_min_plugin.core.assets.suitability import load_suitability
+from fifteen_min_plugin.core.assets.repurposing import repurpose_assets
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.facilities.categories import load_categories
-from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 
 #: output fields; asset_id and asset_type may already be input fields and are then filled in place
 OUTPUT_FIELDS = (
@@ -44,8 +37,6 @@ OUTPUT_FIELDS = (
     ("reason_en", "text"),
 )
 SHARED_FIELDS = ("asset_id", "asset_type")
-#: assets with unreadable idle windows listed one per line in the log (the count covers them all)
-MAX_LISTED = 20
 
 
 class RepurposeAlgorithm(FifteenMinAlgorithm):
@@ -118,25 +109,8 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
             )
         )
 
-    def processAlgorithm(  # noqa: D102, N802
-        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
-    ) -> dict[str, Any]:
-        assets = self.parameterAsSource(parameters, self.ASSETS, context)
-        coverage = self.parameterAsSource(parameters, self.COVERAGE, context)
-        if assets is None or coverage is None:
-            raise QgsProcessingException(self.tr("The assets or the coverage layer could not be read."))
-        if assets.fields().lookupField("asset_type") < 0:
-            raise QgsProcessingException(
-                self.tr("The assets layer has no asset_type field; use the register's idle_assets layer.")
-            )
-        top_n = self.parameterAsInt(parameters, self.TOP_N, context)
-        try:
-            categories = load_categories()
-            table = load_suitability(self.parameterAsFile(parameters, self.SUITABILITY, context) or None, categories)
-        except FifteenMinError as error:
-            raise self.refuse(error, feedback) from error
-
-        carried = CarriedFields(assets.fields())
+    def _fields(self, carried: CarriedFields) -> QgsFields:
+        """The assets' fields plus OUTPUT_FIELDS; asset_id and asset_type already there are filled in place."""
         fields = QgsFields(carried.fields)
         for name, kind in OUTPUT_FIELDS:
             if fields.lookupField(name) >= 0:
@@ -146,87 +120,30 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
                     )
                 continue
             fields.append(new_field(name, kind))
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Point, assets.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        return fields
 
-        index = QgsSpatialIndex()
-        circles: dict[int, tuple[QgsGeometry, CircleGaps]] = {}
-        names = coverage.fields().names()
-        request = QgsFeatureRequest().setDestinationCrs(assets.sourceCrs(), context.transformContext())
-        unplaced = []
-        for feature in coverage.getFeatures(request):
-            if feature.geometry().isNull() or feature.geometry().isEmpty():
-                unplaced.append(feature.id())
-                continue
-            attributes = dict(zip(names, feature.attributes()))
-            attributes.setdefault("circle_id", str(feature.id()))
-            circles[feature.id()] = (feature.geometry(), CircleGaps.from_attributes(attributes, categories))
-            if not index.addFeature(feature):
-                raise QgsProcessingException(self.tr("The coverage circles could not be indexed."))
-
-        if unplaced:
-            feedback.pushWarning(
-                self.tr("{count} coverage circles have no geometry and were not used (feature ids): {ids}").format(
-                    count=len(unplaced), ids=named_ids(unplaced)
-                )
-            )
-        asset_names = assets.fields().names()
-        total = max(assets.featureCount(), 1)
-        unreadable: list[tuple[str, str]] = []  # (asset id, why) of assets whose idle windows cannot be read
-        for done, feature in enumerate(assets.getFeatures()):
-            if feedback.isCanceled():
-                break
-            geometry = feature.geometry()
-            if geometry.isNull() or geometry.isEmpty():
-                feedback.pushWarning(self.tr("Asset feature {fid} has no geometry; skipped.").format(fid=feature.id()))
-                continue
-            facts = AssetFacts.from_attributes(dict(zip(asset_names, feature.attributes())), str(feature.id()))
-            inside = [
-                circles[fid][1]
-                for fid in index.intersects(geometry.boundingBox())
-                if circles[fid][0].intersects(geometry)
-            ]
-            result = rank_uses(facts, inside, table, categories, top_n)
-            if result.windows_problem:
-                unreadable.append(
-                    (facts.asset_id, f"{facts.asset_id} “{facts.idle_windows}”: {result.windows_problem}")
-                )
-            rows = [
-                (s.use, s.use_zh, s.rank, s.score, ",".join(s.circle_ids), s.residents_gain, s.reason_zh, s.reason_en)
-                for s in result.suggestions
-            ] or [(None, None, None, None, None, None, result.note_zh, result.note_en)]
-            point = QgsGeometry(geometry).pointOnSurface()
-            for row in rows:
-                out = QgsFeature(fields)
-                out.setGeometry(point)
-                kept = carried.values(feature)
-                out.setAttributes([*kept, *[None] * (fields.count() - len(kept))])
-                values = dict(
-                    zip(
-                        ("use", "use_zh", "rank", "score", "circle_id", "residents_gain", "reason_zh", "reason_en"),
-                        row,
-                    ),
-                    asset_id=facts.asset_id,
-                    asset_name=facts.name,
-                    asset_type=facts.asset_type,
-                )
+    def processAlgorithm(  # noqa: D102, N802
+        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict[str, Any]:
+        assets = self.parameterAsSource(parameters, self.ASSETS, context)
+        coverage = self.parameterAsSource(parameters, self.COVERAGE, context)
+        if assets is None or coverage is None:
+            raise QgsProcessingException(self.tr("The assets or the coverage layer could not be read."))
+        suitability = self.parameterAsFile(parameters, self.SUITABILITY, context)
+        top_n = self.parameterAsInt(parameters, self.TOP_N, context)
+        carried = CarriedFields(assets.fields())
+        try:
+            suggestions = repurpose_assets(assets, coverage, suitability, top_n, context.transformContext(), feedback)
+        except FifteenMinError as error:
+            raise self.refuse(error, feedback) from error
+        fields = self._fields(carried)
+        sink, dest_id = self.sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Point, assets.sourceCrs())
+        for item in suggestions:
+            rows = []
+            for values in item.rows:
+                row = carried.values(item.feature) + [None] * (fields.count() - len(carried.indices))
                 for name, value in values.items():
-                    out[name] = value
-                if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
-                    raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
-            feedback.setProgress(100.0 * (done + 1) / total)
-        if unreadable:
-            feedback.pushWarning(
-                self.tr(
-                    "{count} assets have idle time windows that cannot be read; they were ranked as if they had "
-                    "none, so no use needing idle hours was suggested for them: {assets}."
-                ).format(count=len(unreadable), assets=named_ids([asset for asset, _ in unreadable]))
-            )
-            for _asset, line in unreadable[:MAX_LISTED]:
-                feedback.pushWarning(line)
-            if len(unreadable) > MAX_LISTED:
-                feedback.pushWarning(self.tr("… and {more} more assets.").format(more=len(unreadable) - MAX_LISTED))
+                    row[fields.lookupField(name)] = value
+                rows.append(row)
+            self.write_rows(sink, parameters, self.OUTPUT, fields, [item.point] * len(rows), rows, feedback)
         return {self.OUTPUT: dest_id}

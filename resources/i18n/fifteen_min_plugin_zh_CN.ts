@@ -330,102 +330,102 @@
 <context>
     <name>AnalysisTables</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="253"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="248"/>
         <source>Circle id</source>
         <translation>生活圈编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="249"/>
         <source>Circle</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="255"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="250"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="256"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="251"/>
         <source>Level (min)</source>
         <translation>层级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="257"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="252"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="258"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="253"/>
         <source>Basic categories present</source>
         <translation>已有基本保障类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="259"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="254"/>
         <source>Missing basic categories</source>
         <translation>缺少的基本保障类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="260"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="255"/>
         <source>Missing quality categories</source>
         <translation>缺少的品质提升类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="261"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="256"/>
         <source>Facilities per 10,000 residents</source>
         <translation>每万名居民设施数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="281"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="276"/>
         <source>The table could not be written to {path}. Is it open in another program?</source>
         <translation>无法将表格写入 {path}。该文件是否已在其他程序中打开？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="306"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="301"/>
         <source>Excel export needs the Python package “openpyxl”, which is not installed. Install it (python -m pip install openpyxl) or export CSV instead.</source>
         <translation>导出 Excel 需要 Python 包“openpyxl”，但尚未安装。请安装该包（python -m pip install openpyxl），或改为导出 CSV。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="315"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="310"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="336"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="331"/>
         <source>Save or discard the edits of “{layer}” first; the coverage was not written.</source>
         <translation>请先保存或放弃对“{layer}”的编辑；未写入覆盖分析结果。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="343"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="338"/>
         <source>The layer “{layer}” cannot be opened.</source>
         <translation>无法打开图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="347"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="342"/>
         <source>The coverage could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将覆盖分析结果保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="384"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="379"/>
         <source>Circle {number} cannot be placed in the coverage layer; nothing was written.</source>
         <translation>生活圈 {number} 无法放入覆盖分析图层；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="413"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="408"/>
         <source>The layer “{layer}” has no grade field; run the coverage first.</source>
         <translation>图层“{layer}”没有等级字段；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="430"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="425"/>
         <source>{lower:g}–{upper:g} min</source>
         <translation>{lower:g}–{upper:g} min</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="432"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="427"/>
         <source>over {minutes:g} min or none in reach</source>
         <translation>超过 {minutes:g} min 或可达范围内没有</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="441"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="436"/>
         <source>The layer “{layer}” has no walking times for “{code}” (field min_{code}).</source>
         <translation>图层“{layer}”没有“{code}”的步行时间（字段 min_{code}）。</translation>
     </message>
@@ -466,27 +466,27 @@
 <context>
     <name>AssetForm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="101"/>
+        <location filename="../ui/asset_form.ui" line="5"/>
         <source>Idle asset</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="110"/>
+        <location filename="../ui/asset_form.ui" line="44"/>
         <source>Owner or manager</source>
         <translation>产权或管理单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="112"/>
+        <location filename="../ui/asset_form.ui" line="58"/>
         <source>Floor or land area in m²</source>
         <translation>建筑面积或用地面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="114"/>
+        <location filename="../ui/asset_form.ui" line="72"/>
         <source>Parking bays</source>
         <translation>停车位数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="116"/>
+        <location filename="../ui/asset_form.ui" line="86"/>
         <source>One window per line, e.g.
 Mon-Fri 19:00-07:00
 周末 全天</source>
@@ -495,72 +495,72 @@ Mon-Fri 19:00-07:00
 周末 全天</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="121"/>
+        <location filename="../ui/asset_form.ui" line="115"/>
         <source>e.g. good, needs repair</source>
         <translation>例如：良好、需维修</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="128"/>
+        <location filename="../ui/asset_form.ui" line="156"/>
         <source>Photo or document links, separated by ;</source>
         <translation>照片或文件链接，以 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="141"/>
+        <location filename="../ui/asset_form.ui" line="17"/>
         <source>Asset type</source>
         <translation>资源类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="142"/>
+        <location filename="../ui/asset_form.ui" line="27"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="143"/>
+        <location filename="../ui/asset_form.ui" line="37"/>
         <source>Owner / manager</source>
         <translation>产权 / 管理单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="144"/>
+        <location filename="../ui/asset_form.ui" line="51"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="145"/>
+        <location filename="../ui/asset_form.ui" line="65"/>
         <source>Capacity (bays)</source>
         <translation>容量（车位）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="146"/>
+        <location filename="../ui/asset_form.ui" line="79"/>
         <source>Idle time windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="148"/>
+        <location filename="../ui/asset_form.ui" line="108"/>
         <source>Condition</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="149"/>
+        <location filename="../ui/asset_form.ui" line="122"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="150"/>
+        <location filename="../ui/asset_form.ui" line="132"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="151"/>
+        <location filename="../ui/asset_form.ui" line="149"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="172"/>
         <source>{windows} — {hours:g} h idle per week</source>
         <translation>{windows} — 每周闲置 {hours:g} h</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="226"/>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="179"/>
         <source>No idle time window: uses that need one (shared night parking, evening stalls) will not be suggested.</source>
         <translation>未填写闲置时段：不会建议需要闲置时段的用途（错时共享停车、夜间摊位）。</translation>
     </message>
@@ -568,47 +568,47 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetRegister</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="161"/>
         <source>The register already has an asset “{asset_id}”; choose another id.</source>
         <translation>台账中已有资源“{asset_id}”；请使用其他编号。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="215"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="211"/>
         <source>The field(s) {fields} cannot be changed here; use the status buttons for the status, and the asset id never changes.</source>
         <translation>无法在此处修改字段 {fields}；状态请使用状态按钮修改，资源编号不可更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="244"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="240"/>
         <source>Deleting “{asset_id}” removes it from the register for good; confirm the deletion, or retire the asset instead.</source>
         <translation>删除“{asset_id}”会将其从台账中永久移除；请确认删除，或改为将该资源设为“已退出”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="310"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="306"/>
         <source>The layer “{layer}” is being edited; save or discard those edits first.</source>
         <translation>图层“{layer}”正在编辑中；请先保存或放弃这些编辑。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="315"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="311"/>
         <source>The change could not be saved; the register is unchanged.</source>
         <translation>无法保存此更改；台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="328"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="324"/>
         <source>“{layer}” could not be written, so nothing was changed in the register.</source>
         <translation>无法写入“{layer}”，因此台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="345"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="341"/>
         <source>The register has no asset “{asset_id}”.</source>
         <translation>台账中没有资源“{asset_id}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="350"/>
         <source>The asset has no location; draw or pick it on the map.</source>
         <translation>该资源没有位置；请在地图上绘制或选取其位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="361"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="357"/>
         <source>The asset&apos;s location cannot be converted to the register&apos;s coordinate system.</source>
         <translation>无法将该资源的位置转换到台账的坐标系。</translation>
     </message>
@@ -1178,32 +1178,32 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CandidateMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="169"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="163"/>
         <source>Line {line} of the candidate rules {path}: {problem}</source>
         <translation>候选规则 {path} 第 {line} 行：{problem}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="176"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="170"/>
         <source>“{value}” is not an asset type (use one of {codes}).</source>
         <translation>“{value}”不是资源类型（请使用 {codes} 之一）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="182"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="176"/>
         <source>the match kind “{value}” must be one of {kinds}.</source>
         <translation>匹配方式“{value}”必须是 {kinds} 之一。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="196"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="190"/>
         <source>the pattern or a condition is not of the form key=value, key=value|value, key=* or key~text.</source>
         <translation>模式或条件的格式不是 key=value、key=value|value、key=* 或 key~text。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="204"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="198"/>
         <source>the why text uses {names}; only {{match}}, {{requires}} and {{asset_type}} exist.</source>
         <translation>why 文本中使用了 {names}；只有 {{match}}、{{requires}} 和 {{asset_type}} 可用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="217"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="211"/>
         <source>The candidate rules {path} contain no rule.</source>
         <translation>候选规则 {path} 中没有任何规则。</translation>
     </message>
@@ -1292,57 +1292,57 @@ Mon-Fri 19:00-07:00
 <context>
     <name>Categories</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="57"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="58"/>
         <source>Basic services</source>
         <translation>基本保障类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="58"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="59"/>
         <source>Quality services</source>
         <translation>品质提升类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="59"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="60"/>
         <source>Public facilities</source>
         <translation>公共服务设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="84"/>
         <source>Line {line} of {path}: the code “{code}” is reserved for a coverage summary field.</source>
         <translation>{path} 第 {line} 行：代码“{code}”已保留给覆盖分析汇总字段使用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="90"/>
         <source>Line {line} of {path}: the class “{value}” must be one of basic, quality or public.</source>
         <translation>{path} 第 {line} 行：类别“{value}”必须是 basic、quality 或 public 之一。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="96"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="97"/>
         <source>Line {line} of {path}: the column(s) {columns} must not be empty.</source>
         <translation>{path} 第 {line} 行：列 {columns} 不能为空。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="132"/>
         <source>The facility categories table contains no categories.</source>
         <translation>设施分类表中没有任何分类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="78"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="79"/>
         <source>Line {line} of {path}: the code “{code}” is not a lowercase identifier (a-z, 0-9, _).</source>
         <translation>{path} 第 {line} 行：代码“{code}”不是小写标识符（a-z、0-9、_）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="106"/>
         <source>Line {line} of {path}: the code “{code}” is already used on line {first} of {first_path}.</source>
         <translation>{path} 第 {line} 行：代码“{code}”已在 {first_path} 第 {first} 行使用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="66"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="67"/>
         <source>classification rules file</source>
         <translation>分类规则文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="68"/>
         <source>facility categories table</source>
         <translation>设施分类表</translation>
     </message>
@@ -1368,37 +1368,37 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CategoryMappingDialog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="39"/>
+        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="36"/>
         <source>Map values of “{field}” to categories</source>
         <translation>将“{field}”的值对应到类别</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="42"/>
+        <location filename="../ui/category_mapping_dialog.ui" line="22"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="42"/>
+        <location filename="../ui/category_mapping_dialog.ui" line="27"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="42"/>
+        <location filename="../ui/category_mapping_dialog.ui" line="32"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="48"/>
+        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="56"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="53"/>
+        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="61"/>
         <source>(unclassified)</source>
         <translation>（未分类）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="61"/>
+        <location filename="../../fifteen_min_plugin/gui/category_mapping_dialog.py" line="38"/>
         <source>Each feature whose “{field}” holds a value gets the category chosen for it. The choices start from the classification rules' guess; “(unclassified)” leaves the features for the review.</source>
         <translation>“{field}”中有值的每个要素都将归入为该值选定的类别。初始选择来自分类规则的推测；选择“（未分类）”则将这些要素留待人工复核。</translation>
     </message>
@@ -1578,142 +1578,142 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CirclePlanReport</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="246"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="241"/>
         <source>the layers of the workspace</source>
         <translation>工作空间中的图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="247"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="242"/>
         <source>Data sources: {sources}.</source>
         <translation>数据来源：{sources}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="329"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="324"/>
         <source>GB 50180 / MOFCOM level requirements not met</source>
         <translation>未达到 GB 50180 / 商务部等级要求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="689"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="684"/>
         <source>Nothing to show.</source>
         <translation>无可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="803"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="798"/>
         <source>15-minute living circles</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="805"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="800"/>
         <source>The coverage layer has no circles, so there is no plan to print. Run Coverage first.</source>
         <translation>覆盖分析图层中没有生活圈，因此没有可打印的方案。请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="845"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="840"/>
         <source>The layout {name} could not be added to the project.</source>
         <translation>无法将布局 {name} 添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="913"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="908"/>
         <source>The PDF {path} could not be written.</source>
         <translation>无法写入 PDF 文件 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="931"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="926"/>
         <source>The atlas of the circle plan could not be started.</source>
         <translation>无法启动生活圈方案的图集。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="943"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="938"/>
         <source>Page {page} of the circle plan could not be prepared.</source>
         <translation>无法生成生活圈方案的第 {page} 页。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="287"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="282"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="383"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="378"/>
         <source>No idle asset recorded in this circle.</source>
         <translation>此生活圈内未登记闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="422"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="417"/>
         <source>—: walking minutes not measured, or no facility within the walking limit.</source>
         <translation>—：未测算步行分钟数，或步行范围内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="423"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="418"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="453"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="448"/>
         <source>This circle</source>
         <translation>本生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="454"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="449"/>
         <source>Other circles</source>
         <translation>其他生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="467"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="462"/>
         <source>Isochrones of this community</source>
         <translation>本社区的等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="498"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="493"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="492"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="487"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="494"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="489"/>
         <source>Isochrones</source>
         <translation>等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="496"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="491"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="594"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="589"/>
         <source>Circle plan: {title}</source>
         <translation>生活圈方案：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="606"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="601"/>
         <source>Facilities present and missing — and the walk to the nearest one</source>
         <translation>已有和缺少的设施，以及到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="741"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="736"/>
         <source>Circle plan cover: {title}</source>
         <translation>生活圈方案封面：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="745"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="740"/>
         <source>15-minute living circle plan (一圈一策)</source>
         <translation>一刻钟生活圈方案（一圈一策）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="758"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="753"/>
         <source>{circles} circles · {population} residents · {date}</source>
         <translation>{circles} 个生活圈 · {population} 名居民 · {date}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="769"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="764"/>
         <source>Circles per MOFCOM grade</source>
         <translation>各商务部等级的生活圈数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="776"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="771"/>
         <source>Basic services most often missing (circles lacking them)</source>
         <translation>最常缺少的基本保障类业态（缺少该业态的生活圈数）</translation>
     </message>
@@ -1788,27 +1788,27 @@ Mon-Fri 19:00-07:00
         <translation>未提供闲置资源图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="982"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="977"/>
         <source>The circle plan is not complete; nothing was written.</source>
         <translation>“一圈一策”方案尚未完整生成，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="274"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="269"/>
         <source>GB 50180 radius circle</source>
         <translation>GB 50180 半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="275"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="270"/>
         <source>Walking isochrone</source>
         <translation>步行等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="276"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="271"/>
         <source>Circle drawn by hand</source>
         <translation>手绘圆形生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="277"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="272"/>
         <source>Boundary drawn by hand</source>
         <translation>手绘生活圈边界</translation>
     </message>
@@ -1816,82 +1816,82 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CircleWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="87"/>
         <source>A circle needs a radius greater than 0 m.</source>
         <translation>生活圈半径必须大于 0 m。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="111"/>
         <source>The WGS84 ellipsoid is unknown to QGIS; distances and areas cannot be measured.</source>
         <translation>QGIS 无法识别 WGS84 椭球，无法量算距离和面积。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="125"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="121"/>
         <source>{what} has no area, so nothing was written.</source>
         <translation>{what}没有面积，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="187"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="183"/>
         <source>The circles layer of the workspace cannot be opened, so nothing was written.</source>
         <translation>无法打开工作空间的生活圈图层，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="194"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="190"/>
         <source>The circles layer lacks the fields {fields}; open it as a workspace to upgrade it.</source>
         <translation>生活圈图层缺少字段 {fields}；请将其作为工作空间打开以完成升级。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="215"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="211"/>
         <source>The drawn circle</source>
         <translation>绘制的生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="236"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="232"/>
         <source>The circles layer cannot be edited (is the workspace file read-only?).</source>
         <translation>生活圈图层无法编辑（工作空间文件是否为只读？）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="241"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="237"/>
         <source>Add living circle</source>
         <translation>添加生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="244"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="240"/>
         <source>The circle could not be added to the circles layer.</source>
         <translation>无法将该生活圈添加到生活圈图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="291"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="287"/>
         <source>The computed circles carry no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="302"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="298"/>
         <source>Computed circle {number} has no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈 {number} 没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="307"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="303"/>
         <source>Computed circle {number}</source>
         <translation>计算得到的生活圈 {number}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="136"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="132"/>
         <source>{what} lies outside the coordinate system of the circles layer; nothing was written.</source>
         <translation>{what}超出生活圈图层坐标系的范围，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="329"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="325"/>
         <source>The earlier circles could not be replaced; the circles layer is unchanged.</source>
         <translation>无法替换原有生活圈，生活圈图层保持不变。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="169"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="165"/>
         <source>{what} has no measurable area (is the map&apos;s coordinate system right?); nothing was written.</source>
         <translation>{what}无法量算面积（请检查地图的坐标参考系是否正确），未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="178"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="174"/>
         <source>{what} reaches beyond the valid area of the circles layer&apos;s coordinate system; nothing was written.</source>
         <translation>{what}超出了生活圈图层坐标参考系的有效范围，未写入任何内容。</translation>
     </message>
@@ -2343,7 +2343,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>DependencyMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/dependencies.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/core/dependencies.py" line="79"/>
         <source>Missing Python packages: {names}. Features that need them are disabled. Install with: {command}</source>
         <translation>缺少 Python 包：{names}。依赖这些包的功能已禁用。安装命令：{command}</translation>
     </message>
@@ -2359,12 +2359,12 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ErrorMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/errors.py" line="65"/>
+        <location filename="../../fifteen_min_plugin/core/errors.py" line="60"/>
         <source>… and {count} more like this</source>
         <translation>……另有 {count} 条同类信息</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/errors.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/core/errors.py" line="69"/>
         <source>… ({count} more characters left out)</source>
         <translation>……（其余 {count} 个字符从略）</translation>
     </message>
@@ -2871,72 +2871,72 @@ Mon-Fri 19:00-07:00
         <translation>未打开工作空间。请新建一个工作空间，或打开现有的 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="22"/>
+        <location filename="../ui/dock.ui" line="21"/>
         <source>New workspace…</source>
         <translation>新建工作空间…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="23"/>
+        <location filename="../ui/dock.ui" line="22"/>
         <source>Create a GeoPackage holding communities, circles, facilities, idle assets and results</source>
         <translation>创建一个 GeoPackage，用于存放社区、生活圈、设施、闲置资源和分析结果</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="28"/>
+        <location filename="../ui/dock.ui" line="25"/>
         <source>Open workspace…</source>
         <translation>打开工作空间…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="29"/>
+        <location filename="../ui/dock.ui" line="26"/>
         <source>Open a workspace GeoPackage; an older one is upgraded without losing data</source>
         <translation>打开工作空间 GeoPackage；旧版本的工作空间会被升级，且不会丢失数据</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="47"/>
+        <location filename="../ui/dock.ui" line="41"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="52"/>
+        <location filename="../ui/dock.ui" line="46"/>
         <source>Draw each community&apos;s living circle by hand, as GB 50180 radius levels (300 / 500 / 1,000 m), or as a 5 / 10 / 15-minute walking isochrone on the road network.</source>
         <translation>手工绘制每个社区的生活圈，或按 GB 50180 半径分级（300 / 500 / 1,000 m）生成，或在路网上生成 5 / 10 / 15 分钟步行等时圈。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="59"/>
+        <location filename="../ui/dock.ui" line="53"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="64"/>
+        <location filename="../ui/dock.ui" line="58"/>
         <source>Import facilities from your own layers, Amap / Baidu / Tencent spreadsheets (GCJ-02 / BD-09, GBK) and OpenStreetMap, and sort them into MOFCOM categories.</source>
         <translation>从自有图层、高德 / 百度 / 腾讯导出表格（GCJ-02 / BD-09，GBK）和 OpenStreetMap 导入设施，并按商务部分类进行归类。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="71"/>
+        <location filename="../ui/dock.ui" line="65"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="76"/>
+        <location filename="../ui/dock.ui" line="70"/>
         <source>See, circle by circle, which MOFCOM categories are missing and how many minutes each community walks to each category; export the one-plan-per-circle report.</source>
         <translation>逐个生活圈查看缺少哪些商务部分类设施，以及各社区步行到各类设施需要多少分钟；导出“一圈一策”报告。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="83"/>
+        <location filename="../ui/dock.ui" line="77"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="88"/>
+        <location filename="../ui/dock.ui" line="82"/>
         <source>Register idle assets — civil-defence tunnels, parking idle at night, vacant shops, idle land — track their status, and get ranked suggestions for repurposing them to fill circle gaps.</source>
         <translation>登记闲置资源（人防工程、夜间闲置停车位、空置商铺、闲置用地），跟踪其状态，并获取按优先级排序的改造利用建议，以补齐生活圈短板。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="34"/>
+        <location filename="../ui/dock.ui" line="29"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="35"/>
+        <location filename="../ui/dock.ui" line="30"/>
         <source>Open the user guide (Chinese and English) in your browser</source>
         <translation>在浏览器中打开使用指南（中英文）</translation>
     </message>
@@ -3154,42 +3154,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="148"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="144"/>
         <source>The layer “{layer}” has no field “{field}”.</source>
         <translation>图层“{layer}”没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="413"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="409"/>
         <source>The import was cancelled; nothing was added to “{layer}”.</source>
         <translation>导入已取消；未向“{layer}”添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="325"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="321"/>
         <source>The facilities could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将设施保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="427"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="423"/>
         <source>The layer “{layer}” cannot be edited, so the category was not assigned.</source>
         <translation>图层“{layer}”无法编辑，因此未指定类别。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="434"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="430"/>
         <source>Assign category {category}</source>
         <translation>指定类别 {category}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="439"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="435"/>
         <source>The category could not be assigned in “{layer}”; nothing changed.</source>
         <translation>无法在“{layer}”中指定类别；未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="465"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="461"/>
         <source>“{pattern}” cannot be saved as a rule for “{code}”.</source>
         <translation>无法将“{pattern}”保存为“{code}”的规则。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="498"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="494"/>
         <source>The rules file {path} could not be written.</source>
         <translation>无法写入规则文件 {path}。</translation>
     </message>
@@ -3642,17 +3642,17 @@ Mon-Fri 19:00-07:00
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/labels.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="86"/>
         <source>{source}→{target} (exact inverse)</source>
         <translation>{source}→{target}（精确逆算）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/labels.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="87"/>
         <source>{source}→{target} (public formula)</source>
         <translation>{source}→{target}（公开公式）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/labels.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="80"/>
         <source>{ids} and {count} more</source>
         <translation>{ids} 等，另有 {count} 个</translation>
     </message>
@@ -3673,42 +3673,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>LayerWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="340"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="335"/>
         <source>The features could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将要素保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="376"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="371"/>
         <source>Feature {number} cannot be placed in “{layer}”; nothing was written.</source>
         <translation>要素 {number} 无法放入“{layer}”；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="220"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="215"/>
         <source>Another program or QGIS window is writing to the workspace and did not finish within {seconds} seconds, so nothing was changed. Try again in a moment.</source>
         <translation>另一个程序或 QGIS 窗口正在写入工作空间，{seconds} 秒内未完成，因此未做任何修改。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="315"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="310"/>
         <source>“{layer}” has {added} rows more and {removed} rows fewer than before</source>
         <translation>“{layer}”比写入前多了 {added} 行、少了 {removed} 行</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="321"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="316"/>
         <source>The write failed part way and could not be undone completely: {changes}. Restore the workspace from a copy, or check those rows.</source>
         <translation>写入中途失败，且未能完全撤销：{changes}。请用备份恢复工作空间，或逐条核对这些记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="297"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="292"/>
         <source>The disk holding the workspace is full: free some space and try again.</source>
         <translation>工作空间所在磁盘已满：请腾出空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="303"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="298"/>
         <source>The workspace file is read-only: ask for write access or save a copy of it.</source>
         <translation>工作空间文件为只读：请申请写入权限，或另存一份副本后再操作。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="295"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="290"/>
         <source>Another program or QGIS window was writing to the workspace; try again in a moment.</source>
         <translation>另一个程序或 QGIS 窗口正在写入工作空间，请稍后再试。</translation>
     </message>
@@ -3941,67 +3941,67 @@ Mon-Fri 19:00-07:00
         <translation>没有可用的 WGS 84 椭球，无法量算占地面积。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="106"/>
         <source>{path} is not an OpenStreetMap file (.osm or .pbf) that exists.</source>
         <translation>{path} 不存在或不是 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="113"/>
         <source>GDAL could not read the {layer} of {path}; is it a complete OSM file?</source>
         <translation>GDAL 无法读取 {path} 中的 {layer}；该文件是否为完整的 OSM 文件？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="160"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="155"/>
         <source>{path} cannot be read: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="164"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="159"/>
         <source>{path} is not a complete OpenStreetMap file: {fault}. Download or export it again; nothing was imported.</source>
         <translation>{path} 不是完整的 OpenStreetMap 文件：{fault}。请重新下载或导出；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="182"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="177"/>
         <source>the XML is broken at line {line}, column {column} ({reason})</source>
         <translation>XML 在第 {line} 行第 {column} 列出错（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="188"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="183"/>
         <source>the XML ends before its closing &lt;/osm&gt; tag (the file is cut off)</source>
         <translation>XML 在结束标签 &lt;/osm&gt; 之前就结束了（文件被截断）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="190"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="185"/>
         <source>its root element is &lt;{name}&gt;, not &lt;osm&gt;</source>
         <translation>其根元素是 &lt;{name}&gt;，而不是 &lt;osm&gt;</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="201"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="196"/>
         <source>the file is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="203"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="198"/>
         <source>block {number} is cut off (the file ends inside it)</source>
         <translation>第 {number} 个数据块不完整（文件在其中途结束）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="208"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="203"/>
         <source>block {number} has an impossible header size</source>
         <translation>第 {number} 个数据块的块头长度不合理</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="214"/>
         <source>the header of block {number} is damaged</source>
         <translation>第 {number} 个数据块的块头已损坏</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="217"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="212"/>
         <source>it does not start with an OSMHeader block</source>
         <translation>文件开头不是 OSMHeader 数据块</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="224"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/osm_reader.py" line="219"/>
         <source>block {number} is damaged (its data do not inflate to the announced size)</source>
         <translation>第 {number} 个数据块已损坏（解压后的大小与声明不符）</translation>
     </message>
@@ -4009,42 +4009,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>OverpassClient</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="125"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="120"/>
         <source>The Overpass download was cancelled.</source>
         <translation>Overpass 下载已取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="133"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="128"/>
         <source>it did not answer within {seconds:g} seconds</source>
         <translation>服务器在 {seconds:g} 秒内未响应</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="135"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="130"/>
         <source>Could not reach the Overpass API at {url}: this computer seems to be offline, or a proxy or firewall blocks the connection. Check the network and the proxy in Settings ▸ Options ▸ Network, or import a downloaded .osm or .pbf file instead.</source>
         <translation>无法连接 {url} 处的 Overpass API：这台计算机似乎处于离线状态，或代理、防火墙阻止了连接。请检查网络以及“设置 ▸ 选项 ▸ 网络”中的代理设置，或改为导入已下载的 .osm 或 .pbf 文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="147"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="142"/>
         <source>The Overpass API at {url} refused the query (HTTP {status}).</source>
         <translation>{url} 处的 Overpass API 拒绝了该查询（HTTP {status}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="148"/>
         <source>it answered HTTP {status} (busy or failing)</source>
         <translation>服务器返回 HTTP {status}（繁忙或出错）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="152"/>
         <source>The Overpass API at {url} failed after {attempts} attempts: {reason}. Try again later, choose a smaller extent, or import a downloaded .osm or .pbf file.</source>
         <translation>{url} 处的 Overpass API 在尝试 {attempts} 次后仍然失败：{reason}。请稍后重试、选择较小的范围，或导入已下载的 .osm 或 .pbf 文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="165"/>
         <source>The Overpass API at {url} did not answer with Overpass JSON.</source>
         <translation>{url} 处的 Overpass API 未返回 Overpass JSON 格式的响应。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="176"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/overpass.py" line="171"/>
         <source>The Overpass API could not finish the query ({remark}). Choose a smaller extent.</source>
         <translation>Overpass API 无法完成该查询（{remark}）。请选择较小的范围。</translation>
     </message>
@@ -4052,57 +4052,57 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ParameterChecks</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="120"/>
         <source>The layer of “{layer}” has no field named “{field}” (chosen for “{parameter}”); its fields are: {fields}. Nothing was written.</source>
         <translation>“{layer}”的图层中没有名为“{field}”的字段（用于“{parameter}”）；该图层的字段有：{fields}。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="51"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="48"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="57"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="54"/>
         <source>“{name}” is required; give a value.</source>
         <translation>“{name}”为必填项，请填写。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="63"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="60"/>
         <source>“{name}” must be a number (got “{value}”).</source>
         <translation>“{name}”必须是数字（收到的是“{value}”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="65"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="62"/>
         <source>“{name}” must be between {low} and {high} (got {value}).</source>
         <translation>“{name}”必须在 {low} 到 {high} 之间（收到的是 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="64"/>
         <source>“{name}” must be at least {low} (got {value}).</source>
         <translation>“{name}”不得小于 {low}（收到的是 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="69"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="66"/>
         <source>“{name}” must be at most {high} (got {value}).</source>
         <translation>“{name}”不得大于 {high}（收到的是 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="73"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="70"/>
         <source>“{name}” must be one of {options} (got “{value}”).</source>
         <translation>“{name}”必须是以下之一：{options}（收到的是“{value}”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="78"/>
         <source>“{name}”: a layer in “{value}” cannot be opened; check the paths.</source>
         <translation>“{name}”：“{value}”中有图层无法打开，请检查路径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="81"/>
         <source>“{name}”: “{value}” is not a valid value.</source>
         <translation>“{name}”：“{value}”不是有效的值。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="77"/>
+        <location filename="../../fifteen_min_plugin/processing/parameter_checks.py" line="74"/>
         <source>“{name}” must be a file of the types {types} (got “{value}”).</source>
         <translation>“{name}”必须是以下类型的文件：{types}（收到的是“{value}”）。</translation>
     </message>
@@ -4169,22 +4169,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PopulationMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="93"/>
         <source>The layer has no “min_&lt;category&gt;” field, so there are no walking times to summarise. Run Walking time to the nearest facility first.</source>
         <translation>图层没有“min_&lt;category&gt;”字段，因此没有可汇总的步行时间。请先运行“到最近设施的步行时间”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="123"/>
         <source>Without {fields}: the layer has no such field.</source>
         <translation>未包含 {fields}：图层中没有该字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="162"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="157"/>
         <source>The layer has no population field “{field}”.</source>
         <translation>图层中没有人口字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="229"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="224"/>
         <source>The population summary table could not be created.</source>
         <translation>无法创建人口汇总表。</translation>
     </message>
@@ -4311,12 +4311,12 @@ Mon-Fri 19:00-07:00
         <translation>此 QGIS 安装中没有可用的 WGS84 椭球。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="60"/>
+        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="55"/>
         <source>A geometry could not be projected to measure metres around it.</source>
         <translation>无法对几何图形进行投影，因此无法按米量算其周围范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="65"/>
+        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="60"/>
         <source>A circle could not be projected back to the layer&apos;s CRS.</source>
         <translation>无法将圆投影回图层的坐标参考系。</translation>
     </message>
@@ -4324,57 +4324,57 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RegisterMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="402"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="393"/>
         <source>“{status}” is not a status; use one of {statuses}.</source>
         <translation>“{status}”不是有效状态；请使用以下状态之一：{statuses}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="412"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="403"/>
         <source>The asset is already “{status}”.</source>
         <translation>该资源已处于“{status}”状态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="418"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="409"/>
         <source>Moving from “{old}” straight to “{new}” skips the review or approval step; confirm it to go ahead.</source>
         <translation>从“{old}”直接变更为“{new}”将跳过审核或批准步骤；请确认后继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="424"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="415"/>
         <source>An asset cannot go from “{old}” to “{new}”; from “{old}” it can go to: {allowed}.</source>
         <translation>资源不能从“{old}”变更为“{new}”；从“{old}”可以变更为：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="437"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="428"/>
         <source>{field} must be a whole number of 0 or more, not “{value}”.</source>
         <translation>{field}必须是大于或等于 0 的整数，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="437"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="428"/>
         <source>{field} must be a number of 0 or more, not “{value}”.</source>
         <translation>{field}必须是大于或等于 0 的数字，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="447"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="438"/>
         <source>{field} cannot be negative ({value}).</source>
         <translation>{field}不能为负数（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="462"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="453"/>
         <source>The asset needs a value for “{field}”.</source>
         <translation>请为该资源填写“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="469"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="460"/>
         <source>“{value}” is not an asset type; use one of: {choices}.</source>
         <translation>“{value}”不是有效的资源类型；请使用以下类型之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="476"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="467"/>
         <source>The area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="478"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="469"/>
         <source>The capacity (parking bays)</source>
         <translation>容量（停车位数）</translation>
     </message>
@@ -4382,7 +4382,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ReportFonts</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/fonts.py" line="55"/>
+        <location filename="../../fifteen_min_plugin/core/report/fonts.py" line="50"/>
         <source>No Chinese font ({families}) is installed; the report uses {fallback} and Chinese text may not show. Install Noto Sans CJK SC (Linux: fonts-noto-cjk).</source>
         <translation>未安装中文字体（{families}）；报告将使用 {fallback}，中文可能无法显示。请安装 Noto Sans CJK SC（Linux：fonts-noto-cjk）。</translation>
     </message>
@@ -4390,90 +4390,93 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RepurposeAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="64"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="55"/>
         <source>Suggest repurposing of idle assets</source>
         <translation>闲置资源盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="58"/>
         <source>Ranks, for each idle asset, the uses that fill the gaps of the living circles it lies in.&lt;br&gt;&lt;b&gt;Assets&lt;/b&gt;: points or polygons with the register's fields: &lt;i&gt;asset_type&lt;/i&gt; (required), &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;capacity&lt;/i&gt; (parking bays), &lt;i&gt;idle_windows&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the coverage layer (per circle &lt;i&gt;circle_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;category&amp;gt;&lt;/i&gt;); a category with count 0 is a gap.&lt;br&gt;&lt;b&gt;Suitability table&lt;/b&gt;: optional CSV (default: the bundled resources/assets/suitability.csv) giving, per asset type and use, feasibility, minimum and ideal size, the idle window a use needs, a base score and reason templates.&lt;br&gt;&lt;b&gt;Suggestions per asset&lt;/b&gt;: how many ranked uses to keep (default 3).&lt;br&gt;Score = base score × gap weight (basic 3, quality 2, public 1, none 0.5) × residents of the circles lacking the use / 1000 × size fit (0.5–1). Each community counts once, with its widest circle up to 15 minutes.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per asset and suggestion, with the asset's own fields plus &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;asset_name&lt;/i&gt;, &lt;i&gt;asset_type&lt;/i&gt;, &lt;i&gt;use&lt;/i&gt; (category code or shared_parking, tidal_stalls, storage), &lt;i&gt;use_zh&lt;/i&gt;, &lt;i&gt;rank&lt;/i&gt; (1 = best), &lt;i&gt;score&lt;/i&gt;, &lt;i&gt;circle_id&lt;/i&gt; (comma-separated circles gaining it), &lt;i&gt;residents_gain&lt;/i&gt;, &lt;i&gt;reason_zh&lt;/i&gt; and &lt;i&gt;reason_en&lt;/i&gt; (which gap, how many residents gain it, why the asset fits). An asset with no suggestion gets one row with an empty use and the reason (for example: not in any circle).</source>
         <translation>针对每处闲置资源，对能补齐其所在生活圈短板的用途进行排序。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;：带有台账字段的点或面：&lt;i&gt;asset_type&lt;/i&gt;（必需）、&lt;i&gt;asset_id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;capacity&lt;/i&gt;（停车位数）、&lt;i&gt;idle_windows&lt;/i&gt;。&lt;br&gt;&lt;b&gt;覆盖分析&lt;/b&gt;：覆盖分析图层（每个生活圈的 &lt;i&gt;circle_id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;level_min&lt;/i&gt;、&lt;i&gt;population&lt;/i&gt;、&lt;i&gt;n_&amp;lt;category&amp;gt;&lt;/i&gt;）；数量为 0 的类别即为短板。&lt;br&gt;&lt;b&gt;适宜性表&lt;/b&gt;：可选 CSV（默认：内置的 resources/assets/suitability.csv），按资源类型和用途给出可行性、最小和理想规模、该用途所需的闲置时段、基础分和理由模板。&lt;br&gt;&lt;b&gt;每项资源的建议数&lt;/b&gt;：保留多少个排序后的用途（默认 3）。&lt;br&gt;得分 = 基础分 × 短板权重（基本保障类 3、品质提升类 2、公共服务设施 1、无 0.5）× 缺少该用途的生活圈居民数 / 1000 × 规模匹配度（0.5–1）。每个社区只计一次，取其 15 分钟以内范围最大的生活圈。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每处资源的每条建议各一个点，保留资源自身字段，并增加 &lt;i&gt;asset_id&lt;/i&gt;、&lt;i&gt;asset_name&lt;/i&gt;、&lt;i&gt;asset_type&lt;/i&gt;、&lt;i&gt;use&lt;/i&gt;（类别代码或 shared_parking、tidal_stalls、storage）、&lt;i&gt;use_zh&lt;/i&gt;、&lt;i&gt;rank&lt;/i&gt;（1 = 最佳）、&lt;i&gt;score&lt;/i&gt;、&lt;i&gt;circle_id&lt;/i&gt;（受益的生活圈，以逗号分隔）、&lt;i&gt;residents_gain&lt;/i&gt;、&lt;i&gt;reason_zh&lt;/i&gt; 和 &lt;i&gt;reason_en&lt;/i&gt;（补齐哪项短板、多少居民受益、资源为何适合）。没有建议的资源输出一行，用途为空并附理由（例如：不在任何生活圈内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="80"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="96"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="87"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="92"/>
         <source>Suitability table (CSV)</source>
         <translation>适宜性表（CSV）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="97"/>
         <source>Suggestions per asset</source>
         <translation>每项资源的建议数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="106"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="131"/>
         <source>The assets or the coverage layer could not be read.</source>
         <translation>无法读取闲置资源图层或覆盖分析图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="129"/>
-        <source>The assets layer has no asset_type field; use the register&apos;s idle_assets layer.</source>
-        <translation>闲置资源图层没有 asset_type 字段；请使用台账的 idle_assets 图层。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="118"/>
         <source>The assets layer already has a field named {name}; rename it first.</source>
         <translation>闲置资源图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
+</context>
+<context>
+    <name>RepurposeMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="168"/>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="65"/>
         <source>The coverage circles could not be indexed.</source>
         <translation>无法为覆盖分析生活圈建立空间索引。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="184"/>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="67"/>
+        <source>{count} coverage circles have no geometry and were not used (feature ids): {ids}</source>
+        <translation>{count} 个覆盖分析生活圈没有几何图形，未参与计算（要素 ID）：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="89"/>
+        <source>The assets layer has no asset_type field; use the register&apos;s idle_assets layer.</source>
+        <translation>闲置资源图层没有 asset_type 字段；请使用台账的 idle_assets 图层。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="106"/>
         <source>Asset feature {fid} has no geometry; skipped.</source>
         <translation>资源要素 {fid} 没有几何图形，已跳过。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="222"/>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="137"/>
         <source>{count} assets have idle time windows that cannot be read; they were ranked as if they had none, so no use needing idle hours was suggested for them: {assets}.</source>
         <translation>{count} 处资产的闲置时段无法识别，已按无闲置时段排序，因此未推荐需要闲置时段的用途：{assets}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="231"/>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="146"/>
         <source>… and {more} more assets.</source>
         <translation>……另有 {more} 处资产。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="171"/>
-        <source>{count} coverage circles have no geometry and were not used (feature ids): {ids}</source>
-        <translation>{count} 个覆盖分析生活圈没有几何图形，未参与计算（要素 ID）：{ids}</translation>
     </message>
 </context>
 <context>
     <name>RoadMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/network/graph.py" line="299"/>
+        <location filename="../../fifteen_min_plugin/core/network/graph.py" line="294"/>
         <source>The road layer has no field named {name}.</source>
         <translation>道路图层中没有名为 {name} 的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/network/graph.py" line="242"/>
+        <location filename="../../fifteen_min_plugin/core/network/graph.py" line="237"/>
         <source>The road layer has no extent to choose a metric CRS from.</source>
         <translation>道路图层没有范围，无法据此选择以米为单位的坐标参考系。</translation>
     </message>
@@ -4481,27 +4484,27 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RulesFile</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="193"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="189"/>
         <source>Line {line} of {path}: the category “{code}” is not in the categories table.</source>
         <translation>{path} 第 {line} 行：类别“{code}”不在分类表中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="199"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="195"/>
         <source>Line {line} of {path}: the kind “{kind}” must be one of osm_tag, amap_typecode, baidu_tag or name_keyword.</source>
         <translation>{path} 第 {line} 行：类型“{kind}”必须是 osm_tag、amap_typecode、baidu_tag 或 name_keyword 之一。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="207"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="203"/>
         <source>Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are key=value or key=*, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;).</source>
         <translation>{path} 第 {line} 行：模式“{pattern}”对 {kind} 无效（OSM 标签为 key=value 或 key=*，高德类型代码为 2、4 或 6 位数字，百度标签为以 ; 分隔的词语）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="217"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="213"/>
         <source>Line {line} of {path}: the priority “{value}” is not a whole number.</source>
         <translation>{path} 第 {line} 行：优先级“{value}”不是整数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="223"/>
         <source>Line {line} of {path}: the {kind} pattern “{pattern}” is already on line {first}.</source>
         <translation>{path} 第 {line} 行：{kind} 模式“{pattern}”已在第 {first} 行出现。</translation>
     </message>
@@ -4509,77 +4512,77 @@ Mon-Fri 19:00-07:00
 <context>
     <name>SuitabilityMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="122"/>
         <source>“{value}” is not a number.</source>
         <translation>“{value}”不是数值。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="124"/>
         <source>“{value}” is negative; sizes must be 0 or more.</source>
         <translation>“{value}”为负数；规模必须大于或等于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="136"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="130"/>
         <source>Line {line} of the suitability table {path}: {problem}</source>
         <translation>适宜性表 {path} 第 {line} 行：{problem}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="138"/>
         <source>“{value}” is not an asset type (use one of {codes}).</source>
         <translation>“{value}”不是闲置资源类型（请使用 {codes} 之一）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="150"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="144"/>
         <source>the use “{value}” is neither a facility category code nor one of {special}.</source>
         <translation>用途“{value}”既不是设施业态代码，也不是 {special} 之一。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="151"/>
         <source>feasible must be yes or no, not “{value}”.</source>
         <translation>feasible 必须为 yes 或 no，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="161"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="155"/>
         <source>fills names {codes}, which are not facility category codes.</source>
         <translation>fills 中列出的 {codes} 不是设施业态代码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="174"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="168"/>
         <source>an ideal size is smaller than its minimum.</source>
         <translation>某个理想规模小于其最小规模。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="186"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="180"/>
         <source>base_score must be a positive number.</source>
         <translation>base_score 必须为正数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="191"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="185"/>
         <source>a special use needs use_zh and use_en names.</source>
         <translation>特殊用途需要 use_zh 和 use_en 名称。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="194"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="188"/>
         <source>a feasible use needs both reason_zh and reason_en sentences.</source>
         <translation>可行的用途需要同时提供 reason_zh 和 reason_en 说明。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="199"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="193"/>
         <source>a reason has an unbalanced {{ or }}.</source>
         <translation>理由中的花括号不成对（{{ or }}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="201"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="195"/>
         <source>a reason uses {names}; the placeholders are {known}.</source>
         <translation>理由中使用了 {names}；可用的占位符为 {known}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="236"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="230"/>
         <source>Line {line} of the suitability table {path}: {asset_type} × {use} is already on line {first}.</source>
         <translation>适宜性表 {path} 第 {line} 行：{asset_type} × {use} 已在第 {first} 行出现。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="244"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="238"/>
         <source>The suitability table {path} contains no row.</source>
         <translation>适宜性表 {path} 中没有任何行。</translation>
     </message>
@@ -4587,97 +4590,97 @@ Mon-Fri 19:00-07:00
 <context>
     <name>TableMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="161"/>
         <source>The file is not valid {encoding} text (line {line}); choose another encoding or Auto.</source>
         <translation>该文件不是有效的 {encoding} 文本（第 {line} 行）；请选择其他编码或“自动”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="180"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="175"/>
         <source>The file is neither UTF-8 nor GBK/GB18030 text; save it from Excel as CSV (UTF-8) or as .xlsx.</source>
         <translation>该文件既不是 UTF-8 文本，也不是 GBK/GB18030 文本；请在 Excel 中将其另存为 CSV (UTF-8) 或 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="251"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="246"/>
         <source>The file {path} does not exist.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="249"/>
         <source>Old Excel .xls files cannot be read; save the sheet as .xlsx or CSV in Excel.</source>
         <translation>无法读取旧版 Excel .xls 文件；请在 Excel 中将工作表另存为 .xlsx 或 CSV。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="273"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="268"/>
         <source>The file {name} is empty.</source>
         <translation>文件 {name} 为空。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="297"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="292"/>
         <source>Row {row} of {name} cannot be read as CSV: {reason}</source>
         <translation>{name} 第 {row} 行无法按 CSV 读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="339"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="334"/>
         <source>{name} is not a valid Excel workbook (.xlsx): {reason}</source>
         <translation>{name} 不是有效的 Excel 工作簿（.xlsx）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="347"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="342"/>
         <source>The workbook has no sheet named {sheet}; its sheets are: {names}.</source>
         <translation>工作簿中没有名为 {sheet} 的工作表；现有工作表：{names}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="430"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="425"/>
         <source>The column {name} is not in the file; its columns are: {columns}.</source>
         <translation>文件中没有列 {name}；现有列：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="462"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="457"/>
         <source>Only one column was found ({column}): the delimiter is not a comma, tab, semicolon or pipe, or the file is not a table. Save it from Excel as CSV and try again.</source>
         <translation>只找到一列（{column}）：分隔符不是逗号、制表符、分号或竖线，或者该文件不是表格。请在 Excel 中将其另存为 CSV 后重试。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="468"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="463"/>
         <source>No coordinate columns could be recognised among: {columns}. Choose the X (longitude) and Y (latitude) fields.</source>
         <translation>无法在以下列中识别坐标列：{columns}。请选择 X（经度）和 Y（纬度）字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="492"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="487"/>
         <source>{column} is empty</source>
         <translation>{column} 为空</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="485"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="480"/>
         <source>{column} “{value}” is not a number</source>
         <translation>{column}“{value}”不是数字</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="495"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="490"/>
         <source>{column} “{value}” is not a “longitude,latitude” pair</source>
         <translation>{column}“{value}”不是“经度,纬度”坐标对</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="506"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="501"/>
         <source>latitude {lat} is out of range (are X and Y swapped?)</source>
         <translation>纬度 {lat} 超出范围（X 和 Y 是否颠倒了？）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="507"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="502"/>
         <source>longitude {lon} / latitude {lat} are out of range</source>
         <translation>经度 {lon} / 纬度 {lat} 超出范围</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="263"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="258"/>
         <source>The header row of {name} is not valid {encoding} text; choose the encoding explicitly or save the file again as UTF-8.</source>
         <translation>{name} 的表头行不是有效的 {encoding} 文本；请明确选择编码，或将文件另存为 UTF-8。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="317"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="312"/>
         <source>{name} is not a valid Excel workbook: it is cut off, its end is missing (an interrupted download or copy?). Copy or save it again; nothing was imported.</source>
         <translation>{name} 不是有效的 Excel 工作簿：文件被截断，缺少结尾部分（下载或复制是否中断？）。请重新复制或保存；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="326"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="321"/>
         <source>{name} is damaged: its part {part} cannot be read. Save it again from Excel; nothing was imported.</source>
         <translation>{name} 已损坏：其中的 {part} 无法读取。请在 Excel 中重新保存；未导入任何内容。</translation>
     </message>
@@ -4751,37 +4754,37 @@ Mon-Fri 19:00-07:00
 <context>
     <name>TimeWindowMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="208"/>
+        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="202"/>
         <source>“{time}” in “{text}” is not a time of day: hours run from 00 to 23 (24:00 only as an end) and minutes from 00 to 59.</source>
         <translation>“{text}”中的“{time}”不是有效的时刻：小时为 00 至 23（24:00 仅可用作结束时间），分钟为 00 至 59。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="249"/>
+        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="243"/>
         <source>“{word}” in “{text}” is not a day: use Mon–Sun, 周一–周日, 工作日, 周末 or 每天 (ranges like Mon-Fri).</source>
         <translation>“{text}”中的“{word}”不是有效的日期：请使用 Mon–Sun、周一–周日、工作日、周末 或 每天（可用范围，如 Mon-Fri）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="267"/>
+        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="261"/>
         <source>The window “{text}” starts and ends at the same time; write 00:00-24:00 for a whole day.</source>
         <translation>时段“{text}”的开始和结束时间相同；全天请写作 00:00-24:00。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="279"/>
+        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="273"/>
         <source>The window “{text}” has no time range; write it like “Mon-Fri 19:00-07:00” or “周末 全天”.</source>
         <translation>时段“{text}”没有时间范围；请按“Mon-Fri 19:00-07:00”或“周末 全天”的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="285"/>
+        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="279"/>
         <source>The window “{text}” has more than one time range; separate windows with a semicolon (;).</source>
         <translation>时段“{text}”包含多个时间范围；多个时段之间请用分号（;）分隔。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="300"/>
+        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="294"/>
         <source>No idle time window is given; write one like “Mon-Fri 19:00-07:00”.</source>
         <translation>未指定闲置时段；请按“Mon-Fri 19:00-07:00”的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="315"/>
+        <location filename="../../fifteen_min_plugin/core/assets/time_windows.py" line="309"/>
         <source>The windows “{first}” and “{second}” overlap (for example on {day} at {time}); merge them into one window.</source>
         <translation>时段“{first}”和“{second}”重叠（例如 {day} {time}）；请将其合并为一个时段。</translation>
     </message>
@@ -4797,52 +4800,52 @@ Mon-Fri 19:00-07:00
 <context>
     <name>WalkingGraphMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="46"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="41"/>
         <source>Exclude roads by field</source>
         <translation>按字段排除道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="53"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="48"/>
         <source>Excluded values</source>
         <translation>排除值</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="115"/>
         <source>The road layer is empty: there is no network to walk on.</source>
         <translation>道路图层为空：没有可供步行的路网。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="122"/>
         <source>Roads are not in a metric projected CRS; distances are measured in {crs}.</source>
         <translation>道路不在以米为单位的投影坐标参考系中；距离按 {crs} 量算。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="127"/>
         <source>Building the walking graph…</source>
         <translation>正在构建步行路网图…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="149"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="144"/>
         <source>The road layer has no usable line geometries ({invalid} empty or invalid, {excluded} excluded).</source>
         <translation>道路图层中没有可用的线几何（{invalid} 个为空或无效，{excluded} 个被排除）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="154"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="149"/>
         <source>Walking graph: {nodes} nodes, {edges} edges; {excluded} roads excluded, {invalid} unusable.</source>
         <translation>步行路网图：{nodes} 个节点，{edges} 条边；排除 {excluded} 条道路，{invalid} 条不可用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="61"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="56"/>
         <source>Topology tolerance for dangling road ends (m)</source>
         <translation>悬挂道路端点的拓扑容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="73"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="68"/>
         <source>&lt;b&gt;Roads&lt;/b&gt;: any line layer in any CRS. Roads meet only where they share a vertex, as OpenStreetMap encodes junctions; roads that cross without one (bridges, tunnels) are not connected; one-way rules are ignored. A geographic CRS is measured in the local UTM zone.&lt;br&gt;&lt;b&gt;Topology tolerance&lt;/b&gt;: default 0, right for OpenStreetMap. For a CAD or survey road layer with digitising gaps, a dangling line end (the first or last vertex of a road that meets nothing) is joined to the nearest vertex or segment of another road within this many metres; a segment is split where it is joined. Vertices in the middle of a road never join, and where the layer has OSM &lt;i&gt;layer&lt;/i&gt;/&lt;i&gt;bridge&lt;/i&gt;/&lt;i&gt;tunnel&lt;/i&gt; values (as fields or in &lt;i&gt;other_tags&lt;/i&gt;) a road end joins only a road on its own level, so a bridge stays a bridge.&lt;br&gt;&lt;b&gt;Exclude field / values&lt;/b&gt;: road classes unfit for walking (default: OSM motorway, trunk, construction…) are left out; with the OSM &lt;i&gt;highway&lt;/i&gt; field, lines without a value (fences, railways, rivers) are no roads and are left out too.&lt;br&gt;</source>
         <translation>&lt;b&gt;道路&lt;/b&gt;：任意坐标参考系下的任意线图层。道路只在共享顶点处相连，这正是 OpenStreetMap 表达路口的方式；相交但没有共享顶点的道路（桥梁、隧道）不连通；忽略单行规则。地理坐标参考系在当地 UTM 分带中量算。&lt;br&gt;&lt;b&gt;拓扑容差&lt;/b&gt;：默认 0，适用于 OpenStreetMap。对于有数字化缝隙的 CAD 或测绘道路图层，悬挂的线端点（道路的首个或最后一个顶点且未与任何道路相连）会接到此米数范围内另一条道路最近的顶点或线段上；接入处的线段会被打断。道路中间的顶点从不相接；图层带有 OSM 的 &lt;i&gt;layer&lt;/i&gt;/&lt;i&gt;bridge&lt;/i&gt;/&lt;i&gt;tunnel&lt;/i&gt; 值（字段或 &lt;i&gt;other_tags&lt;/i&gt; 中）时，道路端点只接入同一层级的道路，桥梁仍是桥梁。&lt;br&gt;&lt;b&gt;排除字段 / 值&lt;/b&gt;：不适合步行的道路等级（默认：OSM 的 motorway、trunk、construction…）会被排除；使用 OSM 的 &lt;i&gt;highway&lt;/i&gt; 字段时，没有取值的线（围栏、铁路、河流）不是道路，同样排除。&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="160"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="155"/>
         <source>Dangling road ends joined within {tolerance} m.</source>
         <translation>已将 {tolerance} m 内的悬挂道路端点接入路网。</translation>
     </message>
