@@ -31,8 +31,7 @@ from fifteen_min_plugin.core.labels import join_labels
 from fifteen_min_plugin.core.language import is_chinese
 from fifteen_min_plugin.core.workspace.project_memory import ProjectWorkspace, adopt_layers, claim_group, read_project
 from fifteen_min_plugin.core.workspace.workspace import Workspace
-from fifteen_min_plugin.gui.fit import FlowLayout
-from fifteen_min_plugin.gui.forms import load_form
+from fifteen_min_plugin.gui.forms import install_flows, load_form
 from fifteen_min_plugin.gui.messages import show_error, show_message
 
 _FORM = load_form("dock")
@@ -67,6 +66,11 @@ def _embed(layout: QVBoxLayout, page: QWidget) -> None:
     layout.insertWidget(1, scroll, 1)
 
 
+def _missing_from_names(names: set[str] | frozenset[str]) -> list[MissingDependency]:
+    """The missing packages known only by module name, with their install hints."""
+    return [MissingDependency(name, REQUIREMENTS[name][0], "") for name in sorted(names) if name in REQUIREMENTS]
+
+
 class FifteenMinDock(QgsDockWidget):
     """Dock panel; receives its collaborators, never reaches for `iface`."""
 
@@ -85,11 +89,7 @@ class FifteenMinDock(QgsDockWidget):
         self.setWindowTitle(self.tr("15-Minute Living Circle"))
         self.canvas = canvas
         self.message_bar = message_bar
-        self.missing = list(missing) or [
-            MissingDependency(name, REQUIREMENTS[name][0], "")
-            for name in sorted(missing_modules)
-            if name in REQUIREMENTS
-        ]
+        self.missing = list(missing) or _missing_from_names(missing_modules)
         self.missing_modules = frozenset(missing_modules) | {item.module for item in self.missing}
         self.project = project or QgsProject.instance()
         self.workspace: Workspace | None = None
@@ -98,12 +98,9 @@ class FifteenMinDock(QgsDockWidget):
         body = QWidget(self)
         self.ui.setupUi(body)
         self.setWidget(body)
+        install_flows(body)
         # a long workspace path cannot wrap: it may be cut on the right rather than widen the dock
         self.ui.workspaceLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.ui.workspaceLayout.removeItem(self.ui.workspaceButtons)
-        self.ui.workspaceLayout.addLayout(
-            FlowLayout(widgets=(self.ui.newWorkspaceButton, self.ui.openWorkspaceButton, self.ui.helpButton))
-        )
 
         self.pages: dict[str, QWidget] = {}
         self.dependency_banner: QFrame | None = None
@@ -113,14 +110,17 @@ class FifteenMinDock(QgsDockWidget):
                 _embed(getattr(self.ui, layout), page)
                 self.pages[attribute] = page
         self._show_dependency_banner()
+        self.workspace_choice: QFrame | None = None
+        self._connect()
+        self._restore_from_project()
+
+    def _connect(self) -> None:
         self.ui.newWorkspaceButton.clicked.connect(self._ask_new_workspace)
         self.ui.openWorkspaceButton.clicked.connect(self._ask_open_workspace)
         self.ui.helpButton.clicked.connect(self.open_help)
         self.project.readProject.connect(self._restore_from_project)
         self.project.cleared.connect(self._forget_workspace)
         self.project.writeProject.connect(self._remember_relative)
-        self.workspace_choice: QFrame | None = None
-        self._restore_from_project()
 
     def _load_page(self, tab: str, module: str, class_name: str) -> QWidget | None:
         """The page widget, or None (tab disabled, with the reason) when a package its tools need is missing."""
