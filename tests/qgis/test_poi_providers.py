@@ -14,9 +14,18 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from qgis.core import QgsGeometry, QgsRectangle
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsRectangle,
+    QgsVectorLayer,
+)
 
 from fifteen_min_plugin.core.facilities import chinacoords
+from fifteen_min_plugin.core.facilities.classify import Classifier
+from fifteen_min_plugin.core.facilities.importer import append_facilities
 from fifteen_min_plugin.core.facilities.poi_api.baidu import BaiduProvider
 from fifteen_min_plugin.core.facilities.poi_api.base import (
     ApiRejectedError,
@@ -31,6 +40,7 @@ from fifteen_min_plugin.core.facilities.poi_api.http import QgisTransport
 from fifteen_min_plugin.core.facilities.poi_api.providers import PROVIDERS, make_provider
 from fifteen_min_plugin.core.facilities.poi_api.tencent import TencentProvider
 from fifteen_min_plugin.core.facilities.poi_api.tianditu import TiandituProvider
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 
 KEY = "TqZ7e-9Xk2P-f15k3-yAkTK-0123456789ab"
 #: a block of Haidian, Beijing (WGS84)
@@ -57,6 +67,7 @@ class FakeService:
             [self.truth[i][0] for i in ids], [self.truth[i][1] for i in ids], chinacoords.WGS84, self.system
         )
         self.served = dict(zip(ids, zip(lon.tolist(), lat.tolist())))
+        self.names: dict[str, str] = {}
         self.cap = cap
         self.faults: list[tuple] = []
         self.hits: Counter = Counter()
@@ -116,7 +127,7 @@ class FakeTencent(FakeService):
         data = [
             {
                 "id": poi_id,
-                "title": f"便利蜂({poi_id[-4:]}店)",
+                "title": self.names.get(poi_id, f"便利蜂({poi_id[-4:]}店)"),
                 "address": "北京市海淀区学院路",
                 "tel": "",
                 "category": "购物:便利店",
@@ -160,7 +171,7 @@ class FakeBaidu(FakeService):
         results = [
             {
                 "uid": poi_id,
-                "name": f"罗森(学院路{poi_id[-4:]}店)",
+                "name": self.names.get(poi_id, f"罗森(学院路{poi_id[-4:]}店)"),
                 "location": {"lat": self.served[poi_id][1], "lng": self.served[poi_id][0]},
                 "address": "学院路35号",
                 "province": "北京市",
@@ -207,7 +218,7 @@ class FakeTianditu(FakeService):
         pois = [
             {
                 "hotPointID": poi_id,
-                "name": f"物美便利超市(学院路{poi_id[-4:]}店)",
+                "name": self.names.get(poi_id, f"物美便利超市(学院路{poi_id[-4:]}店)"),
                 "lonlat": f"{self.served[poi_id][0]},{self.served[poi_id][1]}",
                 "address": "学院路",
                 "province": "北京市",
@@ -535,3 +546,79 @@ def test_baidu_asked_for_gcj02_is_inverted_as_gcj02(server, tmp_path):
 def test_tianditu_cgcs2000_is_left_untouched(server, tmp_path):
     record = run_one(server, tmp_path, "tianditu", EVIL_WGS)
     assert (record.lon, record.lat) == EVIL_WGS
+
+
+def serve(fake: FakeService, shops: dict[str, tuple[str, float, float]]) -> None:
+    """Let `fake` serve exactly `shops` (id → name, WGS84 lon, lat), converted to its own system."""
+    ids = list(shops)
+    lon, lat = chinacoords.convert(
+        [shops[i][1] for i in ids], [shops[i][2] for i in ids], chinacoords.WGS84, fake.system
+    )
+    fake.truth = {i: shops[i][1:] for i in ids}
+    fake.served = dict(zip(ids, zip(lon.tolist(), lat.tolist())))
+    fake.names = {i: shops[i][0] for i in ids}
+
+
+def offset(lon: float, lat: float, east_m: float, north_m: float) -> tuple[float, float]:
+    return lon + east_m / (111_195.0 * math.cos(math.radians(lat))), lat + north_m / 111_195.0
+
+
+def records_layer(records, tag_field: str) -> QgsVectorLayer:
+    """The client's records as a WGS84 point layer with the fields a POI import writes."""
+    fields = ["source_id", "name", "address", tag_field]
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&" + "&".join(f"field={f}:string" for f in fields), "poi", "memory")
+    features = []
+    for record in records:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([record.source_id, record.name, record.address, record.type])
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(record.lon, record.lat)))
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)[0]
+    return layer
+
+
+def test_the_same_shop_from_two_providers_becomes_one_facility(server, tmp_path):
+    """Synthetic truth: 8 shops both services list (each with its own geocoding error of up to 12 m and its own
+    spelling of the branch), 3 only Tencent lists, 3 only Baidu lists, a chain's two branches 70 m apart and
+    two different shops at one address. Only the 8 true pairs merge, each keeping both ids."""
+    rng = random.Random(5)
+    tencent, baidu, pairs = {}, {}, {}
+    for number in range(8):
+        lon, lat = rng.uniform(116.346, 116.358), rng.uniform(39.999, 40.008)
+        chain = ["罗森", "全家", "便利蜂", "物美", "好邻居", "7-ELEVEn", "美宜佳", "快客"][number]
+        t_id, b_id = f"T{number:03d}", f"b{number:03d}"
+        east, north = rng.uniform(-8, 8), rng.uniform(-8, 8)
+        tencent[t_id] = (f"{chain}便利店(学院路{number}号店)", *offset(lon, lat, east, north))
+        baidu[b_id] = (f"{chain}便利店（学院路{number}号店）", *offset(lon, lat, -east / 2, -north / 2))
+        pairs[t_id] = b_id
+    for number in range(3):
+        tencent[f"T1{number:02d}"] = (f"腾讯独有便利店{number}", rng.uniform(116.346, 116.358), 40.0 + number * 1e-3)
+        baidu[f"b1{number:02d}"] = (f"百度独有便利店{number}", rng.uniform(116.346, 116.358), 40.002 + number * 1e-3)
+    tencent["T200"] = ("联华便利店(东门店)", 116.350, 40.005)
+    baidu["b200"] = ("联华便利店(西门店)", *offset(116.350, 40.005, 70.0, 0.0))
+    tencent["T300"] = ("每日优鲜便利店", 116.352, 40.001)
+    baidu["b300"] = ("盒马便利店", 116.352, 40.001)
+
+    results = {}
+    for name, shops in (("tencent", tencent), ("baidu", baidu)):
+        provider = setup(server, name, 0)
+        serve(server.fake, shops)
+        query = PoiQuery(keywords="便利店")
+        results[name] = client(provider, FakeClock()).run(query, area(), state(tmp_path, name, query)).records
+        assert len(results[name]) == len(shops)
+
+    workspace = Workspace.create(tmp_path / "ws.gpkg")
+    facilities = workspace.layer("facilities")
+    classifier = Classifier.default()
+    context = QgsCoordinateTransformContext()
+    first = append_facilities(
+        records_layer(results["tencent"], "tencent_category"), facilities, context, "tencent", classifier
+    )
+    second = append_facilities(records_layer(results["baidu"], "baidu_tag"), facilities, context, "baidu", classifier)
+
+    assert (first.added, first.merged) == (len(tencent), 0)
+    assert (second.added, second.merged) == (len(baidu) - len(pairs), len(pairs))
+    rows = list(QgsVectorLayer(facilities.source(), "check", "ogr").getFeatures())
+    merged = {row["source_id"] for row in rows if row["source"] == "tencent;baidu"}
+    assert merged == {f"{t_id};{b_id}" for t_id, b_id in pairs.items()}
+    assert len(rows) == len(tencent) + len(baidu) - len(pairs)
