@@ -6,7 +6,7 @@ import importlib
 import platform
 from dataclasses import dataclass
 
-from qgis.PyQt.QtCore import QCoreApplication
+from fifteen_min_plugin.core.language import Messages
 
 #: import name -> (pip requirement, minimum version or "")
 REQUIREMENTS: dict[str, tuple[str, str]] = {
@@ -67,13 +67,8 @@ def install_command(missing: list[MissingDependency], system: str | None = None)
     return " && ".join(commands)
 
 
-class DependencyMessages:
+class DependencyMessages(Messages):
     """Translation context for this module (pylupdate5 takes the enclosing class as context)."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("DependencyMessages", text)
 
     @classmethod
     def missing(cls, missing: list[MissingDependency], system: str | None = None) -> str:

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from typing import Union
 
 from qgis.core import Qgis, QgsMessageLog
-from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.__about__ import __title__
+from fifteen_min_plugin.core.language import Messages
 
 #: the tab of QGIS's Log Messages panel that receives every message of the plugin
 LOG_TAG = __title__
@@ -27,13 +27,8 @@ MAX_DETAILS_CHARS = 20_000
 Details = Union[str, Iterable[str]]
 
 
-class ErrorMessages:
+class ErrorMessages(Messages):
     """Translation context of this module's texts."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("ErrorMessages", text)
 
 
 def compact_details(details: Details, limit: int = MAX_DETAILS_CHARS) -> str:

@@ -11,22 +11,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, Optional
 
-from qgis.PyQt.QtCore import QCoreApplication
-
 from fifteen_min_plugin.core.assets import asset_type
 from fifteen_min_plugin.core.facilities.categories import Category, class_label, load_categories
-from fifteen_min_plugin.core.language import is_chinese
+from fifteen_min_plugin.core.language import Messages, is_chinese
 from fifteen_min_plugin.core.values import text as value_text
 from fifteen_min_plugin.core.workspace.schema import legend_label
 
 
-class Labels:
+class Labels(Messages):
     """Translation context of the labels made here."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("Labels", text)
 
 
 def status_label(code: Any) -> str:

@@ -21,6 +21,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from fifteen_min_plugin.core.language import Messages
+
 #: the largest circle radius accepted, in metres: GB 50180-2018's largest level is 1,000 m (15 minutes), and
 #: 5 km, an hour's walk, is already a district rather than a living circle; larger values are unit mistakes
 MAX_RADIUS_M = 5000.0
@@ -33,13 +35,8 @@ MAX_SPEED_KMH = 30.0
 _UNBOUNDED = 1e300
 
 
-class ParameterChecks:
+class ParameterChecks(Messages):
     """Translation context of this module's messages."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("ParameterChecks", text)
 
 
 def _number(value: float) -> str:

@@ -16,9 +16,9 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.processing.algorithm import processing_error
 
 if TYPE_CHECKING:
@@ -31,13 +31,8 @@ MAX_TOPOLOGY_TOLERANCE_M = 20.0
 DEFAULT_EXCLUDE = "motorway,motorway_link,trunk,trunk_link,construction,proposed,raceway"
 
 
-class WalkingGraphMessages:
+class WalkingGraphMessages(Messages):
     """Translation context of this module's messages."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("WalkingGraphMessages", text)
 
 
 def exclusion_parameters(roads: str, field: str, values: str) -> list[QgsProcessingParameterDefinition]:

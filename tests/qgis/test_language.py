@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import xml.etree.ElementTree as ET
+
 import pytest
 from qgis.core import QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 import fifteen_min_plugin
-from fifteen_min_plugin.core.language import catalogue_name, catalogue_path, interface_locale, is_chinese
+from fifteen_min_plugin.__about__ import RESOURCES_DIR
+from fifteen_min_plugin.core.language import Messages, catalogue_name, catalogue_path, interface_locale, is_chinese
 
 SIMPLIFIED_SPELLINGS = ("zh-Hans", "zh_CN", "zh-CN", "zh_SG", "zh", "zh-Hans-CN", "zh_CN.UTF-8")
 OTHER_SPELLINGS = ("zh_TW", "zh-Hant", "zh_HK", "en_US", "en", "de_DE", "")
@@ -89,3 +94,35 @@ def test_a_workspace_created_in_chinese_qgis_has_chinese_layer_names_and_legends
     finally:
         plugin.unload()
         QgsProject.instance().removeAllMapLayers()
+
+
+def _subclasses(base: type) -> set[type]:
+    found = set()
+    for cls in base.__subclasses__():
+        found |= {cls, *_subclasses(cls)}
+    return found
+
+
+def test_every_messages_class_translates_in_its_own_context(qgis_app):
+    """Each subclass of core.language.Messages finds its catalogue entries, filed by pylupdate5 under its name."""
+    for module in pkgutil.walk_packages(fifteen_min_plugin.__path__, "fifteen_min_plugin."):
+        if ".gui" not in module.name:
+            importlib.import_module(module.name)
+    catalogue: dict[str, list[tuple[str, str]]] = {}
+    for context in ET.parse(RESOURCES_DIR / "i18n" / "fifteen_min_plugin_zh_CN.ts").getroot().iter("context"):
+        catalogue[context.findtext("name")] = [
+            (message.findtext("source"), message.findtext("translation")) for message in context.iter("message")
+        ]
+    classes = _subclasses(Messages)
+    assert {"CsvTableMessages", "RoadMessages", "ErrorMessages", "CircleWriter"} <= {cls.__name__ for cls in classes}
+    translator = QTranslator()
+    assert translator.load(str(RESOURCES_DIR / "i18n" / "fifteen_min_plugin_zh_CN.qm")), "run `make translations`"
+    QCoreApplication.installTranslator(translator)
+    try:
+        for cls in classes:
+            entries = catalogue.get(cls.__name__, [])
+            assert entries, f"{cls.__name__} has no entry in the catalogue"
+            for source, translation in entries:
+                assert cls.tr(source) == translation, (cls.__name__, source)
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -14,11 +14,11 @@ from typing import Optional
 
 import numpy as np
 from qgis.core import NULL, QgsFeature, QgsFeatureRequest, QgsFeatureSource, QgsFeedback, QgsFields, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category, class_label
+from fifteen_min_plugin.core.language import Messages
 
 ALL_BASIC = "all_basic"
 MINUTES_PREFIX = "min_"
@@ -39,13 +39,8 @@ SUMMARY_FIELDS = (
 )
 
 
-class PopulationMessages:
+class PopulationMessages(Messages):
     """Translation context of this module's messages."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("PopulationMessages", text)
 
 
 @dataclass(frozen=True)

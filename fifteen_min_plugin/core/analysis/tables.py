@@ -29,13 +29,13 @@ from qgis.core import (
     QgsSymbol,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
 from fifteen_min_plugin.core.analysis.grading import BASIC, ENHANCED, GRADES, QUALITY, UNMET
 from fifteen_min_plugin.core.analysis.population import ALL_BASIC
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category
+from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.workspace.layer_io import retry_busy, workspace_transaction
 
 PathLike = Union[str, os.PathLike]
@@ -51,13 +51,8 @@ BEYOND_MINUTES = 1.0e9
 UNKNOWN_GRADE_RANK = len(GRADES)
 
 
-class AnalysisTables:
+class AnalysisTables(Messages):
     """Translation context of this module's messages."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("AnalysisTables", text)
 
 
 @dataclass(frozen=True)

@@ -32,12 +32,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
 
-from qgis.PyQt.QtCore import QCoreApplication
-
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.assets import ASSET_TYPE_CODES
 from fifteen_min_plugin.core.csv_tables import read_csv_table
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.language import Messages
 
 PathLike = Union[str, os.PathLike]
 
@@ -49,13 +48,8 @@ _OTHER_TAGS = re.compile(r'"((?:[^"\\]|\\.)*)"=>"((?:[^"\\]|\\.)*)"')
 _WHY_FIELDS = frozenset({"match", "requires", "asset_type"})
 
 
-class CandidateMessages:
+class CandidateMessages(Messages):
     """Translation context of this module's messages."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("CandidateMessages", text)
 
 
 @dataclass(frozen=True)

@@ -40,12 +40,13 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDateTime, Qt
+from qgis.PyQt.QtCore import QDateTime, Qt
 
 from fifteen_min_plugin.core.assets import ASSET_TYPES, asset_type, time_windows
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.labels import join_labels, status_label
+from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.workspace.layer_io import WriteGuard, retry_busy, workspace_transaction
 from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES
@@ -82,7 +83,7 @@ EDITABLE_FIELDS = (
 _ID_PATTERN = re.compile(r"^IA-(\d+)$")
 
 
-class AssetRegister:
+class AssetRegister(Messages):
     """Add, change, retire and delete idle assets, recording every change in the history."""
 
     def __init__(self, assets: QgsVectorLayer, events: QgsVectorLayer, user: str = "") -> None:
@@ -94,11 +95,6 @@ class AssetRegister:
     def from_workspace(cls, workspace: Workspace, user: str = "") -> AssetRegister:
         """A register on a workspace's own `idle_assets` and `asset_events` layers."""
         return cls(workspace.layer("idle_assets"), workspace.layer("asset_events"), user)
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("AssetRegister", text)
 
     # reading
 
@@ -382,13 +378,8 @@ class AssetEvent:
     fid: int
 
 
-class RegisterMessages:
+class RegisterMessages(Messages):
     """Translation context of the module-level validation messages."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("RegisterMessages", text)
 
 
 def _json_value(value: Any) -> Any:

@@ -28,13 +28,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
 
-from qgis.PyQt.QtCore import QCoreApplication
-
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.assets import ASSET_TYPE_CODES, time_windows
 from fifteen_min_plugin.core.csv_tables import read_csv_table
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
+from fifteen_min_plugin.core.language import Messages
 
 PathLike = Union[str, os.PathLike]
 
@@ -61,13 +60,8 @@ TEMPLATE_FIELDS = frozenset(
 )
 
 
-class SuitabilityMessages:
+class SuitabilityMessages(Messages):
     """Translation context of this module's messages."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("SuitabilityMessages", text)
 
 
 @dataclass(frozen=True)

@@ -23,22 +23,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Optional
 
-from qgis.PyQt.QtCore import QCoreApplication
-
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.language import Messages
 
 DAY = 24 * 60
 WEEK = 7 * DAY
 DAY_CODES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-class TimeWindowMessages:
+class TimeWindowMessages(Messages):
     """Translation context of this module's messages."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("TimeWindowMessages", text)
 
 
 _DAY_WORDS = {

@@ -10,10 +10,10 @@ from qgis.core import (
     QgsDistanceArea,
     QgsGeometry,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.language import Messages
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 SEGMENTS_PER_QUARTER = 32  # 128-gon: area within 0.05 % of the true circle
@@ -26,7 +26,7 @@ def local_equidistant_crs(lon: float, lat: float) -> QgsCoordinateReferenceSyste
     )
 
 
-class RadiusBuffer:
+class RadiusBuffer(Messages):
     """Buffers geometries of one CRS by distances in metres, whatever that CRS's units are."""
 
     def __init__(self, source_crs: QgsCoordinateReferenceSystem, context: QgsCoordinateTransformContext) -> None:
@@ -37,11 +37,6 @@ class RadiusBuffer:
         self.area.setSourceCrs(source_crs, context)
         if not self.area.setEllipsoid("EPSG:7030"):
             raise FifteenMinError(RadiusBuffer.tr("The WGS84 ellipsoid is not available in this QGIS installation."))
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("RadiusBuffer", text)
 
     def centre(self, geometry: QgsGeometry) -> QgsGeometry:
         """The point a radius is measured from: the point itself, or a point inside a polygon."""

@@ -36,6 +36,7 @@ from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.circles.radius import RadiusBuffer
 from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY, is_text_field
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.workspace.layer_io import add_all_or_nothing
 
 #: GB 50180-2018 walking distances: upper radius of each level (the 15-minute level takes the rest)
@@ -51,13 +52,8 @@ COMPUTED_FIELDS = ("circle_id", "level_min", "area_m2", "created")
 CIRCLES_STYLE = RESOURCES_DIR / "styles" / "circles.qml"
 
 
-class CircleWriter:
+class CircleWriter(Messages):
     """Translation context of this module's messages."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("CircleWriter", text)
 
 
 @dataclass(frozen=True)

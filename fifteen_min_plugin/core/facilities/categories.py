@@ -15,6 +15,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.csv_tables import read_csv_table
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.language import Messages
 
 PathLike = Union[str, os.PathLike]
 
@@ -177,13 +178,8 @@ def normalise_pattern(kind: str, pattern: str) -> Optional[str]:
     return None
 
 
-class RulesFile:
+class RulesFile(Messages):
     """Validation of one rules file row; the class name is the translation context of its messages."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("RulesFile", text)
 
     @classmethod
     def rule(cls, path: Path, line: int, row: dict[str, str], known: set[str]) -> Rule:

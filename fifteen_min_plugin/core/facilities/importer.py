@@ -33,7 +33,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDateTime
+from qgis.PyQt.QtCore import QDateTime
 
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
@@ -54,6 +54,7 @@ from fifteen_min_plugin.core.facilities.classify import (
 )
 from fifteen_min_plugin.core.facilities.dedup import Facility, duplicate_groups
 from fifteen_min_plugin.core.facilities.osm_reader import parse_other_tags
+from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.settings import DEDUP_TOLERANCE_M
 from fifteen_min_plugin.core.values import text as value_text
 from fifteen_min_plugin.core.workspace.layer_io import retry_busy, workspace_transaction
@@ -85,13 +86,8 @@ _OWN_FIELDS = frozenset({"facility_id", "source", "source_id", "imported", *CATE
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）|【[^【】]*】")
 
 
-class ImportMessages:
+class ImportMessages(Messages):
     """Translation context of this module's messages."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("ImportMessages", text)
 
 
 @dataclass(frozen=True)

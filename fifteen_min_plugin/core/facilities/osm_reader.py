@@ -24,11 +24,11 @@ from qgis.core import (
     QgsPointXY,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.classify import Classifier
+from fifteen_min_plugin.core.language import Messages
 
 #: tags kept as their own output fields (the rest go to `other_tags`), as in the sample's haidian_pois
 POI_FIELDS = ("amenity", "shop", "leisure", "healthcare", "office", "tourism", "craft", "building")
@@ -77,7 +77,7 @@ def is_poi(tags: dict[str, str], classifier: Classifier) -> bool:
     return any(tags.get(key) for key in POI_KEYS) or classifier.classify(tags)[1].startswith("osm:")
 
 
-class OsmReader:
+class OsmReader(Messages):
     """Reads POIs; the class name is the translation context of its messages."""
 
     def __init__(self, classifier: Classifier, transform_context: Optional[QgsCoordinateTransformContext] = None):
@@ -88,11 +88,6 @@ class OsmReader:
         )
         if not self.area.setEllipsoid("EPSG:7030"):
             raise FifteenMinError(self.tr("The WGS 84 ellipsoid is not available to measure footprint areas."))
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("OsmReader", text)
 
     def _poi(self, osm_id: int, osm_type: str, tags: dict[str, str], geometry: QgsGeometry) -> Optional[OsmPoi]:
         if geometry.isNull() or geometry.isEmpty():

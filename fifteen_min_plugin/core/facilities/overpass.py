@@ -13,10 +13,10 @@ from typing import Any, Optional
 from urllib.parse import quote
 
 from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.__about__ import __version__
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.language import Messages
 
 DEFAULT_URL = "https://overpass-api.de/api/interpreter"
 #: answers worth retrying: rate limited, server errors and gateway timeouts
@@ -62,7 +62,7 @@ def retry_after_seconds(value: Optional[str]) -> Optional[float]:
     return max(0.0, when.timestamp() - time.time())
 
 
-class OverpassClient:
+class OverpassClient(Messages):
     """Runs Overpass QL queries, answering repeated queries from `cache_dir` without any HTTP request."""
 
     def __init__(
@@ -86,11 +86,6 @@ class OverpassClient:
         self.is_canceled = is_canceled or (lambda: False)
         #: HTTP requests sent so far (0 when every answer came from the cache)
         self.requests_sent = 0
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("OverpassClient", text)
 
     def cache_path(self, query: str) -> Optional[Path]:
         """Where the answer to `query` at this URL is cached (None without a cache directory)."""

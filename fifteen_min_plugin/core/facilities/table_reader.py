@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any, Optional
 
 import numpy as np
-from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.language import Messages
 
 AUTO = "auto"
 UTF8 = "utf-8"
@@ -61,13 +61,8 @@ _NOISE = re.compile(r"[(\[（【].*?[)\]）】]|[\s_\-.,，/]")
 _PAIR_SEPARATOR = re.compile(r"[,，;；\s]+")
 
 
-class TableMessages:
+class TableMessages(Messages):
     """Translation context of this module's messages."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("TableMessages", text)
 
 
 class TableError(FifteenMinError):

@@ -20,12 +20,12 @@ from qgis.core import (
     QgsFeedback,
     QgsRectangle,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.language import Messages
 
 #: vertices closer than this (metres) are one vertex: the floating-point noise of a reprojection, not a gap
 SAME_VERTEX_M = 0.001
@@ -215,13 +215,8 @@ def _join_dangles(
     return xy, a, b
 
 
-class RoadMessages:
+class RoadMessages(Messages):
     """Translation context of this module's messages."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("RoadMessages", text)
 
 
 def metric_crs(

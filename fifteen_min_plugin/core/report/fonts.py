@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from qgis.core import Qgis, QgsMessageLog
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QFontDatabase, QGuiApplication
 
 from fifteen_min_plugin.__about__ import __title__
+from fifteen_min_plugin.core.language import Messages
 
 #: Chinese-capable families in order of preference: Linux (Noto / Source Han / WenQuanYi), Windows, macOS
 CJK_FAMILIES = (
@@ -23,13 +23,8 @@ CJK_FAMILIES = (
 )
 
 
-class ReportFonts:
+class ReportFonts(Messages):
     """Font lookup; the class name is the translation context of its messages."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("ReportFonts", text)
 
 
 def installed_families() -> set[str]:

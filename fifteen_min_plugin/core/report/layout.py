@@ -50,7 +50,7 @@ from qgis.core import (
     QgsUnitTypes,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QMarginsF, QSizeF
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QDate, QMarginsF, QSizeF
 from qgis.PyQt.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from fifteen_min_plugin.__about__ import __title__
@@ -59,7 +59,7 @@ from fifteen_min_plugin.core.assets import ASSET_TYPE_ALIASES, ASSET_TYPES
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category, class_label, load_categories
 from fifteen_min_plugin.core.labels import asset_type_label
-from fifteen_min_plugin.core.language import is_chinese
+from fifteen_min_plugin.core.language import Messages, is_chinese
 from fifteen_min_plugin.core.report.fonts import report_font_family
 
 #: the attribution OpenStreetMap's licence requires on anything derived from its data
@@ -88,7 +88,7 @@ INK, ACCENT, MISSING, MISSING_ROW, MUTED = "#1f2d3d", "#2e7d32", "#c62828", "#fd
 CLASS_COLOURS = {"basic": "#d84315", "quality": "#1565c0", "public": "#2e7d32"}
 
 
-class CirclePlanReport:
+class CirclePlanReport(Messages):
     """Texts of the report; the class name is their translation context."""
 
     #: texts used inside f-strings, where pylupdate5 cannot see them; tr() finds them under this context
@@ -109,11 +109,6 @@ class CirclePlanReport:
         QT_TRANSLATE_NOOP("CirclePlanReport", "Facilities per 10,000 residents"),
         QT_TRANSLATE_NOOP("CirclePlanReport", "No idle assets layer was given."),
     )
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("CirclePlanReport", text)
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,9 @@ from qgis.core import (
     QgsVectorDataProvider,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.language import Messages
 
 #: how long SQLite itself waits for another writer's lock, per attempt (milliseconds)
 BUSY_TIMEOUT_MS = 1500
@@ -45,13 +45,8 @@ T = TypeVar("T")
 _LOCKED = ("database is locked", "database table is locked", "busy")
 
 
-class LayerWriter:
+class LayerWriter(Messages):
     """Translation context of this module's messages."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("LayerWriter", text)
 
 
 def _quoted(name: str) -> str:
