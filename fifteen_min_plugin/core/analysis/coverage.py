@@ -29,7 +29,6 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.analysis import grading
@@ -38,6 +37,7 @@ from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
 from fifteen_min_plugin.core.facilities.category_codes import report_unknown_codes
 from fifteen_min_plugin.core.labels import named_ids
+from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.values import text as value_text
 from fifteen_min_plugin.core.workspace.schema import FieldSpec, coverage_layer
@@ -54,13 +54,8 @@ COMMUNITY_KEY_FIELDS = ("community_id", "origin_id")
 POPULATION_FIELD = "population"
 
 
-class CoverageMessages:
+class CoverageMessages(Messages):
     """Translation context of this module's messages."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("CoverageMessages", text)
 
 
 @dataclass(frozen=True)
