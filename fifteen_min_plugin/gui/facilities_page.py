@@ -43,9 +43,6 @@ from fifteen_min_plugin.core.facilities.importer import (
     value_counts,
 )
 from fifteen_min_plugin.core.facilities.table_reader import (
-    AUTO,
-    GB18030,
-    UTF8,
     TableError,
     TableReader,
     coordinate_columns,
@@ -58,6 +55,7 @@ from fifteen_min_plugin.gui.fit import fitting_table, shrinkable_combo
 from fifteen_min_plugin.gui.forms import load_form
 from fifteen_min_plugin.gui.messages import show_message, show_outcome
 from fifteen_min_plugin.processing.convert_coords import SYSTEM_LABELS
+from fifteen_min_plugin.processing.import_table import ENCODING_LABELS, ENCODINGS, OTHER
 
 if hasattr(Qgis, "LayerFilter"):
     _FACILITY_LAYERS = Qgis.LayerFilter.PointLayer | Qgis.LayerFilter.PolygonLayer
@@ -68,10 +66,6 @@ TABLE_ALGORITHM = f"{PROVIDER_ID}:importtable"
 OSM_ALGORITHM = f"{PROVIDER_ID}:importosm"
 POI_API_ALGORITHM = f"{PROVIDER_ID}:importpoiapi"
 CLASSIFY_ALGORITHM = f"{PROVIDER_ID}:classifyfacilities"
-#: importtable's ENCODING options, in order
-ENCODINGS = (AUTO, UTF8, GB18030)
-#: importtable's COORD_SYSTEM index of "Other (SOURCE_CRS)": after the named systems
-OTHER_SYSTEM = len(SYSTEM_LABELS)
 FACILITIES = "facilities"
 #: the Chinese-name column of the unclassified row (the column shows the categories' Chinese names)
 UNCLASSIFIED_ZH = "未分类"
@@ -106,6 +100,8 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
         self.mapping_dialog: Optional[CategoryMappingDialog] = None
         self.mapping: Optional[dict[str, Optional[str]]] = None
         self.categories: tuple[Category, ...] = ()
+        # importtable's ENCODING and COORD_SYSTEM options, in its order; only their wording is the page's
+        self.encoding_combo.addItems([self.tr("Auto"), *ENCODING_LABELS[1:]])
         self.system_combo.addItems([*SYSTEM_LABELS, self.tr("Other (choose the CRS)")])
         self.system_combo.setCurrentIndex(1)
         for combo in (
@@ -141,7 +137,7 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
     def _connect(self) -> None:
         self.table_file.fileChanged.connect(self._read_header)
         self.encoding_combo.currentIndexChanged.connect(lambda _index: self._read_header(self.table_file.filePath()))
-        self.system_combo.currentIndexChanged.connect(lambda index: self.crs_widget.setEnabled(index == OTHER_SYSTEM))
+        self.system_combo.currentIndexChanged.connect(lambda index: self.crs_widget.setEnabled(index == OTHER))
         self.layer_combo.layerChanged.connect(self._layer_changed)
         self.type_combo.fieldChanged.connect(lambda _name: self._forget_mapping())
         self.table_button.clicked.connect(self.import_table)
@@ -206,7 +202,7 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
         if not self.x_combo.count() and not self._read_header(path):
             return  # unreadable: the same sentence as when the file was chosen, which the bar shows only once
         system = self.system_combo.currentIndex()
-        if system == OTHER_SYSTEM and not self.crs_widget.crs().isValid():
+        if system == OTHER and not self.crs_widget.crs().isValid():
             self._warn(self.tr("Choose the coordinate reference system of the spreadsheet's coordinates."))
             return
         self._run(
@@ -217,7 +213,7 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
                 "Y_FIELD": self.y_combo.currentText(),
                 "ENCODING": self.encoding_combo.currentIndex(),
                 "COORD_SYSTEM": system,
-                "SOURCE_CRS": self.crs_widget.crs() if system == OTHER_SYSTEM else None,
+                "SOURCE_CRS": self.crs_widget.crs() if system == OTHER else None,
                 "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
             },
             ImportJob(self.tr("Spreadsheet import"), f"table:{Path(path).name}"),
