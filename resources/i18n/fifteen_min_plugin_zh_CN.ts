@@ -1292,32 +1292,32 @@ Mon-Fri 19:00-07:00
 <context>
     <name>Categories</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="58"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="62"/>
         <source>Basic services</source>
         <translation>基本保障类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="59"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="63"/>
         <source>Quality services</source>
         <translation>品质提升类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="60"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="64"/>
         <source>Public facilities</source>
         <translation>公共服务设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="86"/>
         <source>Line {line} of {path}: the code “{code}” is reserved for a coverage summary field.</source>
         <translation>{path} 第 {line} 行：代码“{code}”已保留给覆盖分析汇总字段使用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="92"/>
         <source>Line {line} of {path}: the class “{value}” must be one of basic, quality or public.</source>
         <translation>{path} 第 {line} 行：类别“{value}”必须是 basic、quality 或 public 之一。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="99"/>
         <source>Line {line} of {path}: the column(s) {columns} must not be empty.</source>
         <translation>{path} 第 {line} 行：列 {columns} 不能为空。</translation>
     </message>
@@ -1327,22 +1327,22 @@ Mon-Fri 19:00-07:00
         <translation>设施分类表中没有任何分类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="79"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="83"/>
         <source>Line {line} of {path}: the code “{code}” is not a lowercase identifier (a-z, 0-9, _).</source>
         <translation>{path} 第 {line} 行：代码“{code}”不是小写标识符（a-z、0-9、_）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="108"/>
         <source>Line {line} of {path}: the code “{code}” is already used on line {first} of {first_path}.</source>
         <translation>{path} 第 {line} 行：代码“{code}”已在 {first_path} 第 {first} 行使用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="71"/>
         <source>classification rules file</source>
         <translation>分类规则文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="68"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="72"/>
         <source>facility categories table</source>
         <translation>设施分类表</translation>
     </message>
@@ -1826,72 +1826,72 @@ Mon-Fri 19:00-07:00
         <translation>QGIS 无法识别 WGS84 椭球，无法量算距离和面积。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="119"/>
         <source>{what} has no area, so nothing was written.</source>
         <translation>{what}没有面积，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="183"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="179"/>
         <source>The circles layer of the workspace cannot be opened, so nothing was written.</source>
         <translation>无法打开工作空间的生活圈图层，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="190"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="184"/>
         <source>The circles layer lacks the fields {fields}; open it as a workspace to upgrade it.</source>
         <translation>生活圈图层缺少字段 {fields}；请将其作为工作空间打开以完成升级。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="211"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="205"/>
         <source>The drawn circle</source>
         <translation>绘制的生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="232"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="226"/>
         <source>The circles layer cannot be edited (is the workspace file read-only?).</source>
         <translation>生活圈图层无法编辑（工作空间文件是否为只读？）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="237"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="227"/>
         <source>Add living circle</source>
         <translation>添加生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="240"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="230"/>
         <source>The circle could not be added to the circles layer.</source>
         <translation>无法将该生活圈添加到生活圈图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="287"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="275"/>
         <source>The computed circles carry no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="298"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="284"/>
         <source>Computed circle {number} has no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈 {number} 没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="303"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="289"/>
         <source>Computed circle {number}</source>
         <translation>计算得到的生活圈 {number}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="128"/>
         <source>{what} lies outside the coordinate system of the circles layer; nothing was written.</source>
         <translation>{what}超出生活圈图层坐标系的范围，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="325"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="311"/>
         <source>The earlier circles could not be replaced; the circles layer is unchanged.</source>
         <translation>无法替换原有生活圈，生活圈图层保持不变。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="161"/>
         <source>{what} has no measurable area (is the map&apos;s coordinate system right?); nothing was written.</source>
         <translation>{what}无法量算面积（请检查地图的坐标参考系是否正确），未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="174"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="170"/>
         <source>{what} reaches beyond the valid area of the circles layer&apos;s coordinate system; nothing was written.</source>
         <translation>{what}超出了生活圈图层坐标参考系的有效范围，未写入任何内容。</translation>
     </message>
@@ -2088,57 +2088,49 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
-    <name>ClassificationLog</name>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="61"/>
-        <source>{matched} of {total} features classified; {unmatched} unclassified (empty category).</source>
-        <translation>已分类 {matched}/{total} 个要素；{unmatched} 个未能归入任何业态。</translation>
-    </message>
-</context>
-<context>
     <name>ClassifyFacilitiesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="59"/>
         <source>Classify facilities</source>
         <translation>设施分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="62"/>
         <source>Gives every facility one of the categories of the MOFCOM 15-minute living circle guide and GB 50180-2018 (resources/categories/categories.csv), using the matching rules in resources/categories/rules.csv.&lt;br&gt;&lt;b&gt;Input layer&lt;/b&gt;: any vector layer of facilities. OSM tags are read from fields named like the tag keys (amenity, shop, leisure, healthcare, …) and from an &lt;i&gt;other_tags&lt;/i&gt; field as GDAL writes it.&lt;br&gt;&lt;b&gt;Extra rules file&lt;/b&gt; (optional): a UTF-8 CSV with columns code, kind (osm_tag, amap_typecode, baidu_tag or name_keyword), pattern, priority and note. Its rules are added to the bundled ones; a rule with the same kind and pattern as a bundled rule replaces it. Code “-” marks a pattern as not a facility.&lt;br&gt;&lt;b&gt;Name field&lt;/b&gt;, &lt;b&gt;Amap type code field&lt;/b&gt;, &lt;b&gt;Baidu tag field&lt;/b&gt; (optional): the fields holding the name (matched against Chinese keywords such as 菜市场, 药房, 便利店), the 6-digit Amap type code (e.g. 060200, several separated by |) and the Baidu tag (e.g. 购物;便利店). Left empty, fields named name/名称, typecode/类型编码 and baidu_tag/tag/标签 are used when present.&lt;br&gt;Precedence: an OSM tag, type code or Baidu tag beats a name keyword; a more specific rule beats a less specific one (key=value over key=*, longer type-code prefix, deeper tag, longer keyword); the priority column breaks ties.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the input features with all their fields plus &lt;i&gt;category&lt;/i&gt; (code, empty when nothing matched), &lt;i&gt;category_class&lt;/i&gt; (basic, quality or public), &lt;i&gt;category_zh&lt;/i&gt; (Chinese name) and &lt;i&gt;matched_by&lt;/i&gt; (the rule that decided, e.g. osm:shop=convenience, amap:0602xx, name:便利店). Existing fields with these names are replaced. Unclassified features are kept and counted in the log with the count per category.</source>
         <translation>按照商务部一刻钟便民生活圈指南和 GB 50180-2018 的分类（resources/categories/categories.csv），使用 resources/categories/rules.csv 中的匹配规则，为每个设施指定一个业态。&lt;br&gt;&lt;b&gt;输入图层&lt;/b&gt;：任意设施矢量图层。OSM 标签从以标签键命名的字段（amenity、shop、leisure、healthcare、…）以及 GDAL 写出的 &lt;i&gt;other_tags&lt;/i&gt; 字段中读取。&lt;br&gt;&lt;b&gt;附加规则文件&lt;/b&gt;（可选）：UTF-8 编码的 CSV，列为 code、kind（osm_tag、amap_typecode、baidu_tag 或 name_keyword）、pattern、priority 和 note。其中的规则会添加到插件自带的规则中；kind 和 pattern 与某条自带规则相同的规则会替换该自带规则。代码“-”表示该模式不是设施。&lt;br&gt;&lt;b&gt;名称字段&lt;/b&gt;、&lt;b&gt;高德类型编码字段&lt;/b&gt;、&lt;b&gt;百度标签字段&lt;/b&gt;（可选）：分别存放名称（与 菜市场、药房、便利店 等中文关键词匹配）、高德 6 位类型编码（例如 060200，多个以 | 分隔）和百度标签（例如 购物;便利店）的字段。留空时，如存在名为 name/名称、typecode/类型编码 和 baidu_tag/tag/标签 的字段，则使用这些字段。&lt;br&gt;优先顺序：OSM 标签、类型编码或百度标签优先于名称关键词；更具体的规则优先于较宽泛的规则（key=value 优先于 key=*，更长的类型编码前缀、更深的标签层级、更长的关键词优先）；相同时由 priority 列决定。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：输入要素及其全部字段，并增加 &lt;i&gt;category&lt;/i&gt;（代码，未匹配时为空）、&lt;i&gt;category_class&lt;/i&gt;（basic、quality 或 public）、&lt;i&gt;category_zh&lt;/i&gt;（中文名称）和 &lt;i&gt;matched_by&lt;/i&gt;（起决定作用的规则，例如 osm:shop=convenience、amap:0602xx、name:便利店）。已有的同名字段将被替换。未分类的要素会保留，其数量与各业态的数量一并记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="88"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="93"/>
         <source>Extra rules file</source>
         <translation>附加规则文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="96"/>
         <source>Name field</source>
         <translation>名称字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="96"/>
         <source>Amap type code field</source>
         <translation>高德类型编码字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="96"/>
         <source>Baidu tag field</source>
         <translation>百度标签字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="126"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="104"/>
         <source>Classified</source>
         <translation>已分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="150"/>
+        <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="123"/>
         <source>Field {field} is read as {role}.</source>
         <translation>将字段 {field} 用作{role}。</translation>
     </message>
@@ -2252,62 +2244,62 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="96"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="91"/>
         <source>Line {line} of {path}: the level “{value}” is not a positive number of minutes.</source>
         <translation>{path} 第 {line} 行：层级“{value}”不是正的分钟数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="99"/>
         <source>Line {line} of {path}: “{codes}” is not a category code of the categories table.</source>
         <translation>{path} 第 {line} 行：“{codes}”不是分类表中的类别代码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="203"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="198"/>
         <source>The facilities layer has no field “{field}”. Choose the field holding the category codes, or run Classify facilities first.</source>
         <translation>设施图层没有字段“{field}”。请选择存放类别代码的字段，或先运行“设施分类”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="283"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="278"/>
         <source>The communities layer needs the fields “community_id” and “population” to give circles their residents.</source>
         <translation>社区图层需要“community_id”和“population”字段，才能为生活圈提供居民数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="85"/>
         <source>level requirements table</source>
         <translation>层级要求表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="353"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="348"/>
         <source>The facilities layer has no points, so there is nothing to count.</source>
         <translation>设施图层中没有点，无可统计内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="362"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="357"/>
         <source>The circles layer has no features. Draw or generate circles first.</source>
         <translation>生活圈图层中没有要素。请先绘制或生成生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="364"/>
         <source>No circle has a geometry.</source>
         <translation>没有任何生活圈带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="384"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="379"/>
         <source>{count} communities have a population that is not a number; it was not used: {communities}.</source>
         <translation>{count} 个社区的人口不是数字，未予采用：{communities}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="390"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="385"/>
         <source>{count} circles have a population that is not a number, so their residents and per-10,000 figures are empty: {circles}.</source>
         <translation>{count} 个生活圈的人口不是数字，其居民数和每万人指标留空：{circles}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="397"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="392"/>
         <source>{count} circles have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个生活圈没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="402"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="397"/>
         <source>{facilities} facilities counted in {circles} circles.</source>
         <translation>已在 {circles} 个生活圈中统计 {facilities} 个设施。</translation>
     </message>
@@ -2377,127 +2369,127 @@ Mon-Fri 19:00-07:00
         <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="52"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="104"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="105"/>
         <source>Other (choose the CRS)</source>
         <translation>其他（选择坐标参考系）</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="97"/>
+        <location filename="../ui/facilities_page.ui" line="81"/>
         <source>Amap and Tencent exports are GCJ-02, Baidu exports BD-09; they are converted to WGS84.</source>
         <translation>高德和腾讯导出的数据为 GCJ-02 坐标，百度导出的数据为 BD-09 坐标；均会转换为 WGS84。</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="118"/>
+        <location filename="../ui/facilities_page.ui" line="102"/>
         <source>Import spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="144"/>
+        <location filename="../ui/facilities_page.ui" line="128"/>
         <source>OpenStreetMap (*.osm *.pbf)</source>
         <translation>OpenStreetMap 文件 (*.osm *.pbf)</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="152"/>
+        <location filename="../ui/facilities_page.ui" line="136"/>
         <source>Import OSM file</source>
         <translation>导入 OSM 文件</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="157"/>
+        <location filename="../ui/facilities_page.ui" line="141"/>
         <source>Overpass for the workspace circles</source>
         <translation>从 Overpass 下载（工作空间生活圈范围）</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="160"/>
+        <location filename="../ui/facilities_page.ui" line="144"/>
         <source>Downloads the OSM facilities inside the workspace circles.</source>
         <translation>下载工作空间生活圈范围内的 OSM 设施。</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="197"/>
+        <location filename="../ui/facilities_page.ui" line="181"/>
         <source>e.g. 便利店|菜市场</source>
         <translation>例如 便利店|菜市场</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="211"/>
+        <location filename="../ui/facilities_page.ui" line="195"/>
         <source>e.g. 060200|090601</source>
         <translation>例如 060200|090601</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="218"/>
+        <location filename="../ui/facilities_page.ui" line="202"/>
         <source>Import from Amap</source>
         <translation>从高德导入</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="221"/>
+        <location filename="../ui/facilities_page.ui" line="205"/>
         <source>Searches the workspace circles, or the map view when there are none yet.</source>
         <translation>在工作空间的生活圈范围内搜索；尚无生活圈时在当前地图视图范围内搜索。</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="261"/>
+        <location filename="../ui/facilities_page.ui" line="245"/>
         <source>Map values…</source>
         <translation>值映射…</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="266"/>
+        <location filename="../ui/facilities_page.ui" line="250"/>
         <source>Import layer</source>
         <translation>导入图层</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="282"/>
+        <location filename="../ui/facilities_page.ui" line="266"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="355"/>
+        <location filename="../ui/facilities_page.ui" line="339"/>
         <source>Category</source>
         <translation>业态</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="312"/>
+        <location filename="../ui/facilities_page.ui" line="296"/>
         <source>English</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="317"/>
+        <location filename="../ui/facilities_page.ui" line="301"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="322"/>
+        <location filename="../ui/facilities_page.ui" line="306"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="342"/>
+        <location filename="../ui/facilities_page.ui" line="326"/>
         <source>Show unclassified</source>
         <translation>显示未分类</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="348"/>
+        <location filename="../ui/facilities_page.ui" line="332"/>
         <source>Show only the facilities without a category; click again for all.</source>
         <translation>仅显示没有业态的设施；再次单击显示全部。</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="366"/>
+        <location filename="../ui/facilities_page.ui" line="350"/>
         <source>Assign category…</source>
         <translation>指定业态…</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="369"/>
+        <location filename="../ui/facilities_page.ui" line="353"/>
         <source>Gives the selected facilities the chosen category (Ctrl+Z undoes it; save the layer edits).</source>
         <translation>为所选设施指定所选业态（按 Ctrl+Z 可撤销；请保存图层编辑）。</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="374"/>
+        <location filename="../ui/facilities_page.ui" line="358"/>
         <source>Save as rule</source>
         <translation>保存为规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="120"/>
         <source>Also classify future imports with these names into the category (a name keyword in {path}).</source>
         <translation>以后导入时，也将包含这些名称的设施归入该业态（作为名称关键词保存在 {path} 中）。</translation>
     </message>
@@ -2507,7 +2499,7 @@ Mon-Fri 19:00-07:00
         <translation>表格（CSV / Excel）</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="137"/>
+        <location filename="../ui/facilities_page.ui" line="121"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -2517,227 +2509,227 @@ Mon-Fri 19:00-07:00
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="70"/>
+        <location filename="../ui/facilities_page.ui" line="54"/>
         <source>X (longitude)</source>
         <translation>X（经度）</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="80"/>
+        <location filename="../ui/facilities_page.ui" line="64"/>
         <source>Y (latitude)</source>
         <translation>Y（纬度）</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="90"/>
+        <location filename="../ui/facilities_page.ui" line="74"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="104"/>
+        <location filename="../ui/facilities_page.ui" line="88"/>
         <source>CRS</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="128"/>
+        <location filename="../ui/facilities_page.ui" line="112"/>
         <source>OpenStreetMap</source>
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="171"/>
+        <location filename="../ui/facilities_page.ui" line="155"/>
         <source>Amap (高德) place search</source>
         <translation>高德地点搜索</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="180"/>
+        <location filename="../ui/facilities_page.ui" line="164"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="190"/>
+        <location filename="../ui/facilities_page.ui" line="174"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="204"/>
+        <location filename="../ui/facilities_page.ui" line="188"/>
         <source>Type codes</source>
         <translation>类型编码</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="231"/>
+        <location filename="../ui/facilities_page.ui" line="215"/>
         <source>Existing layer</source>
         <translation>现有图层</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="240"/>
+        <location filename="../ui/facilities_page.ui" line="224"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="250"/>
+        <location filename="../ui/facilities_page.ui" line="234"/>
         <source>Type field</source>
         <translation>类型字段</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="291"/>
+        <location filename="../ui/facilities_page.ui" line="275"/>
         <source>Facilities per category</source>
         <translation>各业态设施数量</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="333"/>
+        <location filename="../ui/facilities_page.ui" line="317"/>
         <source>Review</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="204"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="200"/>
         <source>Choose the spreadsheet to import first.</source>
         <translation>请先选择要导入的表格。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="210"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="206"/>
         <source>Choose the coordinate reference system of the spreadsheet&apos;s coordinates.</source>
         <translation>请选择表格中坐标所用的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="212"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="208"/>
         <source>Spreadsheet import</source>
         <translation>表格导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="232"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="228"/>
         <source>Choose the OpenStreetMap file (.osm or .pbf) first.</source>
         <translation>请先选择 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="234"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="230"/>
         <source>OpenStreetMap import</source>
         <translation>OpenStreetMap 导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="246"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="242"/>
         <source>The workspace has no circles yet: draw or compute them on the Circles page first.</source>
         <translation>工作空间中还没有生活圈：请先在“生活圈”页中绘制或计算生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="248"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="244"/>
         <source>OpenStreetMap download</source>
         <translation>OpenStreetMap 下载</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="259"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="255"/>
         <source>Choose the authentication configuration holding the Amap key first.</source>
         <translation>请先选择存放高德密钥的认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="262"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="258"/>
         <source>Give keywords or type codes to search for.</source>
         <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="277"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="273"/>
         <source>Amap import</source>
         <translation>高德导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="291"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="287"/>
         <source>Choose the layer and the field that holds the facility type first.</source>
         <translation>请先选择图层以及存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="323"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="319"/>
         <source>Choose the layer of facilities to import first.</source>
         <translation>请先选择要导入的设施图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="326"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="322"/>
         <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
         <translation>这是工作空间自身的设施图层；请选择其他图层进行导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="329"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="325"/>
         <source>Layer import</source>
         <translation>图层导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="342"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="338"/>
         <source>An import is already running; wait for it or cancel it.</source>
         <translation>已有导入正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="517"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="513"/>
         <source>Create or open a workspace first: facilities are imported into it.</source>
         <translation>请先新建或打开工作空间：设施将导入到工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="361"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="368"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="364"/>
         <source>{title} gave no result; nothing was added.</source>
         <translation>{title}没有得到结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="401"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="397"/>
         <source>{count} have no category yet: use Show unclassified to review them.</source>
         <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="528"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="524"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="441"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="437"/>
         <source>Unclassified</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="461"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="457"/>
         <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
         <translation>{count} 个设施没有业态。请选择部分设施和一个业态，然后单击“指定业态”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="469"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="465"/>
         <source>{count} facilities without a category are selected (the layer is being edited).</source>
         <translation>已选中 {count} 个没有业态的设施（图层正处于编辑状态）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="484"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="480"/>
         <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
         <translation>请先（在地图或属性表中）选择设施，并选择一个业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="494"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="490"/>
         <source>assigned in the review</source>
         <translation>核查时指定</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="499"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="495"/>
         <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
         <translation>已有 {count} 个设施归为“{category}”。请保存图层编辑以保留更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="503"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="499"/>
         <source>Future imports classify names containing {names} the same way ({path}).</source>
         <translation>以后导入时，名称包含 {names} 的设施也将按相同方式归类（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="507"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="503"/>
         <source>No rule was saved: the selected facilities have no name.</source>
         <translation>未保存规则：所选设施没有名称。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="390"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="386"/>
         <source>{added} facilities added to “{layer}” ({title}); {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
         <translation>已向“{layer}”新增 {added} 处设施（{title}）；{merged} 处已由其他来源导入，现同时记录两个来源；{present} 处此前已导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="406"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="402"/>
         <source>{count} rows skipped: they have no location that can be placed on the map.</source>
         <translation>跳过 {count} 行：没有可以落到地图上的位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="412"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="408"/>
         <source>{count} facilities already in the workspace have a location that cannot be converted to WGS84, so they were not checked for duplicates.</source>
         <translation>工作空间中已有 {count} 处设施的位置无法转换为 WGS84，未参与重复检查。</translation>
     </message>
@@ -2773,7 +2765,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinDock</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="85"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="89"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
@@ -3197,92 +3189,92 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportOsmAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="63"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="62"/>
         <source>Import OpenStreetMap facilities</source>
         <translation>导入 OpenStreetMap 设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="66"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="65"/>
         <source>Imports OpenStreetMap points of interest — tagged nodes, and areas (closed ways, multipolygon relations) reduced to a point on their surface — and classifies them into facility categories.&lt;br&gt;&lt;b&gt;OSM file&lt;/b&gt;: a local .osm or .pbf file, read with GDAL's OSM driver. Give either this or an area for the Overpass API, not both.&lt;br&gt;&lt;b&gt;Extent&lt;/b&gt;: download the POIs of this extent from the Overpass API.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt; (optional, instead of the extent): download the POIs inside these polygons (each part's convex hull is sent).&lt;br&gt;&lt;b&gt;Overpass API URL&lt;/b&gt;, &lt;b&gt;Timeout&lt;/b&gt;: the server and how long to wait for each answer. Busy (HTTP 429) and failing (5xx) answers are retried up to 3 times with growing waits, honouring the server's Retry-After. HTTP goes through the proxy set in Settings ▸ Options ▸ Network.&lt;br&gt;&lt;b&gt;Cache folder&lt;/b&gt; (optional): answers are stored here, keyed by the query, so running the same import again downloads nothing. Default: a folder in the QGIS profile. Delete its files to force a fresh download.&lt;br&gt;&lt;b&gt;Extra rules file&lt;/b&gt; (optional): more classification rules, as for Classify facilities.&lt;br&gt;A POI is an element with an amenity, shop, leisure, healthcare, office, tourism or craft tag, or a tag a classification rule uses (e.g. highway=bus_stop).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with &lt;i&gt;osm_id&lt;/i&gt;, &lt;i&gt;osm_type&lt;/i&gt; (node, way or relation), &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;amenity&lt;/i&gt;, &lt;i&gt;shop&lt;/i&gt;, &lt;i&gt;leisure&lt;/i&gt;, &lt;i&gt;healthcare&lt;/i&gt;, &lt;i&gt;office&lt;/i&gt;, &lt;i&gt;tourism&lt;/i&gt;, &lt;i&gt;craft&lt;/i&gt;, &lt;i&gt;building&lt;/i&gt;, &lt;i&gt;other_tags&lt;/i&gt; (all other tags, in GDAL's &quot;key&quot;=&gt;&quot;value&quot; form), &lt;i&gt;footprint_m2&lt;/i&gt; (ellipsoidal area of an area POI, empty for nodes), and the classification fields &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt;.&lt;br&gt;Data © OpenStreetMap contributors, ODbL 1.0: derived layers must carry this attribution.</source>
         <translation>导入 OpenStreetMap 兴趣点（POI），包括带标签的节点，以及简化为其表面上一点的面状要素（闭合路径、多多边形关系），并将其归入设施业态。&lt;br&gt;&lt;b&gt;OSM 文件&lt;/b&gt;：本地 .osm 或 .pbf 文件，使用 GDAL 的 OSM 驱动读取。请指定该文件或 Overpass API 的下载区域，二者只能选其一。&lt;br&gt;&lt;b&gt;范围&lt;/b&gt;：从 Overpass API 下载该范围内的 POI。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;（可选，代替范围）：下载这些多边形内的 POI（发送每个部件的凸包）。&lt;br&gt;&lt;b&gt;Overpass API URL&lt;/b&gt;、&lt;b&gt;超时&lt;/b&gt;：服务器地址，以及等待每次响应的时长。繁忙（HTTP 429）和出错（5xx）的响应最多重试 3 次，等待时间逐次延长，并遵循服务器的 Retry-After。HTTP 请求通过“设置 ▸ 选项 ▸ 网络”中设置的代理发送。&lt;br&gt;&lt;b&gt;缓存文件夹&lt;/b&gt;（可选）：响应按查询保存在此处，再次运行相同的导入时无需重新下载。默认：QGIS 用户配置文件中的一个文件夹。删除其中的文件可强制重新下载。&lt;br&gt;&lt;b&gt;附加规则文件&lt;/b&gt;（可选）：更多分类规则，与“设施分类”相同。&lt;br&gt;POI 是指带有 amenity、shop、leisure、healthcare、office、tourism 或 craft 标签，或带有某条分类规则所用标签（例如 highway=bus_stop）的元素。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的点，包含 &lt;i&gt;osm_id&lt;/i&gt;、&lt;i&gt;osm_type&lt;/i&gt;（node、way 或 relation）、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;amenity&lt;/i&gt;、&lt;i&gt;shop&lt;/i&gt;、&lt;i&gt;leisure&lt;/i&gt;、&lt;i&gt;healthcare&lt;/i&gt;、&lt;i&gt;office&lt;/i&gt;、&lt;i&gt;tourism&lt;/i&gt;、&lt;i&gt;craft&lt;/i&gt;、&lt;i&gt;building&lt;/i&gt;、&lt;i&gt;other_tags&lt;/i&gt;（其他所有标签，采用 GDAL 的 &quot;key&quot;=&gt;&quot;value&quot; 形式）、&lt;i&gt;footprint_m2&lt;/i&gt;（面状 POI 的椭球面积，节点为空），以及分类字段 &lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;matched_by&lt;/i&gt;。&lt;br&gt;数据 © OpenStreetMap 贡献者，ODbL 1.0：派生图层必须保留此署名。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="92"/>
         <source>OSM file (.osm or .pbf)</source>
         <translation>OSM 文件（.osm 或 .pbf）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="97"/>
         <source>Extent (Overpass)</source>
         <translation>范围（Overpass）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="98"/>
         <source>Circles (Overpass, instead of the extent)</source>
         <translation>生活圈（Overpass，代替范围）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="108"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="107"/>
         <source>Overpass API URL</source>
         <translation>Overpass API URL</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="108"/>
         <source>Timeout (seconds)</source>
         <translation>超时（秒）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="115"/>
         <source>Cache folder</source>
         <translation>缓存文件夹</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="121"/>
         <source>Extra rules file</source>
         <translation>附加规则文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="126"/>
         <source>OSM facilities</source>
         <translation>OSM 设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="139"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="138"/>
         <source>Give either an OSM file, or an extent or circles to download from the Overpass API (not both).</source>
         <translation>请指定 OSM 文件，或指定要从 Overpass API 下载的范围或生活圈（二者不能同时指定）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="152"/>
         <source>Reading {path} with GDAL's OSM driver…</source>
         <translation>正在使用 GDAL 的 OSM 驱动读取 {path}…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="201"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="200"/>
         <source>Data © OpenStreetMap contributors, ODbL 1.0.</source>
         <translation>数据 © OpenStreetMap 贡献者，ODbL 1.0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="232"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="231"/>
         <source>The circles layer has no polygon to download POIs for.</source>
         <translation>生活圈图层中没有可用于下载 POI 的多边形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="237"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="236"/>
         <source>The extent is empty; draw or choose an area to download.</source>
         <translation>范围为空；请绘制或选择要下载的区域。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="247"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="246"/>
         <source>Downloaded {count} elements from {url}.</source>
         <translation>已从 {url} 下载 {count} 个元素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="251"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="250"/>
         <source>Used the cached answer in {folder}; nothing was downloaded.</source>
         <translation>已使用 {folder} 中缓存的响应，未下载任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="216"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="215"/>
         <source>The circles layer holds no polygons; choose a layer of circle boundaries, or give an extent.</source>
         <translation>生活圈图层中没有面要素；请选择生活圈边界图层，或给出范围。</translation>
     </message>
@@ -3436,167 +3428,167 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportTableAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="120"/>
         <source>Import facility table (CSV / Excel)</source>
         <translation>导入设施表格（CSV / Excel）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="123"/>
         <source>Turns a facility spreadsheet (for example a POI export from Amap, Baidu or Tencent) into a point layer in WGS84.&lt;br&gt;&lt;b&gt;Input table&lt;/b&gt;: a CSV, TXT or TSV file (comma, tab, semicolon or pipe delimited, detected automatically) or an Excel .xlsx workbook. The first non-empty row is the header.&lt;br&gt;&lt;b&gt;X field&lt;/b&gt; / &lt;b&gt;Y field&lt;/b&gt;: the columns holding longitude (or easting) and latitude (or northing). Left empty they are guessed from common names (lon, lng, longitude, x, 经度, 坐标X…; lat, latitude, y, 纬度, 坐标Y…) and the log says which were guessed. A single column holding “lng,lat” as Amap exports it (location, 经纬度, e.g. “116.352,40.003”) is recognised too; to choose one yourself, enter its name in X field and leave Y field empty. Note that Chinese survey tables often call the northing X: choose the fields explicitly then.&lt;br&gt;&lt;b&gt;Encoding&lt;/b&gt;: Auto tries UTF-8 (with or without BOM) and then GBK/GB18030, the encoding Excel uses for CSV on Chinese Windows, on the whole file; choose one to override. Ignored for .xlsx.&lt;br&gt;&lt;b&gt;Coordinate system&lt;/b&gt;: what the coordinates really are. Amap (Gaode) and Tencent exports are GCJ-02, Baidu exports are BD-09; both are converted to WGS84 with the exact iterative inverse (within a millimetre), not the one-step approximation. WGS84 (and CGCS2000 longitude/latitude, equal at this scale) is kept as is. Other (SOURCE_CRS) reprojects from any coordinate reference system, such as a CGCS2000 Gauss-Krüger zone (e.g. EPSG:4547).&lt;br&gt;&lt;b&gt;Source CRS&lt;/b&gt;: the CRS of the coordinates when the system is Other (SOURCE_CRS).&lt;br&gt;&lt;b&gt;Sheet&lt;/b&gt; (advanced): the workbook sheet to read; empty reads the first sheet.&lt;br&gt;Rows whose coordinates are empty, not numbers, or out of range (longitude −180…180, latitude −90…90, e.g. X and Y swapped) are skipped and listed in the log by their row number as a spreadsheet shows it (the header is row 1): the first 20 and the total. A file that is empty, has only a header, uses another delimiter, has no recognisable coordinate columns, or is not a valid workbook stops the import with a message and writes nothing.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with every column of the table as a text field under its own (Chinese) name, so codes keep their leading zeros; plus &lt;i&gt;coord_src&lt;/i&gt; (the system of the file, or the SOURCE_CRS identifier) and &lt;i&gt;coord_conv&lt;/i&gt; (the conversion applied, e.g. “GCJ-02→WGS84 (exact inverse)”). Both are also written to the output layer's metadata history. Every row is classified like Classify facilities does, from the name column (名称/name), the type column (类型/类别/type) and an Amap type code column (typecode) when present: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt; (empty category when nothing matched).</source>
         <translation>将设施表格（例如从高德、百度或腾讯导出的 POI）转换为 WGS84 点图层。&lt;br&gt;&lt;b&gt;输入表格&lt;/b&gt;：CSV、TXT 或 TSV 文件（以逗号、制表符、分号或竖线分隔，自动识别），或 Excel .xlsx 工作簿。第一个非空行为表头。&lt;br&gt;&lt;b&gt;X 字段&lt;/b&gt; / &lt;b&gt;Y 字段&lt;/b&gt;：存放经度（或东坐标）和纬度（或北坐标）的列。留空时根据常见列名猜测（lon、lng、longitude、x、经度、坐标X…；lat、latitude、y、纬度、坐标Y…），日志中会说明猜测了哪些列。也能识别高德导出格式中以单列存放“lng,lat”的情况（location、经纬度，例如“116.352,40.003”）；如需自行指定该列，请在 X 字段中填写其名称并将 Y 字段留空。注意，国内测量表格常把北坐标称为 X：此时请明确指定字段。&lt;br&gt;&lt;b&gt;编码&lt;/b&gt;：“自动”会先按 UTF-8（带或不带 BOM）读取整个文件，再尝试 GBK/GB18030（中文版 Windows 上 Excel 保存 CSV 时使用的编码）；也可选择某种编码强制使用。对 .xlsx 无效。&lt;br&gt;&lt;b&gt;坐标系&lt;/b&gt;：坐标实际所用的坐标系。高德和腾讯导出的数据为 GCJ-02，百度导出的数据为 BD-09；两者都通过迭代求解精确逆变换（误差在 1 mm 以内）转换为 WGS84，而非一步近似。WGS84（以及 CGCS2000 经纬度，在此尺度下两者相同）保持不变。“其他”（SOURCE_CRS）可从任意坐标参考系重投影，例如 CGCS2000 高斯-克吕格投影带（如 EPSG:4547）。&lt;br&gt;&lt;b&gt;源坐标参考系&lt;/b&gt;：坐标系为“其他”（SOURCE_CRS）时坐标所用的坐标参考系。&lt;br&gt;&lt;b&gt;工作表&lt;/b&gt;（高级）：要读取的工作簿工作表；为空时读取第一个工作表。&lt;br&gt;坐标为空、不是数值或超出范围（经度 −180…180，纬度 −90…90，例如 X 与 Y 颠倒）的行将被跳过，并在日志中按表格软件显示的行号（表头为第 1 行）列出：前 20 行及总数。如果文件为空、只有表头、使用其他分隔符、没有可识别的坐标列，或不是有效的工作簿，导入将停止并给出提示，不写入任何内容。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的点，表格的每一列都作为文本字段，沿用其原有（中文）列名，因此编码会保留前导零；另加 &lt;i&gt;coord_src&lt;/i&gt;（文件的坐标系，或 SOURCE_CRS 标识符）和 &lt;i&gt;coord_conv&lt;/i&gt;（所做的转换，例如“GCJ-02→WGS84 (exact inverse)”）。两者也会写入输出图层的元数据历史记录。每一行都会像“设施分类”工具一样，根据名称列（名称/name）、类型列（类型/类别/type）以及高德类型编码列（typecode，如有）进行分类：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;matched_by&lt;/i&gt;（未匹配时 category 为空）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="159"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="158"/>
         <source>Input table</source>
         <translation>输入表格</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="159"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="158"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)</source>
         <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="165"/>
         <source>X field (longitude)</source>
         <translation>X 字段（经度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="166"/>
         <source>Y field (latitude)</source>
         <translation>Y 字段（纬度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="168"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="167"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="172"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="178"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="177"/>
         <source>Source CRS</source>
         <translation>源坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="178"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="182"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="181"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="206"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="205"/>
         <source>Coordinate system is Other (SOURCE_CRS): choose the source CRS.</source>
         <translation>坐标系为“其他”（SOURCE_CRS）：请选择源坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="209"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="208"/>
         <source>{source}→EPSG:4326 (QGIS transform)</source>
         <translation>{source}→EPSG:4326（QGIS 坐标转换）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="214"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="213"/>
         <source>none (already WGS84)</source>
         <translation>无（已是 WGS84）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="286"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="285"/>
         <source>{name} has a header row but no data rows; nothing was imported.</source>
         <translation>{name} 只有表头行，没有数据行；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="289"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="288"/>
         <source>None of the {count} rows of {name} has usable coordinates (first: row {row}, {reason}); check the X and Y fields and the coordinate system. Nothing was imported.</source>
         <translation>{name} 共 {count} 行，均无可用坐标（首个问题：第 {row} 行，{reason}）；请检查 X 和 Y 字段以及坐标系。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="295"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="294"/>
         <source>{count} facilities imported from {name}: {conversion}.</source>
         <translation>已从 {name} 导入 {count} 个设施：{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="301"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="300"/>
         <source>Imported from {name} by fifteenmin:importtable; source {source}, {conversion}.</source>
         <translation>由 fifteenmin:importtable 从 {name} 导入；源坐标系 {source}，{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="350"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="349"/>
         <source>Facility categories are read from: {columns}.</source>
         <translation>设施业态读取自：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="350"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="349"/>
         <source>no column</source>
         <translation>无可用列</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="357"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="356"/>
         <source>Reading sheet {sheet}.</source>
         <translation>正在读取工作表 {sheet}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="360"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="359"/>
         <source>Reading {encoding} text delimited by “{delimiter}”.</source>
         <translation>正在读取以“{delimiter}”分隔的 {encoding} 文本。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="367"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="366"/>
         <source>Coordinates: column {x} holds “longitude,latitude”{guessed}.</source>
         <translation>坐标：列 {x} 存放“经度,纬度”{guessed}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="368"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="367"/>
         <source> (guessed)</source>
         <translation>（猜测所得）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="372"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="371"/>
         <source>Coordinates: X from {x}, Y from {y}.</source>
         <translation>坐标：X 取自 {x}，Y 取自 {y}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="374"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="373"/>
         <source>Guessed from the column names: {names}.</source>
         <translation>根据列名猜测：{names}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="392"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="391"/>
         <source>X {x} / Y {y} cannot be transformed to WGS84</source>
         <translation>X {x} / Y {y} 无法转换到 WGS84</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="410"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="409"/>
         <source>Row {row}: {reason}.</source>
         <translation>第 {row} 行：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="412"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="411"/>
         <source>… and {more} more rows.</source>
         <translation>……以及另外 {more} 行。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="415"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="414"/>
         <source>{count} rows have more values than the header has columns; the extra values were not imported (rows {rows}).</source>
         <translation>{count} 行的值多于表头的列数；多出的值未导入（涉及行：{rows}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="340"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="339"/>
         <source>The column “{column}” is written as {field}: a GeoPackage numbers its rows in fid.</source>
         <translation>“{column}”列写为 {field}：GeoPackage 用 fid 为自己的行编号。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="270"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="269"/>
         <source>{count} rows were skipped because their text is not valid {encoding} (rows {rows}); the other rows were imported.</source>
         <translation>有 {count} 行因文本不是有效的 {encoding} 而被跳过（第 {rows} 行）；其余各行已导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="404"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="403"/>
         <source>{written} rows imported, {count} skipped because of their coordinates (rows {rows}).</source>
         <translation>已导入 {written} 行，{count} 行因坐标问题被跳过（第 {rows} 行）。</translation>
     </message>
@@ -4484,29 +4476,102 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RulesFile</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="189"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="190"/>
         <source>Line {line} of {path}: the category “{code}” is not in the categories table.</source>
         <translation>{path} 第 {line} 行：类别“{code}”不在分类表中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="195"/>
-        <source>Line {line} of {path}: the kind “{kind}” must be one of osm_tag, amap_typecode, baidu_tag or name_keyword.</source>
-        <translation>{path} 第 {line} 行：类型“{kind}”必须是 osm_tag、amap_typecode、baidu_tag 或 name_keyword 之一。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="203"/>
-        <source>Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are key=value or key=*, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;).</source>
-        <translation>{path} 第 {line} 行：模式“{pattern}”对 {kind} 无效（OSM 标签为 key=value 或 key=*，高德类型代码为 2、4 或 6 位数字，百度标签为以 ; 分隔的词语）。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="213"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="215"/>
         <source>Line {line} of {path}: the priority “{value}” is not a whole number.</source>
         <translation>{path} 第 {line} 行：优先级“{value}”不是整数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="225"/>
         <source>Line {line} of {path}: the {kind} pattern “{pattern}” is already on line {first}.</source>
         <translation>{path} 第 {line} 行：{kind} 模式“{pattern}”已在第 {first} 行出现。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="196"/>
+        <source>Line {line} of {path}: the kind “{kind}” must be one of osm_tag, amap_typecode, baidu_tag, tencent_category, tianditu_class or name_keyword.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="204"/>
+        <source>Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are key=value or key=*, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;, Tencent categories words separated by :, Tianditu classes a class name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchemaLabels</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="237"/>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="238"/>
+        <source>Living circles</source>
+        <translation>生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="239"/>
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="240"/>
+        <source>Idle assets</source>
+        <translation>闲置资源</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="241"/>
+        <source>Idle asset history</source>
+        <translation>闲置资源历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="242"/>
+        <source>Coverage</source>
+        <translation>覆盖分析</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="243"/>
+        <source>Workspace information</source>
+        <translation>工作空间信息</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="254"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="256"/>
+        <source>{minutes}-minute circle</source>
+        <translation>{minutes} 分钟生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="258"/>
+        <source>Candidate</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="259"/>
+        <source>Under review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="260"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="261"/>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="262"/>
+        <source>Retired</source>
+        <translation>已退出</translation>
     </message>
 </context>
 <context>
@@ -4853,164 +4918,102 @@ Mon-Fri 19:00-07:00
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="234"/>
-        <source>Communities</source>
-        <translation>社区</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="235"/>
-        <source>Living circles</source>
-        <translation>生活圈</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="236"/>
-        <source>Facilities</source>
-        <translation>设施</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="237"/>
-        <source>Idle assets</source>
-        <translation>闲置资源</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="238"/>
-        <source>Idle asset history</source>
-        <translation>闲置资源历史记录</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="239"/>
-        <source>Coverage</source>
-        <translation>覆盖分析</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="240"/>
-        <source>Workspace information</source>
-        <translation>工作空间信息</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="253"/>
-        <source>{minutes}-minute circle</source>
-        <translation>{minutes} 分钟生活圈</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="255"/>
-        <source>Candidate</source>
-        <translation>候选</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="258"/>
-        <source>In use</source>
-        <translation>使用中</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="251"/>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="256"/>
-        <source>Under review</source>
-        <translation>审核中</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="257"/>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="259"/>
-        <source>Retired</source>
-        <translation>已退出</translation>
-    </message>
-    <message>
         <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="122"/>
         <source>The layer “{layer}” already exists in {path}.</source>
         <translation>{path} 中已存在图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="144"/>
         <source>The layer “{layer}” could not be created in {path}.</source>
         <translation>无法在 {path} 中创建图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="155"/>
         <source>The fields {fields} could not be added to the layer “{layer}” in {path}.</source>
         <translation>无法向 {path} 中的图层“{layer}”添加字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="217"/>
         <source>The file {path} already exists. Choose another file name, or open it instead.</source>
         <translation>文件 {path} 已存在。请选择其他文件名，或直接打开该文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="226"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="224"/>
         <source>The chosen coordinate reference system is not valid.</source>
         <translation>所选的坐标参考系无效。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="234"/>
         <source>The workspace {path} could not be created. {reason}</source>
         <translation>无法创建工作空间 {path}。{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="255"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="251"/>
         <source>The workspace file {path} does not exist.</source>
         <translation>工作空间文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="260"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="254"/>
         <source>The file {path} is not a GeoPackage, so it cannot be opened as a workspace.</source>
         <translation>文件 {path} 不是 GeoPackage，无法作为工作空间打开。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="267"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="261"/>
         <source>The GeoPackage {path} is not a workspace of this plugin (it has no “{table}” table).</source>
         <translation>GeoPackage {path} 不是本插件的工作空间（其中没有“{table}”表）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="273"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="267"/>
         <source>The workspace {path} needs a newer {plugin} (schema {found}, this one reads {supported}).</source>
         <translation>工作空间 {path} 需要更新版本的 {plugin}（其数据结构版本为 {found}，本插件支持 {supported}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="289"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="283"/>
         <source>The workspace {path} could not be upgraded to schema {version}; no data was lost.</source>
         <translation>无法将工作空间 {path} 升级到数据结构版本 {version}；数据未丢失。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="306"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="300"/>
         <source>The layer “{layer}” of the workspace {path} cannot be read.</source>
         <translation>无法读取工作空间 {path} 中的图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="333"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="327"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="395"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="389"/>
         <source>The workspace information in {path} is damaged or was not written by this plugin.</source>
         <translation>{path} 中的工作空间信息已损坏，或不是由本插件写入的。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="404"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="396"/>
         <source>The workspace information in {path} could not be saved.</source>
         <translation>无法保存 {path} 中的工作空间信息。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="530"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="520"/>
         <source>The style {style} could not be loaded: {message}</source>
         <translation>无法加载样式 {style}：{message}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="468"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="458"/>
         <source>The unique index “{index}” could not be added to the layer “{layer}”.</source>
         <translation>无法为图层“{layer}”添加唯一索引“{index}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="460"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="450"/>
         <source>Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}.</source>
         <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
+    </message>
+</context>
+<context>
+    <name>cls</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/classify.py" line="232"/>
+        <source>{matched} of {total} features classified; {unmatched} unclassified (empty category).</source>
+        <translation type="unfinished">已分类 {matched}/{total} 个要素；{unmatched} 个未能归入任何业态。</translation>
     </message>
 </context>
 </TS>

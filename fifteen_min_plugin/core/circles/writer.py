@@ -30,7 +30,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDateTime
+from qgis.PyQt.QtCore import QDateTime
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.circles.radius import RadiusBuffer
@@ -84,7 +84,7 @@ def circle_polygon(
 ) -> QgsGeometry:
     """A circle of `radius_m` true metres around `centre`, both in `crs`."""
     if radius_m <= 0:
-        raise FifteenMinError(QCoreApplication.translate("CircleWriter", "A circle needs a radius greater than 0 m."))
+        raise FifteenMinError(CircleWriter.tr("A circle needs a radius greater than 0 m."))
     return RadiusBuffer(crs, context).buffers(QgsGeometry.fromPointXY(centre), [radius_m])[0]
 
 
@@ -109,18 +109,14 @@ def ellipsoid_measure(crs: QgsCoordinateReferenceSystem, context: QgsCoordinateT
     measure.setSourceCrs(crs, context)
     if not measure.setEllipsoid("EPSG:7030"):
         raise FifteenMinError(
-            QCoreApplication.translate(
-                "CircleWriter", "The WGS84 ellipsoid is unknown to QGIS; distances and areas cannot be measured."
-            )
+            CircleWriter.tr("The WGS84 ellipsoid is unknown to QGIS; distances and areas cannot be measured.")
         )
     return measure
 
 
 def _to_layer(geometry: QgsGeometry, transform: QgsCoordinateTransform, what: str) -> QgsGeometry:
     """`geometry` as a valid MultiPolygon in the layer CRS, or a FifteenMinError naming `what`."""
-    no_area = QCoreApplication.translate("CircleWriter", "{what} has no area, so nothing was written.").format(
-        what=what
-    )
+    no_area = CircleWriter.tr("{what} has no area, so nothing was written.").format(what=what)
     if geometry is None or geometry.isNull() or geometry.isEmpty() or geometry.type() != POLYGON_GEOMETRY:
         raise FifteenMinError(no_area)
     result = QgsGeometry(geometry)
@@ -129,8 +125,8 @@ def _to_layer(geometry: QgsGeometry, transform: QgsCoordinateTransform, what: st
     except QgsCsException as error:
         transformed, details = False, str(error)
     if not transformed:
-        outside = QCoreApplication.translate(
-            "CircleWriter", "{what} lies outside the coordinate system of the circles layer; nothing was written."
+        outside = CircleWriter.tr(
+            "{what} lies outside the coordinate system of the circles layer; nothing was written."
         )
         raise FifteenMinError(outside.format(what=what), details=details)
     if not result.isGeosValid():
@@ -181,15 +177,13 @@ def _check_measured(geometry: QgsGeometry, area_m2: float, extent: QgsRectangle,
 def _check_layer(layer: QgsVectorLayer) -> None:
     if layer is None or not layer.isValid():
         raise FifteenMinError(
-            QCoreApplication.translate(
-                "CircleWriter", "The circles layer of the workspace cannot be opened, so nothing was written."
-            )
+            CircleWriter.tr("The circles layer of the workspace cannot be opened, so nothing was written.")
         )
     missing = [name for name in (*COMPUTED_FIELDS, "community_id", "method") if layer.fields().lookupField(name) < 0]
     if missing:
         raise FifteenMinError(
-            QCoreApplication.translate(
-                "CircleWriter", "The circles layer lacks the fields {fields}; open it as a workspace to upgrade it."
+            CircleWriter.tr(
+                "The circles layer lacks the fields {fields}; open it as a workspace to upgrade it."
             ).format(fields=", ".join(missing))
         )
 
@@ -208,7 +202,7 @@ def add_drawn_circle(
     The layer is put into edit mode if needed and left there; committing is the user's decision.
     """
     _check_layer(layer)
-    what = QCoreApplication.translate("CircleWriter", "The drawn circle")
+    what = CircleWriter.tr("The drawn circle")
     geometry = _to_layer(geometry, QgsCoordinateTransform(crs, layer.crs(), context), what)
     area_m2 = ellipsoid_measure(layer.crs(), context).measureArea(geometry)
     _check_measured(geometry, area_m2, valid_extent(layer.crs(), context), what)
@@ -229,17 +223,11 @@ def add_drawn_circle(
         if layer.fields().lookupField(name) >= 0 and value is not None:
             feature[name] = value
     if not layer.isEditable() and not layer.startEditing():
-        raise FifteenMinError(
-            QCoreApplication.translate(
-                "CircleWriter", "The circles layer cannot be edited (is the workspace file read-only?)."
-            )
-        )
-    layer.beginEditCommand(QCoreApplication.translate("CircleWriter", "Add living circle"))
+        raise FifteenMinError(CircleWriter.tr("The circles layer cannot be edited (is the workspace file read-only?)."))
+    layer.beginEditCommand(CircleWriter.tr("Add living circle"))
     if not layer.addFeature(feature):
         layer.destroyEditCommand()
-        raise FifteenMinError(
-            QCoreApplication.translate("CircleWriter", "The circle could not be added to the circles layer.")
-        )
+        raise FifteenMinError(CircleWriter.tr("The circle could not be added to the circles layer."))
     layer.endEditCommand()
     return feature
 
@@ -285,9 +273,7 @@ def write_circles(
         minutes_index = source_fields.lookupField("minutes")
     if minutes_index < 0:
         raise FifteenMinError(
-            QCoreApplication.translate(
-                "CircleWriter", "The computed circles carry no level in minutes, so nothing was written."
-            )
+            CircleWriter.tr("The computed circles carry no level in minutes, so nothing was written.")
         )
 
     now = QDateTime.currentDateTime()
@@ -296,11 +282,11 @@ def write_circles(
         minutes = _value(source, minutes_index)
         if minutes is None:
             raise FifteenMinError(
-                QCoreApplication.translate(
-                    "CircleWriter", "Computed circle {number} has no level in minutes, so nothing was written."
-                ).format(number=number)
+                CircleWriter.tr("Computed circle {number} has no level in minutes, so nothing was written.").format(
+                    number=number
+                )
             )
-        what = QCoreApplication.translate("CircleWriter", "Computed circle {number}").format(number=number)
+        what = CircleWriter.tr("Computed circle {number}").format(number=number)
         geometry = _to_layer(source.geometry(), transform, what)
         area_m2 = measure.measureArea(geometry)
         _check_measured(geometry, area_m2, extent, what)
@@ -323,9 +309,7 @@ def write_circles(
         feature["created"] = now
         features.append(feature)
     failed = (
-        QCoreApplication.translate(
-            "CircleWriter", "The earlier circles could not be replaced; the circles layer is unchanged."
-        )
+        CircleWriter.tr("The earlier circles could not be replaced; the circles layer is unchanged.")
         if replaced
         else ""
     )

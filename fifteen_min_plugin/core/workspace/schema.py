@@ -11,9 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Optional
 
-from qgis.PyQt.QtCore import QCoreApplication
-
 from fifteen_min_plugin.core.facilities.categories import CLASSES, Category, class_label, load_categories
+from fifteen_min_plugin.core.language import Messages
 
 SCHEMA_VERSION = 4
 APPLICATION = "fifteen_min_plugin"
@@ -21,6 +20,10 @@ META_TABLE = "fifteenmin_meta"
 DEFAULT_CRS = "EPSG:4326"
 #: values of idle_assets.status, in workflow order (new assets start as candidates)
 ASSET_STATUSES = ("candidate", "under_review", "approved", "in_use", "retired")
+
+
+class SchemaLabels(Messages):
+    """Translation context of the workspace's layer names and legend labels."""
 
 
 @dataclass(frozen=True)
@@ -231,13 +234,13 @@ def workspace_layers(categories: Optional[Sequence[Category]] = None) -> tuple[L
 def display_name(layer: str) -> str:
     """Translated name shown in the layer tree."""
     names = {
-        "communities": QCoreApplication.translate("Workspace", "Communities"),
-        "circles": QCoreApplication.translate("Workspace", "Living circles"),
-        "facilities": QCoreApplication.translate("Workspace", "Facilities"),
-        "idle_assets": QCoreApplication.translate("Workspace", "Idle assets"),
-        "asset_events": QCoreApplication.translate("Workspace", "Idle asset history"),
-        "coverage": QCoreApplication.translate("Workspace", "Coverage"),
-        META_TABLE: QCoreApplication.translate("Workspace", "Workspace information"),
+        "communities": SchemaLabels.tr("Communities"),
+        "circles": SchemaLabels.tr("Living circles"),
+        "facilities": SchemaLabels.tr("Facilities"),
+        "idle_assets": SchemaLabels.tr("Idle assets"),
+        "asset_events": SchemaLabels.tr("Idle asset history"),
+        "coverage": SchemaLabels.tr("Coverage"),
+        META_TABLE: SchemaLabels.tr("Workspace information"),
     }
     return names.get(layer, layer)
 
@@ -248,15 +251,15 @@ def legend_label(field: str, value: object) -> Optional[str]:
     `value` None is the style's catch-all category.
     """
     if value is None:
-        return QCoreApplication.translate("Workspace", "Other")
+        return SchemaLabels.tr("Other")
     if field == "level_min" and isinstance(value, int):
-        return QCoreApplication.translate("Workspace", "{minutes}-minute circle").format(minutes=value)
+        return SchemaLabels.tr("{minutes}-minute circle").format(minutes=value)
     statuses = {
-        "candidate": QCoreApplication.translate("Workspace", "Candidate"),
-        "under_review": QCoreApplication.translate("Workspace", "Under review"),
-        "approved": QCoreApplication.translate("Workspace", "Approved"),
-        "in_use": QCoreApplication.translate("Workspace", "In use"),
-        "retired": QCoreApplication.translate("Workspace", "Retired"),
+        "candidate": SchemaLabels.tr("Candidate"),
+        "under_review": SchemaLabels.tr("Under review"),
+        "approved": SchemaLabels.tr("Approved"),
+        "in_use": SchemaLabels.tr("In use"),
+        "retired": SchemaLabels.tr("Retired"),
     }
     if field == "status" and value in statuses:
         return statuses[value]

@@ -29,12 +29,12 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR, __title__
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError, WorkspaceError
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
+from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.workspace.layer_io import WriteGuard, workspace_transaction
 from fifteen_min_plugin.core.workspace.schema import (
     APPLICATION,
@@ -120,9 +120,7 @@ class GeoPackageBackend:
         new_file = not self.path.exists()
         if not new_file and spec.name in self.layer_names():
             raise WorkspaceError(
-                QCoreApplication.translate("Workspace", "The layer “{layer}” already exists in {path}.").format(
-                    layer=spec.name, path=self.path
-                )
+                Workspace.tr("The layer “{layer}” already exists in {path}.").format(layer=spec.name, path=self.path)
             )
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"
@@ -144,7 +142,7 @@ class GeoPackageBackend:
         del writer
         if error != QgsVectorFileWriter.WriterError.NoError:
             raise WorkspaceError(
-                QCoreApplication.translate("Workspace", "The layer “{layer}” could not be created in {path}.").format(
+                Workspace.tr("The layer “{layer}” could not be created in {path}.").format(
                     layer=spec.name, path=self.path
                 ),
                 details=message,
@@ -155,9 +153,9 @@ class GeoPackageBackend:
         layer = self.vector_layer(layer_name)
         if not layer.isValid() or not layer.dataProvider().addAttributes(list(_qgs_fields(specs))):
             raise WorkspaceError(
-                QCoreApplication.translate(
-                    "Workspace", "The fields {fields} could not be added to the layer “{layer}” in {path}."
-                ).format(fields=", ".join(spec.name for spec in specs), layer=layer_name, path=self.path),
+                Workspace.tr("The fields {fields} could not be added to the layer “{layer}” in {path}.").format(
+                    fields=", ".join(spec.name for spec in specs), layer=layer_name, path=self.path
+                ),
                 details="; ".join(layer.dataProvider().errors()) if layer.isValid() else layer.error().summary(),
             )
 
@@ -171,7 +169,7 @@ PROJECT_SCOPE = "fifteenmin"
 PROJECT_KEY = "workspace"
 
 
-class Workspace:
+class Workspace(Messages):
     """A workspace opened at the current schema version; get one with `create` or `open`."""
 
     def __init__(
@@ -217,15 +215,13 @@ class Workspace:
         path = Path(path)
         if path.exists():
             raise WorkspaceError(
-                QCoreApplication.translate(
-                    "Workspace", "The file {path} already exists. Choose another file name, or open it instead."
-                ).format(path=path)
+                Workspace.tr("The file {path} already exists. Choose another file name, or open it instead.").format(
+                    path=path
+                )
             )
         crs = crs if crs is not None else QgsCoordinateReferenceSystem(DEFAULT_CRS)
         if not crs.isValid():
-            raise WorkspaceError(
-                QCoreApplication.translate("Workspace", "The chosen coordinate reference system is not valid.")
-            )
+            raise WorkspaceError(Workspace.tr("The chosen coordinate reference system is not valid."))
         table = _categories(categories)
         backend = GeoPackageBackend(path)
         try:
@@ -236,7 +232,7 @@ class Workspace:
         except WorkspaceError as error:
             backend.discard()
             raise WorkspaceError(
-                QCoreApplication.translate("Workspace", "The workspace {path} could not be created. {reason}").format(
+                Workspace.tr("The workspace {path} could not be created. {reason}").format(
                     path=path, reason=error.message
                 ),
                 details=error.details,
@@ -252,26 +248,24 @@ class Workspace:
         """
         path = Path(path)
         if not path.is_file():
-            raise WorkspaceError(
-                QCoreApplication.translate("Workspace", "The workspace file {path} does not exist.").format(path=path)
-            )
+            raise WorkspaceError(Workspace.tr("The workspace file {path} does not exist.").format(path=path))
         backend = GeoPackageBackend(path)
         if not backend.is_container():
             raise WorkspaceError(
-                QCoreApplication.translate(
-                    "Workspace", "The file {path} is not a GeoPackage, so it cannot be opened as a workspace."
-                ).format(path=path)
+                Workspace.tr("The file {path} is not a GeoPackage, so it cannot be opened as a workspace.").format(
+                    path=path
+                )
             )
         names = backend.layer_names()
         if META_TABLE not in names:
-            message = QCoreApplication.translate(
-                "Workspace", "The GeoPackage {path} is not a workspace of this plugin (it has no “{table}” table)."
+            message = Workspace.tr(
+                "The GeoPackage {path} is not a workspace of this plugin (it has no “{table}” table)."
             )
             raise WorkspaceError(message.format(path=path, table=META_TABLE))
         version = _read_version(backend)
         if version > SCHEMA_VERSION:
-            message = QCoreApplication.translate(
-                "Workspace", "The workspace {path} needs a newer {plugin} (schema {found}, this one reads {supported})."
+            message = Workspace.tr(
+                "The workspace {path} needs a newer {plugin} (schema {found}, this one reads {supported})."
             )
             raise WorkspaceError(message.format(path=path, plugin=__title__, found=version, supported=SCHEMA_VERSION))
         table = _categories(categories)
@@ -286,8 +280,8 @@ class Workspace:
                 if version < SCHEMA_VERSION:
                     _write_meta(backend, {"schema_version": str(SCHEMA_VERSION)})
             except WorkspaceError as error:
-                message = QCoreApplication.translate(
-                    "Workspace", "The workspace {path} could not be upgraded to schema {version}; no data was lost."
+                message = Workspace.tr(
+                    "The workspace {path} could not be upgraded to schema {version}; no data was lost."
                 )
                 raise WorkspaceError(
                     f"{message.format(path=path, version=SCHEMA_VERSION)} {error.message}", details=error.details
@@ -304,9 +298,9 @@ class Workspace:
         layer = self._backend.vector_layer(name, display_name(name))
         if not layer.isValid():
             raise WorkspaceError(
-                QCoreApplication.translate(
-                    "Workspace", "The layer “{layer}” of the workspace {path} cannot be read."
-                ).format(layer=name, path=self.path),
+                Workspace.tr("The layer “{layer}” of the workspace {path} cannot be read.").format(
+                    layer=name, path=self.path
+                ),
                 details=layer.error().summary(),
             )
         for field in spec.fields:
@@ -331,9 +325,9 @@ class Workspace:
                 _apply_style(layer, name)
                 if project.addMapLayer(layer, False) is None:
                     raise WorkspaceError(
-                        QCoreApplication.translate(
-                            "Workspace", "The layer “{layer}” could not be added to the project."
-                        ).format(layer=layer.name())
+                        Workspace.tr("The layer “{layer}” could not be added to the project.").format(
+                            layer=layer.name()
+                        )
                     )
                 group.addLayer(layer)
             result.append(layer)
@@ -392,18 +386,14 @@ def _read_version(backend: GeoPackageBackend) -> int:
     except ValueError:
         version = 0
     if meta.get("application") != APPLICATION or version < 1:
-        message = QCoreApplication.translate(
-            "Workspace", "The workspace information in {path} is damaged or was not written by this plugin."
-        )
+        message = Workspace.tr("The workspace information in {path} is damaged or was not written by this plugin.")
         raise WorkspaceError(message.format(path=backend.path))
     return version
 
 
 def _write_meta(backend: GeoPackageBackend, values: dict[str, str]) -> None:
     layer = backend.vector_layer(META_TABLE)
-    failed = QCoreApplication.translate("Workspace", "The workspace information in {path} could not be saved.").format(
-        path=backend.path
-    )
+    failed = Workspace.tr("The workspace information in {path} could not be saved.").format(path=backend.path)
     value_index = layer.fields().lookupField("value")
     try:
         with workspace_transaction([layer], failed) as guard:
@@ -457,17 +447,17 @@ def _add_indexes(backend: GeoPackageBackend, indexes: Sequence[IndexSpec]) -> li
 
     Each index is built in one transaction with its merge: a failure leaves the table as it was.
     """
-    merged_note = QCoreApplication.translate(
-        "Workspace", "Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}."
+    merged_note = Workspace.tr(
+        "Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}."
     )
     notes = []
     for spec in indexes:
         layer = backend.vector_layer(spec.layer)
         if not layer.isValid():
             continue
-        failed = QCoreApplication.translate(
-            "Workspace", "The unique index “{index}” could not be added to the layer “{layer}”."
-        ).format(index=spec.name, layer=spec.layer)
+        failed = Workspace.tr("The unique index “{index}” could not be added to the layer “{layer}”.").format(
+            index=spec.name, layer=spec.layer
+        )
         try:
             with workspace_transaction([layer], failed) as guard:
                 merged, kept = _merge_repeats(layer, spec, guard)
@@ -528,9 +518,7 @@ def _apply_style(layer: QgsVectorLayer, name: str) -> None:
     message, ok = layer.loadNamedStyle(str(style))
     if not ok:
         QgsMessageLog.logMessage(
-            QCoreApplication.translate("Workspace", "The style {style} could not be loaded: {message}").format(
-                style=style, message=message
-            ),
+            Workspace.tr("The style {style} could not be loaded: {message}").format(style=style, message=message),
             __title__,
             Qgis.MessageLevel.Warning,
         )
