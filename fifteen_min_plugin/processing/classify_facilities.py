@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.classify import (
@@ -26,10 +25,10 @@ from fifteen_min_plugin.core.facilities.classify import (
     CATEGORY_FIELDS,
     NAME_KEY,
     TYPECODE_KEY,
+    AttributeRecords,
+    ClassificationLog,
     Classifier,
 )
-from fifteen_min_plugin.core.facilities.osm_reader import parse_other_tags
-from fifteen_min_plugin.core.labels import category_label
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 
 #: field names tried, case-insensitively, when a field parameter is left empty
@@ -42,27 +41,6 @@ def guess_field(fields: QgsFields, guesses: tuple[str, ...]) -> Optional[str]:
     """The first field whose name matches one of `guesses` (case-insensitive), None if none does."""
     by_lower = {name.lower(): name for name in fields.names()}
     return next((by_lower[guess] for guess in guesses if guess in by_lower), None)
-
-
-class ClassificationLog:
-    """Writes classification counts to a Processing log; the class name is the translation context."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        """Translate in this class's context."""
-        return QCoreApplication.translate("ClassificationLog", text)
-
-    @classmethod
-    def push(cls, feedback: QgsProcessingFeedback, classifier: Classifier, counts: Counter, total: int) -> None:
-        """Per-category counts in table order, then how many features were classified and unclassified."""
-        for code, category in classifier.categories.items():
-            if counts[code]:
-                feedback.pushInfo(f"  {category_label(code, [category])}: {counts[code]}")
-        feedback.pushInfo(
-            ClassificationLog.tr(
-                "{matched} of {total} features classified; {unmatched} unclassified (empty category)."
-            ).format(matched=total - counts[None], total=total, unmatched=counts[None])
-        )
 
 
 class ClassifyFacilitiesAlgorithm(FifteenMinAlgorithm):
@@ -125,39 +103,40 @@ class ClassifyFacilitiesAlgorithm(FifteenMinAlgorithm):
             )
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Classified")))
 
-    def processAlgorithm(  # noqa: D102, N802
-        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
-    ) -> dict[str, Any]:
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        rules_file = self.parameterAsFile(parameters, self.RULES, context)
-        try:
-            classifier = Classifier.default(rule_files=[rules_file] if rules_file else [])
-        except FifteenMinError as error:
-            raise self.refuse(error, feedback) from error
-
-        in_fields = source.fields()
+    def _chosen(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        fields: QgsFields,
+        feedback: QgsProcessingFeedback,
+    ) -> dict[str, str]:
+        """The field read for each role: the parameter's, else one guessed from the names; each one is logged."""
         chosen = {}
         for key, parameter, guesses in (
             (NAME_KEY, self.NAME_FIELD, NAME_GUESSES),
             (TYPECODE_KEY, self.TYPECODE_FIELD, TYPECODE_GUESSES),
             (BAIDU_TAG_KEY, self.TAG_FIELD, TAG_GUESSES),
         ):
-            field = self.parameterAsString(parameters, parameter, context) or guess_field(in_fields, guesses)
+            field = self.parameterAsString(parameters, parameter, context) or guess_field(fields, guesses)
             if field:
-                chosen[key] = in_fields.lookupField(field)
+                chosen[key] = fields.lookupField(field)
                 feedback.pushInfo(self.tr("Field {field} is read as {role}.").format(field=field, role=key))
-        tag_columns = [(name, in_fields.lookupField(name)) for name in in_fields.names() if name in classifier.osm_keys]
-        other_tags = in_fields.lookupField("other_tags")
+        return chosen
 
-        carried = CarriedFields(in_fields, replaces=CATEGORY_FIELDS)
+    def processAlgorithm(  # noqa: D102, N802
+        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict[str, Any]:
+        source = self.source(parameters, self.INPUT, context)
+        rules_file = self.parameterAsFile(parameters, self.RULES, context)
+        try:
+            classifier = Classifier.default(rule_files=[rules_file] if rules_file else [])
+        except FifteenMinError as error:
+            raise self.refuse(error, feedback) from error
+        chosen = self._chosen(parameters, context, source.fields(), feedback)
+        records = AttributeRecords(source.fields().names(), chosen, classifier.osm_keys)
+        carried = CarriedFields(source.fields(), replaces=CATEGORY_FIELDS)
         fields = carried.with_outputs(tuple((name, "text") for name in CATEGORY_FIELDS))
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = self.sink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
 
         counts: Counter = Counter()
         total = source.featureCount()  # -1 when unknown (e.g. GDAL's OSM driver)
@@ -165,15 +144,7 @@ class ClassifyFacilitiesAlgorithm(FifteenMinAlgorithm):
         for feature in source.getFeatures():
             if feedback.isCanceled():
                 break
-            attributes = feature.attributes()
-            record: dict[str, Any] = parse_other_tags(attributes[other_tags]) if other_tags >= 0 else {}
-            for name, index in tag_columns:
-                if attributes[index] not in (None, ""):
-                    record[name] = str(attributes[index])
-            for key, index in chosen.items():
-                value = attributes[index]
-                record[key] = "" if value is None else str(value)
-            values = classifier.attributes(record)
+            values = classifier.attributes(records.record(feature.attributes()))
             counts[values[0]] += 1
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())

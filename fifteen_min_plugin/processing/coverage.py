@@ -16,6 +16,7 @@ from qgis.core import (
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 
+
 class CoverageAlgorithm(FifteenMinAlgorithm):
     """Counts facilities per category inside every circle and grades the circle."""
 

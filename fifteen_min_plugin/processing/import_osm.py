@@ -30,11 +30,10 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY, new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.facilities.classify import CATEGORY_FIELDS, Classifier
+from fifteen_min_plugin.core.facilities.classify import CATEGORY_FIELDS, ClassificationLog, Classifier
 from fifteen_min_plugin.core.facilities.osm_reader import POI_FIELDS, OsmReader, build_query, format_other_tags
 from fifteen_min_plugin.core.facilities.overpass import DEFAULT_URL, OverpassClient, qgis_proxies
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
-from fifteen_min_plugin.processing.classify_facilities import ClassificationLog
 
 WGS84 = "EPSG:4326"
 

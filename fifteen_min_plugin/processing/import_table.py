@@ -32,7 +32,7 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.facilities import chinacoords
-from fifteen_min_plugin.core.facilities.classify import CATEGORY_FIELDS, Classifier
+from fifteen_min_plugin.core.facilities.classify import CATEGORY_FIELDS, ClassificationLog, Classifier
 from fifteen_min_plugin.core.facilities.table_reader import (
     AUTO,
     GB18030,
@@ -47,7 +47,6 @@ from fifteen_min_plugin.core.facilities.table_reader import (
     point_batches,
 )
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
-from fifteen_min_plugin.processing.classify_facilities import ClassificationLog
 from fifteen_min_plugin.processing.convert_coords import (
     CONVERSION_FIELD,
     CORE_SYSTEMS,

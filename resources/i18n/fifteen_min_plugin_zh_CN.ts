@@ -2201,42 +2201,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="32"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="33"/>
         <source>Coverage per circle</source>
         <translation>逐圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="35"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="36"/>
         <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the thresholds in the plugin settings; &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.</source>
         <translation>统计每个生活圈内各类别设施的数量，并报告每个生活圈缺少什么（缺什么补什么）。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;：面，例如工作空间中的生活圈，或“半径圈”/“路网等时圈”的输出。生活圈的层级读取自 &lt;i&gt;level_min&lt;/i&gt; 或 &lt;i&gt;minutes&lt;/i&gt;；两者都没有的按 15 分钟生活圈检查。其所属社区读取自 &lt;i&gt;community_id&lt;/i&gt; 或 &lt;i&gt;origin_id&lt;/i&gt;。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：点（任意坐标参考系，会被重投影到生活圈的坐标参考系），其类别字段为分类表中的代码（请先运行“设施分类”）。位于生活圈边界上的设施计入该生活圈（QGIS 的“统计多边形中的点”会将其排除）。代码为空或未知的设施不计数，并列在日志中。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：存放代码的字段（默认为 &lt;i&gt;category&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：带有 &lt;i&gt;community_id&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 的点或面；生活圈取其所属社区的人口，否则取自身的 &lt;i&gt;population&lt;/i&gt; 字段。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：生活圈及其全部字段，并增加 &lt;i&gt;population&lt;/i&gt;；&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;，各类别的设施数量（包括 0）；&lt;i&gt;n_basic_present&lt;/i&gt; 和 &lt;i&gt;n_quality_present&lt;/i&gt;，商务部基本保障类和品质提升类业态中至少有一处设施的业态数；&lt;i&gt;missing_basic&lt;/i&gt;、&lt;i&gt;missing_quality&lt;/i&gt;（代码，以逗号分隔）和 &lt;i&gt;missing_basic_zh&lt;/i&gt;、&lt;i&gt;missing_quality_zh&lt;/i&gt;（中文名称，以“、”分隔）；&lt;i&gt;per_10k&lt;/i&gt;，每万名居民拥有的基本保障类和品质提升类设施数（无人口数据时为空）；&lt;i&gt;grade&lt;/i&gt;，按插件设置中的阈值评定为 基础型 / 提升型 / 品质型 / 未达标；&lt;i&gt;missing_required&lt;/i&gt; 和 &lt;i&gt;missing_required_zh&lt;/i&gt;，该生活圈未满足的 GB 50180-2018 / 商务部分级配置要求，逐级累计检查（15 分钟生活圈同样检查 5 分钟和 10 分钟层级的设施；可相互替代的设施以 | 连接）。这些要求及各自出处条款见 resources/categories/level_requirements.csv。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="63"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="64"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="68"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="69"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="73"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="74"/>
         <source>Category field</source>
         <translation>类别字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="83"/>
         <source>Communities (population)</source>
         <translation>社区（人口）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="91"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="102"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>

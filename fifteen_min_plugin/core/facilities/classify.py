@@ -1,10 +1,12 @@
-"""Assign a facility category to a POI record from its OSM tags, Amap type code, Baidu tag or name.
+"""Assign a facility category to a POI record from its provider class, OSM tags or name.
+
+Provider classes: Amap type codes, Baidu tags, Tencent categories and Tianditu classes.
 
 Precedence, applied to every record:
-1. An explicit match (OSM tag, Amap type code, Baidu tag) beats a name keyword.
+1. An explicit match (OSM tag, Amap type code, Baidu tag, Tencent category, Tianditu class) beats a name keyword.
 2. Within one kind the more specific match wins: OSM `key=value` over `key=*`, a longer Amap type-code
-   prefix (`080111` over `0801`), a deeper Baidu tag path (`美食;咖啡厅` over `美食`), a longer keyword
-   (`便利超市` over `超市`).
+   prefix (`080111` over `0801`), a deeper Baidu tag or Tencent category path (`美食;咖啡厅` over `美食`,
+   `购物:便利店` over `购物`), a longer keyword (`便利超市` over `超市`). A Tianditu class matches whole.
 3. The rule's `priority` breaks remaining ties (higher wins), then the order of the rules files.
 Between explicit kinds (a record with both OSM tags and a type code) priority, then file order decides.
 A rule with code `-` (NOT_A_FACILITY, e.g. amenity=parking) is an explicit match to "no category": the
@@ -17,9 +19,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Optional
+
+from qgis.core import QgsProcessingFeedback
 
 from fifteen_min_plugin.core.facilities.categories import (
     AMAP_TYPECODE,
@@ -27,17 +32,22 @@ from fifteen_min_plugin.core.facilities.categories import (
     NAME_KEYWORD,
     NOT_A_FACILITY,
     OSM_TAG,
+    TENCENT_CATEGORY,
+    TIANDITU_CLASS,
     Category,
     Rule,
     load_categories,
     load_rules,
 )
+from fifteen_min_plugin.core.language import Messages
 
 #: fields every classified output adds, in this order
 CATEGORY_FIELDS = ("category", "category_class", "category_zh", "matched_by")
 #: record keys that are not OSM tags
 TYPECODE_KEY = "typecode"
 BAIDU_TAG_KEY = "baidu_tag"
+TENCENT_CATEGORY_KEY = "tencent_category"
+TIANDITU_CLASS_KEY = "tianditu_class"
 NAME_KEY = "name"
 
 #: (explicit?, specificity, priority, -rule order): larger is better
@@ -58,6 +68,8 @@ class Classifier:
         self._osm_any: dict[str, tuple[_Rank, str, str]] = {}
         self._amap: dict[str, tuple[_Rank, str, str]] = {}
         self._baidu: dict[str, tuple[_Rank, str, str]] = {}
+        self._tencent: dict[str, tuple[_Rank, str, str]] = {}
+        self._tianditu: dict[str, tuple[_Rank, str, str]] = {}
         self._keywords: dict[str, tuple[_Rank, str, str]] = {}
         for order, rule in enumerate(rules):
             if rule.kind == OSM_TAG:
@@ -72,6 +84,13 @@ class Classifier:
             elif rule.kind == BAIDU_TAG:
                 depth = rule.pattern.count(";") + 1
                 self._baidu[rule.pattern] = ((1, depth, rule.priority, -order), rule.code, f"baidu:{rule.pattern}")
+            elif rule.kind == TENCENT_CATEGORY:
+                depth = rule.pattern.count(":") + 1
+                rank = (1, depth, rule.priority, -order)
+                self._tencent[rule.pattern] = (rank, rule.code, f"tencent:{rule.pattern}")
+            elif rule.kind == TIANDITU_CLASS:
+                rank = (1, 1, rule.priority, -order)
+                self._tianditu[rule.pattern] = (rank, rule.code, f"tianditu:{rule.pattern}")
             elif rule.kind == NAME_KEYWORD:
                 rank = (0, len(rule.pattern), rule.priority, -order)
                 self._keywords[rule.pattern] = (rank, rule.code, f"name:{rule.pattern}")
@@ -93,9 +112,16 @@ class Classifier:
     def classify(self, record: Mapping[str, Any]) -> tuple[Optional[str], str]:
         """(category code or None, what matched e.g. "osm:shop=convenience", "amap:0602xx", "name:便利店").
 
-        `record` holds OSM tags as keys, plus optionally `typecode` (Amap), `baidu_tag` and `name`.
+        `record` holds OSM tags as keys, plus optionally `typecode` (Amap), `baidu_tag`, `tencent_category`,
+        `tianditu_class` and `name`.
         """
-        winners = [self._best_osm(record), self._best_amap(record), self._best_baidu(record)]
+        winners = [
+            self._best_osm(record),
+            self._best_amap(record),
+            self._best_path(record, BAIDU_TAG_KEY, ";", self._baidu),
+            self._best_path(record, TENCENT_CATEGORY_KEY, ":", self._tencent),
+            self._best_tianditu(record),
+        ]
         explicit = [winner for winner in winners if winner is not None]
         # within a kind specificity ranked first; across kinds only priority, then rule order
         best = max(explicit, key=lambda winner: (winner[0][2], winner[0][3])) if explicit else None
@@ -135,16 +161,28 @@ class Classifier:
                     break
         return best
 
-    def _best_baidu(self, record: Mapping[str, Any]) -> Optional[tuple[_Rank, str, str]]:
+    @staticmethod
+    def _best_path(
+        record: Mapping[str, Any], key: str, separator: str, rules: Mapping[str, tuple[_Rank, str, str]]
+    ) -> Optional[tuple[_Rank, str, str]]:
+        """The deepest rule matching a prefix of any of the record's category paths (Baidu tags, Tencent)."""
         best = None
-        for path in re.split(r"[,|，]", str(record.get(BAIDU_TAG_KEY) or "")):
-            segments = [segment.strip() for segment in path.split(";")]
+        for path in re.split(r"[,|，]", str(record.get(key) or "")):
+            segments = [segment.strip() for segment in path.split(separator)]
             for depth in range(len(segments), 0, -1):
-                candidate = self._baidu.get(";".join(segments[:depth]))
+                candidate = rules.get(separator.join(segments[:depth]))
                 if candidate is not None:
                     if best is None or candidate[0] > best[0]:
                         best = candidate
                     break
+        return best
+
+    def _best_tianditu(self, record: Mapping[str, Any]) -> Optional[tuple[_Rank, str, str]]:
+        best = None
+        for name in re.split(r"[,|，]", str(record.get(TIANDITU_CLASS_KEY) or "")):
+            candidate = self._tianditu.get(name.strip())
+            if candidate is not None and (best is None or candidate[0] > best[0]):
+                best = candidate
         return best
 
     def attributes(self, record: Mapping[str, Any]) -> list[Optional[str]]:
@@ -154,3 +192,45 @@ class Classifier:
         if category is None:
             return [None, None, None, matched_by or None]
         return [category.code, category.category_class, category.name_zh, matched_by]
+
+
+class AttributeRecords:
+    """What the classifier reads from a feature: its `other_tags`, its OSM tag columns and the chosen fields."""
+
+    def __init__(self, names: Sequence[str], chosen: Mapping[str, int], osm_keys: Iterable[str]) -> None:
+        """`names` are the layer's field names; `chosen` maps a record key (NAME_KEY…) to a field index."""
+        keys = set(osm_keys)
+        self.tag_columns = [(name, i) for i, name in enumerate(names) if name in keys]
+        self.other_tags = list(names).index("other_tags") if "other_tags" in names else -1
+        self.chosen = dict(chosen)
+
+    def record(self, attributes: Sequence[Any]) -> dict[str, Any]:
+        """The classifier's record of one feature's `attributes`."""
+        from fifteen_min_plugin.core.facilities.osm_reader import parse_other_tags  # it imports this module
+
+        record: dict[str, Any] = parse_other_tags(attributes[self.other_tags]) if self.other_tags >= 0 else {}
+        for name, index in self.tag_columns:
+            if attributes[index] not in (None, ""):
+                record[name] = str(attributes[index])
+        for key, index in self.chosen.items():
+            value = attributes[index]
+            record[key] = "" if value is None else str(value)
+        return record
+
+
+class ClassificationLog(Messages):
+    """Writes classification counts to a run's log; the class name is the translation context."""
+
+    @classmethod
+    def push(cls, feedback: QgsProcessingFeedback, classifier: Classifier, counts: Counter, total: int) -> None:
+        """Per-category counts in table order, then how many features were classified and unclassified."""
+        from fifteen_min_plugin.core.labels import category_label  # labels reads the categories table too
+
+        for code, category in classifier.categories.items():
+            if counts[code]:
+                feedback.pushInfo(f"  {category_label(code, [category])}: {counts[code]}")
+        feedback.pushInfo(
+            cls.tr("{matched} of {total} features classified; {unmatched} unclassified (empty category).").format(
+                matched=total - counts[None], total=total, unmatched=counts[None]
+            )
+        )
