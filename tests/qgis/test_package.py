@@ -97,6 +97,10 @@ def test_zip_has_one_top_folder_with_everything_qgis_needs(package_zip):
         "fifteen_min_plugin/resources/ui/dock.ui",
     ):
         assert required in names
+    forms = sorted((Path(__file__).resolve().parents[2] / "resources" / "ui").glob("*.ui"))
+    assert len(forms) >= 9
+    for form in forms:  # loaded at runtime by every page and dialog
+        assert f"fifteen_min_plugin/resources/ui/{form.name}" in names
     assert not [name for name in names if name.endswith((".pyc", ".ts")) or "__pycache__" in name]
     top_level = {name.split("/")[1] for name in names}
     assert not top_level & {"tests", "data", "bench", "scripts", "docs", ".venv", "build", "dist", ".git"}
