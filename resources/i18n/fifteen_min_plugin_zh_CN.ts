@@ -67,7 +67,7 @@
         <translation>步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="116"/>
         <source>Walking minutes from every community to the nearest facility of every category along the roads, then the share of residents within {minutes:g} minutes.</source>
         <translation>计算每个社区沿道路步行到各业态最近设施所需的分钟数，再统计 {minutes:g} 分钟内可达的居民比例。</translation>
     </message>
@@ -152,112 +152,112 @@
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="126"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="122"/>
         <source>Residents within {minutes:g} minutes</source>
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="306"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="302"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="198"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="194"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="319"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="315"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="328"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="324"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="302"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="298"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="312"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="308"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="320"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="316"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="329"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="325"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="337"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="333"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="412"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="408"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="434"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="430"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="436"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="432"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="442"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="438"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="468"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="464"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="485"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="481"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="492"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="488"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="496"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="492"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="501"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="497"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="506"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="502"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="517"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="513"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="530"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="526"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
@@ -317,115 +317,35 @@
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="268"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="264"/>
         <source>Circle plans (PDF): cancelled; nothing was written.</source>
         <translation>“一圈一策”PDF：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="282"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="278"/>
         <source>{pages} pages written to {path}; the layout “{layout}” in the project shows them.</source>
         <translation>已将 {pages} 页写入 {path}；可在项目中的布局“{layout}”里查看。</translation>
     </message>
 </context>
 <context>
-    <name>AnalysisTables</name>
+    <name>AnalysisStyles</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="248"/>
-        <source>Circle id</source>
-        <translation>生活圈编号</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="249"/>
-        <source>Circle</source>
-        <translation>生活圈</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="250"/>
-        <source>Community</source>
-        <translation>社区</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="251"/>
-        <source>Level (min)</source>
-        <translation>层级（分钟）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="252"/>
-        <source>Grade</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="253"/>
-        <source>Basic categories present</source>
-        <translation>已有基本保障类业态</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="254"/>
-        <source>Missing basic categories</source>
-        <translation>缺少的基本保障类业态</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="255"/>
-        <source>Missing quality categories</source>
-        <translation>缺少的品质提升类业态</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="256"/>
-        <source>Facilities per 10,000 residents</source>
-        <translation>每万名居民设施数</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="276"/>
-        <source>The table could not be written to {path}. Is it open in another program?</source>
-        <translation>无法将表格写入 {path}。该文件是否已在其他程序中打开？</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="301"/>
-        <source>Excel export needs the Python package “openpyxl”, which is not installed. Install it (python -m pip install openpyxl) or export CSV instead.</source>
-        <translation>导出 Excel 需要 Python 包“openpyxl”，但尚未安装。请安装该包（python -m pip install openpyxl），或改为导出 CSV。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="310"/>
-        <source>Coverage</source>
-        <translation>覆盖分析</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="331"/>
-        <source>Save or discard the edits of “{layer}” first; the coverage was not written.</source>
-        <translation>请先保存或放弃对“{layer}”的编辑；未写入覆盖分析结果。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="338"/>
-        <source>The layer “{layer}” cannot be opened.</source>
-        <translation>无法打开图层“{layer}”。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="342"/>
-        <source>The coverage could not be saved in “{layer}”; it is unchanged.</source>
-        <translation>无法将覆盖分析结果保存到“{layer}”；该图层未作任何更改。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="379"/>
-        <source>Circle {number} cannot be placed in the coverage layer; nothing was written.</source>
-        <translation>生活圈 {number} 无法放入覆盖分析图层；未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="408"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/renderers.py" line="46"/>
         <source>The layer “{layer}” has no grade field; run the coverage first.</source>
         <translation>图层“{layer}”没有等级字段；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="425"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/renderers.py" line="63"/>
         <source>{lower:g}–{upper:g} min</source>
         <translation>{lower:g}–{upper:g} min</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="427"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/renderers.py" line="65"/>
         <source>over {minutes:g} min or none in reach</source>
         <translation>超过 {minutes:g} min 或可达范围内没有</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/tables.py" line="436"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/renderers.py" line="73"/>
         <source>The layer “{layer}” has no walking times for “{code}” (field min_{code}).</source>
         <translation>图层“{layer}”没有“{code}”的步行时间（字段 min_{code}）。</translation>
     </message>
@@ -1284,7 +1204,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CarriedFields</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="188"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="191"/>
         <source>The input layer already has a field named {name}; rename it first.</source>
         <translation>输入图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
@@ -1406,22 +1326,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CircleChart</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="134"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="135"/>
         <source>Select a circle in the table.</source>
         <translation>请在表格中选择一个生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="138"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="139"/>
         <source>{circle}: basic services (基本保障类)</source>
         <translation>{circle}：基本保障类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="138"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="139"/>
         <source>{circle}: quality services (品质提升类)</source>
         <translation>{circle}：品质提升类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="143"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="144"/>
         <source>missing</source>
         <translation>缺少</translation>
     </message>
@@ -1899,22 +1819,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CirclesPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="112"/>
         <source>Circle by centre and radius</source>
         <translation>按圆心和半径绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="113"/>
         <source>Click the centre (it snaps to a community point), move, click again — or type the radius in metres and press Enter. Esc cancels.</source>
         <translation>单击圆心（会捕捉到社区点），移动鼠标后再次单击；也可输入以米为单位的半径并按 Enter。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="119"/>
         <source>Polygon boundary</source>
         <translation>多边形边界</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="120"/>
         <source>Click the vertices, right-click to finish. Esc cancels.</source>
         <translation>依次单击各顶点，右键单击完成。按 Esc 取消。</translation>
     </message>
@@ -1934,7 +1854,7 @@ Mon-Fri 19:00-07:00
         <translation>固定半径：每次单击放置一个此大小的圆。设为 0 则用鼠标量取半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="229"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="225"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
@@ -1944,7 +1864,7 @@ Mon-Fri 19:00-07:00
         <translation>围绕每个起点生成 GB 50180 半径分级（无需道路数据）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="252"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="248"/>
         <source>Walking isochrones</source>
         <translation>步行等时圈</translation>
     </message>
@@ -1994,7 +1914,7 @@ Mon-Fri 19:00-07:00
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="92"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="84"/>
         <source>GB 50180-2018: 5-, 10- and 15-minute circles; walking at {speed} km/h.</source>
         <translation>GB 50180-2018：5 分钟、10 分钟和 15 分钟生活圈；步行速度 {speed} km/h。</translation>
     </message>
@@ -2004,32 +1924,32 @@ Mon-Fri 19:00-07:00
         <translation>GB 50180-2018：300 / 500 / 800–1,000 m，每个层级一个半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="304"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="207"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="203"/>
         <source>Circle added to “{layer}”. Save the layer edits to keep it (Ctrl+Z undoes it).</source>
         <translation>已将生活圈添加到“{layer}”。请保存图层编辑以保留该生活圈（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="249"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="245"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="275"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="271"/>
         <source>Choose the layer of communities (origins) first.</source>
         <translation>请先选择社区（起点）图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="294"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="290"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="108"/>
         <source>Create or open a workspace first: circles are saved in it.</source>
         <translation>请先新建或打开工作空间：生活圈保存在工作空间中。</translation>
     </message>
@@ -2039,32 +1959,32 @@ Mon-Fri 19:00-07:00
         <translation>拓扑容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="304"/>
         <source>{count} circles written to “{layer}” ({title}).</source>
         <translation>已向“{layer}”写入 {count} 个生活圈（{title}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="337"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="333"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="339"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="335"/>
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="349"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="345"/>
         <source>{title}: cancelled; the circles layer is unchanged.</source>
         <translation>{title}：已取消，生活圈图层保持不变。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="330"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="326"/>
         <source>The workspace already holds {count} circles of this method for these communities. Replace them with the new result, or keep both (the new circles are then named “… (run 2)” so coverage and the report tell them apart)?</source>
         <translation>工作空间中已有这些社区用同一方法生成的 {count} 个生活圈。用新结果替换它们，还是两者都保留（新生活圈将命名为“…（第 2 次）”，覆盖分析和报告中可据此区分）？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="348"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="344"/>
         <source> (run {number})</source>
         <translation>（第 {number} 次）</translation>
     </message>
@@ -2072,17 +1992,17 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CityChart</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="178"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="179"/>
         <source>Run the coverage to see the city summary.</source>
         <translation>运行覆盖分析以查看全市汇总。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="194"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="195"/>
         <source>Circles per grade ({count} circles)</source>
         <translation>各等级生活圈数量（共 {count} 个生活圈）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="200"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="201"/>
         <source>Basic categories missing most often</source>
         <translation>最常缺少的基本保障类业态</translation>
     </message>
@@ -2138,64 +2058,59 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ConvertCoordsAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="68"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="52"/>
         <source>Convert coordinates (WGS84 / GCJ-02 / BD-09)</source>
         <translation>坐标转换（WGS84 / GCJ-02 / BD-09）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="71"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="55"/>
         <source>Moves every vertex of every feature between the coordinate systems of Chinese web maps. Amap (Gaode) and Tencent publish GCJ-02 (“Mars”) coordinates, Baidu publishes BD-09; both are offset from true WGS84 positions by roughly 500 m to 1 km in most cities, so POIs copied from them land in the wrong street until converted.&lt;br&gt;&lt;b&gt;Input layer&lt;/b&gt;: points, lines or polygons (multi-part, holes and curves included) in longitude/latitude: EPSG:4326 (WGS84) or EPSG:4490 (CGCS2000, treated as WGS84: the two differ by centimetres). The offsets only exist in longitude/latitude, so a layer in a projected CRS is refused; reproject it to EPSG:4326 first.&lt;br&gt;&lt;b&gt;From&lt;/b&gt;: the system the input coordinates are really in (WGS84, GCJ-02 or BD-09), whatever CRS the layer declares.&lt;br&gt;&lt;b&gt;To&lt;/b&gt;: the system wanted; it must differ from From. Conversions towards WGS84 are exact inverses solved by iteration (within a millimetre), not the usual one-step approximation that is off by up to 5 m.&lt;br&gt;Points outside the public China box (longitude 72.004–137.8347, latitude 0.8293–55.8271) are left unchanged, as every GCJ-02 implementation does.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same features in EPSG:4326 with all their fields, plus &lt;i&gt;coord_src&lt;/i&gt; (the From system) and &lt;i&gt;coord_conv&lt;/i&gt; (the conversion applied, e.g. “GCJ-02→WGS84 (exact inverse)”). Existing fields with these names are replaced. The conversion is also written to the output layer's metadata history.</source>
         <translation>在中国网络地图使用的坐标系之间转换每个要素的每个顶点。高德和腾讯发布的是 GCJ-02（“火星”）坐标，百度发布的是 BD-09；在大多数城市，两者与真实的 WGS84 位置相差约 500 m 至 1 km，因此从这些地图复制的兴趣点（POI）在转换之前会落在错误的街道上。&lt;br&gt;&lt;b&gt;输入图层&lt;/b&gt;：以经纬度表示的点、线或面（包括多部件、内环和曲线）：EPSG:4326（WGS84）或 EPSG:4490（CGCS2000，按 WGS84 处理：两者仅相差厘米级）。这些偏移只存在于经纬度中，因此投影坐标参考系下的图层会被拒绝；请先将其重投影到 EPSG:4326。&lt;br&gt;&lt;b&gt;源坐标系&lt;/b&gt;：输入坐标实际所在的坐标系（WGS84、GCJ-02 或 BD-09），与图层声明的坐标参考系无关。&lt;br&gt;&lt;b&gt;目标坐标系&lt;/b&gt;：需要转换到的坐标系，必须与源坐标系不同。转换到 WGS84 时通过迭代求解精确逆变换（误差在 1 mm 以内），而非常见的误差可达 5 m 的一步近似。&lt;br&gt;位于公开的中国范围框（经度 72.004–137.8347，纬度 0.8293–55.8271）之外的点保持不变，所有 GCJ-02 实现均如此处理。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的相同要素，保留全部字段，并增加 &lt;i&gt;coord_src&lt;/i&gt;（源坐标系）和 &lt;i&gt;coord_conv&lt;/i&gt;（所做的转换，例如“GCJ-02→WGS84 (exact inverse)”）。已有的同名字段将被替换。转换信息也会写入输出图层的元数据历史记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="78"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="83"/>
         <source>From</source>
         <translation>源坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="102"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="86"/>
         <source>To</source>
         <translation>目标坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="89"/>
         <source>Converted</source>
         <translation>已转换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="96"/>
         <source>From and To are both {system}; choose two different coordinate systems.</source>
         <translation>源坐标系和目标坐标系都是 {system}；请选择两个不同的坐标系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="125"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="109"/>
         <source>The input layer is in {crs}, but GCJ-02 and BD-09 offsets only exist in longitude/latitude. Reproject the layer to EPSG:4326 (WGS84) first, then convert it.</source>
         <translation>输入图层使用 {crs}，但 GCJ-02 和 BD-09 偏移只存在于经纬度中。请先将图层重投影到 EPSG:4326（WGS84），再进行转换。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="125"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="109"/>
         <source>an unknown CRS</source>
         <translation>未知的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="163"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="147"/>
         <source>{count} features converted: {conversion}.</source>
         <translation>已转换 {count} 个要素：{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="150"/>
         <source>Coordinates converted {conversion} by fifteenmin:convertcoords.</source>
         <translation>已由 fifteenmin:convertcoords 转换坐标：{conversion}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="223"/>
-        <source>The conversion is recorded in the coord_conv field only: {reason}</source>
-        <translation>转换信息仅记录在 coord_conv 字段中：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2154,47 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="102"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageExport</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/export.py" line="23"/>
+        <source>The table could not be written to {path}. Is it open in another program?</source>
+        <translation>无法将表格写入 {path}。该文件是否已在其他程序中打开？</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/export.py" line="48"/>
+        <source>Excel export needs the Python package “openpyxl”, which is not installed. Install it (python -m pip install openpyxl) or export CSV instead.</source>
+        <translation>导出 Excel 需要 Python 包“openpyxl”，但尚未安装。请安装该包（python -m pip install openpyxl），或改为导出 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/export.py" line="57"/>
+        <source>Coverage</source>
+        <translation>覆盖分析</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageLayer</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_layer.py" line="35"/>
+        <source>Save or discard the edits of “{layer}” first; the coverage was not written.</source>
+        <translation>请先保存或放弃对“{layer}”的编辑；未写入覆盖分析结果。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_layer.py" line="42"/>
+        <source>The layer “{layer}” cannot be opened.</source>
+        <translation>无法打开图层“{layer}”。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_layer.py" line="46"/>
+        <source>The coverage could not be saved in “{layer}”; it is unchanged.</source>
+        <translation>无法将覆盖分析结果保存到“{layer}”；该图层未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_layer.py" line="83"/>
+        <source>Circle {number} cannot be placed in the coverage layer; nothing was written.</source>
+        <translation>生活圈 {number} 无法放入覆盖分析图层；未写入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -2302,6 +2258,54 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="397"/>
         <source>{facilities} facilities counted in {circles} circles.</source>
         <translation>已在 {circles} 个生活圈中统计 {facilities} 个设施。</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTable</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="127"/>
+        <source>Circle id</source>
+        <translation>生活圈编号</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="128"/>
+        <source>Circle</source>
+        <translation>生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="129"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="130"/>
+        <source>Level (min)</source>
+        <translation>层级（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="131"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="132"/>
+        <source>Basic categories present</source>
+        <translation>已有基本保障类业态</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="133"/>
+        <source>Missing basic categories</source>
+        <translation>缺少的基本保障类业态</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="134"/>
+        <source>Missing quality categories</source>
+        <translation>缺少的品质提升类业态</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="135"/>
+        <source>Facilities per 10,000 residents</source>
+        <translation>每万名居民设施数</translation>
     </message>
 </context>
 <context>
@@ -2369,12 +2373,12 @@ Mon-Fri 19:00-07:00
         <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="98"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="99"/>
         <source>Other (choose the CRS)</source>
         <translation>其他（选择坐标参考系）</translation>
     </message>
@@ -2489,7 +2493,7 @@ Mon-Fri 19:00-07:00
         <translation>保存为规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="114"/>
         <source>Also classify future imports with these names into the category (a name keyword in {path}).</source>
         <translation>以后导入时，也将包含这些名称的设施归入该业态（作为名称关键词保存在 {path} 中）。</translation>
     </message>
@@ -2579,157 +2583,157 @@ Mon-Fri 19:00-07:00
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="200"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="198"/>
         <source>Choose the spreadsheet to import first.</source>
         <translation>请先选择要导入的表格。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="206"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="204"/>
         <source>Choose the coordinate reference system of the spreadsheet&apos;s coordinates.</source>
         <translation>请选择表格中坐标所用的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="208"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="206"/>
         <source>Spreadsheet import</source>
         <translation>表格导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="228"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="226"/>
         <source>Choose the OpenStreetMap file (.osm or .pbf) first.</source>
         <translation>请先选择 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="230"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="228"/>
         <source>OpenStreetMap import</source>
         <translation>OpenStreetMap 导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="242"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="240"/>
         <source>The workspace has no circles yet: draw or compute them on the Circles page first.</source>
         <translation>工作空间中还没有生活圈：请先在“生活圈”页中绘制或计算生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="244"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="242"/>
         <source>OpenStreetMap download</source>
         <translation>OpenStreetMap 下载</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="255"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="253"/>
         <source>Choose the authentication configuration holding the Amap key first.</source>
         <translation>请先选择存放高德密钥的认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="258"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="256"/>
         <source>Give keywords or type codes to search for.</source>
         <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="273"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="271"/>
         <source>Amap import</source>
         <translation>高德导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="287"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="285"/>
         <source>Choose the layer and the field that holds the facility type first.</source>
         <translation>请先选择图层以及存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="319"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="317"/>
         <source>Choose the layer of facilities to import first.</source>
         <translation>请先选择要导入的设施图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="322"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="320"/>
         <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
         <translation>这是工作空间自身的设施图层；请选择其他图层进行导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="325"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="323"/>
         <source>Layer import</source>
         <translation>图层导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="338"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="336"/>
         <source>An import is already running; wait for it or cancel it.</source>
         <translation>已有导入正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="513"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="339"/>
         <source>Create or open a workspace first: facilities are imported into it.</source>
         <translation>请先新建或打开工作空间：设施将导入到工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="361"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="359"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="364"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="362"/>
         <source>{title} gave no result; nothing was added.</source>
         <translation>{title}没有得到结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="397"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="395"/>
         <source>{count} have no category yet: use Show unclassified to review them.</source>
         <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="524"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="507"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="437"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="435"/>
         <source>Unclassified</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="457"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="455"/>
         <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
         <translation>{count} 个设施没有业态。请选择部分设施和一个业态，然后单击“指定业态”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="465"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="463"/>
         <source>{count} facilities without a category are selected (the layer is being edited).</source>
         <translation>已选中 {count} 个没有业态的设施（图层正处于编辑状态）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="480"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="478"/>
         <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
         <translation>请先（在地图或属性表中）选择设施，并选择一个业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="490"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="488"/>
         <source>assigned in the review</source>
         <translation>核查时指定</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="495"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="493"/>
         <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
         <translation>已有 {count} 个设施归为“{category}”。请保存图层编辑以保留更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="499"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="497"/>
         <source>Future imports classify names containing {names} the same way ({path}).</source>
         <translation>以后导入时，名称包含 {names} 的设施也将按相同方式归类（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="503"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="501"/>
         <source>No rule was saved: the selected facilities have no name.</source>
         <translation>未保存规则：所选设施没有名称。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="386"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="384"/>
         <source>{added} facilities added to “{layer}” ({title}); {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
         <translation>已向“{layer}”新增 {added} 处设施（{title}）；{merged} 处已由其他来源导入，现同时记录两个来源；{present} 处此前已导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="402"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="400"/>
         <source>{count} rows skipped: they have no location that can be placed on the map.</source>
         <translation>跳过 {count} 行：没有可以落到地图上的位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="408"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="406"/>
         <source>{count} facilities already in the workspace have a location that cannot be converted to WGS84, so they were not checked for duplicates.</source>
         <translation>工作空间中已有 {count} 处设施的位置无法转换为 WGS84，未参与重复检查。</translation>
     </message>
@@ -2737,29 +2741,34 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="75"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="78"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="76"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="79"/>
         <source>Import and conversion</source>
         <translation>导入与转换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="77"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="80"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="78"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="81"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="47"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="50"/>
         <source>Details: {details}</source>
         <translation>详细信息：{details}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="256"/>
+        <source>The conversion is recorded in the coord_conv field only: {reason}</source>
+        <translation>转换信息仅记录在 coord_conv 字段中：{reason}</translation>
     </message>
 </context>
 <context>
@@ -3428,169 +3437,74 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportTableAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="52"/>
         <source>Import facility table (CSV / Excel)</source>
         <translation>导入设施表格（CSV / Excel）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="55"/>
         <source>Turns a facility spreadsheet (for example a POI export from Amap, Baidu or Tencent) into a point layer in WGS84.&lt;br&gt;&lt;b&gt;Input table&lt;/b&gt;: a CSV, TXT or TSV file (comma, tab, semicolon or pipe delimited, detected automatically) or an Excel .xlsx workbook. The first non-empty row is the header.&lt;br&gt;&lt;b&gt;X field&lt;/b&gt; / &lt;b&gt;Y field&lt;/b&gt;: the columns holding longitude (or easting) and latitude (or northing). Left empty they are guessed from common names (lon, lng, longitude, x, 经度, 坐标X…; lat, latitude, y, 纬度, 坐标Y…) and the log says which were guessed. A single column holding “lng,lat” as Amap exports it (location, 经纬度, e.g. “116.352,40.003”) is recognised too; to choose one yourself, enter its name in X field and leave Y field empty. Note that Chinese survey tables often call the northing X: choose the fields explicitly then.&lt;br&gt;&lt;b&gt;Encoding&lt;/b&gt;: Auto tries UTF-8 (with or without BOM) and then GBK/GB18030, the encoding Excel uses for CSV on Chinese Windows, on the whole file; choose one to override. Ignored for .xlsx.&lt;br&gt;&lt;b&gt;Coordinate system&lt;/b&gt;: what the coordinates really are. Amap (Gaode) and Tencent exports are GCJ-02, Baidu exports are BD-09; both are converted to WGS84 with the exact iterative inverse (within a millimetre), not the one-step approximation. WGS84 (and CGCS2000 longitude/latitude, equal at this scale) is kept as is. Other (SOURCE_CRS) reprojects from any coordinate reference system, such as a CGCS2000 Gauss-Krüger zone (e.g. EPSG:4547).&lt;br&gt;&lt;b&gt;Source CRS&lt;/b&gt;: the CRS of the coordinates when the system is Other (SOURCE_CRS).&lt;br&gt;&lt;b&gt;Sheet&lt;/b&gt; (advanced): the workbook sheet to read; empty reads the first sheet.&lt;br&gt;Rows whose coordinates are empty, not numbers, or out of range (longitude −180…180, latitude −90…90, e.g. X and Y swapped) are skipped and listed in the log by their row number as a spreadsheet shows it (the header is row 1): the first 20 and the total. A file that is empty, has only a header, uses another delimiter, has no recognisable coordinate columns, or is not a valid workbook stops the import with a message and writes nothing.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with every column of the table as a text field under its own (Chinese) name, so codes keep their leading zeros; plus &lt;i&gt;coord_src&lt;/i&gt; (the system of the file, or the SOURCE_CRS identifier) and &lt;i&gt;coord_conv&lt;/i&gt; (the conversion applied, e.g. “GCJ-02→WGS84 (exact inverse)”). Both are also written to the output layer's metadata history. Every row is classified like Classify facilities does, from the name column (名称/name), the type column (类型/类别/type) and an Amap type code column (typecode) when present: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt; (empty category when nothing matched).</source>
         <translation>将设施表格（例如从高德、百度或腾讯导出的 POI）转换为 WGS84 点图层。&lt;br&gt;&lt;b&gt;输入表格&lt;/b&gt;：CSV、TXT 或 TSV 文件（以逗号、制表符、分号或竖线分隔，自动识别），或 Excel .xlsx 工作簿。第一个非空行为表头。&lt;br&gt;&lt;b&gt;X 字段&lt;/b&gt; / &lt;b&gt;Y 字段&lt;/b&gt;：存放经度（或东坐标）和纬度（或北坐标）的列。留空时根据常见列名猜测（lon、lng、longitude、x、经度、坐标X…；lat、latitude、y、纬度、坐标Y…），日志中会说明猜测了哪些列。也能识别高德导出格式中以单列存放“lng,lat”的情况（location、经纬度，例如“116.352,40.003”）；如需自行指定该列，请在 X 字段中填写其名称并将 Y 字段留空。注意，国内测量表格常把北坐标称为 X：此时请明确指定字段。&lt;br&gt;&lt;b&gt;编码&lt;/b&gt;：“自动”会先按 UTF-8（带或不带 BOM）读取整个文件，再尝试 GBK/GB18030（中文版 Windows 上 Excel 保存 CSV 时使用的编码）；也可选择某种编码强制使用。对 .xlsx 无效。&lt;br&gt;&lt;b&gt;坐标系&lt;/b&gt;：坐标实际所用的坐标系。高德和腾讯导出的数据为 GCJ-02，百度导出的数据为 BD-09；两者都通过迭代求解精确逆变换（误差在 1 mm 以内）转换为 WGS84，而非一步近似。WGS84（以及 CGCS2000 经纬度，在此尺度下两者相同）保持不变。“其他”（SOURCE_CRS）可从任意坐标参考系重投影，例如 CGCS2000 高斯-克吕格投影带（如 EPSG:4547）。&lt;br&gt;&lt;b&gt;源坐标参考系&lt;/b&gt;：坐标系为“其他”（SOURCE_CRS）时坐标所用的坐标参考系。&lt;br&gt;&lt;b&gt;工作表&lt;/b&gt;（高级）：要读取的工作簿工作表；为空时读取第一个工作表。&lt;br&gt;坐标为空、不是数值或超出范围（经度 −180…180，纬度 −90…90，例如 X 与 Y 颠倒）的行将被跳过，并在日志中按表格软件显示的行号（表头为第 1 行）列出：前 20 行及总数。如果文件为空、只有表头、使用其他分隔符、没有可识别的坐标列，或不是有效的工作簿，导入将停止并给出提示，不写入任何内容。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的点，表格的每一列都作为文本字段，沿用其原有（中文）列名，因此编码会保留前导零；另加 &lt;i&gt;coord_src&lt;/i&gt;（文件的坐标系，或 SOURCE_CRS 标识符）和 &lt;i&gt;coord_conv&lt;/i&gt;（所做的转换，例如“GCJ-02→WGS84 (exact inverse)”）。两者也会写入输出图层的元数据历史记录。每一行都会像“设施分类”工具一样，根据名称列（名称/name）、类型列（类型/类别/type）以及高德类型编码列（typecode，如有）进行分类：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;matched_by&lt;/i&gt;（未匹配时 category 为空）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="158"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="90"/>
         <source>Input table</source>
         <translation>输入表格</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="158"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="90"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)</source>
         <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="97"/>
         <source>X field (longitude)</source>
         <translation>X 字段（经度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="98"/>
         <source>Y field (latitude)</source>
         <translation>Y 字段（纬度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="99"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="104"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="177"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="109"/>
         <source>Source CRS</source>
         <translation>源坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="178"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="110"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="181"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="113"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="205"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="134"/>
         <source>Coordinate system is Other (SOURCE_CRS): choose the source CRS.</source>
         <translation>坐标系为“其他”（SOURCE_CRS）：请选择源坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="208"/>
-        <source>{source}→EPSG:4326 (QGIS transform)</source>
-        <translation>{source}→EPSG:4326（QGIS 坐标转换）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="213"/>
-        <source>none (already WGS84)</source>
-        <translation>无（已是 WGS84）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="285"/>
-        <source>{name} has a header row but no data rows; nothing was imported.</source>
-        <translation>{name} 只有表头行，没有数据行；未导入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="288"/>
-        <source>None of the {count} rows of {name} has usable coordinates (first: row {row}, {reason}); check the X and Y fields and the coordinate system. Nothing was imported.</source>
-        <translation>{name} 共 {count} 行，均无可用坐标（首个问题：第 {row} 行，{reason}）；请检查 X 和 Y 字段以及坐标系。未导入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="294"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="153"/>
         <source>{count} facilities imported from {name}: {conversion}.</source>
         <translation>已从 {name} 导入 {count} 个设施：{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="300"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="159"/>
         <source>Imported from {name} by fifteenmin:importtable; source {source}, {conversion}.</source>
         <translation>由 fifteenmin:importtable 从 {name} 导入；源坐标系 {source}，{conversion}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="349"/>
-        <source>Facility categories are read from: {columns}.</source>
-        <translation>设施业态读取自：{columns}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="349"/>
-        <source>no column</source>
-        <translation>无可用列</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="356"/>
-        <source>Reading sheet {sheet}.</source>
-        <translation>正在读取工作表 {sheet}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="359"/>
-        <source>Reading {encoding} text delimited by “{delimiter}”.</source>
-        <translation>正在读取以“{delimiter}”分隔的 {encoding} 文本。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="366"/>
-        <source>Coordinates: column {x} holds “longitude,latitude”{guessed}.</source>
-        <translation>坐标：列 {x} 存放“经度,纬度”{guessed}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="367"/>
-        <source> (guessed)</source>
-        <translation>（猜测所得）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="371"/>
-        <source>Coordinates: X from {x}, Y from {y}.</source>
-        <translation>坐标：X 取自 {x}，Y 取自 {y}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="373"/>
-        <source>Guessed from the column names: {names}.</source>
-        <translation>根据列名猜测：{names}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="391"/>
-        <source>X {x} / Y {y} cannot be transformed to WGS84</source>
-        <translation>X {x} / Y {y} 无法转换到 WGS84</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="409"/>
-        <source>Row {row}: {reason}.</source>
-        <translation>第 {row} 行：{reason}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="411"/>
-        <source>… and {more} more rows.</source>
-        <translation>……以及另外 {more} 行。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="414"/>
-        <source>{count} rows have more values than the header has columns; the extra values were not imported (rows {rows}).</source>
-        <translation>{count} 行的值多于表头的列数；多出的值未导入（涉及行：{rows}）。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="339"/>
-        <source>The column “{column}” is written as {field}: a GeoPackage numbers its rows in fid.</source>
-        <translation>“{column}”列写为 {field}：GeoPackage 用 fid 为自己的行编号。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="269"/>
-        <source>{count} rows were skipped because their text is not valid {encoding} (rows {rows}); the other rows were imported.</source>
-        <translation>有 {count} 行因文本不是有效的 {encoding} 而被跳过（第 {rows} 行）；其余各行已导入。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="403"/>
-        <source>{written} rows imported, {count} skipped because of their coordinates (rows {rows}).</source>
-        <translation>已导入 {written} 行，{count} 行因坐标问题被跳过（第 {rows} 行）。</translation>
     </message>
 </context>
 <context>
@@ -4493,12 +4407,12 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="196"/>
         <source>Line {line} of {path}: the kind “{kind}” must be one of osm_tag, amap_typecode, baidu_tag, tencent_category, tianditu_class or name_keyword.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：类型“{kind}”必须是 osm_tag、amap_typecode、baidu_tag、tencent_category、tianditu_class 或 name_keyword 之一。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="204"/>
         <source>Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are key=value or key=*, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;, Tencent categories words separated by :, Tianditu classes a class name).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：模式“{pattern}”对 {kind} 无效（OSM 标签为 key=value 或 key=*，高德类型代码为 2、4 或 6 位数字，百度标签为以 ; 分隔的词语，腾讯分类为以 : 分隔的词语，天地图分类为分类名称）。</translation>
     </message>
 </context>
 <context>
@@ -4653,6 +4567,104 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>TableImportMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="130"/>
+        <source>{source}→EPSG:4326 (QGIS transform)</source>
+        <translation>{source}→EPSG:4326（QGIS 坐标转换）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="135"/>
+        <source>none (already WGS84)</source>
+        <translation>无（已是 WGS84）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="155"/>
+        <source>X {x} / Y {y} cannot be transformed to WGS84</source>
+        <translation>X {x} / Y {y} 无法转换到 WGS84</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="169"/>
+        <source>The column “{column}” is written as {field}: a GeoPackage numbers its rows in fid.</source>
+        <translation>“{column}”列写为 {field}：GeoPackage 用 fid 为自己的行编号。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="180"/>
+        <source>Facility categories are read from: {columns}.</source>
+        <translation>设施业态读取自：{columns}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="180"/>
+        <source>no column</source>
+        <translation>无可用列</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="190"/>
+        <source>Reading sheet {sheet}.</source>
+        <translation>正在读取工作表 {sheet}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="193"/>
+        <source>Reading {encoding} text delimited by “{delimiter}”.</source>
+        <translation>正在读取以“{delimiter}”分隔的 {encoding} 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="200"/>
+        <source>Coordinates: column {x} holds “longitude,latitude”{guessed}.</source>
+        <translation>坐标：列 {x} 存放“经度,纬度”{guessed}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="201"/>
+        <source> (guessed)</source>
+        <translation>（猜测所得）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="206"/>
+        <source>Coordinates: X from {x}, Y from {y}.</source>
+        <translation>坐标：X 取自 {x}，Y 取自 {y}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="208"/>
+        <source>Guessed from the column names: {names}.</source>
+        <translation>根据列名猜测：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="217"/>
+        <source>{written} rows imported, {count} skipped because of their coordinates (rows {rows}).</source>
+        <translation>已导入 {written} 行，{count} 行因坐标问题被跳过（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="223"/>
+        <source>Row {row}: {reason}.</source>
+        <translation>第 {row} 行：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="225"/>
+        <source>… and {more} more rows.</source>
+        <translation>……以及另外 {more} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="230"/>
+        <source>{count} rows have more values than the header has columns; the extra values were not imported (rows {rows}).</source>
+        <translation>{count} 行的值多于表头的列数；多出的值未导入（涉及行：{rows}）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="292"/>
+        <source>{count} rows were skipped because their text is not valid {encoding} (rows {rows}); the other rows were imported.</source>
+        <translation>有 {count} 行因文本不是有效的 {encoding} 而被跳过（第 {rows} 行）；其余各行已导入。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="309"/>
+        <source>{name} has a header row but no data rows; nothing was imported.</source>
+        <translation>{name} 只有表头行，没有数据行；未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/table_import.py" line="312"/>
+        <source>None of the {count} rows of {name} has usable coordinates (first: row {row}, {reason}); check the X and Y fields and the coordinate system. Nothing was imported.</source>
+        <translation>{name} 共 {count} 行，均无可用坐标（首个问题：第 {row} 行，{reason}）；请检查 X 和 Y 字段以及坐标系。未导入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>TableMessages</name>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/table_reader.py" line="161"/>
@@ -4791,27 +4803,27 @@ Mon-Fri 19:00-07:00
 <context>
     <name>TiandituProvider</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="90"/>
         <source>Tianditu reports the daily quota of this key is used up (HTTP {status}).</source>
         <translation>天地图提示该密钥当日配额已用完（HTTP {status}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="96"/>
         <source>Tianditu</source>
         <translation>天地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="138"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="139"/>
         <source>Tianditu reports the daily quota of this key is used up ({message}, {code}).</source>
         <translation>天地图提示该密钥当日配额已用完（{message}，{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="145"/>
         <source>Tianditu reports too many requests ({message}, {code}).</source>
         <translation>天地图提示请求过于频繁（{message}，{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="149"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="150"/>
         <source>Tianditu refused the request: {message} ({code}); check the key (tk) and its permissions.</source>
         <translation>天地图拒绝了请求：{message}（{code}）；请检查密钥（tk）及其权限。</translation>
     </message>

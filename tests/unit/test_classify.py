@@ -36,7 +36,14 @@ def _write(tmp_path: Path, text: str, name: str = "rules.csv") -> Path:
 def test_bundled_rules_load_and_every_category_is_reachable():
     rules = load_rules()
     assert {rule.code for rule in rules} - {NOT_A_FACILITY} == set(codes())
-    assert {rule.kind for rule in rules} == {"osm_tag", "amap_typecode", "baidu_tag", "name_keyword"}
+    assert {rule.kind for rule in rules} == {
+        "osm_tag",
+        "amap_typecode",
+        "baidu_tag",
+        "tencent_category",
+        "tianditu_class",
+        "name_keyword",
+    }
     for keyword in ("菜市场", "农贸市场", "药房", "大药房", "便利店", "早餐", "包子", "快递驿站", "菜鸟驿站", "幼儿园"):
         assert any(rule.kind == "name_keyword" and rule.pattern == keyword for rule in rules), keyword
 
@@ -53,6 +60,10 @@ def test_bundled_rules_load_and_every_category_is_reachable():
         ("amap_typecode", "000000", None),
         ("baidu_tag", "购物; 便利店", "购物;便利店"),
         ("baidu_tag", "购物;;", None),
+        ("tencent_category", "购物 : 便利店", "购物:便利店"),
+        ("tencent_category", "购物:", None),
+        ("tianditu_class", " 便利店 ", "便利店"),
+        ("tianditu_class", " ", None),
         ("name_keyword", "ＫＴＶ", "ktv"),
     ],
 )

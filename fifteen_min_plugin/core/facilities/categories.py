@@ -33,8 +33,10 @@ RULE_REQUIRED_COLUMNS = ("code", "kind", "pattern")
 OSM_TAG = "osm_tag"
 AMAP_TYPECODE = "amap_typecode"
 BAIDU_TAG = "baidu_tag"
+TENCENT_CATEGORY = "tencent_category"
+TIANDITU_CLASS = "tianditu_class"
 NAME_KEYWORD = "name_keyword"
-RULE_KINDS = (OSM_TAG, AMAP_TYPECODE, BAIDU_TAG, NAME_KEYWORD)
+RULE_KINDS = (OSM_TAG, AMAP_TYPECODE, BAIDU_TAG, TENCENT_CATEGORY, TIANDITU_CLASS, NAME_KEYWORD)
 #: the rule code for "matched, but not a facility": the record stays unclassified and name keywords are not tried
 NOT_A_FACILITY = "-"
 _OSM_PATTERN = re.compile(r"^([^=\s]+)=([^=]+)$")
@@ -170,9 +172,12 @@ def normalise_pattern(kind: str, pattern: str) -> Optional[str]:
         while text.endswith("00") and len(text) > 2:
             text = text[:-2]
         return None if text == "00" else text
-    if kind == BAIDU_TAG:
-        segments = [segment.strip() for segment in text.split(";")]
-        return ";".join(segments) if all(segments) else None
+    if kind in (BAIDU_TAG, TENCENT_CATEGORY):
+        separator = ";" if kind == BAIDU_TAG else ":"
+        segments = [segment.strip() for segment in text.split(separator)]
+        return separator.join(segments) if all(segments) else None
+    if kind == TIANDITU_CLASS:
+        return text or None
     if kind == NAME_KEYWORD:
         return text.lower() or None
     return None
@@ -194,8 +199,8 @@ class RulesFile(Messages):
         if kind not in RULE_KINDS:
             raise FifteenMinError(
                 RulesFile.tr(
-                    "Line {line} of {path}: the kind “{kind}” must be one of osm_tag, amap_typecode, baidu_tag or "
-                    "name_keyword."
+                    "Line {line} of {path}: the kind “{kind}” must be one of osm_tag, amap_typecode, baidu_tag, "
+                    "tencent_category, tianditu_class or name_keyword."
                 ).format(line=line, path=path, kind=kind)
             )
         pattern = normalise_pattern(kind, row["pattern"])
@@ -203,7 +208,8 @@ class RulesFile(Messages):
             raise FifteenMinError(
                 RulesFile.tr(
                     "Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are "
-                    "key=value or key=*, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;)."
+                    "key=value or key=*, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;, Tencent "
+                    "categories words separated by :, Tianditu classes a class name)."
                 ).format(line=line, path=path, pattern=row["pattern"], kind=kind)
             )
         text = row.get("priority", "") or "0"

@@ -8,8 +8,9 @@ Request ``GET /v2/search?postStr=<JSON>&type=query&tk=<key>``, the JSON holding 
 ``mapBound`` "minx,miny,maxx,maxy", ``level`` (1-18), ``start`` (0-300) and ``count`` (1-300), optionally
 ``dataTypes`` (class names or codes, ``,``-separated) and ``show`` 2 (details with the class).
 Answer: ``resultType`` (1 POIs), ``count`` (results of the query), ``pois``: objects with ``hotPointID``,
-``name``, ``lonlat`` ("lon,lat"), ``address``, ``province``, ``city``, ``county``, ``typeName``,
-``typeCode``; ``status`` {``infocode`` (1000 success), ``cndesc``}.
+``name``, ``lonlat`` ("lon,lat"), ``address``, ``province``, ``city``, ``county``, ``typeName`` (the class,
+kept as `type` and matched by the ``tianditu_class`` rules), ``typeCode``; ``status`` {``infocode`` (1000
+success), ``cndesc``}.
 Coordinates are CGCS2000, which carries no offset: they are used as WGS84 (they agree to well under a metre).
 Paging reaches start 300 at most, so a rectangle reporting 300 results is split. The documentation lists no
 separate code for an exhausted daily quota or for too many requests; an answer whose description says a limit
@@ -117,7 +118,7 @@ class TiandituProvider(PoiProvider):
                     source_id=ident,
                     name=name,
                     type=text_value(poi.get("typeName")),
-                    typecode=text_value(poi.get("typeCode")),
+                    typecode="",  # Tianditu's own class code, not an Amap type code: the class name is in `type`
                     address=text_value(poi.get("address")),
                     province=text_value(poi.get("province")),
                     city=text_value(poi.get("city")),
