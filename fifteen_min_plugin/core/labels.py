@@ -87,6 +87,18 @@ def conversion_text(source: str, target: str, exact_inverse: bool) -> str:
     return Labels.tr("{source}→{target} (public formula)").format(source=source, target=target)
 
 
+def conversion_shown(from_index: int, to_index: int) -> str:
+    """A conversion between two chinacoords.SYSTEMS indices in the interface language, for messages.
+
+    The stored `coord_conv` value stays chinacoords.conversion_label.
+    """
+    from fifteen_min_plugin.core.facilities import chinacoords  # numpy: imported when a conversion is shown
+
+    exact = chinacoords.is_inverse(chinacoords.SYSTEMS[from_index], chinacoords.SYSTEMS[to_index])
+    labels = chinacoords.SYSTEM_LABELS
+    return conversion_text(labels[from_index], labels[to_index], exact)
+
+
 def join_labels(labels: Sequence[str]) -> str:
     """Labels as a list in running text: 、 between Chinese labels, a comma between English ones."""
     return ("、" if is_chinese() else ", ").join(labels)

@@ -16,6 +16,9 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingUtils,
+    QgsProviderRegistry,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -28,7 +31,7 @@ from fifteen_min_plugin.core.errors import FifteenMinError, log_error
 from fifteen_min_plugin.core.labels import named_ids
 from fifteen_min_plugin.processing.parameter_checks import explain_refusal, missing_field
 
-__all__ = ["CarriedFields", "FifteenMinAlgorithm", "named_ids", "processing_error"]
+__all__ = ["CarriedFields", "FifteenMinAlgorithm", "LazySink", "named_ids", "processing_error", "record_history"]
 
 #: features handed to a sink at once
 WRITE_BATCH = 1000
@@ -196,3 +199,61 @@ class CarriedFields:
         """The kept attribute values of `feature`."""
         attributes = feature.attributes()
         return [attributes[i] for i in self.indices]
+
+
+class LazySink:
+    """An output made when its first feature arrives, with that feature's fields.
+
+    A run that ends without writing anything (cancelled, or refused) leaves no output behind.
+    """
+
+    def __init__(
+        self,
+        algorithm: FifteenMinAlgorithm,
+        parameters: dict[str, Any],
+        name: str,
+        context: QgsProcessingContext,
+        wkb_type: QgsWkbTypes.Type,
+        crs: QgsCoordinateReferenceSystem,
+    ) -> None:
+        self.algorithm, self.parameters, self.name, self.context = algorithm, parameters, name, context
+        self.wkb_type, self.crs = wkb_type, crs
+        self.sink: Optional[QgsFeatureSink] = None
+        self.dest_id = ""
+
+    def add(self, feature: QgsFeature) -> None:
+        """Write `feature` (the sink copies it); QgsProcessingException when the output refuses it."""
+        if self.sink is None:
+            self.sink, self.dest_id = self.algorithm.sink(
+                self.parameters, self.name, self.context, feature.fields(), self.wkb_type, self.crs
+            )
+        if not self.sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(self.algorithm.writeFeatureError(self.sink, self.parameters, self.name))
+
+    def close(self) -> None:
+        """Close the output (e.g. before its metadata is recorded)."""
+        self.sink = None
+
+
+def record_history(dest_id: str, history: str, context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> None:
+    """Add `history` to the output layer's metadata history (saved with it when the format allows)."""
+    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+    if layer is None:
+        return
+    metadata = layer.metadata()
+    metadata.addHistoryItem(history)
+    layer.setMetadata(metadata)
+    if layer.providerType() == "memory":
+        return
+    if layer.providerType() == "ogr":
+        # a GeoPackage written from a bare path needs its table name for metadata to be stored
+        sublayers = QgsProviderRegistry.instance().querySublayers(layer.source())
+        if len(sublayers) == 1 and sublayers[0].uri() != layer.source():
+            layer = QgsVectorLayer(sublayers[0].uri(), layer.name(), "ogr")
+            layer.setMetadata(metadata)
+    message, saved = layer.saveDefaultMetadata()
+    if not saved:
+        warning = QCoreApplication.translate(
+            "FifteenMinAlgorithm", "The conversion is recorded in the coord_conv field only: {reason}"
+        )
+        feedback.pushWarning(warning.format(reason=message))

@@ -16,41 +16,25 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingUtils,
-    QgsProviderRegistry,
-    QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.core.facilities import chinacoords
-from fifteen_min_plugin.core.labels import conversion_text
-from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
+from fifteen_min_plugin.core.facilities.chinacoords import (
+    CONVERSION_FIELD,
+    SOURCE_FIELD,
+    SYSTEM_LABELS,
+    SYSTEMS,
+    conversion_label,
+)
+from fifteen_min_plugin.core.labels import conversion_shown
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, record_history
 
-#: enum option labels, in parameter order, and the core system each one stands for
-SYSTEM_LABELS = ("WGS84", "GCJ-02", "BD-09")
-CORE_SYSTEMS = (chinacoords.WGS84, chinacoords.GCJ02, chinacoords.BD09)
 #: lon/lat CRSs whose coordinates the offsets apply to (CGCS2000 differs from WGS84 by centimetres)
 LONLAT_AUTHIDS = ("EPSG:4326", "EPSG:4490", "OGC:CRS84")
-SOURCE_FIELD = "coord_src"
-CONVERSION_FIELD = "coord_conv"
 #: features whose vertices are converted in one vectorised call
 BATCH_SIZE = 2000
 
-
-def conversion_label(from_index: int, to_index: int) -> str:
-    """The `coord_conv` value, e.g. "GCJ-02→WGS84 (exact inverse)"."""
-    method = (
-        "exact inverse"
-        if chinacoords.is_inverse(CORE_SYSTEMS[from_index], CORE_SYSTEMS[to_index])
-        else "public formula"
-    )
-    return f"{SYSTEM_LABELS[from_index]}→{SYSTEM_LABELS[to_index]} ({method})"
-
-
-def conversion_shown(from_index: int, to_index: int) -> str:
-    """The conversion in the interface language, for messages (the `coord_conv` value stays `conversion_label`)."""
-    exact = chinacoords.is_inverse(CORE_SYSTEMS[from_index], CORE_SYSTEMS[to_index])
-    return conversion_text(SYSTEM_LABELS[from_index], SYSTEM_LABELS[to_index], exact)
+__all__ = ["SYSTEM_LABELS", "ConvertCoordsAlgorithm"]
 
 
 class ConvertCoordsAlgorithm(FifteenMinAlgorithm):
@@ -130,7 +114,7 @@ class ConvertCoordsAlgorithm(FifteenMinAlgorithm):
             )
         from_index = self.parameterAsEnum(parameters, self.FROM_SYSTEM, context)
         to_index = self.parameterAsEnum(parameters, self.TO_SYSTEM, context)
-        from_system, to_system = CORE_SYSTEMS[from_index], CORE_SYSTEMS[to_index]
+        from_system, to_system = SYSTEMS[from_index], SYSTEMS[to_index]
         label = conversion_label(from_index, to_index)
 
         carried = CarriedFields(source.fields(), replaces=(SOURCE_FIELD, CONVERSION_FIELD))
@@ -200,27 +184,3 @@ class ConvertCoordsAlgorithm(FifteenMinAlgorithm):
         if not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
         return len(batch)
-
-
-def record_history(dest_id: str, history: str, context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> None:
-    """Add `history` to the output layer's metadata history (saved with it when the format allows)."""
-    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
-    if layer is None:
-        return
-    metadata = layer.metadata()
-    metadata.addHistoryItem(history)
-    layer.setMetadata(metadata)
-    if layer.providerType() == "memory":
-        return
-    if layer.providerType() == "ogr":
-        # a GeoPackage written from a bare path needs its table name for metadata to be stored
-        sublayers = QgsProviderRegistry.instance().querySublayers(layer.source())
-        if len(sublayers) == 1 and sublayers[0].uri() != layer.source():
-            layer = QgsVectorLayer(sublayers[0].uri(), layer.name(), "ogr")
-            layer.setMetadata(metadata)
-    message, saved = layer.saveDefaultMetadata()
-    if not saved:
-        warning = QCoreApplication.translate(
-            "ConvertCoordsAlgorithm", "The conversion is recorded in the coord_conv field only: {reason}"
-        )
-        feedback.pushWarning(warning.format(reason=message))

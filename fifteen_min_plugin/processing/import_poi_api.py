@@ -34,6 +34,7 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.chinacoords import conversion_label
 from fifteen_min_plugin.core.facilities.classify import Classifier
 from fifteen_min_plugin.core.facilities.poi_api.amap import DEFAULT_BASE_URL, AmapProvider
 from fifteen_min_plugin.core.facilities.poi_api.base import (
@@ -47,7 +48,6 @@ from fifteen_min_plugin.core.facilities.poi_api.base import (
 from fifteen_min_plugin.core.facilities.poi_api.http import QgisTransport
 from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm, named_ids
-from fifteen_min_plugin.processing.convert_coords import conversion_label
 
 PROVIDER_LABELS = ("Amap (高德)",)
 TEXT_FIELDS = ("source", "source_id", "name", "type", "typecode", "address", "province", "city", "district")

@@ -2008,6 +2008,14 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>ClassificationLog</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/classify.py" line="232"/>
+        <source>{matched} of {total} features classified; {unmatched} unclassified (empty category).</source>
+        <translation>已分类 {matched}/{total} 个要素；{unmatched} 个未能归入任何业态。</translation>
+    </message>
+</context>
+<context>
     <name>ClassifyFacilitiesAlgorithm</name>
     <message>
         <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="59"/>
@@ -5018,14 +5026,6 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="450"/>
         <source>Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}.</source>
         <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
-    </message>
-</context>
-<context>
-    <name>cls</name>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/classify.py" line="232"/>
-        <source>{matched} of {total} features classified; {unmatched} unclassified (empty category).</source>
-        <translation type="unfinished">已分类 {matched}/{total} 个要素；{unmatched} 个未能归入任何业态。</translation>
     </message>
 </context>
 </TS>

@@ -39,6 +39,13 @@ WGS84 = "WGS84"
 GCJ02 = "GCJ02"
 BD09 = "BD09"
 SYSTEMS = (WGS84, GCJ02, BD09)
+#: the coordinate-system options of every algorithm and page, in SYSTEMS order (enum option labels)
+SYSTEM_LABELS = ("WGS84", "GCJ-02", "BD-09")
+#: the index of the "Other" option (any CRS) that follows SYSTEM_LABELS where a source CRS may be chosen
+OTHER_SYSTEM = len(SYSTEM_LABELS)
+#: the fields a converted or imported layer records its source system and its conversion in
+SOURCE_FIELD = "coord_src"
+CONVERSION_FIELD = "coord_conv"
 
 
 @dataclass(frozen=True)
@@ -207,3 +214,9 @@ def convert(lon: ArrayLike, lat: ArrayLike, from_system: str, to_system: str) ->
         lon_a, lat_a, scalar = _arrays(lon, lat)
         return _result(lon_a, lat_a, scalar)
     return _CONVERSIONS[(from_system, to_system)](lon, lat)
+
+
+def conversion_label(from_index: int, to_index: int) -> str:
+    """The stored `coord_conv` value between two SYSTEMS indices, e.g. "GCJ-02→WGS84 (exact inverse)"."""
+    method = "exact inverse" if is_inverse(SYSTEMS[from_index], SYSTEMS[to_index]) else "public formula"
+    return f"{SYSTEM_LABELS[from_index]}→{SYSTEM_LABELS[to_index]} ({method})"

@@ -230,7 +230,7 @@ class ClassificationLog(Messages):
             if counts[code]:
                 feedback.pushInfo(f"  {category_label(code, [category])}: {counts[code]}")
         feedback.pushInfo(
-            cls.tr("{matched} of {total} features classified; {unmatched} unclassified (empty category).").format(
-                matched=total - counts[None], total=total, unmatched=counts[None]
-            )
+            ClassificationLog.tr(
+                "{matched} of {total} features classified; {unmatched} unclassified (empty category)."
+            ).format(matched=total - counts[None], total=total, unmatched=counts[None])
         )
