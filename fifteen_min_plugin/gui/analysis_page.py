@@ -12,7 +12,6 @@ from qgis.core import (
     QgsCsException,
     QgsFeedback,
     QgsMapLayer,
-    QgsMapLayerProxyModel,
     QgsProcessing,
     QgsProcessingContext,
     QgsProject,
@@ -30,35 +29,32 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from fifteen_min_plugin.__about__ import PROVIDER_ID
-from fifteen_min_plugin.core.analysis.tables import (
+from fifteen_min_plugin.core.analysis.coverage_layer import replace_coverage
+from fifteen_min_plugin.core.analysis.coverage_rows import (
     CoverageRow,
-    PopulationShare,
-    apply_grade_style,
-    apply_minutes_style,
-    category_bars,
-    city_summary,
     community_labels,
-    export_csv,
-    export_xlsx,
     grade_rank,
     read_coverage_rows,
-    read_population_summary,
-    replace_coverage,
     table_header,
     table_values,
+)
+from fifteen_min_plugin.core.analysis.export import export_csv, export_xlsx
+from fifteen_min_plugin.core.analysis.renderers import apply_grade_style, apply_minutes_style
+from fifteen_min_plugin.core.analysis.summaries import (
+    PopulationShare,
+    category_bars,
+    city_summary,
+    read_population_summary,
 )
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
 from fifteen_min_plugin.core.report import CirclePlan, PdfExport, ReportLayers, add_layout_to_project, report_layouts
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.workspace.workspace import Workspace
-from fifteen_min_plugin.gui.dock_page import DockPage
+from fifteen_min_plugin.gui.dock_page import LINE_LAYERS, DockPage
 from fifteen_min_plugin.gui.fit import fitting_table, shrinkable_combo
 from fifteen_min_plugin.gui.forms import load_form
 from fifteen_min_plugin.gui.messages import show_message, show_outcome
-
-#: line layers (the filter enum moved to Qgis.LayerFilter in QGIS 3.34)
-_ROAD_LAYERS = Qgis.LayerFilter.LineLayer if hasattr(Qgis, "LayerFilter") else QgsMapLayerProxyModel.Filter.LineLayer
 
 COVERAGE_ALGORITHM = f"{PROVIDER_ID}:coverage"
 NEAREST_ALGORITHM = f"{PROVIDER_ID}:nearestfacility"
@@ -116,7 +112,7 @@ class AnalysisPage(DockPage, load_form("analysis_page")):
 
     def _fill_widgets(self) -> None:
         """What the form cannot say: layer filters, the table model, category choices, texts with numbers."""
-        self.roads_combo.setFilters(_ROAD_LAYERS)
+        self.roads_combo.setFilters(LINE_LAYERS)
         self.walking_button.setToolTip(
             self.tr(
                 "Walking minutes from every community to the nearest facility of every category along the roads, "
@@ -524,10 +520,10 @@ class AnalysisPage(DockPage, load_form("analysis_page")):
             return None
 
     def _success(self, text: str) -> None:
-        show_message(self.message_bar, self.tr("Analysis"), text, Qgis.MessageLevel.Success, duration=5)
+        show_message(self.message_bar, self.title(), text, Qgis.MessageLevel.Success, duration=5)
 
     def _outcome(self, text: str) -> None:
-        show_outcome(self.message_bar, self.tr("Analysis"), text, self.runner.warnings)
+        show_outcome(self.message_bar, self.title(), text, self.runner.warnings)
 
     def teardown(self) -> None:
         """Cancel running work before the dock goes away."""

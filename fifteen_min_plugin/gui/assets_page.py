@@ -830,7 +830,7 @@ class AssetsPage(DockPage, load_form("assets_page")):
         self.suggestions_by_asset = found
         show_outcome(
             self.message_bar,
-            self.tr("Idle assets"),
+            self.title(),
             self.tr("Suggestions ranked for {count} assets.").format(count=len(found)),
             self.runner.warnings,
         )
@@ -975,7 +975,7 @@ class AssetsPage(DockPage, load_form("assets_page")):
         self.refresh()
 
     def _done(self, text: str) -> None:
-        show_message(self.message_bar, self.tr("Idle assets"), text, Qgis.MessageLevel.Success, duration=5)
+        show_message(self.message_bar, self.title(), text, Qgis.MessageLevel.Success, duration=5)
 
     def teardown(self) -> None:
         """Cancel work, release the canvas and close open dialogs before the dock goes away."""

@@ -9,7 +9,6 @@ from typing import Any, Optional
 from qgis.core import (
     Qgis,
     QgsGeometry,
-    QgsMapLayerProxyModel,
     QgsPointXY,
     QgsProcessing,
     QgsProcessingContext,
@@ -44,17 +43,10 @@ from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.circle_form import CircleForm
 from fifteen_min_plugin.gui.circle_tool import CircleMapTool
-from fifteen_min_plugin.gui.dock_page import DockPage
+from fifteen_min_plugin.gui.dock_page import LINE_LAYERS, POINT_OR_POLYGON_LAYERS, DockPage
 from fifteen_min_plugin.gui.forms import load_form
 from fifteen_min_plugin.gui.messages import show_message, show_outcome
 from fifteen_min_plugin.gui.polygon_tool import PolygonMapTool
-
-if hasattr(Qgis, "LayerFilter"):
-    _ORIGIN_LAYERS = Qgis.LayerFilter.PointLayer | Qgis.LayerFilter.PolygonLayer
-    _ROAD_LAYERS = Qgis.LayerFilter.LineLayer
-else:  # QGIS < 3.34
-    _ORIGIN_LAYERS = QgsMapLayerProxyModel.Filter.PointLayer | QgsMapLayerProxyModel.Filter.PolygonLayer
-    _ROAD_LAYERS = QgsMapLayerProxyModel.Filter.LineLayer
 
 RADIUS_ALGORITHM = f"{PROVIDER_ID}:buffercircles"
 NETWORK_ALGORITHM = f"{PROVIDER_ID}:networkcircles"
@@ -86,8 +78,8 @@ class CirclesPage(DockPage, load_form("circles_page")):
         self.circle_tool = CircleMapTool(canvas)
         self.polygon_tool = PolygonMapTool(canvas)
         self._make_tool_actions()
-        self.origins_combo.setFilters(_ORIGIN_LAYERS)
-        self.roads_combo.setFilters(_ROAD_LAYERS)
+        self.origins_combo.setFilters(POINT_OR_POLYGON_LAYERS)
+        self.roads_combo.setFilters(LINE_LAYERS)
         self.minutes_edit.setText(_list_text(settings.circle_minutes))
         self.minutes_edit.setToolTip(
             self.tr("GB 50180-2018: 5-, 10- and 15-minute circles; walking at {speed} km/h.").format(
@@ -110,6 +102,10 @@ class CirclesPage(DockPage, load_form("circles_page")):
     def run_buttons(self) -> tuple[QWidget, ...]:
         """The buttons that start a computation."""
         return (self.radius_run_button, self.network_run_button)
+
+    def workspace_needed(self) -> str:
+        """Why the page needs a workspace."""
+        return self.tr("Create or open a workspace first: circles are saved in it.")
 
     def _make_tool_actions(self) -> None:
         """The draw tools' checkable actions, shown by the two tool buttons; QGIS checks them while active."""
@@ -148,7 +144,7 @@ class CirclesPage(DockPage, load_form("circles_page")):
             self.canvas.unsetMapTool(tool)
 
     def _tool_message(self, text: str) -> None:
-        show_message(self.message_bar, self.tr("Living circles"), text, Qgis.MessageLevel.Info, duration=5)
+        show_message(self.message_bar, self.title(), text, Qgis.MessageLevel.Info, duration=5)
 
     def _circle_drawn(self, centre: QgsPointXY, radius_m: float, community_id: str) -> None:
         crs = self.canvas.mapSettings().destinationCrs()
@@ -206,7 +202,7 @@ class CirclesPage(DockPage, load_form("circles_page")):
             return
         show_message(
             self.message_bar,
-            self.tr("Living circles"),
+            self.title(),
             self.tr("Circle added to “{layer}”. Save the layer edits to keep it (Ctrl+Z undoes it).").format(
                 layer=circles.name()
             ),
@@ -307,7 +303,7 @@ class CirclesPage(DockPage, load_form("circles_page")):
         style_levels(circles)
         show_outcome(
             self.message_bar,
-            self.tr("Living circles"),
+            self.title(),
             self.tr("{count} circles written to “{layer}” ({title}).").format(
                 title=title, count=len(written), layer=circles.name()
             ),
@@ -350,21 +346,6 @@ class CirclesPage(DockPage, load_form("circles_page")):
         return None
 
     # --- shared --------------------------------------------------------------------------------------------
-
-    def _workspace_layer(self, name: str, quiet: bool = False) -> Optional[QgsVectorLayer]:
-        """The project's layer on a workspace table (added if missing); None and a warning without a workspace."""
-        workspace = self.workspace()
-        if workspace is None:
-            if not quiet:
-                self._warn(self.tr("Create or open a workspace first: circles are saved in it."))
-            return None
-        try:
-            layers = dict(zip(workspace.layer_names(), workspace.add_to_project(self.project)))
-        except FifteenMinError as error:
-            if not quiet:
-                self._error(error)
-            return None
-        return layers.get(name)
 
     def teardown(self) -> None:
         """Cancel work, release the canvas and close the form before the dock goes away."""

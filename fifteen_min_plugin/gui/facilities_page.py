@@ -9,7 +9,6 @@ from typing import Any, Optional
 
 from qgis.core import (
     Qgis,
-    QgsMapLayerProxyModel,
     QgsProcessing,
     QgsProcessingContext,
     QgsProject,
@@ -50,17 +49,12 @@ from fifteen_min_plugin.core.facilities.table_reader import (
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.category_mapping_dialog import CategoryMappingDialog
-from fifteen_min_plugin.gui.dock_page import DockPage
+from fifteen_min_plugin.gui.dock_page import POINT_OR_POLYGON_LAYERS, DockPage
 from fifteen_min_plugin.gui.fit import fitting_table, shrinkable_combo
 from fifteen_min_plugin.gui.forms import load_form
 from fifteen_min_plugin.gui.messages import show_message, show_outcome
 from fifteen_min_plugin.processing.convert_coords import SYSTEM_LABELS
 from fifteen_min_plugin.processing.import_table import ENCODING_LABELS, ENCODINGS, OTHER
-
-if hasattr(Qgis, "LayerFilter"):
-    _FACILITY_LAYERS = Qgis.LayerFilter.PointLayer | Qgis.LayerFilter.PolygonLayer
-else:  # QGIS < 3.34
-    _FACILITY_LAYERS = QgsMapLayerProxyModel.Filter.PointLayer | QgsMapLayerProxyModel.Filter.PolygonLayer
 
 TABLE_ALGORITHM = f"{PROVIDER_ID}:importtable"
 OSM_ALGORITHM = f"{PROVIDER_ID}:importosm"
@@ -114,7 +108,7 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
         ):
             shrinkable_combo(combo)
         shrinkable_combo(self.type_combo).setAllowEmptyFieldName(True)
-        self.layer_combo.setFilters(_FACILITY_LAYERS)
+        self.layer_combo.setFilters(POINT_OR_POLYGON_LAYERS)
         self.type_combo.setLayer(self.layer_combo.currentLayer())
         fitting_table(self.counts_table, stretch=(self.EN,))
         self.save_rule_check.setToolTip(
@@ -133,6 +127,10 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
     def run_buttons(self) -> tuple[QWidget, ...]:
         """The buttons that start an import."""
         return (self.table_button, self.osm_button, self.overpass_button, self.amap_button, self.layer_button)
+
+    def workspace_needed(self) -> str:
+        """Why the page needs a workspace."""
+        return self.tr("Create or open a workspace first: facilities are imported into it.")
 
     def _connect(self) -> None:
         self.table_file.fileChanged.connect(self._read_header)
@@ -411,7 +409,7 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
                     "WGS84, so they were not checked for duplicates."
                 ).format(count=summary.not_compared)
             )
-        show_outcome(self.message_bar, self.tr("Facilities"), text, warnings)
+        show_outcome(self.message_bar, self.title(), text, warnings)
 
     # --- counts and review ---------------------------------------------------------------------------------
 
@@ -501,27 +499,12 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
             )
         elif self.save_rule_check.isChecked():
             text += " " + self.tr("No rule was saved: the selected facilities have no name.")
-        show_message(self.message_bar, self.tr("Facilities"), text, Qgis.MessageLevel.Success, duration=8)
+        show_message(self.message_bar, self.title(), text, Qgis.MessageLevel.Success, duration=8)
 
     # --- shared --------------------------------------------------------------------------------------------
 
-    def _workspace_layer(self, name: str, quiet: bool = False) -> Optional[QgsVectorLayer]:
-        """The project's layer on a workspace table (added if missing); None and a warning without a workspace."""
-        workspace = self.workspace()
-        if workspace is None:
-            if not quiet:
-                self._warn(self.tr("Create or open a workspace first: facilities are imported into it."))
-            return None
-        try:
-            layers = dict(zip(workspace.layer_names(), workspace.add_to_project(self.project)))
-        except FifteenMinError as error:
-            if not quiet:
-                self._error(error)
-            return None
-        return layers.get(name)
-
     def _info(self, text: str) -> None:
-        show_message(self.message_bar, self.tr("Facilities"), text, Qgis.MessageLevel.Info, duration=5)
+        show_message(self.message_bar, self.title(), text, Qgis.MessageLevel.Info, duration=5)
 
     def teardown(self) -> None:
         """Cancel the import and close the mapping dialog before the dock goes away."""
