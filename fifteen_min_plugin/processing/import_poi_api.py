@@ -8,11 +8,8 @@ from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsGeometry,
-    QgsPointXY,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
@@ -34,24 +31,16 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.facilities.chinacoords import conversion_label
-from fifteen_min_plugin.core.facilities.classify import Classifier
 from fifteen_min_plugin.core.facilities.poi_api.amap import DEFAULT_BASE_URL, AmapProvider
 from fifteen_min_plugin.core.facilities.poi_api.base import (
-    ImportState,
     PoiApiError,
-    PoiClient,
     PoiQuery,
-    fingerprint,
-    redact,
 )
-from fifteen_min_plugin.core.facilities.poi_api.http import QgisTransport
 from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm, named_ids
+from fifteen_min_plugin.core.facilities.poi_import import CONVERSION, OUTPUT_FIELDS, fetch_pois, poi_rows, report_run
+from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
 
 PROVIDER_LABELS = ("Amap (高德)",)
-TEXT_FIELDS = ("source", "source_id", "name", "type", "typecode", "address", "province", "city", "district")
-CATEGORY_FIELDS = ("category", "category_class", "category_zh", "matched_by")
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
@@ -187,98 +176,37 @@ class ImportPoiApiAlgorithm(FifteenMinAlgorithm):
             self.parameterAsString(parameters, self.TYPES, context).strip(),
         )
         provider = AmapProvider(self.parameterAsString(parameters, self.BASE_URL, context).strip() or DEFAULT_BASE_URL)
-        authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
         state_path = self.parameterAsFileOutput(parameters, self.STATE_FILE, context)
         try:
-            key = ApiKeys.read(authcfg)
-            state = ImportState.load(state_path, fingerprint(provider.name, query, area))
-            client = PoiClient(
-                provider, QgisTransport(), key, qps=self.parameterAsDouble(parameters, self.QPS, context)
-            )
-            result = client.run(
+            result = fetch_pois(
+                provider,
                 query,
                 area,
-                state,
-                max_requests=self.parameterAsInt(parameters, self.MAX_REQUESTS, context),
-                feedback=feedback,
+                self.parameterAsString(parameters, self.AUTHCFG, context),
+                state_path,
+                self.parameterAsDouble(parameters, self.QPS, context),
+                self.parameterAsInt(parameters, self.MAX_REQUESTS, context),
+                feedback,
             )
         except PoiApiError as error:
-            error = error.redacted(key)  # the client removed it already; a second pass costs nothing
             resume = self.tr(" Progress is saved; run again with the same resume file to continue.")
             raise self.refuse(error, feedback, resume.strip() if state_path else "") from None
         except FifteenMinError as error:
             raise self.refuse(error, feedback) from None
-        ApiKeys.remember(provider.name, authcfg)
-
         fields = QgsFields()
-        for name in TEXT_FIELDS:
-            fields.append(new_field(name, "text"))
-        for name in ("src_lon", "src_lat"):
-            fields.append(new_field(name, "double"))
-        for name in ("coord_src", "coord_conv", *CATEGORY_FIELDS):
-            fields.append(new_field(name, "text"))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Point, WGS84)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-
-        classifier = Classifier.default()
-        label = conversion_label(1, 0)
-        for record in sorted(result.records, key=lambda r: r.source_id):
-            code, matched = classifier.classify({"typecode": record.typecode, "name": record.name})
-            category = classifier.categories.get(code) if code else None
-            feature = QgsFeature(fields)
-            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(record.lon, record.lat)))
-            feature.setAttributes(
-                [
-                    provider.name,
-                    record.source_id,
-                    record.name,
-                    record.type,
-                    record.typecode,
-                    record.address,
-                    record.province,
-                    record.city,
-                    record.district,
-                    record.src_lon,
-                    record.src_lat,
-                    "GCJ-02",
-                    label,
-                    code or "",
-                    category.category_class if category else "",
-                    category.name_zh if category else "",
-                    matched,
-                ]
-            )
-            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
-
-        feedback.pushInfo(
-            self.tr("{count} POIs, {requests} requests in this run.").format(
-                count=len(result.records), requests=result.requests
-            )
-        )
-        if result.truncated:
-            feedback.pushWarning(
-                self.tr(
-                    "{cells} cells still reach the service's result cap at the smallest cell size; a few POIs "
-                    "there may be missing. Narrow the keywords or types."
-                ).format(cells=result.truncated)
-            )
-        if result.bad_locations:
-            feedback.pushWarning(
-                self.tr("{count} POIs skipped because their location cannot be read: {pois}.").format(
-                    count=len(result.bad_locations), pois=named_ids(result.bad_locations)
-                )
-            )
-        if not result.complete:
-            feedback.pushWarning(redact(result.message, key))
+        for name, kind in OUTPUT_FIELDS:
+            fields.append(new_field(name, kind))
+        sink, dest_id = self.sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Point, WGS84)
+        geometries, rows = poi_rows(result, provider.name)
+        self.write_rows(sink, parameters, self.OUTPUT, fields, geometries, rows, feedback)
+        report_run(result, feedback)
         del sink
         layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
         if layer is not None:
             metadata = layer.metadata()
             metadata.addHistoryItem(
                 self.tr("Imported from the Amap place search; coordinates converted {conversion}.").format(
-                    conversion=label
+                    conversion=CONVERSION
                 )
             )
             layer.setMetadata(metadata)

@@ -257,7 +257,7 @@
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="526"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="107"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
@@ -924,7 +924,7 @@ Mon-Fri 19:00-07:00
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="978"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="331"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
@@ -1924,7 +1924,7 @@ Mon-Fri 19:00-07:00
         <translation>GB 50180-2018：300 / 500 / 800–1,000 m，每个层级一个半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="304"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="100"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
@@ -2686,7 +2686,7 @@ Mon-Fri 19:00-07:00
         <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="507"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="125"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
@@ -3299,129 +3299,114 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportPoiApiAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="79"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="68"/>
         <source>Import POIs from a web map service (Amap)</source>
         <translation>从网络地图服务导入 POI（高德）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="71"/>
         <source>Downloads points of interest inside an area from the Amap (高德) Web Service place search by polygon and writes them as WGS84 points. The area is searched in rectangular cells; a cell whose result count reaches the service's cap (900) is split in four until every POI can be paged.&lt;br&gt;&lt;b&gt;Service&lt;/b&gt;: the web map service (Amap; the client is ready for others).&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: an authentication configuration holding the Amap “Web服务” key: method “API Header” with one header named &lt;i&gt;key&lt;/i&gt; whose value is the key, or “Basic” with the key as password. The key stays encrypted in the QGIS authentication database; it is never written to the project, the output, the log or the resume file.&lt;br&gt;&lt;b&gt;Extent&lt;/b&gt; or &lt;b&gt;Area&lt;/b&gt;: where to search; with an area layer only POIs inside its polygons are kept.&lt;br&gt;&lt;b&gt;Keywords&lt;/b&gt; and/or &lt;b&gt;Types&lt;/b&gt;: what to search, several separated by |, e.g. 便利店|超市, or Amap 6-digit type codes such as 060200|090601. At least one is required.&lt;br&gt;&lt;b&gt;Resume file&lt;/b&gt;: a JSON file recording progress after every page (never the key). If a run stops (maximum requests reached, daily quota used up, cancelled, network down), run again with the same file and the same search: it continues where it stopped without repeating a request, and its output holds every POI of both runs.&lt;br&gt;&lt;b&gt;Maximum requests&lt;/b&gt;: a guard on the key's daily quota; the run stops after this many requests (0: no limit).&lt;br&gt;&lt;b&gt;Requests per second&lt;/b&gt; (advanced): stay below the key's QPS limit; too-frequent and server-busy answers are retried with growing waits.&lt;br&gt;&lt;b&gt;Base URL&lt;/b&gt; (advanced): the service address, https://restapi.amap.com.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with &lt;i&gt;source&lt;/i&gt; (amap), &lt;i&gt;source_id&lt;/i&gt; (Amap POI id), &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;type&lt;/i&gt; (Amap type text), &lt;i&gt;typecode&lt;/i&gt;, &lt;i&gt;address&lt;/i&gt;, &lt;i&gt;province&lt;/i&gt;, &lt;i&gt;city&lt;/i&gt;, &lt;i&gt;district&lt;/i&gt;, &lt;i&gt;src_lon&lt;/i&gt;/&lt;i&gt;src_lat&lt;/i&gt; (the position as served, GCJ-02), &lt;i&gt;coord_src&lt;/i&gt; (GCJ-02), &lt;i&gt;coord_conv&lt;/i&gt; (GCJ-02→WGS84 (exact inverse)) and the facility category: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt; (empty when no rule matches). &lt;b&gt;Complete&lt;/b&gt; tells whether the whole area was searched; &lt;b&gt;Requests&lt;/b&gt; counts the requests of this run.</source>
         <translation>通过高德 Web 服务的多边形区域地点搜索，下载某一区域内的兴趣点（POI），并写出为 WGS84 点。区域按矩形网格分块搜索；某个网格的结果数达到服务上限（900）时，会将其一分为四，直到每个 POI 都能分页获取。&lt;br&gt;&lt;b&gt;服务&lt;/b&gt;：网络地图服务（高德；客户端已预留对其他服务的支持）。&lt;br&gt;&lt;b&gt;密钥&lt;/b&gt;：存放高德“Web服务”密钥的认证配置：方法为“API Header”，包含一个名为 &lt;i&gt;key&lt;/i&gt; 的请求头，其值为密钥；或方法为“Basic”，以密钥作为密码。密钥加密保存在 QGIS 认证数据库中，绝不会写入项目、输出、日志或续传文件。&lt;br&gt;&lt;b&gt;范围&lt;/b&gt;或&lt;b&gt;区域&lt;/b&gt;：搜索的位置；使用区域图层时，只保留其多边形内的 POI。&lt;br&gt;&lt;b&gt;关键词&lt;/b&gt;和/或&lt;b&gt;类型&lt;/b&gt;：搜索内容，多个值以 | 分隔，例如 便利店|超市，或高德 6 位类型编码，例如 060200|090601。至少需要填写一项。&lt;br&gt;&lt;b&gt;续传文件&lt;/b&gt;：每获取一页后记录进度的 JSON 文件（从不记录密钥）。如果运行中断（达到最大请求数、当日配额用完、被取消、网络中断），请使用同一文件和同样的搜索条件再次运行：将从中断处继续，不会重复任何请求，输出包含两次运行得到的全部 POI。&lt;br&gt;&lt;b&gt;最大请求数&lt;/b&gt;：用于保护密钥的每日配额；本次运行发出这么多请求后即停止（0：不限制）。&lt;br&gt;&lt;b&gt;每秒请求数&lt;/b&gt;（高级）：应低于密钥的 QPS 上限；对请求过于频繁和服务器繁忙的响应，会以逐渐延长的等待时间重试。&lt;br&gt;&lt;b&gt;基础 URL&lt;/b&gt;（高级）：服务地址，https://restapi.amap.com。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的点，包含 &lt;i&gt;source&lt;/i&gt;（amap）、&lt;i&gt;source_id&lt;/i&gt;（高德 POI ID）、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;type&lt;/i&gt;（高德类型文本）、&lt;i&gt;typecode&lt;/i&gt;、&lt;i&gt;address&lt;/i&gt;、&lt;i&gt;province&lt;/i&gt;、&lt;i&gt;city&lt;/i&gt;、&lt;i&gt;district&lt;/i&gt;、&lt;i&gt;src_lon&lt;/i&gt;/&lt;i&gt;src_lat&lt;/i&gt;（服务返回的原始位置，GCJ-02）、&lt;i&gt;coord_src&lt;/i&gt;（GCJ-02）、&lt;i&gt;coord_conv&lt;/i&gt;（GCJ-02→WGS84 (exact inverse)）以及设施业态：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;matched_by&lt;/i&gt;（无规则匹配时为空）。&lt;b&gt;已完成&lt;/b&gt;表示是否已搜索整个区域；&lt;b&gt;请求数&lt;/b&gt;为本次运行的请求次数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="114"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="103"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="106"/>
         <source>Key (authentication configuration)</source>
         <translation>密钥（认证配置）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="111"/>
         <source>Extent</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="112"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="117"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="129"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="118"/>
         <source>Types (type codes)</source>
         <translation>类型（类型编码）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="119"/>
         <source>Resume file</source>
         <translation>续传文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="119"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="139"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="128"/>
         <source>Maximum requests (0: no limit)</source>
         <translation>最大请求数（0：不限制）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="149"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="138"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="145"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="161"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="150"/>
         <source>POIs</source>
         <translation>POI</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="164"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="153"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="154"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="162"/>
         <source>Give an extent or an area layer to search in.</source>
         <translation>请指定要搜索的范围或区域图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="178"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="167"/>
         <source>Give keywords or type codes to search for.</source>
         <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="207"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="192"/>
         <source> Progress is saved; run again with the same resume file to continue.</source>
         <translation>进度已保存；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="255"/>
-        <source>{count} POIs, {requests} requests in this run.</source>
-        <translation>本次运行：{count} 个 POI，{requests} 次请求。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="261"/>
-        <source>{cells} cells still reach the service&apos;s result cap at the smallest cell size; a few POIs there may be missing. Narrow the keywords or types.</source>
-        <translation>{cells} 个网格在最小网格尺寸下仍达到服务的结果上限；这些位置可能缺少少量 POI。请缩小关键词或类型的范围。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="279"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="207"/>
         <source>Imported from the Amap place search; coordinates converted {conversion}.</source>
         <translation>从高德地点搜索导入；坐标已转换：{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="300"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="228"/>
         <source>The area cannot be transformed to WGS84.</source>
         <translation>无法将该区域转换到 WGS84。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="304"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="232"/>
         <source>The search area is empty.</source>
         <translation>搜索区域为空。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="268"/>
-        <source>{count} POIs skipped because their location cannot be read: {pois}.</source>
-        <translation>跳过 {count} 个 POI，其位置无法读取：{pois}。</translation>
     </message>
 </context>
 <context>
@@ -4047,6 +4032,24 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="549"/>
         <source>{reason} Retrying in {seconds:g} s.</source>
         <translation>{reason} 将在 {seconds:g} 秒后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>PoiImportMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_import.py" line="110"/>
+        <source>{count} POIs, {requests} requests in this run.</source>
+        <translation>本次运行：{count} 个 POI，{requests} 次请求。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_import.py" line="116"/>
+        <source>{cells} cells still reach the service&apos;s result cap at the smallest cell size; a few POIs there may be missing. Narrow the keywords or types.</source>
+        <translation>{cells} 个网格在最小网格尺寸下仍达到服务的结果上限；这些位置可能缺少少量 POI。请缩小关键词或类型的范围。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_import.py" line="123"/>
+        <source>{count} POIs skipped because their location cannot be read: {pois}.</source>
+        <translation>跳过 {count} 个 POI，其位置无法读取：{pois}。</translation>
     </message>
 </context>
 <context>
