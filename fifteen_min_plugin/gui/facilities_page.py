@@ -29,6 +29,7 @@ from qgis.PyQt.QtWidgets import (
 from fifteen_min_plugin.__about__ import PROVIDER_ID
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import NAME_KEYWORD, Category, Rule, class_label, load_categories
+from fifteen_min_plugin.core.facilities.chinacoords import OTHER_SYSTEM, SYSTEM_LABELS
 from fifteen_min_plugin.core.facilities.importer import (
     UNCLASSIFIED_EXPRESSION,
     append_facilities,
@@ -41,6 +42,7 @@ from fifteen_min_plugin.core.facilities.importer import (
     user_rules_path,
     value_counts,
 )
+from fifteen_min_plugin.core.facilities.table_import import ENCODING_LABELS, ENCODINGS
 from fifteen_min_plugin.core.facilities.table_reader import (
     TableError,
     TableReader,
@@ -53,8 +55,6 @@ from fifteen_min_plugin.gui.dock_page import POINT_OR_POLYGON_LAYERS, DockPage
 from fifteen_min_plugin.gui.fit import fitting_table, shrinkable_combo
 from fifteen_min_plugin.gui.forms import load_form
 from fifteen_min_plugin.gui.messages import show_message, show_outcome
-from fifteen_min_plugin.processing.convert_coords import SYSTEM_LABELS
-from fifteen_min_plugin.processing.import_table import ENCODING_LABELS, ENCODINGS, OTHER
 
 TABLE_ALGORITHM = f"{PROVIDER_ID}:importtable"
 OSM_ALGORITHM = f"{PROVIDER_ID}:importosm"
@@ -94,7 +94,7 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
         self.mapping_dialog: Optional[CategoryMappingDialog] = None
         self.mapping: Optional[dict[str, Optional[str]]] = None
         self.categories: tuple[Category, ...] = ()
-        # importtable's ENCODING and COORD_SYSTEM options, in its order; only their wording is the page's
+        # importtable's ENCODING and COORD_SYSTEM options, defined once in core; only their wording is the page's
         self.encoding_combo.addItems([self.tr("Auto"), *ENCODING_LABELS[1:]])
         self.system_combo.addItems([*SYSTEM_LABELS, self.tr("Other (choose the CRS)")])
         self.system_combo.setCurrentIndex(1)
@@ -135,7 +135,7 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
     def _connect(self) -> None:
         self.table_file.fileChanged.connect(self._read_header)
         self.encoding_combo.currentIndexChanged.connect(lambda _index: self._read_header(self.table_file.filePath()))
-        self.system_combo.currentIndexChanged.connect(lambda index: self.crs_widget.setEnabled(index == OTHER))
+        self.system_combo.currentIndexChanged.connect(lambda index: self.crs_widget.setEnabled(index == OTHER_SYSTEM))
         self.layer_combo.layerChanged.connect(self._layer_changed)
         self.type_combo.fieldChanged.connect(lambda _name: self._forget_mapping())
         self.table_button.clicked.connect(self.import_table)
@@ -200,7 +200,7 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
         if not self.x_combo.count() and not self._read_header(path):
             return  # unreadable: the same sentence as when the file was chosen, which the bar shows only once
         system = self.system_combo.currentIndex()
-        if system == OTHER and not self.crs_widget.crs().isValid():
+        if system == OTHER_SYSTEM and not self.crs_widget.crs().isValid():
             self._warn(self.tr("Choose the coordinate reference system of the spreadsheet's coordinates."))
             return
         self._run(
@@ -211,7 +211,7 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
                 "Y_FIELD": self.y_combo.currentText(),
                 "ENCODING": self.encoding_combo.currentIndex(),
                 "COORD_SYSTEM": system,
-                "SOURCE_CRS": self.crs_widget.crs() if system == OTHER else None,
+                "SOURCE_CRS": self.crs_widget.crs() if system == OTHER_SYSTEM else None,
                 "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
             },
             ImportJob(self.tr("Spreadsheet import"), f"table:{Path(path).name}"),

@@ -13,13 +13,14 @@ from qgis.gui import QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 from qgis.PyQt.QtWidgets import QPushButton, QWidget
 
+from fifteen_min_plugin.core.facilities.chinacoords import OTHER_SYSTEM
+from fifteen_min_plugin.core.facilities.table_import import ENCODINGS
 from fifteen_min_plugin.gui.analysis_page import AnalysisPage
 from fifteen_min_plugin.gui.assets_page import AssetsPage
 from fifteen_min_plugin.gui.circles_page import CirclesPage
 from fifteen_min_plugin.gui.facilities_page import FacilitiesPage
 from fifteen_min_plugin.gui.fit import FlowLayout
 from fifteen_min_plugin.gui.forms import UI_DIR, install_flows
-from fifteen_min_plugin.processing.import_table import ENCODINGS, OTHER
 
 ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "fifteen_min_plugin" / "gui"
@@ -131,15 +132,15 @@ def test_circles_page_form_texts_are_translated_in_the_page_context(page_args):
         QCoreApplication.removeTranslator(translator)
 
 
-def test_facilities_page_offers_importtables_options_in_its_order(page_args):
+def test_facilities_page_offers_the_shared_option_lists_in_their_order(page_args):
     canvas, bar, project = page_args
     page = FacilitiesPage(canvas, bar, lambda: None, project)
     try:
         assert page.encoding_combo.count() == len(ENCODINGS)
-        assert page.system_combo.count() == OTHER + 1
-        page.system_combo.setCurrentIndex(OTHER)
+        assert page.system_combo.count() == OTHER_SYSTEM + 1
+        page.system_combo.setCurrentIndex(OTHER_SYSTEM)
         assert page.crs_widget.isEnabled()
-        page.system_combo.setCurrentIndex(OTHER - 1)
+        page.system_combo.setCurrentIndex(OTHER_SYSTEM - 1)
         assert not page.crs_widget.isEnabled()
     finally:
         page.teardown()
