@@ -18,6 +18,7 @@ import pytest
 from qgis.core import (
     QgsCoordinateTransformContext,
     QgsFeature,
+    QgsFeedback,
     QgsGeometry,
     QgsPointXY,
     QgsRectangle,
@@ -70,6 +71,7 @@ class FakeService:
         )
         self.served = dict(zip(ids, zip(lon.tolist(), lat.tolist())))
         self.names: dict[str, str] = {}
+        self.on_answer = None
         self.cap = cap
         self.faults: list[tuple] = []
         self.hits: Counter = Counter()
@@ -92,6 +94,8 @@ class FakeService:
             return 200, self.encode(self.bad_key()), 0.0
         with self.lock:
             self.answered[tile] += 1
+        if self.on_answer is not None:
+            self.on_answer()
         return 200, self.encode(self.page(query)), 0.0
 
     @staticmethod
@@ -696,3 +700,22 @@ def test_recorded_answers_name_no_key():
     for filename, _ in RECORDED.values():
         text = (DATA / filename).read_text(encoding="utf-8")
         assert "key=" not in text and "ak=" not in text and "tk=" not in text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_cancel_stops_and_the_next_run_resumes(server, tmp_path, name):
+    provider = setup(server, name, 0)
+    server.fake = FAKES[name](provider.page_size * 3 - 1, provider.result_cap)
+    query = PoiQuery(keywords="便利店")
+    feedback = QgsFeedback()
+    server.fake.on_answer = feedback.cancel  # the user cancels while the first page is on its way
+    first = client(provider, FakeClock()).run(query, area(), state(tmp_path, name, query), feedback=feedback)
+    server.fake.on_answer = None
+    assert not first.complete and "Cancelled" in first.message
+    assert first.requests == 1
+    second = client(provider, FakeClock()).run(query, area(), state(tmp_path, name, query))
+    assert second.complete
+    assert_matches_truth(second.records, server.fake)
+    # a page whose answer the cancel cut off is asked again; one that arrived whole is not
+    assert second.requests in (2, 3)
+    assert sum(server.fake.hits.values()) == 1 + second.requests

@@ -52,16 +52,17 @@ class QgisTransport:
         try:
             if not reply.isFinished():
                 loop.exec()
-            status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
-            if status is not None:
-                return HttpResponse(int(status), bytes(reply.readAll()))
             error = reply.error()
+            # aborted by a cancel or the transfer timeout, possibly after the headers: the body is incomplete
             if error == QNetworkReply.NetworkError.OperationCanceledError:
                 if feedback is not None and feedback.isCanceled():
                     raise TransientApiError(self.tr("The request was cancelled."))
                 raise TransientApiError(
                     self.tr("{host} did not answer within {seconds:g} s.").format(host=host, seconds=timeout_ms / 1000)
                 )
+            status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+            if status is not None:
+                return HttpResponse(int(status), bytes(reply.readAll()))
             if error in (
                 QNetworkReply.NetworkError.HostNotFoundError,
                 QNetworkReply.NetworkError.TemporaryNetworkFailureError,
