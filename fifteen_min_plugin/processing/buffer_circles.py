@@ -6,8 +6,6 @@ import math
 from typing import Any
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
@@ -19,11 +17,11 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from fifteen_min_plugin.core.circles.radius import RadiusBuffer
+from fifteen_min_plugin.core.circles.radius import OUTPUT_FIELDS, radius_circles
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.settings import CIRCLE_MINUTES, RADII_M, level_text
 from fifteen_min_plugin.core.values import parse_numbers
-from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, named_ids
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
 from fifteen_min_plugin.processing.parameter_checks import MAX_RADIUS_M
 
 
@@ -90,13 +88,8 @@ class BufferCirclesAlgorithm(FifteenMinAlgorithm):
             )
         )
 
-    def processAlgorithm(  # noqa: D102, N802
-        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
-    ) -> dict[str, Any]:
-        source = self.parameterAsSource(parameters, self.ORIGINS, context)
-        if source is None:
-            raise QgsProcessingException(self.tr("The origins layer could not be read."))
-        id_field = self.parameterAsString(parameters, self.ORIGIN_ID_FIELD, context)
+    def _levels(self, parameters: dict[str, Any], context: QgsProcessingContext) -> list[tuple[float, float]]:
+        """The (radius m, minutes) levels; QgsProcessingException for text that is not such levels."""
         try:
             radii = parse_levels(self.parameterAsString(parameters, self.RADII_M, context))
             minutes = parse_levels(self.parameterAsString(parameters, self.MINUTES, context))
@@ -117,53 +110,25 @@ class BufferCirclesAlgorithm(FifteenMinAlgorithm):
                     "(GB 50180-2018's largest level is 1,000 m); give the radii in metres, e.g. 300,500,1000."
                 ).format(radius=max(radii), limit=MAX_RADIUS_M)
             )
-        levels = sorted(zip(radii, minutes), reverse=True)
+        return list(zip(radii, minutes))
 
+    def processAlgorithm(  # noqa: D102, N802
+        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict[str, Any]:
+        source = self.parameterAsSource(parameters, self.ORIGINS, context)
+        if source is None:
+            raise QgsProcessingException(self.tr("The origins layer could not be read."))
+        id_field = self.parameterAsString(parameters, self.ORIGIN_ID_FIELD, context)
+        levels = self._levels(parameters, context)
         carried = CarriedFields(source.fields())
-        fields = carried.with_outputs(
-            (
-                ("origin_id", "text"),
-                ("minutes", "double"),
-                ("radius_m", "double"),
-                ("area_m2", "double"),
-            )
-        )
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, source.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-
+        fields = carried.with_outputs(OUTPUT_FIELDS)
+        wkb_type, crs = QgsWkbTypes.Type.MultiPolygon, source.sourceCrs()
+        sink, dest_id = self.sink(parameters, self.OUTPUT, context, fields, wkb_type, crs)
         try:
-            buffer = RadiusBuffer(source.sourceCrs(), context.transformContext())
+            for batch in radius_circles(source, id_field, levels, context.transformContext(), feedback):
+                rows = [[*carried.values(c.origin), c.origin_id, c.minutes, c.radius_m, c.area_m2] for c in batch]
+                geometries = [circle.geometry for circle in batch]
+                self.write_rows(sink, parameters, self.OUTPUT, fields, geometries, rows, feedback)
         except FifteenMinError as error:
             raise self.refuse(error, feedback) from error
-        total = max(source.featureCount(), 1)
-        skipped = []
-        for done, feature in enumerate(source.getFeatures()):
-            if feedback.isCanceled():
-                break
-            origin_id = str(feature[id_field]) if id_field else str(feature.id())
-            geometry = feature.geometry()
-            if geometry.isNull() or geometry.isEmpty():
-                skipped.append(origin_id)
-                continue
-            try:
-                circles = buffer.buffers(geometry, [r for r, _ in levels])
-            except FifteenMinError as error:
-                raise self.refuse(error, feedback, f"({origin_id})") from error
-            for (radius, level), circle in zip(levels, circles):
-                circle.convertToMultiType()
-                out = QgsFeature(fields)
-                out.setGeometry(circle)
-                out.setAttributes([*carried.values(feature), origin_id, level, radius, buffer.area_m2(circle)])
-                if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
-                    raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
-            feedback.setProgress(100.0 * (done + 1) / total)
-        if skipped:
-            feedback.pushWarning(
-                self.tr("{count} origins have no geometry and got no circle: {ids}").format(
-                    count=len(skipped), ids=named_ids(skipped)
-                )
-            )
         return {self.OUTPUT: dest_id}

@@ -1035,62 +1035,57 @@ Mon-Fri 19:00-07:00
 <context>
     <name>BufferCirclesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="51"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="49"/>
         <source>Radius circles (GB 50180 levels)</source>
         <translation>半径圈（GB 50180 半径分级）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="54"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="52"/>
         <source>Draws a circle of true metres around every origin, for each radius level, whatever the CRS (each origin is buffered in an azimuthal equidistant projection centred on it).&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (polygons are buffered from their outline).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Radii (m)&lt;/b&gt;: default 300,500,1000 — the GB 50180-2018 walking distances of the 5-, 10- and 15-minute life circles.&lt;br&gt;&lt;b&gt;Level minutes&lt;/b&gt;: the minutes each radius stands for, in the same order (default 5,10,15).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level, nested, with the origin's own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;radius_m&lt;/i&gt; and &lt;i&gt;area_m2&lt;/i&gt; (ellipsoidal area, m²).</source>
         <translation>在任意坐标参考系下，为每个起点按每个半径层级绘制以真实米数为半径的圆（每个起点都在以其为中心的方位等距投影中缓冲）。&lt;br&gt;&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（面要素从其边界向外缓冲）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;半径（m）&lt;/b&gt;：默认 300,500,1000，即 GB 50180-2018 中 5 分钟、10 分钟和 15 分钟生活圈的步行距离。&lt;br&gt;&lt;b&gt;层级分钟数&lt;/b&gt;：每个半径对应的分钟数，顺序与半径相同（默认 5,10,15）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;radius_m&lt;/i&gt; 和 &lt;i&gt;area_m2&lt;/i&gt;（椭球面积，m²）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="65"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="72"/>
         <source>Origin id field</source>
         <translation>起点编号字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="79"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="77"/>
         <source>Radii (m)</source>
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="80"/>
         <source>Level minutes</source>
         <translation>层级分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="85"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="120"/>
         <source>The origins layer could not be read.</source>
         <translation>无法读取起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="97"/>
         <source>Radii and minutes must be positive numbers separated by commas, e.g. 300,500,1000.</source>
         <translation>半径和分钟数必须是以逗号分隔的正数，例如 300,500,1000。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="108"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="101"/>
         <source>Give one level in minutes for each radius ({radii} radii, {minutes} minutes).</source>
         <translation>请为每个半径指定一个以分钟计的层级（当前为 {radii} 个半径、{minutes} 个分钟数）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="164"/>
-        <source>{count} origins have no geometry and got no circle: {ids}</source>
-        <translation>{count} 个起点没有几何图形，未生成半径圈：{ids}</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="114"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="107"/>
         <source>A radius of {radius:,.10g} m is beyond the {limit:,.10g} m a living circle can have (GB 50180-2018&apos;s largest level is 1,000 m); give the radii in metres, e.g. 300,500,1000.</source>
         <translation>半径 {radius:,.10g} 米超出了生活圈可有的 {limit:,.10g} 米上限（GB 50180-2018 的最大层级为 1,000 米）；请以米为单位填写半径，例如 300,500,1000。</translation>
     </message>
@@ -4190,32 +4185,32 @@ Mon-Fri 19:00-07:00
 <context>
     <name>QgisTransport</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="61"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="59"/>
         <source>The request was cancelled.</source>
         <translation>请求已取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="62"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="60"/>
         <source>{host} did not answer within {seconds:g} s.</source>
         <translation>{host} 在 {seconds:g} s 内未响应。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="70"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="71"/>
         <source>{host} cannot be reached; check the internet connection and the proxy settings.</source>
         <translation>无法连接 {host}；请检查网络连接和代理设置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="82"/>
         <source>The proxy refused or failed the request; check Settings ▸ Options ▸ Network.</source>
         <translation>代理拒绝了请求或请求失败；请检查 设置 ▸ 选项 ▸ 网络。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="85"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="86"/>
         <source>The secure connection to {host} failed.</source>
         <translation>与 {host} 的安全连接失败。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="86"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/http.py" line="87"/>
         <source>The connection to {host} failed (network error {code}).</source>
         <translation>与 {host} 的连接失败（网络错误 {code}）。</translation>
     </message>
@@ -4223,19 +4218,24 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RadiusBuffer</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="39"/>
+        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="48"/>
         <source>The WGS84 ellipsoid is not available in this QGIS installation.</source>
         <translation>此 QGIS 安装中没有可用的 WGS84 椭球。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="55"/>
+        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="64"/>
         <source>A geometry could not be projected to measure metres around it.</source>
         <translation>无法对几何图形进行投影，因此无法按米量算其周围范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="60"/>
+        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="69"/>
         <source>A circle could not be projected back to the layer&apos;s CRS.</source>
         <translation>无法将圆投影回图层的坐标参考系。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="127"/>
+        <source>{count} origins have no geometry and got no circle: {ids}</source>
+        <translation>{count} 个起点没有几何图形，未生成半径圈：{ids}</translation>
     </message>
 </context>
 <context>
