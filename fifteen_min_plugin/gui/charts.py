@@ -10,7 +10,8 @@ from qgis.PyQt.QtCore import QEvent, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
-from fifteen_min_plugin.core.analysis.tables import GRADE_COLOURS, CategoryBar, CitySummary
+from fifteen_min_plugin.core.analysis.renderers import GRADE_COLOURS
+from fifteen_min_plugin.core.analysis.summaries import CategoryBar, CitySummary
 
 BASIC_COLOUR = QColor("#0072b2")
 QUALITY_COLOUR = QColor("#009e73")

@@ -353,32 +353,32 @@
 <context>
     <name>ApiKeys</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="38"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="41"/>
         <source>The key could not be saved in the QGIS authentication database; make sure the master password is set (Settings ▸ Options ▸ Authentication).</source>
         <translation>无法将密钥保存到 QGIS 认证数据库；请确认已设置主密码（设置 ▸ 选项 ▸ 认证）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="50"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="53"/>
         <source>Choose the authentication configuration that holds the POI service key.</source>
         <translation>请选择存放 POI 服务密钥的认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="54"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="57"/>
         <source>The authentication configuration {id} cannot be opened: it does not exist or the master password was not entered.</source>
         <translation>无法打开认证配置 {id}：该配置不存在，或未输入主密码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="66"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="69"/>
         <source>The authentication configuration {id} uses the method {method}; store the key with the method “API Header” (header name “key”) or “Basic” (the key as password).</source>
         <translation>认证配置 {id} 使用的方法为 {method}；请使用“API Header”方法（标头名称为“key”）或“Basic”方法（以密钥作为密码）存储密钥。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="77"/>
         <source>The authentication configuration {id} holds no key.</source>
         <translation>认证配置 {id} 中没有密钥。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/keys.py" line="93"/>
         <source>The QGIS authentication system is disabled (its database or the Qt crypto plugin is missing), so no key can be stored or read.</source>
         <translation>QGIS 认证系统已禁用（缺少其数据库或 Qt 加密插件），因此无法存储或读取密钥。</translation>
     </message>
@@ -536,42 +536,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetTableModel</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
         <source>Bays</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
@@ -579,22 +579,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="339"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="330"/>
         <source>Flag idle asset on map</source>
         <translation>在地图上标记闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="342"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="333"/>
         <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
         <translation>单击任意图层中的要素（停车场、人防工程、空置建筑…），将其添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="345"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="336"/>
         <source>Add idle asset by drawing</source>
         <translation>绘制添加闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="348"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="339"/>
         <source>Click the asset&apos;s location on the map, then fill in the form.</source>
         <translation>在地图上单击资源位置，然后填写表单。</translation>
     </message>
@@ -619,12 +619,12 @@ Mon-Fri 19:00-07:00
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="362"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="353"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="356"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
@@ -734,262 +734,262 @@ Mon-Fri 19:00-07:00
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="806"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="797"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="412"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="403"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="413"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="404"/>
         <source>In no circle</source>
         <translation>不在任何生活圈内</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="436"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="427"/>
         <source>{circle} ({minutes} min)</source>
         <translation>{circle}（{minutes} min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="496"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="487"/>
         <source>Select an asset to see its idle times, history and suggestions.</source>
         <translation>选择一处资源，查看其闲置时段、历史记录和建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="508"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="499"/>
         <source>Press “Suggest uses” to rank uses for the register's assets.</source>
         <translation>点击“建议用途”，为台账中的资源排序用途。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="520"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="511"/>
         <source>Idle time windows: none recorded.</source>
         <translation>闲置时段：无记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="524"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="515"/>
         <source>Idle time windows “{text}” cannot be read: {reason}</source>
         <translation>无法读取闲置时段“{text}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="527"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="518"/>
         <source>Idle time windows: {windows} ({hours:g} h per week)</source>
         <translation>闲置时段：{windows}（每周 {hours:g} h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="548"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="539"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="549"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="540"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="550"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="541"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="551"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="542"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="595"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="586"/>
         <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
         <translation>请先在图层上选择要素（工作空间自身的图层不计在内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="614"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="605"/>
         <source>Feature {fid} of “{layer}” no longer exists.</source>
         <translation>“{layer}”的要素 {fid} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="620"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="611"/>
         <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
         <translation>“{layer}”的要素 {fid} 已作为 {asset_id} 登记在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="633"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="624"/>
         <source>Flagged from “{layer}”, feature {fid}</source>
         <translation>标记自“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="634"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="625"/>
         <source>recognised by {why}</source>
         <translation>识别依据：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="634"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="625"/>
         <source>no rule matched</source>
         <translation>未匹配任何规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="642"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="633"/>
         <source>Added by drawing</source>
         <translation>通过绘制添加</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="673"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="664"/>
         <source>{asset_id} “{name}” added to the register.</source>
         <translation>已将 {asset_id}“{name}”添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="696"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="687"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="713"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="704"/>
         <source>{asset_id} is now “{status}”.</source>
         <translation>{asset_id} 的状态已变为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="721"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="712"/>
         <source>Delete idle asset</source>
         <translation>删除闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="721"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="712"/>
         <source>Delete {asset_id} from the register for good? Its history keeps a record of the deletion. Retiring the asset keeps it in the register instead.</source>
         <translation>确定要将 {asset_id} 从台账中永久删除吗？历史记录会保留此次删除的记录。如改为将该资源设为“已退出”，它仍会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="721"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="712"/>
         <source>Why is {asset_id} deleted?</source>
         <translation>为何删除 {asset_id}？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="744"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="735"/>
         <source>{asset_id} deleted; the history keeps a record.</source>
         <translation>已删除 {asset_id}；历史记录中保留了记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="748"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="739"/>
         <source>Note for the change to “{status}” (optional):</source>
         <translation>变更为“{status}”的备注（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="801"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="792"/>
         <source>The register is empty: flag or add assets first.</source>
         <translation>台账为空：请先标记或添加资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="804"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="795"/>
         <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
         <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="831"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="822"/>
         <source>Suggestions ranked for {count} assets.</source>
         <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="862"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="853"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
         <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="874"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="865"/>
         <source>Tick at least one layer to scan.</source>
         <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="880"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="871"/>
         <source>Find candidates</source>
         <translation>查找候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="884"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="875"/>
         <source>No idle asset candidates in the chosen layers.</source>
         <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="917"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="908"/>
         <source>Found by “Find candidates”: {why}</source>
         <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="924"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="915"/>
         <source>{count} candidates added to the register.</source>
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="946"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="937"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="331"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="322"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="938"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="929"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="552"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="543"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="553"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="544"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="554"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="545"/>
         <source>Owner</source>
         <translation>权属单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="555"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="546"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="556"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="547"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="557"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="548"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="558"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="549"/>
         <source>Condition</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="559"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="550"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="560"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="551"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="561"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="552"/>
         <source>Source layer</source>
         <translation>来源图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="562"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="553"/>
         <source>Source feature</source>
         <translation>来源要素</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="287"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="278"/>
         <source>{community} {minutes}-minute circle</source>
         <translation>{community} {minutes} 分钟生活圈</translation>
     </message>
@@ -1124,6 +1124,34 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>CandidateScanMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/candidate_scan.py" line="86"/>
+        <source>The living circles could not be indexed.</source>
+        <translation>无法为生活圈建立索引。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/candidate_scan.py" line="98"/>
+        <source>The ellipsoid of “{layer}” is unknown, so areas cannot be measured.</source>
+        <translation>“{layer}”的椭球未知，无法量算面积。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/candidate_scan.py" line="140"/>
+        <source>Feature {fid} of “{layer}” cannot be placed in the output CRS.</source>
+        <translation>“{layer}”的要素 {fid} 无法放入输出坐标参考系。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/candidate_scan.py" line="163"/>
+        <source>{count} matching features have no geometry and are not candidates: {ids}</source>
+        <translation>{count} 个符合条件的要素没有几何图形，未列为候选：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/candidate_scan.py" line="168"/>
+        <source>{count} candidates found.</source>
+        <translation>共找到 {count} 个候选闲置资源。</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesDialog</name>
     <message>
         <location filename="../ui/candidates_dialog.ui" line="6"/>
@@ -1161,7 +1189,7 @@ Mon-Fri 19:00-07:00
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="214"/>
         <source>Register ticked</source>
         <translation>登记已勾选项</translation>
     </message>
@@ -1171,27 +1199,27 @@ Mon-Fri 19:00-07:00
         <translation>是否已登记</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="228"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="219"/>
         <source>{count} candidates found; {new} are new and ticked. The others are or may already be in the register: tick one only after checking it.</source>
         <translation>共找到 {count} 个候选，其中 {new} 个为新资源，已勾选。其余候选已经或可能已经登记，请核实后再勾选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="264"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="255"/>
         <source>Registered: {asset} {name}</source>
         <translation>已登记：{asset} {name}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="266"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="257"/>
         <source>Perhaps {asset} {name} (same name nearby)</source>
         <translation>可能是 {asset} {name}（附近同名）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="270"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="261"/>
         <source>Perhaps {asset} {name} (same place)</source>
         <translation>可能是 {asset} {name}（位置相同）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="271"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="262"/>
         <source>New</source>
         <translation>新资源</translation>
     </message>
@@ -1344,37 +1372,37 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CircleForm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circle_form.py" line="24"/>
+        <location filename="../ui/circle_form.ui" line="5"/>
         <source>New living circle</source>
         <translation>新建生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circle_form.py" line="27"/>
+        <location filename="../../fifteen_min_plugin/gui/circle_form.py" line="26"/>
         <source>(no community)</source>
         <translation>（无社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circle_form.py" line="32"/>
+        <location filename="../../fifteen_min_plugin/gui/circle_form.py" line="30"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circle_form.py" line="39"/>
+        <location filename="../ui/circle_form.ui" line="10"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circle_form.py" line="40"/>
+        <location filename="../ui/circle_form.ui" line="20"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circle_form.py" line="41"/>
+        <location filename="../ui/circle_form.ui" line="30"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circle_form.py" line="42"/>
+        <location filename="../ui/circle_form.ui" line="40"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3095,64 +3123,39 @@ Mon-Fri 19:00-07:00
 <context>
     <name>IdleCandidatesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="40"/>
         <source>Find idle asset candidates</source>
         <translation>查找候选闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="70"/>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="43"/>
         <source>Scans one or more layers (OSM extracts, cadastre, the bureau's own) for features that look like idle or shareable assets: parking, civil-defence works, idle factories and warehouses, idle land, vacant shops, markets, school playgrounds.&lt;br&gt;&lt;b&gt;Input layers&lt;/b&gt;: any vector layers; OSM layers read by GDAL are searched in their fields and in &lt;i&gt;other_tags&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Rules&lt;/b&gt;: optional CSV of candidate rules (default: the bundled resources/assets/candidate_rules.csv; columns asset_type, match, pattern, requires, excludes, why). The first matching row decides.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: optional living-circle polygons; their &lt;i&gt;circle_id&lt;/i&gt; (else the feature id) is listed for each candidate they intersect.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per candidate (point on surface of polygons and lines), in the CRS of the first input layer, with &lt;i&gt;source_layer&lt;/i&gt;, &lt;i&gt;source_fid&lt;/i&gt;, &lt;i&gt;asset_type&lt;/i&gt;, &lt;i&gt;why&lt;/i&gt; (the tag, attribute or keyword that matched, e.g. amenity=parking), &lt;i&gt;area_m2&lt;/i&gt; (ellipsoidal area of polygons, m²; empty otherwise), &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;circle_ids&lt;/i&gt; (comma-separated) and &lt;i&gt;source_attrs&lt;/i&gt; (the source feature's own attributes as JSON, since the layers' fields differ).</source>
         <translation>扫描一个或多个图层（OSM 提取数据、地籍数据、本局自有数据），查找看起来属于闲置或可共享资源的要素：停车场、人防工程、闲置厂房和仓库、闲置用地、空置商铺、市场、学校操场。&lt;br&gt;&lt;b&gt;输入图层&lt;/b&gt;：任意矢量图层；对于由 GDAL 读取的 OSM 图层，会在其字段和 &lt;i&gt;other_tags&lt;/i&gt; 中搜索。&lt;br&gt;&lt;b&gt;规则&lt;/b&gt;：可选的候选规则 CSV（默认：插件自带的 resources/assets/candidate_rules.csv；列为 asset_type、match、pattern、requires、excludes、why）。以第一条匹配的行为准。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;：可选的生活圈多边形；对于与之相交的每个候选，列出其 &lt;i&gt;circle_id&lt;/i&gt;（没有时为要素 ID）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个候选一个点（面和线取其表面上的一点），采用第一个输入图层的坐标参考系，包含 &lt;i&gt;source_layer&lt;/i&gt;、&lt;i&gt;source_fid&lt;/i&gt;、&lt;i&gt;asset_type&lt;/i&gt;、&lt;i&gt;why&lt;/i&gt;（匹配到的标签、属性或关键词，例如 amenity=parking）、&lt;i&gt;area_m2&lt;/i&gt;（面的椭球面积，m²；其他情况为空）、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;circle_ids&lt;/i&gt;（以逗号分隔）和 &lt;i&gt;source_attrs&lt;/i&gt;（源要素自身的属性，以 JSON 表示，因为各图层的字段不同）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="61"/>
         <source>Input layers</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="66"/>
         <source>Candidate rules (CSV)</source>
         <translation>候选规则（CSV）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="96"/>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="69"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="77"/>
         <source>Idle asset candidates</source>
         <translation>候选闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="89"/>
         <source>Choose at least one vector layer to scan.</source>
         <translation>请至少选择一个要扫描的矢量图层。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="140"/>
-        <source>The ellipsoid of “{layer}” is unknown, so areas cannot be measured.</source>
-        <translation>“{layer}”的椭球未知，无法量算面积。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="161"/>
-        <source>Feature {fid} of “{layer}” cannot be placed in the output CRS.</source>
-        <translation>“{layer}”的要素 {fid} 无法放入输出坐标参考系。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="194"/>
-        <source>{count} candidates found.</source>
-        <translation>共找到 {count} 个候选闲置资源。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="213"/>
-        <source>The living circles could not be indexed.</source>
-        <translation>无法为生活圈建立索引。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="189"/>
-        <source>{count} matching features have no geometry and are not candidates: {ids}</source>
-        <translation>{count} 个符合条件的要素没有几何图形，未列为候选：{ids}</translation>
     </message>
 </context>
 <context>
@@ -3554,12 +3557,12 @@ Mon-Fri 19:00-07:00
 <context>
     <name>LayerChoiceDialog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="179"/>
+        <location filename="../ui/layer_choice_dialog.ui" line="5"/>
         <source>Find idle asset candidates</source>
         <translation>查找候选闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="191"/>
+        <location filename="../ui/layer_choice_dialog.ui" line="10"/>
         <source>Layers to scan (OSM extracts, cadastre, the bureau&apos;s own):</source>
         <translation>要扫描的图层（OSM 提取数据、地籍数据、本局自有数据）：</translation>
     </message>
@@ -3610,7 +3613,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/messages.py" line="61"/>
+        <location filename="../../fifteen_min_plugin/gui/messages.py" line="56"/>
         <source>Details…</source>
         <translation>详细信息…</translation>
     </message>

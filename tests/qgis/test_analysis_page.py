@@ -33,8 +33,9 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
 from qgis.PyQt.QtTest import QTest
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
+from fifteen_min_plugin.core.analysis.coverage_layer import replace_coverage
+from fifteen_min_plugin.core.analysis.coverage_rows import table_header, table_values
 from fifteen_min_plugin.core.analysis.grading import GRADES
-from fifteen_min_plugin.core.analysis.tables import replace_coverage, table_header, table_values
 from fifteen_min_plugin.core.circles.writer import write_circles
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import load_categories
@@ -238,7 +239,7 @@ def test_grade_and_minutes_styles(canvas, project, workspace, processing):
     assert [c.value() for c in renderer.categories()] == list(GRADES)
     assert len({c.symbol().color().name() for c in renderer.categories()}) == 4
 
-    from fifteen_min_plugin.core.analysis.tables import apply_minutes_style
+    from fifteen_min_plugin.core.analysis.renderers import apply_minutes_style
 
     origins = QgsVectorLayer("Point?crs=EPSG:4326&field=min_pharmacy:double", "origins", "memory")
     with pytest.raises(FifteenMinError):

@@ -12,7 +12,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QPoint, Qt, QTranslator
 from qgis.PyQt.QtWidgets import QAbstractScrollArea, QMainWindow, QScrollArea, QWidget
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
-from fifteen_min_plugin.core.analysis.tables import replace_coverage
+from fifteen_min_plugin.core.analysis.coverage_layer import replace_coverage
 from fifteen_min_plugin.core.assets.register import AssetRegister
 from fifteen_min_plugin.core.circles.writer import write_circles
 from fifteen_min_plugin.core.workspace.layer_io import copy_features

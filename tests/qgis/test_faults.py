@@ -97,7 +97,7 @@ def _child(operation: str, path: str, *arguments: str) -> int:
 
     app = QgsApplication([], False)
     app.initQgis()
-    from fifteen_min_plugin.core.analysis.tables import replace_coverage
+    from fifteen_min_plugin.core.analysis.coverage_layer import replace_coverage
     from fifteen_min_plugin.core.assets.register import AssetRegister
     from fifteen_min_plugin.core.errors import FifteenMinError
     from fifteen_min_plugin.core.facilities.classify import Classifier
@@ -253,7 +253,7 @@ def _copy(template: Path, folder: Path, name: str) -> Path:
 def _with_coverage(path: Path, count: int, grade: str) -> None:
     from qgis.core import QgsProject
 
-    from fifteen_min_plugin.core.analysis.tables import replace_coverage
+    from fifteen_min_plugin.core.analysis.coverage_layer import replace_coverage
     from fifteen_min_plugin.core.workspace.workspace import Workspace
 
     replace_coverage(
@@ -452,7 +452,7 @@ def test_a_full_disk_during_a_coverage_replacement_or_a_status_change_is_all_or_
 ):
     from qgis.core import QgsProject
 
-    from fifteen_min_plugin.core.analysis.tables import replace_coverage
+    from fifteen_min_plugin.core.analysis.coverage_layer import replace_coverage
     from fifteen_min_plugin.core.assets.register import AssetRegister
     from fifteen_min_plugin.core.errors import FifteenMinError
     from fifteen_min_plugin.core.workspace.workspace import Workspace

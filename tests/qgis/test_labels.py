@@ -10,7 +10,7 @@ from qgis.gui import QgsMessageBar
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
-from fifteen_min_plugin.core.analysis.tables import table_header
+from fifteen_min_plugin.core.analysis.coverage_rows import table_header
 from fifteen_min_plugin.core.assets import ASSET_TYPE_ALIASES, ASSET_TYPES
 from fifteen_min_plugin.core.assets.register import AssetRegister, check_transition
 from fifteen_min_plugin.core.errors import FifteenMinError

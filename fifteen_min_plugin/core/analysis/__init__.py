@@ -1,1 +1,1 @@
-"""What each circle lacks: coverage, grading, population served and the analysis tables."""
+"""What each circle lacks: coverage, grading, population served coverage rows, summaries, exports and map styles."""

@@ -1,4 +1,4 @@
-"""Pure parts of the analysis tables: sorting by grade, the city summary, chart bars and the CSV/XLSX exports."""
+"""Coverage rows without QGIS layers: sorting by grade, the city summary, chart bars and the CSV/XLSX exports."""
 
 from __future__ import annotations
 
@@ -7,16 +7,9 @@ import random
 
 from openpyxl import load_workbook
 
-from fifteen_min_plugin.core.analysis.tables import (
-    CoverageRow,
-    category_bars,
-    city_summary,
-    export_csv,
-    export_xlsx,
-    grade_rank,
-    table_header,
-    table_values,
-)
+from fifteen_min_plugin.core.analysis.coverage_rows import CoverageRow, grade_rank, table_header, table_values
+from fifteen_min_plugin.core.analysis.export import export_csv, export_xlsx
+from fifteen_min_plugin.core.analysis.summaries import category_bars, city_summary
 from fifteen_min_plugin.core.facilities.categories import load_categories
 
 CATEGORIES = load_categories()
