@@ -29,13 +29,10 @@ from qgis.PyQt.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QInputDialog,
-    QLabel,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -171,26 +168,20 @@ class AssetFilterModel(QSortFilterProxyModel):
         return not self.circle or self.circle in row.circles
 
 
-class LayerChoiceDialog(QDialog):
+class LayerChoiceDialog(QDialog, load_form("layer_choice_dialog")):
     """Tick the layers to scan for idle asset candidates."""
 
     def __init__(self, layers: Sequence[QgsVectorLayer], parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Find idle asset candidates"))
+        self.setupUi(self)
         self.layers = list(layers)
-        self.list = QListWidget()
         for layer in self.layers:
             item = QListWidgetItem(layer.name())
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Layers to scan (OSM extracts, cadastre, the bureau's own):")))
-        layout.addWidget(self.list)
-        layout.addWidget(buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
 
     def chosen(self) -> list[QgsVectorLayer]:
         """The ticked layers."""

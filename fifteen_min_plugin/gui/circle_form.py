@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Optional
 
-from qgis.PyQt.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from qgis.PyQt.QtWidgets import QDialog, QWidget
 
 from fifteen_min_plugin.core.circles.writer import LEVELS_MIN, CircleAttributes, level_for_radius
+from fifteen_min_plugin.gui.forms import load_form
 
 
-class CircleForm(QDialog):
+class CircleForm(QDialog, load_form("circle_form")):
     """Prefilled from the drawing (community from snapping, level from the radius); read with `attributes()`."""
 
     def __init__(
@@ -21,27 +22,14 @@ class CircleForm(QDialog):
         parent: Optional[QWidget] = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("New living circle"))
-        self.name_edit = QLineEdit()
-        self.community_combo = QComboBox()
+        self.setupUi(self)
         self.community_combo.addItem(self.tr("(no community)"), "")
         for identifier, name in communities:
             self.community_combo.addItem(f"{identifier} — {name}" if name else identifier, identifier)
-        self.level_combo = QComboBox()
         for minutes in LEVELS_MIN:
             self.level_combo.addItem(self.tr("{minutes}-minute circle").format(minutes=minutes), minutes)
-        self.note_edit = QLineEdit()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-
-        layout = QFormLayout(self)
-        layout.addRow(self.tr("Name"), self.name_edit)
-        layout.addRow(self.tr("Community"), self.community_combo)
-        layout.addRow(self.tr("Level"), self.level_combo)
-        layout.addRow(self.tr("Note"), self.note_edit)
-        layout.addRow(self.buttons)
-
         index = self.community_combo.findData(community_id) if community_id else 0
         if index < 0:
             self.community_combo.addItem(community_id, community_id)

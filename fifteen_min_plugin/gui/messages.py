@@ -8,26 +8,21 @@ from typing import Optional
 from qgis.core import Qgis
 from qgis.gui import QgsMessageBar, QgsMessageBarItem
 from qgis.PyQt.QtCore import QCoreApplication
-from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QDialog, QPushButton, QWidget
 
 from fifteen_min_plugin.core.errors import FifteenMinError, compact_details, log_message
+from fifteen_min_plugin.gui.forms import load_form
 
 
-class DetailsDialog(QDialog):
+class DetailsDialog(QDialog, load_form("details_dialog")):
     """The details behind a message (a database's reason, the skipped rows), as plain text to read or copy."""
 
     def __init__(self, title: str, text: str, details: str, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
+        self.setupUi(self)
         self.setWindowTitle(title)
-        self.text = QPlainTextEdit(f"{text}\n\n{details}")
-        self.text.setReadOnly(True)
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addWidget(buttons)
-        self.resize(560, 360)
+        self.text.setPlainText(f"{text}\n\n{details}")
+        self.buttons.rejected.connect(self.reject)
 
 
 def open_details(bar: QgsMessageBar, title: str, text: str, details: str) -> DetailsDialog:

@@ -8,15 +8,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from qgis.core import Qgis, QgsProject
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.gui import QgsMapCanvas, QgsMessageBar
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtWidgets import QPushButton, QWidget
 
 from fifteen_min_plugin.core.facilities.chinacoords import OTHER_SYSTEM
 from fifteen_min_plugin.core.facilities.table_import import ENCODINGS
 from fifteen_min_plugin.gui.analysis_page import AnalysisPage
-from fifteen_min_plugin.gui.assets_page import AssetsPage
+from fifteen_min_plugin.gui.assets_page import AssetsPage, LayerChoiceDialog
 from fifteen_min_plugin.gui.circles_page import CirclesPage
 from fifteen_min_plugin.gui.facilities_page import FacilitiesPage
 from fifteen_min_plugin.gui.fit import FlowLayout
@@ -145,3 +145,15 @@ def test_facilities_page_offers_the_shared_option_lists_in_their_order(page_args
     finally:
         page.teardown()
         page.deleteLater()
+
+
+def test_layer_choice_dialog_ticks_every_layer_and_returns_the_ticked(qgis_app):
+    layers = [QgsVectorLayer("Point?crs=EPSG:4326", name, "memory") for name in ("osm parking", "cadastre")]
+    dialog = LayerChoiceDialog(layers)
+    try:
+        assert [dialog.list.item(row).text() for row in range(dialog.list.count())] == ["osm parking", "cadastre"]
+        assert dialog.chosen() == layers
+        dialog.list.item(0).setCheckState(Qt.CheckState.Unchecked)
+        assert dialog.chosen() == [layers[1]]
+    finally:
+        dialog.deleteLater()
