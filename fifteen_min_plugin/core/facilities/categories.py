@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
 
-from qgis.PyQt.QtCore import QCoreApplication
-
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.csv_tables import read_csv_table
 from fifteen_min_plugin.core.errors import FifteenMinError
@@ -43,6 +41,10 @@ _OSM_PATTERN = re.compile(r"^([^=\s]+)=([^=]+)$")
 _AMAP_PATTERN = re.compile(r"^(?:\d\d){1,3}$")
 
 
+class Categories(Messages):
+    """Translation context of the categories table's messages."""
+
+
 @dataclass(frozen=True)
 class Category:
     """One facility category; `code` is a stable field suffix (`n_<code>` in coverage)."""
@@ -57,17 +59,17 @@ class Category:
 def class_label(category_class: str) -> str:
     """Translated display name of a category class, or the class itself if unknown."""
     labels = {
-        "basic": QCoreApplication.translate("Categories", "Basic services"),
-        "quality": QCoreApplication.translate("Categories", "Quality services"),
-        "public": QCoreApplication.translate("Categories", "Public facilities"),
+        "basic": Categories.tr("Basic services"),
+        "quality": Categories.tr("Quality services"),
+        "public": Categories.tr("Public facilities"),
     }
     return labels.get(category_class, category_class)
 
 
 def _table_label(required: Sequence[str]) -> str:
     if tuple(required) == RULE_REQUIRED_COLUMNS:
-        return QCoreApplication.translate("Categories", "classification rules file")
-    return QCoreApplication.translate("Categories", "facility categories table")
+        return Categories.tr("classification rules file")
+    return Categories.tr("facility categories table")
 
 
 def read_table(path: PathLike, required: Sequence[str] = REQUIRED_COLUMNS) -> list[tuple[int, dict[str, str]]]:
@@ -78,36 +80,32 @@ def read_table(path: PathLike, required: Sequence[str] = REQUIRED_COLUMNS) -> li
 def _category(path: Path, line: int, row: dict[str, str]) -> Category:
     code = row["code"]
     if not _CODE.match(code):
-        message = QCoreApplication.translate(
-            "Categories", "Line {line} of {path}: the code “{code}” is not a lowercase identifier (a-z, 0-9, _)."
-        )
+        message = Categories.tr("Line {line} of {path}: the code “{code}” is not a lowercase identifier (a-z, 0-9, _).")
         raise FifteenMinError(message.format(line=line, path=path, code=code))
     if code in RESERVED_CODES:
         raise FifteenMinError(
-            QCoreApplication.translate(
-                "Categories", "Line {line} of {path}: the code “{code}” is reserved for a coverage summary field."
-            ).format(line=line, path=path, code=code)
+            Categories.tr("Line {line} of {path}: the code “{code}” is reserved for a coverage summary field.").format(
+                line=line, path=path, code=code
+            )
         )
     if row["class"] not in CLASSES:
         raise FifteenMinError(
-            QCoreApplication.translate(
-                "Categories", "Line {line} of {path}: the class “{value}” must be one of basic, quality or public."
-            ).format(line=line, path=path, value=row["class"])
+            Categories.tr("Line {line} of {path}: the class “{value}” must be one of basic, quality or public.").format(
+                line=line, path=path, value=row["class"]
+            )
         )
     empty = [name for name in REQUIRED_COLUMNS if not row[name]]
     if empty:
         raise FifteenMinError(
-            QCoreApplication.translate(
-                "Categories", "Line {line} of {path}: the column(s) {columns} must not be empty."
-            ).format(line=line, path=path, columns=", ".join(empty))
+            Categories.tr("Line {line} of {path}: the column(s) {columns} must not be empty.").format(
+                line=line, path=path, columns=", ".join(empty)
+            )
         )
     return Category(code, row["name_zh"], row["name_en"], row["class"], row["source"])
 
 
 def _duplicate_message() -> str:
-    return QCoreApplication.translate(
-        "Categories", "Line {line} of {path}: the code “{code}” is already used on line {first} of {first_path}."
-    )
+    return Categories.tr("Line {line} of {path}: the code “{code}” is already used on line {first} of {first_path}.")
 
 
 def load_categories(path: Optional[PathLike] = None, extensions: Iterable[PathLike] = ()) -> list[Category]:
@@ -131,9 +129,7 @@ def load_categories(path: Optional[PathLike] = None, extensions: Iterable[PathLi
             seen[category.code] = (source, line)
             categories.append(category)
     if not categories:
-        raise FifteenMinError(
-            QCoreApplication.translate("Categories", "The facility categories table contains no categories.")
-        )
+        raise FifteenMinError(Categories.tr("The facility categories table contains no categories."))
     return categories
 
 
