@@ -16,12 +16,15 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from qgis.core import (
+    QgsApplication,
+    QgsAuthMethodConfig,
     QgsCoordinateTransformContext,
     QgsFeature,
     QgsFeedback,
     QgsGeometry,
     QgsPointXY,
     QgsRectangle,
+    QgsSettings,
     QgsVectorLayer,
 )
 
@@ -40,7 +43,13 @@ from fifteen_min_plugin.core.facilities.poi_api.base import (
     fingerprint,
 )
 from fifteen_min_plugin.core.facilities.poi_api.http import QgisTransport
-from fifteen_min_plugin.core.facilities.poi_api.providers import PROVIDERS, classification_record, make_provider
+from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
+from fifteen_min_plugin.core.facilities.poi_api.providers import (
+    KEY_PARAMETERS,
+    PROVIDERS,
+    classification_record,
+    make_provider,
+)
 from fifteen_min_plugin.core.facilities.poi_api.tencent import TencentProvider
 from fifteen_min_plugin.core.facilities.poi_api.tianditu import TiandituProvider
 from fifteen_min_plugin.core.workspace.workspace import Workspace
@@ -71,6 +80,7 @@ class FakeService:
         )
         self.served = dict(zip(ids, zip(lon.tolist(), lat.tolist())))
         self.names: dict[str, str] = {}
+        self.classes: dict[str, str] = {}
         self.on_answer = None
         self.cap = cap
         self.faults: list[tuple] = []
@@ -136,7 +146,7 @@ class FakeTencent(FakeService):
                 "title": self.names.get(poi_id, f"便利蜂({poi_id[-4:]}店)"),
                 "address": "北京市海淀区学院路",
                 "tel": "",
-                "category": "购物:便利店",
+                "category": self.classes.get(poi_id, "购物:便利店"),
                 "type": 0,
                 "location": {"lat": self.served[poi_id][1], "lng": self.served[poi_id][0]},
                 "ad_info": {"adcode": 110108, "province": "北京市", "city": "北京市", "district": "海淀区"},
@@ -184,7 +194,7 @@ class FakeBaidu(FakeService):
                 "city": "北京市",
                 "area": "海淀区",
                 "detail": 1,
-                "detail_info": {"tag": "购物;便利店", "type": "shopping"},
+                "detail_info": {"tag": self.classes.get(poi_id, "购物;便利店"), "type": "shopping"},
             }
             for poi_id in ids
         ]
@@ -230,8 +240,8 @@ class FakeTianditu(FakeService):
                 "province": "北京市",
                 "city": "北京市",
                 "county": "海淀区",
-                "typeName": "便利店",
-                "typeCode": "090501",
+                "typeName": self.classes.get(poi_id, "便利店"),
+                "typeCode": "",
                 "poiType": "101",
             }
             for poi_id in ids
@@ -719,3 +729,64 @@ def test_cancel_stops_and_the_next_run_resumes(server, tmp_path, name):
     # a page whose answer the cancel cut off is asked again; one that arrived whole is not
     assert second.requests in (2, 3)
     assert sum(server.fake.hits.values()) == 1 + second.requests
+
+
+#: one street's shops as each service classes them: (neutral name, Tencent category, Baidu tag, Tianditu class)
+STREET = [
+    ("便利店", "购物:便利店", "购物;便利店", "便利店"),
+    ("便利店", "购物:便利店", "购物;便利店", "便利店"),
+    ("便利店", "购物:便利店", "购物;便利店", "便利店"),
+    ("超市", "购物:超市", "购物;超市", "超市"),
+    ("超市", "购物:超市", "购物;超市", "超市"),
+    ("药店", "医疗保健:药房", "医疗;药店", "药店"),
+    ("诊所", "医疗保健:诊所", "医疗;诊所", "诊所"),
+    ("幼儿园", "教育学校:幼儿园", "教育培训;幼儿园", "幼儿园"),
+    ("商场", "购物:综合商场", "购物;购物中心", "商场"),
+    ("学校", "教育学校:其它", "教育培训;其他", "学校"),
+]
+
+
+def test_the_same_street_gives_the_same_counts_from_every_provider(server, tmp_path):
+    """One query over the same shops gives the same category counts whichever service answers it; the
+    ambiguous mall and school stay unclassified everywhere."""
+    rng = random.Random(3)
+    spots = [(rng.uniform(116.346, 116.358), rng.uniform(39.999, 40.008)) for _ in STREET]
+    classifier = Classifier.default()
+    counts = {}
+    for column, name in enumerate(NAMES, start=1):
+        provider = setup(server, name, 0)
+        shops = {f"{name[:2]}{i:03d}": (f"门店{i}号", *spots[i]) for i in range(len(STREET))}
+        serve(server.fake, shops)
+        server.fake.classes = {poi_id: STREET[i][column] for i, poi_id in enumerate(shops)}
+        query = PoiQuery(keywords="门店")
+        records = client(provider, FakeClock()).run(query, area(), state(tmp_path, name, query)).records
+        counts[name] = Counter(classifier.classify(classification_record(name, r))[0] for r in records)
+    expected = Counter(
+        {"convenience_store": 3, "supermarket": 2, "pharmacy": 1, "clinic": 1, "kindergarten": 1, None: 2}
+    )
+    assert counts == {name: expected for name in NAMES}
+
+
+def test_each_provider_keeps_its_own_key_in_the_auth_manager(qgis_app):
+    """Keys of several services side by side in the real authentication database, each remembered by id only;
+    an API Header configuration whose one header is named after the service's parameter (ak, tk) is read too."""
+    manager = QgsApplication.authManager()
+    assert manager.setMasterPassword("fifteen-min-test-master", True)
+    stored = {}
+    try:
+        for name, parameter in KEY_PARAMETERS.items():
+            secret = f"{name}-{KEY}"
+            config = QgsAuthMethodConfig("APIHeader")
+            config.setName(f"{name} key")
+            config.setConfig(parameter, secret)
+            assert manager.storeAuthenticationConfig(config)
+            stored[name] = (config.id(), secret)
+            ApiKeys.remember(name, config.id())
+        for name, (authcfg, secret) in stored.items():
+            assert ApiKeys.remembered(name) == authcfg
+            assert ApiKeys.read(authcfg) == secret
+            assert secret not in str(QgsSettings().value(f"fifteen_min_plugin/poi_api/{name}/authcfg", ""))
+    finally:
+        for name, (authcfg, _) in stored.items():
+            manager.removeAuthenticationConfig(authcfg)
+            ApiKeys.remember(name, "")

@@ -2,7 +2,10 @@
 
 A key is an authentication configuration of method "APIHeader" whose single header is named ``key`` (the value
 is the key), or of method "Basic" with the key as password; both are editable in Settings ▸ Options ▸
-Authentication and survive restarts in ``qgis-auth.db``. The plugin settings keep only the configuration id.
+Authentication and survive restarts in ``qgis-auth.db``. The plugin settings keep only the configuration id, one
+per service (``poi_api/<provider>/authcfg``). The same holds for every service: the Amap or Tencent ``key``, the
+Baidu ``ak`` and the Tianditu ``tk`` are each stored this way (an "APIHeader" configuration with one header of
+any name is read too).
 The key itself is never put in the project, a layer, a log line, an exception message or the settings.
 """
 
