@@ -284,7 +284,8 @@ def _zoom_to_sample(project: QgsProject, layers: dict) -> QgsReferencedRectangle
 def run(out: Path, language: str = "en") -> dict[str, object]:
     from qgis import processing
 
-    from fifteen_min_plugin.core.circles.writer import METHOD_RADIUS, style_levels, write_circles
+    from fifteen_min_plugin.core.circles.styles import style_levels
+    from fifteen_min_plugin.core.circles.writer import METHOD_RADIUS, write_circles
     from fifteen_min_plugin.core.settings import Settings
     from fifteen_min_plugin.core.workspace.layer_io import copy_features
     from fifteen_min_plugin.core.workspace.workspace import Workspace

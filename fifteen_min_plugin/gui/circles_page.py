@@ -24,19 +24,19 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from fifteen_min_plugin.__about__ import PROVIDER_ID, RESOURCES_DIR
+from fifteen_min_plugin.core.circles.communities import community_choices
+from fifteen_min_plugin.core.circles.styles import style_levels
 from fifteen_min_plugin.core.circles.writer import (
     METHOD_DRAWN_CIRCLE,
     METHOD_DRAWN_POLYGON,
     METHOD_RADIUS,
     add_drawn_circle,
     circle_polygon,
-    community_choices,
     ellipsoid_measure,
     existing_circles,
     next_run,
     replace_circles,
     result_keys,
-    style_levels,
 )
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.settings import Settings

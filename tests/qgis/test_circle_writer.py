@@ -26,13 +26,13 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from fifteen_min_plugin.core.circles.communities import community_choices
+from fifteen_min_plugin.core.circles.styles import style_levels
 from fifteen_min_plugin.core.circles.writer import (
     CircleAttributes,
     add_drawn_circle,
     circle_polygon,
-    community_choices,
     level_for_radius,
-    style_levels,
     write_circles,
 )
 from fifteen_min_plugin.core.errors import FifteenMinError

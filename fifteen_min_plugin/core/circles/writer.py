@@ -15,7 +15,6 @@ from typing import Any, Optional
 
 from qgis.core import (
     Qgis,
-    QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
@@ -32,7 +31,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDateTime
 
-from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.circles.radius import RadiusBuffer
 from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY, is_text_field
 from fifteen_min_plugin.core.errors import FifteenMinError
@@ -49,7 +47,6 @@ METHOD_RADIUS = "radius"
 RESULT_ALIASES = {"community_id": "origin_id"}
 #: circles fields the writer fills itself
 COMPUTED_FIELDS = ("circle_id", "level_min", "area_m2", "created")
-CIRCLES_STYLE = RESOURCES_DIR / "styles" / "circles.qml"
 
 
 class CircleWriter(Messages):
@@ -86,21 +83,6 @@ def circle_polygon(
     if radius_m <= 0:
         raise FifteenMinError(CircleWriter.tr("A circle needs a radius greater than 0 m."))
     return RadiusBuffer(crs, context).buffers(QgsGeometry.fromPointXY(centre), [radius_m])[0]
-
-
-def community_choices(layer: Optional[QgsVectorLayer]) -> list[tuple[str, str]]:
-    """(community_id, name) of every community with an id, sorted by id; empty without a usable layer."""
-    if layer is None or not layer.isValid() or layer.fields().lookupField("community_id") < 0:
-        return []
-    has_name = layer.fields().lookupField("name") >= 0
-    choices = {}
-    for feature in layer.getFeatures():
-        value = feature["community_id"]
-        if value is None or str(value) in ("", "NULL"):
-            continue
-        name = feature["name"] if has_name else None
-        choices[str(value)] = "" if name is None or str(name) == "NULL" else str(name)
-    return sorted(choices.items())
 
 
 def ellipsoid_measure(crs: QgsCoordinateReferenceSystem, context: QgsCoordinateTransformContext) -> QgsDistanceArea:
@@ -372,15 +354,3 @@ def replace_circles(
     beside an earlier one of the same method is told apart wherever circles are named: coverage, the report.
     """
     return write_circles(layer, result, context, method, name_suffix, replaced)
-
-
-def style_levels(layer: QgsVectorLayer) -> None:
-    """Make sure nested levels are told apart: categories by `level_min`, bigger levels drawn first (below)."""
-    renderer = layer.renderer()
-    if not isinstance(renderer, QgsCategorizedSymbolRenderer) or renderer.classAttribute() != "level_min":
-        layer.loadNamedStyle(str(CIRCLES_STYLE))
-        renderer = layer.renderer()
-    if isinstance(renderer, QgsCategorizedSymbolRenderer):
-        renderer.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause("level_min", False, True)]))
-        renderer.setOrderByEnabled(True)
-    layer.triggerRepaint()
