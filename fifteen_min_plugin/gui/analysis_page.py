@@ -99,7 +99,6 @@ class AnalysisPage(DockPage, load_form("analysis_page")):
             self._error(error)
         self._fill_widgets()
         self._read_report_fields()
-        self._set_running(False)
         self._connect()
 
     def title(self) -> str:

@@ -313,7 +313,6 @@ class AssetsPage(DockPage, load_form("assets_page")):
             status: getattr(self, f"{status}_button") for status in ("under_review", "approved", "in_use", "retired")
         }
         self._fill_widgets()
-        self._set_running(False)
         self._connect()
         self.refresh()
 

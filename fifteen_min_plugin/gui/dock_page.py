@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Optional
 
-from qgis.core import Qgis, QgsProcessingAlgRunnerTask, QgsProject
+from qgis.core import Qgis, QgsMapLayerProxyModel, QgsProcessingAlgRunnerTask, QgsProject, QgsVectorLayer
 from qgis.gui import QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtWidgets import QWidget
 
@@ -19,6 +19,14 @@ from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.forms import install_flows
 from fifteen_min_plugin.gui.messages import show_error, show_message
 from fifteen_min_plugin.gui.processing_runner import ProcessingRunner
+
+# layer-combo filters (the enum moved to Qgis.LayerFilter in QGIS 3.34)
+if hasattr(Qgis, "LayerFilter"):
+    POINT_OR_POLYGON_LAYERS = Qgis.LayerFilter.PointLayer | Qgis.LayerFilter.PolygonLayer
+    LINE_LAYERS = Qgis.LayerFilter.LineLayer
+else:  # QGIS < 3.34
+    POINT_OR_POLYGON_LAYERS = QgsMapLayerProxyModel.Filter.PointLayer | QgsMapLayerProxyModel.Filter.PolygonLayer
+    LINE_LAYERS = QgsMapLayerProxyModel.Filter.LineLayer
 
 
 class DockPage(QWidget):
@@ -46,6 +54,7 @@ class DockPage(QWidget):
         self.progress.setRange(0, 100)
         self.runner = ProcessingRunner(self.project, self.progress, self._set_running, self._warn, self)
         self.cancel_button.clicked.connect(self.cancel)
+        self._set_running(False)
 
     def title(self) -> str:
         """The title of the page's messages (a subclass returns its own, translated in its own context)."""
@@ -70,6 +79,25 @@ class DockPage(QWidget):
         self.cancel_button.setVisible(running)
         for button in self.run_buttons():
             button.setEnabled(not running)
+
+    def workspace_needed(self) -> str:
+        """What to tell a user who runs the page's tools with no workspace open."""
+        raise NotImplementedError
+
+    def _workspace_layer(self, name: str, quiet: bool = False) -> Optional[QgsVectorLayer]:
+        """The project's layer on a workspace table (added if missing); None and a warning without a workspace."""
+        workspace = self.workspace()
+        if workspace is None:
+            if not quiet:
+                self._warn(self.workspace_needed())
+            return None
+        try:
+            layers = dict(zip(workspace.layer_names(), workspace.add_to_project(self.project)))
+        except FifteenMinError as error:
+            if not quiet:
+                self._error(error)
+            return None
+        return layers.get(name)
 
     def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning, details: str = "") -> None:
         show_message(self.message_bar, self.title(), text, level, details)

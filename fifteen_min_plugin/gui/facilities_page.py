@@ -116,7 +116,6 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
                 "Also classify future imports with these names into the category (a name keyword in {path})."
             ).format(path=self.rules_path)
         )
-        self._set_running(False)
         self._connect()
         self.load_categories()
 
