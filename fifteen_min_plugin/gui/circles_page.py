@@ -87,7 +87,6 @@ class CirclesPage(DockPage, load_form("circles_page")):
             )
         )
         self.radii_edit.setText(_list_text(settings.radii_m))
-        self._set_running(False)
         self.radius_spin.valueChanged.connect(self.circle_tool.set_radius)
         self.circle_tool.circle_drawn.connect(self._circle_drawn)
         self.polygon_tool.polygon_drawn.connect(self._polygon_drawn)
