@@ -12,10 +12,14 @@ from qgis.core import (
     QgsFeatureSource,
     QgsFields,
     QgsGeometry,
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingUtils,
     QgsProviderRegistry,
     QgsVectorLayer,
@@ -163,6 +167,26 @@ class FifteenMinAlgorithm(QgsProcessingAlgorithm):
             return False, explain_refusal(self, parameters, context, message) or message
         reason = missing_field(self, parameters, context)
         return (False, reason) if reason else (True, message)
+
+
+def facility_parameters(
+    facilities: str, category_field: str, optional_field: bool = False
+) -> list[QgsProcessingParameterDefinition]:
+    """The facilities point layer and its field of category codes (default `category`)."""
+    return [
+        QgsProcessingParameterFeatureSource(
+            facilities,
+            QCoreApplication.translate("FifteenMinAlgorithm", "Facilities"),
+            [QgsProcessing.SourceType.TypeVectorPoint],
+        ),
+        QgsProcessingParameterField(
+            category_field,
+            QCoreApplication.translate("FifteenMinAlgorithm", "Category field"),
+            defaultValue="category",
+            parentLayerParameterName=facilities,
+            optional=optional_field,
+        ),
+    ]
 
 
 class CarriedFields:

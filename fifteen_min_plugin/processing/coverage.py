@@ -10,11 +10,10 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
 )
 
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, facility_parameters
 
 
 class CoverageAlgorithm(FifteenMinAlgorithm):
@@ -66,20 +65,8 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
                 self.CIRCLES, self.tr("Circles"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.FACILITIES, self.tr("Facilities"), [QgsProcessing.SourceType.TypeVectorPoint]
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.CATEGORY_FIELD,
-                self.tr("Category field"),
-                defaultValue="category",
-                parentLayerParameterName=self.FACILITIES,
-                optional=True,
-            )
-        )
+        for parameter in facility_parameters(self.FACILITIES, self.CATEGORY_FIELD, optional_field=True):
+            self.addParameter(parameter)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.COMMUNITIES,

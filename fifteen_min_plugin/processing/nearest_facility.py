@@ -10,18 +10,18 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import load_categories
-from fifteen_min_plugin.core.settings import SNAP_TOLERANCE_M, WALKING_SPEED_KMH
-from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
-from fifteen_min_plugin.processing.parameter_checks import MAX_SPEED_KMH, MAX_WALK_MINUTES
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, facility_parameters
+from fifteen_min_plugin.processing.parameter_checks import MAX_WALK_MINUTES
 from fifteen_min_plugin.processing.walking_graph import (
     exclusion_parameters,
     roads_help,
+    snap_parameter,
+    speed_parameter,
     topology_parameter,
     walking_graph,
 )
@@ -86,28 +86,9 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
                 [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon],
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.FACILITIES, self.tr("Facilities"), [QgsProcessing.SourceType.TypeVectorPoint]
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.CATEGORY_FIELD,
-                self.tr("Category field"),
-                defaultValue="category",
-                parentLayerParameterName=self.FACILITIES,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.SPEED_KMH,
-                self.tr("Walking speed (km/h)"),
-                QgsProcessingParameterNumber.Type.Double,
-                WALKING_SPEED_KMH,
-                maxValue=MAX_SPEED_KMH,
-            )
-        )
+        for parameter in facility_parameters(self.FACILITIES, self.CATEGORY_FIELD):
+            self.addParameter(parameter)
+        self.addParameter(speed_parameter(self.SPEED_KMH))
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.MAX_MINUTES,
@@ -117,15 +98,7 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
                 maxValue=MAX_WALK_MINUTES,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.SNAP_TOLERANCE_M,
-                self.tr("Snapping tolerance (m)"),
-                QgsProcessingParameterNumber.Type.Double,
-                defaultValue=SNAP_TOLERANCE_M,
-                minValue=0.0,
-            )
-        )
+        self.addParameter(snap_parameter(self.SNAP_TOLERANCE_M))
         self.addParameter(topology_parameter(self.TOPOLOGY_TOLERANCE_M))
         for parameter in exclusion_parameters(self.ROADS, self.EXCLUDE_FIELD, self.EXCLUDE_VALUES):
             self.addParameter(parameter)

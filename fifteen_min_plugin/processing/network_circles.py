@@ -22,17 +22,17 @@ from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.network import METHOD
 from fifteen_min_plugin.core.settings import (
     CIRCLE_MINUTES,
-    SNAP_TOLERANCE_M,
     WALK_OFF_M,
-    WALKING_SPEED_KMH,
     level_text,
 )
 from fifteen_min_plugin.core.values import parse_numbers
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
-from fifteen_min_plugin.processing.parameter_checks import MAX_SPEED_KMH, MAX_WALK_MINUTES
+from fifteen_min_plugin.processing.parameter_checks import MAX_WALK_MINUTES
 from fifteen_min_plugin.processing.walking_graph import (
     exclusion_parameters,
     roads_help,
+    snap_parameter,
+    speed_parameter,
     topology_parameter,
     walking_graph,
 )
@@ -100,24 +100,8 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
         self.addParameter(
             QgsProcessingParameterString(self.MINUTES, self.tr("Minutes"), defaultValue=level_text(CIRCLE_MINUTES))
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.SPEED_KMH,
-                self.tr("Walking speed (km/h)"),
-                QgsProcessingParameterNumber.Type.Double,
-                defaultValue=WALKING_SPEED_KMH,
-                maxValue=MAX_SPEED_KMH,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.SNAP_TOLERANCE_M,
-                self.tr("Snapping tolerance (m)"),
-                QgsProcessingParameterNumber.Type.Double,
-                defaultValue=SNAP_TOLERANCE_M,
-                minValue=0.0,
-            )
-        )
+        self.addParameter(speed_parameter(self.SPEED_KMH))
+        self.addParameter(snap_parameter(self.SNAP_TOLERANCE_M))
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.WALK_OFF_M,

@@ -19,7 +19,9 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.language import Messages
+from fifteen_min_plugin.core.settings import SNAP_TOLERANCE_M, WALKING_SPEED_KMH
 from fifteen_min_plugin.processing.algorithm import processing_error
+from fifteen_min_plugin.processing.parameter_checks import MAX_SPEED_KMH
 
 if TYPE_CHECKING:
     from fifteen_min_plugin.core.network.graph import RoadGraph
@@ -49,6 +51,28 @@ def exclusion_parameters(roads: str, field: str, values: str) -> list[QgsProcess
             values, WalkingGraphMessages.tr("Excluded values"), defaultValue=DEFAULT_EXCLUDE, optional=True
         ),
     ]
+
+
+def speed_parameter(name: str) -> QgsProcessingParameterNumber:
+    """The walking speed in km/h, default Settings' 4.0 (15 min = 1,000 m)."""
+    return QgsProcessingParameterNumber(
+        name,
+        WalkingGraphMessages.tr("Walking speed (km/h)"),
+        QgsProcessingParameterNumber.Type.Double,
+        defaultValue=WALKING_SPEED_KMH,
+        maxValue=MAX_SPEED_KMH,
+    )
+
+
+def snap_parameter(name: str) -> QgsProcessingParameterNumber:
+    """The distance within which an origin or a facility joins the nearest street."""
+    return QgsProcessingParameterNumber(
+        name,
+        WalkingGraphMessages.tr("Snapping tolerance (m)"),
+        QgsProcessingParameterNumber.Type.Double,
+        defaultValue=SNAP_TOLERANCE_M,
+        minValue=0.0,
+    )
 
 
 def topology_parameter(name: str) -> QgsProcessingParameterNumber:

@@ -67,7 +67,7 @@
         <translation>步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="115"/>
         <source>Walking minutes from every community to the nearest facility of every category along the roads, then the share of residents within {minutes:g} minutes.</source>
         <translation>计算每个社区沿道路步行到各业态最近设施所需的分钟数，再统计 {minutes:g} 分钟内可达的居民比例。</translation>
     </message>
@@ -152,112 +152,112 @@
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="121"/>
         <source>Residents within {minutes:g} minutes</source>
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="302"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="300"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="194"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="193"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="315"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="313"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="324"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="322"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="298"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="296"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="306"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="316"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="314"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="325"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="323"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="333"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="331"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="408"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="406"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="430"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="428"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="432"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="430"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="438"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="436"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="464"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="462"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="481"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="479"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="488"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="486"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="492"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="490"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="497"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="495"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="502"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="500"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="513"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="511"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="106"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
@@ -317,12 +317,12 @@
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="264"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="263"/>
         <source>Circle plans (PDF): cancelled; nothing was written.</source>
         <translation>“一圈一策”PDF：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="278"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="277"/>
         <source>{pages} pages written to {path}; the layout “{layout}” in the project shows them.</source>
         <translation>已将 {pages} 页写入 {path}；可在项目中的布局“{layout}”里查看。</translation>
     </message>
@@ -579,22 +579,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="330"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="329"/>
         <source>Flag idle asset on map</source>
         <translation>在地图上标记闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="333"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="332"/>
         <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
         <translation>单击任意图层中的要素（停车场、人防工程、空置建筑…），将其添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="336"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="335"/>
         <source>Add idle asset by drawing</source>
         <translation>绘制添加闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="339"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="338"/>
         <source>Click the asset&apos;s location on the map, then fill in the form.</source>
         <translation>在地图上单击资源位置，然后填写表单。</translation>
     </message>
@@ -619,12 +619,12 @@ Mon-Fri 19:00-07:00
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="353"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="352"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="356"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="355"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
@@ -734,257 +734,257 @@ Mon-Fri 19:00-07:00
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="797"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="796"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="403"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="402"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="404"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="403"/>
         <source>In no circle</source>
         <translation>不在任何生活圈内</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="427"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="426"/>
         <source>{circle} ({minutes} min)</source>
         <translation>{circle}（{minutes} min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="487"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="486"/>
         <source>Select an asset to see its idle times, history and suggestions.</source>
         <translation>选择一处资源，查看其闲置时段、历史记录和建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="499"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="498"/>
         <source>Press “Suggest uses” to rank uses for the register's assets.</source>
         <translation>点击“建议用途”，为台账中的资源排序用途。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="511"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="510"/>
         <source>Idle time windows: none recorded.</source>
         <translation>闲置时段：无记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="515"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="514"/>
         <source>Idle time windows “{text}” cannot be read: {reason}</source>
         <translation>无法读取闲置时段“{text}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="518"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="517"/>
         <source>Idle time windows: {windows} ({hours:g} h per week)</source>
         <translation>闲置时段：{windows}（每周 {hours:g} h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="539"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="538"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="540"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="539"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="541"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="540"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="542"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="541"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="586"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="585"/>
         <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
         <translation>请先在图层上选择要素（工作空间自身的图层不计在内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="605"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="604"/>
         <source>Feature {fid} of “{layer}” no longer exists.</source>
         <translation>“{layer}”的要素 {fid} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="611"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="610"/>
         <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
         <translation>“{layer}”的要素 {fid} 已作为 {asset_id} 登记在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="624"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="623"/>
         <source>Flagged from “{layer}”, feature {fid}</source>
         <translation>标记自“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="625"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="624"/>
         <source>recognised by {why}</source>
         <translation>识别依据：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="625"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="624"/>
         <source>no rule matched</source>
         <translation>未匹配任何规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="633"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="632"/>
         <source>Added by drawing</source>
         <translation>通过绘制添加</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="664"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="663"/>
         <source>{asset_id} “{name}” added to the register.</source>
         <translation>已将 {asset_id}“{name}”添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="687"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="686"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="704"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="703"/>
         <source>{asset_id} is now “{status}”.</source>
         <translation>{asset_id} 的状态已变为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="712"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="711"/>
         <source>Delete idle asset</source>
         <translation>删除闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="712"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="711"/>
         <source>Delete {asset_id} from the register for good? Its history keeps a record of the deletion. Retiring the asset keeps it in the register instead.</source>
         <translation>确定要将 {asset_id} 从台账中永久删除吗？历史记录会保留此次删除的记录。如改为将该资源设为“已退出”，它仍会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="712"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="711"/>
         <source>Why is {asset_id} deleted?</source>
         <translation>为何删除 {asset_id}？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="735"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="734"/>
         <source>{asset_id} deleted; the history keeps a record.</source>
         <translation>已删除 {asset_id}；历史记录中保留了记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="739"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="738"/>
         <source>Note for the change to “{status}” (optional):</source>
         <translation>变更为“{status}”的备注（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="792"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="791"/>
         <source>The register is empty: flag or add assets first.</source>
         <translation>台账为空：请先标记或添加资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="795"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="794"/>
         <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
         <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="822"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="821"/>
         <source>Suggestions ranked for {count} assets.</source>
         <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="853"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="852"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
         <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="865"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="864"/>
         <source>Tick at least one layer to scan.</source>
         <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="871"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="870"/>
         <source>Find candidates</source>
         <translation>查找候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="875"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="874"/>
         <source>No idle asset candidates in the chosen layers.</source>
         <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="908"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="907"/>
         <source>Found by “Find candidates”: {why}</source>
         <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="915"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="914"/>
         <source>{count} candidates added to the register.</source>
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="937"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="936"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="322"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="321"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="929"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="928"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="543"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="542"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="544"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="543"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="545"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="544"/>
         <source>Owner</source>
         <translation>权属单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="546"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="545"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="547"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="546"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="548"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="547"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="549"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="548"/>
         <source>Condition</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="550"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="549"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="551"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="550"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="552"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="551"/>
         <source>Source layer</source>
         <translation>来源图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="553"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="552"/>
         <source>Source feature</source>
         <translation>来源要素</translation>
     </message>
@@ -1227,7 +1227,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CarriedFields</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="191"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="215"/>
         <source>The input layer already has a field named {name}; rename it first.</source>
         <translation>输入图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
@@ -1759,82 +1759,82 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CircleWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="84"/>
         <source>A circle needs a radius greater than 0 m.</source>
         <translation>生活圈半径必须大于 0 m。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="93"/>
         <source>The WGS84 ellipsoid is unknown to QGIS; distances and areas cannot be measured.</source>
         <translation>QGIS 无法识别 WGS84 椭球，无法量算距离和面积。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="119"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="101"/>
         <source>{what} has no area, so nothing was written.</source>
         <translation>{what}没有面积，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="161"/>
         <source>The circles layer of the workspace cannot be opened, so nothing was written.</source>
         <translation>无法打开工作空间的生活圈图层，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="184"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="166"/>
         <source>The circles layer lacks the fields {fields}; open it as a workspace to upgrade it.</source>
         <translation>生活圈图层缺少字段 {fields}；请将其作为工作空间打开以完成升级。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="205"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="187"/>
         <source>The drawn circle</source>
         <translation>绘制的生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="226"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="208"/>
         <source>The circles layer cannot be edited (is the workspace file read-only?).</source>
         <translation>生活圈图层无法编辑（工作空间文件是否为只读？）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="209"/>
         <source>Add living circle</source>
         <translation>添加生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="230"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="212"/>
         <source>The circle could not be added to the circles layer.</source>
         <translation>无法将该生活圈添加到生活圈图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="275"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="257"/>
         <source>The computed circles carry no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="284"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="266"/>
         <source>Computed circle {number} has no level in minutes, so nothing was written.</source>
         <translation>计算得到的生活圈 {number} 没有以分钟计的层级，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="289"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="271"/>
         <source>Computed circle {number}</source>
         <translation>计算得到的生活圈 {number}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="110"/>
         <source>{what} lies outside the coordinate system of the circles layer; nothing was written.</source>
         <translation>{what}超出生活圈图层坐标系的范围，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="311"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="293"/>
         <source>The earlier circles could not be replaced; the circles layer is unchanged.</source>
         <translation>无法替换原有生活圈，生活圈图层保持不变。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="161"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="143"/>
         <source>{what} has no measurable area (is the map&apos;s coordinate system right?); nothing was written.</source>
         <translation>{what}无法量算面积（请检查地图的坐标参考系是否正确），未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="152"/>
         <source>{what} reaches beyond the valid area of the circles layer&apos;s coordinate system; nothing was written.</source>
         <translation>{what}超出了生活圈图层坐标参考系的有效范围，未写入任何内容。</translation>
     </message>
@@ -1842,22 +1842,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CirclesPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="111"/>
         <source>Circle by centre and radius</source>
         <translation>按圆心和半径绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="113"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="112"/>
         <source>Click the centre (it snaps to a community point), move, click again — or type the radius in metres and press Enter. Esc cancels.</source>
         <translation>单击圆心（会捕捉到社区点），移动鼠标后再次单击；也可输入以米为单位的半径并按 Enter。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="119"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="118"/>
         <source>Polygon boundary</source>
         <translation>多边形边界</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="119"/>
         <source>Click the vertices, right-click to finish. Esc cancels.</source>
         <translation>依次单击各顶点，右键单击完成。按 Esc 取消。</translation>
     </message>
@@ -1877,7 +1877,7 @@ Mon-Fri 19:00-07:00
         <translation>固定半径：每次单击放置一个此大小的圆。设为 0 则用鼠标量取半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="225"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="224"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
@@ -1887,7 +1887,7 @@ Mon-Fri 19:00-07:00
         <translation>围绕每个起点生成 GB 50180 半径分级（无需道路数据）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="248"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="247"/>
         <source>Walking isochrones</source>
         <translation>步行等时圈</translation>
     </message>
@@ -1947,32 +1947,32 @@ Mon-Fri 19:00-07:00
         <translation>GB 50180-2018：300 / 500 / 800–1,000 m，每个层级一个半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="99"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="203"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="202"/>
         <source>Circle added to “{layer}”. Save the layer edits to keep it (Ctrl+Z undoes it).</source>
         <translation>已将生活圈添加到“{layer}”。请保存图层编辑以保留该生活圈（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="245"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="244"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="271"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="270"/>
         <source>Choose the layer of communities (origins) first.</source>
         <translation>请先选择社区（起点）图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="290"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="289"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="108"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="107"/>
         <source>Create or open a workspace first: circles are saved in it.</source>
         <translation>请先新建或打开工作空间：生活圈保存在工作空间中。</translation>
     </message>
@@ -1982,32 +1982,32 @@ Mon-Fri 19:00-07:00
         <translation>拓扑容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="304"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="303"/>
         <source>{count} circles written to “{layer}” ({title}).</source>
         <translation>已向“{layer}”写入 {count} 个生活圈（{title}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="333"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="332"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="335"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="334"/>
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="345"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="344"/>
         <source>{title}: cancelled; the circles layer is unchanged.</source>
         <translation>{title}：已取消，生活圈图层保持不变。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="326"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="325"/>
         <source>The workspace already holds {count} circles of this method for these communities. Replace them with the new result, or keep both (the new circles are then named “… (run 2)” so coverage and the report tell them apart)?</source>
         <translation>工作空间中已有这些社区用同一方法生成的 {count} 个生活圈。用新结果替换它们，还是两者都保留（新生活圈将命名为“…（第 2 次）”，覆盖分析和报告中可据此区分）？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="344"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="343"/>
         <source> (run {number})</source>
         <translation>（第 {number} 次）</translation>
     </message>
@@ -2147,42 +2147,32 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="33"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="32"/>
         <source>Coverage per circle</source>
         <translation>逐圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="36"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="35"/>
         <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the thresholds in the plugin settings; &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.</source>
         <translation>统计每个生活圈内各类别设施的数量，并报告每个生活圈缺少什么（缺什么补什么）。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;：面，例如工作空间中的生活圈，或“半径圈”/“路网等时圈”的输出。生活圈的层级读取自 &lt;i&gt;level_min&lt;/i&gt; 或 &lt;i&gt;minutes&lt;/i&gt;；两者都没有的按 15 分钟生活圈检查。其所属社区读取自 &lt;i&gt;community_id&lt;/i&gt; 或 &lt;i&gt;origin_id&lt;/i&gt;。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：点（任意坐标参考系，会被重投影到生活圈的坐标参考系），其类别字段为分类表中的代码（请先运行“设施分类”）。位于生活圈边界上的设施计入该生活圈（QGIS 的“统计多边形中的点”会将其排除）。代码为空或未知的设施不计数，并列在日志中。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：存放代码的字段（默认为 &lt;i&gt;category&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：带有 &lt;i&gt;community_id&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 的点或面；生活圈取其所属社区的人口，否则取自身的 &lt;i&gt;population&lt;/i&gt; 字段。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：生活圈及其全部字段，并增加 &lt;i&gt;population&lt;/i&gt;；&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;，各类别的设施数量（包括 0）；&lt;i&gt;n_basic_present&lt;/i&gt; 和 &lt;i&gt;n_quality_present&lt;/i&gt;，商务部基本保障类和品质提升类业态中至少有一处设施的业态数；&lt;i&gt;missing_basic&lt;/i&gt;、&lt;i&gt;missing_quality&lt;/i&gt;（代码，以逗号分隔）和 &lt;i&gt;missing_basic_zh&lt;/i&gt;、&lt;i&gt;missing_quality_zh&lt;/i&gt;（中文名称，以“、”分隔）；&lt;i&gt;per_10k&lt;/i&gt;，每万名居民拥有的基本保障类和品质提升类设施数（无人口数据时为空）；&lt;i&gt;grade&lt;/i&gt;，按插件设置中的阈值评定为 基础型 / 提升型 / 品质型 / 未达标；&lt;i&gt;missing_required&lt;/i&gt; 和 &lt;i&gt;missing_required_zh&lt;/i&gt;，该生活圈未满足的 GB 50180-2018 / 商务部分级配置要求，逐级累计检查（15 分钟生活圈同样检查 5 分钟和 10 分钟层级的设施；可相互替代的设施以 | 连接）。这些要求及各自出处条款见 resources/categories/level_requirements.csv。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="64"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="63"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="69"/>
-        <source>Facilities</source>
-        <translation>设施</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="74"/>
-        <source>Category field</source>
-        <translation>类别字段</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="70"/>
         <source>Communities (population)</source>
         <translation>社区（人口）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="78"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="102"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="89"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
@@ -2614,157 +2604,157 @@ Mon-Fri 19:00-07:00
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="198"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="197"/>
         <source>Choose the spreadsheet to import first.</source>
         <translation>请先选择要导入的表格。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="204"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="203"/>
         <source>Choose the coordinate reference system of the spreadsheet&apos;s coordinates.</source>
         <translation>请选择表格中坐标所用的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="206"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="205"/>
         <source>Spreadsheet import</source>
         <translation>表格导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="226"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="225"/>
         <source>Choose the OpenStreetMap file (.osm or .pbf) first.</source>
         <translation>请先选择 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="228"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="227"/>
         <source>OpenStreetMap import</source>
         <translation>OpenStreetMap 导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="240"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="239"/>
         <source>The workspace has no circles yet: draw or compute them on the Circles page first.</source>
         <translation>工作空间中还没有生活圈：请先在“生活圈”页中绘制或计算生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="242"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="241"/>
         <source>OpenStreetMap download</source>
         <translation>OpenStreetMap 下载</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="253"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="252"/>
         <source>Choose the authentication configuration holding the Amap key first.</source>
         <translation>请先选择存放高德密钥的认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="256"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="255"/>
         <source>Give keywords or type codes to search for.</source>
         <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="271"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="270"/>
         <source>Amap import</source>
         <translation>高德导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="285"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="284"/>
         <source>Choose the layer and the field that holds the facility type first.</source>
         <translation>请先选择图层以及存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="317"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="316"/>
         <source>Choose the layer of facilities to import first.</source>
         <translation>请先选择要导入的设施图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="320"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="319"/>
         <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
         <translation>这是工作空间自身的设施图层；请选择其他图层进行导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="323"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="322"/>
         <source>Layer import</source>
         <translation>图层导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="336"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="335"/>
         <source>An import is already running; wait for it or cancel it.</source>
         <translation>已有导入正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="339"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="338"/>
         <source>Create or open a workspace first: facilities are imported into it.</source>
         <translation>请先新建或打开工作空间：设施将导入到工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="358"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="362"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="361"/>
         <source>{title} gave no result; nothing was added.</source>
         <translation>{title}没有得到结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="395"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="394"/>
         <source>{count} have no category yet: use Show unclassified to review them.</source>
         <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="125"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="124"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="435"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="434"/>
         <source>Unclassified</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="455"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="454"/>
         <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
         <translation>{count} 个设施没有业态。请选择部分设施和一个业态，然后单击“指定业态”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="463"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="462"/>
         <source>{count} facilities without a category are selected (the layer is being edited).</source>
         <translation>已选中 {count} 个没有业态的设施（图层正处于编辑状态）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="478"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="477"/>
         <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
         <translation>请先（在地图或属性表中）选择设施，并选择一个业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="488"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="487"/>
         <source>assigned in the review</source>
         <translation>核查时指定</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="493"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="492"/>
         <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
         <translation>已有 {count} 个设施归为“{category}”。请保存图层编辑以保留更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="497"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="496"/>
         <source>Future imports classify names containing {names} the same way ({path}).</source>
         <translation>以后导入时，名称包含 {names} 的设施也将按相同方式归类（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="501"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="500"/>
         <source>No rule was saved: the selected facilities have no name.</source>
         <translation>未保存规则：所选设施没有名称。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="384"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="383"/>
         <source>{added} facilities added to “{layer}” ({title}); {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
         <translation>已向“{layer}”新增 {added} 处设施（{title}）；{merged} 处已由其他来源导入，现同时记录两个来源；{present} 处此前已导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="400"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="399"/>
         <source>{count} rows skipped: they have no location that can be placed on the map.</source>
         <translation>跳过 {count} 行：没有可以落到地图上的位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="406"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="405"/>
         <source>{count} facilities already in the workspace have a location that cannot be converted to WGS84, so they were not checked for duplicates.</source>
         <translation>工作空间中已有 {count} 处设施的位置无法转换为 WGS84，未参与重复检查。</translation>
     </message>
@@ -2772,34 +2762,44 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="78"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="82"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="79"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="83"/>
         <source>Import and conversion</source>
         <translation>导入与转换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="80"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="84"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="85"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="50"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="54"/>
         <source>Details: {details}</source>
         <translation>详细信息：{details}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="256"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="280"/>
         <source>The conversion is recorded in the coord_conv field only: {reason}</source>
         <translation>转换信息仅记录在 coord_conv 字段中：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="177"/>
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="182"/>
+        <source>Category field</source>
+        <translation>类别字段</translation>
     </message>
 </context>
 <context>
@@ -3699,42 +3699,22 @@ Mon-Fri 19:00-07:00
         <translation>起点（社区或建筑）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="89"/>
-        <source>Facilities</source>
-        <translation>设施</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="94"/>
-        <source>Category field</source>
-        <translation>类别字段</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="102"/>
-        <source>Walking speed (km/h)</source>
-        <translation>步行速度（km/h）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="92"/>
         <source>Maximum minutes</source>
         <translation>最大分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="120"/>
-        <source>Snapping tolerance (m)</source>
-        <translation>捕捉容差（m）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="105"/>
         <source>Nearest facility</source>
         <translation>最近设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="148"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="121"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="194"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="167"/>
         <source>Writing {count} origins…</source>
         <translation>正在写入 {count} 个起点…</translation>
     </message>
@@ -3777,32 +3757,22 @@ Mon-Fri 19:00-07:00
         <translation>分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="103"/>
-        <source>Walking speed (km/h)</source>
-        <translation>步行速度（km/h）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="112"/>
-        <source>Snapping tolerance (m)</source>
-        <translation>捕捉容差（m）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="105"/>
         <source>Walk-off distance (m)</source>
         <translation>离路步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="133"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="117"/>
         <source>Network circles</source>
         <translation>路网生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="145"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="129"/>
         <source>Minutes must be positive numbers separated by commas, e.g. 5,10,15 (got “{text}”).</source>
         <translation>分钟数必须是以逗号分隔的正数，例如 5,10,15（当前为“{text}”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="156"/>
         <source>The roads or origins layer could not be read.</source>
         <translation>无法读取道路图层或起点图层。</translation>
     </message>
@@ -3817,7 +3787,7 @@ Mon-Fri 19:00-07:00
         <translation>&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;分钟数&lt;/b&gt;：时间层级，默认 5,10,15。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 min = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：距所有道路都超过此距离的起点会列入日志，且不生成面；起点到道路的直线步行距离计入时间。&lt;br&gt;&lt;b&gt;离路步行距离&lt;/b&gt;：将可达街道向外缓冲此米数（默认 25）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，采用起点图层的坐标参考系，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;reach_m&lt;/i&gt;（该层级的步行距离）、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;street_m&lt;/i&gt;（可达街道长度，边在时间耗尽处精确截断）和 &lt;i&gt;method&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="151"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="135"/>
         <source>A walk of {minutes:,.10g} minutes is beyond the {limit:,.10g} minutes this tool accepts (GB 50180-2018&apos;s largest level is 15 minutes).</source>
         <translation>步行 {minutes:,.10g} 分钟超出了本工具接受的 {limit:,.10g} 分钟上限（GB 50180-2018 的最大层级为 15 分钟）。</translation>
     </message>
@@ -4891,54 +4861,64 @@ Mon-Fri 19:00-07:00
 <context>
     <name>WalkingGraphMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="41"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="43"/>
         <source>Exclude roads by field</source>
         <translation>按字段排除道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="48"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="50"/>
         <source>Excluded values</source>
         <translation>排除值</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="139"/>
         <source>The road layer is empty: there is no network to walk on.</source>
         <translation>道路图层为空：没有可供步行的路网。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="146"/>
         <source>Roads are not in a metric projected CRS; distances are measured in {crs}.</source>
         <translation>道路不在以米为单位的投影坐标参考系中；距离按 {crs} 量算。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="151"/>
         <source>Building the walking graph…</source>
         <translation>正在构建步行路网图…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="168"/>
         <source>The road layer has no usable line geometries ({invalid} empty or invalid, {excluded} excluded).</source>
         <translation>道路图层中没有可用的线几何（{invalid} 个为空或无效，{excluded} 个被排除）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="149"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="173"/>
         <source>Walking graph: {nodes} nodes, {edges} edges; {excluded} roads excluded, {invalid} unusable.</source>
         <translation>步行路网图：{nodes} 个节点，{edges} 条边；排除 {excluded} 条道路，{invalid} 条不可用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="56"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="80"/>
         <source>Topology tolerance for dangling road ends (m)</source>
         <translation>悬挂道路端点的拓扑容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="68"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="92"/>
         <source>&lt;b&gt;Roads&lt;/b&gt;: any line layer in any CRS. Roads meet only where they share a vertex, as OpenStreetMap encodes junctions; roads that cross without one (bridges, tunnels) are not connected; one-way rules are ignored. A geographic CRS is measured in the local UTM zone.&lt;br&gt;&lt;b&gt;Topology tolerance&lt;/b&gt;: default 0, right for OpenStreetMap. For a CAD or survey road layer with digitising gaps, a dangling line end (the first or last vertex of a road that meets nothing) is joined to the nearest vertex or segment of another road within this many metres; a segment is split where it is joined. Vertices in the middle of a road never join, and where the layer has OSM &lt;i&gt;layer&lt;/i&gt;/&lt;i&gt;bridge&lt;/i&gt;/&lt;i&gt;tunnel&lt;/i&gt; values (as fields or in &lt;i&gt;other_tags&lt;/i&gt;) a road end joins only a road on its own level, so a bridge stays a bridge.&lt;br&gt;&lt;b&gt;Exclude field / values&lt;/b&gt;: road classes unfit for walking (default: OSM motorway, trunk, construction…) are left out; with the OSM &lt;i&gt;highway&lt;/i&gt; field, lines without a value (fences, railways, rivers) are no roads and are left out too.&lt;br&gt;</source>
         <translation>&lt;b&gt;道路&lt;/b&gt;：任意坐标参考系下的任意线图层。道路只在共享顶点处相连，这正是 OpenStreetMap 表达路口的方式；相交但没有共享顶点的道路（桥梁、隧道）不连通；忽略单行规则。地理坐标参考系在当地 UTM 分带中量算。&lt;br&gt;&lt;b&gt;拓扑容差&lt;/b&gt;：默认 0，适用于 OpenStreetMap。对于有数字化缝隙的 CAD 或测绘道路图层，悬挂的线端点（道路的首个或最后一个顶点且未与任何道路相连）会接到此米数范围内另一条道路最近的顶点或线段上；接入处的线段会被打断。道路中间的顶点从不相接；图层带有 OSM 的 &lt;i&gt;layer&lt;/i&gt;/&lt;i&gt;bridge&lt;/i&gt;/&lt;i&gt;tunnel&lt;/i&gt; 值（字段或 &lt;i&gt;other_tags&lt;/i&gt; 中）时，道路端点只接入同一层级的道路，桥梁仍是桥梁。&lt;br&gt;&lt;b&gt;排除字段 / 值&lt;/b&gt;：不适合步行的道路等级（默认：OSM 的 motorway、trunk、construction…）会被排除；使用 OSM 的 &lt;i&gt;highway&lt;/i&gt; 字段时，没有取值的线（围栏、铁路、河流）不是道路，同样排除。&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="155"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="179"/>
         <source>Dangling road ends joined within {tolerance} m.</source>
         <translation>已将 {tolerance} m 内的悬挂道路端点接入路网。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="58"/>
+        <source>Walking speed (km/h)</source>
+        <translation>步行速度（km/h）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="69"/>
+        <source>Snapping tolerance (m)</source>
+        <translation>捕捉容差（m）</translation>
     </message>
 </context>
 <context>
