@@ -101,9 +101,7 @@ class ConvertCoordsAlgorithm(FifteenMinAlgorithm):
     def processAlgorithm(  # noqa: D102, N802
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.source(parameters, self.INPUT, context)
         crs = source.sourceCrs()
         if crs.authid() not in LONLAT_AUTHIDS:
             raise QgsProcessingException(
@@ -119,11 +117,8 @@ class ConvertCoordsAlgorithm(FifteenMinAlgorithm):
 
         carried = CarriedFields(source.fields(), replaces=(SOURCE_FIELD, CONVERSION_FIELD))
         fields = carried.with_outputs(((SOURCE_FIELD, "text"), (CONVERSION_FIELD, "text")))
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, source.wkbType(), QgsCoordinateReferenceSystem("EPSG:4326")
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        sink, dest_id = self.sink(parameters, self.OUTPUT, context, fields, source.wkbType(), wgs84)
 
         extra = [SYSTEM_LABELS[from_index], label]
         total = max(source.featureCount(), 1)

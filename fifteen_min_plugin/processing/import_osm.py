@@ -167,16 +167,8 @@ class ImportOsmAlgorithm(FifteenMinAlgorithm):
         fields.append(new_field("footprint_m2", "double"))
         for name in CATEGORY_FIELDS:
             fields.append(new_field(name, "text"))
-        sink, dest_id = self.parameterAsSink(
-            parameters,
-            self.OUTPUT,
-            context,
-            fields,
-            QgsWkbTypes.Type.Point,
-            QgsCoordinateReferenceSystem(WGS84),
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        wkb_type, crs = QgsWkbTypes.Type.Point, QgsCoordinateReferenceSystem(WGS84)
+        sink, dest_id = self.sink(parameters, self.OUTPUT, context, fields, wkb_type, crs)
 
         counts: Counter = Counter()
         kept_keys = {"name", *POI_FIELDS}

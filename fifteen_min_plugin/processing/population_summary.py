@@ -91,9 +91,7 @@ class PopulationSummaryAlgorithm(FifteenMinAlgorithm):
     ) -> dict[str, Any]:
         from fifteen_min_plugin.core.analysis import population  # needs numpy, which canExecute() checks first
 
-        origins = self.parameterAsSource(parameters, self.ORIGINS, context)
-        if origins is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.ORIGINS))
+        origins = self.source(parameters, self.ORIGINS, context)
         population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         max_minutes = self.parameterAsDouble(parameters, self.MAX_MINUTES, context)
         nothing = self.tr("Nothing was written.")
@@ -118,16 +116,8 @@ class PopulationSummaryAlgorithm(FifteenMinAlgorithm):
                 )
             )
         feedback.setProgress(50.0)
-        sink, dest_id = self.parameterAsSink(
-            parameters,
-            self.OUTPUT,
-            context,
-            population.summary_fields(),
-            QgsWkbTypes.Type.NoGeometry,
-            QgsCoordinateReferenceSystem(),
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        no_geometry, no_crs = QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem()
+        sink, dest_id = self.sink(parameters, self.OUTPUT, context, population.summary_fields(), no_geometry, no_crs)
         for number, row in enumerate(rows):
             if feedback.isCanceled():
                 break
