@@ -14,10 +14,8 @@ from qgis.core import (
     QgsMapLayer,
     QgsProcessing,
     QgsProcessingContext,
-    QgsProject,
     QgsVectorLayer,
 )
-from qgis.gui import QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import QModelIndex, Qt, QTimer
 from qgis.PyQt.QtGui import QStandardItem, QStandardItemModel
 from qgis.PyQt.QtWidgets import (
@@ -50,7 +48,6 @@ from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
 from fifteen_min_plugin.core.report import CirclePlan, PdfExport, ReportLayers, add_layout_to_project, report_layouts
 from fifteen_min_plugin.core.settings import Settings
-from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.dock_page import LINE_LAYERS, DockPage
 from fifteen_min_plugin.gui.fit import fitting_table, shrinkable_combo
 from fifteen_min_plugin.gui.forms import load_form
@@ -77,15 +74,8 @@ PDF_FILTER = "PDF (*.pdf)"
 class AnalysisPage(DockPage, load_form("analysis_page")):
     """Runs the analyses on the current workspace and shows what each circle lacks."""
 
-    def __init__(
-        self,
-        canvas: QgsMapCanvas,
-        message_bar: QgsMessageBar,
-        workspace: Callable[[], Optional[Workspace]],
-        project: Optional[QgsProject] = None,
-        parent: Optional[QWidget] = None,
-    ) -> None:
-        super().__init__(canvas, message_bar, workspace, project, parent)
+    def _setup(self) -> None:
+        """The categories, the tables, the report fields and the signals."""
         self.rows: list[CoverageRow] = []
         self.population: list[PopulationShare] = []
         self.minutes_layer_id = ""

@@ -17,10 +17,8 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessing,
     QgsProcessingContext,
-    QgsProject,
     QgsVectorLayer,
 )
-from qgis.gui import QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractButton,
@@ -291,23 +289,16 @@ class AssetsPage(DockPage, load_form("assets_page")):
     form is held in `form`. Suggestions are kept per workspace until the next run.
     """
 
-    def __init__(
-        self,
-        canvas: QgsMapCanvas,
-        message_bar: QgsMessageBar,
-        workspace: Callable[[], Optional[Workspace]],
-        project: Optional[QgsProject] = None,
-        parent: Optional[QWidget] = None,
-    ) -> None:
-        super().__init__(canvas, message_bar, workspace, project, parent)
+    def _setup(self) -> None:
+        """The map tools, the filters, the register table and the signals."""
         self.form: Optional[AssetForm] = None
         self.dialog: Optional[QDialog] = None
         self._pending: deque[tuple[QgsVectorLayer, int]] = deque()
         #: asset_id -> suggestions (rank, use, score, reason) of the last suggestion run
         self.suggestions_by_asset: dict[str, list[tuple[int, str, float, str]]] = {}
         self._shown_workspace: Optional[Path] = None
-        self.flag_tool = FlagMapTool(canvas)
-        self.point_tool = PointMapTool(canvas)
+        self.flag_tool = FlagMapTool(self.canvas)
+        self.point_tool = PointMapTool(self.canvas)
         self._make_tool_actions()
         self.status_buttons: dict[str, QPushButton] = {
             status: getattr(self, f"{status}_button") for status in ("under_review", "approved", "in_use", "retired")

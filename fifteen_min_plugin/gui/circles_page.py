@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from typing import Any, Optional
 
 from qgis.core import (
@@ -12,10 +11,8 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessing,
     QgsProcessingContext,
-    QgsProject,
     QgsVectorLayer,
 )
-from qgis.gui import QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
     QAction,
@@ -40,7 +37,6 @@ from fifteen_min_plugin.core.circles.writer import (
 )
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.settings import Settings
-from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.circle_form import CircleForm
 from fifteen_min_plugin.gui.circle_tool import CircleMapTool
 from fifteen_min_plugin.gui.dock_page import LINE_LAYERS, POINT_OR_POLYGON_LAYERS, DockPage
@@ -64,19 +60,12 @@ def _list_text(values: tuple[int, ...]) -> str:
 class CirclesPage(DockPage, load_form("circles_page")):
     """Draw tools and computations; every result goes to the current workspace's `circles` layer."""
 
-    def __init__(
-        self,
-        canvas: QgsMapCanvas,
-        message_bar: QgsMessageBar,
-        workspace: Callable[[], Optional[Workspace]],
-        project: Optional[QgsProject] = None,
-        parent: Optional[QWidget] = None,
-    ) -> None:
-        super().__init__(canvas, message_bar, workspace, project, parent)
+    def _setup(self) -> None:
+        """The draw tools, the computations' defaults and their signals."""
         self.form: Optional[CircleForm] = None
         settings = Settings.load()
-        self.circle_tool = CircleMapTool(canvas)
-        self.polygon_tool = PolygonMapTool(canvas)
+        self.circle_tool = CircleMapTool(self.canvas)
+        self.polygon_tool = PolygonMapTool(self.canvas)
         self._make_tool_actions()
         self.origins_combo.setFilters(POINT_OR_POLYGON_LAYERS)
         self.roads_combo.setFilters(LINE_LAYERS)

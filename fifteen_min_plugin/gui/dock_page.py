@@ -32,8 +32,9 @@ else:  # QGIS < 3.34
 class DockPage(QWidget):
     """A dock page: its collaborators, its form, a ProcessingRunner and the run/cancel/message plumbing.
 
-    A subclass also derives from its form class, names its message title in `title()` and its run buttons
-    in `run_buttons()`; they are disabled while a computation runs.
+    A subclass also derives from its form class, builds the rest of itself in `_setup()` (called at the end of
+    construction, so every page takes the same collaborators), names its message title in `title()` and its
+    run buttons in `run_buttons()`; they are disabled while a computation runs.
     """
 
     def __init__(
@@ -55,6 +56,10 @@ class DockPage(QWidget):
         self.runner = ProcessingRunner(self.project, self.progress, self._set_running, self._warn, self)
         self.cancel_button.clicked.connect(self.cancel)
         self._set_running(False)
+        self._setup()
+
+    def _setup(self) -> None:
+        """The page's own part of construction: what its form cannot say, and its signals."""
 
     def title(self) -> str:
         """The title of the page's messages (a subclass returns its own, translated in its own context)."""

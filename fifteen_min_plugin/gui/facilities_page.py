@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -11,13 +10,8 @@ from qgis.core import (
     Qgis,
     QgsProcessing,
     QgsProcessingContext,
-    QgsProject,
     QgsReferencedRectangle,
     QgsVectorLayer,
-)
-from qgis.gui import (
-    QgsMapCanvas,
-    QgsMessageBar,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QShowEvent
@@ -49,7 +43,6 @@ from fifteen_min_plugin.core.facilities.table_reader import (
     coordinate_columns,
 )
 from fifteen_min_plugin.core.settings import Settings
-from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.category_mapping_dialog import CategoryMappingDialog
 from fifteen_min_plugin.gui.dock_page import POINT_OR_POLYGON_LAYERS, DockPage
 from fifteen_min_plugin.gui.fit import fitting_table, shrinkable_combo
@@ -80,15 +73,8 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
 
     ZH, EN, CLASS, COUNT = range(4)
 
-    def __init__(
-        self,
-        canvas: QgsMapCanvas,
-        message_bar: QgsMessageBar,
-        workspace: Callable[[], Optional[Workspace]],
-        project: Optional[QgsProject] = None,
-        parent: Optional[QWidget] = None,
-    ) -> None:
-        super().__init__(canvas, message_bar, workspace, project, parent)
+    def _setup(self) -> None:
+        """The option lists, the shrinkable combos, the counts table and the signals."""
         #: the user rules file the review writes and every import's classification reads
         self.rules_path: Path = user_rules_path()
         self.mapping_dialog: Optional[CategoryMappingDialog] = None
