@@ -39,6 +39,7 @@ from fifteen_min_plugin.core.facilities.category_codes import report_unknown_cod
 from fifteen_min_plugin.core.labels import named_ids
 from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.settings import Settings
+from fifteen_min_plugin.core.values import is_null
 from fifteen_min_plugin.core.values import text as value_text
 from fifteen_min_plugin.core.workspace.schema import FieldSpec, coverage_layer
 
@@ -255,7 +256,7 @@ def circle_level(feature: QgsFeature) -> Optional[float]:
     for name in LEVEL_FIELDS:
         if name in names:
             value = feature[name]
-            if value is not None and value != NULL:
+            if not is_null(value):
                 try:
                     return float(value)
                 except (TypeError, ValueError):
@@ -286,7 +287,7 @@ def read_populations(source: QgsFeatureSource) -> Populations:
     populations = Populations({}, [])
     for feature in source.getFeatures(request):
         key, value = feature["community_id"], feature[POPULATION_FIELD]
-        if key is None or key == NULL or value is None or value == NULL:
+        if is_null(key) or is_null(value):
             continue
         try:
             populations.by_community[str(key)] = float(value)
@@ -304,11 +305,11 @@ def circle_population(feature: QgsFeature, populations: dict[str, float]) -> Opt
     for name in COMMUNITY_KEY_FIELDS:
         if name in names:
             key = feature[name]
-            if key is not None and key != NULL and str(key) in populations:
+            if not is_null(key) and str(key) in populations:
                 return populations[str(key)]
     if POPULATION_FIELD in names:
         value = feature[POPULATION_FIELD]
-        if value is not None and value != NULL:
+        if not is_null(value):
             try:
                 return float(value)
             except (TypeError, ValueError):

@@ -19,6 +19,7 @@ from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category, class_label
 from fifteen_min_plugin.core.language import Messages
+from fifteen_min_plugin.core.values import is_null
 
 ALL_BASIC = "all_basic"
 MINUTES_PREFIX = "min_"
@@ -190,7 +191,7 @@ def read_minutes(
 
 
 def _number(value: object) -> Optional[float]:
-    if value is None or value == NULL:
+    if is_null(value):
         return None
     try:
         number = float(value)

@@ -37,6 +37,7 @@ from fifteen_min_plugin.core.assets import ASSET_TYPE_CODES
 from fifteen_min_plugin.core.csv_tables import read_csv_table
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.language import Messages
+from fifteen_min_plugin.core.values import text as value_text
 
 PathLike = Union[str, os.PathLike]
 
@@ -144,9 +145,7 @@ def feature_tags(names: Iterable[str], values: Iterable[object]) -> tuple[dict[s
     """(fields, tags) of one feature: non-empty field values by lowercase name, and those plus other_tags."""
     fields: dict[str, str] = {}
     for name, value in zip(names, values):
-        if value is None or (hasattr(value, "isNull") and value.isNull()):
-            continue
-        text = str(value).strip()
+        text = value_text(value)
         if text:
             fields[name.lower()] = text
     tags = parse_other_tags(fields.get("other_tags", ""))

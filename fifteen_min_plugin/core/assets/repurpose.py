@@ -30,16 +30,11 @@ from fifteen_min_plugin.core.assets import time_windows
 from fifteen_min_plugin.core.assets.suitability import Suitability
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category
+from fifteen_min_plugin.core.values import plain
 
 GAP_WEIGHTS = {"basic": 3.0, "quality": 2.0, "public": 1.0}
 NO_GAP_WEIGHT = 0.5
 MAX_LEVEL_MIN = 15
-
-
-def _value(value: Any) -> Any:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    return value
 
 
 @dataclass(frozen=True)
@@ -57,22 +52,22 @@ class CircleGaps:
         """Read a coverage feature's attributes (field name → value)."""
         listed = set()
         for name in ("missing_basic", "missing_quality"):
-            listed.update(re.split(r"[,;、，\s]+", str(_value(attributes.get(name)) or "")))
+            listed.update(re.split(r"[,;、，\s]+", str(plain(attributes.get(name)) or "")))
         missing = set()
         for category in categories:
-            count = _value(attributes.get(f"n_{category.code}"))
+            count = plain(attributes.get(f"n_{category.code}"))
             if count is not None:
                 if int(count) == 0:
                     missing.add(category.code)
             elif category.code in listed:
                 missing.add(category.code)
-        level = _value(attributes.get("level_min"))
-        circle_id = str(_value(attributes.get("circle_id")) or "")
+        level = plain(attributes.get("level_min"))
+        circle_id = str(plain(attributes.get("circle_id")) or "")
         return cls(
             circle_id,
-            str(_value(attributes.get("name")) or circle_id),
+            str(plain(attributes.get("name")) or circle_id),
             None if level is None else int(level),
-            int(_value(attributes.get("population")) or 0),
+            int(plain(attributes.get("population")) or 0),
             frozenset(missing),
         )
 
@@ -91,16 +86,16 @@ class AssetFacts:
     @classmethod
     def from_attributes(cls, attributes: Mapping[str, Any], fallback_id: str = "") -> AssetFacts:
         """Read an idle_assets-like feature (asset_id, name, asset_type, area_m2, capacity, idle_windows)."""
-        area = _value(attributes.get("area_m2"))
-        capacity = _value(attributes.get("capacity"))
-        found = lookup_asset_type(str(_value(attributes.get("asset_type")) or ""))
+        area = plain(attributes.get("area_m2"))
+        capacity = plain(attributes.get("capacity"))
+        found = lookup_asset_type(str(plain(attributes.get("asset_type")) or ""))
         return cls(
-            str(_value(attributes.get("asset_id")) or fallback_id),
-            str(_value(attributes.get("name")) or ""),
-            found.code if found else str(_value(attributes.get("asset_type")) or ""),
+            str(plain(attributes.get("asset_id")) or fallback_id),
+            str(plain(attributes.get("name")) or ""),
+            found.code if found else str(plain(attributes.get("asset_type")) or ""),
             None if area is None else float(area),
             None if capacity is None else int(capacity),
-            str(_value(attributes.get("idle_windows")) or ""),
+            str(plain(attributes.get("idle_windows")) or ""),
         )
 
 

@@ -35,6 +35,7 @@ from fifteen_min_plugin.core.circles.radius import RadiusBuffer
 from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY, is_text_field
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.language import Messages
+from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.workspace.layer_io import add_all_or_nothing
 
 #: GB 50180-2018 walking distances: upper radius of each level (the 15-minute level takes the rest)
@@ -215,8 +216,7 @@ def add_drawn_circle(
 
 
 def _value(feature: QgsFeature, index: int) -> Any:
-    value = feature.attribute(index)
-    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+    return plain(feature.attribute(index))
 
 
 def write_circles(

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
-from qgis.core import NULL, QgsProcessingFeedback
+from qgis.core import QgsProcessingFeedback
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.language import Messages
+from fifteen_min_plugin.core.values import text as value_text
 
 #: unknown category values named in the report
 UNKNOWN_EXAMPLES = 5
@@ -20,7 +21,7 @@ class CategoryCodes(Messages):
 
 def category_code(value: object) -> str:
     """A category field's value as a code: stripped and lower case, "" for NULL."""
-    return "" if value is None or value == NULL else str(value).strip().lower()
+    return value_text(value).lower()
 
 
 def report_unknown_codes(

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 from qgis.core import (
-    NULL,
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -26,6 +25,7 @@ from scipy.spatial import cKDTree
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.language import Messages
+from fifteen_min_plugin.core.values import text as value_text
 
 #: vertices closer than this (metres) are one vertex: the floating-point noise of a reprojection, not a gap
 SAME_VERTEX_M = 0.001
@@ -251,8 +251,7 @@ def road_level(values: dict[str, object]) -> tuple[str, bool, bool]:
     """The level a road lies on from its OSM `layer`, `bridge` and `tunnel` values (missing = ground)."""
 
     def text(name: str) -> str:
-        value = values.get(name)
-        return "" if value is None or value == NULL else str(value).strip().lower()
+        return value_text(values.get(name)).lower()
 
     layer = text("layer") or "0"
     if re.fullmatch(r"[+-]?\d+(\.0*)?", layer):
@@ -305,8 +304,7 @@ def read_road_lines(
             break
         features += 1
         if field_index >= 0:
-            value = feature.attribute(field_index)
-            text = "" if value is None or value == NULL else str(value).strip().lower()
+            text = value_text(feature.attribute(field_index)).lower()
             if text in excluded_set or (require_value and not text):
                 excluded += 1
                 continue

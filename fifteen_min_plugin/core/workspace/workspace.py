@@ -35,6 +35,7 @@ from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError, WorkspaceError
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
 from fifteen_min_plugin.core.language import Messages
+from fifteen_min_plugin.core.values import text as value_text
 from fifteen_min_plugin.core.workspace.layer_io import WriteGuard, workspace_transaction
 from fifteen_min_plugin.core.workspace.schema import (
     APPLICATION,
@@ -481,7 +482,7 @@ def _merge_repeats(layer: QgsVectorLayer, spec: IndexSpec, guard: WriteGuard) ->
     indices = [layer.fields().lookupField(column) for column in spec.columns]
     groups: dict[tuple, list[QgsFeature]] = {}
     for feature in layer.getFeatures(QgsFeatureRequest().addOrderBy("$id")):
-        key = tuple(_filled(feature.attribute(index)) for index in indices)
+        key = tuple(value_text(feature.attribute(index)) for index in indices)
         if all(key):
             groups.setdefault(key, []).append(feature)
     repeats = [group for group in groups.values() if len(group) > 1]
@@ -492,9 +493,9 @@ def _merge_repeats(layer: QgsVectorLayer, spec: IndexSpec, guard: WriteGuard) ->
     for keeper, *others in repeats:
         values = {}
         for index in range(layer.fields().count()):
-            if index in keys or _filled(keeper.attribute(index)):
+            if index in keys or value_text(keeper.attribute(index)):
                 continue
-            value = next((other.attribute(index) for other in others if _filled(other.attribute(index))), None)
+            value = next((other.attribute(index) for other in others if value_text(other.attribute(index))), None)
             if value is not None:
                 values[index] = value
         if values:
@@ -507,10 +508,6 @@ def _merge_repeats(layer: QgsVectorLayer, spec: IndexSpec, guard: WriteGuard) ->
     guard.delete(layer, removed)
     guard.change(layer, changes, geometries)
     return len(removed) + len(repeats), len(repeats)
-
-
-def _filled(value: object) -> str:
-    return "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value).strip()
 
 
 def _apply_style(layer: QgsVectorLayer, name: str) -> None:
