@@ -169,6 +169,23 @@ class FifteenMinAlgorithm(QgsProcessingAlgorithm):
         return (False, reason) if reason else (True, message)
 
 
+def origin_parameters(origins: str, id_field: str) -> list[QgsProcessingParameterDefinition]:
+    """The communities (points or polygons) circles are drawn around, and their optional id field."""
+    return [
+        QgsProcessingParameterFeatureSource(
+            origins,
+            QCoreApplication.translate("FifteenMinAlgorithm", "Origins (communities)"),
+            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon],
+        ),
+        QgsProcessingParameterField(
+            id_field,
+            QCoreApplication.translate("FifteenMinAlgorithm", "Origin id field"),
+            parentLayerParameterName=origins,
+            optional=True,
+        ),
+    ]
+
+
 def facility_parameters(
     facilities: str, category_field: str, optional_field: bool = False
 ) -> list[QgsProcessingParameterDefinition]:

@@ -11,8 +11,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
@@ -21,7 +19,7 @@ from fifteen_min_plugin.core.circles.radius import OUTPUT_FIELDS, radius_circles
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.settings import CIRCLE_MINUTES, RADII_M, level_text
 from fifteen_min_plugin.core.values import parse_numbers
-from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, origin_parameters
 from fifteen_min_plugin.processing.parameter_checks import MAX_RADIUS_M
 
 
@@ -62,18 +60,8 @@ class BufferCirclesAlgorithm(FifteenMinAlgorithm):
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: D102, N802
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ORIGINS,
-                self.tr("Origins (communities)"),
-                [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon],
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ORIGIN_ID_FIELD, self.tr("Origin id field"), parentLayerParameterName=self.ORIGINS, optional=True
-            )
-        )
+        for parameter in origin_parameters(self.ORIGINS, self.ORIGIN_ID_FIELD):
+            self.addParameter(parameter)
         self.addParameter(
             QgsProcessingParameterString(self.RADII_M, self.tr("Radii (m)"), defaultValue=level_text(RADII_M))
         )

@@ -20,6 +20,7 @@ from fifteen_min_plugin.processing.parameter_checks import MAX_WALK_MINUTES
 from fifteen_min_plugin.processing.walking_graph import (
     exclusion_parameters,
     roads_help,
+    roads_parameter,
     snap_parameter,
     speed_parameter,
     topology_parameter,
@@ -76,9 +77,7 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: D102, N802
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(self.ROADS, self.tr("Roads"), [QgsProcessing.SourceType.TypeVectorLine])
-        )
+        self.addParameter(roads_parameter(self.ROADS))
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.ORIGINS,

@@ -11,8 +11,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
@@ -26,11 +24,12 @@ from fifteen_min_plugin.core.settings import (
     level_text,
 )
 from fifteen_min_plugin.core.values import parse_numbers
-from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, origin_parameters
 from fifteen_min_plugin.processing.parameter_checks import MAX_WALK_MINUTES
 from fifteen_min_plugin.processing.walking_graph import (
     exclusion_parameters,
     roads_help,
+    roads_parameter,
     snap_parameter,
     speed_parameter,
     topology_parameter,
@@ -82,21 +81,9 @@ class NetworkCirclesAlgorithm(FifteenMinAlgorithm):
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: D102, N802
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(self.ROADS, self.tr("Roads"), [QgsProcessing.SourceType.TypeVectorLine])
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ORIGINS,
-                self.tr("Origins (communities)"),
-                [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon],
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ORIGIN_ID_FIELD, self.tr("Origin id field"), parentLayerParameterName=self.ORIGINS, optional=True
-            )
-        )
+        self.addParameter(roads_parameter(self.ROADS))
+        for parameter in origin_parameters(self.ORIGINS, self.ORIGIN_ID_FIELD):
+            self.addParameter(parameter)
         self.addParameter(
             QgsProcessingParameterString(self.MINUTES, self.tr("Minutes"), defaultValue=level_text(CIRCLE_MINUTES))
         )

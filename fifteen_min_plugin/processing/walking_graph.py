@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Optional
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureSource,
+    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -51,6 +53,13 @@ def exclusion_parameters(roads: str, field: str, values: str) -> list[QgsProcess
             values, WalkingGraphMessages.tr("Excluded values"), defaultValue=DEFAULT_EXCLUDE, optional=True
         ),
     ]
+
+
+def roads_parameter(name: str) -> QgsProcessingParameterFeatureSource:
+    """The road lines walked on."""
+    return QgsProcessingParameterFeatureSource(
+        name, WalkingGraphMessages.tr("Roads"), [QgsProcessing.SourceType.TypeVectorLine]
+    )
 
 
 def speed_parameter(name: str) -> QgsProcessingParameterNumber:

@@ -67,7 +67,7 @@
         <translation>步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="105"/>
         <source>Walking minutes from every community to the nearest facility of every category along the roads, then the share of residents within {minutes:g} minutes.</source>
         <translation>计算每个社区沿道路步行到各业态最近设施所需的分钟数，再统计 {minutes:g} 分钟内可达的居民比例。</translation>
     </message>
@@ -152,112 +152,112 @@
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="111"/>
         <source>Residents within {minutes:g} minutes</source>
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="300"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="291"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="193"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="183"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="313"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="304"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="322"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="313"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="296"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="287"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="306"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="297"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="314"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="305"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="323"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="314"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="331"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="322"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="406"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="397"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="428"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="419"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="430"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="421"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="436"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="427"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="462"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="453"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="479"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="470"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="486"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="477"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="490"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="481"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="495"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="486"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="500"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="491"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="511"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="502"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="96"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
@@ -317,12 +317,12 @@
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="263"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="253"/>
         <source>Circle plans (PDF): cancelled; nothing was written.</source>
         <translation>“一圈一策”PDF：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="277"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="267"/>
         <source>{pages} pages written to {path}; the layout “{layout}” in the project shows them.</source>
         <translation>已将 {pages} 页写入 {path}；可在项目中的布局“{layout}”里查看。</translation>
     </message>
@@ -536,42 +536,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetTableModel</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="88"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="88"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="88"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="88"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="88"/>
         <source>Bays</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="88"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="88"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
@@ -579,22 +579,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="329"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="320"/>
         <source>Flag idle asset on map</source>
         <translation>在地图上标记闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="332"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="323"/>
         <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
         <translation>单击任意图层中的要素（停车场、人防工程、空置建筑…），将其添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="335"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="326"/>
         <source>Add idle asset by drawing</source>
         <translation>绘制添加闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="338"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="329"/>
         <source>Click the asset&apos;s location on the map, then fill in the form.</source>
         <translation>在地图上单击资源位置，然后填写表单。</translation>
     </message>
@@ -619,12 +619,12 @@ Mon-Fri 19:00-07:00
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="352"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="343"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="355"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="346"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
@@ -734,262 +734,262 @@ Mon-Fri 19:00-07:00
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="796"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="787"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="402"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="393"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="403"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="394"/>
         <source>In no circle</source>
         <translation>不在任何生活圈内</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="426"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="417"/>
         <source>{circle} ({minutes} min)</source>
         <translation>{circle}（{minutes} min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="486"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="477"/>
         <source>Select an asset to see its idle times, history and suggestions.</source>
         <translation>选择一处资源，查看其闲置时段、历史记录和建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="498"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="489"/>
         <source>Press “Suggest uses” to rank uses for the register's assets.</source>
         <translation>点击“建议用途”，为台账中的资源排序用途。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="510"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="501"/>
         <source>Idle time windows: none recorded.</source>
         <translation>闲置时段：无记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="514"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="505"/>
         <source>Idle time windows “{text}” cannot be read: {reason}</source>
         <translation>无法读取闲置时段“{text}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="517"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="508"/>
         <source>Idle time windows: {windows} ({hours:g} h per week)</source>
         <translation>闲置时段：{windows}（每周 {hours:g} h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="538"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="529"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="539"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="530"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="540"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="531"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="541"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="532"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="585"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="576"/>
         <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
         <translation>请先在图层上选择要素（工作空间自身的图层不计在内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="604"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="595"/>
         <source>Feature {fid} of “{layer}” no longer exists.</source>
         <translation>“{layer}”的要素 {fid} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="610"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="601"/>
         <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
         <translation>“{layer}”的要素 {fid} 已作为 {asset_id} 登记在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="623"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="614"/>
         <source>Flagged from “{layer}”, feature {fid}</source>
         <translation>标记自“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="624"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="615"/>
         <source>recognised by {why}</source>
         <translation>识别依据：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="624"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="615"/>
         <source>no rule matched</source>
         <translation>未匹配任何规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="632"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="623"/>
         <source>Added by drawing</source>
         <translation>通过绘制添加</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="663"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="654"/>
         <source>{asset_id} “{name}” added to the register.</source>
         <translation>已将 {asset_id}“{name}”添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="686"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="677"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="703"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="694"/>
         <source>{asset_id} is now “{status}”.</source>
         <translation>{asset_id} 的状态已变为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="711"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="702"/>
         <source>Delete idle asset</source>
         <translation>删除闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="711"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="702"/>
         <source>Delete {asset_id} from the register for good? Its history keeps a record of the deletion. Retiring the asset keeps it in the register instead.</source>
         <translation>确定要将 {asset_id} 从台账中永久删除吗？历史记录会保留此次删除的记录。如改为将该资源设为“已退出”，它仍会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="711"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="702"/>
         <source>Why is {asset_id} deleted?</source>
         <translation>为何删除 {asset_id}？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="734"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="725"/>
         <source>{asset_id} deleted; the history keeps a record.</source>
         <translation>已删除 {asset_id}；历史记录中保留了记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="738"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="729"/>
         <source>Note for the change to “{status}” (optional):</source>
         <translation>变更为“{status}”的备注（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="791"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="782"/>
         <source>The register is empty: flag or add assets first.</source>
         <translation>台账为空：请先标记或添加资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="794"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="785"/>
         <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
         <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="821"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="812"/>
         <source>Suggestions ranked for {count} assets.</source>
         <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="852"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="843"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
         <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="864"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="855"/>
         <source>Tick at least one layer to scan.</source>
         <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="870"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="861"/>
         <source>Find candidates</source>
         <translation>查找候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="874"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="865"/>
         <source>No idle asset candidates in the chosen layers.</source>
         <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="907"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="898"/>
         <source>Found by “Find candidates”: {why}</source>
         <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="914"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="905"/>
         <source>{count} candidates added to the register.</source>
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="936"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="927"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="321"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="312"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="928"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="919"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="542"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="533"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="543"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="534"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="544"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="535"/>
         <source>Owner</source>
         <translation>权属单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="545"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="536"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="546"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="537"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="547"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="538"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="548"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="539"/>
         <source>Condition</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="549"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="540"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="550"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="541"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="551"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="542"/>
         <source>Source layer</source>
         <translation>来源图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="552"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="543"/>
         <source>Source feature</source>
         <translation>来源要素</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="278"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="276"/>
         <source>{community} {minutes}-minute circle</source>
         <translation>{community} {minutes} 分钟生活圈</translation>
     </message>
@@ -1035,57 +1035,47 @@ Mon-Fri 19:00-07:00
 <context>
     <name>BufferCirclesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="49"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="47"/>
         <source>Radius circles (GB 50180 levels)</source>
         <translation>半径圈（GB 50180 半径分级）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="52"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="50"/>
         <source>Draws a circle of true metres around every origin, for each radius level, whatever the CRS (each origin is buffered in an azimuthal equidistant projection centred on it).&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (polygons are buffered from their outline).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Radii (m)&lt;/b&gt;: default 300,500,1000 — the GB 50180-2018 walking distances of the 5-, 10- and 15-minute life circles.&lt;br&gt;&lt;b&gt;Level minutes&lt;/b&gt;: the minutes each radius stands for, in the same order (default 5,10,15).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level, nested, with the origin's own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;radius_m&lt;/i&gt; and &lt;i&gt;area_m2&lt;/i&gt; (ellipsoidal area, m²).</source>
         <translation>在任意坐标参考系下，为每个起点按每个半径层级绘制以真实米数为半径的圆（每个起点都在以其为中心的方位等距投影中缓冲）。&lt;br&gt;&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（面要素从其边界向外缓冲）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;半径（m）&lt;/b&gt;：默认 300,500,1000，即 GB 50180-2018 中 5 分钟、10 分钟和 15 分钟生活圈的步行距离。&lt;br&gt;&lt;b&gt;层级分钟数&lt;/b&gt;：每个半径对应的分钟数，顺序与半径相同（默认 5,10,15）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;radius_m&lt;/i&gt; 和 &lt;i&gt;area_m2&lt;/i&gt;（椭球面积，m²）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="65"/>
-        <source>Origins (communities)</source>
-        <translation>起点（社区）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="72"/>
-        <source>Origin id field</source>
-        <translation>起点编号字段</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="77"/>
         <source>Radii (m)</source>
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="80"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="68"/>
         <source>Level minutes</source>
         <translation>层级分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="85"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="73"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="108"/>
         <source>The origins layer could not be read.</source>
         <translation>无法读取起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="85"/>
         <source>Radii and minutes must be positive numbers separated by commas, e.g. 300,500,1000.</source>
         <translation>半径和分钟数必须是以逗号分隔的正数，例如 300,500,1000。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="89"/>
         <source>Give one level in minutes for each radius ({radii} radii, {minutes} minutes).</source>
         <translation>请为每个半径指定一个以分钟计的层级（当前为 {radii} 个半径、{minutes} 个分钟数）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="95"/>
         <source>A radius of {radius:,.10g} m is beyond the {limit:,.10g} m a living circle can have (GB 50180-2018&apos;s largest level is 1,000 m); give the radii in metres, e.g. 300,500,1000.</source>
         <translation>半径 {radius:,.10g} 米超出了生活圈可有的 {limit:,.10g} 米上限（GB 50180-2018 的最大层级为 1,000 米）；请以米为单位填写半径，例如 300,500,1000。</translation>
     </message>
@@ -1093,32 +1083,32 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CandidateMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="163"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="162"/>
         <source>Line {line} of the candidate rules {path}: {problem}</source>
         <translation>候选规则 {path} 第 {line} 行：{problem}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="169"/>
         <source>“{value}” is not an asset type (use one of {codes}).</source>
         <translation>“{value}”不是资源类型（请使用 {codes} 之一）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="176"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="175"/>
         <source>the match kind “{value}” must be one of {kinds}.</source>
         <translation>匹配方式“{value}”必须是 {kinds} 之一。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="190"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="189"/>
         <source>the pattern or a condition is not of the form key=value, key=value|value, key=* or key~text.</source>
         <translation>模式或条件的格式不是 key=value、key=value|value、key=* 或 key~text。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="198"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="197"/>
         <source>the why text uses {names}; only {{match}}, {{requires}} and {{asset_type}} exist.</source>
         <translation>why 文本中使用了 {names}；只有 {{match}}、{{requires}} 和 {{asset_type}} 可用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="211"/>
+        <location filename="../../fifteen_min_plugin/core/assets/candidates.py" line="210"/>
         <source>The candidate rules {path} contain no rule.</source>
         <translation>候选规则 {path} 中没有任何规则。</translation>
     </message>
@@ -1189,7 +1179,7 @@ Mon-Fri 19:00-07:00
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="214"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="212"/>
         <source>Register ticked</source>
         <translation>登记已勾选项</translation>
     </message>
@@ -1199,27 +1189,27 @@ Mon-Fri 19:00-07:00
         <translation>是否已登记</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="217"/>
         <source>{count} candidates found; {new} are new and ticked. The others are or may already be in the register: tick one only after checking it.</source>
         <translation>共找到 {count} 个候选，其中 {new} 个为新资源，已勾选。其余候选已经或可能已经登记，请核实后再勾选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="255"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="253"/>
         <source>Registered: {asset} {name}</source>
         <translation>已登记：{asset} {name}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="257"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="255"/>
         <source>Perhaps {asset} {name} (same name nearby)</source>
         <translation>可能是 {asset} {name}（附近同名）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="261"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="259"/>
         <source>Perhaps {asset} {name} (same place)</source>
         <translation>可能是 {asset} {name}（位置相同）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="262"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="260"/>
         <source>New</source>
         <translation>新资源</translation>
     </message>
@@ -1227,7 +1217,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CarriedFields</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="215"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="232"/>
         <source>The input layer already has a field named {name}; rename it first.</source>
         <translation>输入图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
@@ -1293,17 +1283,17 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CategoryCodes</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/category_codes.py" line="33"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/category_codes.py" line="34"/>
         <source>empty ({count})</source>
         <translation>空（{count}）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/category_codes.py" line="44"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/category_codes.py" line="45"/>
         <source>{count} facilities have no known category code and were left out: {found}.</source>
         <translation>{count} 个设施没有已知的类别代码，未纳入计算：{found}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/category_codes.py" line="38"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/category_codes.py" line="39"/>
         <source>None of the {count} facilities has a point and a category code of the categories table in the field “{field}” (found: {found}). Run Classify facilities first, or choose the right field.</source>
         <translation>{count} 个设施中，没有一个既有点位、又在字段“{field}”中具有分类表中的类别代码（发现的值：{found}）。请先运行“设施分类”，或选择正确的字段。</translation>
     </message>
@@ -1759,47 +1749,47 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CircleWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="85"/>
         <source>A circle needs a radius greater than 0 m.</source>
         <translation>生活圈半径必须大于 0 m。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="94"/>
         <source>The WGS84 ellipsoid is unknown to QGIS; distances and areas cannot be measured.</source>
         <translation>QGIS 无法识别 WGS84 椭球，无法量算距离和面积。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="102"/>
         <source>{what} has no area, so nothing was written.</source>
         <translation>{what}没有面积，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="161"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="162"/>
         <source>The circles layer of the workspace cannot be opened, so nothing was written.</source>
         <translation>无法打开工作空间的生活圈图层，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="167"/>
         <source>The circles layer lacks the fields {fields}; open it as a workspace to upgrade it.</source>
         <translation>生活圈图层缺少字段 {fields}；请将其作为工作空间打开以完成升级。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="187"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="188"/>
         <source>The drawn circle</source>
         <translation>绘制的生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="208"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="209"/>
         <source>The circles layer cannot be edited (is the workspace file read-only?).</source>
         <translation>生活圈图层无法编辑（工作空间文件是否为只读？）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="209"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="210"/>
         <source>Add living circle</source>
         <translation>添加生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="212"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="213"/>
         <source>The circle could not be added to the circles layer.</source>
         <translation>无法将该生活圈添加到生活圈图层。</translation>
     </message>
@@ -1819,7 +1809,7 @@ Mon-Fri 19:00-07:00
         <translation>计算得到的生活圈 {number}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="111"/>
         <source>{what} lies outside the coordinate system of the circles layer; nothing was written.</source>
         <translation>{what}超出生活圈图层坐标系的范围，未写入任何内容。</translation>
     </message>
@@ -1829,12 +1819,12 @@ Mon-Fri 19:00-07:00
         <translation>无法替换原有生活圈，生活圈图层保持不变。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="143"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="144"/>
         <source>{what} has no measurable area (is the map&apos;s coordinate system right?); nothing was written.</source>
         <translation>{what}无法量算面积（请检查地图的坐标参考系是否正确），未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/core/circles/writer.py" line="153"/>
         <source>{what} reaches beyond the valid area of the circles layer&apos;s coordinate system; nothing was written.</source>
         <translation>{what}超出了生活圈图层坐标参考系的有效范围，未写入任何内容。</translation>
     </message>
@@ -1842,22 +1832,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CirclesPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="100"/>
         <source>Circle by centre and radius</source>
         <translation>按圆心和半径绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="101"/>
         <source>Click the centre (it snaps to a community point), move, click again — or type the radius in metres and press Enter. Esc cancels.</source>
         <translation>单击圆心（会捕捉到社区点），移动鼠标后再次单击；也可输入以米为单位的半径并按 Enter。按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="107"/>
         <source>Polygon boundary</source>
         <translation>多边形边界</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="119"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="108"/>
         <source>Click the vertices, right-click to finish. Esc cancels.</source>
         <translation>依次单击各顶点，右键单击完成。按 Esc 取消。</translation>
     </message>
@@ -1877,7 +1867,7 @@ Mon-Fri 19:00-07:00
         <translation>固定半径：每次单击放置一个此大小的圆。设为 0 则用鼠标量取半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="224"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="213"/>
         <source>Radius circles</source>
         <translation>半径圈</translation>
     </message>
@@ -1887,7 +1877,7 @@ Mon-Fri 19:00-07:00
         <translation>围绕每个起点生成 GB 50180 半径分级（无需道路数据）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="247"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="236"/>
         <source>Walking isochrones</source>
         <translation>步行等时圈</translation>
     </message>
@@ -1937,7 +1927,7 @@ Mon-Fri 19:00-07:00
         <translation>半径（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="73"/>
         <source>GB 50180-2018: 5-, 10- and 15-minute circles; walking at {speed} km/h.</source>
         <translation>GB 50180-2018：5 分钟、10 分钟和 15 分钟生活圈；步行速度 {speed} km/h。</translation>
     </message>
@@ -1947,32 +1937,32 @@ Mon-Fri 19:00-07:00
         <translation>GB 50180-2018：300 / 500 / 800–1,000 m，每个层级一个半径。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="88"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="202"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="191"/>
         <source>Circle added to “{layer}”. Save the layer edits to keep it (Ctrl+Z undoes it).</source>
         <translation>已将生活圈添加到“{layer}”。请保存图层编辑以保留该生活圈（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="244"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="233"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="270"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="259"/>
         <source>Choose the layer of communities (origins) first.</source>
         <translation>请先选择社区（起点）图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="289"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="278"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="96"/>
         <source>Create or open a workspace first: circles are saved in it.</source>
         <translation>请先新建或打开工作空间：生活圈保存在工作空间中。</translation>
     </message>
@@ -1982,32 +1972,32 @@ Mon-Fri 19:00-07:00
         <translation>拓扑容差</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="303"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="292"/>
         <source>{count} circles written to “{layer}” ({title}).</source>
         <translation>已向“{layer}”写入 {count} 个生活圈（{title}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="332"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="321"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="334"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="323"/>
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="344"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="333"/>
         <source>{title}: cancelled; the circles layer is unchanged.</source>
         <translation>{title}：已取消，生活圈图层保持不变。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="325"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="314"/>
         <source>The workspace already holds {count} circles of this method for these communities. Replace them with the new result, or keep both (the new circles are then named “… (run 2)” so coverage and the report tell them apart)?</source>
         <translation>工作空间中已有这些社区用同一方法生成的 {count} 个生活圈。用新结果替换它们，还是两者都保留（新生活圈将命名为“…（第 2 次）”，覆盖分析和报告中可据此区分）？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="343"/>
+        <location filename="../../fifteen_min_plugin/gui/circles_page.py" line="332"/>
         <source> (run {number})</source>
         <translation>（第 {number} 次）</translation>
     </message>
@@ -2124,22 +2114,22 @@ Mon-Fri 19:00-07:00
         <translation>源坐标系和目标坐标系都是 {system}；请选择两个不同的坐标系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="107"/>
         <source>The input layer is in {crs}, but GCJ-02 and BD-09 offsets only exist in longitude/latitude. Reproject the layer to EPSG:4326 (WGS84) first, then convert it.</source>
         <translation>输入图层使用 {crs}，但 GCJ-02 和 BD-09 偏移只存在于经纬度中。请先将图层重投影到 EPSG:4326（WGS84），再进行转换。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="107"/>
         <source>an unknown CRS</source>
         <translation>未知的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="147"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="142"/>
         <source>{count} features converted: {conversion}.</source>
         <translation>已转换 {count} 个要素：{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="150"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="145"/>
         <source>Coordinates converted {conversion} by fifteenmin:convertcoords.</source>
         <translation>已由 fifteenmin:convertcoords 转换坐标：{conversion}。</translation>
     </message>
@@ -2221,62 +2211,62 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="92"/>
         <source>Line {line} of {path}: the level “{value}” is not a positive number of minutes.</source>
         <translation>{path} 第 {line} 行：层级“{value}”不是正的分钟数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="100"/>
         <source>Line {line} of {path}: “{codes}” is not a category code of the categories table.</source>
         <translation>{path} 第 {line} 行：“{codes}”不是分类表中的类别代码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="198"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="199"/>
         <source>The facilities layer has no field “{field}”. Choose the field holding the category codes, or run Classify facilities first.</source>
         <translation>设施图层没有字段“{field}”。请选择存放类别代码的字段，或先运行“设施分类”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="278"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="279"/>
         <source>The communities layer needs the fields “community_id” and “population” to give circles their residents.</source>
         <translation>社区图层需要“community_id”和“population”字段，才能为生活圈提供居民数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="85"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="86"/>
         <source>level requirements table</source>
         <translation>层级要求表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="348"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="349"/>
         <source>The facilities layer has no points, so there is nothing to count.</source>
         <translation>设施图层中没有点，无可统计内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="357"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="358"/>
         <source>The circles layer has no features. Draw or generate circles first.</source>
         <translation>生活圈图层中没有要素。请先绘制或生成生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="364"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="365"/>
         <source>No circle has a geometry.</source>
         <translation>没有任何生活圈带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="379"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="380"/>
         <source>{count} communities have a population that is not a number; it was not used: {communities}.</source>
         <translation>{count} 个社区的人口不是数字，未予采用：{communities}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="385"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="386"/>
         <source>{count} circles have a population that is not a number, so their residents and per-10,000 figures are empty: {circles}.</source>
         <translation>{count} 个生活圈的人口不是数字，其居民数和每万人指标留空：{circles}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="392"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="393"/>
         <source>{count} circles have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个生活圈没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="397"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="398"/>
         <source>{facilities} facilities counted in {circles} circles.</source>
         <translation>已在 {circles} 个生活圈中统计 {facilities} 个设施。</translation>
     </message>
@@ -2394,12 +2384,12 @@ Mon-Fri 19:00-07:00
         <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="84"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="85"/>
         <source>Other (choose the CRS)</source>
         <translation>其他（选择坐标参考系）</translation>
     </message>
@@ -2514,7 +2504,7 @@ Mon-Fri 19:00-07:00
         <translation>保存为规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="114"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="100"/>
         <source>Also classify future imports with these names into the category (a name keyword in {path}).</source>
         <translation>以后导入时，也将包含这些名称的设施归入该业态（作为名称关键词保存在 {path} 中）。</translation>
     </message>
@@ -2604,157 +2594,157 @@ Mon-Fri 19:00-07:00
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="197"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="183"/>
         <source>Choose the spreadsheet to import first.</source>
         <translation>请先选择要导入的表格。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="203"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="189"/>
         <source>Choose the coordinate reference system of the spreadsheet&apos;s coordinates.</source>
         <translation>请选择表格中坐标所用的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="205"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="191"/>
         <source>Spreadsheet import</source>
         <translation>表格导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="225"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="211"/>
         <source>Choose the OpenStreetMap file (.osm or .pbf) first.</source>
         <translation>请先选择 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="213"/>
         <source>OpenStreetMap import</source>
         <translation>OpenStreetMap 导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="239"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="225"/>
         <source>The workspace has no circles yet: draw or compute them on the Circles page first.</source>
         <translation>工作空间中还没有生活圈：请先在“生活圈”页中绘制或计算生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="241"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="227"/>
         <source>OpenStreetMap download</source>
         <translation>OpenStreetMap 下载</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="252"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="238"/>
         <source>Choose the authentication configuration holding the Amap key first.</source>
         <translation>请先选择存放高德密钥的认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="255"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="241"/>
         <source>Give keywords or type codes to search for.</source>
         <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="270"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="256"/>
         <source>Amap import</source>
         <translation>高德导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="284"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="270"/>
         <source>Choose the layer and the field that holds the facility type first.</source>
         <translation>请先选择图层以及存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="316"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="302"/>
         <source>Choose the layer of facilities to import first.</source>
         <translation>请先选择要导入的设施图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="319"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="305"/>
         <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
         <translation>这是工作空间自身的设施图层；请选择其他图层进行导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="322"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="308"/>
         <source>Layer import</source>
         <translation>图层导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="335"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="321"/>
         <source>An import is already running; wait for it or cancel it.</source>
         <translation>已有导入正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="338"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="324"/>
         <source>Create or open a workspace first: facilities are imported into it.</source>
         <translation>请先新建或打开工作空间：设施将导入到工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="358"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="344"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="361"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="347"/>
         <source>{title} gave no result; nothing was added.</source>
         <translation>{title}没有得到结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="394"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="380"/>
         <source>{count} have no category yet: use Show unclassified to review them.</source>
         <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="110"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="434"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="420"/>
         <source>Unclassified</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="454"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="440"/>
         <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
         <translation>{count} 个设施没有业态。请选择部分设施和一个业态，然后单击“指定业态”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="462"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="448"/>
         <source>{count} facilities without a category are selected (the layer is being edited).</source>
         <translation>已选中 {count} 个没有业态的设施（图层正处于编辑状态）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="477"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="463"/>
         <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
         <translation>请先（在地图或属性表中）选择设施，并选择一个业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="487"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="473"/>
         <source>assigned in the review</source>
         <translation>核查时指定</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="492"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="478"/>
         <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
         <translation>已有 {count} 个设施归为“{category}”。请保存图层编辑以保留更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="496"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="482"/>
         <source>Future imports classify names containing {names} the same way ({path}).</source>
         <translation>以后导入时，名称包含 {names} 的设施也将按相同方式归类（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="500"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="486"/>
         <source>No rule was saved: the selected facilities have no name.</source>
         <translation>未保存规则：所选设施没有名称。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="383"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="369"/>
         <source>{added} facilities added to “{layer}” ({title}); {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
         <translation>已向“{layer}”新增 {added} 处设施（{title}）；{merged} 处已由其他来源导入，现同时记录两个来源；{present} 处此前已导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="399"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="385"/>
         <source>{count} rows skipped: they have no location that can be placed on the map.</source>
         <translation>跳过 {count} 行：没有可以落到地图上的位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="405"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="391"/>
         <source>{count} facilities already in the workspace have a location that cannot be converted to WGS84, so they were not checked for duplicates.</source>
         <translation>工作空间中已有 {count} 处设施的位置无法转换为 WGS84，未参与重复检查。</translation>
     </message>
@@ -2787,19 +2777,29 @@ Mon-Fri 19:00-07:00
         <translation>详细信息：{details}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="280"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="297"/>
         <source>The conversion is recorded in the coord_conv field only: {reason}</source>
         <translation>转换信息仅记录在 coord_conv 字段中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="177"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="194"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="182"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="199"/>
         <source>Category field</source>
         <translation>类别字段</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="175"/>
+        <source>Origins (communities)</source>
+        <translation>起点（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="180"/>
+        <source>Origin id field</source>
+        <translation>起点编号字段</translation>
     </message>
 </context>
 <context>
@@ -3264,32 +3264,32 @@ Mon-Fri 19:00-07:00
         <translation>正在使用 GDAL 的 OSM 驱动读取 {path}…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="200"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="192"/>
         <source>Data © OpenStreetMap contributors, ODbL 1.0.</source>
         <translation>数据 © OpenStreetMap 贡献者，ODbL 1.0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="231"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="223"/>
         <source>The circles layer has no polygon to download POIs for.</source>
         <translation>生活圈图层中没有可用于下载 POI 的多边形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="236"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="228"/>
         <source>The extent is empty; draw or choose an area to download.</source>
         <translation>范围为空；请绘制或选择要下载的区域。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="246"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="238"/>
         <source>Downloaded {count} elements from {url}.</source>
         <translation>已从 {url} 下载 {count} 个元素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="250"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="242"/>
         <source>Used the cached answer in {folder}; nothing was downloaded.</source>
         <translation>已使用 {folder} 中缓存的响应，未下载任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="215"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="207"/>
         <source>The circles layer holds no polygons; choose a layer of circle boundaries, or give an extent.</source>
         <translation>生活圈图层中没有面要素；请选择生活圈边界图层，或给出范围。</translation>
     </message>
@@ -3684,47 +3684,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NearestFacilityAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="49"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="50"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="79"/>
-        <source>Roads</source>
-        <translation>道路</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="81"/>
         <source>Origins (communities or buildings)</source>
         <translation>起点（社区或建筑）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="92"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="91"/>
         <source>Maximum minutes</source>
         <translation>最大分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="104"/>
         <source>Nearest facility</source>
         <translation>最近设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="120"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="166"/>
         <source>Writing {count} origins…</source>
         <translation>正在写入 {count} 个起点…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="52"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="53"/>
         <source>For every origin, the walking time along the streets to the nearest facility of every category, and the straight-line distance, so you see where straight buffers overstate coverage (rivers, railways, walls).&lt;br&gt;</source>
         <translation>对每个起点，计算沿街道步行到各类别最近设施的时间以及直线距离，以便看出直线缓冲区在哪些地方高估了覆盖范围（河流、铁路、围墙）。&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="52"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="53"/>
         <source>&lt;b&gt;Origins&lt;/b&gt;: community points or polygons, or residential buildings (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points whose category field holds codes of the categories table (run Classify facilities first); other values are listed in the log and ignored.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: default &lt;i&gt;category&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: the search stops here (default 15); farther facilities count as none.&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: origins and facilities join the nearest street within this many metres (default 100) and the straight walk to it counts toward the time; those farther away are listed in the log by feature id (such facilities still count for the straight-line distance).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the origins with their own fields plus, for every category code of the table, &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; (walking minutes to the nearest facility, NULL when none is within the maximum minutes or the origin is off the network) and &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt; (straight-line metres to the nearest facility, NULL when the category has none), and &lt;i&gt;snap_m&lt;/i&gt; (metres from the origin to the street it joins, NULL when beyond the snapping tolerance).</source>
         <translation>&lt;b&gt;起点&lt;/b&gt;：社区点或面，或住宅建筑（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：类别字段中为分类表代码的点（请先运行“设施分类”）；其他值会列在日志中并被忽略。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：默认为 &lt;i&gt;category&lt;/i&gt;。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 分钟 = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：搜索到此为止（默认 15）；更远的设施视为没有。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：起点和设施接入此米数范围内（默认 100）最近的街道，直线走到街道的距离计入步行时间；超出范围的会按要素 ID 列在日志中（这类设施仍计入直线距离）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：起点及其自身字段，并针对分类表中的每个类别代码增加 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt;（步行到最近设施的分钟数；最大分钟数内没有设施或起点不在路网上时为 NULL）和 &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt;（到最近设施的直线米数；该类别没有设施时为 NULL），以及 &lt;i&gt;snap_m&lt;/i&gt;（起点到其接入街道的米数；超出捕捉容差时为 NULL）。</translation>
     </message>
@@ -3732,62 +3727,47 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NetworkCirclesAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="60"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="59"/>
         <source>Walking network circles (isochrones)</source>
         <translation>步行路网生活圈（等时圈）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="85"/>
-        <source>Roads</source>
-        <translation>道路</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="88"/>
-        <source>Origins (communities)</source>
-        <translation>起点（社区）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="95"/>
-        <source>Origin id field</source>
-        <translation>起点编号字段</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="87"/>
         <source>Minutes</source>
         <translation>分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="92"/>
         <source>Walk-off distance (m)</source>
         <translation>离路步行距离（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="104"/>
         <source>Network circles</source>
         <translation>路网生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="129"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="116"/>
         <source>Minutes must be positive numbers separated by commas, e.g. 5,10,15 (got “{text}”).</source>
         <translation>分钟数必须是以逗号分隔的正数，例如 5,10,15（当前为“{text}”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="143"/>
         <source>The roads or origins layer could not be read.</source>
         <translation>无法读取道路图层或起点图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="63"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="62"/>
         <source>Computes, for every origin, the area a pedestrian reaches along the streets within each time level.&lt;br&gt;</source>
         <translation>为每个起点计算行人在每个时间层级内沿街道可到达的范围。&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="63"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="62"/>
         <source>&lt;b&gt;Origins&lt;/b&gt;: community points or polygons (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Origin id field&lt;/b&gt;: optional; the feature id is used when empty.&lt;br&gt;&lt;b&gt;Minutes&lt;/b&gt;: time levels, default 5,10,15.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: an origin farther than this from every road is listed in the log and gets no polygon; the straight walk to the road counts toward the time.&lt;br&gt;&lt;b&gt;Walk-off distance&lt;/b&gt;: the reachable streets are buffered by this many metres (default 25).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one polygon per origin and level in the origins&apos; CRS, nested, with the origin&apos;s own fields plus &lt;i&gt;origin_id&lt;/i&gt;, &lt;i&gt;minutes&lt;/i&gt;, &lt;i&gt;reach_m&lt;/i&gt; (walking distance of the level), &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;street_m&lt;/i&gt; (reachable street length, edges cut exactly where time runs out) and &lt;i&gt;method&lt;/i&gt;.</source>
         <translation>&lt;b&gt;起点（社区）&lt;/b&gt;：社区点或面（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;起点编号字段&lt;/b&gt;：可选；为空时使用要素 ID。&lt;br&gt;&lt;b&gt;分钟数&lt;/b&gt;：时间层级，默认 5,10,15。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 min = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：距所有道路都超过此距离的起点会列入日志，且不生成面；起点到道路的直线步行距离计入时间。&lt;br&gt;&lt;b&gt;离路步行距离&lt;/b&gt;：将可达街道向外缓冲此米数（默认 25）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每个起点、每个层级各一个面，采用起点图层的坐标参考系，逐级嵌套，保留起点自身的字段，并增加 &lt;i&gt;origin_id&lt;/i&gt;、&lt;i&gt;minutes&lt;/i&gt;、&lt;i&gt;reach_m&lt;/i&gt;（该层级的步行距离）、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;street_m&lt;/i&gt;（可达街道长度，边在时间耗尽处精确截断）和 &lt;i&gt;method&lt;/i&gt;。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="135"/>
+        <location filename="../../fifteen_min_plugin/processing/network_circles.py" line="122"/>
         <source>A walk of {minutes:,.10g} minutes is beyond the {limit:,.10g} minutes this tool accepts (GB 50180-2018&apos;s largest level is 15 minutes).</source>
         <translation>步行 {minutes:,.10g} 分钟超出了本工具接受的 {limit:,.10g} 分钟上限（GB 50180-2018 的最大层级为 15 分钟）。</translation>
     </message>
@@ -4054,22 +4034,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PopulationMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="94"/>
         <source>The layer has no “min_&lt;category&gt;” field, so there are no walking times to summarise. Run Walking time to the nearest facility first.</source>
         <translation>图层没有“min_&lt;category&gt;”字段，因此没有可汇总的步行时间。请先运行“到最近设施的步行时间”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="124"/>
         <source>Without {fields}: the layer has no such field.</source>
         <translation>未包含 {fields}：图层中没有该字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="158"/>
         <source>The layer has no population field “{field}”.</source>
         <translation>图层中没有人口字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="224"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/population.py" line="225"/>
         <source>The population summary table could not be created.</source>
         <translation>无法创建人口汇总表。</translation>
     </message>
@@ -4107,27 +4087,27 @@ Mon-Fri 19:00-07:00
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="97"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="109"/>
         <source>The origins layer has no origins to summarise (or none with a population).</source>
         <translation>起点图层中没有可汇总的起点（或没有带人口的起点）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="113"/>
         <source>{count} origins have no usable population in “{field}” and were left out: {origins}.</source>
         <translation>{count} 个起点在“{field}”中没有可用的人口数，已被排除：{origins}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="140"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="130"/>
         <source>{share:.1f}% within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 位于所有基本保障类业态的 {minutes:g} 分钟步行范围内。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="99"/>
         <source>The maximum minutes must be greater than 0.</source>
         <translation>最大分钟数必须大于 0。</translation>
     </message>
@@ -4361,7 +4341,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RoadMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/network/graph.py" line="294"/>
+        <location filename="../../fifteen_min_plugin/core/network/graph.py" line="293"/>
         <source>The road layer has no field named {name}.</source>
         <translation>道路图层中没有名为 {name} 的字段。</translation>
     </message>
@@ -4861,155 +4841,160 @@ Mon-Fri 19:00-07:00
 <context>
     <name>WalkingGraphMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="43"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="45"/>
         <source>Exclude roads by field</source>
         <translation>按字段排除道路</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="50"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="52"/>
         <source>Excluded values</source>
         <translation>排除值</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="139"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="148"/>
         <source>The road layer is empty: there is no network to walk on.</source>
         <translation>道路图层为空：没有可供步行的路网。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="155"/>
         <source>Roads are not in a metric projected CRS; distances are measured in {crs}.</source>
         <translation>道路不在以米为单位的投影坐标参考系中；距离按 {crs} 量算。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="151"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="160"/>
         <source>Building the walking graph…</source>
         <translation>正在构建步行路网图…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="168"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="177"/>
         <source>The road layer has no usable line geometries ({invalid} empty or invalid, {excluded} excluded).</source>
         <translation>道路图层中没有可用的线几何（{invalid} 个为空或无效，{excluded} 个被排除）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="182"/>
         <source>Walking graph: {nodes} nodes, {edges} edges; {excluded} roads excluded, {invalid} unusable.</source>
         <translation>步行路网图：{nodes} 个节点，{edges} 条边；排除 {excluded} 条道路，{invalid} 条不可用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="80"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="89"/>
         <source>Topology tolerance for dangling road ends (m)</source>
         <translation>悬挂道路端点的拓扑容差（m）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="92"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="101"/>
         <source>&lt;b&gt;Roads&lt;/b&gt;: any line layer in any CRS. Roads meet only where they share a vertex, as OpenStreetMap encodes junctions; roads that cross without one (bridges, tunnels) are not connected; one-way rules are ignored. A geographic CRS is measured in the local UTM zone.&lt;br&gt;&lt;b&gt;Topology tolerance&lt;/b&gt;: default 0, right for OpenStreetMap. For a CAD or survey road layer with digitising gaps, a dangling line end (the first or last vertex of a road that meets nothing) is joined to the nearest vertex or segment of another road within this many metres; a segment is split where it is joined. Vertices in the middle of a road never join, and where the layer has OSM &lt;i&gt;layer&lt;/i&gt;/&lt;i&gt;bridge&lt;/i&gt;/&lt;i&gt;tunnel&lt;/i&gt; values (as fields or in &lt;i&gt;other_tags&lt;/i&gt;) a road end joins only a road on its own level, so a bridge stays a bridge.&lt;br&gt;&lt;b&gt;Exclude field / values&lt;/b&gt;: road classes unfit for walking (default: OSM motorway, trunk, construction…) are left out; with the OSM &lt;i&gt;highway&lt;/i&gt; field, lines without a value (fences, railways, rivers) are no roads and are left out too.&lt;br&gt;</source>
         <translation>&lt;b&gt;道路&lt;/b&gt;：任意坐标参考系下的任意线图层。道路只在共享顶点处相连，这正是 OpenStreetMap 表达路口的方式；相交但没有共享顶点的道路（桥梁、隧道）不连通；忽略单行规则。地理坐标参考系在当地 UTM 分带中量算。&lt;br&gt;&lt;b&gt;拓扑容差&lt;/b&gt;：默认 0，适用于 OpenStreetMap。对于有数字化缝隙的 CAD 或测绘道路图层，悬挂的线端点（道路的首个或最后一个顶点且未与任何道路相连）会接到此米数范围内另一条道路最近的顶点或线段上；接入处的线段会被打断。道路中间的顶点从不相接；图层带有 OSM 的 &lt;i&gt;layer&lt;/i&gt;/&lt;i&gt;bridge&lt;/i&gt;/&lt;i&gt;tunnel&lt;/i&gt; 值（字段或 &lt;i&gt;other_tags&lt;/i&gt; 中）时，道路端点只接入同一层级的道路，桥梁仍是桥梁。&lt;br&gt;&lt;b&gt;排除字段 / 值&lt;/b&gt;：不适合步行的道路等级（默认：OSM 的 motorway、trunk、construction…）会被排除；使用 OSM 的 &lt;i&gt;highway&lt;/i&gt; 字段时，没有取值的线（围栏、铁路、河流）不是道路，同样排除。&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="188"/>
         <source>Dangling road ends joined within {tolerance} m.</source>
         <translation>已将 {tolerance} m 内的悬挂道路端点接入路网。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="58"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="67"/>
         <source>Walking speed (km/h)</source>
         <translation>步行速度（km/h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="69"/>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="78"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（m）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/walking_graph.py" line="60"/>
+        <source>Roads</source>
+        <translation>道路</translation>
     </message>
 </context>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="123"/>
         <source>The layer “{layer}” already exists in {path}.</source>
         <translation>{path} 中已存在图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="145"/>
         <source>The layer “{layer}” could not be created in {path}.</source>
         <translation>无法在 {path} 中创建图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="155"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="156"/>
         <source>The fields {fields} could not be added to the layer “{layer}” in {path}.</source>
         <translation>无法向 {path} 中的图层“{layer}”添加字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="217"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="218"/>
         <source>The file {path} already exists. Choose another file name, or open it instead.</source>
         <translation>文件 {path} 已存在。请选择其他文件名，或直接打开该文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="224"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="225"/>
         <source>The chosen coordinate reference system is not valid.</source>
         <translation>所选的坐标参考系无效。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="234"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="235"/>
         <source>The workspace {path} could not be created. {reason}</source>
         <translation>无法创建工作空间 {path}。{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="251"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="252"/>
         <source>The workspace file {path} does not exist.</source>
         <translation>工作空间文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="255"/>
         <source>The file {path} is not a GeoPackage, so it cannot be opened as a workspace.</source>
         <translation>文件 {path} 不是 GeoPackage，无法作为工作空间打开。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="261"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="262"/>
         <source>The GeoPackage {path} is not a workspace of this plugin (it has no “{table}” table).</source>
         <translation>GeoPackage {path} 不是本插件的工作空间（其中没有“{table}”表）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="267"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="268"/>
         <source>The workspace {path} needs a newer {plugin} (schema {found}, this one reads {supported}).</source>
         <translation>工作空间 {path} 需要更新版本的 {plugin}（其数据结构版本为 {found}，本插件支持 {supported}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="283"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="284"/>
         <source>The workspace {path} could not be upgraded to schema {version}; no data was lost.</source>
         <translation>无法将工作空间 {path} 升级到数据结构版本 {version}；数据未丢失。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="300"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="301"/>
         <source>The layer “{layer}” of the workspace {path} cannot be read.</source>
         <translation>无法读取工作空间 {path} 中的图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="327"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="328"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="389"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="390"/>
         <source>The workspace information in {path} is damaged or was not written by this plugin.</source>
         <translation>{path} 中的工作空间信息已损坏，或不是由本插件写入的。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="396"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="397"/>
         <source>The workspace information in {path} could not be saved.</source>
         <translation>无法保存 {path} 中的工作空间信息。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="520"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="517"/>
         <source>The style {style} could not be loaded: {message}</source>
         <translation>无法加载样式 {style}：{message}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="458"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="459"/>
         <source>The unique index “{index}” could not be added to the layer “{layer}”.</source>
         <translation>无法为图层“{layer}”添加唯一索引“{index}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="450"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="451"/>
         <source>Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}.</source>
         <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
     </message>
