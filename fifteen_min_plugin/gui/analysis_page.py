@@ -37,7 +37,7 @@ from fifteen_min_plugin.core.analysis.coverage_rows import (
     table_values,
 )
 from fifteen_min_plugin.core.analysis.export import export_csv, export_xlsx
-from fifteen_min_plugin.core.analysis.renderers import apply_grade_style, apply_minutes_style
+from fifteen_min_plugin.core.analysis.renderers import MINUTE_CLASSES, apply_grade_style, apply_minutes_style
 from fifteen_min_plugin.core.analysis.summaries import (
     PopulationShare,
     category_bars,
@@ -48,6 +48,7 @@ from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
 from fifteen_min_plugin.core.report import CirclePlan, PdfExport, ReportLayers, add_layout_to_project, report_layouts
 from fifteen_min_plugin.core.settings import Settings
+from fifteen_min_plugin.core.workspace.workspace import PROJECT_SCOPE
 from fifteen_min_plugin.gui.dock_page import LINE_LAYERS, DockPage
 from fifteen_min_plugin.gui.fit import fitting_table, shrinkable_combo
 from fifteen_min_plugin.gui.forms import load_form
@@ -57,10 +58,8 @@ COVERAGE_ALGORITHM = f"{PROVIDER_ID}:coverage"
 NEAREST_ALGORITHM = f"{PROVIDER_ID}:nearestfacility"
 POPULATION_ALGORITHM = f"{PROVIDER_ID}:populationsummary"
 CIRCLE_PLAN_ALGORITHM = f"{PROVIDER_ID}:circleplan"
-#: the project's custom-property scope of the plugin (the workspace is remembered under it too)
-PROJECT_SCOPE = "fifteenmin"
 #: walking times are searched up to this many minutes (the last class of the minutes style)
-SEARCH_MINUTES = 30.0
+SEARCH_MINUTES = MINUTE_CLASSES[-1][1]
 #: the MOFCOM 一刻钟: residents within this many minutes count as covered
 COVERED_MINUTES = 15.0
 FID_ROLE = Qt.ItemDataRole.UserRole + 1
