@@ -67,7 +67,7 @@
         <translation>步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="104"/>
         <source>Walking minutes from every community to the nearest facility of every category along the roads, then the share of residents within {minutes:g} minutes.</source>
         <translation>计算每个社区沿道路步行到各业态最近设施所需的分钟数，再统计 {minutes:g} 分钟内可达的居民比例。</translation>
     </message>
@@ -152,112 +152,112 @@
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="110"/>
         <source>Residents within {minutes:g} minutes</source>
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="291"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="290"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="183"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="182"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="304"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="303"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="313"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="312"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="287"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="286"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="297"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="296"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="305"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="304"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="314"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="313"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="322"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="321"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="397"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="396"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="419"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="418"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="421"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="420"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="427"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="426"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="453"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="452"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="470"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="469"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="477"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="476"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="481"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="480"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="486"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="485"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="491"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="490"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="502"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="501"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="96"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="95"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
@@ -317,12 +317,12 @@
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="253"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="252"/>
         <source>Circle plans (PDF): cancelled; nothing was written.</source>
         <translation>“一圈一策”PDF：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="267"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="266"/>
         <source>{pages} pages written to {path}; the layout “{layout}” in the project shows them.</source>
         <translation>已将 {pages} 页写入 {path}；可在项目中的布局“{layout}”里查看。</translation>
     </message>
@@ -4186,9 +4186,14 @@ Mon-Fri 19:00-07:00
         <translation>无法将圆投影回图层的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="128"/>
         <source>{count} origins have no geometry and got no circle: {ids}</source>
         <translation>{count} 个起点没有几何图形，未生成半径圈：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/circles/radius.py" line="123"/>
+        <source>A circle could not be made a multi-polygon.</source>
+        <translation>无法将生活圈转换为多面要素。</translation>
     </message>
 </context>
 <context>

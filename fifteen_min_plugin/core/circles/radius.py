@@ -119,7 +119,8 @@ def radius_circles(
                 raise FifteenMinError(f"{error.message} ({origin_id})", error.level, error.details) from error
             batch = []
             for (radius, minutes), shape in zip(ordered, shapes):
-                shape.convertToMultiType()
+                if not shape.convertToMultiType():
+                    raise FifteenMinError(RadiusBuffer.tr("A circle could not be made a multi-polygon."))
                 batch.append(RadiusCircle(feature, origin_id, minutes, radius, buffer.area_m2(shape), shape))
             yield batch
             feedback.setProgress(100.0 * (done + 1) / total)
