@@ -3631,17 +3631,17 @@ Mon-Fri 19:00-07:00
         <translation>最大分钟数必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="116"/>
         <source>The origins layer has no features.</source>
         <translation>起点图层中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="113"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="118"/>
         <source>{count} origins have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个起点没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="119"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="121"/>
         <source>No origin has a geometry.</source>
         <translation>没有任何起点带有几何图形。</translation>
     </message>
@@ -3651,17 +3651,17 @@ Mon-Fri 19:00-07:00
         <translation>{count} 个设施没有几何图形，不参与步行计算（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="125"/>
         <source>The facilities layer has no features, so there is nothing to walk to.</source>
         <translation>设施图层中没有要素，因此没有可步行到达的目标。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="157"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="165"/>
         <source>Searching the nearest facility of {count} categories…</source>
         <translation>正在为 {count} 个类别搜索最近设施…</translation>
     </message>
@@ -3671,12 +3671,12 @@ Mon-Fri 19:00-07:00
         <translation>设施图层中没有名为“{field}”的字段。请先运行“设施分类”，或选择存放类别代码的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="150"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="146"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未计算步行时间（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="158"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="151"/>
         <source>{count} facilities are farther than {tolerance} m from any road and are not reached on foot (feature ids): {ids}</source>
         <translation>{count} 个设施距所有道路都超过 {tolerance} m，无法步行到达（要素 ID）：{ids}</translation>
     </message>

@@ -82,6 +82,12 @@ def check_values(facilities: QgsFeatureSource, category_field: str, speed_kmh: f
         )
 
 
+def _warn_ids(feedback: QgsProcessingFeedback, message: str, ids: list[int], **values: object) -> None:
+    """Warn with `message` (its {count} and {ids} filled in) when there are `ids`."""
+    if ids:
+        feedback.pushWarning(message.format(count=len(ids), ids=named_ids(ids, MAX_LISTED_IDS), **values))
+
+
 def _as_array(points: list[Optional[tuple[float, float]]]) -> np.ndarray:
     return np.array([point if point is not None else (np.nan, np.nan) for point in points]).reshape(-1, 2)
 
@@ -109,21 +115,12 @@ def nearest_by_category(search: NearestSearchInput, feedback: QgsProcessingFeedb
     if not origins.features:
         raise FifteenMinError(NearestByCategory.tr("The origins layer has no features."))
     unplaced = origins.unplaced_ids()
-    if unplaced:
-        feedback.pushWarning(
-            NearestByCategory.tr("{count} origins have no geometry and get no row (feature ids): {ids}").format(
-                count=len(unplaced), ids=named_ids(unplaced, MAX_LISTED_IDS)
-            )
-        )
+    message = NearestByCategory.tr("{count} origins have no geometry and get no row (feature ids): {ids}")
+    _warn_ids(feedback, message, unplaced)
     if len(unplaced) == len(origins.features):
         raise FifteenMinError(NearestByCategory.tr("No origin has a geometry."))
-    unplaced = facilities.unplaced_ids()
-    if unplaced:
-        feedback.pushWarning(
-            NearestByCategory.tr("{count} facilities have no geometry and are not reached (feature ids): {ids}").format(
-                count=len(unplaced), ids=named_ids(unplaced, MAX_LISTED_IDS)
-            )
-        )
+    message = NearestByCategory.tr("{count} facilities have no geometry and are not reached (feature ids): {ids}")
+    _warn_ids(feedback, message, facilities.unplaced_ids())
     if not facilities.features:
         raise FifteenMinError(
             NearestByCategory.tr("The facilities layer has no features, so there is nothing to walk to.")
@@ -146,21 +143,16 @@ def nearest_by_category(search: NearestSearchInput, feedback: QgsProcessingFeedb
     snap.edge[~usable] = -1
     origin_snap, facility_snap = _split(snap, len(origin_xy))
     far = [origins.features[i].id() for i in np.flatnonzero(origin_located & ~origin_snap.snapped)]
-    if far:
-        feedback.pushWarning(
-            NearestByCategory.tr(
-                "{count} origins are farther than {tolerance} m from any road and get no walking time "
-                "(feature ids): {ids}"
-            ).format(count=len(far), tolerance=tolerance, ids=named_ids(far, MAX_LISTED_IDS))
-        )
+    message = NearestByCategory.tr(
+        "{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}"
+    )
+    _warn_ids(feedback, message, far, tolerance=tolerance)
     far = [facilities.features[i].id() for i in np.flatnonzero(known & ~facility_snap.snapped)]
-    if far:
-        feedback.pushWarning(
-            NearestByCategory.tr(
-                "{count} facilities are farther than {tolerance} m from any road and are not reached on foot "
-                "(feature ids): {ids}"
-            ).format(count=len(far), tolerance=tolerance, ids=named_ids(far, MAX_LISTED_IDS))
-        )
+    message = NearestByCategory.tr(
+        "{count} facilities are farther than {tolerance} m from any road and are not reached on foot "
+        "(feature ids): {ids}"
+    )
+    _warn_ids(feedback, message, far, tolerance=tolerance)
     if not origin_snap.snapped.any():
         raise FifteenMinError(
             NearestByCategory.tr("No origin lies within {tolerance} m of a road: nothing to compute.").format(
