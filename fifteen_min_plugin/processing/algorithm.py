@@ -32,10 +32,7 @@ from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.dependencies import missing_dependencies, missing_message
 from fifteen_min_plugin.core.errors import FifteenMinError, log_error
-from fifteen_min_plugin.core.labels import named_ids
 from fifteen_min_plugin.processing.parameter_checks import explain_refusal, missing_field
-
-__all__ = ["CarriedFields", "FifteenMinAlgorithm", "LazySink", "named_ids", "processing_error", "record_history"]
 
 #: features handed to a sink at once
 WRITE_BATCH = 1000

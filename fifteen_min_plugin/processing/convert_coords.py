@@ -34,8 +34,6 @@ LONLAT_AUTHIDS = ("EPSG:4326", "EPSG:4490", "OGC:CRS84")
 #: features whose vertices are converted in one vectorised call
 BATCH_SIZE = 2000
 
-__all__ = ["SYSTEM_LABELS", "ConvertCoordsAlgorithm"]
-
 
 class ConvertCoordsAlgorithm(FifteenMinAlgorithm):
     """Converts the vertices of any vector layer from one Chinese map coordinate system to another."""

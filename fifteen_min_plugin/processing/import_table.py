@@ -25,12 +25,9 @@ from fifteen_min_plugin.core.facilities.chinacoords import OTHER_SYSTEM, SYSTEM_
 from fifteen_min_plugin.core.facilities.table_import import ENCODING_LABELS, ENCODINGS, TableSource, import_table
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm, LazySink, record_history
 
+#: the coordinate-system options: the Chinese web-map systems, then Other (SOURCE_CRS) at OTHER_SYSTEM
 COORD_LABELS = (*SYSTEM_LABELS, "Other (SOURCE_CRS)")
-#: the index of Other (SOURCE_CRS) among COORD_LABELS
-OTHER = OTHER_SYSTEM
 WGS84_CRS = "EPSG:4326"
-
-__all__ = ["COORD_LABELS", "ENCODINGS", "ENCODING_LABELS", "OTHER", "ImportTableAlgorithm"]
 
 
 class ImportTableAlgorithm(FifteenMinAlgorithm):
@@ -119,7 +116,7 @@ class ImportTableAlgorithm(FifteenMinAlgorithm):
     def checkParameterValues(  # noqa: D102, N802
         self, parameters: dict[str, Any], context: QgsProcessingContext
     ) -> tuple[bool, str]:
-        other = self.parameterAsEnum(parameters, self.COORD_SYSTEM, context) == OTHER
+        other = self.parameterAsEnum(parameters, self.COORD_SYSTEM, context) == OTHER_SYSTEM
         if other and not self.parameterAsCrs(parameters, self.SOURCE_CRS, context).isValid():
             return False, self.tr("Coordinate system is Other (SOURCE_CRS): choose the source CRS.")
         return super().checkParameterValues(parameters, context)
@@ -130,7 +127,7 @@ class ImportTableAlgorithm(FifteenMinAlgorithm):
         path = Path(self.parameterAsFile(parameters, self.INPUT, context))
         system = self.parameterAsEnum(parameters, self.COORD_SYSTEM, context)
         source_crs = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)
-        if system == OTHER and not source_crs.isValid():
+        if system == OTHER_SYSTEM and not source_crs.isValid():
             raise QgsProcessingException(self.tr("Coordinate system is Other (SOURCE_CRS): choose the source CRS."))
         table = TableSource(
             path,
@@ -139,7 +136,7 @@ class ImportTableAlgorithm(FifteenMinAlgorithm):
             self.parameterAsString(parameters, self.X_FIELD, context).strip(),
             self.parameterAsString(parameters, self.Y_FIELD, context).strip(),
             system,
-            source_crs if system == OTHER else None,
+            source_crs if system == OTHER_SYSTEM else None,
             context.transformContext(),
         )
         target = QgsCoordinateReferenceSystem(WGS84_CRS)

@@ -21,7 +21,8 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import load_categories
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm, named_ids
+from fifteen_min_plugin.core.labels import named_ids
+from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
 from fifteen_min_plugin.processing.parameter_checks import MAX_WALK_MINUTES
 
 
