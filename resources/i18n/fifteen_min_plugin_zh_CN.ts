@@ -4387,6 +4387,26 @@ Mon-Fri 19:00-07:00
 <context>
     <name>SchemaLabels</name>
     <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="1"/>
+        <source>Residents&apos; needs</source>
+        <translation>居民需求</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="1"/>
+        <source>Needs lists</source>
+        <translation>需求清单</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="1"/>
+        <source>Consultations</source>
+        <translation>微协商</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="1"/>
+        <source>Needs discussed in consultations</source>
+        <translation>微协商议定的需求</translation>
+    </message>
+    <message>
         <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="237"/>
         <source>Communities</source>
         <translation>社区</translation>

@@ -36,6 +36,7 @@ from fifteen_min_plugin.core.facilities.categories import Category, load_categor
 from fifteen_min_plugin.core.workspace.schema import (
     ASSET_STATUSES,
     HISTORY,
+    SCHEMA_VERSION,
     Addition,
     display_name,
     upgrade_plan,
@@ -66,7 +67,7 @@ COVERAGE_V2 = [
     ("grade", T.String),
 ]
 
-# The version-3 contract, written out independently of fifteen_min_plugin.core.workspace.schema.
+# The version-5 contract, written out independently of fifteen_min_plugin.core.workspace.schema.
 EXPECTED = {
     "communities": (
         POINT,
@@ -146,6 +147,31 @@ EXPECTED = {
             ("method", T.String),
         ],
     ),
+    "needs": (
+        POINT,
+        [
+            ("need_id", T.String),
+            ("community_id", T.String),
+            ("category", T.String),
+            ("weight", T.Double),
+            *((name, T.String) for name in ("list", "priority", "text", "source")),
+            ("row", T.Int),
+            ("date", T.String),
+            ("classified_by", T.String),
+            ("located_by", T.String),
+            ("imported", T.DateTime),
+        ],
+    ),
+    "need_lists": (NONE, [(name, T.String) for name in ("community_id", "name", "colour", "meaning")]),
+    "consultations": (
+        NONE,
+        [
+            *((name, T.String) for name in ("consultation_id", "date", "community_id", "list", "topic")),
+            ("attendees", T.Int),
+            ("outcome", T.String),
+        ],
+    ),
+    "consultation_needs": (NONE, [("consultation_id", T.String), ("need_id", T.String)]),
     "fifteenmin_meta": (NONE, [("key", T.String), ("value", T.String)]),
 }
 
@@ -277,7 +303,7 @@ def snapshot(path: Path, name: str) -> list[tuple[str, dict]]:
 def test_create_writes_every_layer_field_and_geometry_type(tmp_path):
     path = tmp_path / "haidian.gpkg"
     workspace = Workspace.create(path)
-    assert workspace.path == path and workspace.schema_version == 4
+    assert workspace.path == path and workspace.schema_version == 5
     assert table_names(path) == set(EXPECTED)
     for name, (wkb, fields) in EXPECTED.items():
         layer = ogr_layer(path, name)
@@ -286,7 +312,7 @@ def test_create_writes_every_layer_field_and_geometry_type(tmp_path):
         assert layer.featureCount() == (2 if name == "fifteenmin_meta" else 0)
         if wkb != NONE:
             assert layer.crs().authid() == "EPSG:4326"
-    assert meta(path) == {"schema_version": "4", "application": "fifteen_min_plugin"}
+    assert meta(path) == {"schema_version": "5", "application": "fifteen_min_plugin"}
     assert workspace.layer_names() == [
         "communities",
         "circles",
@@ -294,6 +320,10 @@ def test_create_writes_every_layer_field_and_geometry_type(tmp_path):
         "idle_assets",
         "asset_events",
         "coverage",
+        "needs",
+        "need_lists",
+        "consultations",
+        "consultation_needs",
     ]
 
 
@@ -359,10 +389,14 @@ def test_upgrade_from_version_1_adds_fields_and_layers_and_keeps_rows(tmp_path):
 
     workspace = Workspace.open(path)
 
-    assert workspace.schema_version == 4
-    assert meta(path)["schema_version"] == "4"
+    assert workspace.schema_version == 5
+    assert meta(path)["schema_version"] == "5"
     assert set(workspace.upgrades) == {
         Addition("asset_events"),
+        Addition("needs"),
+        Addition("need_lists"),
+        Addition("consultations"),
+        Addition("consultation_needs"),
         Addition("circles", "reach_m"),
         Addition("circles", "street_m"),
         Addition("coverage", "missing_required"),
@@ -409,7 +443,7 @@ def test_open_adds_a_count_field_when_the_categories_table_gains_a_code(tmp_path
 
     workspace = Workspace.open(path, categories=grown)
 
-    assert workspace.schema_version == 4
+    assert workspace.schema_version == 5
     assert workspace.upgrades == (Addition("coverage", "n_ev_charging"),)
     fields = dict(user_fields(ogr_layer(path, "coverage")))
     assert fields["n_ev_charging"] == T.Int
@@ -427,7 +461,7 @@ def _plain_geopackage(path: Path) -> None:
 
 
 def _newer_workspace(path: Path) -> None:
-    write_meta(path, "5", append=False)
+    write_meta(path, str(SCHEMA_VERSION + 1), append=False)
     write_layer(path, "circles", MULTIPOLYGON, [("circle_id", T.String)], [(SQUARE, {"circle_id": "k1"})])
 
 
@@ -473,12 +507,15 @@ def test_add_to_project_twice_adds_each_layer_once_with_styles(tmp_path):
     second = workspace.add_to_project(project)
 
     assert [layer.id() for layer in first] == [layer.id() for layer in second]
-    assert len(project.mapLayers()) == 6
+    assert len(project.mapLayers()) == 10
     groups = project.layerTreeRoot().findGroups(True)
     assert [group.name() for group in groups] == ["chaoyang"]
     assert {node.layerId() for node in groups[0].findLayers()} == {layer.id() for layer in first}
     layers = {QgsProviderRegistry.instance().decodeUri("ogr", layer.source())["layerName"]: layer for layer in first}
-    assert set(layers) == {"communities", "circles", "facilities", "idle_assets", "asset_events", "coverage"}
+    assert set(layers) == {
+        *("communities", "circles", "facilities", "idle_assets", "asset_events", "coverage"),
+        *("needs", "need_lists", "consultations", "consultation_needs"),
+    }
     assert all(layer.isValid() and layer.name() == display_name(name) for name, layer in layers.items())
 
     circles = layers["circles"].renderer()
@@ -523,7 +560,7 @@ def test_upgrade_plan_follows_the_recorded_history():
     v1["fifteenmin_meta"] = ["key", "value"]
     plan = upgrade_plan(v1, 1, layers)
     expected = []
-    for version in (2, 3):
+    for version in (2, 3, 4, 5):
         (change,) = [c for c in HISTORY if c.version == version]
         expected += [Addition(name) for name in change.layers] + [Addition(*pair) for pair in change.fields]
     assert plan == expected

@@ -18,9 +18,13 @@ from fifteen_min_plugin.core.workspace.schema import (
     ASSET_EVENTS,
     CIRCLES,
     COMMUNITIES,
+    CONSULTATION_NEEDS,
+    CONSULTATIONS,
     FACILITIES,
     IDLE_ASSETS,
     META_TABLE,
+    NEED_LISTS,
+    NEEDS,
 )
 from fifteen_min_plugin.core.workspace.workspace import (
     GROUP_PROPERTY,
@@ -33,6 +37,7 @@ from fifteen_min_plugin.core.workspace.workspace import (
 #: tables of a workspace: a project layer on one of them in a GeoPackage is a workspace layer
 WORKSPACE_TABLES = frozenset(
     {COMMUNITIES.name, CIRCLES.name, FACILITIES.name, IDLE_ASSETS.name, ASSET_EVENTS.name, META_TABLE, "coverage"}
+    | {spec.name for spec in (NEEDS, NEED_LISTS, CONSULTATIONS, CONSULTATION_NEEDS)}
 )
 
 

@@ -14,10 +14,12 @@ from typing import Optional
 from fifteen_min_plugin.core.facilities.categories import CLASSES, Category, class_label, load_categories
 from fifteen_min_plugin.core.language import Messages
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION = "fifteen_min_plugin"
 META_TABLE = "fifteenmin_meta"
 DEFAULT_CRS = "EPSG:4326"
+#: values of needs.priority, most pressing first
+NEED_PRIORITIES = ("urgent", "normal", "later")
 #: values of idle_assets.status, in workflow order (new assets start as candidates)
 ASSET_STATUSES = ("candidate", "under_review", "approved", "in_use", "retired")
 
@@ -116,6 +118,8 @@ HISTORY: tuple[SchemaChange, ...] = (
     ),
     # existing repeats of a (source, source_id) pair are merged into one row before the index is built
     SchemaChange(version=4, indexes=(FACILITY_SOURCE_KEY.name,)),
+    # residents' needs, the themed lists they are collected in, and the micro-consultations held on them
+    SchemaChange(version=5, layers=("needs", "need_lists", "consultations", "consultation_needs")),
 )
 
 
@@ -200,6 +204,35 @@ ASSET_EVENTS = LayerSpec(
         *_text("field", "old_value", "new_value", "note", "user"),
     ),
 )
+#: one resident need; the point is empty when the row was placed by its community only
+NEEDS = LayerSpec(
+    "needs",
+    "Point",
+    (
+        FieldSpec("need_id", "text"),
+        *_text("community_id", "category"),
+        FieldSpec("weight", "double", default="1"),
+        *_text("list", "priority", "text", "source"),
+        FieldSpec("row", "int"),
+        FieldSpec("date", "text"),
+        *_text("classified_by", "located_by"),
+        FieldSpec("imported", "datetime", default=_NOW),
+    ),
+)
+#: a themed list (e.g. Dazha's red/yellow/blue lists); an empty community_id means every community
+NEED_LISTS = LayerSpec("need_lists", None, _text("community_id", "name", "colour", "meaning"))
+#: a micro-consultation (微协商) held on one list of one community
+CONSULTATIONS = LayerSpec(
+    "consultations",
+    None,
+    (
+        *_text("consultation_id", "date", "community_id", "list", "topic"),
+        FieldSpec("attendees", "int"),
+        FieldSpec("outcome", "text"),
+    ),
+)
+#: which needs a consultation discussed
+CONSULTATION_NEEDS = LayerSpec("consultation_needs", None, _text("consultation_id", "need_id"))
 META = LayerSpec(META_TABLE, None, _text("key", "value"))
 
 
@@ -228,7 +261,18 @@ def coverage_layer(categories: Sequence[Category]) -> LayerSpec:
 def workspace_layers(categories: Optional[Sequence[Category]] = None) -> tuple[LayerSpec, ...]:
     """Every user-facing layer of the current schema, in display order (default categories table if None)."""
     table = load_categories() if categories is None else categories
-    return (COMMUNITIES, CIRCLES, FACILITIES, IDLE_ASSETS, ASSET_EVENTS, coverage_layer(table))
+    return (
+        COMMUNITIES,
+        CIRCLES,
+        FACILITIES,
+        IDLE_ASSETS,
+        ASSET_EVENTS,
+        coverage_layer(table),
+        NEEDS,
+        NEED_LISTS,
+        CONSULTATIONS,
+        CONSULTATION_NEEDS,
+    )
 
 
 def display_name(layer: str) -> str:
@@ -240,6 +284,10 @@ def display_name(layer: str) -> str:
         "idle_assets": SchemaLabels.tr("Idle assets"),
         "asset_events": SchemaLabels.tr("Idle asset history"),
         "coverage": SchemaLabels.tr("Coverage"),
+        "needs": SchemaLabels.tr("Residents' needs"),
+        "need_lists": SchemaLabels.tr("Needs lists"),
+        "consultations": SchemaLabels.tr("Consultations"),
+        "consultation_needs": SchemaLabels.tr("Needs discussed in consultations"),
         META_TABLE: SchemaLabels.tr("Workspace information"),
     }
     return names.get(layer, layer)
