@@ -1,4 +1,4 @@
-"""fifteenmin:importpoiapi — POIs from a Chinese map web service (Amap), resumable, converted to WGS84."""
+"""fifteenmin:importpoiapi — POIs from a Chinese map web service (Amap, Tencent, Baidu, Tianditu), in WGS84."""
 
 from __future__ import annotations
 
@@ -31,16 +31,18 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.facilities.poi_api.amap import DEFAULT_BASE_URL, AmapProvider
 from fifteen_min_plugin.core.facilities.poi_api.base import (
     PoiApiError,
     PoiQuery,
 )
 from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
-from fifteen_min_plugin.core.facilities.poi_import import CONVERSION, OUTPUT_FIELDS, fetch_pois, poi_rows, report_run
+from fifteen_min_plugin.core.facilities.poi_api.providers import PROVIDERS, make_provider
+from fifteen_min_plugin.core.facilities.poi_import import OUTPUT_FIELDS, fetch_pois, poi_rows, report_run, source_system
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
 
-PROVIDER_LABELS = ("Amap (高德)",)
+#: the PROVIDER options, in PROVIDERS order (Amap first: option 0 is the default of existing calls)
+PROVIDER_LABELS = ("Amap (高德)", "Tencent (腾讯)", "Baidu (百度)", "Tianditu (天地图)")
+PROVIDER_NAMES = tuple(PROVIDERS)
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
@@ -65,38 +67,45 @@ class ImportPoiApiAlgorithm(FifteenMinAlgorithm):
     REQUESTS = "REQUESTS"
 
     def displayName(self) -> str:  # noqa: D102, N802
-        return self.tr("Import POIs from a web map service (Amap)")
+        return self.tr("Import POIs from a web map service (Amap, Tencent, Baidu, Tianditu)")
 
     def shortHelpString(self) -> str:  # noqa: D102, N802
         return self.tr(
-            "Downloads points of interest inside an area from the Amap (高德) Web Service place search by "
-            "polygon and writes them as WGS84 points. The area is searched in rectangular cells; a cell whose "
-            "result count reaches the service's cap (900) is split in four until every POI can be paged.<br>"
-            "<b>Service</b>: the web map service (Amap; the client is ready for others).<br>"
-            "<b>Key</b>: an authentication configuration holding the Amap “Web服务” key: method “API Header” "
-            "with one header named <i>key</i> whose value is the key, or “Basic” with the key as password. The "
-            "key stays encrypted in the QGIS authentication database; it is never written to the project, the "
-            "output, the log or the resume file.<br>"
+            "Downloads points of interest inside an area from a Chinese web map service's place search and "
+            "writes them as WGS84 points. The area is searched in rectangular cells; a cell whose result count "
+            "reaches the service's cap (Amap 900, Tencent 200, Baidu 150, Tianditu 300) is split in four until "
+            "every POI can be paged.<br>"
+            "<b>Service</b>: Amap (高德 Web服务 place/polygon, GCJ-02), Tencent (腾讯位置服务 place search, "
+            "GCJ-02), Baidu (百度地图 Place API, BD-09) or Tianditu (天地图 search API, CGCS2000 without offset).<br>"
+            "<b>Key</b>: an authentication configuration holding the service's key (Amap and Tencent <i>key</i>, "
+            "Baidu <i>ak</i>, Tianditu <i>tk</i>): method “API Header” with one header whose value is the key, or "
+            "“Basic” with the key as password. The key stays encrypted in the QGIS authentication database; it is "
+            "never written to the project, the output, the log or the resume file.<br>"
             "<b>Extent</b> or <b>Area</b>: where to search; with an area layer only POIs inside its polygons "
             "are kept.<br>"
-            "<b>Keywords</b> and/or <b>Types</b>: what to search, several separated by |, e.g. 便利店|超市, or "
-            "Amap 6-digit type codes such as 060200|090601. At least one is required.<br>"
+            "<b>Keywords</b> and/or <b>Types</b>: what to search, several separated by |, e.g. 便利店|超市. At "
+            "least one is required. What Types means depends on the service: Amap 6-digit type codes such as "
+            "060200|090601; Tencent category words such as 便利店 (sent as its category filter); Baidu tags such "
+            "as 超市 (the tag preference; without keywords the first tag is the query); Tianditu class names or "
+            "codes (its data types).<br>"
             "<b>Resume file</b>: a JSON file recording progress after every page (never the key). If a run "
             "stops (maximum requests reached, daily quota used up, cancelled, network down), run again with "
-            "the same file and the same search: it continues where it stopped without repeating a request, and "
+            "the same file, service and search: it continues where it stopped without repeating a request, and "
             "its output holds every POI of both runs.<br>"
             "<b>Maximum requests</b>: a guard on the key's daily quota; the run stops after this many requests "
             "(0: no limit).<br>"
             "<b>Requests per second</b> (advanced): stay below the key's QPS limit; too-frequent and server-busy "
             "answers are retried with growing waits.<br>"
-            "<b>Base URL</b> (advanced): the service address, https://restapi.amap.com.<br>"
-            "<b>Output</b>: points in EPSG:4326 with <i>source</i> (amap), <i>source_id</i> (Amap POI id), "
-            "<i>name</i>, <i>type</i> (Amap type text), <i>typecode</i>, <i>address</i>, <i>province</i>, "
-            "<i>city</i>, <i>district</i>, <i>src_lon</i>/<i>src_lat</i> (the position as served, GCJ-02), "
-            "<i>coord_src</i> (GCJ-02), <i>coord_conv</i> (GCJ-02→WGS84 (exact inverse)) and the facility "
-            "category: <i>category</i>, <i>category_class</i>, <i>category_zh</i>, <i>matched_by</i> (empty "
-            "when no rule matches). <b>Complete</b> tells whether the whole area was searched; "
-            "<b>Requests</b> counts the requests of this run."
+            "<b>Base URL</b> (advanced): the service address; empty for the service's own (https://restapi.amap.com, "
+            "https://apis.map.qq.com, https://api.map.baidu.com, https://api.tianditu.gov.cn).<br>"
+            "<b>Output</b>: points in EPSG:4326 with <i>source</i> (amap, tencent, baidu or tianditu), "
+            "<i>source_id</i> (the service's POI id), <i>name</i>, <i>type</i> (the service's class text), "
+            "<i>typecode</i> (Amap type code), <i>address</i>, <i>province</i>, <i>city</i>, <i>district</i>, "
+            "<i>src_lon</i>/<i>src_lat</i> (the position as served), <i>coord_src</i> (GCJ-02, BD-09 or CGCS2000), "
+            "<i>coord_conv</i> (e.g. GCJ-02→WGS84 (exact inverse)) and the facility category from the service's "
+            "class and the name: <i>category</i>, <i>category_class</i>, <i>category_zh</i>, <i>matched_by</i> "
+            "(empty when no rule matches; an ambiguous class stays unclassified). <b>Complete</b> tells whether "
+            "the whole area was searched; <b>Requests</b> counts the requests of this run."
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: D102, N802
@@ -142,7 +151,7 @@ class ImportPoiApiAlgorithm(FifteenMinAlgorithm):
                 defaultValue=3.0,
                 minValue=0.01,
             ),
-            QgsProcessingParameterString(self.BASE_URL, self.tr("Base URL"), defaultValue=DEFAULT_BASE_URL),
+            QgsProcessingParameterString(self.BASE_URL, self.tr("Base URL"), defaultValue="", optional=True),
         ]
         for parameter in advanced:
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
@@ -175,7 +184,10 @@ class ImportPoiApiAlgorithm(FifteenMinAlgorithm):
             self.parameterAsString(parameters, self.KEYWORDS, context).strip(),
             self.parameterAsString(parameters, self.TYPES, context).strip(),
         )
-        provider = AmapProvider(self.parameterAsString(parameters, self.BASE_URL, context).strip() or DEFAULT_BASE_URL)
+        provider = make_provider(
+            PROVIDER_NAMES[self.parameterAsEnum(parameters, self.PROVIDER, context)],
+            self.parameterAsString(parameters, self.BASE_URL, context).strip(),
+        )
         state_path = self.parameterAsFileOutput(parameters, self.STATE_FILE, context)
         try:
             result = fetch_pois(
@@ -197,7 +209,7 @@ class ImportPoiApiAlgorithm(FifteenMinAlgorithm):
         for name, kind in OUTPUT_FIELDS:
             fields.append(new_field(name, kind))
         sink, dest_id = self.sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Point, WGS84)
-        geometries, rows = poi_rows(result, provider.name)
+        geometries, rows = poi_rows(result, provider)
         self.write_rows(sink, parameters, self.OUTPUT, fields, geometries, rows, feedback)
         report_run(result, feedback)
         del sink
@@ -205,8 +217,8 @@ class ImportPoiApiAlgorithm(FifteenMinAlgorithm):
         if layer is not None:
             metadata = layer.metadata()
             metadata.addHistoryItem(
-                self.tr("Imported from the Amap place search; coordinates converted {conversion}.").format(
-                    conversion=CONVERSION
+                self.tr("Imported from the {service} place search; coordinates converted {conversion}.").format(
+                    service=PROVIDER_LABELS[PROVIDER_NAMES.index(provider.name)], conversion=source_system(provider)[1]
                 )
             )
             layer.setMetadata(metadata)

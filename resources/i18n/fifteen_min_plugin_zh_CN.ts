@@ -1217,7 +1217,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CarriedFields</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="232"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="229"/>
         <source>The input layer already has a field named {name}; rename it first.</source>
         <translation>输入图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
@@ -1225,59 +1225,64 @@ Mon-Fri 19:00-07:00
 <context>
     <name>Categories</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="62"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="65"/>
         <source>Basic services</source>
         <translation>基本保障类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="63"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="66"/>
         <source>Quality services</source>
         <translation>品质提升类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="64"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="67"/>
         <source>Public facilities</source>
         <translation>公共服务设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="86"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="90"/>
         <source>Line {line} of {path}: the code “{code}” is reserved for a coverage summary field.</source>
         <translation>{path} 第 {line} 行：代码“{code}”已保留给覆盖分析汇总字段使用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="92"/>
-        <source>Line {line} of {path}: the class “{value}” must be one of basic, quality or public.</source>
-        <translation>{path} 第 {line} 行：类别“{value}”必须是 basic、quality 或 public 之一。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="103"/>
         <source>Line {line} of {path}: the column(s) {columns} must not be empty.</source>
         <translation>{path} 第 {line} 行：列 {columns} 不能为空。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="136"/>
         <source>The facility categories table contains no categories.</source>
         <translation>设施分类表中没有任何分类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="87"/>
         <source>Line {line} of {path}: the code “{code}” is not a lowercase identifier (a-z, 0-9, _).</source>
         <translation>{path} 第 {line} 行：代码“{code}”不是小写标识符（a-z、0-9、_）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="108"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="112"/>
         <source>Line {line} of {path}: the code “{code}” is already used on line {first} of {first_path}.</source>
         <translation>{path} 第 {line} 行：代码“{code}”已在 {first_path} 第 {first} 行使用。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="71"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="75"/>
         <source>classification rules file</source>
         <translation>分类规则文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="72"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="76"/>
         <source>facility categories table</source>
         <translation>设施分类表</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="68"/>
+        <source>Other services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="96"/>
+        <source>Line {line} of {path}: the class “{value}” must be one of basic, quality, public or other.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2023,7 +2028,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ClassificationLog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/classify.py" line="232"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/classify.py" line="244"/>
         <source>{matched} of {total} features classified; {unmatched} unclassified (empty category).</source>
         <translation>已分类 {matched}/{total} 个要素；{unmatched} 个未能归入任何业态。</translation>
     </message>
@@ -2079,57 +2084,57 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ConvertCoordsAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="52"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="50"/>
         <source>Convert coordinates (WGS84 / GCJ-02 / BD-09)</source>
         <translation>坐标转换（WGS84 / GCJ-02 / BD-09）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="55"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="53"/>
         <source>Moves every vertex of every feature between the coordinate systems of Chinese web maps. Amap (Gaode) and Tencent publish GCJ-02 (“Mars”) coordinates, Baidu publishes BD-09; both are offset from true WGS84 positions by roughly 500 m to 1 km in most cities, so POIs copied from them land in the wrong street until converted.&lt;br&gt;&lt;b&gt;Input layer&lt;/b&gt;: points, lines or polygons (multi-part, holes and curves included) in longitude/latitude: EPSG:4326 (WGS84) or EPSG:4490 (CGCS2000, treated as WGS84: the two differ by centimetres). The offsets only exist in longitude/latitude, so a layer in a projected CRS is refused; reproject it to EPSG:4326 first.&lt;br&gt;&lt;b&gt;From&lt;/b&gt;: the system the input coordinates are really in (WGS84, GCJ-02 or BD-09), whatever CRS the layer declares.&lt;br&gt;&lt;b&gt;To&lt;/b&gt;: the system wanted; it must differ from From. Conversions towards WGS84 are exact inverses solved by iteration (within a millimetre), not the usual one-step approximation that is off by up to 5 m.&lt;br&gt;Points outside the public China box (longitude 72.004–137.8347, latitude 0.8293–55.8271) are left unchanged, as every GCJ-02 implementation does.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same features in EPSG:4326 with all their fields, plus &lt;i&gt;coord_src&lt;/i&gt; (the From system) and &lt;i&gt;coord_conv&lt;/i&gt; (the conversion applied, e.g. “GCJ-02→WGS84 (exact inverse)”). Existing fields with these names are replaced. The conversion is also written to the output layer's metadata history.</source>
         <translation>在中国网络地图使用的坐标系之间转换每个要素的每个顶点。高德和腾讯发布的是 GCJ-02（“火星”）坐标，百度发布的是 BD-09；在大多数城市，两者与真实的 WGS84 位置相差约 500 m 至 1 km，因此从这些地图复制的兴趣点（POI）在转换之前会落在错误的街道上。&lt;br&gt;&lt;b&gt;输入图层&lt;/b&gt;：以经纬度表示的点、线或面（包括多部件、内环和曲线）：EPSG:4326（WGS84）或 EPSG:4490（CGCS2000，按 WGS84 处理：两者仅相差厘米级）。这些偏移只存在于经纬度中，因此投影坐标参考系下的图层会被拒绝；请先将其重投影到 EPSG:4326。&lt;br&gt;&lt;b&gt;源坐标系&lt;/b&gt;：输入坐标实际所在的坐标系（WGS84、GCJ-02 或 BD-09），与图层声明的坐标参考系无关。&lt;br&gt;&lt;b&gt;目标坐标系&lt;/b&gt;：需要转换到的坐标系，必须与源坐标系不同。转换到 WGS84 时通过迭代求解精确逆变换（误差在 1 mm 以内），而非常见的误差可达 5 m 的一步近似。&lt;br&gt;位于公开的中国范围框（经度 72.004–137.8347，纬度 0.8293–55.8271）之外的点保持不变，所有 GCJ-02 实现均如此处理。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的相同要素，保留全部字段，并增加 &lt;i&gt;coord_src&lt;/i&gt;（源坐标系）和 &lt;i&gt;coord_conv&lt;/i&gt;（所做的转换，例如“GCJ-02→WGS84 (exact inverse)”）。已有的同名字段将被替换。转换信息也会写入输出图层的元数据历史记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="78"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="76"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="81"/>
         <source>From</source>
         <translation>源坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="86"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="84"/>
         <source>To</source>
         <translation>目标坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="87"/>
         <source>Converted</source>
         <translation>已转换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="96"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="94"/>
         <source>From and To are both {system}; choose two different coordinate systems.</source>
         <translation>源坐标系和目标坐标系都是 {system}；请选择两个不同的坐标系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="105"/>
         <source>The input layer is in {crs}, but GCJ-02 and BD-09 offsets only exist in longitude/latitude. Reproject the layer to EPSG:4326 (WGS84) first, then convert it.</source>
         <translation>输入图层使用 {crs}，但 GCJ-02 和 BD-09 偏移只存在于经纬度中。请先将图层重投影到 EPSG:4326（WGS84），再进行转换。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="105"/>
         <source>an unknown CRS</source>
         <translation>未知的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="142"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="140"/>
         <source>{count} features converted: {conversion}.</source>
         <translation>已转换 {count} 个要素：{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="145"/>
+        <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="143"/>
         <source>Coordinates converted {conversion} by fifteenmin:convertcoords.</source>
         <translation>已由 fifteenmin:convertcoords 转换坐标：{conversion}。</translation>
     </message>
@@ -2188,24 +2193,19 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageLayer</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage_layer.py" line="35"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_layer.py" line="26"/>
         <source>Save or discard the edits of “{layer}” first; the coverage was not written.</source>
         <translation>请先保存或放弃对“{layer}”的编辑；未写入覆盖分析结果。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage_layer.py" line="42"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_layer.py" line="33"/>
         <source>The layer “{layer}” cannot be opened.</source>
         <translation>无法打开图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage_layer.py" line="46"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_layer.py" line="38"/>
         <source>The coverage could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将覆盖分析结果保存到“{layer}”；该图层未作任何更改。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage_layer.py" line="83"/>
-        <source>Circle {number} cannot be placed in the coverage layer; nothing was written.</source>
-        <translation>生活圈 {number} 无法放入覆盖分析图层；未写入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -2752,52 +2752,52 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="79"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="80"/>
         <source>Import and conversion</source>
         <translation>导入与转换</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="81"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="85"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="82"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="54"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="51"/>
         <source>Details: {details}</source>
         <translation>详细信息：{details}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="297"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="294"/>
         <source>The conversion is recorded in the coord_conv field only: {reason}</source>
         <translation>转换信息仅记录在 coord_conv 字段中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="194"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="191"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="199"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="196"/>
         <source>Category field</source>
         <translation>类别字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="175"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="172"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="180"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="177"/>
         <source>Origin id field</source>
         <translation>起点编号字段</translation>
     </message>
@@ -3054,11 +3054,6 @@ Mon-Fri 19:00-07:00
         <translation>基础型：应具备的基本保障类业态数</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="281"/>
-        <source>MOFCOM (2023–2025 action plan, pilot notices): 基础型 “配齐基本保障类业态”; 13 = all basic categories of the 2021 construction guide.</source>
-        <translation>商务部（2023–2025 行动计划、试点通知）：基础型“配齐基本保障类业态”；13 即 2021 年建设指南中的全部基本保障类业态。</translation>
-    </message>
-    <message>
         <location filename="../ui/options_page.ui" line="296"/>
         <source>提升型: quality categories present</source>
         <translation>提升型：应具备的品质提升类业态数</translation>
@@ -3092,6 +3087,11 @@ Mon-Fri 19:00-07:00
         <location filename="../ui/options_page.ui" line="170"/>
         <source>QGIS network analysis default: 0, roads meet only at shared vertices (right for OpenStreetMap). For CAD road layers with digitising gaps: dangling road ends join another road of the same level within this distance; mid-road vertices never join.</source>
         <translation>QGIS 网络分析默认值：0，道路只在共享顶点处相连（适用于 OpenStreetMap）。对于有数字化缝隙的 CAD 道路图层：悬挂的道路端点与此距离内同一层级的另一条道路相接；道路中间的顶点从不相接。</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="281"/>
+        <source>MOFCOM (2023–2025 action plan, pilot notices): 基础型 “配齐基本保障类业态”; 15 = the 13 basic categories of the 2021 guide (商办流通函〔2021〕247号) plus elderly care and car wash, must-haves since the 2025 notice (商务部等9部门 扩围升级通知).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3297,114 +3297,114 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportPoiApiAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="68"/>
-        <source>Import POIs from a web map service (Amap)</source>
-        <translation>从网络地图服务导入 POI（高德）</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="71"/>
-        <source>Downloads points of interest inside an area from the Amap (高德) Web Service place search by polygon and writes them as WGS84 points. The area is searched in rectangular cells; a cell whose result count reaches the service's cap (900) is split in four until every POI can be paged.&lt;br&gt;&lt;b&gt;Service&lt;/b&gt;: the web map service (Amap; the client is ready for others).&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: an authentication configuration holding the Amap “Web服务” key: method “API Header” with one header named &lt;i&gt;key&lt;/i&gt; whose value is the key, or “Basic” with the key as password. The key stays encrypted in the QGIS authentication database; it is never written to the project, the output, the log or the resume file.&lt;br&gt;&lt;b&gt;Extent&lt;/b&gt; or &lt;b&gt;Area&lt;/b&gt;: where to search; with an area layer only POIs inside its polygons are kept.&lt;br&gt;&lt;b&gt;Keywords&lt;/b&gt; and/or &lt;b&gt;Types&lt;/b&gt;: what to search, several separated by |, e.g. 便利店|超市, or Amap 6-digit type codes such as 060200|090601. At least one is required.&lt;br&gt;&lt;b&gt;Resume file&lt;/b&gt;: a JSON file recording progress after every page (never the key). If a run stops (maximum requests reached, daily quota used up, cancelled, network down), run again with the same file and the same search: it continues where it stopped without repeating a request, and its output holds every POI of both runs.&lt;br&gt;&lt;b&gt;Maximum requests&lt;/b&gt;: a guard on the key's daily quota; the run stops after this many requests (0: no limit).&lt;br&gt;&lt;b&gt;Requests per second&lt;/b&gt; (advanced): stay below the key's QPS limit; too-frequent and server-busy answers are retried with growing waits.&lt;br&gt;&lt;b&gt;Base URL&lt;/b&gt; (advanced): the service address, https://restapi.amap.com.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with &lt;i&gt;source&lt;/i&gt; (amap), &lt;i&gt;source_id&lt;/i&gt; (Amap POI id), &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;type&lt;/i&gt; (Amap type text), &lt;i&gt;typecode&lt;/i&gt;, &lt;i&gt;address&lt;/i&gt;, &lt;i&gt;province&lt;/i&gt;, &lt;i&gt;city&lt;/i&gt;, &lt;i&gt;district&lt;/i&gt;, &lt;i&gt;src_lon&lt;/i&gt;/&lt;i&gt;src_lat&lt;/i&gt; (the position as served, GCJ-02), &lt;i&gt;coord_src&lt;/i&gt; (GCJ-02), &lt;i&gt;coord_conv&lt;/i&gt; (GCJ-02→WGS84 (exact inverse)) and the facility category: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt; (empty when no rule matches). &lt;b&gt;Complete&lt;/b&gt; tells whether the whole area was searched; &lt;b&gt;Requests&lt;/b&gt; counts the requests of this run.</source>
-        <translation>通过高德 Web 服务的多边形区域地点搜索，下载某一区域内的兴趣点（POI），并写出为 WGS84 点。区域按矩形网格分块搜索；某个网格的结果数达到服务上限（900）时，会将其一分为四，直到每个 POI 都能分页获取。&lt;br&gt;&lt;b&gt;服务&lt;/b&gt;：网络地图服务（高德；客户端已预留对其他服务的支持）。&lt;br&gt;&lt;b&gt;密钥&lt;/b&gt;：存放高德“Web服务”密钥的认证配置：方法为“API Header”，包含一个名为 &lt;i&gt;key&lt;/i&gt; 的请求头，其值为密钥；或方法为“Basic”，以密钥作为密码。密钥加密保存在 QGIS 认证数据库中，绝不会写入项目、输出、日志或续传文件。&lt;br&gt;&lt;b&gt;范围&lt;/b&gt;或&lt;b&gt;区域&lt;/b&gt;：搜索的位置；使用区域图层时，只保留其多边形内的 POI。&lt;br&gt;&lt;b&gt;关键词&lt;/b&gt;和/或&lt;b&gt;类型&lt;/b&gt;：搜索内容，多个值以 | 分隔，例如 便利店|超市，或高德 6 位类型编码，例如 060200|090601。至少需要填写一项。&lt;br&gt;&lt;b&gt;续传文件&lt;/b&gt;：每获取一页后记录进度的 JSON 文件（从不记录密钥）。如果运行中断（达到最大请求数、当日配额用完、被取消、网络中断），请使用同一文件和同样的搜索条件再次运行：将从中断处继续，不会重复任何请求，输出包含两次运行得到的全部 POI。&lt;br&gt;&lt;b&gt;最大请求数&lt;/b&gt;：用于保护密钥的每日配额；本次运行发出这么多请求后即停止（0：不限制）。&lt;br&gt;&lt;b&gt;每秒请求数&lt;/b&gt;（高级）：应低于密钥的 QPS 上限；对请求过于频繁和服务器繁忙的响应，会以逐渐延长的等待时间重试。&lt;br&gt;&lt;b&gt;基础 URL&lt;/b&gt;（高级）：服务地址，https://restapi.amap.com。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的点，包含 &lt;i&gt;source&lt;/i&gt;（amap）、&lt;i&gt;source_id&lt;/i&gt;（高德 POI ID）、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;type&lt;/i&gt;（高德类型文本）、&lt;i&gt;typecode&lt;/i&gt;、&lt;i&gt;address&lt;/i&gt;、&lt;i&gt;province&lt;/i&gt;、&lt;i&gt;city&lt;/i&gt;、&lt;i&gt;district&lt;/i&gt;、&lt;i&gt;src_lon&lt;/i&gt;/&lt;i&gt;src_lat&lt;/i&gt;（服务返回的原始位置，GCJ-02）、&lt;i&gt;coord_src&lt;/i&gt;（GCJ-02）、&lt;i&gt;coord_conv&lt;/i&gt;（GCJ-02→WGS84 (exact inverse)）以及设施业态：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;matched_by&lt;/i&gt;（无规则匹配时为空）。&lt;b&gt;已完成&lt;/b&gt;表示是否已搜索整个区域；&lt;b&gt;请求数&lt;/b&gt;为本次运行的请求次数。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="103"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="112"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="115"/>
         <source>Key (authentication configuration)</source>
         <translation>密钥（认证配置）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="120"/>
         <source>Extent</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="121"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="126"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="127"/>
         <source>Types (type codes)</source>
         <translation>类型（类型编码）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="119"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="128"/>
         <source>Resume file</source>
         <translation>续传文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="119"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="128"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="137"/>
         <source>Maximum requests (0: no limit)</source>
         <translation>最大请求数（0：不限制）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="138"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="147"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="145"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="154"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="150"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="159"/>
         <source>POIs</source>
         <translation>POI</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="162"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="154"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="163"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="162"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="171"/>
         <source>Give an extent or an area layer to search in.</source>
         <translation>请指定要搜索的范围或区域图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="176"/>
         <source>Give keywords or type codes to search for.</source>
         <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="192"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="204"/>
         <source> Progress is saved; run again with the same resume file to continue.</source>
         <translation>进度已保存；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="207"/>
-        <source>Imported from the Amap place search; coordinates converted {conversion}.</source>
-        <translation>从高德地点搜索导入；坐标已转换：{conversion}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="228"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="240"/>
         <source>The area cannot be transformed to WGS84.</source>
         <translation>无法将该区域转换到 WGS84。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="232"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="244"/>
         <source>The search area is empty.</source>
         <translation>搜索区域为空。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="70"/>
+        <source>Import POIs from a web map service (Amap, Tencent, Baidu, Tianditu)</source>
+        <translation>从网络地图服务导入 POI（高德、腾讯、百度、天地图）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="73"/>
+        <source>Downloads points of interest inside an area from a Chinese web map service's place search and writes them as WGS84 points. The area is searched in rectangular cells; a cell whose result count reaches the service's cap (Amap 900, Tencent 200, Baidu 150, Tianditu 300) is split in four until every POI can be paged.&lt;br&gt;&lt;b&gt;Service&lt;/b&gt;: Amap (高德 Web服务 place/polygon, GCJ-02), Tencent (腾讯位置服务 place search, GCJ-02), Baidu (百度地图 Place API, BD-09) or Tianditu (天地图 search API, CGCS2000 without offset).&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: an authentication configuration holding the service's key (Amap and Tencent &lt;i&gt;key&lt;/i&gt;, Baidu &lt;i&gt;ak&lt;/i&gt;, Tianditu &lt;i&gt;tk&lt;/i&gt;): method “API Header” with one header whose value is the key, or “Basic” with the key as password. The key stays encrypted in the QGIS authentication database; it is never written to the project, the output, the log or the resume file.&lt;br&gt;&lt;b&gt;Extent&lt;/b&gt; or &lt;b&gt;Area&lt;/b&gt;: where to search; with an area layer only POIs inside its polygons are kept.&lt;br&gt;&lt;b&gt;Keywords&lt;/b&gt; and/or &lt;b&gt;Types&lt;/b&gt;: what to search, several separated by |, e.g. 便利店|超市. At least one is required. What Types means depends on the service: Amap 6-digit type codes such as 060200|090601; Tencent category words such as 便利店 (sent as its category filter); Baidu tags such as 超市 (the tag preference; without keywords the first tag is the query); Tianditu class names or codes (its data types).&lt;br&gt;&lt;b&gt;Resume file&lt;/b&gt;: a JSON file recording progress after every page (never the key). If a run stops (maximum requests reached, daily quota used up, cancelled, network down), run again with the same file, service and search: it continues where it stopped without repeating a request, and its output holds every POI of both runs.&lt;br&gt;&lt;b&gt;Maximum requests&lt;/b&gt;: a guard on the key's daily quota; the run stops after this many requests (0: no limit).&lt;br&gt;&lt;b&gt;Requests per second&lt;/b&gt; (advanced): stay below the key's QPS limit; too-frequent and server-busy answers are retried with growing waits.&lt;br&gt;&lt;b&gt;Base URL&lt;/b&gt; (advanced): the service address; empty for the service's own (https://restapi.amap.com, https://apis.map.qq.com, https://api.map.baidu.com, https://api.tianditu.gov.cn).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with &lt;i&gt;source&lt;/i&gt; (amap, tencent, baidu or tianditu), &lt;i&gt;source_id&lt;/i&gt; (the service's POI id), &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;type&lt;/i&gt; (the service's class text), &lt;i&gt;typecode&lt;/i&gt; (Amap type code), &lt;i&gt;address&lt;/i&gt;, &lt;i&gt;province&lt;/i&gt;, &lt;i&gt;city&lt;/i&gt;, &lt;i&gt;district&lt;/i&gt;, &lt;i&gt;src_lon&lt;/i&gt;/&lt;i&gt;src_lat&lt;/i&gt; (the position as served), &lt;i&gt;coord_src&lt;/i&gt; (GCJ-02, BD-09 or CGCS2000), &lt;i&gt;coord_conv&lt;/i&gt; (e.g. GCJ-02→WGS84 (exact inverse)) and the facility category from the service's class and the name: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt; (empty when no rule matches; an ambiguous class stays unclassified). &lt;b&gt;Complete&lt;/b&gt; tells whether the whole area was searched; &lt;b&gt;Requests&lt;/b&gt; counts the requests of this run.</source>
+        <translation>通过国内网络地图服务的地点搜索，下载某一区域内的兴趣点（POI），并写出为 WGS84 点。区域按矩形网格分块搜索；某个网格的结果数达到服务上限（高德 900、腾讯 200、百度 150、天地图 300）时，会将其一分为四，直到每个 POI 都能分页获取。&lt;br&gt;&lt;b&gt;服务&lt;/b&gt;：高德（Web服务 多边形搜索，GCJ-02）、腾讯（腾讯位置服务 地点搜索，GCJ-02）、百度（百度地图 Place API，BD-09）或天地图（天地图 搜索 API，CGCS2000，无偏移）。&lt;br&gt;&lt;b&gt;密钥&lt;/b&gt;：存放该服务密钥的认证配置（高德和腾讯为 &lt;i&gt;key&lt;/i&gt;，百度为 &lt;i&gt;ak&lt;/i&gt;，天地图为 &lt;i&gt;tk&lt;/i&gt;）：方法为“API Header”，包含一个请求头，其值为密钥；或方法为“Basic”，以密钥作为密码。密钥加密保存在 QGIS 认证数据库中，绝不会写入项目、输出、日志或续传文件。&lt;br&gt;&lt;b&gt;范围&lt;/b&gt;或&lt;b&gt;区域&lt;/b&gt;：搜索的位置；使用区域图层时，只保留其多边形内的 POI。&lt;br&gt;&lt;b&gt;关键词&lt;/b&gt;和/或&lt;b&gt;类型&lt;/b&gt;：搜索内容，多个值以 | 分隔，例如 便利店|超市。至少需要填写一项。“类型”的含义因服务而异：高德为 6 位类型编码，例如 060200|090601；腾讯为分类词，例如 便利店（作为分类筛选条件发送）；百度为标签，例如 超市（作为标签偏好；未填关键词时以第一个标签作为检索词）；天地图为分类名称或编码（其数据类型）。&lt;br&gt;&lt;b&gt;续传文件&lt;/b&gt;：每获取一页后记录进度的 JSON 文件（从不记录密钥）。如果运行中断（达到最大请求数、当日配额用完、被取消、网络中断），请使用同一文件、同一服务和同样的搜索条件再次运行：将从中断处继续，不会重复任何请求，输出包含两次运行得到的全部 POI。&lt;br&gt;&lt;b&gt;最大请求数&lt;/b&gt;：用于保护密钥的每日配额；本次运行发出这么多请求后即停止（0：不限制）。&lt;br&gt;&lt;b&gt;每秒请求数&lt;/b&gt;（高级）：应低于密钥的 QPS 上限；对请求过于频繁和服务器繁忙的响应，会以逐渐延长的等待时间重试。&lt;br&gt;&lt;b&gt;基础 URL&lt;/b&gt;（高级）：服务地址；留空则使用该服务自己的地址（https://restapi.amap.com、https://apis.map.qq.com、https://api.map.baidu.com、https://api.tianditu.gov.cn）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的点，包含 &lt;i&gt;source&lt;/i&gt;（amap、tencent、baidu 或 tianditu）、&lt;i&gt;source_id&lt;/i&gt;（该服务的 POI ID）、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;type&lt;/i&gt;（该服务的分类文本）、&lt;i&gt;typecode&lt;/i&gt;（高德类型编码）、&lt;i&gt;address&lt;/i&gt;、&lt;i&gt;province&lt;/i&gt;、&lt;i&gt;city&lt;/i&gt;、&lt;i&gt;district&lt;/i&gt;、&lt;i&gt;src_lon&lt;/i&gt;/&lt;i&gt;src_lat&lt;/i&gt;（服务返回的原始位置）、&lt;i&gt;coord_src&lt;/i&gt;（GCJ-02、BD-09 或 CGCS2000）、&lt;i&gt;coord_conv&lt;/i&gt;（例如 GCJ-02→WGS84 (exact inverse)），以及根据该服务的分类和名称确定的设施业态：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;matched_by&lt;/i&gt;（无规则匹配时为空；分类含义不明确的保持未分类）。&lt;b&gt;已完成&lt;/b&gt;表示是否已搜索整个区域；&lt;b&gt;请求数&lt;/b&gt;为本次运行的请求次数。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="219"/>
+        <source>Imported from the {service} place search; coordinates converted {conversion}.</source>
+        <translation>由{service}地点搜索导入；坐标转换：{conversion}。</translation>
     </message>
 </context>
 <context>
@@ -3428,72 +3428,72 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportTableAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="52"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="49"/>
         <source>Import facility table (CSV / Excel)</source>
         <translation>导入设施表格（CSV / Excel）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="55"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="52"/>
         <source>Turns a facility spreadsheet (for example a POI export from Amap, Baidu or Tencent) into a point layer in WGS84.&lt;br&gt;&lt;b&gt;Input table&lt;/b&gt;: a CSV, TXT or TSV file (comma, tab, semicolon or pipe delimited, detected automatically) or an Excel .xlsx workbook. The first non-empty row is the header.&lt;br&gt;&lt;b&gt;X field&lt;/b&gt; / &lt;b&gt;Y field&lt;/b&gt;: the columns holding longitude (or easting) and latitude (or northing). Left empty they are guessed from common names (lon, lng, longitude, x, 经度, 坐标X…; lat, latitude, y, 纬度, 坐标Y…) and the log says which were guessed. A single column holding “lng,lat” as Amap exports it (location, 经纬度, e.g. “116.352,40.003”) is recognised too; to choose one yourself, enter its name in X field and leave Y field empty. Note that Chinese survey tables often call the northing X: choose the fields explicitly then.&lt;br&gt;&lt;b&gt;Encoding&lt;/b&gt;: Auto tries UTF-8 (with or without BOM) and then GBK/GB18030, the encoding Excel uses for CSV on Chinese Windows, on the whole file; choose one to override. Ignored for .xlsx.&lt;br&gt;&lt;b&gt;Coordinate system&lt;/b&gt;: what the coordinates really are. Amap (Gaode) and Tencent exports are GCJ-02, Baidu exports are BD-09; both are converted to WGS84 with the exact iterative inverse (within a millimetre), not the one-step approximation. WGS84 (and CGCS2000 longitude/latitude, equal at this scale) is kept as is. Other (SOURCE_CRS) reprojects from any coordinate reference system, such as a CGCS2000 Gauss-Krüger zone (e.g. EPSG:4547).&lt;br&gt;&lt;b&gt;Source CRS&lt;/b&gt;: the CRS of the coordinates when the system is Other (SOURCE_CRS).&lt;br&gt;&lt;b&gt;Sheet&lt;/b&gt; (advanced): the workbook sheet to read; empty reads the first sheet.&lt;br&gt;Rows whose coordinates are empty, not numbers, or out of range (longitude −180…180, latitude −90…90, e.g. X and Y swapped) are skipped and listed in the log by their row number as a spreadsheet shows it (the header is row 1): the first 20 and the total. A file that is empty, has only a header, uses another delimiter, has no recognisable coordinate columns, or is not a valid workbook stops the import with a message and writes nothing.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with every column of the table as a text field under its own (Chinese) name, so codes keep their leading zeros; plus &lt;i&gt;coord_src&lt;/i&gt; (the system of the file, or the SOURCE_CRS identifier) and &lt;i&gt;coord_conv&lt;/i&gt; (the conversion applied, e.g. “GCJ-02→WGS84 (exact inverse)”). Both are also written to the output layer's metadata history. Every row is classified like Classify facilities does, from the name column (名称/name), the type column (类型/类别/type) and an Amap type code column (typecode) when present: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt; (empty category when nothing matched).</source>
         <translation>将设施表格（例如从高德、百度或腾讯导出的 POI）转换为 WGS84 点图层。&lt;br&gt;&lt;b&gt;输入表格&lt;/b&gt;：CSV、TXT 或 TSV 文件（以逗号、制表符、分号或竖线分隔，自动识别），或 Excel .xlsx 工作簿。第一个非空行为表头。&lt;br&gt;&lt;b&gt;X 字段&lt;/b&gt; / &lt;b&gt;Y 字段&lt;/b&gt;：存放经度（或东坐标）和纬度（或北坐标）的列。留空时根据常见列名猜测（lon、lng、longitude、x、经度、坐标X…；lat、latitude、y、纬度、坐标Y…），日志中会说明猜测了哪些列。也能识别高德导出格式中以单列存放“lng,lat”的情况（location、经纬度，例如“116.352,40.003”）；如需自行指定该列，请在 X 字段中填写其名称并将 Y 字段留空。注意，国内测量表格常把北坐标称为 X：此时请明确指定字段。&lt;br&gt;&lt;b&gt;编码&lt;/b&gt;：“自动”会先按 UTF-8（带或不带 BOM）读取整个文件，再尝试 GBK/GB18030（中文版 Windows 上 Excel 保存 CSV 时使用的编码）；也可选择某种编码强制使用。对 .xlsx 无效。&lt;br&gt;&lt;b&gt;坐标系&lt;/b&gt;：坐标实际所用的坐标系。高德和腾讯导出的数据为 GCJ-02，百度导出的数据为 BD-09；两者都通过迭代求解精确逆变换（误差在 1 mm 以内）转换为 WGS84，而非一步近似。WGS84（以及 CGCS2000 经纬度，在此尺度下两者相同）保持不变。“其他”（SOURCE_CRS）可从任意坐标参考系重投影，例如 CGCS2000 高斯-克吕格投影带（如 EPSG:4547）。&lt;br&gt;&lt;b&gt;源坐标参考系&lt;/b&gt;：坐标系为“其他”（SOURCE_CRS）时坐标所用的坐标参考系。&lt;br&gt;&lt;b&gt;工作表&lt;/b&gt;（高级）：要读取的工作簿工作表；为空时读取第一个工作表。&lt;br&gt;坐标为空、不是数值或超出范围（经度 −180…180，纬度 −90…90，例如 X 与 Y 颠倒）的行将被跳过，并在日志中按表格软件显示的行号（表头为第 1 行）列出：前 20 行及总数。如果文件为空、只有表头、使用其他分隔符、没有可识别的坐标列，或不是有效的工作簿，导入将停止并给出提示，不写入任何内容。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的点，表格的每一列都作为文本字段，沿用其原有（中文）列名，因此编码会保留前导零；另加 &lt;i&gt;coord_src&lt;/i&gt;（文件的坐标系，或 SOURCE_CRS 标识符）和 &lt;i&gt;coord_conv&lt;/i&gt;（所做的转换，例如“GCJ-02→WGS84 (exact inverse)”）。两者也会写入输出图层的元数据历史记录。每一行都会像“设施分类”工具一样，根据名称列（名称/name）、类型列（类型/类别/type）以及高德类型编码列（typecode，如有）进行分类：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;matched_by&lt;/i&gt;（未匹配时 category 为空）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="87"/>
         <source>Input table</source>
         <translation>输入表格</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="87"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)</source>
         <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="94"/>
         <source>X field (longitude)</source>
         <translation>X 字段（经度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="95"/>
         <source>Y field (latitude)</source>
         <translation>Y 字段（纬度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="96"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="101"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="106"/>
         <source>Source CRS</source>
         <translation>源坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="107"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="113"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="110"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="134"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="131"/>
         <source>Coordinate system is Other (SOURCE_CRS): choose the source CRS.</source>
         <translation>坐标系为“其他”（SOURCE_CRS）：请选择源坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="150"/>
         <source>{count} facilities imported from {name}: {conversion}.</source>
         <translation>已从 {name} 导入 {count} 个设施：{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="159"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="156"/>
         <source>Imported from {name} by fifteenmin:importtable; source {source}, {conversion}.</source>
         <translation>由 fifteenmin:importtable 从 {name} 导入；源坐标系 {source}，{conversion}。</translation>
     </message>
@@ -3575,7 +3575,7 @@ Mon-Fri 19:00-07:00
         <translation>无法将要素保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="371"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="375"/>
         <source>Feature {number} cannot be placed in “{layer}”; nothing was written.</source>
         <translation>要素 {number} 无法放入“{layer}”；未写入任何内容。</translation>
     </message>
@@ -3985,17 +3985,17 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PoiImportMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_import.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_import.py" line="127"/>
         <source>{count} POIs, {requests} requests in this run.</source>
         <translation>本次运行：{count} 个 POI，{requests} 次请求。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_import.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_import.py" line="133"/>
         <source>{cells} cells still reach the service&apos;s result cap at the smallest cell size; a few POIs there may be missing. Narrow the keywords or types.</source>
         <translation>{cells} 个网格在最小网格尺寸下仍达到服务的结果上限；这些位置可能缺少少量 POI。请缩小关键词或类型的范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_import.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_import.py" line="140"/>
         <source>{count} POIs skipped because their location cannot be read: {pois}.</source>
         <translation>跳过 {count} 个 POI，其位置无法读取：{pois}。</translation>
     </message>
@@ -4057,57 +4057,57 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PopulationSummaryAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="40"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="41"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="43"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="44"/>
         <source>How many residents live within a walking time of each facility category, and of all MOFCOM basic-guarantee (基本保障类) categories at once.&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: communities or buildings with one &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; field per category, the walking minutes to the nearest facility (empty when none is reachable), as written by Walking time to the nearest facility. Categories without such a field get no row.&lt;br&gt;&lt;b&gt;Population field&lt;/b&gt; (optional): residents of each origin; shares are then of residents, and origins with an empty or negative population are left out (the log says how many). Without it every origin counts once.&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: an origin is covered when its walking time is at most this (default 15, the MOFCOM 一刻钟).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: a table without geometry, first the row &lt;i&gt;all_basic&lt;/i&gt; (within the time of every basic category that has a field), then one row per category: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;; &lt;i&gt;origins&lt;/i&gt; and &lt;i&gt;origins_covered&lt;/i&gt;; &lt;i&gt;residents&lt;/i&gt; and &lt;i&gt;residents_covered&lt;/i&gt; (empty without a population field); &lt;i&gt;share_pct&lt;/i&gt;, the covered share in percent (of residents, else of origins); &lt;i&gt;max_minutes&lt;/i&gt;; &lt;i&gt;note&lt;/i&gt;, e.g. the basic fields the all-basic row had to do without.</source>
         <translation>统计各业态设施一定步行时间内的居民人数，以及同时处于全部商务部基本保障类（基本保障类）业态步行时间内的居民人数。&lt;br&gt;&lt;b&gt;起点&lt;/b&gt;：社区或建筑，每个业态各有一个 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; 字段，记录到最近设施的步行分钟数（不可达时为空），由“到最近设施的步行时间”写入。没有此类字段的业态不生成行。&lt;br&gt;&lt;b&gt;人口字段&lt;/b&gt;（可选）：各起点的居民人数；指定后按居民计算比例，人口为空或为负数的起点将被排除（日志中会说明数量）。不指定时每个起点计为一次。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：步行时间不超过此值的起点视为已覆盖（默认 15，即商务部的一刻钟）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：无几何图形的表，第一行为 &lt;i&gt;all_basic&lt;/i&gt;（处于每个有字段的基本保障类业态的步行时间内），之后每个业态一行：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;；&lt;i&gt;origins&lt;/i&gt; 和 &lt;i&gt;origins_covered&lt;/i&gt;；&lt;i&gt;residents&lt;/i&gt; 和 &lt;i&gt;residents_covered&lt;/i&gt;（无人口字段时为空）；&lt;i&gt;share_pct&lt;/i&gt;，覆盖比例（百分比，按居民计算，否则按起点计算）；&lt;i&gt;max_minutes&lt;/i&gt;；&lt;i&gt;note&lt;/i&gt;，例如 all_basic 行不得不缺少的基本保障类字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="63"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="64"/>
         <source>Origins with walking times</source>
         <translation>带步行时间的起点</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="68"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="69"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="77"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="78"/>
         <source>Maximum minutes</source>
         <translation>最大分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="88"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="98"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="110"/>
         <source>The origins layer has no origins to summarise (or none with a population).</source>
         <translation>起点图层中没有可汇总的起点（或没有带人口的起点）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="113"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="114"/>
         <source>{count} origins have no usable population in “{field}” and were left out: {origins}.</source>
         <translation>{count} 个起点在“{field}”中没有可用的人口数，已被排除：{origins}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="131"/>
         <source>{share:.1f}% within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 位于所有基本保障类业态的 {minutes:g} 分钟步行范围内。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="100"/>
         <source>The maximum minutes must be greater than 0.</source>
         <translation>最大分钟数必须大于 0。</translation>
     </message>
@@ -4359,120 +4359,120 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RulesFile</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="190"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="196"/>
         <source>Line {line} of {path}: the category “{code}” is not in the categories table.</source>
         <translation>{path} 第 {line} 行：类别“{code}”不在分类表中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="215"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="221"/>
         <source>Line {line} of {path}: the priority “{value}” is not a whole number.</source>
         <translation>{path} 第 {line} 行：优先级“{value}”不是整数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="225"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="231"/>
         <source>Line {line} of {path}: the {kind} pattern “{pattern}” is already on line {first}.</source>
         <translation>{path} 第 {line} 行：{kind} 模式“{pattern}”已在第 {first} 行出现。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="196"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="202"/>
         <source>Line {line} of {path}: the kind “{kind}” must be one of osm_tag, amap_typecode, baidu_tag, tencent_category, tianditu_class or name_keyword.</source>
         <translation>{path} 第 {line} 行：类型“{kind}”必须是 osm_tag、amap_typecode、baidu_tag、tencent_category、tianditu_class 或 name_keyword 之一。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="204"/>
-        <source>Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are key=value or key=*, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;, Tencent categories words separated by :, Tianditu classes a class name).</source>
-        <translation>{path} 第 {line} 行：模式“{pattern}”对 {kind} 无效（OSM 标签为 key=value 或 key=*，高德类型代码为 2、4 或 6 位数字，百度标签为以 ; 分隔的词语，腾讯分类为以 : 分隔的词语，天地图分类为分类名称）。</translation>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="210"/>
+        <source>Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are key=value, key=* or key=value&amp;key=value, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;, Tencent categories words separated by :, Tianditu classes a class name).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SchemaLabels</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="1"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="287"/>
         <source>Residents&apos; needs</source>
         <translation>居民需求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="1"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="288"/>
         <source>Needs lists</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="1"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="289"/>
         <source>Consultations</source>
         <translation>微协商</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="1"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="290"/>
         <source>Needs discussed in consultations</source>
         <translation>微协商议定的需求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="237"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="281"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="282"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="239"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="283"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="240"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="284"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="241"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="285"/>
         <source>Idle asset history</source>
         <translation>闲置资源历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="242"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="286"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="243"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="291"/>
         <source>Workspace information</source>
         <translation>工作空间信息</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="302"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="256"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="304"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="258"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="306"/>
         <source>Candidate</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="259"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="307"/>
         <source>Under review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="260"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="308"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="261"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="309"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="262"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="310"/>
         <source>Retired</source>
         <translation>已退出</translation>
     </message>

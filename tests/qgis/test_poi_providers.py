@@ -23,6 +23,9 @@ from qgis.core import (
     QgsFeedback,
     QgsGeometry,
     QgsPointXY,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
     QgsRectangle,
     QgsSettings,
     QgsVectorLayer,
@@ -745,6 +748,11 @@ STREET = [
     ("学校", "教育学校:其它", "教育培训;其他", "学校"),
 ]
 
+#: the street's category counts by hand (the mall and the school are ambiguous: unclassified)
+STREET_COUNTS = Counter(
+    {"convenience_store": 3, "supermarket": 2, "pharmacy": 1, "clinic": 1, "kindergarten": 1, None: 2}
+)
+
 
 def test_the_same_street_gives_the_same_counts_from_every_provider(server, tmp_path):
     """One query over the same shops gives the same category counts whichever service answers it; the
@@ -761,10 +769,7 @@ def test_the_same_street_gives_the_same_counts_from_every_provider(server, tmp_p
         query = PoiQuery(keywords="门店")
         records = client(provider, FakeClock()).run(query, area(), state(tmp_path, name, query)).records
         counts[name] = Counter(classifier.classify(classification_record(name, r))[0] for r in records)
-    expected = Counter(
-        {"convenience_store": 3, "supermarket": 2, "pharmacy": 1, "clinic": 1, "kindergarten": 1, None: 2}
-    )
-    assert counts == {name: expected for name in NAMES}
+    assert counts == {name: STREET_COUNTS for name in NAMES}
 
 
 def test_each_provider_keeps_its_own_key_in_the_auth_manager(qgis_app):
@@ -790,3 +795,79 @@ def test_each_provider_keeps_its_own_key_in_the_auth_manager(qgis_app):
         for name, (authcfg, _) in stored.items():
             manager.removeAuthenticationConfig(authcfg)
             ApiKeys.remember(name, "")
+
+
+#: what the algorithm records per provider: its PROVIDER option, `coord_src` and `coord_conv`
+ALGORITHM_SOURCES = {
+    "tencent": (1, "GCJ-02", "GCJ-02→WGS84 (exact inverse)"),
+    "baidu": (2, "BD-09", "BD-09→WGS84 (exact inverse)"),
+    "tianditu": (3, "CGCS2000", "CGCS2000→WGS84 (no offset)"),
+}
+
+
+@pytest.fixture()
+def stored_key(qgis_app):
+    """KEY in the real QGIS authentication database of the test profile."""
+    assert QgsApplication.authManager().setMasterPassword("fifteen-min-test-master", True)
+    authcfg = ApiKeys.store("POI test key", KEY)
+    yield authcfg
+    QgsApplication.authManager().removeAuthenticationConfig(authcfg)
+
+
+def run_algorithm(processing, server, name, authcfg, output, keywords="门店", types=""):
+    return processing.run(
+        "fifteenmin:importpoiapi",
+        {
+            "PROVIDER": ALGORITHM_SOURCES[name][0],
+            "AUTHCFG": authcfg,
+            "EXTENT": f"{BOX[0]},{BOX[2]},{BOX[1]},{BOX[3]} [EPSG:4326]",
+            "KEYWORDS": keywords,
+            "TYPES": types,
+            "MAX_REQUESTS": 0,
+            "QPS": 1000.0,
+            "BASE_URL": server.base_url,
+            "OUTPUT": str(output),
+        },
+        context=QgsProcessingContext(),
+        feedback=QgsProcessingFeedback(),
+    )
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_algorithm_imports_from_every_provider(processing, server, stored_key, tmp_path, name):
+    """fifteenmin:importpoiapi with PROVIDER: the key goes in the provider's own parameter (the fake refuses any
+    other), every POI lands at its WGS84 truth, the served system is recorded per feature and the category comes
+    from the provider's class (the same counts as the street's hand classification)."""
+    rng = random.Random(3)
+    spots = [(rng.uniform(116.346, 116.358), rng.uniform(39.999, 40.008)) for _ in STREET]
+    column = NAMES.index(name) + 1
+    setup(server, name, 0)
+    shops = {f"{name[:2]}{i:03d}": (f"门店{i}号", *spots[i]) for i in range(len(STREET))}
+    serve(server.fake, shops)
+    server.fake.classes = {poi_id: STREET[i][column] for i, poi_id in enumerate(shops)}
+
+    result = run_algorithm(processing, server, name, stored_key, tmp_path / f"{name}.gpkg")
+
+    assert result["COMPLETE"] is True and result["REQUESTS"] == 1
+    layer = QgsVectorLayer(result["OUTPUT"], name, "ogr")
+    features = {feature["source_id"]: feature for feature in layer.getFeatures()}
+    assert layer.crs().authid() == "EPSG:4326" and sorted(features) == sorted(shops)
+    _, coord_src, coord_conv = ALGORITHM_SOURCES[name]
+    for poi_id, feature in features.items():
+        point = feature.geometry().asPoint()
+        assert abs(point.x() - shops[poi_id][1]) < 1e-7 and abs(point.y() - shops[poi_id][2]) < 1e-7
+        assert (feature["source"], feature["coord_src"], feature["coord_conv"]) == (name, coord_src, coord_conv)
+        assert feature["type"] == server.fake.classes[poi_id]
+    assert Counter(feature["category"] or None for feature in features.values()) == STREET_COUNTS
+    assert features[f"{name[:2]}000"]["matched_by"]  # a rule of the provider class, not the name "门店0号"
+    assert KEY.encode() not in Path(result["OUTPUT"].split("|")[0]).read_bytes()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_algorithm_refuses_a_search_without_keywords_or_types_before_any_request(
+    processing, server, stored_key, tmp_path, name
+):
+    setup(server, name, 5)
+    with pytest.raises(QgsProcessingException, match="keywords or type"):
+        run_algorithm(processing, server, name, stored_key, tmp_path / "out.gpkg", keywords="")
+    assert not server.fake.hits and not (tmp_path / "out.gpkg").exists()

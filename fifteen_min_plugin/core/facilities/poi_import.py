@@ -12,6 +12,7 @@ from typing import Optional, Union
 
 from qgis.core import QgsFeedback, QgsGeometry, QgsPointXY, QgsProcessingFeedback
 
+from fifteen_min_plugin.core.facilities import chinacoords
 from fifteen_min_plugin.core.facilities.chinacoords import conversion_label
 from fifteen_min_plugin.core.facilities.classify import CATEGORY_FIELDS, Classifier
 from fifteen_min_plugin.core.facilities.poi_api.base import (
@@ -26,6 +27,7 @@ from fifteen_min_plugin.core.facilities.poi_api.base import (
 )
 from fifteen_min_plugin.core.facilities.poi_api.http import QgisTransport
 from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
+from fifteen_min_plugin.core.facilities.poi_api.providers import classification_record
 from fifteen_min_plugin.core.labels import named_ids
 from fifteen_min_plugin.core.language import Messages
 
@@ -37,9 +39,20 @@ OUTPUT_FIELDS = (
     ("src_lat", "double"),
     *((name, "text") for name in ("coord_src", "coord_conv", *CATEGORY_FIELDS)),
 )
-#: the system the services serve and the conversion every POI gets
+#: the system Amap and Tencent serve and the conversion their POIs get
 SOURCE_SYSTEM = "GCJ-02"
 CONVERSION = conversion_label(1, 0)
+#: what Tianditu serves: CGCS2000, used as WGS84 without any offset
+CGCS2000 = "CGCS2000"
+NO_OFFSET = "CGCS2000→WGS84 (no offset)"
+
+
+def source_system(provider: PoiProvider) -> tuple[str, str]:
+    """The `coord_src` and `coord_conv` values of the POIs `provider` serves (Baidu's system is per instance)."""
+    if provider.coord_system == chinacoords.WGS84:
+        return CGCS2000, NO_OFFSET
+    index = chinacoords.SYSTEMS.index(provider.coord_system)
+    return chinacoords.SYSTEM_LABELS[index], conversion_label(index, 0)
 
 
 class PoiImportMessages(Messages):
@@ -73,17 +86,21 @@ def fetch_pois(
     return replace(result, message=redact(result.message, key))
 
 
-def poi_rows(result: RunResult, source: str) -> tuple[list[QgsGeometry], list[list]]:
-    """The point and the OUTPUT_FIELDS values of every record, by source id, each classified."""
+def poi_rows(result: RunResult, provider: PoiProvider) -> tuple[list[QgsGeometry], list[list]]:
+    """The point and the OUTPUT_FIELDS values of every record, by source id, each classified by its provider's class.
+
+    `source` is the provider's name; `coord_src`/`coord_conv` record the system it served and the conversion.
+    """
     classifier = Classifier.default()
+    coord_src, coord_conv = source_system(provider)
     geometries, rows = [], []
     for record in sorted(result.records, key=lambda r: r.source_id):
-        code, matched = classifier.classify({"typecode": record.typecode, "name": record.name})
+        code, matched = classifier.classify(classification_record(provider.name, record))
         category = classifier.categories.get(code) if code else None
         geometries.append(QgsGeometry.fromPointXY(QgsPointXY(record.lon, record.lat)))
         rows.append(
             [
-                source,
+                provider.name,
                 record.source_id,
                 record.name,
                 record.type,
@@ -94,8 +111,8 @@ def poi_rows(result: RunResult, source: str) -> tuple[list[QgsGeometry], list[li
                 record.district,
                 record.src_lon,
                 record.src_lat,
-                SOURCE_SYSTEM,
-                CONVERSION,
+                coord_src,
+                coord_conv,
                 code or "",
                 category.category_class if category else "",
                 category.name_zh if category else "",
