@@ -5024,4 +5024,27 @@ Mon-Fri 19:00-07:00
         <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
     </message>
 </context>
+<context>
+    <name>NeedsRules</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/classify.py" line="1"/>
+        <source>Line {line} of {path}: the category “{code}” is not in the categories table.</source>
+        <translation>{path} 第 {line} 行：类别“{code}”不在类别表中。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/classify.py" line="1"/>
+        <source>Line {line} of {path}: the kind “{kind}” must be needs_keyword or name_keyword.</source>
+        <translation>{path} 第 {line} 行：规则类型“{kind}”只能是 needs_keyword 或 name_keyword。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/classify.py" line="1"/>
+        <source>Line {line} of {path}: the keyword is empty.</source>
+        <translation>{path} 第 {line} 行：关键词为空。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/classify.py" line="1"/>
+        <source>Line {line} of {path}: the priority “{value}” is not a whole number.</source>
+        <translation>{path} 第 {line} 行：优先级“{value}”不是整数。</translation>
+    </message>
+</context>
 </TS>
