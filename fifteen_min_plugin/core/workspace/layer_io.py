@@ -347,13 +347,17 @@ def add_all_or_nothing(
     return [feature.id() for feature in added]
 
 
-def copy_features(
+def placed_features(
     source: QgsFeatureSource,
     layer: QgsVectorLayer,
     context: QgsCoordinateTransformContext,
     fixed: Optional[dict[str, Any]] = None,
-) -> list[int]:
-    """Copy every source feature into `layer`, matching fields by name and reprojecting; all or nothing."""
+) -> list[QgsFeature]:
+    """The source features as features of `layer`: fields matched by name (not its keys), geometries reprojected.
+
+    `fixed` sets fields to one value on every feature. FifteenMinError naming the feature when one cannot be
+    reprojected into the layer's CRS.
+    """
     transform = QgsCoordinateTransform(source.sourceCrs(), layer.crs(), context)
     target_fields = layer.fields()
     keys = set(layer.primaryKeyAttributes())
@@ -383,4 +387,14 @@ def copy_features(
         for target, value in fixed_pairs:
             out.setAttribute(target, value)
         features.append(out)
-    return add_all_or_nothing(layer, features)
+    return features
+
+
+def copy_features(
+    source: QgsFeatureSource,
+    layer: QgsVectorLayer,
+    context: QgsCoordinateTransformContext,
+    fixed: Optional[dict[str, Any]] = None,
+) -> list[int]:
+    """Copy every source feature into `layer`, matching fields by name and reprojecting; all or nothing."""
+    return add_all_or_nothing(layer, placed_features(source, layer, context, fixed))
