@@ -90,3 +90,14 @@ def processing(qgis_processing):
     yield processing_module
     if added:
         registry.removeProvider(provider)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_interface_to_start(qgis_app):
+    """Every run starts with QGIS in its default language, whatever an earlier, interrupted run left stored."""
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    settings.setValue("locale/overrideFlag", False)
+    settings.setValue("locale/userLocale", "")
+    yield
