@@ -22,6 +22,8 @@ def parse_whole_numbers(text: str) -> tuple[int, ...]:
 WALKING_SPEED_KMH = 4.0
 CIRCLE_MINUTES = (5, 10, 15)
 RADII_M = (300, 500, 1000)
+#: GB 50180-2018's largest level: a resident within this many walking minutes of a facility is covered by it
+COVERED_MINUTES = 15.0
 SNAP_TOLERANCE_M = 100.0
 #: the polygon of a network circle is the reachable streets buffered by this distance (m)
 WALK_OFF_M = 25.0

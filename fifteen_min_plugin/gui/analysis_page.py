@@ -47,7 +47,7 @@ from fifteen_min_plugin.core.analysis.summaries import (
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
 from fifteen_min_plugin.core.report import CirclePlan, PdfExport, ReportLayers, add_layout_to_project, report_layouts
-from fifteen_min_plugin.core.settings import Settings
+from fifteen_min_plugin.core.settings import COVERED_MINUTES, Settings
 from fifteen_min_plugin.core.workspace.workspace import PROJECT_SCOPE
 from fifteen_min_plugin.gui.dock_page import LINE_LAYERS, DockPage
 from fifteen_min_plugin.gui.fit import fitting_table, shrinkable_combo
@@ -60,8 +60,6 @@ POPULATION_ALGORITHM = f"{PROVIDER_ID}:populationsummary"
 CIRCLE_PLAN_ALGORITHM = f"{PROVIDER_ID}:circleplan"
 #: walking times are searched up to this many minutes (the last class of the minutes style)
 SEARCH_MINUTES = MINUTE_CLASSES[-1][1]
-#: the MOFCOM 一刻钟: residents within this many minutes count as covered
-COVERED_MINUTES = 15.0
 FID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 GRADE_COLUMN = 4

@@ -15,6 +15,7 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import load_categories
+from fifteen_min_plugin.core.settings import COVERED_MINUTES
 from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, facility_parameters
 from fifteen_min_plugin.processing.parameter_checks import MAX_WALK_MINUTES
 from fifteen_min_plugin.processing.walking_graph import (
@@ -93,7 +94,7 @@ class NearestFacilityAlgorithm(FifteenMinAlgorithm):
                 self.MAX_MINUTES,
                 self.tr("Maximum minutes"),
                 QgsProcessingParameterNumber.Type.Double,
-                15.0,
+                COVERED_MINUTES,
                 maxValue=MAX_WALK_MINUTES,
             )
         )

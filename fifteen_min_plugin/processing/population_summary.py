@@ -22,6 +22,7 @@ from qgis.core import (
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.labels import named_ids
+from fifteen_min_plugin.core.settings import COVERED_MINUTES
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
 from fifteen_min_plugin.processing.parameter_checks import MAX_WALK_MINUTES
 
@@ -80,7 +81,7 @@ class PopulationSummaryAlgorithm(FifteenMinAlgorithm):
                 self.MAX_MINUTES,
                 self.tr("Maximum minutes"),
                 type=QgsProcessingParameterNumber.Type.Double,
-                defaultValue=15.0,
+                defaultValue=COVERED_MINUTES,
                 minValue=0.0,
                 maxValue=MAX_WALK_MINUTES,
             )
