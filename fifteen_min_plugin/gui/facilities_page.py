@@ -8,8 +8,15 @@ from typing import Any, Optional
 
 from qgis.core import (
     Qgis,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsDistanceArea,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingContext,
+    QgsRectangle,
     QgsReferencedRectangle,
     QgsVectorLayer,
 )
@@ -36,6 +43,9 @@ from fifteen_min_plugin.core.facilities.importer import (
     user_rules_path,
     value_counts,
 )
+from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
+from fifteen_min_plugin.core.facilities.poi_api.providers import PROVIDERS, make_provider
+from fifteen_min_plugin.core.facilities.poi_import import ASSUMED_DENSITY_PER_KM2, estimate_requests
 from fifteen_min_plugin.core.facilities.table_import import ENCODING_LABELS, ENCODINGS
 from fifteen_min_plugin.core.facilities.table_reader import (
     TableError,
@@ -54,6 +64,10 @@ OSM_ALGORITHM = f"{PROVIDER_ID}:importosm"
 POI_API_ALGORITHM = f"{PROVIDER_ID}:importpoiapi"
 CLASSIFY_ALGORITHM = f"{PROVIDER_ID}:classifyfacilities"
 FACILITIES = "facilities"
+#: the services of importpoiapi's PROVIDER option, in its order
+POI_PROVIDERS = tuple(PROVIDERS)
+#: the key parameter each service's key is known by in its console
+KEY_NAMES = {"amap": "key", "tencent": "key", "baidu": "ak", "tianditu": "tk"}
 #: the Chinese-name column of the unclassified row (the column shows the categories' Chinese names)
 UNCLASSIFIED_ZH = "未分类"
 
@@ -80,6 +94,8 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
         self.mapping_dialog: Optional[CategoryMappingDialog] = None
         self.mapping: Optional[dict[str, Optional[str]]] = None
         self.categories: tuple[Category, ...] = ()
+        #: the place-search service address (empty: the service's own); a local mirror or a test server
+        self.service_url = ""
         # importtable's ENCODING and COORD_SYSTEM options, defined once in core; only their wording is the page's
         self.encoding_combo.addItems([self.tr("Auto"), *ENCODING_LABELS[1:]])
         self.system_combo.addItems([*SYSTEM_LABELS, self.tr("Other (choose the CRS)")])
@@ -102,7 +118,12 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
                 "Also classify future imports with these names into the category (a name keyword in {path})."
             ).format(path=self.rules_path)
         )
+        shrinkable_combo(self.provider_combo)
+        self.provider_combo.addItems(
+            [self.tr("Amap (高德)"), self.tr("Tencent (腾讯)"), self.tr("Baidu (百度)"), self.tr("Tianditu (天地图)")]
+        )
         self._connect()
+        self._provider_changed()
         self.load_categories()
 
     def title(self) -> str:
@@ -127,6 +148,11 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
         self.osm_button.clicked.connect(self.import_osm_file)
         self.overpass_button.clicked.connect(self.import_overpass)
         self.amap_button.clicked.connect(self.import_amap)
+        self.provider_combo.currentIndexChanged.connect(lambda _index: self._provider_changed())
+        self.auth_select.selectedConfigIdChanged.connect(lambda _id: self.show_key_state())
+        self.keywords_edit.textChanged.connect(lambda _text: self.show_estimate())
+        self.types_edit.textChanged.connect(lambda _text: self.show_estimate())
+        self.canvas.extentsChanged.connect(self.show_estimate)
         self.map_button.clicked.connect(self.map_values)
         self.layer_button.clicked.connect(self.import_layer)
         self.unclassified_button.toggled.connect(self.show_unclassified)
@@ -144,6 +170,7 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
         for category in self.categories:
             self.assign_combo.addItem(f"{category.name_zh} · {category.name_en}", category.code)
         self.refresh_counts()
+        self.show_estimate()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         """Bring the categories and counts up to date whenever the page is shown."""
@@ -230,20 +257,107 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
             ImportJob(self.tr("OpenStreetMap download"), "osm"),
         )
 
+    def provider(self) -> str:
+        """The chosen place-search service's name (amap, tencent, baidu, tianditu)."""
+        return POI_PROVIDERS[max(0, self.provider_combo.currentIndex())]
+
+    def _provider_changed(self) -> None:
+        """Offer the service's remembered key, explain its Types, and refresh the key state and the estimate."""
+        name = self.provider()
+        self.auth_select.setConfigId(ApiKeys.remembered(name))
+        types = {
+            "amap": (self.tr("e.g. 060200|090601"), self.tr("Amap 6-digit type codes, several separated by |.")),
+            "tencent": (self.tr("e.g. 便利店|超市"), self.tr("Tencent category words, sent as the category filter.")),
+            "baidu": (
+                self.tr("e.g. 超市|药店"),
+                self.tr("Baidu tags; without keywords the first tag is what is searched for."),
+            ),
+            "tianditu": (self.tr("e.g. 便利店|幼儿园"), self.tr("Tianditu class names or codes (its data types).")),
+        }
+        placeholder, tip = types[name]
+        self.types_edit.setPlaceholderText(placeholder)
+        self.types_edit.setToolTip(tip)
+        self.show_key_state()
+        self.show_estimate()
+
+    def show_key_state(self) -> None:
+        """Whether the chosen configuration exists in the Authentication Manager: its name, never the key."""
+        name = self.provider()
+        authcfg = self.auth_select.configId()
+        configs = QgsApplication.authManager().availableAuthMethodConfigs() if authcfg else {}
+        if authcfg in configs:
+            text = self.tr("Key: configured ({config}).").format(config=configs[authcfg].name())
+        else:
+            text = self.tr(
+                "Key: missing. Add the service's {parameter} key as an authentication configuration (API Header, "
+                "one header holding the key) and choose it above."
+            ).format(parameter=KEY_NAMES[name])
+        self.key_state_label.setText(text)
+
+    def search_area(self) -> tuple[Optional[QgsVectorLayer], QgsGeometry]:
+        """The circles layer to search (None: the map view) and the WGS84 rectangle the search will cover."""
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        circles = self._circles()
+        if circles is not None:
+            extent, crs = circles.extent(), circles.crs()
+        else:
+            extent, crs = self.canvas.extent(), self.canvas.mapSettings().destinationCrs()
+        box = QgsGeometry.fromRect(extent)
+        try:
+            box.transform(QgsCoordinateTransform(crs, wgs84, self.project.transformContext()))
+        except QgsCsException:  # a view outside the transform's reach is not estimated
+            return circles, QgsGeometry()
+        return circles, QgsGeometry.fromRect(QgsRectangle(box.boundingBox()))
+
+    def show_estimate(self) -> None:
+        """A rough count of the requests the search will take, from the area, the terms and the service's paging."""
+        terms = [part for text in (self.keywords_edit.text(), self.types_edit.text()) for part in text.split("|")]
+        terms = [part for part in terms if part.strip()]
+        _, area = self.search_area()
+        if not terms or area.isEmpty():
+            self.estimate_label.setText(self.tr("Give keywords or types to see how many requests the search takes."))
+            return
+        measure = QgsDistanceArea()
+        measure.setSourceCrs(QgsCoordinateReferenceSystem("EPSG:4326"), self.project.transformContext())
+        measure.setEllipsoid("WGS84")
+        area_km2 = measure.measureArea(area) / 1e6
+        provider = make_provider(self.provider())
+        count = estimate_requests(provider, area_km2, len(terms))
+        self.estimate_label.setText(
+            self.tr(
+                "About {count} requests (a rough estimate: {area:.1f} km², {terms} search terms, assuming "
+                "{density:.0f} POIs per km² for each; {cap} results per cell at most, {page} per page)."
+            ).format(
+                count=count,
+                area=area_km2,
+                terms=len(terms),
+                density=ASSUMED_DENSITY_PER_KM2,
+                cap=provider.result_cap,
+                page=provider.page_size,
+            )
+        )
+
     def import_amap(self) -> None:
-        """Search the workspace circles (or the map view) with the Amap place search."""
+        """Search the workspace circles (or the map view) with the chosen service's place search."""
         if not self._ready():
             return
+        name = self.provider()
         if not self.auth_select.configId():
-            self._warn(self.tr("Choose the authentication configuration holding the Amap key first."))
+            self._warn(
+                self.tr("Choose the authentication configuration holding the {service} key first.").format(
+                    service=self.provider_combo.currentText()
+                )
+            )
             return
         if not (self.keywords_edit.text().strip() or self.types_edit.text().strip()):
-            self._warn(self.tr("Give keywords or type codes to search for."))
+            self._warn(self.tr("Give keywords or types to search for."))
             return
         parameters: dict[str, Any] = {
+            "PROVIDER": POI_PROVIDERS.index(name),
             "AUTHCFG": self.auth_select.configId(),
             "KEYWORDS": self.keywords_edit.text().strip(),
             "TYPES": self.types_edit.text().strip(),
+            "BASE_URL": self.service_url,
             "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
         }
         circles = self._circles()
@@ -253,7 +367,8 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
             parameters["EXTENT"] = QgsReferencedRectangle(
                 self.canvas.extent(), self.canvas.mapSettings().destinationCrs()
             )
-        self._run(POI_API_ALGORITHM, parameters, ImportJob(self.tr("Amap import"), "amap"))
+        title = self.tr("{service} import").format(service=self.provider_combo.currentText())
+        self._run(POI_API_ALGORITHM, parameters, ImportJob(title, name))
 
     def _layer_changed(self, layer: Optional[QgsVectorLayer]) -> None:
         self.type_combo.setLayer(layer)

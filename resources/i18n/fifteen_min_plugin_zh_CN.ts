@@ -67,7 +67,7 @@
         <translation>步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="102"/>
         <source>Walking minutes from every community to the nearest facility of every category along the roads, then the share of residents within {minutes:g} minutes.</source>
         <translation>计算每个社区沿道路步行到各业态最近设施所需的分钟数，再统计 {minutes:g} 分钟内可达的居民比例。</translation>
     </message>
@@ -152,112 +152,112 @@
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="108"/>
         <source>Residents within {minutes:g} minutes</source>
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="290"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="288"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="182"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="180"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="303"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="301"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="312"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="310"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="286"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="284"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="296"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="294"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="304"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="302"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="313"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="311"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="321"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="319"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="396"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="394"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="418"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="416"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="420"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="418"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="426"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="424"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="452"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="450"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="469"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="467"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="476"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="474"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="480"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="478"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="485"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="483"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="490"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="488"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="501"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="499"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="93"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
@@ -317,12 +317,12 @@
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="252"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="250"/>
         <source>Circle plans (PDF): cancelled; nothing was written.</source>
         <translation>“一圈一策”PDF：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="266"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="264"/>
         <source>{pages} pages written to {path}; the layout “{layout}” in the project shows them.</source>
         <translation>已将 {pages} 页写入 {path}；可在项目中的布局“{layout}”里查看。</translation>
     </message>
@@ -2028,7 +2028,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ClassificationLog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/classify.py" line="244"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/classify.py" line="253"/>
         <source>{matched} of {total} features classified; {unmatched} unclassified (empty category).</source>
         <translation>已分类 {matched}/{total} 个要素；{unmatched} 个未能归入任何业态。</translation>
     </message>
@@ -2384,12 +2384,12 @@ Mon-Fri 19:00-07:00
         <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="100"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="85"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="101"/>
         <source>Other (choose the CRS)</source>
         <translation>其他（选择坐标参考系）</translation>
     </message>
@@ -2424,87 +2424,82 @@ Mon-Fri 19:00-07:00
         <translation>下载工作空间生活圈范围内的 OSM 设施。</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="181"/>
+        <location filename="../ui/facilities_page.ui" line="198"/>
         <source>e.g. 便利店|菜市场</source>
         <translation>例如 便利店|菜市场</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="195"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="269"/>
         <source>e.g. 060200|090601</source>
         <translation>例如 060200|090601</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="202"/>
-        <source>Import from Amap</source>
-        <translation>从高德导入</translation>
-    </message>
-    <message>
-        <location filename="../ui/facilities_page.ui" line="205"/>
+        <location filename="../ui/facilities_page.ui" line="225"/>
         <source>Searches the workspace circles, or the map view when there are none yet.</source>
         <translation>在工作空间的生活圈范围内搜索；尚无生活圈时在当前地图视图范围内搜索。</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="245"/>
+        <location filename="../ui/facilities_page.ui" line="265"/>
         <source>Map values…</source>
         <translation>值映射…</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="250"/>
+        <location filename="../ui/facilities_page.ui" line="270"/>
         <source>Import layer</source>
         <translation>导入图层</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="266"/>
+        <location filename="../ui/facilities_page.ui" line="286"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="339"/>
+        <location filename="../ui/facilities_page.ui" line="359"/>
         <source>Category</source>
         <translation>业态</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="296"/>
+        <location filename="../ui/facilities_page.ui" line="316"/>
         <source>English</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="301"/>
+        <location filename="../ui/facilities_page.ui" line="321"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="306"/>
+        <location filename="../ui/facilities_page.ui" line="326"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="326"/>
+        <location filename="../ui/facilities_page.ui" line="346"/>
         <source>Show unclassified</source>
         <translation>显示未分类</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="332"/>
+        <location filename="../ui/facilities_page.ui" line="352"/>
         <source>Show only the facilities without a category; click again for all.</source>
         <translation>仅显示没有业态的设施；再次单击显示全部。</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="350"/>
+        <location filename="../ui/facilities_page.ui" line="370"/>
         <source>Assign category…</source>
         <translation>指定业态…</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="353"/>
+        <location filename="../ui/facilities_page.ui" line="373"/>
         <source>Gives the selected facilities the chosen category (Ctrl+Z undoes it; save the layer edits).</source>
         <translation>为所选设施指定所选业态（按 Ctrl+Z 可撤销；请保存图层编辑）。</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="358"/>
+        <location filename="../ui/facilities_page.ui" line="378"/>
         <source>Save as rule</source>
         <translation>保存为规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="116"/>
         <source>Also classify future imports with these names into the category (a name keyword in {path}).</source>
         <translation>以后导入时，也将包含这些名称的设施归入该业态（作为名称关键词保存在 {path} 中）。</translation>
     </message>
@@ -2549,204 +2544,289 @@ Mon-Fri 19:00-07:00
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="155"/>
-        <source>Amap (高德) place search</source>
-        <translation>高德地点搜索</translation>
-    </message>
-    <message>
-        <location filename="../ui/facilities_page.ui" line="164"/>
+        <location filename="../ui/facilities_page.ui" line="174"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="174"/>
+        <location filename="../ui/facilities_page.ui" line="191"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="188"/>
-        <source>Type codes</source>
-        <translation>类型编码</translation>
-    </message>
-    <message>
-        <location filename="../ui/facilities_page.ui" line="215"/>
+        <location filename="../ui/facilities_page.ui" line="235"/>
         <source>Existing layer</source>
         <translation>现有图层</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="224"/>
+        <location filename="../ui/facilities_page.ui" line="244"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="234"/>
+        <location filename="../ui/facilities_page.ui" line="254"/>
         <source>Type field</source>
         <translation>类型字段</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="275"/>
+        <location filename="../ui/facilities_page.ui" line="295"/>
         <source>Facilities per category</source>
         <translation>各业态设施数量</translation>
     </message>
     <message>
-        <location filename="../ui/facilities_page.ui" line="317"/>
+        <location filename="../ui/facilities_page.ui" line="337"/>
         <source>Review</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="183"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="210"/>
         <source>Choose the spreadsheet to import first.</source>
         <translation>请先选择要导入的表格。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="189"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="216"/>
         <source>Choose the coordinate reference system of the spreadsheet&apos;s coordinates.</source>
         <translation>请选择表格中坐标所用的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="191"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="218"/>
         <source>Spreadsheet import</source>
         <translation>表格导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="211"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="238"/>
         <source>Choose the OpenStreetMap file (.osm or .pbf) first.</source>
         <translation>请先选择 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="213"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="240"/>
         <source>OpenStreetMap import</source>
         <translation>OpenStreetMap 导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="225"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="252"/>
         <source>The workspace has no circles yet: draw or compute them on the Circles page first.</source>
         <translation>工作空间中还没有生活圈：请先在“生活圈”页中绘制或计算生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="254"/>
         <source>OpenStreetMap download</source>
         <translation>OpenStreetMap 下载</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="238"/>
-        <source>Choose the authentication configuration holding the Amap key first.</source>
-        <translation>请先选择存放高德密钥的认证配置。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="241"/>
-        <source>Give keywords or type codes to search for.</source>
-        <translation>请输入要搜索的关键词或类型编码。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="256"/>
-        <source>Amap import</source>
-        <translation>高德导入</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="270"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="385"/>
         <source>Choose the layer and the field that holds the facility type first.</source>
         <translation>请先选择图层以及存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="302"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="417"/>
         <source>Choose the layer of facilities to import first.</source>
         <translation>请先选择要导入的设施图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="305"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="420"/>
         <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
         <translation>这是工作空间自身的设施图层；请选择其他图层进行导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="423"/>
         <source>Layer import</source>
         <translation>图层导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="321"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="436"/>
         <source>An import is already running; wait for it or cancel it.</source>
         <translation>已有导入正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="324"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="439"/>
         <source>Create or open a workspace first: facilities are imported into it.</source>
         <translation>请先新建或打开工作空间：设施将导入到工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="344"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="459"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="347"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="462"/>
         <source>{title} gave no result; nothing was added.</source>
         <translation>{title}没有得到结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="380"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="495"/>
         <source>{count} have no category yet: use Show unclassified to review them.</source>
         <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="131"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="420"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="535"/>
         <source>Unclassified</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="440"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="555"/>
         <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
         <translation>{count} 个设施没有业态。请选择部分设施和一个业态，然后单击“指定业态”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="448"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="563"/>
         <source>{count} facilities without a category are selected (the layer is being edited).</source>
         <translation>已选中 {count} 个没有业态的设施（图层正处于编辑状态）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="463"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="578"/>
         <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
         <translation>请先（在地图或属性表中）选择设施，并选择一个业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="473"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="588"/>
         <source>assigned in the review</source>
         <translation>核查时指定</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="478"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="593"/>
         <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
         <translation>已有 {count} 个设施归为“{category}”。请保存图层编辑以保留更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="482"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="597"/>
         <source>Future imports classify names containing {names} the same way ({path}).</source>
         <translation>以后导入时，名称包含 {names} 的设施也将按相同方式归类（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="486"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="601"/>
         <source>No rule was saved: the selected facilities have no name.</source>
         <translation>未保存规则：所选设施没有名称。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="484"/>
         <source>{added} facilities added to “{layer}” ({title}); {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
         <translation>已向“{layer}”新增 {added} 处设施（{title}）；{merged} 处已由其他来源导入，现同时记录两个来源；{present} 处此前已导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="385"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="500"/>
         <source>{count} rows skipped: they have no location that can be placed on the map.</source>
         <translation>跳过 {count} 行：没有可以落到地图上的位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="391"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="506"/>
         <source>{count} facilities already in the workspace have a location that cannot be converted to WGS84, so they were not checked for duplicates.</source>
         <translation>工作空间中已有 {count} 处设施的位置无法转换为 WGS84，未参与重复检查。</translation>
+    </message>
+    <message>
+        <location filename="../ui/facilities_page.ui" line="155"/>
+        <source>Place search (web map service)</source>
+        <translation>地点搜索（网络地图服务）</translation>
+    </message>
+    <message>
+        <location filename="../ui/facilities_page.ui" line="164"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../ui/facilities_page.ui" line="205"/>
+        <source>Types</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/facilities_page.ui" line="222"/>
+        <source>Search and import</source>
+        <translation>搜索并导入</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="122"/>
+        <source>Amap (高德)</source>
+        <translation>高德</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="122"/>
+        <source>Tencent (腾讯)</source>
+        <translation>腾讯</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="122"/>
+        <source>Baidu (百度)</source>
+        <translation>百度</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="122"/>
+        <source>Tianditu (天地图)</source>
+        <translation>天地图</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="269"/>
+        <source>Amap 6-digit type codes, several separated by |.</source>
+        <translation>高德 6 位类型编码，多个以 | 分隔。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="270"/>
+        <source>e.g. 便利店|超市</source>
+        <translation>例如 便利店|超市</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="270"/>
+        <source>Tencent category words, sent as the category filter.</source>
+        <translation>腾讯分类词，作为分类筛选条件发送。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="271"/>
+        <source>e.g. 超市|药店</source>
+        <translation>例如 超市|药店</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="271"/>
+        <source>Baidu tags; without keywords the first tag is what is searched for.</source>
+        <translation>百度标签；未填关键词时，以第一个标签作为检索词。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="275"/>
+        <source>e.g. 便利店|幼儿园</source>
+        <translation>例如 便利店|幼儿园</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="275"/>
+        <source>Tianditu class names or codes (its data types).</source>
+        <translation>天地图分类名称或编码（其数据类型）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="289"/>
+        <source>Key: configured ({config}).</source>
+        <translation>密钥：已配置（{config}）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="291"/>
+        <source>Key: missing. Add the service&apos;s {parameter} key as an authentication configuration (API Header, one header holding the key) and choose it above.</source>
+        <translation>密钥：未配置。请将该服务的 {parameter} 密钥添加为认证配置（API Header，一个请求头存放密钥），并在上方选择。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="318"/>
+        <source>Give keywords or types to see how many requests the search takes.</source>
+        <translation>填写关键词或类型后，可查看本次搜索大约需要多少次请求。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="326"/>
+        <source>About {count} requests (a rough estimate: {area:.1f} km², {terms} search terms, assuming {density:.0f} POIs per km² for each; {cap} results per cell at most, {page} per page).</source>
+        <translation>约 {count} 次请求（粗略估算：{area:.1f} 平方千米，{terms} 个检索词，按每个检索词每平方千米 {density:.0f} 个 POI 计；每个网格最多 {cap} 条结果，每页 {page} 条）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="346"/>
+        <source>Choose the authentication configuration holding the {service} key first.</source>
+        <translation>请先选择存放{service}密钥的认证配置。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="353"/>
+        <source>Give keywords or types to search for.</source>
+        <translation>请填写要搜索的关键词或类型。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="370"/>
+        <source>{service} import</source>
+        <translation>{service}导入</translation>
     </message>
 </context>
 <context>
@@ -3199,6 +3279,84 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="494"/>
         <source>The rules file {path} could not be written.</source>
         <translation>无法写入规则文件 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportNeedsAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="51"/>
+        <source>Import residents&apos; needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="54"/>
+        <source>Turns what residents asked for (问需于民) into needs per community, classified into the facility categories.&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: a questionnaire export or 12345 work-order table (CSV, TXT or Excel .xlsx, UTF-8 or GBK, one row per response or already counted), or a layer of points residents reported.&lt;br&gt;&lt;b&gt;Community field&lt;/b&gt;: the community id or name; a longer text such as a work order's address is searched for a community name. Rows without one are placed by their point: inside a community polygon (e.g. the circles), else the nearest community point within 1.5 km.&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): the workspace's communities (points) or circles (polygons), with community_id and name; without it the community field is taken as the id.&lt;br&gt;&lt;b&gt;Text field&lt;/b&gt;: the free text (楼下没有早餐店, 希望增加菜市场, 老人吃饭难), classified with the facility name keywords and the needs keywords (resources/categories/needs_rules.csv, editable).&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt; (optional): a category code or Chinese name that overrides the text.&lt;br&gt;&lt;b&gt;Weight field&lt;/b&gt; (optional): respondents or votes behind the row; 1 when empty.&lt;br&gt;&lt;b&gt;List field&lt;/b&gt; (optional): the themed list the row belongs to, such as 红色清单.&lt;br&gt;&lt;b&gt;Priority field&lt;/b&gt; (optional): 紧急/一般/以后, 高/中/低 or urgent/normal/later.&lt;br&gt;&lt;b&gt;Date field&lt;/b&gt; (optional): 2025-03-01, 2025/3/1, 2025年3月1日 or an Excel date number.&lt;br&gt;Rows matching no category are kept with an empty category, to be resolved. Rows that match no community and have no point in or near one, rows with neither text nor category and rows with a bad weight are skipped; every problem is listed by row number (the spreadsheet's, header = row 1; the feature id for a layer).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per need (empty geometry when placed by name only) with community_id, category, weight, list, priority (urgent, normal, later), text, source (the input's name) and row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="80"/>
+        <source>Needs table or points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="86"/>
+        <source>Text field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="87"/>
+        <source>Community field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="88"/>
+        <source>Category field</source>
+        <translation type="unfinished">类别字段</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="89"/>
+        <source>Weight field (respondents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="90"/>
+        <source>List field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="91"/>
+        <source>Priority field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="92"/>
+        <source>Date field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="98"/>
+        <source>Communities (points or circles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="106"/>
+        <source>Encoding</source>
+        <translation type="unfinished">编码</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="109"/>
+        <source>Sheet</source>
+        <translation type="unfinished">工作表</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="113"/>
+        <source>Needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="144"/>
+        <source>{count} needs imported from {name}, {unclassified} of them unclassified.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3684,44 +3842,168 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NearestFacilityAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="50"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="51"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="82"/>
         <source>Origins (communities or buildings)</source>
         <translation>起点（社区或建筑）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="92"/>
         <source>Maximum minutes</source>
         <translation>最大分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="105"/>
         <source>Nearest facility</source>
         <translation>最近设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="121"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="167"/>
         <source>Writing {count} origins…</source>
         <translation>正在写入 {count} 个起点…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="53"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="54"/>
         <source>For every origin, the walking time along the streets to the nearest facility of every category, and the straight-line distance, so you see where straight buffers overstate coverage (rivers, railways, walls).&lt;br&gt;</source>
         <translation>对每个起点，计算沿街道步行到各类别最近设施的时间以及直线距离，以便看出直线缓冲区在哪些地方高估了覆盖范围（河流、铁路、围墙）。&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="53"/>
+        <location filename="../../fifteen_min_plugin/processing/nearest_facility.py" line="54"/>
         <source>&lt;b&gt;Origins&lt;/b&gt;: community points or polygons, or residential buildings (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points whose category field holds codes of the categories table (run Classify facilities first); other values are listed in the log and ignored.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: default &lt;i&gt;category&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: km/h, default 4.0 (15 min = 1,000 m, the GB 50180 upper bound).&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: the search stops here (default 15); farther facilities count as none.&lt;br&gt;&lt;b&gt;Snapping tolerance&lt;/b&gt;: origins and facilities join the nearest street within this many metres (default 100) and the straight walk to it counts toward the time; those farther away are listed in the log by feature id (such facilities still count for the straight-line distance).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the origins with their own fields plus, for every category code of the table, &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; (walking minutes to the nearest facility, NULL when none is within the maximum minutes or the origin is off the network) and &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt; (straight-line metres to the nearest facility, NULL when the category has none), and &lt;i&gt;snap_m&lt;/i&gt; (metres from the origin to the street it joins, NULL when beyond the snapping tolerance).</source>
         <translation>&lt;b&gt;起点&lt;/b&gt;：社区点或面，或住宅建筑（使用每个面内部的一个点）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：类别字段中为分类表代码的点（请先运行“设施分类”）；其他值会列在日志中并被忽略。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：默认为 &lt;i&gt;category&lt;/i&gt;。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：km/h，默认 4.0（15 分钟 = 1,000 m，即 GB 50180 的上限）。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：搜索到此为止（默认 15）；更远的设施视为没有。&lt;br&gt;&lt;b&gt;捕捉容差&lt;/b&gt;：起点和设施接入此米数范围内（默认 100）最近的街道，直线走到街道的距离计入步行时间；超出范围的会按要素 ID 列在日志中（这类设施仍计入直线距离）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：起点及其自身字段，并针对分类表中的每个类别代码增加 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt;（步行到最近设施的分钟数；最大分钟数内没有设施或起点不在路网上时为 NULL）和 &lt;i&gt;euc_&amp;lt;code&amp;gt;&lt;/i&gt;（到最近设施的直线米数；该类别没有设施时为 NULL），以及 &lt;i&gt;snap_m&lt;/i&gt;（起点到其接入街道的米数；超出捕捉容差时为 NULL）。</translation>
+    </message>
+</context>
+<context>
+    <name>NeedValues</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/values.py" line="46"/>
+        <source>the priority “{value}” is none of 紧急/一般/以后 (urgent/normal/later), 高/中/低.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/values.py" line="67"/>
+        <source>the date “{value}” is not a date such as 2025-03-01, 2025/3/1 or 2025年3月1日.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/values.py" line="84"/>
+        <source>the weight “{value}” is not a positive number of residents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NeedsMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="142"/>
+        <source>The WGS 84 ellipsoid is not available to measure distances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="149"/>
+        <source>The communities layer has no community_id field; use the workspace&apos;s communities or circles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="234"/>
+        <source>Choose the column holding the residents&apos; text (or one holding the category).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="239"/>
+        <source>{name} has no column “{column}”; its columns are: {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="354"/>
+        <source>{count} rows have neither text nor category and were skipped (rows {rows}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="355"/>
+        <source>{count} rows match no community by id or name and have no point inside or near one; they were skipped (rows {rows}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="362"/>
+        <source>{count} rows have a weight that is not a positive number and were skipped (rows {rows}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="368"/>
+        <source>{count} needs match no category; they are kept unclassified to be resolved (rows {rows}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="374"/>
+        <source>{count} rows name a category that is not in the categories table; their text was classified instead (rows {rows}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="381"/>
+        <source>{count} rows have a date that could not be read; it was left empty (rows {rows}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="385"/>
+        <source>{count} rows have an unknown priority; it was left empty (rows {rows}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="396"/>
+        <source>Row {row}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="398"/>
+        <source>{names} needs were placed by community name, {points} by their point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="408"/>
+        <source>None of the rows of {name} could be placed in a community (first: row {row}); check the community column and the communities layer. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="414"/>
+        <source>{name} has no needs rows with text; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="479"/>
+        <source>Choose a needs table or layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NeedsRules</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/classify.py" line="54"/>
+        <source>Line {line} of {path}: the category “{code}” is not in the categories table.</source>
+        <translation>{path} 第 {line} 行：类别“{code}”不在类别表中。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/classify.py" line="60"/>
+        <source>Line {line} of {path}: the kind “{kind}” must be needs_keyword or name_keyword.</source>
+        <translation>{path} 第 {line} 行：规则类型“{kind}”只能是 needs_keyword 或 name_keyword。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/classify.py" line="67"/>
+        <source>Line {line} of {path}: the keyword is empty.</source>
+        <translation>{path} 第 {line} 行：关键词为空。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/classify.py" line="73"/>
+        <source>Line {line} of {path}: the priority “{value}” is not a whole number.</source>
+        <translation>{path} 第 {line} 行：优先级“{value}”不是整数。</translation>
     </message>
 </context>
 <context>
@@ -3985,17 +4267,17 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PoiImportMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_import.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_import.py" line="128"/>
         <source>{count} POIs, {requests} requests in this run.</source>
         <translation>本次运行：{count} 个 POI，{requests} 次请求。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_import.py" line="133"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_import.py" line="134"/>
         <source>{cells} cells still reach the service&apos;s result cap at the smallest cell size; a few POIs there may be missing. Narrow the keywords or types.</source>
         <translation>{cells} 个网格在最小网格尺寸下仍达到服务的结果上限；这些位置可能缺少少量 POI。请缩小关键词或类型的范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_import.py" line="140"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_import.py" line="141"/>
         <source>{count} POIs skipped because their location cannot be read: {pois}.</source>
         <translation>跳过 {count} 个 POI，其位置无法读取：{pois}。</translation>
     </message>
@@ -4057,57 +4339,57 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PopulationSummaryAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="41"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="42"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="44"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="45"/>
         <source>How many residents live within a walking time of each facility category, and of all MOFCOM basic-guarantee (基本保障类) categories at once.&lt;br&gt;&lt;b&gt;Origins&lt;/b&gt;: communities or buildings with one &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; field per category, the walking minutes to the nearest facility (empty when none is reachable), as written by Walking time to the nearest facility. Categories without such a field get no row.&lt;br&gt;&lt;b&gt;Population field&lt;/b&gt; (optional): residents of each origin; shares are then of residents, and origins with an empty or negative population are left out (the log says how many). Without it every origin counts once.&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: an origin is covered when its walking time is at most this (default 15, the MOFCOM 一刻钟).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: a table without geometry, first the row &lt;i&gt;all_basic&lt;/i&gt; (within the time of every basic category that has a field), then one row per category: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;; &lt;i&gt;origins&lt;/i&gt; and &lt;i&gt;origins_covered&lt;/i&gt;; &lt;i&gt;residents&lt;/i&gt; and &lt;i&gt;residents_covered&lt;/i&gt; (empty without a population field); &lt;i&gt;share_pct&lt;/i&gt;, the covered share in percent (of residents, else of origins); &lt;i&gt;max_minutes&lt;/i&gt;; &lt;i&gt;note&lt;/i&gt;, e.g. the basic fields the all-basic row had to do without.</source>
         <translation>统计各业态设施一定步行时间内的居民人数，以及同时处于全部商务部基本保障类（基本保障类）业态步行时间内的居民人数。&lt;br&gt;&lt;b&gt;起点&lt;/b&gt;：社区或建筑，每个业态各有一个 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; 字段，记录到最近设施的步行分钟数（不可达时为空），由“到最近设施的步行时间”写入。没有此类字段的业态不生成行。&lt;br&gt;&lt;b&gt;人口字段&lt;/b&gt;（可选）：各起点的居民人数；指定后按居民计算比例，人口为空或为负数的起点将被排除（日志中会说明数量）。不指定时每个起点计为一次。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：步行时间不超过此值的起点视为已覆盖（默认 15，即商务部的一刻钟）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：无几何图形的表，第一行为 &lt;i&gt;all_basic&lt;/i&gt;（处于每个有字段的基本保障类业态的步行时间内），之后每个业态一行：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;；&lt;i&gt;origins&lt;/i&gt; 和 &lt;i&gt;origins_covered&lt;/i&gt;；&lt;i&gt;residents&lt;/i&gt; 和 &lt;i&gt;residents_covered&lt;/i&gt;（无人口字段时为空）；&lt;i&gt;share_pct&lt;/i&gt;，覆盖比例（百分比，按居民计算，否则按起点计算）；&lt;i&gt;max_minutes&lt;/i&gt;；&lt;i&gt;note&lt;/i&gt;，例如 all_basic 行不得不缺少的基本保障类字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="64"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="65"/>
         <source>Origins with walking times</source>
         <translation>带步行时间的起点</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="69"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="70"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="78"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="79"/>
         <source>Maximum minutes</source>
         <translation>最大分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="89"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="99"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="111"/>
         <source>The origins layer has no origins to summarise (or none with a population).</source>
         <translation>起点图层中没有可汇总的起点（或没有带人口的起点）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="114"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="115"/>
         <source>{count} origins have no usable population in “{field}” and were left out: {origins}.</source>
         <translation>{count} 个起点在“{field}”中没有可用的人口数，已被排除：{origins}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="132"/>
         <source>{share:.1f}% within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 位于所有基本保障类业态的 {minutes:g} 分钟步行范围内。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/processing/population_summary.py" line="101"/>
         <source>The maximum minutes must be greater than 0.</source>
         <translation>最大分钟数必须大于 0。</translation>
     </message>
@@ -5022,29 +5304,6 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="451"/>
         <source>Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}.</source>
         <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
-    </message>
-</context>
-<context>
-    <name>NeedsRules</name>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/needs/classify.py" line="1"/>
-        <source>Line {line} of {path}: the category “{code}” is not in the categories table.</source>
-        <translation>{path} 第 {line} 行：类别“{code}”不在类别表中。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/needs/classify.py" line="1"/>
-        <source>Line {line} of {path}: the kind “{kind}” must be needs_keyword or name_keyword.</source>
-        <translation>{path} 第 {line} 行：规则类型“{kind}”只能是 needs_keyword 或 name_keyword。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/needs/classify.py" line="1"/>
-        <source>Line {line} of {path}: the keyword is empty.</source>
-        <translation>{path} 第 {line} 行：关键词为空。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/needs/classify.py" line="1"/>
-        <source>Line {line} of {path}: the priority “{value}” is not a whole number.</source>
-        <translation>{path} 第 {line} 行：优先级“{value}”不是整数。</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ is read from QGIS's authentication database, the run is made, and its records be
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import replace
 from typing import Optional, Union
@@ -144,3 +145,25 @@ def report_run(result: RunResult, feedback: QgsProcessingFeedback) -> None:
         )
     if not result.complete:
         feedback.pushWarning(result.message)
+
+
+#: the POI density the request estimate assumes, per km² and per keyword or type (a rough urban figure)
+ASSUMED_DENSITY_PER_KM2 = 30.0
+
+
+def estimate_requests(
+    provider: PoiProvider, area_km2: float, terms: int, density: float = ASSUMED_DENSITY_PER_KM2
+) -> int:
+    """A rough count of the requests a search of `area_km2` for `terms` keywords/types takes with `provider`.
+
+    Assumes `density` POIs per km² per term, spread evenly: the bounding cell is split in four (one request per
+    split cell) until each cell holds fewer than the provider's result cap, and each of those is paged through.
+    """
+    expected = max(0.0, area_km2) * density * max(1, terms)
+    depth = 0
+    while expected / 4**depth >= provider.result_cap:
+        depth += 1
+    leaves = 4**depth
+    splits = (leaves - 1) // 3
+    pages = max(1, math.ceil(expected / leaves / provider.page_size))
+    return splits + leaves * pages
