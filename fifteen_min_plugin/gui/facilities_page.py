@@ -294,32 +294,34 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
             ).format(parameter=KEY_NAMES[name])
         self.key_state_label.setText(text)
 
-    def search_area(self) -> tuple[Optional[QgsVectorLayer], QgsGeometry]:
-        """The circles layer to search (None: the map view) and the WGS84 rectangle the search will cover."""
-        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    def search_area(self) -> QgsGeometry:
+        """The WGS84 rectangle the search will cover: around the workspace circles, else the map view."""
         circles = self._circles()
         if circles is not None:
             extent, crs = circles.extent(), circles.crs()
         else:
             extent, crs = self.canvas.extent(), self.canvas.mapSettings().destinationCrs()
         box = QgsGeometry.fromRect(extent)
+        transform = QgsCoordinateTransform(
+            crs, QgsCoordinateReferenceSystem("EPSG:4326"), self.project.transformContext()
+        )
         try:
-            box.transform(QgsCoordinateTransform(crs, wgs84, self.project.transformContext()))
+            if box.transform(transform) != Qgis.GeometryOperationResult.Success:
+                return QgsGeometry()
         except QgsCsException:  # a view outside the transform's reach is not estimated
-            return circles, QgsGeometry()
-        return circles, QgsGeometry.fromRect(QgsRectangle(box.boundingBox()))
+            return QgsGeometry()
+        return QgsGeometry.fromRect(QgsRectangle(box.boundingBox()))
 
     def show_estimate(self) -> None:
         """A rough count of the requests the search will take, from the area, the terms and the service's paging."""
         terms = [part for text in (self.keywords_edit.text(), self.types_edit.text()) for part in text.split("|")]
         terms = [part for part in terms if part.strip()]
-        _, area = self.search_area()
-        if not terms or area.isEmpty():
-            self.estimate_label.setText(self.tr("Give keywords or types to see how many requests the search takes."))
-            return
+        area = self.search_area()
         measure = QgsDistanceArea()
         measure.setSourceCrs(QgsCoordinateReferenceSystem("EPSG:4326"), self.project.transformContext())
-        measure.setEllipsoid("WGS84")
+        if not terms or area.isEmpty() or not measure.setEllipsoid("WGS84"):
+            self.estimate_label.setText(self.tr("Give keywords or types to see how many requests the search takes."))
+            return
         area_km2 = measure.measureArea(area) / 1e6
         provider = make_provider(self.provider())
         count = estimate_requests(provider, area_km2, len(terms))

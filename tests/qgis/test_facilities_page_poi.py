@@ -71,7 +71,7 @@ def test_each_service_imports_from_the_page(page, workspace, server, keys, name)
     page.keywords_edit.setText("门店")
     measure = QgsDistanceArea()
     measure.setSourceCrs(QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateTransformContext())
-    measure.setEllipsoid("WGS84")
+    assert measure.setEllipsoid("WGS84")
     expected = measure.measureArea(QgsGeometry.fromRect(page.canvas.extent())) / 1e6 * 30  # fewer than any cap
     provider = make_provider(name)
     assert f"About {math.ceil(expected / provider.page_size)} requests" in page.estimate_label.text()
