@@ -48,8 +48,9 @@ class Settings:
     topology_tolerance_m: float = 0.0
     walk_off_m: float = WALK_OFF_M
     dedup_tolerance_m: float = DEDUP_TOLERANCE_M
-    #: 基础型 needs this many MOFCOM 基本保障类 categories present (capped at the number in the categories table)
-    grade_basic_min_basic: int = 13
+    #: 基础型 needs this many MOFCOM 基本保障类 categories present (capped at the number in the categories table):
+    #: the 13 of the 2021 guide (商办流通函〔2021〕247号) plus 养老服务 and 洗车店 of the 2025 扩围升级 notice
+    grade_basic_min_basic: int = 15
     #: 提升型 adds at least this many 品质提升类 categories (plugin default)
     grade_enhanced_min_quality: int = 3
     #: 品质型 adds at least this many 品质提升类 categories (plugin default)

@@ -1277,12 +1277,12 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="68"/>
         <source>Other services</source>
-        <translation type="unfinished"></translation>
+        <translation>其他业态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="96"/>
         <source>Line {line} of {path}: the class “{value}” must be one of basic, quality, public or other.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：类别“{value}”必须是 basic、quality、public 或 other 之一。</translation>
     </message>
 </context>
 <context>
@@ -2614,47 +2614,47 @@ Mon-Fri 19:00-07:00
         <translation>OpenStreetMap 下载</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="385"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="387"/>
         <source>Choose the layer and the field that holds the facility type first.</source>
         <translation>请先选择图层以及存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="417"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="419"/>
         <source>Choose the layer of facilities to import first.</source>
         <translation>请先选择要导入的设施图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="420"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="422"/>
         <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
         <translation>这是工作空间自身的设施图层；请选择其他图层进行导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="423"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="425"/>
         <source>Layer import</source>
         <translation>图层导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="436"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="438"/>
         <source>An import is already running; wait for it or cancel it.</source>
         <translation>已有导入正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="439"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="441"/>
         <source>Create or open a workspace first: facilities are imported into it.</source>
         <translation>请先新建或打开工作空间：设施将导入到工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="459"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="461"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="462"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="464"/>
         <source>{title} gave no result; nothing was added.</source>
         <translation>{title}没有得到结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="495"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="497"/>
         <source>{count} have no category yet: use Show unclassified to review them.</source>
         <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
@@ -2664,57 +2664,57 @@ Mon-Fri 19:00-07:00
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="535"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="537"/>
         <source>Unclassified</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="555"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="557"/>
         <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
         <translation>{count} 个设施没有业态。请选择部分设施和一个业态，然后单击“指定业态”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="563"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="565"/>
         <source>{count} facilities without a category are selected (the layer is being edited).</source>
         <translation>已选中 {count} 个没有业态的设施（图层正处于编辑状态）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="578"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="580"/>
         <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
         <translation>请先（在地图或属性表中）选择设施，并选择一个业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="588"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="590"/>
         <source>assigned in the review</source>
         <translation>核查时指定</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="593"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="595"/>
         <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
         <translation>已有 {count} 个设施归为“{category}”。请保存图层编辑以保留更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="597"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="599"/>
         <source>Future imports classify names containing {names} the same way ({path}).</source>
         <translation>以后导入时，名称包含 {names} 的设施也将按相同方式归类（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="601"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="603"/>
         <source>No rule was saved: the selected facilities have no name.</source>
         <translation>未保存规则：所选设施没有名称。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="484"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="486"/>
         <source>{added} facilities added to “{layer}” ({title}); {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
         <translation>已向“{layer}”新增 {added} 处设施（{title}）；{merged} 处已由其他来源导入，现同时记录两个来源；{present} 处此前已导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="500"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="502"/>
         <source>{count} rows skipped: they have no location that can be placed on the map.</source>
         <translation>跳过 {count} 行：没有可以落到地图上的位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="506"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="508"/>
         <source>{count} facilities already in the workspace have a location that cannot be converted to WGS84, so they were not checked for duplicates.</source>
         <translation>工作空间中已有 {count} 处设施的位置无法转换为 WGS84，未参与重复检查。</translation>
     </message>
@@ -2804,27 +2804,27 @@ Mon-Fri 19:00-07:00
         <translation>密钥：未配置。请将该服务的 {parameter} 密钥添加为认证配置（API Header，一个请求头存放密钥），并在上方选择。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="318"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="323"/>
         <source>Give keywords or types to see how many requests the search takes.</source>
         <translation>填写关键词或类型后，可查看本次搜索大约需要多少次请求。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="326"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="328"/>
         <source>About {count} requests (a rough estimate: {area:.1f} km², {terms} search terms, assuming {density:.0f} POIs per km² for each; {cap} results per cell at most, {page} per page).</source>
         <translation>约 {count} 次请求（粗略估算：{area:.1f} 平方千米，{terms} 个检索词，按每个检索词每平方千米 {density:.0f} 个 POI 计；每个网格最多 {cap} 条结果，每页 {page} 条）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="346"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="348"/>
         <source>Choose the authentication configuration holding the {service} key first.</source>
         <translation>请先选择存放{service}密钥的认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="353"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="355"/>
         <source>Give keywords or types to search for.</source>
         <translation>请填写要搜索的关键词或类型。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="370"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="372"/>
         <source>{service} import</source>
         <translation>{service}导入</translation>
     </message>
@@ -3171,7 +3171,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../ui/options_page.ui" line="281"/>
         <source>MOFCOM (2023–2025 action plan, pilot notices): 基础型 “配齐基本保障类业态”; 15 = the 13 basic categories of the 2021 guide (商办流通函〔2021〕247号) plus elderly care and car wash, must-haves since the 2025 notice (商务部等9部门 扩围升级通知).</source>
-        <translation type="unfinished"></translation>
+        <translation>商务部（2023—2025 三年行动计划、试点通知）：基础型“配齐基本保障类业态”；15 = 《城市一刻钟便民生活圈建设指南》（商办流通函〔2021〕247号）的 13 类基本保障类业态，加上 2025 年商务部等9部门扩围升级通知列为必备业态的养老服务和洗车店。</translation>
     </message>
 </context>
 <context>
@@ -3354,7 +3354,7 @@ Mon-Fri 19:00-07:00
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="152"/>
         <source>{count} needs imported from {name}, {unclassified} of them unclassified.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4663,7 +4663,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="210"/>
         <source>Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are key=value, key=* or key=value&amp;key=value, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;, Tencent categories words separated by :, Tianditu classes a class name).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：模式“{pattern}”对 {kind} 无效（OSM 标签为 key=value、key=* 或 key=value&amp;key=value，高德类型代码为 2、4 或 6 位数字，百度标签为以 ; 分隔的词语，腾讯分类为以 : 分隔的词语，天地图分类为分类名称）。</translation>
     </message>
 </context>
 <context>

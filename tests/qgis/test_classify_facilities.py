@@ -21,7 +21,8 @@ UNAMBIGUOUS = {
     ("amenity", "marketplace"): "fresh_market",
     ("amenity", "toilets"): "public_toilet",
     ("highway", "bus_stop"): "bus_stop",
-    ("amenity", "restaurant"): "restaurant",
+    ("amenity", "restaurant"): "dining",  # everyday dining; OSM has no tag for 特色餐饮
+    ("amenity", "fast_food"): "dining",
 }
 
 

@@ -159,8 +159,9 @@ def test_hand_built_gaps_levels_population_and_grade(processing, default_setting
     ]
     circles_uri = write_gpkg(gpkg, "circles", QgsWkbTypes.Type.MultiPolygon, UTM, CIRCLE_FIELDS, circles)
     inside = [*BASIC, "restaurant", "cafe", "fitness"]
-    five_minute = ["kindergarten", "childcare", "elderly_care", "clinic", "community_centre", "sports_ground"]
-    five_minute += ["park", "public_toilet"]
+    # elderly_care is basic since the 2025 notice, so it is in BASIC already
+    five_minute = ["kindergarten", "childcare", "clinic", "community_centre", "sports_ground", "outdoor_fitness"]
+    five_minute += ["community_canteen", "park", "public_toilet"]
     rows = [(point(x0 + 10 + 30 * i, y0 + 500), {"category": code}) for i, code in enumerate(inside + five_minute)]
     rows.append((point(x0 + 900, y0 + 900), {"category": "greengrocer"}))  # a second greengrocer
     rows.append((point(x0 + 2000, y0 + 500), {"category": "pharmacy"}))  # on the edge of “edge”
@@ -180,15 +181,14 @@ def test_hand_built_gaps_levels_population_and_grade(processing, default_setting
 
     full = out["full15"]
     assert full["n_greengrocer"] == 2 and full["n_pharmacy"] == 1 and full["n_bookstore"] == 0
-    assert full["n_basic_present"] == 13 and full["missing_basic"] == "" and full["missing_basic_zh"] == ""
-    assert full["n_quality_present"] == 5  # restaurant, cafe, fitness, childcare, elderly_care
+    assert full["n_basic_present"] == 15 and full["missing_basic"] == "" and full["missing_basic_zh"] == ""
+    assert full["n_quality_present"] == 4  # restaurant, cafe, fitness, childcare
     missing_quality = [code for code in QUALITY if code not in ("restaurant", "cafe", "fitness", "childcare")]
-    missing_quality.remove("elderly_care")
     assert full["missing_quality"] == ",".join(missing_quality)
     assert full["missing_quality_zh"] == "、".join(NAME_ZH[code] for code in missing_quality)
-    assert full["grade"] == "提升型"  # all 13 basic, 5 quality: at least 3, fewer than 6
+    assert full["grade"] == "提升型"  # all 15 basic, 4 quality: at least 3, fewer than 6
     assert full["population"] == 5000
-    served = 14 + 5  # 14 basic facilities (two greengrocers) and 5 quality ones
+    served = 16 + 4  # 16 basic facilities (two greengrocers) and 4 quality ones
     assert full["per_10k"] == pytest.approx(served * 10000 / 5000)
     # GB 50180 levels are cumulative; the greengrocer meets “菜市场或生鲜超市” without a fresh market
     assert out["full5"]["missing_required"] == ""
@@ -211,8 +211,29 @@ def test_hand_built_gaps_levels_population_and_grade(processing, default_setting
     brute = sum(edge_geometry.intersects(point(*xy)) for xy in [(x0 + 2000, y0 + 500), (x0 + 3000, y0 + 1000)])
     assert edge["n_pharmacy"] == brute == 2  # on the edge and on the corner count; 0.5 m outside does not
     assert edge["level_min"] == NULL and edge["missing_required"].endswith(
-        "middle_school,restaurant,fitness,repair,photo_print,housekeeping"
+        "middle_school,dining|restaurant,fitness,repair,photo_print,housekeeping"
     )
+
+
+def test_grade_drops_when_elderly_care_is_missing(processing, default_settings, tmp_path):
+    # the 2025 扩围升级 notice makes 养老服务 a must-have: every other basic category is not enough
+    gpkg = tmp_path / "elderly.gpkg"
+    x0, y0 = ORIGIN
+    fields = [("circle_id", T.String)]
+    circles = [(square(x0, y0, 1000), {"circle_id": "with"}), (square(x0 + 5000, y0, 1000), {"circle_id": "without"})]
+    circles_uri = write_gpkg(gpkg, "circles", QgsWkbTypes.Type.MultiPolygon, UTM, fields, circles)
+    rows = [(point(x0 + 10 + 30 * i, y0 + 500), {"category": code}) for i, code in enumerate(BASIC)]
+    others = [code for code in BASIC if code != "elderly_care"]
+    rows += [(point(x0 + 5010 + 30 * i, y0 + 500), {"category": code}) for i, code in enumerate(others)]
+    facilities_uri = write_gpkg(gpkg, "facilities", QgsWkbTypes.Type.Point, UTM, FACILITY_FIELDS, rows)
+
+    out = by_circle(run(processing, CIRCLES=circles_uri, FACILITIES=facilities_uri))
+
+    assert "elderly_care" in BASIC and "car_wash" in BASIC
+    assert out["with"]["grade"] == "基础型" and out["with"]["missing_basic"] == ""
+    assert out["without"]["grade"] == "未达标"
+    assert out["without"]["missing_basic"] == "elderly_care" and out["without"]["missing_basic_zh"] == "养老服务"
+    assert out["without"]["n_basic_present"] == len(BASIC) - 1
 
 
 def test_grade_follows_the_settings_and_population_field_of_the_circle(processing, default_settings, tmp_path):

@@ -18,8 +18,8 @@ from fifteen_min_plugin.core.facilities.categories import (
     load_categories,
 )
 
-# The contract: DESIGN.md "Facility categories", in its order.
-BASIC = [
+# The contract: DESIGN.md "Facility categories", in its order; codes stay, new ones are appended.
+BASIC_2021 = [
     "convenience_store",
     "supermarket",
     "fresh_market",
@@ -34,7 +34,7 @@ BASIC = [
     "post_express",
     "recycling",
 ]
-QUALITY = [
+QUALITY_2021 = [
     "restaurant",
     "fitness",
     "wellness",
@@ -46,7 +46,7 @@ QUALITY = [
     "pet_service",
     "cafe",
 ]
-PUBLIC = [
+PUBLIC_2021 = [
     "kindergarten",
     "primary_school",
     "middle_school",
@@ -57,6 +57,14 @@ PUBLIC = [
     "bus_stop",
     "public_toilet",
 ]
+#: appended for the 2025 notice (扩围升级) and GB 50180 表B.0.2 read item by item
+ADDED_2025 = ["car_wash", "community_canteen", "dining", "private_clinic", "outdoor_fitness"]
+TABLE = BASIC_2021 + QUALITY_2021 + PUBLIC_2021 + ADDED_2025
+#: the 2025 notice makes 养老服务 a must-have (必备业态) and adds 洗车店 (一收一洗)
+BASIC = [*BASIC_2021, "elderly_care", "car_wash"]
+QUALITY = [code for code in QUALITY_2021 if code != "elderly_care"]
+PUBLIC = [*PUBLIC_2021, "community_canteen", "outdoor_fitness"]
+OTHER = ["dining", "private_clinic"]
 HEADER = "code,name_zh,name_en,class,source\n"
 
 
@@ -68,17 +76,18 @@ def _write(tmp_path: Path, text: str, name: str = "categories.csv", encoding: st
 
 def test_bundled_table_holds_every_design_code_in_its_class():
     categories = load_categories()
-    assert [c.code for c in categories] == BASIC + QUALITY + PUBLIC
+    assert [c.code for c in categories] == TABLE
     assert codes("basic") == BASIC
     assert codes("quality") == QUALITY
     assert codes("public") == PUBLIC
-    assert codes() == BASIC + QUALITY + PUBLIC
+    assert codes("other") == OTHER
+    assert codes() == TABLE
 
 
 def test_bundled_table_rows_are_complete_and_name_their_source():
     with DEFAULT_PATH.open(encoding="utf-8", newline="") as handle:
         raw = list(csv.DictReader(handle))
-    assert len(raw) == len(BASIC + QUALITY + PUBLIC)
+    assert len(raw) == len(TABLE)
     by_code = {c.code: c for c in load_categories()}
     for row in raw:
         category = by_code[row["code"]]
@@ -90,12 +99,11 @@ def test_bundled_table_rows_are_complete_and_name_their_source():
         )
         assert re.search(r"[\u4e00-\u9fff]", category.name_zh), category
         assert category.name_en.isascii() and category.name_en, category
-    assert {c.source for c in by_code.values() if c.category_class == "basic"} == {
-        "MOFCOM 城市一刻钟便民生活圈建设指南 基本保障类"
-    }
-    assert {c.source for c in by_code.values() if c.category_class == "quality"} == {
-        "MOFCOM 城市一刻钟便民生活圈建设指南 品质提升类"
-    }
+    guide = "《城市一刻钟便民生活圈建设指南》商办流通函〔2021〕247号"
+    notice = "商务部等9部门《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》(2025-09)"
+    assert {by_code[code].source for code in BASIC_2021} == {f"{guide} 基本保障类"}
+    assert all(by_code[code].source.startswith(guide) for code in QUALITY)
+    assert notice in by_code["elderly_care"].source and notice in by_code["car_wash"].source
     assert all(c.source.startswith("GB 50180-2018") for c in by_code.values() if c.category_class == "public")
     assert by_code["convenience_store"].name_zh == "便利店"
     assert by_code["greengrocer"].name_zh == "生鲜超市/菜店"
@@ -138,7 +146,7 @@ def test_extra_columns_bom_and_blank_lines_are_accepted(tmp_path):
 def test_extension_file_appends_user_categories(tmp_path):
     extra = _write(tmp_path, HEADER + "ev_charging,充电桩,EV charging,quality,本地导则\n", "extra.csv")
     loaded = load_categories(extensions=[extra])
-    assert [c.code for c in loaded] == BASIC + QUALITY + PUBLIC + ["ev_charging"]
+    assert [c.code for c in loaded] == [*TABLE, "ev_charging"]
 
 
 def test_duplicate_across_files_names_both(tmp_path):
@@ -156,7 +164,7 @@ def test_duplicate_across_files_names_both(tmp_path):
         ("Pharmacy,药店,Pharmacy,basic,s\n", ["Line 2", "“Pharmacy”", "lowercase"]),
         ("fresh-market,菜市场,Market,basic,s\n", ["“fresh-market”"]),
         ("1shop,店,Shop,basic,s\n", ["“1shop”"]),
-        ("shop,店,Shop,luxury,s\n", ["Line 2", "“luxury”", "basic, quality or public"]),
+        ("shop,店,Shop,luxury,s\n", ["Line 2", "“luxury”", "basic, quality, public or other"]),
         ("basic_present,店,Shop,basic,s\n", ["“basic_present”", "reserved"]),
         ("shop,,Shop,basic,s\n", ["Line 2", "name_zh"]),
     ],

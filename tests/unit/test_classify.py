@@ -65,6 +65,9 @@ def test_bundled_rules_load_and_every_category_is_reachable():
         ("tianditu_class", " 便利店 ", "便利店"),
         ("tianditu_class", " ", None),
         ("name_keyword", "ＫＴＶ", "ktv"),
+        ("osm_tag", "healthcare = clinic & operator:type=private", "healthcare=clinic&operator:type=private"),
+        ("osm_tag", "healthcare=clinic&", None),
+        ("osm_tag", "healthcare=*&operator:type=private", None),
     ],
 )
 def test_patterns_are_normalised_or_refused(kind, raw, expected):
@@ -84,11 +87,11 @@ def test_patterns_are_normalised_or_refused(kind, raw, expected):
         ({"typecode": "080111"}, "fitness", "amap:080111"),
         ({"typecode": "080105"}, "sports_ground", "amap:0801xx"),
         ({"typecode": "050500"}, "cafe", "amap:0505xx"),
-        ({"typecode": "050100"}, "restaurant", "amap:05xxxx"),
+        ({"typecode": "050100"}, "dining", "amap:05xxxx"),
         ({"typecode": "120302|141204"}, "kindergarten", "amap:141204"),
         ({"baidu_tag": "购物;便利店"}, "convenience_store", "baidu:购物;便利店"),
         ({"baidu_tag": "美食;咖啡厅"}, "cafe", "baidu:美食;咖啡厅"),
-        ({"baidu_tag": "美食;中餐厅"}, "restaurant", "baidu:美食"),
+        ({"baidu_tag": "美食;中餐厅"}, "dining", "baidu:美食"),
         ({"name": "学院路农贸市场"}, "fresh_market", "name:农贸市场"),
         ({"name": "同仁堂大药房(学院路店)"}, "pharmacy", "name:大药房"),
         ({"name": "老王早餐"}, "breakfast", "name:早餐"),
@@ -97,13 +100,83 @@ def test_patterns_are_normalised_or_refused(kind, raw, expected):
         ({"name": "清河街道日间照料中心"}, "elderly_care", "name:日间照料"),
         ({"name": "好邻居便利超市"}, "convenience_store", "name:便利超市"),
         ({"name": "物美超市"}, "supermarket", "name:超市"),
-        ({"name": "健身广场"}, "sports_ground", "name:健身广场"),
+        ({"name": "健身广场"}, "outdoor_fitness", "name:健身广场"),
         ({"name": "ＫＴＶ量贩"}, "leisure", "name:ktv"),
         ({"amenity": "school", "name": "附属实验小学"}, "primary_school", "name:小学"),
     ],
 )
 def test_records_get_the_documented_category(classifier, record, code, matched_by):
     assert classifier.classify(record) == (code, matched_by)
+
+
+@pytest.mark.parametrize(
+    ("record", "code", "matched_by"),
+    [
+        # 2025 扩围升级 notice: 洗车店 (一收一洗) and 社区食堂/老年助餐
+        ({"amenity": "car_wash"}, "car_wash", "osm:amenity=car_wash"),
+        ({"typecode": "010500", "name": "途虎养车"}, "car_wash", "amap:0105xx"),
+        ({"name": "小李洗车行"}, "car_wash", "name:洗车"),
+        ({"name": "学院路街道社区食堂"}, "community_canteen", "name:社区食堂"),
+        ({"name": "清河老年助餐点"}, "community_canteen", "name:老年助餐"),
+        ({"name": "长者食堂(双清路)"}, "community_canteen", "name:长者食堂"),
+        ({"name": "清河老年活动站"}, "elderly_care", "name:老年"),
+        # everyday dining versus 特色餐饮
+        ({"amenity": "restaurant"}, "dining", "osm:amenity=restaurant"),
+        ({"amenity": "fast_food", "cuisine": "chinese"}, "dining", "osm:amenity=fast_food"),
+        ({"typecode": "050101"}, "dining", "amap:05xxxx"),
+        ({"typecode": "050301"}, "dining", "amap:05xxxx"),
+        ({"typecode": "050201"}, "restaurant", "amap:0502xx"),
+        ({"typecode": "050118"}, "restaurant", "amap:050118"),
+        ({"typecode": "050116"}, "restaurant", "amap:050116"),
+        ({"typecode": "050500"}, "cafe", "amap:0505xx"),
+        ({"baidu_tag": "美食;外国餐厅"}, "restaurant", "baidu:美食;外国餐厅"),
+        ({"tencent_category": "美食:中餐厅"}, "dining", "tencent:美食"),
+        ({"name": "兰州牛肉面馆"}, "dining", "name:面馆"),
+        # a private 诊所 never meets the public 社区卫生服务站
+        ({"healthcare": "clinic"}, "clinic", "osm:healthcare=clinic"),
+        (
+            {"healthcare": "clinic", "operator:type": "private"},
+            "private_clinic",
+            "osm:healthcare=clinic&operator:type=private",
+        ),
+        (
+            {"amenity": "clinic", "operator:type": "private"},
+            "private_clinic",
+            "osm:amenity=clinic&operator:type=private",
+        ),
+        ({"amenity": "clinic", "operator:type": "government"}, "clinic", "osm:amenity=clinic"),
+        ({"typecode": "090300"}, "private_clinic", "amap:0903xx"),
+        ({"typecode": "090302"}, "private_clinic", "amap:0903xx"),
+        ({"baidu_tag": "医疗;诊所"}, "private_clinic", "baidu:医疗;诊所"),
+        ({"name": "王氏中医诊所"}, "private_clinic", "name:诊所"),
+        ({"name": "东升社区卫生服务站"}, "clinic", "name:社区卫生服务"),
+        # GB 50180 表B.0.2: 室外综合健身场地 is its own item, never 小型多功能运动(球类)场地
+        ({"leisure": "fitness_station"}, "outdoor_fitness", "osm:leisure=fitness_station"),
+        ({"leisure": "pitch", "sport": "basketball"}, "sports_ground", "osm:leisure=pitch"),
+        ({"name": "全民健身点"}, "outdoor_fitness", "name:健身点"),
+    ],
+)
+def test_2025_categories_and_public_facility_rules(classifier, record, code, matched_by):
+    assert classifier.classify(record) == (code, matched_by)
+
+
+def test_rule_needing_two_tags_reads_both_keys_and_queries_the_first(classifier):
+    assert "operator:type" in classifier.osm_keys
+    assert ("healthcare", "clinic") in classifier.osm_tags
+    assert ("leisure", "fitness_station") in classifier.osm_tags
+    # a multi-valued tag matches by any of its values
+    assert classifier.classify({"healthcare": "clinic;dentist", "operator:type": "private"})[0] == "private_clinic"
+
+
+def test_a_public_station_name_outranks_a_provider_clinic_class(classifier):
+    # Baidu, Amap, Tencent and Tianditu type 社区卫生服务站 as 诊所 (the recorded Baidu answer has one)
+    station = "学院路社区卫生服务站"
+    assert classifier.classify({"baidu_tag": "医疗;诊所", "name": station}) == ("clinic", "name:社区卫生服务")
+    assert classifier.classify({"typecode": "090300", "name": station})[0] == "clinic"
+    assert classifier.classify({"tianditu_class": "诊所", "name": "王氏诊所"}) == ("private_clinic", "tianditu:诊所")
+    # a priority-0 keyword never overrides an explicit class, and an explicit "not a facility" always stands
+    assert classifier.classify({"shop": "convenience", "name": "诊所旁便利店"})[0] == "convenience_store"
+    assert classifier.classify({"amenity": "parking", "name": "社区卫生服务站停车场"}) == (None, "osm:amenity=parking")
 
 
 def test_explicit_tag_without_category_blocks_name_keywords(classifier):

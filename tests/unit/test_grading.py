@@ -16,7 +16,8 @@ with (RESOURCES_DIR / "categories" / "categories.csv").open(encoding="utf-8") as
 
 def test_defaults_require_every_basic_category_of_the_mofcom_guide():
     settings = Settings()
-    assert N_BASIC == 13  # 城市一刻钟便民生活圈建设指南 (2021): 13 基本保障类业态
+    # 商办流通函〔2021〕247号: 13 基本保障类业态; the 2025 扩围升级 notice adds 养老服务 (必备业态) and 洗车店
+    assert N_BASIC == 15
     assert settings.grade_basic_min_basic == N_BASIC
     assert (settings.grade_enhanced_min_quality, settings.grade_quality_min_quality) == (3, 6)
     assert GRADES == ("未达标", "基础型", "提升型", "品质型")
@@ -26,13 +27,14 @@ def test_defaults_require_every_basic_category_of_the_mofcom_guide():
     ("basic", "quality", "expected"),
     [
         (0, 0, UNMET),
-        (12, 10, UNMET),  # quality categories never make up for a missing basic one
-        (13, 0, BASIC),
-        (13, 2, BASIC),
-        (13, 3, ENHANCED),
-        (13, 5, ENHANCED),
-        (13, 6, QUALITY),
-        (13, 10, QUALITY),
+        (14, 10, UNMET),  # quality categories never make up for a missing basic one
+        (13, 10, UNMET),  # the 13 of the 2021 guide no longer suffice
+        (15, 0, BASIC),
+        (15, 2, BASIC),
+        (15, 3, ENHANCED),
+        (15, 5, ENHANCED),
+        (15, 6, QUALITY),
+        (15, 9, QUALITY),
     ],
 )
 def test_default_thresholds(basic, quality, expected):
@@ -49,7 +51,7 @@ def test_thresholds_follow_the_settings():
 
 
 def test_basic_threshold_is_capped_by_the_table_in_use():
-    # a city table with only 8 basic categories: all 8 present is 基础型 even with the default of 13
+    # a city table with only 8 basic categories: all 8 present is 基础型 even with the default of 15
     assert grade(8, 0, 8, Settings()) == BASIC
     assert grade(7, 0, 8, Settings()) == UNMET
 

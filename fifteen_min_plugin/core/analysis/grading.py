@@ -3,11 +3,12 @@
 The MOFCOM pilot notices (e.g. the third-batch notice of September 2023 under the 全面推进城市一刻钟便民生活圈建设
 三年行动计划(2023-2025)) ask cities to build and evaluate circles by the three types 基础型、提升型、品质型, to
 “优先配齐基本保障类业态，因地制宜发展品质提升类业态”. The categories of each class are those of the 城市一刻钟
-便民生活圈建设指南 (MOFCOM, 2021). No national document gives counts for the types, so the thresholds are
-settings (`Settings.grade_*`) with plugin defaults:
+便民生活圈建设指南 (商办流通函〔2021〕247号), updated by the 2025 notice 商务部等9部门《关于加力推动城市一刻钟便民生活圈
+建设扩围升级的通知》 which makes 养老服务 a must-have (必备业态) and adds 洗车店 (“一收一洗”). No national document
+gives counts for the types, so the thresholds are settings (`Settings.grade_*`) with plugin defaults:
 
-- 基础型: the basic-guarantee categories are all present (配齐: `grade_basic_min_basic` = 13, the 13 basic
-  categories of the 2021 guide; capped at the number of basic categories in the table in use);
+- 基础型: the basic-guarantee categories are all present (配齐: `grade_basic_min_basic` = 15, the 13 basic
+  categories of the 2021 guide plus 养老服务 and 洗车店; capped at the number of basic categories in the table);
 - 提升型: 基础型 and at least `grade_enhanced_min_quality` (3) quality categories;
 - 品质型: 基础型 and at least `grade_quality_min_quality` (6) quality categories;
 - 未达标: fewer basic categories than 基础型 needs.

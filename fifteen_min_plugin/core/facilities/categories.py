@@ -20,7 +20,8 @@ PathLike = Union[str, os.PathLike]
 DEFAULT_PATH = RESOURCES_DIR / "categories" / "categories.csv"
 #: columns every categories file must have; any further column is left for later readers (matching rules)
 REQUIRED_COLUMNS = ("code", "name_zh", "name_en", "class", "source")
-CLASSES = ("basic", "quality", "public")
+#: `other` categories are counted (`n_<code>`) but are neither a MOFCOM class nor a GB 50180 public facility
+CLASSES = ("basic", "quality", "public", "other")
 #: codes whose `n_<code>` field would collide with a fixed coverage field
 RESERVED_CODES = frozenset({"basic_present", "quality_present"})
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -38,6 +39,8 @@ RULE_KINDS = (OSM_TAG, AMAP_TYPECODE, BAIDU_TAG, TENCENT_CATEGORY, TIANDITU_CLAS
 #: the rule code for "matched, but not a facility": the record stays unclassified and name keywords are not tried
 NOT_A_FACILITY = "-"
 _OSM_PATTERN = re.compile(r"^([^=\s]+)=([^=]+)$")
+#: joins the tags of an OSM rule that needs all of them (`healthcare=clinic&operator:type=private`)
+OSM_AND = "&"
 _AMAP_PATTERN = re.compile(r"^(?:\d\d){1,3}$")
 
 
@@ -62,6 +65,7 @@ def class_label(category_class: str) -> str:
         "basic": Categories.tr("Basic services"),
         "quality": Categories.tr("Quality services"),
         "public": Categories.tr("Public facilities"),
+        "other": Categories.tr("Other services"),
     }
     return labels.get(category_class, category_class)
 
@@ -90,9 +94,9 @@ def _category(path: Path, line: int, row: dict[str, str]) -> Category:
         )
     if row["class"] not in CLASSES:
         raise FifteenMinError(
-            Categories.tr("Line {line} of {path}: the class “{value}” must be one of basic, quality or public.").format(
-                line=line, path=path, value=row["class"]
-            )
+            Categories.tr(
+                "Line {line} of {path}: the class “{value}” must be one of basic, quality, public or other."
+            ).format(line=line, path=path, value=row["class"])
         )
     empty = [name for name in REQUIRED_COLUMNS if not row[name]]
     if empty:
@@ -145,8 +149,9 @@ def codes(cls: Optional[str] = None, categories: Optional[Sequence[Category]] = 
 class Rule:
     """One matching rule: records matching `pattern` of `kind` belong to category `code`.
 
-    `pattern` is stored normalised: OSM `key=value` (value `*` = any), an Amap type-code prefix without its
-    trailing `00` pairs (`060200` → `0602`), a Baidu tag path joined by `;`, or an NFKC lower-case keyword.
+    `pattern` is stored normalised: OSM `key=value` (value `*` = any; `k1=v1&k2=v2` needs both tags), an Amap
+    type-code prefix without its trailing `00` pairs (`060200` → `0602`), a Baidu tag path joined by `;`, or an
+    NFKC lower-case keyword.
     """
 
     code: str  # a category code, or NOT_A_FACILITY
@@ -160,8 +165,10 @@ def normalise_pattern(kind: str, pattern: str) -> Optional[str]:
     """The canonical form of a rule pattern, or None when it is not valid for its kind."""
     text = unicodedata.normalize("NFKC", pattern).strip()
     if kind == OSM_TAG:
-        match = _OSM_PATTERN.match(text.replace(" ", ""))
-        return f"{match.group(1)}={match.group(2)}" if match else None
+        matches = [_OSM_PATTERN.match(part) for part in text.replace(" ", "").split(OSM_AND)]
+        if not all(matches) or (len(matches) > 1 and any(match.group(2) == "*" for match in matches)):
+            return None
+        return OSM_AND.join(f"{match.group(1)}={match.group(2)}" for match in matches)
     if kind == AMAP_TYPECODE:
         if not _AMAP_PATTERN.match(text):
             return None
@@ -204,8 +211,8 @@ class RulesFile(Messages):
             raise FifteenMinError(
                 RulesFile.tr(
                     "Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are "
-                    "key=value or key=*, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;, Tencent "
-                    "categories words separated by :, Tianditu classes a class name)."
+                    "key=value, key=* or key=value&key=value, Amap type codes 2, 4 or 6 digits, Baidu tags words "
+                    "separated by ;, Tencent categories words separated by :, Tianditu classes a class name)."
                 ).format(line=line, path=path, pattern=row["pattern"], kind=kind)
             )
         text = row.get("priority", "") or "0"

@@ -31,6 +31,7 @@ from fifteen_min_plugin.core.facilities.categories import (
     BAIDU_TAG,
     NAME_KEYWORD,
     NOT_A_FACILITY,
+    OSM_AND,
     OSM_TAG,
     TENCENT_CATEGORY,
     TIANDITU_CLASS,
@@ -66,13 +67,19 @@ class Classifier:
         self.categories = {category.code: category for category in categories}
         self._osm_exact: dict[tuple[str, str], tuple[_Rank, str, str]] = {}
         self._osm_any: dict[str, tuple[_Rank, str, str]] = {}
+        self._osm_all: list[tuple[tuple[tuple[str, str], ...], tuple[_Rank, str, str]]] = []
         self._amap: dict[str, tuple[_Rank, str, str]] = {}
         self._baidu: dict[str, tuple[_Rank, str, str]] = {}
         self._tencent: dict[str, tuple[_Rank, str, str]] = {}
         self._tianditu: dict[str, tuple[_Rank, str, str]] = {}
         self._keywords: dict[str, tuple[_Rank, str, str]] = {}
         for order, rule in enumerate(rules):
-            if rule.kind == OSM_TAG:
+            if rule.kind == OSM_TAG and OSM_AND in rule.pattern:
+                parts = (part.split("=", 1) for part in rule.pattern.split(OSM_AND))
+                pairs = tuple((key, value) for key, value in parts)
+                winner = ((1, 3, rule.priority, -order), rule.code, f"osm:{rule.pattern}")
+                self._osm_all.append((pairs, winner))
+            elif rule.kind == OSM_TAG:
                 key, value = rule.pattern.split("=", 1)
                 if value == "*":
                     self._osm_any[key] = ((1, 1, rule.priority, -order), rule.code, f"osm:{key}=*")
@@ -94,9 +101,10 @@ class Classifier:
             elif rule.kind == NAME_KEYWORD:
                 rank = (0, len(rule.pattern), rule.priority, -order)
                 self._keywords[rule.pattern] = (rank, rule.code, f"name:{rule.pattern}")
-        self.osm_keys = frozenset([key for key, _ in self._osm_exact] + list(self._osm_any))
-        #: every OSM key=value rule and every key=* rule's key, for building queries
-        self.osm_tags = tuple(sorted(self._osm_exact))
+        all_keys = [key for pairs, _ in self._osm_all for key, _ in pairs]
+        self.osm_keys = frozenset([key for key, _ in self._osm_exact] + list(self._osm_any) + all_keys)
+        #: every OSM key=value rule (the first tag of a rule needing several) and every key=* rule's key, for queries
+        self.osm_tags = tuple(sorted(set(self._osm_exact) | {pairs[0] for pairs, _ in self._osm_all}))
         self.osm_any_keys = frozenset(self._osm_any)
         self._amap_lengths = sorted({len(prefix) for prefix in self._amap}, reverse=True)
         alternatives = "|".join(re.escape(word) for word in sorted(self._keywords, key=len, reverse=True))
@@ -125,16 +133,25 @@ class Classifier:
         explicit = [winner for winner in winners if winner is not None]
         # within a kind specificity ranked first; across kinds only priority, then rule order
         best = max(explicit, key=lambda winner: (winner[0][2], winner[0][3])) if explicit else None
-        if best is None:
-            name = record.get(NAME_KEY)
-            if name and self._keyword_regex is not None:
-                for found in self._keyword_regex.finditer(normalise_text(str(name))):
-                    candidate = self._keywords[found.group(1)]
-                    if best is None or candidate[0] > best[0]:
-                        best = candidate
+        named = self._best_keyword(record)
+        # a name keyword decides when nothing explicit matched, or when it has a higher priority than the explicit
+        # category (a provider's 诊所 class named 社区卫生服务站); an explicit "not a facility" always stands
+        if named is not None and (best is None or (best[1] != NOT_A_FACILITY and named[0][2] > best[0][2])):
+            best = named
         if best is None:
             return None, ""
         return (None if best[1] == NOT_A_FACILITY else best[1]), best[2]
+
+    def _best_keyword(self, record: Mapping[str, Any]) -> Optional[tuple[_Rank, str, str]]:
+        name = record.get(NAME_KEY)
+        if not name or self._keyword_regex is None:
+            return None
+        best = None
+        for found in self._keyword_regex.finditer(normalise_text(str(name))):
+            candidate = self._keywords[found.group(1)]
+            if best is None or candidate[0] > best[0]:
+                best = candidate
+        return best
 
     def _best_osm(self, record: Mapping[str, Any]) -> Optional[tuple[_Rank, str, str]]:
         best = None
@@ -147,6 +164,11 @@ class Classifier:
             for candidate in candidates:
                 if candidate is not None and (best is None or candidate[0] > best[0]):
                     best = candidate
+        for pairs, candidate in self._osm_all:
+            if (best is None or candidate[0] > best[0]) and all(
+                value in (part.strip() for part in str(record.get(key) or "").split(";")) for key, value in pairs
+            ):
+                best = candidate
         return best
 
     def _best_amap(self, record: Mapping[str, Any]) -> Optional[tuple[_Rank, str, str]]:
