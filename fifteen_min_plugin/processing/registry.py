@@ -14,6 +14,7 @@ ALGORITHMS: tuple[tuple[str, str], ...] = (
     ("import_table", "ImportTableAlgorithm"),
     ("import_osm", "ImportOsmAlgorithm"),
     ("import_poi_api", "ImportPoiApiAlgorithm"),
+    ("import_needs", "ImportNeedsAlgorithm"),
     ("classify_facilities", "ClassifyFacilitiesAlgorithm"),
     ("coverage", "CoverageAlgorithm"),
     ("nearest_facility", "NearestFacilityAlgorithm"),

@@ -3286,77 +3286,77 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="51"/>
         <source>Import residents&apos; needs</source>
-        <translation type="unfinished"></translation>
+        <translation>导入居民需求</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="54"/>
         <source>Turns what residents asked for (问需于民) into needs per community, classified into the facility categories.&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: a questionnaire export or 12345 work-order table (CSV, TXT or Excel .xlsx, UTF-8 or GBK, one row per response or already counted), or a layer of points residents reported.&lt;br&gt;&lt;b&gt;Community field&lt;/b&gt;: the community id or name; a longer text such as a work order's address is searched for a community name. Rows without one are placed by their point: inside a community polygon (e.g. the circles), else the nearest community point within 1.5 km.&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): the workspace's communities (points) or circles (polygons), with community_id and name; without it the community field is taken as the id.&lt;br&gt;&lt;b&gt;Text field&lt;/b&gt;: the free text (楼下没有早餐店, 希望增加菜市场, 老人吃饭难), classified with the facility name keywords and the needs keywords (resources/categories/needs_rules.csv, editable).&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt; (optional): a category code or Chinese name that overrides the text.&lt;br&gt;&lt;b&gt;Weight field&lt;/b&gt; (optional): respondents or votes behind the row; 1 when empty.&lt;br&gt;&lt;b&gt;List field&lt;/b&gt; (optional): the themed list the row belongs to, such as 红色清单.&lt;br&gt;&lt;b&gt;Priority field&lt;/b&gt; (optional): 紧急/一般/以后, 高/中/低 or urgent/normal/later.&lt;br&gt;&lt;b&gt;Date field&lt;/b&gt; (optional): 2025-03-01, 2025/3/1, 2025年3月1日 or an Excel date number.&lt;br&gt;Rows matching no category are kept with an empty category, to be resolved. Rows that match no community and have no point in or near one, rows with neither text nor category and rows with a bad weight are skipped; every problem is listed by row number (the spreadsheet's, header = row 1; the feature id for a layer).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per need (empty geometry when placed by name only) with community_id, category, weight, list, priority (urgent, normal, later), text, source (the input's name) and row.</source>
-        <translation type="unfinished"></translation>
+        <translation>将居民提出的需求（问需于民）整理为各社区的需求清单，并按设施类别分类。&lt;br&gt;&lt;b&gt;输入&lt;/b&gt;：问卷导出表或 12345 热线工单表（CSV、TXT 或 Excel .xlsx，UTF-8 或 GBK 编码，每行一份答卷或已汇总的意见），或居民在地图上标注的点图层。&lt;br&gt;&lt;b&gt;社区字段&lt;/b&gt;：社区编号或名称；工单地址等较长文字会从中查找社区名称。没有社区信息的行按其位置落位：落在某个社区面（如生活圈）内的归该社区，否则归 1.5 公里内最近的社区点。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：工作空间的社区（点）或生活圈（面），需含 community_id 和 name 字段；不提供时，社区字段的值直接作为社区编号。&lt;br&gt;&lt;b&gt;文本字段&lt;/b&gt;：居民的原话（楼下没有早餐店、希望增加菜市场、老人吃饭难），按设施名称关键词和需求关键词（resources/categories/needs_rules.csv，可编辑）分类。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;（可选）：类别代码或中文名称，填写时优先于文本分类。&lt;br&gt;&lt;b&gt;权重字段&lt;/b&gt;（可选）：该行代表的人数或票数；为空时记为 1。&lt;br&gt;&lt;b&gt;清单字段&lt;/b&gt;（可选）：该行所属的主题清单，如红色清单。&lt;br&gt;&lt;b&gt;紧急程度字段&lt;/b&gt;（可选）：紧急/一般/以后、高/中/低或 urgent/normal/later。&lt;br&gt;&lt;b&gt;日期字段&lt;/b&gt;（可选）：2025-03-01、2025/3/1、2025年3月1日或 Excel 日期序号。&lt;br&gt;未匹配任何类别的行保留、类别为空，留待人工归类。既匹配不到社区、位置也不在任何社区内或附近的行，既无文本也无类别的行，以及权重无效的行均跳过；每个问题都按行号列出（表格行号，表头为第 1 行；图层为要素编号）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每条需求一个点（仅按名称落位的需求几何为空），字段为 community_id、category、weight、list、priority（urgent、normal、later）、text、source（输入名称）和 row。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="80"/>
         <source>Needs table or points</source>
-        <translation type="unfinished"></translation>
+        <translation>需求表格或点图层</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="86"/>
         <source>Text field</source>
-        <translation type="unfinished"></translation>
+        <translation>文本字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="87"/>
         <source>Community field</source>
-        <translation type="unfinished"></translation>
+        <translation>社区字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="88"/>
         <source>Category field</source>
-        <translation type="unfinished">类别字段</translation>
+        <translation>类别字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="89"/>
         <source>Weight field (respondents)</source>
-        <translation type="unfinished"></translation>
+        <translation>权重字段（人数）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="90"/>
         <source>List field</source>
-        <translation type="unfinished"></translation>
+        <translation>清单字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="91"/>
         <source>Priority field</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急程度字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="92"/>
         <source>Date field</source>
-        <translation type="unfinished"></translation>
+        <translation>日期字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="98"/>
         <source>Communities (points or circles)</source>
-        <translation type="unfinished"></translation>
+        <translation>社区（点或生活圈）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="106"/>
         <source>Encoding</source>
-        <translation type="unfinished">编码</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="109"/>
         <source>Sheet</source>
-        <translation type="unfinished">工作表</translation>
+        <translation>工作表</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="113"/>
         <source>Needs</source>
-        <translation type="unfinished"></translation>
+        <translation>居民需求</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="152"/>
         <source>{count} needs imported from {name}, {unclassified} of them unclassified.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 {name} 导入 {count} 条需求，其中 {unclassified} 条未分类。</translation>
     </message>
 </context>
 <context>
@@ -3887,17 +3887,17 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/values.py" line="46"/>
         <source>the priority “{value}” is none of 紧急/一般/以后 (urgent/normal/later), 高/中/低.</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急程度“{value}”不是紧急/一般/以后、高/中/低之一。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/values.py" line="67"/>
         <source>the date “{value}” is not a date such as 2025-03-01, 2025/3/1 or 2025年3月1日.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是有效日期，应写作 2025-03-01、2025/3/1 或 2025年3月1日。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/values.py" line="84"/>
         <source>the weight “{value}” is not a positive number of residents.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重“{value}”不是表示人数的正数。</translation>
     </message>
 </context>
 <context>
@@ -3905,82 +3905,82 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="142"/>
         <source>The WGS 84 ellipsoid is not available to measure distances.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用 WGS 84 椭球计算距离。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="149"/>
         <source>The communities layer has no community_id field; use the workspace&apos;s communities or circles.</source>
-        <translation type="unfinished"></translation>
+        <translation>社区图层没有 community_id 字段；请使用工作空间中的社区或生活圈图层。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="234"/>
         <source>Choose the column holding the residents&apos; text (or one holding the category).</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择居民诉求文本所在的列（或类别所在的列）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="239"/>
         <source>{name} has no column “{column}”; its columns are: {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 中没有“{column}”列；现有列为：{columns}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="354"/>
         <source>{count} rows have neither text nor category and were skipped (rows {rows}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 行既无文本也无类别，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="355"/>
         <source>{count} rows match no community by id or name and have no point inside or near one; they were skipped (rows {rows}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 行按编号和名称都匹配不到社区，位置也不在任何社区内或附近，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="362"/>
         <source>{count} rows have a weight that is not a positive number and were skipped (rows {rows}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 行的权重不是正数，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="368"/>
         <source>{count} needs match no category; they are kept unclassified to be resolved (rows {rows}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 条需求未匹配任何类别，已保留为“未分类”，待人工归类（第 {rows} 行）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="374"/>
         <source>{count} rows name a category that is not in the categories table; their text was classified instead (rows {rows}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 行填写的类别不在类别表中，已改按文本分类（第 {rows} 行）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="381"/>
         <source>{count} rows have a date that could not be read; it was left empty (rows {rows}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 行的日期无法识别，日期留空（第 {rows} 行）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="385"/>
         <source>{count} rows have an unknown priority; it was left empty (rows {rows}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 行的紧急程度无法识别，留空（第 {rows} 行）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="396"/>
         <source>Row {row}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 行：{reason}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="398"/>
         <source>{names} needs were placed by community name, {points} by their point.</source>
-        <translation type="unfinished"></translation>
+        <translation>{names} 条需求按社区名称落位，{points} 条按其位置落位。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="408"/>
         <source>None of the rows of {name} could be placed in a community (first: row {row}); check the community column and the communities layer. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 中没有任何一行能落到社区（第一处：第 {row} 行）；请检查社区字段和社区图层。未导入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="414"/>
         <source>{name} has no needs rows with text; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 中没有带文本的需求行，未导入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="479"/>
         <source>Choose a needs table or layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择需求表格或图层。</translation>
     </message>
 </context>
 <context>

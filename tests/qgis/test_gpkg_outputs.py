@@ -135,6 +135,12 @@ def _cases(inputs: dict[str, str], chain: dict[str, str]) -> dict[str, dict]:
         "convertcoords": {"INPUT": inputs["haidian_pois"], "FROM_SYSTEM": 0, "TO_SYSTEM": 1},
         "importtable": {"INPUT": inputs["table_with_fid"], "COORD_SYSTEM": 0},
         "importosm": {"INPUT": inputs["osm"]},
+        "importneeds": {
+            "INPUT": str(RESOURCES_DIR / "sample" / "haidian_needs_synthetic_gbk.csv"),
+            "COMMUNITIES": inputs["communities"],
+            "COMMUNITY_FIELD": "社区",
+            "TEXT_FIELD": "诉求内容",
+        },
         "classifyfacilities": {"INPUT": inputs["haidian_pois"]},
         "coverage": {"CIRCLES": chain["circles"], "FACILITIES": chain["classified"]},
         "nearestfacility": {
@@ -162,7 +168,9 @@ def _rows(source: str) -> list[tuple]:
         values = tuple(
             None if feature[name] is None or feature[name] != feature[name] else feature[name] for name in names
         )
-        rows.append((tuple(str(value) for value in values), feature.geometry().asWkt(6)))
+        # a GeoPackage stores a feature without a point (a need placed by name) as POINT EMPTY, memory as NULL
+        geometry = "" if feature.geometry().isEmpty() else feature.geometry().asWkt(6)
+        rows.append((tuple(str(value) for value in values), geometry))
     return names, sorted(rows)
 
 

@@ -1,0 +1,157 @@
+"""fifteenmin:importneeds — residents' needs (questionnaires, 12345 work orders, reported points) per community."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.table_import import ENCODING_LABELS, ENCODINGS
+from fifteen_min_plugin.core.needs.needs_import import WGS84, NeedsColumns, NeedsInput, import_needs, is_table_file
+from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm, LazySink
+
+#: the column parameters, in the order of NeedsColumns
+COLUMN_PARAMETERS = (
+    ("TEXT_FIELD", "text"),
+    ("COMMUNITY_FIELD", "community"),
+    ("CATEGORY_FIELD", "category"),
+    ("WEIGHT_FIELD", "weight"),
+    ("LIST_FIELD", "list"),
+    ("PRIORITY_FIELD", "priority"),
+    ("DATE_FIELD", "date"),
+)
+
+
+class ImportNeedsAlgorithm(FifteenMinAlgorithm):
+    """Places each needs row in a community, classifies its text and writes one need per row."""
+
+    ID = "importneeds"
+    GROUP_ID = "import"
+    INPUT = "INPUT"
+    COMMUNITIES = "COMMUNITIES"
+    ENCODING = "ENCODING"
+    SHEET = "SHEET"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self) -> str:  # noqa: D102, N802
+        return self.tr("Import residents' needs")
+
+    def shortHelpString(self) -> str:  # noqa: D102, N802
+        return self.tr(
+            "Turns what residents asked for (问需于民) into needs per community, classified into the facility "
+            "categories.<br>"
+            "<b>Input</b>: a questionnaire export or 12345 work-order table (CSV, TXT or Excel .xlsx, UTF-8 or "
+            "GBK, one row per response or already counted), or a layer of points residents reported.<br>"
+            "<b>Community field</b>: the community id or name; a longer text such as a work order's address "
+            "is searched for a community name. Rows without one are placed by their point: inside a community "
+            "polygon (e.g. the circles), else the nearest community point within 1.5 km.<br>"
+            "<b>Communities</b> (optional): the workspace's communities (points) or circles (polygons), with "
+            "community_id and name; without it the community field is taken as the id.<br>"
+            "<b>Text field</b>: the free text (楼下没有早餐店, 希望增加菜市场, 老人吃饭难), classified with the "
+            "facility name keywords and the needs keywords (resources/categories/needs_rules.csv, editable).<br>"
+            "<b>Category field</b> (optional): a category code or Chinese name that overrides the text.<br>"
+            "<b>Weight field</b> (optional): respondents or votes behind the row; 1 when empty.<br>"
+            "<b>List field</b> (optional): the themed list the row belongs to, such as 红色清单.<br>"
+            "<b>Priority field</b> (optional): 紧急/一般/以后, 高/中/低 or urgent/normal/later.<br>"
+            "<b>Date field</b> (optional): 2025-03-01, 2025/3/1, 2025年3月1日 or an Excel date number.<br>"
+            "Rows matching no category are kept with an empty category, to be resolved. Rows that match no "
+            "community and have no point in or near one, rows with neither text nor category and rows with a "
+            "bad weight are skipped; every problem is listed by row number (the spreadsheet's, header = row 1; "
+            "the feature id for a layer).<br>"
+            "<b>Output</b>: one point per need (empty geometry when placed by name only) with community_id, "
+            "category, weight, list, priority (urgent, normal, later), text, source (the input's name) and row."
+        )
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: D102, N802
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Needs table or points"), [QgsProcessing.SourceType.TypeVector]
+            )
+        )
+        labels = {
+            "TEXT_FIELD": self.tr("Text field"),
+            "COMMUNITY_FIELD": self.tr("Community field"),
+            "CATEGORY_FIELD": self.tr("Category field"),
+            "WEIGHT_FIELD": self.tr("Weight field (respondents)"),
+            "LIST_FIELD": self.tr("List field"),
+            "PRIORITY_FIELD": self.tr("Priority field"),
+            "DATE_FIELD": self.tr("Date field"),
+        }
+        for name, _ in COLUMN_PARAMETERS:
+            self.addParameter(
+                QgsProcessingParameterField(name, labels[name], parentLayerParameterName=self.INPUT, optional=True)
+            )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.COMMUNITIES,
+                self.tr("Communities (points or circles)"),
+                [QgsProcessing.SourceType.TypeVector],
+                optional=True,
+            )
+        )
+        encoding = QgsProcessingParameterEnum(
+            self.ENCODING, self.tr("Encoding"), options=list(ENCODING_LABELS), defaultValue=0
+        )
+        sheet = QgsProcessingParameterString(self.SHEET, self.tr("Sheet"), optional=True)
+        for parameter in (encoding, sheet):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Needs"), QgsProcessing.SourceType.TypeVectorPoint)
+        )
+
+    def checkParameterValues(  # noqa: D102, N802
+        self, parameters: dict[str, Any], context: QgsProcessingContext
+    ) -> tuple[bool, str]:
+        if is_table_file(self.parameterAsString(parameters, self.INPUT, context)):
+            # a spreadsheet's columns are checked against its header as the table reader decodes it (GBK too)
+            parameters = {**parameters, **{name: None for name, _ in COLUMN_PARAMETERS}}
+        return super().checkParameterValues(parameters, context)
+
+    def processAlgorithm(  # noqa: D102, N802
+        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict[str, Any]:
+        given = self.parameterAsString(parameters, self.INPUT, context)
+        columns = NeedsColumns(
+            **{key: self.parameterAsString(parameters, name, context).strip() for name, key in COLUMN_PARAMETERS}
+        )
+        table = is_table_file(given)
+        request = NeedsInput(
+            Path(given).name if table else self.source(parameters, self.INPUT, context).sourceName(),
+            columns,
+            path=Path(given) if table else None,
+            layer=None if table else self.source(parameters, self.INPUT, context),
+            encoding=ENCODINGS[self.parameterAsEnum(parameters, self.ENCODING, context)],
+            sheet=self.parameterAsString(parameters, self.SHEET, context).strip(),
+            communities=self.parameterAsSource(parameters, self.COMMUNITIES, context),
+            transform_context=context.transformContext(),
+        )
+        output = LazySink(
+            self, parameters, self.OUTPUT, context, QgsWkbTypes.Type.Point, QgsCoordinateReferenceSystem(WGS84)
+        )
+        try:
+            report = import_needs(request, output.add, feedback)
+        except FifteenMinError as error:
+            raise self.refuse(error, feedback) from error
+        if not report.written:
+            return {}
+        feedback.pushInfo(
+            self.tr("{count} needs imported from {name}, {unclassified} of them unclassified.").format(
+                count=report.written, name=request.name, unclassified=report.unclassified.count
+            )
+        )
+        return {self.OUTPUT: output.dest_id}
