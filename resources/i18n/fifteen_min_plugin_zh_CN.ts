@@ -5306,4 +5306,12 @@ Mon-Fri 19:00-07:00
         <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
     </message>
 </context>
+<context>
+    <name>NeedsStore</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/store.py" line="1"/>
+        <source>The needs could not be saved in the workspace; its needs table is unchanged.</source>
+        <translation>需求未能保存到工作空间，需求表未作任何改动。</translation>
+    </message>
+</context>
 </TS>
