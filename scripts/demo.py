@@ -38,6 +38,7 @@ from session import processing_session  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "sample" / "sample.gpkg"
 SURVEY = ROOT / "resources" / "sample" / "haidian_survey_gcj02_gbk.csv"
+NEEDS = ROOT / "resources" / "sample" / "haidian_needs_synthetic_gbk.csv"
 #: CGCS2000 / 3-degree Gauss-Krüger CM 117E: the projected system a Beijing bureau draws in (Haidian is at 116.35E)
 PROJECT_CRS = "EPSG:4548"
 #: names the demo gives the layers and groups it adds itself, per language
@@ -116,6 +117,28 @@ def _facilities(processing, sample: Path, layers: dict, context) -> dict[str, ob
         "facilities osm": from_osm,
         "facilities survey": from_survey,
         "facility categories": counts,
+    }
+
+
+def _needs(layers: dict, context) -> dict[str, object]:
+    """The synthetic needs table (GBK, Chinese free text) placed in the communities and stored in the workspace."""
+    from qgis.core import QgsProcessingFeedback
+
+    from fifteen_min_plugin.core.needs.needs_import import NeedsColumns, NeedsInput, import_needs
+    from fifteen_min_plugin.core.needs.store import append_needs, top_needs
+
+    kept: list = []
+    columns = NeedsColumns(
+        text="诉求内容", community="社区", weight="人数", list="清单", priority="紧急程度", date="提交时间"
+    )
+    request = NeedsInput(NEEDS.name, columns, path=NEEDS, communities=layers["communities"], transform_context=context)
+    report = import_needs(request, lambda feature: None, QgsProcessingFeedback(), keep=kept.append)
+    append_needs(layers["needs"], kept)
+    return {
+        "needs imported": report.written,
+        "needs unclassified": report.unclassified.count,
+        "needs unplaced rows": [row for row, _ in report.unlocated.first],
+        "top needs": top_needs(layers["needs"]),
     }
 
 
@@ -352,6 +375,7 @@ def run(out: Path, language: str = "en") -> dict[str, object]:
 
     summary.update(_facilities(processing, sample_copy, layers, context))
     summary.update(_coverage(processing, layers))
+    summary.update(_needs(layers, context))
     summary.update(_idle_assets(processing, workspace, sample_copy, layers))
     summary.update(_walking_minutes(processing, roads, layers, project, names))
     summary.update(_circle_plan(processing, layers, summary, out, project))
@@ -405,6 +429,16 @@ def main() -> int:
     )
     for community, minutes, grade, present, missing in summary["coverage rows"]:
         print(f"    {community:<7} {minutes:>3} {grade:<4} {present:>2}/13  {missing}")
+    print(
+        f"  residents' needs          : {summary['needs imported']} imported from {NEEDS.name} (GBK), "
+        f"{summary['needs unclassified']} unclassified, unplaced rows {summary['needs unplaced rows']}"
+    )
+    from fifteen_min_plugin.core.facilities.categories import load_categories
+
+    names_zh = {category.code: category.name_zh for category in load_categories()}
+    print("  top needs per community (residents asking):")
+    for community, rows in summary["top needs"].items():
+        print(f"    {community:<7} " + "  ".join(f"{names_zh.get(code, code)} {weight:g}" for code, weight in rows))
     print(
         f"  idle asset candidates     : {summary['candidates']} found in the sample; {summary['registered']} registered"
     )

@@ -54,6 +54,9 @@ def test_demo_produces_workspace_project_pdf_and_cli_output(tmp_path):
     assert pages == coverage.featureCount() + 1  # a cover, then one page per circle
     assert QgsVectorLayer(str(out / "cli_radius_circles.gpkg"), "cli", "ogr").featureCount() == 36
     assert "错时共享停车" in printed and "未达标" in printed
+    needs = QgsVectorLayer(f"{out / 'fifteen_min_demo.gpkg'}|layername=needs", "needs", "ogr")
+    assert needs.featureCount() == 159  # the synthetic needs file, less its one row naming no real community
+    assert "top needs per community" in printed and "社区食堂/老年助餐" in printed
 
     project = QgsProject()
     assert project.read(str(out / "fifteen_min_demo.qgz"))
