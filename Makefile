@@ -102,6 +102,7 @@ bench: setup $(PANDANA_VENV)/.installed  ## benchmarks with ratios against QGIS 
 sample: venv  ## rebuild resources/sample from the OSM extracts in data/osm
 	$(QGIS_ENV) $(PY) scripts/make_sample.py
 	$(QGIS_ENV) $(PY) scripts/make_sample_spreadsheet.py
+	$(QGIS_ENV) $(PY) scripts/make_needs_sample.py
 
 # qgis-plugin-ci builds the zip and plugins.xml; PLUGIN_REPO_URL is the folder they will be served from
 # (http://server/qgis/ or file:///S:/qgis/); by default the dist folder itself
