@@ -427,8 +427,11 @@ def main() -> int:
     print(
         f"  coverage ({summary['coverage method']} circles) — community, minutes, grade, basic present, missing basic:"
     )
+    from fifteen_min_plugin.core.facilities.categories import codes
+
+    n_basic = len(codes("basic"))
     for community, minutes, grade, present, missing in summary["coverage rows"]:
-        print(f"    {community:<7} {minutes:>3} {grade:<4} {present:>2}/13  {missing}")
+        print(f"    {community:<7} {minutes:>3} {grade:<4} {present:>2}/{n_basic}  {missing}")
     print(
         f"  residents' needs          : {summary['needs imported']} imported from {NEEDS.name} (GBK), "
         f"{summary['needs unclassified']} unclassified, unplaced rows {summary['needs unplaced rows']}"

@@ -1033,6 +1033,69 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>BasemapMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="78"/>
+        <source>The basemap style must be vec (vector) or img (imagery), not “{style}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="137"/>
+        <source>no Tianditu key is configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="141"/>
+        <source>the Tianditu key cannot be read from the Authentication Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="160"/>
+        <source>the Tianditu tile server cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="162"/>
+        <source>the Tianditu tile server refused the key (HTTP {status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="172"/>
+        <source>Tianditu vector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="173"/>
+        <source>Tianditu imagery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="174"/>
+        <source>Tianditu vector annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="175"/>
+        <source>Tianditu imagery annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="181"/>
+        <source>The Tianditu layer {name} cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="194"/>
+        <source>Tianditu basemap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="198"/>
+        <source>The Tianditu layer {name} could not be added to the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BufferCirclesAlgorithm</name>
     <message>
         <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="47"/>
@@ -1516,239 +1579,249 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CirclePlanReport</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="241"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="249"/>
         <source>the layers of the workspace</source>
         <translation>工作空间中的图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="242"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="250"/>
         <source>Data sources: {sources}.</source>
         <translation>数据来源：{sources}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="324"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="332"/>
         <source>GB 50180 / MOFCOM level requirements not met</source>
         <translation>未达到 GB 50180 / 商务部等级要求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="684"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="728"/>
         <source>Nothing to show.</source>
         <translation>无可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="798"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="845"/>
         <source>15-minute living circles</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="800"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="847"/>
         <source>The coverage layer has no circles, so there is no plan to print. Run Coverage first.</source>
         <translation>覆盖分析图层中没有生活圈，因此没有可打印的方案。请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="840"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="889"/>
         <source>The layout {name} could not be added to the project.</source>
         <translation>无法将布局 {name} 添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="908"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="957"/>
         <source>The PDF {path} could not be written.</source>
         <translation>无法写入 PDF 文件 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="926"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="975"/>
         <source>The atlas of the circle plan could not be started.</source>
         <translation>无法启动生活圈方案的图集。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="938"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="987"/>
         <source>Page {page} of the circle plan could not be prepared.</source>
         <translation>无法生成生活圈方案的第 {page} 页。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="282"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="290"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="378"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="386"/>
         <source>No idle asset recorded in this circle.</source>
         <translation>此生活圈内未登记闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="417"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="425"/>
         <source>—: walking minutes not measured, or no facility within the walking limit.</source>
         <translation>—：未测算步行分钟数，或步行范围内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="418"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="426"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="448"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="456"/>
         <source>This circle</source>
         <translation>本生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="449"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="457"/>
         <source>Other circles</source>
         <translation>其他生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="462"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="470"/>
         <source>Isochrones of this community</source>
         <translation>本社区的等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="493"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="502"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="487"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="496"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="489"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="498"/>
         <source>Isochrones</source>
         <translation>等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="491"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="500"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="589"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="632"/>
         <source>Circle plan: {title}</source>
         <translation>生活圈方案：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="601"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="645"/>
         <source>Facilities present and missing — and the walk to the nearest one</source>
         <translation>已有和缺少的设施，以及到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="736"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="780"/>
         <source>Circle plan cover: {title}</source>
         <translation>生活圈方案封面：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="740"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="784"/>
         <source>15-minute living circle plan (一圈一策)</source>
         <translation>一刻钟生活圈方案（一圈一策）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="753"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="797"/>
         <source>{circles} circles · {population} residents · {date}</source>
         <translation>{circles} 个生活圈 · {population} 名居民 · {date}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="764"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="808"/>
         <source>Circles per MOFCOM grade</source>
         <translation>各商务部等级的生活圈数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="771"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="815"/>
         <source>Basic services most often missing (circles lacking them)</source>
         <translation>最常缺少的基本保障类业态（缺少该业态的生活圈数）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
         <source>No facilities in this circle.</source>
         <translation>此生活圈内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
         <source>Present</source>
         <translation>已有</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
         <source>Walk (min)</source>
         <translation>步行（min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
         <source>Idle assets and suggestions</source>
         <translation>闲置资源与建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
         <source>Made with the 15-minute living circle plugin for QGIS</source>
         <translation>由 QGIS 一刻钟生活圈插件生成</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
         <source>Also suitable:</source>
         <translation>也适用于：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
         <source>MOFCOM grade</source>
         <translation>商务部等级</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
         <source>Basic services present</source>
         <translation>已有基本保障类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
         <source>Quality services present</source>
         <translation>已有品质提升类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
         <source>Facilities per 10,000 residents</source>
         <translation>每万名居民设施数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
         <source>No idle assets layer was given.</source>
         <translation>未提供闲置资源图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="977"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1026"/>
         <source>The circle plan is not complete; nothing was written.</source>
         <translation>“一圈一策”方案尚未完整生成，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="269"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="277"/>
         <source>GB 50180 radius circle</source>
         <translation>GB 50180 半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="270"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="278"/>
         <source>Walking isochrone</source>
         <translation>步行等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="271"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="279"/>
         <source>Circle drawn by hand</source>
         <translation>手绘圆形生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="272"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="280"/>
         <source>Boundary drawn by hand</source>
         <translation>手绘生活圈边界</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="608"/>
+        <source>Tianditu basemap not shown ({reason}); the map shows the workspace layers only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="615"/>
+        <source>The basemap could not be added to the report.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2028,7 +2101,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ClassificationLog</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/classify.py" line="253"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/classify.py" line="254"/>
         <source>{matched} of {total} features classified; {unmatched} unclassified (empty category).</source>
         <translation>已分类 {matched}/{total} 个要素；{unmatched} 个未能归入任何业态。</translation>
     </message>
@@ -3978,7 +4051,7 @@ Mon-Fri 19:00-07:00
         <translation>{name} 中没有带文本的需求行，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="479"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="482"/>
         <source>Choose a needs table or layer.</source>
         <translation>请选择需求表格或图层。</translation>
     </message>
@@ -4004,6 +4077,14 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/needs/classify.py" line="73"/>
         <source>Line {line} of {path}: the priority “{value}” is not a whole number.</source>
         <translation>{path} 第 {line} 行：优先级“{value}”不是整数。</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsStore</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/store.py" line="46"/>
+        <source>The needs could not be saved in the workspace; its needs table is unchanged.</source>
+        <translation>需求未能保存到工作空间，需求表未作任何改动。</translation>
     </message>
 </context>
 <context>
@@ -4641,27 +4722,27 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RulesFile</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="196"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="197"/>
         <source>Line {line} of {path}: the category “{code}” is not in the categories table.</source>
         <translation>{path} 第 {line} 行：类别“{code}”不在分类表中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="221"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="222"/>
         <source>Line {line} of {path}: the priority “{value}” is not a whole number.</source>
         <translation>{path} 第 {line} 行：优先级“{value}”不是整数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="231"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="232"/>
         <source>Line {line} of {path}: the {kind} pattern “{pattern}” is already on line {first}.</source>
         <translation>{path} 第 {line} 行：{kind} 模式“{pattern}”已在第 {first} 行出现。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="202"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="203"/>
         <source>Line {line} of {path}: the kind “{kind}” must be one of osm_tag, amap_typecode, baidu_tag, tencent_category, tianditu_class or name_keyword.</source>
         <translation>{path} 第 {line} 行：类型“{kind}”必须是 osm_tag、amap_typecode、baidu_tag、tencent_category、tianditu_class 或 name_keyword 之一。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="210"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="211"/>
         <source>Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are key=value, key=* or key=value&amp;key=value, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;, Tencent categories words separated by :, Tianditu classes a class name).</source>
         <translation>{path} 第 {line} 行：模式“{pattern}”对 {kind} 无效（OSM 标签为 key=value、key=* 或 key=value&amp;key=value，高德类型代码为 2、4 或 6 位数字，百度标签为以 ; 分隔的词语，腾讯分类为以 : 分隔的词语，天地图分类为分类名称）。</translation>
     </message>
@@ -4762,79 +4843,84 @@ Mon-Fri 19:00-07:00
 <context>
     <name>SuitabilityMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="139"/>
         <source>“{value}” is not a number.</source>
         <translation>“{value}”不是数值。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="141"/>
         <source>“{value}” is negative; sizes must be 0 or more.</source>
         <translation>“{value}”为负数；规模必须大于或等于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="147"/>
         <source>Line {line} of the suitability table {path}: {problem}</source>
         <translation>适宜性表 {path} 第 {line} 行：{problem}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="138"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="155"/>
         <source>“{value}” is not an asset type (use one of {codes}).</source>
         <translation>“{value}”不是闲置资源类型（请使用 {codes} 之一）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="161"/>
         <source>the use “{value}” is neither a facility category code nor one of {special}.</source>
         <translation>用途“{value}”既不是设施业态代码，也不是 {special} 之一。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="151"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="168"/>
         <source>feasible must be yes or no, not “{value}”.</source>
         <translation>feasible 必须为 yes 或 no，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="155"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="172"/>
         <source>fills names {codes}, which are not facility category codes.</source>
         <translation>fills 中列出的 {codes} 不是设施业态代码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="168"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="193"/>
         <source>an ideal size is smaller than its minimum.</source>
         <translation>某个理想规模小于其最小规模。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="180"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="205"/>
         <source>base_score must be a positive number.</source>
         <translation>base_score 必须为正数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="185"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="210"/>
         <source>a special use needs use_zh and use_en names.</source>
         <translation>特殊用途需要 use_zh 和 use_en 名称。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="188"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="213"/>
         <source>a feasible use needs both reason_zh and reason_en sentences.</source>
         <translation>可行的用途需要同时提供 reason_zh 和 reason_en 说明。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="193"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="218"/>
         <source>a reason has an unbalanced {{ or }}.</source>
         <translation>理由中的花括号不成对（{{ or }}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="195"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="220"/>
         <source>a reason uses {names}; the placeholders are {known}.</source>
         <translation>理由中使用了 {names}；可用的占位符为 {known}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="230"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="256"/>
         <source>Line {line} of the suitability table {path}: {asset_type} × {use} is already on line {first}.</source>
         <translation>适宜性表 {path} 第 {line} 行：{asset_type} × {use} 已在第 {first} 行出现。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="264"/>
         <source>The suitability table {path} contains no row.</source>
         <translation>适宜性表 {path} 中没有任何行。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/suitability.py" line="182"/>
+        <source>a {asset_type} may never be used for {use}: {clause}.</source>
+        <translation>{asset_type} 不得用作 {use}：{clause}。</translation>
     </message>
 </context>
 <context>
@@ -5304,14 +5390,6 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="451"/>
         <source>Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}.</source>
         <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
-    </message>
-</context>
-<context>
-    <name>NeedsStore</name>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/needs/store.py" line="1"/>
-        <source>The needs could not be saved in the workspace; its needs table is unchanged.</source>
-        <translation>需求未能保存到工作空间，需求表未作任何改动。</translation>
     </message>
 </context>
 </TS>

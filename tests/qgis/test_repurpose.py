@@ -106,3 +106,55 @@ def test_an_asset_in_no_circle_says_so(processing):
     (row,) = rows["A4"]
     assert not row["use"] and not row["rank"]
     assert "not in any living circle" in row["reason_en"] and "不在任何生活圈内" in row["reason_zh"]
+
+
+def test_a_civil_defence_work_is_never_suggested_for_childcare_and_every_suggestion_names_its_conditions(processing):
+    # every circle lacks every category: childcare and kindergartens are gaps a civil-defence work must not fill
+    rows = _run(processing, {"C2": set(CODES)}, top_n=20)
+    uses = [f["use"] for f in rows["A2"]]
+    assert uses and not {"childcare", "kindergarten"} & set(uses)
+    assert set(uses) == {"community_centre", "fitness", "education", "elderly_care", "leisure", "storage"}
+    for feature in rows["A2"]:
+        assert "人防主管部门同意" in feature["reason_zh"] and "civil-defence authority" in feature["reason_en"]
+        assert "依据：" in feature["reason_zh"] and "Basis: " in feature["reason_en"]
+        assert "GB 50098-2009" in feature["reason_zh"]
+    elderly = next(f for f in rows["A2"] if f["use"] == "elderly_care")
+    assert "地下一层" in elderly["reason_zh"] and "≤ 30 人" in elderly["reason_zh"] and "须核实" in elderly["reason_zh"]
+    assert "5.4.4B" in elderly["reason_en"] and "check it" in elderly["reason_en"]
+    leisure = next(f for f in rows["A2"] if f["use"] == "leisure")
+    assert "地下二层" in leisure["reason_zh"] and "200 m²" in leisure["reason_en"]
+
+
+def test_the_ranking_refuses_childcare_in_a_civil_defence_work_even_from_a_table_that_allows_it():
+    from dataclasses import replace
+
+    from fifteen_min_plugin.core.assets.repurpose import AssetFacts, CircleGaps, rank_uses
+    from fifteen_min_plugin.core.assets.suitability import load_suitability
+
+    categories = load_categories()
+    table = [
+        replace(row, feasible=True, reason_zh="{use}", reason_en="{use}", fills=(row.use,))
+        if row.use in ("childcare", "kindergarten")
+        else row
+        for row in load_suitability()
+    ]
+    circle = CircleGaps("c", "社区", 15, 3000, frozenset(CODES))
+    works = AssetFacts("a", "人防", "civil_defence", 5000.0, None, "每天 全天")
+    shop = AssetFacts("b", "空铺", "vacant_shop", 5000.0, None, "")
+    assert not {"childcare", "kindergarten"} & {
+        s.use for s in rank_uses(works, [circle], table, categories, 50).suggestions
+    }
+    assert "childcare" in {s.use for s in rank_uses(shop, [circle], table, categories, 50).suggestions}
+
+
+def test_shared_parking_and_tidal_stalls_cite_their_basis(processing):
+    rows = _run(processing, {"C1": {"fresh_market"}})
+    shared = next(f for f in rows["A1"] if f["use"] == "shared_parking")
+    assert "国办函〔2021〕46号" in shared["reason_zh"] and "19:00–次日 07:30" in shared["reason_zh"]
+    assert "weekends and holidays all day" in shared["reason_en"]
+    tidal = next(f for f in rows["A1"] if f["use"] == "tidal_stalls")
+    assert (
+        "学校大门 100 m" in tidal["reason_zh"]
+        and "1.5–2 m" in tidal["reason_en"]
+        and "local rules" in tidal["reason_en"]
+    )

@@ -8,7 +8,14 @@ import pytest
 
 from fifteen_min_plugin.core.assets import ASSET_TYPE_CODES
 from fifteen_min_plugin.core.assets.candidates import load_rules, match_feature
-from fifteen_min_plugin.core.assets.suitability import COLUMNS, DEFAULT_TABLE, SPECIAL_USES, load_suitability
+from fifteen_min_plugin.core.assets.suitability import (
+    COLUMNS,
+    DEFAULT_TABLE,
+    FORBIDDEN_USES,
+    OPTIONAL_COLUMNS,
+    SPECIAL_USES,
+    load_suitability,
+)
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import load_categories
 
@@ -21,7 +28,7 @@ def _bundled_rows() -> list[dict[str, str]]:
 def _write(tmp_path, rows: list[dict[str, str]]):
     path = tmp_path / "suitability.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+        writer = csv.DictWriter(handle, fieldnames=[*COLUMNS, *OPTIONAL_COLUMNS])
         writer.writeheader()
         writer.writerows(rows)
     return path
@@ -94,3 +101,34 @@ def test_candidate_rules_errors_name_the_line(tmp_path):
     path.write_text("asset_type,match,pattern,requires,excludes,why\nparking,osm_tag,amenity,,,\n", encoding="utf-8")
     with pytest.raises(FifteenMinError, match="Line 2 of the candidate rules"):
         load_rules(path)
+
+
+def test_every_bundled_row_names_its_source():
+    table = load_suitability()
+    assert all(row.source for row in table)
+    by_key = {(row.asset_type, row.use): row for row in table}
+    assert "国办函〔2021〕46号" in by_key[("parking", "shared_parking")].source
+    assert "GB 50016-2014(2018年版) 5.4.4B" in by_key[("civil_defence", "elderly_care")].source
+    assert "local rules" in by_key[("parking", "tidal_stalls")].source
+    # sizes and scores no document gives say so
+    assert by_key[("vacant_shop", "pharmacy")].source == "plugin default (sizes, base_score), editable"
+
+
+def test_a_table_may_not_make_childcare_or_a_kindergarten_feasible_in_a_civil_defence_work(tmp_path):
+    assert set(FORBIDDEN_USES["civil_defence"]) == {"childcare", "kindergarten"}
+    table = {(row.asset_type, row.use): row for row in load_suitability()}
+    assert not table[("civil_defence", "childcare")].feasible and not table[("civil_defence", "kindergarten")].feasible
+    for use, fills in (("childcare", ""), ("kindergarten", ""), ("community_centre", "kindergarten")):
+        rows = _bundled_rows()
+        target = next(i for i, row in enumerate(rows) if (row["asset_type"], row["use"]) == ("civil_defence", use))
+        rows[target] = {**rows[target], "feasible": "yes", "fills": fills}
+        rows[target]["reason_zh"] = rows[target]["reason_en"] = "{use}"
+        with pytest.raises(FifteenMinError, match=r"GB 50098-2009 3\.1\.3") as caught:
+            load_suitability(_write(tmp_path, rows))
+        assert f"Line {target + 2} of the suitability table" in caught.value.message
+
+
+def test_a_table_without_the_optional_columns_still_loads(tmp_path):
+    rows = [{name: row[name] for name in COLUMNS} for row in _bundled_rows()]
+    table = load_suitability(_write(tmp_path, rows))
+    assert len(table) == len(rows) and all(row.source == row.caveat_zh == "" for row in table)

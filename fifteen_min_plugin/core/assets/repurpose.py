@@ -5,15 +5,20 @@ covering a needed window) the use is scored as
 
     score = base_score × gap weight × residents / 1000 × size fit
 
-- gap weight: the highest class weight among the circle gaps the use fills (basic 3, quality 2, public 1);
-  a special use that fills no category (shared parking, storage) weighs 0.5 and serves every circle;
+- gap weight: the highest class weight among the circle gaps the use fills (basic 3, quality 2, public 1,
+  other 1); a special use that fills no category (shared parking, storage) weighs 0.5 and serves every circle.
+  These weights are plugin defaults, not from any document: they follow the MOFCOM order “优先配齐基本保障类
+  业态，因地制宜发展品质提升类业态”; `base_score` and the sizes are plugin defaults too, editable in the table;
 - residents: the population of the served circles that lack what the use provides;
 - served circles: the coverage circles containing the asset, one per community (same `name`, else
   `circle_id`): the widest level up to 15 minutes, since its residents reach the asset within 15 minutes;
 - a circle lacks a category when its `n_<code>` count is 0 (or, without that field, when `missing_basic` /
   `missing_quality` lists the code).
 
-Each suggestion carries a Chinese and an English sentence built from the table's templates; the sentences
+Each suggestion carries a Chinese and an English sentence built from the table's templates, followed by the
+row's caveat (e.g. the underground level to check: the register does not record it) and its source; a
+civil-defence work's sentence also says that the 人防主管部门 must agree. Uses `FORBIDDEN_USES` rules out
+are never suggested, whatever table is passed. The sentences
 for assets without suggestions are fixed bilingual texts (they are output data in both languages, not
 interface text).
 """
@@ -27,14 +32,23 @@ from typing import Any, Optional
 
 from fifteen_min_plugin.core.assets import asset_type as lookup_asset_type
 from fifteen_min_plugin.core.assets import time_windows
-from fifteen_min_plugin.core.assets.suitability import Suitability
+from fifteen_min_plugin.core.assets.suitability import FORBIDDEN_USES, Suitability
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category
 from fifteen_min_plugin.core.values import plain
 
-GAP_WEIGHTS = {"basic": 3.0, "quality": 2.0, "public": 1.0}
+#: plugin defaults (no document weighs the classes): basic before quality before public, per the MOFCOM order
+GAP_WEIGHTS = {"basic": 3.0, "quality": 2.0, "public": 1.0, "other": 1.0}
 NO_GAP_WEIGHT = 0.5
 MAX_LEVEL_MIN = 15
+#: what every suggestion for a civil-defence work adds (output data in both languages, not interface text)
+CIVIL_DEFENCE_NOTE_ZH = (
+    "人防工程平时使用须经人防主管部门同意，并保证战时转换；不得存放易燃、易爆、有毒物品（GB 50098-2009）。"
+)
+CIVIL_DEFENCE_NOTE_EN = (
+    "Peacetime use of a civil-defence work needs the consent of the civil-defence authority (人防主管部门) and must "
+    "keep its wartime conversion; no flammable, explosive or toxic goods may be stored (GB 50098-2009)."
+)
 
 
 @dataclass(frozen=True)
@@ -187,7 +201,8 @@ def _ranked(
     by_code = {category.code: category for category in categories}
     scored = []
     for row in table:
-        if row.asset_type != kind.code or not row.feasible:
+        forbidden = FORBIDDEN_USES.get(kind.code, {})
+        if row.asset_type != kind.code or not row.feasible or any(c in forbidden for c in (row.use, *row.fills)):
             continue
         fit = row.size_fit(asset.area_m2, asset.capacity)
         if fit is None or (row.needs_window and schedule is None) or row.window_fits(asset.idle_windows) is None:
@@ -235,6 +250,7 @@ def _ranked(
             gaps=", ".join(by_code[code].name_en.lower() for code in gaps),
             circles=", ".join(circle.name for circle in gap_circles),
         )
+        zh, en = _with_conditions(zh, en, row, kind.code)
         suggestions.append(
             Suggestion(
                 row.use,
@@ -250,3 +266,15 @@ def _ranked(
             )
         )
     return RepurposeResult(tuple(suggestions))
+
+
+def _with_conditions(zh: str, en: str, row: Suitability, asset_type: str) -> tuple[str, str]:
+    """The sentences with the row's caveat, the civil-defence note and the row's source appended."""
+    zh_parts, en_parts = [zh, row.caveat_zh], [en, row.caveat_en]
+    if asset_type == "civil_defence":
+        zh_parts.append(CIVIL_DEFENCE_NOTE_ZH)
+        en_parts.append(CIVIL_DEFENCE_NOTE_EN)
+    if row.source:
+        zh_parts.append(f"依据：{row.source}。")
+        en_parts.append(f"Basis: {row.source}.")
+    return "".join(part for part in zh_parts if part), " ".join(part for part in en_parts if part)

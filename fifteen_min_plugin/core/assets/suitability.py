@@ -16,7 +16,12 @@
 - ``base_score``: a positive number weighing uses against each other;
 - ``use_zh``, ``use_en``: the use's name in sentences (required for special uses, else the category name);
 - ``reason_zh``, ``reason_en``: sentence templates with ``{asset_type}``, ``{name}``, ``{area}``,
-  ``{capacity}``, ``{windows}``, ``{use}``, ``{gaps}``, ``{circles}``, ``{residents}``.
+  ``{capacity}``, ``{windows}``, ``{use}``, ``{gaps}``, ``{circles}``, ``{residents}``;
+- ``caveat_zh``, ``caveat_en`` (optional): conditions the sentence must state (a floor or room-size limit);
+- ``source`` (optional): the clause the row rests on, or “plugin default, editable” for sizes and scores
+  no document gives; every suggestion sentence ends with it.
+
+Some uses are refused whatever the table says (`FORBIDDEN_USES`): a national norm rules them out.
 """
 
 from __future__ import annotations
@@ -55,6 +60,15 @@ COLUMNS = (
     "reason_zh",
     "reason_en",
 )
+#: optional columns (older tables without them still load)
+OPTIONAL_COLUMNS = ("caveat_zh", "caveat_en", "source")
+#: asset type → {use or filled category: clause}: uses a row may never make feasible
+FORBIDDEN_USES = {
+    "civil_defence": {
+        code: "GB 50098-2009 3.1.3 (人防工程内不得设置哺乳室、托儿所、幼儿园等儿童活动场所和残疾人员活动场所)"
+        for code in ("childcare", "kindergarten")
+    }
+}
 TEMPLATE_FIELDS = frozenset(
     {"asset_type", "name", "area", "capacity", "windows", "use", "gaps", "circles", "residents"}
 )
@@ -83,6 +97,9 @@ class Suitability:
     use_en: str
     reason_zh: str
     reason_en: str
+    caveat_zh: str = ""
+    caveat_en: str = ""
+    source: str = ""
 
     def size_fit(self, area_m2: Optional[float], capacity: Optional[int]) -> Optional[float]:
         """Size fit in [0.5, 1], or None when the asset is smaller than (or of unknown size against) a minimum."""
@@ -159,6 +176,14 @@ def _row(path: Path, line: int, row: dict[str, str], categories: dict[str, Categ
         )
     if not fills and use in categories:
         fills = (use,)
+    forbidden = FORBIDDEN_USES.get(asset_type, {})
+    refused = [code for code in (use, *fills) if code in forbidden]
+    if feasible == "yes" and refused:
+        raise fail(
+            SuitabilityMessages.tr("a {asset_type} may never be used for {use}: {clause}.").format(
+                asset_type=asset_type, use=refused[0], clause=forbidden[refused[0]]
+            )
+        )
     sizes = [
         _number(row.get(name, ""), name.endswith("capacity"), fail)
         for name in ("min_area_m2", "ideal_area_m2", "min_capacity", "ideal_capacity")
@@ -212,6 +237,7 @@ def _row(path: Path, line: int, row: dict[str, str], categories: dict[str, Categ
         use_zh,
         use_en,
         *reasons,
+        *(row.get(name, "") or "" for name in OPTIONAL_COLUMNS),
     )
 
 
