@@ -1037,62 +1037,62 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="78"/>
         <source>The basemap style must be vec (vector) or img (imagery), not “{style}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>底图类型须为 vec（矢量）或 img（影像），而不是“{style}”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="137"/>
         <source>no Tianditu key is configured</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置天地图密钥</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="141"/>
         <source>the Tianditu key cannot be read from the Authentication Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从认证管理器读取天地图密钥</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="160"/>
         <source>the Tianditu tile server cannot be reached</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接天地图瓦片服务</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="162"/>
         <source>the Tianditu tile server refused the key (HTTP {status})</source>
-        <translation type="unfinished"></translation>
+        <translation>天地图瓦片服务拒绝了该密钥（HTTP {status}）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="172"/>
         <source>Tianditu vector</source>
-        <translation type="unfinished"></translation>
+        <translation>天地图矢量底图</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="173"/>
         <source>Tianditu imagery</source>
-        <translation type="unfinished"></translation>
+        <translation>天地图影像底图</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="174"/>
         <source>Tianditu vector annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>天地图矢量注记</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="175"/>
         <source>Tianditu imagery annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>天地图影像注记</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="181"/>
         <source>The Tianditu layer {name} cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开天地图图层 {name}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="194"/>
         <source>Tianditu basemap</source>
-        <translation type="unfinished"></translation>
+        <translation>天地图底图</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="198"/>
         <source>The Tianditu layer {name} could not be added to the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将天地图图层 {name} 添加到项目中。</translation>
     </message>
 </context>
 <context>
@@ -1816,12 +1816,12 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="608"/>
         <source>Tianditu basemap not shown ({reason}); the map shows the workspace layers only.</source>
-        <translation type="unfinished"></translation>
+        <translation>未显示天地图底图（{reason}）；地图仅显示工作空间图层。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="615"/>
         <source>The basemap could not be added to the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将底图添加到报告中。</translation>
     </message>
 </context>
 <context>

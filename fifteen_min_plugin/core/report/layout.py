@@ -12,10 +12,10 @@ import os
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from qgis.core import (
     Qgis,
@@ -61,6 +61,11 @@ from fifteen_min_plugin.core.facilities.categories import Category, class_label,
 from fifteen_min_plugin.core.labels import asset_type_label
 from fifteen_min_plugin.core.language import Messages, is_chinese
 from fifteen_min_plugin.core.report.fonts import report_font_family
+
+if TYPE_CHECKING:
+    from qgis.core import QgsRasterLayer
+
+    from fifteen_min_plugin.core.report.basemap import Basemap
 
 #: the attribution OpenStreetMap's licence requires on anything derived from its data
 OSM_ATTRIBUTION = "© OpenStreetMap contributors, ODbL 1.0"
@@ -121,6 +126,9 @@ class ReportLayers:
     assets: Optional[QgsVectorLayer] = None
     suggestions: Optional[QgsVectorLayer] = None
     minutes: Optional[QgsVectorLayer] = None
+    #: the basemap drawn under the workspace layers (top first), and the sentence printed instead when it cannot be
+    backdrop: tuple[QgsRasterLayer, ...] = ()
+    backdrop_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -478,9 +486,10 @@ def _overrides(layers: ReportLayers) -> dict[str, str]:
     return styles
 
 
-def _map_layers(layers: ReportLayers) -> list[QgsVectorLayer]:
-    """Map layers, top first."""
-    return [layer for layer in (layers.assets, layers.facilities, layers.circles, layers.coverage) if layer is not None]
+def _map_layers(layers: ReportLayers) -> list[QgsVectorLayer | QgsRasterLayer]:
+    """Map layers, top first: the workspace layers over the basemap."""
+    ours = [layer for layer in (layers.assets, layers.facilities, layers.circles, layers.coverage) if layer is not None]
+    return [*ours, *layers.backdrop]
 
 
 def _legend_names(layers: ReportLayers) -> dict[str, str]:
@@ -524,6 +533,8 @@ def _add_legend(layout: QgsPrintLayout, layers: ReportLayers, linked: QgsLayoutI
     root.removeAllChildren()
     names = _legend_names(layers)
     for layer in _map_layers(layers):
+        if layer.id() not in names:  # the basemap: its attribution is printed on the map instead
+            continue
         node = root.addLayer(layer)
         node.setUseLayerName(False)
         node.setName(names[layer.id()])
@@ -573,6 +584,38 @@ def _add_scale_and_north(layout: QgsPrintLayout, linked: QgsLayoutItemMap, rect)
     _place(north, x + width - 12.0, y + 2.0, 10.0, 12.0)
 
 
+def _add_basemap_line(layout: QgsPrintLayout, layers: ReportLayers, rect: tuple[float, float, float, float]) -> None:
+    """Over the map's top-left corner: the basemap's required attribution, or why the basemap is missing."""
+    from fifteen_min_plugin.core.report.basemap import attribution  # the POI clients' numpy: only with a basemap
+
+    text = attribution() if layers.backdrop else layers.backdrop_note
+    if not text:
+        return
+    label = _text_label(layout, escape(text), rect, 6.5, colour=INK)
+    label.setId("basemap_line")
+    label.setBackgroundEnabled(True)
+    label.setBackgroundColor(QColor(255, 255, 255, 210))
+
+
+def with_basemap(project: QgsProject, layers: ReportLayers, basemap: Optional[Basemap]) -> ReportLayers:
+    """`layers` with the Tianditu `basemap` under them (owned by `project`), or with the sentence saying why not."""
+    if basemap is None:
+        return layers
+    from fifteen_min_plugin.core.report.basemap import basemap_layers, unavailable_reason  # numpy: only when asked
+
+    reason = unavailable_reason(basemap)
+    if reason:
+        note = CirclePlanReport.tr(
+            "Tianditu basemap not shown ({reason}); the map shows the workspace layers only."
+        ).format(reason=reason)
+        return replace(layers, backdrop=(), backdrop_note=note)
+    backdrop = basemap_layers(basemap)
+    for layer in backdrop:
+        if project.addMapLayer(layer, False) is None:
+            raise FifteenMinError(CirclePlanReport.tr("The basemap could not be added to the report."))
+    return replace(layers, backdrop=tuple(backdrop), backdrop_note="")
+
+
 def build_atlas_layout(
     project: QgsProject,
     layers: ReportLayers,
@@ -596,6 +639,7 @@ def build_atlas_layout(
     _html_label(layout, _header_html(layers, title, categories, area), (left, 7.0, width, 23.0), "header")
     linked = _add_map(layout, layers, (left, 31.0, 128.0, 118.0))
     _add_scale_and_north(layout, linked, (left, 31.0, 128.0, 118.0))
+    _add_basemap_line(layout, layers, (left + 1.0, 32.0, 113.0, 7.0))
     _add_legend(layout, layers, linked, (142.0, 31.0, 58.0, 52.0))
     _html_label(layout, _summary_html(layers, categories), (142.0, 86.0, 58.0, 63.0), "summary")
     heading = CirclePlanReport.tr("Facilities present and missing — and the walk to the nearest one")
@@ -788,11 +832,14 @@ def build_circle_plan(
     categories: Optional[Sequence[Category]] = None,
     area: str = "",
     bureau: str = "",
+    basemap: Optional[Basemap] = None,
 ) -> CirclePlan:
     """The cover and atlas layouts of a report over `layers` (which `project` must own or outlive).
 
     `categories` defaults to the bundled table; an empty `title` becomes "15-minute living circles". `area` (the
-    planning area) and `bureau` (who issues the plan) are printed on the cover and on every page when given.
+    planning area) and `bureau` (who issues the plan) are printed on the cover and on every page when given. With
+    a Tianditu `basemap` the circle maps draw it under the layers with its approval number, or, when it has no key
+    or no answer, say so on every page.
     """
     categories = load_categories() if categories is None else categories
     title = title.strip() or CirclePlanReport.tr("15-minute living circles")
@@ -801,6 +848,7 @@ def build_circle_plan(
             CirclePlanReport.tr("The coverage layer has no circles, so there is no plan to print. Run Coverage first.")
         )
     area, bureau = area.strip(), bureau.strip()
+    layers = with_basemap(project, layers, basemap)
     return CirclePlan(
         build_cover_layout(project, layers, title, categories, area, bureau),
         build_atlas_layout(project, layers, title, categories, area, bureau),
@@ -822,13 +870,14 @@ def add_layout_to_project(
     categories: Optional[Sequence[Category]] = None,
     area: str = "",
     bureau: str = "",
+    basemap: Optional[Basemap] = None,
 ) -> QgsPrintLayout:
     """Put the cover and the atlas layout in `project` (whose layers `layers` are); return the atlas layout.
 
     The layouts an earlier export added are replaced, so exporting again never piles up copies; a layout of the
     user's own keeps its name (ours then gets a number).
     """
-    plan = build_circle_plan(project, layers, title, categories, area, bureau)
+    plan = build_circle_plan(project, layers, title, categories, area, bureau, basemap)
     manager = project.layoutManager()
     for layout in list(manager.printLayouts()):
         if layout.customProperty(REPORT_PROPERTY):

@@ -1,0 +1,163 @@
+"""Tianditu basemaps: XYZ sources naming the key's configuration but never the key, the saved project without the
+key, and the report over a loopback tile server (the key added to each tile request), or without it, saying so."""
+
+from __future__ import annotations
+
+import re
+import threading
+import zipfile
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from pypdf import PdfReader
+from qgis.core import QgsApplication, QgsDataSourceUri, QgsProject, QgsRasterLayer
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice
+from qgis.PyQt.QtGui import QColor, QImage
+
+from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
+from fifteen_min_plugin.core.report import PdfExport, ReportLayers, build_circle_plan
+from fifteen_min_plugin.core.report.basemap import (
+    DEFAULT_ATTRIBUTION,
+    Basemap,
+    add_to_project,
+    basemap_layers,
+    remove_from_project,
+    unregister_keys,
+)
+from tests.qgis import test_circle_plan as plan_tests
+from tests.qgis.test_circle_plan import ORIGINS, appears, text
+
+KEY = "5f0c1e2d3a4b5c6d7e8f9a0b1c2d3e4f"
+workspace = plan_tests.workspace
+
+
+def png_tile() -> bytes:
+    image = QImage(256, 256, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#d8e8c8"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, "PNG")
+    return bytes(data)
+
+
+@pytest.fixture()
+def tk(qgis_app):
+    """The key in the real authentication database of the test profile."""
+    assert QgsApplication.authManager().setMasterPassword("fifteen-min-test-master", True)
+    authcfg = ApiKeys.store("Tianditu tk", KEY)
+    yield authcfg
+    unregister_keys()
+    QgsApplication.authManager().removeAuthenticationConfig(authcfg)
+
+
+@pytest.fixture()
+def tiles(qgis_app):
+    """A loopback WMTS KVP tile server answering every GetTile with one PNG; it records the requests."""
+    tile = png_tile()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            parts = urlsplit(self.path)
+            self.server.requests.append((parts.path, {k: v[0] for k, v in parse_qs(parts.query).items()}))
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(tile)))
+            self.end_headers()
+            self.wfile.write(tile)
+
+        def log_message(self, *args):
+            pass
+
+    http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    http.daemon_threads = True
+    http.requests = []
+    thread = threading.Thread(target=http.serve_forever, daemon=True)
+    thread.start()
+    http.base_url = f"http://127.0.0.1:{http.server_address[1]}"
+    yield http
+    http.shutdown()
+    http.server_close()
+    thread.join(5)
+
+
+@pytest.mark.parametrize(("style", "notes"), [("vec", "cva"), ("img", "cia")])
+def test_layer_sources_name_the_configuration_never_the_key(tk, style, notes):
+    layers = basemap_layers(Basemap(style, tk))
+    assert [layer.dataProvider().name() for layer in layers] == ["wms", "wms"]
+    for layer, name in zip(layers, (notes, style)):
+        source = layer.source()
+        assert layer.isValid() and layer.crs().authid() == "EPSG:3857"
+        assert f"authcfg={tk}" in source and KEY not in source
+        uri = QgsDataSourceUri()
+        uri.setEncodedUri(source)
+        assert uri.param("type") == "xyz" and uri.authConfigId() == tk
+        assert uri.param("url") == (
+            f"https://t0.tianditu.gov.cn/{name}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={name}"
+            "&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk="
+        )
+
+
+def test_saved_project_holds_the_configuration_but_not_the_key(tk, qgis_new_project, tmp_path):
+    project = QgsProject.instance()
+    layers = add_to_project(project, Basemap("img", tk))
+    assert [node.name() for node in project.layerTreeRoot().children()][-1] == "Tianditu basemap"
+    path = tmp_path / "plan.qgz"
+    assert project.write(str(path))
+    with zipfile.ZipFile(path) as archive:
+        saved = b"".join(archive.read(name) for name in archive.namelist())
+    assert KEY.encode() not in saved and f"authcfg={tk}".encode() in saved
+    assert layers[0].id().encode() in saved
+    remove_from_project(project)
+    assert not any(isinstance(layer, QgsRasterLayer) for layer in project.mapLayers().values())
+
+
+def report(project, workspace, basemap, pdf):
+    """The PDF's page texts, and the text of the basemap line of each printed atlas page."""
+    assert len(project.addMapLayers(list(workspace.values()))) == len(workspace)
+    layers = ReportLayers(coverage=workspace["coverage"], facilities=workspace["facilities"])
+    plan = build_circle_plan(project, layers, "海淀区示例", basemap=basemap)
+    export = PdfExport(plan, pdf)
+    export.start()
+    lines = []
+    more = True
+    while more:
+        more = export.next_page()  # the page just printed stays laid out until the next one
+        line = plan.atlas.itemById("basemap_line")
+        lines.append(re.sub(r"<[^>]*>", "", line.text()) if line is not None else "")
+    assert export.finish() == 1 + len(ORIGINS)
+    return [text(page) for page in PdfReader(str(pdf)).pages], lines
+
+
+def test_report_draws_the_basemap_with_its_approval_number_on_every_map_page(
+    tk, tiles, workspace, qgis_new_project, tmp_path
+):
+    basemap = Basemap("vec", tk, tiles.base_url)
+    (cover, *pages), lines = report(QgsProject.instance(), workspace, basemap, tmp_path / "p.pdf")
+    tile_requests = [query for path, query in tiles.requests if query.get("REQUEST") == "GetTile"]
+    # the probe tile, then the map tiles of both layers: each with the key, which no layer source holds
+    assert {path for path, _ in tiles.requests} >= {"/vec_w/wmts", "/cva_w/wmts"}
+    assert len(tile_requests) > 2 and all(query["tk"] == KEY for query in tile_requests)
+    assert lines == [DEFAULT_ATTRIBUTION] * len(ORIGINS)
+    # in the PDF text: Qt's PDF engine maps the digits of the GS number to wrong code points (as it does the
+    # cover's digits), so the words and the surveying licence number are what can be read back
+    for page in pages:
+        assert appears("天地图", page) and appears("审图号", page) and appears("甲测资字1100471", page)
+    assert not appears("审图号", cover)  # the cover has no map
+
+
+@pytest.mark.parametrize("case", ["no key", "no network"])
+def test_report_without_key_or_network_falls_back_and_says_so(tk, tiles, workspace, qgis_new_project, tmp_path, case):
+    base = tiles.base_url
+    if case == "no network":
+        tiles.shutdown()
+        tiles.server_close()
+    basemap = Basemap("img", "" if case == "no key" else tk, base)
+    (_, *pages), lines = report(QgsProject.instance(), workspace, basemap, tmp_path / "p.pdf")
+    reason = "no Tianditu key is configured" if case == "no key" else "cannot be reached"
+    assert all(reason in line for line in lines) and len(lines) == len(ORIGINS)
+    for page in pages:
+        assert "Tianditu basemap not shown" in page and reason in page and "workspace layers only" in page
+        assert not appears("审图号", page)
+    assert not tiles.requests
