@@ -65,7 +65,7 @@ def tiles(qgis_app):
             self.send_header("Content-Type", "image/png")
             self.send_header("Content-Length", str(len(tile)))
             self.end_headers()
-            self.wfile.write(tile)
+            assert self.wfile.write(tile) == len(tile)
 
         def log_message(self, *args):
             pass
