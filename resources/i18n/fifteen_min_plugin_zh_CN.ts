@@ -5392,4 +5392,37 @@ Mon-Fri 19:00-07:00
         <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
     </message>
 </context>
+<context>
+    <name>ConsultationMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="1"/>
+        <source>A needs list needs a name.</source>
+        <translation>需求清单必须有名称。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="1"/>
+        <source>The needs list could not be saved; the lists are unchanged.</source>
+        <translation>需求清单未能保存，现有清单未作改动。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="1"/>
+        <source>The list “{name}” is already defined for this community.</source>
+        <translation>本社区已定义“{name}”清单。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="1"/>
+        <source>A consultation needs a date and a topic.</source>
+        <translation>微协商必须填写日期和议题。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="1"/>
+        <source>The consultation could not be saved; nothing was written.</source>
+        <translation>微协商记录未能保存，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="1"/>
+        <source>These needs are not in the workspace: {ids}.</source>
+        <translation>以下需求不在工作空间中：{ids}。</translation>
+    </message>
+</context>
 </TS>
