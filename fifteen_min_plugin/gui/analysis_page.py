@@ -47,6 +47,7 @@ from fifteen_min_plugin.core.analysis.summaries import (
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
 from fifteen_min_plugin.core.report import CirclePlan, PdfExport, ReportLayers, add_layout_to_project, report_layouts
+from fifteen_min_plugin.core.report.basemap import project_basemap
 from fifteen_min_plugin.core.settings import COVERED_MINUTES, Settings
 from fifteen_min_plugin.core.workspace.workspace import PROJECT_SCOPE
 from fifteen_min_plugin.gui.dock_page import LINE_LAYERS, DockPage
@@ -227,7 +228,8 @@ class AnalysisPage(DockPage, load_form("analysis_page")):
             minutes=minutes if isinstance(minutes, QgsVectorLayer) else None,
         )
         try:
-            atlas = add_layout_to_project(self.project, report, title, self._categories(), area, bureau)
+            basemap = project_basemap(self.project)  # the dock's Tianditu basemap is drawn under the maps too
+            atlas = add_layout_to_project(self.project, report, title, self._categories(), area, bureau, basemap)
             cover = report_layouts(self.project)[0]
             export = PdfExport(CirclePlan(cover, atlas), path, title)
             export.start()

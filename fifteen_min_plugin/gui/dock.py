@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -27,8 +28,10 @@ from qgis.PyQt.QtWidgets import (
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.dependencies import REQUIREMENTS, MissingDependency, install_command
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
 from fifteen_min_plugin.core.labels import join_labels
 from fifteen_min_plugin.core.language import is_chinese
+from fifteen_min_plugin.core.report.basemap import Basemap, add_to_project, remove_from_project
 from fifteen_min_plugin.core.workspace.project_memory import ProjectWorkspace, adopt_layers, claim_group, read_project
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.forms import install_flows, load_form
@@ -118,6 +121,11 @@ class FifteenMinDock(QgsDockWidget):
         self.ui.newWorkspaceButton.clicked.connect(self._ask_new_workspace)
         self.ui.openWorkspaceButton.clicked.connect(self._ask_open_workspace)
         self.ui.helpButton.clicked.connect(self.open_help)
+        menu = QMenu(self.ui.basemapButton)
+        for style, text in (("vec", self.tr("Tianditu vector")), ("img", self.tr("Tianditu imagery"))):
+            menu.addAction(text).triggered.connect(lambda _checked=False, style=style: self.show_basemap(style))
+        menu.addAction(self.tr("No basemap")).triggered.connect(lambda _checked=False: self.show_basemap(""))
+        self.ui.basemapButton.setMenu(menu)
         self.project.readProject.connect(self._restore_from_project)
         self.project.cleared.connect(self._forget_workspace)
         self.project.writeProject.connect(self._remember_relative)
@@ -200,6 +208,27 @@ class FifteenMinDock(QgsDockWidget):
         self.project.readProject.disconnect(self._restore_from_project)
         self.project.cleared.disconnect(self._forget_workspace)
         self.project.writeProject.disconnect(self._remember_relative)
+
+    def show_basemap(self, style: str) -> None:
+        """Put the Tianditu basemap `style` (vec or img) under the project's layers, or remove it ("")."""
+        if not style:
+            remove_from_project(self.project)
+            return
+        authcfg = ApiKeys.remembered("tianditu")
+        if not authcfg:
+            show_message(
+                self.message_bar,
+                self.tr("Basemap"),
+                self.tr(
+                    "Choose the Tianditu key first: on the Facilities page pick Tianditu as the service and the "
+                    "authentication configuration holding its tk key."
+                ),
+            )
+            return
+        try:
+            add_to_project(self.project, Basemap(style, authcfg))
+        except FifteenMinError as error:
+            show_error(self.message_bar, self.tr("Basemap"), error)
 
     def help_url(self) -> QUrl:
         """The bundled user guide, at the section in the interface language."""

@@ -149,7 +149,7 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
         self.overpass_button.clicked.connect(self.import_overpass)
         self.amap_button.clicked.connect(self.import_amap)
         self.provider_combo.currentIndexChanged.connect(lambda _index: self._provider_changed())
-        self.auth_select.selectedConfigIdChanged.connect(lambda _id: self.show_key_state())
+        self.auth_select.selectedConfigIdChanged.connect(self._key_chosen)
         self.keywords_edit.textChanged.connect(lambda _text: self.show_estimate())
         self.types_edit.textChanged.connect(lambda _text: self.show_estimate())
         self.canvas.extentsChanged.connect(self.show_estimate)
@@ -279,6 +279,11 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
         self.types_edit.setToolTip(tip)
         self.show_key_state()
         self.show_estimate()
+
+    def _key_chosen(self, authcfg: str) -> None:
+        """Remember the configuration for the chosen service (the dock's Tianditu basemap reads it too)."""
+        ApiKeys.remember(self.provider(), authcfg)
+        self.show_key_state()
 
     def show_key_state(self) -> None:
         """Whether the chosen configuration exists in the Authentication Manager: its name, never the key."""

@@ -67,7 +67,7 @@
         <translation>步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="102"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="103"/>
         <source>Walking minutes from every community to the nearest facility of every category along the roads, then the share of residents within {minutes:g} minutes.</source>
         <translation>计算每个社区沿道路步行到各业态最近设施所需的分钟数，再统计 {minutes:g} 分钟内可达的居民比例。</translation>
     </message>
@@ -152,112 +152,112 @@
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="108"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="109"/>
         <source>Residents within {minutes:g} minutes</source>
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="288"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="290"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="180"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="181"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="301"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="303"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="310"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="312"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="284"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="286"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="294"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="296"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="302"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="304"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="311"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="313"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="319"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="321"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="394"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="396"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="416"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="418"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="418"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="420"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="424"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="426"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="450"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="452"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="467"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="469"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="474"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="476"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="478"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="480"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="483"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="485"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="488"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="490"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="499"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="501"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="94"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
@@ -317,12 +317,12 @@
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="250"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="252"/>
         <source>Circle plans (PDF): cancelled; nothing was written.</source>
         <translation>“一圈一策”PDF：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="264"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="266"/>
         <source>{pages} pages written to {path}; the layout “{layout}” in the project shows them.</source>
         <translation>已将 {pages} 页写入 {path}；可在项目中的布局“{layout}”里查看。</translation>
     </message>
@@ -884,42 +884,42 @@ Mon-Fri 19:00-07:00
         <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="812"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="817"/>
         <source>Suggestions ranked for {count} assets.</source>
         <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="843"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="848"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
         <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="855"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="860"/>
         <source>Tick at least one layer to scan.</source>
         <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="861"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="866"/>
         <source>Find candidates</source>
         <translation>查找候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="865"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="870"/>
         <source>No idle asset candidates in the chosen layers.</source>
         <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="898"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="903"/>
         <source>Found by “Find candidates”: {why}</source>
         <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="905"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="910"/>
         <source>{count} candidates added to the register.</source>
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="927"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="932"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
@@ -929,7 +929,7 @@ Mon-Fri 19:00-07:00
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="919"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="924"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
@@ -1035,62 +1035,62 @@ Mon-Fri 19:00-07:00
 <context>
     <name>BasemapMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="78"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="76"/>
         <source>The basemap style must be vec (vector) or img (imagery), not “{style}”.</source>
         <translation>底图类型须为 vec（矢量）或 img（影像），而不是“{style}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="137"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="138"/>
         <source>no Tianditu key is configured</source>
         <translation>未配置天地图密钥</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="141"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="142"/>
         <source>the Tianditu key cannot be read from the Authentication Manager</source>
         <translation>无法从认证管理器读取天地图密钥</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="160"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="161"/>
         <source>the Tianditu tile server cannot be reached</source>
         <translation>无法连接天地图瓦片服务</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="162"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="163"/>
         <source>the Tianditu tile server refused the key (HTTP {status})</source>
         <translation>天地图瓦片服务拒绝了该密钥（HTTP {status}）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="173"/>
         <source>Tianditu vector</source>
         <translation>天地图矢量底图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="174"/>
         <source>Tianditu imagery</source>
         <translation>天地图影像底图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="174"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="175"/>
         <source>Tianditu vector annotation</source>
         <translation>天地图矢量注记</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="175"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="176"/>
         <source>Tianditu imagery annotation</source>
         <translation>天地图影像注记</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="181"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="182"/>
         <source>The Tianditu layer {name} cannot be opened.</source>
         <translation>无法打开天地图图层 {name}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="194"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="195"/>
         <source>Tianditu basemap</source>
         <translation>天地图底图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="198"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="199"/>
         <source>The Tianditu layer {name} could not be added to the project.</source>
         <translation>无法将天地图图层 {name} 添加到项目中。</translation>
     </message>
@@ -1594,37 +1594,37 @@ Mon-Fri 19:00-07:00
         <translation>未达到 GB 50180 / 商务部等级要求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="728"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="735"/>
         <source>Nothing to show.</source>
         <translation>无可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="845"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="852"/>
         <source>15-minute living circles</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="847"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="854"/>
         <source>The coverage layer has no circles, so there is no plan to print. Run Coverage first.</source>
         <translation>覆盖分析图层中没有生活圈，因此没有可打印的方案。请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="889"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="896"/>
         <source>The layout {name} could not be added to the project.</source>
         <translation>无法将布局 {name} 添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="957"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="964"/>
         <source>The PDF {path} could not be written.</source>
         <translation>无法写入 PDF 文件 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="975"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="982"/>
         <source>The atlas of the circle plan could not be started.</source>
         <translation>无法启动生活圈方案的图集。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="987"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="994"/>
         <source>Page {page} of the circle plan could not be prepared.</source>
         <translation>无法生成生活圈方案的第 {page} 页。</translation>
     </message>
@@ -1634,87 +1634,87 @@ Mon-Fri 19:00-07:00
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="386"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="392"/>
         <source>No idle asset recorded in this circle.</source>
         <translation>此生活圈内未登记闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="425"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="432"/>
         <source>—: walking minutes not measured, or no facility within the walking limit.</source>
         <translation>—：未测算步行分钟数，或步行范围内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="426"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="433"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="456"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="463"/>
         <source>This circle</source>
         <translation>本生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="457"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="464"/>
         <source>Other circles</source>
         <translation>其他生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="470"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="477"/>
         <source>Isochrones of this community</source>
         <translation>本社区的等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="502"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="509"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="496"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="503"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="498"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="505"/>
         <source>Isochrones</source>
         <translation>等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="500"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="507"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="632"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="639"/>
         <source>Circle plan: {title}</source>
         <translation>生活圈方案：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="645"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="652"/>
         <source>Facilities present and missing — and the walk to the nearest one</source>
         <translation>已有和缺少的设施，以及到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="780"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="787"/>
         <source>Circle plan cover: {title}</source>
         <translation>生活圈方案封面：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="784"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="791"/>
         <source>15-minute living circle plan (一圈一策)</source>
         <translation>一刻钟生活圈方案（一圈一策）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="797"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="804"/>
         <source>{circles} circles · {population} residents · {date}</source>
         <translation>{circles} 个生活圈 · {population} 名居民 · {date}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="808"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="815"/>
         <source>Circles per MOFCOM grade</source>
         <translation>各商务部等级的生活圈数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="815"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="822"/>
         <source>Basic services most often missing (circles lacking them)</source>
         <translation>最常缺少的基本保障类业态（缺少该业态的生活圈数）</translation>
     </message>
@@ -1789,7 +1789,7 @@ Mon-Fri 19:00-07:00
         <translation>未提供闲置资源图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1026"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1033"/>
         <source>The circle plan is not complete; nothing was written.</source>
         <translation>“一圈一策”方案尚未完整生成，未写入任何内容。</translation>
     </message>
@@ -1814,12 +1814,12 @@ Mon-Fri 19:00-07:00
         <translation>手绘生活圈边界</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="608"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="615"/>
         <source>Tianditu basemap not shown ({reason}); the map shows the workspace layers only.</source>
         <translation>未显示天地图底图（{reason}）；地图仅显示工作空间图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="615"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="622"/>
         <source>The basemap could not be added to the report.</source>
         <translation>无法将底图添加到报告中。</translation>
     </message>
@@ -2152,6 +2152,39 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/processing/classify_facilities.py" line="123"/>
         <source>Field {field} is read as {role}.</source>
         <translation>将字段 {field} 用作{role}。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="53"/>
+        <source>A needs list needs a name.</source>
+        <translation>需求清单必须有名称。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="55"/>
+        <source>The needs list could not be saved; the lists are unchanged.</source>
+        <translation>需求清单未能保存，现有清单未作改动。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="61"/>
+        <source>The list “{name}” is already defined for this community.</source>
+        <translation>本社区已定义“{name}”清单。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="84"/>
+        <source>A consultation needs a date and a topic.</source>
+        <translation>微协商必须填写日期和议题。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="86"/>
+        <source>The consultation could not be saved; nothing was written.</source>
+        <translation>微协商记录未能保存，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="94"/>
+        <source>These needs are not in the workspace: {ids}.</source>
+        <translation>以下需求不在工作空间中：{ids}。</translation>
     </message>
 </context>
 <context>
@@ -2687,47 +2720,47 @@ Mon-Fri 19:00-07:00
         <translation>OpenStreetMap 下载</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="387"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="392"/>
         <source>Choose the layer and the field that holds the facility type first.</source>
         <translation>请先选择图层以及存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="419"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="424"/>
         <source>Choose the layer of facilities to import first.</source>
         <translation>请先选择要导入的设施图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="422"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="427"/>
         <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
         <translation>这是工作空间自身的设施图层；请选择其他图层进行导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="425"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="430"/>
         <source>Layer import</source>
         <translation>图层导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="438"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="443"/>
         <source>An import is already running; wait for it or cancel it.</source>
         <translation>已有导入正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="441"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="446"/>
         <source>Create or open a workspace first: facilities are imported into it.</source>
         <translation>请先新建或打开工作空间：设施将导入到工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="461"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="466"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="464"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="469"/>
         <source>{title} gave no result; nothing was added.</source>
         <translation>{title}没有得到结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="497"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="502"/>
         <source>{count} have no category yet: use Show unclassified to review them.</source>
         <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
@@ -2737,57 +2770,57 @@ Mon-Fri 19:00-07:00
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="537"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="542"/>
         <source>Unclassified</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="557"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="562"/>
         <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
         <translation>{count} 个设施没有业态。请选择部分设施和一个业态，然后单击“指定业态”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="565"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="570"/>
         <source>{count} facilities without a category are selected (the layer is being edited).</source>
         <translation>已选中 {count} 个没有业态的设施（图层正处于编辑状态）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="580"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="585"/>
         <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
         <translation>请先（在地图或属性表中）选择设施，并选择一个业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="590"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="595"/>
         <source>assigned in the review</source>
         <translation>核查时指定</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="595"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="600"/>
         <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
         <translation>已有 {count} 个设施归为“{category}”。请保存图层编辑以保留更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="599"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="604"/>
         <source>Future imports classify names containing {names} the same way ({path}).</source>
         <translation>以后导入时，名称包含 {names} 的设施也将按相同方式归类（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="603"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="608"/>
         <source>No rule was saved: the selected facilities have no name.</source>
         <translation>未保存规则：所选设施没有名称。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="486"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="491"/>
         <source>{added} facilities added to “{layer}” ({title}); {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
         <translation>已向“{layer}”新增 {added} 处设施（{title}）；{merged} 处已由其他来源导入，现同时记录两个来源；{present} 处此前已导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="502"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="507"/>
         <source>{count} rows skipped: they have no location that can be placed on the map.</source>
         <translation>跳过 {count} 行：没有可以落到地图上的位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="508"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="513"/>
         <source>{count} facilities already in the workspace have a location that cannot be converted to WGS84, so they were not checked for duplicates.</source>
         <translation>工作空间中已有 {count} 处设施的位置无法转换为 WGS84，未参与重复检查。</translation>
     </message>
@@ -2867,37 +2900,37 @@ Mon-Fri 19:00-07:00
         <translation>天地图分类名称或编码（其数据类型）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="289"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="294"/>
         <source>Key: configured ({config}).</source>
         <translation>密钥：已配置（{config}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="291"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="296"/>
         <source>Key: missing. Add the service&apos;s {parameter} key as an authentication configuration (API Header, one header holding the key) and choose it above.</source>
         <translation>密钥：未配置。请将该服务的 {parameter} 密钥添加为认证配置（API Header，一个请求头存放密钥），并在上方选择。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="323"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="328"/>
         <source>Give keywords or types to see how many requests the search takes.</source>
         <translation>填写关键词或类型后，可查看本次搜索大约需要多少次请求。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="328"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="333"/>
         <source>About {count} requests (a rough estimate: {area:.1f} km², {terms} search terms, assuming {density:.0f} POIs per km² for each; {cap} results per cell at most, {page} per page).</source>
         <translation>约 {count} 次请求（粗略估算：{area:.1f} 平方千米，{terms} 个检索词，按每个检索词每平方千米 {density:.0f} 个 POI 计；每个网格最多 {cap} 条结果，每页 {page} 条）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="348"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="353"/>
         <source>Choose the authentication configuration holding the {service} key first.</source>
         <translation>请先选择存放{service}密钥的认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="355"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="360"/>
         <source>Give keywords or types to search for.</source>
         <translation>请填写要搜索的关键词或类型。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="372"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="377"/>
         <source>{service} import</source>
         <translation>{service}导入</translation>
     </message>
@@ -2958,89 +2991,114 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinDock</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="92"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="139"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="147"/>
         <source>Disabled: install the Python packages {names}</source>
         <translation>已禁用：请安装 Python 包 {names}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="247"/>
         <source>New workspace</source>
         <translation>新建工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="252"/>
         <source>Open workspace</source>
         <translation>打开工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="229"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="258"/>
         <source>Workspace created</source>
         <translation>工作空间已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="233"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="262"/>
         <source>Workspace opened</source>
         <translation>工作空间已打开</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="304"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="333"/>
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="259"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="288"/>
         <source>No workspace open. Create one or open an existing GeoPackage.</source>
         <translation>未打开工作空间。请新建一个工作空间，或打开现有的 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="261"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="290"/>
         <source>Workspace: {path}</source>
         <translation>工作空间：{path}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="247"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="276"/>
         <source>Upgraded to the current schema; added: {added}.</source>
         <translation>已升级到当前数据结构版本；新增：{added}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="163"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="171"/>
         <source>The pages {pages} are turned off: the Python packages {names} are missing. Run this command, then restart QGIS:</source>
         <translation>“{pages}”页面已停用：缺少 Python 包 {names}。请运行以下命令，然后重启 QGIS：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="163"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="171"/>
         <source>The Python packages {names} are missing. Run this command, then restart QGIS:</source>
         <translation>缺少 Python 包 {names}。请运行以下命令，然后重启 QGIS：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="178"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="186"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="187"/>
         <source>Copy the install command to the clipboard</source>
         <translation>将安装命令复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="310"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="339"/>
         <source>Use the layers&apos; workspace</source>
         <translation>使用图层所在的工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="313"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="342"/>
         <source>Use the remembered workspace</source>
         <translation>使用项目记录的工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="300"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="329"/>
         <source>This project remembers the workspace {remembered}, but its layers read {layers}. Which one should the plugin write to? The project&apos;s layers are then pointed at it.</source>
         <translation>本项目记录的工作空间是 {remembered}，但项目中的图层读取的是 {layers}。插件应写入哪一个？选定后，项目图层将统一指向该工作空间。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="125"/>
+        <source>Tianditu vector</source>
+        <translation>天地图矢量底图</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="125"/>
+        <source>Tianditu imagery</source>
+        <translation>天地图影像底图</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="127"/>
+        <source>No basemap</source>
+        <translation>不显示底图</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="231"/>
+        <source>Basemap</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="219"/>
+        <source>Choose the Tianditu key first: on the Facilities page pick Tianditu as the service and the authentication configuration holding its tk key.</source>
+        <translation>请先选择天地图密钥：在“设施”页将服务选为天地图，并选择存放其 tk 密钥的认证配置。</translation>
     </message>
 </context>
 <context>
@@ -3076,54 +3134,64 @@ Mon-Fri 19:00-07:00
         <translation>打开工作空间 GeoPackage；旧版本的工作空间会被升级，且不会丢失数据</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="41"/>
+        <location filename="../ui/dock.ui" line="46"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="46"/>
+        <location filename="../ui/dock.ui" line="51"/>
         <source>Draw each community&apos;s living circle by hand, as GB 50180 radius levels (300 / 500 / 1,000 m), or as a 5 / 10 / 15-minute walking isochrone on the road network.</source>
         <translation>手工绘制每个社区的生活圈，或按 GB 50180 半径分级（300 / 500 / 1,000 m）生成，或在路网上生成 5 / 10 / 15 分钟步行等时圈。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="53"/>
+        <location filename="../ui/dock.ui" line="58"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="58"/>
+        <location filename="../ui/dock.ui" line="63"/>
         <source>Import facilities from your own layers, Amap / Baidu / Tencent spreadsheets (GCJ-02 / BD-09, GBK) and OpenStreetMap, and sort them into MOFCOM categories.</source>
         <translation>从自有图层、高德 / 百度 / 腾讯导出表格（GCJ-02 / BD-09，GBK）和 OpenStreetMap 导入设施，并按商务部分类进行归类。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="65"/>
+        <location filename="../ui/dock.ui" line="70"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="70"/>
+        <location filename="../ui/dock.ui" line="75"/>
         <source>See, circle by circle, which MOFCOM categories are missing and how many minutes each community walks to each category; export the one-plan-per-circle report.</source>
         <translation>逐个生活圈查看缺少哪些商务部分类设施，以及各社区步行到各类设施需要多少分钟；导出“一圈一策”报告。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="77"/>
+        <location filename="../ui/dock.ui" line="82"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="82"/>
+        <location filename="../ui/dock.ui" line="87"/>
         <source>Register idle assets — civil-defence tunnels, parking idle at night, vacant shops, idle land — track their status, and get ranked suggestions for repurposing them to fill circle gaps.</source>
         <translation>登记闲置资源（人防工程、夜间闲置停车位、空置商铺、闲置用地），跟踪其状态，并获取按优先级排序的改造利用建议，以补齐生活圈短板。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="29"/>
+        <location filename="../ui/dock.ui" line="34"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="30"/>
+        <location filename="../ui/dock.ui" line="35"/>
         <source>Open the user guide (Chinese and English) in your browser</source>
         <translation>在浏览器中打开使用指南（中英文）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="29"/>
+        <source>Basemap</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="30"/>
+        <source>Show the official Tianditu (天地图) basemap under the layers; the report's circle maps draw it too</source>
+        <translation>在图层下方显示官方天地图底图；报告中的生活圈地图也会绘制该底图</translation>
     </message>
 </context>
 <context>
@@ -4628,80 +4696,90 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RepurposeAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="55"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="57"/>
         <source>Suggest repurposing of idle assets</source>
         <translation>闲置资源盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="58"/>
-        <source>Ranks, for each idle asset, the uses that fill the gaps of the living circles it lies in.&lt;br&gt;&lt;b&gt;Assets&lt;/b&gt;: points or polygons with the register's fields: &lt;i&gt;asset_type&lt;/i&gt; (required), &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;capacity&lt;/i&gt; (parking bays), &lt;i&gt;idle_windows&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the coverage layer (per circle &lt;i&gt;circle_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;category&amp;gt;&lt;/i&gt;); a category with count 0 is a gap.&lt;br&gt;&lt;b&gt;Suitability table&lt;/b&gt;: optional CSV (default: the bundled resources/assets/suitability.csv) giving, per asset type and use, feasibility, minimum and ideal size, the idle window a use needs, a base score and reason templates.&lt;br&gt;&lt;b&gt;Suggestions per asset&lt;/b&gt;: how many ranked uses to keep (default 3).&lt;br&gt;Score = base score × gap weight (basic 3, quality 2, public 1, none 0.5) × residents of the circles lacking the use / 1000 × size fit (0.5–1). Each community counts once, with its widest circle up to 15 minutes.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per asset and suggestion, with the asset's own fields plus &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;asset_name&lt;/i&gt;, &lt;i&gt;asset_type&lt;/i&gt;, &lt;i&gt;use&lt;/i&gt; (category code or shared_parking, tidal_stalls, storage), &lt;i&gt;use_zh&lt;/i&gt;, &lt;i&gt;rank&lt;/i&gt; (1 = best), &lt;i&gt;score&lt;/i&gt;, &lt;i&gt;circle_id&lt;/i&gt; (comma-separated circles gaining it), &lt;i&gt;residents_gain&lt;/i&gt;, &lt;i&gt;reason_zh&lt;/i&gt; and &lt;i&gt;reason_en&lt;/i&gt; (which gap, how many residents gain it, why the asset fits). An asset with no suggestion gets one row with an empty use and the reason (for example: not in any circle).</source>
-        <translation>针对每处闲置资源，对能补齐其所在生活圈短板的用途进行排序。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;：带有台账字段的点或面：&lt;i&gt;asset_type&lt;/i&gt;（必需）、&lt;i&gt;asset_id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;capacity&lt;/i&gt;（停车位数）、&lt;i&gt;idle_windows&lt;/i&gt;。&lt;br&gt;&lt;b&gt;覆盖分析&lt;/b&gt;：覆盖分析图层（每个生活圈的 &lt;i&gt;circle_id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;level_min&lt;/i&gt;、&lt;i&gt;population&lt;/i&gt;、&lt;i&gt;n_&amp;lt;category&amp;gt;&lt;/i&gt;）；数量为 0 的类别即为短板。&lt;br&gt;&lt;b&gt;适宜性表&lt;/b&gt;：可选 CSV（默认：内置的 resources/assets/suitability.csv），按资源类型和用途给出可行性、最小和理想规模、该用途所需的闲置时段、基础分和理由模板。&lt;br&gt;&lt;b&gt;每项资源的建议数&lt;/b&gt;：保留多少个排序后的用途（默认 3）。&lt;br&gt;得分 = 基础分 × 短板权重（基本保障类 3、品质提升类 2、公共服务设施 1、无 0.5）× 缺少该用途的生活圈居民数 / 1000 × 规模匹配度（0.5–1）。每个社区只计一次，取其 15 分钟以内范围最大的生活圈。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每处资源的每条建议各一个点，保留资源自身字段，并增加 &lt;i&gt;asset_id&lt;/i&gt;、&lt;i&gt;asset_name&lt;/i&gt;、&lt;i&gt;asset_type&lt;/i&gt;、&lt;i&gt;use&lt;/i&gt;（类别代码或 shared_parking、tidal_stalls、storage）、&lt;i&gt;use_zh&lt;/i&gt;、&lt;i&gt;rank&lt;/i&gt;（1 = 最佳）、&lt;i&gt;score&lt;/i&gt;、&lt;i&gt;circle_id&lt;/i&gt;（受益的生活圈，以逗号分隔）、&lt;i&gt;residents_gain&lt;/i&gt;、&lt;i&gt;reason_zh&lt;/i&gt; 和 &lt;i&gt;reason_en&lt;/i&gt;（补齐哪项短板、多少居民受益、资源为何适合）。没有建议的资源输出一行，用途为空并附理由（例如：不在任何生活圈内）。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="80"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="86"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="93"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="92"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="98"/>
         <source>Suitability table (CSV)</source>
         <translation>适宜性表（CSV）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="103"/>
         <source>Suggestions per asset</source>
         <translation>每项资源的建议数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="128"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="153"/>
         <source>The assets or the coverage layer could not be read.</source>
         <translation>无法读取闲置资源图层或覆盖分析图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="140"/>
         <source>The assets layer already has a field named {name}; rename it first.</source>
         <translation>闲置资源图层中已有名为 {name} 的字段，请先将其重命名。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="60"/>
+        <source>Ranks, for each idle asset, the uses that fill the gaps of the living circles it lies in.&lt;br&gt;&lt;b&gt;Assets&lt;/b&gt;: points or polygons with the register's fields: &lt;i&gt;asset_type&lt;/i&gt; (required), &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;capacity&lt;/i&gt; (parking bays), &lt;i&gt;idle_windows&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the coverage layer (per circle &lt;i&gt;circle_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;category&amp;gt;&lt;/i&gt;); a category with count 0 is a gap.&lt;br&gt;&lt;b&gt;Suitability table&lt;/b&gt;: optional CSV (default: the bundled resources/assets/suitability.csv) giving, per asset type and use, feasibility, minimum and ideal size, the idle window a use needs, a base score and reason templates.&lt;br&gt;&lt;b&gt;Suggestions per asset&lt;/b&gt;: how many ranked uses to keep (default 3).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; and &lt;b&gt;Roads&lt;/b&gt; (optional): a tidal stall zone must lie more than 100 m from a school and off main roads (local rules); with the facilities (&lt;i&gt;category&lt;/i&gt; kindergarten, primary_school, middle_school) and roads (&lt;i&gt;highway&lt;/i&gt; motorway, trunk, primary) its sentence says what they show, without them that it was not checked.&lt;br&gt;Score = base score × gap weight (basic 3, quality 2, public 1, other 1, none 0.5; plugin defaults) × residents of the circles lacking the use / 1000 × size fit (0.5–1). Each community counts once, with its widest circle up to 15 minutes. Every sentence ends with the table's conditions and source.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per asset and suggestion, with the asset's own fields plus &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;asset_name&lt;/i&gt;, &lt;i&gt;asset_type&lt;/i&gt;, &lt;i&gt;use&lt;/i&gt; (category code or shared_parking, tidal_stalls, storage), &lt;i&gt;use_zh&lt;/i&gt;, &lt;i&gt;rank&lt;/i&gt; (1 = best), &lt;i&gt;score&lt;/i&gt;, &lt;i&gt;circle_id&lt;/i&gt; (comma-separated circles gaining it), &lt;i&gt;residents_gain&lt;/i&gt;, &lt;i&gt;reason_zh&lt;/i&gt; and &lt;i&gt;reason_en&lt;/i&gt; (which gap, how many residents gain it, why the asset fits). An asset with no suggestion gets one row with an empty use and the reason (for example: not in any circle).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="112"/>
+        <source>Facilities (schools near a tidal stall zone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="120"/>
+        <source>Roads (main roads, highway field)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RepurposeMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="65"/>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="66"/>
         <source>The coverage circles could not be indexed.</source>
         <translation>无法为覆盖分析生活圈建立空间索引。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="68"/>
         <source>{count} coverage circles have no geometry and were not used (feature ids): {ids}</source>
         <translation>{count} 个覆盖分析生活圈没有几何图形，未参与计算（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="93"/>
         <source>The assets layer has no asset_type field; use the register&apos;s idle_assets layer.</source>
         <translation>闲置资源图层没有 asset_type 字段；请使用台账的 idle_assets 图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="111"/>
         <source>Asset feature {fid} has no geometry; skipped.</source>
         <translation>资源要素 {fid} 没有几何图形，已跳过。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="137"/>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="147"/>
         <source>{count} assets have idle time windows that cannot be read; they were ranked as if they had none, so no use needing idle hours was suggested for them: {assets}.</source>
         <translation>{count} 处资产的闲置时段无法识别，已按无闲置时段排序，因此未推荐需要闲置时段的用途：{assets}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="156"/>
         <source>… and {more} more assets.</source>
         <translation>……另有 {more} 处资产。</translation>
     </message>
@@ -5390,39 +5468,6 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="451"/>
         <source>Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}.</source>
         <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
-    </message>
-</context>
-<context>
-    <name>ConsultationMessages</name>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="1"/>
-        <source>A needs list needs a name.</source>
-        <translation>需求清单必须有名称。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="1"/>
-        <source>The needs list could not be saved; the lists are unchanged.</source>
-        <translation>需求清单未能保存，现有清单未作改动。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="1"/>
-        <source>The list “{name}” is already defined for this community.</source>
-        <translation>本社区已定义“{name}”清单。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="1"/>
-        <source>A consultation needs a date and a topic.</source>
-        <translation>微协商必须填写日期和议题。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="1"/>
-        <source>The consultation could not be saved; nothing was written.</source>
-        <translation>微协商记录未能保存，未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="1"/>
-        <source>These needs are not in the workspace: {ids}.</source>
-        <translation>以下需求不在工作空间中：{ids}。</translation>
     </message>
 </context>
 </TS>

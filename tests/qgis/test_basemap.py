@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from pypdf import PdfReader
-from qgis.core import QgsApplication, QgsDataSourceUri, QgsProject, QgsRasterLayer
+from qgis.core import Qgis, QgsApplication, QgsDataSourceUri, QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice
 from qgis.PyQt.QtGui import QColor, QImage
 
@@ -22,6 +22,7 @@ from fifteen_min_plugin.core.report.basemap import (
     Basemap,
     add_to_project,
     basemap_layers,
+    project_basemap,
     remove_from_project,
     unregister_keys,
 )
@@ -161,3 +162,33 @@ def test_report_without_key_or_network_falls_back_and_says_so(tk, tiles, workspa
         assert "Tianditu basemap not shown" in page and reason in page and "workspace layers only" in page
         assert not appears("审图号", page)
     assert not tiles.requests
+
+
+def test_the_dock_menu_shows_and_removes_the_basemap(tk, qgis_iface, qgis_new_project):
+    """Basemap ▸ Tianditu imagery puts imagery + annotation at the bottom of the layer tree with the remembered
+    key's configuration; the report then finds it; No basemap removes it; without a key the bar says where to
+    choose one."""
+    from fifteen_min_plugin.gui.dock import FifteenMinDock
+
+    project = QgsProject.instance()
+    qgis_iface.messageBar().clear_messages()
+    dock = FifteenMinDock(canvas=qgis_iface.mapCanvas(), message_bar=qgis_iface.messageBar(), project=project)
+    try:
+        actions = {action.text(): action for action in dock.ui.basemapButton.menu().actions()}
+        ApiKeys.remember("tianditu", tk)
+        actions["Tianditu imagery"].trigger()
+        shown = [layer for layer in project.mapLayers().values() if isinstance(layer, QgsRasterLayer)]
+        assert sorted(layer.name() for layer in shown) == ["Tianditu imagery", "Tianditu imagery annotation"]
+        assert project.layerTreeRoot().children()[-1].name() == "Tianditu basemap"
+        assert project_basemap(project) == Basemap("img", tk)
+        actions["No basemap"].trigger()
+        assert project_basemap(project) is None and not project.mapLayers()
+        ApiKeys.remember("tianditu", "")
+        actions["Tianditu vector"].trigger()
+        assert not project.mapLayers()
+        warnings = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+        assert any("Facilities page" in text for text in warnings)
+    finally:
+        ApiKeys.remember("tianditu", "")
+        dock.teardown()
+        dock.deleteLater()

@@ -27,8 +27,6 @@ from qgis.PyQt.QtNetwork import QNetworkRequest
 
 from fifteen_min_plugin.__about__ import SETTINGS_PREFIX
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.facilities.poi_api.base import PoiApiError
-from fifteen_min_plugin.core.facilities.poi_api.http import QgisTransport
 from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
 from fifteen_min_plugin.core.language import Messages
 
@@ -133,6 +131,9 @@ def unregister_keys() -> None:
 
 def unavailable_reason(basemap: Basemap, timeout_s: float = 8.0) -> str:
     """Why `basemap` cannot be drawn (no key, no answer, no image), or "" when a test tile arrives."""
+    from fifteen_min_plugin.core.facilities.poi_api.base import PoiApiError  # numpy: imported when a map is probed
+    from fifteen_min_plugin.core.facilities.poi_api.http import QgisTransport
+
     if not basemap.authcfg:
         return BasemapMessages.tr("no Tianditu key is configured")
     try:
@@ -212,3 +213,15 @@ def remove_from_project(project: QgsProject) -> None:
             root.removeChildNode(child)
     ids = [layer.id() for layer in project.mapLayers().values() if layer.customProperty(BASEMAP_PROPERTY)]
     project.removeMapLayers(ids)
+
+
+def project_basemap(project: QgsProject) -> Optional[Basemap]:
+    """The Tianditu basemap shown in `project` (added by `add_to_project`), for the report to draw too; else None."""
+    for layer in project.mapLayers().values():
+        style = layer.customProperty(BASEMAP_PROPERTY)
+        if style in STYLES:
+            uri = QgsDataSourceUri()
+            uri.setEncodedUri(layer.source())
+            url = QUrl(uri.param("url"))
+            return Basemap(str(style), uri.authConfigId(), _prefix(url))
+    return None
