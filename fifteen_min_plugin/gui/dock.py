@@ -31,7 +31,14 @@ from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
 from fifteen_min_plugin.core.labels import join_labels
 from fifteen_min_plugin.core.language import is_chinese
-from fifteen_min_plugin.core.report.basemap import Basemap, add_to_project, remove_from_project
+from fifteen_min_plugin.core.report.basemap import (
+    Basemap,
+    add_to_project,
+    project_basemap,
+    register_key,
+    remove_from_project,
+    unregister_keys,
+)
 from fifteen_min_plugin.core.workspace.project_memory import ProjectWorkspace, adopt_layers, claim_group, read_project
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.forms import install_flows, load_form
@@ -127,6 +134,7 @@ class FifteenMinDock(QgsDockWidget):
         menu.addAction(self.tr("No basemap")).triggered.connect(lambda _checked=False: self.show_basemap(""))
         self.ui.basemapButton.setMenu(menu)
         self.project.readProject.connect(self._restore_from_project)
+        self.project.readProject.connect(self._restore_basemap)
         self.project.cleared.connect(self._forget_workspace)
         self.project.writeProject.connect(self._remember_relative)
 
@@ -208,6 +216,8 @@ class FifteenMinDock(QgsDockWidget):
         self.project.readProject.disconnect(self._restore_from_project)
         self.project.cleared.disconnect(self._forget_workspace)
         self.project.writeProject.disconnect(self._remember_relative)
+        self.project.readProject.disconnect(self._restore_basemap)
+        unregister_keys()
 
     def show_basemap(self, style: str) -> None:
         """Put the Tianditu basemap `style` (vec or img) under the project's layers, or remove it ("")."""
@@ -227,6 +237,16 @@ class FifteenMinDock(QgsDockWidget):
             return
         try:
             add_to_project(self.project, Basemap(style, authcfg))
+        except FifteenMinError as error:
+            show_error(self.message_bar, self.tr("Basemap"), error)
+
+    def _restore_basemap(self, _document: object = None) -> None:
+        """A project saved with the Tianditu basemap: let its tile requests carry the key again."""
+        basemap = project_basemap(self.project)
+        if basemap is None:
+            return
+        try:
+            register_key(basemap)
         except FifteenMinError as error:
             show_error(self.message_bar, self.tr("Basemap"), error)
 

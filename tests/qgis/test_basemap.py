@@ -7,6 +7,7 @@ import re
 import threading
 import zipfile
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -17,8 +18,10 @@ from qgis.PyQt.QtGui import QColor, QImage
 
 from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
 from fifteen_min_plugin.core.report import PdfExport, ReportLayers, build_circle_plan
+from fifteen_min_plugin.core.report import basemap as basemap_module
 from fifteen_min_plugin.core.report.basemap import (
     DEFAULT_ATTRIBUTION,
+    TIANDITU_TILES,
     Basemap,
     add_to_project,
     basemap_layers,
@@ -164,10 +167,10 @@ def test_report_without_key_or_network_falls_back_and_says_so(tk, tiles, workspa
     assert not tiles.requests
 
 
-def test_the_dock_menu_shows_and_removes_the_basemap(tk, qgis_iface, qgis_new_project):
+def test_the_dock_menu_shows_and_removes_the_basemap(tk, qgis_iface, qgis_new_project, tmp_path):
     """Basemap ▸ Tianditu imagery puts imagery + annotation at the bottom of the layer tree with the remembered
     key's configuration; the report then finds it; No basemap removes it; without a key the bar says where to
-    choose one."""
+    choose one; a project saved with the basemap and opened again gets its key back for the tile requests."""
     from fifteen_min_plugin.gui.dock import FifteenMinDock
 
     project = QgsProject.instance()
@@ -181,6 +184,11 @@ def test_the_dock_menu_shows_and_removes_the_basemap(tk, qgis_iface, qgis_new_pr
         assert sorted(layer.name() for layer in shown) == ["Tianditu imagery", "Tianditu imagery annotation"]
         assert project.layerTreeRoot().children()[-1].name() == "Tianditu basemap"
         assert project_basemap(project) == Basemap("img", tk)
+        path = str(tmp_path / "reopen.qgz")
+        assert project.write(path)
+        unregister_keys()
+        assert project.read(path)  # the dock lets the reopened basemap's tile requests carry the key again
+        assert project_basemap(project) == Basemap("img", tk) and basemap_module._keys == {TIANDITU_TILES: KEY}
         actions["No basemap"].trigger()
         assert project_basemap(project) is None and not project.mapLayers()
         ApiKeys.remember("tianditu", "")
