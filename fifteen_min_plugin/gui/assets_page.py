@@ -786,7 +786,12 @@ class AssetsPage(DockPage, load_form("assets_page")):
             return
         self._run(
             REPURPOSE_ALGORITHM,
-            {"ASSETS": assets.source(), "COVERAGE": coverage.source(), "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT},
+            {
+                "ASSETS": assets.source(),
+                "COVERAGE": coverage.source(),
+                "FACILITIES": workspace.layer("facilities").source(),  # schools near a tidal stall zone
+                "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+            },
             self.tr("Repurposing suggestions"),
             self._suggested,
         )

@@ -47,6 +47,8 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
     REQUIRES = ()
     ASSETS = "ASSETS"
     COVERAGE = "COVERAGE"
+    FACILITIES = "FACILITIES"
+    ROADS = "ROADS"
     SUITABILITY = "SUITABILITY"
     TOP_N = "TOP_N"
     OUTPUT = "OUTPUT"
@@ -65,9 +67,13 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
             "per asset type and use, feasibility, minimum and ideal size, the idle window a use needs, a base "
             "score and reason templates.<br>"
             "<b>Suggestions per asset</b>: how many ranked uses to keep (default 3).<br>"
-            "Score = base score × gap weight (basic 3, quality 2, public 1, none 0.5) × residents of the circles "
-            "lacking the use / 1000 × size fit (0.5–1). Each community counts once, with its widest circle up to "
-            "15 minutes.<br>"
+            "<b>Facilities</b> and <b>Roads</b> (optional): a tidal stall zone must lie more than 100 m from a "
+            "school and off main roads (local rules); with the facilities (<i>category</i> kindergarten, "
+            "primary_school, middle_school) and roads (<i>highway</i> motorway, trunk, primary) its sentence says "
+            "what they show, without them that it was not checked.<br>"
+            "Score = base score × gap weight (basic 3, quality 2, public 1, other 1, none 0.5; plugin defaults) × "
+            "residents of the circles lacking the use / 1000 × size fit (0.5–1). Each community counts once, with "
+            "its widest circle up to 15 minutes. Every sentence ends with the table's conditions and source.<br>"
             "<b>Output</b>: one point per asset and suggestion, with the asset's own fields plus <i>asset_id</i>, "
             "<i>asset_name</i>, <i>asset_type</i>, <i>use</i> (category code or shared_parking, tidal_stalls, "
             "storage), <i>use_zh</i>, <i>rank</i> (1 = best), <i>score</i>, <i>circle_id</i> (comma-separated "
@@ -104,6 +110,22 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.FACILITIES,
+                self.tr("Facilities (schools near a tidal stall zone)"),
+                [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ROADS,
+                self.tr("Roads (main roads, highway field)"),
+                [QgsProcessing.SourceType.TypeVectorLine],
+                optional=True,
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Repurposing suggestions"), QgsProcessing.SourceType.TypeVectorPoint
             )
@@ -131,9 +153,13 @@ class RepurposeAlgorithm(FifteenMinAlgorithm):
             raise QgsProcessingException(self.tr("The assets or the coverage layer could not be read."))
         suitability = self.parameterAsFile(parameters, self.SUITABILITY, context)
         top_n = self.parameterAsInt(parameters, self.TOP_N, context)
+        facilities = self.parameterAsSource(parameters, self.FACILITIES, context)
+        roads = self.parameterAsSource(parameters, self.ROADS, context)
         carried = CarriedFields(assets.fields())
         try:
-            suggestions = repurpose_assets(assets, coverage, suitability, top_n, context.transformContext(), feedback)
+            suggestions = repurpose_assets(
+                assets, coverage, suitability, top_n, context.transformContext(), feedback, facilities, roads
+            )
         except FifteenMinError as error:
             raise self.refuse(error, feedback) from error
         fields = self._fields(carried)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+
+import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRectangle, QgsVectorLayer
 
 from fifteen_min_plugin.core.facilities.categories import load_categories
@@ -158,3 +161,63 @@ def test_shared_parking_and_tidal_stalls_cite_their_basis(processing):
         and "1.5–2 m" in tidal["reason_en"]
         and "local rules" in tidal["reason_en"]
     )
+
+
+def _metres_east(metres: float) -> float:
+    """Degrees of longitude for `metres` east at latitude 40° (haversine on a 6,371 km sphere, inverted)."""
+    return math.degrees(2 * math.asin(math.sin(metres / 6_371_000 / 2) / math.cos(math.radians(40.0))))
+
+
+def _schools_and_roads(school_metres: float, road_metres: float) -> tuple[QgsVectorLayer, QgsVectorLayer]:
+    schools = QgsVectorLayer("Point?crs=EPSG:4326&field=category:string&field=name:string", "facilities", "memory")
+    rows = [("primary_school", "学院路小学", school_metres), ("pharmacy", "药店", 10.0)]
+    features = []
+    for category, name, metres in rows:
+        feature = QgsFeature(schools.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(116.35 + _metres_east(metres), 40.0)))
+        feature.setAttributes([category, name])
+        features.append(feature)
+    assert schools.dataProvider().addFeatures(features)[0]
+    roads = QgsVectorLayer("LineString?crs=EPSG:4326&field=highway:string&field=name:string", "roads", "memory")
+    features = []
+    for highway, name, metres in (("primary", "学院路", road_metres), ("residential", "小巷", 1.0)):
+        x = 116.35 - _metres_east(metres)
+        feature = QgsFeature(roads.fields())
+        feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(x, 39.99), QgsPointXY(x, 40.01)]))
+        feature.setAttributes([highway, name])
+        features.append(feature)
+    assert roads.dataProvider().addFeatures(features)[0]
+    return schools, roads
+
+
+@pytest.mark.parametrize(
+    ("school_m", "road_m", "zh", "en"),
+    [
+        (60.0, 50.0, ["距学校“学院路小学”约 60 m", "已核查：不在主干道上"], ["about 60 m from the school"]),
+        (150.0, 3.0, ["100 m 内无幼儿园、小学、初中", "位于主干道“学院路”上"], ["on the main road “学院路”"]),
+    ],
+)
+def test_a_tidal_stall_zone_is_checked_against_schools_and_main_roads(processing, school_m, road_m, zh, en):
+    schools, roads = _schools_and_roads(school_m, road_m)
+    parameters = {
+        "ASSETS": _assets(),
+        "COVERAGE": _coverage({"C1": {"fresh_market"}}),
+        "FACILITIES": schools,
+        "ROADS": roads,
+        "OUTPUT": "memory:",
+    }
+    out = processing.run("fifteenmin:repurpose", parameters)["OUTPUT"]
+    tidal = next(f for f in out.getFeatures() if f["asset_id"] == "A1" and f["use"] == "tidal_stalls")
+    assert all(text in tidal["reason_zh"] for text in zh), tidal["reason_zh"]
+    assert all(text in tidal["reason_en"] for text in en), tidal["reason_en"]
+    assert "人行通道宽度无数据" in tidal["reason_zh"]
+    # the pharmacy 10 m away and the residential lane 1 m away are neither a school nor a main road
+    assert "药店" not in tidal["reason_zh"] and "小巷" not in tidal["reason_zh"]
+
+
+def test_without_the_layers_a_tidal_stall_zone_says_what_was_not_checked(processing):
+    rows = _run(processing, {"C1": {"fresh_market"}})
+    tidal = next(f for f in rows["A1"] if f["use"] == "tidal_stalls")
+    assert "未核查与学校的距离" in tidal["reason_zh"] and "Main roads were not checked" in tidal["reason_en"]
+    shared = next(f for f in rows["A1"] if f["use"] == "shared_parking")
+    assert "学校" not in shared["reason_zh"]  # only tidal stalls carry the site check

@@ -22,6 +22,7 @@ from qgis.core import (
 )
 
 from fifteen_min_plugin.core.assets.repurpose import AssetFacts, CircleGaps, rank_uses
+from fifteen_min_plugin.core.assets.stall_checks import StallSiteCheck
 from fifteen_min_plugin.core.assets.suitability import load_suitability
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
@@ -79,11 +80,14 @@ def repurpose_assets(
     top_n: int,
     transform_context: QgsCoordinateTransformContext,
     feedback: QgsProcessingFeedback,
+    facilities: Optional[QgsFeatureSource] = None,
+    roads: Optional[QgsFeatureSource] = None,
 ) -> Iterator[AssetSuggestions]:
     """The suggestions of every asset with a geometry, asset by asset, with progress on `feedback`.
 
     The tables and circles are read at once (FifteenMinError when one cannot be read); the assets follow as
-    the result is iterated.
+    the result is iterated. A tidal stall zone's sentences say what `facilities` (schools) and `roads` (main
+    roads) show about its site, or that they were not checked (see core/assets/stall_checks.py).
     """
     if assets.fields().lookupField("asset_type") < 0:
         raise FifteenMinError(
@@ -93,6 +97,7 @@ def repurpose_assets(
     table = load_suitability(suitability_path or None, categories)
     request = QgsFeatureRequest().setDestinationCrs(assets.sourceCrs(), transform_context)
     index, circles = _circles(coverage, request, categories, feedback)
+    sites = StallSiteCheck(assets.sourceCrs(), transform_context, facilities, roads)
 
     def suggestions() -> Iterator[AssetSuggestions]:
         asset_names = assets.fields().names()
@@ -121,7 +126,12 @@ def repurpose_assets(
             values = [
                 (s.use, s.use_zh, s.rank, s.score, ",".join(s.circle_ids), s.residents_gain, s.reason_zh, s.reason_en)
                 for s in result.suggestions
-            ] or [(None, None, None, None, None, None, result.note_zh, result.note_en)]
+            ]
+            for position, row in enumerate(values):
+                if row[0] == "tidal_stalls":
+                    zh, en = sites.sentences(geometry)
+                    values[position] = (*row[:6], f"{row[6]}{zh}", f"{row[7]} {en}")
+            values = values or [(None, None, None, None, None, None, result.note_zh, result.note_en)]
             own = {"asset_id": facts.asset_id, "asset_name": facts.name, "asset_type": facts.asset_type}
             rows = [{**dict(zip(SUGGESTION_FIELDS, row)), **own} for row in values]
             yield AssetSuggestions(feature, QgsGeometry(geometry).pointOnSurface(), rows)

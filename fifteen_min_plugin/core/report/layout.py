@@ -364,7 +364,7 @@ def _table_html(layers: ReportLayers, categories: Sequence[Category], category_c
             f"<td align=\"center\">[% CASE WHEN {count} > 0 THEN '✓ ' || {count} ELSE {missing} END %]</td>"
             f'<td align="center">{_minutes_expression(layers, category.code)}</td></tr>'
         )
-    return f'<table width="100%" cellspacing="0" cellpadding="1.5" style="font-size:8pt">{"".join(rows)}</table>'
+    return f'<table width="100%" cellspacing="0" cellpadding="0.5" style="font-size:7.5pt">{"".join(rows)}</table>'
 
 
 def _use_name_en(categories: Sequence[Category]) -> str:
@@ -378,6 +378,12 @@ def _asset_type_expression() -> str:
     codes = [item.code for item in ASSET_TYPES] + list(ASSET_TYPE_ALIASES)
     pairs = ", ".join(f"{_q(code)}, {_q(asset_type_label(code))}" for code in codes)
     return f'coalesce(map_get(map({pairs}), lower("asset_type")), "asset_type", \'\')'
+
+
+def _first_sentence(reason: str) -> str:
+    """Expression: a suggestion's first sentence; its conditions and basis stay in the suggestions layer and page."""
+    pattern = "^([^。]*。)" if reason == "reason_zh" else "^(.*?[.])(?:\\s|$)"
+    return f"coalesce(nullif(regexp_substr({_col(reason)}, {_q(pattern)}), ''), {_col(reason)})"
 
 
 def _assets_html(layers: ReportLayers, categories: Sequence[Category]) -> str:
@@ -396,7 +402,7 @@ def _assets_html(layers: ReportLayers, categories: Sequence[Category]) -> str:
         line = (
             "'<li><b>' || coalesce(\"asset_name\", \"asset_id\", '') || '</b> (' || "
             f"{_asset_type_expression()} "
-            f"|| '): ' || coalesce({use}, '') || ' — ' || coalesce({_col(reason)}, '') "
+            f"|| '): ' || coalesce({use}, '') || ' — ' || coalesce({_first_sentence(reason)}, '') "
             f"|| coalesce(' <i>' || {_q(CirclePlanReport.tr('Also suitable:'))} || ' ' || nullif({also}, '') || '</i>', '') || '</li>'"
         )
         where = f"array_contains(string_to_array(coalesce(\"circle_id\", ''), ','), {circle}) AND \"rank\" = 1"
@@ -418,7 +424,8 @@ def _assets_html(layers: ReportLayers, categories: Sequence[Category]) -> str:
         )
     else:
         return heading + f"<p>{CirclePlanReport.tr('No idle assets layer was given.')}</p>"
-    return heading + f"[% coalesce('<ul>' || nullif({listing}, '') || '</ul>', '<p>' || {none} || '</p>') %]"
+    listed = "'<ul style=\"margin-top:0; margin-bottom:0; font-size:7.5pt\">'"
+    return heading + f"[% coalesce({listed} || nullif({listing}, '') || '</ul>', '<p>' || {none} || '</p>') %]"
 
 
 def _footer_html(layers: ReportLayers, bureau: str = "") -> str:
