@@ -215,6 +215,27 @@ def test_hand_built_gaps_levels_population_and_grade(processing, default_setting
     )
 
 
+def test_community_shops_are_one_gb50180_item_met_by_any_of_them(processing, default_settings, tmp_path):
+    # GB 50180 表B.0.2 社区商业网点(超市、药店、洗衣店、美发店等) is one item; MOFCOM still counts each category
+    gpkg = tmp_path / "shops.gpkg"
+    x0, y0 = ORIGIN
+    circles = [
+        (square(x0 + 5000 * i, y0, 1000), {"circle_id": circle_id, "level_min": 5})
+        for i, circle_id in enumerate(("one_shop", "no_shop"))
+    ]
+    circles_uri = write_gpkg(gpkg, "circles", QgsWkbTypes.Type.MultiPolygon, UTM, CIRCLE_FIELDS, circles)
+    rows = [(point(x0 + 500, y0 + 500), {"category": "laundry"})]
+    facilities_uri = write_gpkg(gpkg, "facilities", QgsWkbTypes.Type.Point, UTM, FACILITY_FIELDS, rows)
+
+    out = by_circle(run(processing, CIRCLES=circles_uri, FACILITIES=facilities_uri))
+
+    item = "supermarket|pharmacy|laundry|hair_beauty"
+    assert item not in out["one_shop"]["missing_required"].split(",")
+    assert out["no_shop"]["missing_required"].split(",").count(item) == 1
+    assert "社区商业网点(超市/药店/洗衣店/美发店等)" in out["no_shop"]["missing_required_zh"].split("、")
+    assert "pharmacy" in out["one_shop"]["missing_basic"].split(",")  # the MOFCOM check is unchanged
+
+
 def test_grade_drops_when_elderly_care_is_missing(processing, default_settings, tmp_path):
     # the 2025 扩围升级 notice makes 养老服务 a must-have: every other basic category is not enough
     gpkg = tmp_path / "elderly.gpkg"
