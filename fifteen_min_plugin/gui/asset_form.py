@@ -23,6 +23,7 @@ from fifteen_min_plugin.core.assets.candidates import CandidateRule, feature_tag
 from fifteen_min_plugin.core.assets.register import validate_asset
 from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.language import is_chinese
 from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES, legend_label
 from fifteen_min_plugin.gui.forms import load_form
 
@@ -105,7 +106,10 @@ class AssetForm(QDialog, load_form("asset_form")):
             self.status_combo.addItem(legend_label("status", status) or status, status)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self._placeholder = self.windows_edit.placeholderText()
+        self.type_combo.currentIndexChanged.connect(self._show_template)
         self._fill(values)
+        self._show_template()
         for signal in (
             self.type_combo.currentIndexChanged,
             self.name_edit.textChanged,
@@ -115,6 +119,19 @@ class AssetForm(QDialog, load_form("asset_form")):
         ):
             signal.connect(self.validate)
         self.validate()
+
+    def _show_template(self) -> None:
+        """The idle windows typical of the chosen type, with their basis, as the empty field's hint."""
+        template = time_windows.template_for(str(self.type_combo.currentData() or ""))
+        if template is None:
+            self.windows_edit.setPlaceholderText(self._placeholder)
+            return
+        self.windows_edit.setPlaceholderText(
+            self.tr("Typical windows ({basis}):\n{windows}").format(
+                basis=template.basis_zh if is_chinese() else template.basis_en,
+                windows=template.text.replace("; ", "\n"),
+            )
+        )
 
     def _fill(self, values: Mapping[str, Any]) -> None:
         index = self.type_combo.findData(values.get("asset_type") or "other")

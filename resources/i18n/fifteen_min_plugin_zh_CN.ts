@@ -475,14 +475,21 @@ Mon-Fri 19:00-07:00
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="189"/>
         <source>{windows} — {hours:g} h idle per week</source>
         <translation>{windows} — 每周闲置 {hours:g} h</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="196"/>
         <source>No idle time window: uses that need one (shared night parking, evening stalls) will not be suggested.</source>
         <translation>未填写闲置时段：不会建议需要闲置时段的用途（错时共享停车、夜间摊位）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="129"/>
+        <source>Typical windows ({basis}):
+{windows}</source>
+        <translation>常见时段（{basis}）：
+{windows}</translation>
     </message>
 </context>
 <context>
@@ -3001,42 +3008,42 @@ Mon-Fri 19:00-07:00
         <translation>已禁用：请安装 Python 包 {names}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="265"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="267"/>
         <source>New workspace</source>
         <translation>新建工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="270"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="272"/>
         <source>Open workspace</source>
         <translation>打开工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="276"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="278"/>
         <source>Workspace created</source>
         <translation>工作空间已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="280"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="282"/>
         <source>Workspace opened</source>
         <translation>工作空间已打开</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="351"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="353"/>
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="306"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="308"/>
         <source>No workspace open. Create one or open an existing GeoPackage.</source>
         <translation>未打开工作空间。请新建一个工作空间，或打开现有的 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="310"/>
         <source>Workspace: {path}</source>
         <translation>工作空间：{path}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="294"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="296"/>
         <source>Upgraded to the current schema; added: {added}.</source>
         <translation>已升级到当前数据结构版本；新增：{added}。</translation>
     </message>
@@ -3061,17 +3068,17 @@ Mon-Fri 19:00-07:00
         <translation>将安装命令复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="357"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="359"/>
         <source>Use the layers&apos; workspace</source>
         <translation>使用图层所在的工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="360"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="362"/>
         <source>Use the remembered workspace</source>
         <translation>使用项目记录的工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="347"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="349"/>
         <source>This project remembers the workspace {remembered}, but its layers read {layers}. Which one should the plugin write to? The project&apos;s layers are then pointed at it.</source>
         <translation>本项目记录的工作空间是 {remembered}，但项目中的图层读取的是 {layers}。插件应写入哪一个？选定后，项目图层将统一指向该工作空间。</translation>
     </message>
@@ -3091,12 +3098,12 @@ Mon-Fri 19:00-07:00
         <translation>不显示底图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="249"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="251"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="229"/>
         <source>Choose the Tianditu key first: on the Facilities page pick Tianditu as the service and the authentication configuration holding its tk key.</source>
         <translation>请先选择天地图密钥：在“设施”页将服务选为天地图，并选择存放其 tk 密钥的认证配置。</translation>
     </message>

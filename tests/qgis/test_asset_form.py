@@ -136,3 +136,16 @@ def test_empty_form_for_drawing_needs_a_name_and_valid_numbers(qgis_app):
     values = form.values()
     assert (values["name"], values["area_m2"], values["status"]) == ("闲置仓库", "1,200", "candidate")
     assert "source_layer" not in values
+
+
+def test_the_windows_hint_offers_the_typical_windows_of_the_type_with_their_basis(qgis_app):
+    form = AssetForm({"asset_type": "parking"})
+    shared = time_windows.template_for("parking")
+    assert shared is not None
+    hint = form.windows_edit.placeholderText()
+    assert "国办函〔2021〕46号" in hint and shared.text.replace("; ", "\n") in hint
+    form.type_combo.setCurrentIndex(form.type_combo.findData("market_space"))
+    assert "16:30-19:30" in form.windows_edit.placeholderText()
+    form.type_combo.setCurrentIndex(form.type_combo.findData("civil_defence"))
+    assert "Mon-Fri 19:00-07:00" in form.windows_edit.placeholderText()  # the general example again
+    assert form.windows_edit.toPlainText() == ""  # a hint only: nothing is filled in for the user

@@ -37,10 +37,10 @@ def _coverage(missing: dict[str, set[str]]) -> QgsVectorLayer:
 
 
 ASSETS = (
-    ("A1", "示例市场停车场", "parking", 2500.0, 100, "19:00-07:00", 116.35),
+    ("A1", "示例市场停车场", "parking", 2500.0, 100, "16:00-08:30", 116.35),  # idle outside market hours
     ("A2", "示例人防工程", "civil_defence", 800.0, None, "每天 全天", 116.40),
     ("A3", "小人防", "civil_defence", 50.0, None, "每天 全天", 116.401),
-    ("A4", "远处停车场", "parking", 2000.0, 80, "19:00-07:00", 116.60),
+    ("A4", "远处停车场", "parking", 2000.0, 80, "16:00-08:30", 116.60),
 )
 
 

@@ -84,7 +84,7 @@ def test_repurpose_counts_and_names_the_assets_whose_idle_windows_cannot_be_read
     out = processing.run(
         "fifteenmin:repurpose",
         {
-            "ASSETS": _assets([("P1", "19:00-07:00"), *bad.items()]),
+            "ASSETS": _assets([("P1", "16:00-08:30"), *bad.items()]),
             "COVERAGE": _coverage({"C1": {"fresh_market"}}),
             "OUTPUT": "memory:",
         },

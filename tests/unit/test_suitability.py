@@ -42,7 +42,10 @@ def test_bundled_table_is_valid_and_uses_known_codes():
     assert all(row.use in codes or row.use in SPECIAL_USES for row in table)
     tidal = next(row for row in table if (row.asset_type, row.use) == ("parking", "tidal_stalls"))
     assert tidal.fills == ("fresh_market", "greengrocer", "breakfast")
-    assert tidal.window_fits("19:00-07:00") == "daily 19:00-21:00"
+    # local rules: stalls 06:00–08:00 or 16:30–19:30; a lot idle only 19:00–07:00 covers neither
+    assert tidal.window_fits("19:00-07:00") is None
+    assert tidal.window_fits("16:00-08:30") == "daily 06:00-08:00"
+    assert tidal.window_fits("每天 16:30-20:00") == "daily 16:30-19:30"
     assert tidal.window_fits("Mon-Fri 08:30-17:30") is None
     shared = next(row for row in table if row.use == "shared_parking")
     assert shared.size_fit(None, 98) == pytest.approx(0.5 + 0.5 * (98 - 10) / (100 - 10))

@@ -96,3 +96,26 @@ def test_chinese_canonical_text_reads_back_the_same():
     chinese = schedule.canonical(chinese=True)
     assert chinese == "周一至周四 19:00-07:00；周五 19:00-24:00；周六至周日 00:00-24:00"
     assert tw.parse(chinese).intervals == schedule.intervals
+
+
+def test_templates_are_valid_windows_that_earn_their_use():
+    from fifteen_min_plugin.core.assets.suitability import load_suitability
+
+    table = {(row.asset_type, row.use): row for row in load_suitability()}
+    shared = tw.template_for("parking")
+    assert shared is not None and shared.use == "shared_parking" and "国办函〔2021〕46号" in shared.basis_zh
+    # weekdays 19:00–07:30 (12.5 h × 5: Monday's early morning follows Sunday) and the weekend whole (48 h)
+    assert tw.hours_per_week(shared.text) == pytest.approx(12.5 * 5 + 48)
+    assert tw.is_idle(shared.text, datetime(2025, 9, 1, 7, 0))  # Monday 07:00, after a Sunday
+    assert not tw.is_idle(shared.text, datetime(2025, 9, 1, 7, 45))
+    assert tw.is_idle(shared.text, datetime(2025, 9, 3, 23, 0))  # a Wednesday night
+    assert not tw.is_idle(shared.text, datetime(2025, 9, 3, 8, 0))
+    assert tw.is_idle(shared.text, datetime(2025, 9, 6, 12, 0))  # a Saturday noon
+    for template in tw.TEMPLATES:
+        assert tw.validate(template.text)
+        row = table[(template.asset_type, template.use)]
+        assert row.window_fits(template.text) is not None, template  # registered with it, the use is feasible
+    stalls = tw.template_for("market_space")
+    assert stalls is not None and "local rules" in stalls.basis_en
+    assert tw.hours_per_week(stalls.text) == pytest.approx((2 + 3) * 7)
+    assert tw.template_for("civil_defence") is None

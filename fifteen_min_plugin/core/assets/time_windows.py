@@ -340,3 +340,47 @@ def hours_per_week(window_text: str) -> float:
 def covers(window_text: str, needed_text: str) -> bool:
     """True if the idle windows contain every minute of `needed_text` (e.g. "evening 17:00-21:00 every day")."""
     return parse(window_text).covers(parse(needed_text))
+
+
+@dataclass(frozen=True)
+class WindowTemplate:
+    """A typical idle window of an asset type, the use it serves and what it rests on (in both languages)."""
+
+    asset_type: str
+    use: str
+    text: str
+    basis_zh: str
+    basis_en: str
+
+
+#: typical windows to start an asset's idle windows from; a weekly window cannot name public holidays
+TEMPLATES = (
+    WindowTemplate(
+        "parking",
+        "shared_parking",
+        # weekday nights 19:00–07:30 and the whole weekend, written without overlaps (Friday's night is the weekend's)
+        "Mon 00:00-07:30; Mon-Thu 19:00-07:30; Fri 19:00-24:00; Sat-Sun 00:00-24:00",
+        "错时共享停车：国办函〔2021〕46号；工作日 19:00–次日 07:30、周末及节假日全天为各地常见做法（节假日请另行注明）",
+        "Time-shared parking: 国办函〔2021〕46号; weekdays 19:00–07:30 and weekends and holidays all day is the "
+        "usual local practice (note the holidays yourself)",
+    ),
+    WindowTemplate(
+        "market_space",
+        "tidal_stalls",
+        "daily 06:00-08:00; daily 16:30-19:30",
+        "潮汐摊区：地方规定，早 06:00–08:00（部分城市至 09:00）、晚 16:30–19:30（部分城市至 20:00）",
+        "Tidal stall zone: local rules, 06:00–08:00 (09:00 in some cities) and 16:30–19:30 (20:00 in some cities)",
+    ),
+    WindowTemplate(
+        "idle_land",
+        "tidal_stalls",
+        "daily 06:00-08:00; daily 16:30-19:30",
+        "潮汐摊区：地方规定，早 06:00–08:00（部分城市至 09:00）、晚 16:30–19:30（部分城市至 20:00）",
+        "Tidal stall zone: local rules, 06:00–08:00 (09:00 in some cities) and 16:30–19:30 (20:00 in some cities)",
+    ),
+)
+
+
+def template_for(asset_type: str) -> Optional[WindowTemplate]:
+    """The typical idle window of an asset type, or None when it has none."""
+    return next((template for template in TEMPLATES if template.asset_type == asset_type), None)
