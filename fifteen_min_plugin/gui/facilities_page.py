@@ -614,8 +614,9 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
         show_message(self.message_bar, self.title(), text, Qgis.MessageLevel.Info, duration=5)
 
     def teardown(self) -> None:
-        """Cancel the import and close the mapping dialog before the dock goes away."""
+        """Cancel the import, close the mapping dialog and leave the canvas before the dock goes away."""
         self.cancel()
         if self.mapping_dialog is not None:
             self.mapping_dialog.close()
             self.mapping_dialog = None
+        self.canvas.extentsChanged.disconnect(self.show_estimate)
