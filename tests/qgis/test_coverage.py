@@ -215,6 +215,47 @@ def test_hand_built_gaps_levels_population_and_grade(processing, default_setting
     )
 
 
+def test_tiers_are_not_inclusive_a_kindergarten_900_m_away_misses_the_5_minute_row(
+    processing, default_settings, tmp_path
+):
+    # GB 50180-2018, commentary to 5.0.2: a 15-minute circle's 5-minute row is checked in the 5-minute circle
+    gpkg = tmp_path / "tiers.gpkg"
+    x0, y0 = ORIGIN
+    circles, rows = [], []
+    for i, (community, metres, with_five) in enumerate(
+        (("far", 900, True), ("near", 100, True), ("alone", 900, False))
+    ):
+        cx, cy = x0 + 10000 + 5000 * i, y0 + 1000
+        if with_five:
+            circles.append(
+                (
+                    square(cx - 300, cy - 300, 600),
+                    {"circle_id": f"{community}5", "community_id": community, "level_min": 5},
+                )
+            )
+        circles.append(
+            (
+                square(cx - 1000, cy - 1000, 2000),
+                {"circle_id": f"{community}15", "community_id": community, "level_min": 15},
+            )
+        )
+        rows.append((point(cx + metres, cy), {"category": "kindergarten"}))
+    circles_uri = write_gpkg(gpkg, "circles", QgsWkbTypes.Type.MultiPolygon, UTM, CIRCLE_FIELDS, circles)
+    facilities_uri = write_gpkg(gpkg, "facilities", QgsWkbTypes.Type.Point, UTM, FACILITY_FIELDS, rows)
+
+    out = by_circle(run(processing, CIRCLES=circles_uri, FACILITIES=facilities_uri))
+
+    def unmet(circle_id: str) -> list[str]:
+        return out[circle_id]["missing_required"].split(",")
+
+    assert out["far15"]["n_kindergarten"] == 1 and out["far5"]["n_kindergarten"] == 0
+    assert "kindergarten" in unmet("far5") and "kindergarten" in unmet("far15")
+    assert "幼儿园" in out["far15"]["missing_required_zh"].split("、")
+    assert "kindergarten" not in unmet("near5") and "kindergarten" not in unmet("near15")
+    # without a 5-minute circle of its community the tier is checked within the circle itself
+    assert "kindergarten" not in unmet("alone15")
+
+
 def test_community_shops_are_one_gb50180_item_met_by_any_of_them(processing, default_settings, tmp_path):
     # GB 50180 表B.0.2 社区商业网点(超市、药店、洗衣店、美发店等) is one item; MOFCOM still counts each category
     gpkg = tmp_path / "shops.gpkg"

@@ -3,14 +3,18 @@
 Counting puts the circles in a shapely STRtree and queries every facility point against it in one vectorised
 call; a facility on a circle's boundary counts for that circle. GB 50180-2018 levels are cumulative: a circle of
 level L must have every requirement of `resources/categories/level_requirements.csv` whose `level_min` is at
-most L (a 15-minute circle is also checked for its 5- and 10-minute facilities).
+most L (a 15-minute circle is also checked for its 5- and 10-minute facilities). The tiers are not inclusive
+(GB 50180-2018, commentary to 5.0.2: a higher-tier facility does not stand in for a lower-tier one): a tier's
+requirements are checked within the same community's circle of that tier when the layer has one
+(`community_id` and `level_min`), so a kindergarten 900 m away does not meet the 5-minute row of a 15-minute
+circle. Without such a circle the tier is checked within the circle itself.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -153,9 +157,20 @@ class CoverageRules:
         limit = self.top_level if level is None else level
         return [item for item in self.requirements if item.level_min <= limit]
 
-    def summary(self, counts: Sequence[int], level: Optional[float], population: Optional[float]) -> dict[str, Any]:
-        """Every field of `summary_fields`, keyed by name; `per_10k` and `population` NULL without a population."""
+    def summary(
+        self,
+        counts: Sequence[int],
+        level: Optional[float],
+        population: Optional[float],
+        tiers: Optional[Mapping[float, Sequence[int]]] = None,
+    ) -> dict[str, Any]:
+        """Every field of `summary_fields`, keyed by name; `per_10k` and `population` NULL without a population.
+
+        `tiers` holds, per lower level, the counts of the same community's circle of that level: its
+        requirements are checked there (GB 50180 tiers are not inclusive), the others in `counts`.
+        """
         counts = [int(value) for value in counts]
+        tiers = tiers or {}
         values: dict[str, Any] = {POPULATION_FIELD: int(population) if population is not None else NULL}
         for category, value in zip(self.categories, counts):
             values[f"n_{category.code}"] = value
@@ -169,7 +184,11 @@ class CoverageRules:
         values["grade"] = grading.grade(
             values["n_basic_present"], values["n_quality_present"], len(self._basic), self.settings
         )
-        unmet = [item for item in self.required(level) if not any(counts[self._index[c]] for c in item.codes)]
+        unmet = [
+            item
+            for item in self.required(level)
+            if not any(tiers.get(item.level_min, counts)[self._index[c]] for c in item.codes)
+        ]
         values["missing_required"] = ",".join(item.label for item in unmet)
         values["missing_required_zh"] = "、".join(item.requirement_zh for item in unmet)
         return values
@@ -326,6 +345,24 @@ class CircleCoverage:
     added: tuple[FieldSpec, ...]
 
 
+def _community(feature: QgsFeature) -> Optional[str]:
+    if feature.fields().lookupField("community_id") < 0 or is_null(feature["community_id"]):
+        return None
+    return str(feature["community_id"])
+
+
+def _tier_counts(
+    features: Sequence[QgsFeature], shapes: Sequence[Optional[shapely.Geometry]], counts: Sequence[Sequence[int]]
+) -> dict[str, dict[float, Sequence[int]]]:
+    """Community id → level → the counts of that community's circle of that level (the first one, if several)."""
+    found: dict[str, dict[float, Sequence[int]]] = {}
+    for feature, shape, row in zip(features, shapes, counts):
+        community, level = _community(feature), circle_level(feature)
+        if shape is not None and community is not None and level is not None:
+            found.setdefault(community, {}).setdefault(level, row)
+    return found
+
+
 def circle_coverage(
     circles: QgsFeatureSource,
     facilities: QgsFeatureSource,
@@ -365,6 +402,7 @@ def circle_coverage(
         raise FifteenMinError(CoverageMessages.tr("No circle has a geometry."))
     result = CircleCoverage([], [], summary_fields(categories))
     unreadable = []  # circles whose own population is not a number
+    tier_counts = _tier_counts(features, shapes, counts)
     for feature, shape, row in zip(features, shapes, counts):
         if shape is None:
             continue  # no geometry: named below; a row would read as an empty circle graded 未达标
@@ -375,7 +413,10 @@ def circle_coverage(
             has_id = feature.fields().lookupField("circle_id") >= 0
             unreadable.append(str(feature["circle_id"] if has_id else feature.id()))
         result.features.append(feature)
-        result.rows.append(rules.summary(row, circle_level(feature), population))
+        level = circle_level(feature)
+        siblings = tier_counts.get(_community(feature) or "", {})
+        tiers = {tier: found for tier, found in siblings.items() if level is not None and tier < level}
+        result.rows.append(rules.summary(row, level, population, tiers))
     if populations.unreadable:
         feedback.pushWarning(
             CoverageMessages.tr(
