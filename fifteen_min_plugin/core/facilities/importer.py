@@ -49,6 +49,8 @@ from fifteen_min_plugin.core.facilities.classify import (
     BAIDU_TAG_KEY,
     CATEGORY_FIELDS,
     NAME_KEY,
+    TENCENT_CATEGORY_KEY,
+    TIANDITU_CLASS_KEY,
     TYPECODE_KEY,
     Classifier,
 )
@@ -81,6 +83,9 @@ EQUIVALENT_FIELDS: dict[str, tuple[str, ...]] = {
 #: source fields read as the Amap type code and the Baidu tag when classifying
 TYPECODE_FIELDS = ("typecode", "type_code", "类型编码")
 BAIDU_TAG_FIELDS = ("baidu_tag", "std_tag", "tag", "标签")
+#: a Tencent category path (购物:便利店) and a Tianditu class name (its answers' typeName)
+TENCENT_CATEGORY_FIELDS = ("tencent_category",)
+TIANDITU_CLASS_FIELDS = ("tianditu_class", "typename")
 #: workspace fields the import fills itself rather than copying
 _OWN_FIELDS = frozenset({"facility_id", "source", "source_id", "imported", *CATEGORY_FIELDS})
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）|【[^【】]*】")
@@ -131,7 +136,7 @@ def _record(feature: QgsFeature, names: Sequence[str], classifier: Classifier, i
     for index, name in enumerate(names):
         if name in classifier.osm_keys and value_text(attributes[index]):
             record[name] = value_text(attributes[index])
-    for key in (TYPECODE_KEY, BAIDU_TAG_KEY, NAME_KEY):
+    for key in (TYPECODE_KEY, BAIDU_TAG_KEY, TENCENT_CATEGORY_KEY, TIANDITU_CLASS_KEY, NAME_KEY):
         if key in indices:
             record[key] = value_text(attributes[indices[key]])
     return record
@@ -248,6 +253,8 @@ def append_facilities(
             ("other_tags", _lookup(names, ("other_tags",))),
             (TYPECODE_KEY, _lookup(names, TYPECODE_FIELDS)),
             (BAIDU_TAG_KEY, _lookup(names, BAIDU_TAG_FIELDS)),
+            (TENCENT_CATEGORY_KEY, _lookup(names, TENCENT_CATEGORY_FIELDS)),
+            (TIANDITU_CLASS_KEY, _lookup(names, TIANDITU_CLASS_FIELDS)),
             (NAME_KEY, _lookup(names, EQUIVALENT_FIELDS["name"])),
         )
         if index >= 0
