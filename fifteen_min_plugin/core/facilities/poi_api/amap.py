@@ -16,7 +16,7 @@ The count the service reports, and so what paging can reach, is capped; a cell r
 from __future__ import annotations
 
 import json
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -28,9 +28,11 @@ from fifteen_min_plugin.core.facilities.poi_api.base import (
     Page,
     PoiProvider,
     PoiQuery,
-    PoiRecord,
     QuotaExceededError,
     TransientApiError,
+    page_of,
+    record_reader,
+    text_value,
 )
 
 DEFAULT_BASE_URL = "https://restapi.amap.com"
@@ -50,9 +52,19 @@ def _excerpt(body: bytes) -> str:
     return body[: EXCERPT_CHARS * 4].decode("utf-8", errors="replace")[:EXCERPT_CHARS]
 
 
-def _text(value: Any) -> str:
-    """Amap serves absent text values as `[]`."""
-    return value if isinstance(value, str) else ""
+#: where an Amap answer puts each field of a record
+FIELDS = {
+    "source_id": "id",
+    "name": "name",
+    "type": "type",
+    "typecode": "typecode",
+    "address": "address",
+    "province": "pname",
+    "city": "cityname",
+    "district": "adname",
+    "location": "location",
+}
+READ_RECORD = record_reader(FIELDS)
 
 
 class AmapProvider(PoiProvider):
@@ -105,35 +117,8 @@ class AmapProvider(PoiProvider):
                 details=_excerpt(response.body),
             ) from None
         if status != "1":
-            raise self._error(str(data.get("infocode", "")), _text(data.get("info")))
-        records = []
-        bad_locations = []
-        for poi in data.get("pois") or []:
-            try:
-                lon_text, lat_text = _text(poi.get("location")).split(",")
-                lon, lat = float(lon_text), float(lat_text)
-            except ValueError:
-                bad_locations.append(f"{_text(poi.get('id'))} {_text(poi.get('name'))}".strip())
-                continue
-            records.append(
-                PoiRecord(
-                    source_id=_text(poi.get("id")),
-                    name=_text(poi.get("name")),
-                    type=_text(poi.get("type")),
-                    typecode=_text(poi.get("typecode")),
-                    address=_text(poi.get("address")),
-                    province=_text(poi.get("pname")),
-                    city=_text(poi.get("cityname")),
-                    district=_text(poi.get("adname")),
-                    src_lon=lon,
-                    src_lat=lat,
-                )
-            )
-        try:
-            total = int(data.get("count", len(records)))
-        except (TypeError, ValueError):
-            total = len(records)
-        return Page(records, total, bad_locations)
+            raise self._error(str(data.get("infocode", "")), text_value(data.get("info")))
+        return page_of(data.get("pois"), READ_RECORD, data.get("count"))
 
     def _error(self, infocode: str, info: str) -> Exception:
         """The exception for a failed status; `info` is Amap's code name (never the key)."""

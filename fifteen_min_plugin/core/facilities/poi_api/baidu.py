@@ -20,8 +20,6 @@ exceeded; 2 invalid parameters; 3/5/101 bad or missing ak; 102 and 2xx not white
 
 from __future__ import annotations
 
-from typing import Any
-
 from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.core.facilities import chinacoords
@@ -32,10 +30,11 @@ from fifteen_min_plugin.core.facilities.poi_api.base import (
     Page,
     PoiProvider,
     PoiQuery,
-    PoiRecord,
     QuotaExceededError,
     TransientApiError,
     json_answer,
+    page_of,
+    record_reader,
     text_value,
 )
 
@@ -45,6 +44,20 @@ TRANSIENT_CODES = frozenset({1, 401, 402})
 KEY_CODES = frozenset({3, 5, 101})
 #: Baidu's coord_type numbers and ret_coordtype names per coordinate system
 _COORD_TYPE = {chinacoords.BD09: ("3", "bd09ll"), chinacoords.GCJ02: ("2", "gcj02ll")}
+
+
+#: where a Baidu answer puts each field of a record
+FIELDS = {
+    "source_id": "uid",
+    "name": "name",
+    "type": "detail_info.tag",
+    "address": "address",
+    "province": "province",
+    "city": "city",
+    "district": "area",
+    "location": "location",
+}
+READ_RECORD = record_reader(FIELDS)
 
 
 class BaiduProvider(PoiProvider):
@@ -95,38 +108,7 @@ class BaiduProvider(PoiProvider):
             raise ApiRejectedError(self.tr("The answer is not Baidu JSON: it has no status.")) from None
         if status != 0:
             raise self._error(status, text_value(data.get("message")))
-        records: list[PoiRecord] = []
-        bad_locations: list[str] = []
-        for poi in data.get("results") or []:
-            if not isinstance(poi, dict):
-                continue
-            ident, name = text_value(poi.get("uid")), text_value(poi.get("name"))
-            location = poi.get("location")
-            try:
-                lon, lat = float(location["lng"]), float(location["lat"])
-            except (KeyError, TypeError, ValueError):
-                bad_locations.append(f"{ident} {name}".strip())
-                continue
-            detail: Any = poi.get("detail_info") if isinstance(poi.get("detail_info"), dict) else {}
-            records.append(
-                PoiRecord(
-                    source_id=ident,
-                    name=name,
-                    type=text_value(detail.get("tag")),
-                    typecode="",
-                    address=text_value(poi.get("address")),
-                    province=text_value(poi.get("province")),
-                    city=text_value(poi.get("city")),
-                    district=text_value(poi.get("area")),
-                    src_lon=lon,
-                    src_lat=lat,
-                )
-            )
-        try:
-            total = int(data.get("total", len(records)))
-        except (TypeError, ValueError):
-            total = len(records)
-        return Page(records, total, bad_locations)
+        return page_of(data.get("results"), READ_RECORD, data.get("total"))
 
     def _error(self, status: int, message: str) -> Exception:
         """The exception for a failed status; `message` is Baidu's own sentence (the client redacts it)."""

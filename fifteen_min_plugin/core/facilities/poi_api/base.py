@@ -30,6 +30,7 @@ import os
 import re
 import time
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar, Optional, Protocol
@@ -250,6 +251,63 @@ def text_value(value: Any) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return ""
+
+
+class UnreadableLocationError(ValueError):
+    """A POI whose location cannot be read; its message names the POI (id and name)."""
+
+
+def location(value: Any, label: str) -> tuple[float, float]:
+    """(lon, lat) from a ``{"lng": …, "lat": …}`` mapping or a "lon,lat" / "lon lat" text; `label` names the POI."""
+    try:
+        if isinstance(value, dict):
+            return float(value["lng"]), float(value["lat"])
+        lon_text, lat_text = re.split(r"[,\s]+", text_value(value).strip())
+        return float(lon_text), float(lat_text)
+    except (KeyError, TypeError, ValueError):
+        raise UnreadableLocationError(label.strip()) from None
+
+
+def record_reader(paths: dict[str, str]) -> Callable[[dict[str, Any]], PoiRecord]:
+    """A reader of one POI of an answer into a record.
+
+    `paths` names, per `PoiRecord` text field and "location", where the provider puts it: a key, or "outer.inner"
+    for a key of a nested object.
+    """
+
+    def value(poi: dict[str, Any], path: str) -> Any:
+        for key in path.split("."):
+            poi = poi.get(key) if isinstance(poi, dict) else None
+        return poi
+
+    def read(poi: dict[str, Any]) -> PoiRecord:
+        texts = {name: text_value(value(poi, path)) for name, path in paths.items() if name != "location"}
+        lon, lat = location(value(poi, paths["location"]), f"{texts.get('source_id', '')} {texts.get('name', '')}")
+        return PoiRecord(**{"typecode": "", **texts}, src_lon=lon, src_lat=lat)
+
+    return read
+
+
+def page_of(items: Any, read: Callable[[dict[str, Any]], PoiRecord], reported: Any = None) -> Page:
+    """A page of the answer's `items`, each read into a record by `read`.
+
+    A POI whose location cannot be read is named instead. `reported` is the provider's total; the number of
+    records stands in when it is missing or unreadable.
+    """
+    records: list[PoiRecord] = []
+    bad_locations: list[str] = []
+    for item in items or []:
+        if not isinstance(item, dict):
+            continue
+        try:
+            records.append(read(item))
+        except UnreadableLocationError as error:
+            bad_locations.append(str(error))
+    try:
+        total = len(records) if reported is None else int(reported)
+    except (TypeError, ValueError):
+        total = len(records)
+    return Page(records, total, bad_locations)
 
 
 class PoiProvider(ABC):

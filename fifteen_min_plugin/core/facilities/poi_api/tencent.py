@@ -19,7 +19,7 @@ Status codes used here: 120 "此key每秒请求量已达到上限" (retried), 12
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -31,10 +31,11 @@ from fifteen_min_plugin.core.facilities.poi_api.base import (
     Page,
     PoiProvider,
     PoiQuery,
-    PoiRecord,
     QuotaExceededError,
     TransientApiError,
     json_answer,
+    page_of,
+    record_reader,
     text_value,
 )
 
@@ -44,6 +45,20 @@ RATE_CODES = frozenset({120})
 QUOTA_CODES = frozenset({121})
 KEY_CODES = frozenset({190, 301, 311})
 PERMISSION_CODES = frozenset({110, 111, 112, 113, 199})
+
+
+#: where a Tencent answer puts each field of a record
+FIELDS = {
+    "source_id": "id",
+    "name": "title",
+    "type": "category",
+    "address": "address",
+    "province": "ad_info.province",
+    "city": "ad_info.city",
+    "district": "ad_info.district",
+    "location": "location",
+}
+READ_RECORD = record_reader(FIELDS)
 
 
 class TencentProvider(PoiProvider):
@@ -85,38 +100,7 @@ class TencentProvider(PoiProvider):
             raise ApiRejectedError(self.tr("The answer is not Tencent JSON: it has no status.")) from None
         if status != 0:
             raise self._error(status, text_value(data.get("message")))
-        records: list[PoiRecord] = []
-        bad_locations: list[str] = []
-        for poi in data.get("data") or []:
-            if not isinstance(poi, dict):
-                continue
-            ident, title = text_value(poi.get("id")), text_value(poi.get("title"))
-            location = poi.get("location")
-            try:
-                lon, lat = float(location["lng"]), float(location["lat"])
-            except (KeyError, TypeError, ValueError):
-                bad_locations.append(f"{ident} {title}".strip())
-                continue
-            ad_info: Any = poi.get("ad_info") if isinstance(poi.get("ad_info"), dict) else {}
-            records.append(
-                PoiRecord(
-                    source_id=ident,
-                    name=title,
-                    type=text_value(poi.get("category")),
-                    typecode="",
-                    address=text_value(poi.get("address")),
-                    province=text_value(ad_info.get("province")),
-                    city=text_value(ad_info.get("city")),
-                    district=text_value(ad_info.get("district")),
-                    src_lon=lon,
-                    src_lat=lat,
-                )
-            )
-        try:
-            total = int(data.get("count", len(records)))
-        except (TypeError, ValueError):
-            total = len(records)
-        return Page(records, total, bad_locations)
+        return page_of(data.get("data"), READ_RECORD, data.get("count"))
 
     def _error(self, status: int, message: str) -> Exception:
         """The exception for a failed status; `message` is Tencent's own sentence (the client redacts it)."""

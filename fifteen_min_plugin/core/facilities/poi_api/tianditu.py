@@ -34,11 +34,12 @@ from fifteen_min_plugin.core.facilities.poi_api.base import (
     Page,
     PoiProvider,
     PoiQuery,
-    PoiRecord,
     QuotaExceededError,
     TransientApiError,
     excerpt,
     json_answer,
+    page_of,
+    record_reader,
     text_value,
 )
 
@@ -47,6 +48,20 @@ PATH = "/v2/search"
 SUCCESS = 1000
 _QUOTA_TEXT = re.compile(r"超限|超过.{0,8}限|配额")
 _RATE_TEXT = re.compile(r"频繁|并发")
+
+
+#: where a Tianditu answer puts each field of a record (its own class code is not an Amap type code)
+FIELDS = {
+    "source_id": "hotPointID",
+    "name": "name",
+    "type": "typeName",
+    "address": "address",
+    "province": "province",
+    "city": "city",
+    "district": "county",
+    "location": "lonlat",
+}
+READ_RECORD = record_reader(FIELDS)
 
 
 class TiandituProvider(PoiProvider):
@@ -101,37 +116,8 @@ class TiandituProvider(PoiProvider):
             infocode = -1
         if infocode != SUCCESS:
             raise self._error(infocode, text_value(status.get("cndesc")))
-        records: list[PoiRecord] = []
-        bad_locations: list[str] = []
-        for poi in data.get("pois") or []:
-            if not isinstance(poi, dict):
-                continue
-            ident, name = text_value(poi.get("hotPointID")), text_value(poi.get("name"))
-            try:
-                lon_text, lat_text = re.split(r"[,\s]+", text_value(poi.get("lonlat")).strip())
-                lon, lat = float(lon_text), float(lat_text)
-            except ValueError:
-                bad_locations.append(f"{ident} {name}".strip())
-                continue
-            records.append(
-                PoiRecord(
-                    source_id=ident,
-                    name=name,
-                    type=text_value(poi.get("typeName")),
-                    typecode="",  # Tianditu's own class code, not an Amap type code: the class name is in `type`
-                    address=text_value(poi.get("address")),
-                    province=text_value(poi.get("province")),
-                    city=text_value(poi.get("city")),
-                    district=text_value(poi.get("county")),
-                    src_lon=lon,
-                    src_lat=lat,
-                )
-            )
-        try:
-            total = int(data.get("count", len(records))) if data.get("resultType", 1) == 1 else len(records)
-        except (TypeError, ValueError):
-            total = len(records)
-        return Page(records, total, bad_locations)
+        reported = data.get("count") if data.get("resultType", 1) == 1 else None
+        return page_of(data.get("pois"), READ_RECORD, reported)
 
     def _error(self, infocode: int, description: str) -> Exception:
         """The exception for a failed status; `description` is Tianditu's own sentence (the client redacts it)."""
