@@ -4,47 +4,47 @@
 <context>
     <name>AmapProvider</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="100"/>
         <source>Amap answered HTTP {status}.</source>
         <translation>高德返回 HTTP {status}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="105"/>
         <source>Amap refused the request with HTTP {status}; check the base URL.</source>
         <translation>高德以 HTTP {status} 拒绝了请求；请检查基础 URL。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="103"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="115"/>
         <source>The answer is not Amap JSON; check the base URL and the proxy settings.</source>
         <translation>返回内容不是高德 JSON；请检查基础 URL 和代理设置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="141"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="126"/>
         <source>Amap reports the daily quota of this key is used up ({info}, {code}).</source>
         <translation>高德提示此密钥的每日配额已用完（{info}，{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="147"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="132"/>
         <source>Amap reports too many requests or a busy server ({info}, {code}).</source>
         <translation>高德提示请求过多或服务器繁忙（{info}，{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="138"/>
         <source>Amap does not accept the key (INVALID_USER_KEY): it is wrong or expired. Check the key in the authentication configuration.</source>
         <translation>高德不接受此密钥（INVALID_USER_KEY）：密钥错误或已过期。请在认证配置中检查该密钥。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="160"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="145"/>
         <source>This key may not use the Amap place search ({info}); create a key of type “Web服务” in the Amap console.</source>
         <translation>此密钥无权使用高德地点搜索（{info}）；请在高德控制台中创建“Web服务”类型的密钥。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="152"/>
         <source>Amap refuses requests from this computer&apos;s IP address (INVALID_USER_IP); add it to the key&apos;s IP whitelist in the Amap console.</source>
         <translation>高德拒绝来自本机 IP 地址的请求（INVALID_USER_IP）；请在高德控制台中将该地址添加到此密钥的 IP 白名单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="158"/>
         <source>Amap refused the request: {info} ({code}).</source>
         <translation>高德拒绝了请求：{info}（{code}）。</translation>
     </message>
@@ -1004,37 +1004,37 @@ Mon-Fri 19:00-07:00
 <context>
     <name>BaiduProvider</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="104"/>
         <source>Baidu</source>
         <translation>百度地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="108"/>
         <source>The answer is not Baidu JSON: it has no status.</source>
         <translation>返回内容不是百度地图的 JSON：缺少 status。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="134"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="116"/>
         <source>Baidu reports too many concurrent requests or a server error ({message}, {code}).</source>
         <translation>百度地图提示并发请求超限或服务器出错（{message}，{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="140"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="122"/>
         <source>Baidu reports the daily quota of this ak is used up ({message}, {code}).</source>
         <translation>百度地图提示该 ak 当日配额已用完（{message}，{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="128"/>
         <source>Baidu does not accept the ak ({code}): it is wrong or missing. Check the key in the authentication configuration.</source>
         <translation>百度地图不接受该 ak（{code}）：ak 错误或缺失。请检查认证配置中的密钥。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="135"/>
         <source>This ak may not use the Baidu Place API from this computer ({message}, {code}); create a server-side (服务端) ak and check its IP whitelist in the Baidu console.</source>
         <translation>该 ak 不能从本机调用百度地点检索（{message}，{code}）；请在百度地图开放平台控制台创建“服务端”ak，并检查 IP 白名单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="159"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/baidu.py" line="141"/>
         <source>Baidu refused the request: {message} ({code}).</source>
         <translation>百度地图拒绝了请求：{message}（{code}）。</translation>
     </message>
@@ -2255,34 +2255,39 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="32"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="34"/>
         <source>Coverage per circle</source>
         <translation>逐圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="35"/>
-        <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the thresholds in the plugin settings; &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.</source>
-        <translation>统计每个生活圈内各类别设施的数量，并报告每个生活圈缺少什么（缺什么补什么）。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;：面，例如工作空间中的生活圈，或“半径圈”/“路网等时圈”的输出。生活圈的层级读取自 &lt;i&gt;level_min&lt;/i&gt; 或 &lt;i&gt;minutes&lt;/i&gt;；两者都没有的按 15 分钟生活圈检查。其所属社区读取自 &lt;i&gt;community_id&lt;/i&gt; 或 &lt;i&gt;origin_id&lt;/i&gt;。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：点（任意坐标参考系，会被重投影到生活圈的坐标参考系），其类别字段为分类表中的代码（请先运行“设施分类”）。位于生活圈边界上的设施计入该生活圈（QGIS 的“统计多边形中的点”会将其排除）。代码为空或未知的设施不计数，并列在日志中。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：存放代码的字段（默认为 &lt;i&gt;category&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：带有 &lt;i&gt;community_id&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 的点或面；生活圈取其所属社区的人口，否则取自身的 &lt;i&gt;population&lt;/i&gt; 字段。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：生活圈及其全部字段，并增加 &lt;i&gt;population&lt;/i&gt;；&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;，各类别的设施数量（包括 0）；&lt;i&gt;n_basic_present&lt;/i&gt; 和 &lt;i&gt;n_quality_present&lt;/i&gt;，商务部基本保障类和品质提升类业态中至少有一处设施的业态数；&lt;i&gt;missing_basic&lt;/i&gt;、&lt;i&gt;missing_quality&lt;/i&gt;（代码，以逗号分隔）和 &lt;i&gt;missing_basic_zh&lt;/i&gt;、&lt;i&gt;missing_quality_zh&lt;/i&gt;（中文名称，以“、”分隔）；&lt;i&gt;per_10k&lt;/i&gt;，每万名居民拥有的基本保障类和品质提升类设施数（无人口数据时为空）；&lt;i&gt;grade&lt;/i&gt;，按插件设置中的阈值评定为 基础型 / 提升型 / 品质型 / 未达标；&lt;i&gt;missing_required&lt;/i&gt; 和 &lt;i&gt;missing_required_zh&lt;/i&gt;，该生活圈未满足的 GB 50180-2018 / 商务部分级配置要求，逐级累计检查（15 分钟生活圈同样检查 5 分钟和 10 分钟层级的设施；可相互替代的设施以 | 连接）。这些要求及各自出处条款见 resources/categories/level_requirements.csv。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="63"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="70"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="70"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="77"/>
         <source>Communities (population)</source>
         <translation>社区（人口）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="78"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="94"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="106"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="37"/>
+        <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the thresholds in the plugin settings; &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.&lt;br&gt;&lt;b&gt;Grading profile&lt;/b&gt; (optional): a CSV of business types (category codes, class basic/quality) and the numbers of types each grade needs, each row with its source, e.g. resources/grading/shanxi_2023.csv. Empty: the plugin default (resources/grading/plugin_default.csv, the thresholds of the plugin settings), which is the plugin's reading: the action plan and the pilot notices name 基础型/提升型/品质型 without counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="85"/>
+        <source>Grading profile (CSV)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2324,64 +2329,74 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="92"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="97"/>
         <source>Line {line} of {path}: the level “{value}” is not a positive number of minutes.</source>
         <translation>{path} 第 {line} 行：层级“{value}”不是正的分钟数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="105"/>
         <source>Line {line} of {path}: “{codes}” is not a category code of the categories table.</source>
         <translation>{path} 第 {line} 行：“{codes}”不是分类表中的类别代码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="199"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="227"/>
         <source>The facilities layer has no field “{field}”. Choose the field holding the category codes, or run Classify facilities first.</source>
         <translation>设施图层没有字段“{field}”。请选择存放类别代码的字段，或先运行“设施分类”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="279"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="307"/>
         <source>The communities layer needs the fields “community_id” and “population” to give circles their residents.</source>
         <translation>社区图层需要“community_id”和“population”字段，才能为生活圈提供居民数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="86"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="91"/>
         <source>level requirements table</source>
         <translation>层级要求表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="349"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="412"/>
         <source>The facilities layer has no points, so there is nothing to count.</source>
         <translation>设施图层中没有点，无可统计内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="358"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="421"/>
         <source>The circles layer has no features. Draw or generate circles first.</source>
         <translation>生活圈图层中没有要素。请先绘制或生成生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="428"/>
         <source>No circle has a geometry.</source>
         <translation>没有任何生活圈带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="380"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="447"/>
         <source>{count} communities have a population that is not a number; it was not used: {communities}.</source>
         <translation>{count} 个社区的人口不是数字，未予采用：{communities}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="386"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="453"/>
         <source>{count} circles have a population that is not a number, so their residents and per-10,000 figures are empty: {circles}.</source>
         <translation>{count} 个生活圈的人口不是数字，其居民数和每万人指标留空：{circles}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="393"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="460"/>
         <source>{count} circles have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个生活圈没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="398"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="465"/>
         <source>{facilities} facilities counted in {circles} circles.</source>
         <translation>已在 {circles} 个生活圈中统计 {facilities} 个设施。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="377"/>
+        <source>Grades follow the grading profile {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="380"/>
+        <source>{count} types of the grading profile have no plugin category and are never counted: {types}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3349,6 +3364,49 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>GradingProfileMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="121"/>
+        <source>Line {line} of {path}: “{value}” in the column {column} is not a whole number of types.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="139"/>
+        <source>grading profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="142"/>
+        <source>Line {line} of {path}: the row “{name}” has no source; say which document (or the plugin default) it comes from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="150"/>
+        <source>Line {line} of {path}: the class “{value}” of the type “{name}” is neither basic nor quality.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="158"/>
+        <source>Line {line} of {path}: “{codes}” of the type “{name}” is not a category code of the categories table. Leave the code empty and say so in the note if the plugin has no category for this type yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="168"/>
+        <source>Line {line} of {path}: “{name}” is not a grade; use 基础型, 提升型 or 品质型.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="176"/>
+        <source>Line {line} of {path}: the kind “{value}” is neither type nor grade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="182"/>
+        <source>The grading profile {path} has no grade row, so no circle could be graded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IdleCandidatesAlgorithm</name>
     <message>
         <location filename="../../fifteen_min_plugin/processing/idle_candidates.py" line="40"/>
@@ -3389,42 +3447,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="149"/>
         <source>The layer “{layer}” has no field “{field}”.</source>
         <translation>图层“{layer}”没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="409"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="416"/>
         <source>The import was cancelled; nothing was added to “{layer}”.</source>
         <translation>导入已取消；未向“{layer}”添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="321"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="328"/>
         <source>The facilities could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将设施保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="423"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="430"/>
         <source>The layer “{layer}” cannot be edited, so the category was not assigned.</source>
         <translation>图层“{layer}”无法编辑，因此未指定类别。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="430"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="437"/>
         <source>Assign category {category}</source>
         <translation>指定类别 {category}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="435"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="442"/>
         <source>The category could not be assigned in “{layer}”; nothing changed.</source>
         <translation>无法在“{layer}”中指定类别；未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="461"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="468"/>
         <source>“{pattern}” cannot be saved as a rule for “{code}”.</source>
         <translation>无法将“{pattern}”保存为“{code}”的规则。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="494"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/importer.py" line="501"/>
         <source>The rules file {path} could not be written.</source>
         <translation>无法写入规则文件 {path}。</translation>
     </message>
@@ -3716,17 +3774,17 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportState</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="321"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="379"/>
         <source>The resume file {path} cannot be read ({reason}); choose another file.</source>
         <translation>无法读取续传文件 {path}（{reason}）；请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="327"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="385"/>
         <source>The resume file {path} belongs to a different import (other provider, keywords, types or area). Choose another file, or delete it to start this import afresh.</source>
         <translation>续传文件 {path} 属于另一次导入（数据源、关键词、类型或范围不同）。请选择其他文件，或将其删除以重新开始本次导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="352"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="410"/>
         <source>The resume file {path} cannot be written: {reason}.</source>
         <translation>无法写入续传文件 {path}：{reason}。</translation>
     </message>
@@ -4395,27 +4453,27 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PoiClient</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="481"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="539"/>
         <source>Cancelled; run again with the same resume file to continue.</source>
         <translation>已取消；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="511"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="569"/>
         <source>The daily quota of this key is used up until midnight Beijing time; run again tomorrow with the same resume file to continue.</source>
         <translation>该密钥的每日配额已用完，北京时间午夜后恢复；请明天使用同一续传文件再次运行以继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="518"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="576"/>
         <source>{count} requests sent today, the daily quota set for this key; run again tomorrow with the same resume file to continue.</source>
         <translation>今天已发送 {count} 次请求，达到为该密钥设置的每日配额；请明天使用同一续传文件再次运行以继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="525"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="583"/>
         <source>Stopped after {count} requests (the maximum for one run); run again with the same resume file to continue.</source>
         <translation>已在发送 {count} 次请求后停止（单次运行的上限）；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="549"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="607"/>
         <source>{reason} Retrying in {seconds:g} s.</source>
         <translation>{reason} 将在 {seconds:g} 秒后重试。</translation>
     </message>
@@ -4441,17 +4499,17 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PoiProvider</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="220"/>
         <source>{service} answered HTTP {status}.</source>
         <translation>{service}返回 HTTP {status}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="226"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="227"/>
         <source>{service} refused the request with HTTP {status}; check the base URL and the key.</source>
         <translation>{service}以 HTTP {status} 拒绝了请求；请检查服务地址和密钥。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="237"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="238"/>
         <source>The answer is not {service} JSON; check the base URL and the proxy settings.</source>
         <translation>返回内容不是{service}的 JSON；请检查服务地址和代理设置。</translation>
     </message>
@@ -4571,6 +4629,64 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="132"/>
         <source>{title} could not be computed; nothing was written.</source>
         <translation>{title}计算失败，未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="89"/>
+        <source>Line {line} of the circle profile {path}: {column} {value!r} is not a number ≥ 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="99"/>
+        <source>Line {line} of the circle profile {path}: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="107"/>
+        <source>the item {item!r} names no known facility category ({codes}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="113"/>
+        <source>the reach unit {unit!r} is neither min nor m.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="116"/>
+        <source>the reach must be more than 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="120"/>
+        <source>the unit {per!r} is not one of {units}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="122"/>
+        <source>the source is empty; cite the document or write “plugin default, editable”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="139"/>
+        <source>The circle profile name {name!r} must be a lowercase identifier (a-z, 0-9, _).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="145"/>
+        <source>circle profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="148"/>
+        <source>The circle profile {path} has no items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="164"/>
+        <source>There is no shipped circle profile {name!r}; the shipped ones are {names}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4835,94 +4951,104 @@ Mon-Fri 19:00-07:00
 <context>
     <name>SchemaLabels</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="287"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="322"/>
         <source>Residents&apos; needs</source>
         <translation>居民需求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="288"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="323"/>
         <source>Needs lists</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="289"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="324"/>
         <source>Consultations</source>
         <translation>微协商</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="290"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="325"/>
         <source>Needs discussed in consultations</source>
         <translation>微协商议定的需求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="281"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="316"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="282"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="317"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="283"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="318"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="284"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="319"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="285"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="320"/>
         <source>Idle asset history</source>
         <translation>闲置资源历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="286"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="321"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="291"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="328"/>
         <source>Workspace information</source>
         <translation>工作空间信息</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="302"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="339"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="304"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="341"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="306"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="343"/>
         <source>Candidate</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="307"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="344"/>
         <source>Under review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="345"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="309"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="346"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="310"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="347"/>
         <source>Retired</source>
         <translation>已退出</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="326"/>
+        <source>Projects</source>
+        <translation>项目清单</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="327"/>
+        <source>Project history</source>
+        <translation>项目变更记录</translation>
     </message>
 </context>
 <context>
@@ -5207,37 +5333,37 @@ Mon-Fri 19:00-07:00
 <context>
     <name>TencentProvider</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="96"/>
         <source>Tencent</source>
         <translation>腾讯位置服务</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="85"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="100"/>
         <source>The answer is not Tencent JSON: it has no status.</source>
         <translation>返回内容不是腾讯位置服务的 JSON：缺少 status。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="108"/>
         <source>Tencent reports the daily quota of this key is used up ({message}, {code}).</source>
         <translation>腾讯位置服务提示该密钥当日配额已用完（{message}，{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="114"/>
         <source>Tencent reports too many requests per second ({message}, {code}).</source>
         <translation>腾讯位置服务提示每秒请求数超限（{message}，{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="136"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="120"/>
         <source>Tencent does not accept the key ({code}): it is wrong or missing. Check the key in the authentication configuration.</source>
         <translation>腾讯位置服务不接受该密钥（{code}）：密钥错误或缺失。请检查认证配置中的密钥。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="143"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="127"/>
         <source>This key may not use the Tencent place search from this computer ({message}, {code}); enable WebService API for the key and check its IP whitelist or signature in the Tencent console.</source>
         <translation>该密钥不能从本机调用腾讯地点搜索（{message}，{code}）；请在腾讯位置服务控制台为密钥开启 WebService API，并检查 IP 白名单或签名设置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="150"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tencent.py" line="134"/>
         <source>Tencent refused the request: {message} ({code}).</source>
         <translation>腾讯位置服务拒绝了请求：{message}（{code}）。</translation>
     </message>
@@ -5245,27 +5371,27 @@ Mon-Fri 19:00-07:00
 <context>
     <name>TiandituProvider</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="105"/>
         <source>Tianditu reports the daily quota of this key is used up (HTTP {status}).</source>
         <translation>天地图提示该密钥当日配额已用完（HTTP {status}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="96"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="111"/>
         <source>Tianditu</source>
         <translation>天地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="139"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="125"/>
         <source>Tianditu reports the daily quota of this key is used up ({message}, {code}).</source>
         <translation>天地图提示该密钥当日配额已用完（{message}，{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="145"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="131"/>
         <source>Tianditu reports too many requests ({message}, {code}).</source>
         <translation>天地图提示请求过于频繁（{message}，{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="150"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/tianditu.py" line="136"/>
         <source>Tianditu refused the request: {message} ({code}); check the key (tk) and its permissions.</source>
         <translation>天地图拒绝了请求：{message}（{code}）；请检查密钥（tk）及其权限。</translation>
     </message>

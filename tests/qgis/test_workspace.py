@@ -172,6 +172,29 @@ EXPECTED = {
         ],
     ),
     "consultation_needs": (NONE, [("consultation_id", T.String), ("need_id", T.String)]),
+    "projects": (
+        POINT,
+        [
+            *((name, T.String) for name in ("project_id", "name", "circle_id", "community_id", "category")),
+            *((name, T.String) for name in ("site_kind", "asset_id", "facility_id")),
+            ("floor_area_m2", T.Double),
+            ("investment_wan", T.Double),
+            *((name, T.String) for name in ("implementer", "funding", "start", "deadline", "lead_unit")),
+            ("status", T.String),
+            ("note", T.String),
+            ("version", T.Int),
+            ("created", T.DateTime),
+            ("updated", T.DateTime),
+        ],
+    ),
+    "project_events": (
+        NONE,
+        [
+            ("project_id", T.String),
+            ("time", T.DateTime),
+            *((name, T.String) for name in ("kind", "field", "old_value", "new_value", "note", "user")),
+        ],
+    ),
     "fifteenmin_meta": (NONE, [("key", T.String), ("value", T.String)]),
 }
 
@@ -303,7 +326,7 @@ def snapshot(path: Path, name: str) -> list[tuple[str, dict]]:
 def test_create_writes_every_layer_field_and_geometry_type(tmp_path):
     path = tmp_path / "haidian.gpkg"
     workspace = Workspace.create(path)
-    assert workspace.path == path and workspace.schema_version == 5
+    assert workspace.path == path and workspace.schema_version == 6
     assert table_names(path) == set(EXPECTED)
     for name, (wkb, fields) in EXPECTED.items():
         layer = ogr_layer(path, name)
@@ -312,7 +335,7 @@ def test_create_writes_every_layer_field_and_geometry_type(tmp_path):
         assert layer.featureCount() == (2 if name == "fifteenmin_meta" else 0)
         if wkb != NONE:
             assert layer.crs().authid() == "EPSG:4326"
-    assert meta(path) == {"schema_version": "5", "application": "fifteen_min_plugin"}
+    assert meta(path) == {"schema_version": "6", "application": "fifteen_min_plugin"}
     assert workspace.layer_names() == [
         "communities",
         "circles",
@@ -324,6 +347,8 @@ def test_create_writes_every_layer_field_and_geometry_type(tmp_path):
         "need_lists",
         "consultations",
         "consultation_needs",
+        "projects",
+        "project_events",
     ]
 
 
@@ -389,14 +414,16 @@ def test_upgrade_from_version_1_adds_fields_and_layers_and_keeps_rows(tmp_path):
 
     workspace = Workspace.open(path)
 
-    assert workspace.schema_version == 5
-    assert meta(path)["schema_version"] == "5"
+    assert workspace.schema_version == 6
+    assert meta(path)["schema_version"] == "6"
     assert set(workspace.upgrades) == {
         Addition("asset_events"),
         Addition("needs"),
         Addition("need_lists"),
         Addition("consultations"),
         Addition("consultation_needs"),
+        Addition("projects"),
+        Addition("project_events"),
         Addition("circles", "reach_m"),
         Addition("circles", "street_m"),
         Addition("coverage", "missing_required"),
@@ -443,7 +470,7 @@ def test_open_adds_a_count_field_when_the_categories_table_gains_a_code(tmp_path
 
     workspace = Workspace.open(path, categories=grown)
 
-    assert workspace.schema_version == 5
+    assert workspace.schema_version == 6
     assert workspace.upgrades == (Addition("coverage", "n_ev_charging"),)
     fields = dict(user_fields(ogr_layer(path, "coverage")))
     assert fields["n_ev_charging"] == T.Int
@@ -507,14 +534,14 @@ def test_add_to_project_twice_adds_each_layer_once_with_styles(tmp_path):
     second = workspace.add_to_project(project)
 
     assert [layer.id() for layer in first] == [layer.id() for layer in second]
-    assert len(project.mapLayers()) == 10
+    assert len(project.mapLayers()) == 12
     groups = project.layerTreeRoot().findGroups(True)
     assert [group.name() for group in groups] == ["chaoyang"]
     assert {node.layerId() for node in groups[0].findLayers()} == {layer.id() for layer in first}
     layers = {QgsProviderRegistry.instance().decodeUri("ogr", layer.source())["layerName"]: layer for layer in first}
     assert set(layers) == {
         *("communities", "circles", "facilities", "idle_assets", "asset_events", "coverage"),
-        *("needs", "need_lists", "consultations", "consultation_needs"),
+        *("needs", "need_lists", "consultations", "consultation_needs", "projects", "project_events"),
     }
     assert all(layer.isValid() and layer.name() == display_name(name) for name, layer in layers.items())
 
@@ -560,7 +587,7 @@ def test_upgrade_plan_follows_the_recorded_history():
     v1["fifteenmin_meta"] = ["key", "value"]
     plan = upgrade_plan(v1, 1, layers)
     expected = []
-    for version in (2, 3, 4, 5):
+    for version in (2, 3, 4, 5, 6):
         (change,) = [c for c in HISTORY if c.version == version]
         expected += [Addition(name) for name in change.layers] + [Addition(*pair) for pair in change.fields]
     assert plan == expected

@@ -14,7 +14,7 @@ from typing import Optional
 from fifteen_min_plugin.core.facilities.categories import CLASSES, Category, class_label, load_categories
 from fifteen_min_plugin.core.language import Messages
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION = "fifteen_min_plugin"
 META_TABLE = "fifteenmin_meta"
 DEFAULT_CRS = "EPSG:4326"
@@ -22,6 +22,10 @@ DEFAULT_CRS = "EPSG:4326"
 NEED_PRIORITIES = ("urgent", "normal", "later")
 #: values of idle_assets.status, in workflow order (new assets start as candidates)
 ASSET_STATUSES = ("candidate", "under_review", "approved", "in_use", "retired")
+#: values of projects.status, in workflow order (new projects start as planned)
+PROJECT_STATUSES = ("planned", "approved", "under_construction", "open", "evaluated", "cancelled")
+#: values of projects.site_kind: an idle asset, a drawn point or polygon, or an existing facility
+PROJECT_SITE_KINDS = ("asset", "drawn", "facility")
 
 
 class SchemaLabels(Messages):
@@ -120,6 +124,8 @@ HISTORY: tuple[SchemaChange, ...] = (
     SchemaChange(version=4, indexes=(FACILITY_SOURCE_KEY.name,)),
     # residents' needs, the themed lists they are collected in, and the micro-consultations held on them
     SchemaChange(version=5, layers=("needs", "need_lists", "consultations", "consultation_needs")),
+    # the project list (项目清单) and its history
+    SchemaChange(version=6, layers=("projects", "project_events")),
 )
 
 
@@ -233,6 +239,33 @@ CONSULTATIONS = LayerSpec(
 )
 #: which needs a consultation discussed
 CONSULTATION_NEEDS = LayerSpec("consultation_needs", None, _text("consultation_id", "need_id"))
+#: one project of the project list; the site point (a drawn polygon is kept as its point on surface) is empty
+#: while the project has no site yet (QGIS reads an empty mixed-geometry GeoPackage layer as a plain table)
+PROJECTS = LayerSpec(
+    "projects",
+    "Point",
+    (
+        *_text("project_id", "name", "circle_id", "community_id", "category", "site_kind", "asset_id", "facility_id"),
+        FieldSpec("floor_area_m2", "double"),
+        FieldSpec("investment_wan", "double"),
+        *_text("implementer", "funding", "start", "deadline", "lead_unit"),
+        FieldSpec("status", "text", default="'planned'"),
+        FieldSpec("note", "text"),
+        FieldSpec("version", "int", default="0"),
+        FieldSpec("created", "datetime", default=_NOW),
+        FieldSpec("updated", "datetime", default=_NOW, default_on_update=True),
+    ),
+)
+#: every change of a project, oldest first; `kind` is created, changed or status
+PROJECT_EVENTS = LayerSpec(
+    "project_events",
+    None,
+    (
+        FieldSpec("project_id", "text"),
+        FieldSpec("time", "datetime", default=_NOW),
+        *_text("kind", "field", "old_value", "new_value", "note", "user"),
+    ),
+)
 META = LayerSpec(META_TABLE, None, _text("key", "value"))
 
 
@@ -272,6 +305,8 @@ def workspace_layers(categories: Optional[Sequence[Category]] = None) -> tuple[L
         NEED_LISTS,
         CONSULTATIONS,
         CONSULTATION_NEEDS,
+        PROJECTS,
+        PROJECT_EVENTS,
     )
 
 
@@ -288,6 +323,8 @@ def display_name(layer: str) -> str:
         "need_lists": SchemaLabels.tr("Needs lists"),
         "consultations": SchemaLabels.tr("Consultations"),
         "consultation_needs": SchemaLabels.tr("Needs discussed in consultations"),
+        "projects": SchemaLabels.tr("Projects"),
+        "project_events": SchemaLabels.tr("Project history"),
         META_TABLE: SchemaLabels.tr("Workspace information"),
     }
     return names.get(layer, layer)
