@@ -3366,42 +3366,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>GradingProfileMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="123"/>
         <source>Line {line} of {path}: “{value}” in the column {column} is not a whole number of types.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="139"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="141"/>
         <source>grading profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="142"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="144"/>
         <source>Line {line} of {path}: the row “{name}” has no source; say which document (or the plugin default) it comes from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="150"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="152"/>
         <source>Line {line} of {path}: the class “{value}” of the type “{name}” is neither basic nor quality.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="158"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="160"/>
         <source>Line {line} of {path}: “{codes}” of the type “{name}” is not a category code of the categories table. Leave the code empty and say so in the note if the plugin has no category for this type yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="168"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="170"/>
         <source>Line {line} of {path}: “{name}” is not a grade; use 基础型, 提升型 or 品质型.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="176"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="178"/>
         <source>Line {line} of {path}: the kind “{value}” is neither type nor grade.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="182"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="184"/>
         <source>The grading profile {path} has no grade row, so no circle could be graded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4636,57 +4636,57 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="89"/>
         <source>Line {line} of the circle profile {path}: {column} {value!r} is not a number ≥ 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>圈层配置 {path} 第 {line} 行：{column} 的值 {value!r} 不是大于等于 0 的数。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="99"/>
         <source>Line {line} of the circle profile {path}: </source>
-        <translation type="unfinished"></translation>
+        <translation>圈层配置 {path} 第 {line} 行：</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="107"/>
         <source>the item {item!r} names no known facility category ({codes}).</source>
-        <translation type="unfinished"></translation>
+        <translation>项目 {item!r} 不是已有的设施类别（{codes}）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="113"/>
         <source>the reach unit {unit!r} is neither min nor m.</source>
-        <translation type="unfinished"></translation>
+        <translation>可达范围单位 {unit!r} 既不是 min（分钟）也不是 m（米）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="116"/>
         <source>the reach must be more than 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>可达范围须大于 0。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="120"/>
         <source>the unit {per!r} is not one of {units}.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置单位 {per!r} 不在 {units} 之中。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="122"/>
         <source>the source is empty; cite the document or write “plugin default, editable”.</source>
-        <translation type="unfinished"></translation>
+        <translation>依据为空；请注明所依据的文件，或填写“plugin default, editable”（插件默认值，可修改）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="139"/>
         <source>The circle profile name {name!r} must be a lowercase identifier (a-z, 0-9, _).</source>
-        <translation type="unfinished"></translation>
+        <translation>圈层配置名称 {name!r} 只能由小写字母、数字和下划线组成，且以字母开头。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="145"/>
         <source>circle profile</source>
-        <translation type="unfinished"></translation>
+        <translation>圈层配置</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="148"/>
         <source>The circle profile {path} has no items.</source>
-        <translation type="unfinished"></translation>
+        <translation>圈层配置 {path} 没有任何项目。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="164"/>
         <source>There is no shipped circle profile {name!r}; the shipped ones are {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为 {name!r} 的内置圈层配置；内置的有：{names}。</translation>
     </message>
 </context>
 <context>
