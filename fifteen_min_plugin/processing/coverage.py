@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
 )
 
 from fifteen_min_plugin.core.errors import FifteenMinError
@@ -26,6 +27,7 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
     FACILITIES = "FACILITIES"
     CATEGORY_FIELD = "CATEGORY_FIELD"
     COMMUNITIES = "COMMUNITIES"
+    GRADING_PROFILE = "GRADING_PROFILE"
     OUTPUT = "OUTPUT"
 
     def displayName(self) -> str:  # noqa: D102, N802
@@ -52,11 +54,16 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
             "categories have at least one facility; <i>missing_basic</i>, <i>missing_quality</i> (codes, "
             "comma-separated) and <i>missing_basic_zh</i>, <i>missing_quality_zh</i> (Chinese names, separated "
             "by 、); <i>per_10k</i>, basic and quality facilities per 10,000 residents (empty without a "
-            "population); <i>grade</i>, 基础型 / 提升型 / 品质型 / 未达标 by the thresholds in the plugin "
-            "settings; <i>missing_required</i> and <i>missing_required_zh</i>, the GB 50180-2018 / MOFCOM level "
+            "population); <i>grade</i>, 基础型 / 提升型 / 品质型 / 未达标 by the grading profile (below); "
+            "<i>missing_required</i> and <i>missing_required_zh</i>, the GB 50180-2018 / MOFCOM level "
             "requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- "
             "and 10-minute facilities; alternatives are joined by |). The requirements are in "
-            "resources/categories/level_requirements.csv, with the clause each comes from."
+            "resources/categories/level_requirements.csv, with the clause each comes from.<br>"
+            "<b>Grading profile</b> (optional): a CSV of business types (category codes, class basic/quality) and "
+            "the numbers of types each grade needs, each row with its source, e.g. resources/grading/"
+            "shanxi_2023.csv. Empty: the plugin default (resources/grading/plugin_default.csv, the thresholds of "
+            "the plugin settings), which is the plugin's reading: the action plan and the pilot notices name "
+            "基础型/提升型/品质型 without counts."
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: D102, N802
@@ -75,6 +82,15 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
                 optional=True,
             )
         )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.GRADING_PROFILE,
+                self.tr("Grading profile (CSV)"),
+                behavior=QgsProcessingParameterFile.Behavior.File,
+                extension="csv",
+                optional=True,
+            )
+        )
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Coverage")))
 
     def processAlgorithm(  # noqa: D102, N802
@@ -86,10 +102,11 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
         facilities = self.source(parameters, self.FACILITIES, context)
         category_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context) or "category"
         communities = self.parameterAsSource(parameters, self.COMMUNITIES, context)
+        profile = self.parameterAsFile(parameters, self.GRADING_PROFILE, context) or None
         nothing = self.tr("Nothing was written.")
         try:
             result = circle_coverage(
-                circles, facilities, category_field, communities, context.transformContext(), feedback
+                circles, facilities, category_field, communities, context.transformContext(), feedback, profile
             )
         except FifteenMinError as error:
             raise self.refuse(error, feedback, nothing) from error

@@ -2280,14 +2280,14 @@ Mon-Fri 19:00-07:00
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="37"/>
-        <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the thresholds in the plugin settings; &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.&lt;br&gt;&lt;b&gt;Grading profile&lt;/b&gt; (optional): a CSV of business types (category codes, class basic/quality) and the numbers of types each grade needs, each row with its source, e.g. resources/grading/shanxi_2023.csv. Empty: the plugin default (resources/grading/plugin_default.csv, the thresholds of the plugin settings), which is the plugin's reading: the action plan and the pilot notices name 基础型/提升型/品质型 without counts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="85"/>
         <source>Grading profile (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>评级方案（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="37"/>
+        <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the grading profile (below); &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.&lt;br&gt;&lt;b&gt;Grading profile&lt;/b&gt; (optional): a CSV of business types (category codes, class basic/quality) and the numbers of types each grade needs, each row with its source, e.g. resources/grading/shanxi_2023.csv. Empty: the plugin default (resources/grading/plugin_default.csv, the thresholds of the plugin settings), which is the plugin's reading: the action plan and the pilot notices name 基础型/提升型/品质型 without counts.</source>
+        <translation>统计每个生活圈内各类别设施的数量，并报告每个生活圈缺少什么（缺什么补什么）。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;：面，例如工作空间中的生活圈，或“半径圈”/“路网等时圈”的输出。生活圈的层级读取自 &lt;i&gt;level_min&lt;/i&gt; 或 &lt;i&gt;minutes&lt;/i&gt;；两者都没有的按 15 分钟生活圈检查。其所属社区读取自 &lt;i&gt;community_id&lt;/i&gt; 或 &lt;i&gt;origin_id&lt;/i&gt;。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：点（任意坐标参考系，会被重投影到生活圈的坐标参考系），其类别字段为分类表中的代码（请先运行“设施分类”）。位于生活圈边界上的设施计入该生活圈（QGIS 的“统计多边形中的点”会将其排除）。代码为空或未知的设施不计数，并列在日志中。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：存放代码的字段（默认为 &lt;i&gt;category&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：带有 &lt;i&gt;community_id&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 的点或面；生活圈取其所属社区的人口，否则取自身的 &lt;i&gt;population&lt;/i&gt; 字段。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：生活圈及其全部字段，并增加 &lt;i&gt;population&lt;/i&gt;；&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;，各类别的设施数量（包括 0）；&lt;i&gt;n_basic_present&lt;/i&gt; 和 &lt;i&gt;n_quality_present&lt;/i&gt;，商务部基本保障类和品质提升类业态中至少有一处设施的业态数；&lt;i&gt;missing_basic&lt;/i&gt;、&lt;i&gt;missing_quality&lt;/i&gt;（代码，以逗号分隔）和 &lt;i&gt;missing_basic_zh&lt;/i&gt;、&lt;i&gt;missing_quality_zh&lt;/i&gt;（中文名称，以“、”分隔）；&lt;i&gt;per_10k&lt;/i&gt;，每万名居民拥有的基本保障类和品质提升类设施数（无人口数据时为空）；&lt;i&gt;grade&lt;/i&gt;，按评级方案（见下）评定为 基础型 / 提升型 / 品质型 / 未达标；&lt;i&gt;missing_required&lt;/i&gt; 和 &lt;i&gt;missing_required_zh&lt;/i&gt;，该生活圈未满足的 GB 50180-2018 / 商务部分级配置要求，逐级累计检查（15 分钟生活圈同样检查 5 分钟和 10 分钟层级的设施；可相互替代的设施以 | 连接）。这些要求及各自出处条款见 resources/categories/level_requirements.csv。&lt;br&gt;&lt;b&gt;评级方案&lt;/b&gt;（可选）：一个 CSV 文件，列出业态类型（对应的类别代码、基本保障类/品质提升类）及各等级所需的业态数量，每行注明出处，例如 resources/grading/shanxi_2023.csv。留空时使用插件默认方案（resources/grading/plugin_default.csv，即插件设置中的阈值）；这是插件自己的理解：三年行动计划和试点通知只提出基础型/提升型/品质型，并未给出数量。</translation>
     </message>
 </context>
 <context>
@@ -2391,12 +2391,12 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="377"/>
         <source>Grades follow the grading profile {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>等级按评级方案 {path} 评定。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="380"/>
         <source>{count} types of the grading profile have no plugin category and are never counted: {types}.</source>
-        <translation type="unfinished"></translation>
+        <translation>评级方案中有 {count} 类业态在插件中尚无对应类别，始终不计数：{types}。</translation>
     </message>
 </context>
 <context>
@@ -3368,42 +3368,42 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="123"/>
         <source>Line {line} of {path}: “{value}” in the column {column} is not a whole number of types.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：{column} 列的“{value}”不是业态数量（非负整数）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="141"/>
         <source>grading profile</source>
-        <translation type="unfinished"></translation>
+        <translation>评级方案</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="144"/>
         <source>Line {line} of {path}: the row “{name}” has no source; say which document (or the plugin default) it comes from.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：“{name}”一行没有填写出处，请注明依据的文件（或注明为插件默认）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="152"/>
         <source>Line {line} of {path}: the class “{value}” of the type “{name}” is neither basic nor quality.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：业态“{name}”的类别“{value}”既不是 basic（基本保障类）也不是 quality（品质提升类）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="160"/>
         <source>Line {line} of {path}: “{codes}” of the type “{name}” is not a category code of the categories table. Leave the code empty and say so in the note if the plugin has no category for this type yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：业态“{name}”的“{codes}”不是分类表中的类别代码。若插件尚无该业态的类别，请将代码留空，并在 note 列中说明。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="170"/>
         <source>Line {line} of {path}: “{name}” is not a grade; use 基础型, 提升型 or 品质型.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：“{name}”不是等级，请填写 基础型、提升型 或 品质型。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="178"/>
         <source>Line {line} of {path}: the kind “{value}” is neither type nor grade.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：kind 列的“{value}”既不是 type（业态）也不是 grade（等级）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="184"/>
         <source>The grading profile {path} has no grade row, so no circle could be graded.</source>
-        <translation type="unfinished"></translation>
+        <translation>评级方案 {path} 中没有等级（grade）行，无法评定任何生活圈。</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ from qgis.core import (
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.analysis import grading
+from fifteen_min_plugin.core.analysis.grading_profiles import GradingProfile, load_profile
 from fifteen_min_plugin.core.csv_tables import read_csv_table
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
@@ -142,11 +143,16 @@ class CoverageRules:
     """Turns one circle's counts into the coverage summary fields, by the categories, requirements and settings."""
 
     def __init__(
-        self, categories: Sequence[Category], requirements: Sequence[LevelRequirement], settings: Settings
+        self,
+        categories: Sequence[Category],
+        requirements: Sequence[LevelRequirement],
+        settings: Settings,
+        profile: Optional[GradingProfile] = None,
     ) -> None:
         self.categories = tuple(categories)
         self.requirements = tuple(requirements)
         self.settings = settings
+        self.profile = profile
         self._index = {category.code: i for i, category in enumerate(self.categories)}
         self._basic = [i for i, category in enumerate(self.categories) if category.category_class == "basic"]
         self._quality = [i for i, category in enumerate(self.categories) if category.category_class == "quality"]
@@ -181,9 +187,12 @@ class CoverageRules:
             values[f"missing_{cls}_zh"] = "、".join(category.name_zh for category in missing)
         served = sum(counts[i] for i in (*self._basic, *self._quality))
         values["per_10k"] = served * 10000.0 / population if population is not None and population > 0 else NULL
-        values["grade"] = grading.grade(
-            values["n_basic_present"], values["n_quality_present"], len(self._basic), self.settings
-        )
+        if self.profile is None:
+            values["grade"] = grading.grade(
+                values["n_basic_present"], values["n_quality_present"], len(self._basic), self.settings
+            )
+        else:
+            values["grade"] = self.profile.grade({c.code: value for c, value in zip(self.categories, counts)})
         unmet = [
             item
             for item in self.required(level)
@@ -363,6 +372,18 @@ def _tier_counts(
     return found
 
 
+def _report_profile(profile: GradingProfile, feedback: QgsProcessingFeedback) -> None:
+    """Say which profile grades the circles and which of its types the plugin cannot count."""
+    feedback.pushInfo(CoverageMessages.tr("Grades follow the grading profile {path}.").format(path=profile.path))
+    unmapped = profile.unmapped()
+    if unmapped:
+        feedback.pushWarning(
+            CoverageMessages.tr(
+                "{count} types of the grading profile have no plugin category and are never counted: {types}."
+            ).format(count=len(unmapped), types="、".join(item.name_zh for item in unmapped))
+        )
+
+
 def circle_coverage(
     circles: QgsFeatureSource,
     facilities: QgsFeatureSource,
@@ -370,14 +391,19 @@ def circle_coverage(
     communities: Optional[QgsFeatureSource],
     transform_context: QgsCoordinateTransformContext,
     feedback: QgsProcessingFeedback,
+    profile_path: Optional[PathLike] = None,
 ) -> Optional[CircleCoverage]:
     """Facilities per category in every circle, what it lacks and its grade; None when cancelled.
 
+    The grade follows the grading profile at `profile_path` (None: the plugin default, i.e. the settings).
     Unknown codes, unreadable populations and circles without a geometry are named in warnings;
-    FifteenMinError when there is nothing to count.
+    FifteenMinError when there is nothing to count or the profile has a bad row.
     """
     categories = load_categories()
-    rules = CoverageRules(categories, load_level_requirements(categories), Settings.load())
+    profile = load_profile(profile_path, categories) if profile_path else None
+    rules = CoverageRules(categories, load_level_requirements(categories), Settings.load(), profile)
+    if profile is not None:
+        _report_profile(profile, feedback)
     populations = read_populations(communities) if communities is not None else Populations({}, [])
     points = read_facilities(facilities, category_field, categories, circles.sourceCrs(), transform_context, feedback)
     if feedback.isCanceled():

@@ -1,0 +1,129 @@
+"""Grading profiles: the shipped plugin default equals the settings, a provincial profile changes the grade."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsProcessingException, QgsSettings, QgsWkbTypes
+
+from fifteen_min_plugin.__about__ import SETTINGS_PREFIX
+from fifteen_min_plugin.core.analysis.grading_profiles import (
+    DEFAULT_PROFILE_PATH,
+    PROFILE_COLUMNS,
+    PROFILES_DIR,
+    load_profile,
+    settings_profile,
+)
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import load_categories
+from fifteen_min_plugin.core.settings import Settings
+from tests.qgis.test_coverage import (
+    BASIC,
+    FACILITY_FIELDS,
+    ORIGIN,
+    QUALITY,
+    UTM,
+    T,
+    by_circle,
+    point,
+    run,
+    square,
+    write_gpkg,
+)
+
+SHANXI = PROFILES_DIR / "shanxi_2023.csv"
+
+
+@pytest.fixture()
+def default_settings(qgis_app):
+    store = QgsSettings()
+    store.remove(SETTINGS_PREFIX)
+    yield store
+    store.remove(SETTINGS_PREFIX)
+
+
+def _circle_with(gpkg: Path, codes: list[str]) -> tuple[str, str]:
+    x0, y0 = ORIGIN
+    circles = write_gpkg(
+        gpkg, "circles", QgsWkbTypes.Type.MultiPolygon, UTM, [("circle_id", T.String)],
+        [(square(x0, y0, 1000), {"circle_id": "c"})],
+    )  # fmt: skip
+    rows = [(point(x0 + 10 + 30 * i, y0 + 500), {"category": code}) for i, code in enumerate(codes)]
+    return circles, write_gpkg(gpkg, "facilities", QgsWkbTypes.Type.Point, UTM, FACILITY_FIELDS, rows)
+
+
+def test_shipped_default_profile_is_the_settings_reading(qgis_app):
+    categories = load_categories()
+    shipped = load_profile(DEFAULT_PROFILE_PATH, categories)
+    built = settings_profile(categories, Settings())
+    assert [(t.codes, t.type_class) for t in shipped.types] == [(t.codes, t.type_class) for t in built.types]
+    assert [(r.grade, r.min_basic, r.min_quality) for r in shipped.rules] == [
+        (r.grade, r.min_basic, r.min_quality) for r in built.rules
+    ]
+    assert all("without counts" in r.source or "未给数量" in r.source for r in shipped.rules)
+
+
+def test_shanxi_profile_rates_only_with_15_basic_and_20_quality_types(qgis_app):
+    profile = load_profile(SHANXI, load_categories())
+    assert [(r.grade, r.min_basic, r.min_quality) for r in profile.rules] == [("基础型", 15, 20)]
+    assert profile.unmapped() and all(item.note for item in profile.unmapped())
+    every = {code: 1 for code in BASIC + QUALITY}
+    # the plugin counts 9 quality categories, so no circle reaches 20 quality types with this table alone
+    assert profile.present(every) == (len(BASIC), len(QUALITY)) and profile.grade(every) == "未达标"
+
+
+def test_a_loaded_provincial_profile_changes_the_grade(processing, default_settings, tmp_path):
+    circles, facilities = _circle_with(tmp_path / "g.gpkg", BASIC + QUALITY[:3])
+    default = by_circle(run(processing, CIRCLES=circles, FACILITIES=facilities))["c"]
+    shanxi = by_circle(run(processing, CIRCLES=circles, FACILITIES=facilities, GRADING_PROFILE=str(SHANXI)))["c"]
+    # a bureau profile that needs only 10 basic and 2 quality types for 品质型
+    local = tmp_path / "local.csv"
+    lines = [row for row in csv.reader(SHANXI.open(encoding="utf-8")) if row[0] == "type"]
+    with local.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(PROFILE_COLUMNS)
+        writer.writerows(lines)
+        writer.writerow(["grade", "品质型", "", "", "10", "2", "test bureau", ""])
+    relaxed = by_circle(run(processing, CIRCLES=circles, FACILITIES=facilities, GRADING_PROFILE=str(local)))["c"]
+
+    assert default["grade"] == "提升型"  # 15 basic, 3 quality: plugin default
+    assert shanxi["grade"] == "未达标"  # Shanxi needs 20 quality types
+    assert relaxed["grade"] == "品质型"
+    assert shanxi["n_basic_present"] == default["n_basic_present"] == len(BASIC)  # the counts are unchanged
+
+
+@pytest.mark.parametrize(
+    ("row", "words"),
+    [
+        (["type", "洗衣店", "no_such_code", "basic", "", "", "x", ""], ["Line 2", "no_such_code", "洗衣店"]),
+        (["type", "洗衣店", "laundry", "premium", "", "", "x", ""], ["Line 2", "premium", "洗衣店"]),
+        (["type", "洗衣店", "laundry", "basic", "", "", "", ""], ["Line 2", "no source", "洗衣店"]),
+        (["grade", "五星", "", "", "15", "20", "x", ""], ["Line 2", "五星"]),
+        (["grade", "基础型", "", "", "many", "0", "x", ""], ["Line 2", "many", "min_basic"]),
+        (["rule", "洗衣店", "laundry", "basic", "", "", "x", ""], ["Line 2", "rule"]),
+    ],
+)
+def test_a_bad_profile_row_gets_a_sentence_naming_the_row(processing, default_settings, tmp_path, row, words):
+    path = tmp_path / "bad.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(PROFILE_COLUMNS)
+        writer.writerow(row)
+        writer.writerow(["grade", "基础型", "", "", "1", "0", "x", ""])
+    with pytest.raises(FifteenMinError) as caught:
+        load_profile(path, load_categories())
+    assert all(word in str(caught.value) for word in words), str(caught.value)
+    circles, facilities = _circle_with(tmp_path / "b.gpkg", BASIC)
+    out = tmp_path / "out.gpkg"
+    with pytest.raises(QgsProcessingException, match="Line 2"):
+        run(processing, CIRCLES=circles, FACILITIES=facilities, GRADING_PROFILE=str(path), OUTPUT=str(out))
+    assert not out.exists()
+
+
+def test_a_profile_without_grade_rows_is_refused(qgis_app, tmp_path):
+    path = tmp_path / "none.csv"
+    path.write_text(",".join(PROFILE_COLUMNS) + "\ntype,洗衣店,laundry,basic,,,x,\n", encoding="utf-8")
+    with pytest.raises(FifteenMinError, match="no grade row"):
+        load_profile(path, load_categories())
