@@ -102,3 +102,17 @@ def conversion_shown(from_index: int, to_index: int) -> str:
 def join_labels(labels: Sequence[str]) -> str:
     """Labels as a list in running text: 、 between Chinese labels, a comma between English ones."""
     return ("、" if is_chinese() else ", ").join(labels)
+
+
+def project_status_label(code: Any) -> str:
+    """The project status in words (在建 / Under construction) for a stored status code."""
+    text = value_text(code)
+    labels = {
+        "planned": Labels.tr("Planned"),
+        "approved": Labels.tr("Approved"),
+        "under_construction": Labels.tr("Under construction"),
+        "open": Labels.tr("Open"),
+        "evaluated": Labels.tr("Evaluated"),
+        "cancelled": Labels.tr("Cancelled"),
+    }
+    return labels.get(text, text)

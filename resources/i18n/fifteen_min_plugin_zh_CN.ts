@@ -1103,6 +1103,24 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>BrandMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/brands.py" line="65"/>
+        <source>brand table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/brands.py" line="68"/>
+        <source>Line {line} of {path}: a brand needs its name(s) in “brand” and a source (e.g. plugin default, editable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/brands.py" line="75"/>
+        <source>Line {line} of {path}: “{value}” is not a Wikidata id such as Q37158.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BufferCirclesAlgorithm</name>
     <message>
         <location filename="../../fifteen_min_plugin/processing/buffer_circles.py" line="47"/>
@@ -2255,39 +2273,44 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="34"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="35"/>
         <source>Coverage per circle</source>
         <translation>逐圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="70"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="76"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="77"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="83"/>
         <source>Communities (population)</source>
         <translation>社区（人口）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="109"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="122"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="85"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="91"/>
         <source>Grading profile (CSV)</source>
         <translation>评级方案（CSV）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="37"/>
-        <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the grading profile (below); &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.&lt;br&gt;&lt;b&gt;Grading profile&lt;/b&gt; (optional): a CSV of business types (category codes, class basic/quality) and the numbers of types each grade needs, each row with its source, e.g. resources/grading/shanxi_2023.csv. Empty: the plugin default (resources/grading/plugin_default.csv, the thresholds of the plugin settings), which is the plugin's reading: the action plan and the pilot notices name 基础型/提升型/品质型 without counts.</source>
-        <translation>统计每个生活圈内各类别设施的数量，并报告每个生活圈缺少什么（缺什么补什么）。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;：面，例如工作空间中的生活圈，或“半径圈”/“路网等时圈”的输出。生活圈的层级读取自 &lt;i&gt;level_min&lt;/i&gt; 或 &lt;i&gt;minutes&lt;/i&gt;；两者都没有的按 15 分钟生活圈检查。其所属社区读取自 &lt;i&gt;community_id&lt;/i&gt; 或 &lt;i&gt;origin_id&lt;/i&gt;。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：点（任意坐标参考系，会被重投影到生活圈的坐标参考系），其类别字段为分类表中的代码（请先运行“设施分类”）。位于生活圈边界上的设施计入该生活圈（QGIS 的“统计多边形中的点”会将其排除）。代码为空或未知的设施不计数，并列在日志中。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：存放代码的字段（默认为 &lt;i&gt;category&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：带有 &lt;i&gt;community_id&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 的点或面；生活圈取其所属社区的人口，否则取自身的 &lt;i&gt;population&lt;/i&gt; 字段。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：生活圈及其全部字段，并增加 &lt;i&gt;population&lt;/i&gt;；&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;，各类别的设施数量（包括 0）；&lt;i&gt;n_basic_present&lt;/i&gt; 和 &lt;i&gt;n_quality_present&lt;/i&gt;，商务部基本保障类和品质提升类业态中至少有一处设施的业态数；&lt;i&gt;missing_basic&lt;/i&gt;、&lt;i&gt;missing_quality&lt;/i&gt;（代码，以逗号分隔）和 &lt;i&gt;missing_basic_zh&lt;/i&gt;、&lt;i&gt;missing_quality_zh&lt;/i&gt;（中文名称，以“、”分隔）；&lt;i&gt;per_10k&lt;/i&gt;，每万名居民拥有的基本保障类和品质提升类设施数（无人口数据时为空）；&lt;i&gt;grade&lt;/i&gt;，按评级方案（见下）评定为 基础型 / 提升型 / 品质型 / 未达标；&lt;i&gt;missing_required&lt;/i&gt; 和 &lt;i&gt;missing_required_zh&lt;/i&gt;，该生活圈未满足的 GB 50180-2018 / 商务部分级配置要求，逐级累计检查（15 分钟生活圈同样检查 5 分钟和 10 分钟层级的设施；可相互替代的设施以 | 连接）。这些要求及各自出处条款见 resources/categories/level_requirements.csv。&lt;br&gt;&lt;b&gt;评级方案&lt;/b&gt;（可选）：一个 CSV 文件，列出业态类型（对应的类别代码、基本保障类/品质提升类）及各等级所需的业态数量，每行注明出处，例如 resources/grading/shanxi_2023.csv。留空时使用插件默认方案（resources/grading/plugin_default.csv，即插件设置中的阈值）；这是插件自己的理解：三年行动计划和试点通知只提出基础型/提升型/品质型，并未给出数量。</translation>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="38"/>
+        <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the grading profile (below); &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.&lt;br&gt;&lt;b&gt;Grading profile&lt;/b&gt; (optional): a CSV of business types (category codes, class basic/quality) and the numbers of types each grade needs, each row with its source, e.g. resources/grading/shanxi_2023.csv. Empty: the plugin default (resources/grading/plugin_default.csv, the thresholds of the plugin settings), which is the plugin's reading: the action plan and the pilot notices name 基础型/提升型/品质型 without counts.&lt;br&gt;&lt;b&gt;Brand table&lt;/b&gt; (optional): a CSV with more chains (brand, wikidata, name_patterns, source), added to resources/categories/brands.csv. &lt;i&gt;chain_share&lt;/i&gt; (output only; the workspace coverage layer keeps no such column) is the share of the circle's basic-category facilities whose brand, brand:wikidata or name belongs to a chain of the tables, empty without any; the 2025 notice (商务部等9部门《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》) sets a target of at least 30 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="100"/>
+        <source>More chain brands (CSV)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2329,72 +2352,72 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="101"/>
         <source>Line {line} of {path}: the level “{value}” is not a positive number of minutes.</source>
         <translation>{path} 第 {line} 行：层级“{value}”不是正的分钟数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="109"/>
         <source>Line {line} of {path}: “{codes}” is not a category code of the categories table.</source>
         <translation>{path} 第 {line} 行：“{codes}”不是分类表中的类别代码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="236"/>
         <source>The facilities layer has no field “{field}”. Choose the field holding the category codes, or run Classify facilities first.</source>
         <translation>设施图层没有字段“{field}”。请选择存放类别代码的字段，或先运行“设施分类”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="307"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="330"/>
         <source>The communities layer needs the fields “community_id” and “population” to give circles their residents.</source>
         <translation>社区图层需要“community_id”和“population”字段，才能为生活圈提供居民数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="95"/>
         <source>level requirements table</source>
         <translation>层级要求表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="412"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="440"/>
         <source>The facilities layer has no points, so there is nothing to count.</source>
         <translation>设施图层中没有点，无可统计内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="421"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="449"/>
         <source>The circles layer has no features. Draw or generate circles first.</source>
         <translation>生活圈图层中没有要素。请先绘制或生成生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="428"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="458"/>
         <source>No circle has a geometry.</source>
         <translation>没有任何生活圈带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="447"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="480"/>
         <source>{count} communities have a population that is not a number; it was not used: {communities}.</source>
         <translation>{count} 个社区的人口不是数字，未予采用：{communities}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="453"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="486"/>
         <source>{count} circles have a population that is not a number, so their residents and per-10,000 figures are empty: {circles}.</source>
         <translation>{count} 个生活圈的人口不是数字，其居民数和每万人指标留空：{circles}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="460"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="493"/>
         <source>{count} circles have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个生活圈没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="465"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="498"/>
         <source>{facilities} facilities counted in {circles} circles.</source>
         <translation>已在 {circles} 个生活圈中统计 {facilities} 个设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="377"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="400"/>
         <source>Grades follow the grading profile {path}.</source>
         <translation>等级按评级方案 {path} 评定。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="380"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="403"/>
         <source>{count} types of the grading profile have no plugin category and are never counted: {types}.</source>
         <translation>评级方案中有 {count} 类业态在插件中尚无对应类别，始终不计数：{types}。</translation>
     </message>
@@ -3364,6 +3387,72 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>FusionAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="49"/>
+        <source>Circle fusion (all service circles)</source>
+        <translation>圈圈融合（全部服务圈）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="52"/>
+        <source>Evaluates every chosen service-circle profile for every community in one pass (圈圈融合): the convenience circle, the GB 50180 tiers, elderly care, childcare, fitness, parcel service, education, medical care and the complete community. One nearest-facility search covers the categories of all profiles together.&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt;: points or polygons (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; and &lt;b&gt;Category field&lt;/b&gt;: classified facility points (run Classify facilities first).&lt;br&gt;</source>
+        <translation>一次评估每个社区对所选各服务圈的满足情况（圈圈融合）：便民生活圈、GB 50180 三级生活圈、养老、托育、健身、快递服务、教育、医疗及完整社区。所有配置涉及的设施类别共用一次最近设施搜索。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;：点或面（面取其内部一点）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;和&lt;b&gt;类别字段&lt;/b&gt;：已分类的设施点（请先运行“设施分类”）。&lt;br&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="52"/>
+        <source>&lt;b&gt;Roads&lt;/b&gt; are optional here: without them reach is measured in a straight line at the walking speed, which overstates it, and &lt;i&gt;reach_method&lt;/i&gt; says &lt;i&gt;straight_line&lt;/i&gt; instead of &lt;i&gt;network&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Profiles&lt;/b&gt;: names of shipped profiles (resources/profiles/: mofcom_convenience, gb50180, elderly_care, childcare, fitness, parcel, education, medical, complete_community) or paths of your own profile CSV files, separated by commas; empty: all shipped profiles. A profile row names a category code (or several joined by |, any of which meets it), its reach in walking minutes (min) or metres (m), and the document it comes from.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the communities with their own fields plus, for every profile, &lt;i&gt;&amp;lt;profile&amp;gt;_met&lt;/i&gt; (every item within its reach), &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt; (the items not within reach, comma-separated) and &lt;i&gt;&amp;lt;profile&amp;gt;_missing_zh&lt;/i&gt; (their Chinese names, separated by 、), &lt;i&gt;&amp;lt;profile&amp;gt;_worst_min&lt;/i&gt; (the longest of the walks to each item's nearest facility, NULL when an item has none within the profile's longest reach); then &lt;i&gt;n_profiles_met&lt;/i&gt; and &lt;i&gt;reach_method&lt;/i&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="82"/>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="94"/>
+        <source>Circle profiles</source>
+        <translation>圈层配置</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="102"/>
+        <source>Circle fusion</source>
+        <translation>圈圈融合</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="114"/>
+        <source>Nothing was written.</source>
+        <translation>未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="1"/>
+        <source>&lt;b&gt;Roads&lt;/b&gt; are optional here: without them reach is measured in a straight line at the walking speed, which overstates it, and &lt;i&gt;reach_method&lt;/i&gt; says &lt;i&gt;straight_line&lt;/i&gt; instead of &lt;i&gt;network&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Profiles&lt;/b&gt;: names of shipped profiles (resources/profiles/: mofcom_convenience, gb50180, elderly_care, childcare, fitness, parcel, education, medical, complete_community) or paths of your own profile CSV files, separated by commas; empty: all shipped profiles. A profile row names a category code (or several joined by |, any of which meets it), its reach in walking minutes (min) or metres (m), and the document it comes from.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the communities with their own fields plus, for every profile, &lt;i&gt;&amp;lt;profile&amp;gt;_met&lt;/i&gt; (every item within its reach), &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt; (the items not within reach, comma-separated) and &lt;i&gt;&amp;lt;profile&amp;gt;_missing_zh&lt;/i&gt; (their Chinese names, separated by 、), &lt;i&gt;&amp;lt;profile&amp;gt;_worst_min&lt;/i&gt; (the longest of the walks to each item&apos;s nearest facility, NULL when an item has none within the profile&apos;s longest reach); then &lt;i&gt;n_profiles_met&lt;/i&gt; (how many of the profiles the community meets) and &lt;i&gt;reach_method&lt;/i&gt;.</source>
+        <translation>本算法中&lt;b&gt;道路&lt;/b&gt;为可选项：不提供时按步行速度以直线距离计算可达范围，结果会偏高，&lt;i&gt;reach_method&lt;/i&gt; 记为 &lt;i&gt;straight_line&lt;/i&gt;（否则为 &lt;i&gt;network&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;圈层配置&lt;/b&gt;：内置配置名称（resources/profiles/：mofcom_convenience 便民生活圈、gb50180 GB 50180 三级生活圈、elderly_care 养老服务圈、childcare 托育服务圈、fitness 健身圈、parcel 快递服务、education 教育、medical 医疗、complete_community 完整社区），或自建配置 CSV 文件的路径，以逗号分隔；留空则使用全部内置配置。配置的每一行写明设施类别代码（多个代码以 | 连接，任一满足即可）、可达范围（步行分钟 min 或米 m）及其依据文件。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：社区图层的原有字段，以及每个配置的 &lt;i&gt;&amp;lt;配置&amp;gt;_met&lt;/i&gt;（所有项目均在可达范围内）、&lt;i&gt;&amp;lt;配置&amp;gt;_missing&lt;/i&gt;（不在可达范围内的项目，以逗号分隔）和 &lt;i&gt;&amp;lt;配置&amp;gt;_missing_zh&lt;/i&gt;（其中文名称，以“、”分隔）、&lt;i&gt;&amp;lt;配置&amp;gt;_worst_min&lt;/i&gt;（各项目最近设施步行时间中的最大值；若某项目在该配置最大可达范围内没有设施，则为 NULL）；最后是 &lt;i&gt;n_profiles_met&lt;/i&gt;（社区满足的配置个数）和 &lt;i&gt;reach_method&lt;/i&gt;。</translation>
+    </message>
+</context>
+<context>
+    <name>FusionMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="131"/>
+        <source>No community has a geometry.</source>
+        <translation>没有任何社区带有几何图形。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="156"/>
+        <source>Choose at least one circle profile.</source>
+        <translation>请至少选择一个圈层配置。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="160"/>
+        <source>One search over {count} categories for {profiles} circle profiles.</source>
+        <translation>{profiles} 个圈层配置共用一次搜索，涵盖 {count} 类设施。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="167"/>
+        <source>No roads were given: reach is measured in a straight line at the walking speed, which overstates it where rivers, railways or walls are in the way (reach_method = straight_line).</source>
+        <translation>未提供道路：按步行速度以直线距离计算可达范围，遇河流、铁路或围墙阻隔时会高估可达性（reach_method = straight_line）。</translation>
+    </message>
+</context>
+<context>
     <name>GradingProfileMessages</name>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="123"/>
@@ -3916,6 +4005,36 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/labels.py" line="80"/>
         <source>{ids} and {count} more</source>
         <translation>{ids} 等，另有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="111"/>
+        <source>Planned</source>
+        <translation>谋划中</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="112"/>
+        <source>Approved</source>
+        <translation>已立项</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="113"/>
+        <source>Under construction</source>
+        <translation>在建</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="114"/>
+        <source>Open</source>
+        <translation>已投用</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="115"/>
+        <source>Evaluated</source>
+        <translation>已评估</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="116"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -4687,6 +4806,97 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="164"/>
         <source>There is no shipped circle profile {name!r}; the shipped ones are {names}.</source>
         <translation>没有名为 {name!r} 的内置圈层配置；内置的有：{names}。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="97"/>
+        <source>“{status}” is not a project status; use one of {statuses}.</source>
+        <translation>“{status}”不是项目状态，请使用以下之一：{statuses}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="103"/>
+        <source>The project is already “{status}”.</source>
+        <translation>该项目已经是“{status}”状态。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="110"/>
+        <source>A project that is “{old}” cannot change its status any more.</source>
+        <translation>处于“{old}”状态的项目不能再变更状态。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="115"/>
+        <source>A project cannot go from “{old}” to “{new}”; from “{old}” it can go to: {allowed}.</source>
+        <translation>项目不能从“{old}”直接变为“{new}”；“{old}”的项目只能变为：{allowed}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="136"/>
+        <source>The project needs a value for “{field}”.</source>
+        <translation>项目的“{field}”不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="145"/>
+        <source>“{value}” is not a kind of site; use one of {kinds}.</source>
+        <translation>“{value}”不是选址类型，请使用以下之一：{kinds}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="159"/>
+        <source>{field} must be a number of 0 or more, not “{value}”.</source>
+        <translation>{field}须为不小于 0 的数字，而不是“{value}”。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="163"/>
+        <source>{field} cannot be negative ({value}).</source>
+        <translation>{field}不能为负数（{value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="434"/>
+        <source>This row is not a repurposing suggestion: it needs an asset_id and a use (run Suggest repurposing of idle assets first).</source>
+        <translation>这一行不是改造利用建议：需要有 asset_id 和 use 字段（请先运行“闲置资源盘活利用建议”）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="443"/>
+        <source>The project “{project_id}” already plans this use on the asset “{asset_id}”.</source>
+        <translation>项目“{project_id}”已在资源“{asset_id}”上安排了这一用途。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectRegister</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="239"/>
+        <source>The project list already has a project “{project_id}”; choose another id.</source>
+        <translation>项目清单中已有项目“{project_id}”，请换一个编号。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="268"/>
+        <source>The field(s) {fields} cannot be changed here; use the status buttons for the status, and the project id never changes.</source>
+        <translation>字段 {fields} 不能在此修改：状态请用状态按钮变更，项目编号不可修改。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="353"/>
+        <source>The layer “{layer}” is being edited; save or discard those edits first.</source>
+        <translation>图层“{layer}”正处于编辑状态，请先保存或放弃这些编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="358"/>
+        <source>The change could not be saved; the project list is unchanged.</source>
+        <translation>修改未能保存，项目清单保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="369"/>
+        <source>“{layer}” could not be written, so nothing was changed in the project list.</source>
+        <translation>无法写入“{layer}”，项目清单未作任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="385"/>
+        <source>The project list has no project “{project_id}”.</source>
+        <translation>项目清单中没有项目“{project_id}”。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="405"/>
+        <source>The project&apos;s site cannot be converted to the project list&apos;s coordinate system.</source>
+        <translation>项目选址无法转换到项目清单的坐标系。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,459 @@
+"""The project register: the workspace `projects` layer and its `project_events` history.
+
+Every change (add, attribute, site, status) writes the project, bumps its row `version` and appends one
+`project_events` row per changed field, in one database transaction over both layers: if an event cannot be
+written, the change is rolled back and the project stays as it was. Nothing is deleted: a project that will
+not be built is cancelled.
+
+Status workflow (`PROJECT_STATUSES`)::
+
+    planned → approved → under_construction → open → evaluated
+    any status except evaluated → cancelled
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsExpression,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QDateTime
+
+from fifteen_min_plugin.core.compat import POINT_GEOMETRY
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.labels import join_labels, project_status_label
+from fifteen_min_plugin.core.language import Messages
+from fifteen_min_plugin.core.values import plain
+from fifteen_min_plugin.core.workspace.layer_io import WriteGuard, retry_busy, workspace_transaction
+from fifteen_min_plugin.core.workspace.schema import PROJECT_SITE_KINDS, PROJECT_STATUSES
+from fifteen_min_plugin.core.workspace.workspace import Workspace
+
+#: the one move forward from each status (cancelled is reachable from every status but evaluated)
+NEXT_STATUS: dict[str, str] = {
+    "planned": "approved",
+    "approved": "under_construction",
+    "under_construction": "open",
+    "open": "evaluated",
+}
+#: attributes `update` may change (the status has its own workflow, project_id and version never change)
+EDITABLE_FIELDS = (
+    "name",
+    "circle_id",
+    "community_id",
+    "category",
+    "site_kind",
+    "asset_id",
+    "facility_id",
+    "floor_area_m2",
+    "investment_wan",
+    "implementer",
+    "funding",
+    "start",
+    "deadline",
+    "lead_unit",
+    "note",
+)
+_NUMBERS = ("floor_area_m2", "investment_wan")
+_ID_PATTERN = re.compile(r"^PJ-(\d+)$")
+
+
+class ProjectMessages(Messages):
+    """Translation context of the project register's sentences."""
+
+
+@dataclass(frozen=True)
+class ProjectEvent:
+    """One row of a project's history; `kind` is created, changed or status."""
+
+    project_id: str
+    time: QDateTime
+    kind: str
+    field: str
+    old_value: Any
+    new_value: Any
+    note: str
+    user: str
+    fid: int
+
+
+def check_transition(old: str, new: str) -> None:
+    """Raise FifteenMinError with a sentence unless a project may go from `old` to `new`."""
+    if new not in PROJECT_STATUSES:
+        raise FifteenMinError(
+            ProjectMessages.tr("“{status}” is not a project status; use one of {statuses}.").format(
+                status=new, statuses=", ".join(PROJECT_STATUSES)
+            )
+        )
+    if new == old:
+        raise FifteenMinError(
+            ProjectMessages.tr("The project is already “{status}”.").format(status=project_status_label(new))
+        )
+    allowed = allowed_statuses(old)
+    if new in allowed:
+        return
+    if not allowed:
+        raise FifteenMinError(
+            ProjectMessages.tr("A project that is “{old}” cannot change its status any more.").format(
+                old=project_status_label(old)
+            )
+        )
+    raise FifteenMinError(
+        ProjectMessages.tr("A project cannot go from “{old}” to “{new}”; from “{old}” it can go to: {allowed}.").format(
+            old=project_status_label(old),
+            new=project_status_label(new),
+            allowed=join_labels([project_status_label(status) for status in allowed]),
+        )
+    )
+
+
+def allowed_statuses(old: str) -> tuple[str, ...]:
+    """The statuses a project that is `old` can move to."""
+    if old in ("evaluated", "cancelled"):
+        return ()
+    return (*([NEXT_STATUS[old]] if old in NEXT_STATUS else []), "cancelled")
+
+
+def validate_project(values: Mapping[str, Any], require: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Checked and trimmed project values; FifteenMinError with a sentence for a bad number or site kind."""
+    clean: dict[str, Any] = {}
+    for name in require:
+        if not str(plain(values.get(name)) or "").strip():
+            raise FifteenMinError(ProjectMessages.tr("The project needs a value for “{field}”.").format(field=name))
+    for name, raw in values.items():
+        if name not in EDITABLE_FIELDS:
+            continue
+        value = plain(raw)
+        empty = value is None or not str(value).strip()
+        if name in _NUMBERS:
+            clean[name] = None if empty else _number(name, value)
+        elif name == "site_kind" and not empty and str(value).strip() not in PROJECT_SITE_KINDS:
+            raise FifteenMinError(
+                ProjectMessages.tr("“{value}” is not a kind of site; use one of {kinds}.").format(
+                    value=value, kinds=", ".join(PROJECT_SITE_KINDS)
+                )
+            )
+        else:
+            clean[name] = None if empty else str(value).strip()
+    return clean
+
+
+def _number(name: str, value: Any) -> float:
+    try:
+        number = float(str(value).replace(",", "").strip())
+    except ValueError as error:
+        raise FifteenMinError(
+            ProjectMessages.tr("{field} must be a number of 0 or more, not “{value}”.").format(field=name, value=value)
+        ) from error
+    if number < 0:
+        raise FifteenMinError(
+            ProjectMessages.tr("{field} cannot be negative ({value}).").format(field=name, value=value)
+        )
+    return number
+
+
+class ProjectRegister(Messages):
+    """Add and change projects and move them along the workflow, recording every change in the history."""
+
+    def __init__(self, projects: QgsVectorLayer, events: QgsVectorLayer, user: str = "") -> None:
+        self.projects = projects
+        self.events = events
+        self.user = user or QgsApplication.userLoginName()
+
+    @classmethod
+    def from_workspace(cls, workspace: Workspace, user: str = "") -> ProjectRegister:
+        """A register on a workspace's own `projects` and `project_events` layers."""
+        return cls(workspace.layer("projects"), workspace.layer("project_events"), user)
+
+    # reading
+
+    def project_ids(self) -> list[str]:
+        """Every project id in the register."""
+        return [str(feature["project_id"]) for feature in self.projects.getFeatures()]
+
+    def get(self, project_id: str) -> dict[str, Any]:
+        """The attributes of one project (NULL as None); FifteenMinError if there is no such project."""
+        feature = self._feature(project_id)
+        return {name: plain(feature[name]) for name in self.projects.fields().names()}
+
+    def geometry(self, project_id: str) -> QgsGeometry:
+        """The project's site point in the layer's CRS (null while it has no site)."""
+        return self._feature(project_id).geometry()
+
+    def history(self, project_id: str) -> list[ProjectEvent]:
+        """The events of one project, oldest first."""
+        request = QgsFeatureRequest().setFilterExpression(
+            QgsExpression.createFieldEqualityExpression("project_id", project_id)
+        )
+        events = [
+            ProjectEvent(
+                str(feature["project_id"]),
+                feature["time"] if isinstance(feature["time"], QDateTime) else QDateTime(),
+                str(plain(feature["kind"]) or ""),
+                str(plain(feature["field"]) or ""),
+                plain(feature["old_value"]),
+                plain(feature["new_value"]),
+                str(plain(feature["note"]) or ""),
+                str(plain(feature["user"]) or ""),
+                feature.id(),
+            )
+            for feature in self.events.getFeatures(request)
+        ]
+        return sorted(events, key=lambda event: (event.time.toMSecsSinceEpoch(), event.fid))
+
+    # changing
+
+    def add(
+        self,
+        values: Mapping[str, Any],
+        geometry: Optional[QgsGeometry] = None,
+        crs: Optional[QgsCoordinateReferenceSystem] = None,
+        note: str = "",
+    ) -> str:
+        """Add a planned project and its "created" event; returns its project_id (PJ-00001… unless given).
+
+        `values` uses the projects field names; name and category are required. A polygon site is kept as its
+        point on surface; `crs` is the geometry's CRS (default: the layer's).
+        """
+        clean = validate_project(values, require=("name", "category"))
+        point = self._point(geometry, crs)
+
+        def write() -> str:
+            with self._transaction() as guard:
+                project_id = str(values.get("project_id") or "").strip() or self._next_id()
+                if self._find(project_id) is not None:
+                    raise FifteenMinError(
+                        self.tr("The project list already has a project “{project_id}”; choose another id.").format(
+                            project_id=project_id
+                        )
+                    )
+                now = QDateTime.currentDateTime()
+                feature = QgsFeature(self.projects.fields())
+                if point is not None:
+                    feature.setGeometry(point)
+                given = {**clean, "project_id": project_id, "status": "planned", "version": 1}
+                for name, value in {**given, "created": now, "updated": now}.items():
+                    feature[name] = value
+                guard.add(self.projects, [feature], self._write_failed(self.projects))
+                self._event(guard, project_id, "created", "status", None, "planned", note, now)
+            return project_id
+
+        return retry_busy(write)
+
+    def update(
+        self,
+        project_id: str,
+        changes: Mapping[str, Any],
+        note: str = "",
+        geometry: Optional[QgsGeometry] = None,
+        crs: Optional[QgsCoordinateReferenceSystem] = None,
+    ) -> list[str]:
+        """Change attributes (and optionally the site); one event per changed field. Returns the changed fields."""
+        refused = [name for name in changes if name not in EDITABLE_FIELDS]
+        if refused:
+            raise FifteenMinError(
+                self.tr(
+                    "The field(s) {fields} cannot be changed here; use the status buttons for the status, and the "
+                    "project id never changes."
+                ).format(fields=", ".join(refused))
+            )
+        clean = validate_project(changes)
+        point = self._point(geometry, crs)
+
+        def write() -> list[str]:
+            site = point
+            with self._transaction() as guard:
+                feature = self._feature(project_id)
+                differing = {name: value for name, value in clean.items() if plain(feature[name]) != value}
+                if site is not None and site.equals(feature.geometry()):
+                    site = None
+                if differing or site is not None:
+                    self._change(guard, feature, "changed", differing, note, site)
+            return [*differing, *(["geometry"] if site is not None else [])]
+
+        return retry_busy(write)
+
+    def set_status(self, project_id: str, status: str, note: str = "") -> None:
+        """Move a project along the workflow (see the module docstring); a refused move says which are allowed."""
+
+        def write() -> None:
+            with self._transaction() as guard:
+                feature = self._feature(project_id)
+                check_transition(str(plain(feature["status"]) or "planned"), status)
+                self._change(guard, feature, "status", {"status": status}, note)
+
+        retry_busy(write)
+
+    # internals
+
+    def _change(
+        self,
+        guard: WriteGuard,
+        feature: QgsFeature,
+        kind: str,
+        values: Mapping[str, Any],
+        note: str,
+        point: Optional[QgsGeometry] = None,
+    ) -> None:
+        project_id = str(feature["project_id"])
+        now = QDateTime.currentDateTime()
+        fields = self.projects.fields()
+        changed = {fields.indexOf(name): value for name, value in values.items()}
+        changed[fields.indexOf("updated")] = now
+        changed[fields.indexOf("version")] = int(plain(feature["version"]) or 0) + 1
+        geometries = {feature.id(): point} if point is not None else None
+        guard.change(self.projects, {feature.id(): changed}, geometries, self._write_failed(self.projects))
+        for name, value in values.items():
+            self._event(guard, project_id, kind, name, plain(feature[name]), value, note, now)
+        if point is not None:
+            old = feature.geometry().asWkt(8) if feature.hasGeometry() else None
+            self._event(guard, project_id, kind, "geometry", old, point.asWkt(8), note, now)
+
+    def _event(
+        self,
+        guard: WriteGuard,
+        project_id: str,
+        kind: str,
+        field: str,
+        old: Any,
+        new: Any,
+        note: str,
+        when: QDateTime,
+    ) -> None:
+        event = QgsFeature(self.events.fields())
+        event["project_id"] = project_id
+        event["time"] = when
+        event["kind"] = kind
+        event["field"] = field
+        event["old_value"] = None if old is None else str(old)
+        event["new_value"] = None if new is None else str(new)
+        event["note"] = note or None
+        event["user"] = self.user
+        guard.add(self.events, [event], self._write_failed(self.events))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[WriteGuard]:
+        """Both layers in one guarded database transaction: all of the block, or nothing."""
+        for layer in (self.projects, self.events):
+            if layer.isEditable():
+                raise FifteenMinError(
+                    self.tr("The layer “{layer}” is being edited; save or discard those edits first.").format(
+                        layer=layer.name()
+                    )
+                )
+        failed = self.tr("The change could not be saved; the project list is unchanged.")
+        with workspace_transaction([self.projects, self.events], failed) as guard:
+            yield guard
+        sources = (self.projects.source(), self.events.source())
+        for layer in (self.projects, self.events):
+            layer.reload()
+        for layer in QgsProject.instance().mapLayers().values():
+            if layer not in (self.projects, self.events) and layer.source() in sources:
+                layer.reload()
+
+    def _write_failed(self, layer: QgsVectorLayer) -> str:
+        return self.tr("“{layer}” could not be written, so nothing was changed in the project list.").format(
+            layer=layer.name()
+        )
+
+    def _find(self, project_id: str) -> Optional[QgsFeature]:
+        request = QgsFeatureRequest().setFilterExpression(
+            QgsExpression.createFieldEqualityExpression("project_id", project_id)
+        )
+        return next(self.projects.getFeatures(request), None)
+
+    def _feature(self, project_id: str) -> QgsFeature:
+        feature = self._find(project_id)
+        if feature is None:
+            self.projects.reload()
+            feature = self._find(project_id)
+        if feature is None:
+            raise FifteenMinError(
+                self.tr("The project list has no project “{project_id}”.").format(project_id=project_id)
+            )
+        return feature
+
+    def _next_id(self) -> str:
+        numbers = [int(match.group(1)) for match in map(_ID_PATTERN.match, self.project_ids()) if match]
+        return f"PJ-{max(numbers, default=0) + 1:05d}"
+
+    def _point(
+        self, geometry: Optional[QgsGeometry], crs: Optional[QgsCoordinateReferenceSystem]
+    ) -> Optional[QgsGeometry]:
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            return None
+        point = (
+            QgsGeometry(geometry)
+            if geometry.type() == POINT_GEOMETRY and not geometry.isMultipart()
+            else geometry.pointOnSurface()
+        )
+        if crs is not None and crs.isValid() and crs != self.projects.crs():
+            message = self.tr("The project's site cannot be converted to the project list's coordinate system.")
+            try:
+                result = point.transform(QgsCoordinateTransform(crs, self.projects.crs(), QgsProject.instance()))
+            except QgsCsException as error:
+                raise FifteenMinError(message) from error
+            if result != Qgis.GeometryOperationResult.Success:
+                raise FifteenMinError(message)
+        return point
+
+
+def project_from_suggestion(
+    register: ProjectRegister,
+    suggestion: QgsFeature,
+    crs: Optional[QgsCoordinateReferenceSystem] = None,
+    note: str = "",
+) -> str:
+    """Turn one repurposing suggestion (a `fifteenmin:repurpose` output row) into a planned project on its asset.
+
+    The project takes the asset id, the use as its category, the first circle the use serves, the asset's
+    location (in `crs`, the suggestion layer's CRS) and its area as floor area. Refused with a sentence when the
+    row has no asset or use, or when a project of that use on that asset is already in the list (not cancelled).
+    """
+    fields = suggestion.fields().names()
+
+    def value(name: str) -> str:
+        return str(plain(suggestion[name]) or "").strip() if name in fields else ""
+
+    asset_id, use = value("asset_id"), value("use")
+    if not asset_id or not use:
+        raise FifteenMinError(
+            ProjectMessages.tr(
+                "This row is not a repurposing suggestion: it needs an asset_id and a use (run Suggest repurposing "
+                "of idle assets first)."
+            )
+        )
+    for project_id in register.project_ids():
+        existing = register.get(project_id)
+        if existing["asset_id"] == asset_id and existing["category"] == use and existing["status"] != "cancelled":
+            raise FifteenMinError(
+                ProjectMessages.tr(
+                    "The project “{project_id}” already plans this use on the asset “{asset_id}”."
+                ).format(project_id=project_id, asset_id=asset_id)
+            )
+    circles = [item for item in re.split(r"[,，、|;\s]+", value("circle_id")) if item]
+    name = f"{value('asset_name') or asset_id}：{value('use_zh') or use}"
+    values = {
+        "name": name,
+        "category": use,
+        "circle_id": circles[0] if circles else None,
+        "site_kind": "asset",
+        "asset_id": asset_id,
+        "floor_area_m2": value("area_m2") or None,
+        "note": value("reason_zh") or None,
+    }
+    return register.add(values, suggestion.geometry(), crs, note)
