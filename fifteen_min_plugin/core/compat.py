@@ -13,11 +13,11 @@ else:  # QGIS < 3.30
     LINE_GEOMETRY = QgsWkbTypes.GeometryType.LineGeometry
     POLYGON_GEOMETRY = QgsWkbTypes.GeometryType.PolygonGeometry
 
-_KINDS = ("text", "int", "int64", "double", "datetime")
+_KINDS = ("text", "int", "int64", "double", "datetime", "bool")
 
 
 def new_field(name: str, kind: str) -> QgsField:
-    """A field of kind text/int/int64/double/datetime, built the way this QGIS prefers (QMetaType from 3.38)."""
+    """A field of kind text/int/int64/double/datetime/bool, built the way this QGIS prefers (QMetaType from 3.38)."""
     if kind not in _KINDS:
         raise ValueError(kind)
     if Qgis.QGIS_VERSION_INT >= 33800:
@@ -29,6 +29,7 @@ def new_field(name: str, kind: str) -> QgsField:
             "int64": QMetaType.Type.LongLong,
             "double": QMetaType.Type.Double,
             "datetime": QMetaType.Type.QDateTime,
+            "bool": QMetaType.Type.Bool,
         }
     else:
         from qgis.PyQt.QtCore import QVariant
@@ -39,6 +40,7 @@ def new_field(name: str, kind: str) -> QgsField:
             "int64": QVariant.Type.LongLong,
             "double": QVariant.Type.Double,
             "datetime": QVariant.Type.DateTime,
+            "bool": QVariant.Type.Bool,
         }
     return QgsField(name, types[kind])
 

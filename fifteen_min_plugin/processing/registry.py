@@ -18,6 +18,7 @@ ALGORITHMS: tuple[tuple[str, str], ...] = (
     ("classify_facilities", "ClassifyFacilitiesAlgorithm"),
     ("coverage", "CoverageAlgorithm"),
     ("nearest_facility", "NearestFacilityAlgorithm"),
+    ("fusion", "FusionAlgorithm"),
     ("population_summary", "PopulationSummaryAlgorithm"),
     ("idle_candidates", "IdleCandidatesAlgorithm"),
     ("repurpose", "RepurposeAlgorithm"),

@@ -150,6 +150,11 @@ def _cases(inputs: dict[str, str], chain: dict[str, str]) -> dict[str, dict]:
             "CATEGORY_FIELD": "category",
             "MAX_MINUTES": 15,
         },
+        "fusion": {
+            "COMMUNITIES": inputs["communities"],
+            "FACILITIES": chain["classified"],
+            "ROADS": inputs["haidian_roads"],
+        },
         "populationsummary": {"ORIGINS": chain["minutes"], "POPULATION_FIELD": "population"},
         "idlecandidates": {"INPUT": [inputs["haidian_parking_and_buildings"], inputs["haidian_pois"]]},
         "repurpose": {"ASSETS": inputs["idle_assets_seed"], "COVERAGE": chain["coverage"], "TOP_N": 3},
