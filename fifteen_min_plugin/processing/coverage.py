@@ -28,6 +28,7 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
     CATEGORY_FIELD = "CATEGORY_FIELD"
     COMMUNITIES = "COMMUNITIES"
     GRADING_PROFILE = "GRADING_PROFILE"
+    BRANDS = "BRANDS"
     OUTPUT = "OUTPUT"
 
     def displayName(self) -> str:  # noqa: D102, N802
@@ -63,7 +64,12 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
             "the numbers of types each grade needs, each row with its source, e.g. resources/grading/"
             "shanxi_2023.csv. Empty: the plugin default (resources/grading/plugin_default.csv, the thresholds of "
             "the plugin settings), which is the plugin's reading: the action plan and the pilot notices name "
-            "基础型/提升型/品质型 without counts."
+            "基础型/提升型/品质型 without counts.<br>"
+            "<b>Brand table</b> (optional): a CSV with more chains (brand, wikidata, name_patterns, source), added "
+            "to resources/categories/brands.csv. <i>chain_share</i> (output only; the workspace coverage layer "
+            "keeps no such column) is the share of the circle's basic-category facilities whose brand, "
+            "brand:wikidata or name belongs to a chain of the tables, empty without any; the 2025 notice "
+            "(商务部等9部门《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》) sets a target of at least 30 %."
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: D102, N802
@@ -91,6 +97,15 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
                 optional=True,
             )
         )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.BRANDS,
+                self.tr("More chain brands (CSV)"),
+                behavior=QgsProcessingParameterFile.Behavior.File,
+                extension="csv",
+                optional=True,
+            )
+        )
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Coverage")))
 
     def processAlgorithm(  # noqa: D102, N802
@@ -103,10 +118,18 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
         category_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context) or "category"
         communities = self.parameterAsSource(parameters, self.COMMUNITIES, context)
         profile = self.parameterAsFile(parameters, self.GRADING_PROFILE, context) or None
+        brands = self.parameterAsFile(parameters, self.BRANDS, context)
         nothing = self.tr("Nothing was written.")
         try:
             result = circle_coverage(
-                circles, facilities, category_field, communities, context.transformContext(), feedback, profile
+                circles,
+                facilities,
+                category_field,
+                communities,
+                context.transformContext(),
+                feedback,
+                profile,
+                [brands] if brands else [],
             )
         except FifteenMinError as error:
             raise self.refuse(error, feedback, nothing) from error

@@ -39,6 +39,7 @@ from fifteen_min_plugin.core.analysis import grading
 from fifteen_min_plugin.core.analysis.grading_profiles import GradingProfile, load_profile
 from fifteen_min_plugin.core.csv_tables import read_csv_table
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.brands import BRAND_FIELDS, BrandMatcher, load_brands
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
 from fifteen_min_plugin.core.facilities.category_codes import report_unknown_codes
 from fifteen_min_plugin.core.labels import named_ids
@@ -58,6 +59,9 @@ CIRCLE_FIELDS = ("circle_id", "name", "level_min", "community_id", "method")
 LEVEL_FIELDS = ("level_min", "minutes")
 COMMUNITY_KEY_FIELDS = ("community_id", "origin_id")
 POPULATION_FIELD = "population"
+#: figures of the Processing output only (the workspace coverage layer has no column for them)
+CHAIN_SHARE = FieldSpec("chain_share", "double")
+EXTRA_FIELDS = (CHAIN_SHARE,)
 
 
 class CoverageMessages(Messages):
@@ -211,6 +215,7 @@ class FacilityPoints:
     ys: np.ndarray
     category_index: np.ndarray
     unknown: Counter
+    chain: np.ndarray  # True for a facility of a chain brand (brand table)
 
 
 def read_facilities(
@@ -220,8 +225,12 @@ def read_facilities(
     crs: QgsCoordinateReferenceSystem,
     transform_context: QgsCoordinateTransformContext,
     feedback: Optional[QgsFeedback] = None,
+    brands: Optional[BrandMatcher] = None,
 ) -> FacilityPoints:
-    """Read every facility point reprojected to `crs`; multipoints count once, at their first point."""
+    """Read every facility point reprojected to `crs`; multipoints count once, at their first point.
+
+    With `brands`, each point is also marked as a chain store or not from its brand fields and name.
+    """
     field_index = source.fields().lookupField(category_field)
     if field_index < 0:
         raise FifteenMinError(
@@ -231,9 +240,12 @@ def read_facilities(
             ).format(field=category_field)
         )
     lookup = {category.code: i for i, category in enumerate(categories)}
-    request = QgsFeatureRequest().setSubsetOfAttributes([field_index]).setDestinationCrs(crs, transform_context)
+    names = source.fields().names()
+    brand_fields = [name for name in BRAND_FIELDS if name in names] if brands is not None else []
+    attributes = [field_index, *(source.fields().lookupField(name) for name in brand_fields)]
+    request = QgsFeatureRequest().setSubsetOfAttributes(attributes).setDestinationCrs(crs, transform_context)
     multi = QgsWkbTypes.isMultiType(source.wkbType())
-    xs, ys, index = [], [], []
+    xs, ys, index, chain = [], [], [], []
     unknown: Counter = Counter()
     for feature in source.getFeatures(request):
         if feedback is not None and feedback.isCanceled():
@@ -256,9 +268,20 @@ def read_facilities(
         xs.append(point.x())
         ys.append(point.y())
         index.append(position)
+        chain.append(brands is not None and brands.is_chain({name: feature[name] for name in brand_fields}))
     return FacilityPoints(
-        np.asarray(xs, dtype=float), np.asarray(ys, dtype=float), np.asarray(index, dtype=np.int64), unknown
+        np.asarray(xs, dtype=float),
+        np.asarray(ys, dtype=float),
+        np.asarray(index, dtype=np.int64),
+        unknown,
+        np.asarray(chain, dtype=bool),
     )
+
+
+def chain_share(counts: Sequence[int], chain_counts: Sequence[int], basic: Sequence[int]) -> Any:
+    """Share (0–1) of the basic-category facilities that belong to a chain; NULL without any basic facility."""
+    total = sum(int(counts[i]) for i in basic)
+    return sum(int(chain_counts[i]) for i in basic) / total if total else NULL
 
 
 def to_shapely(geometries: Sequence[QgsGeometry]) -> list[Optional[shapely.Geometry]]:
@@ -392,10 +415,12 @@ def circle_coverage(
     transform_context: QgsCoordinateTransformContext,
     feedback: QgsProcessingFeedback,
     profile_path: Optional[PathLike] = None,
+    brand_tables: Sequence[PathLike] = (),
 ) -> Optional[CircleCoverage]:
-    """Facilities per category in every circle, what it lacks and its grade; None when cancelled.
+    """Facilities per category in every circle, what it lacks, its grade and chain share; None when cancelled.
 
-    The grade follows the grading profile at `profile_path` (None: the plugin default, i.e. the settings).
+    The grade follows the grading profile at `profile_path` (None: the plugin default, i.e. the settings). The
+    chain share counts the brands of resources/categories/brands.csv plus those of `brand_tables`.
     Unknown codes, unreadable populations and circles without a geometry are named in warnings;
     FifteenMinError when there is nothing to count or the profile has a bad row.
     """
@@ -405,7 +430,10 @@ def circle_coverage(
     if profile is not None:
         _report_profile(profile, feedback)
     populations = read_populations(communities) if communities is not None else Populations({}, [])
-    points = read_facilities(facilities, category_field, categories, circles.sourceCrs(), transform_context, feedback)
+    brands = BrandMatcher(load_brands(extensions=brand_tables))
+    points = read_facilities(
+        facilities, category_field, categories, circles.sourceCrs(), transform_context, feedback, brands
+    )
     if feedback.isCanceled():
         return None
     if not len(points.xs):
@@ -422,14 +450,17 @@ def circle_coverage(
     shapes = to_shapely([feature.geometry() for feature in features])
     feedback.setProgress(30.0)
     counts = count_in_polygons(shapes, points.xs, points.ys, points.category_index, len(categories))
+    chained = np.where(points.chain, points.category_index, -1)
+    chain_counts = count_in_polygons(shapes, points.xs, points.ys, chained, len(categories))
     feedback.setProgress(60.0)
     empty = [feature.id() for feature, shape in zip(features, shapes) if shape is None]
     if len(empty) == len(features):
         raise FifteenMinError(CoverageMessages.tr("No circle has a geometry."))
-    result = CircleCoverage([], [], summary_fields(categories))
+    result = CircleCoverage([], [], summary_fields(categories) + EXTRA_FIELDS)
+    basic = [i for i, category in enumerate(categories) if category.category_class == "basic"]
     unreadable = []  # circles whose own population is not a number
     tier_counts = _tier_counts(features, shapes, counts)
-    for feature, shape, row in zip(features, shapes, counts):
+    for feature, shape, row, chain_row in zip(features, shapes, counts, chain_counts):
         if shape is None:
             continue  # no geometry: named below; a row would read as an empty circle graded 未达标
         try:
@@ -442,7 +473,9 @@ def circle_coverage(
         level = circle_level(feature)
         siblings = tier_counts.get(_community(feature) or "", {})
         tiers = {tier: found for tier, found in siblings.items() if level is not None and tier < level}
-        result.rows.append(rules.summary(row, level, population, tiers))
+        values = rules.summary(row, level, population, tiers)
+        values[CHAIN_SHARE.name] = chain_share(row, chain_row, basic)
+        result.rows.append(values)
     if populations.unreadable:
         feedback.pushWarning(
             CoverageMessages.tr(
