@@ -235,6 +235,21 @@ def _walking_minutes(
     return {"minutes layer": minutes, "minutes codes": wanted, "minutes rows": sorted(rows)}
 
 
+def _fusion(processing, roads: QgsVectorLayer, layers: dict) -> dict[str, object]:
+    """Every shipped circle profile for every community in one pass (圈圈融合): the community × profile matrix."""
+    from fifteen_min_plugin.core.analysis.profiles import SHIPPED
+
+    fused = processing.run(
+        "fifteenmin:fusion",
+        {"COMMUNITIES": layers["communities"], "FACILITIES": layers["facilities"], "ROADS": roads, "OUTPUT": "memory:"},
+    )["OUTPUT"]
+    rows = sorted(
+        (f["community_id"], [bool(f[f"{name}_met"]) for name in SHIPPED], int(f["n_profiles_met"]))
+        for f in fused.getFeatures()
+    )
+    return {"fusion profiles": SHIPPED, "fusion rows": rows}
+
+
 def _circle_plan(processing, layers: dict, summary: dict, out: Path, project: QgsProject) -> dict[str, object]:
     """The 一圈一策 PDF atlas, and the same layout added to the project for restyling."""
     from fifteen_min_plugin.core.report.layout import ReportLayers, add_layout_to_project
@@ -378,6 +393,7 @@ def run(out: Path, language: str = "en") -> dict[str, object]:
     summary.update(_needs(layers, context))
     summary.update(_idle_assets(processing, workspace, sample_copy, layers))
     summary.update(_walking_minutes(processing, roads, layers, project, names))
+    summary.update(_fusion(processing, roads, layers))
     summary.update(_circle_plan(processing, layers, summary, out, project))
 
     sample_group: QgsLayerTreeGroup = project.layerTreeRoot().addGroup(names["sample"])
@@ -452,6 +468,14 @@ def main() -> int:
     print("  walking minutes to the nearest (— = none within 15 min): " + ", ".join(codes))
     for community, values in summary["minutes rows"]:
         print(f"    {community:<7} " + "  ".join(f"{'—' if v is None else v:>5}" for v in values))
+    profiles = summary["fusion profiles"]
+    print("  circle fusion (圈圈融合, walking on the streets) — ✓ met, · not met:")
+    print("    " + " ".join(f"{i + 1}={name}" for i, name in enumerate(profiles)))
+    print("    community " + " ".join(f"{i + 1:>2}" for i in range(len(profiles))) + "  met")
+    for community, met, count in summary["fusion rows"]:
+        print(
+            f"    {community:<9} " + " ".join(f"{'✓' if value else '·':>2}" for value in met) + f"  {count}/{len(met)}"
+        )
     print(f"  一圈一策 PDF atlas         : {summary['pdf']} ({summary['pdf pages']} pages)")
     print(f"  command line              : {_cli(args.out.resolve())}")
     print(f"  workspace GeoPackage      : {summary['workspace']}")

@@ -36,6 +36,11 @@ def _legend(layer: QgsVectorLayer) -> list[str]:
     return [category.label() for category in layer.renderer().categories()]
 
 
+def community_count(out: Path) -> int:
+    """The communities of the demo's workspace (each gets one row of the fusion matrix)."""
+    return QgsVectorLayer(f"{out / 'fifteen_min_demo.gpkg'}|layername=communities", "c", "ogr").featureCount()
+
+
 def test_demo_produces_workspace_project_pdf_and_cli_output(tmp_path):
     out = tmp_path / "demo"
     done = _run_demo(out, "--lang", "zh-Hans")
@@ -57,6 +62,9 @@ def test_demo_produces_workspace_project_pdf_and_cli_output(tmp_path):
     needs = QgsVectorLayer(f"{out / 'fifteen_min_demo.gpkg'}|layername=needs", "needs", "ogr")
     assert needs.featureCount() == 159  # the synthetic needs file, less its one row naming no real community
     assert "top needs per community" in printed and "社区食堂/老年助餐" in printed
+    fusion = printed.split("circle fusion (圈圈融合")[1].split("一圈一策")[0].splitlines()[3:]
+    matrix = [line for line in fusion if line.strip()]
+    assert len(matrix) == community_count(out) and all(line.strip().endswith("/9") for line in matrix)
 
     project = QgsProject()
     assert project.read(str(out / "fifteen_min_demo.qgz"))
