@@ -47,6 +47,10 @@ def test_fusion_matches_networkx_and_per_profile_runs_on_real_haidian_streets(ha
     rows = list(fused.getFeatures())
     assert [row["name"] for row in rows] == [f["name"] for f in communities.getFeatures()]
     assert any("One search over" in line for line in log.lines)
+    # classified facilities of a category no profile uses (cafés) are not searched, and not called unknown
+    assert "cafe" in {f["category"] for f in facilities.getFeatures()}
+    assert not any("“cafe”" in line for line in log.lines)
+    assert any("no known category code" in line for line in log.lines)  # unclassified POIs still are
 
     origins_xy, _ = metric_points(communities)
     facility_xy, facility_code = metric_points(facilities, "category")

@@ -184,6 +184,7 @@ def fusion(run: FusionInput, feedback: QgsProcessingFeedback) -> Optional[Fusion
             limit,
             run.snap_tolerance_m,
             run.transform_context,
+            [category.code for category in load_categories() if category.code not in codes],
         )
         nearest = nearest_by_category(search, feedback)
         table = None if nearest is None else FusionTable(nearest.features, [row[: len(codes)] for row in nearest.rows])

@@ -51,6 +51,8 @@ class NearestSearchInput:
     max_minutes: float
     snap_tolerance_m: float
     transform_context: QgsCoordinateTransformContext
+    #: codes that are valid but not searched (fusion searches only its profiles' categories): not warned about
+    skipped_codes: Sequence[str] = ()
 
 
 @dataclass
@@ -131,7 +133,10 @@ def nearest_by_category(search: NearestSearchInput, feedback: QgsProcessingFeedb
     facility_category = np.array([position.get(code, -1) for code in facility_code], dtype=np.int64)
     located = np.array([point is not None for point in facilities.points], dtype=bool)
     known = (facility_category >= 0) & located
-    unknown = Counter(code for code, column in zip(facility_code, facility_category) if column < 0)
+    skipped = set(search.skipped_codes)
+    unknown = Counter(
+        code for code, column in zip(facility_code, facility_category) if column < 0 and code not in skipped
+    )
     report_unknown_codes(unknown, int(known.sum()), len(facilities.features), search.category_field, feedback)
 
     origin_xy, facility_xy = _as_array(origins.points), _as_array(facilities.points)
