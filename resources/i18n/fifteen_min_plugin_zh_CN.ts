@@ -2278,39 +2278,39 @@ Mon-Fri 19:00-07:00
         <translation>逐圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="76"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="85"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="83"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="92"/>
         <source>Communities (population)</source>
         <translation>社区（人口）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="118"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="131"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="100"/>
         <source>Grading profile (CSV)</source>
         <translation>评级方案（CSV）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="38"/>
-        <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the grading profile (below); &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.&lt;br&gt;&lt;b&gt;Grading profile&lt;/b&gt; (optional): a CSV of business types (category codes, class basic/quality) and the numbers of types each grade needs, each row with its source, e.g. resources/grading/shanxi_2023.csv. Empty: the plugin default (resources/grading/plugin_default.csv, the thresholds of the plugin settings), which is the plugin's reading: the action plan and the pilot notices name 基础型/提升型/品质型 without counts.&lt;br&gt;&lt;b&gt;Brand table&lt;/b&gt; (optional): a CSV with more chains (brand, wikidata, name_patterns, source), added to resources/categories/brands.csv. &lt;i&gt;chain_share&lt;/i&gt; (output only; the workspace coverage layer keeps no such column) is the share of the circle's basic-category facilities whose brand, brand:wikidata or name belongs to a chain of the tables, empty without any; the 2025 notice (商务部等9部门《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》) sets a target of at least 30 %.</source>
-        <translation>统计每个生活圈内各类别设施的数量，并报告每个生活圈缺少什么（缺什么补什么）。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;：面，例如工作空间中的生活圈，或“半径圈”/“路网等时圈”的输出。生活圈的层级读取自 &lt;i&gt;level_min&lt;/i&gt; 或 &lt;i&gt;minutes&lt;/i&gt;；两者都没有的按 15 分钟生活圈检查。其所属社区读取自 &lt;i&gt;community_id&lt;/i&gt; 或 &lt;i&gt;origin_id&lt;/i&gt;。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：点（任意坐标参考系，会被重投影到生活圈的坐标参考系），其类别字段为分类表中的代码（请先运行“设施分类”）。位于生活圈边界上的设施计入该生活圈（QGIS 的“统计多边形中的点”会将其排除）。代码为空或未知的设施不计数，并列在日志中。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：存放代码的字段（默认为 &lt;i&gt;category&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：带有 &lt;i&gt;community_id&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 的点或面；生活圈取其所属社区的人口，否则取自身的 &lt;i&gt;population&lt;/i&gt; 字段。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：生活圈及其全部字段，并增加 &lt;i&gt;population&lt;/i&gt;；&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;，各类别的设施数量（包括 0）；&lt;i&gt;n_basic_present&lt;/i&gt; 和 &lt;i&gt;n_quality_present&lt;/i&gt;，商务部基本保障类和品质提升类业态中至少有一处设施的业态数；&lt;i&gt;missing_basic&lt;/i&gt;、&lt;i&gt;missing_quality&lt;/i&gt;（代码，以逗号分隔）和 &lt;i&gt;missing_basic_zh&lt;/i&gt;、&lt;i&gt;missing_quality_zh&lt;/i&gt;（中文名称，以“、”分隔）；&lt;i&gt;per_10k&lt;/i&gt;，每万名居民拥有的基本保障类和品质提升类设施数（无人口数据时为空）；&lt;i&gt;grade&lt;/i&gt;，按评级方案（见下）评定为 基础型 / 提升型 / 品质型 / 未达标；&lt;i&gt;missing_required&lt;/i&gt; 和 &lt;i&gt;missing_required_zh&lt;/i&gt;，该生活圈未满足的 GB 50180-2018 / 商务部分级配置要求，逐级累计检查（15 分钟生活圈同样检查 5 分钟和 10 分钟层级的设施；可相互替代的设施以 | 连接）。这些要求及各自出处条款见 resources/categories/level_requirements.csv。&lt;br&gt;&lt;b&gt;评级方案&lt;/b&gt;（可选）：一个 CSV 文件，列出业态类型（对应的类别代码、基本保障类/品质提升类）及各等级所需的业态数量，每行注明出处，例如 resources/grading/shanxi_2023.csv。留空时使用插件默认方案（resources/grading/plugin_default.csv，即插件设置中的阈值）；这是插件自己的理解：三年行动计划和试点通知只提出基础型/提升型/品质型，并未给出数量。&lt;br&gt;&lt;b&gt;连锁品牌表&lt;/b&gt;（可选）：补充连锁品牌的 CSV（brand、wikidata、name_patterns、source 列），与 resources/categories/brands.csv 合并使用。&lt;i&gt;chain_share&lt;/i&gt;（品牌连锁化率，仅在算法输出中，工作空间覆盖表不设此列）为该生活圈基本保障类设施中，其 brand、brand:wikidata 或名称属于表中连锁品牌的比例，无基本保障类设施时为空；2025 年通知（商务部等9部门《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》）提出的目标为不低于 30%。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="109"/>
         <source>More chain brands (CSV)</source>
         <translation>补充连锁品牌（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="38"/>
+        <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the grading profile (below); &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.&lt;br&gt;&lt;b&gt;Grading profile&lt;/b&gt; (optional): a CSV of business types (category codes, class basic/quality) and the numbers of types each grade needs, each row with its source, e.g. resources/grading/shanxi_2023.csv. Empty: the plugin default (resources/grading/plugin_default.csv, the thresholds of the plugin settings), which is the plugin's reading: the action plan and the pilot notices name 基础型/提升型/品质型 without counts.&lt;br&gt;&lt;b&gt;Brand table&lt;/b&gt; (optional): a CSV with more chains (brand, wikidata, name_patterns, source), added to resources/categories/brands.csv. &lt;i&gt;chain_share&lt;/i&gt; (output only; the workspace coverage layer keeps no such column) is the share of the circle's basic-category facilities whose brand, brand:wikidata or name belongs to a chain of the tables, empty without any; the 2025 notice (商务部等9部门《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》) sets a target of at least 30 %.&lt;br&gt;Also in the output only: green space per GB 50180-2018 Table 4.0.4 from the &lt;i&gt;footprint_m2&lt;/i&gt; of the circle's parks: &lt;i&gt;park_max_m2&lt;/i&gt;, the largest park, and &lt;i&gt;park_ok&lt;/i&gt;, 1 when it reaches the level's smallest park (15/10/5 minutes: 5.0/1.0/0.4 hm²); &lt;i&gt;green_m2_per_resident&lt;/i&gt;, park area per resident, and &lt;i&gt;green_ok&lt;/i&gt;, 1 when it reaches 2.0/1.0/1.0 m². Floor area per 国办发〔2021〕56号 (at least 30 m² of community comprehensive service facilities per 100 households): &lt;i&gt;households&lt;/i&gt;, from a &lt;i&gt;households&lt;/i&gt; field of the community or circle, else population ÷ the persons per household of the settings (2.6; 第七次全国人口普查: 2.62); &lt;i&gt;floor_area_m2&lt;/i&gt;, the &lt;i&gt;floor_area_m2&lt;/i&gt; (else &lt;i&gt;footprint_m2&lt;/i&gt;) of the circle's community service centres; &lt;i&gt;floor_area_shortfall_m2&lt;/i&gt;, what is missing (0 when met). A figure whose area or residents are unknown is empty.</source>
+        <translation>统计每个生活圈内各类别设施的数量，并报告每个生活圈缺少什么（缺什么补什么）。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;：面，例如工作空间中的生活圈，或“半径圈”/“路网等时圈”的输出。生活圈的层级读取自 &lt;i&gt;level_min&lt;/i&gt; 或 &lt;i&gt;minutes&lt;/i&gt;；两者都没有的按 15 分钟生活圈检查。其所属社区读取自 &lt;i&gt;community_id&lt;/i&gt; 或 &lt;i&gt;origin_id&lt;/i&gt;。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：点（任意坐标参考系，会被重投影到生活圈的坐标参考系），其类别字段为分类表中的代码（请先运行“设施分类”）。位于生活圈边界上的设施计入该生活圈（QGIS 的“统计多边形中的点”会将其排除）。代码为空或未知的设施不计数，并列在日志中。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：存放代码的字段（默认为 &lt;i&gt;category&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：带有 &lt;i&gt;community_id&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 的点或面；生活圈取其所属社区的人口，否则取自身的 &lt;i&gt;population&lt;/i&gt; 字段。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：生活圈及其全部字段，并增加 &lt;i&gt;population&lt;/i&gt;；&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;，各类别的设施数量（包括 0）；&lt;i&gt;n_basic_present&lt;/i&gt; 和 &lt;i&gt;n_quality_present&lt;/i&gt;，商务部基本保障类和品质提升类业态中至少有一处设施的业态数；&lt;i&gt;missing_basic&lt;/i&gt;、&lt;i&gt;missing_quality&lt;/i&gt;（代码，以逗号分隔）和 &lt;i&gt;missing_basic_zh&lt;/i&gt;、&lt;i&gt;missing_quality_zh&lt;/i&gt;（中文名称，以“、”分隔）；&lt;i&gt;per_10k&lt;/i&gt;，每万名居民拥有的基本保障类和品质提升类设施数（无人口数据时为空）；&lt;i&gt;grade&lt;/i&gt;，按评级方案（见下）评定为 基础型 / 提升型 / 品质型 / 未达标；&lt;i&gt;missing_required&lt;/i&gt; 和 &lt;i&gt;missing_required_zh&lt;/i&gt;，该生活圈未满足的 GB 50180-2018 / 商务部分级配置要求，逐级累计检查（15 分钟生活圈同样检查 5 分钟和 10 分钟层级的设施；可相互替代的设施以 | 连接）。这些要求及各自出处条款见 resources/categories/level_requirements.csv。&lt;br&gt;&lt;b&gt;评级方案&lt;/b&gt;（可选）：一个 CSV 文件，列出业态类型（对应的类别代码、基本保障类/品质提升类）及各等级所需的业态数量，每行注明出处，例如 resources/grading/shanxi_2023.csv。留空时使用插件默认方案（resources/grading/plugin_default.csv，即插件设置中的阈值）；这是插件自己的理解：三年行动计划和试点通知只提出基础型/提升型/品质型，并未给出数量。&lt;br&gt;&lt;b&gt;连锁品牌表&lt;/b&gt;（可选）：补充连锁品牌的 CSV（brand、wikidata、name_patterns、source 列），与 resources/categories/brands.csv 合并使用。&lt;i&gt;chain_share&lt;/i&gt;（品牌连锁化率，仅在算法输出中，工作空间覆盖表不设此列）为该生活圈基本保障类设施中，其 brand、brand:wikidata 或名称属于表中连锁品牌的比例，无基本保障类设施时为空；2025 年通知（商务部等9部门《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》）提出的目标为不低于 30%。&lt;br&gt;以下同样只在算法输出中：按 GB 50180-2018 表4.0.4，依据生活圈内公园的 &lt;i&gt;footprint_m2&lt;/i&gt; 检查绿地——&lt;i&gt;park_max_m2&lt;/i&gt; 为最大公园面积，&lt;i&gt;park_ok&lt;/i&gt; 为 1 表示达到该层级居住区公园最小规模（15/10/5 分钟：5.0/1.0/0.4 hm²）；&lt;i&gt;green_m2_per_resident&lt;/i&gt; 为人均公园面积，&lt;i&gt;green_ok&lt;/i&gt; 为 1 表示达到人均公共绿地 2.0/1.0/1.0 m²。按国办发〔2021〕56号（每百户居民拥有社区综合服务设施面积不低于 30 m²）检查用房面积：&lt;i&gt;households&lt;/i&gt; 为户数，取自社区或生活圈的 &lt;i&gt;households&lt;/i&gt; 字段，否则为人口 ÷ 设置中的户均人口（2.6；第七次全国人口普查：2.62）；&lt;i&gt;floor_area_m2&lt;/i&gt; 为生活圈内社区服务中心（站）的 &lt;i&gt;floor_area_m2&lt;/i&gt;（否则取 &lt;i&gt;footprint_m2&lt;/i&gt;）之和；&lt;i&gt;floor_area_shortfall_m2&lt;/i&gt; 为面积缺口（达标时为 0）。面积或居民数未知的指标留空。</translation>
     </message>
 </context>
 <context>
@@ -2352,72 +2352,72 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="113"/>
         <source>Line {line} of {path}: the level “{value}” is not a positive number of minutes.</source>
         <translation>{path} 第 {line} 行：层级“{value}”不是正的分钟数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="121"/>
         <source>Line {line} of {path}: “{codes}” is not a category code of the categories table.</source>
         <translation>{path} 第 {line} 行：“{codes}”不是分类表中的类别代码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="236"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="250"/>
         <source>The facilities layer has no field “{field}”. Choose the field holding the category codes, or run Classify facilities first.</source>
         <translation>设施图层没有字段“{field}”。请选择存放类别代码的字段，或先运行“设施分类”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="330"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="415"/>
         <source>The communities layer needs the fields “community_id” and “population” to give circles their residents.</source>
         <translation>社区图层需要“community_id”和“population”字段，才能为生活圈提供居民数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="107"/>
         <source>level requirements table</source>
         <translation>层级要求表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="440"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="556"/>
         <source>The facilities layer has no points, so there is nothing to count.</source>
         <translation>设施图层中没有点，无可统计内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="449"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="565"/>
         <source>The circles layer has no features. Draw or generate circles first.</source>
         <translation>生活圈图层中没有要素。请先绘制或生成生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="458"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="578"/>
         <source>No circle has a geometry.</source>
         <translation>没有任何生活圈带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="480"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="602"/>
         <source>{count} communities have a population that is not a number; it was not used: {communities}.</source>
         <translation>{count} 个社区的人口不是数字，未予采用：{communities}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="486"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="608"/>
         <source>{count} circles have a population that is not a number, so their residents and per-10,000 figures are empty: {circles}.</source>
         <translation>{count} 个生活圈的人口不是数字，其居民数和每万人指标留空：{circles}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="493"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="615"/>
         <source>{count} circles have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个生活圈没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="498"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="620"/>
         <source>{facilities} facilities counted in {circles} circles.</source>
         <translation>已在 {circles} 个生活圈中统计 {facilities} 个设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="400"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="514"/>
         <source>Grades follow the grading profile {path}.</source>
         <translation>等级按评级方案 {path} 评定。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="403"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="517"/>
         <source>{count} types of the grading profile have no plugin category and are never counted: {types}.</source>
         <translation>评级方案中有 {count} 类业态在插件中尚无对应类别，始终不计数：{types}。</translation>
     </message>
@@ -4565,6 +4565,54 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>PlanScenarioAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="36"/>
+        <source>Plan scenario (before and after the projects)</source>
+        <translation>规划情景（项目实施前后对比）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="39"/>
+        <source>Shows what the project list changes: the coverage of every circle is computed twice, as Coverage per circle does, now and with the projects of the chosen statuses built.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;, &lt;b&gt;Facilities&lt;/b&gt; (classified) and &lt;b&gt;Communities&lt;/b&gt; (optional, population): as in Coverage per circle.&lt;br&gt;&lt;b&gt;Projects&lt;/b&gt;: the workspace projects layer (&lt;i&gt;project_id&lt;/i&gt;, &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;status&lt;/i&gt;, optional &lt;i&gt;asset_id&lt;/i&gt;). Each project built adds one facility of its category at its site, or, without a site, at its idle asset&apos;s location.&lt;br&gt;&lt;b&gt;Statuses&lt;/b&gt;: the statuses counted as built, comma-separated (default planned,approved,under_construction; also open, evaluated). Cancelled projects are never built.&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): the assets with &lt;i&gt;asset_id&lt;/i&gt; whose location a project without a site takes.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with &lt;i&gt;grade_before&lt;/i&gt;, &lt;i&gt;grade_after&lt;/i&gt;, &lt;i&gt;missing_before&lt;/i&gt;, &lt;i&gt;missing_after&lt;/i&gt; (missing basic-guarantee categories, comma-separated codes), &lt;i&gt;gained&lt;/i&gt; (the basic categories the plan fills) and &lt;i&gt;residents_gaining&lt;/i&gt;: the circle&apos;s population if it gains at least one missing basic category, else 0 (empty without a population).</source>
+        <translation>展示项目清单带来的变化：与“逐圈覆盖分析”相同的方法，对每个生活圈计算两次覆盖情况——现状一次，按所选状态的项目建成后再一次。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;、&lt;b&gt;设施&lt;/b&gt;（已分类）和&lt;b&gt;社区&lt;/b&gt;（可选，人口）：与“逐圈覆盖分析”相同。&lt;br&gt;&lt;b&gt;项目清单&lt;/b&gt;：工作空间的项目图层（&lt;i&gt;project_id&lt;/i&gt;、&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;status&lt;/i&gt;，可选 &lt;i&gt;asset_id&lt;/i&gt;）。每个计为建成的项目在其选址处增加一处该业态的设施；没有选址的，落在其对应闲置资源的位置。&lt;br&gt;&lt;b&gt;计为建成的状态&lt;/b&gt;：以逗号分隔（默认 planned,approved,under_construction，即谋划中、已立项、在建；另可选 open、evaluated）。已取消的项目一律不计。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;（可选）：带 &lt;i&gt;asset_id&lt;/i&gt; 的闲置资源，没有选址的项目取其位置。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：各生活圈，附加 &lt;i&gt;grade_before&lt;/i&gt;、&lt;i&gt;grade_after&lt;/i&gt;（规划前后等级）、&lt;i&gt;missing_before&lt;/i&gt;、&lt;i&gt;missing_after&lt;/i&gt;（规划前后缺少的基本保障类业态，编码以逗号分隔）、&lt;i&gt;gained&lt;/i&gt;（规划补齐的基本保障类业态）和 &lt;i&gt;residents_gaining&lt;/i&gt;：生活圈至少补齐一项所缺基本保障类业态时为其人口，否则为 0（无人口数据时为空）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="59"/>
+        <source>Circles</source>
+        <translation>生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="62"/>
+        <source>Projects</source>
+        <translation>项目清单</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="63"/>
+        <source>Statuses counted as built</source>
+        <translation>计为建成的项目状态</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="68"/>
+        <source>Idle assets</source>
+        <translation>闲置资源</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="68"/>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="70"/>
+        <source>Plan scenario</source>
+        <translation>规划情景</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="78"/>
+        <source>Nothing was written.</source>
+        <translation>未写入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>PoiClient</name>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="539"/>
@@ -5151,6 +5199,39 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/facilities/categories.py" line="211"/>
         <source>Line {line} of {path}: the pattern “{pattern}” is not valid for {kind} (OSM tags are key=value, key=* or key=value&amp;key=value, Amap type codes 2, 4 or 6 digits, Baidu tags words separated by ;, Tencent categories words separated by :, Tianditu classes a class name).</source>
         <translation>{path} 第 {line} 行：模式“{pattern}”对 {kind} 无效（OSM 标签为 key=value、key=* 或 key=value&amp;key=value，高德类型代码为 2、4 或 6 位数字，百度标签为以 ; 分隔的词语，腾讯分类为以 : 分隔的词语，天地图分类为分类名称）。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="74"/>
+        <source>“{statuses}” are not project statuses; use some of {known}.</source>
+        <translation>“{statuses}”不是项目状态，请从以下状态中选择：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="80"/>
+        <source>A cancelled project is never built; leave “cancelled” out of the statuses.</source>
+        <translation>已取消的项目不会建成，请不要在状态中选择“cancelled”。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="124"/>
+        <source>The projects layer has no field {fields}; use the workspace projects layer or a copy of it.</source>
+        <translation>项目图层缺少字段 {fields}，请使用工作空间的项目图层或其副本。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="165"/>
+        <source>{count} projects have no category code of the categories table and were left out: {ids}.</source>
+        <translation>有 {count} 个项目的业态不是业态表中的编码，未计入：{ids}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="171"/>
+        <source>{count} projects have neither a site nor an idle asset found in the assets layer, so they were left out: {ids}.</source>
+        <translation>有 {count} 个项目既没有选址，也未在闲置资源图层中找到对应资源，未计入：{ids}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="177"/>
+        <source>{count} projects counted as built ({statuses}).</source>
+        <translation>共 {count} 个项目计为建成（{statuses}）。</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,8 @@ import pytest
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
+from fifteen_min_plugin.core.projects.register import ProjectRegister
+from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.processing.registry import algorithm_classes
 from tests.qgis.test_poi_api import BOX, FakeAmap, auth_key, fake_amap  # noqa: F401
 
@@ -42,6 +44,15 @@ def inputs(tmp_path_factory) -> dict[str, str]:
     )
     osm.write_text(f'<?xml version="1.0" encoding="UTF-8"?><osm version="0.6">{nodes}</osm>\n', encoding="utf-8")
     layers["osm"] = str(osm)
+    # a project list with one planned pharmacy at the first community (the workspace's projects layer)
+    workspace = Workspace.create(folder / "projects.gpkg")
+    communities = QgsVectorLayer(layers["communities"], "c", "ogr")
+    register = ProjectRegister.from_workspace(workspace)
+    register.add(
+        {"name": "社区药店", "category": "pharmacy"}, next(communities.getFeatures()).geometry(), communities.crs()
+    )
+    register.projects = register.events = None
+    layers["projects"] = f"{workspace.path}|layername=projects"
     return layers
 
 
@@ -158,6 +169,12 @@ def _cases(inputs: dict[str, str], chain: dict[str, str]) -> dict[str, dict]:
         "populationsummary": {"ORIGINS": chain["minutes"], "POPULATION_FIELD": "population"},
         "idlecandidates": {"INPUT": [inputs["haidian_parking_and_buildings"], inputs["haidian_pois"]]},
         "repurpose": {"ASSETS": inputs["idle_assets_seed"], "COVERAGE": chain["coverage"], "TOP_N": 3},
+        "planscenario": {
+            "CIRCLES": chain["circles"],
+            "FACILITIES": chain["classified"],
+            "PROJECTS": inputs["projects"],
+            "COMMUNITIES": inputs["communities"],
+        },
     }
 
 
@@ -181,7 +198,7 @@ def _rows(source: str) -> list[tuple]:
 
 ALGORITHMS = sorted(cls.ID for cls in algorithm_classes())
 KEYS = ("communities", "haidian_roads", "haidian_pois", "haidian_parking_and_buildings", "idle_assets_seed")
-KEYS += ("table_with_fid", "osm")
+KEYS += ("table_with_fid", "osm", "projects")
 CHAIN = ("circles", "classified", "coverage", "minutes", "suggestions")
 
 
