@@ -29,6 +29,8 @@ SNAP_TOLERANCE_M = 100.0
 WALK_OFF_M = 25.0
 #: two records of one category with the same name from different sources within this distance (m) are one facility
 DEDUP_TOLERANCE_M = 30.0
+#: persons per household when a community has no households figure: 第七次全国人口普查 (2020) gives 2.62
+PERSONS_PER_HOUSEHOLD = 2.6
 
 
 def level_text(levels: tuple[int, ...]) -> str:
@@ -55,6 +57,8 @@ class Settings:
     grade_enhanced_min_quality: int = 3
     #: 品质型 adds at least this many 品质提升类 categories (plugin default)
     grade_quality_min_quality: int = 6
+    #: households = population ÷ this when no households field is given (第七次全国人口普查: 2.62 persons)
+    persons_per_household: float = PERSONS_PER_HOUSEHOLD
 
     def __post_init__(self) -> None:
         if not 1.0 <= self.walking_speed_kmh <= 10.0:
@@ -62,6 +66,8 @@ class Settings:
         for name in ("snap_tolerance_m", "walk_off_m", "dedup_tolerance_m"):
             if getattr(self, name) < 0:
                 raise ValueError(name)
+        if not 1.0 <= self.persons_per_household <= 10.0:
+            raise ValueError("persons_per_household")
         if not 0.0 <= self.topology_tolerance_m <= 20.0:
             raise ValueError("topology_tolerance_m")
         for name in ("grade_basic_min_basic", "grade_enhanced_min_quality", "grade_quality_min_quality"):

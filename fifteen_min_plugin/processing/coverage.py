@@ -69,7 +69,16 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
             "to resources/categories/brands.csv. <i>chain_share</i> (output only; the workspace coverage layer "
             "keeps no such column) is the share of the circle's basic-category facilities whose brand, "
             "brand:wikidata or name belongs to a chain of the tables, empty without any; the 2025 notice "
-            "(商务部等9部门《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》) sets a target of at least 30 %."
+            "(商务部等9部门《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》) sets a target of at least 30 %.<br>"
+            "Also in the output only: green space per GB 50180-2018 Table 4.0.4 from the <i>footprint_m2</i> of the "
+            "circle's parks: <i>park_max_m2</i>, the largest park, and <i>park_ok</i>, 1 when it reaches the level's "
+            "smallest park (15/10/5 minutes: 5.0/1.0/0.4 hm²); <i>green_m2_per_resident</i>, park area per resident, "
+            "and <i>green_ok</i>, 1 when it reaches 2.0/1.0/1.0 m². Floor area per 国办发〔2021〕56号 (at least 30 m² "
+            "of community comprehensive service facilities per 100 households): <i>households</i>, from a "
+            "<i>households</i> field of the community or circle, else population ÷ the persons per household of the "
+            "settings (2.6; 第七次全国人口普查: 2.62); <i>floor_area_m2</i>, the <i>floor_area_m2</i> (else "
+            "<i>footprint_m2</i>) of the circle's community service centres; <i>floor_area_shortfall_m2</i>, what is "
+            "missing (0 when met). A figure whose area or residents are unknown is empty."
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: D102, N802

@@ -35,7 +35,7 @@ from qgis.core import (
 )
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
-from fifteen_min_plugin.core.analysis import grading
+from fifteen_min_plugin.core.analysis import grading, norms
 from fifteen_min_plugin.core.analysis.grading_profiles import GradingProfile, load_profile
 from fifteen_min_plugin.core.csv_tables import read_csv_table
 from fifteen_min_plugin.core.errors import FifteenMinError
@@ -61,7 +61,19 @@ COMMUNITY_KEY_FIELDS = ("community_id", "origin_id")
 POPULATION_FIELD = "population"
 #: figures of the Processing output only (the workspace coverage layer has no column for them)
 CHAIN_SHARE = FieldSpec("chain_share", "double")
-EXTRA_FIELDS = (CHAIN_SHARE,)
+EXTRA_FIELDS = (
+    CHAIN_SHARE,
+    FieldSpec("park_max_m2", "double"),
+    FieldSpec("park_ok", "int"),
+    FieldSpec("green_m2_per_resident", "double"),
+    FieldSpec("green_ok", "int"),
+    FieldSpec("households", "double"),
+    FieldSpec("floor_area_m2", "double"),
+    FieldSpec("floor_area_shortfall_m2", "double"),
+)
+HOUSEHOLDS_FIELD = "households"
+#: facility fields with an area (m²): floor area first, else the footprint
+AREA_FIELDS = ("floor_area_m2", "footprint_m2")
 
 
 class CoverageMessages(Messages):
@@ -216,6 +228,8 @@ class FacilityPoints:
     category_index: np.ndarray
     unknown: Counter
     chain: np.ndarray  # True for a facility of a chain brand (brand table)
+    footprint: np.ndarray  # footprint_m2, NaN when unknown
+    floor_area: np.ndarray  # floor_area_m2, else footprint_m2; NaN when unknown
 
 
 def read_facilities(
@@ -242,10 +256,12 @@ def read_facilities(
     lookup = {category.code: i for i, category in enumerate(categories)}
     names = source.fields().names()
     brand_fields = [name for name in BRAND_FIELDS if name in names] if brands is not None else []
-    attributes = [field_index, *(source.fields().lookupField(name) for name in brand_fields)]
+    area_fields = [name for name in AREA_FIELDS if name in names]
+    read = [*brand_fields, *area_fields]
+    attributes = [field_index, *(source.fields().lookupField(name) for name in read)]
     request = QgsFeatureRequest().setSubsetOfAttributes(attributes).setDestinationCrs(crs, transform_context)
     multi = QgsWkbTypes.isMultiType(source.wkbType())
-    xs, ys, index, chain = [], [], [], []
+    xs, ys, index, chain, footprint, floor_area = [], [], [], [], [], []
     unknown: Counter = Counter()
     for feature in source.getFeatures(request):
         if feedback is not None and feedback.isCanceled():
@@ -269,13 +285,82 @@ def read_facilities(
         ys.append(point.y())
         index.append(position)
         chain.append(brands is not None and brands.is_chain({name: feature[name] for name in brand_fields}))
+        areas = {name: _area(feature[name]) for name in area_fields}
+        footprint.append(areas.get("footprint_m2", np.nan))
+        floor = areas.get("floor_area_m2", np.nan)
+        floor_area.append(floor if not np.isnan(floor) else areas.get("footprint_m2", np.nan))
     return FacilityPoints(
         np.asarray(xs, dtype=float),
         np.asarray(ys, dtype=float),
         np.asarray(index, dtype=np.int64),
         unknown,
         np.asarray(chain, dtype=bool),
+        np.asarray(footprint, dtype=float),
+        np.asarray(floor_area, dtype=float),
     )
+
+
+def _area(value: Any) -> float:
+    """An area in m², NaN when empty, not a number or negative."""
+    if is_null(value):
+        return np.nan
+    try:
+        area = float(value)
+    except (TypeError, ValueError):
+        return np.nan
+    return area if area >= 0 else np.nan
+
+
+def points_in_polygons(
+    polygons: Sequence[Optional[shapely.Geometry]], xs: np.ndarray, ys: np.ndarray, keep: np.ndarray
+) -> list[np.ndarray]:
+    """Per polygon, the indices of the kept points in or on it."""
+    found: list[list[int]] = [[] for _ in polygons]
+    chosen = np.flatnonzero(keep)
+    shapes = np.asarray(polygons, dtype=object)
+    present = np.flatnonzero(~shapely.is_missing(shapes) & ~shapely.is_empty(shapes)) if len(shapes) else []
+    if len(chosen) and len(present):
+        tree = shapely.STRtree(shapely.points(xs[chosen], ys[chosen]))
+        polygon_rows, point_rows = tree.query(shapes[present], predicate="intersects")
+        for polygon, point in zip(present[polygon_rows], chosen[point_rows]):
+            found[polygon].append(int(point))
+    return [np.asarray(items, dtype=np.int64) for items in found]
+
+
+def area_checks(
+    parks: np.ndarray,
+    services: np.ndarray,
+    points: FacilityPoints,
+    level: Optional[float],
+    population: Optional[float],
+    households: Optional[float],
+) -> dict[str, Any]:
+    """Green space (GB 50180 Table 4.0.4) and floor area (国办发〔2021〕56号) of one circle.
+
+    `parks` and `services` index the circle's park and community-service facilities in `points`. An unknown area
+    leaves the figure it feeds NULL rather than counting it as 0.
+    """
+    norm = norms.green_norm(level)
+    park_areas = points.footprint[parks]
+    known = park_areas[~np.isnan(park_areas)]
+    values: dict[str, Any] = {"park_max_m2": float(known.max()) if len(known) else NULL}
+    if not len(parks):
+        values["park_ok"] = 0
+    else:
+        values["park_ok"] = int(values["park_max_m2"] >= norm.park_min_m2) if len(known) else NULL
+    green = float(known.sum()) if len(known) == len(parks) else None
+    per_resident = green / population if green is not None and population else None
+    values["green_m2_per_resident"] = per_resident if per_resident is not None else NULL
+    values["green_ok"] = int(per_resident >= norm.green_m2_per_resident) if per_resident is not None else NULL
+    values["households"] = households if households is not None else NULL
+    floors = points.floor_area[services]
+    floor = float(floors.sum()) if not np.isnan(floors).any() else None
+    values["floor_area_m2"] = floor if floor is not None else NULL
+    if floor is None or households is None:
+        values["floor_area_shortfall_m2"] = NULL
+    else:
+        values["floor_area_shortfall_m2"] = max(0.0, norms.floor_area_required_m2(households) - floor)
+    return values
 
 
 def chain_share(counts: Sequence[int], chain_counts: Sequence[int], basic: Sequence[int]) -> Any:
@@ -368,6 +453,35 @@ def circle_population(feature: QgsFeature, populations: dict[str, float]) -> Opt
     return None
 
 
+def read_households(source: Optional[QgsFeatureSource]) -> dict[str, float]:
+    """Households per community from the communities layer's `households` field (empty without the field)."""
+    if source is None or HOUSEHOLDS_FIELD not in source.fields().names():
+        return {}
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes(["community_id", HOUSEHOLDS_FIELD], source.fields())
+    found = {}
+    for feature in source.getFeatures(request):
+        value = _area(feature[HOUSEHOLDS_FIELD])
+        if not is_null(feature["community_id"]) and not np.isnan(value):
+            found[str(feature["community_id"])] = value
+    return found
+
+
+def circle_households(
+    feature: QgsFeature, by_community: Mapping[str, float], population: Optional[float], persons: float
+) -> Optional[float]:
+    """Households: the community's figure, else the circle's own `households`, else population ÷ `persons`."""
+    names = feature.fields().names()
+    for name in COMMUNITY_KEY_FIELDS:
+        if name in names and not is_null(feature[name]) and str(feature[name]) in by_community:
+            return by_community[str(feature[name])]
+    if HOUSEHOLDS_FIELD in names:
+        value = _area(feature[HOUSEHOLDS_FIELD])
+        if not np.isnan(value):
+            return value
+    return population / persons if population is not None else None
+
+
 @dataclass
 class CircleCoverage:
     """The circles with a geometry, each with its summary values (name -> value) for the `added` fields."""
@@ -426,10 +540,12 @@ def circle_coverage(
     """
     categories = load_categories()
     profile = load_profile(profile_path, categories) if profile_path else None
-    rules = CoverageRules(categories, load_level_requirements(categories), Settings.load(), profile)
+    settings = Settings.load()
+    rules = CoverageRules(categories, load_level_requirements(categories), settings, profile)
     if profile is not None:
         _report_profile(profile, feedback)
     populations = read_populations(communities) if communities is not None else Populations({}, [])
+    households_by_community = read_households(communities)
     brands = BrandMatcher(load_brands(extensions=brand_tables))
     points = read_facilities(
         facilities, category_field, categories, circles.sourceCrs(), transform_context, feedback, brands
@@ -452,6 +568,10 @@ def circle_coverage(
     counts = count_in_polygons(shapes, points.xs, points.ys, points.category_index, len(categories))
     chained = np.where(points.chain, points.category_index, -1)
     chain_counts = count_in_polygons(shapes, points.xs, points.ys, chained, len(categories))
+    codes = {category.code: i for i, category in enumerate(categories)}
+    parks = points_in_polygons(shapes, points.xs, points.ys, points.category_index == codes.get(norms.PARK_CODE, -2))
+    service_index = [codes[code] for code in norms.FLOOR_AREA_CODES if code in codes]
+    services = points_in_polygons(shapes, points.xs, points.ys, np.isin(points.category_index, service_index))
     feedback.setProgress(60.0)
     empty = [feature.id() for feature, shape in zip(features, shapes) if shape is None]
     if len(empty) == len(features):
@@ -460,7 +580,7 @@ def circle_coverage(
     basic = [i for i, category in enumerate(categories) if category.category_class == "basic"]
     unreadable = []  # circles whose own population is not a number
     tier_counts = _tier_counts(features, shapes, counts)
-    for feature, shape, row, chain_row in zip(features, shapes, counts, chain_counts):
+    for position, (feature, shape, row, chain_row) in enumerate(zip(features, shapes, counts, chain_counts)):
         if shape is None:
             continue  # no geometry: named below; a row would read as an empty circle graded 未达标
         try:
@@ -475,6 +595,8 @@ def circle_coverage(
         tiers = {tier: found for tier, found in siblings.items() if level is not None and tier < level}
         values = rules.summary(row, level, population, tiers)
         values[CHAIN_SHARE.name] = chain_share(row, chain_row, basic)
+        households = circle_households(feature, households_by_community, population, settings.persons_per_household)
+        values.update(area_checks(parks[position], services[position], points, level, population, households))
         result.rows.append(values)
     if populations.unreadable:
         feedback.pushWarning(
