@@ -94,28 +94,38 @@ def output_fields(profiles: Sequence[Profile]) -> tuple[tuple[str, str], ...]:
     return (*fields, ("n_profiles_met", "int"), ("reach_method", "text"))
 
 
-def profile_values(
-    profile: Profile, minutes: Mapping[str, Optional[float]], speed_kmh: float, names_zh: Mapping[str, str]
-) -> list:
-    """[met, missing codes, missing Chinese names, worst minutes] of one community for one profile.
+def profile_columns(
+    profile: Profile, walk: np.ndarray, column: Mapping[str, int], speed_kmh: float, names_zh: Mapping[str, str]
+) -> list[list]:
+    """The columns [met, missing codes, missing Chinese names, worst minutes] of one profile for all communities.
 
-    An item is met when the nearest facility of any of its codes is within its reach; `minutes` holds the
-    walking minutes per code (None: none within the search). The worst minutes are the longest of the items'
-    nearest walks, None when an item has no facility within the profile's longest reach (so a profile's values
-    do not depend on which other profiles run with it).
+    `walk` holds the walking minutes per community (rows) and code (`column`), inf where none is within the
+    search. An item is met when the nearest facility of any of its codes is within its reach. The worst minutes
+    are the longest of the items' nearest walks, None when an item has no facility within the profile's longest
+    reach (so a profile's values do not depend on which other profiles run with it).
     """
     speed = speed_kmh * 1000.0 / 60.0
     limit = search_minutes([profile], speed_kmh) + _EPSILON
-    missing, missing_zh, walks = [], [], []
-    for item in profile.items:
-        found = [minutes[code] for code in item.codes if minutes.get(code) is not None and minutes[code] <= limit]
-        best = min(found) if found else None
-        walks.append(best)
-        if best is None or best > item.reach_minutes(speed) + _EPSILON:
-            missing.append("|".join(item.codes))
-            missing_zh.append(item.name_zh or "/".join(names_zh.get(code, code) for code in item.codes))
-    worst = None if any(walk is None for walk in walks) else max(walks)
-    return [not missing, ",".join(missing), "、".join(missing_zh), worst]
+    best = np.column_stack([walk[:, [column[code] for code in item.codes]].min(axis=1) for item in profile.items])
+    best[best > limit] = np.inf
+    reach = np.array([item.reach_minutes(speed) for item in profile.items]) + _EPSILON
+    missing = ~(best <= reach)
+    worst = best.max(axis=1)
+    labels = ["|".join(item.codes) for item in profile.items]
+    labels_zh = [item.name_zh or "/".join(names_zh.get(code, code) for code in item.codes) for item in profile.items]
+    texts: dict[bytes, tuple[str, str]] = {}  # few distinct patterns of missing items: join each once
+    codes_column, names_column = [], []
+    for row in missing:
+        key = row.tobytes()
+        if key not in texts:
+            texts[key] = (
+                ",".join(label for label, gap in zip(labels, row) if gap),
+                "、".join(label for label, gap in zip(labels_zh, row) if gap),
+            )
+        codes_column.append(texts[key][0])
+        names_column.append(texts[key][1])
+    met = (~missing.any(axis=1)).tolist()
+    return [met, codes_column, names_column, [float(w) if np.isfinite(w) else None for w in worst]]
 
 
 def _straight_minutes(run: FusionInput, codes: Sequence[str], feedback: QgsProcessingFeedback) -> Optional[FusionTable]:
@@ -191,14 +201,12 @@ def fusion(run: FusionInput, feedback: QgsProcessingFeedback) -> Optional[Fusion
     if table is None:
         return None
     names_zh = {category.code: category.name_zh for category in load_categories()}
-    rows = []
-    for walk in table.rows:
-        minutes = dict(zip(codes, walk))
-        values: list = []
-        met = 0
-        for profile in run.profiles:
-            result = profile_values(profile, minutes, run.speed_kmh, names_zh)
-            met += int(result[0])
-            values += result
-        rows.append([*values, met, method])
+    walk = np.array([[np.inf if value is None else value for value in row] for row in table.rows], dtype=float)
+    walk = walk.reshape(len(table.rows), len(codes))
+    column = {code: i for i, code in enumerate(codes)}
+    columns = [
+        values for profile in run.profiles for values in profile_columns(profile, walk, column, run.speed_kmh, names_zh)
+    ]
+    met = np.sum([columns[i] for i in range(0, len(columns), 4)], axis=0, dtype=int).tolist()
+    rows = [[*values, count, method] for *values, count in zip(*columns, met)]
     return FusionTable(table.features, rows)

@@ -1,0 +1,71 @@
+"""fifteenmin:fusion for all nine shipped circle profiles on the real central-Shanghai network.
+
+5,000 seeded communities and 2,000 facilities over the union of the profiles' categories. The fusion run must
+stay within 1.5× of one fifteenmin:nearestfacility run over the same facilities (the same union of categories,
+searched as far as the longest reach): fusion is one search for all profiles, not one per profile.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from bench_nearest import SAMPLE, SNAP_TOLERANCE_M, SPEED_KMH, _points_layer, _read_lines, _seeded_points
+from session import processing_session
+
+ORIGINS = 5000
+FACILITIES = 2000
+REPEATS = 3
+BUDGET = 1.5
+
+
+def main() -> None:
+    processing = processing_session()
+    from qgis.core import QgsVectorLayer
+
+    from fifteen_min_plugin.core.analysis.fusion import search_minutes, union_codes
+    from fifteen_min_plugin.core.analysis.profiles import SHIPPED, load_profiles
+
+    roads = QgsVectorLayer(f"{SAMPLE}|layername=shanghai_roads", "roads", "ogr")
+    if not roads.isValid():
+        raise RuntimeError(f"{SAMPLE} has no layer shanghai_roads")
+    profiles = load_profiles()
+    codes = union_codes(profiles)
+    limit = search_minutes(profiles, SPEED_KMH)
+    rng = np.random.default_rng(2025)
+    lines = _read_lines(roads)
+    communities = _points_layer(_seeded_points(lines, ORIGINS, rng), [f"c{i}" for i in range(ORIGINS)], "cid")
+    category = rng.integers(0, len(codes), FACILITIES)
+    facilities = _points_layer(_seeded_points(lines, FACILITIES, rng), [codes[c] for c in category], "category")
+    print(
+        f"Shanghai sample network: {roads.featureCount()} roads; {ORIGINS} seeded communities, {FACILITIES} "
+        f"facilities over the {len(codes)} categories of the {len(SHIPPED)} shipped profiles; longest reach "
+        f"{limit:.1f} min at {SPEED_KMH:g} km/h; best of {REPEATS} runs each"
+    )
+    common = {"ROADS": roads, "FACILITIES": facilities, "SPEED_KMH": SPEED_KMH, "SNAP_TOLERANCE_M": SNAP_TOLERANCE_M}
+    fusion_s = nearest_s = np.inf
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        for run in range(REPEATS):
+            start = time.perf_counter()
+            processing.run(
+                "fifteenmin:nearestfacility",
+                {**common, "ORIGINS": communities, "MAX_MINUTES": limit, "OUTPUT": str(folder / f"n{run}.gpkg")},
+            )
+            nearest_s = min(nearest_s, time.perf_counter() - start)
+            start = time.perf_counter()
+            target = str(folder / f"f{run}.gpkg")
+            processing.run("fifteenmin:fusion", {**common, "COMMUNITIES": communities, "OUTPUT": target})
+            fusion_s = min(fusion_s, time.perf_counter() - start)
+        fused = QgsVectorLayer(target, "fusion", "ogr")
+        rows = fused.featureCount()
+        met = {name: sum(bool(f[f"{name}_met"]) for f in fused.getFeatures()) for name in SHIPPED}
+        del fused
+    ratio = fusion_s / nearest_s
+    print(f"  fifteenmin:fusion, {len(SHIPPED)} profiles, {rows} communities: {fusion_s:6.2f} s")
+    print(f"  fifteenmin:nearestfacility over the same categories:   {nearest_s:6.2f} s")
+    verdict = "within" if ratio <= BUDGET else "OVER"
+    print(f"  ratio fusion / nearestfacility: {ratio:4.2f}x ({verdict} the {BUDGET:g}x budget)")
+    print("  communities meeting each profile: " + ", ".join(f"{name} {count}" for name, count in met.items()))
