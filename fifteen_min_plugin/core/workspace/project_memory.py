@@ -25,6 +25,8 @@ from fifteen_min_plugin.core.workspace.schema import (
     META_TABLE,
     NEED_LISTS,
     NEEDS,
+    PROJECT_EVENTS,
+    PROJECTS,
 )
 from fifteen_min_plugin.core.workspace.workspace import (
     GROUP_PROPERTY,
@@ -37,7 +39,7 @@ from fifteen_min_plugin.core.workspace.workspace import (
 #: tables of a workspace: a project layer on one of them in a GeoPackage is a workspace layer
 WORKSPACE_TABLES = frozenset(
     {COMMUNITIES.name, CIRCLES.name, FACILITIES.name, IDLE_ASSETS.name, ASSET_EVENTS.name, META_TABLE, "coverage"}
-    | {spec.name for spec in (NEEDS, NEED_LISTS, CONSULTATIONS, CONSULTATION_NEEDS)}
+    | {spec.name for spec in (NEEDS, NEED_LISTS, CONSULTATIONS, CONSULTATION_NEEDS, PROJECTS, PROJECT_EVENTS)}
 )
 
 
