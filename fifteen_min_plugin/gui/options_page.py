@@ -34,6 +34,7 @@ class FifteenMinOptionsPage(QgsOptionsPageWidget, load_form("options_page")):
         self.grade_basic.setValue(current.grade_basic_min_basic)
         self.grade_enhanced.setValue(current.grade_enhanced_min_quality)
         self.grade_quality.setValue(current.grade_quality_min_quality)
+        self.household.setValue(current.persons_per_household)
 
     def settings(self) -> Settings:
         """The settings as edited; raises ValueError for an unreadable list."""
@@ -48,6 +49,7 @@ class FifteenMinOptionsPage(QgsOptionsPageWidget, load_form("options_page")):
             grade_basic_min_basic=self.grade_basic.value(),
             grade_enhanced_min_quality=self.grade_enhanced.value(),
             grade_quality_min_quality=self.grade_quality.value(),
+            persons_per_household=self.household.value(),
         )
 
     def apply(self) -> None:

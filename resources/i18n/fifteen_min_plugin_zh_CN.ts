@@ -3242,7 +3242,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinOptionsFactory</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="76"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
@@ -3310,7 +3310,7 @@ Mon-Fri 19:00-07:00
         <translation>插件默认值：来自两个数据源、相距在此距离以内的设施视为同一设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="61"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="63"/>
         <source>Levels must be positive whole numbers separated by commas, e.g. 5, 10, 15. Nothing was saved.</source>
         <translation>层级必须是以逗号分隔的正整数，例如 5, 10, 15。未保存任何设置。</translation>
     </message>
@@ -3340,7 +3340,7 @@ Mon-Fri 19:00-07:00
         <translation>插件默认值：商务部提出了品质型，但未公布具体数量；取 6 个品质提升类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="56"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="58"/>
         <source>品质型 needs at least as many quality categories as 提升型. Nothing saved.</source>
         <translation>品质型所需的品质提升类业态数不能少于提升型。未保存任何设置。</translation>
     </message>
@@ -3358,6 +3358,16 @@ Mon-Fri 19:00-07:00
         <location filename="../ui/options_page.ui" line="281"/>
         <source>MOFCOM (2023–2025 action plan, pilot notices): 基础型 “配齐基本保障类业态”; 15 = the 13 basic categories of the 2021 guide (商办流通函〔2021〕247号) plus elderly care and car wash, must-haves since the 2025 notice (商务部等9部门 扩围升级通知).</source>
         <translation>商务部（2023—2025 三年行动计划、试点通知）：基础型“配齐基本保障类业态”；15 = 《城市一刻钟便民生活圈建设指南》（商办流通函〔2021〕247号）的 13 类基本保障类业态，加上 2025 年商务部等9部门扩围升级通知列为必备业态的养老服务和洗车店。</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="358"/>
+        <source>Persons per household</source>
+        <translation>户均人口</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="380"/>
+        <source>7th national population census (2020): 2.62 persons per household. Households = population ÷ this when a community has no households field, for the floor-area check of 国办发〔2021〕56号 (30 m² per 100 households).</source>
+        <translation>第七次全国人口普查（2020）：户均 2.62 人。社区没有户数字段时，户数 = 人口 ÷ 此值，用于按国办发〔2021〕56号检查社区综合服务设施面积（每百户 30 m²）。</translation>
     </message>
 </context>
 <context>
@@ -3427,22 +3437,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FusionMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="141"/>
         <source>No community has a geometry.</source>
         <translation>没有任何社区带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="166"/>
         <source>Choose at least one circle profile.</source>
         <translation>请至少选择一个圈层配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="160"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="170"/>
         <source>One search over {count} categories for {profiles} circle profiles.</source>
         <translation>{profiles} 个圈层配置共用一次搜索，涵盖 {count} 类设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="177"/>
         <source>No roads were given: reach is measured in a straight line at the walking speed, which overstates it where rivers, railways or walls are in the way (reach_method = straight_line).</source>
         <translation>未提供道路：按步行速度以直线距离计算可达范围，遇河流、铁路或围墙阻隔时会高估可达性（reach_method = straight_line）。</translation>
     </message>
@@ -4099,62 +4109,62 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NearestByCategory</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="73"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="75"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="75"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="77"/>
         <source>The maximum minutes must be greater than 0.</source>
         <translation>最大分钟数必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="118"/>
         <source>The origins layer has no features.</source>
         <translation>起点图层中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="120"/>
         <source>{count} origins have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个起点没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="123"/>
         <source>No origin has a geometry.</source>
         <translation>没有任何起点带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="124"/>
         <source>{count} facilities have no geometry and are not reached (feature ids): {ids}</source>
         <translation>{count} 个设施没有几何图形，不参与步行计算（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="125"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="127"/>
         <source>The facilities layer has no features, so there is nothing to walk to.</source>
         <translation>设施图层中没有要素，因此没有可步行到达的目标。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="162"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="170"/>
         <source>Searching the nearest facility of {count} categories…</source>
         <translation>正在为 {count} 个类别搜索最近设施…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="77"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="79"/>
         <source>The facilities layer has no field named “{field}”. Run Classify facilities first, or choose the field holding the category codes.</source>
         <translation>设施图层中没有名为“{field}”的字段。请先运行“设施分类”，或选择存放类别代码的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="151"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未计算步行时间（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="151"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="156"/>
         <source>{count} facilities are farther than {tolerance} m from any road and are not reached on foot (feature ids): {ids}</source>
         <translation>{count} 个设施距所有道路都超过 {tolerance} m，无法步行到达（要素 ID）：{ids}</translation>
     </message>
@@ -5204,32 +5214,32 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ScenarioMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="75"/>
         <source>“{statuses}” are not project statuses; use some of {known}.</source>
         <translation>“{statuses}”不是项目状态，请从以下状态中选择：{known}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="80"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="81"/>
         <source>A cancelled project is never built; leave “cancelled” out of the statuses.</source>
         <translation>已取消的项目不会建成，请不要在状态中选择“cancelled”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="126"/>
         <source>The projects layer has no field {fields}; use the workspace projects layer or a copy of it.</source>
         <translation>项目图层缺少字段 {fields}，请使用工作空间的项目图层或其副本。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="167"/>
         <source>{count} projects have no category code of the categories table and were left out: {ids}.</source>
         <translation>有 {count} 个项目的业态不是业态表中的编码，未计入：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="173"/>
         <source>{count} projects have neither a site nor an idle asset found in the assets layer, so they were left out: {ids}.</source>
         <translation>有 {count} 个项目既没有选址，也未在闲置资源图层中找到对应资源，未计入：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="177"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="179"/>
         <source>{count} projects counted as built ({statuses}).</source>
         <translation>共 {count} 个项目计为建成（{statuses}）。</translation>
     </message>

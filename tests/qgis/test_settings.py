@@ -117,3 +117,16 @@ def test_options_page_refuses_quality_below_enhanced(clean_settings):
     page.apply()
     assert Settings.load() == Settings()
     assert "Nothing saved" in page.status.text()
+
+
+def test_options_page_keeps_and_saves_the_persons_per_household(clean_settings):
+    Settings(persons_per_household=3.1).save()
+    page = FifteenMinOptionsPage()
+    assert page.household.value() == pytest.approx(3.1)  # saving other options must not reset it
+    page.speed.setValue(4.5)
+    page.apply()
+    assert Settings.load().persons_per_household == pytest.approx(3.1)
+    page.household.setValue(2.0)
+    page.apply()
+    assert Settings.load().persons_per_household == pytest.approx(2.0)
+    assert "2.62" in page.household_source.text()
