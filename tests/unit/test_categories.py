@@ -59,12 +59,14 @@ PUBLIC_2021 = [
 ]
 #: appended for the 2025 notice (扩围升级) and GB 50180 表B.0.2 read item by item
 ADDED_2025 = ["car_wash", "community_canteen", "dining", "private_clinic", "outdoor_fitness"]
-TABLE = BASIC_2021 + QUALITY_2021 + PUBLIC_2021 + ADDED_2025
+#: appended for the circle profiles (issue 15): the national fitness plan's 体育公园 and 健身步道
+ADDED_CIRCLES = ["sports_park", "fitness_trail"]
+TABLE = BASIC_2021 + QUALITY_2021 + PUBLIC_2021 + ADDED_2025 + ADDED_CIRCLES
 #: the 2025 notice makes 养老服务 a must-have (必备业态) and adds 洗车店 (一收一洗)
 BASIC = [*BASIC_2021, "elderly_care", "car_wash"]
 QUALITY = [code for code in QUALITY_2021 if code != "elderly_care"]
 PUBLIC = [*PUBLIC_2021, "community_canteen", "outdoor_fitness"]
-OTHER = ["dining", "private_clinic"]
+OTHER = ["dining", "private_clinic", *ADDED_CIRCLES]
 HEADER = "code,name_zh,name_en,class,source\n"
 
 

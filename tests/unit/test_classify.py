@@ -154,6 +154,12 @@ def test_records_get_the_documented_category(classifier, record, code, matched_b
         ({"leisure": "fitness_station"}, "outdoor_fitness", "osm:leisure=fitness_station"),
         ({"leisure": "pitch", "sport": "basketball"}, "sports_ground", "osm:leisure=pitch"),
         ({"name": "全民健身点"}, "outdoor_fitness", "name:健身点"),
+        # circle profiles (issue 15): the name outranks the park class of OSM and Amap records
+        ({"leisure": "park", "name": "海淀体育公园"}, "sports_park", "name:体育公园"),
+        ({"typecode": "110101", "name": "海淀体育公园"}, "sports_park", "name:体育公园"),
+        ({"typecode": "110101", "name": "海淀公园"}, "park", "amap:110101"),
+        ({"route": "fitness_trail"}, "fitness_trail", "osm:route=fitness_trail"),
+        ({"leisure": "park", "name": "京密引水渠健身步道"}, "fitness_trail", "name:健身步道"),
     ],
 )
 def test_2025_categories_and_public_facility_rules(classifier, record, code, matched_by):
