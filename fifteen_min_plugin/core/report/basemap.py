@@ -121,12 +121,13 @@ def register_key(basemap: Basemap) -> None:
 
 
 def unregister_keys() -> None:
-    """Forget every key and remove the preprocessor (the plugin's unload)."""
-    global _preprocessor
+    """Forget every key (the plugin's unload): tile requests carry no key from then on.
+
+    The preprocessor itself stays registered, doing nothing without keys. Removing it can deadlock: QGIS takes
+    its preprocessor lock while this thread holds Python's, and a tile fetch in a rendering thread may hold that
+    lock while it waits for Python to run the preprocessor.
+    """
     _keys.clear()
-    if _preprocessor is not None:
-        QgsNetworkAccessManager.removeRequestPreprocessor(_preprocessor)
-        _preprocessor = None
 
 
 def unavailable_reason(basemap: Basemap, timeout_s: float = 8.0) -> str:
