@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 import zipfile
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
@@ -12,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from pypdf import PdfReader
 from qgis.core import Qgis, QgsApplication, QgsDataSourceUri, QgsProject, QgsRasterLayer
-from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from qgis.PyQt.QtGui import QColor, QImage
 
 from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
@@ -51,8 +52,22 @@ def tk(qgis_app):
     assert QgsApplication.authManager().setMasterPassword("fifteen-min-test-master", True)
     authcfg = ApiKeys.store("Tianditu tk", KEY)
     yield authcfg
+    remove_from_project(QgsProject.instance())
+    settle_tile_requests()
     unregister_keys()
     QgsApplication.authManager().removeAuthenticationConfig(authcfg)
+
+
+def settle_tile_requests(seconds: float = 3.0) -> None:
+    """Let tile requests still running in QGIS's threads finish before the key's configuration goes.
+
+    Such a request may wait for Python (the key preprocessor) while it holds the authentication method's lock, so
+    the test waits with Python released instead of calling into the Authentication Manager at once.
+    """
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.05)
 
 
 @pytest.fixture()
