@@ -14,13 +14,13 @@ LOCALES := zh_CN
 TS_FILES := $(foreach l,$(LOCALES),resources/i18n/$(PLUGIN)_$(l).ts)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup system-deps venv test unit qgis-tests lint demo bench package install run \
+.PHONY: help setup system-deps postgres-deps venv test unit qgis-tests lint demo bench package install run \
         translations transupdate screenshots sample clean
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-setup: system-deps $(VENV)/.installed  ## install QGIS 3.40 (Debian/Ubuntu) and the dev venv; idempotent
+setup: system-deps postgres-deps $(VENV)/.installed  ## install QGIS 3.40 (Debian/Ubuntu), PostgreSQL + PostGIS and the dev venv; idempotent
 
 system-deps:
 	@if $(SYSTEM_PYTHON) -c 'import qgis.core, sys; from qgis.core import Qgis; sys.exit(Qgis.QGIS_VERSION_INT < 33400)' 2>/dev/null \
@@ -38,6 +38,18 @@ system-deps:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$BP python3-qgis qgis-providers qgis; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q qttools5-dev-tools pyqt5-dev-tools \
 	    python3-venv python3-pip xvfb xauth fonts-noto-cjk poppler-utils; \
+	fi
+
+# the server programs and PostGIS for the throwaway clusters of make test, demo-postgis and bench (none is started)
+postgres-deps:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then \
+	  echo "PostgreSQL $$(ls /usr/lib/postgresql | sort -n | tail -1) with PostGIS found"; \
+	else \
+	  command -v apt-get >/dev/null || { echo "Install PostgreSQL and PostGIS 3, then re-run make setup"; exit 1; }; \
+	  $(SUDO) apt-get update -q; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql; \
+	  PGV=$$(ls /usr/lib/postgresql | sort -n | tail -1); \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql-$$PGV-postgis-3; \
 	fi
 
 $(VENV)/.installed: requirements-dev.txt

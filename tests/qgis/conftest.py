@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from qgis.PyQt.QtWidgets import QMenu
 
 from scripts.osm_extracts import osm_extract
+from scripts.pg_cluster import PgCluster, remove_qgis_connection, save_qgis_connection
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -101,3 +105,40 @@ def english_interface_to_start(qgis_app):
     settings.setValue("locale/overrideFlag", False)
     settings.setValue("locale/userLocale", "")
     yield
+
+
+#: the master password of the test runs' authentication database (test_facilities_page_poi uses the same)
+AUTH_MASTER_PASSWORD = "fifteen-min-test-master"
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """A throwaway PostgreSQL + PostGIS cluster the run starts itself (loopback, free port), removed at the end.
+
+    Attributes: host, port, dbname (has PostGIS), superuser, password; `psql(sql)`, `create_role`, `stop`/`start`.
+    """
+    cluster = PgCluster.start_new()
+    yield cluster
+    cluster.remove()
+
+
+@dataclass(frozen=True)
+class PgConnection:
+    """A saved QGIS PostgreSQL connection `name` to `cluster`, its credentials in Auth Manager config `authcfg`."""
+
+    name: str
+    authcfg: str
+    cluster: PgCluster
+
+
+@pytest.fixture()
+def pg_connection(pg_cluster, qgis_app) -> Iterator[PgConnection]:
+    """A saved QGIS connection to the session cluster as its superuser (password only in the Auth Manager);
+    the connection and its authentication configuration are removed afterwards."""
+    from qgis.core import QgsApplication
+
+    assert QgsApplication.authManager().setMasterPassword(AUTH_MASTER_PASSWORD, True)
+    name = f"fifteenmin-test-{uuid.uuid4().hex[:8]}"
+    authcfg = save_qgis_connection(pg_cluster, name)
+    yield PgConnection(name, authcfg, pg_cluster)
+    remove_qgis_connection(name, authcfg)
