@@ -2,67 +2,45 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from osgeo import ogr
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer, QgsVectorLayerUtils, edit
+from qgis.core import QgsGeometry, QgsPointXY, QgsVectorLayerUtils, edit
 
 from fifteen_min_plugin.core.workspace.schema import SCHEMA_VERSION, Addition
 from fifteen_min_plugin.core.workspace.workspace import Workspace
+from tests.qgis.older_workspace import make_older, sql, tables
 
 NEW = ("projects", "project_events")
 
 
-def _sql(path: Path, statement: str) -> list[tuple]:
-    """Read or change the file with sqlite3, independently of QGIS."""
-    with sqlite3.connect(path) as connection:
-        return connection.execute(statement).fetchall()
-
-
-def _tables(path: Path) -> set[str]:
-    return {name for (name,) in _sql(path, "SELECT table_name FROM gpkg_contents")}
-
-
 def _make_v5(path: Path) -> None:
-    """A workspace as schema 5 left it, with a need and an asset: no project tables."""
-    Workspace.create(path)
-    source = ogr.Open(str(path), 1)
-    for name in NEW:
-        for index in range(source.GetLayerCount()):
-            if source.GetLayerByIndex(index).GetName() == name:
-                assert source.DeleteLayer(index) == 0
-                break
-    source = None
-    _sql(path, "UPDATE fifteenmin_meta SET value = '5' WHERE key = 'schema_version'")
-    for layer_name, row in {
-        "needs": {"community_id": "C1", "text": "老人吃饭难", "row": 2},
-        "idle_assets": {"asset_id": "A1", "name": "闲置车库", "area_m2": 120.0},
-    }.items():
-        layer = QgsVectorLayer(f"{path}|layername={layer_name}", layer_name, "ogr")
-        with edit(layer):
-            feature = QgsFeature(layer.fields())
-            for key, value in row.items():
-                feature[key] = value
-            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(121.55, 29.87)))
-            assert layer.addFeature(feature)
+    """A workspace as schema 5 left it, with rows in its older layers."""
+    make_older(
+        path,
+        5,
+        NEW,
+        rows={
+            "needs": [{"community_id": "C1", "text": "老人吃饭难", "row": 2}],
+            "idle_assets": [{"asset_id": "A1", "name": "闲置车库", "area_m2": 120.0}],
+        },
+    )
 
 
 def test_a_version_5_workspace_gains_the_project_tables_and_keeps_every_row(tmp_path):
     path = tmp_path / "v5.gpkg"
     _make_v5(path)
-    assert not _tables(path) & set(NEW)
-    before = {name: _sql(path, f'SELECT * FROM "{name}"') for name in ("needs", "idle_assets")}
+    assert not tables(path) & set(NEW)
+    before = {name: sql(path, f'SELECT * FROM "{name}"') for name in ("needs", "idle_assets")}
 
     workspace = Workspace.open(path)
 
-    assert workspace.schema_version == SCHEMA_VERSION == 6
+    assert workspace.schema_version == SCHEMA_VERSION >= 6
     assert workspace.upgrades == tuple(Addition(name) for name in NEW)
-    assert _sql(path, "SELECT value FROM fifteenmin_meta WHERE key = 'schema_version'") == [("6",)]
-    assert set(NEW) <= _tables(path)
+    assert sql(path, "SELECT value FROM fifteenmin_meta WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
+    assert set(NEW) <= tables(path)
     for name, rows in before.items():
-        assert _sql(path, f'SELECT * FROM "{name}"') == rows, name
-    assert _sql(path, "PRAGMA integrity_check") == [("ok",)]
+        assert sql(path, f'SELECT * FROM "{name}"') == rows, name
+    assert sql(path, "PRAGMA integrity_check") == [("ok",)]
     assert Workspace.open(path).upgrades == ()
 
 
@@ -78,7 +56,7 @@ def test_a_project_sited_on_a_point_and_one_without_a_site_are_stored(tmp_path):
         for project_id, site in sites.items():
             values = {fields.lookupField("project_id"): project_id, fields.lookupField("name"): "社区食堂"}
             assert projects.addFeature(QgsVectorLayerUtils.createFeature(projects, site, values))
-    stored = _sql(path, "SELECT project_id, status, version, geom IS NULL, created IS NOT NULL FROM projects")
+    stored = sql(path, "SELECT project_id, status, version, geom IS NULL, created IS NOT NULL FROM projects")
     assert sorted(stored) == [("P1", "planned", 0, 0, 1), ("P3", "planned", 0, 1, 1)]
     reread = {
         str(feature["project_id"]): feature.geometry()

@@ -67,7 +67,19 @@ COVERAGE_V2 = [
     ("grade", T.String),
 ]
 
-# The version-5 contract, written out independently of fifteen_min_plugin.core.workspace.schema.
+# The coverage figures version 7 added.
+COVERAGE_V7 = [
+    ("chain_share", T.Double),
+    ("park_max_m2", T.Double),
+    ("park_ok", T.Int),
+    ("green_m2_per_resident", T.Double),
+    ("green_ok", T.Int),
+    ("households", T.Double),
+    ("floor_area_m2", T.Double),
+    ("floor_area_shortfall_m2", T.Double),
+]
+
+# The current contract, written out independently of fifteen_min_plugin.core.workspace.schema.
 EXPECTED = {
     "communities": (
         POINT,
@@ -120,6 +132,8 @@ EXPECTED = {
             ("idle_windows", T.String),
             ("condition", T.String),
             ("status", T.String),
+            ("level", T.String),
+            ("wartime_duty", T.String),
             ("notes", T.String),
             ("links", T.String),
             ("source_layer", T.String),
@@ -145,6 +159,7 @@ EXPECTED = {
             ("missing_required_zh", T.String),
             ("community_id", T.String),
             ("method", T.String),
+            *COVERAGE_V7,
         ],
     ),
     "needs": (
@@ -195,6 +210,20 @@ EXPECTED = {
             *((name, T.String) for name in ("kind", "field", "old_value", "new_value", "note", "user")),
         ],
     ),
+    "project_sites": (MULTIPOLYGON, [("project_id", T.String)]),
+    "satisfaction": (
+        NONE,
+        [
+            ("community_id", T.String),
+            ("circle_id", T.String),
+            ("score", T.Double),
+            ("share_satisfied", T.Double),
+            ("sample_size", T.Int),
+            ("date", T.String),
+            ("source", T.String),
+            ("imported", T.DateTime),
+        ],
+    ),
     "fifteenmin_meta": (NONE, [("key", T.String), ("value", T.String)]),
 }
 
@@ -227,7 +256,7 @@ V1_LAYERS = {
             ("imported", T.DateTime),
         ],
     ),
-    "idle_assets": (POINT, EXPECTED["idle_assets"][1]),
+    "idle_assets": (POINT, [f for f in EXPECTED["idle_assets"][1] if f[0] not in ("level", "wartime_duty")]),
     "coverage": (MULTIPOLYGON, COVERAGE_V2),
 }
 
@@ -326,7 +355,7 @@ def snapshot(path: Path, name: str) -> list[tuple[str, dict]]:
 def test_create_writes_every_layer_field_and_geometry_type(tmp_path):
     path = tmp_path / "haidian.gpkg"
     workspace = Workspace.create(path)
-    assert workspace.path == path and workspace.schema_version == 6
+    assert workspace.path == path and workspace.schema_version == SCHEMA_VERSION
     assert table_names(path) == set(EXPECTED)
     for name, (wkb, fields) in EXPECTED.items():
         layer = ogr_layer(path, name)
@@ -335,7 +364,7 @@ def test_create_writes_every_layer_field_and_geometry_type(tmp_path):
         assert layer.featureCount() == (2 if name == "fifteenmin_meta" else 0)
         if wkb != NONE:
             assert layer.crs().authid() == "EPSG:4326"
-    assert meta(path) == {"schema_version": "6", "application": "fifteen_min_plugin"}
+    assert meta(path) == {"schema_version": str(SCHEMA_VERSION), "application": "fifteen_min_plugin"}
     assert workspace.layer_names() == [
         "communities",
         "circles",
@@ -349,6 +378,8 @@ def test_create_writes_every_layer_field_and_geometry_type(tmp_path):
         "consultation_needs",
         "projects",
         "project_events",
+        "project_sites",
+        "satisfaction",
     ]
 
 
@@ -414,8 +445,8 @@ def test_upgrade_from_version_1_adds_fields_and_layers_and_keeps_rows(tmp_path):
 
     workspace = Workspace.open(path)
 
-    assert workspace.schema_version == 6
-    assert meta(path)["schema_version"] == "6"
+    assert workspace.schema_version == SCHEMA_VERSION
+    assert meta(path)["schema_version"] == str(SCHEMA_VERSION)
     assert set(workspace.upgrades) == {
         Addition("asset_events"),
         Addition("needs"),
@@ -424,6 +455,11 @@ def test_upgrade_from_version_1_adds_fields_and_layers_and_keeps_rows(tmp_path):
         Addition("consultation_needs"),
         Addition("projects"),
         Addition("project_events"),
+        Addition("project_sites"),
+        Addition("satisfaction"),
+        *(Addition("coverage", name) for name, _ in COVERAGE_V7),
+        Addition("idle_assets", "level"),
+        Addition("idle_assets", "wartime_duty"),
         Addition("circles", "reach_m"),
         Addition("circles", "street_m"),
         Addition("coverage", "missing_required"),
@@ -470,7 +506,7 @@ def test_open_adds_a_count_field_when_the_categories_table_gains_a_code(tmp_path
 
     workspace = Workspace.open(path, categories=grown)
 
-    assert workspace.schema_version == 6
+    assert workspace.schema_version == SCHEMA_VERSION
     assert workspace.upgrades == (Addition("coverage", "n_ev_charging"),)
     fields = dict(user_fields(ogr_layer(path, "coverage")))
     assert fields["n_ev_charging"] == T.Int
@@ -534,7 +570,7 @@ def test_add_to_project_twice_adds_each_layer_once_with_styles(tmp_path):
     second = workspace.add_to_project(project)
 
     assert [layer.id() for layer in first] == [layer.id() for layer in second]
-    assert len(project.mapLayers()) == 12
+    assert len(project.mapLayers()) == len(workspace_layers())
     groups = project.layerTreeRoot().findGroups(True)
     assert [group.name() for group in groups] == ["chaoyang"]
     assert {node.layerId() for node in groups[0].findLayers()} == {layer.id() for layer in first}
@@ -542,6 +578,7 @@ def test_add_to_project_twice_adds_each_layer_once_with_styles(tmp_path):
     assert set(layers) == {
         *("communities", "circles", "facilities", "idle_assets", "asset_events", "coverage"),
         *("needs", "need_lists", "consultations", "consultation_needs", "projects", "project_events"),
+        *("project_sites", "satisfaction"),
     }
     assert all(layer.isValid() and layer.name() == display_name(name) for name, layer in layers.items())
 
@@ -587,7 +624,7 @@ def test_upgrade_plan_follows_the_recorded_history():
     v1["fifteenmin_meta"] = ["key", "value"]
     plan = upgrade_plan(v1, 1, layers)
     expected = []
-    for version in (2, 3, 4, 5, 6):
+    for version in range(2, SCHEMA_VERSION + 1):
         (change,) = [c for c in HISTORY if c.version == version]
         expected += [Addition(name) for name in change.layers] + [Addition(*pair) for pair in change.fields]
     assert plan == expected

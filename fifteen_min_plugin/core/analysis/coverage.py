@@ -59,18 +59,6 @@ CIRCLE_FIELDS = ("circle_id", "name", "level_min", "community_id", "method")
 LEVEL_FIELDS = ("level_min", "minutes")
 COMMUNITY_KEY_FIELDS = ("community_id", "origin_id")
 POPULATION_FIELD = "population"
-#: figures of the Processing output only (the workspace coverage layer has no column for them)
-CHAIN_SHARE = FieldSpec("chain_share", "double")
-EXTRA_FIELDS = (
-    CHAIN_SHARE,
-    FieldSpec("park_max_m2", "double"),
-    FieldSpec("park_ok", "int"),
-    FieldSpec("green_m2_per_resident", "double"),
-    FieldSpec("green_ok", "int"),
-    FieldSpec("households", "double"),
-    FieldSpec("floor_area_m2", "double"),
-    FieldSpec("floor_area_shortfall_m2", "double"),
-)
 HOUSEHOLDS_FIELD = "households"
 #: facility fields with an area (m²): floor area first, else the footprint
 AREA_FIELDS = ("floor_area_m2", "footprint_m2")
@@ -576,7 +564,7 @@ def circle_coverage(
     empty = [feature.id() for feature, shape in zip(features, shapes) if shape is None]
     if len(empty) == len(features):
         raise FifteenMinError(CoverageMessages.tr("No circle has a geometry."))
-    result = CircleCoverage([], [], summary_fields(categories) + EXTRA_FIELDS)
+    result = CircleCoverage([], [], summary_fields(categories))
     basic = [i for i, category in enumerate(categories) if category.category_class == "basic"]
     unreadable = []  # circles whose own population is not a number
     tier_counts = _tier_counts(features, shapes, counts)
@@ -594,7 +582,7 @@ def circle_coverage(
         siblings = tier_counts.get(_community(feature) or "", {})
         tiers = {tier: found for tier, found in siblings.items() if level is not None and tier < level}
         values = rules.summary(row, level, population, tiers)
-        values[CHAIN_SHARE.name] = chain_share(row, chain_row, basic)
+        values["chain_share"] = chain_share(row, chain_row, basic)
         households = circle_households(feature, households_by_community, population, settings.persons_per_household)
         values.update(area_checks(parks[position], services[position], points, level, population, households))
         result.rows.append(values)

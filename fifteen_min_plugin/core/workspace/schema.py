@@ -14,7 +14,7 @@ from typing import Optional
 from fifteen_min_plugin.core.facilities.categories import CLASSES, Category, class_label, load_categories
 from fifteen_min_plugin.core.language import Messages
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APPLICATION = "fifteen_min_plugin"
 META_TABLE = "fifteenmin_meta"
 DEFAULT_CRS = "EPSG:4326"
@@ -92,6 +92,19 @@ FACILITY_SOURCE_KEY = IndexSpec("facilities_source_key", "facilities", ("source"
 INDEXES: tuple[IndexSpec, ...] = (FACILITY_SOURCE_KEY,)
 
 
+#: the 2025 figures of a circle: chain share, green space (GB 50180 Table 4.0.4), floor area (国办发〔2021〕56号)
+COVERAGE_FIGURES: tuple[FieldSpec, ...] = (
+    FieldSpec("chain_share", "double"),
+    FieldSpec("park_max_m2", "double"),
+    FieldSpec("park_ok", "int"),
+    FieldSpec("green_m2_per_resident", "double"),
+    FieldSpec("green_ok", "int"),
+    FieldSpec("households", "double"),
+    FieldSpec("floor_area_m2", "double"),
+    FieldSpec("floor_area_shortfall_m2", "double"),
+)
+
+
 @dataclass(frozen=True)
 class Addition:
     """One step of an upgrade: a whole layer (`field` None) or one field of an existing layer."""
@@ -126,6 +139,17 @@ HISTORY: tuple[SchemaChange, ...] = (
     SchemaChange(version=5, layers=("needs", "need_lists", "consultations", "consultation_needs")),
     # the project list (项目清单) and its history
     SchemaChange(version=6, layers=("projects", "project_events")),
+    # coverage keeps the 2025 figures; civil-defence level and wartime duty of an asset; residents' satisfaction
+    # surveys; drawn polygon sites of projects
+    SchemaChange(
+        version=7,
+        layers=("satisfaction", "project_sites"),
+        fields=(
+            *(("coverage", spec.name) for spec in COVERAGE_FIGURES),
+            ("idle_assets", "level"),
+            ("idle_assets", "wartime_duty"),
+        ),
+    ),
 )
 
 
@@ -194,6 +218,8 @@ IDLE_ASSETS = LayerSpec(
         FieldSpec("capacity", "int"),
         *_text("idle_windows", "condition"),
         FieldSpec("status", "text", default="'candidate'"),
+        # storey of a civil-defence work or basement ("B1", "B2", …; "G" at ground level) and its 平战转换 duty
+        *_text("level", "wartime_duty"),
         *_text("notes", "links", "source_layer"),
         FieldSpec("source_fid", "int64"),
         _SYNTHETIC,
@@ -266,6 +292,21 @@ PROJECT_EVENTS = LayerSpec(
         *_text("kind", "field", "old_value", "new_value", "note", "user"),
     ),
 )
+#: a drawn polygon site of a project (the project's point is a point on its surface)
+PROJECT_SITES = LayerSpec("project_sites", "MultiPolygon", (FieldSpec("project_id", "text"),))
+#: one residents' satisfaction survey of a community: a score (0–100) or the share satisfied (0–1)
+SATISFACTION = LayerSpec(
+    "satisfaction",
+    None,
+    (
+        *_text("community_id", "circle_id"),
+        FieldSpec("score", "double"),
+        FieldSpec("share_satisfied", "double"),
+        FieldSpec("sample_size", "int"),
+        *_text("date", "source"),
+        FieldSpec("imported", "datetime", default=_NOW),
+    ),
+)
 META = LayerSpec(META_TABLE, None, _text("key", "value"))
 
 
@@ -287,6 +328,7 @@ def coverage_layer(categories: Sequence[Category]) -> LayerSpec:
             FieldSpec("grade", "text"),
             *_text("missing_required", "missing_required_zh"),
             *_text("community_id", "method"),
+            *COVERAGE_FIGURES,
         ),
     )
 
@@ -307,6 +349,8 @@ def workspace_layers(categories: Optional[Sequence[Category]] = None) -> tuple[L
         CONSULTATION_NEEDS,
         PROJECTS,
         PROJECT_EVENTS,
+        PROJECT_SITES,
+        SATISFACTION,
     )
 
 
@@ -325,6 +369,8 @@ def display_name(layer: str) -> str:
         "consultation_needs": SchemaLabels.tr("Needs discussed in consultations"),
         "projects": SchemaLabels.tr("Projects"),
         "project_events": SchemaLabels.tr("Project history"),
+        "project_sites": SchemaLabels.tr("Project sites"),
+        "satisfaction": SchemaLabels.tr("Residents' satisfaction"),
         META_TABLE: SchemaLabels.tr("Workspace information"),
     }
     return names.get(layer, layer)
