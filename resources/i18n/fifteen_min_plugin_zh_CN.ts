@@ -1047,57 +1047,57 @@ Mon-Fri 19:00-07:00
         <translation>底图类型须为 vec（矢量）或 img（影像），而不是“{style}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="138"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="139"/>
         <source>no Tianditu key is configured</source>
         <translation>未配置天地图密钥</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="142"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="143"/>
         <source>the Tianditu key cannot be read from the Authentication Manager</source>
         <translation>无法从认证管理器读取天地图密钥</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="161"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="162"/>
         <source>the Tianditu tile server cannot be reached</source>
         <translation>无法连接天地图瓦片服务</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="163"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="164"/>
         <source>the Tianditu tile server refused the key (HTTP {status})</source>
         <translation>天地图瓦片服务拒绝了该密钥（HTTP {status}）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="174"/>
         <source>Tianditu vector</source>
         <translation>天地图矢量底图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="174"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="175"/>
         <source>Tianditu imagery</source>
         <translation>天地图影像底图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="175"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="176"/>
         <source>Tianditu vector annotation</source>
         <translation>天地图矢量注记</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="176"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="177"/>
         <source>Tianditu imagery annotation</source>
         <translation>天地图影像注记</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="182"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="183"/>
         <source>The Tianditu layer {name} cannot be opened.</source>
         <translation>无法打开天地图图层 {name}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="195"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="196"/>
         <source>Tianditu basemap</source>
         <translation>天地图底图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="199"/>
+        <location filename="../../fifteen_min_plugin/core/report/basemap.py" line="200"/>
         <source>The Tianditu layer {name} could not be added to the project.</source>
         <translation>无法将天地图图层 {name} 添加到项目中。</translation>
     </message>
@@ -2352,72 +2352,72 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="113"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="101"/>
         <source>Line {line} of {path}: the level “{value}” is not a positive number of minutes.</source>
         <translation>{path} 第 {line} 行：层级“{value}”不是正的分钟数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="109"/>
         <source>Line {line} of {path}: “{codes}” is not a category code of the categories table.</source>
         <translation>{path} 第 {line} 行：“{codes}”不是分类表中的类别代码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="250"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="238"/>
         <source>The facilities layer has no field “{field}”. Choose the field holding the category codes, or run Classify facilities first.</source>
         <translation>设施图层没有字段“{field}”。请选择存放类别代码的字段，或先运行“设施分类”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="415"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="403"/>
         <source>The communities layer needs the fields “community_id” and “population” to give circles their residents.</source>
         <translation>社区图层需要“community_id”和“population”字段，才能为生活圈提供居民数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="95"/>
         <source>level requirements table</source>
         <translation>层级要求表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="556"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="544"/>
         <source>The facilities layer has no points, so there is nothing to count.</source>
         <translation>设施图层中没有点，无可统计内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="565"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="553"/>
         <source>The circles layer has no features. Draw or generate circles first.</source>
         <translation>生活圈图层中没有要素。请先绘制或生成生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="578"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="566"/>
         <source>No circle has a geometry.</source>
         <translation>没有任何生活圈带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="602"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="590"/>
         <source>{count} communities have a population that is not a number; it was not used: {communities}.</source>
         <translation>{count} 个社区的人口不是数字，未予采用：{communities}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="608"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="596"/>
         <source>{count} circles have a population that is not a number, so their residents and per-10,000 figures are empty: {circles}.</source>
         <translation>{count} 个生活圈的人口不是数字，其居民数和每万人指标留空：{circles}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="615"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="603"/>
         <source>{count} circles have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个生活圈没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="620"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="608"/>
         <source>{facilities} facilities counted in {circles} circles.</source>
         <translation>已在 {circles} 个生活圈中统计 {facilities} 个设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="514"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="502"/>
         <source>Grades follow the grading profile {path}.</source>
         <translation>等级按评级方案 {path} 评定。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="517"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="505"/>
         <source>{count} types of the grading profile have no plugin category and are never counted: {types}.</source>
         <translation>评级方案中有 {count} 类业态在插件中尚无对应类别，始终不计数：{types}。</translation>
     </message>
@@ -2496,6 +2496,14 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/csv_tables.py" line="61"/>
         <source>The {table} {path} could not be read.</source>
         <translation>无法读取{table} {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>DemandMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/demand.py" line="64"/>
+        <source>The needs layer has no “category” field; use the workspace needs or the output of Import residents' needs.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3409,28 +3417,28 @@ Mon-Fri 19:00-07:00
         <translation>一次评估每个社区对所选各服务圈的满足情况（圈圈融合）：便民生活圈、GB 50180 三级生活圈、养老、托育、健身、快递服务、教育、医疗及完整社区。所有配置涉及的设施类别共用一次最近设施搜索。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;：点或面（面取其内部一点）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;和&lt;b&gt;类别字段&lt;/b&gt;：已分类的设施点（请先运行“设施分类”）。&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="84"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="96"/>
         <source>Circle profiles</source>
         <translation>圈层配置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="102"/>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="104"/>
         <source>Circle fusion</source>
         <translation>圈圈融合</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="114"/>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="116"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="1"/>
-        <source>&lt;b&gt;Roads&lt;/b&gt; are optional here: without them reach is measured in a straight line at the walking speed, which overstates it, and &lt;i&gt;reach_method&lt;/i&gt; says &lt;i&gt;straight_line&lt;/i&gt; instead of &lt;i&gt;network&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Profiles&lt;/b&gt;: names of shipped profiles (resources/profiles/: mofcom_convenience, gb50180, elderly_care, childcare, fitness, parcel, education, medical, complete_community) or paths of your own profile CSV files, separated by commas; empty: all shipped profiles. A profile row names a category code (or several joined by |, any of which meets it), its reach in walking minutes (min) or metres (m), and the document it comes from. Its optional minimum count (min_count, per) is checked when the profile is read but not yet evaluated here: an item is met by one facility within reach.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the communities with their own fields plus, for every profile, &lt;i&gt;&amp;lt;profile&amp;gt;_met&lt;/i&gt; (every item within its reach), &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt; (the items not within reach, comma-separated) and &lt;i&gt;&amp;lt;profile&amp;gt;_missing_zh&lt;/i&gt; (their Chinese names, separated by 、), &lt;i&gt;&amp;lt;profile&amp;gt;_worst_min&lt;/i&gt; (the longest of the walks to each item&apos;s nearest facility, NULL when an item has none within the profile&apos;s longest reach); then &lt;i&gt;n_profiles_met&lt;/i&gt; (how many of the profiles the community meets) and &lt;i&gt;reach_method&lt;/i&gt;.</source>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="52"/>
+        <source>&lt;b&gt;Roads&lt;/b&gt; are optional here: without them reach is measured in a straight line at the walking speed, which overstates it, and &lt;i&gt;reach_method&lt;/i&gt; says &lt;i&gt;straight_line&lt;/i&gt; instead of &lt;i&gt;network&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Profiles&lt;/b&gt;: names of shipped profiles (resources/profiles/: mofcom_convenience, gb50180, elderly_care, childcare, fitness, parcel, education, medical, complete_community) or paths of your own profile CSV files, separated by commas; empty: all shipped profiles. A profile row names a category code (or several joined by |, any of which meets it), its reach in walking minutes (min) or metres (m), and the document it comes from. Its optional minimum count (min_count, per) is checked when the profile is read but not yet evaluated here: an item is met by one facility within reach.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the communities with their own fields plus, for every profile, &lt;i&gt;&amp;lt;profile&amp;gt;_met&lt;/i&gt; (every item within its reach), &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt; (the items not within reach, comma-separated) and &lt;i&gt;&amp;lt;profile&amp;gt;_missing_zh&lt;/i&gt; (their Chinese names, separated by 、), &lt;i&gt;&amp;lt;profile&amp;gt;_worst_min&lt;/i&gt; (the longest of the walks to each item's nearest facility, NULL when an item has none within the profile's longest reach); then &lt;i&gt;n_profiles_met&lt;/i&gt; (how many of the profiles the community meets) and &lt;i&gt;reach_method&lt;/i&gt;.</source>
         <translation>本算法中&lt;b&gt;道路&lt;/b&gt;为可选项：不提供时按步行速度以直线距离计算可达范围，结果会偏高，&lt;i&gt;reach_method&lt;/i&gt; 记为 &lt;i&gt;straight_line&lt;/i&gt;（否则为 &lt;i&gt;network&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;圈层配置&lt;/b&gt;：内置配置名称（resources/profiles/：mofcom_convenience 便民生活圈、gb50180 GB 50180 三级生活圈、elderly_care 养老服务圈、childcare 托育服务圈、fitness 健身圈、parcel 快递服务、education 教育、medical 医疗、complete_community 完整社区），或自建配置 CSV 文件的路径，以逗号分隔；留空则使用全部内置配置。配置的每一行写明设施类别代码（多个代码以 | 连接，任一满足即可）、可达范围（步行分钟 min 或米 m）及其依据文件。可选的最低数量（min_count、per）在读取配置时会校验，但本算法暂不评估：可达范围内有一处设施即视为满足。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：社区图层的原有字段，以及每个配置的 &lt;i&gt;&amp;lt;配置&amp;gt;_met&lt;/i&gt;（所有项目均在可达范围内）、&lt;i&gt;&amp;lt;配置&amp;gt;_missing&lt;/i&gt;（不在可达范围内的项目，以逗号分隔）和 &lt;i&gt;&amp;lt;配置&amp;gt;_missing_zh&lt;/i&gt;（其中文名称，以“、”分隔）、&lt;i&gt;&amp;lt;配置&amp;gt;_worst_min&lt;/i&gt;（各项目最近设施步行时间中的最大值；若某项目在该配置最大可达范围内没有设施，则为 NULL）；最后是 &lt;i&gt;n_profiles_met&lt;/i&gt;（社区满足的配置个数）和 &lt;i&gt;reach_method&lt;/i&gt;。</translation>
     </message>
 </context>
@@ -3455,6 +3463,64 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="177"/>
         <source>No roads were given: reach is measured in a straight line at the walking speed, which overstates it where rivers, railways or walls are in the way (reach_method = straight_line).</source>
         <translation>未提供道路：按步行速度以直线距离计算可达范围，遇河流、铁路或围墙阻隔时会高估可达性（reach_method = straight_line）。</translation>
+    </message>
+</context>
+<context>
+    <name>GeocodeMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="120"/>
+        <source>Geocoding: {found} addresses found by Amap, {missing} not found, {requests} requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="134"/>
+        <source>{count} geocoding requests sent, the maximum set for this import; the remaining rows are matched by community name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="154"/>
+        <source>{reason} Retrying in {seconds:g} s.</source>
+        <translation type="unfinished">{reason} 将在 {seconds:g} 秒后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="174"/>
+        <source>Amap geocoding answered HTTP {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="179"/>
+        <source>Amap refused the geocoding request with HTTP {status}; check the base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="189"/>
+        <source>The answer is not Amap geocoding JSON; check the base URL and the proxy settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="209"/>
+        <source>Amap reports the daily quota of this key is used up ({info}, {code}); the remaining rows are matched by community name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="216"/>
+        <source>Amap reports too many requests or a busy server ({info}, {code}).</source>
+        <translation type="unfinished">高德提示请求过多或服务器繁忙（{info}，{code}）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="222"/>
+        <source>Amap does not accept the key (INVALID_USER_KEY): it is wrong or expired. Check the key in the authentication configuration.</source>
+        <translation type="unfinished">高德不接受此密钥（INVALID_USER_KEY）：密钥错误或已过期。请在认证配置中检查该密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="228"/>
+        <source>Amap refused the geocoding request: {info} ({code}). The key must be of type “Web服务” with geocoding allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="239"/>
+        <source>Geocoding needs the Amap key: choose the authentication configuration that holds it, or leave the address field empty to match rows by community name.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3584,79 +3650,104 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportNeedsAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="51"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="59"/>
         <source>Import residents&apos; needs</source>
         <translation>导入居民需求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="54"/>
-        <source>Turns what residents asked for (问需于民) into needs per community, classified into the facility categories.&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: a questionnaire export or 12345 work-order table (CSV, TXT or Excel .xlsx, UTF-8 or GBK, one row per response or already counted), or a layer of points residents reported.&lt;br&gt;&lt;b&gt;Community field&lt;/b&gt;: the community id or name; a longer text such as a work order's address is searched for a community name. Rows without one are placed by their point: inside a community polygon (e.g. the circles), else the nearest community point within 1.5 km.&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): the workspace's communities (points) or circles (polygons), with community_id and name; without it the community field is taken as the id.&lt;br&gt;&lt;b&gt;Text field&lt;/b&gt;: the free text (楼下没有早餐店, 希望增加菜市场, 老人吃饭难), classified with the facility name keywords and the needs keywords (resources/categories/needs_rules.csv, editable).&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt; (optional): a category code or Chinese name that overrides the text.&lt;br&gt;&lt;b&gt;Weight field&lt;/b&gt; (optional): respondents or votes behind the row; 1 when empty.&lt;br&gt;&lt;b&gt;List field&lt;/b&gt; (optional): the themed list the row belongs to, such as 红色清单.&lt;br&gt;&lt;b&gt;Priority field&lt;/b&gt; (optional): 紧急/一般/以后, 高/中/低 or urgent/normal/later.&lt;br&gt;&lt;b&gt;Date field&lt;/b&gt; (optional): 2025-03-01, 2025/3/1, 2025年3月1日 or an Excel date number.&lt;br&gt;Rows matching no category are kept with an empty category, to be resolved. Rows that match no community and have no point in or near one, rows with neither text nor category and rows with a bad weight are skipped; every problem is listed by row number (the spreadsheet's, header = row 1; the feature id for a layer).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per need (empty geometry when placed by name only) with community_id, category, weight, list, priority (urgent, normal, later), text, source (the input's name) and row.</source>
-        <translation>将居民提出的需求（问需于民）整理为各社区的需求清单，并按设施类别分类。&lt;br&gt;&lt;b&gt;输入&lt;/b&gt;：问卷导出表或 12345 热线工单表（CSV、TXT 或 Excel .xlsx，UTF-8 或 GBK 编码，每行一份答卷或已汇总的意见），或居民在地图上标注的点图层。&lt;br&gt;&lt;b&gt;社区字段&lt;/b&gt;：社区编号或名称；工单地址等较长文字会从中查找社区名称。没有社区信息的行按其位置落位：落在某个社区面（如生活圈）内的归该社区，否则归 1.5 公里内最近的社区点。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：工作空间的社区（点）或生活圈（面），需含 community_id 和 name 字段；不提供时，社区字段的值直接作为社区编号。&lt;br&gt;&lt;b&gt;文本字段&lt;/b&gt;：居民的原话（楼下没有早餐店、希望增加菜市场、老人吃饭难），按设施名称关键词和需求关键词（resources/categories/needs_rules.csv，可编辑）分类。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;（可选）：类别代码或中文名称，填写时优先于文本分类。&lt;br&gt;&lt;b&gt;权重字段&lt;/b&gt;（可选）：该行代表的人数或票数；为空时记为 1。&lt;br&gt;&lt;b&gt;清单字段&lt;/b&gt;（可选）：该行所属的主题清单，如红色清单。&lt;br&gt;&lt;b&gt;紧急程度字段&lt;/b&gt;（可选）：紧急/一般/以后、高/中/低或 urgent/normal/later。&lt;br&gt;&lt;b&gt;日期字段&lt;/b&gt;（可选）：2025-03-01、2025/3/1、2025年3月1日或 Excel 日期序号。&lt;br&gt;未匹配任何类别的行保留、类别为空，留待人工归类。既匹配不到社区、位置也不在任何社区内或附近的行，既无文本也无类别的行，以及权重无效的行均跳过；每个问题都按行号列出（表格行号，表头为第 1 行；图层为要素编号）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每条需求一个点（仅按名称落位的需求几何为空），字段为 community_id、category、weight、list、priority（urgent、normal、later）、text、source（输入名称）和 row。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="80"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="98"/>
         <source>Needs table or points</source>
         <translation>需求表格或点图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="86"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="104"/>
         <source>Text field</source>
         <translation>文本字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="105"/>
         <source>Community field</source>
         <translation>社区字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="106"/>
         <source>Category field</source>
         <translation>类别字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="107"/>
         <source>Weight field (respondents)</source>
         <translation>权重字段（人数）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="108"/>
         <source>List field</source>
         <translation>清单字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="109"/>
         <source>Priority field</source>
         <translation>紧急程度字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="92"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="110"/>
         <source>Date field</source>
         <translation>日期字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="117"/>
         <source>Communities (points or circles)</source>
         <translation>社区（点或生活圈）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="130"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="133"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="113"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="142"/>
         <source>Needs</source>
         <translation>居民需求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="193"/>
         <source>{count} needs imported from {name}, {unclassified} of them unclassified.</source>
         <translation>已从 {name} 导入 {count} 条需求，其中 {unclassified} 条未分类。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="62"/>
+        <source>Turns what residents asked for (问需于民) into needs per community, classified into the facility categories.&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: a questionnaire export or 12345 work-order table (CSV, TXT or Excel .xlsx, UTF-8 or GBK, one row per response or already counted), or a layer of points residents reported.&lt;br&gt;&lt;b&gt;Community field&lt;/b&gt;: the community id or name; a longer text such as a work order's address is searched for a community name. Rows without one are placed by their point: inside a community polygon (e.g. the circles), else the nearest community point within 1.5 km.&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): the workspace's communities (points) or circles (polygons), with community_id and name; without it the community field is taken as the id.&lt;br&gt;&lt;b&gt;Text field&lt;/b&gt;: the free text (楼下没有早餐店, 希望增加菜市场, 老人吃饭难), classified with the facility name keywords and the needs keywords (resources/categories/needs_rules.csv, editable).&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt; (optional): a category code or Chinese name that overrides the text.&lt;br&gt;&lt;b&gt;Weight field&lt;/b&gt; (optional): respondents or votes behind the row; 1 when empty.&lt;br&gt;&lt;b&gt;List field&lt;/b&gt; (optional): the themed list the row belongs to, such as 红色清单.&lt;br&gt;&lt;b&gt;Priority field&lt;/b&gt; (optional): 紧急/一般/以后, 高/中/低 or urgent/normal/later.&lt;br&gt;&lt;b&gt;Date field&lt;/b&gt; (optional): 2025-03-01, 2025/3/1, 2025年3月1日 or an Excel date number.&lt;br&gt;&lt;b&gt;Address field to geocode&lt;/b&gt; (optional): an address column (e.g. a work order's 地址). Each row without coordinates whose community column is not a community's id or name is geocoded through the Amap geocoding API (v3/geocode/geo); the GCJ-02 point is converted to WGS84 with the exact inverse and placed like a reported point. Rows Amap cannot find are matched by community name as without geocoding, as are all remaining rows once the key's daily quota is used up. Each address is sent once; too-frequent and server-busy answers are retried with backoff.&lt;br&gt;&lt;b&gt;Amap key&lt;/b&gt; (with geocoding): the authentication configuration holding the Amap Web服务 key, the same as for the place search; the key is never written to a log, a layer or a file.&lt;br&gt;&lt;b&gt;City&lt;/b&gt; (advanced, optional): a city name or adcode that narrows the geocoding (e.g. 北京).&lt;br&gt;&lt;b&gt;Requests per second&lt;/b&gt; and &lt;b&gt;Base URL&lt;/b&gt; (advanced): as in Import POIs from a web service.&lt;br&gt;Rows matching no category are kept with an empty category, to be resolved. Rows that match no community and have no point in or near one, rows with neither text nor category and rows with a bad weight are skipped; every problem is listed by row number (the spreadsheet's, header = row 1; the feature id for a layer).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per need (empty geometry when placed by name only) with community_id, category, weight, list, priority (urgent, normal, later), text, source (the input's name) and row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="111"/>
+        <source>Address field to geocode (Amap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="125"/>
+        <source>Amap key (authentication configuration)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="134"/>
+        <source>City (geocoding)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="135"/>
+        <source>Requests per second</source>
+        <translation type="unfinished">每秒请求数</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="138"/>
+        <source>Base URL</source>
+        <translation type="unfinished">基础 URL</translation>
     </message>
 </context>
 <context>
@@ -4109,62 +4200,62 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NearestByCategory</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="75"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="92"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="77"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="94"/>
         <source>The maximum minutes must be greater than 0.</source>
         <translation>最大分钟数必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="135"/>
         <source>The origins layer has no features.</source>
         <translation>起点图层中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="137"/>
         <source>{count} origins have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个起点没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="140"/>
         <source>No origin has a geometry.</source>
         <translation>没有任何起点带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="141"/>
         <source>{count} facilities have no geometry and are not reached (feature ids): {ids}</source>
         <translation>{count} 个设施没有几何图形，不参与步行计算（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="144"/>
         <source>The facilities layer has no features, so there is nothing to walk to.</source>
         <translation>设施图层中没有要素，因此没有可步行到达的目标。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="162"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="179"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="187"/>
         <source>Searching the nearest facility of {count} categories…</source>
         <translation>正在为 {count} 个类别搜索最近设施…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="79"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="96"/>
         <source>The facilities layer has no field named “{field}”. Run Classify facilities first, or choose the field holding the category codes.</source>
         <translation>设施图层中没有名为“{field}”的字段。请先运行“设施分类”，或选择存放类别代码的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="151"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="168"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未计算步行时间（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="173"/>
         <source>{count} facilities are farther than {tolerance} m from any road and are not reached on foot (feature ids): {ids}</source>
         <translation>{count} 个设施距所有道路都超过 {tolerance} m，无法步行到达（要素 ID）：{ids}</translation>
     </message>
@@ -4233,82 +4324,82 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NeedsMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="142"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="148"/>
         <source>The WGS 84 ellipsoid is not available to measure distances.</source>
         <translation>无法使用 WGS 84 椭球计算距离。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="149"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="155"/>
         <source>The communities layer has no community_id field; use the workspace&apos;s communities or circles.</source>
         <translation>社区图层没有 community_id 字段；请使用工作空间中的社区或生活圈图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="234"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="240"/>
         <source>Choose the column holding the residents&apos; text (or one holding the category).</source>
         <translation>请选择居民诉求文本所在的列（或类别所在的列）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="239"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="245"/>
         <source>{name} has no column “{column}”; its columns are: {columns}.</source>
         <translation>{name} 中没有“{column}”列；现有列为：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="376"/>
         <source>{count} rows have neither text nor category and were skipped (rows {rows}).</source>
         <translation>{count} 行既无文本也无类别，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="355"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="377"/>
         <source>{count} rows match no community by id or name and have no point inside or near one; they were skipped (rows {rows}).</source>
         <translation>{count} 行按编号和名称都匹配不到社区，位置也不在任何社区内或附近，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="362"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="384"/>
         <source>{count} rows have a weight that is not a positive number and were skipped (rows {rows}).</source>
         <translation>{count} 行的权重不是正数，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="368"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="390"/>
         <source>{count} needs match no category; they are kept unclassified to be resolved (rows {rows}).</source>
         <translation>{count} 条需求未匹配任何类别，已保留为“未分类”，待人工归类（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="374"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="396"/>
         <source>{count} rows name a category that is not in the categories table; their text was classified instead (rows {rows}).</source>
         <translation>{count} 行填写的类别不在类别表中，已改按文本分类（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="381"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="403"/>
         <source>{count} rows have a date that could not be read; it was left empty (rows {rows}).</source>
         <translation>{count} 行的日期无法识别，日期留空（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="385"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="407"/>
         <source>{count} rows have an unknown priority; it was left empty (rows {rows}).</source>
         <translation>{count} 行的紧急程度无法识别，留空（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="396"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="418"/>
         <source>Row {row}: {reason}</source>
         <translation>第 {row} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="398"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="420"/>
         <source>{names} needs were placed by community name, {points} by their point.</source>
         <translation>{names} 条需求按社区名称落位，{points} 条按其位置落位。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="408"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="430"/>
         <source>None of the rows of {name} could be placed in a community (first: row {row}); check the community column and the communities layer. Nothing was imported.</source>
         <translation>{name} 中没有任何一行能落到社区（第一处：第 {row} 行）；请检查社区字段和社区图层。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="414"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="436"/>
         <source>{name} has no needs rows with text; nothing was imported.</source>
         <translation>{name} 中没有带文本的需求行，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="482"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="510"/>
         <source>Choose a needs table or layer.</source>
         <translation>请选择需求表格或图层。</translation>
     </message>
@@ -4806,148 +4897,178 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ProfileMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="106"/>
         <source>Line {line} of the circle profile {path}: {column} {value!r} is not a number ≥ 0.</source>
         <translation>圈层配置 {path} 第 {line} 行：{column} 的值 {value!r} 不是大于等于 0 的数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="116"/>
         <source>Line {line} of the circle profile {path}: </source>
         <translation>圈层配置 {path} 第 {line} 行：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="124"/>
         <source>the item {item!r} names no known facility category ({codes}).</source>
         <translation>项目 {item!r} 不是已有的设施类别（{codes}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="113"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="130"/>
         <source>the reach unit {unit!r} is neither min nor m.</source>
         <translation>可达范围单位 {unit!r} 既不是 min（分钟）也不是 m（米）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="133"/>
         <source>the reach must be more than 0.</source>
         <translation>可达范围须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="137"/>
         <source>the unit {per!r} is not one of {units}.</source>
         <translation>配置单位 {per!r} 不在 {units} 之中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="148"/>
         <source>the source is empty; cite the document or write “plugin default, editable”.</source>
         <translation>依据为空；请注明所依据的文件，或填写“plugin default, editable”（插件默认值，可修改）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="139"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="166"/>
         <source>The circle profile name {name!r} must be a lowercase identifier (a-z, 0-9, _).</source>
         <translation>圈层配置名称 {name!r} 只能由小写字母、数字和下划线组成，且以字母开头。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="145"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="172"/>
         <source>circle profile</source>
         <translation>圈层配置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="148"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="175"/>
         <source>The circle profile {path} has no items.</source>
         <translation>圈层配置 {path} 没有任何项目。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="164"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="191"/>
         <source>There is no shipped circle profile {name!r}; the shipped ones are {names}.</source>
         <translation>没有名为 {name!r} 的内置圈层配置；内置的有：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="140"/>
+        <source>the measure {measure!r} is not one of {measures}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="146"/>
+        <source>the measure {measure!r} needs a minimum (min_count).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProjectMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="102"/>
         <source>“{status}” is not a project status; use one of {statuses}.</source>
         <translation>“{status}”不是项目状态，请使用以下之一：{statuses}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="103"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="108"/>
         <source>The project is already “{status}”.</source>
         <translation>该项目已经是“{status}”状态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="115"/>
         <source>A project that is “{old}” cannot change its status any more.</source>
         <translation>处于“{old}”状态的项目不能再变更状态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="120"/>
         <source>A project cannot go from “{old}” to “{new}”; from “{old}” it can go to: {allowed}.</source>
         <translation>项目不能从“{old}”直接变为“{new}”；“{old}”的项目只能变为：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="136"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="141"/>
         <source>The project needs a value for “{field}”.</source>
         <translation>项目的“{field}”不能为空。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="145"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="152"/>
         <source>“{value}” is not a kind of site; use one of {kinds}.</source>
         <translation>“{value}”不是选址类型，请使用以下之一：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="159"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="189"/>
         <source>{field} must be a number of 0 or more, not “{value}”.</source>
         <translation>{field}须为不小于 0 的数字，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="163"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="193"/>
         <source>{field} cannot be negative ({value}).</source>
         <translation>{field}不能为负数（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="434"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="545"/>
         <source>This row is not a repurposing suggestion: it needs an asset_id and a use (run Suggest repurposing of idle assets first).</source>
         <translation>这一行不是改造利用建议：需要有 asset_id 和 use 字段（请先运行“闲置资源盘活利用建议”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="443"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="554"/>
         <source>The project “{project_id}” already plans this use on the asset “{asset_id}”.</source>
         <translation>项目“{project_id}”已在资源“{asset_id}”上安排了这一用途。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="167"/>
+        <source>The start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="167"/>
+        <source>The deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="168"/>
+        <source>{field} “{value}” is not a date; write it as 2026-03-01, 2026/3/1 or 2026年3月1日.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="178"/>
+        <source>The deadline {deadline} comes before the start {start}; correct one of them.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProjectRegister</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="239"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="288"/>
         <source>The project list already has a project “{project_id}”; choose another id.</source>
         <translation>项目清单中已有项目“{project_id}”，请换一个编号。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="268"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="319"/>
         <source>The field(s) {fields} cannot be changed here; use the status buttons for the status, and the project id never changes.</source>
         <translation>字段 {fields} 不能在此修改：状态请用状态按钮变更，项目编号不可修改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="353"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="441"/>
         <source>The layer “{layer}” is being edited; save or discard those edits first.</source>
         <translation>图层“{layer}”正处于编辑状态，请先保存或放弃这些编辑。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="358"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="446"/>
         <source>The change could not be saved; the project list is unchanged.</source>
         <translation>修改未能保存，项目清单保持不变。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="459"/>
         <source>“{layer}” could not be written, so nothing was changed in the project list.</source>
         <translation>无法写入“{layer}”，项目清单未作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="385"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="475"/>
         <source>The project list has no project “{project_id}”.</source>
         <translation>项目清单中没有项目“{project_id}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="405"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="516"/>
         <source>The project&apos;s site cannot be converted to the project list&apos;s coordinate system.</source>
         <translation>项目选址无法转换到项目清单的坐标系。</translation>
     </message>
@@ -5212,6 +5333,89 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>SatisfactionMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="132"/>
+        <source>the share satisfied “{value}” is not between 0 and 1 (write 0.86 or 86%).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="150"/>
+        <source>the score “{value}” is not a number from 0 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="166"/>
+        <source>the sample size “{value}” is not a whole number of respondents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="177"/>
+        <source>Choose the column holding the community (id or name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="179"/>
+        <source>Choose the column of the score (0–100) or of the share satisfied (0–1), or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="184"/>
+        <source>{name} has no column “{column}”; its columns are: {columns}.</source>
+        <translation type="unfinished">{name} 中没有“{column}”列；现有列为：{columns}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="242"/>
+        <source>{count} rows have neither a score nor a share and were skipped (rows {rows}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="242"/>
+        <source>{count} rows name no known community and were skipped (rows {rows}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="242"/>
+        <source>{count} rows have a score, share or sample size that cannot be used and were skipped (rows {rows}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="242"/>
+        <source>{count} rows have a date that could not be read; it was left empty (rows {rows}).</source>
+        <translation type="unfinished">{count} 行的日期无法识别，日期留空（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="262"/>
+        <source>Row {row}: {reason}</source>
+        <translation type="unfinished">第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="301"/>
+        <source>Choose a survey table or layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="304"/>
+        <source>{name} has no survey row that could be used; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="317"/>
+        <source>“{layer}” is not a satisfaction table (it lacks {fields}); open the workspace again to upgrade it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="328"/>
+        <source>The survey results could not be saved in the workspace; its satisfaction table is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="377"/>
+        <source>The satisfaction table needs community_id and share_satisfied or score; use the workspace&apos;s satisfaction table or the output of Import satisfaction surveys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScenarioMessages</name>
     <message>
         <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="75"/>
@@ -5247,104 +5451,114 @@ Mon-Fri 19:00-07:00
 <context>
     <name>SchemaLabels</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="322"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="366"/>
         <source>Residents&apos; needs</source>
         <translation>居民需求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="323"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="367"/>
         <source>Needs lists</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="324"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="368"/>
         <source>Consultations</source>
         <translation>微协商</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="325"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="369"/>
         <source>Needs discussed in consultations</source>
         <translation>微协商议定的需求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="316"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="360"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="317"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="361"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="318"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="362"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="319"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="363"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="320"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="364"/>
         <source>Idle asset history</source>
         <translation>闲置资源历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="321"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="365"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="328"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="374"/>
         <source>Workspace information</source>
         <translation>工作空间信息</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="339"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="385"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="341"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="387"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="343"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="389"/>
         <source>Candidate</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="344"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="390"/>
         <source>Under review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="345"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="391"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="346"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="392"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="347"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="393"/>
         <source>Retired</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="326"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="370"/>
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="327"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="371"/>
         <source>Project history</source>
         <translation>项目变更记录</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="372"/>
+        <source>Project sites</source>
+        <translation>项目选址</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="373"/>
+        <source>Residents&apos; satisfaction</source>
+        <translation>居民满意度</translation>
     </message>
 </context>
 <context>
