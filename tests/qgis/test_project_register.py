@@ -36,7 +36,8 @@ def _sql(path: Path, statement: str) -> list[tuple]:
 def register(tmp_path, qgis_app) -> Iterator[ProjectRegister]:
     reg = ProjectRegister.from_workspace(Workspace.create(tmp_path / "ws.gpkg"), user="tester")
     yield reg
-    reg.projects = reg.events = None  # free the layers while QGIS still runs (caught tracebacks refer to them)
+    # free the layers while QGIS still runs (caught tracebacks refer to them)
+    reg.projects = reg.events = reg.sites = None
     gc.collect()
 
 
@@ -151,3 +152,67 @@ def test_a_suggestion_becomes_a_planned_project_linked_to_its_asset_once(registe
     assert project_from_suggestion(register, row) == "PJ-00002"
     with pytest.raises(FifteenMinError, match="not a repurposing suggestion"):
         project_from_suggestion(register, _suggestion(asset_id="IA-00004"))
+
+
+PLOT = QgsGeometry.fromWkt("Polygon ((121.550 29.870, 121.552 29.870, 121.552 29.872, 121.550 29.872, 121.550 29.870))")
+
+
+def _ogr_sites(path: Path) -> list[tuple[str, str]]:
+    """project_sites read with GDAL's OGR, independently of the register: (project_id, WKT)."""
+    from osgeo import ogr
+
+    dataset = ogr.Open(str(path))
+    rows = [
+        (feature.GetField("project_id"), feature.GetGeometryRef().ExportToIsoWkt())
+        for feature in dataset.GetLayerByName("project_sites")
+    ]
+    dataset = None
+    return rows
+
+
+def test_a_drawn_polygon_site_is_kept_whole_and_its_point_lies_inside_it(register):
+    project_id = register.add({**CANTEEN, "site_kind": "drawn"}, PLOT, note="按地块红线绘制")
+    path = Path(register.projects.source().split("|")[0])
+    ((stored_id, wkt),) = _ogr_sites(path)
+    assert stored_id == project_id and wkt.startswith("MULTIPOLYGON")
+    assert QgsGeometry.fromWkt(wkt).isGeosEqual(PLOT)
+    point = register.geometry(project_id)
+    assert point.type() == QgsGeometry.fromPointXY(QgsPointXY(0, 0)).type() and PLOT.contains(point)
+    assert register.site_polygon(project_id).isGeosEqual(PLOT)
+    fields = [(event.kind, event.field) for event in register.history(project_id)]
+    assert fields == [("created", "status"), ("created", "site_polygon")]
+
+
+def test_a_replaced_polygon_stays_in_the_history_and_a_failed_write_keeps_the_old_one(register):
+    project_id = register.add({**CANTEEN, "site_kind": "drawn"}, PLOT)
+    bigger = QgsGeometry.fromWkt("Polygon ((121.550 29.870, 121.554 29.870, 121.554 29.873, 121.550 29.870))")
+    assert register.update(project_id, {}, note="用地调整", geometry=bigger) == ["geometry", "site_polygon"]
+    path = Path(register.projects.source().split("|")[0])
+    ((_, wkt),) = _ogr_sites(path)
+    assert QgsGeometry.fromWkt(wkt).isGeosEqual(bigger)
+    last = register.history(project_id)[-1]
+    assert (last.field, last.note) == ("site_polygon", "用地调整")
+    assert QgsGeometry.fromWkt(last.old_value).isGeosEqual(PLOT)
+    assert QgsGeometry.fromWkt(last.new_value).isGeosEqual(bigger)
+
+    _sql(
+        path,
+        "CREATE TRIGGER refuse BEFORE INSERT ON project_events WHEN NEW.field = 'site_polygon' "
+        "BEGIN SELECT RAISE(ABORT, 'no'); END",
+    )
+    before = (_sql(path, "SELECT * FROM projects"), _ogr_sites(path), len(register.history(project_id)))
+    with pytest.raises(FifteenMinError, match="nothing was changed in the project list"):
+        register.update(project_id, {}, geometry=PLOT)
+    assert (_sql(path, "SELECT * FROM projects"), _ogr_sites(path), len(register.history(project_id))) == before
+
+
+def test_dates_in_several_formats_are_stored_as_iso_and_bad_ones_are_refused(register):
+    project_id = register.add({**CANTEEN, "start": "2026/3/1", "deadline": "2026年12月31日"}, SITE)
+    assert (register.get(project_id)["start"], register.get(project_id)["deadline"]) == ("2026-03-01", "2026-12-31")
+    with pytest.raises(FifteenMinError, match="The deadline 2026-01-31 comes before the start 2026-03-01"):
+        register.update(project_id, {"deadline": "2026.1.31"})
+    with pytest.raises(FifteenMinError, match="The start date “03/01/2026” is not a date"):
+        register.add({**CANTEEN, "start": "03/01/2026"}, SITE)
+    with pytest.raises(FifteenMinError, match="comes before the start"):
+        register.add({**CANTEEN, "start": "2027-01-01", "deadline": "20261231"}, SITE)
+    assert register.project_ids() == [project_id] and len(register.history(project_id)) == 1

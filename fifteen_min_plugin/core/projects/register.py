@@ -3,7 +3,8 @@
 Every change (add, attribute, site, status) writes the project, bumps its row `version` and appends one
 `project_events` row per changed field, in one database transaction over both layers: if an event cannot be
 written, the change is rolled back and the project stays as it was. Nothing is deleted: a project that will
-not be built is cancelled.
+not be built is cancelled. A polygon site (a drawn plot) is kept whole in `project_sites` and as its point on
+surface in `projects`, written in the same transaction; a replaced polygon stays in the history as WKT.
 
 Status workflow (`PROJECT_STATUSES`)::
 
@@ -34,10 +35,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDateTime
 
-from fifteen_min_plugin.core.compat import POINT_GEOMETRY
+from fifteen_min_plugin.core.compat import POINT_GEOMETRY, POLYGON_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.labels import join_labels, project_status_label
 from fifteen_min_plugin.core.language import Messages
+from fifteen_min_plugin.core.needs.values import parse_date
 from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.workspace.layer_io import WriteGuard, retry_busy, workspace_transaction
 from fifteen_min_plugin.core.workspace.schema import PROJECT_SITE_KINDS, PROJECT_STATUSES
@@ -69,6 +71,9 @@ EDITABLE_FIELDS = (
     "note",
 )
 _NUMBERS = ("floor_area_m2", "investment_wan")
+_DATES = ("start", "deadline")
+#: the history's field name of a polygon site (its value is the polygon as WKT)
+SITE_POLYGON = "site_polygon"
 _ID_PATTERN = re.compile(r"^PJ-(\d+)$")
 
 
@@ -141,6 +146,8 @@ def validate_project(values: Mapping[str, Any], require: tuple[str, ...] = ()) -
         empty = value is None or not str(value).strip()
         if name in _NUMBERS:
             clean[name] = None if empty else _number(name, value)
+        elif name in _DATES:
+            clean[name] = None if empty else _date(name, value)
         elif name == "site_kind" and not empty and str(value).strip() not in PROJECT_SITE_KINDS:
             raise FifteenMinError(
                 ProjectMessages.tr("“{value}” is not a kind of site; use one of {kinds}.").format(
@@ -150,6 +157,28 @@ def validate_project(values: Mapping[str, Any], require: tuple[str, ...] = ()) -
         else:
             clean[name] = None if empty else str(value).strip()
     return clean
+
+
+def _date(name: str, value: Any) -> str:
+    """The ISO date of a start or deadline written as 2026-03-01, 2026/3/1, 2026年3月1日 or 20260301."""
+    try:
+        return parse_date(str(value)) or ""
+    except ValueError as error:
+        label = ProjectMessages.tr("The start date") if name == "start" else ProjectMessages.tr("The deadline")
+        sentence = ProjectMessages.tr(
+            "{field} “{value}” is not a date; write it as 2026-03-01, 2026/3/1 or 2026年3月1日."
+        )
+        raise FifteenMinError(sentence.format(field=label, value=value)) from error
+
+
+def check_schedule(start: Optional[str], deadline: Optional[str]) -> None:
+    """Raise FifteenMinError with a sentence when the deadline (ISO) comes before the start (ISO)."""
+    if start and deadline and deadline < start:
+        raise FifteenMinError(
+            ProjectMessages.tr("The deadline {deadline} comes before the start {start}; correct one of them.").format(
+                deadline=deadline, start=start
+            )
+        )
 
 
 def _number(name: str, value: Any) -> float:
@@ -169,15 +198,27 @@ def _number(name: str, value: Any) -> float:
 class ProjectRegister(Messages):
     """Add and change projects and move them along the workflow, recording every change in the history."""
 
-    def __init__(self, projects: QgsVectorLayer, events: QgsVectorLayer, user: str = "") -> None:
+    def __init__(
+        self,
+        projects: QgsVectorLayer,
+        events: QgsVectorLayer,
+        user: str = "",
+        sites: Optional[QgsVectorLayer] = None,
+    ) -> None:
         self.projects = projects
         self.events = events
+        #: the polygon sites (`project_sites`); without it a polygon site is kept as its point only
+        self.sites = sites
         self.user = user or QgsApplication.userLoginName()
 
     @classmethod
     def from_workspace(cls, workspace: Workspace, user: str = "") -> ProjectRegister:
-        """A register on a workspace's own `projects` and `project_events` layers."""
-        return cls(workspace.layer("projects"), workspace.layer("project_events"), user)
+        """A register on a workspace's own `projects`, `project_events` and `project_sites` layers."""
+        sites = workspace.layer("project_sites") if "project_sites" in workspace.layer_names() else None
+        return cls(workspace.layer("projects"), workspace.layer("project_events"), user, sites)
+
+    def _layers(self) -> list[QgsVectorLayer]:
+        return [self.projects, self.events, *([self.sites] if self.sites is not None else [])]
 
     # reading
 
@@ -193,6 +234,11 @@ class ProjectRegister(Messages):
     def geometry(self, project_id: str) -> QgsGeometry:
         """The project's site point in the layer's CRS (null while it has no site)."""
         return self._feature(project_id).geometry()
+
+    def site_polygon(self, project_id: str) -> QgsGeometry:
+        """The project's polygon site in the `project_sites` CRS (null when its site is a point or none)."""
+        found = self._site_feature(project_id)
+        return found.geometry() if found is not None else QgsGeometry()
 
     def history(self, project_id: str) -> list[ProjectEvent]:
         """The events of one project, oldest first."""
@@ -230,7 +276,9 @@ class ProjectRegister(Messages):
         point on surface; `crs` is the geometry's CRS (default: the layer's).
         """
         clean = validate_project(values, require=("name", "category"))
+        check_schedule(clean.get("start"), clean.get("deadline"))
         point = self._point(geometry, crs)
+        polygon = self._polygon(geometry, crs)
 
         def write() -> str:
             with self._transaction() as guard:
@@ -250,6 +298,8 @@ class ProjectRegister(Messages):
                     feature[name] = value
                 guard.add(self.projects, [feature], self._write_failed(self.projects))
                 self._event(guard, project_id, "created", "status", None, "planned", note, now)
+                if polygon is not None:
+                    self._write_site(guard, project_id, polygon, "created", note, now)
             return project_id
 
         return retry_busy(write)
@@ -273,17 +323,25 @@ class ProjectRegister(Messages):
             )
         clean = validate_project(changes)
         point = self._point(geometry, crs)
+        polygon = self._polygon(geometry, crs)
 
         def write() -> list[str]:
             site = point
             with self._transaction() as guard:
                 feature = self._feature(project_id)
+                check_schedule(
+                    clean.get("start", plain(feature["start"])), clean.get("deadline", plain(feature["deadline"]))
+                )
                 differing = {name: value for name, value in clean.items() if plain(feature[name]) != value}
                 if site is not None and site.equals(feature.geometry()):
                     site = None
-                if differing or site is not None:
+                old_site = self._site_feature(project_id) if polygon is not None else None
+                replaced = polygon is not None and (old_site is None or not polygon.equals(old_site.geometry()))
+                if differing or site is not None or replaced:
                     self._change(guard, feature, "changed", differing, note, site)
-            return [*differing, *(["geometry"] if site is not None else [])]
+                if replaced:
+                    self._write_site(guard, project_id, polygon, "changed", note, QDateTime.currentDateTime(), old_site)
+            return [*differing, *(["geometry"] if site is not None else []), *([SITE_POLYGON] if replaced else [])]
 
         return retry_busy(write)
 
@@ -345,10 +403,39 @@ class ProjectRegister(Messages):
         event["user"] = self.user
         guard.add(self.events, [event], self._write_failed(self.events))
 
+    def _write_site(
+        self,
+        guard: WriteGuard,
+        project_id: str,
+        polygon: QgsGeometry,
+        kind: str,
+        note: str,
+        when: QDateTime,
+        old: Optional[QgsFeature] = None,
+    ) -> None:
+        """Store the project's polygon site (replacing `old`) and its event; the old polygon stays in the event."""
+        assert self.sites is not None
+        if old is not None:
+            guard.delete(self.sites, [old.id()], self._write_failed(self.sites))
+        site = QgsFeature(self.sites.fields())
+        site["project_id"] = project_id
+        site.setGeometry(polygon)
+        guard.add(self.sites, [site], self._write_failed(self.sites))
+        old_wkt = old.geometry().asWkt(8) if old is not None and old.hasGeometry() else None
+        self._event(guard, project_id, kind, SITE_POLYGON, old_wkt, polygon.asWkt(8), note, when)
+
+    def _site_feature(self, project_id: str) -> Optional[QgsFeature]:
+        if self.sites is None:
+            return None
+        request = QgsFeatureRequest().setFilterExpression(
+            QgsExpression.createFieldEqualityExpression("project_id", project_id)
+        )
+        return next(self.sites.dataProvider().getFeatures(request), None)
+
     @contextmanager
     def _transaction(self) -> Iterator[WriteGuard]:
-        """Both layers in one guarded database transaction: all of the block, or nothing."""
-        for layer in (self.projects, self.events):
+        """The register's layers in one guarded database transaction: all of the block, or nothing."""
+        for layer in self._layers():
             if layer.isEditable():
                 raise FifteenMinError(
                     self.tr("The layer “{layer}” is being edited; save or discard those edits first.").format(
@@ -356,14 +443,16 @@ class ProjectRegister(Messages):
                     )
                 )
         failed = self.tr("The change could not be saved; the project list is unchanged.")
-        with workspace_transaction([self.projects, self.events], failed) as guard:
+        own = self._layers()
+        with workspace_transaction(own, failed) as guard:
             yield guard
-        sources = (self.projects.source(), self.events.source())
-        for layer in (self.projects, self.events):
+        sources = [layer.source() for layer in own]
+        for layer in own:
             layer.reload()
         for layer in QgsProject.instance().mapLayers().values():
-            if layer not in (self.projects, self.events) and layer.source() in sources:
+            if layer not in own and layer.source() in sources:
                 layer.reload()
+                layer.triggerRepaint()
 
     def _write_failed(self, layer: QgsVectorLayer) -> str:
         return self.tr("“{layer}” could not be written, so nothing was changed in the project list.").format(
@@ -410,6 +499,27 @@ class ProjectRegister(Messages):
             if result != Qgis.GeometryOperationResult.Success:
                 raise FifteenMinError(message)
         return point
+
+    def _polygon(
+        self, geometry: Optional[QgsGeometry], crs: Optional[QgsCoordinateReferenceSystem]
+    ) -> Optional[QgsGeometry]:
+        """A polygon site as a multipolygon in the `project_sites` CRS; None for a point or no site."""
+        if geometry is None or geometry.isNull() or geometry.isEmpty() or geometry.type() != POLYGON_GEOMETRY:
+            return None
+        if self.sites is None:
+            return None
+        polygon = QgsGeometry(geometry)
+        if not polygon.isMultipart() and not polygon.convertToMultiType():
+            raise FifteenMinError(self.tr("The project's site is not a polygon that can be stored."))
+        if crs is not None and crs.isValid() and crs != self.sites.crs():
+            message = self.tr("The project's site cannot be converted to the project list's coordinate system.")
+            try:
+                result = polygon.transform(QgsCoordinateTransform(crs, self.sites.crs(), QgsProject.instance()))
+            except QgsCsException as error:
+                raise FifteenMinError(message) from error
+            if result != Qgis.GeometryOperationResult.Success:
+                raise FifteenMinError(message)
+        return polygon
 
 
 def project_from_suggestion(
