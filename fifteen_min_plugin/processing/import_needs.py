@@ -10,16 +10,19 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingFeedback,
+    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
 from fifteen_min_plugin.core.facilities.table_import import ENCODING_LABELS, ENCODINGS
 from fifteen_min_plugin.core.needs.needs_import import WGS84, NeedsColumns, NeedsInput, import_needs, is_table_file
 from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm, LazySink
@@ -33,6 +36,7 @@ COLUMN_PARAMETERS = (
     ("LIST_FIELD", "list"),
     ("PRIORITY_FIELD", "priority"),
     ("DATE_FIELD", "date"),
+    ("GEOCODE", "address"),
 )
 
 
@@ -45,6 +49,10 @@ class ImportNeedsAlgorithm(FifteenMinAlgorithm):
     COMMUNITIES = "COMMUNITIES"
     ENCODING = "ENCODING"
     SHEET = "SHEET"
+    AUTHCFG = "AUTHCFG"
+    CITY = "CITY"
+    QPS = "QPS"
+    BASE_URL = "BASE_URL"
     OUTPUT = "OUTPUT"
 
     def displayName(self) -> str:  # noqa: D102, N802
@@ -68,6 +76,16 @@ class ImportNeedsAlgorithm(FifteenMinAlgorithm):
             "<b>List field</b> (optional): the themed list the row belongs to, such as 红色清单.<br>"
             "<b>Priority field</b> (optional): 紧急/一般/以后, 高/中/低 or urgent/normal/later.<br>"
             "<b>Date field</b> (optional): 2025-03-01, 2025/3/1, 2025年3月1日 or an Excel date number.<br>"
+            "<b>Address field to geocode</b> (optional): an address column (e.g. a work order's 地址). Each row "
+            "without coordinates whose community column is not a community's id or name is geocoded through "
+            "the Amap geocoding API (v3/geocode/geo); the GCJ-02 point is converted to WGS84 with the exact "
+            "inverse and placed like a reported point. Rows Amap cannot find are matched by community name as "
+            "without geocoding, as are all remaining rows once the key's daily quota is used up. Each address is "
+            "sent once; too-frequent and server-busy answers are retried with backoff.<br>"
+            "<b>Amap key</b> (with geocoding): the authentication configuration holding the Amap Web服务 key, "
+            "the same as for the place search; the key is never written to a log, a layer or a file.<br>"
+            "<b>City</b> (advanced, optional): a city name or adcode that narrows the geocoding (e.g. 北京).<br>"
+            "<b>Requests per second</b> and <b>Base URL</b> (advanced): as in Import POIs from a web service.<br>"
             "Rows matching no category are kept with an empty category, to be resolved. Rows that match no "
             "community and have no point in or near one, rows with neither text nor category and rows with a "
             "bad weight are skipped; every problem is listed by row number (the spreadsheet's, header = row 1; "
@@ -90,6 +108,7 @@ class ImportNeedsAlgorithm(FifteenMinAlgorithm):
             "LIST_FIELD": self.tr("List field"),
             "PRIORITY_FIELD": self.tr("Priority field"),
             "DATE_FIELD": self.tr("Date field"),
+            "GEOCODE": self.tr("Address field to geocode (Amap)"),
         }
         for name, _ in COLUMN_PARAMETERS:
             self.addParameter(
@@ -103,11 +122,21 @@ class ImportNeedsAlgorithm(FifteenMinAlgorithm):
                 optional=True,
             )
         )
+        self.addParameter(
+            QgsProcessingParameterAuthConfig(
+                self.AUTHCFG, self.tr("Amap key (authentication configuration)"), ApiKeys.remembered("amap"), True
+            )
+        )
         encoding = QgsProcessingParameterEnum(
             self.ENCODING, self.tr("Encoding"), options=list(ENCODING_LABELS), defaultValue=0
         )
         sheet = QgsProcessingParameterString(self.SHEET, self.tr("Sheet"), optional=True)
-        for parameter in (encoding, sheet):
+        city = QgsProcessingParameterString(self.CITY, self.tr("City (geocoding)"), optional=True)
+        qps = QgsProcessingParameterNumber(
+            self.QPS, self.tr("Requests per second"), QgsProcessingParameterNumber.Type.Double, 3.0, minValue=0.01
+        )
+        base_url = QgsProcessingParameterString(self.BASE_URL, self.tr("Base URL"), defaultValue="", optional=True)
+        for parameter in (encoding, sheet, city, qps, base_url):
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(parameter)
         self.addParameter(
@@ -140,6 +169,18 @@ class ImportNeedsAlgorithm(FifteenMinAlgorithm):
             communities=self.parameterAsSource(parameters, self.COMMUNITIES, context),
             transform_context=context.transformContext(),
         )
+        try:
+            if columns.address:
+                from fifteen_min_plugin.core.needs.geocode import make_geocoder  # numpy: only when geocoding
+
+                request.geocoder = make_geocoder(
+                    self.parameterAsString(parameters, self.AUTHCFG, context),
+                    self.parameterAsString(parameters, self.BASE_URL, context).strip(),
+                    self.parameterAsString(parameters, self.CITY, context),
+                    self.parameterAsDouble(parameters, self.QPS, context),
+                )
+        except FifteenMinError as error:
+            raise self.refuse(error, feedback) from error
         output = LazySink(
             self, parameters, self.OUTPUT, context, QgsWkbTypes.Type.Point, QgsCoordinateReferenceSystem(WGS84)
         )

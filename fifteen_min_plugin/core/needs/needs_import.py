@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from qgis.core import (
     Qgis,
@@ -42,6 +42,9 @@ from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.needs.classify import NeedsClassifier
 from fifteen_min_plugin.core.needs.values import parse_date, parse_priority, parse_weight
 
+if TYPE_CHECKING:  # the geocoder needs numpy; only an import that geocodes loads it
+    from fifteen_min_plugin.core.needs.geocode import AmapGeocoder
+
 WGS84 = "EPSG:4326"
 #: a reported point farther than this from every community point locates nowhere
 NEAREST_LIMIT_M = 1500.0
@@ -66,6 +69,8 @@ class NeedsColumns:
     list: str = ""
     priority: str = ""
     date: str = ""
+    #: an address column geocoded through Amap for rows without a point (only with a geocoder)
+    address: str = ""
 
 
 @dataclass
@@ -113,6 +118,7 @@ class NeedsReport:
     bad_category: BadRows = field(default_factory=BadRows)
     by_name: int = 0
     by_point: int = 0
+    geocoded: int = 0
     categories: Counter = field(default_factory=Counter)
 
 
@@ -260,8 +266,13 @@ def read_needs(
     classifier: NeedsClassifier,
     add: Callable[[Need], None],
     feedback: QgsProcessingFeedback,
+    geocoder: Optional[AmapGeocoder] = None,
 ) -> NeedsReport:
-    """Classify and place every row, hand each need to `add`, and return what was found (nothing is raised)."""
+    """Classify and place every row, hand each need to `add`, and return what was found.
+
+    With a `geocoder`, a row without a point whose community column is not a community's id or name gets the
+    point of its address (FifteenMinError when Amap refuses the key); rows it cannot geocode are matched by name.
+    """
     report = NeedsReport()
     codes = _category_codes(classifier)
     for number, values, point in rows:
@@ -277,14 +288,24 @@ def read_needs(
         except ValueError as error:
             report.bad_weight.add(number, str(error))
             continue
-        community_id, located_by = _locate(
-            values.get(chosen.community, "") if chosen.community else "", point, communities
-        )
+        community_text = values.get(chosen.community, "") if chosen.community else ""
+        geocoded = False
+        if geocoder is not None and point is None and chosen.address and not _exact(community_text, communities):
+            point = geocoder.locate(values.get(chosen.address, ""), feedback)
+            geocoded = point is not None
+        community_id, located_by = "", ""
+        if geocoded and communities is not None:  # the address's point outranks a name found in the text
+            community_id, located_by = communities.by_point(point)
+        if not community_id:
+            community_id, located_by = _locate(community_text, point, communities)
         if not community_id:
             report.unlocated.add(number, values.get(chosen.community, "") if chosen.community else "")
             continue
         report.by_name += located_by in ("name", "name in text")
         report.by_point += located_by in ("inside", "nearest")
+        if geocoded and located_by in ("inside", "nearest"):
+            report.geocoded += 1
+            located_by = f"geocoded, {located_by}"
         category, classified_by = None, ""
         if given:
             category = codes.get(given) or codes.get(given.lower())
@@ -327,6 +348,11 @@ def read_needs(
         report.written += 1
         report.categories[category] += weight
     return report
+
+
+def _exact(value: str, communities: Optional[CommunityIndex]) -> bool:
+    """True when `value` is a community's id or whole name (no request is spent on such a row)."""
+    return bool(value.strip()) and communities is not None and communities.by_text(value)[1] in ("id", "name")
 
 
 def _locate(value: str, point: Optional[QgsPointXY], communities: Optional[CommunityIndex]) -> tuple[str, str]:
@@ -433,6 +459,8 @@ class NeedsInput:
     sheet: str = ""
     communities: Optional[QgsFeatureSource] = None
     transform_context: QgsCoordinateTransformContext = field(default_factory=QgsCoordinateTransformContext)
+    #: geocodes the `address` column of rows without a point (core/needs/geocode.py)
+    geocoder: Optional[AmapGeocoder] = None
 
 
 def output_fields() -> QgsFields:
@@ -473,14 +501,21 @@ def import_needs(
         with TableReader(request.path, request.encoding, request.sheet) as reader:
             check_columns(reader.columns, request.columns, request.name)
             rows = table_rows(reader)
-            report = read_needs(rows, request.columns, request.name, communities, classifier, write, feedback)
+            report = read_needs(
+                rows, request.columns, request.name, communities, classifier, write, feedback, request.geocoder
+            )
     elif request.layer is not None:
         check_columns(request.layer.fields().names(), request.columns, request.name)
         rows = layer_rows(request.layer, context)
-        report = read_needs(rows, request.columns, request.name, communities, classifier, write, feedback)
+        report = read_needs(
+            rows, request.columns, request.name, communities, classifier, write, feedback, request.geocoder
+        )
     else:
         raise FifteenMinError(NeedsMessages.tr("Choose a needs table or layer."))
     push_report(report, feedback)
+    if request.geocoder is not None:
+        for line in request.geocoder.summary():
+            feedback.pushInfo(line)
     if not report.written and not feedback.isCanceled():
         raise nothing_imported(report, request.name)
     return report
