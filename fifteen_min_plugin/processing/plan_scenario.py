@@ -50,7 +50,11 @@ class PlanScenarioAlgorithm(FifteenMinAlgorithm):
             "site takes.<br>"
             "<b>Output</b>: the circles with <i>grade_before</i>, <i>grade_after</i>, <i>missing_before</i>, "
             "<i>missing_after</i> (missing basic-guarantee categories, comma-separated codes), <i>gained</i> (the "
-            "basic categories the plan fills) and <i>residents_gaining</i>: the circle's population if it gains "
+            "basic categories the plan fills), <i>closed_by</i> (per category gained, the projects inside the circle "
+            "that fill it, e.g. pharmacy:P1,P3), <i>required_before</i> and <i>required_after</i> (the GB 50180 / "
+            "MOFCOM requirements the circle misses, as in Coverage per circle's missing_required; the gaps left in "
+            "missing_after and required_after are those no project of the chosen statuses addresses yet) and "
+            "<i>residents_gaining</i>: the circle's population if it gains "
             "at least one missing basic category, else 0 (empty without a population)."
         )
 

@@ -114,6 +114,11 @@ def _coverage_grade(processing, circles: str, facilities: QgsVectorLayer, circle
     return next(f["grade"] for f in out["OUTPUT"].getFeatures() if f["circle_id"] == circle_id)
 
 
+def _coverage_required(processing, circles: str, facilities: str, circle_id: str) -> str:
+    out = processing.run("fifteenmin:coverage", {"CIRCLES": circles, "FACILITIES": facilities, "OUTPUT": "memory:"})
+    return next(f["missing_required"] for f in out["OUTPUT"].getFeatures() if f["circle_id"] == circle_id)
+
+
 def test_a_project_filling_the_only_missing_basic_type_raises_the_grade(processing, world):
     rows = _run(processing, world)
 
@@ -121,6 +126,8 @@ def test_a_project_filling_the_only_missing_basic_type_raises_the_grade(processi
     assert (a["missing_before"], a["missing_after"], a["gained"]) == ("pharmacy", "", "pharmacy")
     assert (a["grade_before"], a["grade_after"]) == ("未达标", "基础型")
     assert a["residents_gaining"] == 8000
+    assert a["closed_by"] == "pharmacy:P1"  # the asset IA-1 lies in A
+    assert a["required_before"] == _coverage_required(processing, world["circles"], world["facilities"], "A")
     # the independent oracle: Coverage per circle on the facilities with a pharmacy at the asset's location
     with_pharmacy = QgsVectorLayer(world["facilities"]).materialize(QgsFeatureRequest())
     feature = QgsFeature(with_pharmacy.fields())
@@ -131,12 +138,14 @@ def test_a_project_filling_the_only_missing_basic_type_raises_the_grade(processi
     assert _coverage_grade(processing, world["circles"], QgsVectorLayer(world["facilities"]), "A") == a["grade_before"]
     # B: its fresh market was cancelled and its pharmacy is already open (not a default status): nothing changes
     assert b["missing_before"] == b["missing_after"] and b["grade_before"] == b["grade_after"]
-    assert (b["gained"], b["residents_gaining"]) == ("", 0)
+    assert (b["gained"], b["closed_by"], b["residents_gaining"]) == ("", "", 0)
+    assert b["required_before"] == b["required_after"]
 
 
 def test_a_cancelled_project_changes_nothing_and_cannot_be_asked_for(processing, world):
     rows = _run(processing, world, STATUSES="open")  # only P3 (open, a pharmacy in B) is built
     assert rows["B"]["gained"] == "pharmacy" and rows["B"]["residents_gaining"] == 5000
+    assert rows["B"]["closed_by"] == "pharmacy:P3"
     assert "fresh_market" in rows["B"]["missing_after"].split(",")  # P2, cancelled, is never built
     assert rows["A"]["missing_after"] == "pharmacy" and rows["A"]["residents_gaining"] == 0
     with pytest.raises(QgsProcessingException, match="A cancelled project is never built"):

@@ -4,6 +4,10 @@ Each project of a chosen status adds one facility of its category at its site: i
 on surface), else the location of its idle asset. Both runs use `core.analysis.coverage.circle_coverage`, so the
 grades, gaps and populations are exactly those of `fifteenmin:coverage`.
 
+`closed_by` names, per basic category gained, the projects built inside the circle that close it
+("pharmacy:P1,P3;market:P2"); `required_before`/`required_after` are the GB 50180 / MOFCOM requirements the circle
+misses (`missing_required` of coverage) now and after.
+
 `residents_gaining` is the circle's population when the plan gives it at least one basic-guarantee category it
 lacks now, else 0 (NULL when the circle's population is unknown): the residents who gain a missing basic
 service within their circle, each counted once however many gaps close.
@@ -47,6 +51,9 @@ SCENARIO_FIELDS = (
     ("missing_before", "text"),
     ("missing_after", "text"),
     ("gained", "text"),
+    ("closed_by", "text"),
+    ("required_before", "text"),
+    ("required_after", "text"),
     ("residents_gaining", "int"),
 )
 _PROJECT_FIELDS = ("project_id", "category", "status")
@@ -120,7 +127,7 @@ def built_facilities(
     transform_context: QgsCoordinateTransformContext,
     feedback: QgsProcessingFeedback,
 ) -> tuple[QgsVectorLayer, list[str]]:
-    """A point layer of the facilities (field `category`) plus one point per project built; the built ids."""
+    """The facilities plus one point per project built, as a layer (`category`, `project_id`); the built ids."""
     missing = [name for name in _PROJECT_FIELDS if projects.fields().lookupField(name) < 0]
     if missing:
         raise FifteenMinError(
@@ -129,7 +136,8 @@ def built_facilities(
             ).format(fields=", ".join(missing))
         )
     crs = facilities.sourceCrs()
-    layer = QgsVectorLayer(f"Point?crs={crs.authid() or crs.toWkt()}&field=category:string", "after", "memory")
+    uri = f"Point?crs={crs.authid() or crs.toWkt()}&field=category:string&field=project_id:string"
+    layer = QgsVectorLayer(uri, "after", "memory")
     added = []
     for feature in facilities.getFeatures():
         point = _point(feature.geometry(), None)
@@ -160,6 +168,7 @@ def built_facilities(
         row = QgsFeature(layer.fields())
         row.setGeometry(point)
         row["category"] = category
+        row["project_id"] = project_id
         added.append(row)
         built.append(project_id)
     layer.dataProvider().addFeatures(added)
@@ -208,7 +217,8 @@ def plan_scenario(
     if after is None:
         return None
     scenario = PlanScenario(before.features, [], built)
-    for old, new in zip(before.rows, after.rows):
+    projects_by_circle = _projects_in_circles(after_layer, before.features, circles, transform_context)
+    for old, new, inside in zip(before.rows, after.rows, projects_by_circle):
         missing_before = [code for code in str(old["missing_basic"]).split(",") if code]
         missing_after = set(code for code in str(new["missing_basic"]).split(",") if code)
         gained = [code for code in missing_before if code not in missing_after]
@@ -220,7 +230,35 @@ def plan_scenario(
                 "missing_before": old["missing_basic"],
                 "missing_after": new["missing_basic"],
                 "gained": ",".join(gained),
+                "closed_by": ";".join(f"{code}:{','.join(inside[code])}" for code in gained if code in inside),
+                "required_before": old["missing_required"],
+                "required_after": new["missing_required"],
                 "residents_gaining": NULL if population is None else (int(population) if gained else 0),
             }
         )
     return scenario
+
+
+def _projects_in_circles(
+    after: QgsVectorLayer,
+    circles: Sequence[QgsFeature],
+    source: QgsFeatureSource,
+    transform_context: QgsCoordinateTransformContext,
+) -> list[dict[str, list[str]]]:
+    """Per circle, category → ids of the built projects whose point lies in it (in or on, as coverage counts)."""
+    transform = QgsCoordinateTransform(after.crs(), source.sourceCrs(), transform_context)
+    points = []
+    for feature in after.getFeatures():
+        if plain(feature["project_id"]) is not None:
+            point = _point(feature.geometry(), transform)
+            if point is not None:
+                points.append((str(feature["category"]), str(feature["project_id"]), point))
+    found: list[dict[str, list[str]]] = []
+    for circle in circles:
+        shape = circle.geometry()
+        inside: dict[str, list[str]] = {}
+        for category, project_id, point in points:
+            if shape.intersects(point):
+                inside.setdefault(category, []).append(project_id)
+        found.append(inside)
+    return found
