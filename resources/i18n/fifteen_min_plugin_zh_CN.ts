@@ -2180,6 +2180,29 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>ColocationMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="108"/>
+        <source>The circle-fusion layer has no &lt;profile&gt;_missing field for {profiles}; run Circle fusion with these profiles first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="146"/>
+        <source>The circle-fusion layer has no community_id field; use the output of Circle fusion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="180"/>
+        <source>{count} communities have no geometry and were left out: {ids}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="186"/>
+        <source>{count} communities have no population, so their residents count as 0: {ids}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConsultationMessages</name>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/consultations.py" line="53"/>
@@ -3445,22 +3468,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FusionMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="141"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="221"/>
         <source>No community has a geometry.</source>
         <translation>没有任何社区带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="294"/>
         <source>Choose at least one circle profile.</source>
         <translation>请至少选择一个圈层配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="298"/>
         <source>One search over {count} categories for {profiles} circle profiles.</source>
         <translation>{profiles} 个圈层配置共用一次搜索，涵盖 {count} 类设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="177"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="305"/>
         <source>No roads were given: reach is measured in a straight line at the walking speed, which overstates it where rivers, railways or walls are in the way (reach_method = straight_line).</source>
         <translation>未提供道路：按步行速度以直线距离计算可达范围，遇河流、铁路或围墙阻隔时会高估可达性（reach_method = straight_line）。</translation>
     </message>
@@ -4200,62 +4223,62 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NearestByCategory</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="92"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="94"/>
         <source>The walking speed must be greater than 0 km/h.</source>
         <translation>步行速度必须大于 0 km/h。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="96"/>
         <source>The maximum minutes must be greater than 0.</source>
         <translation>最大分钟数必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="135"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="137"/>
         <source>The origins layer has no features.</source>
         <translation>起点图层中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="137"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="139"/>
         <source>{count} origins have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个起点没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="140"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="142"/>
         <source>No origin has a geometry.</source>
         <translation>没有任何起点带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="141"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="143"/>
         <source>{count} facilities have no geometry and are not reached (feature ids): {ids}</source>
         <translation>{count} 个设施没有几何图形，不参与步行计算（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="146"/>
         <source>The facilities layer has no features, so there is nothing to walk to.</source>
         <translation>设施图层中没有要素，因此没有可步行到达的目标。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="181"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="187"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="189"/>
         <source>Searching the nearest facility of {count} categories…</source>
         <translation>正在为 {count} 个类别搜索最近设施…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="96"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="98"/>
         <source>The facilities layer has no field named “{field}”. Run Classify facilities first, or choose the field holding the category codes.</source>
         <translation>设施图层中没有名为“{field}”的字段。请先运行“设施分类”，或选择存放类别代码的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="168"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="170"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未计算步行时间（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="175"/>
         <source>{count} facilities are farther than {tolerance} m from any road and are not reached on foot (feature ids): {ids}</source>
         <translation>{count} 个设施距所有道路都超过 {tolerance} m，无法步行到达（要素 ID）：{ids}</translation>
     </message>
@@ -4344,64 +4367,117 @@ Mon-Fri 19:00-07:00
         <translation>{name} 中没有“{column}”列；现有列为：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="376"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="380"/>
         <source>{count} rows have neither text nor category and were skipped (rows {rows}).</source>
         <translation>{count} 行既无文本也无类别，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="377"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="381"/>
         <source>{count} rows match no community by id or name and have no point inside or near one; they were skipped (rows {rows}).</source>
         <translation>{count} 行按编号和名称都匹配不到社区，位置也不在任何社区内或附近，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="384"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="388"/>
         <source>{count} rows have a weight that is not a positive number and were skipped (rows {rows}).</source>
         <translation>{count} 行的权重不是正数，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="390"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="394"/>
         <source>{count} needs match no category; they are kept unclassified to be resolved (rows {rows}).</source>
         <translation>{count} 条需求未匹配任何类别，已保留为“未分类”，待人工归类（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="396"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="400"/>
         <source>{count} rows name a category that is not in the categories table; their text was classified instead (rows {rows}).</source>
         <translation>{count} 行填写的类别不在类别表中，已改按文本分类（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="403"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="407"/>
         <source>{count} rows have a date that could not be read; it was left empty (rows {rows}).</source>
         <translation>{count} 行的日期无法识别，日期留空（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="407"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="411"/>
         <source>{count} rows have an unknown priority; it was left empty (rows {rows}).</source>
         <translation>{count} 行的紧急程度无法识别，留空（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="418"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="422"/>
         <source>Row {row}: {reason}</source>
         <translation>第 {row} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="420"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="424"/>
         <source>{names} needs were placed by community name, {points} by their point.</source>
         <translation>{names} 条需求按社区名称落位，{points} 条按其位置落位。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="430"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="434"/>
         <source>None of the rows of {name} could be placed in a community (first: row {row}); check the community column and the communities layer. Nothing was imported.</source>
         <translation>{name} 中没有任何一行能落到社区（第一处：第 {row} 行）；请检查社区字段和社区图层。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="436"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="440"/>
         <source>{name} has no needs rows with text; nothing was imported.</source>
         <translation>{name} 中没有带文本的需求行，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="510"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="514"/>
         <source>Choose a needs table or layer.</source>
         <translation>请选择需求表格或图层。</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsReview</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="67"/>
+        <source>The needs could not be saved in the workspace; its needs table is unchanged.</source>
+        <translation type="unfinished">需求未能保存到工作空间，需求表未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="103"/>
+        <source>{codes} is not a category code; choose one from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="107"/>
+        <source>Choose a category for at least one need first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="110"/>
+        <source>The categories could not be saved; the needs are unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="122"/>
+        <source>The need “{text}” was classified meanwhile (as {category}); refresh the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="132"/>
+        <source>{count} of the chosen needs are no longer in the workspace; refresh the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="165"/>
+        <source>List {number} has no name; give it one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="167"/>
+        <source>The colour “{colour}” of the list “{name}” cannot be read; write it as #d62728 or a colour name such as red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="175"/>
+        <source>The list “{name}” is defined twice for the same community.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="188"/>
+        <source>The lists could not be saved; they are unchanged.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4673,44 +4749,44 @@ Mon-Fri 19:00-07:00
         <translation>规划情景（项目实施前后对比）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="39"/>
-        <source>Shows what the project list changes: the coverage of every circle is computed twice, as Coverage per circle does, now and with the projects of the chosen statuses built.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;, &lt;b&gt;Facilities&lt;/b&gt; (classified) and &lt;b&gt;Communities&lt;/b&gt; (optional, population): as in Coverage per circle.&lt;br&gt;&lt;b&gt;Projects&lt;/b&gt;: the workspace projects layer (&lt;i&gt;project_id&lt;/i&gt;, &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;status&lt;/i&gt;, optional &lt;i&gt;asset_id&lt;/i&gt;). Each project built adds one facility of its category at its site, or, without a site, at its idle asset&apos;s location.&lt;br&gt;&lt;b&gt;Statuses&lt;/b&gt;: the statuses counted as built, comma-separated (default planned,approved,under_construction; also open, evaluated). Cancelled projects are never built.&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): the assets with &lt;i&gt;asset_id&lt;/i&gt; whose location a project without a site takes.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with &lt;i&gt;grade_before&lt;/i&gt;, &lt;i&gt;grade_after&lt;/i&gt;, &lt;i&gt;missing_before&lt;/i&gt;, &lt;i&gt;missing_after&lt;/i&gt; (missing basic-guarantee categories, comma-separated codes), &lt;i&gt;gained&lt;/i&gt; (the basic categories the plan fills) and &lt;i&gt;residents_gaining&lt;/i&gt;: the circle&apos;s population if it gains at least one missing basic category, else 0 (empty without a population).</source>
-        <translation>展示项目清单带来的变化：与“逐圈覆盖分析”相同的方法，对每个生活圈计算两次覆盖情况——现状一次，按所选状态的项目建成后再一次。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;、&lt;b&gt;设施&lt;/b&gt;（已分类）和&lt;b&gt;社区&lt;/b&gt;（可选，人口）：与“逐圈覆盖分析”相同。&lt;br&gt;&lt;b&gt;项目清单&lt;/b&gt;：工作空间的项目图层（&lt;i&gt;project_id&lt;/i&gt;、&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;status&lt;/i&gt;，可选 &lt;i&gt;asset_id&lt;/i&gt;）。每个计为建成的项目在其选址处增加一处该业态的设施；没有选址的，落在其对应闲置资源的位置。&lt;br&gt;&lt;b&gt;计为建成的状态&lt;/b&gt;：以逗号分隔（默认 planned,approved,under_construction，即谋划中、已立项、在建；另可选 open、evaluated）。已取消的项目一律不计。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;（可选）：带 &lt;i&gt;asset_id&lt;/i&gt; 的闲置资源，没有选址的项目取其位置。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：各生活圈，附加 &lt;i&gt;grade_before&lt;/i&gt;、&lt;i&gt;grade_after&lt;/i&gt;（规划前后等级）、&lt;i&gt;missing_before&lt;/i&gt;、&lt;i&gt;missing_after&lt;/i&gt;（规划前后缺少的基本保障类业态，编码以逗号分隔）、&lt;i&gt;gained&lt;/i&gt;（规划补齐的基本保障类业态）和 &lt;i&gt;residents_gaining&lt;/i&gt;：生活圈至少补齐一项所缺基本保障类业态时为其人口，否则为 0（无人口数据时为空）。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="59"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="63"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="62"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="66"/>
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="63"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="67"/>
         <source>Statuses counted as built</source>
         <translation>计为建成的项目状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="68"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="72"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="68"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="72"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="70"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="74"/>
         <source>Plan scenario</source>
         <translation>规划情景</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="78"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="82"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="39"/>
+        <source>Shows what the project list changes: the coverage of every circle is computed twice, as Coverage per circle does, now and with the projects of the chosen statuses built.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;, &lt;b&gt;Facilities&lt;/b&gt; (classified) and &lt;b&gt;Communities&lt;/b&gt; (optional, population): as in Coverage per circle.&lt;br&gt;&lt;b&gt;Projects&lt;/b&gt;: the workspace projects layer (&lt;i&gt;project_id&lt;/i&gt;, &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;status&lt;/i&gt;, optional &lt;i&gt;asset_id&lt;/i&gt;). Each project built adds one facility of its category at its site, or, without a site, at its idle asset&apos;s location.&lt;br&gt;&lt;b&gt;Statuses&lt;/b&gt;: the statuses counted as built, comma-separated (default planned,approved,under_construction; also open, evaluated). Cancelled projects are never built.&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): the assets with &lt;i&gt;asset_id&lt;/i&gt; whose location a project without a site takes.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with &lt;i&gt;grade_before&lt;/i&gt;, &lt;i&gt;grade_after&lt;/i&gt;, &lt;i&gt;missing_before&lt;/i&gt;, &lt;i&gt;missing_after&lt;/i&gt; (missing basic-guarantee categories, comma-separated codes), &lt;i&gt;gained&lt;/i&gt; (the basic categories the plan fills), &lt;i&gt;closed_by&lt;/i&gt; (per category gained, the projects inside the circle that fill it, e.g. pharmacy:P1,P3), &lt;i&gt;required_before&lt;/i&gt; and &lt;i&gt;required_after&lt;/i&gt; (the GB 50180 / MOFCOM requirements the circle misses, as in Coverage per circle&apos;s missing_required; the gaps left in missing_after and required_after are those no project of the chosen statuses addresses yet) and &lt;i&gt;residents_gaining&lt;/i&gt;: the circle&apos;s population if it gains at least one missing basic category, else 0 (empty without a population).</source>
+        <translation>展示项目清单带来的变化：与“逐圈覆盖分析”相同的方法，对每个生活圈计算两次覆盖情况——现状一次，按所选状态的项目建成后再一次。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;、&lt;b&gt;设施&lt;/b&gt;（已分类）和&lt;b&gt;社区&lt;/b&gt;（可选，人口）：与“逐圈覆盖分析”相同。&lt;br&gt;&lt;b&gt;项目清单&lt;/b&gt;：工作空间的项目图层（&lt;i&gt;project_id&lt;/i&gt;、&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;status&lt;/i&gt;，可选 &lt;i&gt;asset_id&lt;/i&gt;）。每个计为建成的项目在其选址处增加一处该业态的设施；没有选址的，落在其对应闲置资源的位置。&lt;br&gt;&lt;b&gt;计为建成的状态&lt;/b&gt;：以逗号分隔（默认 planned,approved,under_construction，即谋划中、已立项、在建；另可选 open、evaluated）。已取消的项目一律不计。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;（可选）：带 &lt;i&gt;asset_id&lt;/i&gt; 的闲置资源，没有选址的项目取其位置。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：各生活圈，附加 &lt;i&gt;grade_before&lt;/i&gt;、&lt;i&gt;grade_after&lt;/i&gt;（规划前后等级）、&lt;i&gt;missing_before&lt;/i&gt;、&lt;i&gt;missing_after&lt;/i&gt;（规划前后缺少的基本保障类业态，编码以逗号分隔）、&lt;i&gt;gained&lt;/i&gt;（规划补齐的基本保障类业态）、&lt;i&gt;closed_by&lt;/i&gt;（每项补齐的业态由圈内哪些项目补齐，如 pharmacy:P1,P3）、&lt;i&gt;required_before&lt;/i&gt; 与 &lt;i&gt;required_after&lt;/i&gt;（规划前后未满足的 GB 50180 / 商务部配置要求，同“逐圈覆盖分析”的 missing_required；missing_after 和 required_after 中留下的缺项，即所选状态的项目尚未覆盖的缺口）和 &lt;i&gt;residents_gaining&lt;/i&gt;：生活圈至少补齐一项所缺基本保障类业态时为其人口，否则为 0（无人口数据时为空）。</translation>
     </message>
 </context>
 <context>
@@ -4995,22 +5071,22 @@ Mon-Fri 19:00-07:00
         <translation>“{value}”不是选址类型，请使用以下之一：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="189"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="188"/>
         <source>{field} must be a number of 0 or more, not “{value}”.</source>
         <translation>{field}须为不小于 0 的数字，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="193"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="192"/>
         <source>{field} cannot be negative ({value}).</source>
         <translation>{field}不能为负数（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="545"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="544"/>
         <source>This row is not a repurposing suggestion: it needs an asset_id and a use (run Suggest repurposing of idle assets first).</source>
         <translation>这一行不是改造利用建议：需要有 asset_id 和 use 字段（请先运行“闲置资源盘活利用建议”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="554"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="553"/>
         <source>The project “{project_id}” already plans this use on the asset “{asset_id}”.</source>
         <translation>项目“{project_id}”已在资源“{asset_id}”上安排了这一用途。</translation>
     </message>
@@ -5030,7 +5106,7 @@ Mon-Fri 19:00-07:00
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="178"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="177"/>
         <source>The deadline {deadline} comes before the start {start}; correct one of them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5038,39 +5114,44 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ProjectRegister</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="288"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="287"/>
         <source>The project list already has a project “{project_id}”; choose another id.</source>
         <translation>项目清单中已有项目“{project_id}”，请换一个编号。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="319"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="318"/>
         <source>The field(s) {fields} cannot be changed here; use the status buttons for the status, and the project id never changes.</source>
         <translation>字段 {fields} 不能在此修改：状态请用状态按钮变更，项目编号不可修改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="441"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="440"/>
         <source>The layer “{layer}” is being edited; save or discard those edits first.</source>
         <translation>图层“{layer}”正处于编辑状态，请先保存或放弃这些编辑。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="446"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="445"/>
         <source>The change could not be saved; the project list is unchanged.</source>
         <translation>修改未能保存，项目清单保持不变。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="459"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="458"/>
         <source>“{layer}” could not be written, so nothing was changed in the project list.</source>
         <translation>无法写入“{layer}”，项目清单未作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="475"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="474"/>
         <source>The project list has no project “{project_id}”.</source>
         <translation>项目清单中没有项目“{project_id}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="516"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="515"/>
         <source>The project&apos;s site cannot be converted to the project list&apos;s coordinate system.</source>
         <translation>项目选址无法转换到项目清单的坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="513"/>
+        <source>The project&apos;s site is not a polygon that can be stored.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5418,32 +5499,32 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ScenarioMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="75"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="82"/>
         <source>“{statuses}” are not project statuses; use some of {known}.</source>
         <translation>“{statuses}”不是项目状态，请从以下状态中选择：{known}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="81"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="88"/>
         <source>A cancelled project is never built; leave “cancelled” out of the statuses.</source>
         <translation>已取消的项目不会建成，请不要在状态中选择“cancelled”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="126"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="133"/>
         <source>The projects layer has no field {fields}; use the workspace projects layer or a copy of it.</source>
         <translation>项目图层缺少字段 {fields}，请使用工作空间的项目图层或其副本。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="176"/>
         <source>{count} projects have no category code of the categories table and were left out: {ids}.</source>
         <translation>有 {count} 个项目的业态不是业态表中的编码，未计入：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="182"/>
         <source>{count} projects have neither a site nor an idle asset found in the assets layer, so they were left out: {ids}.</source>
         <translation>有 {count} 个项目既没有选址，也未在闲置资源图层中找到对应资源，未计入：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="188"/>
         <source>{count} projects counted as built ({statuses}).</source>
         <translation>共 {count} 个项目计为建成（{statuses}）。</translation>
     </message>
@@ -5451,112 +5532,112 @@ Mon-Fri 19:00-07:00
 <context>
     <name>SchemaLabels</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="366"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="372"/>
         <source>Residents&apos; needs</source>
         <translation>居民需求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="367"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="373"/>
         <source>Needs lists</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="368"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="374"/>
         <source>Consultations</source>
         <translation>微协商</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="375"/>
         <source>Needs discussed in consultations</source>
         <translation>微协商议定的需求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="360"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="366"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="361"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="367"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="362"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="368"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="363"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="369"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="364"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="370"/>
         <source>Idle asset history</source>
         <translation>闲置资源历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="371"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="374"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="380"/>
         <source>Workspace information</source>
         <translation>工作空间信息</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="385"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="391"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="387"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="393"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="389"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="395"/>
         <source>Candidate</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="390"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="396"/>
         <source>Under review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="391"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="397"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="392"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="398"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="393"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="399"/>
         <source>Retired</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="370"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="376"/>
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="371"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="377"/>
         <source>Project history</source>
         <translation>项目变更记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="372"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="378"/>
         <source>Project sites</source>
         <translation>项目选址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="373"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="379"/>
         <source>Residents&apos; satisfaction</source>
         <translation>居民满意度</translation>
     </message>
