@@ -31,6 +31,12 @@ WALK_OFF_M = 25.0
 DEDUP_TOLERANCE_M = 30.0
 #: persons per household when a community has no households figure: 第七次全国人口普查 (2020) gives 2.62
 PERSONS_PER_HOUSEHOLD = 2.6
+#: residents' satisfaction target (share satisfied): 《全面推进城市一刻钟便民生活圈建设三年行动计划（2023—2025）》
+#: asks for 居民满意度达到90%以上
+SATISFACTION_TARGET = 0.9
+#: repurpose: a use's score is multiplied by 1 + this × residents who asked for what it provides (plugin default,
+#: editable as the DEMAND_WEIGHT parameter: 50 residents asking double a score)
+DEMAND_WEIGHT = 0.02
 
 
 def level_text(levels: tuple[int, ...]) -> str:

@@ -13,7 +13,13 @@ covering a needed window) the use is scored as
 - served circles: the coverage circles containing the asset, one per community (same `name`, else
   `circle_id`): the widest level up to 15 minutes, since its residents reach the asset within 15 minutes;
 - a circle lacks a category when its `n_<code>` count is 0 (or, without that field, when `missing_basic` /
-  `missing_quality` lists the code).
+  `missing_quality` lists the code);
+- demand (optional): the score is multiplied by 1 + `demand_weight` × the residents who asked (the summed
+  weights of the needs of the gap circles whose category is one of the filled gaps, each need once);
+  `demand_weight` is a plugin default (core/settings.py DEMAND_WEIGHT, 0.02: 50 residents asking double a
+  score), editable as repurpose's DEMAND_WEIGHT parameter; the sentence says how many residents asked;
+- circles served (optional, from a circle-fusion result, core/analysis/colocation.py): uses are ranked first by
+  the number of circle profiles whose gaps they close within reach, then by score; the sentence names them.
 
 Each suggestion carries a Chinese and an English sentence built from the table's templates, followed by the
 row's caveat (e.g. the underground level to check: the register does not record it) and its source; a
@@ -26,15 +32,18 @@ interface text).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Optional
 
+from fifteen_min_plugin.core.analysis.colocation import EMPTY, Closure, closure_sentences
 from fifteen_min_plugin.core.assets import asset_type as lookup_asset_type
 from fifteen_min_plugin.core.assets import time_windows
 from fifteen_min_plugin.core.assets.suitability import FORBIDDEN_USES, Suitability
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category
+from fifteen_min_plugin.core.needs.demand import AskedNeed
+from fifteen_min_plugin.core.settings import DEMAND_WEIGHT
 from fifteen_min_plugin.core.values import plain
 
 #: plugin defaults (no document weighs the classes): basic before quality before public, per the MOFCOM order
@@ -60,6 +69,8 @@ class CircleGaps:
     level_min: Optional[int]
     population: int
     missing: frozenset[str]
+    #: indices of the needs (in the list handed to `rank_uses`) that count for this circle
+    need_ids: frozenset[int] = frozenset()
 
     @classmethod
     def from_attributes(cls, attributes: Mapping[str, Any], categories: Sequence[Category]) -> CircleGaps:
@@ -127,6 +138,32 @@ class Suggestion:
     gaps: tuple[str, ...]
     reason_zh: str
     reason_en: str
+    residents_asked: float = 0.0
+    served: Closure = EMPTY
+
+
+@dataclass(frozen=True)
+class Demand:
+    """What residents asked for (`needs`, indexed by CircleGaps.need_ids) and how much it weighs a score."""
+
+    needs: Sequence[AskedNeed] = ()
+    weight: float = DEMAND_WEIGHT
+
+    def asked(self, circles: Sequence[CircleGaps], gaps: Sequence[str]) -> tuple[float, tuple[str, ...]]:
+        """Residents of `circles` who asked for one of `gaps` (each need once), and those codes, most asked first."""
+        wanted = set(gaps)
+        ids = set().union(*(circle.need_ids for circle in circles)) if circles else set()
+        totals: dict[str, float] = {}
+        for index in ids:
+            need = self.needs[index]
+            if need.category in wanted:
+                totals[need.category] = totals.get(need.category, 0.0) + need.weight
+        order = tuple(code for code, _ in sorted(totals.items(), key=lambda item: (-item[1], item[0])))
+        return sum(totals.values()), order
+
+
+#: what a use would close across the circle profiles: called with the codes the use provides
+ServedBy = Callable[[Sequence[str]], Closure]
 
 
 @dataclass(frozen=True)
@@ -166,23 +203,59 @@ def rank_uses(
     table: Sequence[Suitability],
     categories: Sequence[Category],
     top_n: int = 3,
+    demand: Optional[Demand] = None,
+    served_by: Optional[ServedBy] = None,
 ) -> RepurposeResult:
-    """The `top_n` best uses of `asset` for the circles containing it (already filtered spatially)."""
+    """The `top_n` best uses of `asset` for the circles containing it (already filtered spatially).
+
+    With `demand` each use's score grows with the residents who asked for its gaps; with `served_by` (the
+    asset's co-location closures) uses are ranked by the number of circle profiles they serve, then by score.
+    """
+    ranking = Ranking(table, categories, top_n, demand or Demand(), served_by)
     try:
         schedule = time_windows.parse(asset.idle_windows) if asset.idle_windows.strip() else None
     except FifteenMinError as error:
-        return replace(_ranked(asset, None, circles, table, categories, top_n), windows_problem=error.message)
-    return _ranked(asset, schedule, circles, table, categories, top_n)
+        return replace(_ranked(asset, None, circles, ranking), windows_problem=error.message)
+    return _ranked(asset, schedule, circles, ranking)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """How uses are ranked: the table, the categories, how many to keep, demand and co-location."""
+
+    table: Sequence[Suitability]
+    categories: Sequence[Category]
+    top_n: int
+    demand: Demand
+    served_by: Optional[ServedBy]
+
+
+def feasible_rows(
+    asset: AssetFacts, schedule: Optional[time_windows.IdleSchedule], table: Sequence[Suitability]
+) -> list[tuple[Suitability, float]]:
+    """The rows of `table` the asset can take (type, not forbidden, size, idle windows), with their size fit."""
+    kind = lookup_asset_type(asset.asset_type)
+    if kind is None:
+        return []
+    found = []
+    forbidden = FORBIDDEN_USES.get(kind.code, {})
+    for row in table:
+        if row.asset_type != kind.code or not row.feasible or any(c in forbidden for c in (row.use, *row.fills)):
+            continue
+        fit = row.size_fit(asset.area_m2, asset.capacity)
+        if fit is None or (row.needs_window and schedule is None) or row.window_fits(asset.idle_windows) is None:
+            continue
+        found.append((row, fit))
+    return found
 
 
 def _ranked(
     asset: AssetFacts,
     schedule: Optional[time_windows.IdleSchedule],
     circles: Sequence[CircleGaps],
-    table: Sequence[Suitability],
-    categories: Sequence[Category],
-    top_n: int,
+    ranking: Ranking,
 ) -> RepurposeResult:
+    categories, top_n = ranking.categories, ranking.top_n
     kind = lookup_asset_type(asset.asset_type)
     if kind is None:
         return RepurposeResult(
@@ -200,13 +273,7 @@ def _ranked(
         )
     by_code = {category.code: category for category in categories}
     scored = []
-    for row in table:
-        forbidden = FORBIDDEN_USES.get(kind.code, {})
-        if row.asset_type != kind.code or not row.feasible or any(c in forbidden for c in (row.use, *row.fills)):
-            continue
-        fit = row.size_fit(asset.area_m2, asset.capacity)
-        if fit is None or (row.needs_window and schedule is None) or row.window_fits(asset.idle_windows) is None:
-            continue
+    for row, fit in feasible_rows(asset, schedule, ranking.table):
         if row.fills:
             gap_circles = sorted((c for c in served if c.missing & set(row.fills)), key=lambda c: c.name)
             gaps = tuple(code for code in row.fills if any(code in circle.missing for circle in gap_circles))
@@ -216,8 +283,11 @@ def _ranked(
         else:
             gap_circles, gaps, weight = list(served), (), NO_GAP_WEIGHT
         residents = sum(circle.population for circle in gap_circles)
-        score = row.base_score * weight * residents / 1000.0 * fit
-        scored.append((score, row.base_score * weight * fit, row, gap_circles, gaps, residents))
+        asked, asked_codes = ranking.demand.asked(gap_circles, gaps)
+        score = row.base_score * weight * residents / 1000.0 * fit * (1.0 + ranking.demand.weight * asked)
+        closure = ranking.served_by(row.fills) if ranking.served_by and row.fills else EMPTY
+        extra = (asked, asked_codes, closure)
+        scored.append((score, row.base_score * weight * fit, row, gap_circles, gaps, residents, extra))
     if not scored:
         return RepurposeResult(
             (),
@@ -225,9 +295,10 @@ def _ranked(
             f"No feasible use: the size, bays or idle hours of this {kind.label_en.lower()} meet no use in the "
             "suitability table that fills a gap of its circles.",
         )
-    scored.sort(key=lambda item: (-item[0], -item[1], item[2].line))
+    scored.sort(key=lambda item: (-item[6][2].n_profiles, -item[0], -item[1], item[2].line))
     suggestions = []
-    for rank, (score, _tie, row, gap_circles, gaps, residents) in enumerate(scored[: max(top_n, 1)], start=1):
+    for rank, (score, _tie, row, gap_circles, gaps, residents, extra) in enumerate(scored[: max(top_n, 1)], start=1):
+        asked, asked_codes, closure = extra
         values = {
             "name": asset.name or asset.asset_id,
             "area": _number_text(asset.area_m2),
@@ -250,6 +321,13 @@ def _ranked(
             gaps=", ".join(by_code[code].name_en.lower() for code in gaps),
             circles=", ".join(circle.name for circle in gap_circles),
         )
+        if asked > 0:
+            zh += f"{asked:,.0f} 名居民提出需要{'、'.join(by_code[code].name_zh for code in asked_codes)}。"
+            asked_en = ", ".join(by_code[code].name_en.lower() for code in asked_codes)
+            en += f" {asked:,.0f} residents asked for {'a ' if len(asked_codes) == 1 else ''}{asked_en}."
+        if closure.n_profiles:
+            served_zh, served_en = closure_sentences(closure, row.use_zh, row.use_en)
+            zh, en = zh + served_zh, f"{en} {served_en}"
         zh, en = _with_conditions(zh, en, row, kind.code)
         suggestions.append(
             Suggestion(
@@ -263,6 +341,8 @@ def _ranked(
                 gaps,
                 zh,
                 en,
+                asked,
+                closure,
             )
         )
     return RepurposeResult(tuple(suggestions))

@@ -1,0 +1,175 @@
+"""Demand per circle: what residents asked for (the workspace `needs`), weighted, matched to the circles.
+
+A need counts for a circle when its `community_id` is the circle's community, or when its point lies in or on
+the circle; a need counts once per circle even when both hold. Unclassified needs (empty category) and needs
+of codes outside the categories table are not counted. The weight is the number of respondents behind the row.
+
+`demand_top` lists the most asked-for categories of a circle as ``code:weight`` pairs (``breakfast:34,
+fresh_market:20``), most first, ties by code; `unmet_demand` lists those asked for whose `n_<code>` count in
+the circle is 0, in the same form; the `_zh` fields give the Chinese names (``早餐店:34、菜市场:20``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsCsException,
+    QgsFeatureRequest,
+    QgsFeatureSource,
+)
+
+from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.language import Messages
+from fifteen_min_plugin.core.values import plain
+from fifteen_min_plugin.core.values import text as value_text
+
+if TYPE_CHECKING:
+    import shapely
+
+#: how many categories `demand_top` lists
+TOP_COUNT = 5
+
+
+class DemandMessages(Messages):
+    """Translation context of the demand messages."""
+
+
+@dataclass(frozen=True)
+class AskedNeed:
+    """One classified need: its category, respondents, community and point (in the circles' CRS) if any."""
+
+    category: str
+    weight: float
+    community_id: str
+    xy: Optional[tuple[float, float]]
+
+
+def read_needs(
+    source: QgsFeatureSource,
+    known: Sequence[str],
+    crs: QgsCoordinateReferenceSystem,
+    transform_context: QgsCoordinateTransformContext,
+) -> list[AskedNeed]:
+    """The classified needs of `source` (the workspace `needs` or an importneeds output), points in `crs`.
+
+    FifteenMinError when the layer lacks a needs field; unclassified rows and unknown codes are left out.
+    """
+    names = source.fields().names()
+    if "category" not in names:
+        raise FifteenMinError(
+            DemandMessages.tr(
+                "The needs layer has no “category” field; use the workspace needs or the output of Import "
+                "residents' needs."
+            )
+        )
+    transform = QgsCoordinateTransform(source.sourceCrs(), crs, transform_context)
+    codes = set(known)
+    found = []
+    for feature in source.getFeatures(QgsFeatureRequest()):
+        category = value_text(feature["category"])
+        if category not in codes:
+            continue
+        weight = plain(feature["weight"]) if "weight" in names else None
+        try:
+            value = float(weight) if weight is not None else 1.0
+        except (TypeError, ValueError):
+            value = 1.0
+        community = value_text(feature["community_id"]) if "community_id" in names else ""
+        xy = None
+        geometry = feature.geometry()
+        if not geometry.isNull() and not geometry.isEmpty():
+            try:
+                geometry.transform(transform)
+                point = geometry.centroid().asPoint()
+                xy = (point.x(), point.y())
+            except QgsCsException:
+                xy = None
+        found.append(AskedNeed(category, value if value > 0 else 1.0, community, xy))
+    return found
+
+
+def needs_per_circle(
+    shapes: Sequence[Optional[shapely.Geometry]], communities: Sequence[Optional[str]], needs: Sequence[AskedNeed]
+) -> list[list[int]]:
+    """Per circle, the indices of the needs that count for it (community match or point in or on it), ascending."""
+    import numpy as np  # only here: repurpose imports this module's types
+    import shapely
+
+    found: list[set[int]] = [set() for _ in shapes]
+    by_community: dict[str, list[int]] = {}
+    for position, community in enumerate(communities):
+        if community:
+            by_community.setdefault(community, []).append(position)
+    for index, need in enumerate(needs):
+        for position in by_community.get(need.community_id, ()):
+            found[position].add(index)
+    located = [index for index, need in enumerate(needs) if need.xy is not None]
+    polygons = np.asarray(shapes, dtype=object)
+    present = np.flatnonzero(~shapely.is_missing(polygons) & ~shapely.is_empty(polygons)) if len(polygons) else []
+    if located and len(present):
+        xs = np.array([needs[index].xy[0] for index in located])
+        ys = np.array([needs[index].xy[1] for index in located])
+        tree = shapely.STRtree(shapely.points(xs, ys))
+        polygon_rows, point_rows = tree.query(polygons[present], predicate="intersects")
+        for polygon, point in zip(present[polygon_rows], point_rows):
+            found[int(polygon)].add(located[int(point)])
+    return [sorted(items) for items in found]
+
+
+def demand_of(needs: Sequence[AskedNeed], indices: Sequence[int]) -> dict[str, float]:
+    """Respondents per category of the needs at `indices`."""
+    totals: dict[str, float] = {}
+    for index in indices:
+        need = needs[index]
+        totals[need.category] = totals.get(need.category, 0.0) + need.weight
+    return totals
+
+
+def ranked(demand: Mapping[str, float]) -> list[tuple[str, float]]:
+    """(code, weight) most asked for first, ties by code."""
+    return sorted(demand.items(), key=lambda item: (-item[1], item[0]))
+
+
+def weight_text(weight: float) -> str:
+    """34 for 34.0, 2.5 for 2.5."""
+    return f"{weight:g}"
+
+
+def pairs_text(pairs: Sequence[tuple[str, float]], names: Optional[Mapping[str, str]] = None) -> str:
+    """``code:weight`` pairs joined by "," (codes), or ``name:weight`` joined by "、" (with `names`)."""
+    if names is None:
+        return ",".join(f"{code}:{weight_text(weight)}" for code, weight in pairs)
+    return "、".join(f"{names.get(code, code)}:{weight_text(weight)}" for code, weight in pairs)
+
+
+def parse_pairs(text: str) -> list[tuple[str, float]]:
+    """The (code, weight) pairs of a `demand_top` / `unmet_demand` value; pairs that cannot be read are skipped."""
+    pairs = []
+    for part in str(text or "").split(","):
+        code, _, weight = part.strip().partition(":")
+        try:
+            pairs.append((code.strip(), float(weight)))
+        except ValueError:
+            continue
+    return [(code, weight) for code, weight in pairs if code]
+
+
+def demand_values(
+    demand: Mapping[str, float], counts: Mapping[str, int], names_zh: Mapping[str, str]
+) -> dict[str, str]:
+    """The four coverage fields of one circle from its demand and its facility counts per code."""
+    order = ranked(demand)
+    top = order[:TOP_COUNT]
+    unmet = [(code, weight) for code, weight in order if counts.get(code, 0) == 0]
+    return {
+        "demand_top": pairs_text(top),
+        "demand_top_zh": pairs_text(top, names_zh),
+        "unmet_demand": pairs_text(unmet),
+        "unmet_demand_zh": pairs_text(unmet, names_zh),
+    }
