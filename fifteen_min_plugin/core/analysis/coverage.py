@@ -7,7 +7,9 @@ most L (a 15-minute circle is also checked for its 5- and 10-minute facilities).
 (GB 50180-2018, commentary to 5.0.2: a higher-tier facility does not stand in for a lower-tier one): a tier's
 requirements are checked within the same community's circle of that tier when the layer has one
 (`community_id` and `level_min`), so a kindergarten 900 m away does not meet the 5-minute row of a 15-minute
-circle. Without such a circle the tier is checked within the circle itself.
+circle. Without such a circle the tier is checked within its walking minutes (roads given) or its radius of the
+community's point (core/analysis/tiers.py); the unmet items are reported per tier (`missing_tiers`).
+Floor area counts the registered idle assets (status approved or in_use, with area_m2) inside the circle too.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from qgis.core import (
 )
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
-from fifteen_min_plugin.core.analysis import grading, norms
+from fifteen_min_plugin.core.analysis import grading, norms, tiers
 from fifteen_min_plugin.core.analysis.grading_profiles import GradingProfile, load_profile
 from fifteen_min_plugin.core.csv_tables import read_csv_table
 from fifteen_min_plugin.core.errors import FifteenMinError
@@ -60,6 +62,9 @@ LEVEL_FIELDS = ("level_min", "minutes")
 COMMUNITY_KEY_FIELDS = ("community_id", "origin_id")
 POPULATION_FIELD = "population"
 HOUSEHOLDS_FIELD = "households"
+#: idle assets whose floor area counts for the circle: approved or in use (国办发〔2021〕56号 counts the facilities
+#: a community has; an asset still under review is not one yet)
+COUNTED_ASSET_STATUSES = ("approved", "in_use")
 #: facility fields with an area (m²): floor area first, else the footprint
 AREA_FIELDS = ("floor_area_m2", "footprint_m2")
 
@@ -162,25 +167,41 @@ class CoverageRules:
         self._quality = [i for i, category in enumerate(self.categories) if category.category_class == "quality"]
         self.top_level = max((item.level_min for item in self.requirements), default=15)
 
+    def lower_codes(self) -> list[str]:
+        """The category codes of the requirements below the highest tier: the ones a tier's reach may need."""
+        return list(
+            dict.fromkeys(c for item in self.requirements if item.level_min < self.top_level for c in item.codes)
+        )
+
     def required(self, level: Optional[float]) -> list[LevelRequirement]:
         """Requirements of a circle of `level` minutes, cumulatively (None: the highest level in the table)."""
         limit = self.top_level if level is None else level
         return [item for item in self.requirements if item.level_min <= limit]
+
+    def unmet(
+        self, counts: Sequence[int], level: Optional[float], reach: Optional[Mapping[float, Sequence[int]]] = None
+    ) -> list[LevelRequirement]:
+        """The requirements of a circle of `level` not met: each tier's in `reach[tier]` if given, else in `counts`."""
+        reach = reach or {}
+        return [
+            item
+            for item in self.required(level)
+            if not any(int(reach.get(item.level_min, counts)[self._index[c]]) for c in item.codes)
+        ]
 
     def summary(
         self,
         counts: Sequence[int],
         level: Optional[float],
         population: Optional[float],
-        tiers: Optional[Mapping[float, Sequence[int]]] = None,
+        reach: Optional[Mapping[float, Sequence[int]]] = None,
     ) -> dict[str, Any]:
-        """Every field of `summary_fields`, keyed by name; `per_10k` and `population` NULL without a population.
+        """Every field of `summary_fields` but the tier fields, keyed by name; `per_10k`, `population` NULL without one.
 
-        `tiers` holds, per lower level, the counts of the same community's circle of that level: its
-        requirements are checked there (GB 50180 tiers are not inclusive), the others in `counts`.
+        `reach` holds, per lower tier, the facilities (counts or 0/1 presence per category) within that tier's own
+        reach: its requirements are checked there (GB 50180 tiers are not inclusive), the others in `counts`.
         """
         counts = [int(value) for value in counts]
-        tiers = tiers or {}
         values: dict[str, Any] = {POPULATION_FIELD: int(population) if population is not None else NULL}
         for category, value in zip(self.categories, counts):
             values[f"n_{category.code}"] = value
@@ -197,11 +218,7 @@ class CoverageRules:
             )
         else:
             values["grade"] = self.profile.grade({c.code: value for c, value in zip(self.categories, counts)})
-        unmet = [
-            item
-            for item in self.required(level)
-            if not any(tiers.get(item.level_min, counts)[self._index[c]] for c in item.codes)
-        ]
+        unmet = self.unmet(counts, level, reach)
         values["missing_required"] = ",".join(item.label for item in unmet)
         values["missing_required_zh"] = "、".join(item.requirement_zh for item in unmet)
         return values
@@ -322,11 +339,13 @@ def area_checks(
     level: Optional[float],
     population: Optional[float],
     households: Optional[float],
+    asset_floor_m2: float = 0.0,
 ) -> dict[str, Any]:
     """Green space (GB 50180 Table 4.0.4) and floor area (国办发〔2021〕56号) of one circle.
 
-    `parks` and `services` index the circle's park and community-service facilities in `points`. An unknown area
-    leaves the figure it feeds NULL rather than counting it as 0.
+    `parks` and `services` index the circle's park and community-service facilities in `points`;
+    `asset_floor_m2` is the area of the registered idle assets in use for the circle. An unknown area leaves the
+    figure it feeds NULL rather than counting it as 0.
     """
     norm = norms.green_norm(level)
     park_areas = points.footprint[parks]
@@ -342,7 +361,7 @@ def area_checks(
     values["green_ok"] = int(per_resident >= norm.green_m2_per_resident) if per_resident is not None else NULL
     values["households"] = households if households is not None else NULL
     floors = points.floor_area[services]
-    floor = float(floors.sum()) if not np.isnan(floors).any() else None
+    floor = float(floors.sum()) + asset_floor_m2 if not np.isnan(floors).any() else None
     values["floor_area_m2"] = floor if floor is not None else NULL
     if floor is None or households is None:
         values["floor_area_shortfall_m2"] = NULL
@@ -485,16 +504,234 @@ def _community(feature: QgsFeature) -> Optional[str]:
     return str(feature["community_id"])
 
 
-def _tier_counts(
-    features: Sequence[QgsFeature], shapes: Sequence[Optional[shapely.Geometry]], counts: Sequence[Sequence[int]]
-) -> dict[str, dict[float, Sequence[int]]]:
-    """Community id → level → the counts of that community's circle of that level (the first one, if several)."""
-    found: dict[str, dict[float, Sequence[int]]] = {}
-    for feature, shape, row in zip(features, shapes, counts):
+def _tier_positions(
+    features: Sequence[QgsFeature], shapes: Sequence[Optional[shapely.Geometry]]
+) -> dict[str, dict[float, int]]:
+    """Community id → level → the position of that community's circle of that level (the first one, if several)."""
+    found: dict[str, dict[float, int]] = {}
+    for position, (feature, shape) in enumerate(zip(features, shapes)):
         community, level = _community(feature), circle_level(feature)
         if shape is not None and community is not None and level is not None:
-            found.setdefault(community, {}).setdefault(level, row)
+            found.setdefault(community, {}).setdefault(level, position)
     return found
+
+
+def _circle_label(feature: QgsFeature) -> str:
+    has_id = feature.fields().lookupField("circle_id") >= 0
+    return str(feature["circle_id"] if has_id and not is_null(feature["circle_id"]) else feature.id())
+
+
+@dataclass
+class AssetAreas:
+    """The registered idle assets that count toward the floor area: points in the circles' CRS, area, id."""
+
+    xs: np.ndarray
+    ys: np.ndarray
+    areas: np.ndarray
+    ids: list[str]
+
+
+def read_counted_assets(
+    source: QgsFeatureSource, crs: QgsCoordinateReferenceSystem, transform_context: QgsCoordinateTransformContext
+) -> AssetAreas:
+    """The assets of status `COUNTED_ASSET_STATUSES` with an area, as points in `crs` (a polygon's point on surface).
+
+    FifteenMinError when the layer lacks the `status` or `area_m2` field.
+    """
+    names = source.fields().names()
+    if "status" not in names or "area_m2" not in names:
+        raise FifteenMinError(
+            CoverageMessages.tr(
+                "The idle assets layer needs the fields “status” and “area_m2” (the workspace idle_assets layer has "
+                "them) to count approved assets in the floor area."
+            )
+        )
+    request = QgsFeatureRequest().setDestinationCrs(crs, transform_context)
+    xs, ys, areas, ids = [], [], [], []
+    for feature in source.getFeatures(request):
+        area = _area(feature["area_m2"])
+        geometry = feature.geometry()
+        if value_text(feature["status"]) not in COUNTED_ASSET_STATUSES or np.isnan(area) or not area:
+            continue
+        if geometry.isNull() or geometry.isEmpty():
+            continue
+        point = geometry.pointOnSurface().asPoint()
+        xs.append(point.x())
+        ys.append(point.y())
+        areas.append(area)
+        has_id = "asset_id" in names and not is_null(feature["asset_id"])
+        ids.append(str(feature["asset_id"]) if has_id else str(feature.id()))
+    return AssetAreas(np.asarray(xs, dtype=float), np.asarray(ys, dtype=float), np.asarray(areas, dtype=float), ids)
+
+
+@dataclass
+class TierCheck:
+    """Where every circle's tiers are checked: the reach of each lower tier and how it was reached."""
+
+    reach: list[dict[float, Sequence[int]]]
+    methods: list[dict[float, str]]
+    circles: list[dict[float, int]]  # per tier, the position of the circle that checks it (own or the community's)
+    own: list[str]  # circles whose lower tiers had to be checked within the circle itself
+
+
+def _wanted_tiers(rules: CoverageRules, feature: QgsFeature) -> tuple[float, list[float]]:
+    """The circle's level as checked (no level: the highest) and the tiers of its requirements up to it."""
+    level = circle_level(feature)
+    top = rules.top_level if level is None else level
+    return top, [tier for tier in sorted({item.level_min for item in rules.requirements}) if tier <= top]
+
+
+def pending_tiers(
+    rules: CoverageRules, features: Sequence[QgsFeature], shapes: Sequence[Optional[shapely.Geometry]]
+) -> dict[str, float]:
+    """Community id → the highest lower tier of its circles that has no circle of its own (to be reached)."""
+    siblings = _tier_positions(features, shapes)
+    pending: dict[str, float] = {}
+    for feature, shape in zip(features, shapes):
+        community = _community(feature)
+        if shape is None or community is None:
+            continue
+        top, wanted = _wanted_tiers(rules, feature)
+        for tier in wanted:
+            if tier < top and tier not in siblings.get(community, {}):
+                pending[community] = max(tier, pending.get(community, 0.0))
+    return pending
+
+
+def plan_tiers(
+    rules: CoverageRules,
+    features: Sequence[QgsFeature],
+    shapes: Sequence[Optional[shapely.Geometry]],
+    counts: np.ndarray,
+    reach: Optional[tiers.CommunityReach],
+) -> TierCheck:
+    """Where each circle's tiers are checked.
+
+    Its own level in itself, a lower tier in the community's circle of that tier, else within the tier's `reach`
+    of the community, else in itself (`tiers.OWN`).
+    """
+    siblings = _tier_positions(features, shapes)
+    check = TierCheck([], [], [], [])
+    for position, (feature, shape) in enumerate(zip(features, shapes)):
+        community = _community(feature) or ""
+        top, wanted = _wanted_tiers(rules, feature)
+        found: dict[float, Sequence[int]] = {}
+        methods: dict[float, str] = {}
+        circles: dict[float, int] = {}
+        for tier in wanted:
+            if tier >= top:
+                methods[tier], circles[tier] = tiers.CIRCLE, position
+            elif tier in siblings.get(community, {}):
+                circles[tier] = siblings[community][tier]
+                found[tier], methods[tier] = counts[circles[tier]], tiers.CIRCLE
+            elif reach is not None and (near := reach.counts(community, tier)) is not None:
+                found[tier], methods[tier] = near, reach.method
+            else:
+                methods[tier] = tiers.OWN
+        if shape is not None and tiers.OWN in methods.values():
+            check.own.append(_circle_label(feature))
+        check.reach.append(found)
+        check.methods.append(methods)
+        check.circles.append(circles)
+    return check
+
+
+def tier_fields(
+    unmet: Sequence[LevelRequirement],
+    methods: Mapping[float, str],
+    green: Mapping[float, tuple[Any, Any]],
+) -> dict[str, str]:
+    """`missing_tiers`, `missing_tiers_zh` and `tier_reach` of one circle.
+
+    `green` holds, per tier whose circle the community has, that circle's (park_ok, green_ok).
+    """
+    items = [tiers.TierItem(item.level_min, item.label, item.requirement_zh) for item in unmet]
+    for tier, (park_ok, green_ok) in green.items():
+        items += tiers.green_items(tier, park_ok, green_ok)
+    codes, names = tiers.tier_texts(items)
+    return {"missing_tiers": codes, "missing_tiers_zh": names, "tier_reach": tiers.reach_text(methods)}
+
+
+@dataclass
+class FloorAssets:
+    """The counted idle assets and, per circle position, the indices of those inside it."""
+
+    assets: AssetAreas
+    inside: list[np.ndarray]
+
+    @property
+    def areas(self) -> np.ndarray:
+        """Area (m²) of every counted asset."""
+        return self.assets.areas
+
+
+def _asset_floor(
+    source: Optional[QgsFeatureSource],
+    shapes: Sequence[Optional[shapely.Geometry]],
+    crs: QgsCoordinateReferenceSystem,
+    transform_context: QgsCoordinateTransformContext,
+) -> Optional[FloorAssets]:
+    """The approved or in-use idle assets with an area, and which circles each lies in; None without assets."""
+    if source is None:
+        return None
+    assets = read_counted_assets(source, crs, transform_context)
+    keep = np.ones(len(assets.xs), dtype=bool)
+    return FloorAssets(assets, points_in_polygons(shapes, assets.xs, assets.ys, keep))
+
+
+def _report_assets(
+    floor: FloorAssets,
+    features: Sequence[QgsFeature],
+    rows: Mapping[int, Mapping[str, Any]],
+    feedback: QgsProcessingFeedback,
+) -> None:
+    """Name, per circle, the idle assets whose area was counted in its floor area (or that none was)."""
+    counted = 0
+    for position, inside in enumerate(floor.inside):
+        if position not in rows or not len(inside):
+            continue
+        counted += 1
+        named = "、".join(f"{floor.assets.ids[i]} ({floor.areas[i]:,.0f} m²)" for i in inside)
+        note = "" if not is_null(rows[position]["floor_area_m2"]) else CoverageMessages.tr(" (the total is unknown)")
+        feedback.pushInfo(
+            CoverageMessages.tr("Circle {circle}: idle assets counted in the floor area: {assets}{note}.").format(
+                circle=_circle_label(features[position]), assets=named, note=note
+            )
+        )
+    if not counted:
+        feedback.pushInfo(
+            CoverageMessages.tr(
+                "No approved or in-use idle asset with an area lies in a circle; the floor area counts facilities only."
+            )
+        )
+
+
+def _report_tiers(check: TierCheck, reach: Optional[tiers.CommunityReach], feedback: QgsProcessingFeedback) -> None:
+    """Say how lower tiers without a circle of their own were reached, and which circles fell back on themselves."""
+    methods = {method for found in check.methods for method in found.values()}
+    if reach is not None and reach.method == tiers.NETWORK and tiers.NETWORK in methods:
+        feedback.pushInfo(
+            CoverageMessages.tr(
+                "Tiers without a circle of their own were checked within their walking minutes of the community "
+                "along the roads (tier_reach “network”)."
+            )
+        )
+    elif reach is not None and tiers.RADIUS in methods:
+        feedback.pushWarning(
+            CoverageMessages.tr(
+                "No roads were given: tiers without a circle of their own were checked within the GB 50180 tier "
+                "radius of the community in a straight line (5/10/15 minutes: 300/500/1,000 m), which overstates "
+                "the reach where rivers, railways or walls are in the way (tier_reach “radius”)."
+            )
+        )
+    if check.own:
+        feedback.pushWarning(
+            CoverageMessages.tr(
+                "{count} circles have lower tiers with neither a circle of their community nor a community point to "
+                "measure from, so those tiers were checked within the circle itself (tier_reach “own”): {circles}. "
+                "Give the communities layer (community_id) to check each tier within its own reach."
+            ).format(count=len(check.own), circles=named_ids(check.own))
+        )
 
 
 def _report_profile(profile: GradingProfile, feedback: QgsProcessingFeedback) -> None:
@@ -518,12 +755,16 @@ def circle_coverage(
     feedback: QgsProcessingFeedback,
     profile_path: Optional[PathLike] = None,
     brand_tables: Sequence[PathLike] = (),
+    roads: Optional[tiers.RoadReach] = None,
+    assets: Optional[QgsFeatureSource] = None,
 ) -> Optional[CircleCoverage]:
     """Facilities per category in every circle, what it lacks, its grade and chain share; None when cancelled.
 
     The grade follows the grading profile at `profile_path` (None: the plugin default, i.e. the settings). The
-    chain share counts the brands of resources/categories/brands.csv plus those of `brand_tables`.
-    Unknown codes, unreadable populations and circles without a geometry are named in warnings;
+    chain share counts the brands of resources/categories/brands.csv plus those of `brand_tables`. A lower tier
+    without a circle of the community is checked within its walking minutes along `roads`, else within its radius,
+    of the community's point in `communities`. The approved or in-use `assets` with an area count toward the floor
+    area. Unknown codes, unreadable populations and circles without a geometry are named in warnings;
     FifteenMinError when there is nothing to count or the profile has a bad row.
     """
     categories = load_categories()
@@ -564,10 +805,22 @@ def circle_coverage(
     empty = [feature.id() for feature, shape in zip(features, shapes) if shape is None]
     if len(empty) == len(features):
         raise FifteenMinError(CoverageMessages.tr("No circle has a geometry."))
+    pending = pending_tiers(rules, features, shapes)
+    reach = None
+    if pending and communities is not None:
+        reach = tiers.community_reach(
+            communities, facilities, category_field, categories, rules.lower_codes(), max(pending.values()),
+            transform_context, feedback, roads, settings.metres_per_minute,
+        )  # fmt: skip
+        if reach is None:
+            return None
+    check = plan_tiers(rules, features, shapes, counts, reach)
+    _report_tiers(check, reach, feedback)
+    floor_assets = _asset_floor(assets, shapes, circles.sourceCrs(), transform_context)
     result = CircleCoverage([], [], summary_fields(categories))
     basic = [i for i, category in enumerate(categories) if category.category_class == "basic"]
     unreadable = []  # circles whose own population is not a number
-    tier_counts = _tier_counts(features, shapes, counts)
+    by_position: dict[int, dict[str, Any]] = {}
     for position, (feature, shape, row, chain_row) in enumerate(zip(features, shapes, counts, chain_counts)):
         if shape is None:
             continue  # no geometry: named below; a row would read as an empty circle graded 未达标
@@ -579,13 +832,26 @@ def circle_coverage(
             unreadable.append(str(feature["circle_id"] if has_id else feature.id()))
         result.features.append(feature)
         level = circle_level(feature)
-        siblings = tier_counts.get(_community(feature) or "", {})
-        tiers = {tier: found for tier, found in siblings.items() if level is not None and tier < level}
-        values = rules.summary(row, level, population, tiers)
+        values = rules.summary(row, level, population, check.reach[position])
         values["chain_share"] = chain_share(row, chain_row, basic)
         households = circle_households(feature, households_by_community, population, settings.persons_per_household)
-        values.update(area_checks(parks[position], services[position], points, level, population, households))
+        asset_floor = float(floor_assets.areas[floor_assets.inside[position]].sum()) if floor_assets else 0.0
+        values.update(
+            area_checks(parks[position], services[position], points, level, population, households, asset_floor)
+        )
         result.rows.append(values)
+        by_position[position] = values
+    for position, values in by_position.items():
+        level = circle_level(features[position])
+        unmet = rules.unmet(counts[position], level, check.reach[position])
+        green = {
+            tier: (by_position[at]["park_ok"], by_position[at]["green_ok"])
+            for tier, at in check.circles[position].items()
+            if at in by_position
+        }
+        values.update(tier_fields(unmet, check.methods[position], green))
+    if floor_assets:
+        _report_assets(floor_assets, features, by_position, feedback)
     if populations.unreadable:
         feedback.pushWarning(
             CoverageMessages.tr(

@@ -103,6 +103,10 @@ COVERAGE_FIGURES: tuple[FieldSpec, ...] = (
     FieldSpec("floor_area_m2", "double"),
     FieldSpec("floor_area_shortfall_m2", "double"),
 )
+#: GB 50180 tiers each checked within its own reach: unmet items per tier (codes, Chinese) and how each tier was reached
+TIER_FIELDS: tuple[FieldSpec, ...] = tuple(
+    FieldSpec(name, "text") for name in ("missing_tiers", "missing_tiers_zh", "tier_reach")
+)
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,7 @@ HISTORY: tuple[SchemaChange, ...] = (
         layers=("satisfaction", "project_sites"),
         fields=(
             *(("coverage", spec.name) for spec in COVERAGE_FIGURES),
+            *(("coverage", spec.name) for spec in TIER_FIELDS),
             ("idle_assets", "level"),
             ("idle_assets", "wartime_duty"),
         ),
@@ -329,6 +334,7 @@ def coverage_layer(categories: Sequence[Category]) -> LayerSpec:
             *_text("missing_required", "missing_required_zh"),
             *_text("community_id", "method"),
             *COVERAGE_FIGURES,
+            *TIER_FIELDS,
         ),
     )
 
