@@ -153,6 +153,11 @@ HISTORY: tuple[SchemaChange, ...] = (
             *(("coverage", spec.name) for spec in TIER_FIELDS),
             ("idle_assets", "level"),
             ("idle_assets", "wartime_duty"),
+            # row versions checked at commit, and the version each history event made (core/workspace/integrity)
+            *((layer, field) for layer in ("idle_assets", "circles") for field in ("version", "base_version")),
+            ("projects", "base_version"),
+            ("asset_events", "version"),
+            ("project_events", "version"),
         ),
     ),
 )
@@ -164,6 +169,8 @@ def _text(*names: str) -> tuple[FieldSpec, ...]:
 
 _NOW = "now()"
 _SYNTHETIC = FieldSpec("synthetic", "int", default="0")
+#: the row version the database increments on every update, and the version an edit was based on (checked at commit)
+_ROW_VERSION = (FieldSpec("version", "int"), FieldSpec("base_version", "int"))
 
 COMMUNITIES = LayerSpec(
     "communities",
@@ -190,6 +197,7 @@ CIRCLES = LayerSpec(
         FieldSpec("area_m2", "double"),
         FieldSpec("note", "text"),
         FieldSpec("created", "datetime", default=_NOW),
+        *_ROW_VERSION,
     ),
 )
 FACILITIES = LayerSpec(
@@ -230,6 +238,7 @@ IDLE_ASSETS = LayerSpec(
         _SYNTHETIC,
         FieldSpec("created", "datetime", default=_NOW),
         FieldSpec("updated", "datetime", default=_NOW, default_on_update=True),
+        *_ROW_VERSION,
     ),
 )
 ASSET_EVENTS = LayerSpec(
@@ -239,6 +248,7 @@ ASSET_EVENTS = LayerSpec(
         FieldSpec("asset_id", "text"),
         FieldSpec("time", "datetime", default=_NOW),
         *_text("field", "old_value", "new_value", "note", "user"),
+        FieldSpec("version", "int"),
     ),
 )
 #: one resident need; the point is empty when the row was placed by its community only
@@ -285,6 +295,7 @@ PROJECTS = LayerSpec(
         FieldSpec("version", "int", default="0"),
         FieldSpec("created", "datetime", default=_NOW),
         FieldSpec("updated", "datetime", default=_NOW, default_on_update=True),
+        FieldSpec("base_version", "int"),
     ),
 )
 #: every change of a project, oldest first; `kind` is created, changed or status
@@ -295,6 +306,7 @@ PROJECT_EVENTS = LayerSpec(
         FieldSpec("project_id", "text"),
         FieldSpec("time", "datetime", default=_NOW),
         *_text("kind", "field", "old_value", "new_value", "note", "user"),
+        FieldSpec("version", "int"),
     ),
 )
 #: a drawn polygon site of a project (the project's point is a point on its surface)
