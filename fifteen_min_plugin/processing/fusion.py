@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterString,
 )
 
@@ -34,7 +35,12 @@ class FusionAlgorithm(FifteenMinAlgorithm):
     GROUP_ID = "analysis"
     REQUIRES = ("numpy", "scipy", "shapely")
     COMMUNITIES = "COMMUNITIES"
+    CIRCLES = "CIRCLES"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    HOUSEHOLDS_FIELD = "HOUSEHOLDS_FIELD"
     FACILITIES = "FACILITIES"
+    AREA_FIELD = "AREA_FIELD"
+    CAPACITY_FIELD = "CAPACITY_FIELD"
     CATEGORY_FIELD = "CATEGORY_FIELD"
     ROADS = "ROADS"
     PROFILES = "PROFILES"
@@ -68,14 +74,28 @@ class FusionAlgorithm(FifteenMinAlgorithm):
                 "elderly_care, childcare, fitness, parcel, education, medical, complete_community) or paths of your "
                 "own profile CSV files, separated by commas; empty: all shipped profiles. A profile row names a "
                 "category code (or several joined by |, any of which meets it), its reach in walking "
-                "minutes (min) or metres (m), and the document it comes from. Its optional minimum count "
-                "(min_count, per) is checked when the profile is read but not yet evaluated here: an item is met "
-                "by one facility within reach.<br>"
+                "minutes (min) or metres (m), and the document it comes from. An item is met when a facility is "
+                "within its reach. A row with a minimum (<i>min_count</i>, <i>per</i> absolute, per_1000_residents "
+                "or per_100_households, <i>measure</i> count, area_m2 or capacity) is met only when the facilities "
+                "within its reach reach that minimum: their number, or the sum of their area or capacity.<br>"
+                "<b>Population field</b> and <b>Households field</b> (communities): the figures a minimum per "
+                "residents or per households is scaled by; without a households figure, households = population ÷ "
+                "persons per household (Options). A community without the figure is checked for presence only, "
+                "with a warning.<br>"
+                "<b>Area field</b> and <b>Capacity field</b> (facilities): what an area or capacity minimum adds up "
+                "(e.g. footprint_m2, beds or places).<br>"
+                "<b>Circles</b> (optional): the communities' own circles (fields community_id and level_min, "
+                "matched to the communities' community_id). An item whose reach falls in a level (5/10/15 min, "
+                "300/500/1000 m) is then decided inside the community's circle of that level, when it has one: a "
+                "facility in the circle meets it even beyond the walking minutes; elsewhere the walk decides.<br>"
                 "<b>Output</b>: the communities with their own fields plus, for every profile, <i>&lt;profile&gt;_met"
-                "</i> (every item within its reach), <i>&lt;profile&gt;_missing</i> (the items not within reach, "
+                "</i> (every item met), <i>&lt;profile&gt;_missing</i> (the items not met, "
                 "comma-separated) and <i>&lt;profile&gt;_missing_zh</i> (their Chinese names, separated by 、), "
                 "<i>&lt;profile&gt;_worst_min</i> (the longest of the walks to each item's nearest facility, NULL "
-                "when an item has none within the profile's longest reach); then <i>n_profiles_met</i> "
+                "when an item has none within the profile's longest reach), for a profile with minimums "
+                "<i>&lt;profile&gt;_short</i> (the items within reach but below their minimum, e.g. "
+                "<i>clinic 1/2</i>: have/need), and with circles <i>&lt;profile&gt;_scope</i> (<i>circle</i>, "
+                "<i>walk</i> or <i>circle+walk</i>: what decided its items); then <i>n_profiles_met</i> "
                 "(how many of the profiles the community meets) and <i>reach_method</i>."
             )
         )
@@ -88,8 +108,20 @@ class FusionAlgorithm(FifteenMinAlgorithm):
                 [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon],
             )
         )
+        for name, label in ((self.POPULATION_FIELD, "Population field"), (self.HOUSEHOLDS_FIELD, "Households field")):
+            self.addParameter(self._field(name, self.tr(label), self.COMMUNITIES))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.CIRCLES,
+                self.tr("Circles of the communities"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            )
+        )
         for parameter in facility_parameters(self.FACILITIES, self.CATEGORY_FIELD):
             self.addParameter(parameter)
+        for name, label in ((self.AREA_FIELD, "Facility area field"), (self.CAPACITY_FIELD, "Facility capacity field")):
+            self.addParameter(self._field(name, self.tr(label), self.FACILITIES))
         roads = roads_parameter(self.ROADS)
         roads.setFlags(roads.flags() | QgsProcessingParameterDefinition.Flag.FlagOptional)
         self.addParameter(roads)
@@ -107,29 +139,44 @@ class FusionAlgorithm(FifteenMinAlgorithm):
             )
         )
 
+    @staticmethod
+    def _field(name: str, label: str, parent: str) -> QgsProcessingParameterField:
+        return QgsProcessingParameterField(
+            name,
+            label,
+            parentLayerParameterName=parent,
+            type=QgsProcessingParameterField.DataType.Numeric,
+            optional=True,
+        )
+
     def processAlgorithm(  # noqa: D102, N802
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
         from fifteen_min_plugin.core.analysis.fusion import FusionInput, fusion, output_fields
         from fifteen_min_plugin.core.analysis.profiles import SHIPPED, load_profiles
+        from fifteen_min_plugin.core.settings import Settings
 
         nothing = self.tr("Nothing was written.")
+        settings = Settings.load()
         communities, facilities = (
             self.source(parameters, name, context) for name in (self.COMMUNITIES, self.FACILITIES)
         )
         roads = self.parameterAsSource(parameters, self.ROADS, context)
-        names = [name.strip() for name in self.parameterAsString(parameters, self.PROFILES, context).split(",")]
+
+        def text(name: str) -> str:
+            return self.parameterAsString(parameters, name, context)
+
+        names = [name.strip() for name in text(self.PROFILES).split(",")]
         try:
             profiles = load_profiles([name for name in names if name] or SHIPPED)
         except FifteenMinError as error:
             raise self.refuse(error, feedback, nothing) from error
+        circles = self.parameterAsSource(parameters, self.CIRCLES, context)
         fields = CarriedFields(communities.fields())
-        out_fields = fields.with_outputs(output_fields(profiles), nothing)
+        out_fields = fields.with_outputs(output_fields(profiles, circles is not None), nothing)
         walkable = None
         if roads is not None:
-            exclude = (
-                self.parameterAsString(parameters, name, context) for name in (self.EXCLUDE_FIELD, self.EXCLUDE_VALUES)
-            )
+            exclude = (text(name) for name in (self.EXCLUDE_FIELD, self.EXCLUDE_VALUES))
             tolerance = self.parameterAsDouble(parameters, self.TOPOLOGY_TOLERANCE_M, context)
             walkable = walking_graph(roads, *exclude, context, feedback, nothing, tolerance)
             if walkable is None:
@@ -138,12 +185,17 @@ class FusionAlgorithm(FifteenMinAlgorithm):
             profiles,
             communities,
             facilities,
-            self.parameterAsString(parameters, self.CATEGORY_FIELD, context) or "category",
+            text(self.CATEGORY_FIELD) or "category",
             self.parameterAsDouble(parameters, self.SPEED_KMH, context),
             self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context),
             context.transformContext(),
             walkable.graph if walkable else None,
             walkable.crs if walkable else None,
+            *(text(name) for name in (self.POPULATION_FIELD, self.HOUSEHOLDS_FIELD)),
+            settings.persons_per_household,
+            *(text(name) for name in (self.AREA_FIELD, self.CAPACITY_FIELD)),
+            circles,
+            tuple(zip(settings.circle_minutes, settings.radii_m)),
         )
         try:
             table = fusion(run, feedback)

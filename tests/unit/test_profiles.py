@@ -100,3 +100,38 @@ def test_a_user_profile_loads_by_path_next_to_shipped_ones(tmp_path: Path) -> No
 def test_an_unknown_shipped_name_lists_the_shipped_ones() -> None:
     with pytest.raises(FifteenMinError, match="mofcom_convenience"):
         load_profiles(["nonexistent"])
+
+
+def test_a_minimum_reads_its_measure_and_scales_by_residents_or_households(tmp_path: Path) -> None:
+    path = tmp_path / "mins.csv"
+    path.write_text(
+        "item,reach,reach_unit,min_count,per,measure,source\n"
+        "clinic,1000,m,1,per_1000_residents,,GB\n"
+        "\n"
+        "park,10,min,400,per_100_households,area_m2,x\n"
+        "elderly_care,15,min,30,absolute,capacity,x\n"
+        "pharmacy,500,m,,,,x\n",
+        encoding="utf-8",
+    )
+    clinic, park, care, pharmacy = load_profile(path).items
+    assert (clinic.measure, park.measure, care.measure, pharmacy.measure) == ("count", "area_m2", "capacity", "count")
+    assert (clinic.line, park.line) == (2, 4)  # the line in the file, blank lines included
+    assert clinic.required(2500.0, None) == pytest.approx(2.5)
+    assert clinic.required(None, 900.0) is None
+    assert park.required(None, 250.0) == pytest.approx(1000.0)
+    assert care.required(None, None) == 30.0
+    assert pharmacy.required(5000.0, 2000.0) is None
+
+
+@pytest.mark.parametrize(
+    ("row", "fragment"),
+    [
+        ("park,10,min,400,absolute,hectares,x", "measure 'hectares'"),
+        ("park,10,min,,,area_m2,x", "needs a minimum"),
+    ],
+)
+def test_a_bad_measure_is_named(tmp_path: Path, row: str, fragment: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("item,reach,reach_unit,min_count,per,measure,source\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(FifteenMinError, match=f"Line 2 .*{fragment}"):
+        load_profile(path)

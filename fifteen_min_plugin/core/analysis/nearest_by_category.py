@@ -56,11 +56,30 @@ class NearestSearchInput:
 
 
 @dataclass
+class SearchState:
+    """What the search read and built, for a caller that walks the same graph again (e.g. to count within reach).
+
+    Arrays run over every origin read (`origin_located` marks the rows of the table) and every facility read.
+    """
+
+    network: NearestSearch
+    facility_snap: Snap
+    facility_features: list[QgsFeature]
+    facility_codes: list[str]
+    #: facility points in the graph's CRS (NaN without one)
+    facility_xy: np.ndarray
+    #: facilities with a point and a searched code
+    facility_known: np.ndarray
+    origin_located: np.ndarray
+
+
+@dataclass
 class NearestTable:
     """The origins with a point and, per origin, min_<code>…, euc_<code>… and snap_m (None: no value)."""
 
     features: list[QgsFeature]
     rows: list[list]
+    state: Optional[SearchState] = None
 
 
 def output_fields(codes: Sequence[str]) -> tuple[tuple[str, str], ...]:
@@ -189,4 +208,5 @@ def nearest_by_category(search: NearestSearchInput, feedback: QgsProcessingFeedb
     values[~np.isfinite(table)] = None
     # an origin without a point gets no row: an all-NULL row would read as "nothing within reach"
     rows = [row for row, keep in zip(values.tolist(), origin_located) if keep]
-    return NearestTable([f for f, keep in zip(origins.features, origin_located) if keep], rows)
+    state = SearchState(network, facility_snap, facilities.features, facility_code, facility_xy, known, origin_located)
+    return NearestTable([f for f, keep in zip(origins.features, origin_located) if keep], rows, state)

@@ -3,7 +3,8 @@
 A profile is one editable UTF-8 CSV (`resources/profiles/<profile>.csv`; the file name is the profile's name)
 with the columns `item` (a category code, or several "any of" codes joined by `|`), `item_zh`, `reach` and
 `reach_unit` (`min` walking minutes or `m` metres), `min_count` and `per` (an optional minimum count, per
-`absolute`, `per_1000_residents` or `per_100_households`), `source` (the document the threshold comes from, or
+`absolute`, `per_1000_residents` or `per_100_households`), `measure` (what the minimum counts: `count`
+facilities, their `area_m2` or their `capacity`, default `count`), `source` (the document the threshold comes from, or
 "plugin default, editable") and `note`. A bad row is refused with a sentence naming the file and line.
 """
 
@@ -30,6 +31,11 @@ MINUTES = "min"
 METRES = "m"
 REACH_UNITS = (MINUTES, METRES)
 PER_UNITS = ("absolute", "per_1000_residents", "per_100_households")
+#: what a minimum counts: facilities within reach, or the sum of their area (m²) or of their capacity (places)
+COUNT = "count"
+AREA = "area_m2"
+CAPACITY = "capacity"
+MEASURES = (COUNT, AREA, CAPACITY)
 #: the shipped profiles, in the order a matrix lists them
 SHIPPED = (
     "mofcom_convenience",
@@ -61,10 +67,23 @@ class ProfileItem:
     per: str
     source: str
     note: str
+    measure: str = COUNT
+    #: the line of the profile file the item was read from (0: not read from a file)
+    line: int = 0
 
     def reach_minutes(self, speed_m_per_min: float) -> float:
         """The reach in walking minutes at `speed_m_per_min`."""
         return self.reach if self.reach_unit == MINUTES else self.reach / speed_m_per_min
+
+    def required(self, residents: Optional[float], households: Optional[float]) -> Optional[float]:
+        """The minimum for a community of `residents` and `households`; None without a minimum or a figure."""
+        if self.min_count is None:
+            return None
+        if self.per == "per_1000_residents":
+            return None if residents is None else self.min_count * residents / 1000.0
+        if self.per == "per_100_households":
+            return None if households is None else self.min_count * households / 100.0
+        return self.min_count
 
 
 @dataclass(frozen=True)
@@ -118,6 +137,15 @@ def _item(path: Path, line: int, row: dict[str, str], known: set[str]) -> Profil
     min_count = _number(path, line, "min_count", min_text) if min_text else None
     if per and per not in PER_UNITS:
         raise fail(ProfileMessages.tr("the unit {per!r} is not one of {units}."), per=per, units=", ".join(PER_UNITS))
+    measure = row.get("measure", "") or COUNT
+    if measure not in MEASURES:
+        raise fail(
+            ProfileMessages.tr("the measure {measure!r} is not one of {measures}."),
+            measure=measure,
+            measures=", ".join(MEASURES),
+        )
+    if measure != COUNT and min_count is None:
+        raise fail(ProfileMessages.tr("the measure {measure!r} needs a minimum (min_count)."), measure=measure)
     if not row["source"]:
         raise fail(ProfileMessages.tr("the source is empty; cite the document or write “plugin default, editable”."))
     return ProfileItem(
@@ -129,6 +157,8 @@ def _item(path: Path, line: int, row: dict[str, str], known: set[str]) -> Profil
         per or "absolute",
         row["source"],
         row.get("note", ""),
+        measure,
+        line,
     )
 
 

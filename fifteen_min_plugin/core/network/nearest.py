@@ -141,6 +141,12 @@ class NearestSearch:
         self._position = chains.position(edge, origins.offset[self._snapped])
         self._gap = origins.distance[self._snapped]
 
+    @property
+    def junction_matrix(self) -> csr_matrix:
+        """The contracted graph alone (junctions × junctions, chain lengths), without the super-source row."""
+        j = len(self.chains.junction)
+        return csr_matrix((self._data, self._indices, self._indptr[: j + 1]), shape=(j, j))
+
     def distances(self, facilities: Snap, members: np.ndarray, limit: float) -> np.ndarray:
         """Network distance (metres) from each origin to the nearest facility in `members`; inf beyond `limit`.
 

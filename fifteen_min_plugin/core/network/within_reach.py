@@ -1,0 +1,90 @@
+"""Every facility within a walk of every origin: the pairs a minimum count (or area, or capacity) needs.
+
+The nearest-facility search (`NearestSearch`) answers "how far is the nearest"; a minimum needs "how many within".
+`network_pairs` reuses that search's contracted graph and snapped origins: one bounded Dijkstra from each junction
+at the ends of the facilities' streets, in blocks, then each facility reaches each origin through the ends of
+both their chains (or directly along a shared chain). `straight_pairs` is the same in a straight line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse.csgraph import dijkstra
+from scipy.spatial import cKDTree
+
+from fifteen_min_plugin.core.network.isochrone import Snap
+from fifteen_min_plugin.core.network.nearest import NearestSearch
+
+#: facilities searched together: a block's distances are (2 × block) × junctions floats
+BLOCK = 128
+
+
+@dataclass
+class Pairs:
+    """Origin–facility pairs within the limit: origin index, facility index (of the inputs) and metres."""
+
+    origin: np.ndarray
+    facility: np.ndarray
+    metres: np.ndarray
+
+    @classmethod
+    def empty(cls) -> Pairs:
+        """No pair."""
+        return cls(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
+
+
+def network_pairs(search: NearestSearch, facilities: Snap, members: np.ndarray, limit: float) -> Pairs:
+    """Every (origin, facility of `members`) pair at most `limit` metres apart along the streets.
+
+    Origins and facilities walk their straight snap distance to the network, as in `NearestSearch.distances`;
+    unsnapped ones form no pair.
+    """
+    chains, origins = search.chains, search.origins
+    members = np.asarray(members, dtype=np.int64)
+    members = members[facilities.edge[members] >= 0]
+    snapped = np.flatnonzero(origins.snapped)
+    if len(members) == 0 or len(snapped) == 0:
+        return Pairs.empty()
+    origin_edge = origins.edge[snapped]
+    own = chains.edge_chain[origin_edge]
+    along = chains.position(origin_edge, origins.offset[snapped])
+    origin_gap = origins.distance[snapped]
+    own_first, own_last, own_length = chains.first[own], chains.last[own], chains.length[own]
+    matrix = search.junction_matrix
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for start in range(0, len(members), BLOCK):
+        block = members[start : start + BLOCK]
+        edge = facilities.edge[block]
+        gap = facilities.distance[block]
+        chain = chains.edge_chain[edge]
+        position = chains.position(edge, facilities.offset[block])
+        sources, inverse = np.unique(np.concatenate([chains.first[chain], chains.last[chain]]), return_inverse=True)
+        node = dijkstra(matrix, directed=True, indices=sources, limit=limit)
+        via_first = node[inverse[: len(block)]] + (gap + position)[:, None]
+        via_last = node[inverse[len(block) :]] + (gap + chains.length[chain] - position)[:, None]
+        to_junction = np.minimum(via_first, via_last)  # facility → every junction
+        walk = np.minimum(to_junction[:, own_first] + along, to_junction[:, own_last] + own_length - along) + origin_gap
+        same = chain[:, None] == own[None, :]
+        if same.any():
+            rows, cols = np.nonzero(same)
+            direct = np.abs(along[cols] - position[rows]) + gap[rows] + origin_gap[cols]
+            walk[rows, cols] = np.minimum(walk[rows, cols], direct)
+        rows, cols = np.nonzero(walk <= limit)
+        found.append((snapped[cols], block[rows], walk[rows, cols]))
+    return Pairs(*(np.concatenate(parts) for parts in zip(*found)))
+
+
+def straight_pairs(origins_xy: np.ndarray, facilities_xy: np.ndarray, limit: float) -> Pairs:
+    """Every (origin, facility) pair at most `limit` metres apart in a straight line (rows with NaN form none)."""
+    origins_xy = np.asarray(origins_xy, dtype=np.float64).reshape(-1, 2)
+    facilities_xy = np.asarray(facilities_xy, dtype=np.float64).reshape(-1, 2)
+    origin_ok = np.flatnonzero(np.isfinite(origins_xy).all(axis=1))
+    facility_ok = np.flatnonzero(np.isfinite(facilities_xy).all(axis=1))
+    if len(origin_ok) == 0 or len(facility_ok) == 0:
+        return Pairs.empty()
+    pairs = cKDTree(origins_xy[origin_ok]).sparse_distance_matrix(
+        cKDTree(facilities_xy[facility_ok]), limit, output_type="ndarray"
+    )
+    return Pairs(origin_ok[pairs["i"]], facility_ok[pairs["j"]], pairs["v"].astype(np.float64))
