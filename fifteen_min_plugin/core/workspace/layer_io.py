@@ -5,7 +5,9 @@ some errors (a full disk, SQLITE_FULL), after which later statements would commi
 therefore arms connection-local guard triggers that refuse any write to its tables once it is gone, stops at the
 first failed write, and afterwards checks that a failed write left every table with exactly the rows it had.
 A workspace another program is writing to is waited for (a busy timeout, then retries with backoff) before the
-write is refused with a sentence.
+write is refused with a sentence. On a PostGIS workspace the same block is one PostgreSQL transaction (QgsTransaction
+on the postgres provider); the SQLite guard and lock parts are left out, PostgreSQL rolls back a failed transaction
+and a lost connection by itself.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsCsException,
+    QgsDataSourceUri,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSource,
@@ -53,13 +56,22 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _is_postgres(layer: QgsVectorLayer) -> bool:
+    return layer.providerType() == "postgres"
+
+
 def _table(layer: QgsVectorLayer) -> str:
+    if _is_postgres(layer):
+        uri = QgsDataSourceUri(layer.source())
+        return f"{uri.schema()}.{uri.table()}"
     parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
     return str(parts.get("layerName") or layer.name())
 
 
 def _connection(layer: QgsVectorLayer) -> str:
     """The connection string QgsTransaction uses for `layer`: its source without the layer part."""
+    if _is_postgres(layer):
+        return QgsDataSourceUri(layer.source()).connectionInfo(False)
     return re.sub(r"\|layer(name|id)=[^|]*", "", layer.source())
 
 
@@ -142,12 +154,14 @@ class _Transaction:
     def __init__(self, layers: Sequence[QgsVectorLayer], failed: str) -> None:
         self.layers = list(layers)
         self.failed = failed
+        #: PostgreSQL needs no guard: a transaction it aborts refuses every later statement until rolled back
+        self.sqlite = not any(_is_postgres(layer) for layer in self.layers)
         self.tables = sorted({_table(layer) for layer in self.layers})
         # GDAL may defer a bulk insert's R-tree entries and write them later: the R-tree's tables are guarded too
         self.indexes = sorted(
             f"rtree_{_table(layer)}_{layer.dataProvider().geometryColumnName()}_{part}"
             for layer in self.layers
-            if layer.isSpatial() and layer.dataProvider().geometryColumnName()
+            if self.sqlite and layer.isSpatial() and layer.dataProvider().geometryColumnName()
             for part in ("node", "parent", "rowid")
         )
         self.transaction: Optional[QgsTransaction] = None
@@ -159,6 +173,8 @@ class _Transaction:
 
     def arm(self) -> None:
         """Create the guard table and the connection-local triggers that refuse writes once it is empty."""
+        if not self.sqlite:
+            return
         statements = [
             f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
             f"CREATE TEMP TABLE IF NOT EXISTS {_GUARD_TABLE} (open INTEGER)",
@@ -184,6 +200,8 @@ class _Transaction:
 
     def disarm(self) -> None:
         """Drop the guard (best effort: a connection that closes drops it anyway)."""
+        if not self.sqlite:
+            return
         for number in range(len(self.tables) + len(self.indexes)):
             for event in ("insert", "update", "delete"):
                 self.sql(f"DROP TRIGGER IF EXISTS temp.{_GUARD_TABLE}_{number}_{event}")
@@ -192,6 +210,13 @@ class _Transaction:
     def begin(self) -> None:
         """Begin, take the write lock at once and open the guard; waits for another writer, then refuses."""
         assert self.transaction is not None
+        if not self.sqlite:
+            begun, error = self.transaction.begin()
+            if begun:
+                begun, error = self.sql(f"SAVEPOINT {_GUARD_TABLE}")
+            if not begun:
+                raise FifteenMinError(self.failed, details=error)
+            return
         deadline = time.monotonic() + BUSY_RETRY_S
         pause = 0.05
         # a write statement that changes nothing: it takes the write lock before anything is read

@@ -74,22 +74,44 @@ class SchemaChange:
 
 @dataclass(frozen=True)
 class IndexSpec:
-    """A unique index on `columns` of `layer`, over the rows where every one of them is filled in."""
+    """An index on `columns` of `layer`.
+
+    Unique over the rows where every one of them is filled in, or (`unique` False) a plain lookup index.
+    """
 
     name: str
     layer: str
     columns: tuple[str, ...]
+    unique: bool = True
 
-    def sql(self) -> str:
-        """The CREATE statement (SQLite), harmless when the index exists."""
+    def sql(self, schema: Optional[str] = None) -> str:
+        """The CREATE statement, harmless when the index exists.
+
+        SQLite (GeoPackage) form, or PostgreSQL (btree) when the table lives in `schema`.
+        """
         columns = ", ".join(f'"{column}"' for column in self.columns)
+        table = f'"{schema}"."{self.layer}"' if schema else f'"{self.layer}"'
+        if not self.unique:
+            return f'CREATE INDEX IF NOT EXISTS "{self.name}" ON {table} ({columns})'
         filled = " AND ".join(f"\"{column}\" <> ''" for column in self.columns)
-        return f'CREATE UNIQUE INDEX IF NOT EXISTS "{self.name}" ON "{self.layer}" ({columns}) WHERE {filled}'
+        return f'CREATE UNIQUE INDEX IF NOT EXISTS "{self.name}" ON {table} ({columns}) WHERE {filled}'
 
 
 #: a source record (source system, its id) is in the facilities once: two imports of it cannot both add it
 FACILITY_SOURCE_KEY = IndexSpec("facilities_source_key", "facilities", ("source", "source_id"))
 INDEXES: tuple[IndexSpec, ...] = (FACILITY_SOURCE_KEY,)
+#: columns analysis and registers look rows up by; a PostGIS workspace has a btree index on each where present
+LOOKUP_COLUMNS = (
+    "community_id",
+    "circle_id",
+    "facility_id",
+    "asset_id",
+    "project_id",
+    "need_id",
+    "consultation_id",
+    "category",
+    "status",
+)
 
 
 #: the 2025 figures of a circle: chain share, green space (GB 50180 Table 4.0.4), floor area (国办发〔2021〕56号)
@@ -370,6 +392,16 @@ def workspace_layers(categories: Optional[Sequence[Category]] = None) -> tuple[L
         PROJECT_SITES,
         SATISFACTION,
     )
+
+
+def lookup_indexes(layers: Sequence[LayerSpec]) -> list[IndexSpec]:
+    """A btree index on every LOOKUP_COLUMNS column of `layers` (named <layer>_<column>_idx)."""
+    return [
+        IndexSpec(f"{spec.name}_{field.name}_idx", spec.name, (field.name,), unique=False)
+        for spec in layers
+        for field in spec.fields
+        if field.name in LOOKUP_COLUMNS
+    ]
 
 
 def display_name(layer: str) -> str:

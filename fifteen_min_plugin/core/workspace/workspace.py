@@ -1,7 +1,9 @@
 """The workspace: one store per planning area holding the plugin's layers, reached only through QGIS providers.
 
-`Workspace` is the one interface analysis code uses for layer access. Storage details live in a backend
-(`GeoPackageBackend` today); a PostGIS backend only needs the same small set of methods.
+`Workspace` is the one interface analysis code uses for layer access. Storage details live in a backend with one
+small method set: `GeoPackageBackend` (a .gpkg file, the default) or `postgis.PostgisBackend` (a schema on a
+bureau's PostgreSQL server). A location is a GeoPackage path or a `PostgisLocation` (text form
+``postgres:<connection>/<schema>``); `Workspace.create`, `open` and `from_project` take either.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from fifteen_min_plugin.core.facilities.categories import Category, load_categor
 from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.values import text as value_text
 from fifteen_min_plugin.core.workspace.layer_io import WriteGuard, workspace_transaction
+from fifteen_min_plugin.core.workspace.postgis import PostgisBackend, PostgisLocation
 from fifteen_min_plugin.core.workspace.schema import (
     APPLICATION,
     DEFAULT_CRS,
@@ -56,6 +59,8 @@ from fifteen_min_plugin.core.workspace.schema import (
 )
 
 PathLike = Union[str, os.PathLike]
+#: where a workspace lives: a GeoPackage path, a PostgisLocation or its text form "postgres:<connection>/<schema>"
+Location = Union[PathLike, PostgisLocation]
 
 STYLES_DIR = RESOURCES_DIR / "styles"
 #: custom property marking the layer-tree group of a workspace (value: the workspace path)
@@ -98,6 +103,45 @@ class GeoPackageBackend:
     def layer_names(self) -> list[str]:
         """Names of all vector tables in the file."""
         return [item.name() for item in self._sublayers()]
+
+    def columns(self, names: Sequence[str]) -> dict[str, list[str]]:
+        """{table: field names} of the tables `names`."""
+        return {name: self.vector_layer(name, read_only=True).fields().names() for name in names}
+
+    def index_sql(self, spec: IndexSpec) -> str:
+        """The CREATE INDEX statement of `spec` (SQLite)."""
+        return spec.sql()
+
+    def check_new(self) -> None:
+        """WorkspaceError if the file exists already (a new workspace never touches an existing file)."""
+        if self.path.exists():
+            raise WorkspaceError(
+                Workspace.tr("The file {path} already exists. Choose another file name, or open it instead.").format(
+                    path=self.path
+                )
+            )
+
+    def check_existing(self) -> None:
+        """WorkspaceError unless the file is a GeoPackage (checked without writing)."""
+        if not self.path.is_file():
+            raise WorkspaceError(Workspace.tr("The workspace file {path} does not exist.").format(path=self.path))
+        if not self.is_container():
+            raise WorkspaceError(
+                Workspace.tr("The file {path} is not a GeoPackage, so it cannot be opened as a workspace.").format(
+                    path=self.path
+                )
+            )
+
+    def not_a_workspace(self) -> str:
+        """The sentence for a GeoPackage without the workspace information table."""
+        message = Workspace.tr("The GeoPackage {path} is not a workspace of this plugin (it has no “{table}” table).")
+        return message.format(path=self.path, table=META_TABLE)
+
+    def create_all(self, layers: Sequence[LayerSpec], crs: QgsCoordinateReferenceSystem) -> None:
+        """Create the file with every table of `layers` and the unique indexes; `discard` undoes a failure."""
+        for spec in layers:
+            self.create_layer(spec, crs)
+        _add_indexes(self, INDEXES)
 
     def vector_layer(self, layer_name: str, name: str = "", read_only: bool = False) -> QgsVectorLayer:
         """A layer on one table; `read_only` opens it without write access."""
@@ -170,12 +214,28 @@ PROJECT_SCOPE = "fifteenmin"
 PROJECT_KEY = "workspace"
 
 
+Backend = Union[GeoPackageBackend, PostgisBackend]
+
+
+def backend_for(location: Location) -> Backend:
+    """The backend of a location: PostGIS for a PostgisLocation or its "postgres:" text form, else a GeoPackage.
+
+    WorkspaceError when a PostGIS location's connection is not saved, keeps a password, or the schema name is bad.
+    """
+    if isinstance(location, PostgisLocation):
+        return PostgisBackend(location)
+    parsed = PostgisLocation.parse(str(location))
+    if parsed is not None:
+        return PostgisBackend(parsed)
+    return GeoPackageBackend(Path(location))
+
+
 class Workspace(Messages):
     """A workspace opened at the current schema version; get one with `create` or `open`."""
 
     def __init__(
         self,
-        backend: GeoPackageBackend,
+        backend: Backend,
         schema_version: int,
         categories: Sequence[Category],
         upgrades: Sequence[Addition] = (),
@@ -191,9 +251,29 @@ class Workspace(Messages):
         self._specs = {spec.name: spec for spec in workspace_layers(self.categories)}
 
     @property
-    def path(self) -> Path:
-        """The workspace file."""
+    def path(self) -> Union[Path, str]:
+        """The GeoPackage file; for a PostGIS workspace the location's text form ``postgres:<connection>/<schema>``."""
         return self._backend.path
+
+    @property
+    def location(self) -> Union[Path, PostgisLocation]:
+        """Where the workspace lives: the GeoPackage path or the PostgisLocation."""
+        backend = self._backend
+        return backend.location if isinstance(backend, PostgisBackend) else backend.path
+
+    @property
+    def backend(self) -> Backend:
+        """The storage backend (GeoPackageBackend or PostgisBackend), for code that needs SQL or table names."""
+        return self._backend
+
+    @property
+    def is_postgis(self) -> bool:
+        """Whether the workspace is a PostGIS schema."""
+        return isinstance(self._backend, PostgisBackend)
+
+    def owns(self, layer: QgsMapLayer) -> bool:
+        """Whether `layer` reads one of this workspace's tables."""
+        return self._backend.layer_name_of(layer) is not None
 
     @property
     def schema_version(self) -> int:
@@ -202,33 +282,30 @@ class Workspace(Messages):
 
     @property
     def name(self) -> str:
-        """Name of the workspace, shown as its layer-tree group."""
-        return self.path.stem
+        """Name of the workspace, shown as its layer-tree group (the file's stem or the schema)."""
+        backend = self._backend
+        return backend.schema if isinstance(backend, PostgisBackend) else backend.path.stem
 
     @classmethod
     def create(
         cls,
-        path: PathLike,
+        path: Location,
         crs: Optional[QgsCoordinateReferenceSystem] = None,
         categories: Optional[Sequence[Category]] = None,
     ) -> Workspace:
-        """Create a new workspace file with every layer empty; refuses to touch an existing file."""
-        path = Path(path)
-        if path.exists():
-            raise WorkspaceError(
-                Workspace.tr("The file {path} already exists. Choose another file name, or open it instead.").format(
-                    path=path
-                )
-            )
+        """Create a new workspace with every layer empty at `path` (a GeoPackage file or a PostGIS location).
+
+        Refuses to touch an existing file or schema; a failure leaves nothing behind.
+        """
+        backend = backend_for(path)
+        backend.check_new()
+        path = backend.path
         crs = crs if crs is not None else QgsCoordinateReferenceSystem(DEFAULT_CRS)
         if not crs.isValid():
             raise WorkspaceError(Workspace.tr("The chosen coordinate reference system is not valid."))
         table = _categories(categories)
-        backend = GeoPackageBackend(path)
         try:
-            for spec in (META, *workspace_layers(table)):
-                backend.create_layer(spec, crs)
-            _add_indexes(backend, INDEXES)
+            backend.create_all((META, *workspace_layers(table)), crs)
             _write_meta(backend, {"schema_version": str(SCHEMA_VERSION), "application": APPLICATION})
         except WorkspaceError as error:
             backend.discard()
@@ -241,28 +318,20 @@ class Workspace(Messages):
         return cls(backend, SCHEMA_VERSION, table)
 
     @classmethod
-    def open(cls, path: PathLike, categories: Optional[Sequence[Category]] = None) -> Workspace:
-        """Open a workspace, upgrading an older schema in place (only adds layers and fields).
+    def open(cls, path: Location, categories: Optional[Sequence[Category]] = None) -> Workspace:
+        """Open a workspace (a GeoPackage file or a PostGIS location), upgrading an older schema in place.
 
-        Files that are missing, not GeoPackages, not workspaces or from a newer plugin are refused with a
-        WorkspaceError before anything is written.
+        An upgrade only adds layers, fields and indexes.
+
+        Files or schemas that are missing, unreachable, not GeoPackages, not workspaces or from a newer plugin are
+        refused with a WorkspaceError before anything is written.
         """
-        path = Path(path)
-        if not path.is_file():
-            raise WorkspaceError(Workspace.tr("The workspace file {path} does not exist.").format(path=path))
-        backend = GeoPackageBackend(path)
-        if not backend.is_container():
-            raise WorkspaceError(
-                Workspace.tr("The file {path} is not a GeoPackage, so it cannot be opened as a workspace.").format(
-                    path=path
-                )
-            )
+        backend = backend_for(path)
+        backend.check_existing()
+        path = backend.path
         names = backend.layer_names()
         if META_TABLE not in names:
-            message = Workspace.tr(
-                "The GeoPackage {path} is not a workspace of this plugin (it has no “{table}” table)."
-            )
-            raise WorkspaceError(message.format(path=path, table=META_TABLE))
+            raise WorkspaceError(backend.not_a_workspace())
         version = _read_version(backend)
         if version > SCHEMA_VERSION:
             message = Workspace.tr(
@@ -271,13 +340,15 @@ class Workspace(Messages):
             raise WorkspaceError(message.format(path=path, plugin=__title__, found=version, supported=SCHEMA_VERSION))
         table = _categories(categories)
         layers = workspace_layers(table)
-        existing = {name: backend.vector_layer(name, read_only=True).fields().names() for name in names}
+        existing = backend.columns(names)
         plan = upgrade_plan(existing, version, layers)
         notes: list[str] = []
         if plan or version < SCHEMA_VERSION:
             try:
                 _apply(backend, plan, layers, existing)
                 notes = _add_indexes(backend, _new_indexes(version))
+                if isinstance(backend, PostgisBackend):
+                    backend.add_lookup_indexes(layers)
                 if version < SCHEMA_VERSION:
                     _write_meta(backend, {"schema_version": str(SCHEMA_VERSION)})
             except WorkspaceError as error:
@@ -335,8 +406,15 @@ class Workspace(Messages):
         return result
 
     def remember_in(self, project: QgsProject) -> None:
-        """Record this workspace in the project (relative to the project file when QGIS stores relative paths)."""
-        project.writeEntry(PROJECT_SCOPE, PROJECT_KEY, project.writePath(str(self.path)))
+        """Record this workspace in the project.
+
+        A GeoPackage relative to the project file when QGIS stores relative paths, a PostGIS workspace as
+        ``postgres:<connection>/<schema>`` (never a credential).
+        """
+        if self.is_postgis:
+            project.writeEntry(PROJECT_SCOPE, PROJECT_KEY, str(self.path))
+        else:
+            project.writeEntry(PROJECT_SCOPE, PROJECT_KEY, project.writePath(str(self.path)))
 
     @classmethod
     def from_project(cls, project: QgsProject) -> Optional[Workspace]:
@@ -348,6 +426,9 @@ class Workspace(Messages):
         stored, found = project.readEntry(PROJECT_SCOPE, PROJECT_KEY, "")
         if not found or not stored:
             return None
+        location = PostgisLocation.parse(stored)
+        if location is not None:
+            return cls.open(location)
         path = Path(project.readPath(stored))
         beside = Path(project.absolutePath()) / path.name
         if not path.exists() and project.absolutePath() and beside.exists():
@@ -373,14 +454,14 @@ def _categories(categories: Optional[Sequence[Category]]) -> list[Category]:
         raise WorkspaceError(error.message, details=error.details) from error
 
 
-def _read_meta(backend: GeoPackageBackend) -> dict[str, str]:
+def _read_meta(backend: Backend) -> dict[str, str]:
     layer = backend.vector_layer(META_TABLE, read_only=True)
     if not layer.isValid():
         return {}
     return {str(feature["key"]): str(feature["value"]) for feature in layer.getFeatures()}
 
 
-def _read_version(backend: GeoPackageBackend) -> int:
+def _read_version(backend: Backend) -> int:
     meta = _read_meta(backend)
     try:
         version = int(meta.get("schema_version", ""))
@@ -392,7 +473,7 @@ def _read_version(backend: GeoPackageBackend) -> int:
     return version
 
 
-def _write_meta(backend: GeoPackageBackend, values: dict[str, str]) -> None:
+def _write_meta(backend: Backend, values: dict[str, str]) -> None:
     layer = backend.vector_layer(META_TABLE)
     failed = Workspace.tr("The workspace information in {path} could not be saved.").format(path=backend.path)
     value_index = layer.fields().lookupField("value")
@@ -412,9 +493,7 @@ def _write_meta(backend: GeoPackageBackend, values: dict[str, str]) -> None:
         raise WorkspaceError(error.message, details=error.details) from error
 
 
-def _storage_crs(
-    backend: GeoPackageBackend, layers: Sequence[LayerSpec], names: Sequence[str]
-) -> QgsCoordinateReferenceSystem:
+def _storage_crs(backend: Backend, layers: Sequence[LayerSpec], names: Sequence[str]) -> QgsCoordinateReferenceSystem:
     for spec in layers:
         if spec.geometry and spec.name in names:
             crs = backend.vector_layer(spec.name, read_only=True).crs()
@@ -424,7 +503,7 @@ def _storage_crs(
 
 
 def _apply(
-    backend: GeoPackageBackend, plan: Sequence[Addition], layers: Sequence[LayerSpec], existing: dict[str, list[str]]
+    backend: Backend, plan: Sequence[Addition], layers: Sequence[LayerSpec], existing: dict[str, list[str]]
 ) -> None:
     specs = {spec.name: spec for spec in layers}
     crs = _storage_crs(backend, layers, list(existing))
@@ -443,7 +522,7 @@ def _new_indexes(version: int) -> list[IndexSpec]:
     return [spec for spec in INDEXES if spec.name in names]
 
 
-def _add_indexes(backend: GeoPackageBackend, indexes: Sequence[IndexSpec]) -> list[str]:
+def _add_indexes(backend: Backend, indexes: Sequence[IndexSpec]) -> list[str]:
     """Build the unique indexes, first merging rows that repeat an indexed key; returns what was merged, as sentences.
 
     Each index is built in one transaction with its merge: a failure leaves the table as it was.
@@ -462,7 +541,7 @@ def _add_indexes(backend: GeoPackageBackend, indexes: Sequence[IndexSpec]) -> li
         try:
             with workspace_transaction([layer], failed) as guard:
                 merged, kept = _merge_repeats(layer, spec, guard)
-                guard.execute(spec.sql())
+                guard.execute(backend.index_sql(spec))
         except FifteenMinError as error:
             raise WorkspaceError(error.message, details=error.details) from error
         if merged:
