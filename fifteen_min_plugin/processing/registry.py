@@ -22,6 +22,7 @@ ALGORITHMS: tuple[tuple[str, str], ...] = (
     ("population_summary", "PopulationSummaryAlgorithm"),
     ("idle_candidates", "IdleCandidatesAlgorithm"),
     ("repurpose", "RepurposeAlgorithm"),
+    ("colocation", "ColocationAlgorithm"),
     ("plan_scenario", "PlanScenarioAlgorithm"),
     ("circle_plan", "CirclePlanAlgorithm"),
 )

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
@@ -162,8 +163,10 @@ class GapIndex:
                 unplaced.append(community)
                 continue
             try:
-                geometry.transform(transform)
+                done = geometry.transform(transform) == Qgis.GeometryOperationResult.Success
             except QgsCsException:
+                done = False
+            if not done:
                 unplaced.append(community)
                 continue
             point = geometry.pointOnSurface().asPoint()
@@ -206,8 +209,10 @@ class GapIndex:
             return None
         copy = QgsGeometry(geometry)
         try:
-            copy.transform(QgsCoordinateTransform(source_crs, self.crs, transform_context))
+            done = copy.transform(QgsCoordinateTransform(source_crs, self.crs, transform_context))
         except QgsCsException:
+            return None
+        if done != Qgis.GeometryOperationResult.Success:
             return None
         point = copy.pointOnSurface().asPoint()
         return point.x(), point.y()

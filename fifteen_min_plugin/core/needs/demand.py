@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
@@ -85,9 +86,9 @@ def read_needs(
         geometry = feature.geometry()
         if not geometry.isNull() and not geometry.isEmpty():
             try:
-                geometry.transform(transform)
-                point = geometry.centroid().asPoint()
-                xy = (point.x(), point.y())
+                if geometry.transform(transform) == Qgis.GeometryOperationResult.Success:
+                    point = geometry.centroid().asPoint()
+                    xy = (point.x(), point.y())
             except QgsCsException:
                 xy = None
         found.append(AskedNeed(category, value if value > 0 else 1.0, community, xy))
