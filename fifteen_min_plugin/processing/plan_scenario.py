@@ -53,7 +53,9 @@ class PlanScenarioAlgorithm(FifteenMinAlgorithm):
             "basic categories the plan fills), <i>closed_by</i> (per category gained, the projects inside the circle "
             "that fill it, e.g. pharmacy:P1,P3), <i>required_before</i> and <i>required_after</i> (the GB 50180 / "
             "MOFCOM requirements the circle misses, as in Coverage per circle's missing_required; the gaps left in "
-            "missing_after and required_after are those no project of the chosen statuses addresses yet) and "
+            "missing_after and required_after are those no project of the chosen statuses addresses yet), "
+            "<i>tiers_before</i> and <i>tiers_after</i> (the same requirements by GB 50180 tier, each checked within "
+            "its own reach, as Coverage per circle's missing_tiers, e.g. 5:kindergarten;10:bus_stop) and "
             "<i>residents_gaining</i>: the circle's population if it gains "
             "at least one missing basic category, else 0 (empty without a population)."
         )

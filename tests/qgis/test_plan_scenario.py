@@ -140,6 +140,13 @@ def test_a_project_filling_the_only_missing_basic_type_raises_the_grade(processi
     assert b["missing_before"] == b["missing_after"] and b["grade_before"] == b["grade_after"]
     assert (b["gained"], b["closed_by"], b["residents_gaining"]) == ("", "", 0)
     assert b["required_before"] == b["required_after"]
+    # the tier-labelled gaps are Coverage per circle's, and a pharmacy is no GB 50180 tier item: they stay
+    inputs = {"CIRCLES": world["circles"], "FACILITIES": world["facilities"], "OUTPUT": "memory:"}
+    tiers = {
+        f["circle_id"]: f["missing_tiers"]
+        for f in processing.run("fifteenmin:coverage", inputs)["OUTPUT"].getFeatures()
+    }
+    assert (a["tiers_before"], b["tiers_before"]) == (tiers["A"], tiers["B"]) and a["tiers_before"].startswith("5:")
 
 
 def test_a_cancelled_project_changes_nothing_and_cannot_be_asked_for(processing, world):

@@ -54,6 +54,8 @@ SCENARIO_FIELDS = (
     ("closed_by", "text"),
     ("required_before", "text"),
     ("required_after", "text"),
+    ("tiers_before", "text"),
+    ("tiers_after", "text"),
     ("residents_gaining", "int"),
 )
 _PROJECT_FIELDS = ("project_id", "category", "status")
@@ -233,6 +235,8 @@ def plan_scenario(
                 "closed_by": ";".join(f"{code}:{','.join(inside[code])}" for code in gained if code in inside),
                 "required_before": old["missing_required"],
                 "required_after": new["missing_required"],
+                "tiers_before": old["missing_tiers"],
+                "tiers_after": new["missing_tiers"],
                 "residents_gaining": NULL if population is None else (int(population) if gained else 0),
             }
         )
