@@ -46,6 +46,8 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
     EXCLUDE_FIELD = "EXCLUDE_FIELD"
     EXCLUDE_VALUES = "EXCLUDE_VALUES"
     ASSETS = "ASSETS"
+    NEEDS = "NEEDS"
+    SATISFACTION = "SATISFACTION"
     OUTPUT = "OUTPUT"
 
     def displayName(self) -> str:  # noqa: D102, N802
@@ -112,6 +114,19 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
                 "<b>Roads</b>, <b>Walking speed</b> and <b>Snapping tolerance</b> are used only with the communities "
                 "layer, for the tiers without a circle of their own."
             )
+            + self.tr(
+                "<br><b>Needs</b> (optional): the workspace needs or the output of Import residents' needs. A need "
+                "counts for the circles of its <i>community_id</i> and for those whose polygon holds its point (once "
+                "per circle), with its weight (respondents). <i>demand_top</i> lists the five categories asked for "
+                "most as code:respondents (breakfast:34,fresh_market:20), <i>unmet_demand</i> those asked for that "
+                "have no facility in the circle, and <i>demand_top_zh</i>, <i>unmet_demand_zh</i> the same with "
+                "Chinese names (早餐店:34、菜市场:20). Unclassified needs are not counted. Without needs the fields "
+                "are empty.<br><b>Satisfaction</b> (optional): the workspace satisfaction table or the output of "
+                "Import satisfaction surveys. <i>satisfaction</i> is the share satisfied (0–1) of the circle's latest "
+                "survey (its own <i>circle_id</i>, else its community's; several rows of that date weighted by sample "
+                "size; a mean score 0–100 counts as score ÷ 100), and <i>satisfaction_ok</i> is 1 when it reaches the "
+                "90% target of the 2023–2025 action plan (居民满意度达到90%以上), else 0; empty without a survey."
+            )
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: D102, N802
@@ -167,6 +182,10 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
         ):
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(parameter)
+        for name, label in ((self.NEEDS, self.tr("Residents' needs")), (self.SATISFACTION, self.tr("Satisfaction"))):
+            self.addParameter(
+                QgsProcessingParameterFeatureSource(name, label, [QgsProcessing.SourceType.TypeVector], optional=True)
+            )
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Coverage")))
 
     def processAlgorithm(  # noqa: D102, N802
@@ -210,7 +229,7 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
                 profile,
                 [brands] if brands else [],
                 reach,
-                self.parameterAsSource(parameters, self.ASSETS, context),
+                *(self.parameterAsSource(parameters, n, context) for n in (self.ASSETS, self.NEEDS, self.SATISFACTION)),
             )
         except FifteenMinError as error:
             raise self.refuse(error, feedback, nothing) from error

@@ -46,6 +46,7 @@ from fifteen_min_plugin.core.facilities.categories import Category, load_categor
 from fifteen_min_plugin.core.facilities.category_codes import report_unknown_codes
 from fifteen_min_plugin.core.labels import named_ids
 from fifteen_min_plugin.core.language import Messages
+from fifteen_min_plugin.core.needs.demand import CircleNeedsSources, circle_demand_fields
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.values import is_null
 from fifteen_min_plugin.core.values import text as value_text
@@ -757,6 +758,8 @@ def circle_coverage(
     brand_tables: Sequence[PathLike] = (),
     roads: Optional[tiers.RoadReach] = None,
     assets: Optional[QgsFeatureSource] = None,
+    needs: Optional[QgsFeatureSource] = None,
+    satisfaction: Optional[QgsFeatureSource] = None,
 ) -> Optional[CircleCoverage]:
     """Facilities per category in every circle, what it lacks, its grade and chain share; None when cancelled.
 
@@ -764,7 +767,8 @@ def circle_coverage(
     chain share counts the brands of resources/categories/brands.csv plus those of `brand_tables`. A lower tier
     without a circle of the community is checked within its walking minutes along `roads`, else within its radius,
     of the community's point in `communities`. The approved or in-use `assets` with an area count toward the floor
-    area. Unknown codes, unreadable populations and circles without a geometry are named in warnings;
+    area. `needs` and `satisfaction` (the workspace tables) give the demand and satisfaction fields
+    (core/needs/demand.py). Unknown codes, unreadable populations and circles without a geometry are named in warnings;
     FifteenMinError when there is nothing to count or the profile has a bad row.
     """
     categories = load_categories()
@@ -850,6 +854,10 @@ def circle_coverage(
             if at in by_position
         }
         values.update(tier_fields(unmet, check.methods[position], green))
+    asked = CircleNeedsSources(needs, satisfaction, circles.sourceCrs(), transform_context)
+    demand = circle_demand_fields(features, shapes, counts, categories, asked)
+    for position, values in by_position.items():
+        values.update(demand[position])
     if floor_assets:
         _report_assets(floor_assets, features, by_position, feedback)
     if populations.unreadable:

@@ -13,20 +13,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from qgis.core import (
+    NULL,
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsCsException,
+    QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSource,
 )
 
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.categories import Category
 from fifteen_min_plugin.core.language import Messages
+from fifteen_min_plugin.core.settings import SATISFACTION_TARGET
 from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.values import text as value_text
 
@@ -35,10 +39,30 @@ if TYPE_CHECKING:
 
 #: how many categories `demand_top` lists
 TOP_COUNT = 5
+#: the coverage fields this module fills (schema.DEMAND_FIELDS)
+DEMAND_FIELD_NAMES = (
+    "demand_top",
+    "demand_top_zh",
+    "unmet_demand",
+    "unmet_demand_zh",
+    "satisfaction",
+    "satisfaction_ok",
+)
 
 
 class DemandMessages(Messages):
     """Translation context of the demand messages."""
+
+
+@dataclass
+class CircleNeedsSources:
+    """What coverage reads residents' demand and satisfaction from; either may be None."""
+
+    needs: Optional[QgsFeatureSource]
+    satisfaction: Optional[QgsFeatureSource]
+    crs: QgsCoordinateReferenceSystem
+    transform_context: QgsCoordinateTransformContext
+    target: float = SATISFACTION_TARGET
 
 
 @dataclass(frozen=True)
@@ -174,3 +198,43 @@ def demand_values(
         "unmet_demand": pairs_text(unmet),
         "unmet_demand_zh": pairs_text(unmet, names_zh),
     }
+
+
+def circle_demand_fields(
+    features: Sequence[QgsFeature],
+    shapes: Sequence[Optional[shapely.Geometry]],
+    counts: Sequence[Sequence[int]],
+    categories: Sequence[Category],
+    sources: CircleNeedsSources,
+) -> list[dict[str, Any]]:
+    """Per circle, the coverage fields `demand_top`, `unmet_demand` (+ `_zh`), `satisfaction`, `satisfaction_ok`.
+
+    Without needs the demand fields are NULL (with needs but none for the circle they are empty); without a
+    satisfaction table, or without a survey of the circle or its community, the satisfaction fields are NULL.
+    """
+    from fifteen_min_plugin.core.needs.satisfaction import read_satisfaction
+
+    codes = [category.code for category in categories]
+    names_zh = {category.code: category.name_zh for category in categories}
+    communities = [
+        _feature_text(feature, "community_id") or _feature_text(feature, "origin_id") for feature in features
+    ]
+    found: list[list[int]] = [[] for _ in features]
+    asked: list[AskedNeed] = []
+    if sources.needs is not None:
+        asked = read_needs(sources.needs, codes, sources.crs, sources.transform_context)
+        found = needs_per_circle(shapes, communities, asked)
+    lookup = read_satisfaction(sources.satisfaction) if sources.satisfaction is not None else None
+    rows = []
+    for feature, community, row, indices in zip(features, communities, counts, found):
+        values: dict[str, Any] = dict.fromkeys(DEMAND_FIELD_NAMES, NULL)
+        if sources.needs is not None:
+            values.update(demand_values(demand_of(asked, indices), dict(zip(codes, map(int, row))), names_zh))
+        if lookup is not None:
+            values.update(lookup.values(_feature_text(feature, "circle_id"), community, sources.target))
+        rows.append(values)
+    return rows
+
+
+def _feature_text(feature: QgsFeature, name: str) -> str:
+    return value_text(feature[name]) if feature.fields().lookupField(name) >= 0 else ""

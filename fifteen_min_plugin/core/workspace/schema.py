@@ -129,6 +129,12 @@ COVERAGE_FIGURES: tuple[FieldSpec, ...] = (
 TIER_FIELDS: tuple[FieldSpec, ...] = tuple(
     FieldSpec(name, "text") for name in ("missing_tiers", "missing_tiers_zh", "tier_reach")
 )
+#: residents' demand (top categories asked for, those missing) and satisfaction (share, at or above the 90% target)
+DEMAND_FIELDS: tuple[FieldSpec, ...] = (
+    *(FieldSpec(name, "text") for name in ("demand_top", "demand_top_zh", "unmet_demand", "unmet_demand_zh")),
+    FieldSpec("satisfaction", "double"),
+    FieldSpec("satisfaction_ok", "int"),
+)
 
 
 @dataclass(frozen=True)
@@ -173,6 +179,7 @@ HISTORY: tuple[SchemaChange, ...] = (
         fields=(
             *(("coverage", spec.name) for spec in COVERAGE_FIGURES),
             *(("coverage", spec.name) for spec in TIER_FIELDS),
+            *(("coverage", spec.name) for spec in DEMAND_FIELDS),
             ("idle_assets", "level"),
             ("idle_assets", "wartime_duty"),
             # row versions checked at commit, and the version each history event made (core/workspace/integrity)
@@ -369,6 +376,7 @@ def coverage_layer(categories: Sequence[Category]) -> LayerSpec:
             *_text("community_id", "method"),
             *COVERAGE_FIGURES,
             *TIER_FIELDS,
+            *DEMAND_FIELDS,
         ),
     )
 
