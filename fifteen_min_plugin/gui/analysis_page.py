@@ -169,6 +169,10 @@ class AnalysisPage(DockPage, load_form("analysis_page")):
         }
         if layers["communities"].featureCount() > 0:
             parameters["COMMUNITIES"] = layers["communities"]
+            if self.roads_combo.currentLayer() is not None:  # lower tiers without a circle: walked, not straight
+                parameters["ROADS"] = self.roads_combo.currentLayer()
+        if layers["idle_assets"].featureCount() > 0:  # approved assets count in the floor area
+            parameters["ASSETS"] = layers["idle_assets"]
         self.runner.run(COVERAGE_ALGORITHM, parameters, self.tr("Coverage per circle"), self._coverage_done)
 
     def run_walking_times(self) -> None:
