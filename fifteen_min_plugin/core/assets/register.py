@@ -74,6 +74,8 @@ EDITABLE_FIELDS = (
     "capacity",
     "idle_windows",
     "condition",
+    "level",
+    "wartime_duty",
     "notes",
     "links",
     "source_layer",
