@@ -122,6 +122,32 @@ def test_walking_minimums_match_networkx_counts_on_real_haidian_streets(haidian_
     print(f"minimums vs networkx: {compared} communities compared, {short_seen} below a minimum, {met_seen} met")
 
 
+def test_the_tdt1062_example_runs_as_a_user_profile_on_real_haidian_streets(haidian_streets):
+    from fifteen_min_plugin.core.analysis.profiles import PROFILES_DIR
+
+    processing, roads, communities, facilities, oracle = haidian_streets
+    path = PROFILES_DIR / "examples" / "tdt1062.csv"
+    fused = fuse(
+        processing, COMMUNITIES=communities, FACILITIES=facilities, ROADS=roads, PROFILES=f"mofcom_convenience,{path}"
+    )
+    rows = list(fused.getFeatures())
+    assert {"tdt1062_met", "tdt1062_short", "mofcom_convenience_met"} <= set(rows[0].fields().names())
+    origins_xy, _ = metric_points(communities)
+    facility_xy, facility_code = metric_points(facilities, "category")
+    stores = [i for i, code in enumerate(facility_code) if code == "convenience_store"]
+    walks = np.array([oracle.nearest(origins_xy, facility_xy[[i]], 20 * PER_MINUTE, 100.0) for i in stores])
+    within = (walks <= 10 * PER_MINUTE).sum(axis=0)
+    for row, count in zip(rows, within):
+        missing = (row["tdt1062_missing"] or "").split(",")
+        # the plugin-default row: two convenience stores within 10 minutes
+        assert ("convenience_store" in missing) == (count < 2), row["community_id"]
+        assert ("convenience_store 1/2" in (row["tdt1062_short"] or "")) == (count == 1)
+    assert all(
+        row["n_profiles_met"] == int(bool(row["tdt1062_met"])) + int(bool(row["mofcom_convenience_met"]))
+        for row in rows
+    )
+
+
 def test_straight_line_minimums_match_shapely_counts(processing, tmp_path):
     rng = np.random.default_rng(15)
     homes = rng.uniform(0, 3000, (40, 2))

@@ -135,3 +135,21 @@ def test_a_bad_measure_is_named(tmp_path: Path, row: str, fragment: str) -> None
     path.write_text("item,reach,reach_unit,min_count,per,measure,source\n" + row + "\n", encoding="utf-8")
     with pytest.raises(FifteenMinError, match=f"Line 2 .*{fragment}"):
         load_profile(path)
+
+
+def test_the_tdt1062_example_loads_as_a_user_profile_and_cites_the_standard_or_plugin_default() -> None:
+    path = PROFILES_DIR / "examples" / "tdt1062.csv"
+    (profile,) = load_profiles([str(path)])
+    assert profile.name == "tdt1062" and len(profile.items) >= 15
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(profile.items)
+    for row in rows:
+        assert row["source"].startswith("TD/T 1062-2021 ") or row["source"] == "plugin default, editable", row
+        if row["source"].startswith("TD/T"):
+            assert "附录A" in row["source"] and "第" in row["source"], row  # the clause, not only the standard
+        if row["min_count"]:
+            assert row["source"] == "plugin default, editable"  # the standard's appendix gives no count
+    # the 15- and 5~10-minute levels of the standard, nothing beyond
+    assert {item.reach for item in profile.items} == {10.0, 15.0}
+    assert all(item.reach_unit == "min" for item in profile.items)
