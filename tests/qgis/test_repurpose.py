@@ -122,10 +122,11 @@ def test_a_civil_defence_work_is_never_suggested_for_childcare_and_every_suggest
         assert "依据：" in feature["reason_zh"] and "Basis: " in feature["reason_en"]
         assert "GB 50098-2009" in feature["reason_zh"]
     elderly = next(f for f in rows["A2"] if f["use"] == "elderly_care")
-    assert "地下一层" in elderly["reason_zh"] and "≤ 30 人" in elderly["reason_zh"] and "须核实" in elderly["reason_zh"]
-    assert "5.4.4B" in elderly["reason_en"] and "check it" in elderly["reason_en"]
+    # the register holds no storey for A2: the storey rule is stated and said to be unchecked
+    assert "地下一层" in elderly["reason_zh"] and "≤ 30 人" in elderly["reason_zh"] and "未核查" in elderly["reason_zh"]
+    assert "5.4.4B" in elderly["reason_en"] and "was not checked" in elderly["reason_en"]
     leisure = next(f for f in rows["A2"] if f["use"] == "leisure")
-    assert "地下二层" in leisure["reason_zh"] and "200 m²" in leisure["reason_en"]
+    assert "地下二层" in leisure["reason_zh"] and "5.4.9" in leisure["reason_zh"] and "200 m²" in leisure["reason_en"]
 
 
 def test_the_ranking_refuses_childcare_in_a_civil_defence_work_even_from_a_table_that_allows_it():

@@ -22,9 +22,10 @@ covering a needed window) the use is scored as
   the number of circle profiles whose gaps they close within reach, then by score; the sentence names them.
 
 Each suggestion carries a Chinese and an English sentence built from the table's templates, followed by the
-row's caveat (e.g. the underground level to check: the register does not record it) and its source; a
-civil-defence work's sentence also says that the 人防主管部门 must agree. Uses `FORBIDDEN_USES` rules out
-are never suggested, whatever table is passed. The sentences
+row's caveat, the storey rule of the use checked against the register's `level` (core/assets/level_rules.py: a
+use its storey forbids is not suggested; an unknown storey is said to be unchecked) and its source; a
+civil-defence work's sentence also says that the 人防主管部门 must agree and names its wartime duty when
+recorded. Uses `FORBIDDEN_USES` rules out are never suggested, whatever table is passed. The sentences
 for assets without suggestions are fixed bilingual texts (they are output data in both languages, not
 interface text).
 """
@@ -38,7 +39,7 @@ from typing import Any, Optional
 
 from fifteen_min_plugin.core.analysis.colocation import EMPTY, Closure, closure_sentences
 from fifteen_min_plugin.core.assets import asset_type as lookup_asset_type
-from fifteen_min_plugin.core.assets import time_windows
+from fifteen_min_plugin.core.assets import level_rules, time_windows
 from fifteen_min_plugin.core.assets.suitability import FORBIDDEN_USES, Suitability
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category
@@ -107,6 +108,8 @@ class AssetFacts:
     area_m2: Optional[float]
     capacity: Optional[int]
     idle_windows: str
+    level: str = ""  # storey: B1, B2, … underground; G ground ("" unknown)
+    wartime_duty: str = ""  # 平战转换: the work's wartime use
 
     @classmethod
     def from_attributes(cls, attributes: Mapping[str, Any], fallback_id: str = "") -> AssetFacts:
@@ -121,6 +124,8 @@ class AssetFacts:
             None if area is None else float(area),
             None if capacity is None else int(capacity),
             str(plain(attributes.get("idle_windows")) or ""),
+            str(plain(attributes.get("level")) or ""),
+            str(plain(attributes.get("wartime_duty")) or ""),
         )
 
 
@@ -243,6 +248,8 @@ def feasible_rows(
         if row.asset_type != kind.code or not row.feasible or any(c in forbidden for c in (row.use, *row.fills)):
             continue
         fit = row.size_fit(asset.area_m2, asset.capacity)
+        if not level_rules.check_level(row.use, asset.level, kind.code).allowed:
+            continue
         if fit is None or (row.needs_window and schedule is None) or row.window_fits(asset.idle_windows) is None:
             continue
         found.append((row, fit))
@@ -328,7 +335,7 @@ def _ranked(
         if closure.n_profiles:
             served_zh, served_en = closure_sentences(closure, row.use_zh, row.use_en)
             zh, en = zh + served_zh, f"{en} {served_en}"
-        zh, en = _with_conditions(zh, en, row, kind.code)
+        zh, en = _with_conditions(zh, en, row, asset)
         suggestions.append(
             Suggestion(
                 row.use,
@@ -348,12 +355,18 @@ def _ranked(
     return RepurposeResult(tuple(suggestions))
 
 
-def _with_conditions(zh: str, en: str, row: Suitability, asset_type: str) -> tuple[str, str]:
-    """The sentences with the row's caveat, the civil-defence note and the row's source appended."""
-    zh_parts, en_parts = [zh, row.caveat_zh], [en, row.caveat_en]
-    if asset_type == "civil_defence":
+def _with_conditions(zh: str, en: str, row: Suitability, asset: AssetFacts) -> tuple[str, str]:
+    """The sentences with the row's caveat, the storey check, the civil-defence note and the row's source appended."""
+    kind = lookup_asset_type(asset.asset_type)
+    code = kind.code if kind else asset.asset_type
+    storey = level_rules.check_level(row.use, asset.level, code)
+    zh_parts, en_parts = [zh, row.caveat_zh, storey.note_zh], [en, row.caveat_en, storey.note_en]
+    if code == "civil_defence":
         zh_parts.append(CIVIL_DEFENCE_NOTE_ZH)
         en_parts.append(CIVIL_DEFENCE_NOTE_EN)
+        if asset.wartime_duty.strip():
+            zh_parts.append(f"战时功能：{asset.wartime_duty.strip()}。")
+            en_parts.append(f"Wartime duty: {asset.wartime_duty.strip()}.")
     if row.source:
         zh_parts.append(f"依据：{row.source}。")
         en_parts.append(f"Basis: {row.source}.")
