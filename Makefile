@@ -40,14 +40,16 @@ system-deps:
 	    python3-venv python3-pip xvfb xauth fonts-noto-cjk poppler-utils; \
 	fi
 
-# the server programs and PostGIS for the throwaway clusters of make test, demo-postgis and bench (none is started)
+# the server programs and PostGIS for the throwaway clusters of make test, demo-postgis and bench (none is started);
+# psycopg2 reads the tests' PostGIS oracle independently of QGIS
 postgres-deps:
-	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then \
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 \
+	    && $(SYSTEM_PYTHON) -c 'import psycopg2' 2>/dev/null; then \
 	  echo "PostgreSQL $$(ls /usr/lib/postgresql | sort -n | tail -1) with PostGIS found"; \
 	else \
 	  command -v apt-get >/dev/null || { echo "Install PostgreSQL and PostGIS 3, then re-run make setup"; exit 1; }; \
 	  $(SUDO) apt-get update -q; \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql python3-psycopg2; \
 	  PGV=$$(ls /usr/lib/postgresql | sort -n | tail -1); \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql-$$PGV-postgis-3; \
 	fi

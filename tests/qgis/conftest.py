@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional, Union
 
 import pytest
 from qgis.PyQt.QtWidgets import QMenu
@@ -142,3 +144,59 @@ def pg_connection(pg_cluster, qgis_app) -> Iterator[PgConnection]:
     authcfg = save_qgis_connection(pg_cluster, name)
     yield PgConnection(name, authcfg, pg_cluster)
     remove_qgis_connection(name, authcfg)
+
+
+@dataclass
+class BackendCase:
+    """One workspace backend for a parametrised test: where to create workspaces and how to read them back.
+
+    `rows` reads a workspace with an independent client (sqlite3 for a GeoPackage, psycopg2 for PostGIS, where
+    the workspace schema is the search path), never through QGIS.
+    """
+
+    kind: str
+    folder: Path
+    connection: Optional[PgConnection] = None
+
+    def location(self, name: str = "ws") -> Union[Path, str]:
+        """A new location: a .gpkg path in the test's folder, or a fresh schema on the test cluster."""
+        if self.connection is None:
+            return self.folder / f"{name}.gpkg"
+        return f"postgres:{self.connection.name}/{name}_{uuid.uuid4().hex[:8]}"
+
+    def create(self, name: str = "ws", **options):
+        """A new, empty workspace of this backend."""
+        from fifteen_min_plugin.core.workspace.workspace import Workspace
+
+        return Workspace.create(self.location(name), **options)
+
+    def rows(self, workspace, sql: str, *args) -> list[tuple]:
+        """Rows of `sql` (placeholders `?`) read from `workspace` by an independent client."""
+        if self.connection is None:
+            with sqlite3.connect(workspace.path) as db:
+                return db.execute(sql, args).fetchall()
+        import psycopg2
+
+        cluster = self.connection.cluster
+        db = psycopg2.connect(
+            host=cluster.host,
+            port=cluster.port,
+            dbname=cluster.dbname,
+            user=cluster.superuser,
+            password=cluster.password,
+        )
+        try:
+            with db.cursor() as cursor:
+                cursor.execute(f'SET search_path TO "{workspace.backend.schema}", public')
+                cursor.execute(sql.replace("?", "%s"), args)
+                return cursor.fetchall()
+        finally:
+            db.close()
+
+
+@pytest.fixture(params=["gpkg", "postgis"])
+def backend(request, tmp_path, qgis_app) -> BackendCase:
+    """Each workspace backend in turn: a GeoPackage in the test's folder, then a schema on the test cluster."""
+    if request.param == "gpkg":
+        return BackendCase("gpkg", tmp_path)
+    return BackendCase("postgis", tmp_path, request.getfixturevalue("pg_connection"))

@@ -41,8 +41,11 @@ def empty_workspace(tmp_path_factory, qgis_app) -> Path:
 
 
 @pytest.fixture()
-def facilities(empty_workspace, tmp_path) -> QgsVectorLayer:
-    return Workspace.open(shutil.copy(empty_workspace, tmp_path / "ws.gpkg")).layer("facilities")
+def facilities(empty_workspace, tmp_path, backend) -> QgsVectorLayer:
+    """The facilities layer of an empty workspace, on each backend (GeoPackage, PostGIS)."""
+    if backend.kind == "gpkg":
+        return Workspace.open(shutil.copy(empty_workspace, tmp_path / "ws.gpkg")).layer("facilities")
+    return backend.create().layer("facilities")
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +72,7 @@ def _point(lon: float, lat: float) -> QgsGeometry:
 
 
 def _saved(facilities: QgsVectorLayer) -> list[QgsFeature]:
-    return list(QgsVectorLayer(facilities.source(), "check", "ogr").getFeatures())
+    return list(QgsVectorLayer(facilities.source(), "check", facilities.providerType()).getFeatures())
 
 
 def test_fields_by_name_and_alias_polygons_as_points_reprojected_with_the_crs_recorded(facilities, classifier):

@@ -46,6 +46,15 @@ BUSY_RETRY_S = 6.0
 _GUARD_TABLE = "fifteenmin_write_guard"
 T = TypeVar("T")
 _LOCKED = ("database is locked", "database table is locked", "busy")
+#: how the postgres provider and libpq report a server that went away
+_CONNECTION_LOST = (
+    "connection to the database not available",
+    "server closed the connection",
+    "no connection to the server",
+    "terminating connection",
+    "could not connect to server",
+    "connection refused",
+)
 
 
 class LayerWriter(Messages):
@@ -313,6 +322,11 @@ def _reason(error: FifteenMinError, layers: Sequence[QgsVectorLayer]) -> str:
     details = error.details.lower()
     if _is_busy(details) and "writing to the workspace" not in error.message:
         return LayerWriter.tr("Another program or QGIS window was writing to the workspace; try again in a moment.")
+    if any(words in details for words in _CONNECTION_LOST):
+        return LayerWriter.tr(
+            "The connection to the database server was lost: check that the server is running and reachable, then "
+            "try again."
+        )
     if "disk is full" in details or "disk full" in details:
         return LayerWriter.tr("The disk holding the workspace is full: free some space and try again.")
     paths = {
