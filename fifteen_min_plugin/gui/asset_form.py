@@ -20,6 +20,7 @@ from qgis.PyQt.QtWidgets import (
 
 from fifteen_min_plugin.core.assets import ASSET_TYPES, time_windows
 from fifteen_min_plugin.core.assets.candidates import CandidateRule, feature_tags, load_rules, match_feature
+from fifteen_min_plugin.core.assets.level_rules import depth
 from fifteen_min_plugin.core.assets.register import validate_asset
 from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
@@ -31,6 +32,8 @@ from fifteen_min_plugin.gui.forms import load_form
 NAME_KEYS = ("name", "name:zh", "name_zh", "名称", "name:en", "name_en")
 OWNER_KEYS = ("operator", "owner", "manager")
 _ERROR_STYLE = "color: #b00020;"
+#: storeys offered in the level list (any other readable storey can be typed)
+LEVELS = ("", "G", "B1", "B2", "B3")
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ class AssetForm(QDialog, load_form("asset_form")):
             self.type_combo.addItem(f"{item.label_zh} / {item.label_en}", item.code)
         for status in ASSET_STATUSES:
             self.status_combo.addItem(legend_label("status", status) or status, status)
+        self.level_combo.addItems(LEVELS)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._placeholder = self.windows_edit.placeholderText()
@@ -116,6 +120,7 @@ class AssetForm(QDialog, load_form("asset_form")):
             self.area_edit.textChanged,
             self.capacity_edit.textChanged,
             self.windows_edit.textChanged,
+            self.level_combo.currentTextChanged,
         ):
             signal.connect(self.validate)
         self.validate()
@@ -144,10 +149,12 @@ class AssetForm(QDialog, load_form("asset_form")):
             (self.area_edit, "area_m2"),
             (self.capacity_edit, "capacity"),
             (self.condition_edit, "condition"),
+            (self.wartime_edit, "wartime_duty"),
             (self.links_edit, "links"),
         ):
             value = values.get(name)
             edit.setText("" if value is None else f"{value:g}" if isinstance(value, float) else str(value))
+        self.level_combo.setCurrentText(str(values.get("level") or ""))
         self.windows_edit.setPlainText(str(values.get("idle_windows") or "").replace("; ", "\n"))
         self.notes_edit.setPlainText(str(values.get("notes") or ""))
 
@@ -161,6 +168,8 @@ class AssetForm(QDialog, load_form("asset_form")):
             "capacity": self.capacity_edit.text().strip(),
             "idle_windows": self.windows_edit.toPlainText().strip(),
             "condition": self.condition_edit.text().strip(),
+            "level": self.level_text(),
+            "wartime_duty": self.wartime_edit.text().strip(),
             "status": self.status_combo.currentData(),
             "notes": self.notes_edit.toPlainText().strip(),
             "links": self.links_edit.text().strip(),
@@ -169,6 +178,11 @@ class AssetForm(QDialog, load_form("asset_form")):
             values["source_layer"] = self.source_layer
             values["source_fid"] = self.source_fid
         return values
+
+    def level_text(self) -> str:
+        """The storey as typed, upper case when it reads as one (b1 → B1)."""
+        text = self.level_combo.currentText().strip()
+        return text.upper() if depth(text) is not None and text.isascii() else text
 
     def validate(self) -> str:
         """Check the form now: show the first problem, colour bad windows red, enable OK only if all is well.
@@ -199,6 +213,12 @@ class AssetForm(QDialog, load_form("asset_form")):
                     "suggested."
                 )
             )
+        level = self.level_text()
+        if not problem and level and depth(level) is None:
+            problem = self.tr(
+                "“{level}” is not a storey: write B1, B2… for an underground level or G for the ground level, or "
+                "leave it empty when unknown."
+            ).format(level=level)
         if not problem:
             values = {name: value for name, value in self.values().items() if name not in ("idle_windows", "status")}
             try:

@@ -149,3 +149,25 @@ def test_the_windows_hint_offers_the_typical_windows_of_the_type_with_their_basi
     form.type_combo.setCurrentIndex(form.type_combo.findData("civil_defence"))
     assert "Mon-Fri 19:00-07:00" in form.windows_edit.placeholderText()  # the general example again
     assert form.windows_edit.toPlainText() == ""  # a hint only: nothing is filled in for the user
+
+
+def test_the_storey_and_wartime_duty_are_edited_and_stored_in_the_register(qgis_app, tmp_path):
+    from fifteen_min_plugin.core.assets.register import AssetRegister
+    from fifteen_min_plugin.core.workspace.workspace import Workspace
+
+    form = AssetForm({"asset_type": "civil_defence", "name": "人防工程", "level": "B1", "wartime_duty": "人员掩蔽"})
+    assert (form.level_combo.currentText(), form.wartime_edit.text()) == ("B1", "人员掩蔽")
+    form.level_combo.setCurrentText("夹层")  # not a storey: refused with a sentence, not guessed
+    assert not _ok(form).isEnabled() and "夹层" in form.message_label.text()
+    form.level_combo.setCurrentText("b2")
+    assert _ok(form).isEnabled()
+    values = form.values()
+    assert (values["level"], values["wartime_duty"]) == ("B2", "人员掩蔽")
+
+    register = AssetRegister.from_workspace(Workspace.create(tmp_path / "ws.gpkg"))
+    asset_id = register.add(values, QgsGeometry.fromPointXY(QgsPointXY(116.35, 40.0)))
+    stored = register.get(asset_id)
+    assert (stored["level"], stored["wartime_duty"]) == ("B2", "人员掩蔽")
+    register.update(asset_id, {"level": "B1"})
+    assert register.get(asset_id)["level"] == "B1"
+    assert AssetForm(register.get(asset_id)).level_combo.currentText() == "B1"
