@@ -102,7 +102,7 @@ def test_an_unknown_shipped_name_lists_the_shipped_ones() -> None:
         load_profiles(["nonexistent"])
 
 
-def test_a_minimum_reads_its_measure_and_scales_by_residents_or_households(tmp_path: Path) -> None:
+def test_a_minimum_reads_its_measure_and_unit(tmp_path: Path) -> None:
     path = tmp_path / "mins.csv"
     path.write_text(
         "item,reach,reach_unit,min_count,per,measure,source\n"
@@ -116,11 +116,12 @@ def test_a_minimum_reads_its_measure_and_scales_by_residents_or_households(tmp_p
     clinic, park, care, pharmacy = load_profile(path).items
     assert (clinic.measure, park.measure, care.measure, pharmacy.measure) == ("count", "area_m2", "capacity", "count")
     assert (clinic.line, park.line) == (2, 4)  # the line in the file, blank lines included
-    assert clinic.required(2500.0, None) == pytest.approx(2.5)
-    assert clinic.required(None, 900.0) is None
-    assert park.required(None, 250.0) == pytest.approx(1000.0)
-    assert care.required(None, None) == 30.0
-    assert pharmacy.required(5000.0, 2000.0) is None
+    assert [(item.min_count, item.per) for item in (clinic, park, care, pharmacy)] == [
+        (1.0, "per_1000_residents"),
+        (400.0, "per_100_households"),
+        (30.0, "absolute"),
+        (None, "absolute"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -463,6 +463,12 @@ def _item_checks(run: FusionInput, located: _Located, feedback: QgsProcessingFee
     speed = run.speed_kmh * 1000.0 / 60.0
     circles = _read_circles(run, located, feedback)
     residents, households = _community_figures(run, located.features)
+    # what a minimum is multiplied by per community (NaN: the figure is not known)
+    scale = {
+        "absolute": np.ones(rows),
+        "per_1000_residents": residents / 1000.0,
+        "per_100_households": households / 100.0,
+    }
     codes = np.array(located.facility_codes, dtype=object)
     items = [item for profile in run.profiles for item in profile.items]
     counted = [item for item in items if item.min_count is not None]
@@ -511,16 +517,7 @@ def _item_checks(run: FusionInput, located: _Located, feedback: QgsProcessingFee
                         inside[0][chosen], weights=weight[inside[1][chosen]], minlength=len(circles.shapes)
                     )
                     measure = np.where(circle, by_polygon[np.maximum(polygons, 0)], measure)
-                required = np.array(
-                    [
-                        np.nan if need is None else need
-                        for need in (
-                            item.required(None if np.isnan(r) else r, None if np.isnan(h) else h)
-                            for r, h in zip(residents.tolist(), households.tolist())
-                        )
-                    ],
-                    dtype=float,
-                )
+                required = item.min_count * scale[item.per]
                 unknown_rows[item.per] += int(np.isnan(required).sum())
             profile_checks.append(ItemCheck(circle, in_circle, measure, required))
         checks.append(profile_checks)

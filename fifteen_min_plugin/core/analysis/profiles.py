@@ -75,16 +75,6 @@ class ProfileItem:
         """The reach in walking minutes at `speed_m_per_min`."""
         return self.reach if self.reach_unit == MINUTES else self.reach / speed_m_per_min
 
-    def required(self, residents: Optional[float], households: Optional[float]) -> Optional[float]:
-        """The minimum for a community of `residents` and `households`; None without a minimum or a figure."""
-        if self.min_count is None:
-            return None
-        if self.per == "per_1000_residents":
-            return None if residents is None else self.min_count * residents / 1000.0
-        if self.per == "per_100_households":
-            return None if households is None else self.min_count * households / 100.0
-        return self.min_count
-
 
 @dataclass(frozen=True)
 class Profile:

@@ -51,8 +51,14 @@ def network_pairs(search: NearestSearch, facilities: Snap, members: np.ndarray, 
     own = chains.edge_chain[origin_edge]
     along = chains.position(origin_edge, origins.offset[snapped])
     origin_gap = origins.distance[snapped]
-    own_first, own_last, own_length = chains.first[own], chains.last[own], chains.length[own]
+    own_length = chains.length[own]
+    # only the junctions at the ends of the origins' chains matter: gather them once
+    ends, inverse_ends = np.unique(np.concatenate([chains.first[own], chains.last[own]]), return_inverse=True)
+    own_first, own_last = inverse_ends[: len(own)], inverse_ends[len(own) :]
     matrix = search.junction_matrix
+    # blocks of nearby facilities reach few origins: order them by the cell (of the limit's size) they lie in
+    cell = np.floor(facilities.point[members] / max(limit, 1.0)).astype(np.int64)
+    members = members[np.lexsort((cell[:, 1], cell[:, 0]))]
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for start in range(0, len(members), BLOCK):
         block = members[start : start + BLOCK]
@@ -61,18 +67,25 @@ def network_pairs(search: NearestSearch, facilities: Snap, members: np.ndarray, 
         chain = chains.edge_chain[edge]
         position = chains.position(edge, facilities.offset[block])
         sources, inverse = np.unique(np.concatenate([chains.first[chain], chains.last[chain]]), return_inverse=True)
-        node = dijkstra(matrix, directed=True, indices=sources, limit=limit)
+        node = dijkstra(matrix, directed=True, indices=sources, limit=limit)[:, ends]
+        # only origins whose chain has a reached end, or that share a chain with a facility, can be within reach
+        reached = np.isfinite(node).any(axis=0)
+        near = np.flatnonzero(reached[own_first] | reached[own_last] | np.isin(own, chain))
+        if len(near) == 0:
+            continue
         via_first = node[inverse[: len(block)]] + (gap + position)[:, None]
         via_last = node[inverse[len(block) :]] + (gap + chains.length[chain] - position)[:, None]
-        to_junction = np.minimum(via_first, via_last)  # facility → every junction
-        walk = np.minimum(to_junction[:, own_first] + along, to_junction[:, own_last] + own_length - along) + origin_gap
-        same = chain[:, None] == own[None, :]
-        if same.any():
-            rows, cols = np.nonzero(same)
-            direct = np.abs(along[cols] - position[rows]) + gap[rows] + origin_gap[cols]
+        to_end = np.minimum(via_first, via_last)  # facility → every junction at an origin's chain end
+        first, last, offset = own_first[near], own_last[near], along[near]
+        walk = np.minimum(to_end[:, first] + offset, to_end[:, last] + own_length[near] - offset) + origin_gap[near]
+        rows, cols = np.nonzero(chain[:, None] == own[near][None, :])
+        if len(rows):  # an origin and a facility on one chain: the direct walk along it
+            direct = np.abs(offset[cols] - position[rows]) + gap[rows] + origin_gap[near][cols]
             walk[rows, cols] = np.minimum(walk[rows, cols], direct)
         rows, cols = np.nonzero(walk <= limit)
-        found.append((snapped[cols], block[rows], walk[rows, cols]))
+        found.append((snapped[near][cols], block[rows], walk[rows, cols]))
+    if not found:
+        return Pairs.empty()
     return Pairs(*(np.concatenate(parts) for parts in zip(*found)))
 
 
