@@ -41,9 +41,9 @@ def _with_population(layer, rng: np.random.Generator) -> None:
     layer.updateFields()
     index = layer.fields().indexOf("population")
     values = rng.integers(1000, 12000, layer.featureCount()).tolist()
-    layer.dataProvider().changeAttributeValues(
-        {feature.id(): {index: value} for feature, value in zip(layer.getFeatures(), values)}
-    )
+    changed = {feature.id(): {index: value} for feature, value in zip(layer.getFeatures(), values)}
+    if not layer.dataProvider().changeAttributeValues(changed):
+        raise RuntimeError("could not write the seeded populations")
 
 
 def main() -> None:
