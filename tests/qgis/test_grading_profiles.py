@@ -11,6 +11,7 @@ from qgis.core import QgsProcessingException, QgsSettings, QgsWkbTypes
 from fifteen_min_plugin.__about__ import SETTINGS_PREFIX
 from fifteen_min_plugin.core.analysis.grading_profiles import (
     DEFAULT_PROFILE_PATH,
+    PLUGIN_CATEGORY,
     PROFILE_COLUMNS,
     PROFILES_DIR,
     load_profile,
@@ -65,13 +66,40 @@ def test_shipped_default_profile_is_the_settings_reading(qgis_app):
     assert all("without counts" in r.source or "未给数量" in r.source for r in shipped.rules)
 
 
-def test_shanxi_profile_rates_only_with_15_basic_and_20_quality_types(qgis_app):
+def test_shanxi_profile_lists_23_basic_and_30_quality_types_and_rates_with_15_and_20(qgis_app):
     profile = load_profile(SHANXI, load_categories())
     assert [(r.grade, r.min_basic, r.min_quality) for r in profile.rules] == [("基础型", 15, 20)]
-    assert profile.unmapped() and all(item.note for item in profile.unmapped())
-    every = {code: 1 for code in BASIC + QUALITY}
-    # the plugin counts 9 quality categories, so no circle reaches 20 quality types with this table alone
-    assert profile.present(every) == (len(BASIC), len(QUALITY)) and profile.grade(every) == "未达标"
+    classes = [item.type_class for item in profile.types]
+    assert (classes.count("basic"), classes.count("quality")) == (23, 30)  # the 业态分型表 the notice cites
+    assert all("2023-10-10" in item.source for item in profile.types)
+    with SHANXI.open(encoding="utf-8") as handle:
+        marked = {row["name_zh"]: row["plugin_category"] for row in csv.DictReader(handle) if row["kind"] == "type"}
+    unmapped = profile.unmapped()
+    # the types without a plugin category say so in their own column, and are never counted
+    assert {item.name_zh for item in unmapped} == {name for name, value in marked.items() if value == "none"}
+    assert len(unmapped) == 30 and all(item.note and not item.codes for item in unmapped)
+    every = {category.code: 1 for category in load_categories()}
+    # 13 basic and 10 quality types have a plugin category: no circle reaches 20 quality types with this table alone
+    assert profile.present(every) == (13, 10) and profile.grade(every) == "未达标"
+
+
+def test_coverage_names_the_profile_types_without_a_category(processing, default_settings, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    class Log(QgsProcessingFeedback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.warnings: list[str] = []
+
+        def pushWarning(self, warning: str) -> None:
+            self.warnings.append(warning)
+
+    circles, facilities = _circle_with(tmp_path / "n.gpkg", BASIC)
+    log = Log()
+    parameters = {"CIRCLES": circles, "FACILITIES": facilities, "GRADING_PROFILE": str(SHANXI), "OUTPUT": "memory:"}
+    processing.run("fifteenmin:coverage", parameters, feedback=log)
+    named = [text for text in log.warnings if "no plugin category" in text]
+    assert named and "30 types" in named[0] and "品质提升类第30项（未录入）" in named[0]
 
 
 def test_a_loaded_provincial_profile_changes_the_grade(processing, default_settings, tmp_path):
@@ -103,13 +131,15 @@ def test_a_loaded_provincial_profile_changes_the_grade(processing, default_setti
         (["grade", "五星", "", "", "15", "20", "x", ""], ["Line 2", "五星"]),
         (["grade", "基础型", "", "", "many", "0", "x", ""], ["Line 2", "many", "min_basic"]),
         (["rule", "洗衣店", "laundry", "basic", "", "", "x", ""], ["Line 2", "rule"]),
+        (["type", "洗衣店", "", "basic", "", "", "x", "", "yes"], ["Line 2", "plugin_category", "洗衣店"]),
+        (["type", "洗衣店", "laundry", "basic", "", "", "x", "", "none"], ["Line 2", "plugin_category", "none"]),
     ],
 )
 def test_a_bad_profile_row_gets_a_sentence_naming_the_row(processing, default_settings, tmp_path, row, words):
     path = tmp_path / "bad.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(PROFILE_COLUMNS)
+        writer.writerow([*PROFILE_COLUMNS, PLUGIN_CATEGORY])
         writer.writerow(row)
         writer.writerow(["grade", "基础型", "", "", "1", "0", "x", ""])
     with pytest.raises(FifteenMinError) as caught:

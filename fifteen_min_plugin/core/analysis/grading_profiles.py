@@ -5,7 +5,9 @@ A profile is one UTF-8 CSV table (resources/grading/*.csv) with the columns
 
 - a ``type`` row is a business type of the profile (``name_zh``) met by any category code of ``codes``
   (alternatives joined by “|”), of ``class`` basic or quality. A type of the bureau's list with no plugin category
-  yet has an empty ``codes`` and says so in ``note``; it is never present, so it is never counted.
+  yet has an empty ``codes`` and says so in ``note``; it is never present, so it is never counted. The optional
+  column ``plugin_category`` says it plainly: ``yes`` (the codes count it) or ``none`` (no plugin category yet);
+  coverage names the ``none`` types in its log.
 - a ``grade`` row names a grade (基础型 / 提升型 / 品质型) and the numbers of basic and quality types it needs.
   A circle takes the highest grade whose both counts it reaches, else 未达标. A profile may leave out a grade
   it cannot decide from counts.
@@ -36,6 +38,9 @@ PathLike = Union[str, os.PathLike]
 PROFILES_DIR = RESOURCES_DIR / "grading"
 DEFAULT_PROFILE_PATH = PROFILES_DIR / "plugin_default.csv"
 PROFILE_COLUMNS = ("kind", "name_zh", "codes", "class", "min_basic", "min_quality", "source", "note")
+#: optional column: whether the plugin has a category for the type (yes) or not yet (none)
+PLUGIN_CATEGORY = "plugin_category"
+PLUGIN_CATEGORY_VALUES = ("yes", "none")
 CLASSES = ("basic", "quality")
 DEFAULT_SOURCE = (
     "plugin default (settings: grade_basic_min_basic, grade_enhanced_min_quality, grade_quality_min_quality)"
@@ -128,6 +133,19 @@ def _count(row: dict[str, str], column: str, line: int, path: Path) -> int:
     return value
 
 
+def _check_plugin_category(value: str, codes: tuple[str, ...], name: str, line: int, path: Path) -> None:
+    """FifteenMinError when `plugin_category` is neither empty, yes nor none, or contradicts the codes."""
+    if not value:
+        return
+    if value not in PLUGIN_CATEGORY_VALUES or (value == "yes") != bool(codes):
+        raise FifteenMinError(
+            GradingProfileMessages.tr(
+                "Line {line} of {path}: plugin_category “{value}” of the type “{name}” must be yes when the type has "
+                "category codes and none when it has none."
+            ).format(line=line, path=path, value=value, name=name)
+        )
+
+
 def load_profile(path: PathLike, categories: Sequence[Category]) -> GradingProfile:
     """Read a grading profile; FifteenMinError naming the file and line of any bad row.
 
@@ -164,6 +182,7 @@ def load_profile(path: PathLike, categories: Sequence[Category]) -> GradingProfi
                         "for this type yet."
                     ).format(codes=", ".join(unknown), name=row["name_zh"], **where)
                 )
+            _check_plugin_category(row.get(PLUGIN_CATEGORY, ""), codes, row["name_zh"], line, source_path)
             types.append(ProfileType(row["name_zh"], codes, row["class"], row["source"], row["note"]))
         elif row["kind"] == "grade":
             if row["name_zh"] not in (BASIC, ENHANCED, QUALITY):
