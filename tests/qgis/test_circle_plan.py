@@ -33,7 +33,7 @@ from fifteen_min_plugin.core.report import (
     report_layouts,
 )
 from fifteen_min_plugin.core.report.fonts import CJK_FAMILIES, pick_family, report_font_family
-from fifteen_min_plugin.core.report.layout import OSM_ATTRIBUTION, html_height
+from fifteen_min_plugin.core.report.layout import CIRCLE_PAGES, COVER_PAGES, OSM_ATTRIBUTION, html_height
 
 SAMPLE = RESOURCES_DIR / "sample" / "sample.gpkg"
 #: circle id, Chinese name, community, lon, lat — the third lies west of the sample's POIs, far from any of them
@@ -136,12 +136,17 @@ def test_pdf_has_a_cover_and_one_readable_page_per_circle(processing, workspace,
     assert facility_counts[EMPTY] == 0 and all(facility_counts[c] > 0 for c in coverage if c != EMPTY)
 
     reader = PdfReader(str(pdf))
-    assert result["PAGES"] == len(reader.pages) == 1 + len(ORIGINS)
+    # the cover and the city summary, then two pages per circle: map and tables, then the lists
+    assert result["PAGES"] == len(reader.pages) == COVER_PAGES + CIRCLE_PAGES * len(ORIGINS)
     assert result["LAYOUT_NAME"]
     cover = text(reader.pages[0])
     assert appears("海淀区示例", cover)
     assert "© OpenStreetMap contributors, ODbL" in cover  # Qt's PDF engine maps the cover's digits badly
-    pages = [text(page) for page in reader.pages[1:]]
+    assert "City summary" in text(reader.pages[1])
+    pages = [text(page) for page in reader.pages[COVER_PAGES::CIRCLE_PAGES]]
+    lists = [text(page) for page in reader.pages[COVER_PAGES + 1 :: CIRCLE_PAGES]]
+    for (_, name, *_), page in zip(ORIGINS, lists):
+        assert appears(name, page) and "Needs list" in page and "Project list" in page
     for (circle_id, name, *_), page in zip(ORIGINS, pages):
         assert appears(name, page)
         assert OSM_ATTRIBUTION in page
@@ -298,7 +303,7 @@ def test_no_two_text_items_overlap_on_any_page(language, processing, workspace, 
         _assert_no_overlap(plan.atlas, f"page {export.pages}")
         requirements = next(box for name, box, _ in _text_boxes(plan.atlas) if name == "basic_table")
         assert requirements.bottom() < 281.0
-    assert export.finish() == 1 + len(ORIGINS)
+    assert export.finish() == COVER_PAGES + CIRCLE_PAGES * len(ORIGINS)
 
 
 def test_title_area_and_bureau_are_printed(processing, workspace, tmp_path):

@@ -61,6 +61,7 @@ from fifteen_min_plugin.core.facilities.categories import Category, class_label,
 from fifteen_min_plugin.core.labels import asset_type_label
 from fifteen_min_plugin.core.language import Messages, is_chinese
 from fifteen_min_plugin.core.report.fonts import report_font_family
+from fifteen_min_plugin.core.report.plan_lists import SECTIONS, PlanInputs, PlanTexts, plan_texts
 
 if TYPE_CHECKING:
     from qgis.core import QgsRasterLayer
@@ -81,6 +82,13 @@ PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 210.0, 297.0, 10.0
 #: the atlas page's lower column, top to bottom: the two category tables side by side, the unmet requirements,
 #: the idle assets, then the footer; `reflow` stacks them by the height their text needs, never overlapping
 TABLES_TOP, FOOTER_TOP, GAP = 159.0, 281.0, 2.0
+#: pages of the cover layout (title and charts, city summary) and of each circle (map and tables, lists)
+COVER_PAGES, CIRCLE_PAGES = 2, 2
+#: the lists page of a circle: where its sections start, and the room each gets in a layout not yet filled in
+LISTS_TOP = 25.0
+LISTS_ROOM = {"plan_figures": 52.0, "plan_needs": 50.0, "plan_projects": 70.0, "plan_fusion": 70.0}
+#: the city summary page: where its sections start
+SUMMARY_TOP = 24.0
 #: custom property marking the layouts this plugin made in a project ("cover" or "atlas"); re-exporting replaces them
 REPORT_PROPERTY = "fifteenmin/report"
 #: the text a template shows in place of each [% expression %] when a layout is measured before any page is known
@@ -102,7 +110,7 @@ class CirclePlanReport(Messages):
         QT_TRANSLATE_NOOP("CirclePlanReport", "No facilities in this circle."),
         QT_TRANSLATE_NOOP("CirclePlanReport", "Present"),
         QT_TRANSLATE_NOOP("CirclePlanReport", "Walk (min)"),
-        QT_TRANSLATE_NOOP("CirclePlanReport", "Idle assets and suggestions"),
+        QT_TRANSLATE_NOOP("CirclePlanReport", "Resource list (资源清单): idle assets and their suggestions"),
         QT_TRANSLATE_NOOP("CirclePlanReport", "Made with the 15-minute living circle plugin for QGIS"),
         QT_TRANSLATE_NOOP("CirclePlanReport", "Community"),
         QT_TRANSLATE_NOOP("CirclePlanReport", "missing"),
@@ -129,6 +137,13 @@ class ReportLayers:
     #: the basemap drawn under the workspace layers (top first), and the sentence printed instead when it cannot be
     backdrop: tuple[QgsRasterLayer, ...] = ()
     backdrop_note: str = ""
+    #: the lists page: residents' needs and their themed lists, the project list, satisfaction surveys, and a
+    #: fifteenmin:fusion result (communities with <profile>_met / _missing)
+    needs: Optional[QgsVectorLayer] = None
+    need_lists: Optional[QgsVectorLayer] = None
+    projects: Optional[QgsVectorLayer] = None
+    satisfaction: Optional[QgsVectorLayer] = None
+    fusion: Optional[QgsVectorLayer] = None
 
 
 @dataclass(frozen=True)
@@ -212,6 +227,20 @@ def _text_label(
     layout.addLayoutItem(label)
     _place(label, *rect)
     return label
+
+
+def _add_page(layout: QgsPrintLayout) -> float:
+    """Append an A4 portrait page; the layout y of its top edge."""
+    page = QgsLayoutItemPage(layout)
+    page.setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
+    layout.pageCollection().addPage(page)
+    return page.pos().y()
+
+
+def _page_top(layout: QgsPrintLayout, index: int) -> float:
+    """The layout y of page `index`'s top edge (0 when the layout has no such page)."""
+    pages = layout.pageCollection()
+    return pages.page(index).pos().y() if index < pages.pageCount() else 0.0
 
 
 def _new_layout(project: QgsProject, name: str) -> QgsPrintLayout:
@@ -388,7 +417,7 @@ def _first_sentence(reason: str) -> str:
 
 def _assets_html(layers: ReportLayers, categories: Sequence[Category]) -> str:
     """Idle assets inside the circle with their top suggestions (reason in the UI language)."""
-    heading = f'<div style="font-size:10pt; font-weight:bold; color:{ACCENT}">{CirclePlanReport.tr("Idle assets and suggestions")}</div>'
+    heading = f'<div style="font-size:10pt; font-weight:bold; color:{ACCENT}">{CirclePlanReport.tr("Resource list (资源清单): idle assets and their suggestions")}</div>'
     none = _q(CirclePlanReport.tr("No idle asset recorded in this circle."))
     suggestions, assets = layers.suggestions, layers.assets
     if suggestions is not None and _has(suggestions, "circle_id"):
@@ -428,13 +457,15 @@ def _assets_html(layers: ReportLayers, categories: Sequence[Category]) -> str:
     return heading + f"[% coalesce({listed} || nullif({listing}, '') || '</ul>', '<p>' || {none} || '</p>') %]"
 
 
-def _footer_html(layers: ReportLayers, bureau: str = "") -> str:
+def _footer_html(layers: ReportLayers, bureau: str = "", sheet: int = 1) -> str:
+    """The footer of the circle's page `sheet` (1: map and tables, 2: lists), numbered after the cover pages."""
     note = CirclePlanReport.tr("—: walking minutes not measured, or no facility within the walking limit.")
     page = CirclePlanReport.tr("Page {page} of {pages}").format(
-        page="[% @atlas_featurenumber + 1 %]", pages="[% @atlas_totalfeatures + 1 %]"
+        page=f"[% {COVER_PAGES} + {CIRCLE_PAGES} * (@atlas_featurenumber - 1) + {sheet} %]",
+        pages=f"[% {COVER_PAGES} + {CIRCLE_PAGES} * @atlas_totalfeatures %]",
     )
     return (
-        f'<div style="font-size:7pt; color:{MUTED}">{sources_text(layers)} {note}<br>'
+        f'<div style="font-size:7pt; color:{MUTED}">{sources_text(layers)} {note if sheet == 1 else ""}<br>'
         f"{bureau + ' · ' if bureau else ''}"
         f"{CirclePlanReport.tr('Made with the 15-minute living circle plugin for QGIS')} · [% format_date(now(), 'yyyy-MM-dd') %]"
         f" · {page}</div>"
@@ -630,11 +661,14 @@ def build_atlas_layout(
     categories: Sequence[Category],
     area: str = "",
     bureau: str = "",
+    texts: Optional[PlanTexts] = None,
 ) -> QgsPrintLayout:
-    """The per-circle layout: an atlas over `layers.coverage`, one A4 page per circle.
+    """The per-circle layout: an atlas over `layers.coverage`, two A4 pages per circle.
 
-    `title`, `area` and `bureau` are plain text (escaped here); `area` follows the title in each page's header,
-    `bureau` opens the footer.
+    The first page holds the map, the category tables and the resource list; the second the needs and project
+    lists, the plan figures and the circle-fusion matrix from `texts` (computed when None). `title`, `area` and
+    `bureau` are plain text (escaped here); `area` follows the title in each page's header, `bureau` opens the
+    footer.
     """
     layout = _new_layout(project, CirclePlanReport.tr("Circle plan: {title}").format(title=title))
     title, area, bureau = escape(title), escape(area), escape(bureau)
@@ -662,8 +696,50 @@ def build_atlas_layout(
     _html_label(layout, _requirements_html(layers), (left, 236.0, width, 10.0), "requirements")
     _html_label(layout, _assets_html(layers, categories), (left, 248.0, width, 30.0), "assets")
     _html_label(layout, _footer_html(layers, bureau), (left, FOOTER_TOP, width, 12.0), "footer")
+    if texts is None:
+        texts = plan_texts(layers.coverage, plan_inputs(layers), categories, project.transformContext())
+    _add_lists_page(layout, layers, texts, title, area, bureau)
     reflow(layout, sample=True)
     return layout
+
+
+def plan_inputs(layers: ReportLayers) -> PlanInputs:
+    """The layers of the lists page."""
+    return PlanInputs(
+        needs=layers.needs,
+        need_lists=layers.need_lists,
+        projects=layers.projects,
+        satisfaction=layers.satisfaction,
+        fusion=layers.fusion,
+        facilities=layers.facilities,
+        assets=layers.assets,
+    )
+
+
+def _per_circle(texts: PlanTexts, section: str) -> str:
+    """Template: the section's HTML of the atlas circle (a map keyed by coverage feature id)."""
+    pairs = ", ".join(f"{_q(str(fid))}, {_q(sections[section])}" for fid, sections in texts.circles.items())
+    return f"[% coalesce(map_get(map({pairs}), to_string(@atlas_featureid)), '') %]"
+
+
+def _add_lists_page(
+    layout: QgsPrintLayout, layers: ReportLayers, texts: PlanTexts, title: str, area: str, bureau: str
+) -> None:
+    """The circle's second page: the needs and project lists, the plan figures and the circle-fusion matrix."""
+    top = _add_page(layout)
+    left, width = MARGIN, PAGE_WIDTH - 2 * MARGIN
+    header = (
+        f'<div style="font-size:9pt; color:{MUTED}">{CirclePlanReport.tr("15-minute living circle plan (一圈一策)")}'
+        f" · {title}{' · ' + area if area else ''}</div>"
+        f'<div style="font-size:15pt; font-weight:bold; color:{ACCENT}">[% {_circle_name()} %]</div>'
+        f'<div style="font-size:9pt">{CirclePlanReport.tr("Needs, projects and the plan in figures")}</div>'
+    )
+    _html_label(layout, header, (left, top + 4.0, width, 20.0), "plan_header")
+    y = top + LISTS_TOP
+    for section in SECTIONS:
+        _html_label(layout, _per_circle(texts, section), (left, y, width, LISTS_ROOM[section]), section)
+        y += LISTS_ROOM[section] + GAP
+    _html_label(layout, _footer_html(layers, bureau, sheet=2), (left, top + FOOTER_TOP, width, 12.0), "plan_footer")
 
 
 def html_height(html: str, width: float) -> float:
@@ -694,6 +770,8 @@ def reflow(layout: QgsPrintLayout, sample: bool = False) -> None:
     of printing over the last table rows. The assets take the room left above the footer.
     """
     labels = {item.id(): item for item in layout.items() if isinstance(item, QgsLayoutItemLabel) and item.id()}
+    if set(SECTIONS) <= labels.keys():
+        _reflow_lists(layout, labels, sample)
     if not {"basic_table", "quality_table", "requirements", "assets"} <= labels.keys():
         return
 
@@ -719,6 +797,20 @@ def reflow(layout: QgsPrintLayout, sample: bool = False) -> None:
     else:
         put("requirements", top, 0.1)
     put("assets", top, FOOTER_TOP - GAP - top)
+
+
+def _reflow_lists(layout: QgsPrintLayout, labels: dict[str, QgsLayoutItemLabel], sample: bool) -> None:
+    """Stack the lists page's sections by the height their text needs (before any page: their default room)."""
+    top = _page_top(layout, 1)
+    y = top + LISTS_TOP
+    for section in SECTIONS:
+        item = labels[section]
+        height = LISTS_ROOM[section] if sample else html_height(item.text(), item.sizeWithUnits().width()) + 1.0
+        item.attemptMove(QgsLayoutPoint(item.positionWithUnits().x(), y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+        item.attemptResize(
+            QgsLayoutSize(item.sizeWithUnits().width(), max(height, 0.1), QgsUnitTypes.LayoutUnit.LayoutMillimeters)
+        )
+        y += height + GAP
 
 
 def _bar_chart(
@@ -778,8 +870,12 @@ def build_cover_layout(
     categories: Sequence[Category],
     area: str = "",
     bureau: str = "",
+    texts: Optional[PlanTexts] = None,
 ) -> QgsPrintLayout:
-    """The cover: title, area, city-wide figures, circles per grade, the basic categories most often missing, bureau.
+    """The cover (title, area, city-wide figures, charts, bureau), then the city summary page from `texts`.
+
+    The summary lists projects by status and investment, circles by grade now and after the plan, each circle
+    profile's coverage and the satisfaction surveys.
 
     `title`, `area` and `bureau` are plain text (escaped here).
     """
@@ -829,7 +925,28 @@ def build_cover_layout(
     if bureau:
         _text_label(layout, bureau, (left, 255.0, width, 9.0), 13.0, True)
     _text_label(layout, sources_text(layers), (left, 268.0, width, 14.0), 8.0, colour=MUTED)
+    if texts is not None:
+        _add_summary_page(layout, texts, title, area, bureau)
     return layout
+
+
+def _add_summary_page(layout: QgsPrintLayout, texts: PlanTexts, title: str, area: str, bureau: str) -> None:
+    """The city summary: its sections stacked by the height their text needs."""
+    top = _add_page(layout)
+    left, width = MARGIN + 5.0, PAGE_WIDTH - 2 * MARGIN - 10.0
+    heading = CirclePlanReport.tr("City summary: needs, projects and the plan")
+    _text_label(layout, f"{title}{' · ' + area if area else ''}", (left, top + 8.0, width, 7.0), 11.0, colour=MUTED)
+    _text_label(layout, heading, (left, top + 15.0, width, 9.0), 16.0, True, ACCENT)
+    y = top + SUMMARY_TOP + 4.0
+    for name, html in texts.summary.items():
+        body = f"<div style=\"font-family:'{report_font_family()}'; font-size:8pt; color:{INK}\">{html}</div>"
+        height = html_height(body, width) + 1.0
+        label = _text_label(layout, "", (left, y, width, height), 8.0)
+        label.setText(body)
+        label.setId(name)
+        y += height + 2 * GAP
+    if bureau:
+        _text_label(layout, bureau, (left, top + 268.0, width, 8.0), 9.0, colour=MUTED)
 
 
 def build_circle_plan(
@@ -856,9 +973,10 @@ def build_circle_plan(
         )
     area, bureau = area.strip(), bureau.strip()
     layers = with_basemap(project, layers, basemap)
+    texts = plan_texts(layers.coverage, plan_inputs(layers), categories, project.transformContext())
     return CirclePlan(
-        build_cover_layout(project, layers, title, categories, area, bureau),
-        build_atlas_layout(project, layers, title, categories, area, bureau),
+        build_cover_layout(project, layers, title, categories, area, bureau, texts),
+        build_atlas_layout(project, layers, title, categories, area, bureau, texts),
     )
 
 
@@ -941,7 +1059,7 @@ def _prepare(layout: QgsPrintLayout) -> QgsLayoutExporter:
 class PdfExport:
     """Prints a circle plan to PDF one page at a time, so a caller can keep its window alive between pages.
 
-    `start()` opens the file and prints the cover; each `next_page()` prints one circle and returns False after
+    `start()` opens the file and prints the cover pages; each `next_page()` prints one circle's pages and returns False after
     the last; `finish()` moves the complete PDF over `path` and returns the number of pages. `abort()` (also
     after an error or a cancel) removes the partial file, so an existing PDF at `path` stays as it was. The
     PDF is written beside `path` until it is complete.
@@ -975,8 +1093,12 @@ class PdfExport:
             raise self._error()
         self._writer, self._painter = writer, painter
         try:
-            _prepare(self.plan.cover).renderPage(painter, 0)
-            self.pages = 1
+            cover = _prepare(self.plan.cover)
+            for index in range(self.plan.cover.pageCollection().pageCount()):
+                if index and not writer.newPage():
+                    raise self._error()
+                cover.renderPage(painter, index)
+                self.pages += 1
             self._exporter = _prepare(self.plan.atlas)
             if not self.atlas.beginRender():
                 raise FifteenMinError(CirclePlanReport.tr("The atlas of the circle plan could not be started."))
@@ -999,13 +1121,14 @@ class PdfExport:
             _evaluate_templates(self.plan.atlas)
             reflow(self.plan.atlas)
             self._writer.setPageLayout(_page_layout(self.plan.atlas))
-            if not self._writer.newPage():
-                raise self._error()
-            self._exporter.renderPage(self._painter, 0)
+            for index in range(self.plan.atlas.pageCollection().pageCount()):
+                if not self._writer.newPage():
+                    raise self._error()
+                self._exporter.renderPage(self._painter, index)
+                self.pages += 1
         except FifteenMinError:
             self.abort()
             raise
-        self.pages += 1
         self.done += 1
         return self.done < self.total
 
