@@ -56,6 +56,7 @@ PAGE_REQUIREMENTS: dict[str, frozenset[str]] = {
     "facilitiesPage": frozenset({"numpy", "pyproj", "requests"}),
     "analysisPage": frozenset({"numpy", "scipy", "shapely"}),
     "assetsPage": frozenset({"numpy", "shapely"}),
+    "planPage": frozenset({"numpy"}),
 }
 
 #: dock attribute, tab object name, layout in dock.ui, module in fifteen_min_plugin.gui, page class
@@ -64,6 +65,7 @@ PAGES: tuple[tuple[str, str, str, str, str], ...] = (
     ("facilities", "facilitiesPage", "facilitiesLayout", "facilities_page", "FacilitiesPage"),
     ("analysis", "analysisPage", "analysisLayout", "analysis_page", "AnalysisPage"),
     ("assets", "assetsPage", "assetsLayout", "assets_page", "AssetsPage"),
+    ("plan", "planPage", "planLayout", "plan_page", "PlanPage"),
 )
 
 
@@ -206,7 +208,7 @@ class FifteenMinDock(QgsDockWidget):
         self.copy_command_button = copy
 
     def page(self, name: str) -> QWidget | None:
-        """The page called `name` (circles, facilities, analysis, assets), None when disabled."""
+        """The page called `name` (circles, facilities, analysis, assets, plan), None when disabled."""
         return self.pages.get(name)
 
     def teardown(self) -> None:
@@ -301,7 +303,7 @@ class FifteenMinDock(QgsDockWidget):
 
     def _set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
-        for name in ("analysis", "assets"):
+        for name in ("analysis", "assets", "plan"):
             if name in self.pages:
                 self.pages[name].refresh()
         if workspace is None:

@@ -157,102 +157,102 @@
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="290"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="294"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="181"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="185"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="303"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="307"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="312"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="316"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="286"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="290"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="296"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="300"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="304"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="308"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="313"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="317"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="321"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="325"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="396"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="400"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="418"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="422"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="420"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="424"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="426"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="430"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="452"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="456"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="469"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="473"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="476"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="480"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="480"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="484"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="485"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="489"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="490"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="494"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="501"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="505"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
@@ -317,12 +317,12 @@
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="252"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="256"/>
         <source>Circle plans (PDF): cancelled; nothing was written.</source>
         <translation>“一圈一策”PDF：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="266"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="270"/>
         <source>{pages} pages written to {path}; the layout “{layout}” in the project shows them.</source>
         <translation>已将 {pages} 页写入 {path}；可在项目中的布局“{layout}”里查看。</translation>
     </message>
@@ -420,7 +420,7 @@ Mon-Fri 19:00-07:00
         <translation>例如：良好、需维修</translation>
     </message>
     <message>
-        <location filename="../ui/asset_form.ui" line="156"/>
+        <location filename="../ui/asset_form.ui" line="187"/>
         <source>Photo or document links, separated by ;</source>
         <translation>照片或文件链接，以 ; 分隔</translation>
     </message>
@@ -460,84 +460,109 @@ Mon-Fri 19:00-07:00
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../ui/asset_form.ui" line="122"/>
+        <location filename="../ui/asset_form.ui" line="153"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/asset_form.ui" line="132"/>
+        <location filename="../ui/asset_form.ui" line="163"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../ui/asset_form.ui" line="149"/>
+        <location filename="../ui/asset_form.ui" line="180"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="189"/>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="203"/>
         <source>{windows} — {hours:g} h idle per week</source>
         <translation>{windows} — 每周闲置 {hours:g} h</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="196"/>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="210"/>
         <source>No idle time window: uses that need one (shared night parking, evening stalls) will not be suggested.</source>
         <translation>未填写闲置时段：不会建议需要闲置时段的用途（错时共享停车、夜间摊位）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="129"/>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="134"/>
         <source>Typical windows ({basis}):
 {windows}</source>
         <translation>常见时段（{basis}）：
 {windows}</translation>
     </message>
+    <message>
+        <location filename="../ui/asset_form.ui" line="122"/>
+        <source>Level (storey)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/asset_form.ui" line="132"/>
+        <source>B1, B2… for underground levels, G for the ground level; empty when unknown. Repurposing checks uses against it (GB 50016-2014, 2018 edition, 5.4.4, 5.4.4B, 5.4.9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/asset_form.ui" line="139"/>
+        <source>Wartime duty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/asset_form.ui" line="146"/>
+        <source>平战转换: e.g. 人员掩蔽, 物资库 (civil-defence works)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="218"/>
+        <source>“{level}” is not a storey: write B1, B2… for an underground level or G for the ground level, or leave it empty when unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AssetRegister</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="161"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="143"/>
         <source>The register already has an asset “{asset_id}”; choose another id.</source>
         <translation>台账中已有资源“{asset_id}”；请使用其他编号。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="211"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="205"/>
         <source>The field(s) {fields} cannot be changed here; use the status buttons for the status, and the asset id never changes.</source>
         <translation>无法在此处修改字段 {fields}；状态请使用状态按钮修改，资源编号不可更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="240"/>
-        <source>Deleting “{asset_id}” removes it from the register for good; confirm the deletion, or retire the asset instead.</source>
-        <translation>删除“{asset_id}”会将其从台账中永久移除；请确认删除，或改为将该资源设为“已退出”。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="306"/>
-        <source>The layer “{layer}” is being edited; save or discard those edits first.</source>
-        <translation>图层“{layer}”正在编辑中；请先保存或放弃这些编辑。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="311"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="243"/>
         <source>The change could not be saved; the register is unchanged.</source>
         <translation>无法保存此更改；台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="324"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="246"/>
         <source>“{layer}” could not be written, so nothing was changed in the register.</source>
         <translation>无法写入“{layer}”，因此台账未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="341"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="240"/>
         <source>The register has no asset “{asset_id}”.</source>
         <translation>台账中没有资源“{asset_id}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="350"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="255"/>
         <source>The asset has no location; draw or pick it on the map.</source>
         <translation>该资源没有位置；请在地图上绘制或选取其位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="357"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="256"/>
         <source>The asset&apos;s location cannot be converted to the register&apos;s coordinate system.</source>
         <translation>无法将该资源的位置转换到台账的坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="230"/>
+        <source>“{asset_id}” keeps its place in the register because its history is kept for good; retire the asset instead of deleting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="251"/>
+        <source>The asset</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1506,347 +1531,377 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CirclePlanAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="49"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="54"/>
         <source>Circle plan report (一圈一策 PDF)</source>
         <translation>生活圈方案报告（一圈一策 PDF）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="116"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="117"/>
         <source>Circles or isochrones</source>
         <translation>生活圈或等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="122"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="125"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="128"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="133"/>
         <source>Walking minutes (communities with min_&lt;code&gt;)</source>
         <translation>步行分钟数（带 min_&lt;code&gt; 字段的社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="114"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="150"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="153"/>
         <source>PDF file</source>
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="153"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="156"/>
         <source>Layout name</source>
         <translation>布局名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="157"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="159"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="198"/>
         <source>The input layers could not be prepared for the report.</source>
         <translation>无法为报告准备输入图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="217"/>
         <source>The report layout could not be created.</source>
         <translation>无法创建报告布局。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="174"/>
-        <source>Printing the cover and {count} circle pages…</source>
-        <translation>正在打印封面和 {count} 个生活圈页面…</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="185"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="231"/>
         <source>{pages} pages written to {path}.</source>
         <translation>已将 {pages} 页写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="58"/>
-        <source>Prints the 一圈一策 plan: a cover page with the circles per MOFCOM grade and the basic services most often missing, then one A4 page per circle of the coverage layer (a QGIS atlas).&lt;br&gt;Each circle page shows the circle's name and community, a map of the circle with its walking isochrones, the facilities by class and the idle assets (legend, scale bar, north arrow), the MOFCOM grade, the table of basic (基本保障类) and quality (品质提升类) categories present (✓ and count) or missing (highlighted), the walking minutes to the nearest facility of each category, the idle assets in the circle with their top suggestions, and the data sources with their attribution (© OpenStreetMap contributors, ODbL 1.0 when OSM data are used). A circle with no facility still gets its page, which says so.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the output of Coverage per circle (&lt;i&gt;name&lt;/i&gt;, &lt;i&gt;community_id&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, &lt;i&gt;grade&lt;/i&gt;, …); one page per feature.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt; (optional): circles or network isochrones; those with the same &lt;i&gt;community_id&lt;/i&gt; (or &lt;i&gt;origin_id&lt;/i&gt;) as the page's circle are drawn as dashed outlines.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; (optional): classified facilities (&lt;i&gt;category_class&lt;/i&gt;); their &lt;i&gt;source&lt;/i&gt; values are listed as data sources.&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): drawn on the map, and listed on the page when no suggestions are given.&lt;br&gt;&lt;b&gt;Suggestions&lt;/b&gt; (optional): the output of Suggest repurposing of idle assets; the best 3 uses of each asset in the circle are listed with their reason, in the language of the QGIS interface.&lt;br&gt;&lt;b&gt;Walking minutes&lt;/b&gt; (optional): the communities with &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; fields from Nearest facility, joined to the circles by &lt;i&gt;community_id&lt;/i&gt;; without it the table shows —.&lt;br&gt;&lt;b&gt;Title&lt;/b&gt;: the plan's title (e.g. the district).&lt;br&gt;&lt;b&gt;Area&lt;/b&gt; (optional): the planning area, printed under the title and in each page's header.&lt;br&gt;&lt;b&gt;Bureau&lt;/b&gt; (optional): the bureau issuing the plan, printed on the cover and in each page's footer.&lt;br&gt;&lt;b&gt;PDF file&lt;/b&gt;: the report; an existing file is replaced only when the report is complete.&lt;br&gt;Outputs: the PDF, the number of pages and the layout name. To restyle the layout and export it again, use the Analysis page's button, which adds the layouts to the project.</source>
-        <translation>打印“一圈一策”方案：封面列出按商务部等级统计的生活圈数量及最常缺少的基本保障服务，随后为覆盖分析图层中的每个生活圈各生成一页 A4 页面（QGIS 图集）。&lt;br&gt;每个生活圈页面包括：生活圈名称和所属社区；生活圈地图，含步行等时圈、按大类显示的设施和闲置资源（图例、比例尺、指北针）；商务部等级；基本保障类和品质提升类业态的具备情况表（已有的显示 ✓ 及数量，缺少的突出显示）；到各业态最近设施的步行分钟数；生活圈内的闲置资源及其排名靠前的建议；数据来源及其署名（使用 OSM 数据时为 © OpenStreetMap contributors, ODbL 1.0）。没有任何设施的生活圈也会生成页面，并在页面中注明。&lt;br&gt;&lt;b&gt;覆盖分析&lt;/b&gt;：“逐圈覆盖分析”的输出（&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;community_id&lt;/i&gt;、&lt;i&gt;level_min&lt;/i&gt;、&lt;i&gt;population&lt;/i&gt;、&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;、&lt;i&gt;grade&lt;/i&gt;…）；每个要素一页。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;（可选）：生活圈或路网等时圈；与本页生活圈 &lt;i&gt;community_id&lt;/i&gt;（或 &lt;i&gt;origin_id&lt;/i&gt;）相同的以虚线轮廓绘制。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;（可选）：已分类的设施（&lt;i&gt;category_class&lt;/i&gt;）；其 &lt;i&gt;source&lt;/i&gt; 值列为数据来源。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;（可选）：绘制在地图上；未提供建议时在页面中列出。&lt;br&gt;&lt;b&gt;建议&lt;/b&gt;（可选）：“闲置资源盘活利用建议”的输出；列出生活圈内每处资源最佳的 3 种用途及理由，语言与 QGIS 界面一致。&lt;br&gt;&lt;b&gt;步行分钟数&lt;/b&gt;（可选）：带有“最近设施”所生成 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; 字段的社区，按 &lt;i&gt;community_id&lt;/i&gt; 与生活圈关联；未提供时表中显示 —。&lt;br&gt;&lt;b&gt;标题&lt;/b&gt;：方案标题（例如区名）。&lt;br&gt;&lt;b&gt;区域&lt;/b&gt;（可选）：规划区域，印在封面标题下方和每页页眉中。&lt;br&gt;&lt;b&gt;编制单位&lt;/b&gt;（可选）：编制方案的单位，印在封面和每页页脚中。&lt;br&gt;&lt;b&gt;PDF 文件&lt;/b&gt;：输出的报告；仅在报告完整生成后才替换已有文件。&lt;br&gt;输出：PDF、页数和布局名称。如需调整布局样式并重新导出，请使用“分析”页面上的按钮，它会将布局添加到项目中（替换此前导出的布局）。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="151"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="152"/>
         <source>Bureau</source>
         <translation>编制单位</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="63"/>
+        <source>Prints the 一圈一策 plan: a cover page with the circles per MOFCOM grade and the basic services most often missing, then two A4 pages per circle of the coverage layer (a QGIS atlas).&lt;br&gt;Each circle page shows the circle's name and community, a map of the circle with its walking isochrones, the facilities by class and the idle assets (legend, scale bar, north arrow), the MOFCOM grade, the table of basic (基本保障类) and quality (品质提升类) categories present (✓ and count) or missing (highlighted), the walking minutes to the nearest facility of each category, the resource list (资源清单: the idle assets of the circle with their top suggestions), and the data sources with their attribution (© OpenStreetMap contributors, ODbL 1.0 when OSM data are used). A circle with no facility still gets its page, which says so.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the output of Coverage per circle (&lt;i&gt;name&lt;/i&gt;, &lt;i&gt;community_id&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, &lt;i&gt;grade&lt;/i&gt;, …); one page per feature.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt; (optional): circles or network isochrones; those with the same &lt;i&gt;community_id&lt;/i&gt; (or &lt;i&gt;origin_id&lt;/i&gt;) as the page's circle are drawn as dashed outlines.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; (optional): classified facilities (&lt;i&gt;category_class&lt;/i&gt;); their &lt;i&gt;source&lt;/i&gt; values are listed as data sources.&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): drawn on the map, and listed on the page when no suggestions are given.&lt;br&gt;&lt;b&gt;Suggestions&lt;/b&gt; (optional): the output of Suggest repurposing of idle assets; the best 3 uses of each asset in the circle are listed with their reason, in the language of the QGIS interface.&lt;br&gt;&lt;b&gt;Walking minutes&lt;/b&gt; (optional): the communities with &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; fields from Nearest facility, joined to the circles by &lt;i&gt;community_id&lt;/i&gt;; without it the table shows —.&lt;br&gt;Each circle gets a second page with its lists and the plan in figures, and the cover a city summary page:&lt;br&gt;&lt;b&gt;Residents' needs&lt;/b&gt; (optional): the workspace needs (&lt;i&gt;community_id&lt;/i&gt;, &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;weight&lt;/i&gt;, &lt;i&gt;list&lt;/i&gt;); the needs list shows, per themed list, the categories asked for most with the residents asking, for the circle's community and the needs located inside the circle.&lt;br&gt;&lt;b&gt;Needs lists&lt;/b&gt; (optional): the workspace need_lists (name, colour, meaning) shown beside each list.&lt;br&gt;&lt;b&gt;Projects&lt;/b&gt; (optional): the workspace projects; the project list shows name, status, investment (万元), lead unit and deadline of the projects sited in the circle or naming it. With the facilities, the grade after the plan is computed as Plan scenario does, with the projects planned, approved or under construction built; the city summary counts projects and investment per status and circles per grade now and after the plan.&lt;br&gt;&lt;b&gt;Satisfaction surveys&lt;/b&gt; (optional): the workspace satisfaction table (&lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;circle_id&lt;/i&gt;, &lt;i&gt;share_satisfied&lt;/i&gt; 0–1 or &lt;i&gt;score&lt;/i&gt; 0–100, &lt;i&gt;sample_size&lt;/i&gt;, &lt;i&gt;date&lt;/i&gt;); the latest survey is shown against the 90 % target (三年行动计划 2023–2025), else “No survey yet.”&lt;br&gt;&lt;b&gt;Circle fusion&lt;/b&gt; (optional): the output of Circle fusion; the circle's communities × profiles matrix (met ✓, missing ✗) and what its own community lacks, and on the summary page each profile's communities and residents meeting it.&lt;br&gt;The plan figures also show the coverage layer's chain-store share against the 30 % target (2025 notice), the largest park and public green per resident against GB 50180 Table 4.0.4, and the community service floor area shortfall by 国办发〔2021〕56号 (30 m² per 100 households).&lt;br&gt;&lt;b&gt;Title&lt;/b&gt;: the plan's title (e.g. the district).&lt;br&gt;&lt;b&gt;Area&lt;/b&gt; (optional): the planning area, printed under the title and in each page's header.&lt;br&gt;&lt;b&gt;Bureau&lt;/b&gt; (optional): the bureau issuing the plan, printed on the cover and in each page's footer.&lt;br&gt;&lt;b&gt;PDF file&lt;/b&gt;: the report; an existing file is replaced only when the report is complete.&lt;br&gt;Outputs: the PDF, the number of pages and the layout name. To restyle the layout and export it again, use the Analysis page's button, which adds the layouts to the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="142"/>
+        <source>Residents&apos; needs</source>
+        <translation type="unfinished">居民需求</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="142"/>
+        <source>Needs lists</source>
+        <translation type="unfinished">需求清单</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="142"/>
+        <source>Projects</source>
+        <translation type="unfinished">项目清单</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="142"/>
+        <source>Satisfaction surveys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="142"/>
+        <source>Circle fusion (communities with &lt;profile&gt;_met)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="218"/>
+        <source>Printing the cover, the city summary and the pages of {count} circles…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CirclePlanReport</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="249"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="278"/>
         <source>the layers of the workspace</source>
         <translation>工作空间中的图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="250"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="279"/>
         <source>Data sources: {sources}.</source>
         <translation>数据来源：{sources}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="332"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="361"/>
         <source>GB 50180 / MOFCOM level requirements not met</source>
         <translation>未达到 GB 50180 / 商务部等级要求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="735"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="827"/>
         <source>Nothing to show.</source>
         <translation>无可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="852"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="969"/>
         <source>15-minute living circles</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="854"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="971"/>
         <source>The coverage layer has no circles, so there is no plan to print. Run Coverage first.</source>
         <translation>覆盖分析图层中没有生活圈，因此没有可打印的方案。请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="896"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1014"/>
         <source>The layout {name} could not be added to the project.</source>
         <translation>无法将布局 {name} 添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="964"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1082"/>
         <source>The PDF {path} could not be written.</source>
         <translation>无法写入 PDF 文件 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="982"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1104"/>
         <source>The atlas of the circle plan could not be started.</source>
         <translation>无法启动生活圈方案的图集。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="994"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1116"/>
         <source>Page {page} of the circle plan could not be prepared.</source>
         <translation>无法生成生活圈方案的第 {page} 页。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="290"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="319"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="392"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="421"/>
         <source>No idle asset recorded in this circle.</source>
         <translation>此生活圈内未登记闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="432"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="462"/>
         <source>—: walking minutes not measured, or no facility within the walking limit.</source>
         <translation>—：未测算步行分钟数，或步行范围内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="433"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="463"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="463"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="494"/>
         <source>This circle</source>
         <translation>本生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="464"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="495"/>
         <source>Other circles</source>
         <translation>其他生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="477"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="508"/>
         <source>Isochrones of this community</source>
         <translation>本社区的等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="509"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="540"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="503"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="534"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="505"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="536"/>
         <source>Isochrones</source>
         <translation>等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="507"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="538"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="639"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="673"/>
         <source>Circle plan: {title}</source>
         <translation>生活圈方案：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="652"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="686"/>
         <source>Facilities present and missing — and the walk to the nearest one</source>
         <translation>已有和缺少的设施，以及到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="787"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="883"/>
         <source>Circle plan cover: {title}</source>
         <translation>生活圈方案封面：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="791"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="887"/>
         <source>15-minute living circle plan (一圈一策)</source>
         <translation>一刻钟生活圈方案（一圈一策）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="804"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="900"/>
         <source>{circles} circles · {population} residents · {date}</source>
         <translation>{circles} 个生活圈 · {population} 名居民 · {date}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="815"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="911"/>
         <source>Circles per MOFCOM grade</source>
         <translation>各商务部等级的生活圈数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="822"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="918"/>
         <source>Basic services most often missing (circles lacking them)</source>
         <translation>最常缺少的基本保障类业态（缺少该业态的生活圈数）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="108"/>
         <source>No facilities in this circle.</source>
         <translation>此生活圈内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="108"/>
         <source>Present</source>
         <translation>已有</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="108"/>
         <source>Walk (min)</source>
         <translation>步行（min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
-        <source>Idle assets and suggestions</source>
-        <translation>闲置资源与建议</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="108"/>
         <source>Made with the 15-minute living circle plugin for QGIS</source>
         <translation>由 QGIS 一刻钟生活圈插件生成</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="108"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="108"/>
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="108"/>
         <source>Also suitable:</source>
         <translation>也适用于：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="108"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="108"/>
         <source>MOFCOM grade</source>
         <translation>商务部等级</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="108"/>
         <source>Basic services present</source>
         <translation>已有基本保障类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="108"/>
         <source>Quality services present</source>
         <translation>已有品质提升类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="108"/>
         <source>Facilities per 10,000 residents</source>
         <translation>每万名居民设施数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="108"/>
         <source>No idle assets layer was given.</source>
         <translation>未提供闲置资源图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1033"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1156"/>
         <source>The circle plan is not complete; nothing was written.</source>
         <translation>“一圈一策”方案尚未完整生成，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="277"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="306"/>
         <source>GB 50180 radius circle</source>
         <translation>GB 50180 半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="278"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="307"/>
         <source>Walking isochrone</source>
         <translation>步行等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="279"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="308"/>
         <source>Circle drawn by hand</source>
         <translation>手绘圆形生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="280"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="309"/>
         <source>Boundary drawn by hand</source>
         <translation>手绘生活圈边界</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="615"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="646"/>
         <source>Tianditu basemap not shown ({reason}); the map shows the workspace layers only.</source>
         <translation>未显示天地图底图（{reason}）；地图仅显示工作空间图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="622"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="653"/>
         <source>The basemap could not be added to the report.</source>
         <translation>无法将底图添加到报告中。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="108"/>
+        <source>Resource list (资源清单): idle assets and their suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="937"/>
+        <source>City summary: needs, projects and the plan</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2180,25 +2235,134 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>ColocationAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="41"/>
+        <source>Co-location sites (gaps closed across circles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="44"/>
+        <source>Finds where one site closes the gaps of several service circles at once (圈圈融合).&lt;br&gt;&lt;b&gt;Circle fusion&lt;/b&gt;: the output of Circle fusion: communities with &lt;i&gt;community_id&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt; and, per circle profile, &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt; (the items it lacks).&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): the register's idle_assets; each offers the uses of the suitability table its type, size and idle hours allow (as in Suggest repurposing).&lt;br&gt;&lt;b&gt;Projects&lt;/b&gt; (optional): the workspace projects (&lt;i&gt;project_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;status&lt;/i&gt;, site point); each offers its category.&lt;br&gt;&lt;b&gt;Statuses&lt;/b&gt;: the project statuses counted as planned sites (default planned, approved, under_construction).&lt;br&gt;&lt;b&gt;Suitability table&lt;/b&gt; (optional): default resources/assets/suitability.csv.&lt;br&gt;&lt;b&gt;Circle profiles&lt;/b&gt; (optional): comma-separated profile names or CSV paths; default every shipped profile the fusion layer has.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: turns reach in minutes into metres (default 4 km/h).&lt;br&gt;A use closes a missing item of a profile in a community when it provides one of the item's categories and the community lies within the item's reach of the site, in a straight line (reach_method straight_line: the walk along the streets is longer where rivers or walls are in the way).&lt;br&gt;Score = Σ over the communities gaining of population × profiles closed there / 1000: it drops when a new facility closes one profile's gap.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per site and use that closes at least one gap, ranked per site by the number of circles served, then score: &lt;i&gt;site_kind&lt;/i&gt; (asset, project), &lt;i&gt;site_id&lt;/i&gt;, &lt;i&gt;site_name&lt;/i&gt;, &lt;i&gt;use&lt;/i&gt;, &lt;i&gt;use_zh&lt;/i&gt;, &lt;i&gt;rank&lt;/i&gt;, &lt;i&gt;n_circles_served&lt;/i&gt;, &lt;i&gt;circles_served&lt;/i&gt; (profile names), &lt;i&gt;circles_served_zh&lt;/i&gt;, &lt;i&gt;n_communities&lt;/i&gt;, &lt;i&gt;communities&lt;/i&gt;, &lt;i&gt;residents_gain&lt;/i&gt;, &lt;i&gt;gaps_closed&lt;/i&gt; (community:profile:item; …), &lt;i&gt;score&lt;/i&gt;, &lt;i&gt;reach_method&lt;/i&gt;, &lt;i&gt;reason_zh&lt;/i&gt; and &lt;i&gt;reason_en&lt;/i&gt; (the sentence naming the circles).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="73"/>
+        <source>Circle fusion</source>
+        <translation type="unfinished">圈圈融合</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="74"/>
+        <source>Idle assets</source>
+        <translation type="unfinished">闲置资源</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="77"/>
+        <source>Projects</source>
+        <translation type="unfinished">项目清单</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="82"/>
+        <source>Project statuses counted as planned sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="89"/>
+        <source>Suitability table (CSV)</source>
+        <translation type="unfinished">适宜性表（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="94"/>
+        <source>Circle profiles</source>
+        <translation type="unfinished">圈层配置</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="98"/>
+        <source>Co-location sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="112"/>
+        <source>Nothing was written.</source>
+        <translation type="unfinished">未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="140"/>
+        <source>{sites} sites close gaps of at least one circle ({rows} uses).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ColocationMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="108"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="110"/>
         <source>The circle-fusion layer has no &lt;profile&gt;_missing field for {profiles}; run Circle fusion with these profiles first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="150"/>
         <source>The circle-fusion layer has no community_id field; use the output of Circle fusion.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="180"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="188"/>
         <source>{count} communities have no geometry and were left out: {ids}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="186"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="194"/>
         <source>{count} communities have no population, so their residents count as 0: {ids}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ColocationSiteMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/colocation_sites.py" line="133"/>
+        <source>Give the idle assets, the projects or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/colocation_sites.py" line="135"/>
+        <source>The assets layer has no asset_type field; use the register&apos;s idle_assets layer.</source>
+        <translation type="unfinished">闲置资源图层没有 asset_type 字段；请使用台账的 idle_assets 图层。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/colocation_sites.py" line="139"/>
+        <source>The projects layer has no category field; use the workspace projects layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/colocation_sites.py" line="185"/>
+        <source>{count} sites have no usable geometry and were left out: {ids}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="47"/>
+        <source>(empty)</source>
+        <translation type="unfinished">（空）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="71"/>
+        <source>Nothing of yours was saved and your edits are kept: reload, then apply them again where they still apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="74"/>
+        <source>another editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="76"/>
+        <source>{label} “{id}” was changed by {user} at {time} after you opened it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="80"/>
+        <source>{label} “{id}” was changed by {user} after you opened it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2296,44 +2460,74 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="35"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="54"/>
         <source>Coverage per circle</source>
         <translation>逐圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="85"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="133"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="92"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="140"/>
         <source>Communities (population)</source>
         <translation>社区（人口）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="118"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="189"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="203"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="148"/>
         <source>Grading profile (CSV)</source>
         <translation>评级方案（CSV）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="157"/>
         <source>More chain brands (CSV)</source>
         <translation>补充连锁品牌（CSV）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="38"/>
-        <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the grading profile (below); &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.&lt;br&gt;&lt;b&gt;Grading profile&lt;/b&gt; (optional): a CSV of business types (category codes, class basic/quality) and the numbers of types each grade needs, each row with its source, e.g. resources/grading/shanxi_2023.csv. Empty: the plugin default (resources/grading/plugin_default.csv, the thresholds of the plugin settings), which is the plugin's reading: the action plan and the pilot notices name 基础型/提升型/品质型 without counts.&lt;br&gt;&lt;b&gt;Brand table&lt;/b&gt; (optional): a CSV with more chains (brand, wikidata, name_patterns, source), added to resources/categories/brands.csv. &lt;i&gt;chain_share&lt;/i&gt; (output only; the workspace coverage layer keeps no such column) is the share of the circle's basic-category facilities whose brand, brand:wikidata or name belongs to a chain of the tables, empty without any; the 2025 notice (商务部等9部门《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》) sets a target of at least 30 %.&lt;br&gt;Also in the output only: green space per GB 50180-2018 Table 4.0.4 from the &lt;i&gt;footprint_m2&lt;/i&gt; of the circle's parks: &lt;i&gt;park_max_m2&lt;/i&gt;, the largest park, and &lt;i&gt;park_ok&lt;/i&gt;, 1 when it reaches the level's smallest park (15/10/5 minutes: 5.0/1.0/0.4 hm²); &lt;i&gt;green_m2_per_resident&lt;/i&gt;, park area per resident, and &lt;i&gt;green_ok&lt;/i&gt;, 1 when it reaches 2.0/1.0/1.0 m². Floor area per 国办发〔2021〕56号 (at least 30 m² of community comprehensive service facilities per 100 households): &lt;i&gt;households&lt;/i&gt;, from a &lt;i&gt;households&lt;/i&gt; field of the community or circle, else population ÷ the persons per household of the settings (2.6; 第七次全国人口普查: 2.62); &lt;i&gt;floor_area_m2&lt;/i&gt;, the &lt;i&gt;floor_area_m2&lt;/i&gt; (else &lt;i&gt;footprint_m2&lt;/i&gt;) of the circle's community service centres; &lt;i&gt;floor_area_shortfall_m2&lt;/i&gt;, what is missing (0 when met). A figure whose area or residents are unknown is empty.</source>
-        <translation>统计每个生活圈内各类别设施的数量，并报告每个生活圈缺少什么（缺什么补什么）。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;：面，例如工作空间中的生活圈，或“半径圈”/“路网等时圈”的输出。生活圈的层级读取自 &lt;i&gt;level_min&lt;/i&gt; 或 &lt;i&gt;minutes&lt;/i&gt;；两者都没有的按 15 分钟生活圈检查。其所属社区读取自 &lt;i&gt;community_id&lt;/i&gt; 或 &lt;i&gt;origin_id&lt;/i&gt;。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：点（任意坐标参考系，会被重投影到生活圈的坐标参考系），其类别字段为分类表中的代码（请先运行“设施分类”）。位于生活圈边界上的设施计入该生活圈（QGIS 的“统计多边形中的点”会将其排除）。代码为空或未知的设施不计数，并列在日志中。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：存放代码的字段（默认为 &lt;i&gt;category&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：带有 &lt;i&gt;community_id&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 的点或面；生活圈取其所属社区的人口，否则取自身的 &lt;i&gt;population&lt;/i&gt; 字段。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：生活圈及其全部字段，并增加 &lt;i&gt;population&lt;/i&gt;；&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;，各类别的设施数量（包括 0）；&lt;i&gt;n_basic_present&lt;/i&gt; 和 &lt;i&gt;n_quality_present&lt;/i&gt;，商务部基本保障类和品质提升类业态中至少有一处设施的业态数；&lt;i&gt;missing_basic&lt;/i&gt;、&lt;i&gt;missing_quality&lt;/i&gt;（代码，以逗号分隔）和 &lt;i&gt;missing_basic_zh&lt;/i&gt;、&lt;i&gt;missing_quality_zh&lt;/i&gt;（中文名称，以“、”分隔）；&lt;i&gt;per_10k&lt;/i&gt;，每万名居民拥有的基本保障类和品质提升类设施数（无人口数据时为空）；&lt;i&gt;grade&lt;/i&gt;，按评级方案（见下）评定为 基础型 / 提升型 / 品质型 / 未达标；&lt;i&gt;missing_required&lt;/i&gt; 和 &lt;i&gt;missing_required_zh&lt;/i&gt;，该生活圈未满足的 GB 50180-2018 / 商务部分级配置要求，逐级累计检查（15 分钟生活圈同样检查 5 分钟和 10 分钟层级的设施；可相互替代的设施以 | 连接）。这些要求及各自出处条款见 resources/categories/level_requirements.csv。&lt;br&gt;&lt;b&gt;评级方案&lt;/b&gt;（可选）：一个 CSV 文件，列出业态类型（对应的类别代码、基本保障类/品质提升类）及各等级所需的业态数量，每行注明出处，例如 resources/grading/shanxi_2023.csv。留空时使用插件默认方案（resources/grading/plugin_default.csv，即插件设置中的阈值）；这是插件自己的理解：三年行动计划和试点通知只提出基础型/提升型/品质型，并未给出数量。&lt;br&gt;&lt;b&gt;连锁品牌表&lt;/b&gt;（可选）：补充连锁品牌的 CSV（brand、wikidata、name_patterns、source 列），与 resources/categories/brands.csv 合并使用。&lt;i&gt;chain_share&lt;/i&gt;（品牌连锁化率，仅在算法输出中，工作空间覆盖表不设此列）为该生活圈基本保障类设施中，其 brand、brand:wikidata 或名称属于表中连锁品牌的比例，无基本保障类设施时为空；2025 年通知（商务部等9部门《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》）提出的目标为不低于 30%。&lt;br&gt;以下同样只在算法输出中：按 GB 50180-2018 表4.0.4，依据生活圈内公园的 &lt;i&gt;footprint_m2&lt;/i&gt; 检查绿地——&lt;i&gt;park_max_m2&lt;/i&gt; 为最大公园面积，&lt;i&gt;park_ok&lt;/i&gt; 为 1 表示达到该层级居住区公园最小规模（15/10/5 分钟：5.0/1.0/0.4 hm²）；&lt;i&gt;green_m2_per_resident&lt;/i&gt; 为人均公园面积，&lt;i&gt;green_ok&lt;/i&gt; 为 1 表示达到人均公共绿地 2.0/1.0/1.0 m²。按国办发〔2021〕56号（每百户居民拥有社区综合服务设施面积不低于 30 m²）检查用房面积：&lt;i&gt;households&lt;/i&gt; 为户数，取自社区或生活圈的 &lt;i&gt;households&lt;/i&gt; 字段，否则为人口 ÷ 设置中的户均人口（2.6；第七次全国人口普查：2.62）；&lt;i&gt;floor_area_m2&lt;/i&gt; 为生活圈内社区服务中心（站）的 &lt;i&gt;floor_area_m2&lt;/i&gt;（否则取 &lt;i&gt;footprint_m2&lt;/i&gt;）之和；&lt;i&gt;floor_area_shortfall_m2&lt;/i&gt; 为面积缺口（达标时为 0）。面积或居民数未知的指标留空。</translation>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="57"/>
+        <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the grading profile (below); &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.&lt;br&gt;&lt;b&gt;Tiers are not inclusive&lt;/b&gt; (GB 50180-2018, commentary to 5.0.2: a higher-tier facility does not stand in for a lower-tier one): each tier's requirements are checked within that tier's own reach: in the same community's circle of that level when there is one; otherwise, from the community's point in the communities layer, within the tier's walking minutes along the &lt;b&gt;Roads&lt;/b&gt; (as Nearest facility computes them), or without roads within the tier radius in a straight line (300 / 500 / 1,000 m, GB 50180-2018 2.0.2–2.0.4); a circle whose community has neither is checked within itself. &lt;i&gt;missing_tiers&lt;/i&gt; lists the unmet items per tier (e.g. &lt;i&gt;5:kindergarten,childcare;10:bus_stop&lt;/i&gt;), &lt;i&gt;missing_tiers_zh&lt;/i&gt; the same in Chinese (5分钟：幼儿园、托儿所；10分钟：公交车站), and &lt;i&gt;tier_reach&lt;/i&gt; how each tier was checked (&lt;i&gt;circle&lt;/i&gt;, &lt;i&gt;network&lt;/i&gt;, &lt;i&gt;radius&lt;/i&gt; or &lt;i&gt;own&lt;/i&gt;). Each tier whose circle the community has is also checked against GB 50180-2018 Table 4.0.4 at that tier's level (items &lt;i&gt;park_area&lt;/i&gt; and &lt;i&gt;green_per_resident&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Grading profile&lt;/b&gt; (optional): a CSV of business types (category codes, class basic/quality) and the numbers of types each grade needs, each row with its source, e.g. resources/grading/shanxi_2023.csv. Empty: the plugin default (resources/grading/plugin_default.csv, the thresholds of the plugin settings), which is the plugin's reading: the action plan and the pilot notices name 基础型/提升型/品质型 without counts.&lt;br&gt;&lt;b&gt;Brand table&lt;/b&gt; (optional): a CSV with more chains (brand, wikidata, name_patterns, source), added to resources/categories/brands.csv. &lt;i&gt;chain_share&lt;/i&gt; is the share of the circle's basic-category facilities whose brand, brand:wikidata or name belongs to a chain of the tables, empty without any; the 2025 notice (商务部等9部门《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》) sets a target of at least 30 %.&lt;br&gt;Green space per GB 50180-2018 Table 4.0.4 from the &lt;i&gt;footprint_m2&lt;/i&gt; of the circle's parks: &lt;i&gt;park_max_m2&lt;/i&gt;, the largest park, and &lt;i&gt;park_ok&lt;/i&gt;, 1 when it reaches the level's smallest park (15/10/5 minutes: 5.0/1.0/0.4 hm²); &lt;i&gt;green_m2_per_resident&lt;/i&gt;, park area per resident, and &lt;i&gt;green_ok&lt;/i&gt;, 1 when it reaches 2.0/1.0/1.0 m². Floor area per 国办发〔2021〕56号 (at least 30 m² of community comprehensive service facilities per 100 households): &lt;i&gt;households&lt;/i&gt;, from a &lt;i&gt;households&lt;/i&gt; field of the community or circle, else population ÷ the persons per household of the settings (2.6; 第七次全国人口普查: 2.62); &lt;i&gt;floor_area_m2&lt;/i&gt;, the &lt;i&gt;floor_area_m2&lt;/i&gt; (else &lt;i&gt;footprint_m2&lt;/i&gt;) of the circle's community service centres plus the &lt;i&gt;area_m2&lt;/i&gt; of the &lt;b&gt;Idle assets&lt;/b&gt; in the circle whose status is approved or in_use (the log names them); &lt;i&gt;floor_area_shortfall_m2&lt;/i&gt;, what is missing (0 when met). A figure whose area or residents are unknown is empty.&lt;br&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="57"/>
+        <source>&lt;b&gt;Roads&lt;/b&gt;, &lt;b&gt;Walking speed&lt;/b&gt; and &lt;b&gt;Snapping tolerance&lt;/b&gt; are used only with the communities layer, for the tiers without a circle of their own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="57"/>
+        <source>&lt;br&gt;&lt;b&gt;Needs&lt;/b&gt; (optional): the workspace needs or the output of Import residents' needs. A need counts for the circles of its &lt;i&gt;community_id&lt;/i&gt; and for those whose polygon holds its point (once per circle), with its weight (respondents). &lt;i&gt;demand_top&lt;/i&gt; lists the five categories asked for most as code:respondents (breakfast:34,fresh_market:20), &lt;i&gt;unmet_demand&lt;/i&gt; those asked for that have no facility in the circle, and &lt;i&gt;demand_top_zh&lt;/i&gt;, &lt;i&gt;unmet_demand_zh&lt;/i&gt; the same with Chinese names (早餐店:34、菜市场:20). Unclassified needs are not counted. Without needs the fields are empty.&lt;br&gt;&lt;b&gt;Satisfaction&lt;/b&gt; (optional): the workspace satisfaction table or the output of Import satisfaction surveys. &lt;i&gt;satisfaction&lt;/i&gt; is the share satisfied (0–1) of the circle's latest survey (its own &lt;i&gt;circle_id&lt;/i&gt;, else its community's; several rows of that date weighted by sample size; a mean score 0–100 counts as score ÷ 100), and &lt;i&gt;satisfaction_ok&lt;/i&gt; is 1 when it reaches the 90% target of the 2023–2025 action plan (居民满意度达到90%以上), else 0; empty without a survey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="166"/>
+        <source>Idle assets (floor area)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="185"/>
+        <source>Residents&apos; needs</source>
+        <translation type="unfinished">居民需求</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="185"/>
+        <source>Satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="218"/>
+        <source>Roads were given without a communities layer: there is no community point to walk from.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2375,74 +2569,109 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="107"/>
         <source>Line {line} of {path}: the level “{value}” is not a positive number of minutes.</source>
         <translation>{path} 第 {line} 行：层级“{value}”不是正的分钟数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="115"/>
         <source>Line {line} of {path}: “{codes}” is not a category code of the categories table.</source>
         <translation>{path} 第 {line} 行：“{codes}”不是分类表中的类别代码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="256"/>
         <source>The facilities layer has no field “{field}”. Choose the field holding the category codes, or run Classify facilities first.</source>
         <translation>设施图层没有字段“{field}”。请选择存放类别代码的字段，或先运行“设施分类”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="403"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="423"/>
         <source>The communities layer needs the fields “community_id” and “population” to give circles their residents.</source>
         <translation>社区图层需要“community_id”和“population”字段，才能为生活圈提供居民数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="101"/>
         <source>level requirements table</source>
         <translation>层级要求表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="544"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="789"/>
         <source>The facilities layer has no points, so there is nothing to count.</source>
         <translation>设施图层中没有点，无可统计内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="553"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="798"/>
         <source>The circles layer has no features. Draw or generate circles first.</source>
         <translation>生活圈图层中没有要素。请先绘制或生成生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="566"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="811"/>
         <source>No circle has a geometry.</source>
         <translation>没有任何生活圈带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="590"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="864"/>
         <source>{count} communities have a population that is not a number; it was not used: {communities}.</source>
         <translation>{count} 个社区的人口不是数字，未予采用：{communities}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="596"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="870"/>
         <source>{count} circles have a population that is not a number, so their residents and per-10,000 figures are empty: {circles}.</source>
         <translation>{count} 个生活圈的人口不是数字，其居民数和每万人指标留空：{circles}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="603"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="877"/>
         <source>{count} circles have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个生活圈没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="608"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="882"/>
         <source>{facilities} facilities counted in {circles} circles.</source>
         <translation>已在 {circles} 个生活圈中统计 {facilities} 个设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="502"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="740"/>
         <source>Grades follow the grading profile {path}.</source>
         <translation>等级按评级方案 {path} 评定。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="505"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="743"/>
         <source>{count} types of the grading profile have no plugin category and are never counted: {types}.</source>
         <translation>评级方案中有 {count} 类业态在插件中尚无对应类别，始终不计数：{types}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="544"/>
+        <source>The idle assets layer needs the fields “status” and “area_m2” (the workspace idle_assets layer has them) to count approved assets in the floor area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="696"/>
+        <source> (the total is unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="697"/>
+        <source>Circle {circle}: idle assets counted in the floor area: {assets}{note}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="703"/>
+        <source>No approved or in-use idle asset with an area lies in a circle; the floor area counts facilities only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="714"/>
+        <source>Tiers without a circle of their own were checked within their walking minutes of the community along the roads (tier_reach “network”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="721"/>
+        <source>No roads were given: tiers without a circle of their own were checked within the GB 50180 tier radius of the community in a straight line (5/10/15 minutes: 300/500/1,000 m), which overstates the reach where rivers, railways or walls are in the way (tier_reach “radius”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="729"/>
+        <source>{count} circles have lower tiers with neither a circle of their community nor a community point to measure from, so those tiers were checked within the circle itself (tier_reach “own”): {circles}. Give the communities layer (community_id) to check each tier within its own reach.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2524,7 +2753,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>DemandMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/demand.py" line="64"/>
+        <location filename="../../fifteen_min_plugin/core/needs/demand.py" line="90"/>
         <source>The needs layer has no “category” field; use the workspace needs or the output of Import residents' needs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3067,112 +3296,112 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinDock</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="100"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="155"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="157"/>
         <source>Disabled: install the Python packages {names}</source>
         <translation>已禁用：请安装 Python 包 {names}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="267"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="269"/>
         <source>New workspace</source>
         <translation>新建工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="272"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="274"/>
         <source>Open workspace</source>
         <translation>打开工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="278"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="288"/>
         <source>Workspace created</source>
         <translation>工作空间已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="282"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="292"/>
         <source>Workspace opened</source>
         <translation>工作空间已打开</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="353"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="365"/>
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="318"/>
         <source>No workspace open. Create one or open an existing GeoPackage.</source>
         <translation>未打开工作空间。请新建一个工作空间，或打开现有的 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="310"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="320"/>
         <source>Workspace: {path}</source>
         <translation>工作空间：{path}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="296"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="306"/>
         <source>Upgraded to the current schema; added: {added}.</source>
         <translation>已升级到当前数据结构版本；新增：{added}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="181"/>
         <source>The pages {pages} are turned off: the Python packages {names} are missing. Run this command, then restart QGIS:</source>
         <translation>“{pages}”页面已停用：缺少 Python 包 {names}。请运行以下命令，然后重启 QGIS：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="181"/>
         <source>The Python packages {names} are missing. Run this command, then restart QGIS:</source>
         <translation>缺少 Python 包 {names}。请运行以下命令，然后重启 QGIS：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="194"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="196"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="195"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="197"/>
         <source>Copy the install command to the clipboard</source>
         <translation>将安装命令复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="371"/>
         <source>Use the layers&apos; workspace</source>
         <translation>使用图层所在的工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="362"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="374"/>
         <source>Use the remembered workspace</source>
         <translation>使用项目记录的工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="349"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="361"/>
         <source>This project remembers the workspace {remembered}, but its layers read {layers}. Which one should the plugin write to? The project&apos;s layers are then pointed at it.</source>
         <translation>本项目记录的工作空间是 {remembered}，但项目中的图层读取的是 {layers}。插件应写入哪一个？选定后，项目图层将统一指向该工作空间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="134"/>
         <source>Tianditu vector</source>
         <translation>天地图矢量底图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="134"/>
         <source>Tianditu imagery</source>
         <translation>天地图影像底图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="134"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="136"/>
         <source>No basemap</source>
         <translation>不显示底图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="251"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="253"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="229"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="231"/>
         <source>Choose the Tianditu key first: on the Facilities page pick Tianditu as the service and the authentication configuration holding its tk key.</source>
         <translation>请先选择天地图密钥：在“设施”页将服务选为天地图，并选择存放其 tk 密钥的认证配置。</translation>
     </message>
@@ -3210,64 +3439,84 @@ Mon-Fri 19:00-07:00
         <translation>打开工作空间 GeoPackage；旧版本的工作空间会被升级，且不会丢失数据</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="46"/>
+        <location filename="../ui/dock.ui" line="50"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="51"/>
+        <location filename="../ui/dock.ui" line="55"/>
         <source>Draw each community&apos;s living circle by hand, as GB 50180 radius levels (300 / 500 / 1,000 m), or as a 5 / 10 / 15-minute walking isochrone on the road network.</source>
         <translation>手工绘制每个社区的生活圈，或按 GB 50180 半径分级（300 / 500 / 1,000 m）生成，或在路网上生成 5 / 10 / 15 分钟步行等时圈。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="58"/>
+        <location filename="../ui/dock.ui" line="62"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="63"/>
+        <location filename="../ui/dock.ui" line="67"/>
         <source>Import facilities from your own layers, Amap / Baidu / Tencent spreadsheets (GCJ-02 / BD-09, GBK) and OpenStreetMap, and sort them into MOFCOM categories.</source>
         <translation>从自有图层、高德 / 百度 / 腾讯导出表格（GCJ-02 / BD-09，GBK）和 OpenStreetMap 导入设施，并按商务部分类进行归类。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="70"/>
+        <location filename="../ui/dock.ui" line="74"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="75"/>
+        <location filename="../ui/dock.ui" line="79"/>
         <source>See, circle by circle, which MOFCOM categories are missing and how many minutes each community walks to each category; export the one-plan-per-circle report.</source>
         <translation>逐个生活圈查看缺少哪些商务部分类设施，以及各社区步行到各类设施需要多少分钟；导出“一圈一策”报告。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="82"/>
+        <location filename="../ui/dock.ui" line="86"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="87"/>
+        <location filename="../ui/dock.ui" line="91"/>
         <source>Register idle assets — civil-defence tunnels, parking idle at night, vacant shops, idle land — track their status, and get ranked suggestions for repurposing them to fill circle gaps.</source>
         <translation>登记闲置资源（人防工程、夜间闲置停车位、空置商铺、闲置用地），跟踪其状态，并获取按优先级排序的改造利用建议，以补齐生活圈短板。</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="34"/>
+        <location filename="../ui/dock.ui" line="38"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="35"/>
+        <location filename="../ui/dock.ui" line="39"/>
         <source>Open the user guide (Chinese and English) in your browser</source>
         <translation>在浏览器中打开使用指南（中英文）</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="29"/>
+        <location filename="../ui/dock.ui" line="33"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="30"/>
+        <location filename="../ui/dock.ui" line="34"/>
         <source>Show the official Tianditu (天地图) basemap under the layers; the report's circle maps draw it too</source>
         <translation>在图层下方显示官方天地图底图；报告中的生活圈地图也会绘制该底图</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="98"/>
+        <source>Plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="103"/>
+        <source>Ask residents first: import their needs and sort them into lists, then keep the project list — each project's status, money, deadline and history.</source>
+        <translation>问需于民：导入居民诉求并归入需求清单，再管理项目清单——每个项目的状态、资金、完成时限和变更记录。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="29"/>
+        <source>PostGIS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="30"/>
+        <source>Create or open a team workspace on the bureau&apos;s PostgreSQL/PostGIS server, through a saved connection</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3430,62 +3679,132 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FusionAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="49"/>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="55"/>
         <source>Circle fusion (all service circles)</source>
         <translation>圈圈融合（全部服务圈）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="52"/>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="58"/>
         <source>Evaluates every chosen service-circle profile for every community in one pass (圈圈融合): the convenience circle, the GB 50180 tiers, elderly care, childcare, fitness, parcel service, education, medical care and the complete community. One nearest-facility search covers the categories of all profiles together.&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt;: points or polygons (a point inside each polygon is used).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; and &lt;b&gt;Category field&lt;/b&gt;: classified facility points (run Classify facilities first).&lt;br&gt;</source>
         <translation>一次评估每个社区对所选各服务圈的满足情况（圈圈融合）：便民生活圈、GB 50180 三级生活圈、养老、托育、健身、快递服务、教育、医疗及完整社区。所有配置涉及的设施类别共用一次最近设施搜索。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;：点或面（面取其内部一点）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;和&lt;b&gt;类别字段&lt;/b&gt;：已分类的设施点（请先运行“设施分类”）。&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="104"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="96"/>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="128"/>
         <source>Circle profiles</source>
         <translation>圈层配置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="136"/>
         <source>Circle fusion</source>
         <translation>圈圈融合</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="159"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="52"/>
-        <source>&lt;b&gt;Roads&lt;/b&gt; are optional here: without them reach is measured in a straight line at the walking speed, which overstates it, and &lt;i&gt;reach_method&lt;/i&gt; says &lt;i&gt;straight_line&lt;/i&gt; instead of &lt;i&gt;network&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Profiles&lt;/b&gt;: names of shipped profiles (resources/profiles/: mofcom_convenience, gb50180, elderly_care, childcare, fitness, parcel, education, medical, complete_community) or paths of your own profile CSV files, separated by commas; empty: all shipped profiles. A profile row names a category code (or several joined by |, any of which meets it), its reach in walking minutes (min) or metres (m), and the document it comes from. Its optional minimum count (min_count, per) is checked when the profile is read but not yet evaluated here: an item is met by one facility within reach.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the communities with their own fields plus, for every profile, &lt;i&gt;&amp;lt;profile&amp;gt;_met&lt;/i&gt; (every item within its reach), &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt; (the items not within reach, comma-separated) and &lt;i&gt;&amp;lt;profile&amp;gt;_missing_zh&lt;/i&gt; (their Chinese names, separated by 、), &lt;i&gt;&amp;lt;profile&amp;gt;_worst_min&lt;/i&gt; (the longest of the walks to each item's nearest facility, NULL when an item has none within the profile's longest reach); then &lt;i&gt;n_profiles_met&lt;/i&gt; (how many of the profiles the community meets) and &lt;i&gt;reach_method&lt;/i&gt;.</source>
-        <translation>本算法中&lt;b&gt;道路&lt;/b&gt;为可选项：不提供时按步行速度以直线距离计算可达范围，结果会偏高，&lt;i&gt;reach_method&lt;/i&gt; 记为 &lt;i&gt;straight_line&lt;/i&gt;（否则为 &lt;i&gt;network&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;圈层配置&lt;/b&gt;：内置配置名称（resources/profiles/：mofcom_convenience 便民生活圈、gb50180 GB 50180 三级生活圈、elderly_care 养老服务圈、childcare 托育服务圈、fitness 健身圈、parcel 快递服务、education 教育、medical 医疗、complete_community 完整社区），或自建配置 CSV 文件的路径，以逗号分隔；留空则使用全部内置配置。配置的每一行写明设施类别代码（多个代码以 | 连接，任一满足即可）、可达范围（步行分钟 min 或米 m）及其依据文件。可选的最低数量（min_count、per）在读取配置时会校验，但本算法暂不评估：可达范围内有一处设施即视为满足。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：社区图层的原有字段，以及每个配置的 &lt;i&gt;&amp;lt;配置&amp;gt;_met&lt;/i&gt;（所有项目均在可达范围内）、&lt;i&gt;&amp;lt;配置&amp;gt;_missing&lt;/i&gt;（不在可达范围内的项目，以逗号分隔）和 &lt;i&gt;&amp;lt;配置&amp;gt;_missing_zh&lt;/i&gt;（其中文名称，以“、”分隔）、&lt;i&gt;&amp;lt;配置&amp;gt;_worst_min&lt;/i&gt;（各项目最近设施步行时间中的最大值；若某项目在该配置最大可达范围内没有设施，则为 NULL）；最后是 &lt;i&gt;n_profiles_met&lt;/i&gt;（社区满足的配置个数）和 &lt;i&gt;reach_method&lt;/i&gt;。</translation>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="58"/>
+        <source>&lt;b&gt;Roads&lt;/b&gt; are optional here: without them reach is measured in a straight line at the walking speed, which overstates it, and &lt;i&gt;reach_method&lt;/i&gt; says &lt;i&gt;straight_line&lt;/i&gt; instead of &lt;i&gt;network&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Profiles&lt;/b&gt;: names of shipped profiles (resources/profiles/: mofcom_convenience, gb50180, elderly_care, childcare, fitness, parcel, education, medical, complete_community) or paths of your own profile CSV files, separated by commas; empty: all shipped profiles. A profile row names a category code (or several joined by |, any of which meets it), its reach in walking minutes (min) or metres (m), and the document it comes from. An item is met when a facility is within its reach. A row with a minimum (&lt;i&gt;min_count&lt;/i&gt;, &lt;i&gt;per&lt;/i&gt; absolute, per_1000_residents or per_100_households, &lt;i&gt;measure&lt;/i&gt; count, area_m2 or capacity) is met only when the facilities within its reach reach that minimum: their number, or the sum of their area or capacity.&lt;br&gt;&lt;b&gt;Population field&lt;/b&gt; and &lt;b&gt;Households field&lt;/b&gt; (communities): the figures a minimum per residents or per households is scaled by; without a households figure, households = population ÷ persons per household (Options). A community without the figure is checked for presence only, with a warning.&lt;br&gt;&lt;b&gt;Area field&lt;/b&gt; and &lt;b&gt;Capacity field&lt;/b&gt; (facilities): what an area or capacity minimum adds up (e.g. footprint_m2, beds or places).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt; (optional): the communities' own circles (fields community_id and level_min, matched to the communities' community_id). An item whose reach falls in a level (5/10/15 min, 300/500/1000 m) is then decided inside the community's circle of that level, when it has one: a facility in the circle meets it even beyond the walking minutes; elsewhere the walk decides.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the communities with their own fields plus, for every profile, &lt;i&gt;&amp;lt;profile&amp;gt;_met&lt;/i&gt; (every item met), &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt; (the items not met, comma-separated) and &lt;i&gt;&amp;lt;profile&amp;gt;_missing_zh&lt;/i&gt; (their Chinese names, separated by 、), &lt;i&gt;&amp;lt;profile&amp;gt;_worst_min&lt;/i&gt; (the longest of the walks to each item's nearest facility, NULL when an item has none within the profile's longest reach), for a profile with minimums &lt;i&gt;&amp;lt;profile&amp;gt;_short&lt;/i&gt; (the items within reach but below their minimum, e.g. &lt;i&gt;clinic 1/2&lt;/i&gt;: have/need), and with circles &lt;i&gt;&amp;lt;profile&amp;gt;_scope&lt;/i&gt; (&lt;i&gt;circle&lt;/i&gt;, &lt;i&gt;walk&lt;/i&gt; or &lt;i&gt;circle+walk&lt;/i&gt;: what decided its items); then &lt;i&gt;n_profiles_met&lt;/i&gt; (how many of the profiles the community meets) and &lt;i&gt;reach_method&lt;/i&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="113"/>
+        <source>Circles of the communities</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FusionMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="221"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="261"/>
         <source>No community has a geometry.</source>
         <translation>没有任何社区带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="294"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="542"/>
         <source>Choose at least one circle profile.</source>
         <translation>请至少选择一个圈层配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="298"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="547"/>
         <source>One search over {count} categories for {profiles} circle profiles.</source>
         <translation>{profiles} 个圈层配置共用一次搜索，涵盖 {count} 类设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="305"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="554"/>
         <source>No roads were given: reach is measured in a straight line at the walking speed, which overstates it where rivers, railways or walls are in the way (reach_method = straight_line).</source>
         <translation>未提供道路：按步行速度以直线距离计算可达范围，遇河流、铁路或围墙阻隔时会高估可达性（reach_method = straight_line）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="352"/>
+        <source>The {kind} field “{field}” is not in the layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="361"/>
+        <source>a population field (POPULATION_FIELD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="363"/>
+        <source>a households or population field (HOUSEHOLDS_FIELD, POPULATION_FIELD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="365"/>
+        <source>a facility area field (AREA_FIELD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="367"/>
+        <source>a facility capacity field (CAPACITY_FIELD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="369"/>
+        <source>Line {line} of the circle profile {profile} ({item}) has a minimum {per} that needs {need}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="402"/>
+        <source>{count} facilities counted for a minimum have no number in “{field}” and add nothing to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="422"/>
+        <source>circles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="422"/>
+        <source>communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="428"/>
+        <source>The {layer} layer has no field {fields}, so circles cannot be matched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="452"/>
+        <source>{count} circles of {communities} communities decide the items of their level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="484"/>
+        <source>Counting the facilities within reach for the minimums…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="526"/>
+        <source>{count} community items have a minimum {per} but no population or households figure: only whether a facility is within reach was checked for them.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3549,44 +3868,57 @@ Mon-Fri 19:00-07:00
 <context>
     <name>GradingProfileMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="128"/>
         <source>Line {line} of {path}: “{value}” in the column {column} is not a whole number of types.</source>
         <translation>{path} 第 {line} 行：{column} 列的“{value}”不是业态数量（非负整数）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="141"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="159"/>
         <source>grading profile</source>
         <translation>评级方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="162"/>
         <source>Line {line} of {path}: the row “{name}” has no source; say which document (or the plugin default) it comes from.</source>
         <translation>{path} 第 {line} 行：“{name}”一行没有填写出处，请注明依据的文件（或注明为插件默认）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="170"/>
         <source>Line {line} of {path}: the class “{value}” of the type “{name}” is neither basic nor quality.</source>
         <translation>{path} 第 {line} 行：业态“{name}”的类别“{value}”既不是 basic（基本保障类）也不是 quality（品质提升类）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="160"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="178"/>
         <source>Line {line} of {path}: “{codes}” of the type “{name}” is not a category code of the categories table. Leave the code empty and say so in the note if the plugin has no category for this type yet.</source>
         <translation>{path} 第 {line} 行：业态“{name}”的“{codes}”不是分类表中的类别代码。若插件尚无该业态的类别，请将代码留空，并在 note 列中说明。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="189"/>
         <source>Line {line} of {path}: “{name}” is not a grade; use 基础型, 提升型 or 品质型.</source>
         <translation>{path} 第 {line} 行：“{name}”不是等级，请填写 基础型、提升型 或 品质型。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="178"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="197"/>
         <source>Line {line} of {path}: the kind “{value}” is neither type nor grade.</source>
         <translation>{path} 第 {line} 行：kind 列的“{value}”既不是 type（业态）也不是 grade（等级）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="184"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="203"/>
         <source>The grading profile {path} has no grade row, so no circle could be graded.</source>
         <translation>评级方案 {path} 中没有等级（grade）行，无法评定任何生活圈。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="141"/>
+        <source>Line {line} of {path}: plugin_category “{value}” of the type “{name}” must be yes when the type has category codes and none when it has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryRegister</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/history.py" line="166"/>
+        <source>The layer “{layer}” is being edited; save or discard those edits first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3980,6 +4312,89 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>ImportSatisfactionAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="53"/>
+        <source>Import satisfaction surveys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="56"/>
+        <source>Reads residents' satisfaction surveys (问效于民) per community, to set them against the target of 90% satisfied (《全面推进城市一刻钟便民生活圈建设三年行动计划（2023—2025）》: 居民满意度达到90%以上).&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: a survey table (CSV, TXT or Excel .xlsx, UTF-8 or GBK) or a layer, one row per community and survey.&lt;br&gt;&lt;b&gt;Community field&lt;/b&gt;: the community id or name (matched with the communities layer when given).&lt;br&gt;&lt;b&gt;Score field&lt;/b&gt; (optional): the mean score, 0–100.&lt;br&gt;&lt;b&gt;Share field&lt;/b&gt; (optional): the share of respondents satisfied, 0–1 or a percentage (0.86, 86%). Give the score, the share or both.&lt;br&gt;&lt;b&gt;Sample size field&lt;/b&gt; (optional): the number of respondents, a whole number.&lt;br&gt;&lt;b&gt;Date field&lt;/b&gt; (optional): 2025-03-01, 2025/3/1, 2025年3月1日 or an Excel date number.&lt;br&gt;&lt;b&gt;Circle field&lt;/b&gt; (optional): the circle a survey is about, when it is about one circle.&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): the workspace's communities (community_id, name); without it the community field is taken as the id.&lt;br&gt;&lt;b&gt;Workspace&lt;/b&gt; (optional): a workspace GeoPackage path (or postgres:&amp;lt;connection&amp;gt;/&amp;lt;schema&amp;gt;); the results are added to its satisfaction table in one transaction: all rows or, on any failure, none.&lt;br&gt;Rows without a score or share, with a score outside 0–100, a share outside 0–1, a sample size that is not a whole number or a community that matches none are skipped; a date that cannot be read is left empty. Every problem is listed by row number (the spreadsheet's, header = row 1; the feature id for a layer).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: a table with community_id, circle_id, score, share_satisfied, sample_size, date and source (the input's name). Coverage per circle reads it (or the workspace table) as its Satisfaction input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="82"/>
+        <source>Survey table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="88"/>
+        <source>Community field</source>
+        <translation type="unfinished">社区字段</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="89"/>
+        <source>Score field (0–100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="90"/>
+        <source>Share satisfied field (0–1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="91"/>
+        <source>Sample size field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="92"/>
+        <source>Date field</source>
+        <translation type="unfinished">日期字段</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="93"/>
+        <source>Circle field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="101"/>
+        <source>Communities</source>
+        <translation type="unfinished">社区</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="106"/>
+        <source>Workspace</source>
+        <translation type="unfinished">工作空间</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="107"/>
+        <source>Encoding</source>
+        <translation type="unfinished">编码</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="110"/>
+        <source>Sheet</source>
+        <translation type="unfinished">工作表</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="114"/>
+        <source>Satisfaction surveys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="176"/>
+        <source>{count} survey results imported from {name} and added to the workspace&apos;s satisfaction table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="180"/>
+        <source>{count} survey results imported from {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportState</name>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="379"/>
@@ -4068,6 +4483,14 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/processing/import_table.py" line="156"/>
         <source>Imported from {name} by fifteenmin:importtable; source {source}, {conversion}.</source>
         <translation>由 fifteenmin:importtable 从 {name} 导入；源坐标系 {source}，{conversion}。</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/integrity.py" line="337"/>
+        <source>The workspace&apos;s integrity rules (status checks, append-only history, row versions) could not be installed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4172,44 +4595,49 @@ Mon-Fri 19:00-07:00
 <context>
     <name>LayerWriter</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="335"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="374"/>
         <source>The features could not be saved in “{layer}”; it is unchanged.</source>
         <translation>无法将要素保存到“{layer}”；该图层未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="375"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="414"/>
         <source>Feature {number} cannot be placed in “{layer}”; nothing was written.</source>
         <translation>要素 {number} 无法放入“{layer}”；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="215"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="249"/>
         <source>Another program or QGIS window is writing to the workspace and did not finish within {seconds} seconds, so nothing was changed. Try again in a moment.</source>
         <translation>另一个程序或 QGIS 窗口正在写入工作空间，{seconds} 秒内未完成，因此未做任何修改。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="310"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="349"/>
         <source>“{layer}” has {added} rows more and {removed} rows fewer than before</source>
         <translation>“{layer}”比写入前多了 {added} 行、少了 {removed} 行</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="316"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="355"/>
         <source>The write failed part way and could not be undone completely: {changes}. Restore the workspace from a copy, or check those rows.</source>
         <translation>写入中途失败，且未能完全撤销：{changes}。请用备份恢复工作空间，或逐条核对这些记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="292"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="331"/>
         <source>The disk holding the workspace is full: free some space and try again.</source>
         <translation>工作空间所在磁盘已满：请腾出空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="298"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="337"/>
         <source>The workspace file is read-only: ask for write access or save a copy of it.</source>
         <translation>工作空间文件为只读：请申请写入权限，或另存一份副本后再操作。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="290"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="324"/>
         <source>Another program or QGIS window was writing to the workspace; try again in a moment.</source>
         <translation>另一个程序或 QGIS 窗口正在写入工作空间，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="326"/>
+        <source>The connection to the database server was lost: check that the server is running and reachable, then try again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4430,54 +4858,54 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NeedsReview</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="74"/>
         <source>The needs could not be saved in the workspace; its needs table is unchanged.</source>
-        <translation type="unfinished">需求未能保存到工作空间，需求表未作任何改动。</translation>
+        <translation>居民诉求未能保存到工作空间，诉求表未作改动。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="103"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="108"/>
         <source>{codes} is not a category code; choose one from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>{codes} 不是业态类别代码，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="112"/>
         <source>Choose a category for at least one need first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先为至少一条诉求选择业态类别。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="115"/>
         <source>The categories could not be saved; the needs are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>类别未能保存，居民诉求未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="127"/>
         <source>The need “{text}” was classified meanwhile (as {category}); refresh the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求“{text}”已被他人归类（{category}），请刷新待归类列表。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="137"/>
         <source>{count} of the chosen needs are no longer in the workspace; refresh the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选诉求中有 {count} 条已不在工作空间中，请刷新待归类列表。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="171"/>
         <source>List {number} has no name; give it one.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 个清单没有名称，请填写。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="173"/>
         <source>The colour “{colour}” of the list “{name}” cannot be read; write it as #d62728 or a colour name such as red.</source>
-        <translation type="unfinished"></translation>
+        <translation>清单“{name}”的颜色“{colour}”无法识别，请写成 #d62728 这样的色值或 red 这样的颜色名。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="175"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="181"/>
         <source>The list “{name}” is defined twice for the same community.</source>
-        <translation type="unfinished"></translation>
+        <translation>同一社区的清单“{name}”重复定义了。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="188"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="194"/>
         <source>The lists could not be saved; they are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>清单未能保存，原有清单未作改动。</translation>
     </message>
 </context>
 <context>
@@ -4742,6 +5170,902 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>PlanLists</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="67"/>
+        <source>Convenience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="68"/>
+        <source>GB 50180</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="69"/>
+        <source>Elderly care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="70"/>
+        <source>Childcare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="71"/>
+        <source>Fitness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="72"/>
+        <source>Parcels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="73"/>
+        <source>Education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="74"/>
+        <source>Medical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="75"/>
+        <source>Complete community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="261"/>
+        <source>fills {categories}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="261"/>
+        <source>no basic gap filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="276"/>
+        <source>MOFCOM grade now → after the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="268"/>
+        <source>no facilities layer to rebuild the grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="276"/>
+        <source>no project list given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="280"/>
+        <source>Chain-store share of basic services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="280"/>
+        <source>target ≥ {target} (2025 notice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="291"/>
+        <source>Largest park</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="291"/>
+        <source>GB 50180 Table 4.0.4: ≥ {size} hm² at the {minutes}-minute level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="303"/>
+        <source>Public green per resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="303"/>
+        <source>GB 50180 Table 4.0.4: ≥ {area} m²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="312"/>
+        <source>Plan figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="312"/>
+        <source>Value</source>
+        <translation type="unfinished">值</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="312"/>
+        <source>Norm or note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="325"/>
+        <source>households or floor areas unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="327"/>
+        <source>{floor} m² for {households} households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="331"/>
+        <source>国办发〔2021〕56号: {per} m² per 100 households; shortfall {shortfall} m²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="334"/>
+        <source>Community service floor area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="346"/>
+        <source>target ≥ {target} (2023–2025 action plan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="616"/>
+        <source>Residents&apos; satisfaction</source>
+        <translation type="unfinished">居民满意度</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="619"/>
+        <source>No survey yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="354"/>
+        <source>{count} respondents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="372"/>
+        <source>Needs list (需求清单): what residents asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="374"/>
+        <source>No needs recorded for this circle&apos;s communities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="392"/>
+        <source>Themed list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="392"/>
+        <source>Top demands (residents asking)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="392"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="398"/>
+        <source>… and {count} more lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="404"/>
+        <source>Project list (项目清单)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="406"/>
+        <source>No project in this circle yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="425"/>
+        <source>Project</source>
+        <translation type="unfinished">项目</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="575"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="575"/>
+        <source>Investment (万元)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="428"/>
+        <source>Lead unit</source>
+        <translation type="unfinished">牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="429"/>
+        <source>Deadline</source>
+        <translation type="unfinished">完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="432"/>
+        <source>… and {count} more projects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="433"/>
+        <source>{count} projects, {total} 万元 in all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="459"/>
+        <source>Circle fusion (圈圈融合): profiles met by the circle's communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="600"/>
+        <source>No circle-fusion result was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="463"/>
+        <source>No community of this circle is in the circle-fusion result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="471"/>
+        <source>Community</source>
+        <translation type="unfinished">社区</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="471"/>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="539"/>
+        <source>The plan in figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="558"/>
+        <source>Projects by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="560"/>
+        <source>No project list was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="575"/>
+        <source>Projects</source>
+        <translation type="unfinished">项目清单</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="582"/>
+        <source>Without a project list (and facilities) the plan is not rebuilt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="587"/>
+        <source>Circles by MOFCOM grade, now and after the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="587"/>
+        <source>Grade</source>
+        <translation type="unfinished">等级</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="587"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="587"/>
+        <source>After the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="598"/>
+        <source>Circle profiles met (圈圈融合): communities and residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="610"/>
+        <source>Circle profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="610"/>
+        <source>Communities meeting it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="610"/>
+        <source>Residents</source>
+        <translation type="unfinished">居民</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="628"/>
+        <source>{count} communities surveyed; mean {mean} satisfied; {meeting} meet the target of {target}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <location filename="../ui/plan_page.ui" line="14"/>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="18"/>
+        <source>Import residents&apos; needs</source>
+        <translation>导入居民诉求</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="24"/>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="27"/>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)</source>
+        <translation>表格 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="28"/>
+        <source>A questionnaire export or 12345 work-order table (CSV or Excel, UTF-8 or GBK)</source>
+        <translation>问卷导出表或 12345 工单表（CSV 或 Excel，UTF-8 或 GBK 编码）</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="31"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="33"/>
+        <source>Text</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="34"/>
+        <source>The free text residents wrote, classified into categories</source>
+        <translation>居民填写的原文，将按业态类别归类</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="721"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="36"/>
+        <source>The community id or name, or an address naming the community</source>
+        <translation>社区编号或名称，或含社区名称的地址</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="719"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="38"/>
+        <source>Optional: a category code or Chinese name that overrides the text</source>
+        <translation>可选：业态类别代码或中文名称，优先于诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="68"/>
+        <source>Residents</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="40"/>
+        <source>Optional: respondents or votes behind the row (1 when empty)</source>
+        <translation>可选：该行代表的人数或票数（留空按 1 计）</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="41"/>
+        <source>List</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="42"/>
+        <source>Optional: the themed list of the row, such as 红色清单</source>
+        <translation>可选：该行所属的主题清单，如红色清单</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="43"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="44"/>
+        <source>Optional: 紧急/一般/以后, 高/中/低 or urgent/normal/later</source>
+        <translation>可选：紧急/一般/以后、高/中/低 或 urgent/normal/later</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="49"/>
+        <source>Import needs</source>
+        <translation>导入诉求</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="49"/>
+        <source>Place each row in a community, classify its text and add it to the workspace needs</source>
+        <translation>将每行落到社区、按内容归类，并加入工作空间的居民诉求</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="51"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="59"/>
+        <source>Unclassified needs</source>
+        <translation>待归类诉求</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="66"/>
+        <source>What residents wrote</source>
+        <translation>居民原话</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="75"/>
+        <source>Same category for the same text</source>
+        <translation>相同内容归为同一类别</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="76"/>
+        <source>A category chosen for one row is given to every row with the same text</source>
+        <translation>为一行选定的类别同时用于内容相同的所有行</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="79"/>
+        <source>Save categories</source>
+        <translation>保存类别</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="79"/>
+        <source>Write the chosen categories to the workspace needs, all together</source>
+        <translation>将所选类别一次性写入工作空间的居民诉求</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="87"/>
+        <source>Needs on the map</source>
+        <translation>诉求分布图</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="94"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="94"/>
+        <source>Style and filter the workspace needs layer on the map</source>
+        <translation>在地图上为工作空间的居民诉求图层着色并筛选</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="103"/>
+        <source>Needs lists</source>
+        <translation>需求清单</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="107"/>
+        <source>A community&apos;s themed lists, such as Dazha&apos;s red, yellow and blue lists; an empty community means every community</source>
+        <translation>社区的主题清单，如大闸社区的红、黄、蓝三色清单；社区留空表示适用于所有社区</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="718"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="109"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="110"/>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="116"/>
+        <source>Add list</source>
+        <translation>添加清单</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="117"/>
+        <source>Remove list</source>
+        <translation>删除清单</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="118"/>
+        <source>Save lists</source>
+        <translation>保存清单</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="133"/>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="137"/>
+        <source>Add project…</source>
+        <translation>新增项目…</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="140"/>
+        <source>From suggestion</source>
+        <translation>由建议生成</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="141"/>
+        <source>Turn the selected rows of a repurposing-suggestions layer into planned projects on their assets</source>
+        <translation>将改造建议图层中选中的建议转为落在相应闲置资源上的规划项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="147"/>
+        <source>Suggestions</source>
+        <translation>改造建议</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="148"/>
+        <source>The output of Suggest repurposing of idle assets</source>
+        <translation>“闲置资源改造利用建议”的输出图层</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="156"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="169"/>
+        <source>Approve</source>
+        <translation>批准立项</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="170"/>
+        <source>Start building</source>
+        <translation>开工建设</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="171"/>
+        <source>Open</source>
+        <translation>建成开放</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="172"/>
+        <source>Evaluate</source>
+        <translation>完成评估</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="173"/>
+        <source>Cancel project</source>
+        <translation>撤销项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="173"/>
+        <source>The project will not be built; it stays in the list with its history</source>
+        <translation>项目不再实施；仍保留在清单中，变更记录不删除</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="178"/>
+        <source>Selected project</source>
+        <translation>选中的项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="184"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="185"/>
+        <source>Change</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="186"/>
+        <source>From</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="187"/>
+        <source>To</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="731"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="189"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="915"/>
+        <source>Draw site</source>
+        <translation>绘制选址</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="208"/>
+        <source>Draw the site polygon of the selected project, or of a new project when none is selected: click the vertices, right-click to finish, Esc cancels.</source>
+        <translation>为选中的项目绘制选址范围；未选中项目时为新项目绘制：依次单击各顶点，右键结束，Esc 取消。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="218"/>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="234"/>
+        <source>Colour by list</source>
+        <translation>按清单着色</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="235"/>
+        <source>Colour by category</source>
+        <translation>按类别着色</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="236"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="253"/>
+        <source>Plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="261"/>
+        <source>Create or open a workspace first: needs and projects are kept in it.</source>
+        <translation>请先新建或打开工作空间：居民诉求和项目都保存在其中。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="336"/>
+        <source>Choose the needs table (CSV or Excel) first.</source>
+        <translation>请先选择诉求表（CSV 或 Excel）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="339"/>
+        <source>Choose the column with the residents&apos; text (or a category column).</source>
+        <translation>请选择居民诉求内容所在的列（或类别列）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="354"/>
+        <source>Needs import</source>
+        <translation>诉求导入</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="359"/>
+        <source>The workspace was closed during the import; nothing was added.</source>
+        <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="363"/>
+        <source>The needs import gave no result; nothing was added.</source>
+        <translation>诉求导入没有结果，未添加任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="371"/>
+        <source>{count} needs added to the workspace.</source>
+        <translation>已向工作空间添加 {count} 条诉求。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="373"/>
+        <source>{count} wait for a category under Unclassified needs.</source>
+        <translation>其中 {count} 条在“待归类诉求”中等待归类。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="400"/>
+        <source>No need is waiting for a category.</source>
+        <translation>没有待归类的诉求。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="400"/>
+        <source>{count} needs matched no category. Choose one per row, then save; rows with the same text can be given the same category at once.</source>
+        <translation>{count} 条诉求未能匹配任何类别。请逐行选择类别后保存；内容相同的行可一次归为同一类别。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="450"/>
+        <source>{count} needs now have a category.</source>
+        <translation>{count} 条诉求已归类。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="464"/>
+        <source>All lists</source>
+        <translation>全部清单</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="464"/>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="494"/>
+        <source>The needs layer cannot be filtered.</source>
+        <translation>居民诉求图层无法筛选。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="506"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="511"/>
+        <source>{located} of {total} needs are drawn; the others were placed by community name only and have no point.</source>
+        <translation>{total} 条诉求中有 {located} 条显示在地图上；其余仅按社区名称落位，没有点位。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="573"/>
+        <source>The needs lists are saved.</source>
+        <translation>需求清单已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="600"/>
+        <source>All circles</source>
+        <translation>全部生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="600"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="674"/>
+        <source>Select a project to change its status and see its history.</source>
+        <translation>选择一个项目，可变更其状态并查看变更记录。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="677"/>
+        <source>{project_id} “{name}” is {status}.</source>
+        <translation>{project_id}“{name}”：{status}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="677"/>
+        <source>Next step: {status}.</source>
+        <translation>下一步：{status}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="713"/>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="715"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="716"/>
+        <source>Site point</source>
+        <translation>选址点位</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="717"/>
+        <source>Site polygon</source>
+        <translation>选址范围</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="720"/>
+        <source>Circle</source>
+        <translation>生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="722"/>
+        <source>Site</source>
+        <translation>选址</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="723"/>
+        <source>Idle asset</source>
+        <translation>闲置资源</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="724"/>
+        <source>Floor area (m²)</source>
+        <translation>建筑面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="725"/>
+        <source>Investment (10,000 yuan)</source>
+        <translation>投资（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="726"/>
+        <source>Implementer</source>
+        <translation>实施主体</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="727"/>
+        <source>Funding</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="728"/>
+        <source>Start</source>
+        <translation>开工时间</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="729"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="730"/>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="743"/>
+        <source>drawn</source>
+        <translation>已绘制</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="752"/>
+        <source>Select a project in the table first.</source>
+        <translation>请先在表中选择一个项目。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="754"/>
+        <source>Note for the change of {project_id} to “{status}” (optional):</source>
+        <translation>{project_id} 变更为“{status}”的说明（可选）：</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="771"/>
+        <source>{project_id} is now “{status}”.</source>
+        <translation>{project_id} 现为“{status}”。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="853"/>
+        <source>{project_id} “{name}” added to the project list.</source>
+        <translation>{project_id}“{name}”已加入项目清单。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="865"/>
+        <source>Choose the layer of repurposing suggestions first (run Suggest uses).</source>
+        <translation>请先选择改造利用建议图层（先运行“建议用途”）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="869"/>
+        <source>Select the suggestion rows to plan on the layer “{layer}” first.</source>
+        <translation>请先在图层“{layer}”上选中要纳入规划的建议。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="879"/>
+        <source>Created from a suggestion</source>
+        <translation>由改造建议生成</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="886"/>
+        <source>{count} planned projects created from suggestions: {ids}.</source>
+        <translation>已由改造建议生成 {count} 个规划项目：{ids}。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="913"/>
+        <source>The site is the polygon you drew.</source>
+        <translation>选址为刚绘制的范围。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="915"/>
+        <source>Note for the new site of {project_id} (optional):</source>
+        <translation>{project_id} 新选址的说明（可选）：</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="930"/>
+        <source>{project_id} has its drawn site.</source>
+        <translation>{project_id} 的选址范围已绘制。</translation>
+    </message>
+</context>
+<context>
     <name>PlanScenarioAlgorithm</name>
     <message>
         <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="36"/>
@@ -4749,44 +6073,44 @@ Mon-Fri 19:00-07:00
         <translation>规划情景（项目实施前后对比）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="63"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="65"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="66"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="68"/>
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="67"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="69"/>
         <source>Statuses counted as built</source>
         <translation>计为建成的项目状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="72"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="74"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="72"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="74"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="76"/>
         <source>Plan scenario</source>
         <translation>规划情景</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="84"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="39"/>
-        <source>Shows what the project list changes: the coverage of every circle is computed twice, as Coverage per circle does, now and with the projects of the chosen statuses built.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;, &lt;b&gt;Facilities&lt;/b&gt; (classified) and &lt;b&gt;Communities&lt;/b&gt; (optional, population): as in Coverage per circle.&lt;br&gt;&lt;b&gt;Projects&lt;/b&gt;: the workspace projects layer (&lt;i&gt;project_id&lt;/i&gt;, &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;status&lt;/i&gt;, optional &lt;i&gt;asset_id&lt;/i&gt;). Each project built adds one facility of its category at its site, or, without a site, at its idle asset&apos;s location.&lt;br&gt;&lt;b&gt;Statuses&lt;/b&gt;: the statuses counted as built, comma-separated (default planned,approved,under_construction; also open, evaluated). Cancelled projects are never built.&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): the assets with &lt;i&gt;asset_id&lt;/i&gt; whose location a project without a site takes.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with &lt;i&gt;grade_before&lt;/i&gt;, &lt;i&gt;grade_after&lt;/i&gt;, &lt;i&gt;missing_before&lt;/i&gt;, &lt;i&gt;missing_after&lt;/i&gt; (missing basic-guarantee categories, comma-separated codes), &lt;i&gt;gained&lt;/i&gt; (the basic categories the plan fills), &lt;i&gt;closed_by&lt;/i&gt; (per category gained, the projects inside the circle that fill it, e.g. pharmacy:P1,P3), &lt;i&gt;required_before&lt;/i&gt; and &lt;i&gt;required_after&lt;/i&gt; (the GB 50180 / MOFCOM requirements the circle misses, as in Coverage per circle&apos;s missing_required; the gaps left in missing_after and required_after are those no project of the chosen statuses addresses yet) and &lt;i&gt;residents_gaining&lt;/i&gt;: the circle&apos;s population if it gains at least one missing basic category, else 0 (empty without a population).</source>
-        <translation>展示项目清单带来的变化：与“逐圈覆盖分析”相同的方法，对每个生活圈计算两次覆盖情况——现状一次，按所选状态的项目建成后再一次。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;、&lt;b&gt;设施&lt;/b&gt;（已分类）和&lt;b&gt;社区&lt;/b&gt;（可选，人口）：与“逐圈覆盖分析”相同。&lt;br&gt;&lt;b&gt;项目清单&lt;/b&gt;：工作空间的项目图层（&lt;i&gt;project_id&lt;/i&gt;、&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;status&lt;/i&gt;，可选 &lt;i&gt;asset_id&lt;/i&gt;）。每个计为建成的项目在其选址处增加一处该业态的设施；没有选址的，落在其对应闲置资源的位置。&lt;br&gt;&lt;b&gt;计为建成的状态&lt;/b&gt;：以逗号分隔（默认 planned,approved,under_construction，即谋划中、已立项、在建；另可选 open、evaluated）。已取消的项目一律不计。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;（可选）：带 &lt;i&gt;asset_id&lt;/i&gt; 的闲置资源，没有选址的项目取其位置。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：各生活圈，附加 &lt;i&gt;grade_before&lt;/i&gt;、&lt;i&gt;grade_after&lt;/i&gt;（规划前后等级）、&lt;i&gt;missing_before&lt;/i&gt;、&lt;i&gt;missing_after&lt;/i&gt;（规划前后缺少的基本保障类业态，编码以逗号分隔）、&lt;i&gt;gained&lt;/i&gt;（规划补齐的基本保障类业态）、&lt;i&gt;closed_by&lt;/i&gt;（每项补齐的业态由圈内哪些项目补齐，如 pharmacy:P1,P3）、&lt;i&gt;required_before&lt;/i&gt; 与 &lt;i&gt;required_after&lt;/i&gt;（规划前后未满足的 GB 50180 / 商务部配置要求，同“逐圈覆盖分析”的 missing_required；missing_after 和 required_after 中留下的缺项，即所选状态的项目尚未覆盖的缺口）和 &lt;i&gt;residents_gaining&lt;/i&gt;：生活圈至少补齐一项所缺基本保障类业态时为其人口，否则为 0（无人口数据时为空）。</translation>
+        <source>Shows what the project list changes: the coverage of every circle is computed twice, as Coverage per circle does, now and with the projects of the chosen statuses built.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;, &lt;b&gt;Facilities&lt;/b&gt; (classified) and &lt;b&gt;Communities&lt;/b&gt; (optional, population): as in Coverage per circle.&lt;br&gt;&lt;b&gt;Projects&lt;/b&gt;: the workspace projects layer (&lt;i&gt;project_id&lt;/i&gt;, &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;status&lt;/i&gt;, optional &lt;i&gt;asset_id&lt;/i&gt;). Each project built adds one facility of its category at its site, or, without a site, at its idle asset&apos;s location.&lt;br&gt;&lt;b&gt;Statuses&lt;/b&gt;: the statuses counted as built, comma-separated (default planned,approved,under_construction; also open, evaluated). Cancelled projects are never built.&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): the assets with &lt;i&gt;asset_id&lt;/i&gt; whose location a project without a site takes.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with &lt;i&gt;grade_before&lt;/i&gt;, &lt;i&gt;grade_after&lt;/i&gt;, &lt;i&gt;missing_before&lt;/i&gt;, &lt;i&gt;missing_after&lt;/i&gt; (missing basic-guarantee categories, comma-separated codes), &lt;i&gt;gained&lt;/i&gt; (the basic categories the plan fills), &lt;i&gt;closed_by&lt;/i&gt; (per category gained, the projects inside the circle that fill it, e.g. pharmacy:P1,P3), &lt;i&gt;required_before&lt;/i&gt; and &lt;i&gt;required_after&lt;/i&gt; (the GB 50180 / MOFCOM requirements the circle misses, as in Coverage per circle&apos;s missing_required; the gaps left in missing_after and required_after are those no project of the chosen statuses addresses yet), &lt;i&gt;tiers_before&lt;/i&gt; and &lt;i&gt;tiers_after&lt;/i&gt; (the same requirements by GB 50180 tier, each checked within its own reach, as Coverage per circle&apos;s missing_tiers, e.g. 5:kindergarten;10:bus_stop) and &lt;i&gt;residents_gaining&lt;/i&gt;: the circle&apos;s population if it gains at least one missing basic category, else 0 (empty without a population).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4948,6 +6272,142 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>PostgisMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="95"/>
+        <source>service {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="115"/>
+        <source>Choose a saved PostgreSQL connection or a service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="117"/>
+        <source>The schema name “{schema}” cannot be used: write it with lower-case Latin letters, digits and “_”, starting with a letter, at most 63 characters (e.g. haidian_2026).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="166"/>
+        <source>QGIS has no saved PostgreSQL connection called “{name}”. Add it in the Data Source Manager (PostgreSQL), with its credentials in an authentication configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="174"/>
+        <source>The PostgreSQL connection “{name}” keeps its password in the QGIS settings, where it would be copied into every layer and project. Edit the connection and store the credentials in an authentication configuration instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="196"/>
+        <source>The PostgreSQL server of “{source}” cannot be reached or refused the request: check the connection, its authentication configuration and that the server is running. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="205"/>
+        <source>The database of “{source}” has no PostGIS extension; ask its administrator to run CREATE EXTENSION postgis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="220"/>
+        <source>The schema “{schema}” already exists on “{source}”. Choose another name, or open it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="230"/>
+        <source>The schema “{schema}” does not exist on “{source}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="238"/>
+        <source>The schema “{schema}” on “{source}” is not a workspace of this plugin (it has no “{table}” table).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="251"/>
+        <source>The tables of the workspace could not be created in “{location}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="260"/>
+        <source>The coordinate reference system {crs} has no PostGIS SRID; choose one with an EPSG code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="348"/>
+        <source>The table “{layer}” could not be created in “{location}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="357"/>
+        <source>The fields {fields} could not be added to the table “{layer}” in “{location}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostgisWorkspaceDialog</name>
+    <message>
+        <location filename="../ui/postgis_dialog.ui" line="5"/>
+        <source>Workspace on PostGIS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/postgis_dialog.ui" line="9"/>
+        <source>A team workspace is one schema per planning area on the bureau&apos;s PostgreSQL/PostGIS server. Pick one of QGIS&apos;s saved PostgreSQL connections; its credentials stay in the QGIS Authentication Manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/postgis_dialog.ui" line="17"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/postgis_dialog.ui" line="22"/>
+        <source>Saved PostgreSQL connections (Data Source Manager ▸ PostgreSQL); use an authentication configuration for the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/postgis_dialog.ui" line="27"/>
+        <source>Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/postgis_dialog.ui" line="33"/>
+        <source>The planning area&apos;s schema: pick an existing workspace, or type a new name (lower-case letters, digits and _)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/postgis_dialog.ui" line="48"/>
+        <source>Create workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/postgis_dialog.ui" line="53"/>
+        <source>Open workspace</source>
+        <translation type="unfinished">打开工作空间</translation>
+    </message>
+    <message>
+        <location filename="../ui/postgis_dialog.ui" line="58"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/postgis_dialog.py" line="41"/>
+        <source>QGIS has no saved PostgreSQL connection yet: add one in the Data Source Manager (PostgreSQL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/postgis_dialog.py" line="53"/>
+        <source>{count} workspaces on this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/postgis_dialog.py" line="53"/>
+        <source>No workspace on this connection yet: type a schema name and create one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProcessingRunner</name>
     <message>
         <location filename="../../fifteen_min_plugin/gui/processing_runner.py" line="95"/>
@@ -4973,142 +6433,273 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ProfileMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="98"/>
         <source>Line {line} of the circle profile {path}: {column} {value!r} is not a number ≥ 0.</source>
         <translation>圈层配置 {path} 第 {line} 行：{column} 的值 {value!r} 不是大于等于 0 的数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="108"/>
         <source>Line {line} of the circle profile {path}: </source>
         <translation>圈层配置 {path} 第 {line} 行：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="124"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="116"/>
         <source>the item {item!r} names no known facility category ({codes}).</source>
         <translation>项目 {item!r} 不是已有的设施类别（{codes}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="122"/>
         <source>the reach unit {unit!r} is neither min nor m.</source>
         <translation>可达范围单位 {unit!r} 既不是 min（分钟）也不是 m（米）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="133"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="125"/>
         <source>the reach must be more than 0.</source>
         <translation>可达范围须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="137"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="129"/>
         <source>the unit {per!r} is not one of {units}.</source>
         <translation>配置单位 {per!r} 不在 {units} 之中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="148"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="140"/>
         <source>the source is empty; cite the document or write “plugin default, editable”.</source>
         <translation>依据为空；请注明所依据的文件，或填写“plugin default, editable”（插件默认值，可修改）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="159"/>
         <source>The circle profile name {name!r} must be a lowercase identifier (a-z, 0-9, _).</source>
         <translation>圈层配置名称 {name!r} 只能由小写字母、数字和下划线组成，且以字母开头。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="165"/>
         <source>circle profile</source>
         <translation>圈层配置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="175"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="168"/>
         <source>The circle profile {path} has no items.</source>
         <translation>圈层配置 {path} 没有任何项目。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="191"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="184"/>
         <source>There is no shipped circle profile {name!r}; the shipped ones are {names}.</source>
         <translation>没有名为 {name!r} 的内置圈层配置；内置的有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="140"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="132"/>
         <source>the measure {measure!r} is not one of {measures}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="138"/>
         <source>the measure {measure!r} needs a minimum (min_count).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
+    <name>ProjectEntry</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/entry.py" line="21"/>
+        <source>Give the project a name.</source>
+        <translation>请填写项目名称。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/entry.py" line="23"/>
+        <source>Choose the project&apos;s category (the business type it brings).</source>
+        <translation>请选择项目的类别（引入的业态）。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectForm</name>
+    <message>
+        <location filename="../ui/project_form.ui" line="5"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="9"/>
+        <source>Name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="11"/>
+        <source>Category</source>
+        <translation>业态类别</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="13"/>
+        <source>Circle</source>
+        <translation>生活圈</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="15"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="17"/>
+        <source>Site</source>
+        <translation>选址</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/project_form.py" line="58"/>
+        <source>Idle asset</source>
+        <translation>闲置资源</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="20"/>
+        <source>Asset id, e.g. IA-00003</source>
+        <translation>资源编号，如 IA-00003</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="21"/>
+        <source>Floor area (m²)</source>
+        <translation>建筑面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="22"/>
+        <source>e.g. 320</source>
+        <translation>如 320</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="23"/>
+        <source>Investment (10,000 yuan)</source>
+        <translation>投资（万元）</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="24"/>
+        <source>e.g. 120.5</source>
+        <translation>如 120.5</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="25"/>
+        <source>Implementer</source>
+        <translation>实施主体</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="27"/>
+        <source>Funding</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="29"/>
+        <source>Start</source>
+        <translation>开工时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="30"/>
+        <source>2026-03-01</source>
+        <translation>2026-03-01</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="31"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="32"/>
+        <source>2026-12-31</source>
+        <translation>2026-12-31</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="33"/>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="34"/>
+        <source>e.g. 街道办事处</source>
+        <translation>如 街道办事处</translation>
+    </message>
+    <message>
+        <location filename="../ui/project_form.ui" line="35"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/project_form.py" line="58"/>
+        <source>Drawn on the map</source>
+        <translation>在地图上绘制</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/project_form.py" line="58"/>
+        <source>Facility</source>
+        <translation>现有设施</translation>
+    </message>
+</context>
+<context>
     <name>ProjectMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="102"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="104"/>
         <source>“{status}” is not a project status; use one of {statuses}.</source>
         <translation>“{status}”不是项目状态，请使用以下之一：{statuses}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="108"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="110"/>
         <source>The project is already “{status}”.</source>
         <translation>该项目已经是“{status}”状态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="117"/>
         <source>A project that is “{old}” cannot change its status any more.</source>
         <translation>处于“{old}”状态的项目不能再变更状态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="122"/>
         <source>A project cannot go from “{old}” to “{new}”; from “{old}” it can go to: {allowed}.</source>
         <translation>项目不能从“{old}”直接变为“{new}”；“{old}”的项目只能变为：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="141"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="143"/>
         <source>The project needs a value for “{field}”.</source>
         <translation>项目的“{field}”不能为空。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="154"/>
         <source>“{value}” is not a kind of site; use one of {kinds}.</source>
         <translation>“{value}”不是选址类型，请使用以下之一：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="188"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="190"/>
         <source>{field} must be a number of 0 or more, not “{value}”.</source>
         <translation>{field}须为不小于 0 的数字，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="192"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="194"/>
         <source>{field} cannot be negative ({value}).</source>
         <translation>{field}不能为负数（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="544"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="467"/>
         <source>This row is not a repurposing suggestion: it needs an asset_id and a use (run Suggest repurposing of idle assets first).</source>
         <translation>这一行不是改造利用建议：需要有 asset_id 和 use 字段（请先运行“闲置资源盘活利用建议”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="553"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="476"/>
         <source>The project “{project_id}” already plans this use on the asset “{asset_id}”.</source>
         <translation>项目“{project_id}”已在资源“{asset_id}”上安排了这一用途。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="169"/>
         <source>The start date</source>
-        <translation type="unfinished"></translation>
+        <translation>开工时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="169"/>
         <source>The deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="168"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="170"/>
         <source>{field} “{value}” is not a date; write it as 2026-03-01, 2026/3/1 or 2026年3月1日.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}“{value}”不是有效日期，请写成 2026-03-01、2026/3/1 或 2026年3月1日。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="177"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="179"/>
         <source>The deadline {deadline} comes before the start {start}; correct one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>完成时限 {deadline} 早于开工时间 {start}，请改正其中之一。</translation>
     </message>
 </context>
 <context>
@@ -5119,39 +6710,82 @@ Mon-Fri 19:00-07:00
         <translation>项目清单中已有项目“{project_id}”，请换一个编号。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="318"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="322"/>
         <source>The field(s) {fields} cannot be changed here; use the status buttons for the status, and the project id never changes.</source>
         <translation>字段 {fields} 不能在此修改：状态请用状态按钮变更，项目编号不可修改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="440"/>
-        <source>The layer “{layer}” is being edited; save or discard those edits first.</source>
-        <translation>图层“{layer}”正处于编辑状态，请先保存或放弃这些编辑。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="445"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="408"/>
         <source>The change could not be saved; the project list is unchanged.</source>
         <translation>修改未能保存，项目清单保持不变。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="458"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="411"/>
         <source>“{layer}” could not be written, so nothing was changed in the project list.</source>
         <translation>无法写入“{layer}”，项目清单未作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="474"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="405"/>
         <source>The project list has no project “{project_id}”.</source>
         <translation>项目清单中没有项目“{project_id}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="515"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="438"/>
         <source>The project&apos;s site cannot be converted to the project list&apos;s coordinate system.</source>
         <translation>项目选址无法转换到项目清单的坐标系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="513"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="436"/>
         <source>The project&apos;s site is not a polygon that can be stored.</source>
+        <translation>项目选址不是可保存的多边形。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="416"/>
+        <source>The project</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTableModel</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="117"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="117"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="117"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="117"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="117"/>
+        <source>Circle</source>
+        <translation>生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="117"/>
+        <source>Investment (10,000 yuan)</source>
+        <translation>投资（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="117"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="117"/>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
     </message>
 </context>
 <context>
@@ -5218,57 +6852,57 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RegisterMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="393"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="281"/>
         <source>“{status}” is not a status; use one of {statuses}.</source>
         <translation>“{status}”不是有效状态；请使用以下状态之一：{statuses}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="403"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="291"/>
         <source>The asset is already “{status}”.</source>
         <translation>该资源已处于“{status}”状态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="409"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="297"/>
         <source>Moving from “{old}” straight to “{new}” skips the review or approval step; confirm it to go ahead.</source>
         <translation>从“{old}”直接变更为“{new}”将跳过审核或批准步骤；请确认后继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="415"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="303"/>
         <source>An asset cannot go from “{old}” to “{new}”; from “{old}” it can go to: {allowed}.</source>
         <translation>资源不能从“{old}”变更为“{new}”；从“{old}”可以变更为：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="428"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="316"/>
         <source>{field} must be a whole number of 0 or more, not “{value}”.</source>
         <translation>{field}必须是大于或等于 0 的整数，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="428"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="316"/>
         <source>{field} must be a number of 0 or more, not “{value}”.</source>
         <translation>{field}必须是大于或等于 0 的数字，而不是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="438"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="326"/>
         <source>{field} cannot be negative ({value}).</source>
         <translation>{field}不能为负数（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="453"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="341"/>
         <source>The asset needs a value for “{field}”.</source>
         <translation>请为该资源填写“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="460"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="348"/>
         <source>“{value}” is not an asset type; use one of: {choices}.</source>
         <translation>“{value}”不是有效的资源类型；请使用以下类型之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="467"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="355"/>
         <source>The area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="469"/>
+        <location filename="../../fifteen_min_plugin/core/assets/register.py" line="357"/>
         <source>The capacity (parking bays)</source>
         <translation>容量（停车位数）</translation>
     </message>
@@ -5284,92 +6918,112 @@ Mon-Fri 19:00-07:00
 <context>
     <name>RepurposeAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="57"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="68"/>
         <source>Suggest repurposing of idle assets</source>
         <translation>闲置资源盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="86"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="110"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="117"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="122"/>
         <source>Suitability table (CSV)</source>
         <translation>适宜性表（CSV）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="103"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="127"/>
         <source>Suggestions per asset</source>
         <translation>每项资源的建议数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="175"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="200"/>
         <source>The assets or the coverage layer could not be read.</source>
         <translation>无法读取闲置资源图层或覆盖分析图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="140"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="187"/>
         <source>The assets layer already has a field named {name}; rename it first.</source>
         <translation>闲置资源图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="60"/>
-        <source>Ranks, for each idle asset, the uses that fill the gaps of the living circles it lies in.&lt;br&gt;&lt;b&gt;Assets&lt;/b&gt;: points or polygons with the register's fields: &lt;i&gt;asset_type&lt;/i&gt; (required), &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;capacity&lt;/i&gt; (parking bays), &lt;i&gt;idle_windows&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the coverage layer (per circle &lt;i&gt;circle_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;category&amp;gt;&lt;/i&gt;); a category with count 0 is a gap.&lt;br&gt;&lt;b&gt;Suitability table&lt;/b&gt;: optional CSV (default: the bundled resources/assets/suitability.csv) giving, per asset type and use, feasibility, minimum and ideal size, the idle window a use needs, a base score and reason templates.&lt;br&gt;&lt;b&gt;Suggestions per asset&lt;/b&gt;: how many ranked uses to keep (default 3).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; and &lt;b&gt;Roads&lt;/b&gt; (optional): a tidal stall zone must lie more than 100 m from a school and off main roads (local rules); with the facilities (&lt;i&gt;category&lt;/i&gt; kindergarten, primary_school, middle_school) and roads (&lt;i&gt;highway&lt;/i&gt; motorway, trunk, primary) its sentence says what they show, without them that it was not checked.&lt;br&gt;Score = base score × gap weight (basic 3, quality 2, public 1, other 1, none 0.5; plugin defaults) × residents of the circles lacking the use / 1000 × size fit (0.5–1). Each community counts once, with its widest circle up to 15 minutes. Every sentence ends with the table's conditions and source.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per asset and suggestion, with the asset's own fields plus &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;asset_name&lt;/i&gt;, &lt;i&gt;asset_type&lt;/i&gt;, &lt;i&gt;use&lt;/i&gt; (category code or shared_parking, tidal_stalls, storage), &lt;i&gt;use_zh&lt;/i&gt;, &lt;i&gt;rank&lt;/i&gt; (1 = best), &lt;i&gt;score&lt;/i&gt;, &lt;i&gt;circle_id&lt;/i&gt; (comma-separated circles gaining it), &lt;i&gt;residents_gain&lt;/i&gt;, &lt;i&gt;reason_zh&lt;/i&gt; and &lt;i&gt;reason_en&lt;/i&gt; (which gap, how many residents gain it, why the asset fits). An asset with no suggestion gets one row with an empty use and the reason (for example: not in any circle).</source>
-        <translation>针对每处闲置资源，对能补齐其所在生活圈短板的用途进行排序。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;：带有台账字段的点或面：&lt;i&gt;asset_type&lt;/i&gt;（必需）、&lt;i&gt;asset_id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;capacity&lt;/i&gt;（停车位数）、&lt;i&gt;idle_windows&lt;/i&gt;。&lt;br&gt;&lt;b&gt;覆盖分析&lt;/b&gt;：覆盖分析图层（每个生活圈的 &lt;i&gt;circle_id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;level_min&lt;/i&gt;、&lt;i&gt;population&lt;/i&gt;、&lt;i&gt;n_&amp;lt;category&amp;gt;&lt;/i&gt;）；数量为 0 的类别即为短板。&lt;br&gt;&lt;b&gt;适宜性表&lt;/b&gt;：可选 CSV（默认：内置的 resources/assets/suitability.csv），按资源类型和用途给出可行性、最小和理想规模、该用途所需的闲置时段、基础分和理由模板。&lt;br&gt;&lt;b&gt;每项资源的建议数&lt;/b&gt;：保留多少个排序后的用途（默认 3）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;和&lt;b&gt;道路&lt;/b&gt;（可选）：潮汐摊区须距学校 100 m 以上、不得设在主干道上（地方规定）；提供设施图层（&lt;i&gt;category&lt;/i&gt; 为 kindergarten、primary_school、middle_school）和道路图层（&lt;i&gt;highway&lt;/i&gt; 为 motorway、trunk、primary）时，理由中写明核查结果，未提供时写明未核查。&lt;br&gt;得分 = 基础分 × 短板权重（基本保障类 3、品质提升类 2、公共服务设施 1、其他业态 1、无 0.5；插件默认值）× 缺少该用途的生活圈居民数 / 1000 × 规模匹配度（0.5–1）。每个社区只计一次，取其 15 分钟以内范围最大的生活圈。每条理由句末附适配表中的条件和依据。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每处资源的每条建议各一个点，保留资源自身字段，并增加 &lt;i&gt;asset_id&lt;/i&gt;、&lt;i&gt;asset_name&lt;/i&gt;、&lt;i&gt;asset_type&lt;/i&gt;、&lt;i&gt;use&lt;/i&gt;（类别代码或 shared_parking、tidal_stalls、storage）、&lt;i&gt;use_zh&lt;/i&gt;、&lt;i&gt;rank&lt;/i&gt;（1 = 最佳）、&lt;i&gt;score&lt;/i&gt;、&lt;i&gt;circle_id&lt;/i&gt;（受益的生活圈，以逗号分隔）、&lt;i&gt;residents_gain&lt;/i&gt;、&lt;i&gt;reason_zh&lt;/i&gt; 和 &lt;i&gt;reason_en&lt;/i&gt;（补齐哪项短板、多少居民受益、资源为何适合）。没有建议的资源输出一行，用途为空并附理由（例如：不在任何生活圈内）。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="136"/>
         <source>Facilities (schools near a tidal stall zone)</source>
         <translation>设施（潮汐摊区附近的学校）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="144"/>
         <source>Roads (main roads, highway field)</source>
         <translation>道路（主干道，highway 字段）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="71"/>
+        <source>Ranks, for each idle asset, the uses that fill the gaps of the living circles it lies in.&lt;br&gt;&lt;b&gt;Assets&lt;/b&gt;: points or polygons with the register's fields: &lt;i&gt;asset_type&lt;/i&gt; (required), &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;capacity&lt;/i&gt; (parking bays), &lt;i&gt;idle_windows&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the coverage layer (per circle &lt;i&gt;circle_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;category&amp;gt;&lt;/i&gt;); a category with count 0 is a gap.&lt;br&gt;&lt;b&gt;Suitability table&lt;/b&gt;: optional CSV (default: the bundled resources/assets/suitability.csv) giving, per asset type and use, feasibility, minimum and ideal size, the idle window a use needs, a base score and reason templates.&lt;br&gt;&lt;b&gt;Suggestions per asset&lt;/b&gt;: how many ranked uses to keep (default 3).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; and &lt;b&gt;Roads&lt;/b&gt; (optional): a tidal stall zone must lie more than 100 m from a school and off main roads (local rules); with the facilities (&lt;i&gt;category&lt;/i&gt; kindergarten, primary_school, middle_school) and roads (&lt;i&gt;highway&lt;/i&gt; motorway, trunk, primary) its sentence says what they show, without them that it was not checked.&lt;br&gt;Score = base score × gap weight (basic 3, quality 2, public 1, other 1, none 0.5; plugin defaults) × residents of the circles lacking the use / 1000 × size fit (0.5–1). Each community counts once, with its widest circle up to 15 minutes. Every sentence ends with the table's conditions and source.&lt;br&gt;&lt;b&gt;Needs&lt;/b&gt; (optional): the workspace needs or the output of Import residents' needs. A need counts for a circle of its community_id or whose polygon holds its point; the score is multiplied by 1 + demand weight × the residents (summed weights) who asked for the gaps the use fills in its circles, so the suggestions follow what residents ask for, and the sentence says how many asked.&lt;br&gt;&lt;b&gt;Demand weight&lt;/b&gt;: 0.02 per resident asking (50 residents double a score); a plugin default, not from any document: edit it to weigh demand more or less (0 ignores it).&lt;br&gt;&lt;b&gt;Circle fusion&lt;/b&gt; (optional): the output of Circle fusion (communities with &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;). A use then also closes the missing items of every circle profile of the communities within the item's reach of the asset (straight line at the walking speed); uses are ranked first by the number of circles they serve, then by score, and the sentence names the circles (e.g. a 社区食堂 serving the convenience and the elderly-care circle).&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: turns the profiles' reach in minutes into metres (default 4 km/h).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per asset and suggestion, with the asset's own fields plus &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;asset_name&lt;/i&gt;, &lt;i&gt;asset_type&lt;/i&gt;, &lt;i&gt;use&lt;/i&gt; (category code or shared_parking, tidal_stalls, storage), &lt;i&gt;use_zh&lt;/i&gt;, &lt;i&gt;rank&lt;/i&gt; (1 = best), &lt;i&gt;score&lt;/i&gt;, &lt;i&gt;circle_id&lt;/i&gt; (comma-separated circles gaining it), &lt;i&gt;residents_gain&lt;/i&gt;, &lt;i&gt;reason_zh&lt;/i&gt; and &lt;i&gt;reason_en&lt;/i&gt; (which gap, how many residents gain it, why the asset fits); &lt;i&gt;residents_asked&lt;/i&gt; (with needs), &lt;i&gt;n_circles_served&lt;/i&gt;, &lt;i&gt;circles_served&lt;/i&gt; and &lt;i&gt;circles_served_zh&lt;/i&gt; (with a circle-fusion result). An asset with no suggestion gets one row with an empty use and the reason (for example: not in any circle).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="152"/>
+        <source>Residents&apos; needs</source>
+        <translation type="unfinished">居民需求</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="157"/>
+        <source>Demand weight per resident asking (plugin default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="166"/>
+        <source>Circle fusion (gaps of every circle profile)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RepurposeMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="66"/>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="72"/>
         <source>The coverage circles could not be indexed.</source>
         <translation>无法为覆盖分析生活圈建立空间索引。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="68"/>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="74"/>
         <source>{count} coverage circles have no geometry and were not used (feature ids): {ids}</source>
         <translation>{count} 个覆盖分析生活圈没有几何图形，未参与计算（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="104"/>
         <source>The assets layer has no asset_type field; use the register&apos;s idle_assets layer.</source>
         <translation>闲置资源图层没有 asset_type 字段；请使用台账的 idle_assets 图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="140"/>
         <source>Asset feature {fid} has no geometry; skipped.</source>
         <translation>资源要素 {fid} 没有几何图形，已跳过。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="147"/>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="194"/>
         <source>{count} assets have idle time windows that cannot be read; they were ranked as if they had none, so no use needing idle hours was suggested for them: {assets}.</source>
         <translation>{count} 处资产的闲置时段无法识别，已按无闲置时段排序，因此未推荐需要闲置时段的用途：{assets}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="203"/>
         <source>… and {more} more assets.</source>
         <translation>……另有 {more} 处资产。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="124"/>
+        <source>{count} classified needs weigh the gaps ({residents} residents).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5416,82 +7070,82 @@ Mon-Fri 19:00-07:00
 <context>
     <name>SatisfactionMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="131"/>
         <source>the share satisfied “{value}” is not between 0 and 1 (write 0.86 or 86%).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="150"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="149"/>
         <source>the score “{value}” is not a number from 0 to 100.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="165"/>
         <source>the sample size “{value}” is not a whole number of respondents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="177"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="176"/>
         <source>Choose the column holding the community (id or name).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="178"/>
         <source>Choose the column of the score (0–100) or of the share satisfied (0–1), or both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="184"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="183"/>
         <source>{name} has no column “{column}”; its columns are: {columns}.</source>
         <translation type="unfinished">{name} 中没有“{column}”列；现有列为：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="242"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="241"/>
         <source>{count} rows have neither a score nor a share and were skipped (rows {rows}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="242"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="241"/>
         <source>{count} rows name no known community and were skipped (rows {rows}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="242"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="241"/>
         <source>{count} rows have a score, share or sample size that cannot be used and were skipped (rows {rows}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="242"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="241"/>
         <source>{count} rows have a date that could not be read; it was left empty (rows {rows}).</source>
         <translation type="unfinished">{count} 行的日期无法识别，日期留空（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="262"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="268"/>
         <source>Row {row}: {reason}</source>
         <translation type="unfinished">第 {row} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="301"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="311"/>
         <source>Choose a survey table or layer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="304"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="314"/>
         <source>{name} has no survey row that could be used; nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="317"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="327"/>
         <source>“{layer}” is not a satisfaction table (it lacks {fields}); open the workspace again to upgrade it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="328"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="338"/>
         <source>The survey results could not be saved in the workspace; its satisfaction table is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="377"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="387"/>
         <source>The satisfaction table needs community_id and share_satisfied or score; use the workspace&apos;s satisfaction table or the output of Import satisfaction surveys.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5499,32 +7153,32 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ScenarioMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="84"/>
         <source>“{statuses}” are not project statuses; use some of {known}.</source>
         <translation>“{statuses}”不是项目状态，请从以下状态中选择：{known}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="90"/>
         <source>A cancelled project is never built; leave “cancelled” out of the statuses.</source>
         <translation>已取消的项目不会建成，请不要在状态中选择“cancelled”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="133"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="135"/>
         <source>The projects layer has no field {fields}; use the workspace projects layer or a copy of it.</source>
         <translation>项目图层缺少字段 {fields}，请使用工作空间的项目图层或其副本。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="176"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="178"/>
         <source>{count} projects have no category code of the categories table and were left out: {ids}.</source>
         <translation>有 {count} 个项目的业态不是业态表中的编码，未计入：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="182"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="184"/>
         <source>{count} projects have neither a site nor an idle asset found in the assets layer, so they were left out: {ids}.</source>
         <translation>有 {count} 个项目既没有选址，也未在闲置资源图层中找到对应资源，未计入：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="188"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="190"/>
         <source>{count} projects counted as built ({statuses}).</source>
         <translation>共 {count} 个项目计为建成（{statuses}）。</translation>
     </message>
@@ -5532,112 +7186,112 @@ Mon-Fri 19:00-07:00
 <context>
     <name>SchemaLabels</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="372"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="424"/>
         <source>Residents&apos; needs</source>
         <translation>居民需求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="373"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="425"/>
         <source>Needs lists</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="374"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="426"/>
         <source>Consultations</source>
         <translation>微协商</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="375"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="427"/>
         <source>Needs discussed in consultations</source>
         <translation>微协商议定的需求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="366"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="418"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="367"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="419"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="368"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="420"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="421"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="370"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="422"/>
         <source>Idle asset history</source>
         <translation>闲置资源历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="371"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="423"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="380"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="432"/>
         <source>Workspace information</source>
         <translation>工作空间信息</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="391"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="443"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="393"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="445"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="395"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="447"/>
         <source>Candidate</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="396"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="448"/>
         <source>Under review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="397"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="449"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="398"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="450"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="399"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="451"/>
         <source>Retired</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="376"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="428"/>
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="377"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="429"/>
         <source>Project history</source>
         <translation>项目变更记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="378"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="430"/>
         <source>Project sites</source>
         <translation>项目选址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="379"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/schema.py" line="431"/>
         <source>Residents&apos; satisfaction</source>
         <translation>居民满意度</translation>
     </message>
@@ -6104,92 +7758,92 @@ Mon-Fri 19:00-07:00
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="123"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="168"/>
         <source>The layer “{layer}” already exists in {path}.</source>
         <translation>{path} 中已存在图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="145"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="190"/>
         <source>The layer “{layer}” could not be created in {path}.</source>
         <translation>无法在 {path} 中创建图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="201"/>
         <source>The fields {fields} could not be added to the layer “{layer}” in {path}.</source>
         <translation>无法向 {path} 中的图层“{layer}”添加字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="119"/>
         <source>The file {path} already exists. Choose another file name, or open it instead.</source>
         <translation>文件 {path} 已存在。请选择其他文件名，或直接打开该文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="225"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="306"/>
         <source>The chosen coordinate reference system is not valid.</source>
         <translation>所选的坐标参考系无效。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="235"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="314"/>
         <source>The workspace {path} could not be created. {reason}</source>
         <translation>无法创建工作空间 {path}。{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="252"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="128"/>
         <source>The workspace file {path} does not exist.</source>
         <translation>工作空间文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="255"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="130"/>
         <source>The file {path} is not a GeoPackage, so it cannot be opened as a workspace.</source>
         <translation>文件 {path} 不是 GeoPackage，无法作为工作空间打开。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="262"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="138"/>
         <source>The GeoPackage {path} is not a workspace of this plugin (it has no “{table}” table).</source>
         <translation>GeoPackage {path} 不是本插件的工作空间（其中没有“{table}”表）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="268"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="339"/>
         <source>The workspace {path} needs a newer {plugin} (schema {found}, this one reads {supported}).</source>
         <translation>工作空间 {path} 需要更新版本的 {plugin}（其数据结构版本为 {found}，本插件支持 {supported}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="284"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="358"/>
         <source>The workspace {path} could not be upgraded to schema {version}; no data was lost.</source>
         <translation>无法将工作空间 {path} 升级到数据结构版本 {version}；数据未丢失。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="301"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="375"/>
         <source>The layer “{layer}” of the workspace {path} cannot be read.</source>
         <translation>无法读取工作空间 {path} 中的图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="328"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="402"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="390"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="474"/>
         <source>The workspace information in {path} is damaged or was not written by this plugin.</source>
         <translation>{path} 中的工作空间信息已损坏，或不是由本插件写入的。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="397"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="481"/>
         <source>The workspace information in {path} could not be saved.</source>
         <translation>无法保存 {path} 中的工作空间信息。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="517"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="599"/>
         <source>The style {style} could not be loaded: {message}</source>
         <translation>无法加载样式 {style}：{message}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="459"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="541"/>
         <source>The unique index “{index}” could not be added to the layer “{layer}”.</source>
         <translation>无法为图层“{layer}”添加唯一索引“{index}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="451"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="533"/>
         <source>Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}.</source>
         <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
     </message>

@@ -9,12 +9,13 @@ import pytest
 from qgis.core import QgsApplication, QgsGeometry, QgsPointXY, QgsProject, QgsSettings, QgsVectorLayer
 from qgis.gui import QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import QCoreApplication, QPoint, Qt, QTranslator
-from qgis.PyQt.QtWidgets import QAbstractScrollArea, QMainWindow, QScrollArea, QWidget
+from qgis.PyQt.QtWidgets import QAbstractScrollArea, QMainWindow, QScrollArea, QTabWidget, QWidget
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.analysis.coverage_layer import replace_coverage
 from fifteen_min_plugin.core.assets.register import AssetRegister
 from fifteen_min_plugin.core.circles.writer import write_circles
+from fifteen_min_plugin.core.projects.register import ProjectRegister
 from fifteen_min_plugin.core.workspace.layer_io import copy_features
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.dock import MINIMUM_WIDTH, FifteenMinDock
@@ -73,6 +74,16 @@ def template(tmp_path_factory, qgis_processing) -> Path:
             QgsGeometry.fromPointXY(QgsPointXY(116.352, 40.004)),
         )
         register.set_status(asset_id, "in_use", note="经街道办与市场管理方协商，夜间向周边居民开放", confirmed=True)
+        projects = ProjectRegister.from_workspace(workspace)
+        project_id = projects.add(
+            {
+                "name": "示例社区老年助餐点（利用集贸市场北侧闲置用房改建）",
+                "category": "elderly_care",
+                "lead_unit": "区民政局",
+            },
+            QgsGeometry.fromPointXY(QgsPointXY(116.352, 40.004)),
+        )
+        projects.set_status(project_id, "approved", note="区政府专题会议通过，纳入年度民生实事项目")
     finally:
         if provider is not None:
             registry.removeProvider(provider)
@@ -158,11 +169,20 @@ def test_every_page_fits_the_dock_without_a_horizontal_scroll_bar(docked, langua
             analysis.table.selectRow(0)
             for _ in range(3):  # the chart grows, then the page and the scroll area follow
                 QCoreApplication.processEvents()
-        page.grab().save(str(SHOTS / f"{language}_{name}.png"))
-        assert _overflowing(page, width) == [], (name, _overflowing(page, width))
-        assert page.minimumSizeHint().width() <= width, (name, page.minimumSizeHint().width(), width)
-        assert scroll.horizontalScrollBar().maximum() == 0, name
-        assert page.findChildren(QScrollArea) == [], f"{name} scrolls inside the dock's own scroll area"
+        sections = page.findChild(QTabWidget, "sections")  # the Plan page: needs and projects
+        for section in range(sections.count() if sections is not None else 1):
+            if sections is not None:
+                sections.setCurrentIndex(section)
+                if name == "planPage" and section == 1:
+                    assert dock.page("plan").select_project("PJ-00001")  # its history shows
+                for _ in range(3):
+                    QCoreApplication.processEvents()
+            shot = name if sections is None else f"{name}_{sections.widget(section).objectName()}"
+            page.grab().save(str(SHOTS / f"{language}_{shot}.png"))
+            assert _overflowing(page, width) == [], (shot, _overflowing(page, width))
+            assert page.minimumSizeHint().width() <= width, (shot, page.minimumSizeHint().width(), width)
+            assert scroll.horizontalScrollBar().maximum() == 0, shot
+            assert page.findChildren(QScrollArea) == [], f"{shot} scrolls inside the dock's own scroll area"
     dock.grab().save(str(SHOTS / f"{language}_dock.png"))
 
 
