@@ -15,6 +15,7 @@ ALGORITHMS: tuple[tuple[str, str], ...] = (
     ("import_osm", "ImportOsmAlgorithm"),
     ("import_poi_api", "ImportPoiApiAlgorithm"),
     ("import_needs", "ImportNeedsAlgorithm"),
+    ("import_satisfaction", "ImportSatisfactionAlgorithm"),
     ("classify_facilities", "ClassifyFacilitiesAlgorithm"),
     ("coverage", "CoverageAlgorithm"),
     ("nearest_facility", "NearestFacilityAlgorithm"),
