@@ -67,7 +67,7 @@
         <translation>步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="103"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="106"/>
         <source>Walking minutes from every community to the nearest facility of every category along the roads, then the share of residents within {minutes:g} minutes.</source>
         <translation>计算每个社区沿道路步行到各业态最近设施所需的分钟数，再统计 {minutes:g} 分钟内可达的居民比例。</translation>
     </message>
@@ -152,112 +152,112 @@
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="112"/>
         <source>Residents within {minutes:g} minutes</source>
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="294"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="297"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="185"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="188"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="307"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="310"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="316"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="319"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="290"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="293"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="300"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="303"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="311"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="317"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="320"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="325"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="328"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="400"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="403"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="422"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="425"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="424"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="427"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="430"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="433"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="456"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="459"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="473"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="476"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="480"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="483"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="484"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="487"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="489"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="492"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="494"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="497"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="505"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="508"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="97"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
@@ -317,12 +317,12 @@
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="256"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="259"/>
         <source>Circle plans (PDF): cancelled; nothing was written.</source>
         <translation>“一圈一策”PDF：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="270"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="273"/>
         <source>{pages} pages written to {path}; the layout “{layout}” in the project shows them.</source>
         <translation>已将 {pages} 页写入 {path}；可在项目中的布局“{layout}”里查看。</translation>
     </message>
@@ -1618,178 +1618,178 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="63"/>
         <source>Prints the 一圈一策 plan: a cover page with the circles per MOFCOM grade and the basic services most often missing, then two A4 pages per circle of the coverage layer (a QGIS atlas).&lt;br&gt;Each circle page shows the circle's name and community, a map of the circle with its walking isochrones, the facilities by class and the idle assets (legend, scale bar, north arrow), the MOFCOM grade, the table of basic (基本保障类) and quality (品质提升类) categories present (✓ and count) or missing (highlighted), the walking minutes to the nearest facility of each category, the resource list (资源清单: the idle assets of the circle with their top suggestions), and the data sources with their attribution (© OpenStreetMap contributors, ODbL 1.0 when OSM data are used). A circle with no facility still gets its page, which says so.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the output of Coverage per circle (&lt;i&gt;name&lt;/i&gt;, &lt;i&gt;community_id&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, &lt;i&gt;grade&lt;/i&gt;, …); one page per feature.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt; (optional): circles or network isochrones; those with the same &lt;i&gt;community_id&lt;/i&gt; (or &lt;i&gt;origin_id&lt;/i&gt;) as the page's circle are drawn as dashed outlines.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; (optional): classified facilities (&lt;i&gt;category_class&lt;/i&gt;); their &lt;i&gt;source&lt;/i&gt; values are listed as data sources.&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): drawn on the map, and listed on the page when no suggestions are given.&lt;br&gt;&lt;b&gt;Suggestions&lt;/b&gt; (optional): the output of Suggest repurposing of idle assets; the best 3 uses of each asset in the circle are listed with their reason, in the language of the QGIS interface.&lt;br&gt;&lt;b&gt;Walking minutes&lt;/b&gt; (optional): the communities with &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; fields from Nearest facility, joined to the circles by &lt;i&gt;community_id&lt;/i&gt;; without it the table shows —.&lt;br&gt;Each circle gets a second page with its lists and the plan in figures, and the cover a city summary page:&lt;br&gt;&lt;b&gt;Residents' needs&lt;/b&gt; (optional): the workspace needs (&lt;i&gt;community_id&lt;/i&gt;, &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;weight&lt;/i&gt;, &lt;i&gt;list&lt;/i&gt;); the needs list shows, per themed list, the categories asked for most with the residents asking, for the circle's community and the needs located inside the circle.&lt;br&gt;&lt;b&gt;Needs lists&lt;/b&gt; (optional): the workspace need_lists (name, colour, meaning) shown beside each list.&lt;br&gt;&lt;b&gt;Projects&lt;/b&gt; (optional): the workspace projects; the project list shows name, status, investment (万元), lead unit and deadline of the projects sited in the circle or naming it. With the facilities, the grade after the plan is computed as Plan scenario does, with the projects planned, approved or under construction built; the city summary counts projects and investment per status and circles per grade now and after the plan.&lt;br&gt;&lt;b&gt;Satisfaction surveys&lt;/b&gt; (optional): the workspace satisfaction table (&lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;circle_id&lt;/i&gt;, &lt;i&gt;share_satisfied&lt;/i&gt; 0–1 or &lt;i&gt;score&lt;/i&gt; 0–100, &lt;i&gt;sample_size&lt;/i&gt;, &lt;i&gt;date&lt;/i&gt;); the latest survey is shown against the 90 % target (三年行动计划 2023–2025), else “No survey yet.”&lt;br&gt;&lt;b&gt;Circle fusion&lt;/b&gt; (optional): the output of Circle fusion; the circle's communities × profiles matrix (met ✓, missing ✗) and what its own community lacks, and on the summary page each profile's communities and residents meeting it.&lt;br&gt;The plan figures also show the coverage layer's chain-store share against the 30 % target (2025 notice), the largest park and public green per resident against GB 50180 Table 4.0.4, and the community service floor area shortfall by 国办发〔2021〕56号 (30 m² per 100 households).&lt;br&gt;&lt;b&gt;Title&lt;/b&gt;: the plan's title (e.g. the district).&lt;br&gt;&lt;b&gt;Area&lt;/b&gt; (optional): the planning area, printed under the title and in each page's header.&lt;br&gt;&lt;b&gt;Bureau&lt;/b&gt; (optional): the bureau issuing the plan, printed on the cover and in each page's footer.&lt;br&gt;&lt;b&gt;PDF file&lt;/b&gt;: the report; an existing file is replaced only when the report is complete.&lt;br&gt;Outputs: the PDF, the number of pages and the layout name. To restyle the layout and export it again, use the Analysis page's button, which adds the layouts to the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>打印“一圈一策”方案：封面列出按商务部等级统计的生活圈数量及最常缺少的基本保障服务，随后为覆盖分析图层中的每个生活圈各生成两页 A4 页面（QGIS 图集）。&lt;br&gt;每个生活圈的第一页包括：生活圈名称和所属社区；生活圈地图，含步行等时圈、按大类显示的设施和闲置资源（图例、比例尺、指北针）；商务部等级；基本保障类和品质提升类业态的具备情况表（已有的显示 ✓ 及数量，缺少的突出显示）；到各业态最近设施的步行分钟数；资源清单（生活圈内的闲置资源及其排名靠前的建议）；数据来源及其署名（使用 OSM 数据时为 © OpenStreetMap contributors, ODbL 1.0）。没有任何设施的生活圈也会生成页面，并在页面中注明。&lt;br&gt;&lt;b&gt;覆盖分析&lt;/b&gt;：“逐圈覆盖分析”的输出（&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;community_id&lt;/i&gt;、&lt;i&gt;level_min&lt;/i&gt;、&lt;i&gt;population&lt;/i&gt;、&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;、&lt;i&gt;grade&lt;/i&gt;…）；每个要素一组页面。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;（可选）：生活圈或路网等时圈；与本页生活圈 &lt;i&gt;community_id&lt;/i&gt;（或 &lt;i&gt;origin_id&lt;/i&gt;）相同的以虚线轮廓绘制。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;（可选）：已分类的设施（&lt;i&gt;category_class&lt;/i&gt;）；其 &lt;i&gt;source&lt;/i&gt; 值列为数据来源。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;（可选）：绘制在地图上；未提供建议时在页面中列出。&lt;br&gt;&lt;b&gt;建议&lt;/b&gt;（可选）：“闲置资源盘活利用建议”的输出；列出生活圈内每处资源最佳的 3 种用途及理由，语言与 QGIS 界面一致。&lt;br&gt;&lt;b&gt;步行分钟数&lt;/b&gt;（可选）：带有“最近设施”所生成 &lt;i&gt;min_&amp;lt;code&amp;gt;&lt;/i&gt; 字段的社区，按 &lt;i&gt;community_id&lt;/i&gt; 与生活圈关联；未提供时表中显示 —。&lt;br&gt;每个生活圈另有第二页，列出各项清单和规划指标；封面之后另有一页全市汇总：&lt;br&gt;&lt;b&gt;居民需求&lt;/b&gt;（可选）：工作空间中的需求（&lt;i&gt;community_id&lt;/i&gt;、&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;weight&lt;/i&gt;、&lt;i&gt;list&lt;/i&gt;）；需求清单按主题清单列出本生活圈所属社区及落在圈内的需求中呼声最高的业态和提出诉求的居民人数。&lt;br&gt;&lt;b&gt;需求清单&lt;/b&gt;（可选）：工作空间中的 need_lists（名称、颜色、含义），显示在各清单旁。&lt;br&gt;&lt;b&gt;项目&lt;/b&gt;（可选）：工作空间中的项目；项目清单列出选址在圈内或注明本生活圈的项目的名称、状态、投资（万元）、牵头单位和完成时限。同时提供设施图层时，按“规划情景”的方法计算规划实施后的等级（计入已规划、已批复和在建项目）；全市汇总页按状态统计项目数和投资，并列出现状和规划实施后各等级的生活圈数量。&lt;br&gt;&lt;b&gt;满意度调查&lt;/b&gt;（可选）：工作空间中的满意度表（&lt;i&gt;community_id&lt;/i&gt; 或 &lt;i&gt;circle_id&lt;/i&gt;、&lt;i&gt;share_satisfied&lt;/i&gt; 0–1 或 &lt;i&gt;score&lt;/i&gt; 0–100、&lt;i&gt;sample_size&lt;/i&gt;、&lt;i&gt;date&lt;/i&gt;）；显示最近一次调查结果并对照 90% 的目标（三年行动计划 2023–2025），没有调查时注明“尚无满意度调查”。&lt;br&gt;&lt;b&gt;圈圈融合&lt;/b&gt;（可选）：“圈圈融合”的输出；列出本生活圈内各社区 × 各类服务圈的达标矩阵（达标 ✓，缺项 ✗）及所属社区缺少的项目，汇总页列出各类服务圈达标的社区数和居民数。&lt;br&gt;规划指标还对照显示覆盖分析图层中的连锁化率（目标 30%，2025 年扩围升级通知）、最大公园面积和人均公共绿地（GB 50180 表 4.0.4），以及按国办发〔2021〕56号（每百户 30 m²）计算的社区综合服务设施面积缺口。&lt;br&gt;&lt;b&gt;标题&lt;/b&gt;：方案标题（例如区名）。&lt;br&gt;&lt;b&gt;区域&lt;/b&gt;（可选）：规划区域，印在封面标题下方和每页页眉中。&lt;br&gt;&lt;b&gt;编制单位&lt;/b&gt;（可选）：编制方案的单位，印在封面和每页页脚中。&lt;br&gt;&lt;b&gt;PDF 文件&lt;/b&gt;：输出的报告；仅在报告完整生成后才替换已有文件。&lt;br&gt;输出：PDF、页数和布局名称。如需调整布局样式并重新导出，请使用“分析”页面上的按钮，它会将布局添加到项目中（替换此前导出的布局）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="142"/>
         <source>Residents&apos; needs</source>
-        <translation type="unfinished">居民需求</translation>
+        <translation>居民需求</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="142"/>
         <source>Needs lists</source>
-        <translation type="unfinished">需求清单</translation>
+        <translation>需求清单</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="142"/>
         <source>Projects</source>
-        <translation type="unfinished">项目清单</translation>
+        <translation>项目</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="142"/>
         <source>Satisfaction surveys</source>
-        <translation type="unfinished"></translation>
+        <translation>满意度调查</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="142"/>
         <source>Circle fusion (communities with &lt;profile&gt;_met)</source>
-        <translation type="unfinished"></translation>
+        <translation>圈圈融合（带 &lt;profile&gt;_met 字段的社区）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/circle_plan.py" line="218"/>
         <source>Printing the cover, the city summary and the pages of {count} circles…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打印封面、全市汇总和 {count} 个生活圈的页面…</translation>
     </message>
 </context>
 <context>
     <name>CirclePlanReport</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="278"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="279"/>
         <source>the layers of the workspace</source>
         <translation>工作空间中的图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="279"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="280"/>
         <source>Data sources: {sources}.</source>
         <translation>数据来源：{sources}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="361"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="362"/>
         <source>GB 50180 / MOFCOM level requirements not met</source>
         <translation>未达到 GB 50180 / 商务部等级要求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="827"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="828"/>
         <source>Nothing to show.</source>
         <translation>无可显示的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="969"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="970"/>
         <source>15-minute living circles</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="971"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="972"/>
         <source>The coverage layer has no circles, so there is no plan to print. Run Coverage first.</source>
         <translation>覆盖分析图层中没有生活圈，因此没有可打印的方案。请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1014"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1015"/>
         <source>The layout {name} could not be added to the project.</source>
         <translation>无法将布局 {name} 添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1082"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1083"/>
         <source>The PDF {path} could not be written.</source>
         <translation>无法写入 PDF 文件 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1104"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1105"/>
         <source>The atlas of the circle plan could not be started.</source>
         <translation>无法启动生活圈方案的图集。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1116"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1117"/>
         <source>Page {page} of the circle plan could not be prepared.</source>
         <translation>无法生成生活圈方案的第 {page} 页。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="319"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="320"/>
         <source>{minutes}-minute circle</source>
         <translation>{minutes} 分钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="421"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="422"/>
         <source>No idle asset recorded in this circle.</source>
         <translation>此生活圈内未登记闲置资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="462"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="463"/>
         <source>—: walking minutes not measured, or no facility within the walking limit.</source>
         <translation>—：未测算步行分钟数，或步行范围内没有设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="463"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="464"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="494"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="495"/>
         <source>This circle</source>
         <translation>本生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="495"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="496"/>
         <source>Other circles</source>
         <translation>其他生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="508"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="509"/>
         <source>Isochrones of this community</source>
         <translation>本社区的等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="540"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="541"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="534"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="535"/>
         <source>Living circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="536"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="537"/>
         <source>Isochrones</source>
         <translation>等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="538"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="539"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="673"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="674"/>
         <source>Circle plan: {title}</source>
         <translation>生活圈方案：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="686"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="687"/>
         <source>Facilities present and missing — and the walk to the nearest one</source>
         <translation>已有和缺少的设施，以及到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="883"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="884"/>
         <source>Circle plan cover: {title}</source>
         <translation>生活圈方案封面：{title}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="887"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="888"/>
         <source>15-minute living circle plan (一圈一策)</source>
         <translation>一刻钟生活圈方案（一圈一策）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="900"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="901"/>
         <source>{circles} circles · {population} residents · {date}</source>
         <translation>{circles} 个生活圈 · {population} 名居民 · {date}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="911"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="912"/>
         <source>Circles per MOFCOM grade</source>
         <translation>各商务部等级的生活圈数量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="918"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="919"/>
         <source>Basic services most often missing (circles lacking them)</source>
         <translation>最常缺少的基本保障类业态（缺少该业态的生活圈数）</translation>
     </message>
@@ -1859,49 +1859,54 @@ Mon-Fri 19:00-07:00
         <translation>未提供闲置资源图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1156"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="1157"/>
         <source>The circle plan is not complete; nothing was written.</source>
         <translation>“一圈一策”方案尚未完整生成，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="306"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="307"/>
         <source>GB 50180 radius circle</source>
         <translation>GB 50180 半径圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="307"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="308"/>
         <source>Walking isochrone</source>
         <translation>步行等时圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="309"/>
         <source>Circle drawn by hand</source>
         <translation>手绘圆形生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="309"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="310"/>
         <source>Boundary drawn by hand</source>
         <translation>手绘生活圈边界</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="646"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="647"/>
         <source>Tianditu basemap not shown ({reason}); the map shows the workspace layers only.</source>
         <translation>未显示天地图底图（{reason}）；地图仅显示工作空间图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="653"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="654"/>
         <source>The basemap could not be added to the report.</source>
         <translation>无法将底图添加到报告中。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/layout.py" line="108"/>
         <source>Resource list (资源清单): idle assets and their suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>资源清单：闲置资源及盘活建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="937"/>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="938"/>
         <source>City summary: needs, projects and the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>全市汇总：需求、项目与规划</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/layout.py" line="108"/>
+        <source>Needs, projects and the plan in figures</source>
+        <translation>需求、项目与规划指标</translation>
     </message>
 </context>
 <context>
@@ -3516,7 +3521,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../ui/dock.ui" line="30"/>
         <source>Create or open a team workspace on the bureau&apos;s PostgreSQL/PostGIS server, through a saved connection</source>
-        <translation type="unfinished"></translation>
+        <translation>通过已保存的连接，在局里的 PostgreSQL/PostGIS 服务器上新建或打开团队工作空间</translation>
     </message>
 </context>
 <context>
@@ -3720,6 +3725,79 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>FusionMatrixMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="46"/>
+        <source>Convenience</source>
+        <translation type="unfinished">便民</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="47"/>
+        <source>GB 50180</source>
+        <translation type="unfinished">居住区</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="48"/>
+        <source>Elderly care</source>
+        <translation type="unfinished">养老</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="49"/>
+        <source>Childcare</source>
+        <translation type="unfinished">托育</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="50"/>
+        <source>Fitness</source>
+        <translation type="unfinished">健身</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="51"/>
+        <source>Parcels</source>
+        <translation type="unfinished">快递</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="52"/>
+        <source>Education</source>
+        <translation type="unfinished">教育</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="53"/>
+        <source>Medical</source>
+        <translation type="unfinished">医疗</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="54"/>
+        <source>Complete community</source>
+        <translation type="unfinished">完整社区</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="105"/>
+        <source>The layer “{layer}” is not a circle-fusion result (it has no n_profiles_met and &lt;profile&gt;_met fields); run Circle fusion first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="177"/>
+        <source>met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="178"/>
+        <source>missing</source>
+        <translation type="unfinished">缺少</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="179"/>
+        <source>below minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="190"/>
+        <source>{count} of {total} circles met</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FusionMessages</name>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="261"/>
@@ -3808,61 +3886,149 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
+    <name>FusionView</name>
+    <message>
+        <location filename="../ui/fusion_view.ui" line="21"/>
+        <source>Circle fusion (圈圈融合)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/fusion_view.ui" line="32"/>
+        <source>Fusion result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/fusion_view.ui" line="39"/>
+        <source>The output of Circle fusion (Processing toolbox, 15-minute living circles): one row per community.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/fusion_view.ui" line="48"/>
+        <source>Run Circle fusion in the Processing toolbox, then choose its output here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/fusion_view.ui" line="70"/>
+        <source>✓ the community meets the circle; ✗ and a number: how many of its items are missing. Click a community for its items; click a heading to sort.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/fusion_view.ui" line="103"/>
+        <source>Circle</source>
+        <translation type="unfinished">生活圈</translation>
+    </message>
+    <message>
+        <location filename="../ui/fusion_view.ui" line="108"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/fusion_view.ui" line="113"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/fusion_view.ui" line="118"/>
+        <source>Worst walk (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/fusion_view.ui" line="126"/>
+        <source>Colour communities by circles met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/fusion_view.ui" line="129"/>
+        <source>Style the fusion result on the map: one colour per number of circles a community meets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="77"/>
+        <source>Circle fusion</source>
+        <translation type="unfinished">圈圈融合</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="117"/>
+        <source>Community</source>
+        <translation type="unfinished">社区</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="117"/>
+        <source>Met</source>
+        <translation type="unfinished">达标</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="146"/>
+        <source>Missing: {items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="150"/>
+        <source>Below the minimum (have/need): {items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="170"/>
+        <source>{community}: {met} of {total} circles met</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GeocodeMessages</name>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="120"/>
         <source>Geocoding: {found} addresses found by Amap, {missing} not found, {requests} requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>地理编码：高德查到 {found} 个地址，{missing} 个未查到，共请求 {requests} 次。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="134"/>
         <source>{count} geocoding requests sent, the maximum set for this import; the remaining rows are matched by community name.</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送 {count} 次地理编码请求，达到本次导入设定的上限；其余各行按社区名称匹配。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="154"/>
         <source>{reason} Retrying in {seconds:g} s.</source>
-        <translation type="unfinished">{reason} 将在 {seconds:g} 秒后重试。</translation>
+        <translation>{reason} {seconds:g} 秒后重试。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="174"/>
         <source>Amap geocoding answered HTTP {status}.</source>
-        <translation type="unfinished"></translation>
+        <translation>高德地理编码返回 HTTP {status}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="179"/>
         <source>Amap refused the geocoding request with HTTP {status}; check the base URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>高德以 HTTP {status} 拒绝了地理编码请求，请检查基础 URL。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="189"/>
         <source>The answer is not Amap geocoding JSON; check the base URL and the proxy settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>返回内容不是高德地理编码的 JSON，请检查基础 URL 和代理设置。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="209"/>
         <source>Amap reports the daily quota of this key is used up ({info}, {code}); the remaining rows are matched by community name.</source>
-        <translation type="unfinished"></translation>
+        <translation>高德提示该密钥当日配额已用完（{info}，{code}）；其余各行按社区名称匹配。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="216"/>
         <source>Amap reports too many requests or a busy server ({info}, {code}).</source>
-        <translation type="unfinished">高德提示请求过多或服务器繁忙（{info}，{code}）。</translation>
+        <translation>高德提示请求过于频繁或服务器繁忙（{info}，{code}）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="222"/>
         <source>Amap does not accept the key (INVALID_USER_KEY): it is wrong or expired. Check the key in the authentication configuration.</source>
-        <translation type="unfinished">高德不接受此密钥（INVALID_USER_KEY）：密钥错误或已过期。请在认证配置中检查该密钥。</translation>
+        <translation>高德不接受该密钥（INVALID_USER_KEY）：密钥有误或已过期。请检查认证配置中的密钥。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="228"/>
         <source>Amap refused the geocoding request: {info} ({code}). The key must be of type “Web服务” with geocoding allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>高德拒绝了地理编码请求：{info}（{code}）。密钥须为“Web服务”类型并已开通地理编码。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="239"/>
         <source>Geocoding needs the Amap key: choose the authentication configuration that holds it, or leave the address field empty to match rows by community name.</source>
-        <translation type="unfinished"></translation>
+        <translation>地理编码需要高德密钥：请选择保存该密钥的认证配置，或将地址字段留空、改按社区名称匹配。</translation>
     </message>
 </context>
 <context>
@@ -4077,32 +4243,32 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="62"/>
         <source>Turns what residents asked for (问需于民) into needs per community, classified into the facility categories.&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: a questionnaire export or 12345 work-order table (CSV, TXT or Excel .xlsx, UTF-8 or GBK, one row per response or already counted), or a layer of points residents reported.&lt;br&gt;&lt;b&gt;Community field&lt;/b&gt;: the community id or name; a longer text such as a work order's address is searched for a community name. Rows without one are placed by their point: inside a community polygon (e.g. the circles), else the nearest community point within 1.5 km.&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): the workspace's communities (points) or circles (polygons), with community_id and name; without it the community field is taken as the id.&lt;br&gt;&lt;b&gt;Text field&lt;/b&gt;: the free text (楼下没有早餐店, 希望增加菜市场, 老人吃饭难), classified with the facility name keywords and the needs keywords (resources/categories/needs_rules.csv, editable).&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt; (optional): a category code or Chinese name that overrides the text.&lt;br&gt;&lt;b&gt;Weight field&lt;/b&gt; (optional): respondents or votes behind the row; 1 when empty.&lt;br&gt;&lt;b&gt;List field&lt;/b&gt; (optional): the themed list the row belongs to, such as 红色清单.&lt;br&gt;&lt;b&gt;Priority field&lt;/b&gt; (optional): 紧急/一般/以后, 高/中/低 or urgent/normal/later.&lt;br&gt;&lt;b&gt;Date field&lt;/b&gt; (optional): 2025-03-01, 2025/3/1, 2025年3月1日 or an Excel date number.&lt;br&gt;&lt;b&gt;Address field to geocode&lt;/b&gt; (optional): an address column (e.g. a work order's 地址). Each row without coordinates whose community column is not a community's id or name is geocoded through the Amap geocoding API (v3/geocode/geo); the GCJ-02 point is converted to WGS84 with the exact inverse and placed like a reported point. Rows Amap cannot find are matched by community name as without geocoding, as are all remaining rows once the key's daily quota is used up. Each address is sent once; too-frequent and server-busy answers are retried with backoff.&lt;br&gt;&lt;b&gt;Amap key&lt;/b&gt; (with geocoding): the authentication configuration holding the Amap Web服务 key, the same as for the place search; the key is never written to a log, a layer or a file.&lt;br&gt;&lt;b&gt;City&lt;/b&gt; (advanced, optional): a city name or adcode that narrows the geocoding (e.g. 北京).&lt;br&gt;&lt;b&gt;Requests per second&lt;/b&gt; and &lt;b&gt;Base URL&lt;/b&gt; (advanced): as in Import POIs from a web service.&lt;br&gt;Rows matching no category are kept with an empty category, to be resolved. Rows that match no community and have no point in or near one, rows with neither text nor category and rows with a bad weight are skipped; every problem is listed by row number (the spreadsheet's, header = row 1; the feature id for a layer).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per need (empty geometry when placed by name only) with community_id, category, weight, list, priority (urgent, normal, later), text, source (the input's name) and row.</source>
-        <translation type="unfinished"></translation>
+        <translation>把居民提出的诉求（问需于民）整理为各社区的需求，并归入设施业态类别。&lt;br&gt;&lt;b&gt;输入&lt;/b&gt;：问卷导出表或 12345 工单表（CSV、TXT 或 Excel .xlsx，UTF-8 或 GBK 编码，每行一份答卷或已汇总的人数），或居民上报的点图层。&lt;br&gt;&lt;b&gt;社区字段&lt;/b&gt;：社区编号或名称；较长的文本（如工单地址）会在其中查找社区名称。没有社区的行按其位置落位：落在社区面（如生活圈）内的归该社区，否则归 1.5 km 内最近的社区点。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：工作空间中的社区（点）或生活圈（面），含 community_id 和 name；未提供时社区字段直接作为编号。&lt;br&gt;&lt;b&gt;文本字段&lt;/b&gt;：居民原话（楼下没有早餐店、希望增加菜市场、老人吃饭难），按设施名称关键词和需求关键词（resources/categories/needs_rules.csv，可编辑）分类。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;（可选）：业态代码或中文名称，优先于文本分类。&lt;br&gt;&lt;b&gt;权重字段&lt;/b&gt;（可选）：该行代表的答卷人数或票数；为空时记为 1。&lt;br&gt;&lt;b&gt;清单字段&lt;/b&gt;（可选）：该行所属的主题清单，如红色清单。&lt;br&gt;&lt;b&gt;紧急程度字段&lt;/b&gt;（可选）：紧急/一般/以后、高/中/低或 urgent/normal/later。&lt;br&gt;&lt;b&gt;日期字段&lt;/b&gt;（可选）：2025-03-01、2025/3/1、2025年3月1日或 Excel 日期数值。&lt;br&gt;&lt;b&gt;地理编码地址字段&lt;/b&gt;（可选）：地址列（如工单中的“地址”）。没有坐标、且社区列不是社区编号或名称的行，通过高德地理编码接口（v3/geocode/geo）取得坐标，GCJ-02 坐标经精确逆算转为 WGS84 后按上报点落位。高德查不到的行按社区名称匹配，与不做地理编码时相同；该密钥当日配额用完后，其余各行也改按名称匹配。同一地址只请求一次；请求过频或服务器繁忙时按退避间隔重试。&lt;br&gt;&lt;b&gt;高德密钥&lt;/b&gt;（地理编码时）：保存高德“Web服务”密钥的认证配置，与地点搜索所用相同；密钥不会写入日志、图层或任何文件。&lt;br&gt;&lt;b&gt;城市&lt;/b&gt;（高级，可选）：限定地理编码范围的城市名称或行政区划代码（如 北京）。&lt;br&gt;&lt;b&gt;每秒请求数&lt;/b&gt;和&lt;b&gt;基础 URL&lt;/b&gt;（高级）：与“从网络服务导入 POI”相同。&lt;br&gt;未匹配任何类别的行保留为空类别，留待处理。既匹配不到社区、也不在任何社区内或附近的行，既无文本又无类别的行，以及权重无效的行均会跳过；每个问题都按行号列出（表格行号，表头为第 1 行；图层为要素编号）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每条需求一个点（仅按名称落位时几何为空），字段为 community_id、category、weight、list、priority（urgent、normal、later）、text、source（输入名称）和 row。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="111"/>
         <source>Address field to geocode (Amap)</source>
-        <translation type="unfinished"></translation>
+        <translation>地理编码地址字段（高德）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="125"/>
         <source>Amap key (authentication configuration)</source>
-        <translation type="unfinished"></translation>
+        <translation>高德密钥（认证配置）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="134"/>
         <source>City (geocoding)</source>
-        <translation type="unfinished"></translation>
+        <translation>城市（地理编码）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="135"/>
         <source>Requests per second</source>
-        <translation type="unfinished">每秒请求数</translation>
+        <translation>每秒请求数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="138"/>
         <source>Base URL</source>
-        <translation type="unfinished">基础 URL</translation>
+        <translation>基础 URL</translation>
     </message>
 </context>
 <context>
@@ -4359,37 +4525,37 @@ Mon-Fri 19:00-07:00
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="100"/>
         <source>Communities</source>
         <translation type="unfinished">社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="105"/>
         <source>Workspace</source>
         <translation type="unfinished">工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="106"/>
         <source>Encoding</source>
         <translation type="unfinished">编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="109"/>
         <source>Sheet</source>
         <translation type="unfinished">工作表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="114"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="113"/>
         <source>Satisfaction surveys</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">满意度调查</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="176"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="175"/>
         <source>{count} survey results imported from {name} and added to the workspace&apos;s satisfaction table.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="180"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="179"/>
         <source>{count} survey results imported from {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4858,52 +5024,52 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NeedsReview</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="101"/>
         <source>The needs could not be saved in the workspace; its needs table is unchanged.</source>
         <translation>居民诉求未能保存到工作空间，诉求表未作改动。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="108"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="135"/>
         <source>{codes} is not a category code; choose one from the list.</source>
         <translation>{codes} 不是业态类别代码，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="139"/>
         <source>Choose a category for at least one need first.</source>
         <translation>请先为至少一条诉求选择业态类别。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="142"/>
         <source>The categories could not be saved; the needs are unchanged.</source>
         <translation>类别未能保存，居民诉求未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="154"/>
         <source>The need “{text}” was classified meanwhile (as {category}); refresh the queue.</source>
         <translation>诉求“{text}”已被他人归类（{category}），请刷新待归类列表。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="137"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="164"/>
         <source>{count} of the chosen needs are no longer in the workspace; refresh the queue.</source>
         <translation>所选诉求中有 {count} 条已不在工作空间中，请刷新待归类列表。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="198"/>
         <source>List {number} has no name; give it one.</source>
         <translation>第 {number} 个清单没有名称，请填写。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="173"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="200"/>
         <source>The colour “{colour}” of the list “{name}” cannot be read; write it as #d62728 or a colour name such as red.</source>
         <translation>清单“{name}”的颜色“{colour}”无法识别，请写成 #d62728 这样的色值或 red 这样的颜色名。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="181"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="208"/>
         <source>The list “{name}” is defined twice for the same community.</source>
         <translation>同一社区的清单“{name}”重复定义了。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="194"/>
+        <location filename="../../fifteen_min_plugin/core/needs/review.py" line="221"/>
         <source>The lists could not be saved; they are unchanged.</source>
         <translation>清单未能保存，原有清单未作改动。</translation>
     </message>
@@ -5174,327 +5340,347 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="67"/>
         <source>Convenience</source>
-        <translation type="unfinished"></translation>
+        <translation>便民</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="68"/>
         <source>GB 50180</source>
-        <translation type="unfinished"></translation>
+        <translation>居住区</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="69"/>
         <source>Elderly care</source>
-        <translation type="unfinished"></translation>
+        <translation>养老</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="70"/>
         <source>Childcare</source>
-        <translation type="unfinished"></translation>
+        <translation>托育</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="71"/>
         <source>Fitness</source>
-        <translation type="unfinished"></translation>
+        <translation>健身</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="72"/>
         <source>Parcels</source>
-        <translation type="unfinished"></translation>
+        <translation>快递</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="73"/>
         <source>Education</source>
-        <translation type="unfinished"></translation>
+        <translation>教育</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="74"/>
         <source>Medical</source>
-        <translation type="unfinished"></translation>
+        <translation>医疗</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="75"/>
         <source>Complete community</source>
-        <translation type="unfinished"></translation>
+        <translation>完整社区</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="261"/>
         <source>fills {categories}</source>
-        <translation type="unfinished"></translation>
+        <translation>补齐{categories}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="261"/>
         <source>no basic gap filled</source>
-        <translation type="unfinished"></translation>
+        <translation>未补齐基本保障类缺项</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="276"/>
         <source>MOFCOM grade now → after the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>商务部等级：现状 → 规划实施后</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="268"/>
         <source>no facilities layer to rebuild the grade</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少设施图层，无法重算等级</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="276"/>
         <source>no project list given</source>
-        <translation type="unfinished"></translation>
+        <translation>未提供项目清单</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="280"/>
         <source>Chain-store share of basic services</source>
-        <translation type="unfinished"></translation>
+        <translation>基本保障类连锁化率</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="280"/>
         <source>target ≥ {target} (2025 notice)</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 ≥ {target}（2025 年扩围升级通知）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="291"/>
         <source>Largest park</source>
-        <translation type="unfinished"></translation>
+        <translation>最大公园面积</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="291"/>
         <source>GB 50180 Table 4.0.4: ≥ {size} hm² at the {minutes}-minute level</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180 表 4.0.4：{minutes} 分钟层级 ≥ {size} hm²</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="303"/>
         <source>Public green per resident</source>
-        <translation type="unfinished"></translation>
+        <translation>人均公共绿地</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="303"/>
         <source>GB 50180 Table 4.0.4: ≥ {area} m²</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 50180 表 4.0.4：≥ {area} m²</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="312"/>
         <source>Plan figure</source>
-        <translation type="unfinished"></translation>
+        <translation>规划指标</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="312"/>
         <source>Value</source>
-        <translation type="unfinished">值</translation>
+        <translation>数值</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="312"/>
         <source>Norm or note</source>
-        <translation type="unfinished"></translation>
+        <translation>标准或说明</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="325"/>
         <source>households or floor areas unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>户数或建筑面积不详</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="327"/>
         <source>{floor} m² for {households} households</source>
-        <translation type="unfinished"></translation>
+        <translation>{floor} m²，服务 {households} 户</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="331"/>
         <source>国办发〔2021〕56号: {per} m² per 100 households; shortfall {shortfall} m²</source>
-        <translation type="unfinished"></translation>
+        <translation>国办发〔2021〕56号：每百户 {per} m²；缺口 {shortfall} m²</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="334"/>
         <source>Community service floor area</source>
-        <translation type="unfinished"></translation>
+        <translation>社区综合服务设施面积</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="346"/>
         <source>target ≥ {target} (2023–2025 action plan)</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 ≥ {target}（2023—2025 三年行动计划）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="616"/>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="618"/>
         <source>Residents&apos; satisfaction</source>
-        <translation type="unfinished">居民满意度</translation>
+        <translation>居民满意度</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="619"/>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="621"/>
         <source>No survey yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无满意度调查。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="354"/>
         <source>{count} respondents</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 人参与</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="372"/>
         <source>Needs list (需求清单): what residents asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>需求清单：居民诉求</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="374"/>
         <source>No needs recorded for this circle&apos;s communities.</source>
-        <translation type="unfinished"></translation>
+        <translation>本生活圈内的社区尚无需求记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="392"/>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="394"/>
         <source>Themed list</source>
-        <translation type="unfinished"></translation>
+        <translation>主题清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="392"/>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="394"/>
         <source>Top demands (residents asking)</source>
-        <translation type="unfinished"></translation>
+        <translation>主要诉求（提出人数）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="392"/>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="394"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="398"/>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="400"/>
         <source>… and {count} more lists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="404"/>
-        <source>Project list (项目清单)</source>
-        <translation type="unfinished"></translation>
+        <translation>……另有 {count} 个清单。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="406"/>
+        <source>Project list (项目清单)</source>
+        <translation>项目清单</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="408"/>
         <source>No project in this circle yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>本生活圈尚无项目。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="425"/>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="427"/>
         <source>Project</source>
-        <translation type="unfinished">项目</translation>
+        <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="575"/>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="577"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="575"/>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="577"/>
         <source>Investment (万元)</source>
-        <translation type="unfinished"></translation>
+        <translation>投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="428"/>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="430"/>
         <source>Lead unit</source>
-        <translation type="unfinished">牵头单位</translation>
+        <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="429"/>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="431"/>
         <source>Deadline</source>
-        <translation type="unfinished">完成时限</translation>
+        <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="432"/>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="434"/>
         <source>… and {count} more projects.</source>
-        <translation type="unfinished"></translation>
+        <translation>……另有 {count} 个项目。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="433"/>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="435"/>
         <source>{count} projects, {total} 万元 in all.</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {count} 个项目，总投资 {total} 万元。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="459"/>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="461"/>
         <source>Circle fusion (圈圈融合): profiles met by the circle's communities</source>
-        <translation type="unfinished"></translation>
+        <translation>圈圈融合：圈内各社区的服务圈达标情况</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="602"/>
+        <source>No circle-fusion result was given.</source>
+        <translation>未提供圈圈融合结果。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="465"/>
+        <source>No community of this circle is in the circle-fusion result.</source>
+        <translation>圈圈融合结果中没有本生活圈的社区。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="473"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="473"/>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="542"/>
+        <source>The plan in figures</source>
+        <translation>规划指标</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="561"/>
+        <source>Projects by status</source>
+        <translation>项目按状态统计</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="563"/>
+        <source>No project list was given.</source>
+        <translation>未提供项目清单。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="577"/>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="584"/>
+        <source>Without a project list (and facilities) the plan is not rebuilt.</source>
+        <translation>未提供项目清单（及设施图层）时不重算规划实施后的情况。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="589"/>
+        <source>Circles by MOFCOM grade, now and after the plan</source>
+        <translation>各商务部等级的生活圈数量：现状与规划实施后</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="589"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="589"/>
+        <source>Now</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="589"/>
+        <source>After the plan</source>
+        <translation>规划实施后</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="600"/>
-        <source>No circle-fusion result was given.</source>
-        <translation type="unfinished"></translation>
+        <source>Circle profiles met (圈圈融合): communities and residents</source>
+        <translation>圈圈融合：各服务圈达标的社区和居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="463"/>
-        <source>No community of this circle is in the circle-fusion result.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="612"/>
+        <source>Circle profile</source>
+        <translation>服务圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="471"/>
-        <source>Community</source>
-        <translation type="unfinished">社区</translation>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="612"/>
+        <source>Communities meeting it</source>
+        <translation>达标社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="471"/>
-        <source>Met</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="612"/>
+        <source>Residents</source>
+        <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="539"/>
-        <source>The plan in figures</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="630"/>
+        <source>{count} communities surveyed; mean {mean} satisfied; {meeting} meet the target of {target}.</source>
+        <translation>已调查 {count} 个社区；平均满意率 {mean}；{meeting} 个达到 {target} 的目标。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="558"/>
-        <source>Projects by status</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="384"/>
+        <source>No list</source>
+        <translation>未分清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="560"/>
-        <source>No project list was given.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="388"/>
+        <source>unclassified</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="485"/>
+        <source>{community} lacks</source>
+        <translation>{community} 缺少</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="575"/>
-        <source>Projects</source>
-        <translation type="unfinished">项目清单</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="582"/>
-        <source>Without a project list (and facilities) the plan is not rebuilt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="587"/>
-        <source>Circles by MOFCOM grade, now and after the plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="587"/>
-        <source>Grade</source>
-        <translation type="unfinished">等级</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="587"/>
-        <source>Now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="587"/>
-        <source>After the plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="598"/>
-        <source>Circle profiles met (圈圈融合): communities and residents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="610"/>
-        <source>Circle profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="610"/>
-        <source>Communities meeting it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="610"/>
-        <source>Residents</source>
-        <translation type="unfinished">居民</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/report/plan_lists.py" line="628"/>
-        <source>{count} communities surveyed; mean {mean} satisfied; {meeting} meet the target of {target}.</source>
-        <translation type="unfinished"></translation>
+        <source>All</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
@@ -5540,7 +5726,7 @@ Mon-Fri 19:00-07:00
         <translation>居民填写的原文，将按业态类别归类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="721"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="734"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -5550,7 +5736,7 @@ Mon-Fri 19:00-07:00
         <translation>社区编号或名称，或含社区名称的地址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="719"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="732"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -5560,7 +5746,7 @@ Mon-Fri 19:00-07:00
         <translation>可选：业态类别代码或中文名称，优先于诉求内容</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="68"/>
+        <location filename="../ui/plan_page.ui" line="70"/>
         <source>Residents</source>
         <translation>人数</translation>
     </message>
@@ -5590,479 +5776,489 @@ Mon-Fri 19:00-07:00
         <translation>可选：紧急/一般/以后、高/中/低 或 urgent/normal/later</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="49"/>
+        <location filename="../ui/plan_page.ui" line="51"/>
         <source>Import needs</source>
         <translation>导入诉求</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="49"/>
+        <location filename="../ui/plan_page.ui" line="51"/>
         <source>Place each row in a community, classify its text and add it to the workspace needs</source>
         <translation>将每行落到社区、按内容归类，并加入工作空间的居民诉求</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="51"/>
+        <location filename="../ui/plan_page.ui" line="53"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="59"/>
+        <location filename="../ui/plan_page.ui" line="61"/>
         <source>Unclassified needs</source>
         <translation>待归类诉求</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="66"/>
+        <location filename="../ui/plan_page.ui" line="68"/>
         <source>What residents wrote</source>
         <translation>居民原话</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="75"/>
+        <location filename="../ui/plan_page.ui" line="77"/>
         <source>Same category for the same text</source>
         <translation>相同内容归为同一类别</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="76"/>
+        <location filename="../ui/plan_page.ui" line="78"/>
         <source>A category chosen for one row is given to every row with the same text</source>
         <translation>为一行选定的类别同时用于内容相同的所有行</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="79"/>
+        <location filename="../ui/plan_page.ui" line="81"/>
         <source>Save categories</source>
         <translation>保存类别</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="79"/>
+        <location filename="../ui/plan_page.ui" line="81"/>
         <source>Write the chosen categories to the workspace needs, all together</source>
         <translation>将所选类别一次性写入工作空间的居民诉求</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="87"/>
+        <location filename="../ui/plan_page.ui" line="89"/>
         <source>Needs on the map</source>
         <translation>诉求分布图</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="94"/>
+        <location filename="../ui/plan_page.ui" line="96"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="94"/>
+        <location filename="../ui/plan_page.ui" line="96"/>
         <source>Style and filter the workspace needs layer on the map</source>
         <translation>在地图上为工作空间的居民诉求图层着色并筛选</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="103"/>
+        <location filename="../ui/plan_page.ui" line="105"/>
         <source>Needs lists</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="107"/>
+        <location filename="../ui/plan_page.ui" line="109"/>
         <source>A community&apos;s themed lists, such as Dazha&apos;s red, yellow and blue lists; an empty community means every community</source>
         <translation>社区的主题清单，如大闸社区的红、黄、蓝三色清单；社区留空表示适用于所有社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="718"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="731"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="109"/>
+        <location filename="../ui/plan_page.ui" line="111"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="110"/>
+        <location filename="../ui/plan_page.ui" line="112"/>
         <source>Meaning</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="116"/>
+        <location filename="../ui/plan_page.ui" line="118"/>
         <source>Add list</source>
         <translation>添加清单</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="117"/>
+        <location filename="../ui/plan_page.ui" line="119"/>
         <source>Remove list</source>
         <translation>删除清单</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="118"/>
+        <location filename="../ui/plan_page.ui" line="120"/>
         <source>Save lists</source>
         <translation>保存清单</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="133"/>
+        <location filename="../ui/plan_page.ui" line="135"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="137"/>
+        <location filename="../ui/plan_page.ui" line="139"/>
         <source>Add project…</source>
         <translation>新增项目…</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="140"/>
+        <location filename="../ui/plan_page.ui" line="142"/>
         <source>From suggestion</source>
         <translation>由建议生成</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="141"/>
+        <location filename="../ui/plan_page.ui" line="143"/>
         <source>Turn the selected rows of a repurposing-suggestions layer into planned projects on their assets</source>
         <translation>将改造建议图层中选中的建议转为落在相应闲置资源上的规划项目</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="147"/>
+        <location filename="../ui/plan_page.ui" line="149"/>
         <source>Suggestions</source>
         <translation>改造建议</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="148"/>
+        <location filename="../ui/plan_page.ui" line="150"/>
         <source>The output of Suggest repurposing of idle assets</source>
         <translation>“闲置资源改造利用建议”的输出图层</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="156"/>
+        <location filename="../ui/plan_page.ui" line="158"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="169"/>
+        <location filename="../ui/plan_page.ui" line="171"/>
         <source>Approve</source>
         <translation>批准立项</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="170"/>
+        <location filename="../ui/plan_page.ui" line="172"/>
         <source>Start building</source>
         <translation>开工建设</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="171"/>
+        <location filename="../ui/plan_page.ui" line="173"/>
         <source>Open</source>
         <translation>建成开放</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="172"/>
+        <location filename="../ui/plan_page.ui" line="174"/>
         <source>Evaluate</source>
         <translation>完成评估</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="173"/>
+        <location filename="../ui/plan_page.ui" line="175"/>
         <source>Cancel project</source>
         <translation>撤销项目</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="173"/>
+        <location filename="../ui/plan_page.ui" line="175"/>
         <source>The project will not be built; it stays in the list with its history</source>
         <translation>项目不再实施；仍保留在清单中，变更记录不删除</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="178"/>
+        <location filename="../ui/plan_page.ui" line="180"/>
         <source>Selected project</source>
         <translation>选中的项目</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="184"/>
+        <location filename="../ui/plan_page.ui" line="186"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="185"/>
+        <location filename="../ui/plan_page.ui" line="187"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="186"/>
+        <location filename="../ui/plan_page.ui" line="188"/>
         <source>From</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="187"/>
+        <location filename="../ui/plan_page.ui" line="189"/>
         <source>To</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="731"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="744"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="189"/>
+        <location filename="../ui/plan_page.ui" line="191"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="915"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="928"/>
         <source>Draw site</source>
         <translation>绘制选址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="208"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="212"/>
         <source>Draw the site polygon of the selected project, or of a new project when none is selected: click the vertices, right-click to finish, Esc cancels.</source>
         <translation>为选中的项目绘制选址范围；未选中项目时为新项目绘制：依次单击各顶点，右键结束，Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="222"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="234"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="238"/>
         <source>Colour by list</source>
         <translation>按清单着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="235"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="239"/>
         <source>Colour by category</source>
         <translation>按类别着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="236"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="240"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="253"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="257"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="261"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="265"/>
         <source>Create or open a workspace first: needs and projects are kept in it.</source>
         <translation>请先新建或打开工作空间：居民诉求和项目都保存在其中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="336"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="340"/>
         <source>Choose the needs table (CSV or Excel) first.</source>
         <translation>请先选择诉求表（CSV 或 Excel）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="339"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="343"/>
         <source>Choose the column with the residents&apos; text (or a category column).</source>
         <translation>请选择居民诉求内容所在的列（或类别列）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="354"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="359"/>
         <source>Needs import</source>
         <translation>诉求导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="371"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="363"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="375"/>
         <source>The needs import gave no result; nothing was added.</source>
         <translation>诉求导入没有结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="371"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="384"/>
         <source>{count} needs added to the workspace.</source>
         <translation>已向工作空间添加 {count} 条诉求。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="373"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="386"/>
         <source>{count} wait for a category under Unclassified needs.</source>
         <translation>其中 {count} 条在“待归类诉求”中等待归类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="400"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="413"/>
         <source>No need is waiting for a category.</source>
         <translation>没有待归类的诉求。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="400"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="413"/>
         <source>{count} needs matched no category. Choose one per row, then save; rows with the same text can be given the same category at once.</source>
         <translation>{count} 条诉求未能匹配任何类别。请逐行选择类别后保存；内容相同的行可一次归为同一类别。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="450"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="463"/>
         <source>{count} needs now have a category.</source>
         <translation>{count} 条诉求已归类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="464"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="477"/>
         <source>All lists</source>
         <translation>全部清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="464"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="477"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="494"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="507"/>
         <source>The needs layer cannot be filtered.</source>
         <translation>居民诉求图层无法筛选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="506"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="519"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="511"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="524"/>
         <source>{located} of {total} needs are drawn; the others were placed by community name only and have no point.</source>
         <translation>{total} 条诉求中有 {located} 条显示在地图上；其余仅按社区名称落位，没有点位。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="573"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="586"/>
         <source>The needs lists are saved.</source>
         <translation>需求清单已保存。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="600"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="613"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="600"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="613"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="674"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="687"/>
         <source>Select a project to change its status and see its history.</source>
         <translation>选择一个项目，可变更其状态并查看变更记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="677"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="690"/>
         <source>{project_id} “{name}” is {status}.</source>
         <translation>{project_id}“{name}”：{status}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="677"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="690"/>
         <source>Next step: {status}.</source>
         <translation>下一步：{status}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="713"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="726"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="715"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="728"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="716"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="729"/>
         <source>Site point</source>
         <translation>选址点位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="717"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="730"/>
         <source>Site polygon</source>
         <translation>选址范围</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="720"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="733"/>
         <source>Circle</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="722"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="735"/>
         <source>Site</source>
         <translation>选址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="723"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="736"/>
         <source>Idle asset</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="724"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="737"/>
         <source>Floor area (m²)</source>
         <translation>建筑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="725"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="738"/>
         <source>Investment (10,000 yuan)</source>
         <translation>投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="726"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="739"/>
         <source>Implementer</source>
         <translation>实施主体</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="727"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="740"/>
         <source>Funding</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="728"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="741"/>
         <source>Start</source>
         <translation>开工时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="729"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="742"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="730"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="743"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="743"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="756"/>
         <source>drawn</source>
         <translation>已绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="752"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="765"/>
         <source>Select a project in the table first.</source>
         <translation>请先在表中选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="754"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="767"/>
         <source>Note for the change of {project_id} to “{status}” (optional):</source>
         <translation>{project_id} 变更为“{status}”的说明（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="771"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="784"/>
         <source>{project_id} is now “{status}”.</source>
         <translation>{project_id} 现为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="853"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="866"/>
         <source>{project_id} “{name}” added to the project list.</source>
         <translation>{project_id}“{name}”已加入项目清单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="865"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="878"/>
         <source>Choose the layer of repurposing suggestions first (run Suggest uses).</source>
         <translation>请先选择改造利用建议图层（先运行“建议用途”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="869"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="882"/>
         <source>Select the suggestion rows to plan on the layer “{layer}” first.</source>
         <translation>请先在图层“{layer}”上选中要纳入规划的建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="879"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="892"/>
         <source>Created from a suggestion</source>
         <translation>由改造建议生成</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="886"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="899"/>
         <source>{count} planned projects created from suggestions: {ids}.</source>
         <translation>已由改造建议生成 {count} 个规划项目：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="913"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="926"/>
         <source>The site is the polygon you drew.</source>
         <translation>选址为刚绘制的范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="915"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="928"/>
         <source>Note for the new site of {project_id} (optional):</source>
         <translation>{project_id} 新选址的说明（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="930"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="943"/>
         <source>{project_id} has its drawn site.</source>
         <translation>{project_id} 的选址范围已绘制。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="45"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../ui/plan_page.ui" line="46"/>
+        <source>Optional: 2025-03-01, 2025/3/1, 2025年3月1日 or an Excel date number</source>
+        <translation>可选：2025-03-01、2025/3/1、2025年3月1日或 Excel 日期序号</translation>
     </message>
 </context>
 <context>
@@ -6354,7 +6550,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../ui/postgis_dialog.ui" line="9"/>
         <source>A team workspace is one schema per planning area on the bureau&apos;s PostgreSQL/PostGIS server. Pick one of QGIS&apos;s saved PostgreSQL connections; its credentials stay in the QGIS Authentication Manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>团队工作空间是局里 PostgreSQL/PostGIS 服务器上的一个模式，每个规划片区一个。请选择 QGIS 中已保存的 PostgreSQL 连接，用户名和密码始终保存在 QGIS 认证管理器中。</translation>
     </message>
     <message>
         <location filename="../ui/postgis_dialog.ui" line="17"/>
@@ -6374,7 +6570,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../ui/postgis_dialog.ui" line="33"/>
         <source>The planning area&apos;s schema: pick an existing workspace, or type a new name (lower-case letters, digits and _)</source>
-        <translation type="unfinished"></translation>
+        <translation>规划片区的模式：选择已有的工作空间，或输入新名称（小写字母、数字和 _）</translation>
     </message>
     <message>
         <location filename="../ui/postgis_dialog.ui" line="48"/>
@@ -6392,17 +6588,17 @@ Mon-Fri 19:00-07:00
         <translation type="unfinished">取消</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/postgis_dialog.py" line="41"/>
+        <location filename="../../fifteen_min_plugin/gui/postgis_dialog.py" line="44"/>
         <source>QGIS has no saved PostgreSQL connection yet: add one in the Data Source Manager (PostgreSQL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/postgis_dialog.py" line="53"/>
+        <location filename="../../fifteen_min_plugin/gui/postgis_dialog.py" line="56"/>
         <source>{count} workspaces on this connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/postgis_dialog.py" line="53"/>
+        <location filename="../../fifteen_min_plugin/gui/postgis_dialog.py" line="56"/>
         <source>No workspace on this connection yet: type a schema name and create one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6672,12 +6868,12 @@ Mon-Fri 19:00-07:00
         <translation>{field}不能为负数（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="467"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="465"/>
         <source>This row is not a repurposing suggestion: it needs an asset_id and a use (run Suggest repurposing of idle assets first).</source>
         <translation>这一行不是改造利用建议：需要有 asset_id 和 use 字段（请先运行“闲置资源盘活利用建议”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="476"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="474"/>
         <source>The project “{project_id}” already plans this use on the asset “{asset_id}”.</source>
         <translation>项目“{project_id}”已在资源“{asset_id}”上安排了这一用途。</translation>
     </message>
@@ -6715,32 +6911,32 @@ Mon-Fri 19:00-07:00
         <translation>字段 {fields} 不能在此修改：状态请用状态按钮变更，项目编号不可修改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="408"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="406"/>
         <source>The change could not be saved; the project list is unchanged.</source>
         <translation>修改未能保存，项目清单保持不变。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="411"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="409"/>
         <source>“{layer}” could not be written, so nothing was changed in the project list.</source>
         <translation>无法写入“{layer}”，项目清单未作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="405"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="403"/>
         <source>The project list has no project “{project_id}”.</source>
         <translation>项目清单中没有项目“{project_id}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="438"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="436"/>
         <source>The project&apos;s site cannot be converted to the project list&apos;s coordinate system.</source>
         <translation>项目选址无法转换到项目清单的坐标系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="436"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="434"/>
         <source>The project&apos;s site is not a polygon that can be stored.</source>
         <translation>项目选址不是可保存的多边形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="416"/>
+        <location filename="../../fifteen_min_plugin/core/projects/register.py" line="414"/>
         <source>The project</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6748,42 +6944,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="121"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="121"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="121"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="121"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="121"/>
         <source>Circle</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="121"/>
         <source>Investment (10,000 yuan)</source>
         <translation>投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="121"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="121"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>

@@ -121,6 +121,7 @@ class CirclePlanReport(Messages):
         QT_TRANSLATE_NOOP("CirclePlanReport", "Quality services present"),
         QT_TRANSLATE_NOOP("CirclePlanReport", "Facilities per 10,000 residents"),
         QT_TRANSLATE_NOOP("CirclePlanReport", "No idle assets layer was given."),
+        QT_TRANSLATE_NOOP("CirclePlanReport", "Needs, projects and the plan in figures"),
     )
 
 

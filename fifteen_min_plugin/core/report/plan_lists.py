@@ -381,11 +381,13 @@ def _needs_html(needs: list[QgsFeature], meta: dict, community: str, names: dict
     for name, counts in ordered[:MAX_LISTS]:
         colour, meaning = meta.get((community, name)) or meta.get(("", name)) or ("", "")
         chip = f'<span style="color:{colour}">■</span> ' if _COLOUR.match(colour or "") else ""
-        title = f"{chip}<b>{_safe(name) if name else PlanLists.tr('No list')}</b>"
+        no_list = PlanLists.tr("No list")
+        title = f"{chip}<b>{_safe(name) if name else no_list}</b>"
         if meaning:
             title += f'<br><span style="color:{MUTED}">{_safe(meaning[:40])}</span>'
+        unclassified = PlanLists.tr("unclassified")
         top = "、".join(
-            f"{_safe(names.get(code, code)) if code else PlanLists.tr('unclassified')} {_count(weight)}"
+            f"{_safe(names.get(code, code)) if code else unclassified} {_count(weight)}"
             for code, weight in counts.most_common(TOP_DEMANDS)
         )
         rows.append([title, top, _count(sum(counts.values()))])
@@ -480,7 +482,8 @@ def _fusion_html(rows: list[QgsFeature], profiles: list[str], community: str, na
             lacks.append(f"<b>{_safe(profile_head(profile))}</b>: {words}")
     if lacks:
         who = _safe(_text(own, "name") or _text(own, "community_id"))
-        html += f'<p style="margin-top:1px">{PlanLists.tr("{community} lacks").format(community=who)} — '
+        lacks_text = PlanLists.tr("{community} lacks").format(community=who)
+        html += f'<p style="margin-top:1px">{lacks_text} — '
         html += "; ".join(lacks) + "</p>"
     return heading + html
 
@@ -569,9 +572,8 @@ def _summary(
             set(counts) - set(PROJECT_STATUSES)
         )
         rows = [[_safe(project_status_label(s)), str(counts[s]), _count(money[s])] for s in order]
-        rows.append(
-            [f"<b>{PlanLists.tr('All')}</b>", f"<b>{sum(counts.values())}</b>", f"<b>{_count(sum(money.values()))}</b>"]
-        )
+        everything = PlanLists.tr("All")
+        rows.append([f"<b>{everything}</b>", f"<b>{sum(counts.values())}</b>", f"<b>{_count(sum(money.values()))}</b>"])
         sections["summary_projects"] = heading + _table(
             [PlanLists.tr("Status"), PlanLists.tr("Projects"), PlanLists.tr("Investment (万元)")], rows, "lrr"
         )
