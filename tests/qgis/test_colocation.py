@@ -23,6 +23,8 @@ from qgis.core import (
 )
 
 from fifteen_min_plugin.core.analysis.profiles import PROFILES_DIR
+from fifteen_min_plugin.core.facilities.categories import load_categories
+from fifteen_min_plugin.core.values import is_null
 
 CRS = "EPSG:32650"
 X0, Y0 = 440000.0, 4428000.0
@@ -192,3 +194,59 @@ def test_bad_inputs_get_sentences(processing, tmp_path):
             "fifteenmin:colocation",
             {"FUSION": fusion, "PROJECTS": projects(tmp_path), "STATUSES": "built", "OUTPUT": "memory:"},
         )
+
+
+def coverage_circle(tmp_path: Path, lacking: set[str]) -> QgsVectorLayer:
+    """One 15-minute circle around C1 and C2 lacking `lacking`, everything else present twice."""
+    codes = [category.code for category in load_categories()]
+    fields = "&".join(
+        ["field=circle_id:string", "field=name:string", "field=level_min:integer", "field=population:integer"]
+        + [f"field=n_{code}:integer" for code in codes]
+    )
+    layer = QgsVectorLayer(f"MultiPolygon?crs={CRS}&{fields}", "coverage", "memory")
+    feature = QgsFeature(layer.fields())
+    circle = QgsGeometry.fromPointXY(QgsPointXY(X0 + 300.0, Y0)).buffer(1000.0, 16)
+    assert circle.convertToMultiType()
+    feature.setGeometry(circle)
+    feature.setAttributes(["K1", "示例圈", 15, 3000] + [0 if code in lacking else 2 for code in codes])
+    assert layer.dataProvider().addFeatures([feature])[0]
+    return to_gpkg(layer, tmp_path / "coverage.gpkg")
+
+
+def test_repurpose_ranks_uses_by_the_circles_they_serve_and_names_them(processing, tmp_path):
+    cover = coverage_circle(tmp_path, {"pharmacy", "community_canteen"})
+    shop = assets(tmp_path)
+    plain = processing.run(
+        "fifteenmin:repurpose", {"ASSETS": shop, "COVERAGE": cover, "TOP_N": 5, "OUTPUT": "memory:"}
+    )["OUTPUT"]
+    before = [(row["use"], row["score"]) for row in plain.getFeatures()]
+    # a pharmacy fills a basic gap (weight 3), the canteen a public one (weight 1): the pharmacy ranks first
+    assert [use for use, _ in before] == ["pharmacy", "community_canteen"]
+    assert all(is_null(row["n_circles_served"]) for row in plain.getFeatures())
+    processing.run(
+        "fifteenmin:fusion",
+        {
+            "COMMUNITIES": communities(tmp_path),
+            "FACILITIES": facilities(tmp_path),
+            "PROFILES": "mofcom_convenience,elderly_care",
+            "OUTPUT": str(tmp_path / "fusion.gpkg"),
+        },
+    )
+    fusion = QgsVectorLayer(str(tmp_path / "fusion.gpkg"), "fusion", "ogr")
+    ranked = list(
+        processing.run(
+            "fifteenmin:repurpose",
+            {"ASSETS": shop, "COVERAGE": cover, "TOP_N": 5, "FUSION": fusion, "OUTPUT": "memory:"},
+        )["OUTPUT"].getFeatures()
+    )
+    # the canteen closes the convenience and the elderly-care circle's gaps, the pharmacy only the convenience one
+    assert [(row["use"], row["n_circles_served"], row["rank"]) for row in ranked] == [
+        ("community_canteen", 2, 1),
+        ("pharmacy", 1, 2),
+    ]
+    assert ranked[0]["circles_served"] == "mofcom_convenience,elderly_care"
+    assert ranked[0]["circles_served_zh"] == "便民生活圈、养老服务圈"
+    assert "社区食堂可同时补齐便民生活圈、养老服务圈共 2 个生活圈的缺项" in ranked[0]["reason_zh"]
+    assert "closes gaps of 2 circles at once (convenience circle, elderly-care circle)" in ranked[0]["reason_en"]
+    # the scores themselves do not change, only the order
+    assert {row["use"]: row["score"] for row in ranked} == pytest.approx(dict(before))
