@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Optional
 
 from qgis.core import (
@@ -40,6 +41,7 @@ from fifteen_min_plugin.core.labels import category_label, project_status_label
 from fifteen_min_plugin.core.needs.review import (
     ListDefinition,
     QueuedNeed,
+    dates_by_row,
     read_lists,
     resolve,
     save_lists,
@@ -75,6 +77,7 @@ FIELD_CHOICES = (
     ("WEIGHT_FIELD", "weight_field"),
     ("LIST_FIELD", "list_field"),
     ("PRIORITY_FIELD", "priority_field"),
+    ("DATE_FIELD", "date_field"),
 )
 #: header words that name each column in questionnaires and 12345 exports (guessed, the planner can change them)
 FIELD_GUESSES = {
@@ -84,6 +87,7 @@ FIELD_GUESSES = {
     "weight_field": ("人数", "票数", "次数", "weight", "votes", "count"),
     "list_field": ("清单", "list"),
     "priority_field": ("紧急程度", "优先级", "priority"),
+    "date_field": ("提交时间", "日期", "时间", "受理时间", "date"),
 }
 #: colours of the categories on the needs map, in turn
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
@@ -351,9 +355,17 @@ class PlanPage(DockPage, load_form("plan_page")):
             if layer.featureCount():
                 parameters["COMMUNITIES"] = layer.source()
                 break
-        self.runner.run(IMPORT_ALGORITHM, parameters, self.tr("Needs import"), self._imported)
+        encoding, date = ENCODINGS[self.encoding_combo.currentIndex()], self.date_field.currentText()
+        self.runner.run(
+            IMPORT_ALGORITHM,
+            parameters,
+            self.tr("Needs import"),
+            lambda context, results: self._imported(context, results, path, encoding, date),
+        )
 
-    def _imported(self, context: QgsProcessingContext, results: dict[str, Any]) -> None:
+    def _imported(
+        self, context: QgsProcessingContext, results: dict[str, Any], path: str, encoding: str, date: str
+    ) -> None:
         workspace = self.workspace()
         if workspace is None:
             self._warn(self.tr("The workspace was closed during the import; nothing was added."))
@@ -362,7 +374,8 @@ class PlanPage(DockPage, load_form("plan_page")):
         if not isinstance(output, QgsVectorLayer):
             self._warn(self.tr("The needs import gave no result; nothing was added."))
             return
-        added = store_imported(output, workspace.layer("needs"), self.project.transformContext())
+        dates = dates_by_row(Path(path), encoding, date) if date else None
+        added = store_imported(output, workspace.layer("needs"), self.project.transformContext(), dates)
         shown = self._workspace_layer("needs", quiet=True)
         if shown is not None:
             shown.reload()

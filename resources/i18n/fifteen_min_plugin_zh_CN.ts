@@ -67,7 +67,7 @@
         <translation>步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="108"/>
         <source>Walking minutes from every community to the nearest facility of every category along the roads, then the share of residents within {minutes:g} minutes.</source>
         <translation>计算每个社区沿道路步行到各业态最近设施所需的分钟数，再统计 {minutes:g} 分钟内可达的居民比例。</translation>
     </message>
@@ -82,52 +82,52 @@
         <translation>单击生活圈可缩放至该生活圈并查看其图表。单击列标题可排序。</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="133"/>
+        <location filename="../ui/analysis_page.ui" line="136"/>
         <source>Colour circles by grade</source>
         <translation>按等级为生活圈着色</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="143"/>
+        <location filename="../ui/analysis_page.ui" line="146"/>
         <source>Colour by walking minutes</source>
         <translation>按步行分钟数着色</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="156"/>
+        <location filename="../ui/analysis_page.ui" line="159"/>
         <source>Run Walking times to see how many residents are covered.</source>
         <translation>运行“步行时间”以查看覆盖了多少居民。</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="176"/>
+        <location filename="../ui/analysis_page.ui" line="179"/>
         <source>Category</source>
         <translation>业态</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="181"/>
+        <location filename="../ui/analysis_page.ui" line="184"/>
         <source>Share covered (%)</source>
         <translation>覆盖比例（%）</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="186"/>
+        <location filename="../ui/analysis_page.ui" line="189"/>
         <source>Residents covered</source>
         <translation>覆盖居民数</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="204"/>
+        <location filename="../ui/analysis_page.ui" line="207"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="209"/>
+        <location filename="../ui/analysis_page.ui" line="212"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="275"/>
+        <location filename="../ui/analysis_page.ui" line="278"/>
         <source>Export circle plans (PDF)…</source>
         <translation>导出生活圈方案（PDF）…</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="278"/>
+        <location filename="../ui/analysis_page.ui" line="281"/>
         <source>一圈一策: one page per circle with its gaps and nearby idle assets.</source>
         <translation>一圈一策：每个生活圈一页，列出其短板及附近的闲置资源。</translation>
     </message>
@@ -147,117 +147,117 @@
         <translation>生活圈及其短板（缺什么补什么）</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="127"/>
+        <location filename="../ui/analysis_page.ui" line="130"/>
         <source>Maps</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="114"/>
         <source>Residents within {minutes:g} minutes</source>
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="297"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="302"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="188"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="193"/>
         <source>Choose the road layer to walk on first.</source>
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="310"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="315"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="319"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="324"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="293"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="298"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="303"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="308"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="311"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="316"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="320"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="325"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="328"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="333"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="403"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="423"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="425"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="445"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="427"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="447"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="433"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="453"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="459"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="479"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="476"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="496"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="483"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="503"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="487"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="507"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="492"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="512"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="497"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="517"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="508"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="528"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="99"/>
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
@@ -267,62 +267,62 @@
         <translation>拓扑容差</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="229"/>
+        <location filename="../ui/analysis_page.ui" line="232"/>
         <source>e.g. 海淀区一刻钟便民生活圈“一圈一策”</source>
         <translation>例如：海淀区一刻钟便民生活圈“一圈一策”</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="232"/>
+        <location filename="../ui/analysis_page.ui" line="235"/>
         <source>The title of the report; empty: the workspace name.</source>
         <translation>报告标题；留空时使用工作空间名称。</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="246"/>
+        <location filename="../ui/analysis_page.ui" line="249"/>
         <source>e.g. 海淀区学院路街道</source>
         <translation>例如：海淀区学院路街道</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="249"/>
+        <location filename="../ui/analysis_page.ui" line="252"/>
         <source>The planning area the report covers, printed under the title.</source>
         <translation>报告覆盖的规划区域，印在标题下方。</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="263"/>
+        <location filename="../ui/analysis_page.ui" line="266"/>
         <source>e.g. 海淀区商务局</source>
         <translation>例如：海淀区商务局</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="266"/>
+        <location filename="../ui/analysis_page.ui" line="269"/>
         <source>The bureau issuing the report, printed on every page.</source>
         <translation>编制报告的单位，印在每一页上。</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="197"/>
+        <location filename="../ui/analysis_page.ui" line="200"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="222"/>
+        <location filename="../ui/analysis_page.ui" line="225"/>
         <source>Report title</source>
         <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="239"/>
+        <location filename="../ui/analysis_page.ui" line="242"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../ui/analysis_page.ui" line="256"/>
+        <location filename="../ui/analysis_page.ui" line="259"/>
         <source>Bureau</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="259"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="264"/>
         <source>Circle plans (PDF): cancelled; nothing was written.</source>
         <translation>“一圈一策”PDF：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="273"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="278"/>
         <source>{pages} pages written to {path}; the layout “{layout}” in the project shows them.</source>
         <translation>已将 {pages} 页写入 {path}；可在项目中的布局“{layout}”里查看。</translation>
     </message>
@@ -499,22 +499,22 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../ui/asset_form.ui" line="132"/>
         <source>B1, B2… for underground levels, G for the ground level; empty when unknown. Repurposing checks uses against it (GB 50016-2014, 2018 edition, 5.4.4, 5.4.4B, 5.4.9).</source>
-        <translation type="unfinished"></translation>
+        <translation>地下层写 B1、B2…，地面层写 G；不清楚时留空。改造建议按所在层核查用途（GB 50016-2014（2018年版）第5.4.4、5.4.4B、5.4.9条）。</translation>
     </message>
     <message>
         <location filename="../ui/asset_form.ui" line="139"/>
         <source>Wartime duty</source>
-        <translation type="unfinished"></translation>
+        <translation>战时功能</translation>
     </message>
     <message>
         <location filename="../ui/asset_form.ui" line="146"/>
         <source>平战转换: e.g. 人员掩蔽, 物资库 (civil-defence works)</source>
-        <translation type="unfinished"></translation>
+        <translation>平战转换：如人员掩蔽、物资库（人防工程）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/asset_form.py" line="218"/>
         <source>“{level}” is not a storey: write B1, B2… for an underground level or G for the ground level, or leave it empty when unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{level}”不是楼层：地下层写 B1、B2…，地面层写 G；不清楚时留空。</translation>
     </message>
 </context>
 <context>
@@ -1457,22 +1457,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CircleChart</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="135"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="137"/>
         <source>Select a circle in the table.</source>
         <translation>请在表格中选择一个生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="139"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="141"/>
         <source>{circle}: basic services (基本保障类)</source>
         <translation>{circle}：基本保障类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="139"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="141"/>
         <source>{circle}: quality services (品质提升类)</source>
         <translation>{circle}：品质提升类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="144"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="146"/>
         <source>missing</source>
         <translation>缺少</translation>
     </message>
@@ -2168,17 +2168,17 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CityChart</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="181"/>
         <source>Run the coverage to see the city summary.</source>
         <translation>运行覆盖分析以查看全市汇总。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="195"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="197"/>
         <source>Circles per grade ({count} circles)</source>
         <translation>各等级生活圈数量（共 {count} 个生活圈）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="201"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="203"/>
         <source>Basic categories missing most often</source>
         <translation>最常缺少的基本保障类业态</translation>
     </message>
@@ -2507,7 +2507,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="57"/>
         <source>&lt;b&gt;Roads&lt;/b&gt;, &lt;b&gt;Walking speed&lt;/b&gt; and &lt;b&gt;Snapping tolerance&lt;/b&gt; are used only with the communities layer, for the tiers without a circle of their own.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;道路&lt;/b&gt;、&lt;b&gt;步行速度&lt;/b&gt;和&lt;b&gt;吸附容差&lt;/b&gt;只在给了社区图层时使用，用于核查没有对应层级生活圈的层级。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="57"/>
@@ -2517,7 +2517,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="166"/>
         <source>Idle assets (floor area)</source>
-        <translation type="unfinished"></translation>
+        <translation>闲置资源（计入用房面积）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="185"/>
@@ -2532,7 +2532,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="218"/>
         <source>Roads were given without a communities layer: there is no community point to walk from.</source>
-        <translation type="unfinished"></translation>
+        <translation>给了道路但没有社区图层：没有可出发的社区点，道路未使用。</translation>
     </message>
 </context>
 <context>
@@ -2651,32 +2651,32 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="696"/>
         <source> (the total is unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>（合计面积未知）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="697"/>
         <source>Circle {circle}: idle assets counted in the floor area: {assets}{note}.</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈 {circle}：计入用房面积的闲置资源：{assets}{note}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="703"/>
         <source>No approved or in-use idle asset with an area lies in a circle; the floor area counts facilities only.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有位于生活圈内、已批准或使用中且填有面积的闲置资源；用房面积只计设施。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="714"/>
         <source>Tiers without a circle of their own were checked within their walking minutes of the community along the roads (tier_reach “network”).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有对应层级生活圈的层级，按从社区沿道路步行的分钟数核查（tier_reach 为“network”）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="721"/>
         <source>No roads were given: tiers without a circle of their own were checked within the GB 50180 tier radius of the community in a straight line (5/10/15 minutes: 300/500/1,000 m), which overstates the reach where rivers, railways or walls are in the way (tier_reach “radius”).</source>
-        <translation type="unfinished"></translation>
+        <translation>未给道路：没有对应层级生活圈的层级，按社区周边 GB 50180 层级直线半径核查（5/10/15 分钟：300/500/1000 m）；有河流、铁路或围墙阻隔时会高估可达范围（tier_reach 为“radius”）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="729"/>
         <source>{count} circles have lower tiers with neither a circle of their community nor a community point to measure from, so those tiers were checked within the circle itself (tier_reach “own”): {circles}. Give the communities layer (community_id) to check each tier within its own reach.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个生活圈的下级层级既没有所属社区的对应生活圈，也没有可测量的社区点，这些层级只能在本圈内核查（tier_reach 为“own”）：{circles}。请提供社区图层（community_id），以便各层级在各自范围内核查。</translation>
     </message>
 </context>
 <context>
@@ -2753,6 +2753,49 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/csv_tables.py" line="61"/>
         <source>The {table} {path} could not be read.</source>
         <translation>无法读取{table} {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>DemandChart</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="229"/>
+        <source>No residents&apos; needs or survey for this circle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="235"/>
+        <source>{asked} asked · {count} in the circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="235"/>
+        <source>{asked} asked · none in the circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="248"/>
+        <source>{circle}: residents&apos; demand against facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="252"/>
+        <source>{share:.0%}, target met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="252"/>
+        <source>{share:.0%}, below the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="255"/>
+        <source>Satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="256"/>
+        <source>Satisfaction (target {target:.0%})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3516,7 +3559,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../ui/dock.ui" line="29"/>
         <source>PostGIS…</source>
-        <translation type="unfinished"></translation>
+        <translation>PostGIS…</translation>
     </message>
     <message>
         <location filename="../ui/dock.ui" line="30"/>
@@ -4803,7 +4846,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/layer_io.py" line="326"/>
         <source>The connection to the database server was lost: check that the server is running and reachable, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>与数据库服务器的连接已断开：请确认服务器正在运行且可以访问，然后重试。</translation>
     </message>
 </context>
 <context>
@@ -6472,72 +6515,72 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="95"/>
         <source>service {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>服务 {name}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="115"/>
         <source>Choose a saved PostgreSQL connection or a service.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个已保存的 PostgreSQL 连接或服务。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="117"/>
         <source>The schema name “{schema}” cannot be used: write it with lower-case Latin letters, digits and “_”, starting with a letter, at most 63 characters (e.g. haidian_2026).</source>
-        <translation type="unfinished"></translation>
+        <translation>模式名“{schema}”不能使用：请只用小写英文字母、数字和“_”，以字母开头，不超过 63 个字符（例如 haidian_2026）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="166"/>
         <source>QGIS has no saved PostgreSQL connection called “{name}”. Add it in the Data Source Manager (PostgreSQL), with its credentials in an authentication configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>QGIS 中没有名为“{name}”的已保存 PostgreSQL 连接。请在数据源管理器（PostgreSQL）中添加，并把用户名和密码存入认证配置。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="174"/>
         <source>The PostgreSQL connection “{name}” keeps its password in the QGIS settings, where it would be copied into every layer and project. Edit the connection and store the credentials in an authentication configuration instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL 连接“{name}”把密码保存在 QGIS 设置中，密码会因此被写进每个图层和工程文件。请编辑该连接，改为把用户名和密码存入认证配置。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="196"/>
         <source>The PostgreSQL server of “{source}” cannot be reached or refused the request: check the connection, its authentication configuration and that the server is running. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接“{source}”的 PostgreSQL 服务器，或服务器拒绝了请求：请检查连接设置、认证配置，并确认服务器正在运行。未做任何修改。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="205"/>
         <source>The database of “{source}” has no PostGIS extension; ask its administrator to run CREATE EXTENSION postgis.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{source}”的数据库未安装 PostGIS 扩展，请数据库管理员执行 CREATE EXTENSION postgis。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="220"/>
         <source>The schema “{schema}” already exists on “{source}”. Choose another name, or open it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{source}”上已有模式“{schema}”。请换一个名称，或直接打开它。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="230"/>
         <source>The schema “{schema}” does not exist on “{source}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{source}”上没有模式“{schema}”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="238"/>
         <source>The schema “{schema}” on “{source}” is not a workspace of this plugin (it has no “{table}” table).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{source}”上的模式“{schema}”不是本插件的工作空间（其中没有“{table}”表）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="251"/>
         <source>The tables of the workspace could not be created in “{location}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在“{location}”中创建工作空间的数据表。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="260"/>
         <source>The coordinate reference system {crs} has no PostGIS SRID; choose one with an EPSG code.</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标参考系 {crs} 没有 PostGIS SRID，请选择有 EPSG 代码的坐标参考系。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="348"/>
         <source>The table “{layer}” could not be created in “{location}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在“{location}”中创建数据表“{layer}”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="357"/>
         <source>The fields {fields} could not be added to the table “{layer}” in “{location}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法向“{location}”中的数据表“{layer}”添加字段 {fields}。</translation>
     </message>
 </context>
 <context>
@@ -6545,7 +6588,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../ui/postgis_dialog.ui" line="5"/>
         <source>Workspace on PostGIS</source>
-        <translation type="unfinished"></translation>
+        <translation>PostGIS 工作空间</translation>
     </message>
     <message>
         <location filename="../ui/postgis_dialog.ui" line="9"/>
@@ -6555,17 +6598,17 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../ui/postgis_dialog.ui" line="17"/>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <location filename="../ui/postgis_dialog.ui" line="22"/>
         <source>Saved PostgreSQL connections (Data Source Manager ▸ PostgreSQL); use an authentication configuration for the password</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存的 PostgreSQL 连接（数据源管理器 ▸ PostgreSQL）；密码请用认证配置保存</translation>
     </message>
     <message>
         <location filename="../ui/postgis_dialog.ui" line="27"/>
         <source>Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>模式</translation>
     </message>
     <message>
         <location filename="../ui/postgis_dialog.ui" line="33"/>
@@ -6575,32 +6618,32 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../ui/postgis_dialog.ui" line="48"/>
         <source>Create workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>新建工作空间</translation>
     </message>
     <message>
         <location filename="../ui/postgis_dialog.ui" line="53"/>
         <source>Open workspace</source>
-        <translation type="unfinished">打开工作空间</translation>
+        <translation>打开工作空间</translation>
     </message>
     <message>
         <location filename="../ui/postgis_dialog.ui" line="58"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/postgis_dialog.py" line="44"/>
         <source>QGIS has no saved PostgreSQL connection yet: add one in the Data Source Manager (PostgreSQL).</source>
-        <translation type="unfinished"></translation>
+        <translation>QGIS 中还没有已保存的 PostgreSQL 连接：请先在数据源管理器（PostgreSQL）中添加。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/postgis_dialog.py" line="56"/>
         <source>{count} workspaces on this connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>此连接上有 {count} 个工作空间。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/postgis_dialog.py" line="56"/>
         <source>No workspace on this connection yet: type a schema name and create one.</source>
-        <translation type="unfinished"></translation>
+        <translation>此连接上还没有工作空间：请输入模式名后新建。</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,17 @@ def _rows(path, sql: str, *args) -> list[tuple]:
         return connection.execute(sql, args).fetchall()
 
 
+def _iso(text: str) -> str | None:
+    """The sample file's date forms (2025-05-23, 2025/5/23, 2025年5月23日, an Excel day number) as ISO, else None."""
+    import re
+    from datetime import date, timedelta
+
+    if text.isdigit():
+        return (date(1899, 12, 30) + timedelta(days=int(text))).isoformat()
+    parts = re.fullmatch(r"(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?", text)
+    return date(*map(int, parts.groups())).isoformat() if parts else None
+
+
 def _csv_rows() -> list[list[str]]:
     """The sample needs file read with Python's csv module (GBK), header first."""
     import csv
@@ -121,6 +132,7 @@ def _import(page: PlanPage) -> None:
     assert page.text_field.currentText() == "诉求内容"  # guessed from the GBK header
     assert (page.community_field.currentText(), page.weight_field.currentText()) == ("社区", "人数")
     assert (page.list_field.currentText(), page.priority_field.currentText()) == ("清单", "紧急程度")
+    assert page.date_field.currentText() == "提交时间"
     page.import_button.click()
     assert page.task is not None and not page.progress.isHidden() and not page.import_button.isEnabled()
     _wait(page)
@@ -138,6 +150,9 @@ def test_needs_are_imported_through_the_runner_and_the_queue_resolves_rows_with_
         (by_number[number][3], float(by_number[number][4]), by_number[number][5]) for *_rest, number, _id in stored
     ]
     assert {row[3] for row in stored} == {"haidian_needs_synthetic_gbk.csv"}
+    dates = dict(_rows(workspace.path, "select row, date from needs"))
+    assert dates == {number: _iso(by_number[number][1]) for number in dates}
+    assert None in dates.values() and len(set(dates.values())) > 30  # 三月初 is no date; the others are
     assert len({row[5] for row in stored}) == len(stored)  # every need has its own id
     (skipped,) = set(by_number) - {row[4] for row in stored}  # the one row placed in no community, and said so
     communities = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
 from qgis.core import QgsCoordinateTransformContext, QgsFeature, QgsFeatureSource, QgsVectorLayer
@@ -18,7 +19,9 @@ from qgis.PyQt.QtGui import QColor
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category
+from fifteen_min_plugin.core.facilities.table_reader import TableReader
 from fifteen_min_plugin.core.language import Messages
+from fifteen_min_plugin.core.needs.values import parse_date
 from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.workspace.layer_io import (
     add_all_or_nothing,
@@ -60,17 +63,41 @@ class ListDefinition:
     fid: Optional[int] = None
 
 
+def dates_by_row(path: Path, encoding: str, column: str, sheet: str = "") -> dict[int, str]:
+    """{row number as the file shows it: ISO date} of a spreadsheet's date column; unreadable dates are left out.
+
+    The import output has no date field (its fields are a public contract), so the dates are joined by `row`.
+    """
+    dates = {}
+    with TableReader(path, encoding, sheet) as reader:
+        index = reader.columns.index(column)
+        for number, values in reader.records():
+            try:
+                found = parse_date(values[index] if index < len(values) else "")
+            except ValueError:
+                continue  # the import reported it by row number
+            if found:
+                dates[number] = found
+    return dates
+
+
 def store_imported(
-    output: QgsFeatureSource, needs: QgsVectorLayer, context: QgsCoordinateTransformContext
+    output: QgsFeatureSource,
+    needs: QgsVectorLayer,
+    context: QgsCoordinateTransformContext,
+    dates: Optional[Mapping[int, str]] = None,
 ) -> list[int]:
     """Append a `fifteenmin:importneeds` output to the workspace needs, each row with a new need_id; all or nothing.
 
-    classified_by says "import" for the rows the import classified, empty for the unclassified ones.
+    classified_by says "import" for the rows the import classified, empty for the unclassified ones; `dates`
+    ({row: ISO date}, from `dates_by_row`) fills the date of each row.
     """
     features = placed_features(output, needs, context)
     for feature in features:
         feature["need_id"] = uuid.uuid4().hex
         feature["classified_by"] = "import" if plain(feature["category"]) else None
+        if dates:
+            feature["date"] = dates.get(plain(feature["row"]))
     failed = NeedsReview.tr("The needs could not be saved in the workspace; its needs table is unchanged.")
     return add_all_or_nothing(needs, features, failed=failed)
 
