@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from pathlib import Path
 
 from qgis.core import Qgis, QgsProject
 from qgis.gui import QgsDockWidget, QgsMapCanvas, QgsMessageBar
@@ -40,7 +39,7 @@ from fifteen_min_plugin.core.report.basemap import (
     unregister_keys,
 )
 from fifteen_min_plugin.core.workspace.project_memory import ProjectWorkspace, adopt_layers, claim_group, read_project
-from fifteen_min_plugin.core.workspace.workspace import Workspace
+from fifteen_min_plugin.core.workspace.workspace import Location, Workspace
 from fifteen_min_plugin.gui.forms import install_flows, load_form
 from fifteen_min_plugin.gui.messages import show_error, show_message
 
@@ -129,6 +128,7 @@ class FifteenMinDock(QgsDockWidget):
     def _connect(self) -> None:
         self.ui.newWorkspaceButton.clicked.connect(self._ask_new_workspace)
         self.ui.openWorkspaceButton.clicked.connect(self._ask_open_workspace)
+        self.ui.postgisWorkspaceButton.clicked.connect(self._ask_postgis_workspace)
         self.ui.helpButton.clicked.connect(self.open_help)
         menu = QMenu(self.ui.basemapButton)
         for style, text in (("vec", self.tr("Tianditu vector")), ("img", self.tr("Tianditu imagery"))):
@@ -275,13 +275,21 @@ class FifteenMinDock(QgsDockWidget):
         if path:
             self.open_workspace(path)
 
-    def new_workspace(self, path: str | Path) -> Workspace | None:
-        """Create a workspace at `path`, add its layers to the project and make it current."""
-        return self._activate(lambda: Workspace.create(Path(path)), self.tr("Workspace created"))
+    def _ask_postgis_workspace(self) -> None:
+        from fifteen_min_plugin.gui.postgis_dialog import CREATE, PostgisWorkspaceDialog
 
-    def open_workspace(self, path: str | Path) -> Workspace | None:
+        dialog = PostgisWorkspaceDialog(self)
+        if dialog.exec():
+            action, location = dialog.choice()
+            (self.new_workspace if action == CREATE else self.open_workspace)(location)
+
+    def new_workspace(self, path: Location) -> Workspace | None:
+        """Create a workspace at `path` (a GeoPackage or a PostGIS location), add its layers and make it current."""
+        return self._activate(lambda: Workspace.create(path), self.tr("Workspace created"))
+
+    def open_workspace(self, path: Location) -> Workspace | None:
         """Open (and if needed upgrade) the workspace at `path` and make it current."""
-        return self._activate(lambda: Workspace.open(Path(path)), self.tr("Workspace opened"))
+        return self._activate(lambda: Workspace.open(path), self.tr("Workspace opened"))
 
     def _activate(self, make, success: str) -> Workspace | None:
         try:
@@ -319,7 +327,9 @@ class FifteenMinDock(QgsDockWidget):
     def _restore_from_project(self) -> None:
         self._drop_workspace_choice()
         state = read_project(self.project)
-        if state.remembered is None:
+        if state.postgis is not None:
+            self._use_workspace(state.postgis, state)
+        elif state.remembered is None:
             self._set_workspace(None)
         elif not state.remembered.exists() and state.layer_files:
             self._use_workspace(state.layer_files[0], state)
@@ -329,7 +339,7 @@ class FifteenMinDock(QgsDockWidget):
         else:
             self._use_workspace(state.remembered, state)
 
-    def _use_workspace(self, path: Path, state: ProjectWorkspace) -> Workspace | None:
+    def _use_workspace(self, path: Location, state: ProjectWorkspace) -> Workspace | None:
         """Open `path` as the project's workspace; the project's layers on another workspace are pointed at it."""
         self._drop_workspace_choice()
         try:

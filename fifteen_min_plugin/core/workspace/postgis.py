@@ -389,3 +389,15 @@ def create_table_sql(schema: str, spec: LayerSpec, srid: int) -> str:
         index = quoted(f"{spec.name}_{GEOMETRY_COLUMN}_gist")
         statements.append(f"CREATE INDEX {index} ON {table} USING GIST ({GEOMETRY_COLUMN})")
     return ";\n".join(statements)
+
+
+def workspace_schemas(connection: str) -> list[str]:
+    """Schemas of a saved connection's database that hold a workspace (they have the workspace information table).
+
+    WorkspaceError with a sentence when the connection is not saved, keeps a password, or cannot be reached.
+    """
+    backend = PostgisBackend(PostgisLocation(schema="public", connection=connection))
+    rows = backend.sql(
+        f"SELECT table_schema FROM information_schema.tables WHERE table_name = {literal(META_TABLE)} ORDER BY 1"
+    )
+    return [str(row[0]) for row in rows]

@@ -3,7 +3,7 @@
 A project remembers its workspace relative to the project file, as QGIS stores relative layer sources, so a
 copied project folder ("方案B") works on its own copy. Projects saved before that remember an absolute path:
 when that path and the project's layers name different files, the planner is asked which one to use instead of
-the plugin silently writing to the original.
+the plugin silently writing to the original. A PostGIS workspace is remembered as ``postgres:<connection>/<schema>``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Optional
 
 from qgis.core import QgsMapLayer, QgsProject, QgsProviderRegistry
 
+from fifteen_min_plugin.core.workspace.postgis import PostgisLocation
 from fifteen_min_plugin.core.workspace.schema import (
     ASSET_EVENTS,
     CIRCLES,
@@ -26,7 +27,9 @@ from fifteen_min_plugin.core.workspace.schema import (
     NEED_LISTS,
     NEEDS,
     PROJECT_EVENTS,
+    PROJECT_SITES,
     PROJECTS,
+    SATISFACTION,
 )
 from fifteen_min_plugin.core.workspace.workspace import (
     GROUP_PROPERTY,
@@ -39,7 +42,11 @@ from fifteen_min_plugin.core.workspace.workspace import (
 #: tables of a workspace: a project layer on one of them in a GeoPackage is a workspace layer
 WORKSPACE_TABLES = frozenset(
     {COMMUNITIES.name, CIRCLES.name, FACILITIES.name, IDLE_ASSETS.name, ASSET_EVENTS.name, META_TABLE, "coverage"}
-    | {spec.name for spec in (NEEDS, NEED_LISTS, CONSULTATIONS, CONSULTATION_NEEDS, PROJECTS, PROJECT_EVENTS)}
+    | {
+        spec.name
+        for spec in (NEEDS, NEED_LISTS, CONSULTATIONS, CONSULTATION_NEEDS, PROJECTS, PROJECT_EVENTS, PROJECT_SITES)
+    }
+    | {SATISFACTION.name}
 )
 
 
@@ -51,6 +58,8 @@ class ProjectWorkspace:
     remembered: Optional[Path]
     #: other workspace files the project's layers read from, existing ones only
     layer_files: tuple[Path, ...]
+    #: the PostGIS workspace the project remembers (then `remembered` is None), else None
+    postgis: Optional[PostgisLocation] = None
 
     @property
     def conflict(self) -> Optional[Path]:
@@ -98,6 +107,9 @@ def read_project(project: QgsProject) -> ProjectWorkspace:
     GeoPackage with a "communities" table is not a workspace.
     """
     stored, found = project.readEntry(PROJECT_SCOPE, PROJECT_KEY, "")
+    location = PostgisLocation.parse(stored) if found and stored else None
+    if location is not None:
+        return ProjectWorkspace(None, (), location)
     remembered = Path(project.readPath(stored)) if found and stored else None
     if remembered is not None and not remembered.exists() and project.absolutePath():
         beside = Path(project.absolutePath()) / remembered.name
@@ -133,7 +145,7 @@ def adopt_layers(project: QgsProject, workspace: Workspace, others: tuple[Path, 
 
 def claim_group(project: QgsProject, workspace: Workspace) -> None:
     """Mark the layer-tree group holding the workspace's layers as that workspace's (it may name an old path)."""
-    own = {layer.id() for layer in workspace_layers_of(project, workspace.path)}
+    own = {layer.id() for layer in project.mapLayers().values() if workspace.owns(layer)}
     for group in project.layerTreeRoot().findGroups(True):
         if group.customProperty(GROUP_PROPERTY) is None:
             continue
