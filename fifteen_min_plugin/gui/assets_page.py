@@ -943,15 +943,15 @@ class AssetsPage(DockPage, load_form("assets_page")):
             return None
 
     def _workspace_layer_ids(self) -> list[str]:
-        """Project layers stored in the workspace GeoPackage (never flagged or scanned)."""
+        """Project layers stored in the workspace, GeoPackage or PostGIS (never flagged or scanned)."""
         workspace = self.workspace()
         if workspace is None:
             return []
-        path = Path(workspace.path).resolve()
+        path = Path(workspace.path).resolve() if not workspace.is_postgis else None
         ids = []
         for layer in self.project.mapLayers().values():
             source = layer.source().split("|")[0]
-            if source and Path(source).resolve() == path:
+            if workspace.owns(layer) or (path is not None and source and Path(source).resolve() == path):
                 ids.append(layer.id())
         return ids
 
