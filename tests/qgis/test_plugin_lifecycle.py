@@ -59,6 +59,7 @@ def test_dock_has_a_page_per_workflow_step(iface, qgis_processing):
             "facilitiesPage",
             "analysisPage",
             "assetsPage",
+            "planPage",
         ]
         assert all(pages.widget(i).isEnabled() for i in range(pages.count()))
         assert plugin.dock.ui.newWorkspaceButton.isEnabled()
@@ -79,7 +80,13 @@ def test_missing_package_still_loads_and_says_how_to_install(iface, qgis_process
         assert "install" in errors[0]
         pages = plugin.dock.ui.pages
         enabled = {pages.widget(i).objectName(): pages.widget(i).isEnabled() for i in range(pages.count())}
-        assert enabled == {"circlesPage": False, "facilitiesPage": True, "analysisPage": False, "assetsPage": True}
+        assert enabled == {
+            "circlesPage": False,
+            "facilitiesPage": True,
+            "analysisPage": False,
+            "assetsPage": True,
+            "planPage": True,  # needs and projects need no scipy
+        }
         assert QgsApplication.processingRegistry().providerById("fifteenmin") is not None
     finally:
         plugin.unload()
