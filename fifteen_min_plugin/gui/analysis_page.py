@@ -46,9 +46,11 @@ from fifteen_min_plugin.core.analysis.summaries import (
 )
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
+from fifteen_min_plugin.core.needs.demand import demand_bars
 from fifteen_min_plugin.core.report import CirclePlan, PdfExport, ReportLayers, add_layout_to_project, report_layouts
 from fifteen_min_plugin.core.report.basemap import project_basemap
 from fifteen_min_plugin.core.settings import COVERED_MINUTES, Settings
+from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.workspace.workspace import PROJECT_SCOPE
 from fifteen_min_plugin.gui.dock_page import LINE_LAYERS, DockPage
 from fifteen_min_plugin.gui.fit import fitting_table, shrinkable_combo
@@ -173,6 +175,9 @@ class AnalysisPage(DockPage, load_form("analysis_page")):
                 parameters["ROADS"] = self.roads_combo.currentLayer()
         if layers["idle_assets"].featureCount() > 0:  # approved assets count in the floor area
             parameters["ASSETS"] = layers["idle_assets"]
+        for name, key in (("needs", "NEEDS"), ("satisfaction", "SATISFACTION")):  # demand and surveys per circle
+            if name in layers and layers[name].featureCount() > 0:
+                parameters[key] = layers[name]
         self.runner.run(COVERAGE_ALGORITHM, parameters, self.tr("Coverage per circle"), self._coverage_done)
 
     def run_walking_times(self) -> None:
@@ -363,6 +368,7 @@ class AnalysisPage(DockPage, load_form("analysis_page")):
             self.model.appendRow(items)
         self.table.sortByColumn(GRADE_COLUMN, Qt.SortOrder.AscendingOrder)
         self.circle_chart.set_circle("", [])
+        self.demand_chart.set_circle("", [])
         categories = self._categories()
         self.city_chart.set_summary(city_summary(rows, categories) if rows else None)
 
@@ -378,7 +384,21 @@ class AnalysisPage(DockPage, load_form("analysis_page")):
         if row is None:
             return
         self.circle_chart.set_circle(row.circle, category_bars(row, self._categories()))
+        self._chart_demand(row)
         self._zoom_to(row)
+
+    def _chart_demand(self, row: CoverageRow) -> None:
+        """Show what the circle's residents asked for against its facilities, and its satisfaction."""
+        layers = self._layers(quiet=True)
+        coverage = layers["coverage"] if layers else None
+        if coverage is None or coverage.fields().lookupField("demand_top") < 0:
+            self.demand_chart.set_circle(row.circle, [])
+            return
+        feature = coverage.getFeature(row.fid)
+        values = dict(zip(coverage.fields().names(), feature.attributes()))
+        share = plain(values.get("satisfaction"))
+        bars = demand_bars(values, self._categories())
+        self.demand_chart.set_circle(row.circle, bars, None if share is None else float(share))
 
     def _zoom_to(self, row: CoverageRow) -> None:
         layers = self._layers(quiet=True)

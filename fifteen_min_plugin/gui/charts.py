@@ -1,4 +1,4 @@
-"""Small bar charts drawn with QPainter: one circle's categories, and the whole city's grades and gaps."""
+"""Small bar charts drawn with QPainter: one circle's categories and demand, the whole city's grades and gaps."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
 from fifteen_min_plugin.core.analysis.renderers import GRADE_COLOURS
 from fifteen_min_plugin.core.analysis.summaries import CategoryBar, CitySummary
+from fifteen_min_plugin.core.needs.demand import DemandBar
+from fifteen_min_plugin.core.settings import SATISFACTION_TARGET
 
 BASIC_COLOUR = QColor("#0072b2")
 QUALITY_COLOUR = QColor("#009e73")
@@ -199,4 +201,58 @@ class CityChart(_Chart):
         ]
         if missing:
             blocks.append((self.tr("Basic categories missing most often"), missing))
+        return blocks
+
+
+class DemandChart(_Chart):
+    """One circle: what residents asked for most against the facilities it has, and its satisfaction."""
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self._title = ""
+        self._bars: list[DemandBar] = []
+        self._satisfaction: Optional[float] = None
+        self._changed()
+
+    def set_circle(self, title: str, bars: Sequence[DemandBar], satisfaction: Optional[float] = None) -> None:
+        """Show one circle's demand bars and satisfaction share 0–1 (no bars and None: clear the chart)."""
+        self._title = title
+        self._bars = list(bars)
+        self._satisfaction = satisfaction
+        self._changed()
+
+    def bars(self) -> list[DemandBar]:
+        """The data drawn: one bar per category asked for."""
+        return list(self._bars)
+
+    def _empty_text(self) -> str:
+        return self.tr("No residents' needs or survey for this circle.")
+
+    def _blocks(self) -> list[tuple[str, list[Bar]]]:
+        blocks = []
+        if self._bars:
+            bars = [
+                Bar(
+                    bar.name_zh,
+                    bar.asked,
+                    MISSING_COLOUR if not bar.count else BASIC_COLOUR,
+                    (
+                        self.tr("{asked} asked · {count} in the circle")
+                        if bar.count
+                        else self.tr("{asked} asked · none in the circle")
+                    ).format(asked=f"{bar.asked:g}", count=bar.count),
+                    TEXT if bar.count else MISSING_COLOUR,
+                )
+                for bar in self._bars
+            ]
+            blocks.append((self.tr("{circle}: residents' demand against facilities").format(circle=self._title), bars))
+        if self._satisfaction is not None:
+            share = self._satisfaction
+            met = share >= SATISFACTION_TARGET - 1e-9
+            text = (self.tr("{share:.0%}, target met") if met else self.tr("{share:.0%}, below the target")).format(
+                share=share
+            )
+            bar = Bar(self.tr("Satisfied"), share, QUALITY_COLOUR if met else MISSING_COLOUR, text, TEXT)
+            title = self.tr("Satisfaction (target {target:.0%})").format(target=SATISFACTION_TARGET)
+            blocks.append((title, [bar]))
         return blocks

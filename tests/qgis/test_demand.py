@@ -27,12 +27,16 @@ from qgis.core import (
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.values import is_null
+from tests.qgis import test_analysis_page
 from tests.qgis.test_colocation import to_gpkg
 
 SAMPLE = RESOURCES_DIR / "sample" / "sample.gpkg"
 NEEDS_GBK = RESOURCES_DIR / "sample" / "haidian_needs_synthetic_gbk.csv"
 NAMES_ZH = {category.code: category.name_zh for category in load_categories()}
 RADIUS_M = 1000.0
+#: the Analysis page's fixtures: a workspace of the sample with circles and facilities, a project and a canvas
+template, workspace = test_analysis_page.template, test_analysis_page.workspace
+project, canvas = test_analysis_page.project, test_analysis_page.canvas
 
 
 def sample(layer: str) -> QgsVectorLayer:
@@ -294,3 +298,43 @@ def test_repurpose_ranks_change_with_demand_and_the_sentence_counts_who_asked(ha
     )["OUTPUT"]
     ranked = [row["use"] for row in zero.getFeatures() if row["asset_id"] == "HD-A04"]
     assert ranked == [row["use"] for row in before]
+
+
+def test_the_analysis_page_stores_demand_and_charts_it_against_supply(canvas, project, workspace, processing):
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+
+    from fifteen_min_plugin.core.needs.satisfaction import Survey, append_surveys
+    from fifteen_min_plugin.core.needs.store import append_needs
+    from tests.qgis.test_analysis_page import _on_file, _page, _run_coverage
+    from tests.qgis.test_needs_store import _sample_needs
+
+    needs = _sample_needs()
+    append_needs(workspace.layer("needs"), needs)
+    survey = Survey("HD-C06", None, None, 0.81, 150, "2025-06-30", "test", 2)
+    append_surveys(workspace.layer("satisfaction"), [survey])
+    page, _bar = _page(canvas, project, workspace)
+    page.resize(600, 900)
+    page.show()
+    _run_coverage(page)
+    stored = {f["circle_id"]: f for f in _on_file(workspace, "coverage")}
+    expected: dict[str, Counter] = {}
+    for need in needs:
+        if need.category:
+            expected.setdefault(need.community_id, Counter())[need.category] += need.weight
+    for feature in stored.values():  # the workspace coverage table keeps the demand of every circle
+        assert feature["demand_top"] == pairs(expected.get(feature["community_id"], Counter()), top=5)[0]
+    wanted = next(key for key, f in stored.items() if f["community_id"] == "HD-C06" and f["level_min"] == 15)
+    line = next(row for row in range(page.model.rowCount()) if page.model.index(row, 0).data() == wanted)
+    index = page.model.index(line, 1)
+    page.table.scrollTo(index)
+    QTest.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(index).center())
+    feature = stored[page.model.index(line, 0).data()]
+    bars = page.demand_chart.bars()
+    assert [(bar.code, bar.asked) for bar in bars] == [
+        (code, weight) for code, weight in sorted(expected["HD-C06"].items(), key=lambda i: (-i[1], i[0]))[:5]
+    ]
+    assert [bar.count for bar in bars] == [feature[f"n_{bar.code}"] for bar in bars]
+    assert feature["satisfaction"] == pytest.approx(0.81) and feature["satisfaction_ok"] == 0
+    assert page.demand_chart.height() > 0
+    page.teardown()

@@ -238,3 +238,23 @@ def circle_demand_fields(
 
 def _feature_text(feature: QgsFeature, name: str) -> str:
     return value_text(feature[name]) if feature.fields().lookupField(name) >= 0 else ""
+
+
+@dataclass(frozen=True)
+class DemandBar:
+    """One category residents asked for in a circle: respondents against the facilities the circle has."""
+
+    code: str
+    name_zh: str
+    asked: float
+    count: int
+
+
+def demand_bars(attributes: Mapping[str, Any], categories: Sequence[Category]) -> list[DemandBar]:
+    """The `demand_top` categories of a coverage row (field name → value) with their `n_<code>` counts."""
+    names = {category.code: category.name_zh for category in categories}
+    bars = []
+    for code, asked in parse_pairs(value_text(attributes.get("demand_top"))):
+        count = plain(attributes.get(f"n_{code}"))
+        bars.append(DemandBar(code, names.get(code, code), asked, int(count) if count is not None else 0))
+    return bars
