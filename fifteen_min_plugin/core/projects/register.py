@@ -1,8 +1,10 @@
 """The project register: the workspace `projects` layer and its `project_events` history.
 
-Every change (add, attribute, site, status) writes the project, bumps its row `version` and appends one
-`project_events` row per changed field, in one database transaction over both layers: if an event cannot be
-written, the change is rolled back and the project stays as it was. Nothing is deleted: a project that will
+Every change (add, attribute, site, status) writes the project in one database transaction in which the database
+bumps its row `version` and appends one `project_events` row per changed field (core/workspace/integrity, the same
+for a change made in QGIS's attribute table or in SQL) with the note the register gives: if an event cannot be
+written, the change is rolled back and the project stays as it was. A change based on a `version` another editor
+has changed since is refused with a ConflictError saying who changed what. Nothing is deleted: a project that will
 not be built is cancelled. A polygon site (a drawn plot) is kept whole in `project_sites` and as its point on
 surface in `projects`, written in the same transaction; a replaced polygon stays in the history as WKT.
 
@@ -15,14 +17,12 @@ Status workflow (`PROJECT_STATUSES`)::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Optional
 
 from qgis.core import (
     Qgis,
-    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
@@ -35,13 +35,14 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDateTime
 
-from fifteen_min_plugin.core.compat import POINT_GEOMETRY, POLYGON_GEOMETRY
+from fifteen_min_plugin.core.compat import POLYGON_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.labels import join_labels, project_status_label
 from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.needs.values import parse_date
 from fifteen_min_plugin.core.values import plain
-from fifteen_min_plugin.core.workspace.layer_io import WriteGuard, retry_busy, workspace_transaction
+from fifteen_min_plugin.core.workspace.history import HistoryRegister
+from fifteen_min_plugin.core.workspace.layer_io import WriteGuard, retry_busy
 from fifteen_min_plugin.core.workspace.schema import PROJECT_SITE_KINDS, PROJECT_STATUSES
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 
@@ -74,7 +75,6 @@ _NUMBERS = ("floor_area_m2", "investment_wan")
 _DATES = ("start", "deadline")
 #: the history's field name of a polygon site (its value is the polygon as WKT)
 SITE_POLYGON = "site_polygon"
-_ID_PATTERN = re.compile(r"^PJ-(\d+)$")
 
 
 class ProjectMessages(Messages):
@@ -94,6 +94,8 @@ class ProjectEvent:
     note: str
     user: str
     fid: int
+    #: the project's row version this change made (None in history written before schema 7)
+    version: Optional[int] = None
 
 
 def check_transition(old: str, new: str) -> None:
@@ -195,8 +197,11 @@ def _number(name: str, value: Any) -> float:
     return number
 
 
-class ProjectRegister(Messages):
-    """Add and change projects and move them along the workflow, recording every change in the history."""
+class ProjectRegister(HistoryRegister):
+    """Add and change projects and move them along the workflow; the database records every change."""
+
+    KEY = "project_id"
+    PREFIX = "PJ"
 
     def __init__(
         self,
@@ -205,17 +210,24 @@ class ProjectRegister(Messages):
         user: str = "",
         sites: Optional[QgsVectorLayer] = None,
     ) -> None:
-        self.projects = projects
-        self.events = events
+        super().__init__(projects, events, user)
         #: the polygon sites (`project_sites`); without it a polygon site is kept as its point only
         self.sites = sites
-        self.user = user or QgsApplication.userLoginName()
 
     @classmethod
     def from_workspace(cls, workspace: Workspace, user: str = "") -> ProjectRegister:
         """A register on a workspace's own `projects`, `project_events` and `project_sites` layers."""
         sites = workspace.layer("project_sites") if "project_sites" in workspace.layer_names() else None
         return cls(workspace.layer("projects"), workspace.layer("project_events"), user, sites)
+
+    @property
+    def projects(self) -> QgsVectorLayer:
+        """The `projects` layer."""
+        return self.rows
+
+    @projects.setter
+    def projects(self, layer: QgsVectorLayer) -> None:
+        self.rows = layer
 
     def _layers(self) -> list[QgsVectorLayer]:
         return [self.projects, self.events, *([self.sites] if self.sites is not None else [])]
@@ -224,16 +236,7 @@ class ProjectRegister(Messages):
 
     def project_ids(self) -> list[str]:
         """Every project id in the register."""
-        return [str(feature["project_id"]) for feature in self.projects.getFeatures()]
-
-    def get(self, project_id: str) -> dict[str, Any]:
-        """The attributes of one project (NULL as None); FifteenMinError if there is no such project."""
-        feature = self._feature(project_id)
-        return {name: plain(feature[name]) for name in self.projects.fields().names()}
-
-    def geometry(self, project_id: str) -> QgsGeometry:
-        """The project's site point in the layer's CRS (null while it has no site)."""
-        return self._feature(project_id).geometry()
+        return self.ids()
 
     def site_polygon(self, project_id: str) -> QgsGeometry:
         """The project's polygon site in the `project_sites` CRS (null when its site is a point or none)."""
@@ -242,10 +245,7 @@ class ProjectRegister(Messages):
 
     def history(self, project_id: str) -> list[ProjectEvent]:
         """The events of one project, oldest first."""
-        request = QgsFeatureRequest().setFilterExpression(
-            QgsExpression.createFieldEqualityExpression("project_id", project_id)
-        )
-        events = [
+        return [
             ProjectEvent(
                 str(feature["project_id"]),
                 feature["time"] if isinstance(feature["time"], QDateTime) else QDateTime(),
@@ -256,10 +256,10 @@ class ProjectRegister(Messages):
                 str(plain(feature["note"]) or ""),
                 str(plain(feature["user"]) or ""),
                 feature.id(),
+                plain(feature["version"]),
             )
-            for feature in self.events.getFeatures(request)
+            for feature in self._event_rows(project_id)
         ]
-        return sorted(events, key=lambda event: (event.time.toMSecsSinceEpoch(), event.fid))
 
     # changing
 
@@ -270,7 +270,7 @@ class ProjectRegister(Messages):
         crs: Optional[QgsCoordinateReferenceSystem] = None,
         note: str = "",
     ) -> str:
-        """Add a planned project and its "created" event; returns its project_id (PJ-00001… unless given).
+        """Add a planned project (the database records its "created" event); returns its project_id (PJ-00001…).
 
         `values` uses the projects field names; name and category are required. A polygon site is kept as its
         point on surface; `crs` is the geometry's CRS (default: the layer's).
@@ -281,7 +281,7 @@ class ProjectRegister(Messages):
         polygon = self._polygon(geometry, crs)
 
         def write() -> str:
-            with self._transaction() as guard:
+            with self._transaction(note) as guard:
                 project_id = str(values.get("project_id") or "").strip() or self._next_id()
                 if self._find(project_id) is not None:
                     raise FifteenMinError(
@@ -296,10 +296,9 @@ class ProjectRegister(Messages):
                 given = {**clean, "project_id": project_id, "status": "planned", "version": 1}
                 for name, value in {**given, "created": now, "updated": now}.items():
                     feature[name] = value
-                guard.add(self.projects, [feature], self._write_failed(self.projects))
-                self._event(guard, project_id, "created", "status", None, "planned", note, now)
+                guard.add(self.projects, [feature], self._failed_layer(self.projects))
                 if polygon is not None:
-                    self._write_site(guard, project_id, polygon, "created", note, now)
+                    self._write_site(guard, project_id, polygon, "created", 1)
             return project_id
 
         return retry_busy(write)
@@ -311,8 +310,13 @@ class ProjectRegister(Messages):
         note: str = "",
         geometry: Optional[QgsGeometry] = None,
         crs: Optional[QgsCoordinateReferenceSystem] = None,
+        base_version: Optional[int] = None,
     ) -> list[str]:
-        """Change attributes (and optionally the site); one event per changed field. Returns the changed fields."""
+        """Change attributes (and optionally the site); one event per changed field. Returns the changed fields.
+
+        `base_version` (the `version` the user saw) refuses the change with a ConflictError if the project changed
+        since.
+        """
         refused = [name for name in changes if name not in EDITABLE_FIELDS]
         if refused:
             raise FifteenMinError(
@@ -327,81 +331,43 @@ class ProjectRegister(Messages):
 
         def write() -> list[str]:
             site = point
-            with self._transaction() as guard:
+            with self._transaction(note) as guard:
                 feature = self._feature(project_id)
-                check_schedule(
-                    clean.get("start", plain(feature["start"])), clean.get("deadline", plain(feature["deadline"]))
-                )
+                if base_version is None or plain(feature["version"]) == base_version:
+                    check_schedule(
+                        clean.get("start", plain(feature["start"])), clean.get("deadline", plain(feature["deadline"]))
+                    )
                 differing = {name: value for name, value in clean.items() if plain(feature[name]) != value}
                 if site is not None and site.equals(feature.geometry()):
                     site = None
                 old_site = self._site_feature(project_id) if polygon is not None else None
                 replaced = polygon is not None and (old_site is None or not polygon.equals(old_site.geometry()))
                 if differing or site is not None or replaced:
-                    self._change(guard, feature, "changed", differing, note, site)
+                    self._write(guard, feature, differing, site, base_version)
                 if replaced:
-                    self._write_site(guard, project_id, polygon, "changed", note, QDateTime.currentDateTime(), old_site)
+                    version = int(plain(feature["version"]) or 0) + 1
+                    self._write_site(guard, project_id, polygon, "changed", version, old_site)
             return [*differing, *(["geometry"] if site is not None else []), *([SITE_POLYGON] if replaced else [])]
 
         return retry_busy(write)
 
-    def set_status(self, project_id: str, status: str, note: str = "") -> None:
-        """Move a project along the workflow (see the module docstring); a refused move says which are allowed."""
+    def set_status(self, project_id: str, status: str, note: str = "", base_version: Optional[int] = None) -> None:
+        """Move a project along the workflow (see the module docstring); a refused move says which are allowed.
+
+        `base_version` (the `version` the user saw) refuses the move with a ConflictError if the project changed
+        since.
+        """
 
         def write() -> None:
-            with self._transaction() as guard:
+            with self._transaction(note) as guard:
                 feature = self._feature(project_id)
-                check_transition(str(plain(feature["status"]) or "planned"), status)
-                self._change(guard, feature, "status", {"status": status}, note)
+                if base_version is None or plain(feature["version"]) == base_version:
+                    check_transition(str(plain(feature["status"]) or "planned"), status)
+                self._write(guard, feature, {"status": status}, base_version=base_version)
 
         retry_busy(write)
 
     # internals
-
-    def _change(
-        self,
-        guard: WriteGuard,
-        feature: QgsFeature,
-        kind: str,
-        values: Mapping[str, Any],
-        note: str,
-        point: Optional[QgsGeometry] = None,
-    ) -> None:
-        project_id = str(feature["project_id"])
-        now = QDateTime.currentDateTime()
-        fields = self.projects.fields()
-        changed = {fields.indexOf(name): value for name, value in values.items()}
-        changed[fields.indexOf("updated")] = now
-        changed[fields.indexOf("version")] = int(plain(feature["version"]) or 0) + 1
-        geometries = {feature.id(): point} if point is not None else None
-        guard.change(self.projects, {feature.id(): changed}, geometries, self._write_failed(self.projects))
-        for name, value in values.items():
-            self._event(guard, project_id, kind, name, plain(feature[name]), value, note, now)
-        if point is not None:
-            old = feature.geometry().asWkt(8) if feature.hasGeometry() else None
-            self._event(guard, project_id, kind, "geometry", old, point.asWkt(8), note, now)
-
-    def _event(
-        self,
-        guard: WriteGuard,
-        project_id: str,
-        kind: str,
-        field: str,
-        old: Any,
-        new: Any,
-        note: str,
-        when: QDateTime,
-    ) -> None:
-        event = QgsFeature(self.events.fields())
-        event["project_id"] = project_id
-        event["time"] = when
-        event["kind"] = kind
-        event["field"] = field
-        event["old_value"] = None if old is None else str(old)
-        event["new_value"] = None if new is None else str(new)
-        event["note"] = note or None
-        event["user"] = self.user
-        guard.add(self.events, [event], self._write_failed(self.events))
 
     def _write_site(
         self,
@@ -409,20 +375,19 @@ class ProjectRegister(Messages):
         project_id: str,
         polygon: QgsGeometry,
         kind: str,
-        note: str,
-        when: QDateTime,
+        version: int,
         old: Optional[QgsFeature] = None,
     ) -> None:
         """Store the project's polygon site (replacing `old`) and its event; the old polygon stays in the event."""
         assert self.sites is not None
         if old is not None:
-            guard.delete(self.sites, [old.id()], self._write_failed(self.sites))
+            guard.delete(self.sites, [old.id()], self._failed_layer(self.sites))
         site = QgsFeature(self.sites.fields())
         site["project_id"] = project_id
         site.setGeometry(polygon)
-        guard.add(self.sites, [site], self._write_failed(self.sites))
+        guard.add(self.sites, [site], self._failed_layer(self.sites))
         old_wkt = old.geometry().asWkt(8) if old is not None and old.hasGeometry() else None
-        self._event(guard, project_id, kind, SITE_POLYGON, old_wkt, polygon.asWkt(8), note, when)
+        self._add_event(guard, project_id, SITE_POLYGON, old_wkt, polygon.asWkt(8), version, kind)
 
     def _site_feature(self, project_id: str) -> Optional[QgsFeature]:
         if self.sites is None:
@@ -432,73 +397,29 @@ class ProjectRegister(Messages):
         )
         return next(self.sites.dataProvider().getFeatures(request), None)
 
-    @contextmanager
-    def _transaction(self) -> Iterator[WriteGuard]:
-        """The register's layers in one guarded database transaction: all of the block, or nothing."""
-        for layer in self._layers():
-            if layer.isEditable():
-                raise FifteenMinError(
-                    self.tr("The layer “{layer}” is being edited; save or discard those edits first.").format(
-                        layer=layer.name()
-                    )
-                )
-        failed = self.tr("The change could not be saved; the project list is unchanged.")
-        own = self._layers()
-        with workspace_transaction(own, failed) as guard:
-            yield guard
-        sources = [layer.source() for layer in own]
-        for layer in own:
-            layer.reload()
-        for layer in QgsProject.instance().mapLayers().values():
-            if layer not in own and layer.source() in sources:
-                layer.reload()
-                layer.triggerRepaint()
+    # sentences
 
-    def _write_failed(self, layer: QgsVectorLayer) -> str:
+    def _missing(self, row_id: str) -> str:
+        return self.tr("The project list has no project “{project_id}”.").format(project_id=row_id)
+
+    def _unchanged(self) -> str:
+        return self.tr("The change could not be saved; the project list is unchanged.")
+
+    def _failed_layer(self, layer: QgsVectorLayer) -> str:
         return self.tr("“{layer}” could not be written, so nothing was changed in the project list.").format(
             layer=layer.name()
         )
 
-    def _find(self, project_id: str) -> Optional[QgsFeature]:
-        request = QgsFeatureRequest().setFilterExpression(
-            QgsExpression.createFieldEqualityExpression("project_id", project_id)
-        )
-        return next(self.projects.getFeatures(request), None)
-
-    def _feature(self, project_id: str) -> QgsFeature:
-        feature = self._find(project_id)
-        if feature is None:
-            self.projects.reload()
-            feature = self._find(project_id)
-        if feature is None:
-            raise FifteenMinError(
-                self.tr("The project list has no project “{project_id}”.").format(project_id=project_id)
-            )
-        return feature
-
-    def _next_id(self) -> str:
-        numbers = [int(match.group(1)) for match in map(_ID_PATTERN.match, self.project_ids()) if match]
-        return f"PJ-{max(numbers, default=0) + 1:05d}"
+    def _label(self) -> str:
+        return self.tr("The project")
 
     def _point(
         self, geometry: Optional[QgsGeometry], crs: Optional[QgsCoordinateReferenceSystem]
     ) -> Optional[QgsGeometry]:
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             return None
-        point = (
-            QgsGeometry(geometry)
-            if geometry.type() == POINT_GEOMETRY and not geometry.isMultipart()
-            else geometry.pointOnSurface()
-        )
-        if crs is not None and crs.isValid() and crs != self.projects.crs():
-            message = self.tr("The project's site cannot be converted to the project list's coordinate system.")
-            try:
-                result = point.transform(QgsCoordinateTransform(crs, self.projects.crs(), QgsProject.instance()))
-            except QgsCsException as error:
-                raise FifteenMinError(message) from error
-            if result != Qgis.GeometryOperationResult.Success:
-                raise FifteenMinError(message)
-        return point
+        message = self.tr("The project's site cannot be converted to the project list's coordinate system.")
+        return self._converted(geometry, crs, message)
 
     def _polygon(
         self, geometry: Optional[QgsGeometry], crs: Optional[QgsCoordinateReferenceSystem]
