@@ -494,7 +494,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../ui/asset_form.ui" line="122"/>
         <source>Level (storey)</source>
-        <translation type="unfinished"></translation>
+        <translation>所在层</translation>
     </message>
     <message>
         <location filename="../ui/asset_form.ui" line="132"/>
@@ -2502,7 +2502,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="57"/>
         <source>Counts the facilities of every category inside every living circle and reports what each circle lacks (缺什么补什么).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;: polygons, e.g. the workspace circles or the output of Radius circles / Network circles. The level of a circle is read from &lt;i&gt;level_min&lt;/i&gt; or &lt;i&gt;minutes&lt;/i&gt;; a circle with neither is checked as a 15-minute circle. Its community is read from &lt;i&gt;community_id&lt;/i&gt; or &lt;i&gt;origin_id&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt;: points (any CRS; they are reprojected to the circles' CRS) whose category field holds codes of the categories table (run Classify facilities first). A facility on a circle's boundary counts for that circle (QGIS's Count points in polygon leaves it out). Facilities with an empty or unknown code are not counted and are listed in the log.&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt;: the field with the codes (default &lt;i&gt;category&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): points or polygons with &lt;i&gt;community_id&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;; a circle takes the population of its community, else its own &lt;i&gt;population&lt;/i&gt; field.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with all their fields, plus &lt;i&gt;population&lt;/i&gt;; &lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;, the number of facilities of each category (0 included); &lt;i&gt;n_basic_present&lt;/i&gt; and &lt;i&gt;n_quality_present&lt;/i&gt;, how many MOFCOM basic-guarantee (基本保障类) and quality (品质提升类) categories have at least one facility; &lt;i&gt;missing_basic&lt;/i&gt;, &lt;i&gt;missing_quality&lt;/i&gt; (codes, comma-separated) and &lt;i&gt;missing_basic_zh&lt;/i&gt;, &lt;i&gt;missing_quality_zh&lt;/i&gt; (Chinese names, separated by 、); &lt;i&gt;per_10k&lt;/i&gt;, basic and quality facilities per 10,000 residents (empty without a population); &lt;i&gt;grade&lt;/i&gt;, 基础型 / 提升型 / 品质型 / 未达标 by the grading profile (below); &lt;i&gt;missing_required&lt;/i&gt; and &lt;i&gt;missing_required_zh&lt;/i&gt;, the GB 50180-2018 / MOFCOM level requirements the circle does not meet, cumulatively (a 15-minute circle is also checked for the 5- and 10-minute facilities; alternatives are joined by |). The requirements are in resources/categories/level_requirements.csv, with the clause each comes from.&lt;br&gt;&lt;b&gt;Tiers are not inclusive&lt;/b&gt; (GB 50180-2018, commentary to 5.0.2: a higher-tier facility does not stand in for a lower-tier one): each tier's requirements are checked within that tier's own reach: in the same community's circle of that level when there is one; otherwise, from the community's point in the communities layer, within the tier's walking minutes along the &lt;b&gt;Roads&lt;/b&gt; (as Nearest facility computes them), or without roads within the tier radius in a straight line (300 / 500 / 1,000 m, GB 50180-2018 2.0.2–2.0.4); a circle whose community has neither is checked within itself. &lt;i&gt;missing_tiers&lt;/i&gt; lists the unmet items per tier (e.g. &lt;i&gt;5:kindergarten,childcare;10:bus_stop&lt;/i&gt;), &lt;i&gt;missing_tiers_zh&lt;/i&gt; the same in Chinese (5分钟：幼儿园、托儿所；10分钟：公交车站), and &lt;i&gt;tier_reach&lt;/i&gt; how each tier was checked (&lt;i&gt;circle&lt;/i&gt;, &lt;i&gt;network&lt;/i&gt;, &lt;i&gt;radius&lt;/i&gt; or &lt;i&gt;own&lt;/i&gt;). Each tier whose circle the community has is also checked against GB 50180-2018 Table 4.0.4 at that tier's level (items &lt;i&gt;park_area&lt;/i&gt; and &lt;i&gt;green_per_resident&lt;/i&gt;).&lt;br&gt;&lt;b&gt;Grading profile&lt;/b&gt; (optional): a CSV of business types (category codes, class basic/quality) and the numbers of types each grade needs, each row with its source, e.g. resources/grading/shanxi_2023.csv. Empty: the plugin default (resources/grading/plugin_default.csv, the thresholds of the plugin settings), which is the plugin's reading: the action plan and the pilot notices name 基础型/提升型/品质型 without counts.&lt;br&gt;&lt;b&gt;Brand table&lt;/b&gt; (optional): a CSV with more chains (brand, wikidata, name_patterns, source), added to resources/categories/brands.csv. &lt;i&gt;chain_share&lt;/i&gt; is the share of the circle's basic-category facilities whose brand, brand:wikidata or name belongs to a chain of the tables, empty without any; the 2025 notice (商务部等9部门《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》) sets a target of at least 30 %.&lt;br&gt;Green space per GB 50180-2018 Table 4.0.4 from the &lt;i&gt;footprint_m2&lt;/i&gt; of the circle's parks: &lt;i&gt;park_max_m2&lt;/i&gt;, the largest park, and &lt;i&gt;park_ok&lt;/i&gt;, 1 when it reaches the level's smallest park (15/10/5 minutes: 5.0/1.0/0.4 hm²); &lt;i&gt;green_m2_per_resident&lt;/i&gt;, park area per resident, and &lt;i&gt;green_ok&lt;/i&gt;, 1 when it reaches 2.0/1.0/1.0 m². Floor area per 国办发〔2021〕56号 (at least 30 m² of community comprehensive service facilities per 100 households): &lt;i&gt;households&lt;/i&gt;, from a &lt;i&gt;households&lt;/i&gt; field of the community or circle, else population ÷ the persons per household of the settings (2.6; 第七次全国人口普查: 2.62); &lt;i&gt;floor_area_m2&lt;/i&gt;, the &lt;i&gt;floor_area_m2&lt;/i&gt; (else &lt;i&gt;footprint_m2&lt;/i&gt;) of the circle's community service centres plus the &lt;i&gt;area_m2&lt;/i&gt; of the &lt;b&gt;Idle assets&lt;/b&gt; in the circle whose status is approved or in_use (the log names them); &lt;i&gt;floor_area_shortfall_m2&lt;/i&gt;, what is missing (0 when met). A figure whose area or residents are unknown is empty.&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>统计每个生活圈内各类别设施的数量，并报告每个生活圈缺少什么（缺什么补什么）。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;：面，例如工作空间中的生活圈，或“半径圈”/“路网等时圈”的输出。生活圈的层级读取自 &lt;i&gt;level_min&lt;/i&gt; 或 &lt;i&gt;minutes&lt;/i&gt;；两者都没有的按 15 分钟生活圈检查。其所属社区读取自 &lt;i&gt;community_id&lt;/i&gt; 或 &lt;i&gt;origin_id&lt;/i&gt;。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;：点（任意坐标参考系，会被重投影到生活圈的坐标参考系），其类别字段为分类表中的代码（请先运行“设施分类”）。位于生活圈边界上的设施计入该生活圈（QGIS 的“统计多边形中的点”会将其排除）。代码为空或未知的设施不计数，并列在日志中。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;：存放代码的字段（默认为 &lt;i&gt;category&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：带有 &lt;i&gt;community_id&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 的点或面；生活圈取其所属社区的人口，否则取自身的 &lt;i&gt;population&lt;/i&gt; 字段。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：生活圈及其全部字段，并增加 &lt;i&gt;population&lt;/i&gt;；&lt;i&gt;n_&amp;lt;code&amp;gt;&lt;/i&gt;，各类别的设施数量（包括 0）；&lt;i&gt;n_basic_present&lt;/i&gt; 和 &lt;i&gt;n_quality_present&lt;/i&gt;，商务部基本保障类和品质提升类业态中至少有一处设施的业态数；&lt;i&gt;missing_basic&lt;/i&gt;、&lt;i&gt;missing_quality&lt;/i&gt;（代码，以逗号分隔）和 &lt;i&gt;missing_basic_zh&lt;/i&gt;、&lt;i&gt;missing_quality_zh&lt;/i&gt;（中文名称，以“、”分隔）；&lt;i&gt;per_10k&lt;/i&gt;，每万名居民拥有的基本保障类和品质提升类设施数（无人口数据时为空）；&lt;i&gt;grade&lt;/i&gt;，按评级方案（见下）评定为 基础型 / 提升型 / 品质型 / 未达标；&lt;i&gt;missing_required&lt;/i&gt; 和 &lt;i&gt;missing_required_zh&lt;/i&gt;，该生活圈未满足的 GB 50180-2018 / 商务部分级配置要求，逐级累计检查（15 分钟生活圈同样检查 5 分钟和 10 分钟层级的设施；可相互替代的设施以 | 连接）。这些要求及各自出处条款见 resources/categories/level_requirements.csv。&lt;br&gt;&lt;b&gt;层级不相互替代&lt;/b&gt;（GB 50180-2018 第5.0.2条条文说明：上级设施不能替代下级设施）：各层级的要求在该层级自己的范围内核查——同一社区有该层级的生活圈时在其中核查；否则从社区图层中该社区的点出发，给了&lt;b&gt;道路&lt;/b&gt;时按该层级的步行分钟数（与“最近设施步行时间”的计算相同），没有道路时按该层级的直线半径（300 / 500 / 1000 m，GB 50180-2018 第2.0.2–2.0.4条）；两者都没有的，在本圈内核查。&lt;i&gt;missing_tiers&lt;/i&gt; 按层级列出未满足的项目（如 &lt;i&gt;5:kindergarten,childcare;10:bus_stop&lt;/i&gt;），&lt;i&gt;missing_tiers_zh&lt;/i&gt; 为中文（5分钟：幼儿园、托儿所；10分钟：公交车站），&lt;i&gt;tier_reach&lt;/i&gt; 记录各层级的核查方式（&lt;i&gt;circle&lt;/i&gt;、&lt;i&gt;network&lt;/i&gt;、&lt;i&gt;radius&lt;/i&gt; 或 &lt;i&gt;own&lt;/i&gt;）。社区有哪一层级的生活圈，还按 GB 50180-2018 表4.0.4 以该层级的标准核查其公园规模和人均公共绿地（项目 &lt;i&gt;park_area&lt;/i&gt;、&lt;i&gt;green_per_resident&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;评级方案&lt;/b&gt;（可选）：一个 CSV 文件，列出业态类型（对应的类别代码、基本保障类/品质提升类）及各等级所需的业态数量，每行注明出处，例如 resources/grading/shanxi_2023.csv。留空时使用插件默认方案（resources/grading/plugin_default.csv，即插件设置中的阈值）；这是插件自己的理解：三年行动计划和试点通知只提出基础型/提升型/品质型，并未给出数量。&lt;br&gt;&lt;b&gt;连锁品牌表&lt;/b&gt;（可选）：补充连锁品牌的 CSV（brand、wikidata、name_patterns、source 列），与 resources/categories/brands.csv 合并使用。&lt;i&gt;chain_share&lt;/i&gt;（品牌连锁化率）为该生活圈基本保障类设施中，其 brand、brand:wikidata 或名称属于表中连锁品牌的比例，无基本保障类设施时为空；2025 年通知（商务部等9部门《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》）提出的目标为不低于 30%。&lt;br&gt;按 GB 50180-2018 表4.0.4，依据生活圈内公园的 &lt;i&gt;footprint_m2&lt;/i&gt; 检查绿地——&lt;i&gt;park_max_m2&lt;/i&gt; 为最大公园面积，&lt;i&gt;park_ok&lt;/i&gt; 为 1 表示达到该层级居住区公园最小规模（15/10/5 分钟：5.0/1.0/0.4 hm²）；&lt;i&gt;green_m2_per_resident&lt;/i&gt; 为人均公园面积，&lt;i&gt;green_ok&lt;/i&gt; 为 1 表示达到人均公共绿地 2.0/1.0/1.0 m²。按国办发〔2021〕56号（每百户居民拥有社区综合服务设施面积不低于 30 m²）检查用房面积：&lt;i&gt;households&lt;/i&gt; 为户数，取自社区或生活圈的 &lt;i&gt;households&lt;/i&gt; 字段，否则为人口 ÷ 设置中的户均人口（2.6；第七次全国人口普查：2.62）；&lt;i&gt;floor_area_m2&lt;/i&gt; 为生活圈内社区服务中心（站）的 &lt;i&gt;floor_area_m2&lt;/i&gt;（否则取 &lt;i&gt;footprint_m2&lt;/i&gt;）之和，加上圈内状态为已批准（approved）或使用中（in_use）的&lt;b&gt;闲置资源&lt;/b&gt;的 &lt;i&gt;area_m2&lt;/i&gt;（日志列出计入的资源）；&lt;i&gt;floor_area_shortfall_m2&lt;/i&gt; 为面积缺口（达标时为 0）。面积或居民数未知的指标留空。&lt;br&gt;</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="57"/>
@@ -2646,7 +2646,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="544"/>
         <source>The idle assets layer needs the fields “status” and “area_m2” (the workspace idle_assets layer has them) to count approved assets in the floor area.</source>
-        <translation type="unfinished"></translation>
+        <translation>闲置资源图层需要“status”和“area_m2”字段（工作空间的 idle_assets 图层有这两个字段），才能把已批准的资源计入用房面积。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="696"/>
@@ -3759,12 +3759,32 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/fusion.py" line="58"/>
         <source>&lt;b&gt;Roads&lt;/b&gt; are optional here: without them reach is measured in a straight line at the walking speed, which overstates it, and &lt;i&gt;reach_method&lt;/i&gt; says &lt;i&gt;straight_line&lt;/i&gt; instead of &lt;i&gt;network&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Profiles&lt;/b&gt;: names of shipped profiles (resources/profiles/: mofcom_convenience, gb50180, elderly_care, childcare, fitness, parcel, education, medical, complete_community) or paths of your own profile CSV files, separated by commas; empty: all shipped profiles. A profile row names a category code (or several joined by |, any of which meets it), its reach in walking minutes (min) or metres (m), and the document it comes from. An item is met when a facility is within its reach. A row with a minimum (&lt;i&gt;min_count&lt;/i&gt;, &lt;i&gt;per&lt;/i&gt; absolute, per_1000_residents or per_100_households, &lt;i&gt;measure&lt;/i&gt; count, area_m2 or capacity) is met only when the facilities within its reach reach that minimum: their number, or the sum of their area or capacity.&lt;br&gt;&lt;b&gt;Population field&lt;/b&gt; and &lt;b&gt;Households field&lt;/b&gt; (communities): the figures a minimum per residents or per households is scaled by; without a households figure, households = population ÷ persons per household (Options). A community without the figure is checked for presence only, with a warning.&lt;br&gt;&lt;b&gt;Area field&lt;/b&gt; and &lt;b&gt;Capacity field&lt;/b&gt; (facilities): what an area or capacity minimum adds up (e.g. footprint_m2, beds or places).&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt; (optional): the communities' own circles (fields community_id and level_min, matched to the communities' community_id). An item whose reach falls in a level (5/10/15 min, 300/500/1000 m) is then decided inside the community's circle of that level, when it has one: a facility in the circle meets it even beyond the walking minutes; elsewhere the walk decides.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the communities with their own fields plus, for every profile, &lt;i&gt;&amp;lt;profile&amp;gt;_met&lt;/i&gt; (every item met), &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt; (the items not met, comma-separated) and &lt;i&gt;&amp;lt;profile&amp;gt;_missing_zh&lt;/i&gt; (their Chinese names, separated by 、), &lt;i&gt;&amp;lt;profile&amp;gt;_worst_min&lt;/i&gt; (the longest of the walks to each item's nearest facility, NULL when an item has none within the profile's longest reach), for a profile with minimums &lt;i&gt;&amp;lt;profile&amp;gt;_short&lt;/i&gt; (the items within reach but below their minimum, e.g. &lt;i&gt;clinic 1/2&lt;/i&gt;: have/need), and with circles &lt;i&gt;&amp;lt;profile&amp;gt;_scope&lt;/i&gt; (&lt;i&gt;circle&lt;/i&gt;, &lt;i&gt;walk&lt;/i&gt; or &lt;i&gt;circle+walk&lt;/i&gt;: what decided its items); then &lt;i&gt;n_profiles_met&lt;/i&gt; (how many of the profiles the community meets) and &lt;i&gt;reach_method&lt;/i&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;道路&lt;/b&gt;在此为可选项：不提供时按步行速度以直线距离计算可达范围，会高估可达性，&lt;i&gt;reach_method&lt;/i&gt; 记为 &lt;i&gt;straight_line&lt;/i&gt;（而非 &lt;i&gt;network&lt;/i&gt;）。&lt;br&gt;&lt;b&gt;圈层配置&lt;/b&gt;：内置配置的名称（resources/profiles/：mofcom_convenience、gb50180、elderly_care、childcare、fitness、parcel、education、medical、complete_community）或自定义配置 CSV 文件的路径，以英文逗号分隔；留空则使用全部内置配置。配置的每一行写明一个设施类别代码（或用 | 连接的多个代码，满足其一即可）、可达范围（步行分钟 min 或米 m）以及依据文件。可达范围内有一处该类设施即视为满足该项。设有下限的行（&lt;i&gt;min_count&lt;/i&gt;；&lt;i&gt;per&lt;/i&gt; 为 absolute、per_1000_residents 或 per_100_households；&lt;i&gt;measure&lt;/i&gt; 为 count、area_m2 或 capacity）须可达范围内设施的数量、面积之和或容量之和达到该下限才算满足。&lt;br&gt;&lt;b&gt;人口字段&lt;/b&gt;和&lt;b&gt;户数字段&lt;/b&gt;（社区图层）：按每千人或每百户计算下限时所乘的人口、户数；无户数时按 人口 ÷ 户均人口（见“选项”）折算。缺少相应数字的社区只检查是否有设施可达，并在日志中提示。&lt;br&gt;&lt;b&gt;面积字段&lt;/b&gt;和&lt;b&gt;容量字段&lt;/b&gt;（设施图层）：面积或容量下限累加的字段（如 footprint_m2、床位数或托位数）。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;（可选）：各社区自己的生活圈（字段 community_id 和 level_min，按社区的 community_id 对应）。可达范围落在某一层级（5/10/15 分钟，300/500/1000 米）的项，若社区有该层级的生活圈，则在该生活圈内判定：圈内有设施即满足，即使步行超出分钟数；没有该层级生活圈时仍按步行判定。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：保留社区原有字段，并为每个圈层配置增加 &lt;i&gt;&amp;lt;profile&amp;gt;_met&lt;/i&gt;（全部项均满足）、&lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt;（未满足的项，逗号分隔）和 &lt;i&gt;&amp;lt;profile&amp;gt;_missing_zh&lt;/i&gt;（其中文名称，以、分隔）、&lt;i&gt;&amp;lt;profile&amp;gt;_worst_min&lt;/i&gt;（各项最近设施步行时间中的最大值；某项在该配置最远可达范围内没有设施时为空）；设有下限的配置另有 &lt;i&gt;&amp;lt;profile&amp;gt;_short&lt;/i&gt;（有设施可达但未达下限的项，如 &lt;i&gt;clinic 1/2&lt;/i&gt;：现有/应有），提供生活圈时另有 &lt;i&gt;&amp;lt;profile&amp;gt;_scope&lt;/i&gt;（&lt;i&gt;circle&lt;/i&gt;、&lt;i&gt;walk&lt;/i&gt; 或 &lt;i&gt;circle+walk&lt;/i&gt;：各项按生活圈还是按步行判定）；最后是 &lt;i&gt;n_profiles_met&lt;/i&gt;（社区满足的圈层配置个数）和 &lt;i&gt;reach_method&lt;/i&gt;。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/fusion.py" line="113"/>
         <source>Circles of the communities</source>
-        <translation type="unfinished"></translation>
+        <translation>社区生活圈</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="111"/>
+        <source>Population field</source>
+        <translation>人口字段</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="112"/>
+        <source>Households field</source>
+        <translation>户数字段</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="123"/>
+        <source>Facility area field</source>
+        <translation>设施面积字段</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/fusion.py" line="124"/>
+        <source>Facility capacity field</source>
+        <translation>设施容量字段</translation>
     </message>
 </context>
 <context>
@@ -3772,72 +3792,72 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="46"/>
         <source>Convenience</source>
-        <translation type="unfinished">便民</translation>
+        <translation>便民生活圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="47"/>
         <source>GB 50180</source>
-        <translation type="unfinished">居住区</translation>
+        <translation>GB 50180</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="48"/>
         <source>Elderly care</source>
-        <translation type="unfinished">养老</translation>
+        <translation>养老服务圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="49"/>
         <source>Childcare</source>
-        <translation type="unfinished">托育</translation>
+        <translation>托育服务圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="50"/>
         <source>Fitness</source>
-        <translation type="unfinished">健身</translation>
+        <translation>健身圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="51"/>
         <source>Parcels</source>
-        <translation type="unfinished">快递</translation>
+        <translation>快递服务</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="52"/>
         <source>Education</source>
-        <translation type="unfinished">教育</translation>
+        <translation>教育</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="53"/>
         <source>Medical</source>
-        <translation type="unfinished">医疗</translation>
+        <translation>医疗</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="54"/>
         <source>Complete community</source>
-        <translation type="unfinished">完整社区</translation>
+        <translation>完整社区</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="105"/>
         <source>The layer “{layer}” is not a circle-fusion result (it has no n_profiles_met and &lt;profile&gt;_met fields); run Circle fusion first.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”不是圈圈融合结果（没有 n_profiles_met 和 &lt;profile&gt;_met 字段），请先运行“圈圈融合”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="177"/>
         <source>met</source>
-        <translation type="unfinished"></translation>
+        <translation>满足</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="178"/>
         <source>missing</source>
-        <translation type="unfinished">缺少</translation>
+        <translation>缺失</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="179"/>
         <source>below minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>未达下限</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="190"/>
         <source>{count} of {total} circles met</source>
-        <translation type="unfinished"></translation>
+        <translation>满足 {count}/{total} 个圈</translation>
     </message>
 </context>
 <context>
@@ -3865,67 +3885,67 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="352"/>
         <source>The {kind} field “{field}” is not in the layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层中没有{kind}字段“{field}”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="361"/>
         <source>a population field (POPULATION_FIELD)</source>
-        <translation type="unfinished"></translation>
+        <translation>人口字段（POPULATION_FIELD）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="363"/>
         <source>a households or population field (HOUSEHOLDS_FIELD, POPULATION_FIELD)</source>
-        <translation type="unfinished"></translation>
+        <translation>户数或人口字段（HOUSEHOLDS_FIELD、POPULATION_FIELD）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="365"/>
         <source>a facility area field (AREA_FIELD)</source>
-        <translation type="unfinished"></translation>
+        <translation>设施面积字段（AREA_FIELD）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="367"/>
         <source>a facility capacity field (CAPACITY_FIELD)</source>
-        <translation type="unfinished"></translation>
+        <translation>设施容量字段（CAPACITY_FIELD）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="369"/>
         <source>Line {line} of the circle profile {profile} ({item}) has a minimum {per} that needs {need}.</source>
-        <translation type="unfinished"></translation>
+        <translation>圈层配置 {profile} 第 {line} 行（{item}）设有 {per} 下限，需要提供{need}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="402"/>
         <source>{count} facilities counted for a minimum have no number in “{field}” and add nothing to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 处计入下限的设施在“{field}”中没有数值，按 0 计。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="422"/>
         <source>circles</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="422"/>
         <source>communities</source>
-        <translation type="unfinished"></translation>
+        <translation>社区</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="428"/>
         <source>The {layer} layer has no field {fields}, so circles cannot be matched.</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}图层缺少字段 {fields}，无法对应生活圈。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="452"/>
         <source>{count} circles of {communities} communities decide the items of their level.</source>
-        <translation type="unfinished"></translation>
+        <translation>{communities} 个社区的 {count} 个生活圈用于判定相应层级的配置项。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="484"/>
         <source>Counting the facilities within reach for the minimums…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在统计可达范围内的设施以核对下限…</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="526"/>
         <source>{count} community items have a minimum {per} but no population or households figure: only whether a facility is within reach was checked for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 个社区配置项设有 {per} 下限，但缺少人口或户数：这些项只检查了是否有设施可达。</translation>
     </message>
 </context>
 <context>
@@ -3933,87 +3953,87 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../ui/fusion_view.ui" line="21"/>
         <source>Circle fusion (圈圈融合)</source>
-        <translation type="unfinished"></translation>
+        <translation>圈圈融合</translation>
     </message>
     <message>
         <location filename="../ui/fusion_view.ui" line="32"/>
         <source>Fusion result</source>
-        <translation type="unfinished"></translation>
+        <translation>融合结果</translation>
     </message>
     <message>
         <location filename="../ui/fusion_view.ui" line="39"/>
         <source>The output of Circle fusion (Processing toolbox, 15-minute living circles): one row per community.</source>
-        <translation type="unfinished"></translation>
+        <translation>“圈圈融合”（处理工具箱 → 15 分钟生活圈）的输出图层，每个社区一行。</translation>
     </message>
     <message>
         <location filename="../ui/fusion_view.ui" line="48"/>
         <source>Run Circle fusion in the Processing toolbox, then choose its output here.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在处理工具箱中运行“圈圈融合”，再在此选择其输出图层。</translation>
     </message>
     <message>
         <location filename="../ui/fusion_view.ui" line="70"/>
         <source>✓ the community meets the circle; ✗ and a number: how many of its items are missing. Click a community for its items; click a heading to sort.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 表示社区满足该圈；✗ 加数字表示缺几项。点击社区查看各项明细，点击表头排序。</translation>
     </message>
     <message>
         <location filename="../ui/fusion_view.ui" line="103"/>
         <source>Circle</source>
-        <translation type="unfinished">生活圈</translation>
+        <translation>服务圈</translation>
     </message>
     <message>
         <location filename="../ui/fusion_view.ui" line="108"/>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>配置项</translation>
     </message>
     <message>
         <location filename="../ui/fusion_view.ui" line="113"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../ui/fusion_view.ui" line="118"/>
         <source>Worst walk (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>最远步行（分钟）</translation>
     </message>
     <message>
         <location filename="../ui/fusion_view.ui" line="126"/>
         <source>Colour communities by circles met</source>
-        <translation type="unfinished"></translation>
+        <translation>按满足圈数为社区着色</translation>
     </message>
     <message>
         <location filename="../ui/fusion_view.ui" line="129"/>
         <source>Style the fusion result on the map: one colour per number of circles a community meets.</source>
-        <translation type="unfinished"></translation>
+        <translation>在地图上为融合结果设置样式：社区满足的圈数不同，颜色不同。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="77"/>
         <source>Circle fusion</source>
-        <translation type="unfinished">圈圈融合</translation>
+        <translation>圈圈融合</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="117"/>
         <source>Community</source>
-        <translation type="unfinished">社区</translation>
+        <translation>社区</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="117"/>
         <source>Met</source>
-        <translation type="unfinished">达标</translation>
+        <translation>满足</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="146"/>
         <source>Missing: {items}</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失：{items}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="150"/>
         <source>Below the minimum (have/need): {items}</source>
-        <translation type="unfinished"></translation>
+        <translation>未达下限（现有/应有）：{items}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="170"/>
         <source>{community}: {met} of {total} circles met</source>
-        <translation type="unfinished"></translation>
+        <translation>{community}：满足 {met}/{total} 个圈</translation>
     </message>
 </context>
 <context>
@@ -4119,7 +4139,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/grading_profiles.py" line="141"/>
         <source>Line {line} of {path}: plugin_category “{value}” of the type “{name}” must be yes when the type has category codes and none when it has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 第 {line} 行：业态“{name}”的 plugin_category 为“{value}”；有类别代码时应为 yes，没有时应为 none。</translation>
     </message>
 </context>
 <context>
@@ -6349,7 +6369,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="39"/>
         <source>Shows what the project list changes: the coverage of every circle is computed twice, as Coverage per circle does, now and with the projects of the chosen statuses built.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;, &lt;b&gt;Facilities&lt;/b&gt; (classified) and &lt;b&gt;Communities&lt;/b&gt; (optional, population): as in Coverage per circle.&lt;br&gt;&lt;b&gt;Projects&lt;/b&gt;: the workspace projects layer (&lt;i&gt;project_id&lt;/i&gt;, &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;status&lt;/i&gt;, optional &lt;i&gt;asset_id&lt;/i&gt;). Each project built adds one facility of its category at its site, or, without a site, at its idle asset&apos;s location.&lt;br&gt;&lt;b&gt;Statuses&lt;/b&gt;: the statuses counted as built, comma-separated (default planned,approved,under_construction; also open, evaluated). Cancelled projects are never built.&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): the assets with &lt;i&gt;asset_id&lt;/i&gt; whose location a project without a site takes.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with &lt;i&gt;grade_before&lt;/i&gt;, &lt;i&gt;grade_after&lt;/i&gt;, &lt;i&gt;missing_before&lt;/i&gt;, &lt;i&gt;missing_after&lt;/i&gt; (missing basic-guarantee categories, comma-separated codes), &lt;i&gt;gained&lt;/i&gt; (the basic categories the plan fills), &lt;i&gt;closed_by&lt;/i&gt; (per category gained, the projects inside the circle that fill it, e.g. pharmacy:P1,P3), &lt;i&gt;required_before&lt;/i&gt; and &lt;i&gt;required_after&lt;/i&gt; (the GB 50180 / MOFCOM requirements the circle misses, as in Coverage per circle&apos;s missing_required; the gaps left in missing_after and required_after are those no project of the chosen statuses addresses yet), &lt;i&gt;tiers_before&lt;/i&gt; and &lt;i&gt;tiers_after&lt;/i&gt; (the same requirements by GB 50180 tier, each checked within its own reach, as Coverage per circle&apos;s missing_tiers, e.g. 5:kindergarten;10:bus_stop) and &lt;i&gt;residents_gaining&lt;/i&gt;: the circle&apos;s population if it gains at least one missing basic category, else 0 (empty without a population).</source>
-        <translation type="unfinished"></translation>
+        <translation>展示项目清单带来的变化：与“逐圈覆盖分析”相同的方法，对每个生活圈计算两次覆盖情况——现状一次，按所选状态的项目建成后再一次。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;、&lt;b&gt;设施&lt;/b&gt;（已分类）和&lt;b&gt;社区&lt;/b&gt;（可选，人口）：与“逐圈覆盖分析”相同。&lt;br&gt;&lt;b&gt;项目清单&lt;/b&gt;：工作空间的项目图层（&lt;i&gt;project_id&lt;/i&gt;、&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;status&lt;/i&gt;，可选 &lt;i&gt;asset_id&lt;/i&gt;）。每个计为建成的项目在其选址处增加一处该业态的设施；没有选址的，落在其对应闲置资源的位置。&lt;br&gt;&lt;b&gt;计为建成的状态&lt;/b&gt;：以逗号分隔（默认 planned,approved,under_construction，即谋划中、已立项、在建；另可选 open、evaluated）。已取消的项目一律不计。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;（可选）：带 &lt;i&gt;asset_id&lt;/i&gt; 的闲置资源，没有选址的项目取其位置。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：各生活圈，附加 &lt;i&gt;grade_before&lt;/i&gt;、&lt;i&gt;grade_after&lt;/i&gt;（规划前后等级）、&lt;i&gt;missing_before&lt;/i&gt;、&lt;i&gt;missing_after&lt;/i&gt;（规划前后缺少的基本保障类业态，编码以逗号分隔）、&lt;i&gt;gained&lt;/i&gt;（规划补齐的基本保障类业态）、&lt;i&gt;closed_by&lt;/i&gt;（每项补齐的业态由圈内哪些项目补齐，如 pharmacy:P1,P3）、&lt;i&gt;required_before&lt;/i&gt; 与 &lt;i&gt;required_after&lt;/i&gt;（规划前后未满足的 GB 50180 / 商务部配置要求，同“逐圈覆盖分析”的 missing_required；missing_after 和 required_after 中留下的缺项，即所选状态的项目尚未覆盖的缺口）、&lt;i&gt;tiers_before&lt;/i&gt; 与 &lt;i&gt;tiers_after&lt;/i&gt;（同样的要求按 GB 50180 层级列出，各层级在各自范围内核查，同“逐圈覆盖分析”的 missing_tiers，如 5:kindergarten;10:bus_stop）和 &lt;i&gt;residents_gaining&lt;/i&gt;：生活圈至少补齐一项所缺基本保障类业态时为其人口，否则为 0（无人口数据时为空）。</translation>
     </message>
 </context>
 <context>
@@ -6729,12 +6749,12 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="132"/>
         <source>the measure {measure!r} is not one of {measures}.</source>
-        <translation type="unfinished"></translation>
+        <translation>计量方式 {measure!r} 不在 {measures} 之中。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/profiles.py" line="138"/>
         <source>the measure {measure!r} needs a minimum (min_count).</source>
-        <translation type="unfinished"></translation>
+        <translation>计量方式 {measure!r} 需要填写下限（min_count）。</translation>
     </message>
 </context>
 <context>
