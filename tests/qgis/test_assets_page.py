@@ -301,24 +301,22 @@ def test_filters_narrow_the_table(page, workspace):
     assert show() == [north, south, outside, both]
 
 
-def test_delete_needs_confirmation_and_leaves_an_event(page, workspace):
-    page, _bar = page
+def test_delete_needs_confirmation_and_is_refused_because_the_history_is_kept(page, workspace):
+    page, bar = page
     asset_id = _add(workspace, {"asset_type": "other", "name": "重复录入"}, 116.35, 40.0)
     page.refresh()
     page.select_asset(asset_id)
     page.delete_button.click()
     assert asset_id in _press(page, QMessageBox.StandardButton.No)
     assert _rows(workspace.path, "select count(*) from idle_assets") == [(1,)]
-    assert _rows(workspace.path, "select field from asset_events") == [("created",)]
     page.delete_button.click()
     _press(page, QMessageBox.StandardButton.Yes)
     _answer(page, "entered twice")
-    assert _rows(workspace.path, "select count(*) from idle_assets") == [(0,)]
-    assert _rows(workspace.path, "select field, note from asset_events order by fid") == [
-        ("created", None),
-        ("deleted", "entered twice"),
-    ]
-    assert page.visible_asset_ids() == []
+    # the database keeps every asset that has history: the page says to retire it instead
+    assert any("retire the asset instead" in text for text in _messages(bar))
+    assert _rows(workspace.path, "select count(*) from idle_assets") == [(1,)]
+    assert _rows(workspace.path, "select field from asset_events") == [("created",)]
+    assert page.visible_asset_ids() == [asset_id]
 
 
 def test_find_candidates_and_register_the_ticked_ones(page, osm, workspace, processing):

@@ -1,8 +1,10 @@
 """The idle-asset register: the workspace `idle_assets` layer and its `asset_events` history.
 
-Every change (add, status, attribute, geometry, delete) writes the asset and one `asset_events` row per
-changed field in one database transaction over both layers (they live in the same GeoPackage): if the event
-cannot be written, the change is rolled back and the asset stays as it was.
+Every change (add, status, attribute, location) writes the asset in one database transaction in which the
+database itself appends one `asset_events` row per changed field (core/workspace/integrity, the same for a change
+made in QGIS's attribute table or in SQL) with the note the register gives: if an event cannot be written, the
+change is rolled back and the asset stays as it was. A change based on a `version` another editor has changed since
+is refused with a ConflictError saying who changed what.
 
 Status workflow (`ASSET_STATUSES`)::
 
@@ -14,41 +16,26 @@ Status workflow (`ASSET_STATUSES`)::
     retired → candidate               (reactivated)
 
 Skipping ahead (candidate → approved, candidate → in_use, under_review → in_use) needs `confirmed=True`;
-any other move is refused with a FifteenMinError. Assets are retired rather than deleted; `delete` needs
-`confirmed=True` and leaves a "deleted" event holding the asset's last attributes.
+any other move is refused with a FifteenMinError. Assets are retired, never deleted: the database keeps every row
+that has history, and `delete` says so.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from qgis.core import (
-    Qgis,
-    QgsApplication,
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsCsException,
-    QgsExpression,
-    QgsFeature,
-    QgsFeatureRequest,
-    QgsGeometry,
-    QgsProject,
-    QgsVectorLayer,
-)
-from qgis.PyQt.QtCore import QDateTime, Qt
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsVectorLayer
+from qgis.PyQt.QtCore import QDateTime
 
 from fifteen_min_plugin.core.assets import ASSET_TYPES, asset_type, time_windows
-from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.labels import join_labels, status_label
 from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.values import plain
-from fifteen_min_plugin.core.workspace.layer_io import WriteGuard, retry_busy, workspace_transaction
+from fifteen_min_plugin.core.workspace.history import HistoryRegister
+from fifteen_min_plugin.core.workspace.layer_io import retry_busy
 from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 
@@ -82,43 +69,37 @@ EDITABLE_FIELDS = (
     "source_fid",
     "synthetic",
 )
-_ID_PATTERN = re.compile(r"^IA-(\d+)$")
 
 
-class AssetRegister(Messages):
-    """Add, change, retire and delete idle assets, recording every change in the history."""
+class AssetRegister(HistoryRegister):
+    """Add, change and retire idle assets; the database records every change in the history."""
 
-    def __init__(self, assets: QgsVectorLayer, events: QgsVectorLayer, user: str = "") -> None:
-        self.assets = assets
-        self.events = events
-        self.user = user or QgsApplication.userLoginName()
+    KEY = "asset_id"
+    PREFIX = "IA"
 
     @classmethod
     def from_workspace(cls, workspace: Workspace, user: str = "") -> AssetRegister:
         """A register on a workspace's own `idle_assets` and `asset_events` layers."""
         return cls(workspace.layer("idle_assets"), workspace.layer("asset_events"), user)
 
+    @property
+    def assets(self) -> QgsVectorLayer:
+        """The `idle_assets` layer."""
+        return self.rows
+
+    @assets.setter
+    def assets(self, layer: QgsVectorLayer) -> None:
+        self.rows = layer
+
     # reading
 
     def asset_ids(self) -> list[str]:
         """Every asset id in the register."""
-        return [str(feature["asset_id"]) for feature in self.assets.getFeatures()]
-
-    def get(self, asset_id: str) -> dict[str, Any]:
-        """The attributes of one asset (NULL as None); FifteenMinError if there is no such asset."""
-        feature = self._feature(asset_id)
-        return {name: plain(feature[name]) for name in self.assets.fields().names()}
-
-    def geometry(self, asset_id: str) -> QgsGeometry:
-        """The asset's point in the layer's CRS."""
-        return self._feature(asset_id).geometry()
+        return self.ids()
 
     def history(self, asset_id: str) -> list[AssetEvent]:
         """The events of one asset, oldest first."""
-        request = QgsFeatureRequest().setFilterExpression(
-            QgsExpression.createFieldEqualityExpression("asset_id", asset_id)
-        )
-        events = [
+        return [
             AssetEvent(
                 str(feature["asset_id"]),
                 feature["time"] if isinstance(feature["time"], QDateTime) else QDateTime(),
@@ -128,10 +109,10 @@ class AssetRegister(Messages):
                 str(plain(feature["note"]) or ""),
                 str(plain(feature["user"]) or ""),
                 feature.id(),
+                plain(feature["version"]),
             )
-            for feature in self.events.getFeatures(request)
+            for feature in self._event_rows(asset_id)
         ]
-        return sorted(events, key=lambda event: (event.time.toMSecsSinceEpoch(), event.fid))
 
     # changing
 
@@ -142,7 +123,7 @@ class AssetRegister(Messages):
         crs: Optional[QgsCoordinateReferenceSystem] = None,
         note: str = "",
     ) -> str:
-        """Add an asset and a "created" event; returns its asset_id (generated as IA-00001… unless given).
+        """Add an asset (the database records its "created" event); returns its asset_id (IA-00001… unless given).
 
         `values` uses the idle_assets field names; asset_type and name are required, status defaults to
         candidate. A polygon or line becomes its point on surface; `crs` is the geometry's CRS (default: the
@@ -153,10 +134,9 @@ class AssetRegister(Messages):
         if status not in ASSET_STATUSES:
             raise FifteenMinError(_status_message(status))
         point = self._point(geometry, crs)
-        summary = f"{clean['asset_type']}: {clean['name']}"
 
         def write() -> str:
-            with self._transaction() as guard:
+            with self._transaction(note) as guard:
                 # the id is chosen and checked under the write lock, so two writers cannot take the same one
                 asset_id = str(values.get("asset_id") or "").strip() or self._next_id()
                 if self._find(asset_id) is not None:
@@ -173,22 +153,32 @@ class AssetRegister(Messages):
                     feature[name] = value
                 if feature.fieldNameIndex("synthetic") >= 0 and "synthetic" not in clean:
                     feature["synthetic"] = 0
-                guard.add(self.assets, [feature], self._write_failed(self.assets))
-                self._event(guard, asset_id, "created", None, summary, note, now)
+                guard.add(self.assets, [feature], self._failed_layer(self.assets))
             return asset_id
 
         return retry_busy(write)
 
-    def set_status(self, asset_id: str, status: str, note: str = "", confirmed: bool = False) -> None:
-        """Move an asset along the workflow (see the module docstring); skipping a step needs `confirmed`."""
+    def set_status(
+        self,
+        asset_id: str,
+        status: str,
+        note: str = "",
+        confirmed: bool = False,
+        base_version: Optional[int] = None,
+    ) -> None:
+        """Move an asset along the workflow (see the module docstring); skipping a step needs `confirmed`.
+
+        `base_version` (the `version` the user saw) refuses the move with a ConflictError if the asset changed since.
+        """
 
         def write() -> None:
-            with self._transaction() as guard:
+            with self._transaction(note) as guard:
                 # read under the write lock: the check and the history see the status this change replaces
                 feature = self._feature(asset_id)
                 old = str(plain(feature["status"]) or "candidate")
-                check_transition(old, status, confirmed)
-                self._change(guard, feature, {"status": status}, note)
+                if base_version is None or plain(feature["version"]) == base_version:
+                    check_transition(old, status, confirmed)
+                self._write(guard, feature, {"status": status}, base_version=base_version)
 
         retry_busy(write)
 
@@ -203,10 +193,12 @@ class AssetRegister(Messages):
         note: str = "",
         geometry: Optional[QgsGeometry] = None,
         crs: Optional[QgsCoordinateReferenceSystem] = None,
+        base_version: Optional[int] = None,
     ) -> list[str]:
         """Change attributes (and optionally the location); one event per changed field. Returns the changed fields.
 
-        Only `EDITABLE_FIELDS` can change here; the status goes through `set_status`.
+        Only `EDITABLE_FIELDS` can change here; the status goes through `set_status`. `base_version` (the `version`
+        the user saw) refuses the change with a ConflictError if the asset changed since.
         """
         refused = [name for name in changes if name not in EDITABLE_FIELDS]
         if refused:
@@ -221,149 +213,48 @@ class AssetRegister(Messages):
 
         def write() -> list[str]:
             point_now = point
-            with self._transaction() as guard:
+            with self._transaction(note) as guard:
                 feature = self._feature(asset_id)
                 differing = {name: value for name, value in clean.items() if plain(feature[name]) != value}
                 if point_now is not None and point_now.equals(feature.geometry()):
                     point_now = None
                 if differing or point_now is not None:
-                    self._change(guard, feature, differing, note, point_now)
+                    self._write(guard, feature, differing, point_now, base_version)
             return [*differing, *(["geometry"] if point_now is not None else [])]
 
         return retry_busy(write)
 
     def delete(self, asset_id: str, note: str = "", confirmed: bool = False) -> None:
-        """Delete an asset for good, leaving a "deleted" event with its last attributes; needs `confirmed`.
-
-        Prefer `retire`: a retired asset keeps its place in the register.
-        """
+        """Refused with a sentence: the database keeps every asset that has history (all have), so retire it."""
         self._feature(asset_id)
-        if not confirmed:
-            raise FifteenMinError(
-                self.tr(
-                    "Deleting “{asset_id}” removes it from the register for good; confirm the deletion, or retire "
-                    "the asset instead."
-                ).format(asset_id=asset_id)
-            )
+        raise FifteenMinError(
+            self.tr(
+                "“{asset_id}” keeps its place in the register because its history is kept for good; retire the "
+                "asset instead of deleting it."
+            ).format(asset_id=asset_id)
+        )
 
-        def write() -> None:
-            with self._transaction() as guard:
-                feature = self._feature(asset_id)
-                last = {name: _json_value(feature[name]) for name in self.assets.fields().names()}
-                last["geometry"] = feature.geometry().asWkt(8)
-                guard.delete(self.assets, [feature.id()], self._write_failed(self.assets))
-                self._event(guard, asset_id, "deleted", json.dumps(last, ensure_ascii=False, default=str), None, note)
+    # sentences
 
-        retry_busy(write)
+    def _missing(self, row_id: str) -> str:
+        return self.tr("The register has no asset “{asset_id}”.").format(asset_id=row_id)
 
-    # internals
+    def _unchanged(self) -> str:
+        return self.tr("The change could not be saved; the register is unchanged.")
 
-    def _change(
-        self,
-        guard: WriteGuard,
-        feature: QgsFeature,
-        values: Mapping[str, Any],
-        note: str,
-        point: Optional[QgsGeometry] = None,
-    ) -> None:
-        asset_id = str(feature["asset_id"])
-        now = QDateTime.currentDateTime()
-        fields = self.assets.fields()
-        failed = self._write_failed(self.assets)
-        changed = {fields.indexOf(name): value for name, value in values.items()}
-        updated = fields.indexOf("updated")
-        if updated >= 0:
-            changed[updated] = now
-        guard.change(self.assets, {feature.id(): changed}, {feature.id(): point} if point is not None else None, failed)
-        for name, value in values.items():
-            self._event(guard, asset_id, name, plain(feature[name]), value, note, now)
-        if point is not None:
-            self._event(guard, asset_id, "geometry", feature.geometry().asWkt(8), point.asWkt(8), note, now)
-
-    def _event(
-        self,
-        guard: WriteGuard,
-        asset_id: str,
-        field: str,
-        old: Any,
-        new: Any,
-        note: str,
-        when: Optional[QDateTime] = None,
-    ) -> None:
-        event = QgsFeature(self.events.fields())
-        event["asset_id"] = asset_id
-        event["time"] = when or QDateTime.currentDateTime()
-        event["field"] = field
-        event["old_value"] = None if old is None else str(old)
-        event["new_value"] = None if new is None else str(new)
-        event["note"] = note or None
-        event["user"] = self.user
-        guard.add(self.events, [event], self._write_failed(self.events))
-
-    @contextmanager
-    def _transaction(self) -> Iterator[WriteGuard]:
-        """Both layers in one guarded database transaction (core.layer_io): all of the block, or nothing."""
-        for layer in (self.assets, self.events):
-            if layer.isEditable():
-                raise FifteenMinError(
-                    self.tr("The layer “{layer}” is being edited; save or discard those edits first.").format(
-                        layer=layer.name()
-                    )
-                )
-        failed = self.tr("The change could not be saved; the register is unchanged.")
-        with workspace_transaction([self.assets, self.events], failed) as guard:
-            yield guard
-        for layer in (self.assets, self.events):
-            layer.reload()
-        for layer in QgsProject.instance().mapLayers().values():
-            if layer not in (self.assets, self.events) and layer.source() in (
-                self.assets.source(),
-                self.events.source(),
-            ):
-                layer.reload()
-
-    def _write_failed(self, layer: QgsVectorLayer) -> str:
+    def _failed_layer(self, layer: QgsVectorLayer) -> str:
         return self.tr("“{layer}” could not be written, so nothing was changed in the register.").format(
             layer=layer.name()
         )
 
-    def _find(self, asset_id: str) -> Optional[QgsFeature]:
-        request = QgsFeatureRequest().setFilterExpression(
-            QgsExpression.createFieldEqualityExpression("asset_id", asset_id)
-        )
-        return next(self.assets.getFeatures(request), None)
-
-    def _feature(self, asset_id: str) -> QgsFeature:
-        feature = self._find(asset_id)
-        if feature is None:
-            # a read connection can fail to open while another program closes the file: read once more, afresh
-            self.assets.reload()
-            feature = self._find(asset_id)
-        if feature is None:
-            raise FifteenMinError(self.tr("The register has no asset “{asset_id}”.").format(asset_id=asset_id))
-        return feature
-
-    def _next_id(self) -> str:
-        numbers = [int(match.group(1)) for match in map(_ID_PATTERN.match, self.asset_ids()) if match]
-        return f"IA-{max(numbers, default=0) + 1:05d}"
+    def _label(self) -> str:
+        return self.tr("The asset")
 
     def _point(self, geometry: QgsGeometry, crs: Optional[QgsCoordinateReferenceSystem]) -> QgsGeometry:
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             raise FifteenMinError(self.tr("The asset has no location; draw or pick it on the map."))
-        point = (
-            QgsGeometry(geometry)
-            if geometry.type() == POINT_GEOMETRY and not geometry.isMultipart()
-            else geometry.pointOnSurface()
-        )
-        if crs is not None and crs.isValid() and crs != self.assets.crs():
-            message = self.tr("The asset's location cannot be converted to the register's coordinate system.")
-            try:
-                result = point.transform(QgsCoordinateTransform(crs, self.assets.crs(), QgsProject.instance()))
-            except QgsCsException as error:
-                raise FifteenMinError(message) from error
-            if result != Qgis.GeometryOperationResult.Success:
-                raise FifteenMinError(message)
-        return point
+        message = self.tr("The asset's location cannot be converted to the register's coordinate system.")
+        return self._converted(geometry, crs, message)
 
 
 @dataclass(frozen=True)
@@ -378,17 +269,12 @@ class AssetEvent:
     note: str
     user: str
     fid: int
+    #: the asset's row version this change made (None in history written before schema 7)
+    version: Optional[int] = None
 
 
 class RegisterMessages(Messages):
     """Translation context of the module-level validation messages."""
-
-
-def _json_value(value: Any) -> Any:
-    value = plain(value)
-    if isinstance(value, QDateTime):
-        return value.toString(Qt.DateFormat.ISODateWithMs)
-    return value
 
 
 def _status_message(status: str) -> str:

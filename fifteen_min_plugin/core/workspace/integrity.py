@@ -77,6 +77,7 @@ class Audited:
 
     @property
     def table(self) -> str:
+        """The audited table's name."""
         return self.spec.name
 
     def tracked(self) -> list[str]:
@@ -144,6 +145,7 @@ def _sqlite_audited(audited: Audited) -> list[str]:
             f'COALESCE(NEW."version", 1));'
         )
     has_history = f'EXISTS (SELECT 1 FROM "{events}" WHERE "{key}" = OLD."{key}")'
+    identified = f"COALESCE(NEW.\"{key}\", '') <> ''"
     return [
         f'CREATE TRIGGER "{prefix}_status_insert" BEFORE INSERT ON "{table}" '
         f'WHEN NEW."status" IS NOT NULL AND NEW."status" NOT IN ({statuses}) BEGIN {refuse_status} END',
@@ -153,8 +155,9 @@ def _sqlite_audited(audited: Audited) -> list[str]:
         f"BEGIN SELECT RAISE(ABORT, '{KEPT_MARKER}'); END",
         f'CREATE TRIGGER "{prefix}_keep_key" BEFORE UPDATE OF "{key}" ON "{table}" '
         f'WHEN OLD."{key}" IS NOT NEW."{key}" AND {has_history} BEGIN SELECT RAISE(ABORT, \'{KEPT_MARKER}\'); END',
-        f'CREATE TRIGGER "{prefix}_created" AFTER INSERT ON "{table}" BEGIN {created} END',
-        f'CREATE TRIGGER "{prefix}_history" AFTER UPDATE ON "{table}" BEGIN {" ".join(changes)} END',
+        # a row without an id (added in the attribute table and not numbered yet) has no history to key
+        f'CREATE TRIGGER "{prefix}_created" AFTER INSERT ON "{table}" WHEN {identified} BEGIN {created} END',
+        f'CREATE TRIGGER "{prefix}_history" AFTER UPDATE ON "{table}" WHEN {identified} BEGIN {" ".join(changes)} END',
         f'CREATE TRIGGER "fifteenmin_{events}_orphan" BEFORE INSERT ON "{events}" '
         f'WHEN NOT EXISTS (SELECT 1 FROM "{table}" WHERE "{key}" = NEW."{key}") '
         f"BEGIN SELECT RAISE(ABORT, '{ORPHAN_MARKER}'); END",
@@ -235,6 +238,7 @@ def _pg_audited(schema: str, audited: Audited) -> list[str]:
         f'ALTER TABLE {qualified_events} ADD CONSTRAINT "{events}_{key}_fkey" FOREIGN KEY ("{key}") '
         f'REFERENCES {qualified} ("{key}") ON UPDATE RESTRICT ON DELETE RESTRICT NOT VALID',
         f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN "
+        f"IF COALESCE(NEW.\"{key}\", '') = '' THEN RETURN NULL; END IF; "
         f"IF TG_OP = 'INSERT' THEN INSERT INTO {qualified_events} ({columns}) VALUES (NEW.\"{key}\", now(), "
         f'{created}, {note}, current_user, NEW."version"); '
         f"ELSE {' '.join(changes)} END IF; RETURN NULL; END $fn$",

@@ -38,6 +38,7 @@ from fifteen_min_plugin.core.errors import FifteenMinError, WorkspaceError
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
 from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.values import text as value_text
+from fifteen_min_plugin.core.workspace import integrity
 from fifteen_min_plugin.core.workspace.layer_io import WriteGuard, workspace_transaction
 from fifteen_min_plugin.core.workspace.postgis import PostgisBackend, PostgisLocation
 from fifteen_min_plugin.core.workspace.schema import (
@@ -307,6 +308,7 @@ class Workspace(Messages):
         try:
             backend.create_all((META, *workspace_layers(table)), crs)
             _write_meta(backend, {"schema_version": str(SCHEMA_VERSION), "application": APPLICATION})
+            integrity.install(backend.vector_layer(META_TABLE))
         except WorkspaceError as error:
             backend.discard()
             raise WorkspaceError(
@@ -349,6 +351,7 @@ class Workspace(Messages):
                 notes = _add_indexes(backend, _new_indexes(version))
                 if isinstance(backend, PostgisBackend):
                     backend.add_lookup_indexes(layers)
+                integrity.install(backend.vector_layer(META_TABLE))
                 if version < SCHEMA_VERSION:
                     _write_meta(backend, {"schema_version": str(SCHEMA_VERSION)})
             except WorkspaceError as error:
