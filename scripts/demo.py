@@ -26,6 +26,7 @@ from qgis.core import (  # noqa: E402
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsFeature,
     QgsFeatureRequest,
     QgsLayerTreeGroup,
     QgsProcessingFeatureSourceDefinition,
@@ -67,6 +68,19 @@ NAMES = {
     },
 }
 _KEEP: list = []  # the installed translator must outlive main()
+#: the themed lists of the synthetic needs file, as Ningbo's Dazha community keeps them (红黄蓝三色清单)
+THEMED_LISTS = (
+    ("红色清单", "red", "居家养老服务设在哪里"),
+    ("黄色清单", "#f9a825", "养老服务提供什么"),
+    ("蓝色清单", "blue", "嵌入式物业服务"),
+)
+#: synthetic figures the demo gives the projects it creates from the top suggestions (investment 万元, lead unit,
+#: deadline), and the status each one reaches
+DEMO_PROJECTS = (
+    (120.0, "学院路街道办事处", "2026-09-30", "approved"),
+    (45.0, "海淀区商务局", "2026-06-30", "planned"),
+    (80.0, "海淀区民防局", "2027-03-31", "under_construction"),
+)
 
 
 def use_language(lang: str) -> str:
@@ -126,6 +140,7 @@ def _needs(layers: dict, context) -> dict[str, object]:
 
     from fifteen_min_plugin.core.needs.needs_import import NeedsColumns, NeedsInput, import_needs
     from fifteen_min_plugin.core.needs.store import append_needs, top_needs
+    from fifteen_min_plugin.core.workspace.layer_io import copy_features
 
     kept: list = []
     columns = NeedsColumns(
@@ -134,6 +149,14 @@ def _needs(layers: dict, context) -> dict[str, object]:
     request = NeedsInput(NEEDS.name, columns, path=NEEDS, communities=layers["communities"], transform_context=context)
     report = import_needs(request, lambda feature: None, QgsProcessingFeedback(), keep=kept.append)
     append_needs(layers["needs"], kept)
+    lists = QgsVectorLayer("None?field=name:string&field=colour:string&field=meaning:string", "lists", "memory")
+    rows = []
+    for name, colour, meaning in THEMED_LISTS:
+        row = QgsFeature(lists.fields())
+        row.setAttributes([name, colour, meaning])
+        rows.append(row)
+    lists.dataProvider().addFeatures(rows)
+    copy_features(lists, layers["need_lists"], context)
     return {
         "needs imported": report.written,
         "needs unclassified": report.unclassified.count,
@@ -162,7 +185,24 @@ def _coverage(processing, layers: dict) -> dict[str, object]:
         (f["community_id"], int(f["level_min"]), f["grade"], f["n_basic_present"], f["missing_basic_zh"] or "")
         for f in coverage.getFeatures()
     )
-    return {"coverage method": method, "coverage rows": rows}
+    names = coverage.fields().names()
+
+    def value(feature, name):
+        return feature[name] if name in names and feature[name] not in (None, NULL) else None
+
+    figures = sorted(
+        (
+            f["community_id"],
+            int(f["level_min"]),
+            value(f, "missing_tiers_zh") or "",
+            value(f, "chain_share"),
+            value(f, "households"),
+            value(f, "floor_area_m2"),
+            value(f, "floor_area_shortfall_m2"),
+        )
+        for f in coverage.getFeatures()
+    )
+    return {"coverage method": method, "coverage rows": rows, "coverage figures": figures, "coverage circles": circles}
 
 
 def _idle_assets(processing, workspace, sample: Path, layers: dict) -> dict[str, object]:
@@ -207,6 +247,42 @@ def _idle_assets(processing, workspace, sample: Path, layers: dict) -> dict[str,
     }
 
 
+def _projects(processing, layers: dict, summary: dict) -> dict[str, object]:
+    """Projects from the top repurposing suggestions (one per asset), then the grades before and after the plan."""
+    from fifteen_min_plugin.core.projects.register import ProjectRegister, project_from_suggestion
+
+    register = ProjectRegister(layers["projects"], layers["project_events"], user="demo")
+    suggestions = summary["suggestions layer"]
+    best = sorted(
+        (f for f in suggestions.getFeatures() if f["use"] and f["rank"] == 1),
+        key=lambda f: (-f["score"], f["asset_id"]),
+    )
+    created = []
+    for suggestion, (investment, lead, deadline, status) in zip(best, DEMO_PROJECTS):
+        project_id = project_from_suggestion(register, suggestion, suggestions.crs(), "demo: from the top suggestion")
+        register.update(project_id, {"investment_wan": investment, "lead_unit": lead, "deadline": deadline})
+        for step in ("approved", "under_construction")[: ("planned", "approved", "under_construction").index(status)]:
+            register.set_status(project_id, step, "demo")
+        project = register.get(project_id)
+        created.append((project_id, project["name"], status, investment, lead, deadline))
+    scenario = processing.run(
+        "fifteenmin:planscenario",
+        {
+            "CIRCLES": summary["coverage circles"],
+            "FACILITIES": layers["facilities"],
+            "PROJECTS": layers["projects"],
+            "ASSETS": layers["idle_assets"],
+            "COMMUNITIES": layers["communities"],
+            "OUTPUT": "memory:",
+        },
+    )["OUTPUT"]
+    grades = sorted(
+        (f["community_id"], int(f["level_min"]), f["grade_before"], f["grade_after"], f["gained"] or "")
+        for f in scenario.getFeatures()
+    )
+    return {"projects": created, "scenario rows": grades}
+
+
 def _walking_minutes(
     processing, roads: QgsVectorLayer, layers: dict, project: QgsProject, names: dict[str, str]
 ) -> dict[str, object]:
@@ -247,7 +323,34 @@ def _fusion(processing, roads: QgsVectorLayer, layers: dict) -> dict[str, object
         (f["community_id"], [bool(f[f"{name}_met"]) for name in SHIPPED], int(f["n_profiles_met"]))
         for f in fused.getFeatures()
     )
-    return {"fusion profiles": SHIPPED, "fusion rows": rows}
+    return {"fusion profiles": SHIPPED, "fusion rows": rows, "fusion layer": fused}
+
+
+def _colocation(processing, layers: dict, summary: dict) -> dict[str, object]:
+    """The sites (idle assets, planned projects) closing gaps of several circles at once, when the algorithm exists."""
+    from qgis.core import QgsApplication
+
+    if QgsApplication.processingRegistry().algorithmById("fifteenmin:colocation") is None:
+        return {"colocation": None}
+    sites = processing.run(
+        "fifteenmin:colocation",
+        {
+            "FUSION": summary["fusion layer"],
+            "ASSETS": layers["idle_assets"],
+            "PROJECTS": layers["projects"],
+            "OUTPUT": "memory:",
+        },
+    )["OUTPUT"]
+    rows = sorted(
+        (
+            (f["site_name"], f["use_zh"], int(f["n_circles_served"]), f["circles_served_zh"], f["residents_gain"],
+             round(f["score"], 1))
+            for f in sites.getFeatures()
+            if f["rank"] == 1
+        ),
+        key=lambda row: (-row[2], -row[5], row[0]),
+    )  # fmt: skip
+    return {"colocation": rows}
 
 
 def _circle_plan(processing, layers: dict, summary: dict, out: Path, project: QgsProject) -> dict[str, object]:
@@ -266,6 +369,11 @@ def _circle_plan(processing, layers: dict, summary: dict, out: Path, project: Qg
             "ASSETS": layers["idle_assets"],
             "SUGGESTIONS": suggestions,
             "MINUTES": summary["minutes layer"],
+            "NEEDS": layers["needs"],
+            "NEED_LISTS": layers["need_lists"],
+            "PROJECTS": layers["projects"],
+            "SATISFACTION": layers["satisfaction"],
+            "FUSION": summary["fusion layer"],
             "TITLE": title,
             "OUTPUT_PDF": str(pdf),
         },
@@ -275,7 +383,8 @@ def _circle_plan(processing, layers: dict, summary: dict, out: Path, project: Qg
         raise SystemExit("could not add the suggestions to the project")
     report_layers = ReportLayers(
         layers["coverage"], layers["circles"], layers["facilities"], layers["idle_assets"], suggestions,
-        summary["minutes layer"],
+        summary["minutes layer"], needs=layers["needs"], need_lists=layers["need_lists"],
+        projects=layers["projects"], satisfaction=layers["satisfaction"], fusion=summary["fusion layer"],
     )  # fmt: skip
     add_layout_to_project(project, report_layers, title)
     return {"pdf": pdf, "pdf pages": result.get("PAGES")}
@@ -319,7 +428,8 @@ def _zoom_to_sample(project: QgsProject, layers: dict) -> QgsReferencedRectangle
     return view
 
 
-def run(out: Path, language: str = "en") -> dict[str, object]:
+def run(out: Path, language: str = "en", location: str = "") -> dict[str, object]:
+    """The whole job; `location` puts the workspace on PostGIS (postgres:<connection>/<schema>) instead of a file."""
     from qgis import processing
 
     from fifteen_min_plugin.core.circles.styles import style_levels
@@ -345,8 +455,8 @@ def run(out: Path, language: str = "en") -> dict[str, object]:
     context = project.transformContext()
     settings = Settings()
 
-    workspace = Workspace.create(workspace_path)
-    layers = {layer.source().split("layername=")[-1]: layer for layer in workspace.add_to_project(project)}
+    workspace = Workspace.create(location or workspace_path)
+    layers = {workspace.backend.layer_name_of(layer): layer for layer in workspace.add_to_project(project)}
     workspace.remember_in(project)
     communities = _sample_layer(sample_copy, "communities")
     copy_features(communities, layers["communities"], context)
@@ -392,8 +502,10 @@ def run(out: Path, language: str = "en") -> dict[str, object]:
     summary.update(_coverage(processing, layers))
     summary.update(_needs(layers, context))
     summary.update(_idle_assets(processing, workspace, sample_copy, layers))
+    summary.update(_projects(processing, layers, summary))
     summary.update(_walking_minutes(processing, roads, layers, project, names))
     summary.update(_fusion(processing, roads, layers))
+    summary.update(_colocation(processing, layers, summary))
     summary.update(_circle_plan(processing, layers, summary, out, project))
 
     sample_group: QgsLayerTreeGroup = project.layerTreeRoot().addGroup(names["sample"])
@@ -406,7 +518,7 @@ def run(out: Path, language: str = "en") -> dict[str, object]:
     summary["view"] = _zoom_to_sample(project, layers)
     if not project.write(str(project_path)):
         raise SystemExit(f"could not write {project_path}")
-    summary["workspace"] = workspace_path
+    summary["workspace"] = workspace.location
     summary["project"] = project_path
     return summary
 
@@ -415,13 +527,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "demo_output")
     parser.add_argument("--lang", default="", help="zh_CN (or zh-Hans) or en_US; default: QGIS's setting, else LANG")
+    parser.add_argument(
+        "--workspace", default="", help="a PostGIS workspace postgres:<connection>/<schema> (default: a GeoPackage)"
+    )
     args = parser.parse_args()
     if args.lang:  # the plugin's own language checks read the locale of the process: make it say the same
         from fifteen_min_plugin.core.language import catalogue_name
 
         os.environ["LC_ALL"] = f"{catalogue_name(args.lang) or 'en_US'}.UTF-8"
     processing_session()
-    summary = run(args.out.resolve(), use_language(args.lang))
+    summary = run(args.out.resolve(), use_language(args.lang), args.workspace)
     print("\n15-Minute Living Circle demo — Haidian sample (© OpenStreetMap contributors, ODbL 1.0)")
     print(f"  communities loaded        : {summary['communities']} (synthetic populations)")
     print(f"  GB 50180 radius circles   : {summary['radius circles']} (300 / 500 / 1,000 m)")
@@ -448,6 +563,19 @@ def main() -> int:
     n_basic = len(codes("basic"))
     for community, minutes, grade, present, missing in summary["coverage rows"]:
         print(f"    {community:<7} {minutes:>3} {grade:<4} {present:>2}/{n_basic}  {missing}")
+    print("  GB 50180 requirements unmet per tier (tiers are not inclusive), 15-minute circles:")
+    for community, minutes, tiers, *_ in summary["coverage figures"]:
+        if minutes == 15:
+            print(f"    {community:<7} {tiers or '—'}")
+    print(
+        "  chain share (target ≥30%) and floor area (国办发〔2021〕56号: 30 m² per 100 households), 15-minute circles:"
+    )
+    print("    community  chain  households  floor_m2  shortfall_m2")
+    for community, minutes, _, chain, households, floor, shortfall in summary["coverage figures"]:
+        if minutes == 15:
+            share = "—" if chain is None else f"{chain:.0%}"
+            cells = ["—" if v is None else f"{v:,.0f}" for v in (households, floor, shortfall)]
+            print(f"    {community:<9} {share:>6} {cells[0]:>11} {cells[1]:>9} {cells[2]:>13}")
     print(
         f"  residents' needs          : {summary['needs imported']} imported from {NEEDS.name} (GBK), "
         f"{summary['needs unclassified']} unclassified, unplaced rows {summary['needs unplaced rows']}"
@@ -464,6 +592,15 @@ def main() -> int:
     print("  top repurposing suggestions:")
     for name, rank, use, score, reason in summary["suggestions"][:5]:
         print(f"    {name} #{rank} {use} ({score}): {reason}")
+    print("  projects from the top suggestions (project list, synthetic investment and dates):")
+    for project_id, name, status, investment, lead, deadline in summary["projects"]:
+        print(f"    {project_id} {name} — {status}, {investment:g} 万元, {lead}, by {deadline}")
+    print("  plan scenario (planned + approved + under construction built) — community, minutes, grade before → after:")
+    changed = [row for row in summary["scenario rows"] if row[2] != row[3] or row[4]]
+    for community, minutes, before, after, gained in changed or summary["scenario rows"][:3]:
+        filled = "、".join(names_zh.get(code, code) for code in gained.split(",") if code)
+        print(f"    {community:<7} {minutes:>3} {before} → {after}  {('fills ' + filled) if filled else ''}".rstrip())
+    print(f"    ({len(summary['scenario rows']) - len(changed)} other circles unchanged)")
     codes = summary["minutes codes"]
     print("  walking minutes to the nearest (— = none within 15 min): " + ", ".join(codes))
     for community, values in summary["minutes rows"]:
@@ -476,9 +613,19 @@ def main() -> int:
         print(
             f"    {community:<9} " + " ".join(f"{'✓' if value else '·':>2}" for value in met) + f"  {count}/{len(met)}"
         )
-    print(f"  一圈一策 PDF atlas         : {summary['pdf']} ({summary['pdf pages']} pages)")
-    print(f"  command line              : {_cli(args.out.resolve())}")
-    print(f"  workspace GeoPackage      : {summary['workspace']}")
+    if summary["colocation"] is None:
+        print("  co-location sites         : fifteenmin:colocation is not in this version")
+    else:
+        print("  top co-location sites (one site closing gaps of several circles):")
+        for name, use, count, circles, residents, score in summary["colocation"][:5]:
+            print(f"    {name} {use}: {count} circles ({circles}), {residents:,} residents, score {score}")
+    print(
+        f"  一圈一策 PDF atlas         : {summary['pdf']} ({summary['pdf pages']} pages: cover, city summary, "
+        "per circle a map page and a lists page with the needs, resource and project lists)"
+    )
+    cli = "run by make demo (the GeoPackage workspace)" if args.workspace else _cli(args.out.resolve())
+    print(f"  command line              : {cli}")
+    print(f"  workspace                 : {summary['workspace']}")
     print(f"  QGIS project              : {summary['project']}")
     QgsProject.instance().clear()
     QgsApplication.instance().exitQgis()

@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsVectorLayer
+
+from fifteen_min_plugin.core.report.layout import CIRCLE_PAGES, COVER_PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,16 +58,35 @@ def test_demo_produces_workspace_project_pdf_and_cli_output(tmp_path):
     assert {"radius", "network"} <= methods
     coverage = QgsVectorLayer(f"{out / 'fifteen_min_demo.gpkg'}|layername=coverage", "coverage", "ogr")
     assert coverage.featureCount() > 0
-    pages = len(PdfReader(out / "fifteen_min_demo_circle_plans.pdf").pages)
-    assert pages == coverage.featureCount() + 1  # a cover, then one page per circle
+    reader = PdfReader(out / "fifteen_min_demo_circle_plans.pdf")
+    # the cover and the city summary, then per circle a map page and a lists page
+    assert len(reader.pages) == COVER_PAGES + CIRCLE_PAGES * coverage.featureCount()
+    lists = unicodedata.normalize("NFKC", "".join(page.extract_text() for page in reader.pages[COVER_PAGES + 1 :: 2]))
+    for heading in ("需求清单", "项目清单", "规划指标", "圈圈融合"):
+        assert heading in lists, heading
+    resources = unicodedata.normalize("NFKC", reader.pages[COVER_PAGES].extract_text())
+    assert "资源清单" in resources
     assert QgsVectorLayer(str(out / "cli_radius_circles.gpkg"), "cli", "ogr").featureCount() == 36
     assert "错时共享停车" in printed and "未达标" in printed
     needs = QgsVectorLayer(f"{out / 'fifteen_min_demo.gpkg'}|layername=needs", "needs", "ogr")
     assert needs.featureCount() == 159  # the synthetic needs file, less its one row naming no real community
     assert "top needs per community" in printed and "社区食堂/老年助餐" in printed
-    fusion = printed.split("circle fusion (圈圈融合")[1].split("一圈一策")[0].splitlines()[3:]
+    fusion = printed.split("circle fusion (圈圈融合")[1].split("co-location")[0].splitlines()[3:]
     matrix = [line for line in fusion if line.strip()]
     assert len(matrix) == community_count(out) and all(line.strip().endswith("/9") for line in matrix)
+
+    # the projects made from the top suggestions, in the workspace, and the grades before and after the plan
+    projects = QgsVectorLayer(f"{out / 'fifteen_min_demo.gpkg'}|layername=projects", "projects", "ogr")
+    assert projects.featureCount() == 3 and {f["status"] for f in projects.getFeatures()} == {
+        "planned",
+        "approved",
+        "under_construction",
+    }
+    for project in projects.getFeatures():
+        assert f"{project['project_id']} {project['name']}" in printed
+    assert "plan scenario" in printed and " → " in printed
+    # the tiered unmet items, the chain share and the floor-area check
+    assert "5分钟：" in printed and "chain share (target ≥30%)" in printed and "shortfall_m2" in printed
 
     project = QgsProject()
     assert project.read(str(out / "fifteen_min_demo.qgz"))
