@@ -754,6 +754,13 @@ class PlanPage(DockPage, load_form("plan_page")):
             return category_label(value, self.categories)
         if field in ("geometry", SITE_POLYGON):
             return self.tr("drawn")
+        if field == "site_kind":
+            kinds = {
+                "asset": self.tr("Idle asset"),
+                "drawn": self.tr("Drawn on the map"),
+                "facility": self.tr("Facility"),
+            }
+            return kinds.get(str(value), str(value))
         return str(value)
 
     # --- status workflow -----------------------------------------------------------------------------------

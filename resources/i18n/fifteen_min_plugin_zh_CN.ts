@@ -2370,6 +2370,11 @@ Mon-Fri 19:00-07:00
         <source>{label} “{id}” was changed by {user} after you opened it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="151"/>
+        <source>The row version of feature {fid} could not be noted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConsultationMessages</name>
@@ -3792,7 +3797,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="46"/>
         <source>Convenience</source>
-        <translation>便民生活圈</translation>
+        <translation>便民</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="47"/>
@@ -3802,22 +3807,22 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="48"/>
         <source>Elderly care</source>
-        <translation>养老服务圈</translation>
+        <translation>养老</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="49"/>
         <source>Childcare</source>
-        <translation>托育服务圈</translation>
+        <translation>托育</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="50"/>
         <source>Fitness</source>
-        <translation>健身圈</translation>
+        <translation>健身</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="51"/>
         <source>Parcels</source>
-        <translation>快递服务</translation>
+        <translation>快递</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/fusion_matrix.py" line="52"/>
@@ -6039,7 +6044,7 @@ Mon-Fri 19:00-07:00
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="928"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="935"/>
         <source>Draw site</source>
         <translation>绘制选址</translation>
     </message>
@@ -6214,7 +6219,7 @@ Mon-Fri 19:00-07:00
         <translation>选址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="736"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="759"/>
         <source>Idle asset</source>
         <translation>闲置资源</translation>
     </message>
@@ -6259,57 +6264,57 @@ Mon-Fri 19:00-07:00
         <translation>已绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="765"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="772"/>
         <source>Select a project in the table first.</source>
         <translation>请先在表中选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="767"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="774"/>
         <source>Note for the change of {project_id} to “{status}” (optional):</source>
         <translation>{project_id} 变更为“{status}”的说明（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="784"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="791"/>
         <source>{project_id} is now “{status}”.</source>
         <translation>{project_id} 现为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="866"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="873"/>
         <source>{project_id} “{name}” added to the project list.</source>
         <translation>{project_id}“{name}”已加入项目清单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="878"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="885"/>
         <source>Choose the layer of repurposing suggestions first (run Suggest uses).</source>
         <translation>请先选择改造利用建议图层（先运行“建议用途”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="882"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="889"/>
         <source>Select the suggestion rows to plan on the layer “{layer}” first.</source>
         <translation>请先在图层“{layer}”上选中要纳入规划的建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="892"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="899"/>
         <source>Created from a suggestion</source>
         <translation>由改造建议生成</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="899"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="906"/>
         <source>{count} planned projects created from suggestions: {ids}.</source>
         <translation>已由改造建议生成 {count} 个规划项目：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="926"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="933"/>
         <source>The site is the polygon you drew.</source>
         <translation>选址为刚绘制的范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="928"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="935"/>
         <source>Note for the new site of {project_id} (optional):</source>
         <translation>{project_id} 新选址的说明（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="943"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="950"/>
         <source>{project_id} has its drawn site.</source>
         <translation>{project_id} 的选址范围已绘制。</translation>
     </message>
@@ -6322,6 +6327,16 @@ Mon-Fri 19:00-07:00
         <location filename="../ui/plan_page.ui" line="46"/>
         <source>Optional: 2025-03-01, 2025/3/1, 2025年3月1日 or an Excel date number</source>
         <translation>可选：2025-03-01、2025/3/1、2025年3月1日或 Excel 日期序号</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="760"/>
+        <source>Drawn on the map</source>
+        <translation>在地图上绘制</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="761"/>
+        <source>Facility</source>
+        <translation>现有设施</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ from package import build  # noqa: E402
 pytestmark = pytest.mark.skipif(bool(desktop_available()), reason=desktop_available() or "")
 
 LOCALES = ("zh-Hans", "en_US")
-TABS = ("Circles", "Facilities", "Analysis", "Idle assets")
+TABS = ("Circles", "Facilities", "Analysis", "Idle assets", "Plan")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -69,7 +69,13 @@ def reports(tmp_path_factory) -> dict[str, dict]:
 def test_qgis_ran_the_startup_script_without_error(reports, locale):
     report = reports[locale]
     assert report["errors"] == []
-    assert [page["name"] for page in report["pages"]] == ["circlesPage", "facilitiesPage", "analysisPage", "assetsPage"]
+    assert [page["name"] for page in report["pages"]] == [
+        "circlesPage",
+        "facilitiesPage",
+        "analysisPage",
+        "assetsPage",
+        "planPage",
+    ]
     assert all(page["enabled"] for page in report["pages"])
 
 
