@@ -2244,57 +2244,57 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/colocation.py" line="41"/>
         <source>Co-location sites (gaps closed across circles)</source>
-        <translation type="unfinished"></translation>
+        <translation>圈圈融合选址（一址补多圈）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/colocation.py" line="44"/>
         <source>Finds where one site closes the gaps of several service circles at once (圈圈融合).&lt;br&gt;&lt;b&gt;Circle fusion&lt;/b&gt;: the output of Circle fusion: communities with &lt;i&gt;community_id&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt; and, per circle profile, &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt; (the items it lacks).&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): the register's idle_assets; each offers the uses of the suitability table its type, size and idle hours allow (as in Suggest repurposing).&lt;br&gt;&lt;b&gt;Projects&lt;/b&gt; (optional): the workspace projects (&lt;i&gt;project_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;status&lt;/i&gt;, site point); each offers its category.&lt;br&gt;&lt;b&gt;Statuses&lt;/b&gt;: the project statuses counted as planned sites (default planned, approved, under_construction).&lt;br&gt;&lt;b&gt;Suitability table&lt;/b&gt; (optional): default resources/assets/suitability.csv.&lt;br&gt;&lt;b&gt;Circle profiles&lt;/b&gt; (optional): comma-separated profile names or CSV paths; default every shipped profile the fusion layer has.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: turns reach in minutes into metres (default 4 km/h).&lt;br&gt;A use closes a missing item of a profile in a community when it provides one of the item's categories and the community lies within the item's reach of the site, in a straight line (reach_method straight_line: the walk along the streets is longer where rivers or walls are in the way).&lt;br&gt;Score = Σ over the communities gaining of population × profiles closed there / 1000: it drops when a new facility closes one profile's gap.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per site and use that closes at least one gap, ranked per site by the number of circles served, then score: &lt;i&gt;site_kind&lt;/i&gt; (asset, project), &lt;i&gt;site_id&lt;/i&gt;, &lt;i&gt;site_name&lt;/i&gt;, &lt;i&gt;use&lt;/i&gt;, &lt;i&gt;use_zh&lt;/i&gt;, &lt;i&gt;rank&lt;/i&gt;, &lt;i&gt;n_circles_served&lt;/i&gt;, &lt;i&gt;circles_served&lt;/i&gt; (profile names), &lt;i&gt;circles_served_zh&lt;/i&gt;, &lt;i&gt;n_communities&lt;/i&gt;, &lt;i&gt;communities&lt;/i&gt;, &lt;i&gt;residents_gain&lt;/i&gt;, &lt;i&gt;gaps_closed&lt;/i&gt; (community:profile:item; …), &lt;i&gt;score&lt;/i&gt;, &lt;i&gt;reach_method&lt;/i&gt;, &lt;i&gt;reason_zh&lt;/i&gt; and &lt;i&gt;reason_en&lt;/i&gt; (the sentence naming the circles).</source>
-        <translation type="unfinished"></translation>
+        <translation>查找一处场地能同时补齐多个生活圈短板的位置（圈圈融合）。&lt;br&gt;&lt;b&gt;圈圈融合&lt;/b&gt;：“圈圈融合”的输出：含 &lt;i&gt;community_id&lt;/i&gt;、&lt;i&gt;population&lt;/i&gt; 以及每类生活圈配置的 &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt;（所缺项目）的社区。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;（可选）：台账中的 idle_assets；每处资源可承接适宜性表中其类型、规模和闲置时段所允许的用途（与“闲置资源改造建议”相同）。&lt;br&gt;&lt;b&gt;项目&lt;/b&gt;（可选）：工作空间的项目清单（&lt;i&gt;project_id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;status&lt;/i&gt;、选址点）；每个项目提供其业态类别。&lt;br&gt;&lt;b&gt;项目状态&lt;/b&gt;：视为规划选址的项目状态（默认 planned、approved、under_construction）。&lt;br&gt;&lt;b&gt;适宜性表&lt;/b&gt;（可选）：默认 resources/assets/suitability.csv。&lt;br&gt;&lt;b&gt;生活圈配置&lt;/b&gt;（可选）：以逗号分隔的配置名称或 CSV 路径；默认取圈圈融合图层中已有的全部内置配置。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：把以分钟计的可达范围换算成米（默认 4 km/h）。&lt;br&gt;若某用途提供某社区某类生活圈所缺项目中的任一类别，且该社区在此项目的可达范围内（按直线距离计，reach_method 为 straight_line：遇河流、围墙阻隔时实际步行距离更长），即视为补齐该项。&lt;br&gt;得分 = Σ（受益社区人口 × 在该社区补齐的生活圈数）/ 1000：新设施补齐某一类生活圈的缺项后，得分随之下降。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每处场地每个至少补齐一项缺项的用途各一个点，场地内按服务的生活圈数、再按得分排序：&lt;i&gt;site_kind&lt;/i&gt;（asset、project）、&lt;i&gt;site_id&lt;/i&gt;、&lt;i&gt;site_name&lt;/i&gt;、&lt;i&gt;use&lt;/i&gt;、&lt;i&gt;use_zh&lt;/i&gt;、&lt;i&gt;rank&lt;/i&gt;、&lt;i&gt;n_circles_served&lt;/i&gt;、&lt;i&gt;circles_served&lt;/i&gt;（配置名称）、&lt;i&gt;circles_served_zh&lt;/i&gt;、&lt;i&gt;n_communities&lt;/i&gt;、&lt;i&gt;communities&lt;/i&gt;、&lt;i&gt;residents_gain&lt;/i&gt;、&lt;i&gt;gaps_closed&lt;/i&gt;（社区:配置:项目;…）、&lt;i&gt;score&lt;/i&gt;、&lt;i&gt;reach_method&lt;/i&gt;、&lt;i&gt;reason_zh&lt;/i&gt; 和 &lt;i&gt;reason_en&lt;/i&gt;（列出所服务生活圈的说明）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/colocation.py" line="73"/>
         <source>Circle fusion</source>
-        <translation type="unfinished">圈圈融合</translation>
+        <translation>圈圈融合结果</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/colocation.py" line="74"/>
         <source>Idle assets</source>
-        <translation type="unfinished">闲置资源</translation>
+        <translation>闲置资源</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/colocation.py" line="77"/>
         <source>Projects</source>
-        <translation type="unfinished">项目清单</translation>
+        <translation>项目</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/colocation.py" line="82"/>
         <source>Project statuses counted as planned sites</source>
-        <translation type="unfinished"></translation>
+        <translation>视为规划选址的项目状态</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/colocation.py" line="89"/>
         <source>Suitability table (CSV)</source>
-        <translation type="unfinished">适宜性表（CSV）</translation>
+        <translation>适宜性表（CSV）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/colocation.py" line="94"/>
         <source>Circle profiles</source>
-        <translation type="unfinished">圈层配置</translation>
+        <translation>生活圈配置</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/colocation.py" line="98"/>
         <source>Co-location sites</source>
-        <translation type="unfinished"></translation>
+        <translation>圈圈融合选址</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/colocation.py" line="112"/>
         <source>Nothing was written.</source>
-        <translation type="unfinished">未写入任何内容。</translation>
+        <translation>未写入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/colocation.py" line="140"/>
         <source>{sites} sites close gaps of at least one circle ({rows} uses).</source>
-        <translation type="unfinished"></translation>
+        <translation>{sites} 处场地可补齐至少一类生活圈的缺项（共 {rows} 种用途）。</translation>
     </message>
 </context>
 <context>
@@ -2302,22 +2302,22 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="110"/>
         <source>The circle-fusion layer has no &lt;profile&gt;_missing field for {profiles}; run Circle fusion with these profiles first.</source>
-        <translation type="unfinished"></translation>
+        <translation>圈圈融合图层中没有 {profiles} 的 &lt;profile&gt;_missing 字段；请先用这些生活圈配置运行“圈圈融合”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="150"/>
         <source>The circle-fusion layer has no community_id field; use the output of Circle fusion.</source>
-        <translation type="unfinished"></translation>
+        <translation>圈圈融合图层没有 community_id 字段；请使用“圈圈融合”的输出。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="188"/>
         <source>{count} communities have no geometry and were left out: {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个社区没有几何图形，已略去：{ids}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="194"/>
         <source>{count} communities have no population, so their residents count as 0: {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个社区没有人口数，其居民按 0 计：{ids}。</translation>
     </message>
 </context>
 <context>
@@ -2325,22 +2325,22 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/colocation_sites.py" line="133"/>
         <source>Give the idle assets, the projects or both.</source>
-        <translation type="unfinished"></translation>
+        <translation>请提供闲置资源、项目，或两者都提供。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/colocation_sites.py" line="135"/>
         <source>The assets layer has no asset_type field; use the register&apos;s idle_assets layer.</source>
-        <translation type="unfinished">闲置资源图层没有 asset_type 字段；请使用台账的 idle_assets 图层。</translation>
+        <translation>闲置资源图层没有 asset_type 字段；请使用台账的 idle_assets 图层。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/colocation_sites.py" line="139"/>
         <source>The projects layer has no category field; use the workspace projects layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>项目图层没有 category 字段；请使用工作空间的项目图层。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/colocation_sites.py" line="185"/>
         <source>{count} sites have no usable geometry and were left out: {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 处场地没有可用的几何图形，已略去：{ids}。</translation>
     </message>
 </context>
 <context>
@@ -2373,6 +2373,21 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="151"/>
         <source>The row version of feature {fid} could not be noted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="178"/>
+        <source>The asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="179"/>
+        <source>The project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="180"/>
+        <source>The circle</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2517,7 +2532,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="57"/>
         <source>&lt;br&gt;&lt;b&gt;Needs&lt;/b&gt; (optional): the workspace needs or the output of Import residents' needs. A need counts for the circles of its &lt;i&gt;community_id&lt;/i&gt; and for those whose polygon holds its point (once per circle), with its weight (respondents). &lt;i&gt;demand_top&lt;/i&gt; lists the five categories asked for most as code:respondents (breakfast:34,fresh_market:20), &lt;i&gt;unmet_demand&lt;/i&gt; those asked for that have no facility in the circle, and &lt;i&gt;demand_top_zh&lt;/i&gt;, &lt;i&gt;unmet_demand_zh&lt;/i&gt; the same with Chinese names (早餐店:34、菜市场:20). Unclassified needs are not counted. Without needs the fields are empty.&lt;br&gt;&lt;b&gt;Satisfaction&lt;/b&gt; (optional): the workspace satisfaction table or the output of Import satisfaction surveys. &lt;i&gt;satisfaction&lt;/i&gt; is the share satisfied (0–1) of the circle's latest survey (its own &lt;i&gt;circle_id&lt;/i&gt;, else its community's; several rows of that date weighted by sample size; a mean score 0–100 counts as score ÷ 100), and &lt;i&gt;satisfaction_ok&lt;/i&gt; is 1 when it reaches the 90% target of the 2023–2025 action plan (居民满意度达到90%以上), else 0; empty without a survey.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;b&gt;居民需求&lt;/b&gt;（可选）：工作空间的需求清单或“导入居民需求”的输出。一条需求按其权重（人数）计入其 &lt;i&gt;community_id&lt;/i&gt; 所在社区的生活圈，以及范围内包含其点位的生活圈（每个生活圈只计一次）。&lt;i&gt;demand_top&lt;/i&gt; 以“代码:人数”列出居民提得最多的五类（breakfast:34,fresh_market:20），&lt;i&gt;unmet_demand&lt;/i&gt; 列出居民提出但生活圈内没有设施的类别，&lt;i&gt;demand_top_zh&lt;/i&gt;、&lt;i&gt;unmet_demand_zh&lt;/i&gt; 为对应的中文名称（早餐店:34、菜市场:20）。未分类的需求不计入。未提供需求时这些字段为空。&lt;br&gt;&lt;b&gt;满意度&lt;/b&gt;（可选）：工作空间的满意度表或“导入满意度调查”的输出。&lt;i&gt;satisfaction&lt;/i&gt; 为该生活圈最近一次调查的满意率（0–1）（优先取本生活圈 &lt;i&gt;circle_id&lt;/i&gt; 的调查，否则取所在社区的调查；同一日期有多行时按样本量加权；只有平均分 0–100 时按 得分 ÷ 100 计）；&lt;i&gt;satisfaction_ok&lt;/i&gt; 在达到三年行动计划“居民满意度达到90%以上”的目标时为 1，否则为 0；没有调查时为空。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="166"/>
@@ -2527,12 +2542,12 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="185"/>
         <source>Residents&apos; needs</source>
-        <translation type="unfinished">居民需求</translation>
+        <translation>居民需求</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="185"/>
         <source>Satisfaction</source>
-        <translation type="unfinished"></translation>
+        <translation>满意度</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/coverage.py" line="218"/>
@@ -2604,82 +2619,82 @@ Mon-Fri 19:00-07:00
         <translation>层级要求表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="789"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="791"/>
         <source>The facilities layer has no points, so there is nothing to count.</source>
         <translation>设施图层中没有点，无可统计内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="798"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="800"/>
         <source>The circles layer has no features. Draw or generate circles first.</source>
         <translation>生活圈图层中没有要素。请先绘制或生成生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="811"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="813"/>
         <source>No circle has a geometry.</source>
         <translation>没有任何生活圈带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="864"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="866"/>
         <source>{count} communities have a population that is not a number; it was not used: {communities}.</source>
         <translation>{count} 个社区的人口不是数字，未予采用：{communities}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="870"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="872"/>
         <source>{count} circles have a population that is not a number, so their residents and per-10,000 figures are empty: {circles}.</source>
         <translation>{count} 个生活圈的人口不是数字，其居民数和每万人指标留空：{circles}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="877"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="879"/>
         <source>{count} circles have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个生活圈没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="882"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="884"/>
         <source>{facilities} facilities counted in {circles} circles.</source>
         <translation>已在 {circles} 个生活圈中统计 {facilities} 个设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="740"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="742"/>
         <source>Grades follow the grading profile {path}.</source>
         <translation>等级按评级方案 {path} 评定。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="743"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="745"/>
         <source>{count} types of the grading profile have no plugin category and are never counted: {types}.</source>
         <translation>评级方案中有 {count} 类业态在插件中尚无对应类别，始终不计数：{types}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="544"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="546"/>
         <source>The idle assets layer needs the fields “status” and “area_m2” (the workspace idle_assets layer has them) to count approved assets in the floor area.</source>
         <translation>闲置资源图层需要“status”和“area_m2”字段（工作空间的 idle_assets 图层有这两个字段），才能把已批准的资源计入用房面积。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="696"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="698"/>
         <source> (the total is unknown)</source>
         <translation>（合计面积未知）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="697"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="699"/>
         <source>Circle {circle}: idle assets counted in the floor area: {assets}{note}.</source>
         <translation>生活圈 {circle}：计入用房面积的闲置资源：{assets}{note}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="703"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="705"/>
         <source>No approved or in-use idle asset with an area lies in a circle; the floor area counts facilities only.</source>
         <translation>没有位于生活圈内、已批准或使用中且填有面积的闲置资源；用房面积只计设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="714"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="716"/>
         <source>Tiers without a circle of their own were checked within their walking minutes of the community along the roads (tier_reach “network”).</source>
         <translation>没有对应层级生活圈的层级，按从社区沿道路步行的分钟数核查（tier_reach 为“network”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="721"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="723"/>
         <source>No roads were given: tiers without a circle of their own were checked within the GB 50180 tier radius of the community in a straight line (5/10/15 minutes: 300/500/1,000 m), which overstates the reach where rivers, railways or walls are in the way (tier_reach “radius”).</source>
         <translation>未给道路：没有对应层级生活圈的层级，按社区周边 GB 50180 层级直线半径核查（5/10/15 分钟：300/500/1000 m）；有河流、铁路或围墙阻隔时会高估可达范围（tier_reach 为“radius”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="729"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage.py" line="731"/>
         <source>{count} circles have lower tiers with neither a circle of their community nor a community point to measure from, so those tiers were checked within the circle itself (tier_reach “own”): {circles}. Give the communities layer (community_id) to check each tier within its own reach.</source>
         <translation>{count} 个生活圈的下级层级既没有所属社区的对应生活圈，也没有可测量的社区点，这些层级只能在本圈内核查（tier_reach 为“own”）：{circles}。请提供社区图层（community_id），以便各层级在各自范围内核查。</translation>
     </message>
@@ -2765,42 +2780,42 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/gui/charts.py" line="229"/>
         <source>No residents&apos; needs or survey for this circle.</source>
-        <translation type="unfinished"></translation>
+        <translation>该生活圈暂无居民需求或满意度调查。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/charts.py" line="235"/>
         <source>{asked} asked · {count} in the circle</source>
-        <translation type="unfinished"></translation>
+        <translation>{asked} 人提出 · 圈内 {count} 处</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/charts.py" line="235"/>
         <source>{asked} asked · none in the circle</source>
-        <translation type="unfinished"></translation>
+        <translation>{asked} 人提出 · 圈内没有</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/charts.py" line="248"/>
         <source>{circle}: residents&apos; demand against facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>{circle}：居民需求与现有设施</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/charts.py" line="252"/>
         <source>{share:.0%}, target met</source>
-        <translation type="unfinished"></translation>
+        <translation>{share:.0%}，已达标</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/charts.py" line="252"/>
         <source>{share:.0%}, below the target</source>
-        <translation type="unfinished"></translation>
+        <translation>{share:.0%}，未达标</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/charts.py" line="255"/>
         <source>Satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>满意率</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/charts.py" line="256"/>
         <source>Satisfaction (target {target:.0%})</source>
-        <translation type="unfinished"></translation>
+        <translation>居民满意度（目标 {target:.0%}）</translation>
     </message>
 </context>
 <context>
@@ -2808,7 +2823,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/demand.py" line="90"/>
         <source>The needs layer has no “category” field; use the workspace needs or the output of Import residents' needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>需求图层没有“category”字段；请使用工作空间的需求清单或“导入居民需求”的输出。</translation>
     </message>
 </context>
 <context>
@@ -3981,64 +3996,64 @@ Mon-Fri 19:00-07:00
         <translation>✓ 表示社区满足该圈；✗ 加数字表示缺几项。点击社区查看各项明细，点击表头排序。</translation>
     </message>
     <message>
-        <location filename="../ui/fusion_view.ui" line="103"/>
+        <location filename="../ui/fusion_view.ui" line="109"/>
         <source>Circle</source>
-        <translation>服务圈</translation>
+        <translation>圈</translation>
     </message>
     <message>
-        <location filename="../ui/fusion_view.ui" line="108"/>
+        <location filename="../ui/fusion_view.ui" line="114"/>
         <source>Item</source>
         <translation>配置项</translation>
     </message>
     <message>
-        <location filename="../ui/fusion_view.ui" line="113"/>
+        <location filename="../ui/fusion_view.ui" line="119"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/fusion_view.ui" line="118"/>
-        <source>Worst walk (min)</source>
-        <translation>最远步行（分钟）</translation>
-    </message>
-    <message>
-        <location filename="../ui/fusion_view.ui" line="126"/>
+        <location filename="../ui/fusion_view.ui" line="132"/>
         <source>Colour communities by circles met</source>
         <translation>按满足圈数为社区着色</translation>
     </message>
     <message>
-        <location filename="../ui/fusion_view.ui" line="129"/>
+        <location filename="../ui/fusion_view.ui" line="135"/>
         <source>Style the fusion result on the map: one colour per number of circles a community meets.</source>
         <translation>在地图上为融合结果设置样式：社区满足的圈数不同，颜色不同。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="77"/>
+        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="86"/>
         <source>Circle fusion</source>
         <translation>圈圈融合</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="126"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="126"/>
         <source>Met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="155"/>
         <source>Missing: {items}</source>
         <translation>缺失：{items}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="150"/>
+        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="159"/>
         <source>Below the minimum (have/need): {items}</source>
         <translation>未达下限（现有/应有）：{items}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/gui/fusion_view.py" line="179"/>
         <source>{community}: {met} of {total} circles met</source>
         <translation>{community}：满足 {met}/{total} 个圈</translation>
+    </message>
+    <message>
+        <location filename="../ui/fusion_view.ui" line="124"/>
+        <source>Worst (min)</source>
+        <translation>最远/分钟</translation>
     </message>
 </context>
 <context>
@@ -4550,82 +4565,82 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="53"/>
         <source>Import satisfaction surveys</source>
-        <translation type="unfinished"></translation>
+        <translation>导入满意度调查</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="56"/>
         <source>Reads residents' satisfaction surveys (问效于民) per community, to set them against the target of 90% satisfied (《全面推进城市一刻钟便民生活圈建设三年行动计划（2023—2025）》: 居民满意度达到90%以上).&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: a survey table (CSV, TXT or Excel .xlsx, UTF-8 or GBK) or a layer, one row per community and survey.&lt;br&gt;&lt;b&gt;Community field&lt;/b&gt;: the community id or name (matched with the communities layer when given).&lt;br&gt;&lt;b&gt;Score field&lt;/b&gt; (optional): the mean score, 0–100.&lt;br&gt;&lt;b&gt;Share field&lt;/b&gt; (optional): the share of respondents satisfied, 0–1 or a percentage (0.86, 86%). Give the score, the share or both.&lt;br&gt;&lt;b&gt;Sample size field&lt;/b&gt; (optional): the number of respondents, a whole number.&lt;br&gt;&lt;b&gt;Date field&lt;/b&gt; (optional): 2025-03-01, 2025/3/1, 2025年3月1日 or an Excel date number.&lt;br&gt;&lt;b&gt;Circle field&lt;/b&gt; (optional): the circle a survey is about, when it is about one circle.&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): the workspace's communities (community_id, name); without it the community field is taken as the id.&lt;br&gt;&lt;b&gt;Workspace&lt;/b&gt; (optional): a workspace GeoPackage path (or postgres:&amp;lt;connection&amp;gt;/&amp;lt;schema&amp;gt;); the results are added to its satisfaction table in one transaction: all rows or, on any failure, none.&lt;br&gt;Rows without a score or share, with a score outside 0–100, a share outside 0–1, a sample size that is not a whole number or a community that matches none are skipped; a date that cannot be read is left empty. Every problem is listed by row number (the spreadsheet's, header = row 1; the feature id for a layer).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: a table with community_id, circle_id, score, share_satisfied, sample_size, date and source (the input's name). Coverage per circle reads it (or the workspace table) as its Satisfaction input.</source>
-        <translation type="unfinished"></translation>
+        <translation>按社区导入居民满意度调查结果（问效于民），用于对照满意率 90% 的目标（《全面推进城市一刻钟便民生活圈建设三年行动计划（2023—2025）》：居民满意度达到90%以上）。&lt;br&gt;&lt;b&gt;输入&lt;/b&gt;：调查表（CSV、TXT 或 Excel .xlsx，UTF-8 或 GBK）或图层，每个社区每次调查一行。&lt;br&gt;&lt;b&gt;社区字段&lt;/b&gt;：社区编号或名称（提供社区图层时与之匹配）。&lt;br&gt;&lt;b&gt;得分字段&lt;/b&gt;（可选）：平均得分，0–100。&lt;br&gt;&lt;b&gt;满意率字段&lt;/b&gt;（可选）：表示满意的受访者比例，0–1 或百分数（0.86、86%）。得分和满意率至少提供一项，也可都提供。&lt;br&gt;&lt;b&gt;样本量字段&lt;/b&gt;（可选）：受访人数，整数。&lt;br&gt;&lt;b&gt;日期字段&lt;/b&gt;（可选）：2025-03-01、2025/3/1、2025年3月1日或 Excel 日期数值。&lt;br&gt;&lt;b&gt;生活圈字段&lt;/b&gt;（可选）：调查针对某一个生活圈时，填写该生活圈。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：工作空间的社区图层（community_id、name）；不提供时社区字段按编号读取。&lt;br&gt;&lt;b&gt;工作空间&lt;/b&gt;（可选）：工作空间 GeoPackage 路径（或 postgres:&amp;lt;连接&amp;gt;/&amp;lt;模式&amp;gt;）；调查结果在一个事务中写入其满意度表：要么全部写入，出错时一行也不写。&lt;br&gt;没有得分或满意率、得分不在 0–100、满意率不在 0–1、样本量不是整数或匹配不到社区的行均跳过；无法识别的日期留空。每个问题都注明行号（电子表格的行号，表头为第 1 行；图层为要素编号）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：包含 community_id、circle_id、score、share_satisfied、sample_size、date 和 source（输入文件名）的表。“各生活圈覆盖分析”可将其（或工作空间的满意度表）作为满意度输入。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="82"/>
         <source>Survey table</source>
-        <translation type="unfinished"></translation>
+        <translation>调查表</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="88"/>
         <source>Community field</source>
-        <translation type="unfinished">社区字段</translation>
+        <translation>社区字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="89"/>
         <source>Score field (0–100)</source>
-        <translation type="unfinished"></translation>
+        <translation>得分字段（0–100）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="90"/>
         <source>Share satisfied field (0–1)</source>
-        <translation type="unfinished"></translation>
+        <translation>满意率字段（0–1）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="91"/>
         <source>Sample size field</source>
-        <translation type="unfinished"></translation>
+        <translation>样本量字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="92"/>
         <source>Date field</source>
-        <translation type="unfinished">日期字段</translation>
+        <translation>日期字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="93"/>
         <source>Circle field</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈字段</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="100"/>
         <source>Communities</source>
-        <translation type="unfinished">社区</translation>
+        <translation>社区</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="105"/>
         <source>Workspace</source>
-        <translation type="unfinished">工作空间</translation>
+        <translation>工作空间</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="106"/>
         <source>Encoding</source>
-        <translation type="unfinished">编码</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="109"/>
         <source>Sheet</source>
-        <translation type="unfinished">工作表</translation>
+        <translation>工作表</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="113"/>
         <source>Satisfaction surveys</source>
-        <translation type="unfinished">满意度调查</translation>
+        <translation>满意度调查</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="175"/>
         <source>{count} survey results imported from {name} and added to the workspace&apos;s satisfaction table.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 {name} 导入 {count} 条调查结果，并写入工作空间的满意度表。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="179"/>
         <source>{count} survey results imported from {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 {name} 导入 {count} 条调查结果。</translation>
     </message>
 </context>
 <context>
@@ -7244,22 +7259,22 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="71"/>
         <source>Ranks, for each idle asset, the uses that fill the gaps of the living circles it lies in.&lt;br&gt;&lt;b&gt;Assets&lt;/b&gt;: points or polygons with the register's fields: &lt;i&gt;asset_type&lt;/i&gt; (required), &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;area_m2&lt;/i&gt;, &lt;i&gt;capacity&lt;/i&gt; (parking bays), &lt;i&gt;idle_windows&lt;/i&gt;.&lt;br&gt;&lt;b&gt;Coverage&lt;/b&gt;: the coverage layer (per circle &lt;i&gt;circle_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;level_min&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt;, &lt;i&gt;n_&amp;lt;category&amp;gt;&lt;/i&gt;); a category with count 0 is a gap.&lt;br&gt;&lt;b&gt;Suitability table&lt;/b&gt;: optional CSV (default: the bundled resources/assets/suitability.csv) giving, per asset type and use, feasibility, minimum and ideal size, the idle window a use needs, a base score and reason templates.&lt;br&gt;&lt;b&gt;Suggestions per asset&lt;/b&gt;: how many ranked uses to keep (default 3).&lt;br&gt;&lt;b&gt;Facilities&lt;/b&gt; and &lt;b&gt;Roads&lt;/b&gt; (optional): a tidal stall zone must lie more than 100 m from a school and off main roads (local rules); with the facilities (&lt;i&gt;category&lt;/i&gt; kindergarten, primary_school, middle_school) and roads (&lt;i&gt;highway&lt;/i&gt; motorway, trunk, primary) its sentence says what they show, without them that it was not checked.&lt;br&gt;Score = base score × gap weight (basic 3, quality 2, public 1, other 1, none 0.5; plugin defaults) × residents of the circles lacking the use / 1000 × size fit (0.5–1). Each community counts once, with its widest circle up to 15 minutes. Every sentence ends with the table's conditions and source.&lt;br&gt;&lt;b&gt;Needs&lt;/b&gt; (optional): the workspace needs or the output of Import residents' needs. A need counts for a circle of its community_id or whose polygon holds its point; the score is multiplied by 1 + demand weight × the residents (summed weights) who asked for the gaps the use fills in its circles, so the suggestions follow what residents ask for, and the sentence says how many asked.&lt;br&gt;&lt;b&gt;Demand weight&lt;/b&gt;: 0.02 per resident asking (50 residents double a score); a plugin default, not from any document: edit it to weigh demand more or less (0 ignores it).&lt;br&gt;&lt;b&gt;Circle fusion&lt;/b&gt; (optional): the output of Circle fusion (communities with &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt; and &lt;i&gt;population&lt;/i&gt;). A use then also closes the missing items of every circle profile of the communities within the item's reach of the asset (straight line at the walking speed); uses are ranked first by the number of circles they serve, then by score, and the sentence names the circles (e.g. a 社区食堂 serving the convenience and the elderly-care circle).&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: turns the profiles' reach in minutes into metres (default 4 km/h).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per asset and suggestion, with the asset's own fields plus &lt;i&gt;asset_id&lt;/i&gt;, &lt;i&gt;asset_name&lt;/i&gt;, &lt;i&gt;asset_type&lt;/i&gt;, &lt;i&gt;use&lt;/i&gt; (category code or shared_parking, tidal_stalls, storage), &lt;i&gt;use_zh&lt;/i&gt;, &lt;i&gt;rank&lt;/i&gt; (1 = best), &lt;i&gt;score&lt;/i&gt;, &lt;i&gt;circle_id&lt;/i&gt; (comma-separated circles gaining it), &lt;i&gt;residents_gain&lt;/i&gt;, &lt;i&gt;reason_zh&lt;/i&gt; and &lt;i&gt;reason_en&lt;/i&gt; (which gap, how many residents gain it, why the asset fits); &lt;i&gt;residents_asked&lt;/i&gt; (with needs), &lt;i&gt;n_circles_served&lt;/i&gt;, &lt;i&gt;circles_served&lt;/i&gt; and &lt;i&gt;circles_served_zh&lt;/i&gt; (with a circle-fusion result). An asset with no suggestion gets one row with an empty use and the reason (for example: not in any circle).</source>
-        <translation type="unfinished"></translation>
+        <translation>针对每处闲置资源，对能补齐其所在生活圈短板的用途进行排序。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;：带有台账字段的点或面：&lt;i&gt;asset_type&lt;/i&gt;（必需）、&lt;i&gt;asset_id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;area_m2&lt;/i&gt;、&lt;i&gt;capacity&lt;/i&gt;（停车位数）、&lt;i&gt;idle_windows&lt;/i&gt;。&lt;br&gt;&lt;b&gt;覆盖分析&lt;/b&gt;：覆盖分析图层（每个生活圈的 &lt;i&gt;circle_id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;level_min&lt;/i&gt;、&lt;i&gt;population&lt;/i&gt;、&lt;i&gt;n_&amp;lt;category&amp;gt;&lt;/i&gt;）；数量为 0 的类别即为短板。&lt;br&gt;&lt;b&gt;适宜性表&lt;/b&gt;：可选 CSV（默认：内置的 resources/assets/suitability.csv），按资源类型和用途给出可行性、最小和理想规模、该用途所需的闲置时段、基础分和理由模板。&lt;br&gt;&lt;b&gt;每项资源的建议数&lt;/b&gt;：保留多少个排序后的用途（默认 3）。&lt;br&gt;&lt;b&gt;设施&lt;/b&gt;和&lt;b&gt;道路&lt;/b&gt;（可选）：潮汐摊区须距学校 100 m 以上、不得设在主干道上（地方规定）；提供设施图层（&lt;i&gt;category&lt;/i&gt; 为 kindergarten、primary_school、middle_school）和道路图层（&lt;i&gt;highway&lt;/i&gt; 为 motorway、trunk、primary）时，理由中写明核查结果，未提供时写明未核查。&lt;br&gt;得分 = 基础分 × 短板权重（基本保障类 3、品质提升类 2、公共服务设施 1、其他业态 1、无 0.5；插件默认值）× 缺少该用途的生活圈居民数 / 1000 × 规模匹配度（0.5–1）。每个社区只计一次，取其 15 分钟以内范围最大的生活圈。每条理由句末附适配表中的条件和依据。&lt;br&gt;&lt;b&gt;居民需求&lt;/b&gt;（可选）：工作空间的需求清单或“导入居民需求”的输出。一条需求计入其 community_id 所在社区的生活圈，以及范围内包含其点位的生活圈；得分再乘以 1 + 需求权重 × 提出该用途所补短板的居民数（权重之和），使建议随居民诉求变化，理由中写明有多少居民提出。&lt;br&gt;&lt;b&gt;需求权重&lt;/b&gt;：每位提出需求的居民 0.02（50 名居民提出即得分翻倍）；属插件默认值，并无文件依据，可按需调大、调小（0 表示不考虑需求）。&lt;br&gt;&lt;b&gt;圈圈融合&lt;/b&gt;（可选）：“圈圈融合”的输出（含 &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt; 和 &lt;i&gt;population&lt;/i&gt; 的社区）。此时某用途还能补齐在该资源可达范围内（按步行速度计的直线距离）各社区在各类生活圈中的缺项；用途先按可服务的生活圈数排序，再按得分排序，理由中列出这些生活圈（例如一处社区食堂同时服务便民生活圈和养老服务圈）。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：把生活圈配置中以分钟计的可达范围换算成米（默认 4 km/h）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每处资源的每条建议各一个点，保留资源自身字段，并增加 &lt;i&gt;asset_id&lt;/i&gt;、&lt;i&gt;asset_name&lt;/i&gt;、&lt;i&gt;asset_type&lt;/i&gt;、&lt;i&gt;use&lt;/i&gt;（类别代码或 shared_parking、tidal_stalls、storage）、&lt;i&gt;use_zh&lt;/i&gt;、&lt;i&gt;rank&lt;/i&gt;（1 = 最佳）、&lt;i&gt;score&lt;/i&gt;、&lt;i&gt;circle_id&lt;/i&gt;（受益的生活圈，以逗号分隔）、&lt;i&gt;residents_gain&lt;/i&gt;、&lt;i&gt;reason_zh&lt;/i&gt; 和 &lt;i&gt;reason_en&lt;/i&gt;（补齐哪项短板、多少居民受益、资源为何适合）；&lt;i&gt;residents_asked&lt;/i&gt;（提供需求时）、&lt;i&gt;n_circles_served&lt;/i&gt;、&lt;i&gt;circles_served&lt;/i&gt; 和 &lt;i&gt;circles_served_zh&lt;/i&gt;（提供圈圈融合结果时）。没有建议的资源输出一行，用途为空并附理由（例如：不在任何生活圈内）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="152"/>
         <source>Residents&apos; needs</source>
-        <translation type="unfinished">居民需求</translation>
+        <translation>居民需求</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="157"/>
         <source>Demand weight per resident asking (plugin default)</source>
-        <translation type="unfinished"></translation>
+        <translation>每位提出需求居民的需求权重（插件默认值）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/repurpose.py" line="166"/>
         <source>Circle fusion (gaps of every circle profile)</source>
-        <translation type="unfinished"></translation>
+        <translation>圈圈融合结果（各类生活圈的缺项）</translation>
     </message>
 </context>
 <context>
@@ -7297,7 +7312,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/repurposing.py" line="124"/>
         <source>{count} classified needs weigh the gaps ({residents} residents).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 条已分类的需求参与短板加权（共 {residents} 名居民）。</translation>
     </message>
 </context>
 <context>
@@ -7346,82 +7361,82 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="131"/>
         <source>the share satisfied “{value}” is not between 0 and 1 (write 0.86 or 86%).</source>
-        <translation type="unfinished"></translation>
+        <translation>满意率“{value}”不在 0 到 1 之间（请写 0.86 或 86%）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="149"/>
         <source>the score “{value}” is not a number from 0 to 100.</source>
-        <translation type="unfinished"></translation>
+        <translation>得分“{value}”不是 0 到 100 之间的数。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="165"/>
         <source>the sample size “{value}” is not a whole number of respondents.</source>
-        <translation type="unfinished"></translation>
+        <translation>样本量“{value}”不是受访人数的整数。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="176"/>
         <source>Choose the column holding the community (id or name).</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择社区（编号或名称）所在的列。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="178"/>
         <source>Choose the column of the score (0–100) or of the share satisfied (0–1), or both.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择得分（0–100）列或满意率（0–1）列，也可两者都选。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="183"/>
         <source>{name} has no column “{column}”; its columns are: {columns}.</source>
-        <translation type="unfinished">{name} 中没有“{column}”列；现有列为：{columns}。</translation>
+        <translation>{name} 中没有“{column}”列；现有的列为：{columns}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="241"/>
         <source>{count} rows have neither a score nor a share and were skipped (rows {rows}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 行既无得分也无满意率，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="241"/>
         <source>{count} rows name no known community and were skipped (rows {rows}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 行的社区无法识别，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="241"/>
         <source>{count} rows have a score, share or sample size that cannot be used and were skipped (rows {rows}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 行的得分、满意率或样本量无法使用，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="241"/>
         <source>{count} rows have a date that could not be read; it was left empty (rows {rows}).</source>
-        <translation type="unfinished">{count} 行的日期无法识别，日期留空（第 {rows} 行）。</translation>
+        <translation>{count} 行的日期无法识别，已留空（第 {rows} 行）。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="268"/>
         <source>Row {row}: {reason}</source>
-        <translation type="unfinished">第 {row} 行：{reason}</translation>
+        <translation>第 {row} 行：{reason}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="311"/>
         <source>Choose a survey table or layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择调查表或图层。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="314"/>
         <source>{name} has no survey row that could be used; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 中没有可用的调查结果行，未导入任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="327"/>
         <source>“{layer}” is not a satisfaction table (it lacks {fields}); open the workspace again to upgrade it.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{layer}”不是满意度表（缺少 {fields}）；请重新打开工作空间以完成升级。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="338"/>
         <source>The survey results could not be saved in the workspace; its satisfaction table is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>调查结果未能保存到工作空间，其满意度表未作任何改动。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="387"/>
         <source>The satisfaction table needs community_id and share_satisfied or score; use the workspace&apos;s satisfaction table or the output of Import satisfaction surveys.</source>
-        <translation type="unfinished"></translation>
+        <translation>满意度表需要 community_id 字段，以及 share_satisfied 或 score 字段；请使用工作空间的满意度表或“导入满意度调查”的输出。</translation>
     </message>
 </context>
 <context>
@@ -8092,32 +8107,32 @@ Mon-Fri 19:00-07:00
         <translation>无法读取工作空间 {path} 中的图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="402"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="406"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="474"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="478"/>
         <source>The workspace information in {path} is damaged or was not written by this plugin.</source>
         <translation>{path} 中的工作空间信息已损坏，或不是由本插件写入的。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="481"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="485"/>
         <source>The workspace information in {path} could not be saved.</source>
         <translation>无法保存 {path} 中的工作空间信息。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="599"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="603"/>
         <source>The style {style} could not be loaded: {message}</source>
         <translation>无法加载样式 {style}：{message}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="541"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="545"/>
         <source>The unique index “{index}” could not be added to the layer “{layer}”.</source>
         <translation>无法为图层“{layer}”添加唯一索引“{index}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="533"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="537"/>
         <source>Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}.</source>
         <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
     </message>
