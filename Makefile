@@ -14,7 +14,7 @@ LOCALES := zh_CN
 TS_FILES := $(foreach l,$(LOCALES),resources/i18n/$(PLUGIN)_$(l).ts)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup system-deps postgres-deps venv test unit qgis-tests lint demo bench package install run \
+.PHONY: help setup system-deps postgres-deps venv test unit qgis-tests lint demo demo-postgis bench package install run \
         translations transupdate screenshots sample clean
 
 help:  ## list targets
@@ -101,6 +101,9 @@ resources/i18n/%.qm: resources/i18n/%.ts
 # --- the user-facing jobs
 demo: setup translations  ## set up and run the main job on the bundled sample
 	$(QGIS_ENV) $(PY) scripts/demo.py --out $(DEMO_OUT)
+
+demo-postgis: setup translations  ## the demo with its workspace on a throwaway PostgreSQL + PostGIS cluster (removed after)
+	$(QGIS_ENV) $(PY) scripts/demo_postgis.py --out $(DEMO_OUT)/postgis
 
 # pandana, the accessibility anchor of bench_nearest, in a venv of its own: it needs a newer numpy than QGIS's
 PANDANA_VENV := $(BUILD)/pandana-venv

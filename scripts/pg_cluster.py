@@ -207,7 +207,8 @@ def save_qgis_connection(
     config.setName(f"{name} ({user or cluster.superuser})")
     config.setConfig("username", user or cluster.superuser)
     config.setConfig("password", password if password is not None else cluster.password)
-    if not QgsApplication.authManager().storeAuthenticationConfig(config):
+    stored = QgsApplication.authManager().storeAuthenticationConfig(config)
+    if not (stored[0] if isinstance(stored, tuple) else stored):
         raise PgClusterError("The authentication configuration could not be stored (is the master password set?).")
     uri = QgsDataSourceUri()
     uri.setConnection(cluster.host, str(cluster.port), cluster.dbname, "", "", QgsDataSourceUri.SslMode.SslDisable)
