@@ -260,3 +260,22 @@ def test_a_version_6_workspace_gains_the_tier_fields_in_place(tmp_path):
     assert not set(columns(path, "coverage")) & set(names)
     Workspace.open(path)
     assert set(names) <= set(columns(path, "coverage"))
+
+
+def test_radius_circles_find_their_community_by_origin_id(processing, default_settings, tmp_path):
+    layers = _three_communities(tmp_path)
+    circles = processing.run(
+        "fifteenmin:buffercircles",
+        {
+            "ORIGINS": layers["COMMUNITIES"], "ORIGIN_ID_FIELD": "community_id", "RADII_M": "1000", "MINUTES": "15",
+            "OUTPUT": "memory:",
+        },
+    )["OUTPUT"]  # fmt: skip
+    inputs = {"CIRCLES": circles, "COMMUNITIES": layers["COMMUNITIES"], "FACILITIES": layers["FACILITIES"]}
+    out = {
+        f["origin_id"]: f
+        for f in processing.run("fifteenmin:coverage", {**inputs, "OUTPUT": "memory:"})["OUTPUT"].getFeatures()
+    }
+    assert out["far"]["n_kindergarten"] == 1 and "kindergarten" in tiers_of(out["far"])["5"]
+    assert "kindergarten" not in tiers_of(out["near"]).get("5", [])
+    assert out["far"]["tier_reach"] == "5:radius;10:radius;15:circle"

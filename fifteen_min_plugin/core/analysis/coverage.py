@@ -500,9 +500,11 @@ class CircleCoverage:
 
 
 def _community(feature: QgsFeature) -> Optional[str]:
-    if feature.fields().lookupField("community_id") < 0 or is_null(feature["community_id"]):
-        return None
-    return str(feature["community_id"])
+    """The circle's community: its `community_id`, else its `origin_id` (Radius / Network circles), else None."""
+    for name in COMMUNITY_KEY_FIELDS:
+        if feature.fields().lookupField(name) >= 0 and not is_null(feature[name]):
+            return str(feature[name])
+    return None
 
 
 def _tier_positions(
