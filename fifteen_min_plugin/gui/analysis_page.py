@@ -55,6 +55,7 @@ from fifteen_min_plugin.core.workspace.workspace import PROJECT_SCOPE
 from fifteen_min_plugin.gui.dock_page import LINE_LAYERS, DockPage
 from fifteen_min_plugin.gui.fit import fitting_table, shrinkable_combo
 from fifteen_min_plugin.gui.forms import load_form
+from fifteen_min_plugin.gui.fusion_view import FusionView
 from fifteen_min_plugin.gui.messages import show_message, show_outcome
 
 COVERAGE_ALGORITHM = f"{PROVIDER_ID}:coverage"
@@ -90,6 +91,8 @@ class AnalysisPage(DockPage, load_form("analysis_page")):
         self._fill_widgets()
         self._read_report_fields()
         self._connect()
+        self.fusion_view = FusionView(self.canvas, self.message_bar, self.project, self)
+        self.pageLayout.insertWidget(self.pageLayout.indexOf(self.exportGroup), self.fusion_view)
 
     def title(self) -> str:
         """The title of the page's messages."""
@@ -545,3 +548,4 @@ class AnalysisPage(DockPage, load_form("analysis_page")):
             self._plans_ended()
         self.project.readProject.disconnect(self._read_report_fields)
         self.project.cleared.disconnect(self._read_report_fields)
+        self.fusion_view.teardown()

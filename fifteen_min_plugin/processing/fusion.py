@@ -108,8 +108,8 @@ class FusionAlgorithm(FifteenMinAlgorithm):
                 [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon],
             )
         )
-        for name, label in ((self.POPULATION_FIELD, "Population field"), (self.HOUSEHOLDS_FIELD, "Households field")):
-            self.addParameter(self._field(name, self.tr(label), self.COMMUNITIES))
+        self.addParameter(self._field(self.POPULATION_FIELD, self.tr("Population field"), self.COMMUNITIES))
+        self.addParameter(self._field(self.HOUSEHOLDS_FIELD, self.tr("Households field"), self.COMMUNITIES))
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.CIRCLES,
@@ -120,8 +120,8 @@ class FusionAlgorithm(FifteenMinAlgorithm):
         )
         for parameter in facility_parameters(self.FACILITIES, self.CATEGORY_FIELD):
             self.addParameter(parameter)
-        for name, label in ((self.AREA_FIELD, "Facility area field"), (self.CAPACITY_FIELD, "Facility capacity field")):
-            self.addParameter(self._field(name, self.tr(label), self.FACILITIES))
+        self.addParameter(self._field(self.AREA_FIELD, self.tr("Facility area field"), self.FACILITIES))
+        self.addParameter(self._field(self.CAPACITY_FIELD, self.tr("Facility capacity field"), self.FACILITIES))
         roads = roads_parameter(self.ROADS)
         roads.setFlags(roads.flags() | QgsProcessingParameterDefinition.Flag.FlagOptional)
         self.addParameter(roads)
