@@ -53,6 +53,9 @@ def inputs(tmp_path_factory) -> dict[str, str]:
     )
     register.projects = register.events = None
     layers["projects"] = f"{workspace.path}|layername=projects"
+    survey = folder / "survey.csv"  # satisfaction surveys, with a column of their own called fid
+    survey.write_text("fid,社区,满意率,样本量\n1,示例社区01,0.91,80\n1,HD-C02,86%,60\n", encoding="utf-8")
+    layers["survey"] = str(survey)
     return layers
 
 
@@ -95,6 +98,10 @@ def _chain(processing, inputs: dict[str, str], folder: Path) -> dict[str, str]:
         folder,
         "minutes",
     )
+    made["fusion"] = _gpkg(
+        processing, "fifteenmin:fusion", {"COMMUNITIES": inputs["communities"], "FACILITIES": made["classified"]},
+        folder, "fusion",
+    )  # fmt: skip
     made["suggestions"] = _gpkg(
         processing,
         "fifteenmin:repurpose",
@@ -169,6 +176,14 @@ def _cases(inputs: dict[str, str], chain: dict[str, str]) -> dict[str, dict]:
         "populationsummary": {"ORIGINS": chain["minutes"], "POPULATION_FIELD": "population"},
         "idlecandidates": {"INPUT": [inputs["haidian_parking_and_buildings"], inputs["haidian_pois"]]},
         "repurpose": {"ASSETS": inputs["idle_assets_seed"], "COVERAGE": chain["coverage"], "TOP_N": 3},
+        "colocation": {"FUSION": chain["fusion"], "ASSETS": inputs["idle_assets_seed"], "PROJECTS": inputs["projects"]},
+        "importsatisfaction": {
+            "INPUT": inputs["survey"],
+            "COMMUNITY_FIELD": "社区",
+            "SHARE_FIELD": "满意率",
+            "SAMPLE_FIELD": "样本量",
+            "COMMUNITIES": inputs["communities"],
+        },
         "planscenario": {
             "CIRCLES": chain["circles"],
             "FACILITIES": chain["classified"],
@@ -198,8 +213,8 @@ def _rows(source: str) -> list[tuple]:
 
 ALGORITHMS = sorted(cls.ID for cls in algorithm_classes())
 KEYS = ("communities", "haidian_roads", "haidian_pois", "haidian_parking_and_buildings", "idle_assets_seed")
-KEYS += ("table_with_fid", "osm", "projects")
-CHAIN = ("circles", "classified", "coverage", "minutes", "suggestions")
+KEYS += ("table_with_fid", "osm", "projects", "survey")
+CHAIN = ("circles", "classified", "coverage", "minutes", "fusion", "suggestions")
 
 
 def test_every_algorithm_is_covered():
