@@ -77,6 +77,10 @@ COVERAGE_V7 = [
     ("households", T.Double),
     ("floor_area_m2", T.Double),
     ("floor_area_shortfall_m2", T.Double),
+    # each GB 50180 tier within its own reach: unmet items per tier and how each tier was reached
+    ("missing_tiers", T.String),
+    ("missing_tiers_zh", T.String),
+    ("tier_reach", T.String),
 ]
 
 # The current contract, written out independently of fifteen_min_plugin.core.workspace.schema.
