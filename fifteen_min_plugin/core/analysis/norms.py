@@ -14,14 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from fifteen_min_plugin.core.settings import CIRCLE_MINUTES, RADII_M
+
 #: the categories whose floor area counts as community comprehensive service facilities (plugin reading)
 FLOOR_AREA_CODES = ("community_centre",)
 PARK_CODE = "park"
 FLOOR_AREA_PER_100_HOUSEHOLDS_M2 = 30.0
 FLOOR_AREA_SOURCE = "国办发〔2021〕56号：每百户居民拥有社区综合服务设施面积不低于30平方米"
 GREEN_SOURCE = "GB 50180-2018 表4.0.4"
-#: straight-line reach of each tier without roads (GB 50180-2018 2.0.2–2.0.4: 步行距离 300 / 500 / 800–1000 m)
-TIER_RADII_M = {5: 300.0, 10: 500.0, 15: 1000.0}
+#: straight-line reach of each tier without roads (GB 50180-2018 2.0.2–2.0.4: 步行距离 300 / 500 / 800–1000 m),
+#: the plugin's default circle levels and radii
+TIER_RADII_M = {minutes: float(radius) for minutes, radius in zip(CIRCLE_MINUTES, RADII_M)}
 TIER_RADII_SOURCE = "GB 50180-2018 第2.0.2–2.0.4条"
 
 

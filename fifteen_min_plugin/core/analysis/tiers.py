@@ -40,6 +40,7 @@ from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.network.graph import RoadGraph, layer_extent, metric_crs
 from fifteen_min_plugin.core.network.nearest import euclidean_distances
 from fifteen_min_plugin.core.network.origins import read_points
+from fifteen_min_plugin.core.settings import WALKING_SPEED_KMH
 from fifteen_min_plugin.core.values import is_null
 
 #: how a tier was checked (`tier_reach`)
@@ -74,7 +75,7 @@ class CommunityReach:
 
     method: str
     distances: dict[str, np.ndarray] = field(default_factory=dict)
-    metres_per_minute: float = 1000.0 * 4.0 / 60.0
+    metres_per_minute: float = WALKING_SPEED_KMH * 1000.0 / 60.0
 
     def counts(self, community: str, tier: float) -> Optional[np.ndarray]:
         """1 for each category with a facility within the tier's reach of the community, else 0; None if unknown."""
@@ -108,7 +109,7 @@ def community_reach(
     transform_context: QgsCoordinateTransformContext,
     feedback: QgsProcessingFeedback,
     roads: Optional[RoadReach] = None,
-    metres_per_minute: float = 1000.0 * 4.0 / 60.0,
+    metres_per_minute: float = WALKING_SPEED_KMH * 1000.0 / 60.0,
 ) -> Optional[CommunityReach]:
     """Distances from every community point to the nearest facility of each category; None when cancelled.
 
