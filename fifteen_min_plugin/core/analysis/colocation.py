@@ -35,7 +35,6 @@ from fifteen_min_plugin.core.analysis.profiles import SHIPPED, Profile, ProfileI
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.labels import named_ids
 from fifteen_min_plugin.core.language import Messages
-from fifteen_min_plugin.core.network.graph import layer_extent, metric_crs
 from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.values import text as value_text
 
@@ -145,6 +144,8 @@ class GapIndex:
         feedback: QgsProcessingFeedback,
     ) -> GapIndex:
         """Read a fusion result (points or polygons with community_id, population and `<profile>_missing`)."""
+        from fifteen_min_plugin.core.network.graph import layer_extent, metric_crs  # shapely: only when run
+
         names = source.fields().names()
         if "community_id" not in names:
             raise FifteenMinError(
@@ -152,6 +153,9 @@ class GapIndex:
                     "The circle-fusion layer has no community_id field; use the output of Circle fusion."
                 )
             )
+        # shapely and scipy (the walking graph's module): imported here, so loading the provider (qgis_process on a
+        # system without shapely 2) does not need them
+        
         crs, _ = metric_crs(source.sourceCrs(), layer_extent(source), transform_context)
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, transform_context)
         communities, no_population, unplaced = [], [], []
