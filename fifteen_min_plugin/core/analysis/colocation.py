@@ -144,7 +144,9 @@ class GapIndex:
         feedback: QgsProcessingFeedback,
     ) -> GapIndex:
         """Read a fusion result (points or polygons with community_id, population and `<profile>_missing`)."""
-        from fifteen_min_plugin.core.network.graph import layer_extent, metric_crs  # shapely: only when run
+        # shapely and scipy (the walking graph's module): imported here, so loading the provider (qgis_process on a
+        # system without shapely 2) does not need them
+        from fifteen_min_plugin.core.network.graph import layer_extent, metric_crs
 
         names = source.fields().names()
         if "community_id" not in names:
@@ -153,9 +155,6 @@ class GapIndex:
                     "The circle-fusion layer has no community_id field; use the output of Circle fusion."
                 )
             )
-        # shapely and scipy (the walking graph's module): imported here, so loading the provider (qgis_process on a
-        # system without shapely 2) does not need them
-        
         crs, _ = metric_crs(source.sourceCrs(), layer_extent(source), transform_context)
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, transform_context)
         communities, no_population, unplaced = [], [], []
