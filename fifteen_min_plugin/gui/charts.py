@@ -237,15 +237,13 @@ class DemandChart(_Chart):
                     bar.asked,
                     MISSING_COLOUR if not bar.count else BASIC_COLOUR,
                     (
-                        self.tr("{asked} asked · {count} in the circle")
-                        if bar.count
-                        else self.tr("{asked} asked · none in the circle")
+                        self.tr("{asked} asked · {count} here") if bar.count else self.tr("{asked} asked · none here")
                     ).format(asked=f"{bar.asked:g}", count=bar.count),
                     TEXT if bar.count else MISSING_COLOUR,
                 )
                 for bar in self._bars
             ]
-            blocks.append((self.tr("{circle}: residents' demand against facilities").format(circle=self._title), bars))
+            blocks.append((self.tr("{circle}: demand vs facilities").format(circle=self._title), bars))
         if self._satisfaction is not None:
             share = self._satisfaction
             met = share >= SATISFACTION_TARGET - 1e-9

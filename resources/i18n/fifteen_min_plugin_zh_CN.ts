@@ -157,7 +157,7 @@
         <translation>{minutes:g} 分钟内可达的居民</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="302"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="307"/>
         <source>Coverage per circle</source>
         <translation>各生活圈覆盖分析</translation>
     </message>
@@ -167,92 +167,92 @@
         <translation>请先选择用于步行计算的道路图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="315"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="320"/>
         <source>Walking time to the nearest facility</source>
         <translation>到最近设施的步行时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="324"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="329"/>
         <source>Population coverage summary</source>
         <translation>人口覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="298"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="303"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="308"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="313"/>
         <source>Coverage of {count} circles written to “{layer}”.</source>
         <translation>已将 {count} 个生活圈的覆盖分析结果写入“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="316"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="321"/>
         <source>Walking minutes to the nearest facility</source>
         <translation>到最近设施的步行分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="325"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="330"/>
         <source>Population coverage</source>
         <translation>人口覆盖</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="333"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="338"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="423"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="428"/>
         <source>The circle cannot be shown in the map&apos;s coordinate system.</source>
         <translation>无法在地图坐标系中显示该生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="445"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="450"/>
         <source>No origin has walking times to every basic category.</source>
         <translation>没有任何起点具有到全部基本保障类业态的步行时间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="447"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="452"/>
         <source>{share:.1f}% of residents live within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的居民步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="453"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="458"/>
         <source>{share:.1f}% of communities are within {minutes:g} minutes of every basic category.</source>
         <translation>{share:.1f}% 的社区步行 {minutes:g} 分钟内可达全部基本保障类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="479"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="484"/>
         <source>Run Walking times first; its layer holds the minutes.</source>
         <translation>请先运行“步行时间”；分钟数保存在其结果图层中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="496"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="501"/>
         <source>There is no coverage to export; run the coverage first.</source>
         <translation>没有可导出的覆盖分析结果；请先运行覆盖分析。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="503"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="508"/>
         <source>{count} circles exported to {path}.</source>
         <translation>已将 {count} 个生活圈导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="507"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="512"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="512"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="517"/>
         <source>Export Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="517"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="522"/>
         <source>Export circle plans</source>
         <translation>导出生活圈方案</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="528"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="533"/>
         <source>Create or open a workspace first: the analysis reads and writes its layers.</source>
         <translation>请先新建或打开工作空间：分析需要读写其中的图层。</translation>
     </message>
@@ -317,12 +317,12 @@
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="264"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="269"/>
         <source>Circle plans (PDF): cancelled; nothing was written.</source>
         <translation>“一圈一策”PDF：已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="278"/>
+        <location filename="../../fifteen_min_plugin/gui/analysis_page.py" line="283"/>
         <source>{pages} pages written to {path}; the layout “{layout}” in the project shows them.</source>
         <translation>已将 {pages} 页写入 {path}；可在项目中的布局“{layout}”里查看。</translation>
     </message>
@@ -2300,22 +2300,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ColocationMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="109"/>
         <source>The circle-fusion layer has no &lt;profile&gt;_missing field for {profiles}; run Circle fusion with these profiles first.</source>
         <translation>圈圈融合图层中没有 {profiles} 的 &lt;profile&gt;_missing 字段；请先用这些生活圈配置运行“圈圈融合”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="150"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="153"/>
         <source>The circle-fusion layer has no community_id field; use the output of Circle fusion.</source>
         <translation>圈圈融合图层没有 community_id 字段；请使用“圈圈融合”的输出。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="188"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="191"/>
         <source>{count} communities have no geometry and were left out: {ids}.</source>
         <translation>{count} 个社区没有几何图形，已略去：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="194"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="197"/>
         <source>{count} communities have no population, so their residents count as 0: {ids}.</source>
         <translation>{count} 个社区没有人口数，其居民按 0 计：{ids}。</translation>
     </message>
@@ -2371,22 +2371,22 @@ Mon-Fri 19:00-07:00
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="151"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="153"/>
         <source>The row version of feature {fid} could not be noted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="178"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="180"/>
         <source>The asset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="181"/>
         <source>The project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="180"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="182"/>
         <source>The circle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2783,39 +2783,39 @@ Mon-Fri 19:00-07:00
         <translation>该生活圈暂无居民需求或满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="235"/>
-        <source>{asked} asked · {count} in the circle</source>
-        <translation>{asked} 人提出 · 圈内 {count} 处</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="235"/>
-        <source>{asked} asked · none in the circle</source>
-        <translation>{asked} 人提出 · 圈内没有</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="248"/>
-        <source>{circle}: residents&apos; demand against facilities</source>
-        <translation>{circle}：居民需求与现有设施</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="252"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="250"/>
         <source>{share:.0%}, target met</source>
         <translation>{share:.0%}，已达标</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="252"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="250"/>
         <source>{share:.0%}, below the target</source>
         <translation>{share:.0%}，未达标</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="255"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="253"/>
         <source>Satisfied</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="256"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="254"/>
         <source>Satisfaction (target {target:.0%})</source>
         <translation>居民满意度（目标 {target:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="235"/>
+        <source>{asked} asked · {count} here</source>
+        <translation>{asked} 人提出 · 现有 {count} 处</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="235"/>
+        <source>{asked} asked · none here</source>
+        <translation>{asked} 人提出 · 无</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="246"/>
+        <source>{circle}: demand vs facilities</source>
+        <translation>{circle}：居民需求与现有设施</translation>
     </message>
 </context>
 <context>
@@ -3888,17 +3888,17 @@ Mon-Fri 19:00-07:00
         <translation>没有任何社区带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="542"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="543"/>
         <source>Choose at least one circle profile.</source>
         <translation>请至少选择一个圈层配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="547"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="548"/>
         <source>One search over {count} categories for {profiles} circle profiles.</source>
         <translation>{profiles} 个圈层配置共用一次搜索，涵盖 {count} 类设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="554"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="555"/>
         <source>No roads were given: reach is measured in a straight line at the walking speed, which overstates it where rivers, railways or walls are in the way (reach_method = straight_line).</source>
         <translation>未提供道路：按步行速度以直线距离计算可达范围，遇河流、铁路或围墙阻隔时会高估可达性（reach_method = straight_line）。</translation>
     </message>
@@ -3958,12 +3958,12 @@ Mon-Fri 19:00-07:00
         <translation>{communities} 个社区的 {count} 个生活圈用于判定相应层级的配置项。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="484"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="485"/>
         <source>Counting the facilities within reach for the minimums…</source>
         <translation>正在统计可达范围内的设施以核对下限…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="526"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="527"/>
         <source>{count} community items have a minimum {per} but no population or households figure: only whether a facility is within reach was checked for them.</source>
         <translation>有 {count} 个社区配置项设有 {per} 下限，但缺少人口或户数：这些项只检查了是否有设施可达。</translation>
     </message>
