@@ -115,7 +115,9 @@ class VersionGuard(QObject):
             .setFlags(QgsFeatureRequest.Flag.NoGeometry)
             .setSubsetOfAttributes([fields.indexOf("version"), fields.indexOf(self._key)])
         )
-        feature = next(self._layer.dataProvider().getFeatures(request), None)
+        # read to the end, so that no open read holds the file while other connections write
+        found = list(self._layer.dataProvider().getFeatures(request))
+        feature = found[0] if found else None
         if feature is None or not feature.isValid():
             return None
         version = plain(feature["version"])
@@ -162,3 +164,34 @@ class VersionGuard(QObject):
 def version_guard(layer: QgsVectorLayer) -> Optional[VersionGuard]:
     """The VersionGuard watching `layer`, if it has one."""
     return layer.findChild(VersionGuard)
+
+
+#: workspace tables whose rows carry a version: their id field and their history table (None: no history)
+GUARDED: dict[str, tuple[str, Optional[str]]] = {
+    "idle_assets": ("asset_id", "asset_events"),
+    "projects": ("project_id", "project_events"),
+    "circles": ("circle_id", None),
+}
+
+
+def row_label(table: str) -> str:
+    """How a sentence names one row of `table` ("The asset")."""
+    labels = {
+        "idle_assets": ConflictMessages.tr("The asset"),
+        "projects": ConflictMessages.tr("The project"),
+        "circles": ConflictMessages.tr("The circle"),
+    }
+    return labels.get(table, table)
+
+
+def guard_layer(layer: QgsVectorLayer, table: str, events: Optional[QgsVectorLayer]) -> Optional[VersionGuard]:
+    """Attach a VersionGuard to a layer on the versioned workspace table `table` (None for another table).
+
+    `events` (a read-only layer on its history, kept by the guard) explains a refused commit.
+    """
+    if table not in GUARDED or layer.fields().indexOf("base_version") < 0:
+        return None
+    guard = VersionGuard(layer, row_label(table), GUARDED[table][0], events)
+    if events is not None:
+        events.setParent(guard)
+    return guard

@@ -38,7 +38,7 @@ from fifteen_min_plugin.core.errors import FifteenMinError, WorkspaceError
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
 from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.values import text as value_text
-from fifteen_min_plugin.core.workspace import integrity
+from fifteen_min_plugin.core.workspace import concurrency, integrity
 from fifteen_min_plugin.core.workspace.layer_io import WriteGuard, workspace_transaction
 from fifteen_min_plugin.core.workspace.postgis import PostgisBackend, PostgisLocation
 from fifteen_min_plugin.core.workspace.schema import (
@@ -382,6 +382,10 @@ class Workspace(Messages):
             index = layer.fields().lookupField(field.name)
             if field.default is not None and index >= 0:
                 layer.setDefaultValueDefinition(index, QgsDefaultValue(field.default, field.default_on_update))
+        if name in concurrency.GUARDED:
+            events = concurrency.GUARDED[name][1]
+            history = self._backend.vector_layer(events, read_only=True) if events in self._specs else None
+            concurrency.guard_layer(layer, name, history)
         return layer
 
     def add_to_project(self, project: QgsProject) -> list[QgsVectorLayer]:
