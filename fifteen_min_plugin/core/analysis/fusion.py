@@ -462,25 +462,28 @@ def _item_checks(run: FusionInput, located: _Located, feedback: QgsProcessingFee
     rows = len(located.features)
     speed = run.speed_kmh * 1000.0 / 60.0
     circles = _read_circles(run, located, feedback)
-    residents, households = _community_figures(run, located.features)
-    # what a minimum is multiplied by per community (NaN: the figure is not known)
-    scale = {
-        "absolute": np.ones(rows),
-        "per_1000_residents": residents / 1000.0,
-        "per_100_households": households / 100.0,
-    }
-    codes = np.array(located.facility_codes, dtype=object)
     items = [item for profile in run.profiles for item in profile.items]
     counted = [item for item in items if item.min_count is not None]
     wanted = {code for item in (items if circles else counted) for code in item.codes}
-    members = np.flatnonzero(located.facility_usable & np.isin(codes, list(wanted)))
+    # codes as numbers, so that selecting an item's facilities among many pairs is a fast integer test
+    number = {code: i for i, code in enumerate(sorted(wanted))}
+    codes = np.array([number.get(code, -1) for code in located.facility_codes], dtype=np.int64)
+    members = np.flatnonzero(located.facility_usable & (codes >= 0))
     values = {
         measure: _facility_values(located, field, measure, members, feedback)
         for measure, field in ((COUNT, ""), (AREA, run.area_field), (CAPACITY, run.capacity_field))
         if any(item.measure == measure for item in counted)
     }
     pairs = Pairs.empty()
+    scale: dict[str, np.ndarray] = {}
     if counted:
+        residents, households = _community_figures(run, located.features)
+        # what a minimum is multiplied by per community (NaN: the figure is not known)
+        scale = {
+            "absolute": np.ones(rows),
+            "per_1000_residents": residents / 1000.0,
+            "per_100_households": households / 100.0,
+        }
         feedback.setProgressText(FusionMessages.tr("Counting the facilities within reach for the minimums…"))
         pairs = located.pairs(members, max(item.reach_minutes(speed) for item in counted) * speed + 1e-6)
     inside = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
@@ -494,6 +497,7 @@ def _item_checks(run: FusionInput, located: _Located, feedback: QgsProcessingFee
     for profile in run.profiles:
         profile_checks = []
         for item in profile.items:
+            ids = [number[code] for code in item.codes if code in number]
             circle = np.zeros(rows, dtype=bool)
             in_circle = np.zeros(rows, dtype=bool)
             measure = None
@@ -502,17 +506,17 @@ def _item_checks(run: FusionInput, located: _Located, feedback: QgsProcessingFee
             if level is not None and level in circles.index:
                 polygons = circles.index[level]
                 circle = polygons >= 0
-                chosen = np.isin(inside_codes, item.codes)
+                chosen = np.isin(inside_codes, ids)
                 hit = np.zeros(len(circles.shapes), dtype=bool)
                 hit[inside[0][chosen]] = True
                 in_circle = circle & hit[np.maximum(polygons, 0)]
             required = None
             if item.min_count is not None:
                 weight = values[item.measure]
-                chosen = np.isin(pair_codes, item.codes) & (pairs.metres <= item.reach_minutes(speed) * speed + 1e-6)
+                chosen = np.isin(pair_codes, ids) & (pairs.metres <= item.reach_minutes(speed) * speed + 1e-6)
                 measure = np.bincount(pairs.origin[chosen], weights=weight[pairs.facility[chosen]], minlength=rows)
                 if polygons is not None:
-                    chosen = np.isin(inside_codes, item.codes)
+                    chosen = np.isin(inside_codes, ids)
                     by_polygon = np.bincount(
                         inside[0][chosen], weights=weight[inside[1][chosen]], minlength=len(circles.shapes)
                     )
