@@ -539,6 +539,7 @@ class PlanPage(DockPage, load_form("plan_page")):
         self.lists_table.setRowCount(0)
         for item in lists:
             self._list_row(item)
+        show_whole_text(self.lists_table)
         self._fill_map_choices()
 
     def _list_row(self, item: ListDefinition) -> None:

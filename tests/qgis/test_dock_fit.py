@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsGeometry, QgsPointXY, QgsProject, QgsSettings, QgsVectorLayer
+from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsSettings, QgsVectorLayer
 from qgis.gui import QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import QCoreApplication, QPoint, Qt, QTranslator
 from qgis.PyQt.QtWidgets import QAbstractScrollArea, QMainWindow, QScrollArea, QTabWidget, QWidget
@@ -15,6 +15,7 @@ from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.analysis.coverage_layer import replace_coverage
 from fifteen_min_plugin.core.assets.register import AssetRegister
 from fifteen_min_plugin.core.circles.writer import write_circles
+from fifteen_min_plugin.core.needs.consultations import NeedList, define_list
 from fifteen_min_plugin.core.projects.register import ProjectRegister
 from fifteen_min_plugin.core.workspace.layer_io import copy_features
 from fifteen_min_plugin.core.workspace.workspace import Workspace
@@ -84,6 +85,20 @@ def template(tmp_path_factory, qgis_processing) -> Path:
             QgsGeometry.fromPointXY(QgsPointXY(116.352, 40.004)),
         )
         projects.set_status(project_id, "approved", note="区政府专题会议通过，纳入年度民生实事项目")
+        needs = workspace.layer("needs")
+        rows = []
+        for number, text in enumerate(
+            ("楼道灯坏了好几个月没人修，晚上老人上下楼很不安全", "广场舞噪音太大", "希望加装电梯")
+        ):
+            need = QgsFeature(needs.fields())
+            need.setAttributes([None] * needs.fields().count())
+            for name, value in (("need_id", f"N{number}"), ("community_id", "HD-C01"), ("text", text), ("weight", 3)):
+                need[name] = value
+            rows.append(need)
+        assert needs.dataProvider().addFeatures(rows)[0]
+        define_list(
+            workspace, NeedList("红色清单", "#d62728", "居家养老服务站点设在哪里（宁波大闸社区“红黄蓝”三色清单）")
+        )
     finally:
         if provider is not None:
             registry.removeProvider(provider)
