@@ -238,6 +238,11 @@ class AnalysisPage(DockPage, load_form("analysis_page")):
             facilities=layers["facilities"],
             assets=layers["idle_assets"],
             minutes=minutes if isinstance(minutes, QgsVectorLayer) else None,
+            needs=layers.get("needs"),
+            need_lists=layers.get("need_lists"),
+            projects=layers.get("projects"),
+            satisfaction=layers.get("satisfaction"),
+            fusion=self.fusion_view.layer if isinstance(self.fusion_view.layer, QgsVectorLayer) else None,
         )
         try:
             basemap = project_basemap(self.project)  # the dock's Tianditu basemap is drawn under the maps too

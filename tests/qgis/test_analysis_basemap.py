@@ -6,6 +6,7 @@ from __future__ import annotations
 from pypdf import PdfReader
 
 from fifteen_min_plugin.core.report.basemap import Basemap, add_to_project, remove_from_project
+from fifteen_min_plugin.core.report.layout import CIRCLE_PAGES, COVER_PAGES
 from tests.qgis import test_analysis_page as analysis_tests
 from tests.qgis import test_basemap as basemap_tests
 from tests.qgis.test_analysis_page import _fill_report_fields, _page, _run_coverage, _wait_for_plans
@@ -30,7 +31,8 @@ def test_circle_plans_draw_the_projects_basemap(canvas, project, workspace, proc
         pdf = tmp_path / "plans.pdf"
         page.export_circle_plans(str(pdf))
         _wait_for_plans(page)
-        cover, *pages = [text(p) for p in PdfReader(pdf).pages]
+        everything = [text(p) for p in PdfReader(pdf).pages]
+        cover, pages = everything[0], everything[COVER_PAGES::CIRCLE_PAGES]  # every circle's map page
         assert pages and all(appears("审图号", p) and appears("甲测资字1100471", p) for p in pages)
         assert not appears("审图号", cover)
         served = {path for path, query in tiles.requests if query.get("tk") == KEY}

@@ -40,6 +40,7 @@ from fifteen_min_plugin.core.circles.writer import write_circles
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.report import report_layouts
+from fifteen_min_plugin.core.report.layout import CIRCLE_PAGES, COVER_PAGES
 from fifteen_min_plugin.core.workspace.layer_io import copy_features
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.analysis_page import (
@@ -420,7 +421,9 @@ def test_circle_plans_print_page_by_page_with_progress_and_replace_their_layouts
     ticker.stop()
     reader = PdfReader(pdf)
     circles = len(page.rows)
-    assert len(reader.pages) == 1 + circles >= 24
+    assert len(reader.pages) == COVER_PAGES + CIRCLE_PAGES * circles >= 48  # cover, city summary, 2 pages a circle
+    lists = " ".join(reader.pages[COVER_PAGES + 1].extract_text().split())
+    assert "Needs list" in lists and "Project list" in lists  # the workspace's needs and projects tables are read
     assert reader.metadata.title == "海淀区一圈一策"
     # the event loop ran between the pages: the ticker saw the progress bar at many different values
     assert len(set(seen)) >= circles // 2, sorted(set(seen))
