@@ -68,6 +68,8 @@ class Settings:
     grade_quality_min_quality: int = 6
     #: households = population ÷ this when no households field is given (第七次全国人口普查: 2.62 persons)
     persons_per_household: float = PERSONS_PER_HOUSEHOLD
+    #: repurpose: score × (1 + this × residents who asked for the gap a use fills); plugin default, 0 ignores demand
+    demand_weight: float = DEMAND_WEIGHT
 
     def __post_init__(self) -> None:
         if not 1.0 <= self.walking_speed_kmh <= 10.0:
@@ -77,6 +79,8 @@ class Settings:
                 raise ValueError(name)
         if not 1.0 <= self.persons_per_household <= 10.0:
             raise ValueError("persons_per_household")
+        if not 0.0 <= self.demand_weight <= 1.0:
+            raise ValueError("demand_weight")
         if not 0.0 <= self.topology_tolerance_m <= 20.0:
             raise ValueError("topology_tolerance_m")
         for name in ("grade_basic_min_basic", "grade_enhanced_min_quality", "grade_quality_min_quality"):

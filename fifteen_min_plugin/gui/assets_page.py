@@ -44,6 +44,7 @@ from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.labels import asset_type_label, status_label
 from fifteen_min_plugin.core.language import is_chinese
+from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES
 from fifteen_min_plugin.core.workspace.workspace import Workspace
@@ -784,14 +785,18 @@ class AssetsPage(DockPage, load_form("assets_page")):
         if not coverage.featureCount():
             self._warn(self.tr("The coverage layer is empty: run the coverage analysis first, so gaps are known."))
             return
+        parameters = {
+            "ASSETS": assets.source(),
+            "COVERAGE": coverage.source(),
+            "FACILITIES": workspace.layer("facilities").source(),  # schools near a tidal stall zone
+            "DEMAND_WEIGHT": Settings.load().demand_weight,
+            "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+        }
+        if "needs" in workspace.layer_names() and workspace.layer("needs").featureCount():
+            parameters["NEEDS"] = workspace.layer("needs").source()  # each gap weighed by the residents asking
         self._run(
             REPURPOSE_ALGORITHM,
-            {
-                "ASSETS": assets.source(),
-                "COVERAGE": coverage.source(),
-                "FACILITIES": workspace.layer("facilities").source(),  # schools near a tidal stall zone
-                "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
-            },
+            parameters,
             self.tr("Repurposing suggestions"),
             self._suggested,
         )

@@ -35,6 +35,7 @@ class FifteenMinOptionsPage(QgsOptionsPageWidget, load_form("options_page")):
         self.grade_enhanced.setValue(current.grade_enhanced_min_quality)
         self.grade_quality.setValue(current.grade_quality_min_quality)
         self.household.setValue(current.persons_per_household)
+        self.demand_weight.setValue(current.demand_weight)
 
     def settings(self) -> Settings:
         """The settings as edited; raises ValueError for an unreadable list."""
@@ -50,6 +51,7 @@ class FifteenMinOptionsPage(QgsOptionsPageWidget, load_form("options_page")):
             grade_enhanced_min_quality=self.grade_enhanced.value(),
             grade_quality_min_quality=self.grade_quality.value(),
             persons_per_household=self.household.value(),
+            demand_weight=self.demand_weight.value(),
         )
 
     def apply(self) -> None:

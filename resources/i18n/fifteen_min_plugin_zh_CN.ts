@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/access.py" line="53"/>
+        <source>You can see this workspace but not change it: your database role “{role}” has no right to edit “{layer}”. Ask the workspace's administrator for the editor role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/access.py" line="58"/>
+        <source>You can see this workspace but not change it: its file is read-only for you. Ask for write access, or save a copy of the file and work on that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AmapProvider</name>
     <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="100"/>
@@ -568,42 +581,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetTableModel</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="89"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="89"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="89"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="89"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="89"/>
         <source>Bays</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="89"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="89"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
@@ -611,22 +624,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="320"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="321"/>
         <source>Flag idle asset on map</source>
         <translation>在地图上标记闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="323"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="324"/>
         <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
         <translation>单击任意图层中的要素（停车场、人防工程、空置建筑…），将其添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="326"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="327"/>
         <source>Add idle asset by drawing</source>
         <translation>绘制添加闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="329"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="330"/>
         <source>Click the asset&apos;s location on the map, then fill in the form.</source>
         <translation>在地图上单击资源位置，然后填写表单。</translation>
     </message>
@@ -651,12 +664,12 @@ Mon-Fri 19:00-07:00
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="343"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="344"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="346"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="347"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
@@ -766,262 +779,262 @@ Mon-Fri 19:00-07:00
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="787"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="797"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="393"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="394"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="394"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="395"/>
         <source>In no circle</source>
         <translation>不在任何生活圈内</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="417"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="418"/>
         <source>{circle} ({minutes} min)</source>
         <translation>{circle}（{minutes} min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="477"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="478"/>
         <source>Select an asset to see its idle times, history and suggestions.</source>
         <translation>选择一处资源，查看其闲置时段、历史记录和建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="489"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="490"/>
         <source>Press “Suggest uses” to rank uses for the register's assets.</source>
         <translation>点击“建议用途”，为台账中的资源排序用途。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="501"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="502"/>
         <source>Idle time windows: none recorded.</source>
         <translation>闲置时段：无记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="505"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="506"/>
         <source>Idle time windows “{text}” cannot be read: {reason}</source>
         <translation>无法读取闲置时段“{text}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="508"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="509"/>
         <source>Idle time windows: {windows} ({hours:g} h per week)</source>
         <translation>闲置时段：{windows}（每周 {hours:g} h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="529"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="530"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="530"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="531"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="531"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="532"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="532"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="533"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="576"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="577"/>
         <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
         <translation>请先在图层上选择要素（工作空间自身的图层不计在内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="595"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="596"/>
         <source>Feature {fid} of “{layer}” no longer exists.</source>
         <translation>“{layer}”的要素 {fid} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="601"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="602"/>
         <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
         <translation>“{layer}”的要素 {fid} 已作为 {asset_id} 登记在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="614"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="615"/>
         <source>Flagged from “{layer}”, feature {fid}</source>
         <translation>标记自“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="615"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="616"/>
         <source>recognised by {why}</source>
         <translation>识别依据：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="615"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="616"/>
         <source>no rule matched</source>
         <translation>未匹配任何规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="623"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="624"/>
         <source>Added by drawing</source>
         <translation>通过绘制添加</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="654"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="655"/>
         <source>{asset_id} “{name}” added to the register.</source>
         <translation>已将 {asset_id}“{name}”添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="677"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="678"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="694"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="695"/>
         <source>{asset_id} is now “{status}”.</source>
         <translation>{asset_id} 的状态已变为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="702"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="703"/>
         <source>Delete idle asset</source>
         <translation>删除闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="702"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="703"/>
         <source>Delete {asset_id} from the register for good? Its history keeps a record of the deletion. Retiring the asset keeps it in the register instead.</source>
         <translation>确定要将 {asset_id} 从台账中永久删除吗？历史记录会保留此次删除的记录。如改为将该资源设为“已退出”，它仍会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="702"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="703"/>
         <source>Why is {asset_id} deleted?</source>
         <translation>为何删除 {asset_id}？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="725"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="726"/>
         <source>{asset_id} deleted; the history keeps a record.</source>
         <translation>已删除 {asset_id}；历史记录中保留了记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="729"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="730"/>
         <source>Note for the change to “{status}” (optional):</source>
         <translation>变更为“{status}”的备注（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="782"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="783"/>
         <source>The register is empty: flag or add assets first.</source>
         <translation>台账为空：请先标记或添加资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="785"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="786"/>
         <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
         <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="817"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="822"/>
         <source>Suggestions ranked for {count} assets.</source>
         <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="848"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="853"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
         <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="860"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="865"/>
         <source>Tick at least one layer to scan.</source>
         <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="866"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="871"/>
         <source>Find candidates</source>
         <translation>查找候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="870"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="875"/>
         <source>No idle asset candidates in the chosen layers.</source>
         <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="903"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="908"/>
         <source>Found by “Find candidates”: {why}</source>
         <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="910"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="915"/>
         <source>{count} candidates added to the register.</source>
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="932"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="937"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="312"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="313"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="924"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="929"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="533"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="534"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="534"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="535"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="535"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="536"/>
         <source>Owner</source>
         <translation>权属单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="536"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="537"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="537"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="538"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="538"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="539"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="539"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="540"/>
         <source>Condition</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="540"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="541"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="541"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="542"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="542"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="543"/>
         <source>Source layer</source>
         <translation>来源图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="543"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="544"/>
         <source>Source feature</source>
         <translation>来源要素</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="276"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="277"/>
         <source>{community} {minutes}-minute circle</source>
         <translation>{community} {minutes} 分钟生活圈</translation>
     </message>
@@ -1292,7 +1305,7 @@ Mon-Fri 19:00-07:00
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="212"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="213"/>
         <source>Register ticked</source>
         <translation>登记已勾选项</translation>
     </message>
@@ -1302,27 +1315,27 @@ Mon-Fri 19:00-07:00
         <translation>是否已登记</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="217"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
         <source>{count} candidates found; {new} are new and ticked. The others are or may already be in the register: tick one only after checking it.</source>
         <translation>共找到 {count} 个候选，其中 {new} 个为新资源，已勾选。其余候选已经或可能已经登记，请核实后再勾选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="253"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="254"/>
         <source>Registered: {asset} {name}</source>
         <translation>已登记：{asset} {name}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="255"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="256"/>
         <source>Perhaps {asset} {name} (same name nearby)</source>
         <translation>可能是 {asset} {name}（附近同名）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="259"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="260"/>
         <source>Perhaps {asset} {name} (same place)</source>
         <translation>可能是 {asset} {name}（位置相同）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="260"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="261"/>
         <source>New</source>
         <translation>新资源</translation>
     </message>
@@ -3590,7 +3603,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinOptionsFactory</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="76"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="78"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
@@ -3658,7 +3671,7 @@ Mon-Fri 19:00-07:00
         <translation>插件默认值：来自两个数据源、相距在此距离以内的设施视为同一设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="63"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="65"/>
         <source>Levels must be positive whole numbers separated by commas, e.g. 5, 10, 15. Nothing was saved.</source>
         <translation>层级必须是以逗号分隔的正整数，例如 5, 10, 15。未保存任何设置。</translation>
     </message>
@@ -3688,7 +3701,7 @@ Mon-Fri 19:00-07:00
         <translation>插件默认值：商务部提出了品质型，但未公布具体数量；取 6 个品质提升类业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="58"/>
+        <location filename="../../fifteen_min_plugin/gui/options_page.py" line="60"/>
         <source>品质型 needs at least as many quality categories as 提升型. Nothing saved.</source>
         <translation>品质型所需的品质提升类业态数不能少于提升型。未保存任何设置。</translation>
     </message>
@@ -3716,6 +3729,16 @@ Mon-Fri 19:00-07:00
         <location filename="../ui/options_page.ui" line="380"/>
         <source>7th national population census (2020): 2.62 persons per household. Households = population ÷ this when a community has no households field, for the floor-area check of 国办发〔2021〕56号 (30 m² per 100 households).</source>
         <translation>第七次全国人口普查（2020）：户均 2.62 人。社区没有户数字段时，户数 = 人口 ÷ 此值，用于按国办发〔2021〕56号检查社区综合服务设施面积（每百户 30 m²）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="395"/>
+        <source>Demand weight per resident asking</source>
+        <translation>每位提出需求居民的需求权重</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="420"/>
+        <source>Plugin default 0.02, from no document: a repurposing suggestion's score is multiplied by 1 + this × the residents who asked for the gap it fills (50 residents double it); 0 ignores residents' needs.</source>
+        <translation>插件默认值 0.02，并无文件依据：闲置资源改造建议的得分乘以 1 + 该值 × 提出其所补短板的居民数（50 名居民提出即得分翻倍）；设为 0 则不考虑居民需求。</translation>
     </message>
 </context>
 <context>
@@ -3883,89 +3906,94 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FusionMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="261"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="265"/>
         <source>No community has a geometry.</source>
         <translation>没有任何社区带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="543"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="561"/>
         <source>Choose at least one circle profile.</source>
         <translation>请至少选择一个圈层配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="548"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="566"/>
         <source>One search over {count} categories for {profiles} circle profiles.</source>
         <translation>{profiles} 个圈层配置共用一次搜索，涵盖 {count} 类设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="555"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="573"/>
         <source>No roads were given: reach is measured in a straight line at the walking speed, which overstates it where rivers, railways or walls are in the way (reach_method = straight_line).</source>
         <translation>未提供道路：按步行速度以直线距离计算可达范围，遇河流、铁路或围墙阻隔时会高估可达性（reach_method = straight_line）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="352"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="356"/>
         <source>The {kind} field “{field}” is not in the layer.</source>
         <translation>图层中没有{kind}字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="361"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="365"/>
         <source>a population field (POPULATION_FIELD)</source>
         <translation>人口字段（POPULATION_FIELD）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="363"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="367"/>
         <source>a households or population field (HOUSEHOLDS_FIELD, POPULATION_FIELD)</source>
         <translation>户数或人口字段（HOUSEHOLDS_FIELD、POPULATION_FIELD）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="369"/>
         <source>a facility area field (AREA_FIELD)</source>
         <translation>设施面积字段（AREA_FIELD）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="367"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="371"/>
         <source>a facility capacity field (CAPACITY_FIELD)</source>
         <translation>设施容量字段（CAPACITY_FIELD）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="373"/>
         <source>Line {line} of the circle profile {profile} ({item}) has a minimum {per} that needs {need}.</source>
         <translation>圈层配置 {profile} 第 {line} 行（{item}）设有 {per} 下限，需要提供{need}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="402"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="406"/>
         <source>{count} facilities counted for a minimum have no number in “{field}” and add nothing to it.</source>
         <translation>{count} 处计入下限的设施在“{field}”中没有数值，按 0 计。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="422"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="426"/>
         <source>circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="422"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="426"/>
         <source>communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="428"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="432"/>
         <source>The {layer} layer has no field {fields}, so circles cannot be matched.</source>
         <translation>{layer}图层缺少字段 {fields}，无法对应生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="452"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="467"/>
         <source>{count} circles of {communities} communities decide the items of their level.</source>
         <translation>{communities} 个社区的 {count} 个生活圈用于判定相应层级的配置项。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="485"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="502"/>
         <source>Counting the facilities within reach for the minimums…</source>
         <translation>正在统计可达范围内的设施以核对下限…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="527"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="545"/>
         <source>{count} community items have a minimum {per} but no population or households figure: only whether a facility is within reach was checked for them.</source>
         <translation>有 {count} 个社区配置项设有 {per} 下限，但缺少人口或户数：这些项只检查了是否有设施可达。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="462"/>
+        <source>{count} circles have no level, community_id or usable polygon and are left out (feature ids): {ids}</source>
+        <translation>{count} 个生活圈缺少层级、community_id 或可用的面，未参与判定（要素编号）：{ids}</translation>
     </message>
 </context>
 <context>
@@ -5809,7 +5837,7 @@ Mon-Fri 19:00-07:00
         <translation>居民填写的原文，将按业态类别归类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="734"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="735"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -5819,7 +5847,7 @@ Mon-Fri 19:00-07:00
         <translation>社区编号或名称，或含社区名称的地址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="732"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="733"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -5829,7 +5857,7 @@ Mon-Fri 19:00-07:00
         <translation>可选：业态类别代码或中文名称，优先于诉求内容</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="70"/>
+        <location filename="../ui/plan_page.ui" line="71"/>
         <source>Residents</source>
         <translation>人数</translation>
     </message>
@@ -5879,187 +5907,187 @@ Mon-Fri 19:00-07:00
         <translation>待归类诉求</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="68"/>
+        <location filename="../ui/plan_page.ui" line="69"/>
         <source>What residents wrote</source>
         <translation>居民原话</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="77"/>
+        <location filename="../ui/plan_page.ui" line="78"/>
         <source>Same category for the same text</source>
         <translation>相同内容归为同一类别</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="78"/>
+        <location filename="../ui/plan_page.ui" line="79"/>
         <source>A category chosen for one row is given to every row with the same text</source>
         <translation>为一行选定的类别同时用于内容相同的所有行</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="81"/>
+        <location filename="../ui/plan_page.ui" line="82"/>
         <source>Save categories</source>
         <translation>保存类别</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="81"/>
+        <location filename="../ui/plan_page.ui" line="82"/>
         <source>Write the chosen categories to the workspace needs, all together</source>
         <translation>将所选类别一次性写入工作空间的居民诉求</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="89"/>
+        <location filename="../ui/plan_page.ui" line="90"/>
         <source>Needs on the map</source>
         <translation>诉求分布图</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="96"/>
+        <location filename="../ui/plan_page.ui" line="97"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="96"/>
+        <location filename="../ui/plan_page.ui" line="97"/>
         <source>Style and filter the workspace needs layer on the map</source>
         <translation>在地图上为工作空间的居民诉求图层着色并筛选</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="105"/>
+        <location filename="../ui/plan_page.ui" line="106"/>
         <source>Needs lists</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="109"/>
+        <location filename="../ui/plan_page.ui" line="110"/>
         <source>A community&apos;s themed lists, such as Dazha&apos;s red, yellow and blue lists; an empty community means every community</source>
         <translation>社区的主题清单，如大闸社区的红、黄、蓝三色清单；社区留空表示适用于所有社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="731"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="732"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="111"/>
+        <location filename="../ui/plan_page.ui" line="112"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="112"/>
+        <location filename="../ui/plan_page.ui" line="113"/>
         <source>Meaning</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="118"/>
+        <location filename="../ui/plan_page.ui" line="119"/>
         <source>Add list</source>
         <translation>添加清单</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="119"/>
+        <location filename="../ui/plan_page.ui" line="120"/>
         <source>Remove list</source>
         <translation>删除清单</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="120"/>
+        <location filename="../ui/plan_page.ui" line="121"/>
         <source>Save lists</source>
         <translation>保存清单</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="135"/>
+        <location filename="../ui/plan_page.ui" line="136"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="139"/>
+        <location filename="../ui/plan_page.ui" line="140"/>
         <source>Add project…</source>
         <translation>新增项目…</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="142"/>
+        <location filename="../ui/plan_page.ui" line="143"/>
         <source>From suggestion</source>
         <translation>由建议生成</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="143"/>
+        <location filename="../ui/plan_page.ui" line="144"/>
         <source>Turn the selected rows of a repurposing-suggestions layer into planned projects on their assets</source>
         <translation>将改造建议图层中选中的建议转为落在相应闲置资源上的规划项目</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="149"/>
+        <location filename="../ui/plan_page.ui" line="150"/>
         <source>Suggestions</source>
         <translation>改造建议</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="150"/>
+        <location filename="../ui/plan_page.ui" line="151"/>
         <source>The output of Suggest repurposing of idle assets</source>
         <translation>“闲置资源改造利用建议”的输出图层</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="158"/>
+        <location filename="../ui/plan_page.ui" line="159"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="171"/>
+        <location filename="../ui/plan_page.ui" line="172"/>
         <source>Approve</source>
         <translation>批准立项</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="172"/>
+        <location filename="../ui/plan_page.ui" line="173"/>
         <source>Start building</source>
         <translation>开工建设</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="173"/>
+        <location filename="../ui/plan_page.ui" line="174"/>
         <source>Open</source>
         <translation>建成开放</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="174"/>
+        <location filename="../ui/plan_page.ui" line="175"/>
         <source>Evaluate</source>
         <translation>完成评估</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="175"/>
+        <location filename="../ui/plan_page.ui" line="176"/>
         <source>Cancel project</source>
         <translation>撤销项目</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="175"/>
+        <location filename="../ui/plan_page.ui" line="176"/>
         <source>The project will not be built; it stays in the list with its history</source>
         <translation>项目不再实施；仍保留在清单中，变更记录不删除</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="180"/>
+        <location filename="../ui/plan_page.ui" line="181"/>
         <source>Selected project</source>
         <translation>选中的项目</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="186"/>
+        <location filename="../ui/plan_page.ui" line="187"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="187"/>
+        <location filename="../ui/plan_page.ui" line="188"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="188"/>
+        <location filename="../ui/plan_page.ui" line="189"/>
         <source>From</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="189"/>
+        <location filename="../ui/plan_page.ui" line="190"/>
         <source>To</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="744"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="745"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../ui/plan_page.ui" line="191"/>
+        <location filename="../ui/plan_page.ui" line="192"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="935"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="936"/>
         <source>Draw site</source>
         <translation>绘制选址</translation>
     </message>
@@ -6174,162 +6202,162 @@ Mon-Fri 19:00-07:00
         <translation>{total} 条诉求中有 {located} 条显示在地图上；其余仅按社区名称落位，没有点位。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="586"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="587"/>
         <source>The needs lists are saved.</source>
         <translation>需求清单已保存。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="613"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="614"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="613"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="614"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="687"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="688"/>
         <source>Select a project to change its status and see its history.</source>
         <translation>选择一个项目，可变更其状态并查看变更记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="690"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="691"/>
         <source>{project_id} “{name}” is {status}.</source>
         <translation>{project_id}“{name}”：{status}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="690"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="691"/>
         <source>Next step: {status}.</source>
         <translation>下一步：{status}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="726"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="727"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="728"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="729"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="729"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="730"/>
         <source>Site point</source>
         <translation>选址点位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="730"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="731"/>
         <source>Site polygon</source>
         <translation>选址范围</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="733"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="734"/>
         <source>Circle</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="735"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="736"/>
         <source>Site</source>
         <translation>选址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="759"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="760"/>
         <source>Idle asset</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="737"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="738"/>
         <source>Floor area (m²)</source>
         <translation>建筑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="738"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="739"/>
         <source>Investment (10,000 yuan)</source>
         <translation>投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="739"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="740"/>
         <source>Implementer</source>
         <translation>实施主体</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="740"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="741"/>
         <source>Funding</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="741"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="742"/>
         <source>Start</source>
         <translation>开工时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="742"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="743"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="743"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="744"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="756"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="757"/>
         <source>drawn</source>
         <translation>已绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="772"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="773"/>
         <source>Select a project in the table first.</source>
         <translation>请先在表中选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="774"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="775"/>
         <source>Note for the change of {project_id} to “{status}” (optional):</source>
         <translation>{project_id} 变更为“{status}”的说明（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="791"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="792"/>
         <source>{project_id} is now “{status}”.</source>
         <translation>{project_id} 现为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="873"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="874"/>
         <source>{project_id} “{name}” added to the project list.</source>
         <translation>{project_id}“{name}”已加入项目清单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="885"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="886"/>
         <source>Choose the layer of repurposing suggestions first (run Suggest uses).</source>
         <translation>请先选择改造利用建议图层（先运行“建议用途”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="889"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="890"/>
         <source>Select the suggestion rows to plan on the layer “{layer}” first.</source>
         <translation>请先在图层“{layer}”上选中要纳入规划的建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="899"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="900"/>
         <source>Created from a suggestion</source>
         <translation>由改造建议生成</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="906"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="907"/>
         <source>{count} planned projects created from suggestions: {ids}.</source>
         <translation>已由改造建议生成 {count} 个规划项目：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="933"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="934"/>
         <source>The site is the polygon you drew.</source>
         <translation>选址为刚绘制的范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="935"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="936"/>
         <source>Note for the new site of {project_id} (optional):</source>
         <translation>{project_id} 新选址的说明（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="950"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="951"/>
         <source>{project_id} has its drawn site.</source>
         <translation>{project_id} 的选址范围已绘制。</translation>
     </message>
@@ -6344,12 +6372,12 @@ Mon-Fri 19:00-07:00
         <translation>可选：2025-03-01、2025/3/1、2025年3月1日或 Excel 日期序号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="760"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="761"/>
         <source>Drawn on the map</source>
         <translation>在地图上绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="761"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="762"/>
         <source>Facility</source>
         <translation>现有设施</translation>
     </message>
@@ -7442,34 +7470,44 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ScenarioMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="100"/>
         <source>“{statuses}” are not project statuses; use some of {known}.</source>
         <translation>“{statuses}”不是项目状态，请从以下状态中选择：{known}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="106"/>
         <source>A cancelled project is never built; leave “cancelled” out of the statuses.</source>
         <translation>已取消的项目不会建成，请不要在状态中选择“cancelled”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="135"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="151"/>
         <source>The projects layer has no field {fields}; use the workspace projects layer or a copy of it.</source>
         <translation>项目图层缺少字段 {fields}，请使用工作空间的项目图层或其副本。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="178"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="194"/>
         <source>{count} projects have no category code of the categories table and were left out: {ids}.</source>
         <translation>有 {count} 个项目的业态不是业态表中的编码，未计入：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="184"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="200"/>
         <source>{count} projects have neither a site nor an idle asset found in the assets layer, so they were left out: {ids}.</source>
         <translation>有 {count} 个项目既没有选址，也未在闲置资源图层中找到对应资源，未计入：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="190"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="206"/>
         <source>{count} projects counted as built ({statuses}).</source>
         <translation>共 {count} 个项目计为建成（{statuses}）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="246"/>
+        <source>Walking minutes before and after the plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="254"/>
+        <source>Walking minutes need roads and communities: minutes_before, minutes_after, minutes_changed, worst_min_before and worst_min_after are empty.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -386,6 +386,29 @@ def test_suggestions_for_the_selected_asset_fill_its_circles_gaps(page, workspac
     assert uses == [pharmacy, "Elderly care"]  # basic gap (weight 3) before quality gap (weight 2, smaller fit)
 
 
+def test_suggestions_follow_the_residents_needs(page, workspace, processing):
+    from qgis.core import QgsPointXY
+
+    from fifteen_min_plugin.core.needs.needs_import import Need
+    from fifteen_min_plugin.core.needs.store import append_needs
+
+    page, _bar = page
+    shop = _add(workspace, {"asset_type": "vacant_shop", "name": "临街空置商铺", "area_m2": 150}, 116.350, 40.008)
+    _coverage(workspace, {"pharmacy", "elderly_care"})
+    pharmacy = next(category.name_en for category in load_categories() if category.code == "pharmacy")
+    # 60 residents of the circle ask for elderly care: ×(1 + 0.02 × 60) lifts it above the pharmacy
+    centre = QgsPointXY(NORTH.center())
+    need = Need("", "elderly_care", 60.0, None, None, "老人没地方去", "survey", 2, None, centre, "column", "inside")
+    append_needs(workspace.layer("needs"), [need])
+    page.refresh()
+    page.select_asset(shop)
+    page.suggest()
+    _wait(page)
+    uses = [page.suggestions.item(row, 1).text() for row in range(page.suggestions.rowCount())]
+    assert uses == ["Elderly care", pharmacy]
+    assert "60 residents asked for elderly care." in page.suggestions.item(0, 3).text()
+
+
 def test_cancelled_suggestions_change_nothing(page, workspace, processing):
     page, bar = page
     shop = _add(workspace, {"asset_type": "vacant_shop", "name": "临街空置商铺", "area_m2": 150}, 116.350, 40.008)

@@ -130,3 +130,14 @@ def test_options_page_keeps_and_saves_the_persons_per_household(clean_settings):
     page.apply()
     assert Settings.load().persons_per_household == pytest.approx(2.0)
     assert "2.62" in page.household_source.text()
+
+
+def test_options_page_keeps_and_saves_the_demand_weight(clean_settings):
+    page = FifteenMinOptionsPage()
+    assert page.demand_weight.value() == pytest.approx(0.02)  # the plugin default, said so beside it
+    assert "Plugin default 0.02" in page.demand_weight_source.text()
+    page.demand_weight.setValue(0.05)
+    page.apply()
+    assert Settings.load().demand_weight == pytest.approx(0.05)
+    with pytest.raises(ValueError, match="demand_weight"):
+        Settings(demand_weight=-0.1)

@@ -331,7 +331,7 @@ def _ranked(
         if asked > 0:
             zh += f"{asked:,.0f} 名居民提出需要{'、'.join(by_code[code].name_zh for code in asked_codes)}。"
             asked_en = ", ".join(by_code[code].name_en.lower() for code in asked_codes)
-            en += f" {asked:,.0f} residents asked for {'a ' if len(asked_codes) == 1 else ''}{asked_en}."
+            en += f" {asked:,.0f} residents asked for {asked_en}."
         if closure.n_profiles:
             served_zh, served_en = closure_sentences(closure, row.use_zh, row.use_en)
             zh, en = zh + served_zh, f"{en} {served_en}"
