@@ -268,9 +268,14 @@ def test_a_facility_in_the_community_circle_beyond_the_minutes_meets_the_item_on
     assert within["c1"]["strip_worst_min"] == pytest.approx(900 / PER_MINUTE)
     assert any("1 circles of 1 communities" in line for line in log.lines)
     # a circle of another level does not decide the 5-minute items
-    circles.dataProvider().changeAttributeValues({1: {1: 10}})
+    assert circles.dataProvider().changeAttributeValues({1: {1: 10}})
     other = {row["community_id"]: row for row in fuse(processing, CIRCLES=circles, **common).getFeatures()}
     assert other["c1"]["strip_missing"] == "pharmacy,pharmacy" and other["c1"]["strip_scope"] == "walk"
+    # a circle without a level is left out, with its id in the log
+    assert circles.dataProvider().changeAttributeValues({1: {1: None}})
+    log = Log()
+    fuse(processing, log, CIRCLES=circles, **common)
+    assert any("1 circles have no level" in line and "1" in line for line in log.lines)
     with pytest.raises(QgsProcessingException, match="community_id"):
         fuse(processing, CIRCLES=layer("Polygon", [("level_min", "int")], []), **common)
     assert is_null(without["c2"]["strip_worst_min"])

@@ -19,9 +19,11 @@ from typing import Optional
 import numpy as np
 import shapely
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
+    QgsCsException,
     QgsFeature,
     QgsFeatureSource,
     QgsGeometry,
@@ -30,6 +32,7 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.analysis.coverage import circle_level, to_shapely
 from fifteen_min_plugin.core.analysis.nearest_by_category import (
+    MAX_LISTED_IDS,
     NearestSearchInput,
     check_values,
     nearest_by_category,
@@ -38,6 +41,7 @@ from fifteen_min_plugin.core.analysis.profiles import AREA, CAPACITY, COUNT, MIN
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.facilities.category_codes import category_code, report_unknown_codes
+from fifteen_min_plugin.core.labels import named_ids
 from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.network.graph import RoadGraph, layer_extent, metric_crs
 from fifteen_min_plugin.core.network.nearest import euclidean_distances
@@ -431,11 +435,16 @@ def _read_circles(run: FusionInput, located: _Located, feedback: QgsProcessingFe
                 )
             )
     transform = QgsCoordinateTransform(run.circles.sourceCrs(), located.crs, run.transform_context)
-    keys, geometries = [], []
+    keys, geometries, unusable = [], [], []
     for feature in run.circles.getFeatures():
         level, community = circle_level(feature), value_text(feature["community_id"])
         geometry = QgsGeometry(feature.geometry())
-        if level is None or not community or geometry.isNull() or geometry.transform(transform) != 0:
+        try:
+            moved = not geometry.isNull() and geometry.transform(transform) == Qgis.GeometryOperationResult.Success
+        except QgsCsException:
+            moved = False
+        if level is None or not community or not moved:
+            unusable.append(feature.id())
             continue
         keys.append((community, round(level)))
         geometries.append(geometry)
@@ -449,6 +458,12 @@ def _read_circles(run: FusionInput, located: _Located, feedback: QgsProcessingFe
         level: np.array([first.get((community, level), -1) for community in communities], dtype=np.int64)
         for level in {level for _, level in first}
     }
+    if unusable:
+        feedback.pushWarning(
+            FusionMessages.tr(
+                "{count} circles have no level, community_id or usable polygon and are left out (feature ids): {ids}"
+            ).format(count=len(unusable), ids=named_ids(unusable, MAX_LISTED_IDS))
+        )
     feedback.pushInfo(
         FusionMessages.tr("{count} circles of {communities} communities decide the items of their level.").format(
             count=len(first), communities=len({community for community, _ in first})
