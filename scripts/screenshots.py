@@ -43,10 +43,10 @@ def main() -> int:
 
 
 def _report_page(pdf: Path, png: Path) -> Path:
-    """Page 2 of the demo's circle-plan atlas (the first circle) as a PNG, via poppler's pdftoppm."""
+    """Page 3 of the demo's circle-plan atlas (the first circle's map, after the cover and the city summary)."""
     stem = png.with_suffix("")
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "80", "-f", "2", "-l", "2", "-singlefile", str(pdf), str(stem)], check=True
+        ["pdftoppm", "-png", "-r", "80", "-f", "3", "-l", "3", "-singlefile", str(pdf), str(stem)], check=True
     )
     return png
 

@@ -219,7 +219,7 @@ def test_report_font_is_a_cjk_family_when_one_is_installed(qgis_app):
 
 
 def test_png_of_a_page_for_review(processing, workspace, tmp_path):
-    """Renders page 2 to /tmp/circle_plan_page.png when pdftoppm exists (for a human look), checking it is not blank."""
+    """Renders page 3 (a circle's map) to /tmp/circle_plan_page.png when pdftoppm exists, checking it is not blank."""
     pdftoppm = Path("/usr/bin/pdftoppm")
     if not pdftoppm.exists():
         pytest.skip("pdftoppm is not installed")
@@ -238,7 +238,7 @@ def test_png_of_a_page_for_review(processing, workspace, tmp_path):
         },
     )
     prefix = Path("/tmp/circle_plan_page")
-    subprocess.run([str(pdftoppm), "-png", "-r", "80", "-f", "2", "-l", "2", str(pdf), str(prefix)], check=True)
+    subprocess.run([str(pdftoppm), "-png", "-r", "80", "-f", "3", "-l", "3", str(pdf), str(prefix)], check=True)
     png = next(prefix.parent.glob(f"{prefix.name}*.png"))
     assert png.stat().st_size > 20_000
 

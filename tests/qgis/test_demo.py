@@ -71,7 +71,7 @@ def test_demo_produces_workspace_project_pdf_and_cli_output(tmp_path):
     needs = QgsVectorLayer(f"{out / 'fifteen_min_demo.gpkg'}|layername=needs", "needs", "ogr")
     assert needs.featureCount() == 159  # the synthetic needs file, less its one row naming no real community
     assert "top needs per community" in printed and "社区食堂/老年助餐" in printed
-    fusion = printed.split("circle fusion (圈圈融合")[1].split("co-location")[0].splitlines()[3:]
+    fusion = printed.split("circle fusion (圈圈融合")[1].split("co-location")[0].splitlines()[3:-1]
     matrix = [line for line in fusion if line.strip()]
     assert len(matrix) == community_count(out) and all(line.strip().endswith("/9") for line in matrix)
 
