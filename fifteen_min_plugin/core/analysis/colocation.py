@@ -133,6 +133,12 @@ class GapIndex:
 
         self._xy = np.array([item.xy for item in self.communities], dtype=float).reshape(-1, 2)
         self._order = {profile.name: position for position, profile in enumerate(self.profiles)}
+        #: the longest reach of any item (m): communities farther from a site gain nothing from it
+        self._max_reach = max((self.reach_m(item) for profile in self.profiles for item in profile.items), default=0.0)
+
+    def reach_m(self, item: ProfileItem) -> float:
+        """An item's reach in metres at the walking speed."""
+        return item.reach_minutes(self.metres_per_minute) * self.metres_per_minute
 
     @classmethod
     def from_fusion(
@@ -230,11 +236,11 @@ class GapIndex:
         distance = np.hypot(self._xy[:, 0] - xy[0], self._xy[:, 1] - xy[1])
         gaps: list[tuple[str, str, str]] = []
         per_community: dict[int, set[str]] = {}
-        for position, community in enumerate(self.communities):
+        for position in np.flatnonzero(distance <= self._max_reach + 1e-6).tolist():
+            community = self.communities[position]
             for profile, items in community.missing.items():
                 for item in items:
-                    reach = item.reach_minutes(self.metres_per_minute) * self.metres_per_minute
-                    if offered & set(item.codes) and distance[position] <= reach + 1e-6:
+                    if offered & set(item.codes) and distance[position] <= self.reach_m(item) + 1e-6:
                         gaps.append((community.community_id, profile, "|".join(item.codes)))
                         per_community.setdefault(position, set()).add(profile)
         if not gaps:
