@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 import pytest
 from pypdf import PdfReader
-from qgis.core import QgsFeature, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsVectorLayer
+from qgis.core import QgsFeature, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
@@ -21,7 +21,8 @@ from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.labels import project_status_label
 from fifteen_min_plugin.core.language import is_chinese
 from fifteen_min_plugin.core.projects.register import ProjectRegister, project_from_suggestion
-from fifteen_min_plugin.core.report.layout import CIRCLE_PAGES, COVER_PAGES
+from fifteen_min_plugin.core.report import PdfExport, ReportLayers, build_circle_plan
+from fifteen_min_plugin.core.report.layout import CIRCLE_PAGES, COVER_PAGES, FOOTER_TOP
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from tests.qgis import test_circle_plan
 from tests.qgis.test_circle_plan import ORIGINS, appears, text
@@ -238,3 +239,38 @@ def test_without_lists_the_page_says_what_is_missing(processing, workspace, tmp_
     ):
         assert sentence in lists, sentence
     assert "No project list was given." in pages[1] and "No survey yet." in pages[1]
+
+
+def test_lists_pages_keep_every_text_in_its_box_and_above_the_footer(
+    language, processing, workspace, plan, qgis_new_project, tmp_path
+):
+    project = QgsProject.instance()
+    given = [
+        *workspace.values(),
+        *(plan[name] for name in ("needs", "need_lists", "projects", "satisfaction", "fusion")),
+    ]
+    assert len(project.addMapLayers(given)) == len(given)
+    layers = ReportLayers(
+        coverage=workspace["coverage"],
+        circles=workspace["circles"],
+        facilities=workspace["facilities"],
+        assets=workspace["assets"],
+        suggestions=workspace["suggestions"],
+        needs=plan["needs"],
+        need_lists=plan["need_lists"],
+        projects=plan["projects"],
+        satisfaction=plan["satisfaction"],
+        fusion=plan["fusion"],
+    )
+    built = build_circle_plan(project, layers, "海淀区一刻钟便民生活圈", area="学院路街道", bureau="海淀区商务局")
+    export = PdfExport(built, tmp_path / "plan.pdf")
+    export.start()
+    test_circle_plan._assert_no_overlap(built.cover, "cover and city summary")
+    lists_top = built.atlas.pageCollection().page(1).pos().y()
+    more = True
+    while more:
+        more = export.next_page()
+        test_circle_plan._assert_no_overlap(built.atlas, f"pages up to {export.pages}")
+        boxes = {name: box for name, box, _ in test_circle_plan._text_boxes(built.atlas)}
+        assert boxes["plan_fusion"].bottom() < boxes["plan_footer"].top() <= lists_top + FOOTER_TOP
+    assert export.finish() == COVER_PAGES + CIRCLE_PAGES * len(ORIGINS)
