@@ -26,6 +26,7 @@ ALGORITHMS: tuple[tuple[str, str], ...] = (
     ("colocation", "ColocationAlgorithm"),
     ("plan_scenario", "PlanScenarioAlgorithm"),
     ("circle_plan", "CirclePlanAlgorithm"),
+    ("copy_workspace", "CopyWorkspaceAlgorithm"),
 )
 
 
