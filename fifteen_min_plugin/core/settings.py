@@ -25,6 +25,9 @@ RADII_M = (300, 500, 1000)
 #: GB 50180-2018's largest level: a resident within this many walking minutes of a facility is covered by it
 COVERED_MINUTES = 15.0
 SNAP_TOLERANCE_M = 100.0
+#: plan scenario: the nearest facility of each basic category is searched up to this many walking minutes (twice
+#: GB 50180's largest level, so a walk the plan shortens from beyond 15 minutes still shows)
+SCENARIO_SEARCH_MINUTES = 30.0
 #: the polygon of a network circle is the reachable streets buffered by this distance (m)
 WALK_OFF_M = 25.0
 #: two records of one category with the same name from different sources within this distance (m) are one facility

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+from collections.abc import Iterator
 
+import numpy as np
 import pytest
 from qgis.core import (
+    NULL,
+    Qgis,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
+    QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -26,6 +32,10 @@ from tests.qgis.test_coverage import default_settings, write_gpkg  # noqa: F401
 T = QVariant.Type
 METRES = "EPSG:3857"
 BASIC = [category.code for category in load_categories() if category.category_class == "basic"]
+
+
+def is_null(value: object) -> bool:
+    return value is None or value == NULL
 
 
 def _square(x0: float) -> QgsGeometry:
@@ -176,3 +186,227 @@ def test_the_scenario_writes_a_geopackage(processing, world, tmp_path):
             f'SELECT circle_id, grade_before, grade_after, gained, residents_gaining FROM "{table}" ORDER BY circle_id'
         ).fetchall()
     assert stored == [("A", "未达标", "基础型", "pharmacy", 8000), ("B", "未达标", "未达标", "", 0)]
+
+
+# --- walking minutes on real Haidian streets, against networkx -------------------------------------------------------
+
+SPEED, MAX_MINUTES, SNAP_M = 4.0, 30.0, 100.0
+PER_MINUTE = SPEED * 1000.0 / 60.0
+
+
+def _minutes(text: str) -> dict[str, float]:
+    """code → minutes of a minutes_before / minutes_after text (">30": inf)."""
+    found = {}
+    for item in text.split(";"):
+        code, value = item.split(":")
+        found[code] = np.inf if value.startswith(">") else float(value)
+    return found
+
+
+@pytest.fixture(scope="module")
+def haidian_plan(qgis_app, qgis_processing, tmp_path_factory) -> Iterator[dict]:
+    """Real OSM streets, the sample communities each with a 15-minute circle, the sample POIs classified plus one
+    synthetic facility of each basic category the extract lacks, and projects: P1 a planned pharmacy beside the
+    community whose pharmacy walk is longest, P2 a cancelled fresh market beside another community."""
+    from qgis import processing
+    from qgis.core import QgsApplication
+
+    from fifteen_min_plugin.processing.provider import FifteenMinProvider
+    from tests.qgis.test_nearest_facility import EXCLUDED, OSM, SAMPLE, UTM50, NetworkOracle, metric_points
+
+    registry = QgsApplication.processingRegistry()
+    provider = None if registry.providerById("fifteenmin") else FifteenMinProvider()
+    if provider is not None:
+        registry.addProvider(provider)
+    roads = QgsVectorLayer(f"{OSM}|layername=lines", "roads", "ogr")
+    assert roads.isValid() and roads.setSubsetString("highway IS NOT NULL")
+    communities = QgsVectorLayer(f"{SAMPLE}|layername=communities", "communities", "ogr")
+    pois = QgsVectorLayer(f"{SAMPLE}|layername=haidian_pois", "pois", "ogr")
+    classified = processing.run("fifteenmin:classifyfacilities", {"INPUT": pois, "OUTPUT": "memory:"})["OUTPUT"]
+    to_utm = QgsCoordinateTransform(roads.crs(), UTM50, QgsProject.instance())
+    polylines = []
+    for feature in roads.getFeatures():
+        if str(feature["highway"]) not in EXCLUDED:
+            geometry = feature.geometry()
+            assert geometry.transform(to_utm) == Qgis.GeometryOperationResult.Success
+            polylines.extend(np.array([(p.x(), p.y()) for p in part.vertices()]) for part in geometry.parts())
+    oracle = NetworkOracle(polylines)
+
+    folder = tmp_path_factory.mktemp("haidian_plan")
+    data = folder / "data.gpkg"
+    community_xy, ids = metric_points(communities, "community_id")
+    circles = write_gpkg(
+        data,
+        "circles",
+        QgsWkbTypes.Type.MultiPolygon,
+        "EPSG:32650",
+        [("circle_id", T.String), ("community_id", T.String), ("level_min", T.Int)],
+        [
+            (_point(x, y).buffer(800, 16), {"circle_id": f"Q-{cid}", "community_id": cid, "level_min": 15})
+            for (x, y), cid in zip(community_xy, ids)
+        ],
+    )
+    poi_xy, poi_codes = metric_points(classified, "category")
+    lacking = [code for code in BASIC if code not in set(poi_codes)]
+    middle = community_xy.mean(axis=0)
+    synthetic_xy = oracle.xy[np.argsort(np.hypot(*(oracle.xy - middle).T))[: len(lacking)]]  # street corners mid-town
+    facility_rows = [(x, y, str(code) if code else "") for (x, y), code in zip(poi_xy, poi_codes)]
+    facility_rows += [(x, y, code) for (x, y), code in zip(synthetic_xy, lacking)]
+    facilities = write_gpkg(
+        data,
+        "facilities",
+        QgsWkbTypes.Type.Point,
+        "EPSG:32650",
+        [("category", T.String)],
+        [(_point(x, y), {"category": code}) for x, y, code in facility_rows],
+    )
+    facility_xy = np.array([(x, y) for x, y, _ in facility_rows])
+    facility_codes = [code for _, _, code in facility_rows]
+
+    def nearest(code: str, extra: tuple[float, float] | None = None) -> np.ndarray:
+        members = facility_xy[[value == code for value in facility_codes]]
+        if extra is not None:
+            members = np.vstack([members, [extra]])
+        return oracle.nearest(community_xy, members, MAX_MINUTES * PER_MINUTE, SNAP_M) / PER_MINUTE
+
+    pharmacy = nearest("pharmacy")
+    on_network = np.array([oracle.attach(point)[2] <= SNAP_M for point in community_xy])
+    target = int(np.argmax(np.where(on_network, np.nan_to_num(pharmacy, posinf=1e9), -1)))
+    other = next(i for i in range(len(ids)) if i != target and on_network[i])
+    site = oracle.xy[np.argmin(np.hypot(*(oracle.xy - community_xy[target]).T))] + (3.0, 4.0)
+    market_site = oracle.xy[np.argmin(np.hypot(*(oracle.xy - community_xy[other]).T))] + (3.0, 4.0)
+
+    workspace = Workspace.create(folder / "ws.gpkg")
+    register = ProjectRegister.from_workspace(workspace, user="tester")
+    utm = QgsCoordinateReferenceSystem("EPSG:32650")
+    register.add({"project_id": "P1", "name": "社区药店", "category": "pharmacy"}, _point(*site), utm)
+    register.add({"project_id": "P2", "name": "菜市场", "category": "fresh_market"}, _point(*market_site), utm)
+    register.set_status("P2", "cancelled", note="选址不落实")
+    register.projects = register.events = None
+    gc.collect()
+    yield {
+        "processing": processing,
+        "inputs": {
+            "CIRCLES": circles,
+            "FACILITIES": facilities,
+            "PROJECTS": f"{workspace.path}|layername=projects",
+            "COMMUNITIES": communities,
+            "ROADS": roads,
+            "SPEED_KMH": SPEED,
+            "MAX_MINUTES": MAX_MINUTES,
+            "SNAP_TOLERANCE_M": SNAP_M,
+        },
+        "ids": ids,
+        "on_network": on_network,
+        "nearest": nearest,
+        "target": target,
+        "other": other,
+        "site": tuple(site),
+        "market_site": tuple(market_site),
+    }
+    if provider is not None:
+        registry.removeProvider(provider)
+
+
+def _walk(haidian_plan, output: str = "memory:", log=None, **extra) -> dict[str, dict]:
+    inputs = {**haidian_plan["inputs"], "OUTPUT": output, **extra}
+    result = haidian_plan["processing"].run("fifteenmin:planscenario", inputs, feedback=log)
+    layer = result["OUTPUT"] if isinstance(result["OUTPUT"], QgsVectorLayer) else QgsVectorLayer(result["OUTPUT"])
+    return {
+        feature["community_id"]: {name: feature[name] for name in layer.fields().names()}
+        for feature in layer.getFeatures()
+    }
+
+
+def test_a_project_beside_a_community_cuts_its_walk_as_networkx_measures_it(haidian_plan):
+    from tests.qgis.test_nearest_facility import Log
+
+    log = Log()
+    rows = _walk(haidian_plan, log=log)
+    ids, nearest, target = haidian_plan["ids"], haidian_plan["nearest"], haidian_plan["target"]
+    before = {code: nearest(code) for code in BASIC}
+    after = {**before, "pharmacy": nearest("pharmacy", haidian_plan["site"])}
+    assert np.isfinite(after["pharmacy"][target]) and after["pharmacy"][target] < 2.0
+    assert after["pharmacy"][target] < before["pharmacy"][target]
+    compared = 0
+    for k, community in enumerate(ids):
+        row = rows[community]
+        if not haidian_plan["on_network"][k]:
+            assert all(is_null(row[name]) for name in ("minutes_before", "minutes_after", "worst_min_before"))
+            continue
+        for field, expected in (("minutes_before", before), ("minutes_after", after)):
+            measured = _minutes(row[field])
+            assert list(measured) == BASIC
+            for code in BASIC:
+                if np.isfinite(expected[code][k]):
+                    assert measured[code] == pytest.approx(expected[code][k], abs=0.05 + 1e-9), (community, code)
+                    compared += 1
+                else:
+                    assert measured[code] == np.inf, (community, code)
+        for field, expected in (("worst_min_before", before), ("worst_min_after", after)):
+            walks = np.array([expected[code][k] for code in BASIC])
+            if np.isfinite(walks).all():
+                assert row[field] == pytest.approx(walks.max(), rel=1e-6), community
+            else:
+                assert is_null(row[field]), community
+    assert compared > 100
+    target_row = rows[ids[target]]
+    old, new = before["pharmacy"][target], after["pharmacy"][target]
+    old_text = f"{old:.1f}" if np.isfinite(old) else ">30"
+    assert f"pharmacy:{old_text}→{new:.1f}" in target_row["minutes_changed"].split(";")
+    assert "fresh_market" not in target_row["minutes_changed"]  # P2, beside another community, is cancelled
+    assert not is_null(target_row["worst_min_after"]), "the synthetic facilities give every basic category"
+    # the roads are read once: one walking graph for the four searches
+    assert sum("Walking graph:" in line for line in log.lines) == 1
+
+
+def test_a_cancelled_project_changes_no_minutes(haidian_plan):
+    everything_but_cancelled = "planned,approved,under_construction,open,evaluated"
+    without_p1 = _walk(haidian_plan, STATUSES="open")  # nothing is open: nothing is built
+    with_all = _walk(haidian_plan, STATUSES=everything_but_cancelled)
+    other = haidian_plan["ids"][haidian_plan["other"]]
+    assert any(not is_null(row["minutes_after"]) for row in without_p1.values())
+    for row in without_p1.values():
+        assert row["minutes_after"] == row["minutes_before"] and row["minutes_changed"] in ("", None)
+        assert row["worst_min_after"] == row["worst_min_before"]
+    # P2, a cancelled fresh market beside `other`, is never built whatever statuses are asked for
+    built_anyway = haidian_plan["nearest"]("fresh_market", haidian_plan["market_site"])
+    assert built_anyway[haidian_plan["other"]] < haidian_plan["nearest"]("fresh_market")[haidian_plan["other"]]
+    for row in with_all.values():
+        if is_null(row["minutes_after"]):  # a community off the network
+            continue
+        assert _minutes(row["minutes_after"])["fresh_market"] == _minutes(row["minutes_before"])["fresh_market"]
+    assert "fresh_market" not in (with_all[other]["minutes_changed"] or "")
+
+
+def test_walking_minutes_reach_a_geopackage_and_tiers_walk_as_coverage_does(haidian_plan, tmp_path):
+    output = tmp_path / "walk.gpkg"
+    rows = _walk(haidian_plan, str(output))
+    with sqlite3.connect(output) as connection:
+        table = connection.execute("SELECT table_name FROM gpkg_contents").fetchone()[0]
+        stored = connection.execute(
+            f'SELECT community_id, minutes_before, minutes_after, minutes_changed, worst_min_before, worst_min_after '
+            f'FROM "{table}"'
+        ).fetchall()
+    assert len(stored) == len(rows) and any(changed for _, _, _, changed, _, _ in stored)
+    for community, *values in stored:
+        expected = [rows[community][name] for name in ("minutes_before", "minutes_after", "minutes_changed")]
+        assert values[:3] == [None if is_null(value) else value for value in expected]
+    inputs = {name: haidian_plan["inputs"][name] for name in ("CIRCLES", "FACILITIES", "COMMUNITIES", "ROADS")}
+    coverage = haidian_plan["processing"].run("fifteenmin:coverage", {**inputs, "OUTPUT": "memory:"})["OUTPUT"]
+    tiers = {feature["community_id"]: feature["missing_tiers"] for feature in coverage.getFeatures()}
+    assert {community: row["tiers_before"] for community, row in rows.items()} == tiers
+
+
+def test_without_roads_the_minutes_are_empty_and_the_log_says_why(processing, world):
+    from tests.qgis.test_nearest_facility import Log
+
+    log = Log()
+    result = processing.run(
+        "fifteenmin:planscenario",
+        {name.upper(): world[name] for name in ("circles", "facilities", "projects", "assets")} | {"OUTPUT": "memory:"},
+        feedback=log,
+    )
+    for feature in result["OUTPUT"].getFeatures():
+        assert all(is_null(feature[name]) for name in ("minutes_before", "minutes_changed", "worst_min_after"))
+    assert any("Walking minutes need roads and communities" in line for line in log.lines)

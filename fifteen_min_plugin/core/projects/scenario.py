@@ -11,6 +11,11 @@ misses (`missing_required` of coverage) now and after.
 `residents_gaining` is the circle's population when the plan gives it at least one basic-guarantee category it
 lacks now, else 0 (NULL when the circle's population is unknown): the residents who gain a missing basic
 service within their circle, each counted once however many gaps close.
+
+With roads (a walking graph built once by the caller), the lower tiers without a circle of their own are checked
+within their walking minutes, as coverage does with roads, and the walking minutes from each circle's community to
+the nearest facility of each basic category are measured now and after (core/projects/scenario_minutes.py); without
+roads those fields are NULL.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from qgis.core import (
     QgsCoordinateTransformContext,
     QgsCsException,
     QgsFeature,
+    QgsFeatureRequest,
     QgsFeatureSource,
     QgsGeometry,
     QgsProcessingFeedback,
@@ -34,11 +40,20 @@ from qgis.core import (
 )
 
 from fifteen_min_plugin.core.analysis.coverage import circle_coverage
+from fifteen_min_plugin.core.analysis.tiers import RoadReach
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.labels import named_ids, project_status_label
 from fifteen_min_plugin.core.language import Messages
+from fifteen_min_plugin.core.projects.scenario_minutes import (
+    MINUTES_FIELDS,
+    NO_MINUTES,
+    BasicMinutes,
+    basic_minutes,
+    circle_community,
+)
+from fifteen_min_plugin.core.settings import SCENARIO_SEARCH_MINUTES
 from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.workspace.schema import PROJECT_STATUSES
 
@@ -57,6 +72,7 @@ SCENARIO_FIELDS = (
     ("tiers_before", "text"),
     ("tiers_after", "text"),
     ("residents_gaining", "int"),
+    *MINUTES_FIELDS,
 )
 _PROJECT_FIELDS = ("project_id", "category", "status")
 
@@ -205,22 +221,45 @@ def plan_scenario(
     assets: Optional[QgsFeatureSource],
     transform_context: QgsCoordinateTransformContext,
     feedback: QgsProcessingFeedback,
+    roads: Optional[RoadReach] = None,
+    max_minutes: float = SCENARIO_SEARCH_MINUTES,
 ) -> Optional[PlanScenario]:
-    """The grade and missing basic categories of every circle before and after the plan; None when cancelled."""
-    steps = QgsProcessingMultiStepFeedback(2, feedback)
-    before = circle_coverage(circles, facilities, category_field, communities, transform_context, steps)
+    """The grade and missing basic categories of every circle before and after the plan; None when cancelled.
+
+    With `roads` and `communities`, also the walking minutes to each basic category (searched up to `max_minutes`).
+    """
+    walking = roads is not None and communities is not None
+    steps = QgsProcessingMultiStepFeedback(3 if walking else 2, feedback)
+    before = circle_coverage(circles, facilities, category_field, communities, transform_context, steps, roads=roads)
     if before is None:
         return None
     after_layer, built = built_facilities(
         facilities, category_field, projects, statuses, assets, transform_context, feedback
     )
     steps.setCurrentStep(1)
-    after = circle_coverage(circles, after_layer, "category", communities, transform_context, steps)
+    after = circle_coverage(circles, after_layer, "category", communities, transform_context, steps, roads=roads)
     if after is None:
         return None
+    minutes: Optional[BasicMinutes] = None
+    if walking:
+        steps.setCurrentStep(2)
+        steps.setProgressText(ScenarioMessages.tr("Walking minutes before and after the plan…"))
+        built_points = after_layer.materialize(QgsFeatureRequest().setFilterExpression('"project_id" IS NOT NULL'))
+        minutes = basic_minutes(
+            roads, communities, facilities, category_field, built_points, max_minutes, transform_context, steps
+        )
+        if minutes is None:
+            return None
+    else:
+        feedback.pushInfo(
+            ScenarioMessages.tr(
+                "Walking minutes need roads and communities: minutes_before, minutes_after, minutes_changed, "
+                "worst_min_before and worst_min_after are empty."
+            )
+        )
     scenario = PlanScenario(before.features, [], built)
     projects_by_circle = _projects_in_circles(after_layer, before.features, circles, transform_context)
-    for old, new, inside in zip(before.rows, after.rows, projects_by_circle):
+    for feature, old, new, inside in zip(before.features, before.rows, after.rows, projects_by_circle):
         missing_before = [code for code in str(old["missing_basic"]).split(",") if code]
         missing_after = set(code for code in str(new["missing_basic"]).split(",") if code)
         gained = [code for code in missing_before if code not in missing_after]
@@ -238,6 +277,7 @@ def plan_scenario(
                 "tiers_before": old["missing_tiers"],
                 "tiers_after": new["missing_tiers"],
                 "residents_gaining": NULL if population is None else (int(population) if gained else 0),
+                **(NO_MINUTES if minutes is None else minutes.values(circle_community(feature))),
             }
         )
     return scenario
