@@ -81,6 +81,13 @@ COVERAGE_V7 = [
     ("missing_tiers", T.String),
     ("missing_tiers_zh", T.String),
     ("tier_reach", T.String),
+    # residents' demand (the categories asked for most, those missing) and satisfaction against the 90% target
+    ("demand_top", T.String),
+    ("demand_top_zh", T.String),
+    ("unmet_demand", T.String),
+    ("unmet_demand_zh", T.String),
+    ("satisfaction", T.Double),
+    ("satisfaction_ok", T.Int),
 ]
 
 # The current contract, written out independently of fifteen_min_plugin.core.workspace.schema.
