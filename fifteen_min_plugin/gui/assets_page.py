@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
@@ -46,6 +47,7 @@ from fifteen_min_plugin.core.labels import asset_type_label, status_label
 from fifteen_min_plugin.core.language import is_chinese
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.values import plain
+from fifteen_min_plugin.core.workspace.access import read_only_reason
 from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.asset_form import AssetForm, prefill_values
@@ -305,6 +307,10 @@ class AssetsPage(DockPage, load_form("assets_page")):
             status: getattr(self, f"{status}_button") for status in ("under_review", "approved", "in_use", "retired")
         }
         self._fill_widgets()
+        self.read_only_label = QLabel(self)
+        self.read_only_label.setWordWrap(True)
+        self.read_only_label.hide()
+        self.pageLayout.insertWidget(0, self.read_only_label)
         self._connect()
         self.refresh()
 
@@ -401,6 +407,26 @@ class AssetsPage(DockPage, load_form("assets_page")):
         if selected:
             self.select_asset(selected)
         self._show_selected()
+        self._show_access(workspace)
+
+    def edit_widgets(self) -> tuple[QWidget, ...]:
+        """The widgets that change the register: hidden for a user who may not change it."""
+        return (
+            self.flag_button,
+            self.draw_button,
+            self.flag_selected_button,
+            self.find_button,
+            *self.status_buttons.values(),
+            self.delete_button,
+        )
+
+    def _show_access(self, workspace: Optional[Workspace]) -> None:
+        """Hide the edit buttons and say why when the user may only read the register (a read-only role or file)."""
+        reason = None if workspace is None else read_only_reason([workspace.layer("idle_assets")])
+        self.read_only_label.setText(reason or "")
+        self.read_only_label.setVisible(bool(reason))
+        for widget in self.edit_widgets():
+            widget.setVisible(not reason)
 
     def _read(self, workspace: Workspace) -> tuple[list[AssetRow], list[tuple[str, str]]]:
         assets = workspace.layer("idle_assets")

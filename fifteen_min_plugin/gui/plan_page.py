@@ -30,7 +30,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from qgis.PyQt.QtGui import QColor, QIcon
-from qgis.PyQt.QtWidgets import QAction, QComboBox, QDialog, QInputDialog, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QAction, QComboBox, QDialog, QInputDialog, QLabel, QTableWidgetItem, QWidget
 
 from fifteen_min_plugin.__about__ import PROVIDER_ID, RESOURCES_DIR
 from fifteen_min_plugin.core.errors import FifteenMinError
@@ -56,6 +56,7 @@ from fifteen_min_plugin.core.projects.register import (
     project_from_suggestion,
 )
 from fifteen_min_plugin.core.values import plain
+from fifteen_min_plugin.core.workspace.access import read_only_reason
 from fifteen_min_plugin.core.workspace.schema import PROJECT_STATUSES
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.dock_page import DockPage
@@ -249,6 +250,10 @@ class PlanPage(DockPage, load_form("plan_page")):
         fitting_table(self.queue_table, stretch=(0, 3))
         fitting_table(self.lists_table, stretch=(0, 2))
         fitting_table(self.history, stretch=(1, 2, 3, 4))
+        self.read_only_label = QLabel(self)
+        self.read_only_label.setWordWrap(True)
+        self.read_only_label.hide()
+        self.pageLayout.insertWidget(0, self.read_only_label)
         self._connect()
         self.refresh()
 
@@ -299,6 +304,30 @@ class PlanPage(DockPage, load_form("plan_page")):
         self.refresh_queue()
         self.refresh_lists()
         self.refresh_projects()
+        self._show_access(workspace)
+
+    def edit_widgets(self) -> tuple[QWidget, ...]:
+        """The widgets that change needs, lists or projects: hidden for a user who may not change them."""
+        return (
+            self.import_button,
+            self.save_queue_button,
+            self.add_list_button,
+            self.remove_list_button,
+            self.save_lists_button,
+            self.add_button,
+            self.suggestion_button,
+            self.draw_button,
+            *self.status_buttons.values(),
+        )
+
+    def _show_access(self, workspace: Optional[Workspace]) -> None:
+        """Hide the edit buttons and say why when the user may only read the workspace (a read-only role or file)."""
+        layers = [] if workspace is None else [workspace.layer(name) for name in ("projects", "needs")]
+        reason = read_only_reason(layers)
+        self.read_only_label.setText(reason or "")
+        self.read_only_label.setVisible(bool(reason))
+        for widget in self.edit_widgets():
+            widget.setVisible(not reason)
 
     # --- needs import --------------------------------------------------------------------------------------
 

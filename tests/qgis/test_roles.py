@@ -115,3 +115,31 @@ def test_a_read_only_geopackage_is_told_why(tmp_path):
     path.chmod(stat.S_IRUSR | stat.S_IRGRP)
     workspace = Workspace.open(path)
     assert "read-only" in read_only_reason([workspace.layer("idle_assets")])
+
+
+@pytest.mark.parametrize("kind", ["reader", "editor"])
+def test_the_assets_and_plan_pages_show_edit_buttons_only_to_an_editor(roles, kind):
+    from qgis.core import QgsProject
+    from qgis.gui import QgsMapCanvas, QgsMessageBar
+
+    from fifteen_min_plugin.gui.assets_page import AssetsPage
+    from fifteen_min_plugin.gui.plan_page import PlanPage
+
+    _workspace, asset_id, schema, logins = roles
+    name, login = logins[kind]
+    workspace = Workspace.open(f"postgres:{name}/{schema}")
+    canvas, project = QgsMapCanvas(), QgsProject()
+    for page_class in (AssetsPage, PlanPage):
+        page = page_class(canvas=canvas, message_bar=QgsMessageBar(), workspace=lambda: workspace, project=project)
+        hidden = [widget.isHidden() for widget in page.edit_widgets()]
+        if kind == "reader":
+            assert all(hidden), page_class.__name__
+            assert not page.read_only_label.isHidden() and f"“{login}”" in page.read_only_label.text()
+        else:
+            assert not any(hidden), page_class.__name__
+            assert page.read_only_label.isHidden()
+        if page_class is AssetsPage:  # either role sees the register
+            assert [row.asset_id for row in page.model.rows] == [asset_id]
+        page.teardown()
+        page.deleteLater()
+    gc.collect()
