@@ -6429,6 +6429,21 @@ Mon-Fri 19:00-07:00
         <source>Shows what the project list changes: the coverage of every circle is computed twice, as Coverage per circle does, now and with the projects of the chosen statuses built.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;, &lt;b&gt;Facilities&lt;/b&gt; (classified) and &lt;b&gt;Communities&lt;/b&gt; (optional, population): as in Coverage per circle.&lt;br&gt;&lt;b&gt;Projects&lt;/b&gt;: the workspace projects layer (&lt;i&gt;project_id&lt;/i&gt;, &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;status&lt;/i&gt;, optional &lt;i&gt;asset_id&lt;/i&gt;). Each project built adds one facility of its category at its site, or, without a site, at its idle asset&apos;s location.&lt;br&gt;&lt;b&gt;Statuses&lt;/b&gt;: the statuses counted as built, comma-separated (default planned,approved,under_construction; also open, evaluated). Cancelled projects are never built.&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): the assets with &lt;i&gt;asset_id&lt;/i&gt; whose location a project without a site takes.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with &lt;i&gt;grade_before&lt;/i&gt;, &lt;i&gt;grade_after&lt;/i&gt;, &lt;i&gt;missing_before&lt;/i&gt;, &lt;i&gt;missing_after&lt;/i&gt; (missing basic-guarantee categories, comma-separated codes), &lt;i&gt;gained&lt;/i&gt; (the basic categories the plan fills), &lt;i&gt;closed_by&lt;/i&gt; (per category gained, the projects inside the circle that fill it, e.g. pharmacy:P1,P3), &lt;i&gt;required_before&lt;/i&gt; and &lt;i&gt;required_after&lt;/i&gt; (the GB 50180 / MOFCOM requirements the circle misses, as in Coverage per circle&apos;s missing_required; the gaps left in missing_after and required_after are those no project of the chosen statuses addresses yet), &lt;i&gt;tiers_before&lt;/i&gt; and &lt;i&gt;tiers_after&lt;/i&gt; (the same requirements by GB 50180 tier, each checked within its own reach, as Coverage per circle&apos;s missing_tiers, e.g. 5:kindergarten;10:bus_stop) and &lt;i&gt;residents_gaining&lt;/i&gt;: the circle&apos;s population if it gains at least one missing basic category, else 0 (empty without a population).</source>
         <translation>展示项目清单带来的变化：与“逐圈覆盖分析”相同的方法，对每个生活圈计算两次覆盖情况——现状一次，按所选状态的项目建成后再一次。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;、&lt;b&gt;设施&lt;/b&gt;（已分类）和&lt;b&gt;社区&lt;/b&gt;（可选，人口）：与“逐圈覆盖分析”相同。&lt;br&gt;&lt;b&gt;项目清单&lt;/b&gt;：工作空间的项目图层（&lt;i&gt;project_id&lt;/i&gt;、&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;status&lt;/i&gt;，可选 &lt;i&gt;asset_id&lt;/i&gt;）。每个计为建成的项目在其选址处增加一处该业态的设施；没有选址的，落在其对应闲置资源的位置。&lt;br&gt;&lt;b&gt;计为建成的状态&lt;/b&gt;：以逗号分隔（默认 planned,approved,under_construction，即谋划中、已立项、在建；另可选 open、evaluated）。已取消的项目一律不计。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;（可选）：带 &lt;i&gt;asset_id&lt;/i&gt; 的闲置资源，没有选址的项目取其位置。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：各生活圈，附加 &lt;i&gt;grade_before&lt;/i&gt;、&lt;i&gt;grade_after&lt;/i&gt;（规划前后等级）、&lt;i&gt;missing_before&lt;/i&gt;、&lt;i&gt;missing_after&lt;/i&gt;（规划前后缺少的基本保障类业态，编码以逗号分隔）、&lt;i&gt;gained&lt;/i&gt;（规划补齐的基本保障类业态）、&lt;i&gt;closed_by&lt;/i&gt;（每项补齐的业态由圈内哪些项目补齐，如 pharmacy:P1,P3）、&lt;i&gt;required_before&lt;/i&gt; 与 &lt;i&gt;required_after&lt;/i&gt;（规划前后未满足的 GB 50180 / 商务部配置要求，同“逐圈覆盖分析”的 missing_required；missing_after 和 required_after 中留下的缺项，即所选状态的项目尚未覆盖的缺口）、&lt;i&gt;tiers_before&lt;/i&gt; 与 &lt;i&gt;tiers_after&lt;/i&gt;（同样的要求按 GB 50180 层级列出，各层级在各自范围内核查，同“逐圈覆盖分析”的 missing_tiers，如 5:kindergarten;10:bus_stop）和 &lt;i&gt;residents_gaining&lt;/i&gt;：生活圈至少补齐一项所缺基本保障类业态时为其人口，否则为 0（无人口数据时为空）。</translation>
     </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="62"/>
+        <source>&lt;br&gt;&lt;b&gt;Roads&lt;/b&gt; (optional, with &lt;b&gt;Communities&lt;/b&gt;): walking minutes before and after. From each circle's community (its &lt;i&gt;community_id&lt;/i&gt;, else &lt;i&gt;origin_id&lt;/i&gt;, found by &lt;i&gt;community_id&lt;/i&gt; in the communities layer) to the nearest facility of each basic-guarantee category along the streets, as Walking time to the nearest facility computes it, now and with the projects built; the streets are read once for both. The lower GB 50180 tiers without a circle of their own are then checked within their walking minutes, as Coverage per circle does with roads. &lt;i&gt;minutes_before&lt;/i&gt; and &lt;i&gt;minutes_after&lt;/i&gt; list every basic category as code:minutes (pharmacy:12.4;breakfast:3.0), &amp;gt;30 (the maximum minutes) where none is within reach; &lt;i&gt;minutes_changed&lt;/i&gt; the categories whose minutes the plan changes (pharmacy:12.4→3.1); &lt;i&gt;worst_min_before&lt;/i&gt; and &lt;i&gt;worst_min_after&lt;/i&gt; the longest of the basic categories' nearest walks, empty when one of them has no facility within the maximum minutes. Without roads, or for a circle whose community has no point within the snapping tolerance of a street, these fields are empty.&lt;br&gt;&lt;b&gt;Maximum minutes&lt;/b&gt;: the walk searched (default 30).&lt;br&gt;</source>
+        <translation>&lt;br&gt;&lt;b&gt;道路&lt;/b&gt;（可选，需同时给出&lt;b&gt;社区&lt;/b&gt;）：规划前后的步行分钟数。从每个生活圈所属社区（取其 &lt;i&gt;community_id&lt;/i&gt;，没有则取 &lt;i&gt;origin_id&lt;/i&gt;，按 &lt;i&gt;community_id&lt;/i&gt; 在社区图层中查找）出发，沿街道步行到每类基本保障类业态最近设施的分钟数，算法同“到最近设施的步行时间”，现状算一次，项目建成后再算一次；街道只读取一次，两次共用。此时没有本层级生活圈的 GB 50180 下层级，也按其步行分钟数核查，与“各生活圈覆盖分析”给出道路时相同。&lt;i&gt;minutes_before&lt;/i&gt; 与 &lt;i&gt;minutes_after&lt;/i&gt; 以“编码:分钟”列出每类基本保障类业态（pharmacy:12.4;breakfast:3.0），范围内没有设施的记为 &amp;gt;30（即最大分钟数）；&lt;i&gt;minutes_changed&lt;/i&gt; 列出规划改变了步行分钟数的业态（pharmacy:12.4→3.1）；&lt;i&gt;worst_min_before&lt;/i&gt; 与 &lt;i&gt;worst_min_after&lt;/i&gt; 为各类基本保障类业态最近步行时间中最长的一项，任一类在最大分钟数内没有设施时为空。未给道路，或生活圈所属社区的点不在任何街道的捕捉容差范围内时，这些字段为空。&lt;br&gt;&lt;b&gt;最大分钟数&lt;/b&gt;：步行搜索的上限（默认 30）。&lt;br&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="119"/>
+        <source>Maximum minutes</source>
+        <translation>最大分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="153"/>
+        <source>Roads were given without a communities layer: there is no community point to walk from.</source>
+        <translation>给了道路但没有社区图层：没有可出发的社区点，道路未使用。</translation>
+    </message>
 </context>
 <context>
     <name>PoiClient</name>
@@ -7502,12 +7517,12 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="246"/>
         <source>Walking minutes before and after the plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算规划前后的步行分钟数…</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="254"/>
         <source>Walking minutes need roads and communities: minutes_before, minutes_after, minutes_changed, worst_min_before and worst_min_after are empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>步行分钟数需要道路和社区图层：minutes_before、minutes_after、minutes_changed、worst_min_before 和 worst_min_after 为空。</translation>
     </message>
 </context>
 <context>
