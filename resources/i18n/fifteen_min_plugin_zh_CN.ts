@@ -581,42 +581,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetTableModel</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="91"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="91"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="91"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="91"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="91"/>
         <source>Bays</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="91"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="91"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
@@ -624,22 +624,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="321"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="327"/>
         <source>Flag idle asset on map</source>
         <translation>在地图上标记闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="324"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="330"/>
         <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
         <translation>单击任意图层中的要素（停车场、人防工程、空置建筑…），将其添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="327"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="333"/>
         <source>Add idle asset by drawing</source>
         <translation>绘制添加闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="330"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="336"/>
         <source>Click the asset&apos;s location on the map, then fill in the form.</source>
         <translation>在地图上单击资源位置，然后填写表单。</translation>
     </message>
@@ -664,12 +664,12 @@ Mon-Fri 19:00-07:00
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="344"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="350"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="347"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="353"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
@@ -779,262 +779,262 @@ Mon-Fri 19:00-07:00
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="797"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="823"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="394"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="400"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="395"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="401"/>
         <source>In no circle</source>
         <translation>不在任何生活圈内</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="418"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="444"/>
         <source>{circle} ({minutes} min)</source>
         <translation>{circle}（{minutes} min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="478"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="504"/>
         <source>Select an asset to see its idle times, history and suggestions.</source>
         <translation>选择一处资源，查看其闲置时段、历史记录和建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="490"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="516"/>
         <source>Press “Suggest uses” to rank uses for the register's assets.</source>
         <translation>点击“建议用途”，为台账中的资源排序用途。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="502"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="528"/>
         <source>Idle time windows: none recorded.</source>
         <translation>闲置时段：无记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="506"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="532"/>
         <source>Idle time windows “{text}” cannot be read: {reason}</source>
         <translation>无法读取闲置时段“{text}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="509"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="535"/>
         <source>Idle time windows: {windows} ({hours:g} h per week)</source>
         <translation>闲置时段：{windows}（每周 {hours:g} h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="530"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="556"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="531"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="557"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="532"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="558"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="533"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="559"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="577"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="603"/>
         <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
         <translation>请先在图层上选择要素（工作空间自身的图层不计在内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="596"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="622"/>
         <source>Feature {fid} of “{layer}” no longer exists.</source>
         <translation>“{layer}”的要素 {fid} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="602"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="628"/>
         <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
         <translation>“{layer}”的要素 {fid} 已作为 {asset_id} 登记在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="615"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="641"/>
         <source>Flagged from “{layer}”, feature {fid}</source>
         <translation>标记自“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="616"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="642"/>
         <source>recognised by {why}</source>
         <translation>识别依据：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="616"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="642"/>
         <source>no rule matched</source>
         <translation>未匹配任何规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="624"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="650"/>
         <source>Added by drawing</source>
         <translation>通过绘制添加</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="655"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="681"/>
         <source>{asset_id} “{name}” added to the register.</source>
         <translation>已将 {asset_id}“{name}”添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="678"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="704"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="695"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="721"/>
         <source>{asset_id} is now “{status}”.</source>
         <translation>{asset_id} 的状态已变为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="703"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="729"/>
         <source>Delete idle asset</source>
         <translation>删除闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="703"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="729"/>
         <source>Delete {asset_id} from the register for good? Its history keeps a record of the deletion. Retiring the asset keeps it in the register instead.</source>
         <translation>确定要将 {asset_id} 从台账中永久删除吗？历史记录会保留此次删除的记录。如改为将该资源设为“已退出”，它仍会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="703"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="729"/>
         <source>Why is {asset_id} deleted?</source>
         <translation>为何删除 {asset_id}？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="726"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="752"/>
         <source>{asset_id} deleted; the history keeps a record.</source>
         <translation>已删除 {asset_id}；历史记录中保留了记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="730"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="756"/>
         <source>Note for the change to “{status}” (optional):</source>
         <translation>变更为“{status}”的备注（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="783"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="809"/>
         <source>The register is empty: flag or add assets first.</source>
         <translation>台账为空：请先标记或添加资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="786"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="812"/>
         <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
         <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="822"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="848"/>
         <source>Suggestions ranked for {count} assets.</source>
         <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="853"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="879"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
         <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="865"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="891"/>
         <source>Tick at least one layer to scan.</source>
         <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="871"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="897"/>
         <source>Find candidates</source>
         <translation>查找候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="875"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="901"/>
         <source>No idle asset candidates in the chosen layers.</source>
         <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="908"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="934"/>
         <source>Found by “Find candidates”: {why}</source>
         <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="915"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="941"/>
         <source>{count} candidates added to the register.</source>
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="937"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="963"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="313"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="319"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="929"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="955"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="534"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="560"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="535"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="561"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="536"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="562"/>
         <source>Owner</source>
         <translation>权属单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="537"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="563"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="538"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="564"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="539"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="565"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="540"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="566"/>
         <source>Condition</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="541"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="567"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="542"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="568"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="543"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="569"/>
         <source>Source layer</source>
         <translation>来源图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="544"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="570"/>
         <source>Source feature</source>
         <translation>来源要素</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="277"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="279"/>
         <source>{community} {minutes}-minute circle</source>
         <translation>{community} {minutes} 分钟生活圈</translation>
     </message>
@@ -1305,7 +1305,7 @@ Mon-Fri 19:00-07:00
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="213"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="215"/>
         <source>Register ticked</source>
         <translation>登记已勾选项</translation>
     </message>
@@ -1315,27 +1315,27 @@ Mon-Fri 19:00-07:00
         <translation>是否已登记</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="220"/>
         <source>{count} candidates found; {new} are new and ticked. The others are or may already be in the register: tick one only after checking it.</source>
         <translation>共找到 {count} 个候选，其中 {new} 个为新资源，已勾选。其余候选已经或可能已经登记，请核实后再勾选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="256"/>
         <source>Registered: {asset} {name}</source>
         <translation>已登记：{asset} {name}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="256"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="258"/>
         <source>Perhaps {asset} {name} (same name nearby)</source>
         <translation>可能是 {asset} {name}（附近同名）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="260"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="262"/>
         <source>Perhaps {asset} {name} (same place)</source>
         <translation>可能是 {asset} {name}（位置相同）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="261"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="263"/>
         <source>New</source>
         <translation>新资源</translation>
     </message>
@@ -2260,54 +2260,54 @@ Mon-Fri 19:00-07:00
         <translation>圈圈融合选址（一址补多圈）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="44"/>
-        <source>Finds where one site closes the gaps of several service circles at once (圈圈融合).&lt;br&gt;&lt;b&gt;Circle fusion&lt;/b&gt;: the output of Circle fusion: communities with &lt;i&gt;community_id&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt; and, per circle profile, &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt; (the items it lacks).&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): the register's idle_assets; each offers the uses of the suitability table its type, size and idle hours allow (as in Suggest repurposing).&lt;br&gt;&lt;b&gt;Projects&lt;/b&gt; (optional): the workspace projects (&lt;i&gt;project_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;status&lt;/i&gt;, site point); each offers its category.&lt;br&gt;&lt;b&gt;Statuses&lt;/b&gt;: the project statuses counted as planned sites (default planned, approved, under_construction).&lt;br&gt;&lt;b&gt;Suitability table&lt;/b&gt; (optional): default resources/assets/suitability.csv.&lt;br&gt;&lt;b&gt;Circle profiles&lt;/b&gt; (optional): comma-separated profile names or CSV paths; default every shipped profile the fusion layer has.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: turns reach in minutes into metres (default 4 km/h).&lt;br&gt;A use closes a missing item of a profile in a community when it provides one of the item's categories and the community lies within the item's reach of the site, in a straight line (reach_method straight_line: the walk along the streets is longer where rivers or walls are in the way).&lt;br&gt;Score = Σ over the communities gaining of population × profiles closed there / 1000: it drops when a new facility closes one profile's gap.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per site and use that closes at least one gap, ranked per site by the number of circles served, then score: &lt;i&gt;site_kind&lt;/i&gt; (asset, project), &lt;i&gt;site_id&lt;/i&gt;, &lt;i&gt;site_name&lt;/i&gt;, &lt;i&gt;use&lt;/i&gt;, &lt;i&gt;use_zh&lt;/i&gt;, &lt;i&gt;rank&lt;/i&gt;, &lt;i&gt;n_circles_served&lt;/i&gt;, &lt;i&gt;circles_served&lt;/i&gt; (profile names), &lt;i&gt;circles_served_zh&lt;/i&gt;, &lt;i&gt;n_communities&lt;/i&gt;, &lt;i&gt;communities&lt;/i&gt;, &lt;i&gt;residents_gain&lt;/i&gt;, &lt;i&gt;gaps_closed&lt;/i&gt; (community:profile:item; …), &lt;i&gt;score&lt;/i&gt;, &lt;i&gt;reach_method&lt;/i&gt;, &lt;i&gt;reason_zh&lt;/i&gt; and &lt;i&gt;reason_en&lt;/i&gt; (the sentence naming the circles).</source>
-        <translation>查找一处场地能同时补齐多个生活圈短板的位置（圈圈融合）。&lt;br&gt;&lt;b&gt;圈圈融合&lt;/b&gt;：“圈圈融合”的输出：含 &lt;i&gt;community_id&lt;/i&gt;、&lt;i&gt;population&lt;/i&gt; 以及每类生活圈配置的 &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt;（所缺项目）的社区。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;（可选）：台账中的 idle_assets；每处资源可承接适宜性表中其类型、规模和闲置时段所允许的用途（与“闲置资源改造建议”相同）。&lt;br&gt;&lt;b&gt;项目&lt;/b&gt;（可选）：工作空间的项目清单（&lt;i&gt;project_id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;status&lt;/i&gt;、选址点）；每个项目提供其业态类别。&lt;br&gt;&lt;b&gt;项目状态&lt;/b&gt;：视为规划选址的项目状态（默认 planned、approved、under_construction）。&lt;br&gt;&lt;b&gt;适宜性表&lt;/b&gt;（可选）：默认 resources/assets/suitability.csv。&lt;br&gt;&lt;b&gt;生活圈配置&lt;/b&gt;（可选）：以逗号分隔的配置名称或 CSV 路径；默认取圈圈融合图层中已有的全部内置配置。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：把以分钟计的可达范围换算成米（默认 4 km/h）。&lt;br&gt;若某用途提供某社区某类生活圈所缺项目中的任一类别，且该社区在此项目的可达范围内（按直线距离计，reach_method 为 straight_line：遇河流、围墙阻隔时实际步行距离更长），即视为补齐该项。&lt;br&gt;得分 = Σ（受益社区人口 × 在该社区补齐的生活圈数）/ 1000：新设施补齐某一类生活圈的缺项后，得分随之下降。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每处场地每个至少补齐一项缺项的用途各一个点，场地内按服务的生活圈数、再按得分排序：&lt;i&gt;site_kind&lt;/i&gt;（asset、project）、&lt;i&gt;site_id&lt;/i&gt;、&lt;i&gt;site_name&lt;/i&gt;、&lt;i&gt;use&lt;/i&gt;、&lt;i&gt;use_zh&lt;/i&gt;、&lt;i&gt;rank&lt;/i&gt;、&lt;i&gt;n_circles_served&lt;/i&gt;、&lt;i&gt;circles_served&lt;/i&gt;（配置名称）、&lt;i&gt;circles_served_zh&lt;/i&gt;、&lt;i&gt;n_communities&lt;/i&gt;、&lt;i&gt;communities&lt;/i&gt;、&lt;i&gt;residents_gain&lt;/i&gt;、&lt;i&gt;gaps_closed&lt;/i&gt;（社区:配置:项目;…）、&lt;i&gt;score&lt;/i&gt;、&lt;i&gt;reach_method&lt;/i&gt;、&lt;i&gt;reason_zh&lt;/i&gt; 和 &lt;i&gt;reason_en&lt;/i&gt;（列出所服务生活圈的说明）。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="73"/>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="74"/>
         <source>Circle fusion</source>
         <translation>圈圈融合结果</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="75"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="77"/>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="78"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="83"/>
         <source>Project statuses counted as planned sites</source>
         <translation>视为规划选址的项目状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="90"/>
         <source>Suitability table (CSV)</source>
         <translation>适宜性表（CSV）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="95"/>
         <source>Circle profiles</source>
         <translation>生活圈配置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="99"/>
         <source>Co-location sites</source>
         <translation>圈圈融合选址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="113"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="140"/>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="141"/>
         <source>{sites} sites close gaps of at least one circle ({rows} uses).</source>
         <translation>{sites} 处场地可补齐至少一类生活圈的缺项（共 {rows} 种用途）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/colocation.py" line="44"/>
+        <source>Finds where one site closes the gaps of several service circles at once (圈圈融合).&lt;br&gt;&lt;b&gt;Circle fusion&lt;/b&gt;: the output of Circle fusion: communities with &lt;i&gt;community_id&lt;/i&gt;, &lt;i&gt;population&lt;/i&gt; and, per circle profile, &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt; (the items it lacks).&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): the register's idle_assets; each offers the uses of the suitability table its type, size and idle hours allow (as in Suggest repurposing). Assets whose status is in_use or retired are no longer idle and are left out.&lt;br&gt;&lt;b&gt;Projects&lt;/b&gt; (optional): the workspace projects (&lt;i&gt;project_id&lt;/i&gt;, &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;status&lt;/i&gt;, site point); each offers its category.&lt;br&gt;&lt;b&gt;Statuses&lt;/b&gt;: the project statuses counted as planned sites (default planned, approved, under_construction).&lt;br&gt;&lt;b&gt;Suitability table&lt;/b&gt; (optional): default resources/assets/suitability.csv.&lt;br&gt;&lt;b&gt;Circle profiles&lt;/b&gt; (optional): comma-separated profile names or CSV paths; default every shipped profile the fusion layer has.&lt;br&gt;&lt;b&gt;Walking speed&lt;/b&gt;: turns reach in minutes into metres (default 4 km/h).&lt;br&gt;A use closes a missing item of a profile in a community when it provides one of the item's categories and the community lies within the item's reach of the site, in a straight line (reach_method straight_line: the walk along the streets is longer where rivers or walls are in the way).&lt;br&gt;Score = Σ over the communities gaining of population × profiles closed there / 1000: it drops when a new facility closes one profile's gap.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per site and use that closes at least one gap, ranked per site by the number of circles served, then score: &lt;i&gt;site_kind&lt;/i&gt; (asset, project), &lt;i&gt;site_id&lt;/i&gt;, &lt;i&gt;site_name&lt;/i&gt;, &lt;i&gt;use&lt;/i&gt;, &lt;i&gt;use_zh&lt;/i&gt;, &lt;i&gt;rank&lt;/i&gt;, &lt;i&gt;n_circles_served&lt;/i&gt;, &lt;i&gt;circles_served&lt;/i&gt; (profile names), &lt;i&gt;circles_served_zh&lt;/i&gt;, &lt;i&gt;n_communities&lt;/i&gt;, &lt;i&gt;communities&lt;/i&gt;, &lt;i&gt;residents_gain&lt;/i&gt;, &lt;i&gt;gaps_closed&lt;/i&gt; (community:profile:item; …), &lt;i&gt;score&lt;/i&gt;, &lt;i&gt;reach_method&lt;/i&gt;, &lt;i&gt;reason_zh&lt;/i&gt; and &lt;i&gt;reason_en&lt;/i&gt; (the sentence naming the circles).</source>
+        <translation>查找一处场地能同时补齐多个生活圈短板的位置（圈圈融合）。&lt;br&gt;&lt;b&gt;圈圈融合&lt;/b&gt;：“圈圈融合”的输出：含 &lt;i&gt;community_id&lt;/i&gt;、&lt;i&gt;population&lt;/i&gt; 以及每类生活圈配置的 &lt;i&gt;&amp;lt;profile&amp;gt;_missing&lt;/i&gt;（所缺项目）的社区。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;（可选）：台账中的 idle_assets；每处资源可承接适宜性表中其类型、规模和闲置时段所允许的用途（与“闲置资源改造建议”相同）。状态为 in_use（已投入使用）或 retired（已退出）的资源已不再闲置，不计入。&lt;br&gt;&lt;b&gt;项目&lt;/b&gt;（可选）：工作空间的项目清单（&lt;i&gt;project_id&lt;/i&gt;、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;status&lt;/i&gt;、选址点）；每个项目提供其业态类别。&lt;br&gt;&lt;b&gt;项目状态&lt;/b&gt;：视为规划选址的项目状态（默认 planned、approved、under_construction）。&lt;br&gt;&lt;b&gt;适宜性表&lt;/b&gt;（可选）：默认 resources/assets/suitability.csv。&lt;br&gt;&lt;b&gt;生活圈配置&lt;/b&gt;（可选）：以逗号分隔的配置名称或 CSV 路径；默认取圈圈融合图层中已有的全部内置配置。&lt;br&gt;&lt;b&gt;步行速度&lt;/b&gt;：把以分钟计的可达范围换算成米（默认 4 km/h）。&lt;br&gt;若某用途提供某社区某类生活圈所缺项目中的任一类别，且该社区在此项目的可达范围内（按直线距离计，reach_method 为 straight_line：遇河流、围墙阻隔时实际步行距离更长），即视为补齐该项。&lt;br&gt;得分 = Σ（受益社区人口 × 在该社区补齐的生活圈数）/ 1000：新设施补齐某一类生活圈的缺项后，得分随之下降。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每处场地每个至少补齐一项缺项的用途各一个点，场地内按服务的生活圈数、再按得分排序：&lt;i&gt;site_kind&lt;/i&gt;（asset、project）、&lt;i&gt;site_id&lt;/i&gt;、&lt;i&gt;site_name&lt;/i&gt;、&lt;i&gt;use&lt;/i&gt;、&lt;i&gt;use_zh&lt;/i&gt;、&lt;i&gt;rank&lt;/i&gt;、&lt;i&gt;n_circles_served&lt;/i&gt;、&lt;i&gt;circles_served&lt;/i&gt;（配置名称）、&lt;i&gt;circles_served_zh&lt;/i&gt;、&lt;i&gt;n_communities&lt;/i&gt;、&lt;i&gt;communities&lt;/i&gt;、&lt;i&gt;residents_gain&lt;/i&gt;、&lt;i&gt;gaps_closed&lt;/i&gt;（社区:配置:项目;…）、&lt;i&gt;score&lt;/i&gt;、&lt;i&gt;reach_method&lt;/i&gt;、&lt;i&gt;reason_zh&lt;/i&gt; 和 &lt;i&gt;reason_en&lt;/i&gt;（列出所服务生活圈的说明）。</translation>
     </message>
 </context>
 <context>
@@ -2318,17 +2318,17 @@ Mon-Fri 19:00-07:00
         <translation>圈圈融合图层中没有 {profiles} 的 &lt;profile&gt;_missing 字段；请先用这些生活圈配置运行“圈圈融合”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="159"/>
         <source>The circle-fusion layer has no community_id field; use the output of Circle fusion.</source>
         <translation>圈圈融合图层没有 community_id 字段；请使用“圈圈融合”的输出。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="191"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="197"/>
         <source>{count} communities have no geometry and were left out: {ids}.</source>
         <translation>{count} 个社区没有几何图形，已略去：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="197"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/colocation.py" line="203"/>
         <source>{count} communities have no population, so their residents count as 0: {ids}.</source>
         <translation>{count} 个社区没有人口数，其居民按 0 计：{ids}。</translation>
     </message>
@@ -2336,22 +2336,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ColocationSiteMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/colocation_sites.py" line="133"/>
+        <location filename="../../fifteen_min_plugin/core/assets/colocation_sites.py" line="136"/>
         <source>Give the idle assets, the projects or both.</source>
         <translation>请提供闲置资源、项目，或两者都提供。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/colocation_sites.py" line="135"/>
+        <location filename="../../fifteen_min_plugin/core/assets/colocation_sites.py" line="138"/>
         <source>The assets layer has no asset_type field; use the register&apos;s idle_assets layer.</source>
         <translation>闲置资源图层没有 asset_type 字段；请使用台账的 idle_assets 图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/colocation_sites.py" line="139"/>
+        <location filename="../../fifteen_min_plugin/core/assets/colocation_sites.py" line="142"/>
         <source>The projects layer has no category field; use the workspace projects layer.</source>
         <translation>项目图层没有 category 字段；请使用工作空间的项目图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/assets/colocation_sites.py" line="185"/>
+        <location filename="../../fifteen_min_plugin/core/assets/colocation_sites.py" line="190"/>
         <source>{count} sites have no usable geometry and were left out: {ids}.</source>
         <translation>{count} 处场地没有可用的几何图形，已略去：{ids}。</translation>
     </message>
@@ -2493,6 +2493,92 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/processing/convert_coords.py" line="143"/>
         <source>Coordinates converted {conversion} by fifteenmin:convertcoords.</source>
         <translation>已由 fifteenmin:convertcoords 转换坐标：{conversion}。</translation>
+    </message>
+</context>
+<context>
+    <name>CopyMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/copy.py" line="63"/>
+        <source>The target is the source workspace itself; choose another target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/copy.py" line="73"/>
+        <source>The target workspace {target} already holds rows (in {layers}); nothing was copied. Choose an empty or new target, or ask to replace its contents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/copy.py" line="112"/>
+        <source>The workspace could not be copied to {target}; the target is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/copy.py" line="123"/>
+        <source>The copy was cancelled; the target is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/copy.py" line="174"/>
+        <source>“{layer}” has {source} rows in the source and {target} in the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/workspace/copy.py" line="183"/>
+        <source>{count} rows of “{layer}” differ in the copy, e.g. {rows}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CopyWorkspaceAlgorithm</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="34"/>
+        <source>Copy workspace (GeoPackage ↔ PostGIS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="37"/>
+        <source>Copies a whole workspace, history included, from a GeoPackage to a PostGIS schema or back (or between two of either), then reads both again and compares them.&lt;br&gt;&lt;b&gt;Source&lt;/b&gt;: the workspace to copy: a GeoPackage file (&lt;i&gt;D:/plans/haidian.gpkg&lt;/i&gt;) or a PostGIS schema written &lt;i&gt;postgres:&amp;lt;saved connection&amp;gt;/&amp;lt;schema&amp;gt;&lt;/i&gt; (or &lt;i&gt;postgres:service=&amp;lt;service&amp;gt;/&amp;lt;schema&amp;gt;&lt;/i&gt;). It is only read.&lt;br&gt;&lt;b&gt;Target&lt;/b&gt;: where the copy goes, in the same forms. A file or schema that does not exist is created in the source&apos;s coordinate system; an existing one must be a workspace with no rows.&lt;br&gt;&lt;b&gt;Replace the target&apos;s rows&lt;/b&gt;: copy into a target that holds rows, replacing all of them (its history included). Off by default, so nothing is overwritten by mistake.&lt;br&gt;Every row is written in one transaction on the target: a failure or a cancelled run leaves the target as it was. The history (asset and project events) and the row versions are copied as they are, not written anew; copying into PostGIS needs the rights of the schema&apos;s owner.&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: &lt;i&gt;OUTPUT&lt;/i&gt;, the target; &lt;i&gt;ROWS&lt;/i&gt;, the rows copied; &lt;i&gt;DIFFERENCES&lt;/i&gt;, what the verification found unequal (row counts, or rows whose attributes or geometry differ beyond the coordinate precision), empty when the copy is equal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="56"/>
+        <source>Source workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="61"/>
+        <source>Target workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="58"/>
+        <source>Replace the target&apos;s rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="62"/>
+        <source>Rows copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="63"/>
+        <source>Differences found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="75"/>
+        <source>Give both a source and a target workspace; nothing was copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="82"/>
+        <source>Copied {rows} rows from {source} to {target}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="90"/>
+        <source>The copy was verified: every table has the same rows as the source.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3906,92 +3992,92 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FusionMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="265"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="271"/>
         <source>No community has a geometry.</source>
         <translation>没有任何社区带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="561"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="567"/>
         <source>Choose at least one circle profile.</source>
         <translation>请至少选择一个圈层配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="566"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="572"/>
         <source>One search over {count} categories for {profiles} circle profiles.</source>
         <translation>{profiles} 个圈层配置共用一次搜索，涵盖 {count} 类设施。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="573"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="579"/>
         <source>No roads were given: reach is measured in a straight line at the walking speed, which overstates it where rivers, railways or walls are in the way (reach_method = straight_line).</source>
         <translation>未提供道路：按步行速度以直线距离计算可达范围，遇河流、铁路或围墙阻隔时会高估可达性（reach_method = straight_line）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="356"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="362"/>
         <source>The {kind} field “{field}” is not in the layer.</source>
         <translation>图层中没有{kind}字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="371"/>
         <source>a population field (POPULATION_FIELD)</source>
         <translation>人口字段（POPULATION_FIELD）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="367"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="373"/>
         <source>a households or population field (HOUSEHOLDS_FIELD, POPULATION_FIELD)</source>
         <translation>户数或人口字段（HOUSEHOLDS_FIELD、POPULATION_FIELD）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="375"/>
         <source>a facility area field (AREA_FIELD)</source>
         <translation>设施面积字段（AREA_FIELD）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="371"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="377"/>
         <source>a facility capacity field (CAPACITY_FIELD)</source>
         <translation>设施容量字段（CAPACITY_FIELD）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="373"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="379"/>
         <source>Line {line} of the circle profile {profile} ({item}) has a minimum {per} that needs {need}.</source>
         <translation>圈层配置 {profile} 第 {line} 行（{item}）设有 {per} 下限，需要提供{need}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="406"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="412"/>
         <source>{count} facilities counted for a minimum have no number in “{field}” and add nothing to it.</source>
         <translation>{count} 处计入下限的设施在“{field}”中没有数值，按 0 计。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="426"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="432"/>
         <source>circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="426"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="432"/>
         <source>communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="432"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="438"/>
         <source>The {layer} layer has no field {fields}, so circles cannot be matched.</source>
         <translation>{layer}图层缺少字段 {fields}，无法对应生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="467"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="473"/>
         <source>{count} circles of {communities} communities decide the items of their level.</source>
         <translation>{communities} 个社区的 {count} 个生活圈用于判定相应层级的配置项。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="502"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="508"/>
         <source>Counting the facilities within reach for the minimums…</source>
         <translation>正在统计可达范围内的设施以核对下限…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="545"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="551"/>
         <source>{count} community items have a minimum {per} but no population or households figure: only whether a facility is within reach was checked for them.</source>
         <translation>有 {count} 个社区配置项设有 {per} 下限，但缺少人口或户数：这些项只检查了是否有设施可达。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="462"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/fusion.py" line="468"/>
         <source>{count} circles have no level, community_id or usable polygon and are left out (feature ids): {ids}</source>
         <translation>{count} 个生活圈缺少层级、community_id 或可用的面，未参与判定（要素编号）：{ids}</translation>
     </message>
@@ -5837,7 +5923,7 @@ Mon-Fri 19:00-07:00
         <translation>居民填写的原文，将按业态类别归类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="735"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="764"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -5847,7 +5933,7 @@ Mon-Fri 19:00-07:00
         <translation>社区编号或名称，或含社区名称的地址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="733"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="762"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -5957,7 +6043,7 @@ Mon-Fri 19:00-07:00
         <translation>社区的主题清单，如大闸社区的红、黄、蓝三色清单；社区留空表示适用于所有社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="732"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="761"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -6077,7 +6163,7 @@ Mon-Fri 19:00-07:00
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="745"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="774"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -6087,277 +6173,277 @@ Mon-Fri 19:00-07:00
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="936"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="965"/>
         <source>Draw site</source>
         <translation>绘制选址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="212"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="213"/>
         <source>Draw the site polygon of the selected project, or of a new project when none is selected: click the vertices, right-click to finish, Esc cancels.</source>
         <translation>为选中的项目绘制选址范围；未选中项目时为新项目绘制：依次单击各顶点，右键结束，Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="222"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="223"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="239"/>
         <source>Colour by list</source>
         <translation>按清单着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="239"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="240"/>
         <source>Colour by category</source>
         <translation>按类别着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="240"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="241"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="257"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="262"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="265"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="270"/>
         <source>Create or open a workspace first: needs and projects are kept in it.</source>
         <translation>请先新建或打开工作空间：居民诉求和项目都保存在其中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="340"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="369"/>
         <source>Choose the needs table (CSV or Excel) first.</source>
         <translation>请先选择诉求表（CSV 或 Excel）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="343"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="372"/>
         <source>Choose the column with the residents&apos; text (or a category column).</source>
         <translation>请选择居民诉求内容所在的列（或类别列）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="359"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="388"/>
         <source>Needs import</source>
         <translation>诉求导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="371"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="400"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="375"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="404"/>
         <source>The needs import gave no result; nothing was added.</source>
         <translation>诉求导入没有结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="384"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="413"/>
         <source>{count} needs added to the workspace.</source>
         <translation>已向工作空间添加 {count} 条诉求。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="386"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="415"/>
         <source>{count} wait for a category under Unclassified needs.</source>
         <translation>其中 {count} 条在“待归类诉求”中等待归类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="413"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="442"/>
         <source>No need is waiting for a category.</source>
         <translation>没有待归类的诉求。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="413"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="442"/>
         <source>{count} needs matched no category. Choose one per row, then save; rows with the same text can be given the same category at once.</source>
         <translation>{count} 条诉求未能匹配任何类别。请逐行选择类别后保存；内容相同的行可一次归为同一类别。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="463"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="492"/>
         <source>{count} needs now have a category.</source>
         <translation>{count} 条诉求已归类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="477"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="506"/>
         <source>All lists</source>
         <translation>全部清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="477"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="506"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="507"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="536"/>
         <source>The needs layer cannot be filtered.</source>
         <translation>居民诉求图层无法筛选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="519"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="548"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="524"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="553"/>
         <source>{located} of {total} needs are drawn; the others were placed by community name only and have no point.</source>
         <translation>{total} 条诉求中有 {located} 条显示在地图上；其余仅按社区名称落位，没有点位。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="587"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="616"/>
         <source>The needs lists are saved.</source>
         <translation>需求清单已保存。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="614"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="643"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="614"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="643"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="688"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="717"/>
         <source>Select a project to change its status and see its history.</source>
         <translation>选择一个项目，可变更其状态并查看变更记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="691"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="720"/>
         <source>{project_id} “{name}” is {status}.</source>
         <translation>{project_id}“{name}”：{status}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="691"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="720"/>
         <source>Next step: {status}.</source>
         <translation>下一步：{status}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="727"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="756"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="729"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="758"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="730"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="759"/>
         <source>Site point</source>
         <translation>选址点位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="731"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="760"/>
         <source>Site polygon</source>
         <translation>选址范围</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="734"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="763"/>
         <source>Circle</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="736"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="765"/>
         <source>Site</source>
         <translation>选址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="760"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="789"/>
         <source>Idle asset</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="738"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="767"/>
         <source>Floor area (m²)</source>
         <translation>建筑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="739"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="768"/>
         <source>Investment (10,000 yuan)</source>
         <translation>投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="740"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="769"/>
         <source>Implementer</source>
         <translation>实施主体</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="741"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="770"/>
         <source>Funding</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="742"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="771"/>
         <source>Start</source>
         <translation>开工时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="743"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="772"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="744"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="773"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="757"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="786"/>
         <source>drawn</source>
         <translation>已绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="773"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="802"/>
         <source>Select a project in the table first.</source>
         <translation>请先在表中选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="775"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="804"/>
         <source>Note for the change of {project_id} to “{status}” (optional):</source>
         <translation>{project_id} 变更为“{status}”的说明（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="792"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="821"/>
         <source>{project_id} is now “{status}”.</source>
         <translation>{project_id} 现为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="874"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="903"/>
         <source>{project_id} “{name}” added to the project list.</source>
         <translation>{project_id}“{name}”已加入项目清单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="886"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="915"/>
         <source>Choose the layer of repurposing suggestions first (run Suggest uses).</source>
         <translation>请先选择改造利用建议图层（先运行“建议用途”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="890"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="919"/>
         <source>Select the suggestion rows to plan on the layer “{layer}” first.</source>
         <translation>请先在图层“{layer}”上选中要纳入规划的建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="900"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="929"/>
         <source>Created from a suggestion</source>
         <translation>由改造建议生成</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="907"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="936"/>
         <source>{count} planned projects created from suggestions: {ids}.</source>
         <translation>已由改造建议生成 {count} 个规划项目：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="934"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="963"/>
         <source>The site is the polygon you drew.</source>
         <translation>选址为刚绘制的范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="936"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="965"/>
         <source>Note for the new site of {project_id} (optional):</source>
         <translation>{project_id} 新选址的说明（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="951"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="980"/>
         <source>{project_id} has its drawn site.</source>
         <translation>{project_id} 的选址范围已绘制。</translation>
     </message>
@@ -6372,12 +6458,12 @@ Mon-Fri 19:00-07:00
         <translation>可选：2025-03-01、2025/3/1、2025年3月1日或 Excel 日期序号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="761"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="790"/>
         <source>Drawn on the map</source>
         <translation>在地图上绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="762"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="791"/>
         <source>Facility</source>
         <translation>现有设施</translation>
     </message>
@@ -6385,47 +6471,47 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PlanScenarioAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="36"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="59"/>
         <source>Plan scenario (before and after the projects)</source>
         <translation>规划情景（项目实施前后对比）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="65"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="105"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="68"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="108"/>
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="69"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="109"/>
         <source>Statuses counted as built</source>
         <translation>计为建成的项目状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="114"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="114"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="76"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="136"/>
         <source>Plan scenario</source>
         <translation>规划情景</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="84"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="172"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="39"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="62"/>
         <source>Shows what the project list changes: the coverage of every circle is computed twice, as Coverage per circle does, now and with the projects of the chosen statuses built.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt;, &lt;b&gt;Facilities&lt;/b&gt; (classified) and &lt;b&gt;Communities&lt;/b&gt; (optional, population): as in Coverage per circle.&lt;br&gt;&lt;b&gt;Projects&lt;/b&gt;: the workspace projects layer (&lt;i&gt;project_id&lt;/i&gt;, &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;status&lt;/i&gt;, optional &lt;i&gt;asset_id&lt;/i&gt;). Each project built adds one facility of its category at its site, or, without a site, at its idle asset&apos;s location.&lt;br&gt;&lt;b&gt;Statuses&lt;/b&gt;: the statuses counted as built, comma-separated (default planned,approved,under_construction; also open, evaluated). Cancelled projects are never built.&lt;br&gt;&lt;b&gt;Idle assets&lt;/b&gt; (optional): the assets with &lt;i&gt;asset_id&lt;/i&gt; whose location a project without a site takes.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the circles with &lt;i&gt;grade_before&lt;/i&gt;, &lt;i&gt;grade_after&lt;/i&gt;, &lt;i&gt;missing_before&lt;/i&gt;, &lt;i&gt;missing_after&lt;/i&gt; (missing basic-guarantee categories, comma-separated codes), &lt;i&gt;gained&lt;/i&gt; (the basic categories the plan fills), &lt;i&gt;closed_by&lt;/i&gt; (per category gained, the projects inside the circle that fill it, e.g. pharmacy:P1,P3), &lt;i&gt;required_before&lt;/i&gt; and &lt;i&gt;required_after&lt;/i&gt; (the GB 50180 / MOFCOM requirements the circle misses, as in Coverage per circle&apos;s missing_required; the gaps left in missing_after and required_after are those no project of the chosen statuses addresses yet), &lt;i&gt;tiers_before&lt;/i&gt; and &lt;i&gt;tiers_after&lt;/i&gt; (the same requirements by GB 50180 tier, each checked within its own reach, as Coverage per circle&apos;s missing_tiers, e.g. 5:kindergarten;10:bus_stop) and &lt;i&gt;residents_gaining&lt;/i&gt;: the circle&apos;s population if it gains at least one missing basic category, else 0 (empty without a population).</source>
         <translation>展示项目清单带来的变化：与“逐圈覆盖分析”相同的方法，对每个生活圈计算两次覆盖情况——现状一次，按所选状态的项目建成后再一次。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;、&lt;b&gt;设施&lt;/b&gt;（已分类）和&lt;b&gt;社区&lt;/b&gt;（可选，人口）：与“逐圈覆盖分析”相同。&lt;br&gt;&lt;b&gt;项目清单&lt;/b&gt;：工作空间的项目图层（&lt;i&gt;project_id&lt;/i&gt;、&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;status&lt;/i&gt;，可选 &lt;i&gt;asset_id&lt;/i&gt;）。每个计为建成的项目在其选址处增加一处该业态的设施；没有选址的，落在其对应闲置资源的位置。&lt;br&gt;&lt;b&gt;计为建成的状态&lt;/b&gt;：以逗号分隔（默认 planned,approved,under_construction，即谋划中、已立项、在建；另可选 open、evaluated）。已取消的项目一律不计。&lt;br&gt;&lt;b&gt;闲置资源&lt;/b&gt;（可选）：带 &lt;i&gt;asset_id&lt;/i&gt; 的闲置资源，没有选址的项目取其位置。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：各生活圈，附加 &lt;i&gt;grade_before&lt;/i&gt;、&lt;i&gt;grade_after&lt;/i&gt;（规划前后等级）、&lt;i&gt;missing_before&lt;/i&gt;、&lt;i&gt;missing_after&lt;/i&gt;（规划前后缺少的基本保障类业态，编码以逗号分隔）、&lt;i&gt;gained&lt;/i&gt;（规划补齐的基本保障类业态）、&lt;i&gt;closed_by&lt;/i&gt;（每项补齐的业态由圈内哪些项目补齐，如 pharmacy:P1,P3）、&lt;i&gt;required_before&lt;/i&gt; 与 &lt;i&gt;required_after&lt;/i&gt;（规划前后未满足的 GB 50180 / 商务部配置要求，同“逐圈覆盖分析”的 missing_required；missing_after 和 required_after 中留下的缺项，即所选状态的项目尚未覆盖的缺口）、&lt;i&gt;tiers_before&lt;/i&gt; 与 &lt;i&gt;tiers_after&lt;/i&gt;（同样的要求按 GB 50180 层级列出，各层级在各自范围内核查，同“逐圈覆盖分析”的 missing_tiers，如 5:kindergarten;10:bus_stop）和 &lt;i&gt;residents_gaining&lt;/i&gt;：生活圈至少补齐一项所缺基本保障类业态时为其人口，否则为 0（无人口数据时为空）。</translation>
     </message>
@@ -7080,42 +7166,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="122"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="122"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="122"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="122"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="122"/>
         <source>Circle</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="122"/>
         <source>Investment (10,000 yuan)</source>
         <translation>投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="122"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="122"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>

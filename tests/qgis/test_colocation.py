@@ -72,9 +72,11 @@ def facilities(tmp_path: Path, extra: list[tuple[float, str]] = ()) -> QgsVector
 
 
 def assets(tmp_path: Path) -> QgsVectorLayer:
+    """The shop, and the same shop already in use (no longer idle, so never a site)."""
     asset_id, name, kind, area, x = SHOP
-    fields = "field=asset_id:string&field=name:string&field=asset_type:string&field=area_m2:double"
-    layer = points("idle_assets", fields, [(x, [asset_id, name, kind, area])])
+    fields = "field=asset_id:string&field=name:string&field=asset_type:string&field=area_m2:double&field=status:string"
+    rows = [(x, [asset_id, name, kind, area, "candidate"]), (x, ["S2", "已开业商铺", kind, area, "in_use"])]
+    layer = points("idle_assets", fields, rows)
     return to_gpkg(layer, tmp_path / "assets.gpkg")
 
 
@@ -138,6 +140,7 @@ def oracle(site_x: float, codes: set[str], present: dict[str, list[float]]) -> t
 def test_a_canteen_serves_two_circles_and_closing_one_profiles_gap_lowers_the_score(processing, tmp_path):
     before = fuse(processing, tmp_path, facilities(tmp_path), "fusion_before")
     rows = colocate(processing, before, ASSETS=assets(tmp_path))
+    assert {row["site_id"] for row in rows} == {"S1"}  # the asset in use is not a site
     by_use = {row["use"]: row for row in rows}
     site_x = SHOP[4]
     for use in ("community_canteen", "elderly_care"):
@@ -219,7 +222,7 @@ def test_repurpose_ranks_uses_by_the_circles_they_serve_and_names_them(processin
     plain = processing.run(
         "fifteenmin:repurpose", {"ASSETS": shop, "COVERAGE": cover, "TOP_N": 5, "OUTPUT": "memory:"}
     )["OUTPUT"]
-    before = [(row["use"], row["score"]) for row in plain.getFeatures()]
+    before = [(row["use"], row["score"]) for row in plain.getFeatures() if row["asset_id"] == "S1"]
     # a pharmacy fills a basic gap (weight 3), the canteen a public one (weight 1): the pharmacy ranks first
     assert [use for use, _ in before] == ["pharmacy", "community_canteen"]
     assert all(is_null(row["n_circles_served"]) for row in plain.getFeatures())
@@ -239,6 +242,7 @@ def test_repurpose_ranks_uses_by_the_circles_they_serve_and_names_them(processin
             {"ASSETS": shop, "COVERAGE": cover, "TOP_N": 5, "FUSION": fusion, "OUTPUT": "memory:"},
         )["OUTPUT"].getFeatures()
     )
+    ranked = [row for row in ranked if row["asset_id"] == "S1"]
     # the canteen closes the convenience and the elderly-care circle's gaps, the pharmacy only the convenience one
     assert [(row["use"], row["n_circles_served"], row["rank"]) for row in ranked] == [
         ("community_canteen", 2, 1),

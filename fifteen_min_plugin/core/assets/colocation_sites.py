@@ -1,9 +1,10 @@
 """Co-location sites: the orchestration of fifteenmin:colocation.
 
 Every idle asset offers the uses of the suitability table it can take (type, size, idle windows: the same rule
-as repurpose), every planned project its category. For each site and use, core/analysis/colocation.py says which
-gaps of which circle profiles it would close within reach and who gains. Rows are ranked per site by the number
-of circles served, then by score; a use that closes nothing is left out.
+as repurpose; assets in use or retired are not idle and are left out), every planned project its category. For
+each site and use, core/analysis/colocation.py says which gaps of which circle profiles it would close within
+reach and who gains. Rows are ranked per site by the number of circles served, then by score; a use that closes
+nothing is left out.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ OUTPUT_FIELDS = (
 )
 ASSET = "asset"
 PROJECT = "project"
+#: register statuses of assets that are no longer idle: in use already, or retired
+NOT_IDLE = ("in_use", "retired")
 
 
 class ColocationSiteMessages(Messages):
@@ -157,6 +160,8 @@ def colocation_sites(
                     continue
                 code = value_text(values.get("category"))
                 offers = [Offer(code, names_zh.get(code, code), names_en.get(code, code), (code,))] if code else []
+            elif value_text(values.get("status")) in NOT_IDLE:
+                continue
             else:
                 offers = asset_offers(values, site_id, sources.table)
             xy = index.site_xy(feature.geometry(), source.sourceCrs(), transform_context)
