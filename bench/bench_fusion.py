@@ -19,7 +19,7 @@ from session import processing_session
 
 ORIGINS = 5000
 FACILITIES = 2000
-REPEATS = 3
+REPEATS = 5
 BUDGET = 1.5
 #: the tenth profile: minimum counts within reach, absolute and per 1,000 residents (plugin-default style numbers)
 MINIMUMS = (

@@ -215,19 +215,25 @@ def profile_columns(
     missing = ~present | short
     worst = best.max(axis=1)
     labels_zh = [item.name_zh or "/".join(names_zh.get(code, code) for code in item.codes) for item in profile.items]
-    texts: dict[bytes, tuple[str, str]] = {}  # few distinct patterns of missing items: join each once
-    codes_column, names_column = [], []
-    for row in missing:
-        key = row.tobytes()
-        if key not in texts:
-            texts[key] = (
-                ",".join(label for label, gap in zip(labels, row) if gap),
-                "、".join(label for label, gap in zip(labels_zh, row) if gap),
-            )
-        codes_column.append(texts[key][0])
-        names_column.append(texts[key][1])
+    # few distinct patterns of missing items: join each once, then hand every community its pattern's texts
+    if missing.shape[1] <= 62:  # a pattern as one integer sorts far faster than rows of booleans
+        _, first, pattern_of = np.unique(
+            missing.astype(np.int64) @ (1 << np.arange(missing.shape[1], dtype=np.int64)),
+            return_index=True,
+            return_inverse=True,
+        )
+        patterns = missing[first]
+    else:
+        patterns, pattern_of = np.unique(missing, axis=0, return_inverse=True)
+    codes_text = [",".join(label for label, gap in zip(labels, pattern) if gap) for pattern in patterns]
+    names_text = ["、".join(label for label, gap in zip(labels_zh, pattern) if gap) for pattern in patterns]
+    pattern_of = pattern_of.reshape(-1).tolist()
+    codes_column = [codes_text[i] for i in pattern_of]
+    names_column = [names_text[i] for i in pattern_of]
     met = (~missing.any(axis=1)).tolist()
-    columns = [met, codes_column, names_column, [float(w) if np.isfinite(w) else None for w in worst]]
+    worst_column = np.where(np.isfinite(worst), worst, np.nan).astype(object)
+    worst_column[~np.isfinite(worst)] = None
+    columns = [met, codes_column, names_column, worst_column.tolist()]
     if has_minimums(profile):
         columns.append(["; ".join(texts) for texts in shortfall_texts])
     if with_scope:
