@@ -178,3 +178,12 @@ def test_coverage_shows_the_latest_share_against_the_90_percent_target(processin
     assert found["HD-C03"] == (pytest.approx(0.725), 0)
     assert found["HD-C08"] == (pytest.approx(0.88), 0)
     assert all(is_null(found[c][0]) and is_null(found[c][1]) for c in ("HD-C04", "HD-C10"))
+
+
+def test_a_cancelled_import_writes_nothing(processing, tmp_path):
+    workspace = Workspace.create(tmp_path / "ws.gpkg").path
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    result = run(processing, write_csv(tmp_path / "survey.csv", "gbk"), workspace, feedback)
+    assert "OUTPUT" not in result or not result["OUTPUT"]
+    assert stored(workspace) == []
