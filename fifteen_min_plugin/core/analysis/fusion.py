@@ -231,7 +231,7 @@ def profile_columns(
     codes_column = [codes_text[i] for i in pattern_of]
     names_column = [names_text[i] for i in pattern_of]
     met = (~missing.any(axis=1)).tolist()
-    worst_column = np.where(np.isfinite(worst), worst, np.nan).astype(object)
+    worst_column = worst.astype(object)
     worst_column[~np.isfinite(worst)] = None
     columns = [met, codes_column, names_column, worst_column.tolist()]
     if has_minimums(profile):
