@@ -148,7 +148,9 @@ def test_the_tdt1062_example_loads_as_a_user_profile_and_cites_the_standard_or_p
     for row in rows:
         assert row["source"].startswith("TD/T 1062-2021 ") or row["source"] == "plugin default, editable", row
         if row["source"].startswith("TD/T"):
-            assert "附录A" in row["source"] and "第" in row["source"], row  # the clause, not only the standard
+            # the appendix and the level the item is listed at, not only the standard
+            assert "附录A" in row["source"] and "分钟层级" in row["source"], row
+            assert ("15分钟层级" in row["source"]) == (row["reach"] == "15"), row
         if row["min_count"]:
             assert row["source"] == "plugin default, editable"  # the standard's appendix gives no count
     # the 15- and 5~10-minute levels of the standard, nothing beyond
