@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Sequence
 
-from qgis.core import Qgis, QgsProject
+from qgis.core import Qgis, QgsMapLayer, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
@@ -38,6 +38,7 @@ from fifteen_min_plugin.core.report.basemap import (
     remove_from_project,
     unregister_keys,
 )
+from fifteen_min_plugin.core.workspace.concurrency import version_guard
 from fifteen_min_plugin.core.workspace.project_memory import ProjectWorkspace, adopt_layers, claim_group, read_project
 from fifteen_min_plugin.core.workspace.workspace import Location, Workspace
 from fifteen_min_plugin.gui.forms import install_flows, load_form
@@ -80,6 +81,10 @@ def _embed(layout: QVBoxLayout, page: QWidget) -> None:
 def _missing_from_names(names: set[str] | frozenset[str]) -> list[MissingDependency]:
     """The missing packages known only by module name, with their install hints."""
     return [MissingDependency(name, REQUIREMENTS[name][0], "") for name in sorted(names) if name in REQUIREMENTS]
+
+
+#: marks a VersionGuard whose refusals the dock already shows
+_WATCHED = "fifteenmin_watched"
 
 
 class FifteenMinDock(QgsDockWidget):
@@ -139,6 +144,7 @@ class FifteenMinDock(QgsDockWidget):
         self.project.readProject.connect(self._restore_basemap)
         self.project.cleared.connect(self._forget_workspace)
         self.project.writeProject.connect(self._remember_relative)
+        self.project.layersAdded.connect(self._watch_versions)
 
     def _load_page(self, tab: str, module: str, class_name: str) -> QWidget | None:
         """The page widget, or None (tab disabled, with the reason) when a package its tools need is missing."""
@@ -218,6 +224,7 @@ class FifteenMinDock(QgsDockWidget):
         self.project.readProject.disconnect(self._restore_from_project)
         self.project.cleared.disconnect(self._forget_workspace)
         self.project.writeProject.disconnect(self._remember_relative)
+        self.project.layersAdded.disconnect(self._watch_versions)
         self.project.readProject.disconnect(self._restore_basemap)
         unregister_keys()
 
@@ -291,6 +298,18 @@ class FifteenMinDock(QgsDockWidget):
         """Open (and if needed upgrade) the workspace at `path` and make it current."""
         return self._activate(lambda: Workspace.open(path), self.tr("Workspace opened"))
 
+    def _watch_versions(self, layers: Sequence[QgsMapLayer]) -> None:
+        """Say on the message bar why a commit of a workspace layer was refused (another editor changed a row)."""
+        for layer in layers:
+            if not isinstance(layer, QgsVectorLayer):
+                continue
+            guard = version_guard(layer)
+            if guard is None and self.workspace is not None:
+                guard = self.workspace.guard(layer)
+            if guard is not None and not guard.property(_WATCHED):
+                guard.refused.connect(lambda text: show_message(self.message_bar, self.tr("Workspace"), text))
+                guard.setProperty(_WATCHED, True)
+
     def _activate(self, make, success: str) -> Workspace | None:
         try:
             workspace = make()
@@ -311,6 +330,7 @@ class FifteenMinDock(QgsDockWidget):
 
     def _set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
+        self._watch_versions(list(self.project.mapLayers().values()))
         for name in ("analysis", "assets", "plan"):
             if name in self.pages:
                 self.pages[name].refresh()

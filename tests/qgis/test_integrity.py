@@ -237,3 +237,32 @@ def test_an_unguarded_edit_of_a_circle_is_counted_and_a_stale_one_refused(backen
     assert backend.rows(workspace, "SELECT name, version FROM circles") == [("a", 2)]
     del circles
     gc.collect()
+
+
+def test_the_dock_shows_why_a_commit_of_a_workspace_layer_was_refused(qgis_iface, qgis_new_project, tmp_path):
+    from qgis.core import Qgis, QgsProject
+
+    from fifteen_min_plugin.gui.dock import FifteenMinDock
+
+    bar = qgis_iface.messageBar()
+    bar.clear_messages()
+    dock = FifteenMinDock(canvas=qgis_iface.mapCanvas(), message_bar=bar)
+    try:
+        workspace = dock.new_workspace(tmp_path / "team.gpkg")
+        register = AssetRegister.from_workspace(workspace, user="alice")
+        asset_id = register.add(TUNNEL, POINT)
+        register.rows = register.events = None
+        (layer,) = [item for item in QgsProject.instance().mapLayers().values() if item.name() == "Idle assets"]
+        (feature,) = layer.getFeatures()
+        assert layer.startEditing()
+        assert layer.changeAttributeValue(feature.id(), layer.fields().indexOf("owner"), "街道办")
+        _bob_in_another_process(workspace.path, asset_id)
+        assert not layer.commitChanges(False)
+        warnings = bar.get_messages(Qgis.MessageLevel.Warning)
+        assert any(f"The asset “{asset_id}” was changed by bob" in text for text in warnings), warnings
+        assert layer.isEditable()
+        layer.rollBack()
+    finally:
+        dock.teardown()
+        dock.deleteLater()
+        gc.collect()

@@ -382,11 +382,20 @@ class Workspace(Messages):
             index = layer.fields().lookupField(field.name)
             if field.default is not None and index >= 0:
                 layer.setDefaultValueDefinition(index, QgsDefaultValue(field.default, field.default_on_update))
-        if name in concurrency.GUARDED:
-            events = concurrency.GUARDED[name][1]
-            history = self._backend.vector_layer(events, read_only=True) if events in self._specs else None
-            concurrency.guard_layer(layer, name, history)
+        self.guard(layer)
         return layer
+
+    def guard(self, layer: QgsVectorLayer) -> Optional[concurrency.VersionGuard]:
+        """The VersionGuard of a layer on a versioned table of this workspace (attached if missing), else None."""
+        name = self._backend.layer_name_of(layer)
+        if name not in concurrency.GUARDED:
+            return None
+        existing = concurrency.version_guard(layer)
+        if existing is not None:
+            return existing
+        events = concurrency.GUARDED[name][1]
+        history = self._backend.vector_layer(events, read_only=True) if events in self._specs else None
+        return concurrency.guard_layer(layer, name, history)
 
     def add_to_project(self, project: QgsProject) -> list[QgsVectorLayer]:
         """Add every workspace layer, styled, to a group named after the workspace; layers already there are reused."""
