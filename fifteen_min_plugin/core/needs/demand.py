@@ -33,21 +33,15 @@ from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.settings import SATISFACTION_TARGET
 from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.values import text as value_text
+from fifteen_min_plugin.core.workspace.schema import DEMAND_FIELDS
 
 if TYPE_CHECKING:
     import shapely
 
 #: how many categories `demand_top` lists
 TOP_COUNT = 5
-#: the coverage fields this module fills (schema.DEMAND_FIELDS)
-DEMAND_FIELD_NAMES = (
-    "demand_top",
-    "demand_top_zh",
-    "unmet_demand",
-    "unmet_demand_zh",
-    "satisfaction",
-    "satisfaction_ok",
-)
+#: the coverage fields this module fills
+DEMAND_FIELD_NAMES = tuple(spec.name for spec in DEMAND_FIELDS)
 
 
 class DemandMessages(Messages):
