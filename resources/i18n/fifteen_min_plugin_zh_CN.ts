@@ -7601,14 +7601,22 @@ Mon-Fri 19:00-07:00
         <translation>共 {count} 个项目计为建成（{statuses}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="246"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="247"/>
         <source>Walking minutes before and after the plan…</source>
         <translation>正在计算规划前后的步行分钟数…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="255"/>
         <source>Walking minutes need roads and communities: minutes_before, minutes_after, minutes_changed, worst_min_before and worst_min_after are empty.</source>
         <translation>步行分钟数需要道路和社区图层：minutes_before、minutes_after、minutes_changed、worst_min_before 和 worst_min_after 为空。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioMinutesMessages</name>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario_minutes.py" line="99"/>
+        <source>{count} circles have no walking minutes: their community_id (or origin_id) has no point in the communities layer within the snapping tolerance of a street: {ids}.</source>
+        <translation>{count} 个生活圈没有步行分钟数：其 community_id（或 origin_id）在社区图层中找不到位于街道捕捉容差范围内的点：{ids}。</translation>
     </message>
 </context>
 <context>

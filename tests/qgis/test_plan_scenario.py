@@ -356,6 +356,10 @@ def test_a_project_beside_a_community_cuts_its_walk_as_networkx_measures_it(haid
     assert f"pharmacy:{old_text}→{new:.1f}" in target_row["minutes_changed"].split(";")
     assert "fresh_market" not in target_row["minutes_changed"]  # P2, beside another community, is cancelled
     assert not is_null(target_row["worst_min_after"]), "the synthetic facilities give every basic category"
+    off_network = [f"Q-{community}" for community, on in zip(ids, haidian_plan["on_network"]) if not on]
+    assert off_network and any(
+        "circles have no walking minutes" in line and all(name in line for name in off_network) for line in log.lines
+    )
     # the roads are read once: one walking graph for the four searches
     assert sum("Walking graph:" in line for line in log.lines) == 1
 

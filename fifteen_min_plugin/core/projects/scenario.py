@@ -52,6 +52,7 @@ from fifteen_min_plugin.core.projects.scenario_minutes import (
     BasicMinutes,
     basic_minutes,
     circle_community,
+    report_unwalked,
 )
 from fifteen_min_plugin.core.settings import SCENARIO_SEARCH_MINUTES
 from fifteen_min_plugin.core.values import plain
@@ -280,6 +281,8 @@ def plan_scenario(
                 **(NO_MINUTES if minutes is None else minutes.values(circle_community(feature))),
             }
         )
+    if minutes is not None:
+        report_unwalked(scenario.features, scenario.rows, feedback)
     return scenario
 
 

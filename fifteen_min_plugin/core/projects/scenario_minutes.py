@@ -31,6 +31,8 @@ from fifteen_min_plugin.core.analysis.coverage import COMMUNITY_KEY_FIELDS
 from fifteen_min_plugin.core.analysis.nearest_by_category import NearestSearchInput, nearest_by_category
 from fifteen_min_plugin.core.analysis.tiers import RoadReach
 from fifteen_min_plugin.core.facilities.categories import codes as category_codes
+from fifteen_min_plugin.core.labels import named_ids
+from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.values import is_null
 
 #: (name, kind) of the walking fields the scenario adds to each circle
@@ -43,6 +45,10 @@ MINUTES_FIELDS = (
 )
 #: the values of a circle whose community was not walked from (no roads, no community point, off the network)
 NO_MINUTES = {name: NULL for name, _ in MINUTES_FIELDS}
+
+
+class ScenarioMinutesMessages(Messages):
+    """Translation context of the scenario's walking-minute sentences."""
 
 
 @dataclass
@@ -74,6 +80,28 @@ class BasicMinutes:
 
 def _worst(minutes: np.ndarray) -> Any:
     return float(minutes.max()) if len(minutes) and np.isfinite(minutes).all() else NULL
+
+
+def report_unwalked(
+    features: Sequence[QgsFeature], rows: Sequence[dict[str, Any]], feedback: QgsProcessingFeedback
+) -> None:
+    """Warn, naming them, about the circles that got no walking minutes (community unknown or off the network)."""
+    unwalked = [
+        str(
+            feature.id()
+            if feature.fields().lookupField("circle_id") < 0 or is_null(feature["circle_id"])
+            else feature["circle_id"]
+        )
+        for feature, row in zip(features, rows)
+        if is_null(row["minutes_before"])
+    ]
+    if unwalked:
+        feedback.pushWarning(
+            ScenarioMinutesMessages.tr(
+                "{count} circles have no walking minutes: their community_id (or origin_id) has no point in the "
+                "communities layer within the snapping tolerance of a street: {ids}."
+            ).format(count=len(unwalked), ids=named_ids(unwalked))
+        )
 
 
 def circle_community(feature: QgsFeature) -> Optional[str]:
