@@ -6,12 +6,12 @@
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/access.py" line="53"/>
         <source>You can see this workspace but not change it: your database role “{role}” has no right to edit “{layer}”. Ask the workspace's administrator for the editor role.</source>
-        <translation type="unfinished"></translation>
+        <translation>您可以查看此工作空间，但不能修改：您的数据库角色“{role}”没有编辑“{layer}”的权限。请向工作空间管理员申请编辑角色。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/access.py" line="58"/>
         <source>You can see this workspace but not change it: its file is read-only for you. Ask for write access, or save a copy of the file and work on that.</source>
-        <translation type="unfinished"></translation>
+        <translation>您可以查看此工作空间，但不能修改：该文件对您是只读的。请申请写权限，或另存一份副本后在副本上工作。</translation>
     </message>
 </context>
 <context>
@@ -570,12 +570,12 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="230"/>
         <source>“{asset_id}” keeps its place in the register because its history is kept for good; retire the asset instead of deleting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{asset_id}”的变更记录须永久保存，因此该资产不能从台账中删除；请将其设为“已退出”。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/assets/register.py" line="251"/>
         <source>The asset</source>
-        <translation type="unfinished"></translation>
+        <translation>资产</translation>
     </message>
 </context>
 <context>
@@ -2361,47 +2361,47 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="47"/>
         <source>(empty)</source>
-        <translation type="unfinished">（空）</translation>
+        <translation>（空）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="71"/>
         <source>Nothing of yours was saved and your edits are kept: reload, then apply them again where they still apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的修改未保存，但仍保留在编辑中：请重新加载，再把仍然适用的修改重新提交。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="74"/>
         <source>another editor</source>
-        <translation type="unfinished"></translation>
+        <translation>其他编辑人员</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="76"/>
         <source>{label} “{id}” was changed by {user} at {time} after you opened it</source>
-        <translation type="unfinished"></translation>
+        <translation>您打开后，{label}“{id}”已于 {time} 被 {user} 修改</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="80"/>
         <source>{label} “{id}” was changed by {user} after you opened it</source>
-        <translation type="unfinished"></translation>
+        <translation>您打开后，{label}“{id}”已被 {user} 修改</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="153"/>
         <source>The row version of feature {fid} could not be noted.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能记录要素 {fid} 的版本号。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="180"/>
         <source>The asset</source>
-        <translation type="unfinished"></translation>
+        <translation>资产</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="181"/>
         <source>The project</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="182"/>
         <source>The circle</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈</translation>
     </message>
 </context>
 <context>
@@ -2500,32 +2500,32 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/copy.py" line="63"/>
         <source>The target is the source workspace itself; choose another target.</source>
-        <translation type="unfinished"></translation>
+        <translation>目标就是源工作空间本身，请另选目标。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/copy.py" line="73"/>
         <source>The target workspace {target} already holds rows (in {layers}); nothing was copied. Choose an empty or new target, or ask to replace its contents.</source>
-        <translation type="unfinished"></translation>
+        <translation>目标工作空间 {target} 中已有数据（{layers}），未复制任何内容。请选择空的或新的目标，或选择替换其数据。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/copy.py" line="112"/>
         <source>The workspace could not be copied to {target}; the target is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作空间未能复制到 {target}，目标保持不变。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/copy.py" line="123"/>
         <source>The copy was cancelled; the target is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>复制已取消，目标保持不变。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/copy.py" line="174"/>
         <source>“{layer}” has {source} rows in the source and {target} in the copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{layer}”在源中有 {source} 行，副本中有 {target} 行。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/copy.py" line="183"/>
         <source>{count} rows of “{layer}” differ in the copy, e.g. {rows}.</source>
-        <translation type="unfinished"></translation>
+        <translation>副本中“{layer}”有 {count} 行与源不同，例如 {rows}。</translation>
     </message>
 </context>
 <context>
@@ -2533,52 +2533,52 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="34"/>
         <source>Copy workspace (GeoPackage ↔ PostGIS)</source>
-        <translation type="unfinished"></translation>
+        <translation>复制工作空间（GeoPackage ↔ PostGIS）</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="37"/>
         <source>Copies a whole workspace, history included, from a GeoPackage to a PostGIS schema or back (or between two of either), then reads both again and compares them.&lt;br&gt;&lt;b&gt;Source&lt;/b&gt;: the workspace to copy: a GeoPackage file (&lt;i&gt;D:/plans/haidian.gpkg&lt;/i&gt;) or a PostGIS schema written &lt;i&gt;postgres:&amp;lt;saved connection&amp;gt;/&amp;lt;schema&amp;gt;&lt;/i&gt; (or &lt;i&gt;postgres:service=&amp;lt;service&amp;gt;/&amp;lt;schema&amp;gt;&lt;/i&gt;). It is only read.&lt;br&gt;&lt;b&gt;Target&lt;/b&gt;: where the copy goes, in the same forms. A file or schema that does not exist is created in the source&apos;s coordinate system; an existing one must be a workspace with no rows.&lt;br&gt;&lt;b&gt;Replace the target&apos;s rows&lt;/b&gt;: copy into a target that holds rows, replacing all of them (its history included). Off by default, so nothing is overwritten by mistake.&lt;br&gt;Every row is written in one transaction on the target: a failure or a cancelled run leaves the target as it was. The history (asset and project events) and the row versions are copied as they are, not written anew; copying into PostGIS needs the rights of the schema&apos;s owner.&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: &lt;i&gt;OUTPUT&lt;/i&gt;, the target; &lt;i&gt;ROWS&lt;/i&gt;, the rows copied; &lt;i&gt;DIFFERENCES&lt;/i&gt;, what the verification found unequal (row counts, or rows whose attributes or geometry differ beyond the coordinate precision), empty when the copy is equal.</source>
-        <translation type="unfinished"></translation>
+        <translation>复制整个工作空间（含变更记录），从 GeoPackage 复制到 PostGIS 模式或反向复制（也可在两个同类工作空间之间复制），然后重新读取两者并逐一核对。&lt;br&gt;&lt;b&gt;源工作空间&lt;/b&gt;：要复制的工作空间，可以是 GeoPackage 文件（&lt;i&gt;D:/plans/haidian.gpkg&lt;/i&gt;），或写作 &lt;i&gt;postgres:&amp;lt;已保存的连接&amp;gt;/&amp;lt;模式&amp;gt;&lt;/i&gt;（或 &lt;i&gt;postgres:service=&amp;lt;服务名&amp;gt;/&amp;lt;模式&amp;gt;&lt;/i&gt;）的 PostGIS 模式。源只读取，不修改。&lt;br&gt;&lt;b&gt;目标工作空间&lt;/b&gt;：副本写入的位置，写法同上。不存在的文件或模式按源的坐标系新建；已存在的必须是没有数据的工作空间。&lt;br&gt;&lt;b&gt;替换目标的数据&lt;/b&gt;：目标已有数据时，用源的数据全部替换（包括其变更记录）。默认不勾选，以免误覆盖。&lt;br&gt;所有数据在目标库的一个事务中写入：失败或取消时目标保持原样。变更记录（资产和项目事件）和版本号按原样复制，不重新生成；复制到 PostGIS 需要该模式所有者的权限。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：&lt;i&gt;OUTPUT&lt;/i&gt;，目标工作空间；&lt;i&gt;ROWS&lt;/i&gt;，复制的行数；&lt;i&gt;DIFFERENCES&lt;/i&gt;，核对发现的不一致（行数不同，或属性、几何超出坐标精度的差异），完全一致时为空。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="56"/>
         <source>Source workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>源工作空间</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="61"/>
         <source>Target workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>目标工作空间</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="58"/>
         <source>Replace the target&apos;s rows</source>
-        <translation type="unfinished"></translation>
+        <translation>替换目标的数据</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="62"/>
         <source>Rows copied</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制行数</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="63"/>
         <source>Differences found</source>
-        <translation type="unfinished"></translation>
+        <translation>发现的差异</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="75"/>
         <source>Give both a source and a target workspace; nothing was copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>请同时指定源工作空间和目标工作空间；未复制任何内容。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="82"/>
         <source>Copied {rows} rows from {source} to {target}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 {source} 复制 {rows} 行到 {target}。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/processing/copy_workspace.py" line="90"/>
         <source>The copy was verified: every table has the same rows as the source.</source>
-        <translation type="unfinished"></translation>
+        <translation>复制已核对：每张表的数据都与源一致。</translation>
     </message>
 </context>
 <context>
@@ -2920,7 +2920,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>DemandMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/demand.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/core/needs/demand.py" line="84"/>
         <source>The needs layer has no “category” field; use the workspace needs or the output of Import residents' needs.</source>
         <translation>需求图层没有“category”字段；请使用工作空间的需求清单或“导入居民需求”的输出。</translation>
     </message>
@@ -3463,112 +3463,112 @@ Mon-Fri 19:00-07:00
 <context>
     <name>FifteenMinDock</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="105"/>
         <source>15-Minute Living Circle</source>
         <translation>一刻钟生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="157"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="163"/>
         <source>Disabled: install the Python packages {names}</source>
         <translation>已禁用：请安装 Python 包 {names}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="269"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="276"/>
         <source>New workspace</source>
         <translation>新建工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="274"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="281"/>
         <source>Open workspace</source>
         <translation>打开工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="288"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="295"/>
         <source>Workspace created</source>
         <translation>工作空间已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="292"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="299"/>
         <source>Workspace opened</source>
         <translation>工作空间已打开</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="365"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="385"/>
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="318"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="338"/>
         <source>No workspace open. Create one or open an existing GeoPackage.</source>
         <translation>未打开工作空间。请新建一个工作空间，或打开现有的 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="320"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="340"/>
         <source>Workspace: {path}</source>
         <translation>工作空间：{path}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="306"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="325"/>
         <source>Upgraded to the current schema; added: {added}.</source>
         <translation>已升级到当前数据结构版本；新增：{added}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="181"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="187"/>
         <source>The pages {pages} are turned off: the Python packages {names} are missing. Run this command, then restart QGIS:</source>
         <translation>“{pages}”页面已停用：缺少 Python 包 {names}。请运行以下命令，然后重启 QGIS：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="181"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="187"/>
         <source>The Python packages {names} are missing. Run this command, then restart QGIS:</source>
         <translation>缺少 Python 包 {names}。请运行以下命令，然后重启 QGIS：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="196"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="202"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="197"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="203"/>
         <source>Copy the install command to the clipboard</source>
         <translation>将安装命令复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="371"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="391"/>
         <source>Use the layers&apos; workspace</source>
         <translation>使用图层所在的工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="374"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="394"/>
         <source>Use the remembered workspace</source>
         <translation>使用项目记录的工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="361"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="381"/>
         <source>This project remembers the workspace {remembered}, but its layers read {layers}. Which one should the plugin write to? The project&apos;s layers are then pointed at it.</source>
         <translation>本项目记录的工作空间是 {remembered}，但项目中的图层读取的是 {layers}。插件应写入哪一个？选定后，项目图层将统一指向该工作空间。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="134"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="139"/>
         <source>Tianditu vector</source>
         <translation>天地图矢量底图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="134"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="139"/>
         <source>Tianditu imagery</source>
         <translation>天地图影像底图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="136"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="141"/>
         <source>No basemap</source>
         <translation>不显示底图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="253"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="260"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/dock.py" line="231"/>
+        <location filename="../../fifteen_min_plugin/gui/dock.py" line="238"/>
         <source>Choose the Tianditu key first: on the Facilities page pick Tianditu as the service and the authentication configuration holding its tk key.</source>
         <translation>请先选择天地图密钥：在“设施”页将服务选为天地图，并选择存放其 tk 密钥的认证配置。</translation>
     </message>
@@ -4277,11 +4277,11 @@ Mon-Fri 19:00-07:00
     </message>
 </context>
 <context>
-    <name>HistoryRegister</name>
+    <name>HistoryMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/history.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/history.py" line="170"/>
         <source>The layer “{layer}” is being edited; save or discard those edits first.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”正在编辑中，请先保存或放弃这些编辑。</translation>
     </message>
 </context>
 <context>
@@ -4853,7 +4853,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/workspace/integrity.py" line="337"/>
         <source>The workspace&apos;s integrity rules (status checks, append-only history, row versions) could not be installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能建立工作空间的数据完整性规则（状态检查、只增不改的变更记录、版本号）。</translation>
     </message>
 </context>
 <context>
@@ -7160,7 +7160,7 @@ Mon-Fri 19:00-07:00
     <message>
         <location filename="../../fifteen_min_plugin/core/projects/register.py" line="414"/>
         <source>The project</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
 </context>
 <context>
@@ -7571,32 +7571,32 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ScenarioMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="101"/>
         <source>“{statuses}” are not project statuses; use some of {known}.</source>
         <translation>“{statuses}”不是项目状态，请从以下状态中选择：{known}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="107"/>
         <source>A cancelled project is never built; leave “cancelled” out of the statuses.</source>
         <translation>已取消的项目不会建成，请不要在状态中选择“cancelled”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="151"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="152"/>
         <source>The projects layer has no field {fields}; use the workspace projects layer or a copy of it.</source>
         <translation>项目图层缺少字段 {fields}，请使用工作空间的项目图层或其副本。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="194"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="195"/>
         <source>{count} projects have no category code of the categories table and were left out: {ids}.</source>
         <translation>有 {count} 个项目的业态不是业态表中的编码，未计入：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="200"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="201"/>
         <source>{count} projects have neither a site nor an idle asset found in the assets layer, so they were left out: {ids}.</source>
         <translation>有 {count} 个项目既没有选址，也未在闲置资源图层中找到对应资源，未计入：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="206"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="207"/>
         <source>{count} projects counted as built ({statuses}).</source>
         <translation>共 {count} 个项目计为建成（{statuses}）。</translation>
     </message>
@@ -8254,32 +8254,32 @@ Mon-Fri 19:00-07:00
         <translation>无法读取工作空间 {path} 中的图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="406"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="415"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="478"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="487"/>
         <source>The workspace information in {path} is damaged or was not written by this plugin.</source>
         <translation>{path} 中的工作空间信息已损坏，或不是由本插件写入的。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="485"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="494"/>
         <source>The workspace information in {path} could not be saved.</source>
         <translation>无法保存 {path} 中的工作空间信息。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="603"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="612"/>
         <source>The style {style} could not be loaded: {message}</source>
         <translation>无法加载样式 {style}：{message}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="545"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="554"/>
         <source>The unique index “{index}” could not be added to the layer “{layer}”.</source>
         <translation>无法为图层“{layer}”添加唯一索引“{index}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="537"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="546"/>
         <source>Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}.</source>
         <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
     </message>

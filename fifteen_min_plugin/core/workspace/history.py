@@ -37,6 +37,10 @@ from fifteen_min_plugin.core.workspace.integrity import dialect_of, session_end_
 from fifteen_min_plugin.core.workspace.layer_io import WriteGuard, workspace_transaction
 
 
+class HistoryMessages(Messages):
+    """Translation context of the sentences every history register shares."""
+
+
 class HistoryRegister(Messages):
     """Rows of `rows` keyed by `KEY` (ids `PREFIX`-00001…) with their history in `events`.
 
@@ -164,9 +168,9 @@ class HistoryRegister(Messages):
         for layer in own:
             if layer.isEditable():
                 raise FifteenMinError(
-                    self.tr("The layer “{layer}” is being edited; save or discard those edits first.").format(
-                        layer=layer.name()
-                    )
+                    HistoryMessages.tr(
+                        "The layer “{layer}” is being edited; save or discard those edits first."
+                    ).format(layer=layer.name())
                 )
         dialect = dialect_of(self.rows.providerType())
         self._note = note
