@@ -389,7 +389,7 @@ def test_walking_minutes_reach_a_geopackage_and_tiers_walk_as_coverage_does(haid
     with sqlite3.connect(output) as connection:
         table = connection.execute("SELECT table_name FROM gpkg_contents").fetchone()[0]
         stored = connection.execute(
-            f'SELECT community_id, minutes_before, minutes_after, minutes_changed, worst_min_before, worst_min_after '
+            "SELECT community_id, minutes_before, minutes_after, minutes_changed, worst_min_before, worst_min_after "
             f'FROM "{table}"'
         ).fetchall()
     assert len(stored) == len(rows) and any(changed for _, _, _, changed, _, _ in stored)
@@ -403,7 +403,7 @@ def test_walking_minutes_reach_a_geopackage_and_tiers_walk_as_coverage_does(haid
 
 
 def test_without_roads_the_minutes_are_empty_and_the_log_says_why(processing, world):
-    from tests.qgis.test_nearest_facility import Log
+    from tests.qgis.test_nearest_facility import Log, line_layer
 
     log = Log()
     result = processing.run(
@@ -414,3 +414,11 @@ def test_without_roads_the_minutes_are_empty_and_the_log_says_why(processing, wo
     for feature in result["OUTPUT"].getFeatures():
         assert all(is_null(feature[name]) for name in ("minutes_before", "minutes_changed", "worst_min_after"))
     assert any("Walking minutes need roads and communities" in line for line in log.lines)
+    # roads without communities: nothing to walk from, said in the log, and no graph is built
+    roads = line_layer([[(0, 0), (3000, 0)]])
+    log = Log()
+    inputs = {name.upper(): world[name] for name in ("circles", "facilities", "projects", "assets")}
+    result = processing.run("fifteenmin:planscenario", {**inputs, "ROADS": roads, "OUTPUT": "memory:"}, feedback=log)
+    assert all(is_null(feature["minutes_after"]) for feature in result["OUTPUT"].getFeatures())
+    assert any("Roads were given without a communities layer" in line for line in log.lines)
+    assert not any("Walking graph:" in line for line in log.lines)
