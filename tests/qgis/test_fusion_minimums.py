@@ -22,7 +22,7 @@ from qgis.core import (
 from fifteen_min_plugin.core.compat import new_field
 from tests.qgis import test_nearest_facility
 from tests.qgis.test_fusion import PER_MINUTE, fuse
-from tests.qgis.test_nearest_facility import Log, metric_points
+from tests.qgis.test_nearest_facility import Log, metric_points, point_layer
 
 #: the module fixture of real Haidian streets, sample communities (with population and households), classified POIs
 haidian_streets = test_nearest_facility.haidian
@@ -120,6 +120,38 @@ def test_walking_minimums_match_networkx_counts_on_real_haidian_streets(haidian_
         met_seen += not missing
     assert compared >= 10 and short_seen >= 3 and met_seen >= 1  # the minimums decide real rows, not only presence
     print(f"minimums vs networkx: {compared} communities compared, {short_seen} below a minimum, {met_seen} met")
+
+
+def test_counts_within_reach_match_networkx_from_seeded_origins_on_real_haidian_streets(haidian_streets, tmp_path):
+    """Every category's count within 600 m from 60 origins on and beside the streets, read from `_short`."""
+    processing, roads, _, facilities, oracle = haidian_streets
+    rng = np.random.default_rng(1062)
+    seeded = oracle.xy[rng.choice(len(oracle.xy), 60, replace=False)] + rng.normal(0.0, 20.0, (60, 2))
+    origins = point_layer([(x, y, f"s{i}") for i, (x, y) in enumerate(seeded)], field="name")
+    codes = ["dining", "restaurant", "convenience_store", "sports_ground", "cafe"]
+    # a minimum no community reaches: every community with one within reach lists its count in <profile>_short
+    profile = write_profile(
+        tmp_path, "counts", "".join(f"{code},,600,m,999,absolute,count,plugin default,\n" for code in codes)
+    )
+    fused = fuse(processing, COMMUNITIES=origins, FACILITIES=facilities, ROADS=roads, PROFILES=str(profile))
+    rows = {row["name"]: row for row in fused.getFeatures()}
+    facility_xy, facility_code = metric_points(facilities, "category")
+    compared = counted = 0
+    for code in codes:
+        members = [i for i, value in enumerate(facility_code) if value == code]
+        walks = np.array([oracle.nearest(seeded, facility_xy[[i]], 700.0, 100.0) for i in members])
+        walks = walks.reshape(len(members), len(seeded))
+        for index in range(len(seeded)):
+            if np.any(np.abs(walks[:, index] - 600.0) < 1e-3):
+                continue  # on the edge of the reach: rounding decides
+            expected = int((walks[:, index] <= 600.0).sum())
+            shorts = dict(text.split(" ") for text in (rows[f"s{index}"]["counts_short"] or "").split("; ") if text)
+            have = int(shorts[code].split("/")[0]) if code in shorts else 0
+            assert have == expected, (code, index)
+            compared += 1
+            counted += expected
+    assert compared > 280 and counted > 200
+    print(f"counts within 600 m vs networkx: {compared} origin-category pairs, {counted} facilities counted")
 
 
 def test_the_tdt1062_example_runs_as_a_user_profile_on_real_haidian_streets(haidian_streets):
