@@ -20,6 +20,7 @@ from qgis.core import (
 )
 
 from fifteen_min_plugin.core.compat import new_field
+from fifteen_min_plugin.core.settings import Settings
 from tests.qgis import test_nearest_facility
 from tests.qgis.test_fusion import PER_MINUTE, fuse
 from tests.qgis.test_nearest_facility import Log, metric_points, point_layer
@@ -220,7 +221,7 @@ def test_straight_line_minimums_match_shapely_counts(processing, tmp_path):
     }
     assert any("no number in “beds”" in line for line in log.lines)
     points = shapely.points(places)
-    persons = 2.6  # the default persons per household: no households field given
+    persons = Settings.load().persons_per_household  # no households field: population ÷ the Options' figure
     met = short_seen = 0
     for i, home in enumerate(homes):
         row = rows[f"c{i}"]
