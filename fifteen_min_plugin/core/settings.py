@@ -37,8 +37,8 @@ PERSONS_PER_HOUSEHOLD = 2.6
 #: residents' satisfaction target (share satisfied): 《全面推进城市一刻钟便民生活圈建设三年行动计划（2023—2025）》
 #: asks for 居民满意度达到90%以上
 SATISFACTION_TARGET = 0.9
-#: chain-store share target of basic-service outlets: 商务部等9部门《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》
-#: (2025) asks for at least 30 %
+#: chain-store share target of basic-service outlets: 商务部等9部门
+#: 《关于加力推动城市一刻钟便民生活圈建设扩围升级的通知》(2025) asks for at least 30 %
 CHAIN_SHARE_TARGET = 0.3
 #: repurpose: a use's score is multiplied by 1 + this × residents who asked for what it provides (plugin default,
 #: editable as the DEMAND_WEIGHT parameter: 50 residents asking double a score)
