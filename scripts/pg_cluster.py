@@ -139,17 +139,22 @@ class PgCluster:
             raise PgClusterError(f"{error}\n{log}") from error
         self._running = True
 
-    def stop(self) -> None:
-        """Stop the server at once (connected clients lose their connection); `start` brings it back."""
+    def stop(self, immediate: bool = False) -> None:
+        """Stop the server; connected clients lose their connection and `start` brings it back.
+
+        A clean ("fast") stop by default. `immediate` is a crash: without durability (`start_new(fast=True)`) the
+        last commits may be lost with it, so crash tests use a cluster started with `fast=False`.
+        """
         if self._running:
-            self._server("pg_ctl", "stop", "-w", "-m", "immediate", "-D", str(self.data_dir))
+            mode = "immediate" if immediate else "fast"
+            self._server("pg_ctl", "stop", "-w", "-m", mode, "-D", str(self.data_dir))
             self._running = False
 
     def remove(self) -> None:
         """Stop the server and delete the cluster's folder; harmless when already removed."""
         try:
             if self._running and self.data_dir.exists():
-                self.stop()
+                self.stop(immediate=True)
         finally:
             self._running = False
             shutil.rmtree(self.root, ignore_errors=True)

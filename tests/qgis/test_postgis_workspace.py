@@ -1,6 +1,7 @@
 """The workspace on both backends, GeoPackage and PostGIS (the test run's own throwaway cluster), read back by an
-independent client; and what only a server has: indexes, credentials kept out of every file and setting, and a
-sentence with nothing changed for a bad connection, a server that goes away, a newer schema and a foreign schema."""
+independent client: creation, reopening, registers, imports, coverage replacement. Then what only a server has:
+indexes, credentials kept out of every file and setting, and a sentence with nothing changed for a bad connection,
+a server that goes away, a newer schema and a foreign schema."""
 
 from __future__ import annotations
 
@@ -13,14 +14,17 @@ import pytest
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
     QgsProject,
     QgsSettings,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 
+from fifteen_min_plugin.core.analysis.coverage_layer import replace_coverage
 from fifteen_min_plugin.core.assets.register import AssetRegister
 from fifteen_min_plugin.core.errors import FifteenMinError, WorkspaceError
 from fifteen_min_plugin.core.projects.register import ProjectRegister
@@ -111,6 +115,36 @@ def test_the_project_register_keeps_its_history_on_either_backend(backend):
     assert kinds[0] == "created" and kinds[-1] == "status"
     register.projects = register.events = register.sites = None
     gc.collect()
+
+
+def _coverage_result(rows: list[tuple[str, str, str]]) -> QgsVectorLayer:
+    result = QgsVectorLayer(
+        "MultiPolygon?crs=EPSG:4326&field=circle_id:string&field=grade:string&field=n_basic_present:string",
+        "coverage result",
+        "memory",
+    )
+    features = []
+    for circle_id, grade, present in rows:
+        feature = QgsFeature(result.fields())
+        feature.setAttributes([circle_id, grade, present])
+        feature.setGeometry(QgsGeometry.fromWkt("MultiPolygon(((116.35 40, 116.36 40, 116.36 40.01, 116.35 40)))"))
+        features.append(feature)
+    assert result.dataProvider().addFeatures(features)[0]
+    return result
+
+
+def test_coverage_replaces_its_circles_rows_and_a_failed_run_leaves_the_previous_ones(backend):
+    workspace = backend.create()
+    layer = workspace.layer("coverage")
+    context = QgsCoordinateTransformContext()
+    replace_coverage(layer, _coverage_result([("c1", "基础型", "9"), ("c2", "提升型", "11")]), context)
+    replace_coverage(layer, _coverage_result([("c1", "品质型", "13")]), context)
+    expected = [("c1", "品质型", 13), ("c2", "提升型", 11)]
+    assert sorted(backend.rows(workspace, "select circle_id, grade, n_basic_present from coverage")) == expected
+    bad = _coverage_result([("c2", "品质型", "13"), ("c3", "品质型", "thirteen")])  # not an integer
+    with pytest.raises(FifteenMinError, match="unchanged"):
+        replace_coverage(layer, bad, context)
+    assert sorted(backend.rows(workspace, "select circle_id, grade, n_basic_present from coverage")) == expected
 
 
 def test_a_project_remembers_its_workspace_on_either_backend(backend, tmp_path):
@@ -281,7 +315,7 @@ def test_a_server_that_goes_away_mid_run_gets_a_sentence_and_keeps_what_was_comm
         workspace = Workspace.create("postgres:fifteenmin-goes-away/district")
         register = AssetRegister.from_workspace(workspace)
         first = register.add({"asset_type": "parking", "name": "夜间停车"}, POINT)
-        cluster.stop()
+        cluster.stop(immediate=True)  # the server crashes
         with pytest.raises(FifteenMinError) as caught:
             register.add({"asset_type": "vacant_shop", "name": "空置商铺"}, POINT)
         assert (

@@ -8,10 +8,11 @@ outside QGIS (a service file, ``.pgpass``): a connection that keeps a password i
 because every layer source made from it would carry the password into the project file.
 
 `PostgisBackend` has the small method set `Workspace` uses on `GeoPackageBackend` (uri, is_container,
-layer_names, columns, vector_layer, layer_name_of, create_layer, add_fields, index_sql, discard) plus the checks
-that run before anything is written (`check_server`, `check_new`). Every table has the primary key ``fid``
-(bigserial) and, when spatial, the column ``geom`` typed with the workspace's SRID and a GiST index; the schema's
-lookup columns get btree indexes (`schema.lookup_indexes`).
+layer_names, columns, vector_layer, layer_name_of, create_all, create_layer, add_fields, index_sql, discard) plus
+the checks that run before anything is written (`check_new`, `check_existing`, `not_a_workspace`). Every table has
+the primary key ``fid`` (serial: it is the QGIS feature id) and, when spatial, the column ``geom`` typed with the
+workspace's SRID and a GiST index; the schema's lookup columns get btree indexes (`schema.lookup_indexes`). `sql`
+runs SQL on the workspace's server (PG-INTEGRITY's triggers and roles build on it).
 """
 
 from __future__ import annotations
@@ -380,7 +381,9 @@ class PostgisBackend:
 def create_table_sql(schema: str, spec: LayerSpec, srid: int) -> str:
     """CREATE TABLE (and GiST index) statements of one layer in `schema`."""
     table = f"{quoted(schema)}.{quoted(spec.name)}"
-    columns = [f"{KEY_COLUMN} bigserial PRIMARY KEY"]
+    # an integer key is the QGIS feature id itself; QGIS maps a bigint key to ids of its own, which change when a
+    # deleted row comes back by a rollback
+    columns = [f"{KEY_COLUMN} serial PRIMARY KEY"]
     if spec.geometry:
         columns.append(f"{GEOMETRY_COLUMN} geometry({spec.geometry}, {int(srid)})")
     columns.extend(f"{quoted(field.name)} {SQL_TYPES[field.kind]}" for field in spec.fields)
