@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import networkx as nx
 import numpy as np
 import pytest
@@ -179,7 +181,11 @@ def haidian(qgis_app, qgis_processing):
             assert geometry.transform(to_utm) == Qgis.GeometryOperationResult.Success
             for part in geometry.asGeometryCollection():
                 polylines.append(np.array([(p.x(), p.y()) for p in part.vertices()]))
-        yield processing, roads, communities, facilities, NetworkOracle(polylines)
+        shared = [processing, roads, communities, facilities, NetworkOracle(polylines)]
+        yield shared
+        shared.clear()  # the layers go before the provider; left to interpreter exit, closing the OSM file crashed
+        del roads, communities, pois, facilities
+        gc.collect()
     finally:
         if added:
             registry.removeProvider(provider)
