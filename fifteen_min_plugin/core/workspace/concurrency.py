@@ -11,6 +11,7 @@ edits over the change the user was told about.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Optional
 
 from qgis.core import (
@@ -87,16 +88,18 @@ def conflict_sentence(
 class VersionGuard(QObject):
     """Checks the row versions of the edits committed from `layer`'s edit buffer (a child of the layer).
 
-    `label` names a row of the layer in sentences ("Asset"); `key` is its id field and `events` its history layer
-    (None for a layer without one).
+    `label` names a row of the layer in sentences ("The asset"); `key` is its id field and `events` opens its
+    history layer when a refusal is to be explained (None for a layer without history). The guard holds no
+    reference to the layer but its parent link, so the layer (and its connection) goes when its owner drops it.
     """
 
     #: the sentence of a commit refused because another editor changed a row first
     refused = pyqtSignal(str)
 
-    def __init__(self, layer: QgsVectorLayer, label: str, key: str, events: Optional[QgsVectorLayer] = None) -> None:
+    def __init__(
+        self, layer: QgsVectorLayer, label: str, key: str, events: Optional[Callable[[], QgsVectorLayer]] = None
+    ) -> None:
         super().__init__(layer)
-        self._layer = layer
         self._label = label
         self._key = key
         self._events = events
@@ -106,6 +109,10 @@ class VersionGuard(QObject):
         layer.beforeCommitChanges.connect(self._before_commit)
         layer.afterCommitChanges.connect(self._bases.clear)
         layer.afterRollBack.connect(self._bases.clear)
+
+    @property
+    def _layer(self) -> QgsVectorLayer:
+        return self.parent()
 
     def _stored(self, fid: int) -> Optional[tuple[Optional[int], str]]:
         """(version, id) of the row as the database holds it now, None for a row not in the database."""
@@ -156,7 +163,8 @@ class VersionGuard(QObject):
                     Qgis.MessageLevel.Warning,
                 )
         for row_id, base in stale:
-            sentence = conflict_sentence(self._label, row_id, base, self._events, self._key)
+            history = self._events() if self._events is not None else None
+            sentence = conflict_sentence(self._label, row_id, base, history, self._key)
             QgsMessageLog.logMessage(sentence, __title__, Qgis.MessageLevel.Warning)
             self.refused.emit(sentence)
 
@@ -184,14 +192,13 @@ def row_label(table: str) -> str:
     return labels.get(table, table)
 
 
-def guard_layer(layer: QgsVectorLayer, table: str, events: Optional[QgsVectorLayer]) -> Optional[VersionGuard]:
+def guard_layer(
+    layer: QgsVectorLayer, table: str, events: Optional[Callable[[], QgsVectorLayer]]
+) -> Optional[VersionGuard]:
     """Attach a VersionGuard to a layer on the versioned workspace table `table` (None for another table).
 
-    `events` (a read-only layer on its history, kept by the guard) explains a refused commit.
+    `events` opens a layer on its history when a refused commit is to be explained.
     """
     if table not in GUARDED or layer.fields().indexOf("base_version") < 0:
         return None
-    guard = VersionGuard(layer, row_label(table), GUARDED[table][0], events)
-    if events is not None:
-        events.setParent(guard)
-    return guard
+    return VersionGuard(layer, row_label(table), GUARDED[table][0], events)

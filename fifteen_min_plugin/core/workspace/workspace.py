@@ -394,8 +394,12 @@ class Workspace(Messages):
         if existing is not None:
             return existing
         events = concurrency.GUARDED[name][1]
-        history = self._backend.vector_layer(events, read_only=True) if events in self._specs else None
-        return concurrency.guard_layer(layer, name, history)
+        backend = self._backend
+
+        def history() -> QgsVectorLayer:
+            return backend.vector_layer(events, read_only=True)
+
+        return concurrency.guard_layer(layer, name, history if events in self._specs else None)
 
     def add_to_project(self, project: QgsProject) -> list[QgsVectorLayer]:
         """Add every workspace layer, styled, to a group named after the workspace; layers already there are reused."""
