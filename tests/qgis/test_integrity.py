@@ -261,8 +261,71 @@ def test_the_dock_shows_why_a_commit_of_a_workspace_layer_was_refused(qgis_iface
         warnings = bar.get_messages(Qgis.MessageLevel.Warning)
         assert any(f"The asset “{asset_id}” was changed by bob" in text for text in warnings), warnings
         assert layer.isEditable()
-        layer.rollBack()
+        assert layer.rollBack()
     finally:
         dock.teardown()
         dock.deleteLater()
         gc.collect()
+
+
+def test_a_version_6_geopackage_gets_the_rules_in_place_and_keeps_its_rows_and_history(tmp_path):
+    from osgeo import ogr
+
+    from fifteen_min_plugin.core.workspace.schema import SCHEMA_VERSION, Addition
+    from tests.qgis.older_workspace import sql
+
+    path = tmp_path / "v6.gpkg"
+    Workspace.create(path)
+    # as schema 6 left it: no integrity triggers, no row versions, and a history that names a deleted asset
+    for (name,) in sql(path, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'fifteenmin%'"):
+        sql(path, f'DROP TRIGGER "{name}"')
+    removed = {
+        "idle_assets": ("version", "base_version"),
+        "circles": ("version", "base_version"),
+        "projects": ("base_version",),
+        "asset_events": ("version",),
+        "project_events": ("version",),
+    }
+    source = ogr.Open(str(path), 1)
+    for table, names in removed.items():
+        layer = source.GetLayerByName(table)
+        for name in names:
+            assert layer.DeleteField(layer.GetLayerDefn().GetFieldIndex(name)) == 0
+    source = None
+    sql(path, "UPDATE fifteenmin_meta SET value = '6' WHERE key = 'schema_version'")
+    connection = _sqlite(path)
+    with connection:
+        connection.execute(
+            "INSERT INTO idle_assets (asset_id, name, asset_type, status) VALUES ('A1', '车库', 'parking', 'approved')"
+        )
+        connection.execute(
+            "INSERT INTO asset_events (asset_id, field, old_value, new_value) VALUES "
+            "('A1', 'status', 'under_review', 'approved'), ('GONE', 'deleted', NULL, NULL)"
+        )
+    connection.close()
+    before = sql(path, "SELECT asset_id, field, old_value, new_value FROM asset_events ORDER BY fid")
+
+    workspace = Workspace.open(path)
+
+    assert workspace.schema_version == SCHEMA_VERSION
+    assert {Addition(table, name) for table, names in removed.items() for name in names} <= set(workspace.upgrades)
+    installed = {name for (name,) in sql(path, "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    for table in ("idle_assets", "projects"):
+        assert {f"fifteenmin_{table}_{rule}" for rule in ("status_update", "history", "stale", "version")} <= installed
+    assert {"fifteenmin_asset_events_no_delete", "fifteenmin_circles_stale"} <= installed
+    assert sql(path, "SELECT asset_id, field, old_value, new_value FROM asset_events ORDER BY fid") == before
+    register = AssetRegister.from_workspace(workspace, user="planner")
+    register.set_status("A1", "in_use", note="opened")
+    assert register.get("A1")["version"] == 1
+    last = register.history("A1")[-1]
+    assert (last.field, last.old_value, last.new_value, last.note, last.user, last.version) == (
+        "status",
+        "approved",
+        "in_use",
+        "opened",
+        "planner",
+        1,
+    )
+    assert _sqlite(path).execute("SELECT count(*) FROM asset_events").fetchall() == [(3,)]
+    register.rows = register.events = None
+    gc.collect()
