@@ -48,6 +48,7 @@ from fifteen_min_plugin.core.language import is_chinese
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.workspace.access import read_only_reason
+from fifteen_min_plugin.core.workspace.concurrency import ConflictError
 from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.asset_form import AssetForm, prefill_values
@@ -80,6 +81,8 @@ class AssetRow:
     source_layer: str
     source_fid: Optional[int]
     circles: tuple[str, ...]
+    #: the row version shown: a status change based on it is refused if another editor changed the asset since
+    version: Optional[int] = None
 
 
 class AssetTableModel(QAbstractTableModel):
@@ -464,6 +467,7 @@ class AssetsPage(DockPage, load_form("assets_page")):
                     str(plain(feature["source_layer"]) or ""),
                     None if fid is None else int(fid),
                     inside,
+                    plain(feature["version"]) if feature.fieldNameIndex("version") >= 0 else None,
                 )
             )
         rows.sort(key=lambda row: row.asset_id)
@@ -713,10 +717,13 @@ class AssetsPage(DockPage, load_form("assets_page")):
         register = self._register()
         if register is None:
             return
+        shown = next((row.version for row in self.model.rows if row.asset_id == asset_id), None)
         try:
-            register.set_status(asset_id, status, note, confirmed)
+            register.set_status(asset_id, status, note, confirmed, base_version=shown)
         except FifteenMinError as error:
             self._error(error)
+            if isinstance(error, ConflictError):
+                self.refresh()  # the other editor's change, so the move can be made again on what is there now
             return
         self._done(self.tr("{asset_id} is now “{status}”.").format(asset_id=asset_id, status=status_label(status)))
         self.refresh()

@@ -329,3 +329,35 @@ def test_a_version_6_geopackage_gets_the_rules_in_place_and_keeps_its_rows_and_h
     assert _sqlite(path).execute("SELECT count(*) FROM asset_events").fetchall() == [(3,)]
     register.rows = register.events = None
     gc.collect()
+
+
+def test_a_status_change_on_the_assets_page_over_a_newer_asset_is_refused_and_shows_the_change(tmp_path, qgis_app):
+    from qgis.core import QgsProject
+    from qgis.gui import QgsMapCanvas, QgsMessageBar
+
+    from fifteen_min_plugin.gui.assets_page import AssetsPage
+    from tests.qgis.test_assets_page import _answer
+
+    workspace = Workspace.create(tmp_path / "team.gpkg")
+    bar = QgsMessageBar()
+    page = AssetsPage(canvas=QgsMapCanvas(), message_bar=bar, workspace=lambda: workspace, project=QgsProject())
+    alice = AssetRegister.from_workspace(Workspace.open(workspace.path), user="alice")
+    try:
+        asset_id = alice.add(TUNNEL, POINT)
+        page.refresh()
+        assert page.select_asset(asset_id)
+        alice.update(asset_id, {"owner": "街道办"}, note="owner found")  # after the page showed the asset
+        page.status_buttons["under_review"].click()
+        _answer(page, "ready")
+        texts = [item.text() for item in bar.items()]
+        assert any(f"“{asset_id}” was changed by alice" in text and "owner: (empty) → 街道办" in text for text in texts)
+        assert alice.get(asset_id)["status"] == "candidate"
+        assert [event.field for event in alice.history(asset_id)] == ["created", "owner"]
+        # the page now shows the asset as it is, and the same move goes through
+        page.status_buttons["under_review"].click()
+        _answer(page, "ready")
+        assert alice.get(asset_id)["status"] == "under_review" and alice.history(asset_id)[-1].note == "ready"
+    finally:
+        page.teardown()
+        alice.rows = alice.events = None
+        gc.collect()
