@@ -22,7 +22,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
-from fifteen_min_plugin.core.workspace.schema import COVERAGE_FIGURES, SCHEMA_VERSION, Addition
+from fifteen_min_plugin.core.workspace.schema import (
+    COVERAGE_FIGURES,
+    DEMAND_FIELDS,
+    SCHEMA_VERSION,
+    TIER_FIELDS,
+    Addition,
+)
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 
 T = QVariant.Type
@@ -101,14 +107,14 @@ def test_a_version_2_workspace_opens_at_the_current_version_with_the_level_field
         Addition("coverage", "missing_required_zh"),
         Addition("coverage", "community_id"),
         Addition("coverage", "method"),
-        *(Addition("coverage", spec.name) for spec in COVERAGE_FIGURES),  # version 7
+        *(Addition("coverage", spec.name) for spec in (*COVERAGE_FIGURES, *TIER_FIELDS, *DEMAND_FIELDS)),  # version 7
     )
     meta = {f["key"]: f["value"] for f in ogr_layer(path, "fifteenmin_meta").getFeatures()}
     assert meta["schema_version"] == str(SCHEMA_VERSION)
     coverage = ogr_layer(path, "coverage")
     names = [field.name() for field in coverage.fields() if field.name() != "fid"]
     added = ["missing_required", "missing_required_zh", "community_id", "method"]
-    added += [spec.name for spec in COVERAGE_FIGURES]
+    added += [spec.name for spec in (*COVERAGE_FIGURES, *TIER_FIELDS, *DEMAND_FIELDS)]
     assert names == [name for name, _ in V2_COVERAGE] + added
     assert coverage.fields().field("missing_required").type() == T.String
     assert coverage.fields().field("missing_required_zh").type() == T.String
