@@ -57,6 +57,7 @@ from fifteen_min_plugin.core.projects.register import (
 )
 from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.workspace.access import read_only_reason
+from fifteen_min_plugin.core.workspace.concurrency import ConflictError
 from fifteen_min_plugin.core.workspace.schema import PROJECT_STATUSES
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.dock_page import DockPage
@@ -111,6 +112,8 @@ class ProjectRow:
     deadline: str
     lead_unit: str
     site_kind: str
+    #: the row version shown: a status change based on it is refused if another editor changed the project since
+    version: Optional[int] = None
 
 
 class ProjectTableModel(QAbstractTableModel):
@@ -678,6 +681,7 @@ class PlanPage(DockPage, load_form("plan_page")):
                     str(value["deadline"] or ""),
                     str(value["lead_unit"] or ""),
                     str(value["site_kind"] or ""),
+                    value.get("version"),
                 )
             )
         return sorted(rows, key=lambda row: row.project_id)
@@ -813,10 +817,13 @@ class PlanPage(DockPage, load_form("plan_page")):
         register = self._register()
         if register is None:
             return
+        shown = next((row.version for row in self.model.rows if row.project_id == project_id), None)
         try:
-            register.set_status(project_id, status, note)
+            register.set_status(project_id, status, note, base_version=shown)
         except FifteenMinError as error:
             self._error(error)
+            if isinstance(error, ConflictError):
+                self.refresh_projects()  # the other editor's change, so the move can be made again on what is there
             return
         self._done(
             self.tr("{project_id} is now “{status}”.").format(

@@ -361,3 +361,34 @@ def test_a_status_change_on_the_assets_page_over_a_newer_asset_is_refused_and_sh
         page.teardown()
         alice.rows = alice.events = None
         gc.collect()
+
+
+def test_a_status_change_on_the_plan_page_over_a_newer_project_is_refused_and_shows_the_change(tmp_path, qgis_app):
+    from qgis.core import QgsProject
+    from qgis.gui import QgsMapCanvas, QgsMessageBar
+
+    from fifteen_min_plugin.gui.plan_page import PlanPage
+    from tests.qgis.test_plan_page import _answer
+
+    workspace = Workspace.create(tmp_path / "team.gpkg")
+    bar = QgsMessageBar()
+    page = PlanPage(canvas=QgsMapCanvas(), message_bar=bar, workspace=lambda: workspace, project=QgsProject())
+    alice = ProjectRegister.from_workspace(Workspace.open(workspace.path), user="alice")
+    try:
+        project_id = alice.add({"name": "社区食堂", "category": "community_canteen"})
+        page.refresh()
+        assert page.select_project(project_id)
+        alice.update(project_id, {"lead_unit": "区商务局"})  # after the page showed the project
+        page.approved_button.click()
+        _answer(page, "批复")
+        texts = [item.text() for item in bar.items()]
+        assert any(f"“{project_id}” was changed by alice" in text and "lead_unit" in text for text in texts), texts
+        assert alice.get(project_id)["status"] == "planned"
+        page.select_project(project_id)
+        page.approved_button.click()
+        _answer(page, "批复")
+        assert alice.get(project_id)["status"] == "approved" and alice.history(project_id)[-1].note == "批复"
+    finally:
+        page.teardown()
+        alice.rows = alice.events = alice.sites = None
+        gc.collect()
