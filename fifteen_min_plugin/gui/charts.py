@@ -201,6 +201,18 @@ class CityChart(_Chart):
         ]
         if missing:
             blocks.append((self.tr("Basic categories missing most often"), missing))
+        if summary.surveyed:
+            below = summary.surveyed - summary.satisfied
+            counts = (
+                (self.tr("At or above the target"), summary.satisfied, QUALITY_COLOUR),
+                (self.tr("Below the target"), below, MISSING_COLOUR),
+            )
+            bars = [
+                Bar(label, float(count), colour, f"{count}/{summary.surveyed}", TEXT if count else ZERO_TEXT)
+                for label, count, colour in counts
+            ]
+            title = self.tr("Circles surveyed, satisfaction against {target:.0%}").format(target=SATISFACTION_TARGET)
+            blocks.append((title, bars))
         return blocks
 
 

@@ -581,42 +581,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetTableModel</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="94"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="94"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="94"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="94"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="94"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="94"/>
         <source>Bays</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="94"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="94"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
@@ -624,22 +624,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="327"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="330"/>
         <source>Flag idle asset on map</source>
         <translation>在地图上标记闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="330"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="333"/>
         <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
         <translation>单击任意图层中的要素（停车场、人防工程、空置建筑…），将其添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="333"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="336"/>
         <source>Add idle asset by drawing</source>
         <translation>绘制添加闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="336"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="339"/>
         <source>Click the asset&apos;s location on the map, then fill in the form.</source>
         <translation>在地图上单击资源位置，然后填写表单。</translation>
     </message>
@@ -664,12 +664,12 @@ Mon-Fri 19:00-07:00
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="350"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="353"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="353"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="356"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
@@ -779,262 +779,262 @@ Mon-Fri 19:00-07:00
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="823"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="830"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="400"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="403"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="401"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="404"/>
         <source>In no circle</source>
         <translation>不在任何生活圈内</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="444"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="447"/>
         <source>{circle} ({minutes} min)</source>
         <translation>{circle}（{minutes} min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="504"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="508"/>
         <source>Select an asset to see its idle times, history and suggestions.</source>
         <translation>选择一处资源，查看其闲置时段、历史记录和建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="516"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="520"/>
         <source>Press “Suggest uses” to rank uses for the register's assets.</source>
         <translation>点击“建议用途”，为台账中的资源排序用途。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="528"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="532"/>
         <source>Idle time windows: none recorded.</source>
         <translation>闲置时段：无记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="532"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="536"/>
         <source>Idle time windows “{text}” cannot be read: {reason}</source>
         <translation>无法读取闲置时段“{text}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="535"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="539"/>
         <source>Idle time windows: {windows} ({hours:g} h per week)</source>
         <translation>闲置时段：{windows}（每周 {hours:g} h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="556"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="560"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="557"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="561"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="558"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="562"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="559"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="563"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="603"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="607"/>
         <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
         <translation>请先在图层上选择要素（工作空间自身的图层不计在内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="622"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="626"/>
         <source>Feature {fid} of “{layer}” no longer exists.</source>
         <translation>“{layer}”的要素 {fid} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="628"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="632"/>
         <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
         <translation>“{layer}”的要素 {fid} 已作为 {asset_id} 登记在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="641"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="645"/>
         <source>Flagged from “{layer}”, feature {fid}</source>
         <translation>标记自“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="642"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="646"/>
         <source>recognised by {why}</source>
         <translation>识别依据：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="642"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="646"/>
         <source>no rule matched</source>
         <translation>未匹配任何规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="650"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="654"/>
         <source>Added by drawing</source>
         <translation>通过绘制添加</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="681"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="685"/>
         <source>{asset_id} “{name}” added to the register.</source>
         <translation>已将 {asset_id}“{name}”添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="704"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="708"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="721"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="728"/>
         <source>{asset_id} is now “{status}”.</source>
         <translation>{asset_id} 的状态已变为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="729"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="736"/>
         <source>Delete idle asset</source>
         <translation>删除闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="729"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="736"/>
         <source>Delete {asset_id} from the register for good? Its history keeps a record of the deletion. Retiring the asset keeps it in the register instead.</source>
         <translation>确定要将 {asset_id} 从台账中永久删除吗？历史记录会保留此次删除的记录。如改为将该资源设为“已退出”，它仍会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="729"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="736"/>
         <source>Why is {asset_id} deleted?</source>
         <translation>为何删除 {asset_id}？</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="752"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="759"/>
         <source>{asset_id} deleted; the history keeps a record.</source>
         <translation>已删除 {asset_id}；历史记录中保留了记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="756"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="763"/>
         <source>Note for the change to “{status}” (optional):</source>
         <translation>变更为“{status}”的备注（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="809"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="816"/>
         <source>The register is empty: flag or add assets first.</source>
         <translation>台账为空：请先标记或添加资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="812"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="819"/>
         <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
         <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="848"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="855"/>
         <source>Suggestions ranked for {count} assets.</source>
         <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="879"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="886"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
         <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="891"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="898"/>
         <source>Tick at least one layer to scan.</source>
         <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="897"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="904"/>
         <source>Find candidates</source>
         <translation>查找候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="901"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="908"/>
         <source>No idle asset candidates in the chosen layers.</source>
         <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="934"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="941"/>
         <source>Found by “Find candidates”: {why}</source>
         <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="941"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="948"/>
         <source>{count} candidates added to the register.</source>
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="963"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="970"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="319"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="322"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="955"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="962"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="560"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="564"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="561"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="565"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="562"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="566"/>
         <source>Owner</source>
         <translation>权属单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="563"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="567"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="564"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="568"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="565"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="569"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="566"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="570"/>
         <source>Condition</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="567"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="571"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="568"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="572"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="569"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="573"/>
         <source>Source layer</source>
         <translation>来源图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="570"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="574"/>
         <source>Source feature</source>
         <translation>来源要素</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="279"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="282"/>
         <source>{community} {minutes}-minute circle</source>
         <translation>{community} {minutes} 分钟生活圈</translation>
     </message>
@@ -1305,7 +1305,7 @@ Mon-Fri 19:00-07:00
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="215"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
         <source>Register ticked</source>
         <translation>登记已勾选项</translation>
     </message>
@@ -1315,27 +1315,27 @@ Mon-Fri 19:00-07:00
         <translation>是否已登记</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="220"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
         <source>{count} candidates found; {new} are new and ticked. The others are or may already be in the register: tick one only after checking it.</source>
         <translation>共找到 {count} 个候选，其中 {new} 个为新资源，已勾选。其余候选已经或可能已经登记，请核实后再勾选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="256"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="259"/>
         <source>Registered: {asset} {name}</source>
         <translation>已登记：{asset} {name}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="258"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="261"/>
         <source>Perhaps {asset} {name} (same name nearby)</source>
         <translation>可能是 {asset} {name}（附近同名）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="262"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="265"/>
         <source>Perhaps {asset} {name} (same place)</source>
         <translation>可能是 {asset} {name}（位置相同）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="263"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="266"/>
         <source>New</source>
         <translation>新资源</translation>
     </message>
@@ -2195,6 +2195,21 @@ Mon-Fri 19:00-07:00
         <source>Basic categories missing most often</source>
         <translation>最常缺少的基本保障类业态</translation>
     </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="206"/>
+        <source>At or above the target</source>
+        <translation>达到目标</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="206"/>
+        <source>Below the target</source>
+        <translation>未达目标</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="214"/>
+        <source>Circles surveyed, satisfaction against {target:.0%}</source>
+        <translation>已调查的生活圈：满意度对照 {target:.0%} 目标</translation>
+    </message>
 </context>
 <context>
     <name>ClassificationLog</name>
@@ -2359,47 +2374,47 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ConflictMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="47"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="48"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="71"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="72"/>
         <source>Nothing of yours was saved and your edits are kept: reload, then apply them again where they still apply.</source>
         <translation>您的修改未保存，但仍保留在编辑中：请重新加载，再把仍然适用的修改重新提交。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="74"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="75"/>
         <source>another editor</source>
         <translation>其他编辑人员</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="76"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="77"/>
         <source>{label} “{id}” was changed by {user} at {time} after you opened it</source>
         <translation>您打开后，{label}“{id}”已于 {time} 被 {user} 修改</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="80"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="81"/>
         <source>{label} “{id}” was changed by {user} after you opened it</source>
         <translation>您打开后，{label}“{id}”已被 {user} 修改</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="160"/>
         <source>The row version of feature {fid} could not be noted.</source>
         <translation>未能记录要素 {fid} 的版本号。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="180"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="188"/>
         <source>The asset</source>
         <translation>资产</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="181"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="189"/>
         <source>The project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="182"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/concurrency.py" line="190"/>
         <source>The circle</source>
         <translation>生活圈</translation>
     </message>
@@ -2801,47 +2816,47 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CoverageTable</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="131"/>
         <source>Circle id</source>
         <translation>生活圈编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="132"/>
         <source>Circle</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="129"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="133"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="134"/>
         <source>Level (min)</source>
         <translation>层级（分钟）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="135"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="136"/>
         <source>Basic categories present</source>
         <translation>已有基本保障类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="133"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="137"/>
         <source>Missing basic categories</source>
         <translation>缺少的基本保障类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="134"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="138"/>
         <source>Missing quality categories</source>
         <translation>缺少的品质提升类业态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="135"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/coverage_rows.py" line="139"/>
         <source>Facilities per 10,000 residents</source>
         <translation>每万名居民设施数</translation>
     </message>
@@ -2877,42 +2892,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>DemandChart</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="229"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="241"/>
         <source>No residents&apos; needs or survey for this circle.</source>
         <translation>该生活圈暂无居民需求或满意度调查。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="250"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="262"/>
         <source>{share:.0%}, target met</source>
         <translation>{share:.0%}，已达标</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="250"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="262"/>
         <source>{share:.0%}, below the target</source>
         <translation>{share:.0%}，未达标</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="253"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="265"/>
         <source>Satisfied</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="266"/>
         <source>Satisfaction (target {target:.0%})</source>
         <translation>居民满意度（目标 {target:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="235"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="247"/>
         <source>{asked} asked · {count} here</source>
         <translation>{asked} 人提出 · 现有 {count} 处</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="235"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="247"/>
         <source>{asked} asked · none here</source>
         <translation>{asked} 人提出 · 无</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/charts.py" line="246"/>
+        <location filename="../../fifteen_min_plugin/gui/charts.py" line="258"/>
         <source>{circle}: demand vs facilities</source>
         <translation>{circle}：居民需求与现有设施</translation>
     </message>
@@ -5923,7 +5938,7 @@ Mon-Fri 19:00-07:00
         <translation>居民填写的原文，将按业态类别归类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="764"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="768"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -5933,7 +5948,7 @@ Mon-Fri 19:00-07:00
         <translation>社区编号或名称，或含社区名称的地址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="762"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="766"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -6043,7 +6058,7 @@ Mon-Fri 19:00-07:00
         <translation>社区的主题清单，如大闸社区的红、黄、蓝三色清单；社区留空表示适用于所有社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="761"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="765"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -6163,7 +6178,7 @@ Mon-Fri 19:00-07:00
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="774"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="778"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -6173,277 +6188,277 @@ Mon-Fri 19:00-07:00
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="965"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="972"/>
         <source>Draw site</source>
         <translation>绘制选址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="213"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="216"/>
         <source>Draw the site polygon of the selected project, or of a new project when none is selected: click the vertices, right-click to finish, Esc cancels.</source>
         <translation>为选中的项目绘制选址范围；未选中项目时为新项目绘制：依次单击各顶点，右键结束，Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="226"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="239"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="242"/>
         <source>Colour by list</source>
         <translation>按清单着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="240"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="243"/>
         <source>Colour by category</source>
         <translation>按类别着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="241"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="244"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="262"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="265"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="270"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="273"/>
         <source>Create or open a workspace first: needs and projects are kept in it.</source>
         <translation>请先新建或打开工作空间：居民诉求和项目都保存在其中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="369"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="372"/>
         <source>Choose the needs table (CSV or Excel) first.</source>
         <translation>请先选择诉求表（CSV 或 Excel）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="372"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="375"/>
         <source>Choose the column with the residents&apos; text (or a category column).</source>
         <translation>请选择居民诉求内容所在的列（或类别列）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="388"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="391"/>
         <source>Needs import</source>
         <translation>诉求导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="400"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="403"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="404"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="407"/>
         <source>The needs import gave no result; nothing was added.</source>
         <translation>诉求导入没有结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="413"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="416"/>
         <source>{count} needs added to the workspace.</source>
         <translation>已向工作空间添加 {count} 条诉求。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="415"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="418"/>
         <source>{count} wait for a category under Unclassified needs.</source>
         <translation>其中 {count} 条在“待归类诉求”中等待归类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="442"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="445"/>
         <source>No need is waiting for a category.</source>
         <translation>没有待归类的诉求。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="442"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="445"/>
         <source>{count} needs matched no category. Choose one per row, then save; rows with the same text can be given the same category at once.</source>
         <translation>{count} 条诉求未能匹配任何类别。请逐行选择类别后保存；内容相同的行可一次归为同一类别。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="492"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="495"/>
         <source>{count} needs now have a category.</source>
         <translation>{count} 条诉求已归类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="506"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="509"/>
         <source>All lists</source>
         <translation>全部清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="506"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="509"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="536"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="539"/>
         <source>The needs layer cannot be filtered.</source>
         <translation>居民诉求图层无法筛选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="548"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="551"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="553"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="556"/>
         <source>{located} of {total} needs are drawn; the others were placed by community name only and have no point.</source>
         <translation>{total} 条诉求中有 {located} 条显示在地图上；其余仅按社区名称落位，没有点位。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="616"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="619"/>
         <source>The needs lists are saved.</source>
         <translation>需求清单已保存。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="643"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="646"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="643"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="646"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="717"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="721"/>
         <source>Select a project to change its status and see its history.</source>
         <translation>选择一个项目，可变更其状态并查看变更记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="720"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="724"/>
         <source>{project_id} “{name}” is {status}.</source>
         <translation>{project_id}“{name}”：{status}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="720"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="724"/>
         <source>Next step: {status}.</source>
         <translation>下一步：{status}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="756"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="760"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="758"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="762"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="759"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="763"/>
         <source>Site point</source>
         <translation>选址点位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="760"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="764"/>
         <source>Site polygon</source>
         <translation>选址范围</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="763"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="767"/>
         <source>Circle</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="765"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="769"/>
         <source>Site</source>
         <translation>选址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="789"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="793"/>
         <source>Idle asset</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="767"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="771"/>
         <source>Floor area (m²)</source>
         <translation>建筑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="768"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="772"/>
         <source>Investment (10,000 yuan)</source>
         <translation>投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="769"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="773"/>
         <source>Implementer</source>
         <translation>实施主体</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="770"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="774"/>
         <source>Funding</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="771"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="775"/>
         <source>Start</source>
         <translation>开工时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="772"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="776"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="773"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="777"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="786"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="790"/>
         <source>drawn</source>
         <translation>已绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="802"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="806"/>
         <source>Select a project in the table first.</source>
         <translation>请先在表中选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="804"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="808"/>
         <source>Note for the change of {project_id} to “{status}” (optional):</source>
         <translation>{project_id} 变更为“{status}”的说明（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="821"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="828"/>
         <source>{project_id} is now “{status}”.</source>
         <translation>{project_id} 现为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="903"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="910"/>
         <source>{project_id} “{name}” added to the project list.</source>
         <translation>{project_id}“{name}”已加入项目清单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="915"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="922"/>
         <source>Choose the layer of repurposing suggestions first (run Suggest uses).</source>
         <translation>请先选择改造利用建议图层（先运行“建议用途”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="919"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="926"/>
         <source>Select the suggestion rows to plan on the layer “{layer}” first.</source>
         <translation>请先在图层“{layer}”上选中要纳入规划的建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="929"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="936"/>
         <source>Created from a suggestion</source>
         <translation>由改造建议生成</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="936"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="943"/>
         <source>{count} planned projects created from suggestions: {ids}.</source>
         <translation>已由改造建议生成 {count} 个规划项目：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="963"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="970"/>
         <source>The site is the polygon you drew.</source>
         <translation>选址为刚绘制的范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="965"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="972"/>
         <source>Note for the new site of {project_id} (optional):</source>
         <translation>{project_id} 新选址的说明（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="980"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="987"/>
         <source>{project_id} has its drawn site.</source>
         <translation>{project_id} 的选址范围已绘制。</translation>
     </message>
@@ -6458,12 +6473,12 @@ Mon-Fri 19:00-07:00
         <translation>可选：2025-03-01、2025/3/1、2025年3月1日或 Excel 日期序号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="790"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="794"/>
         <source>Drawn on the map</source>
         <translation>在地图上绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="791"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="795"/>
         <source>Facility</source>
         <translation>现有设施</translation>
     </message>
@@ -6692,72 +6707,72 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PostgisMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="96"/>
         <source>service {name}</source>
         <translation>服务 {name}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="116"/>
         <source>Choose a saved PostgreSQL connection or a service.</source>
         <translation>请选择一个已保存的 PostgreSQL 连接或服务。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="118"/>
         <source>The schema name “{schema}” cannot be used: write it with lower-case Latin letters, digits and “_”, starting with a letter, at most 63 characters (e.g. haidian_2026).</source>
         <translation>模式名“{schema}”不能使用：请只用小写英文字母、数字和“_”，以字母开头，不超过 63 个字符（例如 haidian_2026）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="166"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="167"/>
         <source>QGIS has no saved PostgreSQL connection called “{name}”. Add it in the Data Source Manager (PostgreSQL), with its credentials in an authentication configuration.</source>
         <translation>QGIS 中没有名为“{name}”的已保存 PostgreSQL 连接。请在数据源管理器（PostgreSQL）中添加，并把用户名和密码存入认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="174"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="175"/>
         <source>The PostgreSQL connection “{name}” keeps its password in the QGIS settings, where it would be copied into every layer and project. Edit the connection and store the credentials in an authentication configuration instead.</source>
         <translation>PostgreSQL 连接“{name}”把密码保存在 QGIS 设置中，密码会因此被写进每个图层和工程文件。请编辑该连接，改为把用户名和密码存入认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="196"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="197"/>
         <source>The PostgreSQL server of “{source}” cannot be reached or refused the request: check the connection, its authentication configuration and that the server is running. Nothing was changed.</source>
         <translation>无法连接“{source}”的 PostgreSQL 服务器，或服务器拒绝了请求：请检查连接设置、认证配置，并确认服务器正在运行。未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="205"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="206"/>
         <source>The database of “{source}” has no PostGIS extension; ask its administrator to run CREATE EXTENSION postgis.</source>
         <translation>“{source}”的数据库未安装 PostGIS 扩展，请数据库管理员执行 CREATE EXTENSION postgis。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="220"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="221"/>
         <source>The schema “{schema}” already exists on “{source}”. Choose another name, or open it instead.</source>
         <translation>“{source}”上已有模式“{schema}”。请换一个名称，或直接打开它。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="230"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="231"/>
         <source>The schema “{schema}” does not exist on “{source}”.</source>
         <translation>“{source}”上没有模式“{schema}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="239"/>
         <source>The schema “{schema}” on “{source}” is not a workspace of this plugin (it has no “{table}” table).</source>
         <translation>“{source}”上的模式“{schema}”不是本插件的工作空间（其中没有“{table}”表）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="251"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="252"/>
         <source>The tables of the workspace could not be created in “{location}”.</source>
         <translation>无法在“{location}”中创建工作空间的数据表。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="260"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="261"/>
         <source>The coordinate reference system {crs} has no PostGIS SRID; choose one with an EPSG code.</source>
         <translation>坐标参考系 {crs} 没有 PostGIS SRID，请选择有 EPSG 代码的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="348"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="349"/>
         <source>The table “{layer}” could not be created in “{location}”.</source>
         <translation>无法在“{location}”中创建数据表“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="357"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="358"/>
         <source>The fields {fields} could not be added to the table “{layer}” in “{location}”.</source>
         <translation>无法向“{location}”中的数据表“{layer}”添加字段 {fields}。</translation>
     </message>
@@ -7166,42 +7181,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="125"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="125"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="125"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="125"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="125"/>
         <source>Circle</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="125"/>
         <source>Investment (10,000 yuan)</source>
         <translation>投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="125"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="125"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
@@ -8254,32 +8269,32 @@ Mon-Fri 19:00-07:00
         <translation>无法读取工作空间 {path} 中的图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="415"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="419"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="487"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="491"/>
         <source>The workspace information in {path} is damaged or was not written by this plugin.</source>
         <translation>{path} 中的工作空间信息已损坏，或不是由本插件写入的。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="494"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="498"/>
         <source>The workspace information in {path} could not be saved.</source>
         <translation>无法保存 {path} 中的工作空间信息。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="612"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="616"/>
         <source>The style {style} could not be loaded: {message}</source>
         <translation>无法加载样式 {style}：{message}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="554"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="558"/>
         <source>The unique index “{index}” could not be added to the layer “{layer}”.</source>
         <translation>无法为图层“{layer}”添加唯一索引“{index}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="546"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="550"/>
         <source>Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}.</source>
         <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
     </message>

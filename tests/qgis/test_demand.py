@@ -337,4 +337,9 @@ def test_the_analysis_page_stores_demand_and_charts_it_against_supply(canvas, pr
     assert [bar.count for bar in bars] == [feature[f"n_{bar.code}"] for bar in bars]
     assert feature["satisfaction"] == pytest.approx(0.81) and feature["satisfaction_ok"] == 0
     assert page.demand_chart.height() > 0
+    # the city summary counts the surveyed circles against the target: HD-C06's circles, all below 90%
+    summary = page.city_chart.summary()
+    surveyed = [f for f in stored.values() if not is_null(f["satisfaction"])]
+    assert {f["community_id"] for f in surveyed} == {"HD-C06"}
+    assert (summary.surveyed, summary.satisfied) == (len(surveyed), 0)
     page.teardown()

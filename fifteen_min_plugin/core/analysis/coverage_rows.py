@@ -42,6 +42,8 @@ class CoverageRow:
     missing_quality_zh: str
     per_10k: Optional[float]
     counts: Mapping[str, int] = field(default_factory=dict)
+    #: share satisfied (0–1) of the circle's latest survey, None without one
+    satisfaction: Optional[float] = None
 
     @property
     def circle(self) -> str:
@@ -100,6 +102,7 @@ def read_coverage_rows(
 
         level = plain(get("level_min"))
         per_10k = plain(get("per_10k"))
+        satisfaction = plain(get("satisfaction"))
         circle_id = value_text(get("circle_id"))
         rows.append(
             CoverageRow(
@@ -115,6 +118,7 @@ def read_coverage_rows(
                 missing_quality_zh=value_text(get("missing_quality_zh")),
                 per_10k=float(per_10k) if per_10k is not None else None,
                 counts={code: _count(feature[name]) for code, name in count_fields},
+                satisfaction=float(satisfaction) if satisfaction is not None else None,
             )
         )
     rows.sort(key=lambda row: (grade_rank(row.grade), row.circle, row.level_min or 0))

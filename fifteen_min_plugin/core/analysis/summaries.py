@@ -12,6 +12,7 @@ from fifteen_min_plugin.core.analysis.coverage_rows import CoverageRow
 from fifteen_min_plugin.core.analysis.grading import GRADES
 from fifteen_min_plugin.core.analysis.population import ALL_BASIC
 from fifteen_min_plugin.core.facilities.categories import Category
+from fifteen_min_plugin.core.settings import SATISFACTION_TARGET
 from fifteen_min_plugin.core.values import plain
 from fifteen_min_plugin.core.values import text as value_text
 
@@ -38,6 +39,9 @@ class CitySummary:
     circles: int
     grade_counts: tuple[tuple[str, int], ...]
     missing_basic: tuple[tuple[Category, int], ...]
+    #: circles with a satisfaction survey, and those at or above the 90% target
+    surveyed: int = 0
+    satisfied: int = 0
 
 
 @dataclass(frozen=True)
@@ -96,4 +100,6 @@ def city_summary(rows: Sequence[CoverageRow], categories: Sequence[Category]) ->
     lacking = [(category, sum(row.counts.get(category.code, 0) == 0 for row in rows)) for category in basic]
     order = {category.code: index for index, category in enumerate(basic)}
     lacking = sorted((item for item in lacking if item[1]), key=lambda item: (-item[1], order[item[0].code]))
-    return CitySummary(len(rows), grades, tuple(lacking))
+    shares = [row.satisfaction for row in rows if row.satisfaction is not None]
+    satisfied = sum(share >= SATISFACTION_TARGET - 1e-9 for share in shares)
+    return CitySummary(len(rows), grades, tuple(lacking), len(shares), satisfied)
