@@ -55,6 +55,9 @@ class HistoryRegister(Messages):
         self.events = events
         #: the user the GeoPackage history names (PostgreSQL records its own current_user)
         self.user = user or QgsApplication.userLoginName()
+        #: the note of the running transaction, and the row and base version it last wrote (for a refusal)
+        self._note = ""
+        self._stale_row: tuple[str, Optional[int]] = ("", None)
 
     # sentences of the subclass
 
@@ -156,8 +159,6 @@ class HistoryRegister(Messages):
             event["kind"] = kind
         guard.add(self.events, [event], self._failed_layer(self.events))
 
-    _note = ""
-
     @contextmanager
     def _transaction(self, note: str = "") -> Iterator[WriteGuard]:
         """Both layers in one guarded database transaction whose changes carry `note`: all of the block, or nothing.
@@ -186,7 +187,7 @@ class HistoryRegister(Messages):
         except FifteenMinError as error:
             if is_stale(error.details):
                 self.rows.reload()
-                raise ConflictError(self._stale_sentence(error.details)) from error
+                raise ConflictError(self._stale_sentence(), details=error.details) from error
             raise
         finally:
             self._note = ""
@@ -198,11 +199,9 @@ class HistoryRegister(Messages):
                 layer.reload()
                 layer.triggerRepaint()
 
-    _stale_row: Optional[tuple[str, Optional[int]]] = None
-
-    def _stale_sentence(self, details: str) -> str:
-        """The sentence of the stale update the database refused (`details`: its error)."""
-        row_id, base = self._stale_row or ("", None)
+    def _stale_sentence(self) -> str:
+        """The sentence of the stale update the database refused: who changed the row last written, and what."""
+        row_id, base = self._stale_row
         return conflict_sentence(self._label(), row_id, base, self.events, self.KEY)
 
     def _find(self, row_id: str) -> Optional[QgsFeature]:
