@@ -11,6 +11,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Optional
 
@@ -392,3 +393,76 @@ def test_a_status_change_on_the_plan_page_over_a_newer_project_is_refused_and_sh
         page.teardown()
         alice.rows = alice.events = alice.sites = None
         gc.collect()
+
+
+_WAITING_EDITOR = """
+import sys
+from qgis.core import QgsApplication
+app = QgsApplication([], False)
+app.initQgis()
+from fifteen_min_plugin.core.assets.register import AssetRegister
+from fifteen_min_plugin.core.workspace.concurrency import ConflictError
+from fifteen_min_plugin.core.workspace.workspace import Workspace
+register = AssetRegister.from_workspace(Workspace.open(sys.argv[1]))
+try:
+    register.set_status(sys.argv[2], "under_review", note="late", base_version=1)
+except ConflictError as error:
+    print("refused:", error.message, flush=True)
+else:
+    print("written", flush=True)
+"""
+
+
+def test_a_stale_update_racing_a_commit_on_postgis_is_refused_by_the_database(pg_cluster, tmp_path, monkeypatch):
+    import psycopg2
+
+    service = tmp_path / "pg_service.conf"
+    service.write_text(
+        f"[fifteenmin_race]\nhost={pg_cluster.host}\nport={pg_cluster.port}\ndbname={pg_cluster.dbname}\n"
+        f"user={pg_cluster.superuser}\npassword={pg_cluster.password}\n",
+        encoding="utf-8",
+    )
+    service.chmod(0o600)
+    monkeypatch.setenv("PGSERVICEFILE", str(service))
+    location = f"postgres:service=fifteenmin_race/race_{os.getpid()}_{id(service) % 10000}"
+    workspace = Workspace.create(location)
+    register = AssetRegister.from_workspace(workspace)
+    asset_id = register.add(TUNNEL, POINT)
+    schema = workspace.backend.schema
+    # the first editor's change is written but not committed yet: it holds the row
+    first = psycopg2.connect(
+        host=pg_cluster.host,
+        port=pg_cluster.port,
+        dbname=pg_cluster.dbname,
+        user=pg_cluster.superuser,
+        password=pg_cluster.password,
+    )
+    cursor = first.cursor()
+    cursor.execute(
+        f"UPDATE \"{schema}\".idle_assets SET owner = '街道办', base_version = 1 WHERE asset_id = %s", (asset_id,)
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    second = subprocess.Popen(
+        [sys.executable, "-c", _WAITING_EDITOR, location, asset_id], env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        # the second editor read version 1 too, and its update now waits for the first one's row lock
+        waiting = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%idle_assets%'"
+        deadline = time.monotonic() + 120
+        while pg_cluster.psql(waiting) == "0":
+            assert second.poll() is None, second.stdout.read()
+            assert time.monotonic() < deadline, "the second editor never waited for the row"
+            time.sleep(0.05)
+        first.commit()
+        out, _ = second.communicate(timeout=120)
+    finally:
+        first.close()
+        if second.poll() is None:
+            second.kill()
+    # the plugin's own check saw version 1; the database saw version 2 when the lock was released, and refused
+    assert out.startswith("refused:") and f"“{asset_id}” was changed by {pg_cluster.superuser}" in out
+    assert "owner: (empty) → 街道办" in out
+    assert register.get(asset_id)["status"] == "candidate" and register.get(asset_id)["version"] == 2
+    assert [event.field for event in register.history(asset_id)] == ["created", "owner"]
+    register.rows = register.events = None
+    gc.collect()
