@@ -12,10 +12,11 @@ category, or have a bad weight are skipped; every problem is reported by row num
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Generic, Optional, TypeVar
 
 from qgis.core import (
     Qgis,
@@ -92,28 +93,25 @@ class Need:
 
     def output_values(self) -> list[object]:
         """The attribute values in `OUTPUT_FIELDS` order."""
-        return [
-            self.community_id,
-            self.category,
-            self.weight,
-            self.list,
-            self.priority,
-            self.text,
-            self.source,
-            self.row,
-        ]
+        return [getattr(self, name) for name in OUTPUT_FIELDS]
 
 
 @dataclass
-class NeedsReport:
-    """What an import found: rows per problem (first ones with the reason), counts per category."""
+class RowsReport:
+    """What an import of rows found: rows written, and rows per problem (first ones with the reason)."""
 
     written: int = 0
-    unclassified: BadRows = field(default_factory=BadRows)
-    unlocated: BadRows = field(default_factory=BadRows)
     empty: BadRows = field(default_factory=BadRows)
-    bad_weight: BadRows = field(default_factory=BadRows)
+    unlocated: BadRows = field(default_factory=BadRows)
     bad_date: BadRows = field(default_factory=BadRows)
+
+
+@dataclass
+class NeedsReport(RowsReport):
+    """What a needs import found (see RowsReport), and the counts per category."""
+
+    unclassified: BadRows = field(default_factory=BadRows)
+    bad_weight: BadRows = field(default_factory=BadRows)
     bad_priority: BadRows = field(default_factory=BadRows)
     bad_category: BadRows = field(default_factory=BadRows)
     by_name: int = 0
@@ -234,12 +232,17 @@ def layer_rows(source: QgsFeatureSource, context: QgsCoordinateTransformContext)
         yield feature.id(), values, point
 
 
-def check_columns(columns: list[str], chosen: NeedsColumns, input_name: str) -> None:
+def check_columns(columns: Sequence[str], chosen: NeedsColumns, input_name: str) -> None:
     """Refuse a chosen column the input lacks, and an import with neither a text nor a category column."""
     if not chosen.text and not chosen.category:
         raise FifteenMinError(
             NeedsMessages.tr("Choose the column holding the residents' text (or one holding the category).")
         )
+    check_chosen_columns(columns, chosen, input_name)
+
+
+def check_chosen_columns(columns: Sequence[str], chosen: object, input_name: str) -> None:
+    """Refuse a column named in the `chosen` columns dataclass that the input lacks (FifteenMinError)."""
     for column in vars(chosen).values():
         if column and column not in columns:
             raise FifteenMinError(
@@ -370,8 +373,16 @@ def _locate(value: str, point: Optional[QgsPointXY], communities: Optional[Commu
     return "", ""
 
 
-def _rows(bad: BadRows) -> str:
+def shown_rows(bad: BadRows) -> str:
+    """The first row numbers of `bad`, with an ellipsis when there are more."""
     return ", ".join(str(row) for row, _ in bad.first[:SHOWN_ROWS]) + (", …" if bad.count > SHOWN_ROWS else "")
+
+
+def push_reasons(bad: BadRows, feedback: QgsProcessingFeedback) -> None:
+    """The reason of each of the first rows of `bad` that has one, as a warning naming the row."""
+    for row, reason in bad.first[:SHOWN_ROWS]:
+        if reason:
+            feedback.pushWarning(NeedsMessages.tr("Row {row}: {reason}").format(row=row, reason=reason))
 
 
 def push_report(report: NeedsReport, feedback: QgsProcessingFeedback) -> None:
@@ -415,11 +426,9 @@ def push_report(report: NeedsReport, feedback: QgsProcessingFeedback) -> None:
     ]
     for bad, sentence in warnings:
         if bad.count:
-            feedback.pushWarning(sentence.format(count=bad.count, rows=_rows(bad)))
+            feedback.pushWarning(sentence.format(count=bad.count, rows=shown_rows(bad)))
     for bad in (report.unlocated, report.bad_date, report.bad_priority, report.bad_weight):
-        for row, reason in bad.first[:SHOWN_ROWS]:
-            if reason:
-                feedback.pushWarning(NeedsMessages.tr("Row {row}: {reason}").format(row=row, reason=reason))
+        push_reasons(bad, feedback)
     if report.by_name or report.by_point:
         feedback.pushInfo(
             NeedsMessages.tr("{names} needs were placed by community name, {points} by their point.").format(
@@ -447,18 +456,47 @@ def is_table_file(path: str) -> bool:
     return Path(path).suffix.lower() in TABLE_SUFFIXES and Path(path).is_file()
 
 
+Columns = TypeVar("Columns")
+
+
 @dataclass
-class NeedsInput:
-    """One import: a spreadsheet `path` or a layer `layer`, the chosen columns and where communities are."""
+class RowsInput(Generic[Columns]):
+    """One import of rows: a spreadsheet `path` or a layer `layer`, the chosen columns and where communities are."""
 
     name: str
-    columns: NeedsColumns
+    columns: Columns
     path: Optional[Path] = None
     layer: Optional[QgsFeatureSource] = None
     encoding: str = "auto"
     sheet: str = ""
     communities: Optional[QgsFeatureSource] = None
     transform_context: QgsCoordinateTransformContext = field(default_factory=QgsCoordinateTransformContext)
+
+    def community_index(self) -> Optional[CommunityIndex]:
+        """The communities rows are placed in, None when none were given."""
+        return CommunityIndex.from_source(self.communities, self.transform_context) if self.communities else None
+
+    @contextmanager
+    def rows(self, check: Callable[[Sequence[str]], None], nothing_given: str) -> Iterator[Rows]:
+        """The rows of the spreadsheet or the layer, once `check` accepted its columns.
+
+        FifteenMinError with `nothing_given` when neither is set, or when the spreadsheet cannot be read.
+        """
+        if self.path is not None:
+            with TableReader(self.path, self.encoding, self.sheet) as reader:
+                check(reader.columns)
+                yield table_rows(reader)
+        elif self.layer is not None:
+            check(self.layer.fields().names())
+            yield layer_rows(self.layer, self.transform_context)
+        else:
+            raise FifteenMinError(nothing_given)
+
+
+@dataclass
+class NeedsInput(RowsInput[NeedsColumns]):
+    """One needs import (see RowsInput), optionally geocoding the rows' addresses."""
+
     #: geocodes the `address` column of rows without a point (core/needs/geocode.py)
     geocoder: Optional[AmapGeocoder] = None
 
@@ -483,8 +521,7 @@ def import_needs(
     FifteenMinError (a sentence) when the input cannot be read, a column is missing or no row became a need.
     """
     classifier = NeedsClassifier.default()
-    context = request.transform_context
-    communities = CommunityIndex.from_source(request.communities, context) if request.communities else None
+    communities = request.community_index()
     feature = QgsFeature(output_fields())
 
     def write(need: Need) -> None:
@@ -497,21 +534,13 @@ def import_needs(
         if keep is not None:
             keep(need)
 
-    if request.path is not None:
-        with TableReader(request.path, request.encoding, request.sheet) as reader:
-            check_columns(reader.columns, request.columns, request.name)
-            rows = table_rows(reader)
-            report = read_needs(
-                rows, request.columns, request.name, communities, classifier, write, feedback, request.geocoder
-            )
-    elif request.layer is not None:
-        check_columns(request.layer.fields().names(), request.columns, request.name)
-        rows = layer_rows(request.layer, context)
+    def check(columns: Sequence[str]) -> None:
+        check_columns(columns, request.columns, request.name)
+
+    with request.rows(check, NeedsMessages.tr("Choose a needs table or layer.")) as rows:
         report = read_needs(
             rows, request.columns, request.name, communities, classifier, write, feedback, request.geocoder
         )
-    else:
-        raise FifteenMinError(NeedsMessages.tr("Choose a needs table or layer."))
     push_report(report, feedback)
     if request.geocoder is not None:
         for line in request.geocoder.summary():

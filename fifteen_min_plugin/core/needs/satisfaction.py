@@ -16,12 +16,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Optional
 
 from qgis.core import (
     NULL,
-    QgsCoordinateTransformContext,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSource,
@@ -33,14 +31,16 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.facilities.table_reader import BadRows, TableReader
+from fifteen_min_plugin.core.facilities.table_reader import BadRows
 from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.needs.needs_import import (
-    SHOWN_ROWS,
     CommunityIndex,
     Rows,
-    layer_rows,
-    table_rows,
+    RowsInput,
+    RowsReport,
+    check_chosen_columns,
+    push_reasons,
+    shown_rows,
 )
 from fifteen_min_plugin.core.needs.values import parse_date
 from fifteen_min_plugin.core.values import plain
@@ -90,43 +90,39 @@ class Survey:
 
     def values(self) -> list[Any]:
         """The attribute values in OUTPUT_FIELDS order (NULL for the empty ones)."""
-        values = [
-            self.community_id,
-            self.circle_id,
-            self.score,
-            self.share_satisfied,
-            self.sample_size,
-            self.date,
-            self.source,
-        ]
+        values = (getattr(self, name) for name, _ in OUTPUT_FIELDS)
         return [NULL if value is None else value for value in values]
 
 
 @dataclass
-class SatisfactionReport:
-    """What an import found: rows per problem (first ones with the reason)."""
+class SatisfactionReport(RowsReport):
+    """What a survey import found (see RowsReport), and the rows with an unusable score, share or sample."""
 
-    written: int = 0
-    empty: BadRows = field(default_factory=BadRows)
-    unlocated: BadRows = field(default_factory=BadRows)
     bad_value: BadRows = field(default_factory=BadRows)
-    bad_date: BadRows = field(default_factory=BadRows)
 
 
 def _clean(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().replace(",", "")
 
 
-def parse_share(text: str) -> Optional[float]:
-    """Share satisfied from 0.86, 86% or 86 %; None when empty; ValueError (the sentence) otherwise."""
+def _number(text: str) -> tuple[Optional[float], bool]:
+    """(the number `text` writes, NaN when it writes none; whether it ends in %); (None, False) when empty."""
     value = _clean(text)
     if not value:
-        return None
+        return None, False
     percent = value.endswith("%")
     try:
-        share = float(value.rstrip("%").strip()) / (100.0 if percent else 1.0)
+        return float(value.rstrip("%").strip() if percent else value), percent
     except ValueError:
-        share = float("nan")
+        return float("nan"), percent
+
+
+def parse_share(text: str) -> Optional[float]:
+    """Share satisfied from 0.86, 86% or 86 %; None when empty; ValueError (the sentence) otherwise."""
+    number, percent = _number(text)
+    if number is None:
+        return None
+    share = number / (100.0 if percent else 1.0)
     if not 0.0 <= share <= 1.0:
         raise ValueError(
             SatisfactionMessages.tr("the share satisfied “{value}” is not between 0 and 1 (write 0.86 or 86%).").format(
@@ -138,14 +134,10 @@ def parse_share(text: str) -> Optional[float]:
 
 def parse_score(text: str) -> Optional[float]:
     """A mean score 0–100; None when empty; ValueError (the sentence) otherwise."""
-    value = _clean(text)
-    if not value:
+    score, percent = _number(text)
+    if score is None:
         return None
-    try:
-        score = float(value)
-    except ValueError:
-        score = float("nan")
-    if not 0.0 <= score <= 100.0:
+    if percent or not 0.0 <= score <= 100.0:
         raise ValueError(
             SatisfactionMessages.tr("the score “{value}” is not a number from 0 to 100.").format(value=text)
         )
@@ -154,14 +146,10 @@ def parse_score(text: str) -> Optional[float]:
 
 def parse_sample(text: str) -> Optional[int]:
     """The number of respondents, a whole number ≥ 1; None when empty; ValueError (the sentence) otherwise."""
-    value = _clean(text)
-    if not value:
+    number, percent = _number(text)
+    if number is None:
         return None
-    try:
-        number = float(value)
-    except ValueError:
-        number = float("nan")
-    if not (number >= 1 and number == int(number)):
+    if percent or not (number >= 1 and number == int(number)):
         raise ValueError(
             SatisfactionMessages.tr("the sample size “{value}” is not a whole number of respondents.").format(
                 value=text
@@ -178,13 +166,7 @@ def check_columns(columns: Sequence[str], chosen: SatisfactionColumns, input_nam
         raise FifteenMinError(
             SatisfactionMessages.tr("Choose the column of the score (0–100) or of the share satisfied (0–1), or both.")
         )
-    for column in vars(chosen).values():
-        if column and column not in columns:
-            raise FifteenMinError(
-                SatisfactionMessages.tr("{name} has no column “{column}”; its columns are: {columns}.").format(
-                    name=input_name, column=column, columns=", ".join(columns)
-                )
-            )
+    check_chosen_columns(columns, chosen, input_name)
 
 
 def read_surveys(
@@ -232,10 +214,6 @@ def read_surveys(
     return report
 
 
-def _rows(bad: BadRows) -> str:
-    return ", ".join(str(row) for row, _ in bad.first[:SHOWN_ROWS]) + (", …" if bad.count > SHOWN_ROWS else "")
-
-
 def push_report(report: SatisfactionReport, feedback: QgsProcessingFeedback) -> None:
     """Every problem as a sentence naming its rows, and the reason of the first rows."""
     warnings = (
@@ -262,24 +240,12 @@ def push_report(report: SatisfactionReport, feedback: QgsProcessingFeedback) -> 
     )
     for bad, sentence in warnings:
         if bad.count:
-            feedback.pushWarning(sentence.format(count=bad.count, rows=_rows(bad)))
-            for row, reason in bad.first[:SHOWN_ROWS]:
-                if reason:
-                    feedback.pushWarning(SatisfactionMessages.tr("Row {row}: {reason}").format(row=row, reason=reason))
+            feedback.pushWarning(sentence.format(count=bad.count, rows=shown_rows(bad)))
+            push_reasons(bad, feedback)
 
 
-@dataclass
-class SatisfactionInput:
-    """One import: a spreadsheet `path` or a layer `layer`, the chosen columns and where communities are."""
-
-    name: str
-    columns: SatisfactionColumns
-    path: Optional[Path] = None
-    layer: Optional[QgsFeatureSource] = None
-    encoding: str = "auto"
-    sheet: str = ""
-    communities: Optional[QgsFeatureSource] = None
-    transform_context: QgsCoordinateTransformContext = field(default_factory=QgsCoordinateTransformContext)
+#: one survey import: a spreadsheet or a layer, the chosen columns and where communities are
+SatisfactionInput = RowsInput[SatisfactionColumns]
 
 
 def output_fields() -> QgsFields:
@@ -294,21 +260,14 @@ def import_surveys(
     request: SatisfactionInput, feedback: QgsProcessingFeedback
 ) -> tuple[list[Survey], SatisfactionReport]:
     """Read, check and place every row; FifteenMinError (a sentence) when nothing can be imported."""
-    context = request.transform_context
-    communities = CommunityIndex.from_source(request.communities, context) if request.communities else None
+    communities = request.community_index()
     surveys: list[Survey] = []
-    if request.path is not None:
-        with TableReader(request.path, request.encoding, request.sheet) as reader:
-            check_columns(reader.columns, request.columns, request.name)
-            report = read_surveys(
-                table_rows(reader), request.columns, request.name, communities, surveys.append, feedback
-            )
-    elif request.layer is not None:
-        check_columns(request.layer.fields().names(), request.columns, request.name)
-        rows = layer_rows(request.layer, context)
+
+    def check(columns: Sequence[str]) -> None:
+        check_columns(columns, request.columns, request.name)
+
+    with request.rows(check, SatisfactionMessages.tr("Choose a survey table or layer.")) as rows:
         report = read_surveys(rows, request.columns, request.name, communities, surveys.append, feedback)
-    else:
-        raise FifteenMinError(SatisfactionMessages.tr("Choose a survey table or layer."))
     push_report(report, feedback)
     if not surveys and not feedback.isCanceled():
         raise FifteenMinError(
