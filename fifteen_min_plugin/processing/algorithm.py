@@ -166,6 +166,13 @@ class FifteenMinAlgorithm(QgsProcessingAlgorithm):
         return (False, reason) if reason else (True, message)
 
 
+def advanced(*parameters: QgsProcessingParameterDefinition) -> tuple[QgsProcessingParameterDefinition, ...]:
+    """`parameters`, flagged to show under the dialog's Advanced Parameters."""
+    for parameter in parameters:
+        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+    return parameters
+
+
 def origin_parameters(origins: str, id_field: str) -> list[QgsProcessingParameterDefinition]:
     """The communities (points or polygons) circles are drawn around, and their optional id field."""
     return [

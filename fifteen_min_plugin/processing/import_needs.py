@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from qgis.core import (
@@ -11,11 +10,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingParameterAuthConfig,
-    QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
@@ -23,37 +18,31 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
-from fifteen_min_plugin.core.facilities.table_import import ENCODING_LABELS, ENCODINGS
-from fifteen_min_plugin.core.needs.needs_import import WGS84, NeedsColumns, NeedsInput, import_needs, is_table_file
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm, LazySink
-
-#: the column parameters, in the order of NeedsColumns
-COLUMN_PARAMETERS = (
-    ("TEXT_FIELD", "text"),
-    ("COMMUNITY_FIELD", "community"),
-    ("CATEGORY_FIELD", "category"),
-    ("WEIGHT_FIELD", "weight"),
-    ("LIST_FIELD", "list"),
-    ("PRIORITY_FIELD", "priority"),
-    ("DATE_FIELD", "date"),
-    ("GEOCODE", "address"),
-)
+from fifteen_min_plugin.core.needs.needs_import import WGS84, NeedsColumns, NeedsInput, import_needs
+from fifteen_min_plugin.processing.algorithm import LazySink, advanced
+from fifteen_min_plugin.processing.rows_import import RowsImportAlgorithm
 
 
-class ImportNeedsAlgorithm(FifteenMinAlgorithm):
+class ImportNeedsAlgorithm(RowsImportAlgorithm):
     """Places each needs row in a community, classifies its text and writes one need per row."""
 
     ID = "importneeds"
     GROUP_ID = "import"
-    INPUT = "INPUT"
-    COMMUNITIES = "COMMUNITIES"
-    ENCODING = "ENCODING"
-    SHEET = "SHEET"
     AUTHCFG = "AUTHCFG"
     CITY = "CITY"
     QPS = "QPS"
     BASE_URL = "BASE_URL"
-    OUTPUT = "OUTPUT"
+    #: the column parameters, in the order of NeedsColumns
+    COLUMN_PARAMETERS = (
+        ("TEXT_FIELD", "text"),
+        ("COMMUNITY_FIELD", "community"),
+        ("CATEGORY_FIELD", "category"),
+        ("WEIGHT_FIELD", "weight"),
+        ("LIST_FIELD", "list"),
+        ("PRIORITY_FIELD", "priority"),
+        ("DATE_FIELD", "date"),
+        ("GEOCODE", "address"),
+    )
 
     def displayName(self) -> str:  # noqa: D102, N802
         return self.tr("Import residents' needs")
@@ -95,11 +84,6 @@ class ImportNeedsAlgorithm(FifteenMinAlgorithm):
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: D102, N802
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Needs table or points"), [QgsProcessing.SourceType.TypeVector]
-            )
-        )
         labels = {
             "TEXT_FIELD": self.tr("Text field"),
             "COMMUNITY_FIELD": self.tr("Community field"),
@@ -110,67 +94,32 @@ class ImportNeedsAlgorithm(FifteenMinAlgorithm):
             "DATE_FIELD": self.tr("Date field"),
             "GEOCODE": self.tr("Address field to geocode (Amap)"),
         }
-        for name, _ in COLUMN_PARAMETERS:
-            self.addParameter(
-                QgsProcessingParameterField(name, labels[name], parentLayerParameterName=self.INPUT, optional=True)
-            )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.COMMUNITIES,
-                self.tr("Communities (points or circles)"),
-                [QgsProcessing.SourceType.TypeVector],
-                optional=True,
-            )
-        )
+        self.add_input_parameters(self.tr("Needs table or points"), labels, self.tr("Communities (points or circles)"))
         self.addParameter(
             QgsProcessingParameterAuthConfig(
                 self.AUTHCFG, self.tr("Amap key (authentication configuration)"), ApiKeys.remembered("amap"), True
             )
         )
-        encoding = QgsProcessingParameterEnum(
-            self.ENCODING, self.tr("Encoding"), options=list(ENCODING_LABELS), defaultValue=0
-        )
-        sheet = QgsProcessingParameterString(self.SHEET, self.tr("Sheet"), optional=True)
         city = QgsProcessingParameterString(self.CITY, self.tr("City (geocoding)"), optional=True)
         qps = QgsProcessingParameterNumber(
             self.QPS, self.tr("Requests per second"), QgsProcessingParameterNumber.Type.Double, 3.0, minValue=0.01
         )
         base_url = QgsProcessingParameterString(self.BASE_URL, self.tr("Base URL"), defaultValue="", optional=True)
-        for parameter in (encoding, sheet, city, qps, base_url):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        for parameter in (
+            *self.reading_parameters(self.tr("Encoding"), self.tr("Sheet")),
+            *advanced(city, qps, base_url),
+        ):
             self.addParameter(parameter)
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Needs"), QgsProcessing.SourceType.TypeVectorPoint)
         )
 
-    def checkParameterValues(  # noqa: D102, N802
-        self, parameters: dict[str, Any], context: QgsProcessingContext
-    ) -> tuple[bool, str]:
-        if is_table_file(self.parameterAsString(parameters, self.INPUT, context)):
-            # a spreadsheet's columns are checked against its header as the table reader decodes it (GBK too)
-            parameters = {**parameters, **{name: None for name, _ in COLUMN_PARAMETERS}}
-        return super().checkParameterValues(parameters, context)
-
     def processAlgorithm(  # noqa: D102, N802
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
-        given = self.parameterAsString(parameters, self.INPUT, context)
-        columns = NeedsColumns(
-            **{key: self.parameterAsString(parameters, name, context).strip() for name, key in COLUMN_PARAMETERS}
-        )
-        table = is_table_file(given)
-        request = NeedsInput(
-            Path(given).name if table else self.source(parameters, self.INPUT, context).sourceName(),
-            columns,
-            path=Path(given) if table else None,
-            layer=None if table else self.source(parameters, self.INPUT, context),
-            encoding=ENCODINGS[self.parameterAsEnum(parameters, self.ENCODING, context)],
-            sheet=self.parameterAsString(parameters, self.SHEET, context).strip(),
-            communities=self.parameterAsSource(parameters, self.COMMUNITIES, context),
-            transform_context=context.transformContext(),
-        )
+        request = self.rows_input(parameters, context, NeedsInput, NeedsColumns)
         try:
-            if columns.address:
+            if request.columns.address:
                 from fifteen_min_plugin.core.needs.geocode import make_geocoder  # numpy: only when geocoding
 
                 request.geocoder = make_geocoder(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from qgis.core import (
@@ -12,42 +11,30 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.core.facilities.table_import import ENCODING_LABELS, ENCODINGS
-from fifteen_min_plugin.core.needs.needs_import import is_table_file
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
-
-#: the column parameters, in the order of SatisfactionColumns
-COLUMN_PARAMETERS = (
-    ("COMMUNITY_FIELD", "community"),
-    ("SCORE_FIELD", "score"),
-    ("SHARE_FIELD", "share"),
-    ("SAMPLE_FIELD", "sample"),
-    ("DATE_FIELD", "date"),
-    ("CIRCLE_FIELD", "circle"),
-)
+from fifteen_min_plugin.processing.rows_import import RowsImportAlgorithm
 
 
-class ImportSatisfactionAlgorithm(FifteenMinAlgorithm):
+class ImportSatisfactionAlgorithm(RowsImportAlgorithm):
     """Checks each survey row, places it in a community and stores the results in the workspace."""
 
     ID = "importsatisfaction"
     GROUP_ID = "import"
-    INPUT = "INPUT"
-    COMMUNITIES = "COMMUNITIES"
     WORKSPACE = "WORKSPACE"
-    ENCODING = "ENCODING"
-    SHEET = "SHEET"
-    OUTPUT = "OUTPUT"
+    #: the column parameters, in the order of SatisfactionColumns
+    COLUMN_PARAMETERS = (
+        ("COMMUNITY_FIELD", "community"),
+        ("SCORE_FIELD", "score"),
+        ("SHARE_FIELD", "share"),
+        ("SAMPLE_FIELD", "sample"),
+        ("DATE_FIELD", "date"),
+        ("CIRCLE_FIELD", "circle"),
+    )
 
     def displayName(self) -> str:  # noqa: D102, N802
         return self.tr("Import satisfaction surveys")
@@ -79,11 +66,6 @@ class ImportSatisfactionAlgorithm(FifteenMinAlgorithm):
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: D102, N802
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Survey table"), [QgsProcessing.SourceType.TypeVector]
-            )
-        )
         labels = {
             "COMMUNITY_FIELD": self.tr("Community field"),
             "SCORE_FIELD": self.tr("Score field (0–100)"),
@@ -92,37 +74,15 @@ class ImportSatisfactionAlgorithm(FifteenMinAlgorithm):
             "DATE_FIELD": self.tr("Date field"),
             "CIRCLE_FIELD": self.tr("Circle field"),
         }
-        for name, _ in COLUMN_PARAMETERS:
-            self.addParameter(
-                # all optional for Processing: a spreadsheet's columns are checked against its decoded header
-                QgsProcessingParameterField(name, labels[name], parentLayerParameterName=self.INPUT, optional=True)
-            )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.COMMUNITIES, self.tr("Communities"), [QgsProcessing.SourceType.TypeVector], optional=True
-            )
-        )
+        self.add_input_parameters(self.tr("Survey table"), labels, self.tr("Communities"))
         self.addParameter(QgsProcessingParameterString(self.WORKSPACE, self.tr("Workspace"), optional=True))
-        encoding = QgsProcessingParameterEnum(
-            self.ENCODING, self.tr("Encoding"), options=list(ENCODING_LABELS), defaultValue=0
-        )
-        sheet = QgsProcessingParameterString(self.SHEET, self.tr("Sheet"), optional=True)
-        for parameter in (encoding, sheet):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        for parameter in self.reading_parameters(self.tr("Encoding"), self.tr("Sheet")):
             self.addParameter(parameter)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Satisfaction surveys"), QgsProcessing.SourceType.TypeVector
             )
         )
-
-    def checkParameterValues(  # noqa: D102, N802
-        self, parameters: dict[str, Any], context: QgsProcessingContext
-    ) -> tuple[bool, str]:
-        if is_table_file(self.parameterAsString(parameters, self.INPUT, context)):
-            # a spreadsheet's columns are checked against its header as the table reader decodes it (GBK too)
-            parameters = {**parameters, **{name: None for name, _ in COLUMN_PARAMETERS}}
-        return super().checkParameterValues(parameters, context)
 
     def processAlgorithm(  # noqa: D102, N802
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
@@ -137,22 +97,7 @@ class ImportSatisfactionAlgorithm(FifteenMinAlgorithm):
         )
         from fifteen_min_plugin.core.workspace.workspace import Workspace
 
-        given = self.parameterAsString(parameters, self.INPUT, context)
-        columns = SatisfactionColumns(
-            **{key: self.parameterAsString(parameters, name, context).strip() for name, key in COLUMN_PARAMETERS}
-        )
-        table = is_table_file(given)
-        layer = None if table else self.source(parameters, self.INPUT, context)
-        request = SatisfactionInput(
-            Path(given).name if table else layer.sourceName(),
-            columns,
-            path=Path(given) if table else None,
-            layer=layer,
-            encoding=ENCODINGS[self.parameterAsEnum(parameters, self.ENCODING, context)],
-            sheet=self.parameterAsString(parameters, self.SHEET, context).strip(),
-            communities=self.parameterAsSource(parameters, self.COMMUNITIES, context),
-            transform_context=context.transformContext(),
-        )
+        request = self.rows_input(parameters, context, SatisfactionInput, SatisfactionColumns)
         location = self.parameterAsString(parameters, self.WORKSPACE, context).strip()
         try:
             workspace = Workspace.open(location) if location else None
