@@ -78,7 +78,8 @@ def _fill(workspace, city: dict[str, np.ndarray], codes: list[str]) -> float:
         for level, radius in zip((5, 10, 15), RADII_M):
             feature = QgsFeature(circles.fields())
             geometry = centre.buffer(radius, 8)
-            geometry.convertToMultiType()
+            if not geometry.convertToMultiType():
+                raise RuntimeError(f"circle {community}-{level} could not be made a MultiPolygon")
             feature.setGeometry(geometry)
             feature["circle_id"] = f"{community}-{level}"
             feature["community_id"] = community
