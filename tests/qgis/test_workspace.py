@@ -426,9 +426,9 @@ def test_create_refuses_an_existing_file(tmp_path):
     assert sha256(existing) == before
 
 
-def test_layers_are_named_valid_and_edits_survive_reopening(tmp_path):
-    path = tmp_path / "edits.gpkg"
-    workspace = Workspace.create(path)
+def test_layers_are_named_valid_and_edits_survive_reopening(backend):
+    """QGIS edit sessions on each backend (GeoPackage, PostGIS), read back by reopening and by an independent client."""
+    workspace = backend.create("edits")
     circles = workspace.layer("circles")
     assert circles.isValid() and circles.name() == display_name("circles")
     feature = QgsFeature(circles.fields())
@@ -445,17 +445,16 @@ def test_layers_are_named_valid_and_edits_survive_reopening(tmp_path):
         )
         assert assets.addFeature(asset)
 
-    reopened = Workspace.open(path)
+    reopened = Workspace.open(workspace.location)
     assert reopened.upgrades == ()
     assert [(f["circle_id"], f["level_min"], f["reach_m"]) for f in reopened.layer("circles").getFeatures()] == [
         ("k9", 10, 612.5)
     ]
-    (row,) = ogr_layer(path, "idle_assets").getFeatures()
-    assert row["name"] == "人防工程"
-    assert row["status"] == "candidate"
-    assert row["synthetic"] == 0
-    assert row["created"].isValid()
-    assert ogr_layer(path, "circles").getFeature(1).geometry().asWkt(6) == QgsGeometry.fromWkt(SQUARE).asWkt(6)
+    (row,) = backend.rows(workspace, "select name, status, synthetic, created from idle_assets")
+    assert row[:3] == ("人防工程", "candidate", 0)
+    assert row[3] is not None
+    (circle,) = reopened.layer("circles").getFeatures()
+    assert circle.geometry().asWkt(6) == QgsGeometry.fromWkt(SQUARE).asWkt(6)
 
 
 def test_upgrade_from_version_1_adds_fields_and_layers_and_keeps_rows(tmp_path):
@@ -583,9 +582,9 @@ def test_open_refuses_a_missing_file(tmp_path):
     assert not path.exists()
 
 
-def test_add_to_project_twice_adds_each_layer_once_with_styles(tmp_path):
-    path = tmp_path / "chaoyang.gpkg"
-    workspace = Workspace.create(path)
+def test_add_to_project_twice_adds_each_layer_once_with_styles(backend):
+    """On each backend (GeoPackage, PostGIS): the group, the layers once each, their names and styles."""
+    workspace = backend.create("chaoyang")
     project = QgsProject()
 
     first = workspace.add_to_project(project)
@@ -594,9 +593,9 @@ def test_add_to_project_twice_adds_each_layer_once_with_styles(tmp_path):
     assert [layer.id() for layer in first] == [layer.id() for layer in second]
     assert len(project.mapLayers()) == len(workspace_layers())
     groups = project.layerTreeRoot().findGroups(True)
-    assert [group.name() for group in groups] == ["chaoyang"]
+    assert [group.name() for group in groups] == [workspace.name] and workspace.name.startswith("chaoyang")
     assert {node.layerId() for node in groups[0].findLayers()} == {layer.id() for layer in first}
-    layers = {QgsProviderRegistry.instance().decodeUri("ogr", layer.source())["layerName"]: layer for layer in first}
+    layers = {workspace.backend.layer_name_of(layer): layer for layer in first}
     assert set(layers) == {
         *("communities", "circles", "facilities", "idle_assets", "asset_events", "coverage"),
         *("needs", "need_lists", "consultations", "consultation_needs", "projects", "project_events"),
