@@ -305,12 +305,19 @@ def test_an_older_schema_is_upgraded_in_place_keeping_its_rows(postgis, pg_conne
 
 def test_a_server_that_goes_away_mid_run_gets_a_sentence_and_keeps_what_was_committed(qgis_app):
     """A dedicated cluster is stopped under an open workspace: the next write and the next open are refused
-    with a sentence, and after a restart the server holds exactly what was committed before."""
+    with a sentence (the log has QGIS's failed connections, never the password), and after a restart the server
+    holds exactly what was committed before."""
     from tests.qgis.conftest import AUTH_MASTER_PASSWORD
 
     assert QgsApplication.authManager().setMasterPassword(AUTH_MASTER_PASSWORD, True)
     cluster = PgCluster.start_new(fast=False)  # durable: what was committed survives the crash
     authcfg = save_qgis_connection(cluster, "fifteenmin-goes-away")
+    logged = []
+
+    def keep(message, *_):
+        logged.append(message)
+
+    QgsApplication.messageLog().messageReceived.connect(keep)
     try:
         workspace = Workspace.create("postgres:fifteenmin-goes-away/district")
         register = AssetRegister.from_workspace(workspace)
@@ -327,7 +334,9 @@ def test_a_server_that_goes_away_mid_run_gets_a_sentence_and_keeps_what_was_comm
         cluster.start()
         assert _psql_rows(cluster, "select asset_id, name from district.idle_assets") == [f"{first}|夜间停车"]
         assert _psql_rows(cluster, "select count(*) from district.asset_events") == ["1"]
+        assert not [message for message in logged if cluster.password in message]
     finally:
+        QgsApplication.messageLog().messageReceived.disconnect(keep)
         remove_qgis_connection("fifteenmin-goes-away", authcfg)
         cluster.remove()
 
