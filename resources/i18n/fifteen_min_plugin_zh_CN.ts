@@ -17,21 +17,6 @@
 <context>
     <name>AmapProvider</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="100"/>
-        <source>Amap answered HTTP {status}.</source>
-        <translation>高德返回 HTTP {status}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="105"/>
-        <source>Amap refused the request with HTTP {status}; check the base URL.</source>
-        <translation>高德以 HTTP {status} 拒绝了请求；请检查基础 URL。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="115"/>
-        <source>The answer is not Amap JSON; check the base URL and the proxy settings.</source>
-        <translation>返回内容不是高德 JSON；请检查基础 URL 和代理设置。</translation>
-    </message>
-    <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="126"/>
         <source>Amap reports the daily quota of this key is used up ({info}, {code}).</source>
         <translation>高德提示此密钥的每日配额已用完（{info}，{code}）。</translation>
@@ -60,6 +45,11 @@
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="158"/>
         <source>Amap refused the request: {info} ({code}).</source>
         <translation>高德拒绝了请求：{info}（{code}）。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="1"/>
+        <source>Amap</source>
+        <translation>高德地图</translation>
     </message>
 </context>
 <context>
@@ -4203,34 +4193,9 @@ Mon-Fri 19:00-07:00
         <translation>{reason} {seconds:g} 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="174"/>
-        <source>Amap geocoding answered HTTP {status}.</source>
-        <translation>高德地理编码返回 HTTP {status}。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="179"/>
-        <source>Amap refused the geocoding request with HTTP {status}; check the base URL.</source>
-        <translation>高德以 HTTP {status} 拒绝了地理编码请求，请检查基础 URL。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="189"/>
-        <source>The answer is not Amap geocoding JSON; check the base URL and the proxy settings.</source>
-        <translation>返回内容不是高德地理编码的 JSON，请检查基础 URL 和代理设置。</translation>
-    </message>
-    <message>
         <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="209"/>
         <source>Amap reports the daily quota of this key is used up ({info}, {code}); the remaining rows are matched by community name.</source>
         <translation>高德提示该密钥当日配额已用完（{info}，{code}）；其余各行按社区名称匹配。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="216"/>
-        <source>Amap reports too many requests or a busy server ({info}, {code}).</source>
-        <translation>高德提示请求过于频繁或服务器繁忙（{info}，{code}）。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="222"/>
-        <source>Amap does not accept the key (INVALID_USER_KEY): it is wrong or expired. Check the key in the authentication configuration.</source>
-        <translation>高德不接受该密钥（INVALID_USER_KEY）：密钥有误或已过期。请检查认证配置中的密钥。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="228"/>
@@ -4241,6 +4206,11 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="239"/>
         <source>Geocoding needs the Amap key: choose the authentication configuration that holds it, or leave the address field empty to match rows by community name.</source>
         <translation>地理编码需要高德密钥：请选择保存该密钥的认证配置，或将地址字段留空、改按社区名称匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="1"/>
+        <source>Amap geocoding</source>
+        <translation>高德地理编码</translation>
     </message>
 </context>
 <context>
@@ -7528,11 +7498,6 @@ Mon-Fri 19:00-07:00
         <translation>请选择得分（0–100）列或满意率（0–1）列，也可两者都选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="183"/>
-        <source>{name} has no column “{column}”; its columns are: {columns}.</source>
-        <translation>{name} 中没有“{column}”列；现有的列为：{columns}。</translation>
-    </message>
-    <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="241"/>
         <source>{count} rows have neither a score nor a share and were skipped (rows {rows}).</source>
         <translation>{count} 行既无得分也无满意率，已跳过（第 {rows} 行）。</translation>
@@ -7551,11 +7516,6 @@ Mon-Fri 19:00-07:00
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="241"/>
         <source>{count} rows have a date that could not be read; it was left empty (rows {rows}).</source>
         <translation>{count} 行的日期无法识别，已留空（第 {rows} 行）。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="268"/>
-        <source>Row {row}: {reason}</source>
-        <translation>第 {row} 行：{reason}</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="311"/>

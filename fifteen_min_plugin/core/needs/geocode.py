@@ -17,7 +17,6 @@ inverse, as the POI import does.
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Optional
 
@@ -26,7 +25,7 @@ from qgis.core import QgsFeedback, QgsPointXY
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities import chinacoords
-from fifteen_min_plugin.core.facilities.poi_api.amap import DEFAULT_BASE_URL, QUOTA_CODES, TRANSIENT_CODES
+from fifteen_min_plugin.core.facilities.poi_api.amap import DEFAULT_BASE_URL, QUOTA_CODES, amap_data, amap_error
 from fifteen_min_plugin.core.facilities.poi_api.base import (
     ApiRejectedError,
     Clock,
@@ -37,10 +36,9 @@ from fifteen_min_plugin.core.facilities.poi_api.base import (
     TokenBucket,
     TransientApiError,
     Transport,
-    excerpt,
     location,
     redact,
-    text_value,
+    wait_unless_cancelled,
 )
 from fifteen_min_plugin.core.facilities.poi_api.http import QgisTransport
 from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
@@ -160,38 +158,12 @@ class AmapGeocoder:
         raise AssertionError("unreachable")
 
     def _wait(self, seconds: float, feedback: Optional[QgsFeedback]) -> None:
-        end = self.clock.monotonic() + seconds
-        while not (feedback is not None and feedback.isCanceled()):
-            remaining = end - self.clock.monotonic()
-            if remaining <= 0:
-                return
-            self.clock.sleep(min(remaining, 0.25))
+        wait_unless_cancelled(self.clock, seconds, feedback)
 
 
 def parse_geocode(response: HttpResponse) -> Optional[QgsPointXY]:
     """The first result of an Amap geocoding answer in WGS84, None when there is none; PoiApiError on failure."""
-    if response.status == 429 or response.status >= 500:
-        raise TransientApiError(
-            GeocodeMessages.tr("Amap geocoding answered HTTP {status}.").format(status=response.status),
-            details=excerpt(response.body),
-        )
-    if response.status != 200:
-        raise ApiRejectedError(
-            GeocodeMessages.tr("Amap refused the geocoding request with HTTP {status}; check the base URL.").format(
-                status=response.status
-            ),
-            details=excerpt(response.body),
-        )
-    try:
-        data = json.loads(response.body.decode("utf-8"))
-        status = str(data["status"])
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
-        raise ApiRejectedError(
-            GeocodeMessages.tr("The answer is not Amap geocoding JSON; check the base URL and the proxy settings."),
-            details=excerpt(response.body),
-        ) from None
-    if status != "1":
-        raise _error(str(data.get("infocode", "")), text_value(data.get("info")))
+    data = amap_data(response, GeocodeMessages.tr("Amap geocoding"), _error)
     for result in data.get("geocodes") or []:
         try:
             lon, lat = location(result.get("location") if isinstance(result, dict) else None, "")
@@ -212,19 +184,9 @@ def _error(infocode: str, info: str) -> PoiApiError:
                 "matched by community name."
             ).format(info=info, code=infocode)
         )
-    if infocode in TRANSIENT_CODES:
-        return TransientApiError(
-            GeocodeMessages.tr("Amap reports too many requests or a busy server ({info}, {code}).").format(
-                info=info, code=infocode
-            )
-        )
-    if infocode == "10001":
-        return ApiRejectedError(
-            GeocodeMessages.tr(
-                "Amap does not accept the key (INVALID_USER_KEY): it is wrong or expired. Check the key in the "
-                "authentication configuration."
-            )
-        )
+    common = amap_error(infocode, info)
+    if common is not None:
+        return common
     return ApiRejectedError(
         GeocodeMessages.tr(
             "Amap refused the geocoding request: {info} ({code}). The key must be of type “Web服务” with "

@@ -15,8 +15,8 @@ The count the service reports, and so what paging can reach, is capped; a cell r
 
 from __future__ import annotations
 
-import json
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar, Optional
 
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -26,10 +26,12 @@ from fifteen_min_plugin.core.facilities.poi_api.base import (
     Cell,
     HttpResponse,
     Page,
+    PoiApiError,
     PoiProvider,
     PoiQuery,
     QuotaExceededError,
     TransientApiError,
+    json_answer,
     page_of,
     record_reader,
     text_value,
@@ -43,13 +45,16 @@ QUOTA_CODES = frozenset({"10003", "10010", "10029", "10044", "10045"})
 TRANSIENT_CODES = frozenset({"10004", "10014", "10015", "10016", "10017", "10019", "10020", "10021"})
 
 
-#: characters of an unexpected answer kept in an error's details
-EXCERPT_CHARS = 500
+def amap_data(response: HttpResponse, label: str, error: Callable[[str, str], PoiApiError]) -> dict[str, Any]:
+    """The JSON of a successful Amap answer (`label` names the service in the sentences).
 
-
-def _excerpt(body: bytes) -> str:
-    """The start of an unexpected answer (an HTML error page, a proxy's notice) for the error's details."""
-    return body[: EXCERPT_CHARS * 4].decode("utf-8", errors="replace")[:EXCERPT_CHARS]
+    HTTP 429/5xx are transient, other failures refused (see json_answer); a failed `status` raises what
+    `error(infocode, info)` makes of it (Amap's code name, never the key).
+    """
+    data = json_answer(response, label, required="status")
+    if str(data["status"]) != "1":
+        raise error(str(data.get("infocode", "")), text_value(data.get("info")))
+    return data
 
 
 #: where an Amap answer puts each field of a record
@@ -96,51 +101,14 @@ class AmapProvider(PoiProvider):
 
     def parse(self, response: HttpResponse) -> Page:
         """Records in GCJ-02 and the reported count, or the error the status code stands for."""
-        if response.status == 429 or response.status >= 500:
-            raise TransientApiError(
-                self.tr("Amap answered HTTP {status}.").format(status=response.status),
-                details=_excerpt(response.body),
-            )
-        if response.status != 200:
-            raise ApiRejectedError(
-                self.tr("Amap refused the request with HTTP {status}; check the base URL.").format(
-                    status=response.status
-                ),
-                details=_excerpt(response.body),
-            )
-        try:
-            data = json.loads(response.body.decode("utf-8"))
-            status = str(data["status"])
-        except (UnicodeDecodeError, ValueError, KeyError, TypeError):
-            raise ApiRejectedError(
-                self.tr("The answer is not Amap JSON; check the base URL and the proxy settings."),
-                details=_excerpt(response.body),
-            ) from None
-        if status != "1":
-            raise self._error(str(data.get("infocode", "")), text_value(data.get("info")))
+        data = amap_data(response, self.tr("Amap"), self._error)
         return page_of(data.get("pois"), READ_RECORD, data.get("count"))
 
-    def _error(self, infocode: str, info: str) -> Exception:
+    def _error(self, infocode: str, info: str) -> PoiApiError:
         """The exception for a failed status; `info` is Amap's code name (never the key)."""
-        if infocode in QUOTA_CODES:
-            return QuotaExceededError(
-                self.tr("Amap reports the daily quota of this key is used up ({info}, {code}).").format(
-                    info=info, code=infocode
-                )
-            )
-        if infocode in TRANSIENT_CODES:
-            return TransientApiError(
-                self.tr("Amap reports too many requests or a busy server ({info}, {code}).").format(
-                    info=info, code=infocode
-                )
-            )
-        if infocode == "10001":
-            return ApiRejectedError(
-                self.tr(
-                    "Amap does not accept the key (INVALID_USER_KEY): it is wrong or expired. Check the key in "
-                    "the authentication configuration."
-                )
-            )
+        common = amap_error(infocode, info)
+        if common is not None:
+            return common
         if infocode in ("10002", "10009"):
             return ApiRejectedError(
                 self.tr(
@@ -148,13 +116,39 @@ class AmapProvider(PoiProvider):
                     "Amap console."
                 ).format(info=info)
             )
-        if infocode == "10005":
-            return ApiRejectedError(
-                self.tr(
-                    "Amap refuses requests from this computer's IP address (INVALID_USER_IP); add it to the "
-                    "key's IP whitelist in the Amap console."
-                )
-            )
         return ApiRejectedError(
             self.tr("Amap refused the request: {info} ({code}).").format(info=info or "?", code=infocode or "?")
         )
+
+
+def amap_error(infocode: str, info: str) -> Optional[PoiApiError]:
+    """The exception a failed status stands for in every Amap service (quota, busy, key, IP); None for others."""
+    if infocode in QUOTA_CODES:
+        return QuotaExceededError(
+            QCoreApplication.translate(
+                "AmapProvider", "Amap reports the daily quota of this key is used up ({info}, {code})."
+            ).format(info=info, code=infocode)
+        )
+    if infocode in TRANSIENT_CODES:
+        return TransientApiError(
+            QCoreApplication.translate(
+                "AmapProvider", "Amap reports too many requests or a busy server ({info}, {code})."
+            ).format(info=info, code=infocode)
+        )
+    if infocode == "10001":
+        return ApiRejectedError(
+            QCoreApplication.translate(
+                "AmapProvider",
+                "Amap does not accept the key (INVALID_USER_KEY): it is wrong or expired. Check the key in "
+                "the authentication configuration.",
+            )
+        )
+    if infocode == "10005":
+        return ApiRejectedError(
+            QCoreApplication.translate(
+                "AmapProvider",
+                "Amap refuses requests from this computer's IP address (INVALID_USER_IP); add it to the "
+                "key's IP whitelist in the Amap console.",
+            )
+        )
+    return None

@@ -210,11 +210,12 @@ def excerpt(body: bytes) -> str:
     return body[: EXCERPT_CHARS * 4].decode("utf-8", errors="replace")[:EXCERPT_CHARS]
 
 
-def json_answer(response: HttpResponse, label: str) -> dict[str, Any]:
+def json_answer(response: HttpResponse, label: str, required: str = "") -> dict[str, Any]:
     """The JSON object of a 200 answer from service `label`; HTTP 429/5xx are transient, anything else refused.
 
-    Shared by the Tencent, Baidu and Tianditu providers: an HTML error page, a proxy's notice or truncated JSON
-    becomes an `ApiRejectedError` whose details hold the start of the body (the client redacts the key from it).
+    Shared by every provider and the Amap geocoder: an HTML error page, a proxy's notice, truncated JSON or an
+    object without the `required` key becomes an `ApiRejectedError` whose details hold the start of the body
+    (the client redacts the key from it).
     """
     if response.status == 429 or response.status >= 500:
         raise TransientApiError(
@@ -234,7 +235,7 @@ def json_answer(response: HttpResponse, label: str) -> dict[str, Any]:
         data = json.loads(response.body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         data = None
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or (required and required not in data):
         raise ApiRejectedError(
             QCoreApplication.translate(
                 "PoiProvider", "The answer is not {service} JSON; check the base URL and the proxy settings."
@@ -453,6 +454,17 @@ class TokenBucket:
         return 0.0 if self.tokens >= 0.0 else -self.tokens / self.rate
 
 
+def wait_unless_cancelled(clock: Clock, seconds: float, feedback: Optional[QgsFeedback]) -> bool:
+    """Sleep `seconds` in quarter-second slices so a cancel is honoured at once; False when `feedback` cancels."""
+    end = clock.monotonic() + seconds
+    while not (feedback is not None and feedback.isCanceled()):
+        remaining = end - clock.monotonic()
+        if remaining <= 0:
+            return True
+        clock.sleep(min(remaining, 0.25))
+    return False
+
+
 class PoiClient:
     """Drives one provider over an area: quadtree cells, paging, limits, retries and checkpoints."""
 
@@ -539,14 +551,9 @@ class PoiClient:
             raise _StopRunError(self.tr("Cancelled; run again with the same resume file to continue."))
 
     def _wait(self, seconds: float, feedback: Optional[QgsFeedback]) -> None:
-        """Sleep in short slices so a cancel is honoured within a quarter of a second."""
-        end = self.clock.monotonic() + seconds
-        while True:
+        """Sleep in short slices; a cancel ends the run within a quarter of a second."""
+        if not wait_unless_cancelled(self.clock, seconds, feedback):
             self._check_cancel(feedback)
-            remaining = end - self.clock.monotonic()
-            if remaining <= 0:
-                return
-            self.clock.sleep(min(remaining, 0.25))
 
     def _fetch(
         self,
