@@ -162,6 +162,26 @@ def test_a_project_remembers_its_workspace_on_either_backend(backend, tmp_path):
     again.clear()
 
 
+def test_processing_reads_workspace_tables_on_either_backend_without_a_project(backend, processing):
+    workspace = backend.create()
+    communities = workspace.layer("communities")
+    feature = QgsFeature(communities.fields())
+    feature["community_id"] = "C1"
+    feature.setGeometry(POINT)
+    add_all_or_nothing(communities, [feature])
+    result = processing.run(
+        "fifteenmin:buffercircles",
+        {
+            "ORIGINS": workspace.processing_source("communities"),
+            "ORIGIN_ID_FIELD": "community_id",
+            "RADII_M": "300,500",
+            "MINUTES": "5,10",
+            "OUTPUT": "memory:",
+        },
+    )["OUTPUT"]
+    assert sorted(round(f["radius_m"]) for f in result.getFeatures()) == [300, 500]
+
+
 # --- PostGIS only ----------------------------------------------------------------------------------------------
 
 

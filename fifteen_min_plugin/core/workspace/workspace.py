@@ -272,6 +272,15 @@ class Workspace(Messages):
         """Whether the workspace is a PostGIS schema."""
         return isinstance(self._backend, PostgisBackend)
 
+    def processing_source(self, name: str) -> str:
+        """Table `name` as a Processing layer parameter that resolves on either backend, in a project or not.
+
+        A PostGIS source carries QGIS's ``postgres://`` provider prefix: Processing would otherwise find it only
+        among the project's layers.
+        """
+        uri = self._backend.uri(name)
+        return f"postgres://{uri}" if self.is_postgis else uri
+
     def owns(self, layer: QgsMapLayer) -> bool:
         """Whether `layer` reads one of this workspace's tables."""
         return self._backend.layer_name_of(layer) is not None
