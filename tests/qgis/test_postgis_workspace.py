@@ -196,6 +196,28 @@ def _psql_rows(cluster: PgCluster, sql: str) -> list[str]:
     return out.splitlines() if out else []
 
 
+def test_a_service_file_location_works_and_its_layers_name_only_the_service(pg_cluster, tmp_path, monkeypatch):
+    """A bureau's pg_service.conf (outside QGIS) holds the connection: the workspace and its layers name the service
+    only, and the project remembers postgres:service=<name>/<schema>."""
+    service_file = tmp_path / "pg_service.conf"
+    service_file.write_text(
+        f"[bureau]\nhost={pg_cluster.host}\nport={pg_cluster.port}\ndbname={pg_cluster.dbname}\n"
+        f"user={pg_cluster.superuser}\npassword={pg_cluster.password}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PGSERVICEFILE", str(service_file))
+    workspace = Workspace.create("postgres:service=bureau/by_service")
+    layer = workspace.layer("facilities")
+    assert layer.isValid() and "service='bureau'" in layer.source() and pg_cluster.password not in layer.source()
+    project = QgsProject()
+    workspace.remember_in(project)
+    assert project.readEntry("fifteenmin", "workspace")[0] == "postgres:service=bureau/by_service"
+    assert str(Workspace.from_project(project).location) == "postgres:service=bureau/by_service"
+    assert _psql_rows(pg_cluster, "select count(*) from pg_tables where schemaname = 'by_service'") == [
+        str(len(workspace.layer_names()) + 1)
+    ]
+
+
 def test_the_schema_has_spatial_and_lookup_indexes(postgis, pg_connection):
     schema = postgis.backend.schema
     found = set(_psql_rows(pg_connection.cluster, f"select indexdef from pg_indexes where schemaname = '{schema}'"))
