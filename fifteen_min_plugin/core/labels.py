@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from fifteen_min_plugin.core.assets import asset_type
 from fifteen_min_plugin.core.facilities.categories import Category, class_label, load_categories
 from fifteen_min_plugin.core.language import Messages, is_chinese
 from fifteen_min_plugin.core.values import text as value_text
 from fifteen_min_plugin.core.workspace.schema import legend_label
+
+if TYPE_CHECKING:
+    from qgis.core import QgsFeedback
 
 
 class Labels(Messages):
@@ -78,6 +81,14 @@ def named_ids(ids: Sequence[object], shown: int = NAMED_IDS) -> str:
     if len(ids) <= shown:
         return listed
     return Labels.tr("{ids} and {count} more").format(ids=listed, count=len(ids) - shown)
+
+
+def warn_ids(
+    feedback: QgsFeedback, message: str, ids: Sequence[object], shown: int = NAMED_IDS, **values: object
+) -> None:
+    """Warn with `message`, its {count} and {ids} (the first `shown`) filled in, when there are `ids`."""
+    if ids:
+        feedback.pushWarning(message.format(count=len(ids), ids=named_ids(ids, shown), **values))
 
 
 def conversion_text(source: str, target: str, exact_inverse: bool) -> str:

@@ -499,7 +499,7 @@ class CircleCoverage:
     added: tuple[FieldSpec, ...]
 
 
-def _community(feature: QgsFeature) -> Optional[str]:
+def circle_community(feature: QgsFeature) -> Optional[str]:
     """The circle's community: its `community_id`, else its `origin_id` (Radius / Network circles), else None."""
     for name in COMMUNITY_KEY_FIELDS:
         if feature.fields().lookupField(name) >= 0 and not is_null(feature[name]):
@@ -513,7 +513,7 @@ def _tier_positions(
     """Community id → level → the position of that community's circle of that level (the first one, if several)."""
     found: dict[str, dict[float, int]] = {}
     for position, (feature, shape) in enumerate(zip(features, shapes)):
-        community, level = _community(feature), circle_level(feature)
+        community, level = circle_community(feature), circle_level(feature)
         if shape is not None and community is not None and level is not None:
             found.setdefault(community, {}).setdefault(level, position)
     return found
@@ -591,7 +591,7 @@ def pending_tiers(
     siblings = _tier_positions(features, shapes)
     pending: dict[str, float] = {}
     for feature, shape in zip(features, shapes):
-        community = _community(feature)
+        community = circle_community(feature)
         if shape is None or community is None:
             continue
         top, wanted = _wanted_tiers(rules, feature)
@@ -616,7 +616,7 @@ def plan_tiers(
     siblings = _tier_positions(features, shapes)
     check = TierCheck([], [], [], [])
     for position, (feature, shape) in enumerate(zip(features, shapes)):
-        community = _community(feature) or ""
+        community = circle_community(feature) or ""
         top, wanted = _wanted_tiers(rules, feature)
         found: dict[float, Sequence[int]] = {}
         methods: dict[float, str] = {}

@@ -22,7 +22,7 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.category_codes import category_code, report_unknown_codes
-from fifteen_min_plugin.core.labels import named_ids
+from fifteen_min_plugin.core.labels import warn_ids
 from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.network.graph import RoadGraph
 from fifteen_min_plugin.core.network.isochrone import Snap, snap_origins
@@ -103,12 +103,6 @@ def check_values(facilities: QgsFeatureSource, category_field: str, speed_kmh: f
         )
 
 
-def _warn_ids(feedback: QgsProcessingFeedback, message: str, ids: list[int], **values: object) -> None:
-    """Warn with `message` (its {count} and {ids} filled in) when there are `ids`."""
-    if ids:
-        feedback.pushWarning(message.format(count=len(ids), ids=named_ids(ids, MAX_LISTED_IDS), **values))
-
-
 def _as_array(points: list[Optional[tuple[float, float]]]) -> np.ndarray:
     return np.array([point if point is not None else (np.nan, np.nan) for point in points]).reshape(-1, 2)
 
@@ -137,11 +131,11 @@ def nearest_by_category(search: NearestSearchInput, feedback: QgsProcessingFeedb
         raise FifteenMinError(NearestByCategory.tr("The origins layer has no features."))
     unplaced = origins.unplaced_ids()
     message = NearestByCategory.tr("{count} origins have no geometry and get no row (feature ids): {ids}")
-    _warn_ids(feedback, message, unplaced)
+    warn_ids(feedback, message, unplaced, MAX_LISTED_IDS)
     if len(unplaced) == len(origins.features):
         raise FifteenMinError(NearestByCategory.tr("No origin has a geometry."))
     message = NearestByCategory.tr("{count} facilities have no geometry and are not reached (feature ids): {ids}")
-    _warn_ids(feedback, message, facilities.unplaced_ids())
+    warn_ids(feedback, message, facilities.unplaced_ids(), MAX_LISTED_IDS)
     if not facilities.features:
         raise FifteenMinError(
             NearestByCategory.tr("The facilities layer has no features, so there is nothing to walk to.")
@@ -170,13 +164,13 @@ def nearest_by_category(search: NearestSearchInput, feedback: QgsProcessingFeedb
     message = NearestByCategory.tr(
         "{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}"
     )
-    _warn_ids(feedback, message, far, tolerance=tolerance)
+    warn_ids(feedback, message, far, MAX_LISTED_IDS, tolerance=tolerance)
     far = [facilities.features[i].id() for i in np.flatnonzero(known & ~facility_snap.snapped)]
     message = NearestByCategory.tr(
         "{count} facilities are farther than {tolerance} m from any road and are not reached on foot "
         "(feature ids): {ids}"
     )
-    _warn_ids(feedback, message, far, tolerance=tolerance)
+    warn_ids(feedback, message, far, MAX_LISTED_IDS, tolerance=tolerance)
     if not origin_snap.snapped.any():
         raise FifteenMinError(
             NearestByCategory.tr("No origin lies within {tolerance} m of a road: nothing to compute.").format(

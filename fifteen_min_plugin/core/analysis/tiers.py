@@ -99,6 +99,50 @@ def _community_ids(features: Sequence[Any]) -> list[Optional[str]]:
     return ids
 
 
+def community_minutes(
+    roads: RoadReach,
+    communities: QgsFeatureSource,
+    facilities: QgsFeatureSource,
+    category_field: str,
+    codes: Sequence[str],
+    skipped: Sequence[str],
+    max_minutes: float,
+    transform_context: QgsCoordinateTransformContext,
+    feedback: QgsProcessingFeedback,
+) -> Optional[list[tuple[str, np.ndarray, bool]]]:
+    """Walking minutes from each community point along `roads` to the nearest facility of each of `codes`.
+
+    One (community id, minutes per code with inf where none is within `max_minutes`, whether the point is on the
+    network) per community point with an id, in the layer's order; None when cancelled. `skipped` codes are known
+    categories left out of the search (not reported as unknown).
+    """
+    search = NearestSearchInput(
+        roads.graph,
+        roads.crs,
+        communities,
+        facilities,
+        category_field,
+        codes,
+        roads.speed_kmh,
+        max_minutes,
+        roads.snap_tolerance_m,
+        transform_context,
+        list(skipped),
+    )
+    table = nearest_by_category(search, feedback)
+    if table is None:
+        return None
+    return [
+        (
+            community,
+            np.array([np.inf if value is None else float(value) for value in row[: len(codes)]]),
+            row[-1] is not None,  # snap_m: None off the network
+        )
+        for community, row in zip(_community_ids(table.features), table.rows)
+        if community is not None
+    ]
+
+
 def community_reach(
     communities: QgsFeatureSource,
     facilities: QgsFeatureSource,
@@ -122,28 +166,17 @@ def community_reach(
     codes = [code for code in all_codes if code in set(searched)]
     columns = np.array([all_codes.index(code) for code in codes], dtype=np.int64)
     if roads is not None:
-        search = NearestSearchInput(
-            roads.graph,
-            roads.crs,
-            communities,
-            facilities,
-            category_field,
-            codes,
-            roads.speed_kmh,
-            max_minutes,
-            roads.snap_tolerance_m,
-            transform_context,
-            [code for code in all_codes if code not in codes],
+        skipped = [code for code in all_codes if code not in codes]
+        found = community_minutes(
+            roads, communities, facilities, category_field, codes, skipped, max_minutes, transform_context, feedback
         )
-        table = nearest_by_category(search, feedback)
-        if table is None:
+        if found is None:
             return None
         reach = CommunityReach(NETWORK, metres_per_minute=roads.speed_kmh * 1000.0 / 60.0)
-        for community, row in zip(_community_ids(table.features), table.rows):
-            if community is not None:
-                minutes = np.full(len(all_codes), np.inf)
-                minutes[columns] = [np.inf if value is None else float(value) for value in row[: len(codes)]]
-                reach.distances.setdefault(community, minutes)
+        for community, searched_minutes, _on_network in found:
+            minutes = np.full(len(all_codes), np.inf)
+            minutes[columns] = searched_minutes
+            reach.distances.setdefault(community, minutes)
         return reach
     crs, _ = metric_crs(communities.sourceCrs(), layer_extent(communities), transform_context)
     origins = read_points(communities, crs, transform_context, feedback)

@@ -39,19 +39,18 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from fifteen_min_plugin.core.analysis.coverage import circle_coverage
+from fifteen_min_plugin.core.analysis.coverage import circle_community, circle_coverage
 from fifteen_min_plugin.core.analysis.tiers import RoadReach
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import load_categories
-from fifteen_min_plugin.core.labels import named_ids, project_status_label
+from fifteen_min_plugin.core.labels import project_status_label, warn_ids
 from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.projects.scenario_minutes import (
     MINUTES_FIELDS,
     NO_MINUTES,
     BasicMinutes,
     basic_minutes,
-    circle_community,
     report_unwalked,
 )
 from fifteen_min_plugin.core.settings import SCENARIO_SEARCH_MINUTES
@@ -191,19 +190,15 @@ def built_facilities(
         added.append(row)
         built.append(project_id)
     layer.dataProvider().addFeatures(added)
-    if unknown:
-        feedback.pushWarning(
-            ScenarioMessages.tr(
-                "{count} projects have no category code of the categories table and were left out: {ids}."
-            ).format(count=len(unknown), ids=named_ids(unknown))
-        )
-    if unplaced:
-        feedback.pushWarning(
-            ScenarioMessages.tr(
-                "{count} projects have neither a site nor an idle asset found in the assets layer, so they were "
-                "left out: {ids}."
-            ).format(count=len(unplaced), ids=named_ids(unplaced))
-        )
+    unknown_message = ScenarioMessages.tr(
+        "{count} projects have no category code of the categories table and were left out: {ids}."
+    )
+    warn_ids(feedback, unknown_message, unknown)
+    unplaced_message = ScenarioMessages.tr(
+        "{count} projects have neither a site nor an idle asset found in the assets layer, so they were left out: "
+        "{ids}."
+    )
+    warn_ids(feedback, unplaced_message, unplaced)
     feedback.pushInfo(
         ScenarioMessages.tr("{count} projects counted as built ({statuses}).").format(
             count=len(built), statuses="、".join(project_status_label(status) for status in statuses)

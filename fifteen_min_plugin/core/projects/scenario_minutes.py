@@ -27,11 +27,9 @@ from qgis.core import (
     QgsProcessingFeedback,
 )
 
-from fifteen_min_plugin.core.analysis.coverage import COMMUNITY_KEY_FIELDS
-from fifteen_min_plugin.core.analysis.nearest_by_category import NearestSearchInput, nearest_by_category
-from fifteen_min_plugin.core.analysis.tiers import RoadReach
+from fifteen_min_plugin.core.analysis.tiers import RoadReach, community_minutes
 from fifteen_min_plugin.core.facilities.categories import codes as category_codes
-from fifteen_min_plugin.core.labels import named_ids
+from fifteen_min_plugin.core.labels import warn_ids
 from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.values import is_null
 
@@ -95,21 +93,11 @@ def report_unwalked(
         for feature, row in zip(features, rows)
         if is_null(row["minutes_before"])
     ]
-    if unwalked:
-        feedback.pushWarning(
-            ScenarioMinutesMessages.tr(
-                "{count} circles have no walking minutes: their community_id (or origin_id) has no point in the "
-                "communities layer within the snapping tolerance of a street: {ids}."
-            ).format(count=len(unwalked), ids=named_ids(unwalked))
-        )
-
-
-def circle_community(feature: QgsFeature) -> Optional[str]:
-    """The circle's community: its `community_id`, else its `origin_id` (as coverage reads it), else None."""
-    for name in COMMUNITY_KEY_FIELDS:
-        if feature.fields().lookupField(name) >= 0 and not is_null(feature[name]):
-            return str(feature[name])
-    return None
+    message = ScenarioMinutesMessages.tr(
+        "{count} circles have no walking minutes: their community_id (or origin_id) has no point in the "
+        "communities layer within the snapping tolerance of a street: {ids}."
+    )
+    warn_ids(feedback, message, unwalked)
 
 
 def _search(
@@ -124,30 +112,16 @@ def _search(
 ) -> Optional[dict[str, np.ndarray]]:
     """Community id → minutes per code, for the communities on the network (first of a repeated id); None: cancelled."""
     skipped = [code for code in category_codes() if code not in codes]
-    search = NearestSearchInput(
-        roads.graph,
-        roads.crs,
-        communities,
-        facilities,
-        category_field,
-        codes,
-        roads.speed_kmh,
-        max_minutes,
-        roads.snap_tolerance_m,
-        transform_context,
-        skipped,
+    found = community_minutes(
+        roads, communities, facilities, category_field, codes, skipped, max_minutes, transform_context, feedback
     )
-    table = nearest_by_category(search, feedback)
-    if table is None:
+    if found is None:
         return None
-    has_id = communities.fields().lookupField("community_id") >= 0
-    found: dict[str, np.ndarray] = {}
-    for feature, row in zip(table.features, table.rows):
-        if not has_id or is_null(feature["community_id"]) or row[-1] is None:  # snap_m None: off the network
-            continue
-        minutes = np.array([np.inf if value is None else float(value) for value in row[: len(codes)]])
-        found.setdefault(str(feature["community_id"]), minutes)
-    return found
+    walked: dict[str, np.ndarray] = {}
+    for community, minutes, on_network in found:
+        if on_network:  # off the network: no walk at all, not "none within the search"
+            walked.setdefault(community, minutes)
+    return walked
 
 
 def basic_minutes(
