@@ -19,17 +19,14 @@ from qgis.core import (
     QgsProcessingContext,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import (
-    QAbstractButton,
     QAction,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QInputDialog,
-    QLabel,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QTableWidgetItem,
     QWidget,
@@ -47,24 +44,19 @@ from fifteen_min_plugin.core.labels import asset_type_label, status_label
 from fifteen_min_plugin.core.language import is_chinese
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.values import plain
-from fifteen_min_plugin.core.workspace.access import read_only_reason
-from fifteen_min_plugin.core.workspace.concurrency import ConflictError
 from fifteen_min_plugin.core.workspace.schema import ASSET_STATUSES
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.asset_form import AssetForm, prefill_values
-from fifteen_min_plugin.gui.dock_page import DockPage
-from fifteen_min_plugin.gui.fit import fitting_table, show_whole_text, shrinkable_combo
+from fifteen_min_plugin.gui.fit import fitting_table, show_whole_text
 from fifteen_min_plugin.gui.flag_tool import FlagMapTool, PointMapTool
 from fifteen_min_plugin.gui.forms import load_form
-from fifteen_min_plugin.gui.messages import show_message, show_outcome
+from fifteen_min_plugin.gui.messages import show_outcome
+from fifteen_min_plugin.gui.register_page import RegisterFilterModel, RegisterPage, RegisterTableModel, refill_combo
 
 REPURPOSE_ALGORITHM = f"{PROVIDER_ID}:repurpose"
 CANDIDATES_ALGORITHM = f"{PROVIDER_ID}:idlecandidates"
 #: circle filter value of assets outside every circle
 NO_CIRCLE = "\x00none"
-#: characters a filter box shows before it elides, so three fit side by side in the dock
-FILTER_CHARACTERS = 8
-CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
 @dataclass(frozen=True)
@@ -85,13 +77,14 @@ class AssetRow:
     version: Optional[int] = None
 
 
-class AssetTableModel(QAbstractTableModel):
+class AssetTableModel(RegisterTableModel):
     """The register's assets, one row each (read-only: changes go through the register)."""
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
-        super().__init__(parent)
-        self.rows: list[AssetRow] = []
-        self.headers = (
+    KEY = "asset_id"
+
+    def header_texts(self) -> tuple[str, ...]:
+        """The column titles."""
+        return (
             self.tr("ID"),
             self.tr("Name"),
             self.tr("Type"),
@@ -102,38 +95,9 @@ class AssetTableModel(QAbstractTableModel):
             self.tr("Circles"),
         )
 
-    def set_rows(self, rows: Sequence[AssetRow]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        """Number of assets."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        """Number of columns."""
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(  # noqa: N802 - Qt API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Display text of a cell, also as its tooltip (a narrow dock cuts long names); `CODE_ROLE`: the asset id."""
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == CODE_ROLE:
-            return row.asset_id
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        values = (
+    def cells(self, row: AssetRow) -> tuple[str, ...]:
+        """The texts of an asset's cells."""
+        return (
             row.asset_id,
             row.name,
             asset_type_label(row.asset_type),
@@ -143,33 +107,20 @@ class AssetTableModel(QAbstractTableModel):
             row.idle_windows,
             ", ".join(row.circles),
         )
-        return values[index.column()]
 
 
-class AssetFilterModel(QSortFilterProxyModel):
+class AssetFilterModel(RegisterFilterModel):
     """Filters the asset table by status, type and circle ("" = any)."""
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
-        super().__init__(parent)
-        self.status = ""
-        self.asset_type = ""
-        self.circle = ""
-
-    def set_filters(self, status: str, asset_type: str, circle: str) -> None:
-        """Show only the assets matching every non-empty filter."""
-        self.status, self.asset_type, self.circle = status, asset_type, circle
-        self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 - Qt API
-        """True if the asset matches every filter."""
-        row = self.sourceModel().rows[source_row]
-        if self.status and row.status != self.status:
+    def accepts(self, row: AssetRow, status: str, asset_type: str, circle: str) -> bool:
+        """True if the asset matches every non-empty filter."""
+        if status and row.status != status:
             return False
-        if self.asset_type and row.asset_type != self.asset_type:
+        if asset_type and row.asset_type != asset_type:
             return False
-        if self.circle == NO_CIRCLE:
+        if circle == NO_CIRCLE:
             return not row.circles
-        return not self.circle or self.circle in row.circles
+        return not circle or circle in row.circles
 
 
 class LayerChoiceDialog(QDialog, load_form("layer_choice_dialog")):
@@ -288,17 +239,17 @@ def _circle_names(circles: QgsVectorLayer) -> dict[str, str]:
     return names
 
 
-class AssetsPage(DockPage, load_form("assets_page")):
+class AssetsPage(RegisterPage, load_form("assets_page")):
     """The idle-asset register of the current workspace: flag, add, walk the workflow, see history and uses.
 
     Questions (notes, confirmations) open without blocking (`QDialog.open`) and are held in `dialog`; the asset
     form is held in `form`. Suggestions are kept per workspace until the next run.
     """
 
+    REGISTER = AssetRegister
+
     def _setup(self) -> None:
         """The map tools, the filters, the register table and the signals."""
-        self.form: Optional[AssetForm] = None
-        self.dialog: Optional[QDialog] = None
         self._pending: deque[tuple[QgsVectorLayer, int]] = deque()
         #: asset_id -> suggestions (rank, use, score, reason) of the last suggestion run
         self.suggestions_by_asset: dict[str, list[tuple[int, str, float, str]]] = {}
@@ -310,10 +261,6 @@ class AssetsPage(DockPage, load_form("assets_page")):
             status: getattr(self, f"{status}_button") for status in ("under_review", "approved", "in_use", "retired")
         }
         self._fill_widgets()
-        self.read_only_label = QLabel(self)
-        self.read_only_label.setWordWrap(True)
-        self.read_only_label.hide()
-        self.pageLayout.insertWidget(0, self.read_only_label)
         self._connect()
         self.refresh()
 
@@ -324,6 +271,14 @@ class AssetsPage(DockPage, load_form("assets_page")):
     def run_buttons(self) -> tuple[QWidget, ...]:
         """The buttons that start background work."""
         return (self.suggest_button, self.find_button)
+
+    def workspace_needed(self) -> str:
+        """Why the page needs a workspace."""
+        return self.tr("Create or open a workspace first: the register is kept in it.")
+
+    def filter_combos(self) -> tuple[QComboBox, ...]:
+        """The asset filters: status, type, circle."""
+        return (self.status_filter, self.type_filter, self.circle_filter)
 
     def _make_tool_actions(self) -> None:
         """The map tools' checkable actions, shown by the two tool buttons; QGIS checks them while active."""
@@ -348,20 +303,13 @@ class AssetsPage(DockPage, load_form("assets_page")):
 
     def _fill_widgets(self) -> None:
         """What the form cannot say: filter choices, the table model, fitting tables."""
-        for combo in (self.status_filter, self.type_filter, self.circle_filter):
-            shrinkable_combo(combo, FILTER_CHARACTERS)
         self.status_filter.addItem(self.tr("All statuses"), "")
         for status in ASSET_STATUSES:
             self.status_filter.addItem(status_label(status), status)
         self.type_filter.addItem(self.tr("All types"), "")
         for item in ASSET_TYPES:
             self.type_filter.addItem(asset_type_label(item.code), item.code)
-        self.model = AssetTableModel(self)
-        self.proxy = AssetFilterModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.table.setModel(self.proxy)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self._setup_register(AssetTableModel(self), AssetFilterModel(self))
         fitting_table(self.history, stretch=(1, 2, 3, 4))
         fitting_table(self.suggestions, stretch=(1, 3))  # the rank is the first column: no row numbers besides
 
@@ -371,11 +319,6 @@ class AssetsPage(DockPage, load_form("assets_page")):
         self.flag_selected_button.clicked.connect(self.flag_selected)
         self.find_button.clicked.connect(self.find_candidates)
         self.refresh_button.clicked.connect(self.refresh)
-        for combo in (self.status_filter, self.type_filter, self.circle_filter):
-            combo.currentIndexChanged.connect(self._apply_filters)
-        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._show_selected())
-        for status, button in self.status_buttons.items():
-            button.clicked.connect(lambda _checked=False, status=status: self.change_status(status))
         self.delete_button.clicked.connect(self.delete_selected)
         self.suggest_button.clicked.connect(self.suggest)
 
@@ -383,7 +326,7 @@ class AssetsPage(DockPage, load_form("assets_page")):
 
     def refresh(self) -> None:
         """Re-read the register of the current workspace (keeps the selected asset selected)."""
-        selected = self.selected_asset_id()
+        selected = self.selected_id()
         workspace = self.workspace()
         path = None if workspace is None else Path(workspace.path)
         if path != self._shown_workspace:
@@ -397,20 +340,23 @@ class AssetsPage(DockPage, load_form("assets_page")):
             except FifteenMinError as error:
                 self._error(error)
         self.model.set_rows(rows)
-        current = self.circle_filter.currentData()
-        self.circle_filter.blockSignals(True)
-        self.circle_filter.clear()
-        self.circle_filter.addItem(self.tr("All circles"), "")
-        self.circle_filter.addItem(self.tr("In no circle"), NO_CIRCLE)
-        for key, label in circles:
-            self.circle_filter.addItem(label, key)
-        self.circle_filter.setCurrentIndex(max(self.circle_filter.findData(current or ""), 0))
-        self.circle_filter.blockSignals(False)
+        refill_combo(
+            self.circle_filter,
+            [
+                (self.tr("All circles"), ""),
+                (self.tr("In no circle"), NO_CIRCLE),
+                *((label, key) for key, label in circles),
+            ],
+        )
         self._apply_filters()
         if selected:
-            self.select_asset(selected)
+            self.select_id(selected)
         self._show_selected()
-        self._show_access(workspace)
+        self._show_access([] if workspace is None else [workspace.layer("idle_assets")])
+
+    def refresh_rows(self) -> None:
+        """Re-read the register."""
+        self.refresh()
 
     def edit_widgets(self) -> tuple[QWidget, ...]:
         """The widgets that change the register: hidden for a user who may not change it."""
@@ -422,14 +368,6 @@ class AssetsPage(DockPage, load_form("assets_page")):
             *self.status_buttons.values(),
             self.delete_button,
         )
-
-    def _show_access(self, workspace: Optional[Workspace]) -> None:
-        """Hide the edit buttons and say why when the user may only read the register (a read-only role or file)."""
-        reason = None if workspace is None else read_only_reason([workspace.layer("idle_assets")])
-        self.read_only_label.setText(reason or "")
-        self.read_only_label.setVisible(bool(reason))
-        for widget in self.edit_widgets():
-            widget.setVisible(not reason)
 
     def _read(self, workspace: Workspace) -> tuple[list[AssetRow], list[tuple[str, str]]]:
         assets = workspace.layer("idle_assets")
@@ -473,33 +411,8 @@ class AssetsPage(DockPage, load_form("assets_page")):
         rows.sort(key=lambda row: row.asset_id)
         return rows, sorted(labels.items())
 
-    def _apply_filters(self) -> None:
-        self.proxy.set_filters(
-            self.status_filter.currentData() or "",
-            self.type_filter.currentData() or "",
-            self.circle_filter.currentData() or "",
-        )
-
-    def visible_asset_ids(self) -> list[str]:
-        """The asset ids the table shows now (after filtering), top to bottom."""
-        return [self.proxy.index(row, 0).data(CODE_ROLE) for row in range(self.proxy.rowCount())]
-
-    def selected_asset_id(self) -> Optional[str]:
-        """The asset selected in the table, or None."""
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return rows[0].data(CODE_ROLE) if rows else None
-
-    def select_asset(self, asset_id: str) -> bool:
-        """Select an asset in the table; False if the filters hide it or it does not exist."""
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(CODE_ROLE) == asset_id:
-                self.table.selectRow(row)
-                return True
-        return False
-
     def _show_selected(self) -> None:
-        asset_id = self.selected_asset_id()
-        row = next((item for item in self.model.rows if item.asset_id == asset_id), None)
+        row = self.model.find(self.selected_id())
         for button in (*self.status_buttons.values(), self.delete_button):
             button.setEnabled(row is not None)
         self.history.setRowCount(0)
@@ -540,22 +453,7 @@ class AssetsPage(DockPage, load_form("assets_page")):
             windows=schedule.canonical(chinese=is_chinese()), hours=round(schedule.hours_per_week(), 1)
         )
 
-    def _fill_history(self, events: Sequence[Any]) -> None:
-        self.history.setRowCount(len(events))
-        for row, event in enumerate(events):
-            texts = (
-                event.time.toString("yyyy-MM-dd HH:mm:ss"),
-                self._change_label(event.field),
-                self._value_label(event.field, event.old_value),
-                self._value_label(event.field, event.new_value),
-                event.note,
-                event.user,
-            )
-            for column, text in enumerate(texts):
-                self.history.setItem(row, column, QTableWidgetItem(text))
-        show_whole_text(self.history)
-
-    def _change_label(self, field: str) -> str:
+    def _change_label(self, event: Any) -> str:
         labels = {
             "created": self.tr("Created"),
             "deleted": self.tr("Deleted"),
@@ -573,10 +471,9 @@ class AssetsPage(DockPage, load_form("assets_page")):
             "source_layer": self.tr("Source layer"),
             "source_fid": self.tr("Source feature"),
         }
-        return labels.get(field, field)
+        return labels.get(event.field, event.field)
 
-    @staticmethod
-    def _value_label(field: str, value: Any) -> str:
+    def _value_label(self, field: str, value: Any) -> str:
         if value is None:
             return ""
         if field == "status":
@@ -635,7 +532,7 @@ class AssetsPage(DockPage, load_form("assets_page")):
                 ),
                 Qgis.MessageLevel.Info,
             )
-            self.select_asset(existing.asset_id)
+            self.select_id(existing.asset_id)
             return
         try:
             prefill = prefill_values(layer, feature, self.project.transformContext())
@@ -667,10 +564,8 @@ class AssetsPage(DockPage, load_form("assets_page")):
         self.form = form
         form.open()
 
-    def _form_closed(self, form: AssetForm) -> None:
-        if self.form is form:
-            self.form = None
-        form.deleteLater()
+    def _form_closed(self, form: QDialog) -> None:
+        super()._form_closed(form)
         self._next_flagged()
 
     def _add(self, values: dict[str, Any], geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, note: str) -> None:
@@ -684,13 +579,13 @@ class AssetsPage(DockPage, load_form("assets_page")):
             return
         self._done(self.tr("{asset_id} “{name}” added to the register.").format(asset_id=asset_id, name=values["name"]))
         self.refresh()
-        self.select_asset(asset_id)
+        self.select_id(asset_id)
 
     # --- workflow ------------------------------------------------------------------------------------------
 
     def change_status(self, status: str) -> None:
         """Move the selected asset to `status` after asking for a note (and a confirmation for a skipped step)."""
-        asset_id = self.selected_asset_id()
+        asset_id = self.selected_id()
         register = self._register()
         if asset_id is None or register is None:
             return
@@ -714,23 +609,15 @@ class AssetsPage(DockPage, load_form("assets_page")):
         self._ask_note(status, lambda note: self._set_status(asset_id, status, note, False))
 
     def _set_status(self, asset_id: str, status: str, note: str, confirmed: bool) -> None:
-        register = self._register()
-        if register is None:
-            return
-        shown = next((row.version for row in self.model.rows if row.asset_id == asset_id), None)
-        try:
-            register.set_status(asset_id, status, note, confirmed, base_version=shown)
-        except FifteenMinError as error:
-            self._error(error)
-            if isinstance(error, ConflictError):
-                self.refresh()  # the other editor's change, so the move can be made again on what is there now
-            return
-        self._done(self.tr("{asset_id} is now “{status}”.").format(asset_id=asset_id, status=status_label(status)))
-        self.refresh()
+        self._change_shown(
+            asset_id,
+            lambda register, shown: register.set_status(asset_id, status, note, confirmed, base_version=shown),
+            self.tr("{asset_id} is now “{status}”.").format(asset_id=asset_id, status=status_label(status)),
+        )
 
     def delete_selected(self) -> None:
         """Delete the selected asset after a confirmation and a note; the history keeps a "deleted" event."""
-        asset_id = self.selected_asset_id()
+        asset_id = self.selected_id()
         if asset_id is None:
             return
         self._confirm(
@@ -765,43 +652,6 @@ class AssetsPage(DockPage, load_form("assets_page")):
             self.tr("Note for the change to “{status}” (optional):").format(status=status_label(status)),
             then,
         )
-
-    def _ask_text(self, title: str, label: str, then: Callable[[str], None]) -> None:
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(label)
-        dialog.setTextValue("")
-        dialog.textValueSelected.connect(lambda text: then(text.strip()))
-        self._show_dialog(dialog)
-
-    def _confirm(self, title: str, text: str, then: Callable[[], None]) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-
-        def clicked(button: QAbstractButton) -> None:
-            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
-                then()
-
-        box.buttonClicked.connect(clicked)
-        self._show_dialog(box)
-
-    def _show_dialog(self, dialog: QDialog) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
-        dialog.open()
-
-    def _dialog_closed(self, dialog: QDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
 
     # --- background work -----------------------------------------------------------------------------------
 
@@ -964,22 +814,6 @@ class AssetsPage(DockPage, load_form("assets_page")):
 
     # --- shared --------------------------------------------------------------------------------------------
 
-    def _ready_workspace(self) -> Optional[Workspace]:
-        workspace = self.workspace()
-        if workspace is None:
-            self._warn(self.tr("Create or open a workspace first: the register is kept in it."))
-        return workspace
-
-    def _register(self) -> Optional[AssetRegister]:
-        workspace = self._ready_workspace()
-        if workspace is None:
-            return None
-        try:
-            return AssetRegister.from_workspace(workspace)
-        except FifteenMinError as error:
-            self._error(error)
-            return None
-
     def _workspace_layer_ids(self) -> list[str]:
         """Project layers stored in the workspace, GeoPackage or PostGIS (never flagged or scanned)."""
         workspace = self.workspace()
@@ -993,23 +827,10 @@ class AssetsPage(DockPage, load_form("assets_page")):
                 ids.append(layer.id())
         return ids
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        """Re-read the register whenever the page is shown."""
-        super().showEvent(event)
-        self.refresh()
-
-    def _done(self, text: str) -> None:
-        show_message(self.message_bar, self.title(), text, Qgis.MessageLevel.Success, duration=5)
-
     def teardown(self) -> None:
         """Cancel work, release the canvas and close open dialogs before the dock goes away."""
-        self.cancel()
         for tool in (self.flag_tool, self.point_tool):
             if self.canvas.mapTool() is tool:
                 self.canvas.unsetMapTool(tool)
         self._pending.clear()
-        for dialog in (self.form, self.dialog):
-            if dialog is not None:
-                dialog.close()
-        self.form = None
-        self.dialog = None
+        super().teardown()

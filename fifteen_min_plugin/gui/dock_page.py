@@ -15,6 +15,7 @@ from qgis.gui import QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtWidgets import QWidget
 
 from fifteen_min_plugin.core.errors import FifteenMinError
+from fifteen_min_plugin.core.facilities.table_reader import TableError, TableReader
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.forms import install_flows
 from fifteen_min_plugin.gui.messages import show_error, show_message
@@ -103,6 +104,17 @@ class DockPage(QWidget):
                 self._error(error)
             return None
         return layers.get(name)
+
+    def _table_columns(self, path: str, encoding: str) -> Optional[list[str]]:
+        """The column names of the table (CSV or Excel) at `path`; None without a path or if it cannot be read."""
+        if not path:
+            return None
+        try:
+            with TableReader(path, encoding) as reader:
+                return list(reader.columns)
+        except TableError as error:
+            self._error(error)
+            return None
 
     def _warn(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Warning, details: str = "") -> None:
         show_message(self.message_bar, self.title(), text, level, details)

@@ -49,7 +49,6 @@ from fifteen_min_plugin.core.facilities.poi_import import ASSUMED_DENSITY_PER_KM
 from fifteen_min_plugin.core.facilities.table_import import ENCODING_LABELS, ENCODINGS
 from fifteen_min_plugin.core.facilities.table_reader import (
     TableError,
-    TableReader,
     coordinate_columns,
 )
 from fifteen_min_plugin.core.settings import Settings
@@ -183,13 +182,8 @@ class FacilitiesPage(DockPage, load_form("facilities_page")):
         """Offer the file's columns as X/Y choices, preselecting the guessed ones; False if it cannot be read."""
         for combo in (self.x_combo, self.y_combo):
             combo.clear()
-        if not path:
-            return False
-        try:
-            with TableReader(path, ENCODINGS[self.encoding_combo.currentIndex()]) as reader:
-                columns = list(reader.columns)
-        except TableError as error:
-            self._error(error)
+        columns = self._table_columns(path, ENCODINGS[self.encoding_combo.currentIndex()])
+        if columns is None:
             return False
         self.x_combo.addItems(["", *columns])
         self.y_combo.addItems(["", *columns])

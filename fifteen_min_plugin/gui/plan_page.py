@@ -8,7 +8,6 @@ in their history.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -28,15 +27,13 @@ from qgis.core import (
     QgsSymbol,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from qgis.PyQt.QtGui import QColor, QIcon
-from qgis.PyQt.QtWidgets import QAction, QComboBox, QDialog, QInputDialog, QLabel, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QAction, QComboBox, QTableWidgetItem, QWidget
 
 from fifteen_min_plugin.__about__ import PROVIDER_ID, RESOURCES_DIR
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import Category, load_categories
 from fifteen_min_plugin.core.facilities.table_import import ENCODING_LABELS, ENCODINGS
-from fifteen_min_plugin.core.facilities.table_reader import TableError, TableReader
 from fifteen_min_plugin.core.labels import category_label, project_status_label
 from fifteen_min_plugin.core.needs.review import (
     ListDefinition,
@@ -56,21 +53,23 @@ from fifteen_min_plugin.core.projects.register import (
     project_from_suggestion,
 )
 from fifteen_min_plugin.core.values import plain
-from fifteen_min_plugin.core.workspace.access import read_only_reason
-from fifteen_min_plugin.core.workspace.concurrency import ConflictError
 from fifteen_min_plugin.core.workspace.schema import PROJECT_STATUSES
 from fifteen_min_plugin.core.workspace.workspace import Workspace
-from fifteen_min_plugin.gui.dock_page import DockPage
 from fifteen_min_plugin.gui.fit import fitting_table, show_whole_text, shrinkable_combo
 from fifteen_min_plugin.gui.forms import load_form
-from fifteen_min_plugin.gui.messages import show_message, show_outcome
+from fifteen_min_plugin.gui.messages import show_outcome
 from fifteen_min_plugin.gui.polygon_tool import PolygonMapTool
 from fifteen_min_plugin.gui.project_form import ProjectForm
+from fifteen_min_plugin.gui.register_page import (
+    FILTER_CHARACTERS,
+    ID_ROLE,
+    RegisterFilterModel,
+    RegisterPage,
+    RegisterTableModel,
+    refill_combo,
+)
 
 IMPORT_ALGORITHM = f"{PROVIDER_ID}:importneeds"
-CODE_ROLE = Qt.ItemDataRole.UserRole
-#: characters a filter box shows before it elides, so three fit side by side in the dock
-FILTER_CHARACTERS = 8
 #: the column choices of importneeds, in the page's order: (parameter, combo attribute)
 FIELD_CHOICES = (
     ("TEXT_FIELD", "text_field"),
@@ -116,13 +115,14 @@ class ProjectRow:
     version: Optional[int] = None
 
 
-class ProjectTableModel(QAbstractTableModel):
+class ProjectTableModel(RegisterTableModel):
     """The workspace projects, one row each (read-only: changes go through the register)."""
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ProjectRow] = []
-        self.headers = (
+    KEY = "project_id"
+
+    def header_texts(self) -> tuple[str, ...]:
+        """The column titles."""
+        return (
             self.tr("ID"),
             self.tr("Name"),
             self.tr("Category"),
@@ -133,38 +133,9 @@ class ProjectTableModel(QAbstractTableModel):
             self.tr("Lead unit"),
         )
 
-    def set_rows(self, rows: Sequence[ProjectRow]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        """Number of projects."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        """Number of columns."""
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(  # noqa: N802 - Qt API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Display text of a cell, also as its tooltip; `CODE_ROLE`: the project id."""
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == CODE_ROLE:
-            return row.project_id
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        values = (
+    def cells(self, row: ProjectRow) -> tuple[str, ...]:
+        """The texts of a project's cells."""
+        return (
             row.project_id,
             row.name,
             category_label(row.category),
@@ -174,41 +145,31 @@ class ProjectTableModel(QAbstractTableModel):
             row.deadline,
             row.lead_unit,
         )
-        return values[index.column()]
 
 
-class ProjectFilterModel(QSortFilterProxyModel):
+class ProjectFilterModel(RegisterFilterModel):
     """Filters the project table by circle, status and category ("" = any)."""
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
-        super().__init__(parent)
-        self.circle = self.status = self.category = ""
-
-    def set_filters(self, circle: str, status: str, category: str) -> None:
-        """Show only the projects matching every non-empty filter."""
-        self.circle, self.status, self.category = circle, status, category
-        self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 - Qt API
-        """True if the project matches every filter."""
-        row = self.sourceModel().rows[source_row]
+    def accepts(self, row: ProjectRow, circle: str, status: str, category: str) -> bool:
+        """True if the project matches every non-empty filter."""
         return (
-            (not self.circle or row.circle_id == self.circle)
-            and (not self.status or row.status == self.status)
-            and (not self.category or row.category == self.category)
+            (not circle or row.circle_id == circle)
+            and (not status or row.status == status)
+            and (not category or row.category == category)
         )
 
 
-class PlanPage(DockPage, load_form("plan_page")):
+class PlanPage(RegisterPage, load_form("plan_page")):
     """Needs and projects of the current workspace.
 
     Questions (notes) open without blocking and are held in `dialog`; the project form is held in `form`.
     """
 
+    REGISTER = ProjectRegister
+    HISTORY_TIME = "yyyy-MM-dd"  # the day; the whole time on hovering
+
     def _setup(self) -> None:
         """The map tool, the choices, the tables and the signals."""
-        self.dialog: Optional[QDialog] = None
-        self.form: Optional[ProjectForm] = None
         self.categories: tuple[Category, ...] = tuple(load_categories())
         self.queue: list[QueuedNeed] = []
         self.polygon_tool = PolygonMapTool(self.canvas)
@@ -230,33 +191,17 @@ class PlanPage(DockPage, load_form("plan_page")):
         shrinkable_combo(self.suggestion_layer)
         self.suggestion_layer.setFilters(POINT_LAYERS)
         self.suggestion_layer.setAllowEmptyLayer(True)
-        for combo in (
-            self.colour_combo,
-            self.list_filter,
-            self.community_filter,
-            self.circle_filter,
-            self.status_filter,
-            self.category_filter,
-        ):
+        for combo in (self.colour_combo, self.list_filter, self.community_filter):
             shrinkable_combo(combo, FILTER_CHARACTERS)
         self.colour_combo.addItem(self.tr("Colour by list"), "list")
         self.colour_combo.addItem(self.tr("Colour by category"), "category")
         self.status_filter.addItem(self.tr("All statuses"), "")
         for status in PROJECT_STATUSES:
             self.status_filter.addItem(project_status_label(status), status)
-        self.model = ProjectTableModel(self)
-        self.proxy = ProjectFilterModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.table.setModel(self.proxy)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self._setup_register(ProjectTableModel(self), ProjectFilterModel(self))
         fitting_table(self.queue_table, stretch=(0, 3))
         fitting_table(self.lists_table, stretch=(0, 2))
         fitting_table(self.history, stretch=(1, 2, 3, 4))
-        self.read_only_label = QLabel(self)
-        self.read_only_label.setWordWrap(True)
-        self.read_only_label.hide()
-        self.pageLayout.insertWidget(0, self.read_only_label)
         self._connect()
         self.refresh()
 
@@ -287,11 +232,10 @@ class PlanPage(DockPage, load_form("plan_page")):
         self.draw_action.triggered.connect(self._toggle_tool)
         self.polygon_tool.polygon_drawn.connect(self.site_drawn)
         self.polygon_tool.message.connect(lambda text: self._warn(text, Qgis.MessageLevel.Info))
-        for combo in (self.circle_filter, self.status_filter, self.category_filter):
-            combo.currentIndexChanged.connect(self._apply_filters)
-        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._show_selected())
-        for status, button in self.status_buttons.items():
-            button.clicked.connect(lambda _checked=False, status=status: self.change_status(status))
+
+    def filter_combos(self) -> tuple[QComboBox, ...]:
+        """The project filters: circle, status, category."""
+        return (self.circle_filter, self.status_filter, self.category_filter)
 
     def refresh(self) -> None:
         """Re-read needs, lists and projects of the current workspace."""
@@ -307,7 +251,7 @@ class PlanPage(DockPage, load_form("plan_page")):
         self.refresh_queue()
         self.refresh_lists()
         self.refresh_projects()
-        self._show_access(workspace)
+        self._show_access([] if workspace is None else [workspace.layer(name) for name in ("projects", "needs")])
 
     def edit_widgets(self) -> tuple[QWidget, ...]:
         """The widgets that change needs, lists or projects: hidden for a user who may not change them."""
@@ -323,15 +267,6 @@ class PlanPage(DockPage, load_form("plan_page")):
             *self.status_buttons.values(),
         )
 
-    def _show_access(self, workspace: Optional[Workspace]) -> None:
-        """Hide the edit buttons and say why when the user may only read the workspace (a read-only role or file)."""
-        layers = [] if workspace is None else [workspace.layer(name) for name in ("projects", "needs")]
-        reason = read_only_reason(layers)
-        self.read_only_label.setText(reason or "")
-        self.read_only_label.setVisible(bool(reason))
-        for widget in self.edit_widgets():
-            widget.setVisible(not reason)
-
     # --- needs import --------------------------------------------------------------------------------------
 
     def read_header(self, path: str) -> bool:
@@ -339,13 +274,8 @@ class PlanPage(DockPage, load_form("plan_page")):
         combos = [getattr(self, name) for _parameter, name in FIELD_CHOICES]
         for combo in combos:
             combo.clear()
-        if not path:
-            return False
-        try:
-            with TableReader(path, ENCODINGS[self.encoding_combo.currentIndex()]) as reader:
-                columns = list(reader.columns)
-        except TableError as error:
-            self._error(error)
+        columns = self._table_columns(path, ENCODINGS[self.encoding_combo.currentIndex()])
+        if columns is None:
             return False
         taken: set[str] = set()
         for _parameter, name in FIELD_CHOICES:
@@ -361,9 +291,8 @@ class PlanPage(DockPage, load_form("plan_page")):
 
     def import_needs(self) -> None:
         """Import the chosen table in the background; its needs are then added to the workspace."""
-        workspace = self.workspace()
+        workspace = self._ready_workspace()
         if workspace is None:
-            self._warn(self.workspace_needed())
             return
         if not self.runner.idle():
             return
@@ -480,9 +409,8 @@ class PlanPage(DockPage, load_form("plan_page")):
 
     def save_queue(self) -> None:
         """Write the chosen categories to the workspace needs in one transaction."""
-        workspace = self.workspace()
+        workspace = self._ready_workspace()
         if workspace is None:
-            self._warn(self.workspace_needed())
             return
         try:
             count = resolve(workspace, self.chosen_categories(), self.categories, self._user())
@@ -510,14 +438,7 @@ class PlanPage(DockPage, load_form("plan_page")):
             (self.list_filter, self.tr("All lists"), lists),
             (self.community_filter, self.tr("All communities"), communities),
         ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, None)
-            for value in sorted(values - {""}):
-                combo.addItem(value, value)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
+            refill_combo(combo, [(everything, None), *((value, value) for value in sorted(values - {""}))])
 
     def needs_filter(self) -> str:
         """The filter expression of the chosen list and community ("" for all needs)."""
@@ -582,7 +503,7 @@ class PlanPage(DockPage, load_form("plan_page")):
             if column == 1 and QColor.isValidColor(text):
                 cell.setBackground(QColor(text))
             self.lists_table.setItem(row, column, cell)
-        self.lists_table.item(row, 0).setData(CODE_ROLE, item.fid)
+        self.lists_table.item(row, 0).setData(ID_ROLE, item.fid)
 
     def add_list(self) -> None:
         """Add an empty row to fill in."""
@@ -601,15 +522,14 @@ class PlanPage(DockPage, load_form("plan_page")):
         for row in range(self.lists_table.rowCount()):
             texts = [self.lists_table.item(row, column) for column in range(4)]
             name, colour, meaning, community = (item.text() if item is not None else "" for item in texts)
-            fid = texts[0].data(CODE_ROLE) if texts[0] is not None else None
+            fid = texts[0].data(ID_ROLE) if texts[0] is not None else None
             lists.append(ListDefinition(name, colour, meaning, community, fid))
         return lists
 
     def save_lists(self) -> None:
         """Write the table's list definitions to the workspace, all together."""
-        workspace = self.workspace()
+        workspace = self._ready_workspace()
         if workspace is None:
-            self._warn(self.workspace_needed())
             return
         try:
             save_lists(workspace, self.table_lists())
@@ -621,20 +541,9 @@ class PlanPage(DockPage, load_form("plan_page")):
 
     # --- projects ------------------------------------------------------------------------------------------
 
-    def _register(self) -> Optional[ProjectRegister]:
-        workspace = self.workspace()
-        if workspace is None:
-            self._warn(self.workspace_needed())
-            return None
-        try:
-            return ProjectRegister.from_workspace(workspace)
-        except FifteenMinError as error:
-            self._error(error)
-            return None
-
     def refresh_projects(self) -> None:
         """Re-read the projects (the selected one stays selected) and the filter choices."""
-        selected = self.selected_project_id()
+        selected = self.selected_id()
         workspace = self.workspace()
         rows: list[ProjectRow] = []
         if workspace is not None:
@@ -651,17 +560,10 @@ class PlanPage(DockPage, load_form("plan_page")):
                 [(row.category, category_label(row.category, self.categories)) for row in rows],
             ),
         ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, "")
-            for key, label in sorted(set(values) - {("", "")}):
-                combo.addItem(label, key)
-            combo.setCurrentIndex(max(combo.findData(current or ""), 0))
-            combo.blockSignals(False)
+            refill_combo(combo, [(everything, ""), *((label, key) for key, label in sorted(set(values) - {("", "")}))])
         self._apply_filters()
         if selected:
-            self.select_project(selected)
+            self.select_id(selected)
         self._show_selected()
 
     @staticmethod
@@ -686,33 +588,12 @@ class PlanPage(DockPage, load_form("plan_page")):
             )
         return sorted(rows, key=lambda row: row.project_id)
 
-    def _apply_filters(self) -> None:
-        self.proxy.set_filters(
-            self.circle_filter.currentData() or "",
-            self.status_filter.currentData() or "",
-            self.category_filter.currentData() or "",
-        )
-
-    def visible_project_ids(self) -> list[str]:
-        """The project ids the table shows now (after filtering), top to bottom."""
-        return [self.proxy.index(row, 0).data(CODE_ROLE) for row in range(self.proxy.rowCount())]
-
-    def selected_project_id(self) -> Optional[str]:
-        """The project selected in the table, or None."""
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return rows[0].data(CODE_ROLE) if rows else None
-
-    def select_project(self, project_id: str) -> bool:
-        """Select a project in the table; False if the filters hide it or it does not exist."""
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(CODE_ROLE) == project_id:
-                self.table.selectRow(row)
-                return True
-        return False
+    def refresh_rows(self) -> None:
+        """Re-read the projects."""
+        self.refresh_projects()
 
     def _show_selected(self) -> None:
-        project_id = self.selected_project_id()
-        row = next((item for item in self.model.rows if item.project_id == project_id), None)
+        row = self.model.find(self.selected_id())
         allowed = allowed_statuses(row.status) if row is not None else ()
         for status, button in self.status_buttons.items():
             button.setEnabled(status in allowed)
@@ -739,24 +620,11 @@ class PlanPage(DockPage, load_form("plan_page")):
         except FifteenMinError as error:
             self._error(error)
             return
-        self.history.setRowCount(len(events))
-        for number, event in enumerate(events):
-            texts = (
-                event.time.toString("yyyy-MM-dd"),
-                self._change_label(event.kind, event.field),
-                self._value_label(event.field, event.old_value),
-                self._value_label(event.field, event.new_value),
-                event.note,
-                event.user,
-            )
-            for column, text in enumerate(texts):
-                self.history.setItem(number, column, QTableWidgetItem(text))
-        show_whole_text(self.history)
-        for number, event in enumerate(events):  # the day is shown, the whole time on hovering
-            self.history.item(number, 0).setToolTip(event.time.toString("yyyy-MM-dd HH:mm:ss"))
+        self._fill_history(events)
 
-    def _change_label(self, kind: str, field: str) -> str:
-        if kind == "created" and field == "status":
+    def _change_label(self, event: Any) -> str:
+        field = event.field
+        if event.kind == "created" and field == "status":
             return self.tr("Created")
         labels = {
             "status": self.tr("Status"),
@@ -801,7 +669,7 @@ class PlanPage(DockPage, load_form("plan_page")):
 
     def change_status(self, status: str) -> None:
         """Move the selected project to `status` after asking for a note."""
-        project_id = self.selected_project_id()
+        project_id = self.selected_id()
         if project_id is None:
             self._warn(self.tr("Select a project in the table first."))
             return
@@ -814,40 +682,13 @@ class PlanPage(DockPage, load_form("plan_page")):
         )
 
     def _set_status(self, project_id: str, status: str, note: str) -> None:
-        register = self._register()
-        if register is None:
-            return
-        shown = next((row.version for row in self.model.rows if row.project_id == project_id), None)
-        try:
-            register.set_status(project_id, status, note, base_version=shown)
-        except FifteenMinError as error:
-            self._error(error)
-            if isinstance(error, ConflictError):
-                self.refresh_projects()  # the other editor's change, so the move can be made again on what is there
-            return
-        self._done(
+        self._change_shown(
+            project_id,
+            lambda register, shown: register.set_status(project_id, status, note, base_version=shown),
             self.tr("{project_id} is now “{status}”.").format(
                 project_id=project_id, status=project_status_label(status)
-            )
+            ),
         )
-        self.refresh_projects()
-
-    def _ask_text(self, title: str, label: str, then: Callable[[str], None]) -> None:
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(label)
-        dialog.setTextValue("")
-        dialog.textValueSelected.connect(lambda text: then(text.strip()))
-        if self.dialog is not None:
-            self.dialog.close()
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
-        dialog.open()
-
-    def _dialog_closed(self, dialog: QDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
 
     # --- adding --------------------------------------------------------------------------------------------
 
@@ -890,11 +731,6 @@ class PlanPage(DockPage, load_form("plan_page")):
         form.open()
         return form
 
-    def _form_closed(self, form: ProjectForm) -> None:
-        if self.form is form:
-            self.form = None
-        form.deleteLater()
-
     def _add(
         self, values: dict[str, Any], geometry: Optional[QgsGeometry], crs: Optional[QgsCoordinateReferenceSystem]
     ) -> None:
@@ -913,7 +749,7 @@ class PlanPage(DockPage, load_form("plan_page")):
             )
         )
         self.refresh_projects()
-        self.select_project(project_id)
+        self.select_id(project_id)
 
     def from_suggestion(self) -> None:
         """Turn the selected rows of the chosen suggestions layer into planned projects, stopping at a refusal."""
@@ -947,7 +783,7 @@ class PlanPage(DockPage, load_form("plan_page")):
             )
         self.refresh_projects()
         if added:
-            self.select_project(added[-1])
+            self.select_id(added[-1])
 
     # --- drawing -------------------------------------------------------------------------------------------
 
@@ -965,7 +801,7 @@ class PlanPage(DockPage, load_form("plan_page")):
     def site_drawn(self, polygon: QgsGeometry) -> None:
         """A drawn site: it becomes the selected project's site (after a note), or a new project's."""
         crs = self.canvas.mapSettings().destinationCrs()
-        project_id = self.selected_project_id()
+        project_id = self.selected_id()
         if project_id is None:
             self.open_form({"site_kind": "drawn"}, polygon, crs, self.tr("The site is the polygon you drew."))
             return
@@ -993,22 +829,9 @@ class PlanPage(DockPage, load_form("plan_page")):
     def _user() -> str:
         return QgsApplication.userLoginName()
 
-    def _done(self, text: str) -> None:
-        show_message(self.message_bar, self.title(), text, Qgis.MessageLevel.Success, duration=5)
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        """Re-read the workspace whenever the page is shown."""
-        super().showEvent(event)
-        self.refresh()
-
     def teardown(self) -> None:
         """Cancel work, release the canvas and close open dialogs before the dock goes away."""
-        self.cancel()
         if self.canvas.mapTool() is self.polygon_tool:
             self.canvas.unsetMapTool(self.polygon_tool)
         self.polygon_tool.teardown()
-        for dialog in (self.form, self.dialog):
-            if dialog is not None:
-                dialog.close()
-        self.form = None
-        self.dialog = None
+        super().teardown()

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
-import time
 from pathlib import Path
 
 import pytest
 from qgis.core import (
-    QgsApplication,
-    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
-    QgsProject,
     QgsRectangle,
     QgsVectorLayer,
 )
-from qgis.gui import QgsMapMouseEvent, QgsMessageBar
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
-from qgis.PyQt.QtWidgets import QInputDialog, QMessageBox
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtWidgets import QMessageBox
 
 from fifteen_min_plugin.core.assets.register import AssetRegister, check_transition
 from fifteen_min_plugin.core.errors import FifteenMinError
@@ -28,17 +22,22 @@ from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.workspace.schema import legend_label
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.assets_page import AssetsPage, CandidatesDialog
+from tests.qgis.page_helpers import (
+    answer,
+    cleared_project,
+    click,
+    messages,
+    open_page,
+    press,
+    query,
+    shown_canvas,
+    wait,
+)
 
 NORTH = QgsRectangle(116.340, 40.003, 116.365, 40.012)
 SOUTH = QgsRectangle(116.340, 39.995, 116.365, 40.003)
 PARKING = [(116.345, 40.005), (116.348, 40.005), (116.348, 40.007), (116.345, 40.007)]
 BUNKER = (116.356, 39.999)
-
-
-def _rows(path, sql: str, *args) -> list[tuple]:
-    """Read the GeoPackage with sqlite3, independently of QGIS."""
-    with sqlite3.connect(path) as connection:
-        return connection.execute(sql, args).fetchall()
 
 
 @pytest.fixture(scope="module")
@@ -65,19 +64,12 @@ def workspace(empty_workspace, tmp_path) -> Workspace:
 
 @pytest.fixture()
 def project(qgis_app):
-    project = QgsProject.instance()
-    yield project
-    project.removeAllMapLayers()
+    yield from cleared_project()
 
 
 @pytest.fixture()
 def canvas(qgis_canvas):
-    qgis_canvas.window().show()  # a hidden canvas keeps its initial tiny map size
-    QCoreApplication.processEvents()
-    qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
-    qgis_canvas.setExtent(QgsRectangle(116.340, 39.995, 116.365, 40.012))
-    yield qgis_canvas
-    qgis_canvas.setLayers([])
+    yield from shown_canvas(qgis_canvas, QgsRectangle(116.340, 39.995, 116.365, 40.012))
 
 
 @pytest.fixture()
@@ -103,42 +95,7 @@ def osm(project, canvas, workspace):
 
 @pytest.fixture()
 def page(canvas, project, workspace):
-    bar = QgsMessageBar()
-    page = AssetsPage(canvas=canvas, message_bar=bar, workspace=lambda: workspace, project=project)
-    yield page, bar
-    page.teardown()
-
-
-def _messages(bar: QgsMessageBar) -> list[str]:
-    return [item.text() for item in bar.items()]
-
-
-def _click(tool, canvas, lon: float, lat: float) -> None:
-    pixel = canvas.getCoordinateTransform().transform(QgsPointXY(lon, lat))
-    point = QPoint(round(pixel.x()), round(pixel.y()))
-    tool.canvasReleaseEvent(QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonRelease, point, Qt.MouseButton.LeftButton))
-
-
-def _answer(page: AssetsPage, note: str) -> None:
-    dialog = page.dialog
-    assert isinstance(dialog, QInputDialog)
-    dialog.setTextValue(note)
-    dialog.accept()
-
-
-def _press(page: AssetsPage, answer: QMessageBox.StandardButton) -> str:
-    box = page.dialog
-    assert isinstance(box, QMessageBox)
-    text = box.text()
-    box.button(answer).click()
-    return text
-
-
-def _wait(page: AssetsPage, seconds: float = 30.0) -> None:
-    deadline = time.monotonic() + seconds
-    while page.task is not None or QgsApplication.taskManager().countActiveTasks():
-        assert time.monotonic() < deadline, "the background task did not finish in time"
-        QCoreApplication.processEvents()
+    yield from open_page(AssetsPage, canvas, project, workspace)
 
 
 def _add(workspace: Workspace, values: dict, lon: float, lat: float, status: str = "") -> str:
@@ -154,7 +111,7 @@ def test_flagged_feature_goes_through_the_form_into_the_register(page, canvas, o
     polygons, _points = osm
     page.flag_action.trigger()
     assert canvas.mapTool() is page.flag_tool
-    _click(page.flag_tool, canvas, 116.3465, 40.006)
+    click(page.flag_tool, canvas, 116.3465, 40.006)
     form = page.form
     assert form is not None
     assert (form.type_combo.currentData(), form.name_edit.text(), form.capacity_edit.text()) == (
@@ -167,24 +124,24 @@ def test_flagged_feature_goes_through_the_form_into_the_register(page, canvas, o
     form.accept()
     QCoreApplication.processEvents()
     parking_fid = next(polygons.getFeatures()).id()
-    assert _rows(
+    assert query(
         workspace.path, "select asset_id, asset_type, name, owner, capacity, source_layer, source_fid from idle_assets"
     ) == [("IA-00001", "parking", "物美停车场", "物美集团", 100, "osm polygons", parking_fid)]
-    assert _rows(workspace.path, "select field, note from asset_events") == [
+    assert query(workspace.path, "select field, note from asset_events") == [
         ("created", f"Flagged from “osm polygons”, feature {parking_fid}: recognised by amenity=parking")
     ]
     stored = next(workspace.layer("idle_assets").getFeatures()).geometry()
     assert QgsGeometry.fromPolygonXY([[QgsPointXY(x, y) for x, y in PARKING]]).contains(stored)
-    assert page.visible_asset_ids() == ["IA-00001"]
-    assert page.selected_asset_id() == "IA-00001"
+    assert page.visible_ids() == ["IA-00001"]
+    assert page.selected_id() == "IA-00001"
     assert page.model.rows[0].circles == ("N15",)
     assert "Mon-Fri 20:00-07:00" in page.windows_label.text()
     assert "55 h per week" in page.windows_label.text()  # 5 nights × 11 h
 
-    _click(page.flag_tool, canvas, 116.3465, 40.006)  # the same feature again: no second asset
+    click(page.flag_tool, canvas, 116.3465, 40.006)  # the same feature again: no second asset
     assert page.form is None
-    assert any("already in the register as IA-00001" in text for text in _messages(bar))
-    assert _rows(workspace.path, "select count(*) from idle_assets") == [(1,)]
+    assert any("already in the register as IA-00001" in text for text in messages(bar))
+    assert query(workspace.path, "select count(*) from idle_assets") == [(1,)]
 
 
 def test_add_by_drawing_and_flag_selected(page, canvas, osm, workspace):
@@ -192,7 +149,7 @@ def test_add_by_drawing_and_flag_selected(page, canvas, osm, workspace):
     _polygons, points = osm
     page.draw_action.trigger()
     assert canvas.mapTool() is page.point_tool
-    _click(page.point_tool, canvas, 116.350, 40.010)
+    click(page.point_tool, canvas, 116.350, 40.010)
     form = page.form
     assert form.name_edit.text() == "" and not form.buttons.buttons()[0].isEnabled()
     form.name_edit.setText("校园操场")
@@ -204,7 +161,7 @@ def test_add_by_drawing_and_flag_selected(page, canvas, osm, workspace):
     assert page.form.type_combo.currentData() == "civil_defence"
     page.form.accept()
     QCoreApplication.processEvents()
-    assert _rows(
+    assert query(
         workspace.path, "select asset_id, asset_type, name, source_layer from idle_assets order by asset_id"
     ) == [
         ("IA-00001", "school_playground", "校园操场", None),
@@ -222,13 +179,13 @@ def test_status_buttons_walk_the_lifecycle_and_history_shows_each_event(page, wo
     page, bar = page
     asset_id = _add(workspace, {"asset_type": "civil_defence", "name": "示例人防工程"}, 116.35, 40.0)
     page.refresh()
-    assert page.select_asset(asset_id)
+    assert page.select_id(asset_id)
     steps = ["under_review", "approved", "in_use", "retired"]
     for status in steps:
         page.status_buttons[status].click()
-        _answer(page, f"note for {status}")
-        assert _rows(workspace.path, "select status from idle_assets") == [(status,)]
-    events = _rows(workspace.path, "select field, old_value, new_value, note from asset_events order by time, fid")
+        answer(page, f"note for {status}")
+        assert query(workspace.path, "select status from idle_assets") == [(status,)]
+    events = query(workspace.path, "select field, old_value, new_value, note from asset_events order by time, fid")
     assert [event[0] for event in events] == ["created", "status", "status", "status", "status"]
     assert [event[1:3] for event in events[1:]] == list(zip(["candidate", *steps[:-1]], steps))
     label = {None: ""} | {status: legend_label("status", status) for status in ["candidate", *steps]}
@@ -236,24 +193,30 @@ def test_status_buttons_walk_the_lifecycle_and_history_shows_each_event(page, wo
     expected = [("Created", "", "Civil-defence works (tunnel, shelter): 示例人防工程", "")] + [
         ("Status", label[old], label[new], note) for _field, old, new, note in events[1:]
     ]
-    assert page.selected_asset_id() == asset_id
+    assert page.selected_id() == asset_id
     assert _history(page) == expected
     assert page.model.rows[0].status == "retired"
-    assert any("is now" in text for text in _messages(bar))
+    assert any("is now" in text for text in messages(bar))
 
 
 def test_illegal_transition_is_refused_with_the_registers_sentence(page, workspace):
     page, bar = page
     asset_id = _add(workspace, {"asset_type": "parking", "name": "集贸市场停车场"}, 116.35, 40.0, status="retired")
     page.refresh()
-    page.select_asset(asset_id)
-    before = _rows(workspace.path, "select * from asset_events"), _rows(workspace.path, "select * from idle_assets")
+    page.select_id(asset_id)
+    before = (
+        query(workspace.path, "select * from asset_events"),
+        query(workspace.path, "select * from idle_assets"),
+    )
     with pytest.raises(FifteenMinError) as refused:
         check_transition("retired", "in_use")
     page.status_buttons["in_use"].click()
     assert page.dialog is None  # nothing to ask: the move is not allowed at all
-    assert refused.value.message in _messages(bar)
-    after = _rows(workspace.path, "select * from asset_events"), _rows(workspace.path, "select * from idle_assets")
+    assert refused.value.message in messages(bar)
+    after = (
+        query(workspace.path, "select * from asset_events"),
+        query(workspace.path, "select * from idle_assets"),
+    )
     assert after == before
 
 
@@ -261,18 +224,18 @@ def test_skipping_a_step_needs_a_confirmation(page, workspace):
     page, _bar = page
     asset_id = _add(workspace, {"asset_type": "parking", "name": "集贸市场停车场"}, 116.35, 40.0)
     page.refresh()
-    page.select_asset(asset_id)
+    page.select_id(asset_id)
     with pytest.raises(FifteenMinError) as skip:
         check_transition("candidate", "in_use")
     page.status_buttons["in_use"].click()
-    assert _press(page, QMessageBox.StandardButton.No) == skip.value.message
+    assert press(page, QMessageBox.StandardButton.No) == skip.value.message
     assert page.dialog is None
-    assert _rows(workspace.path, "select status from idle_assets") == [("candidate",)]
+    assert query(workspace.path, "select status from idle_assets") == [("candidate",)]
     page.status_buttons["in_use"].click()
-    _press(page, QMessageBox.StandardButton.Yes)
-    _answer(page, "night sharing agreed with the market")
-    assert _rows(workspace.path, "select status from idle_assets") == [("in_use",)]
-    assert _rows(workspace.path, "select old_value, new_value, note from asset_events where field = 'status'") == [
+    press(page, QMessageBox.StandardButton.Yes)
+    answer(page, "night sharing agreed with the market")
+    assert query(workspace.path, "select status from idle_assets") == [("in_use",)]
+    assert query(workspace.path, "select old_value, new_value, note from asset_events where field = 'status'") == [
         ("candidate", "in_use", "night sharing agreed with the market")
     ]
 
@@ -284,12 +247,12 @@ def test_filters_narrow_the_table(page, workspace):
     outside = _add(workspace, {"asset_type": "vacant_shop", "name": "far shop"}, 116.400, 40.050)
     both = _add(workspace, {"asset_type": "parking", "name": "edge parking"}, 116.350, 40.003)
     page.refresh()
-    assert page.visible_asset_ids() == [north, south, outside, both]
+    assert page.visible_ids() == [north, south, outside, both]
 
     def show(status="", kind="", circle=""):
         for combo, value in ((page.status_filter, status), (page.type_filter, kind), (page.circle_filter, circle)):
             combo.setCurrentIndex(combo.findData(value))
-        return page.visible_asset_ids()
+        return page.visible_ids()
 
     assert show(status="approved") == [south]
     assert show(kind="parking") == [north, both]
@@ -305,25 +268,25 @@ def test_delete_needs_confirmation_and_is_refused_because_the_history_is_kept(pa
     page, bar = page
     asset_id = _add(workspace, {"asset_type": "other", "name": "重复录入"}, 116.35, 40.0)
     page.refresh()
-    page.select_asset(asset_id)
+    page.select_id(asset_id)
     page.delete_button.click()
-    assert asset_id in _press(page, QMessageBox.StandardButton.No)
-    assert _rows(workspace.path, "select count(*) from idle_assets") == [(1,)]
+    assert asset_id in press(page, QMessageBox.StandardButton.No)
+    assert query(workspace.path, "select count(*) from idle_assets") == [(1,)]
     page.delete_button.click()
-    _press(page, QMessageBox.StandardButton.Yes)
-    _answer(page, "entered twice")
+    press(page, QMessageBox.StandardButton.Yes)
+    answer(page, "entered twice")
     # the database keeps every asset that has history: the page says to retire it instead
-    assert any("retire the asset instead" in text for text in _messages(bar))
-    assert _rows(workspace.path, "select count(*) from idle_assets") == [(1,)]
-    assert _rows(workspace.path, "select field from asset_events") == [("created",)]
-    assert page.visible_asset_ids() == [asset_id]
+    assert any("retire the asset instead" in text for text in messages(bar))
+    assert query(workspace.path, "select count(*) from idle_assets") == [(1,)]
+    assert query(workspace.path, "select field from asset_events") == [("created",)]
+    assert page.visible_ids() == [asset_id]
 
 
 def test_find_candidates_and_register_the_ticked_ones(page, osm, workspace, processing):
     page, _bar = page
     polygons, points = osm
     page.scan([polygons, points])
-    _wait(page)
+    wait(page)
     dialog = page.dialog
     assert isinstance(dialog, CandidatesDialog)
     kinds = sorted(str(feature["asset_type"]) for feature in dialog.features)
@@ -331,11 +294,11 @@ def test_find_candidates_and_register_the_ticked_ones(page, osm, workspace, proc
     tunnel_row = next(row for row, f in enumerate(dialog.features) if f["asset_type"] == "civil_defence")
     dialog.table.item(tunnel_row, 0).setCheckState(Qt.CheckState.Unchecked)
     dialog.accept()
-    assert _rows(workspace.path, "select asset_type, name, source_layer from idle_assets") == [
+    assert query(workspace.path, "select asset_type, name, source_layer from idle_assets") == [
         ("parking", "物美停车场", "osm polygons")
     ]
     page.scan([polygons, points])
-    _wait(page)
+    wait(page)
     again = page.dialog
     ticked = [str(again.features[row]["asset_type"]) for row in again.ticked()]
     assert ticked == ["civil_defence"]  # the registered parking is shown, not ticked
@@ -363,10 +326,10 @@ def test_suggestions_for_the_selected_asset_fill_its_circles_gaps(page, workspac
     outside = _add(workspace, {"asset_type": "vacant_shop", "name": "far shop", "area_m2": 150}, 116.400, 40.050)
     _coverage(workspace, {"pharmacy"})
     page.refresh()
-    page.select_asset(shop)
+    page.select_id(shop)
     page.suggest()
     assert page.task is not None and not page.progress.isHidden()
-    _wait(page)
+    wait(page)
     assert page.progress.isHidden()
     table = page.suggestions
     rows = [[table.item(row, column).text() for column in range(4)] for row in range(table.rowCount())]
@@ -374,14 +337,14 @@ def test_suggestions_for_the_selected_asset_fill_its_circles_gaps(page, workspac
     # the circle's only gap is a basic category: base 1.0 × weight 3 × 8,000 residents / 1000 × size fit 1 (≥ ideal)
     assert [row[:3] for row in rows] == [["1", pharmacy, "24.00"]]
     assert "8,000" in rows[0][3] and "North" in rows[0][3]
-    page.select_asset(outside)
+    page.select_id(outside)
     assert page.suggestions.rowCount() == 1
     assert "not in any living circle" in page.suggestions.item(0, 3).text()
 
     _coverage(workspace, {"pharmacy", "elderly_care"})  # the circle's gaps change, so do the suggestions
-    page.select_asset(shop)
+    page.select_id(shop)
     page.suggest()
-    _wait(page)
+    wait(page)
     uses = [page.suggestions.item(row, 1).text() for row in range(page.suggestions.rowCount())]
     assert uses == [pharmacy, "Elderly care"]  # basic gap (weight 3) before quality gap (weight 2, smaller fit)
 
@@ -401,9 +364,9 @@ def test_suggestions_follow_the_residents_needs(page, workspace, processing):
     need = Need("", "elderly_care", 60.0, None, None, "老人没地方去", "survey", 2, None, centre, "column", "inside")
     append_needs(workspace.layer("needs"), [need])
     page.refresh()
-    page.select_asset(shop)
+    page.select_id(shop)
     page.suggest()
-    _wait(page)
+    wait(page)
     uses = [page.suggestions.item(row, 1).text() for row in range(page.suggestions.rowCount())]
     assert uses == ["Elderly care", pharmacy]
     assert "60 residents asked for elderly care." in page.suggestions.item(0, 3).text()
@@ -414,13 +377,19 @@ def test_cancelled_suggestions_change_nothing(page, workspace, processing):
     shop = _add(workspace, {"asset_type": "vacant_shop", "name": "临街空置商铺", "area_m2": 150}, 116.350, 40.008)
     _coverage(workspace, {"pharmacy"})
     page.refresh()
-    page.select_asset(shop)
-    before = _rows(workspace.path, "select * from idle_assets"), _rows(workspace.path, "select * from asset_events")
+    page.select_id(shop)
+    before = (
+        query(workspace.path, "select * from idle_assets"),
+        query(workspace.path, "select * from asset_events"),
+    )
     page.suggest()
     page.cancel_button.click()
-    _wait(page)
+    wait(page)
     assert page.suggestions_by_asset == {}
     assert page.suggestions.rowCount() == 0
-    assert any("cancelled" in text for text in _messages(bar))
-    after = _rows(workspace.path, "select * from idle_assets"), _rows(workspace.path, "select * from asset_events")
+    assert any("cancelled" in text for text in messages(bar))
+    after = (
+        query(workspace.path, "select * from idle_assets"),
+        query(workspace.path, "select * from asset_events"),
+    )
     assert after == before

@@ -189,7 +189,7 @@ def test_every_page_fits_the_dock_without_a_horizontal_scroll_bar(docked, langua
             if sections is not None:
                 sections.setCurrentIndex(section)
                 if name == "planPage" and section == 1:
-                    assert dock.page("plan").select_project("PJ-00001")  # its history shows
+                    assert dock.page("plan").select_id("PJ-00001")  # its history shows
                 for _ in range(3):
                     QCoreApplication.processEvents()
             shot = name if sections is None else f"{name}_{sections.widget(section).objectName()}"
@@ -218,7 +218,7 @@ def test_history_and_suggestions_wrap_their_text_and_show_it_whole(docked, langu
     assert assets.model.data(assets.model.index(0, 1), Qt.ItemDataRole.ToolTipRole) == row.name  # cut in the table
     reason = "每天 19:00-07:00 闲置的 98 个车位可与居民错时共享，缓解周边约 4,300 名居民的夜间停车难。"
     assets.suggestions_by_asset = {row.asset_id: [(1, "错时共享停车", 21.4, reason), (2, "潮汐摊区", 12.0, reason)]}
-    assert assets.select_asset(row.asset_id)
+    assert assets.select_id(row.asset_id)
     QCoreApplication.processEvents()
     suggestions = assets.suggestions
     assert not suggestions.verticalHeader().isVisible()  # the rank is the first column; no row numbers beside it

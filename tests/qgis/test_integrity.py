@@ -337,7 +337,7 @@ def test_a_status_change_on_the_assets_page_over_a_newer_asset_is_refused_and_sh
     from qgis.gui import QgsMapCanvas, QgsMessageBar
 
     from fifteen_min_plugin.gui.assets_page import AssetsPage
-    from tests.qgis.test_assets_page import _answer
+    from tests.qgis.page_helpers import answer
 
     workspace = Workspace.create(tmp_path / "team.gpkg")
     bar = QgsMessageBar()
@@ -346,17 +346,17 @@ def test_a_status_change_on_the_assets_page_over_a_newer_asset_is_refused_and_sh
     try:
         asset_id = alice.add(TUNNEL, POINT)
         page.refresh()
-        assert page.select_asset(asset_id)
+        assert page.select_id(asset_id)
         alice.update(asset_id, {"owner": "街道办"}, note="owner found")  # after the page showed the asset
         page.status_buttons["under_review"].click()
-        _answer(page, "ready")
+        answer(page, "ready")
         texts = [item.text() for item in bar.items()]
         assert any(f"“{asset_id}” was changed by alice" in text and "owner: (empty) → 街道办" in text for text in texts)
         assert alice.get(asset_id)["status"] == "candidate"
         assert [event.field for event in alice.history(asset_id)] == ["created", "owner"]
         # the page now shows the asset as it is, and the same move goes through
         page.status_buttons["under_review"].click()
-        _answer(page, "ready")
+        answer(page, "ready")
         assert alice.get(asset_id)["status"] == "under_review" and alice.history(asset_id)[-1].note == "ready"
     finally:
         page.teardown()
@@ -369,7 +369,7 @@ def test_a_status_change_on_the_plan_page_over_a_newer_project_is_refused_and_sh
     from qgis.gui import QgsMapCanvas, QgsMessageBar
 
     from fifteen_min_plugin.gui.plan_page import PlanPage
-    from tests.qgis.test_plan_page import _answer
+    from tests.qgis.page_helpers import answer
 
     workspace = Workspace.create(tmp_path / "team.gpkg")
     bar = QgsMessageBar()
@@ -378,16 +378,16 @@ def test_a_status_change_on_the_plan_page_over_a_newer_project_is_refused_and_sh
     try:
         project_id = alice.add({"name": "社区食堂", "category": "community_canteen"})
         page.refresh()
-        assert page.select_project(project_id)
+        assert page.select_id(project_id)
         alice.update(project_id, {"lead_unit": "区商务局"})  # after the page showed the project
         page.approved_button.click()
-        _answer(page, "批复")
+        answer(page, "批复")
         texts = [item.text() for item in bar.items()]
         assert any(f"“{project_id}” was changed by alice" in text and "lead_unit" in text for text in texts), texts
         assert alice.get(project_id)["status"] == "planned"
-        page.select_project(project_id)
+        page.select_id(project_id)
         page.approved_button.click()
-        _answer(page, "批复")
+        answer(page, "批复")
         assert alice.get(project_id)["status"] == "approved" and alice.history(project_id)[-1].note == "批复"
     finally:
         page.teardown()

@@ -141,7 +141,7 @@ def test_the_asset_history_shows_types_and_statuses_in_chinese(chinese, qgis_can
     register.update(asset_id, {"asset_type": "civil_defence"})
     page = AssetsPage(canvas=qgis_canvas, message_bar=QgsMessageBar(), workspace=lambda: workspace)
     try:
-        assert page.select_asset(asset_id)
+        assert page.select_id(asset_id)
         history = page.history
         texts = [
             history.item(row, column).text()

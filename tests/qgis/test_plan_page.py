@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
-import time
 from pathlib import Path
 
 import pytest
 from qgis.core import (
     QgsApplication,
-    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
@@ -18,9 +15,7 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
-from qgis.gui import QgsMapMouseEvent, QgsMessageBar
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
-from qgis.PyQt.QtWidgets import QInputDialog
+from qgis.PyQt.QtCore import Qt
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.assets.register import AssetRegister
@@ -30,17 +25,22 @@ from fifteen_min_plugin.core.workspace.layer_io import copy_features
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from fifteen_min_plugin.gui.plan_page import PlanPage
 from fifteen_min_plugin.gui.project_form import ProjectForm
+from tests.qgis.page_helpers import (
+    answer,
+    cleared_project,
+    click,
+    messages,
+    open_page,
+    pixel,
+    query,
+    shown_canvas,
+    wait,
+)
 
 SAMPLE = RESOURCES_DIR / "sample" / "sample.gpkg"
 NEEDS_CSV = RESOURCES_DIR / "sample" / "haidian_needs_synthetic_gbk.csv"
 NORTH = QgsRectangle(116.340, 40.003, 116.365, 40.012)
 EXTENT = QgsRectangle(116.340, 39.995, 116.365, 40.012)
-
-
-def _rows(path, sql: str, *args) -> list[tuple]:
-    """Read the GeoPackage with sqlite3, independently of QGIS."""
-    with sqlite3.connect(path) as connection:
-        return connection.execute(sql, args).fetchall()
 
 
 def _iso(text: str) -> str | None:
@@ -85,46 +85,18 @@ def workspace(template, tmp_path) -> Workspace:
 
 
 @pytest.fixture()
-def project(qgis_app):
-    project = QgsProject.instance()
-    yield project
-    project.removeAllMapLayers()
+def canvas(qgis_canvas):
+    yield from shown_canvas(qgis_canvas, EXTENT)
 
 
 @pytest.fixture()
-def canvas(qgis_canvas):
-    qgis_canvas.window().show()  # a hidden canvas keeps its initial tiny map size
-    QCoreApplication.processEvents()
-    qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
-    qgis_canvas.setExtent(EXTENT)
-    yield qgis_canvas
-    qgis_canvas.setLayers([])
+def project(qgis_app):
+    yield from cleared_project()
 
 
 @pytest.fixture()
 def page(canvas, project, workspace):
-    bar = QgsMessageBar()
-    page = PlanPage(canvas=canvas, message_bar=bar, workspace=lambda: workspace, project=project)
-    yield page, bar
-    page.teardown()
-
-
-def _messages(bar: QgsMessageBar) -> list[str]:
-    return [item.text() for item in bar.items()]
-
-
-def _wait(page: PlanPage, seconds: float = 60.0) -> None:
-    deadline = time.monotonic() + seconds
-    while page.task is not None or QgsApplication.taskManager().countActiveTasks():
-        assert time.monotonic() < deadline, "the background task did not finish in time"
-        QCoreApplication.processEvents()
-
-
-def _answer(page: PlanPage, note: str) -> None:
-    dialog = page.dialog
-    assert isinstance(dialog, QInputDialog)
-    dialog.setTextValue(note)
-    dialog.accept()
+    yield from open_page(PlanPage, canvas, project, workspace)
 
 
 def _import(page: PlanPage) -> None:
@@ -135,7 +107,7 @@ def _import(page: PlanPage) -> None:
     assert page.date_field.currentText() == "提交时间"
     page.import_button.click()
     assert page.task is not None and not page.progress.isHidden() and not page.import_button.isEnabled()
-    _wait(page)
+    wait(page)
     assert page.progress.isHidden() and page.import_button.isEnabled()
 
 
@@ -145,37 +117,37 @@ def test_needs_are_imported_through_the_runner_and_the_queue_resolves_rows_with_
     page, bar = page
     _import(page)
     by_number = dict(enumerate(_csv_rows()[1:], start=2))  # the spreadsheet's row numbers, header = row 1
-    stored = _rows(workspace.path, "select text, weight, list, source, row, need_id from needs order by row")
+    stored = query(workspace.path, "select text, weight, list, source, row, need_id from needs order by row")
     assert [(text, weight, kind) for text, weight, kind, _s, number, _id in stored] == [
         (by_number[number][3], float(by_number[number][4]), by_number[number][5]) for *_rest, number, _id in stored
     ]
     assert {row[3] for row in stored} == {"haidian_needs_synthetic_gbk.csv"}
-    dates = dict(_rows(workspace.path, "select row, date from needs"))
+    dates = dict(query(workspace.path, "select row, date from needs"))
     assert dates == {number: _iso(by_number[number][1]) for number in dates}
     assert None in dates.values() and len(set(dates.values())) > 30  # 三月初 is no date; the others are
     assert len({row[5] for row in stored}) == len(stored)  # every need has its own id
     (skipped,) = set(by_number) - {row[4] for row in stored}  # the one row placed in no community, and said so
     communities = {
-        name for pair in _rows(workspace.path, "select community_id, name from communities") for name in pair
+        name for pair in query(workspace.path, "select community_id, name from communities") for name in pair
     }
     assert by_number[skipped][2] not in communities
-    assert any("skipped" in text for text in _messages(bar))
-    waiting = _rows(workspace.path, "select text from needs where category is null or category = ''")
+    assert any("skipped" in text for text in messages(bar))
+    waiting = query(workspace.path, "select text from needs where category is null or category = ''")
     assert len(page.queue) == len(waiting) > 0
-    assert any(f"{len(waiting)} wait for a category" in text for text in _messages(bar))
+    assert any(f"{len(waiting)} wait for a category" in text for text in messages(bar))
 
     lift = [row for row, need in enumerate(page.queue) if need.text == "希望加装电梯"]
     assert len(lift) == 8
     page.choose_category(lift[0], "repair")
     assert {page.queue_table.cellWidget(row, 3).currentData() for row in lift} == {"repair"}
     page.save_queue_button.click()
-    assert _rows(workspace.path, "select distinct category, classified_by from needs where text = '希望加装电梯'") == [
+    assert query(workspace.path, "select distinct category, classified_by from needs where text = '希望加装电梯'") == [
         ("repair", f"manual ({QgsApplication.userLoginName()})")
     ]
     assert len(page.queue) == len(waiting) - 8
     assert "希望加装电梯" not in {need.text for need in page.queue}
     # the rows the import classified keep their classifier's verdict
-    assert _rows(workspace.path, "select distinct classified_by from needs where text = '希望增加菜市场'") == [
+    assert query(workspace.path, "select distinct classified_by from needs where text = '希望增加菜市场'") == [
         ("import",)
     ]
 
@@ -185,9 +157,9 @@ def test_a_cancelled_import_adds_nothing(page, workspace, processing):
     page.needs_file.setFilePath(str(NEEDS_CSV))
     page.import_button.click()
     page.cancel_button.click()
-    _wait(page)
-    assert _rows(workspace.path, "select count(*) from needs") == [(0,)]
-    assert any("cancelled; nothing was written" in text for text in _messages(bar))
+    wait(page)
+    assert query(workspace.path, "select count(*) from needs") == [(0,)]
+    assert any("cancelled; nothing was written" in text for text in messages(bar))
 
 
 def test_lists_are_edited_and_the_needs_map_is_coloured_and_filtered(page, workspace, project, processing):
@@ -200,24 +172,24 @@ def test_lists_are_edited_and_the_needs_map_is_coloured_and_filtered(page, works
     for column, text in enumerate(("黄色清单", "not a colour", "服务内容", "")):
         page.lists_table.item(1, column).setText(text)
     page.save_lists_button.click()
-    assert any("cannot be read" in text for text in _messages(bar))
-    assert _rows(workspace.path, "select count(*) from need_lists") == [(0,)]
+    assert any("cannot be read" in text for text in messages(bar))
+    assert query(workspace.path, "select count(*) from need_lists") == [(0,)]
     page.lists_table.item(1, 1).setText("gold")
     page.save_lists_button.click()
-    assert _rows(workspace.path, "select name, colour, meaning from need_lists order by name") == [
+    assert query(workspace.path, "select name, colour, meaning from need_lists order by name") == [
         ("红色清单", "#d62728", "居家养老服务站点位"),
         ("黄色清单", "gold", "服务内容"),
     ]
     page.lists_table.item(1, 2).setText("养老服务内容")  # edited in place, not added again
     page.save_lists_button.click()
-    assert _rows(workspace.path, "select name, meaning from need_lists where name = '黄色清单'") == [
+    assert query(workspace.path, "select name, meaning from need_lists where name = '黄色清单'") == [
         ("黄色清单", "养老服务内容")
     ]
 
     page.list_filter.setCurrentIndex(page.list_filter.findData("红色清单"))
     page.show_button.click()
     layer = page._workspace_layer("needs")
-    red = _rows(workspace.path, "select count(*) from needs where list = '红色清单'")[0][0]
+    red = query(workspace.path, "select count(*) from needs where list = '红色清单'")[0][0]
     assert layer.featureCount() == red > 0
     colours = {category.value(): category.symbol().color().name() for category in layer.renderer().categories()}
     assert colours == {"红色清单": "#d62728"}
@@ -226,7 +198,7 @@ def test_lists_are_edited_and_the_needs_map_is_coloured_and_filtered(page, works
     page.colour_combo.setCurrentIndex(page.colour_combo.findData("category"))
     page.show_button.click()
     assert (
-        layer.featureCount() == _rows(workspace.path, "select count(*) from needs where community_id = 'HD-C05'")[0][0]
+        layer.featureCount() == query(workspace.path, "select count(*) from needs where community_id = 'HD-C05'")[0][0]
     )
     assert layer.renderer().classAttribute() == "category"
 
@@ -251,22 +223,22 @@ def test_a_project_is_added_changes_status_with_a_note_and_the_table_filters(pag
     form.lead_edit.setText("区民政局")
     form.accept()
     assert page.form is None
-    assert _rows(
+    assert query(
         workspace.path, "select project_id, circle_id, investment_wan, funding, start, deadline from projects"
     ) == [("PJ-00001", "N15", 120.5, "财政资金", "2026-03-01", "2026-12-31")]
-    assert page.selected_project_id() == "PJ-00001"
+    assert page.selected_id() == "PJ-00001"
 
     register = ProjectRegister.from_workspace(workspace, user="setup")
     other = register.add({"name": "便民菜店", "category": "greengrocer", "circle_id": "S15"})
     page.refresh()
-    page.select_project("PJ-00001")
+    page.select_id("PJ-00001")
     assert page.approved_button.isEnabled() and not page.open_button.isEnabled()
     page.approved_button.click()
-    _answer(page, "区政府常务会通过")
-    assert _rows(workspace.path, "select status, version from projects where project_id = 'PJ-00001'") == [
+    answer(page, "区政府常务会通过")
+    assert query(workspace.path, "select status, version from projects where project_id = 'PJ-00001'") == [
         ("approved", 2)
     ]
-    assert _rows(workspace.path, "select kind, old_value, new_value, note from project_events order by fid")[-1] == (
+    assert query(workspace.path, "select kind, old_value, new_value, note from project_events order by fid")[-1] == (
         "status",
         "planned",
         "approved",
@@ -282,7 +254,7 @@ def test_a_project_is_added_changes_status_with_a_note_and_the_table_filters(pag
             (page.category_filter, category),
         ):
             combo.setCurrentIndex(combo.findData(value))
-        return page.visible_project_ids()
+        return page.visible_ids()
 
     assert show() == ["PJ-00001", other]
     assert show(circle="S15") == [other]
@@ -315,8 +287,8 @@ def test_bad_inputs_give_a_sentence_and_change_nothing(page, workspace, changes,
     assert not form.buttons.buttons()[0].isEnabled()
     form.accept()
     assert page.form is form and form.isVisible()
-    assert _rows(workspace.path, "select count(*) from projects") == [(0,)]
-    assert _rows(workspace.path, "select count(*) from project_events") == [(0,)]
+    assert query(workspace.path, "select count(*) from projects") == [(0,)]
+    assert query(workspace.path, "select count(*) from project_events") == [(0,)]
 
 
 def _coverage(workspace: Workspace, gaps: set[str]) -> None:
@@ -349,36 +321,26 @@ def test_a_project_is_created_from_a_repurpose_output_feature(page, workspace, p
     assert project.addMapLayer(suggestions) is not None
     page.suggestion_layer.setLayer(suggestions)
     page.suggestion_button.click()
-    assert any("Select the suggestion rows" in text for text in _messages(bar))
-    assert _rows(workspace.path, "select count(*) from projects") == [(0,)]
+    assert any("Select the suggestion rows" in text for text in messages(bar))
+    assert query(workspace.path, "select count(*) from projects") == [(0,)]
 
     pharmacy = next(feature for feature in suggestions.getFeatures() if feature["use"] == "pharmacy")
     suggestions.selectByIds([pharmacy.id()])
     page.suggestion_button.click()
-    assert _rows(
+    assert query(
         workspace.path, "select project_id, asset_id, category, site_kind, status, circle_id from projects"
     ) == [("PJ-00001", shop, "pharmacy", "asset", "planned", "N15")]
-    assert page.selected_project_id() == "PJ-00001"
+    assert page.selected_id() == "PJ-00001"
     page.suggestion_button.click()  # the same suggestion again: refused, nothing added
-    assert any("already plans this use" in text for text in _messages(bar))
-    assert _rows(workspace.path, "select count(*) from projects") == [(1,)]
-
-
-def _pixel(canvas, lon: float, lat: float) -> QPoint:
-    pixel = canvas.getCoordinateTransform().transform(QgsPointXY(lon, lat))
-    return QPoint(round(pixel.x()), round(pixel.y()))
+    assert any("already plans this use" in text for text in messages(bar))
+    assert query(workspace.path, "select count(*) from projects") == [(1,)]
 
 
 def _landing(canvas, corners: list[tuple[float, float]]) -> QgsGeometry:
     """The polygon through the map points the clicks land on (a click hits a whole pixel)."""
     transform = canvas.getCoordinateTransform()
-    points = [transform.toMapCoordinates(_pixel(canvas, lon, lat)) for lon, lat in corners]
+    points = [transform.toMapCoordinates(pixel(canvas, lon, lat)) for lon, lat in corners]
     return QgsGeometry.fromPolygonXY([[*points, points[0]]])
-
-
-def _click(tool, canvas, lon: float, lat: float, button=Qt.MouseButton.LeftButton) -> None:
-    event = QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonRelease, _pixel(canvas, lon, lat), button)
-    tool.canvasReleaseEvent(event)
 
 
 def test_a_site_polygon_is_drawn_on_the_canvas_for_a_new_and_an_existing_project(page, canvas, workspace):
@@ -387,8 +349,8 @@ def test_a_site_polygon_is_drawn_on_the_canvas_for_a_new_and_an_existing_project
     assert canvas.mapTool() is page.polygon_tool
     corners = [(116.350, 40.005), (116.354, 40.005), (116.354, 40.008), (116.350, 40.008)]
     for lon, lat in corners:
-        _click(page.polygon_tool, canvas, lon, lat)
-    _click(page.polygon_tool, canvas, *corners[0], button=Qt.MouseButton.RightButton)
+        click(page.polygon_tool, canvas, lon, lat)
+    click(page.polygon_tool, canvas, *corners[0], button=Qt.MouseButton.RightButton)
     form = page.form
     assert form is not None and form.site_combo.currentData() == "drawn"
     form.name_edit.setText("口袋公园")
@@ -402,18 +364,18 @@ def test_a_site_polygon_is_drawn_on_the_canvas_for_a_new_and_an_existing_project
     assert drawn.contains(point)
 
     # with the project selected, a new drawing replaces its site after a note; the old one stays in the history
-    assert page.selected_project_id() == "PJ-00001"
+    assert page.selected_id() == "PJ-00001"
     smaller = [(116.351, 40.006), (116.353, 40.006), (116.352, 40.007)]
     for lon, lat in smaller:
-        _click(page.polygon_tool, canvas, lon, lat)
+        click(page.polygon_tool, canvas, lon, lat)
     page.polygon_tool.finish()
-    _answer(page, "按规划条件缩小用地")
+    answer(page, "按规划条件缩小用地")
     sites = list(workspace.layer("project_sites").getFeatures())
     assert len(sites) == 1 and sites[0].geometry().isGeosEqual(_landing(canvas, smaller))
-    assert _rows(
+    assert query(
         workspace.path, "select field, note from project_events where field = 'site_polygon' order by fid"
     ) == [
         ("site_polygon", None),
         ("site_polygon", "按规划条件缩小用地"),
     ]
-    assert _rows(workspace.path, "select version from projects") == [(2,)]
+    assert query(workspace.path, "select version from projects") == [(2,)]
