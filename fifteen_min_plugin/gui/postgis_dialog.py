@@ -54,7 +54,7 @@ class PostgisWorkspaceDialog(QDialog, load_form("postgis_dialog")):
             schemas = []
         else:
             self.stateLabel.setText(
-                self.tr("{count} workspaces on this connection.").format(count=len(schemas))
+                self.tr("Workspaces on this connection: {count}.").format(count=len(schemas))
                 if schemas
                 else self.tr("No workspace on this connection yet: type a schema name and create one.")
             )

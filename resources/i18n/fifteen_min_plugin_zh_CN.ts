@@ -6801,8 +6801,8 @@ Mon-Fri 19:00-07:00
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/postgis_dialog.py" line="56"/>
-        <source>{count} workspaces on this connection.</source>
-        <translation>此连接上有 {count} 个工作空间。</translation>
+        <source>Workspaces on this connection: {count}.</source>
+        <translation>此连接上的工作空间：{count} 个。</translation>
     </message>
     <message>
         <location filename="../../fifteen_min_plugin/gui/postgis_dialog.py" line="56"/>
