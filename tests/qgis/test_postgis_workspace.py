@@ -284,6 +284,14 @@ def test_bad_connection_parameters_get_a_sentence_and_create_nothing(pg_cluster,
     assert _psql_rows(pg_cluster, "select nspname from pg_namespace where nspname in ('never_made', 'Bad-Name')") == []
 
 
+def test_a_crs_without_a_postgis_srid_is_refused_and_no_schema_is_made(pg_connection):
+    custom = QgsCoordinateReferenceSystem.fromProj("+proj=tmerc +lat_0=0 +lon_0=116.35 +k=1 +x_0=500000 +ellps=GRS80")
+    assert custom.isValid() and not custom.postgisSrid()
+    with pytest.raises(WorkspaceError, match="has no PostGIS SRID"):
+        Workspace.create(f"postgres:{pg_connection.name}/local_grid", crs=custom)
+    assert _psql_rows(pg_connection.cluster, "select count(*) from pg_namespace where nspname = 'local_grid'") == ["0"]
+
+
 def test_a_connection_keeping_its_password_in_the_settings_is_refused(pg_cluster, qgis_app):
     from qgis.core import QgsDataSourceUri, QgsProviderRegistry
 

@@ -148,6 +148,8 @@ class PostgisBackend:
         self.schema = location.schema
         self._base = self._base_uri()
         self._geometries: Optional[dict[str, tuple]] = None
+        #: whether this backend created the schema (only then may `discard` drop it)
+        self._created = False
         self._connection: QgsAbstractDatabaseProviderConnection = _metadata().createConnection(
             self._base.uri(False), {}
         )
@@ -253,6 +255,7 @@ class PostgisBackend:
             location=self.location
         )
         self.sql(";\n".join(statements), failed)
+        self._created = True
         self._geometries = None
 
     def _srid(self, crs: QgsCoordinateReferenceSystem) -> int:
@@ -372,10 +375,16 @@ class PostgisBackend:
             self.sql(";\n".join(statements))
 
     def discard(self) -> None:
-        """Drop the schema and all it holds (only used on a schema this backend just created)."""
+        """Drop the schema and all it holds, if this backend created it.
+
+        A schema someone else made between the checks and the creation is left alone.
+        """
+        if not self._created:
+            return
         # when the server went away the creation failed anyway (one transaction), and the user is told so
         with contextlib.suppress(WorkspaceError):
             self.sql(f"DROP SCHEMA IF EXISTS {quoted(self.schema)} CASCADE")
+        self._created = False
 
 
 def create_table_sql(schema: str, spec: LayerSpec, srid: int) -> str:
