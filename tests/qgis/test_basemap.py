@@ -4,11 +4,8 @@ key, and the report over a loopback tile server (the key added to each tile requ
 from __future__ import annotations
 
 import re
-import threading
 import time
 import zipfile
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from pypdf import PdfReader
@@ -30,6 +27,7 @@ from fifteen_min_plugin.core.report.basemap import (
     unregister_keys,
 )
 from tests.qgis import test_circle_plan as plan_tests
+from tests.qgis.loopback import Reply, loopback_server
 from tests.qgis.test_circle_plan import ORIGINS, appears, text
 
 KEY = "5f0c1e2d3a4b5c6d7e8f9a0b1c2d3e4f"
@@ -75,29 +73,11 @@ def tiles(qgis_app):
     """A loopback WMTS KVP tile server answering every GetTile with one PNG; it records the requests."""
     tile = png_tile()
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            parts = urlsplit(self.path)
-            self.server.requests.append((parts.path, {k: v[0] for k, v in parse_qs(parts.query).items()}))
-            self.send_response(200)
-            self.send_header("Content-Type", "image/png")
-            self.send_header("Content-Length", str(len(tile)))
-            self.end_headers()
-            assert self.wfile.write(tile) == len(tile)
+    def respond(server, path: str, query: dict[str, str], _target: str) -> Reply:
+        server.requests.append((path, query))
+        return Reply(200, tile, "image/png")
 
-        def log_message(self, *args):
-            pass
-
-    http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    http.daemon_threads = True
-    http.requests = []
-    thread = threading.Thread(target=http.serve_forever, daemon=True)
-    thread.start()
-    http.base_url = f"http://127.0.0.1:{http.server_address[1]}"
-    yield http
-    http.shutdown()
-    http.server_close()
-    thread.join(5)
+    yield from loopback_server(respond, requests=[])
 
 
 @pytest.mark.parametrize(("style", "notes"), [("vec", "cva"), ("img", "cia")])

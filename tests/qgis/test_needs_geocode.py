@@ -6,12 +6,8 @@ and the sample's community points read straight from the GeoPackage.
 
 from __future__ import annotations
 
-import json
 import math
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import numpy as np
 import pytest
@@ -22,6 +18,7 @@ from fifteen_min_plugin.core.facilities import chinacoords
 from fifteen_min_plugin.core.facilities.poi_api.http import QgisTransport
 from fifteen_min_plugin.core.needs.geocode import AmapGeocoder
 from tests.qgis import test_poi_api
+from tests.qgis.loopback import Reply, json_reply, loopback_server
 from tests.qgis.test_poi_api import KEY, FakeClock, RecordingFeedback
 
 #: the POI tests' fixtures: the key stored in the real authentication database, and the QGIS message log
@@ -74,32 +71,10 @@ class FakeGeocoder:
 def server(qgis_app):
     """A loopback server; the test sets `server.fake` first."""
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            parts = urlsplit(self.path)
-            query = {name: values[0] for name, values in parse_qs(parts.query).items()}
-            status, payload = (
-                self.server.fake.answer(query) if parts.path == "/v3/geocode/geo" else (404, {"error": "path"})
-            )
-            body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json;charset=UTF-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def respond(server, path: str, query: dict[str, str], _target: str) -> Reply:
+        return json_reply(*(server.fake.answer(query) if path == "/v3/geocode/geo" else (404, {"error": "path"})))
 
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    httpd.base_url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(5)
+    yield from loopback_server(respond)
 
 
 def write_orders(path: Path, rows: list[tuple[str, str, str]]) -> Path:

@@ -9,9 +9,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from qgis.core import (
@@ -37,6 +35,7 @@ from fifteen_min_plugin.core.facilities.poi_api.base import (
 )
 from fifteen_min_plugin.core.facilities.poi_api.http import QgisTransport
 from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
+from tests.qgis.loopback import Reply, json_reply, loopback_server
 
 KEY = "f15kEy0a1b2c3d4e5f60718293a4b5c6"
 MASTER_PASSWORD = "fifteen-min-test-master"
@@ -122,35 +121,11 @@ class FakeAmap:
 def fake_amap(qgis_app):
     """Start a loopback server; the test sets `server.amap` before sending requests."""
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            parts = urlsplit(self.path)
-            query = {name: values[0] for name, values in parse_qs(parts.query).items()}
-            status, payload, delay = self.server.amap.answer(query)
-            if delay:
-                time.sleep(delay)  # the server is slow; the client's timeout must fire first
-            body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-            try:
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json;charset=UTF-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.writelines([body])
-            except OSError:
-                pass
+    def respond(server, _path: str, query: dict[str, str], _target: str) -> Reply:
+        # with a delay the server is slow; the client's timeout must fire first
+        return json_reply(*server.amap.answer(query))
 
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    server.base_url = f"http://127.0.0.1:{server.server_address[1]}"
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    yield from loopback_server(respond)
 
 
 class FakeClock:

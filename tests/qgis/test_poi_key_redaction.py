@@ -7,14 +7,11 @@ message or details, no feedback text, no QGIS message-log line, no resume file a
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
-
 import pytest
 from qgis.core import QgsProcessingException
 
 from fifteen_min_plugin.core.facilities.poi_api.base import PoiApiError, PoiQuery, redact
+from tests.qgis.loopback import Reply, loopback_server
 from tests.qgis.test_poi_api import (  # noqa: F401
     BOX,
     KEY,
@@ -67,34 +64,13 @@ ECHOES = {
 
 @pytest.fixture()
 def echo_server(qgis_app):
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            query = {name: values[0] for name, values in parse_qs(urlsplit(self.path).query).items()}
-            self.server.keys.append(query.get("key"))
-            url = f"http://{self.headers['Host']}{self.path}"
-            status, kind, body, headers = ECHOES[self.server.mode](query.get("key", ""), url)
-            data = body.encode("utf-8")
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(data)))
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
 
-        def log_message(self, *args):
-            pass
+    def respond(server, _path: str, query: dict[str, str], target: str) -> Reply:
+        server.keys.append(query.get("key"))
+        status, kind, body, headers = ECHOES[server.mode](query.get("key", ""), f"{server.base_url}{target}")
+        return Reply(status, body.encode("utf-8"), kind, headers)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    server.keys = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    server.base_url = f"http://127.0.0.1:{server.server_address[1]}"
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    yield from loopback_server(respond, keys=[])
 
 
 def test_redact_removes_the_key_and_any_key_parameter():

@@ -10,9 +10,7 @@ import random
 import threading
 import time
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from qgis.core import (
@@ -56,6 +54,7 @@ from fifteen_min_plugin.core.facilities.poi_api.providers import (
 from fifteen_min_plugin.core.facilities.poi_api.tencent import TencentProvider
 from fifteen_min_plugin.core.facilities.poi_api.tianditu import TiandituProvider
 from fifteen_min_plugin.core.workspace.workspace import Workspace
+from tests.qgis.loopback import Reply, loopback_server
 
 KEY = "TqZ7e-9Xk2P-f15k3-yAkTK-0123456789ab"
 #: a block of Haidian, Beijing (WGS84)
@@ -278,35 +277,13 @@ NAMES = list(FAKES)
 def server(qgis_app):
     """A loopback server; the test sets `server.fake` before sending requests."""
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            parts = urlsplit(self.path)
-            query = {name: values[0] for name, values in parse_qs(parts.query).items()}
-            status, body, delay = self.server.fake.answer(parts.path, query)
-            if delay:
-                time.sleep(delay)  # the server is slow; the client's timeout fires first
-            try:
-                self.send_response(status)
-                kind = "application/json" if body[:1] in (b"{", b"[") else "text/html"
-                self.send_header("Content-Type", f"{kind};charset=UTF-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            except OSError:
-                pass
+    def respond(server, path: str, query: dict[str, str], _target: str) -> Reply:
+        status, body, delay = server.fake.answer(path, query)
+        kind = "application/json" if body[:1] in (b"{", b"[") else "text/html"
+        # with a delay the server is slow; the client's timeout fires first
+        return Reply(status, body, f"{kind};charset=UTF-8", delay=delay)
 
-        def log_message(self, *args):
-            pass
-
-    http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    http.daemon_threads = True
-    thread = threading.Thread(target=http.serve_forever, daemon=True)
-    thread.start()
-    http.base_url = f"http://127.0.0.1:{http.server_address[1]}"
-    yield http
-    http.shutdown()
-    http.server_close()
-    thread.join(5)
+    yield from loopback_server(respond)
 
 
 class FakeClock:
