@@ -1,4 +1,7 @@
-"""The Idle assets page of the dock: the register as a table, flagging, the status workflow and suggestions."""
+"""The Idle assets page of the dock: the register as a table, flagging, the status workflow and suggestions.
+
+An asset is retired, never deleted: the database keeps every asset with its history, so the page offers no delete.
+"""
 
 from __future__ import annotations
 
@@ -319,7 +322,6 @@ class AssetsPage(RegisterPage, load_form("assets_page")):
         self.flag_selected_button.clicked.connect(self.flag_selected)
         self.find_button.clicked.connect(self.find_candidates)
         self.refresh_button.clicked.connect(self.refresh)
-        self.delete_button.clicked.connect(self.delete_selected)
         self.suggest_button.clicked.connect(self.suggest)
 
     # --- the table -----------------------------------------------------------------------------------------
@@ -366,7 +368,6 @@ class AssetsPage(RegisterPage, load_form("assets_page")):
             self.flag_selected_button,
             self.find_button,
             *self.status_buttons.values(),
-            self.delete_button,
         )
 
     def _read(self, workspace: Workspace) -> tuple[list[AssetRow], list[tuple[str, str]]]:
@@ -413,7 +414,7 @@ class AssetsPage(RegisterPage, load_form("assets_page")):
 
     def _show_selected(self) -> None:
         row = self.model.find(self.selected_id())
-        for button in (*self.status_buttons.values(), self.delete_button):
+        for button in self.status_buttons.values():
             button.setEnabled(row is not None)
         self.history.setRowCount(0)
         self.suggestions.setRowCount(0)
@@ -614,37 +615,6 @@ class AssetsPage(RegisterPage, load_form("assets_page")):
             lambda register, shown: register.set_status(asset_id, status, note, confirmed, base_version=shown),
             self.tr("{asset_id} is now “{status}”.").format(asset_id=asset_id, status=status_label(status)),
         )
-
-    def delete_selected(self) -> None:
-        """Delete the selected asset after a confirmation and a note; the history keeps a "deleted" event."""
-        asset_id = self.selected_id()
-        if asset_id is None:
-            return
-        self._confirm(
-            self.tr("Delete idle asset"),
-            self.tr(
-                "Delete {asset_id} from the register for good? Its history keeps a record of the deletion. "
-                "Retiring the asset keeps it in the register instead."
-            ).format(asset_id=asset_id),
-            lambda: self._ask_text(
-                self.tr("Delete idle asset"),
-                self.tr("Why is {asset_id} deleted?").format(asset_id=asset_id),
-                lambda note: self._delete(asset_id, note),
-            ),
-        )
-
-    def _delete(self, asset_id: str, note: str) -> None:
-        register = self._register()
-        if register is None:
-            return
-        try:
-            register.delete(asset_id, note, confirmed=True)
-        except FifteenMinError as error:
-            self._error(error)
-            return
-        self.suggestions_by_asset.pop(asset_id, None)
-        self._done(self.tr("{asset_id} deleted; the history keeps a record.").format(asset_id=asset_id))
-        self.refresh()
 
     def _ask_note(self, status: str, then: Callable[[str], None]) -> None:
         self._ask_text(

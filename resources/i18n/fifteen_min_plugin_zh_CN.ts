@@ -17,12 +17,12 @@
 <context>
     <name>AmapProvider</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="126"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="127"/>
         <source>Amap reports the daily quota of this key is used up ({info}, {code}).</source>
         <translation>高德提示此密钥的每日配额已用完（{info}，{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="132"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="133"/>
         <source>Amap reports too many requests or a busy server ({info}, {code}).</source>
         <translation>高德提示请求过多或服务器繁忙（{info}，{code}）。</translation>
     </message>
@@ -32,22 +32,22 @@
         <translation>高德不接受此密钥（INVALID_USER_KEY）：密钥错误或已过期。请在认证配置中检查该密钥。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="145"/>
-        <source>This key may not use the Amap place search ({info}); create a key of type “Web服务” in the Amap console.</source>
-        <translation>此密钥无权使用高德地点搜索（{info}）；请在高德控制台中创建“Web服务”类型的密钥。</translation>
-    </message>
-    <message>
         <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="152"/>
         <source>Amap refuses requests from this computer&apos;s IP address (INVALID_USER_IP); add it to the key&apos;s IP whitelist in the Amap console.</source>
         <translation>高德拒绝来自本机 IP 地址的请求（INVALID_USER_IP）；请在高德控制台中将该地址添加到此密钥的 IP 白名单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="158"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="113"/>
+        <source>This key may not use the Amap place search ({info}); create a key of type “Web服务” in the Amap console.</source>
+        <translation>此密钥无权使用高德地点搜索（{info}）；请在高德控制台中创建“Web服务”类型的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="119"/>
         <source>Amap refused the request: {info} ({code}).</source>
         <translation>高德拒绝了请求：{info}（{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="1"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="104"/>
         <source>Amap</source>
         <translation>高德地图</translation>
     </message>
@@ -571,42 +571,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetTableModel</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="87"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="87"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="87"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="87"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="87"/>
         <source>Bays</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="87"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="87"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
@@ -614,22 +614,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="330"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="285"/>
         <source>Flag idle asset on map</source>
         <translation>在地图上标记闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="333"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="288"/>
         <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
         <translation>单击任意图层中的要素（停车场、人防工程、空置建筑…），将其添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="336"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="291"/>
         <source>Add idle asset by drawing</source>
         <translation>绘制添加闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="339"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="294"/>
         <source>Click the asset&apos;s location on the map, then fill in the form.</source>
         <translation>在地图上单击资源位置，然后填写表单。</translation>
     </message>
@@ -654,12 +654,12 @@ Mon-Fri 19:00-07:00
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="353"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="306"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="356"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="309"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
@@ -684,349 +684,324 @@ Mon-Fri 19:00-07:00
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../ui/assets_page.ui" line="100"/>
-        <source>Delete…</source>
-        <translation>删除…</translation>
-    </message>
-    <message>
-        <location filename="../ui/assets_page.ui" line="103"/>
-        <source>Remove the asset for good (the history keeps a record). Prefer Retire.</source>
-        <translation>永久删除该资源（历史记录中会保留记录）。建议优先使用“退出”。</translation>
-    </message>
-    <message>
-        <location filename="../ui/assets_page.ui" line="135"/>
+        <location filename="../ui/assets_page.ui" line="130"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/assets_page.ui" line="140"/>
+        <location filename="../ui/assets_page.ui" line="135"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../ui/assets_page.ui" line="145"/>
+        <location filename="../ui/assets_page.ui" line="140"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../ui/assets_page.ui" line="150"/>
+        <location filename="../ui/assets_page.ui" line="145"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../ui/assets_page.ui" line="155"/>
+        <location filename="../ui/assets_page.ui" line="150"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../ui/assets_page.ui" line="160"/>
+        <location filename="../ui/assets_page.ui" line="155"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../ui/assets_page.ui" line="179"/>
+        <location filename="../ui/assets_page.ui" line="174"/>
         <source>Suggest uses</source>
         <translation>建议用途</translation>
     </message>
     <message>
-        <location filename="../ui/assets_page.ui" line="182"/>
+        <location filename="../ui/assets_page.ui" line="177"/>
         <source>Rank uses of every asset that fill the gaps of its circles (needs the coverage analysis).</source>
         <translation>为每处资源排序能补齐其所在生活圈短板的用途（需先完成覆盖分析）。</translation>
     </message>
     <message>
-        <location filename="../ui/assets_page.ui" line="212"/>
+        <location filename="../ui/assets_page.ui" line="207"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../ui/assets_page.ui" line="217"/>
+        <location filename="../ui/assets_page.ui" line="212"/>
         <source>Use</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../ui/assets_page.ui" line="222"/>
+        <location filename="../ui/assets_page.ui" line="217"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../ui/assets_page.ui" line="227"/>
+        <location filename="../ui/assets_page.ui" line="222"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../ui/assets_page.ui" line="192"/>
+        <location filename="../ui/assets_page.ui" line="187"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/assets_page.ui" line="111"/>
+        <location filename="../ui/assets_page.ui" line="106"/>
         <source>Selected asset</source>
         <translation>所选资源</translation>
     </message>
     <message>
-        <location filename="../ui/assets_page.ui" line="124"/>
+        <location filename="../ui/assets_page.ui" line="119"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="830"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="647"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="403"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="342"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="404"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="342"/>
         <source>In no circle</source>
         <translation>不在任何生活圈内</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="447"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="383"/>
         <source>{circle} ({minutes} min)</source>
         <translation>{circle}（{minutes} min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="508"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="419"/>
         <source>Select an asset to see its idle times, history and suggestions.</source>
         <translation>选择一处资源，查看其闲置时段、历史记录和建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="520"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="431"/>
         <source>Press “Suggest uses” to rank uses for the register's assets.</source>
         <translation>点击“建议用途”，为台账中的资源排序用途。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="532"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="443"/>
         <source>Idle time windows: none recorded.</source>
         <translation>闲置时段：无记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="536"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="447"/>
         <source>Idle time windows “{text}” cannot be read: {reason}</source>
         <translation>无法读取闲置时段“{text}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="539"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="450"/>
         <source>Idle time windows: {windows} ({hours:g} h per week)</source>
         <translation>闲置时段：{windows}（每周 {hours:g} h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="560"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="456"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="561"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="457"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="562"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="458"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="563"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="459"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="607"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="502"/>
         <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
         <translation>请先在图层上选择要素（工作空间自身的图层不计在内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="626"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="521"/>
         <source>Feature {fid} of “{layer}” no longer exists.</source>
         <translation>“{layer}”的要素 {fid} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="632"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="527"/>
         <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
         <translation>“{layer}”的要素 {fid} 已作为 {asset_id} 登记在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="645"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="540"/>
         <source>Flagged from “{layer}”, feature {fid}</source>
         <translation>标记自“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="646"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="541"/>
         <source>recognised by {why}</source>
         <translation>识别依据：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="646"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="541"/>
         <source>no rule matched</source>
         <translation>未匹配任何规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="654"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="549"/>
         <source>Added by drawing</source>
         <translation>通过绘制添加</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="685"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="578"/>
         <source>{asset_id} “{name}” added to the register.</source>
         <translation>已将 {asset_id}“{name}”添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="708"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="601"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="728"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="610"/>
         <source>{asset_id} is now “{status}”.</source>
         <translation>{asset_id} 的状态已变为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="736"/>
-        <source>Delete idle asset</source>
-        <translation>删除闲置资源</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="736"/>
-        <source>Delete {asset_id} from the register for good? Its history keeps a record of the deletion. Retiring the asset keeps it in the register instead.</source>
-        <translation>确定要将 {asset_id} 从台账中永久删除吗？历史记录会保留此次删除的记录。如改为将该资源设为“已退出”，它仍会保留在台账中。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="736"/>
-        <source>Why is {asset_id} deleted?</source>
-        <translation>为何删除 {asset_id}？</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="759"/>
-        <source>{asset_id} deleted; the history keeps a record.</source>
-        <translation>已删除 {asset_id}；历史记录中保留了记录。</translation>
-    </message>
-    <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="763"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="617"/>
         <source>Note for the change to “{status}” (optional):</source>
         <translation>变更为“{status}”的备注（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="816"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="633"/>
         <source>The register is empty: flag or add assets first.</source>
         <translation>台账为空：请先标记或添加资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="819"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="636"/>
         <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
         <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="855"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="672"/>
         <source>Suggestions ranked for {count} assets.</source>
         <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="886"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="703"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
         <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="898"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="715"/>
         <source>Tick at least one layer to scan.</source>
         <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="904"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="721"/>
         <source>Find candidates</source>
         <translation>查找候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="908"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="725"/>
         <source>No idle asset candidates in the chosen layers.</source>
         <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="941"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="758"/>
         <source>Found by “Find candidates”: {why}</source>
         <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="948"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="765"/>
         <source>{count} candidates added to the register.</source>
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="970"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="277"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="322"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="269"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="962"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="779"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="564"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="460"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="565"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="461"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="566"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="462"/>
         <source>Owner</source>
         <translation>权属单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="567"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="463"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="568"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="464"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="569"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="465"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="570"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="466"/>
         <source>Condition</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="571"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="467"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="572"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="468"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="573"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="469"/>
         <source>Source layer</source>
         <translation>来源图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="574"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="470"/>
         <source>Source feature</source>
         <translation>来源要素</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="282"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="233"/>
         <source>{community} {minutes}-minute circle</source>
         <translation>{community} {minutes} 分钟生活圈</translation>
+    </message>
+    <message>
+        <location filename="../ui/assets_page.ui" line="98"/>
+        <source>Take the asset out of use. It stays in the register with its history: assets are never deleted.</source>
+        <translation>将资源退出使用；资源及其历史记录仍保留在台账中，不会被删除。</translation>
     </message>
 </context>
 <context>
@@ -1295,7 +1270,7 @@ Mon-Fri 19:00-07:00
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="169"/>
         <source>Register ticked</source>
         <translation>登记已勾选项</translation>
     </message>
@@ -1305,27 +1280,27 @@ Mon-Fri 19:00-07:00
         <translation>是否已登记</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="174"/>
         <source>{count} candidates found; {new} are new and ticked. The others are or may already be in the register: tick one only after checking it.</source>
         <translation>共找到 {count} 个候选，其中 {new} 个为新资源，已勾选。其余候选已经或可能已经登记，请核实后再勾选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="259"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="210"/>
         <source>Registered: {asset} {name}</source>
         <translation>已登记：{asset} {name}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="261"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="212"/>
         <source>Perhaps {asset} {name} (same name nearby)</source>
         <translation>可能是 {asset} {name}（附近同名）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="265"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="216"/>
         <source>Perhaps {asset} {name} (same place)</source>
         <translation>可能是 {asset} {name}（位置相同）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="266"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="217"/>
         <source>New</source>
         <translation>新资源</translation>
     </message>
@@ -1333,7 +1308,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>CarriedFields</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="229"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="236"/>
         <source>The input layer already has a field named {name}; rename it first.</source>
         <translation>输入图层中已有名为 {name} 的字段，请先将其重命名。</translation>
     </message>
@@ -2967,12 +2942,12 @@ Mon-Fri 19:00-07:00
         <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="99"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="100"/>
         <source>Other (choose the CRS)</source>
         <translation>其他（选择坐标参考系）</translation>
     </message>
@@ -3012,7 +2987,7 @@ Mon-Fri 19:00-07:00
         <translation>例如 便利店|菜市场</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="269"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="263"/>
         <source>e.g. 060200|090601</source>
         <translation>例如 060200|090601</translation>
     </message>
@@ -3082,7 +3057,7 @@ Mon-Fri 19:00-07:00
         <translation>保存为规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="115"/>
         <source>Also classify future imports with these names into the category (a name keyword in {path}).</source>
         <translation>以后导入时，也将包含这些名称的设施归入该业态（作为名称关键词保存在 {path} 中）。</translation>
     </message>
@@ -3162,142 +3137,142 @@ Mon-Fri 19:00-07:00
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="210"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="204"/>
         <source>Choose the spreadsheet to import first.</source>
         <translation>请先选择要导入的表格。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="216"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="210"/>
         <source>Choose the coordinate reference system of the spreadsheet&apos;s coordinates.</source>
         <translation>请选择表格中坐标所用的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="212"/>
         <source>Spreadsheet import</source>
         <translation>表格导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="232"/>
         <source>Choose the OpenStreetMap file (.osm or .pbf) first.</source>
         <translation>请先选择 OpenStreetMap 文件（.osm 或 .pbf）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="240"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="234"/>
         <source>OpenStreetMap import</source>
         <translation>OpenStreetMap 导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="252"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="246"/>
         <source>The workspace has no circles yet: draw or compute them on the Circles page first.</source>
         <translation>工作空间中还没有生活圈：请先在“生活圈”页中绘制或计算生活圈。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="254"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="248"/>
         <source>OpenStreetMap download</source>
         <translation>OpenStreetMap 下载</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="392"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="386"/>
         <source>Choose the layer and the field that holds the facility type first.</source>
         <translation>请先选择图层以及存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="424"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="418"/>
         <source>Choose the layer of facilities to import first.</source>
         <translation>请先选择要导入的设施图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="427"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="421"/>
         <source>This is the workspace&apos;s own facilities layer; choose another layer to import.</source>
         <translation>这是工作空间自身的设施图层；请选择其他图层进行导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="430"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="424"/>
         <source>Layer import</source>
         <translation>图层导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="443"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="437"/>
         <source>An import is already running; wait for it or cancel it.</source>
         <translation>已有导入正在进行；请等待其完成或将其取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="446"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="440"/>
         <source>Create or open a workspace first: facilities are imported into it.</source>
         <translation>请先新建或打开工作空间：设施将导入到工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="466"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="460"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="469"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="463"/>
         <source>{title} gave no result; nothing was added.</source>
         <translation>{title}没有得到结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="502"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="496"/>
         <source>{count} have no category yet: use Show unclassified to review them.</source>
         <translation>{count} 个设施尚无业态：请使用“显示未分类”进行核查。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="130"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="542"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="536"/>
         <source>Unclassified</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="562"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="556"/>
         <source>{count} facilities have no category. Select some, choose a category, then Assign.</source>
         <translation>{count} 个设施没有业态。请选择部分设施和一个业态，然后单击“指定业态”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="570"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="564"/>
         <source>{count} facilities without a category are selected (the layer is being edited).</source>
         <translation>已选中 {count} 个没有业态的设施（图层正处于编辑状态）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="585"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="579"/>
         <source>Select the facilities (on the map or in the attribute table) and a category first.</source>
         <translation>请先（在地图或属性表中）选择设施，并选择一个业态。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="595"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="589"/>
         <source>assigned in the review</source>
         <translation>核查时指定</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="600"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="594"/>
         <source>{count} facilities are now “{category}”. Save the layer edits to keep them.</source>
         <translation>已有 {count} 个设施归为“{category}”。请保存图层编辑以保留更改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="604"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="598"/>
         <source>Future imports classify names containing {names} the same way ({path}).</source>
         <translation>以后导入时，名称包含 {names} 的设施也将按相同方式归类（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="608"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="602"/>
         <source>No rule was saved: the selected facilities have no name.</source>
         <translation>未保存规则：所选设施没有名称。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="491"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="485"/>
         <source>{added} facilities added to “{layer}” ({title}); {merged} were already there from another source and now list both sources; {present} had been imported before.</source>
         <translation>已向“{layer}”新增 {added} 处设施（{title}）；{merged} 处已由其他来源导入，现同时记录两个来源；{present} 处此前已导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="507"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="501"/>
         <source>{count} rows skipped: they have no location that can be placed on the map.</source>
         <translation>跳过 {count} 行：没有可以落到地图上的位置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="513"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="507"/>
         <source>{count} facilities already in the workspace have a location that cannot be converted to WGS84, so they were not checked for duplicates.</source>
         <translation>工作空间中已有 {count} 处设施的位置无法转换为 WGS84，未参与重复检查。</translation>
     </message>
@@ -3322,92 +3297,92 @@ Mon-Fri 19:00-07:00
         <translation>搜索并导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="121"/>
         <source>Amap (高德)</source>
         <translation>高德</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="121"/>
         <source>Tencent (腾讯)</source>
         <translation>腾讯</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="121"/>
         <source>Baidu (百度)</source>
         <translation>百度</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="122"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="121"/>
         <source>Tianditu (天地图)</source>
         <translation>天地图</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="269"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="263"/>
         <source>Amap 6-digit type codes, several separated by |.</source>
         <translation>高德 6 位类型编码，多个以 | 分隔。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="270"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="264"/>
         <source>e.g. 便利店|超市</source>
         <translation>例如 便利店|超市</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="270"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="264"/>
         <source>Tencent category words, sent as the category filter.</source>
         <translation>腾讯分类词，作为分类筛选条件发送。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="271"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="265"/>
         <source>e.g. 超市|药店</source>
         <translation>例如 超市|药店</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="271"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="265"/>
         <source>Baidu tags; without keywords the first tag is what is searched for.</source>
         <translation>百度标签；未填关键词时，以第一个标签作为检索词。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="275"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="269"/>
         <source>e.g. 便利店|幼儿园</source>
         <translation>例如 便利店|幼儿园</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="275"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="269"/>
         <source>Tianditu class names or codes (its data types).</source>
         <translation>天地图分类名称或编码（其数据类型）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="294"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="288"/>
         <source>Key: configured ({config}).</source>
         <translation>密钥：已配置（{config}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="296"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="290"/>
         <source>Key: missing. Add the service&apos;s {parameter} key as an authentication configuration (API Header, one header holding the key) and choose it above.</source>
         <translation>密钥：未配置。请将该服务的 {parameter} 密钥添加为认证配置（API Header，一个请求头存放密钥），并在上方选择。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="328"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="322"/>
         <source>Give keywords or types to see how many requests the search takes.</source>
         <translation>填写关键词或类型后，可查看本次搜索大约需要多少次请求。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="333"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="327"/>
         <source>About {count} requests (a rough estimate: {area:.1f} km², {terms} search terms, assuming {density:.0f} POIs per km² for each; {cap} results per cell at most, {page} per page).</source>
         <translation>约 {count} 次请求（粗略估算：{area:.1f} 平方千米，{terms} 个检索词，按每个检索词每平方千米 {density:.0f} 个 POI 计；每个网格最多 {cap} 条结果，每页 {page} 条）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="353"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="347"/>
         <source>Choose the authentication configuration holding the {service} key first.</source>
         <translation>请先选择存放{service}密钥的认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="360"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="354"/>
         <source>Give keywords or types to search for.</source>
         <translation>请填写要搜索的关键词或类型。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="377"/>
+        <location filename="../../fifteen_min_plugin/gui/facilities_page.py" line="371"/>
         <source>{service} import</source>
         <translation>{service}导入</translation>
     </message>
@@ -3440,27 +3415,27 @@ Mon-Fri 19:00-07:00
         <translation>详细信息：{details}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="294"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="301"/>
         <source>The conversion is recorded in the coord_conv field only: {reason}</source>
         <translation>转换信息仅记录在 coord_conv 字段中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="191"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="198"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="196"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="203"/>
         <source>Category field</source>
         <translation>类别字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="179"/>
         <source>Origins (communities)</source>
         <translation>起点（社区）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="177"/>
+        <location filename="../../fifteen_min_plugin/processing/algorithm.py" line="184"/>
         <source>Origin id field</source>
         <translation>起点编号字段</translation>
     </message>
@@ -4178,37 +4153,37 @@ Mon-Fri 19:00-07:00
 <context>
     <name>GeocodeMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="118"/>
         <source>Geocoding: {found} addresses found by Amap, {missing} not found, {requests} requests.</source>
         <translation>地理编码：高德查到 {found} 个地址，{missing} 个未查到，共请求 {requests} 次。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="134"/>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="132"/>
         <source>{count} geocoding requests sent, the maximum set for this import; the remaining rows are matched by community name.</source>
         <translation>已发送 {count} 次地理编码请求，达到本次导入设定的上限；其余各行按社区名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="154"/>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="152"/>
         <source>{reason} Retrying in {seconds:g} s.</source>
         <translation>{reason} {seconds:g} 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="209"/>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="181"/>
         <source>Amap reports the daily quota of this key is used up ({info}, {code}); the remaining rows are matched by community name.</source>
         <translation>高德提示该密钥当日配额已用完（{info}，{code}）；其余各行按社区名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="228"/>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="190"/>
         <source>Amap refused the geocoding request: {info} ({code}). The key must be of type “Web服务” with geocoding allowed.</source>
         <translation>高德拒绝了地理编码请求：{info}（{code}）。密钥须为“Web服务”类型并已开通地理编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="239"/>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="201"/>
         <source>Geocoding needs the Amap key: choose the authentication configuration that holds it, or leave the address field empty to match rows by community name.</source>
         <translation>地理编码需要高德密钥：请选择保存该密钥的认证配置，或将地址字段留空、改按社区名称匹配。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="1"/>
+        <location filename="../../fifteen_min_plugin/core/needs/geocode.py" line="166"/>
         <source>Amap geocoding</source>
         <translation>高德地理编码</translation>
     </message>
@@ -4264,7 +4239,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>HistoryMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/history.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/history.py" line="171"/>
         <source>The layer “{layer}” is being edited; save or discard those edits first.</source>
         <translation>图层“{layer}”正在编辑中，请先保存或放弃这些编辑。</translation>
     </message>
@@ -4353,102 +4328,102 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportNeedsAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="59"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="48"/>
         <source>Import residents&apos; needs</source>
         <translation>导入居民需求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="97"/>
         <source>Needs table or points</source>
         <translation>需求表格或点图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="104"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="88"/>
         <source>Text field</source>
         <translation>文本字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="89"/>
         <source>Community field</source>
         <translation>社区字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="90"/>
         <source>Category field</source>
         <translation>类别字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="91"/>
         <source>Weight field (respondents)</source>
         <translation>权重字段（人数）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="108"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="92"/>
         <source>List field</source>
         <translation>清单字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="93"/>
         <source>Priority field</source>
         <translation>紧急程度字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="94"/>
         <source>Date field</source>
         <translation>日期字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="117"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="97"/>
         <source>Communities (points or circles)</source>
         <translation>社区（点或生活圈）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="130"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="108"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="133"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="108"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="142"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="113"/>
         <source>Needs</source>
         <translation>居民需求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="193"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="142"/>
         <source>{count} needs imported from {name}, {unclassified} of them unclassified.</source>
         <translation>已从 {name} 导入 {count} 条需求，其中 {unclassified} 条未分类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="62"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="51"/>
         <source>Turns what residents asked for (问需于民) into needs per community, classified into the facility categories.&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: a questionnaire export or 12345 work-order table (CSV, TXT or Excel .xlsx, UTF-8 or GBK, one row per response or already counted), or a layer of points residents reported.&lt;br&gt;&lt;b&gt;Community field&lt;/b&gt;: the community id or name; a longer text such as a work order's address is searched for a community name. Rows without one are placed by their point: inside a community polygon (e.g. the circles), else the nearest community point within 1.5 km.&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): the workspace's communities (points) or circles (polygons), with community_id and name; without it the community field is taken as the id.&lt;br&gt;&lt;b&gt;Text field&lt;/b&gt;: the free text (楼下没有早餐店, 希望增加菜市场, 老人吃饭难), classified with the facility name keywords and the needs keywords (resources/categories/needs_rules.csv, editable).&lt;br&gt;&lt;b&gt;Category field&lt;/b&gt; (optional): a category code or Chinese name that overrides the text.&lt;br&gt;&lt;b&gt;Weight field&lt;/b&gt; (optional): respondents or votes behind the row; 1 when empty.&lt;br&gt;&lt;b&gt;List field&lt;/b&gt; (optional): the themed list the row belongs to, such as 红色清单.&lt;br&gt;&lt;b&gt;Priority field&lt;/b&gt; (optional): 紧急/一般/以后, 高/中/低 or urgent/normal/later.&lt;br&gt;&lt;b&gt;Date field&lt;/b&gt; (optional): 2025-03-01, 2025/3/1, 2025年3月1日 or an Excel date number.&lt;br&gt;&lt;b&gt;Address field to geocode&lt;/b&gt; (optional): an address column (e.g. a work order's 地址). Each row without coordinates whose community column is not a community's id or name is geocoded through the Amap geocoding API (v3/geocode/geo); the GCJ-02 point is converted to WGS84 with the exact inverse and placed like a reported point. Rows Amap cannot find are matched by community name as without geocoding, as are all remaining rows once the key's daily quota is used up. Each address is sent once; too-frequent and server-busy answers are retried with backoff.&lt;br&gt;&lt;b&gt;Amap key&lt;/b&gt; (with geocoding): the authentication configuration holding the Amap Web服务 key, the same as for the place search; the key is never written to a log, a layer or a file.&lt;br&gt;&lt;b&gt;City&lt;/b&gt; (advanced, optional): a city name or adcode that narrows the geocoding (e.g. 北京).&lt;br&gt;&lt;b&gt;Requests per second&lt;/b&gt; and &lt;b&gt;Base URL&lt;/b&gt; (advanced): as in Import POIs from a web service.&lt;br&gt;Rows matching no category are kept with an empty category, to be resolved. Rows that match no community and have no point in or near one, rows with neither text nor category and rows with a bad weight are skipped; every problem is listed by row number (the spreadsheet's, header = row 1; the feature id for a layer).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: one point per need (empty geometry when placed by name only) with community_id, category, weight, list, priority (urgent, normal, later), text, source (the input's name) and row.</source>
         <translation>把居民提出的诉求（问需于民）整理为各社区的需求，并归入设施业态类别。&lt;br&gt;&lt;b&gt;输入&lt;/b&gt;：问卷导出表或 12345 工单表（CSV、TXT 或 Excel .xlsx，UTF-8 或 GBK 编码，每行一份答卷或已汇总的人数），或居民上报的点图层。&lt;br&gt;&lt;b&gt;社区字段&lt;/b&gt;：社区编号或名称；较长的文本（如工单地址）会在其中查找社区名称。没有社区的行按其位置落位：落在社区面（如生活圈）内的归该社区，否则归 1.5 km 内最近的社区点。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：工作空间中的社区（点）或生活圈（面），含 community_id 和 name；未提供时社区字段直接作为编号。&lt;br&gt;&lt;b&gt;文本字段&lt;/b&gt;：居民原话（楼下没有早餐店、希望增加菜市场、老人吃饭难），按设施名称关键词和需求关键词（resources/categories/needs_rules.csv，可编辑）分类。&lt;br&gt;&lt;b&gt;类别字段&lt;/b&gt;（可选）：业态代码或中文名称，优先于文本分类。&lt;br&gt;&lt;b&gt;权重字段&lt;/b&gt;（可选）：该行代表的答卷人数或票数；为空时记为 1。&lt;br&gt;&lt;b&gt;清单字段&lt;/b&gt;（可选）：该行所属的主题清单，如红色清单。&lt;br&gt;&lt;b&gt;紧急程度字段&lt;/b&gt;（可选）：紧急/一般/以后、高/中/低或 urgent/normal/later。&lt;br&gt;&lt;b&gt;日期字段&lt;/b&gt;（可选）：2025-03-01、2025/3/1、2025年3月1日或 Excel 日期数值。&lt;br&gt;&lt;b&gt;地理编码地址字段&lt;/b&gt;（可选）：地址列（如工单中的“地址”）。没有坐标、且社区列不是社区编号或名称的行，通过高德地理编码接口（v3/geocode/geo）取得坐标，GCJ-02 坐标经精确逆算转为 WGS84 后按上报点落位。高德查不到的行按社区名称匹配，与不做地理编码时相同；该密钥当日配额用完后，其余各行也改按名称匹配。同一地址只请求一次；请求过频或服务器繁忙时按退避间隔重试。&lt;br&gt;&lt;b&gt;高德密钥&lt;/b&gt;（地理编码时）：保存高德“Web服务”密钥的认证配置，与地点搜索所用相同；密钥不会写入日志、图层或任何文件。&lt;br&gt;&lt;b&gt;城市&lt;/b&gt;（高级，可选）：限定地理编码范围的城市名称或行政区划代码（如 北京）。&lt;br&gt;&lt;b&gt;每秒请求数&lt;/b&gt;和&lt;b&gt;基础 URL&lt;/b&gt;（高级）：与“从网络服务导入 POI”相同。&lt;br&gt;未匹配任何类别的行保留为空类别，留待处理。既匹配不到社区、也不在任何社区内或附近的行，既无文本又无类别的行，以及权重无效的行均会跳过；每个问题都按行号列出（表格行号，表头为第 1 行；图层为要素编号）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：每条需求一个点（仅按名称落位时几何为空），字段为 community_id、category、weight、list、priority（urgent、normal、later）、text、source（输入名称）和 row。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="95"/>
         <source>Address field to geocode (Amap)</source>
         <translation>地理编码地址字段（高德）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="125"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="98"/>
         <source>Amap key (authentication configuration)</source>
         <translation>高德密钥（认证配置）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="134"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="103"/>
         <source>City (geocoding)</source>
         <translation>城市（地理编码）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="135"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="104"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="138"/>
+        <location filename="../../fifteen_min_plugin/processing/import_needs.py" line="107"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
@@ -4662,82 +4637,82 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportSatisfactionAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="53"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="40"/>
         <source>Import satisfaction surveys</source>
         <translation>导入满意度调查</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="56"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="43"/>
         <source>Reads residents' satisfaction surveys (问效于民) per community, to set them against the target of 90% satisfied (《全面推进城市一刻钟便民生活圈建设三年行动计划（2023—2025）》: 居民满意度达到90%以上).&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: a survey table (CSV, TXT or Excel .xlsx, UTF-8 or GBK) or a layer, one row per community and survey.&lt;br&gt;&lt;b&gt;Community field&lt;/b&gt;: the community id or name (matched with the communities layer when given).&lt;br&gt;&lt;b&gt;Score field&lt;/b&gt; (optional): the mean score, 0–100.&lt;br&gt;&lt;b&gt;Share field&lt;/b&gt; (optional): the share of respondents satisfied, 0–1 or a percentage (0.86, 86%). Give the score, the share or both.&lt;br&gt;&lt;b&gt;Sample size field&lt;/b&gt; (optional): the number of respondents, a whole number.&lt;br&gt;&lt;b&gt;Date field&lt;/b&gt; (optional): 2025-03-01, 2025/3/1, 2025年3月1日 or an Excel date number.&lt;br&gt;&lt;b&gt;Circle field&lt;/b&gt; (optional): the circle a survey is about, when it is about one circle.&lt;br&gt;&lt;b&gt;Communities&lt;/b&gt; (optional): the workspace's communities (community_id, name); without it the community field is taken as the id.&lt;br&gt;&lt;b&gt;Workspace&lt;/b&gt; (optional): a workspace GeoPackage path (or postgres:&amp;lt;connection&amp;gt;/&amp;lt;schema&amp;gt;); the results are added to its satisfaction table in one transaction: all rows or, on any failure, none.&lt;br&gt;Rows without a score or share, with a score outside 0–100, a share outside 0–1, a sample size that is not a whole number or a community that matches none are skipped; a date that cannot be read is left empty. Every problem is listed by row number (the spreadsheet's, header = row 1; the feature id for a layer).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: a table with community_id, circle_id, score, share_satisfied, sample_size, date and source (the input's name). Coverage per circle reads it (or the workspace table) as its Satisfaction input.</source>
         <translation>按社区导入居民满意度调查结果（问效于民），用于对照满意率 90% 的目标（《全面推进城市一刻钟便民生活圈建设三年行动计划（2023—2025）》：居民满意度达到90%以上）。&lt;br&gt;&lt;b&gt;输入&lt;/b&gt;：调查表（CSV、TXT 或 Excel .xlsx，UTF-8 或 GBK）或图层，每个社区每次调查一行。&lt;br&gt;&lt;b&gt;社区字段&lt;/b&gt;：社区编号或名称（提供社区图层时与之匹配）。&lt;br&gt;&lt;b&gt;得分字段&lt;/b&gt;（可选）：平均得分，0–100。&lt;br&gt;&lt;b&gt;满意率字段&lt;/b&gt;（可选）：表示满意的受访者比例，0–1 或百分数（0.86、86%）。得分和满意率至少提供一项，也可都提供。&lt;br&gt;&lt;b&gt;样本量字段&lt;/b&gt;（可选）：受访人数，整数。&lt;br&gt;&lt;b&gt;日期字段&lt;/b&gt;（可选）：2025-03-01、2025/3/1、2025年3月1日或 Excel 日期数值。&lt;br&gt;&lt;b&gt;生活圈字段&lt;/b&gt;（可选）：调查针对某一个生活圈时，填写该生活圈。&lt;br&gt;&lt;b&gt;社区&lt;/b&gt;（可选）：工作空间的社区图层（community_id、name）；不提供时社区字段按编号读取。&lt;br&gt;&lt;b&gt;工作空间&lt;/b&gt;（可选）：工作空间 GeoPackage 路径（或 postgres:&amp;lt;连接&amp;gt;/&amp;lt;模式&amp;gt;）；调查结果在一个事务中写入其满意度表：要么全部写入，出错时一行也不写。&lt;br&gt;没有得分或满意率、得分不在 0–100、满意率不在 0–1、样本量不是整数或匹配不到社区的行均跳过；无法识别的日期留空。每个问题都注明行号（电子表格的行号，表头为第 1 行；图层为要素编号）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：包含 community_id、circle_id、score、share_satisfied、sample_size、date 和 source（输入文件名）的表。“各生活圈覆盖分析”可将其（或工作空间的满意度表）作为满意度输入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="82"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="77"/>
         <source>Survey table</source>
         <translation>调查表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="88"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="70"/>
         <source>Community field</source>
         <translation>社区字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="89"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="71"/>
         <source>Score field (0–100)</source>
         <translation>得分字段（0–100）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="90"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="72"/>
         <source>Share satisfied field (0–1)</source>
         <translation>满意率字段（0–1）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="91"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="73"/>
         <source>Sample size field</source>
         <translation>样本量字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="92"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="74"/>
         <source>Date field</source>
         <translation>日期字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="93"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="75"/>
         <source>Circle field</source>
         <translation>生活圈字段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="100"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="77"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="105"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="78"/>
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="79"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="109"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="79"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="113"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="81"/>
         <source>Satisfaction surveys</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="175"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="120"/>
         <source>{count} survey results imported from {name} and added to the workspace&apos;s satisfaction table.</source>
         <translation>已从 {name} 导入 {count} 条调查结果，并写入工作空间的满意度表。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="179"/>
+        <location filename="../../fifteen_min_plugin/processing/import_satisfaction.py" line="124"/>
         <source>{count} survey results imported from {name}.</source>
         <translation>已从 {name} 导入 {count} 条调查结果。</translation>
     </message>
@@ -4745,17 +4720,17 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportState</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="379"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="380"/>
         <source>The resume file {path} cannot be read ({reason}); choose another file.</source>
         <translation>无法读取续传文件 {path}（{reason}）；请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="385"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="386"/>
         <source>The resume file {path} belongs to a different import (other provider, keywords, types or area). Choose another file, or delete it to start this import afresh.</source>
         <translation>续传文件 {path} 属于另一次导入（数据源、关键词、类型或范围不同）。请选择其他文件，或将其删除以重新开始本次导入。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="410"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="411"/>
         <source>The resume file {path} cannot be written: {reason}.</source>
         <translation>无法写入续传文件 {path}：{reason}。</translation>
     </message>
@@ -4882,47 +4857,47 @@ Mon-Fri 19:00-07:00
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/labels.py" line="86"/>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="97"/>
         <source>{source}→{target} (exact inverse)</source>
         <translation>{source}→{target}（精确逆算）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/labels.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="98"/>
         <source>{source}→{target} (public formula)</source>
         <translation>{source}→{target}（公开公式）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/labels.py" line="80"/>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="83"/>
         <source>{ids} and {count} more</source>
         <translation>{ids} 等，另有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/labels.py" line="111"/>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="122"/>
         <source>Planned</source>
         <translation>谋划中</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/labels.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="123"/>
         <source>Approved</source>
         <translation>已立项</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/labels.py" line="113"/>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="124"/>
         <source>Under construction</source>
         <translation>在建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/labels.py" line="114"/>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="125"/>
         <source>Open</source>
         <translation>已投用</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/labels.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="126"/>
         <source>Evaluated</source>
         <translation>已评估</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/labels.py" line="116"/>
+        <location filename="../../fifteen_min_plugin/core/labels.py" line="127"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -5009,37 +4984,37 @@ Mon-Fri 19:00-07:00
         <translation>最大分钟数必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="137"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="131"/>
         <source>The origins layer has no features.</source>
         <translation>起点图层中没有要素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="139"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="133"/>
         <source>{count} origins have no geometry and get no row (feature ids): {ids}</source>
         <translation>{count} 个起点没有几何图形，未输出结果（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="142"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="136"/>
         <source>No origin has a geometry.</source>
         <translation>没有任何起点带有几何图形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="143"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="137"/>
         <source>{count} facilities have no geometry and are not reached (feature ids): {ids}</source>
         <translation>{count} 个设施没有几何图形，不参与步行计算（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="146"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="140"/>
         <source>The facilities layer has no features, so there is nothing to walk to.</source>
         <translation>设施图层中没有要素，因此没有可步行到达的目标。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="181"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="175"/>
         <source>No origin lies within {tolerance} m of a road: nothing to compute.</source>
         <translation>没有起点位于道路 {tolerance} m 范围内：无可计算的内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="189"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="183"/>
         <source>Searching the nearest facility of {count} categories…</source>
         <translation>正在为 {count} 个类别搜索最近设施…</translation>
     </message>
@@ -5049,12 +5024,12 @@ Mon-Fri 19:00-07:00
         <translation>设施图层中没有名为“{field}”的字段。请先运行“设施分类”，或选择存放类别代码的字段。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="170"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="164"/>
         <source>{count} origins are farther than {tolerance} m from any road and get no walking time (feature ids): {ids}</source>
         <translation>{count} 个起点距所有道路都超过 {tolerance} m，未计算步行时间（要素 ID）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="175"/>
+        <location filename="../../fifteen_min_plugin/core/analysis/nearest_by_category.py" line="169"/>
         <source>{count} facilities are farther than {tolerance} m from any road and are not reached on foot (feature ids): {ids}</source>
         <translation>{count} 个设施距所有道路都超过 {tolerance} m，无法步行到达（要素 ID）：{ids}</translation>
     </message>
@@ -5123,82 +5098,82 @@ Mon-Fri 19:00-07:00
 <context>
     <name>NeedsMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="148"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="146"/>
         <source>The WGS 84 ellipsoid is not available to measure distances.</source>
         <translation>无法使用 WGS 84 椭球计算距离。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="155"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="153"/>
         <source>The communities layer has no community_id field; use the workspace&apos;s communities or circles.</source>
         <translation>社区图层没有 community_id 字段；请使用工作空间中的社区或生活圈图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="240"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="238"/>
         <source>Choose the column holding the residents&apos; text (or one holding the category).</source>
         <translation>请选择居民诉求文本所在的列（或类别所在的列）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="245"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="248"/>
         <source>{name} has no column “{column}”; its columns are: {columns}.</source>
         <translation>{name} 中没有“{column}”列；现有列为：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="380"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="391"/>
         <source>{count} rows have neither text nor category and were skipped (rows {rows}).</source>
         <translation>{count} 行既无文本也无类别，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="381"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="392"/>
         <source>{count} rows match no community by id or name and have no point inside or near one; they were skipped (rows {rows}).</source>
         <translation>{count} 行按编号和名称都匹配不到社区，位置也不在任何社区内或附近，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="388"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="399"/>
         <source>{count} rows have a weight that is not a positive number and were skipped (rows {rows}).</source>
         <translation>{count} 行的权重不是正数，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="394"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="405"/>
         <source>{count} needs match no category; they are kept unclassified to be resolved (rows {rows}).</source>
         <translation>{count} 条需求未匹配任何类别，已保留为“未分类”，待人工归类（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="400"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="411"/>
         <source>{count} rows name a category that is not in the categories table; their text was classified instead (rows {rows}).</source>
         <translation>{count} 行填写的类别不在类别表中，已改按文本分类（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="407"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="418"/>
         <source>{count} rows have a date that could not be read; it was left empty (rows {rows}).</source>
         <translation>{count} 行的日期无法识别，日期留空（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="411"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="422"/>
         <source>{count} rows have an unknown priority; it was left empty (rows {rows}).</source>
         <translation>{count} 行的紧急程度无法识别，留空（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="422"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="385"/>
         <source>Row {row}: {reason}</source>
         <translation>第 {row} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="424"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="433"/>
         <source>{names} needs were placed by community name, {points} by their point.</source>
         <translation>{names} 条需求按社区名称落位，{points} 条按其位置落位。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="434"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="443"/>
         <source>None of the rows of {name} could be placed in a community (first: row {row}); check the community column and the communities layer. Nothing was imported.</source>
         <translation>{name} 中没有任何一行能落到社区（第一处：第 {row} 行）；请检查社区字段和社区图层。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="440"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="449"/>
         <source>{name} has no needs rows with text; nothing was imported.</source>
         <translation>{name} 中没有带文本的需求行，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="514"/>
+        <location filename="../../fifteen_min_plugin/core/needs/needs_import.py" line="540"/>
         <source>Choose a needs table or layer.</source>
         <translation>请选择需求表格或图层。</translation>
     </message>
@@ -5908,7 +5883,7 @@ Mon-Fri 19:00-07:00
         <translation>居民填写的原文，将按业态类别归类</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="768"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="636"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -5918,7 +5893,7 @@ Mon-Fri 19:00-07:00
         <translation>社区编号或名称，或含社区名称的地址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="766"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="634"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -6028,7 +6003,7 @@ Mon-Fri 19:00-07:00
         <translation>社区的主题清单，如大闸社区的红、黄、蓝三色清单；社区留空表示适用于所有社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="765"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="633"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -6148,7 +6123,7 @@ Mon-Fri 19:00-07:00
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="778"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="646"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -6158,277 +6133,277 @@ Mon-Fri 19:00-07:00
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="972"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="808"/>
         <source>Draw site</source>
         <translation>绘制选址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="216"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="177"/>
         <source>Draw the site polygon of the selected project, or of a new project when none is selected: click the vertices, right-click to finish, Esc cancels.</source>
         <translation>为选中的项目绘制选址范围；未选中项目时为新项目绘制：依次单击各顶点，右键结束，Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="226"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="187"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="242"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="196"/>
         <source>Colour by list</source>
         <translation>按清单着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="243"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="197"/>
         <source>Colour by category</source>
         <translation>按类别着色</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="244"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="198"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="265"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="210"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="273"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="218"/>
         <source>Create or open a workspace first: needs and projects are kept in it.</source>
         <translation>请先新建或打开工作空间：居民诉求和项目都保存在其中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="372"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="301"/>
         <source>Choose the needs table (CSV or Excel) first.</source>
         <translation>请先选择诉求表（CSV 或 Excel）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="375"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="304"/>
         <source>Choose the column with the residents&apos; text (or a category column).</source>
         <translation>请选择居民诉求内容所在的列（或类别列）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="391"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="320"/>
         <source>Needs import</source>
         <translation>诉求导入</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="403"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="332"/>
         <source>The workspace was closed during the import; nothing was added.</source>
         <translation>导入期间工作空间已关闭，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="407"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="336"/>
         <source>The needs import gave no result; nothing was added.</source>
         <translation>诉求导入没有结果，未添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="416"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="345"/>
         <source>{count} needs added to the workspace.</source>
         <translation>已向工作空间添加 {count} 条诉求。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="418"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="347"/>
         <source>{count} wait for a category under Unclassified needs.</source>
         <translation>其中 {count} 条在“待归类诉求”中等待归类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="445"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="374"/>
         <source>No need is waiting for a category.</source>
         <translation>没有待归类的诉求。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="445"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="374"/>
         <source>{count} needs matched no category. Choose one per row, then save; rows with the same text can be given the same category at once.</source>
         <translation>{count} 条诉求未能匹配任何类别。请逐行选择类别后保存；内容相同的行可一次归为同一类别。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="495"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="423"/>
         <source>{count} needs now have a category.</source>
         <translation>{count} 条诉求已归类。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="509"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="437"/>
         <source>All lists</source>
         <translation>全部清单</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="509"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="437"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="539"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="460"/>
         <source>The needs layer cannot be filtered.</source>
         <translation>居民诉求图层无法筛选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="551"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="472"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="556"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="477"/>
         <source>{located} of {total} needs are drawn; the others were placed by community name only and have no point.</source>
         <translation>{total} 条诉求中有 {located} 条显示在地图上；其余仅按社区名称落位，没有点位。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="619"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="539"/>
         <source>The needs lists are saved.</source>
         <translation>需求清单已保存。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="646"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="555"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="646"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="555"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="721"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="602"/>
         <source>Select a project to change its status and see its history.</source>
         <translation>选择一个项目，可变更其状态并查看变更记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="724"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="605"/>
         <source>{project_id} “{name}” is {status}.</source>
         <translation>{project_id}“{name}”：{status}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="724"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="605"/>
         <source>Next step: {status}.</source>
         <translation>下一步：{status}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="760"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="628"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="762"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="630"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="763"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="631"/>
         <source>Site point</source>
         <translation>选址点位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="764"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="632"/>
         <source>Site polygon</source>
         <translation>选址范围</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="767"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="635"/>
         <source>Circle</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="769"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="637"/>
         <source>Site</source>
         <translation>选址</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="793"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="661"/>
         <source>Idle asset</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="771"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="639"/>
         <source>Floor area (m²)</source>
         <translation>建筑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="772"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="640"/>
         <source>Investment (10,000 yuan)</source>
         <translation>投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="773"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="641"/>
         <source>Implementer</source>
         <translation>实施主体</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="774"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="642"/>
         <source>Funding</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="775"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="643"/>
         <source>Start</source>
         <translation>开工时间</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="776"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="644"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="777"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="645"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="790"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="658"/>
         <source>drawn</source>
         <translation>已绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="806"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="674"/>
         <source>Select a project in the table first.</source>
         <translation>请先在表中选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="808"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="676"/>
         <source>Note for the change of {project_id} to “{status}” (optional):</source>
         <translation>{project_id} 变更为“{status}”的说明（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="828"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="685"/>
         <source>{project_id} is now “{status}”.</source>
         <translation>{project_id} 现为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="910"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="746"/>
         <source>{project_id} “{name}” added to the project list.</source>
         <translation>{project_id}“{name}”已加入项目清单。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="922"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="758"/>
         <source>Choose the layer of repurposing suggestions first (run Suggest uses).</source>
         <translation>请先选择改造利用建议图层（先运行“建议用途”）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="926"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="762"/>
         <source>Select the suggestion rows to plan on the layer “{layer}” first.</source>
         <translation>请先在图层“{layer}”上选中要纳入规划的建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="936"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="772"/>
         <source>Created from a suggestion</source>
         <translation>由改造建议生成</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="943"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="779"/>
         <source>{count} planned projects created from suggestions: {ids}.</source>
         <translation>已由改造建议生成 {count} 个规划项目：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="970"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="806"/>
         <source>The site is the polygon you drew.</source>
         <translation>选址为刚绘制的范围。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="972"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="808"/>
         <source>Note for the new site of {project_id} (optional):</source>
         <translation>{project_id} 新选址的说明（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="987"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="823"/>
         <source>{project_id} has its drawn site.</source>
         <translation>{project_id} 的选址范围已绘制。</translation>
     </message>
@@ -6443,12 +6418,12 @@ Mon-Fri 19:00-07:00
         <translation>可选：2025-03-01、2025/3/1、2025年3月1日或 Excel 日期序号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="794"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="662"/>
         <source>Drawn on the map</source>
         <translation>在地图上绘制</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="795"/>
+        <location filename="../../fifteen_min_plugin/gui/plan_page.py" line="663"/>
         <source>Facility</source>
         <translation>现有设施</translation>
     </message>
@@ -6519,27 +6494,27 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PoiClient</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="539"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="551"/>
         <source>Cancelled; run again with the same resume file to continue.</source>
         <translation>已取消；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="569"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="576"/>
         <source>The daily quota of this key is used up until midnight Beijing time; run again tomorrow with the same resume file to continue.</source>
         <translation>该密钥的每日配额已用完，北京时间午夜后恢复；请明天使用同一续传文件再次运行以继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="576"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="583"/>
         <source>{count} requests sent today, the daily quota set for this key; run again tomorrow with the same resume file to continue.</source>
         <translation>今天已发送 {count} 次请求，达到为该密钥设置的每日配额；请明天使用同一续传文件再次运行以继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="583"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="590"/>
         <source>Stopped after {count} requests (the maximum for one run); run again with the same resume file to continue.</source>
         <translation>已在发送 {count} 次请求后停止（单次运行的上限）；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="607"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="614"/>
         <source>{reason} Retrying in {seconds:g} s.</source>
         <translation>{reason} 将在 {seconds:g} 秒后重试。</translation>
     </message>
@@ -6565,17 +6540,17 @@ Mon-Fri 19:00-07:00
 <context>
     <name>PoiProvider</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="220"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="221"/>
         <source>{service} answered HTTP {status}.</source>
         <translation>{service}返回 HTTP {status}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="227"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="228"/>
         <source>{service} refused the request with HTTP {status}; check the base URL and the key.</source>
         <translation>{service}以 HTTP {status} 拒绝了请求；请检查服务地址和密钥。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/base.py" line="239"/>
         <source>The answer is not {service} JSON; check the base URL and the proxy settings.</source>
         <translation>返回内容不是{service}的 JSON；请检查服务地址和代理设置。</translation>
     </message>
@@ -6692,57 +6667,57 @@ Mon-Fri 19:00-07:00
         <translation>模式名“{schema}”不能使用：请只用小写英文字母、数字和“_”，以字母开头，不超过 63 个字符（例如 haidian_2026）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="167"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="169"/>
         <source>QGIS has no saved PostgreSQL connection called “{name}”. Add it in the Data Source Manager (PostgreSQL), with its credentials in an authentication configuration.</source>
         <translation>QGIS 中没有名为“{name}”的已保存 PostgreSQL 连接。请在数据源管理器（PostgreSQL）中添加，并把用户名和密码存入认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="175"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="177"/>
         <source>The PostgreSQL connection “{name}” keeps its password in the QGIS settings, where it would be copied into every layer and project. Edit the connection and store the credentials in an authentication configuration instead.</source>
         <translation>PostgreSQL 连接“{name}”把密码保存在 QGIS 设置中，密码会因此被写进每个图层和工程文件。请编辑该连接，改为把用户名和密码存入认证配置。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="197"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="199"/>
         <source>The PostgreSQL server of “{source}” cannot be reached or refused the request: check the connection, its authentication configuration and that the server is running. Nothing was changed.</source>
         <translation>无法连接“{source}”的 PostgreSQL 服务器，或服务器拒绝了请求：请检查连接设置、认证配置，并确认服务器正在运行。未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="206"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="208"/>
         <source>The database of “{source}” has no PostGIS extension; ask its administrator to run CREATE EXTENSION postgis.</source>
         <translation>“{source}”的数据库未安装 PostGIS 扩展，请数据库管理员执行 CREATE EXTENSION postgis。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="221"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="223"/>
         <source>The schema “{schema}” already exists on “{source}”. Choose another name, or open it instead.</source>
         <translation>“{source}”上已有模式“{schema}”。请换一个名称，或直接打开它。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="231"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="233"/>
         <source>The schema “{schema}” does not exist on “{source}”.</source>
         <translation>“{source}”上没有模式“{schema}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="239"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="241"/>
         <source>The schema “{schema}” on “{source}” is not a workspace of this plugin (it has no “{table}” table).</source>
         <translation>“{source}”上的模式“{schema}”不是本插件的工作空间（其中没有“{table}”表）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="252"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="254"/>
         <source>The tables of the workspace could not be created in “{location}”.</source>
         <translation>无法在“{location}”中创建工作空间的数据表。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="261"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="264"/>
         <source>The coordinate reference system {crs} has no PostGIS SRID; choose one with an EPSG code.</source>
         <translation>坐标参考系 {crs} 没有 PostGIS SRID，请选择有 EPSG 代码的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="349"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="352"/>
         <source>The table “{layer}” could not be created in “{location}”.</source>
         <translation>无法在“{location}”中创建数据表“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="358"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/postgis.py" line="361"/>
         <source>The fields {fields} could not be added to the table “{layer}” in “{location}”.</source>
         <translation>无法向“{location}”中的数据表“{layer}”添加字段 {fields}。</translation>
     </message>
@@ -7473,72 +7448,72 @@ Mon-Fri 19:00-07:00
 <context>
     <name>SatisfactionMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="127"/>
         <source>the share satisfied “{value}” is not between 0 and 1 (write 0.86 or 86%).</source>
         <translation>满意率“{value}”不在 0 到 1 之间（请写 0.86 或 86%）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="149"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="141"/>
         <source>the score “{value}” is not a number from 0 to 100.</source>
         <translation>得分“{value}”不是 0 到 100 之间的数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="165"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="153"/>
         <source>the sample size “{value}” is not a whole number of respondents.</source>
         <translation>样本量“{value}”不是受访人数的整数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="176"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="164"/>
         <source>Choose the column holding the community (id or name).</source>
         <translation>请选择社区（编号或名称）所在的列。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="178"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="166"/>
         <source>Choose the column of the score (0–100) or of the share satisfied (0–1), or both.</source>
         <translation>请选择得分（0–100）列或满意率（0–1）列，也可两者都选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="241"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="219"/>
         <source>{count} rows have neither a score nor a share and were skipped (rows {rows}).</source>
         <translation>{count} 行既无得分也无满意率，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="241"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="219"/>
         <source>{count} rows name no known community and were skipped (rows {rows}).</source>
         <translation>{count} 行的社区无法识别，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="241"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="219"/>
         <source>{count} rows have a score, share or sample size that cannot be used and were skipped (rows {rows}).</source>
         <translation>{count} 行的得分、满意率或样本量无法使用，已跳过（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="241"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="219"/>
         <source>{count} rows have a date that could not be read; it was left empty (rows {rows}).</source>
         <translation>{count} 行的日期无法识别，已留空（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="311"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="269"/>
         <source>Choose a survey table or layer.</source>
         <translation>请选择调查表或图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="314"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="273"/>
         <source>{name} has no survey row that could be used; nothing was imported.</source>
         <translation>{name} 中没有可用的调查结果行，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="327"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="286"/>
         <source>“{layer}” is not a satisfaction table (it lacks {fields}); open the workspace again to upgrade it.</source>
         <translation>“{layer}”不是满意度表（缺少 {fields}）；请重新打开工作空间以完成升级。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="338"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="297"/>
         <source>The survey results could not be saved in the workspace; its satisfaction table is unchanged.</source>
         <translation>调查结果未能保存到工作空间，其满意度表未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="387"/>
+        <location filename="../../fifteen_min_plugin/core/needs/satisfaction.py" line="346"/>
         <source>The satisfaction table needs community_id and share_satisfied or score; use the workspace&apos;s satisfaction table or the output of Import satisfaction surveys.</source>
         <translation>满意度表需要 community_id 字段，以及 share_satisfied 或 score 字段；请使用工作空间的满意度表或“导入满意度调查”的输出。</translation>
     </message>
@@ -7546,42 +7521,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ScenarioMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="100"/>
         <source>“{statuses}” are not project statuses; use some of {known}.</source>
         <translation>“{statuses}”不是项目状态，请从以下状态中选择：{known}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="106"/>
         <source>A cancelled project is never built; leave “cancelled” out of the statuses.</source>
         <translation>已取消的项目不会建成，请不要在状态中选择“cancelled”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="151"/>
         <source>The projects layer has no field {fields}; use the workspace projects layer or a copy of it.</source>
         <translation>项目图层缺少字段 {fields}，请使用工作空间的项目图层或其副本。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="195"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="193"/>
         <source>{count} projects have no category code of the categories table and were left out: {ids}.</source>
         <translation>有 {count} 个项目的业态不是业态表中的编码，未计入：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="201"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="197"/>
         <source>{count} projects have neither a site nor an idle asset found in the assets layer, so they were left out: {ids}.</source>
         <translation>有 {count} 个项目既没有选址，也未在闲置资源图层中找到对应资源，未计入：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="207"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="202"/>
         <source>{count} projects counted as built ({statuses}).</source>
         <translation>共 {count} 个项目计为建成（{statuses}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="247"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="242"/>
         <source>Walking minutes before and after the plan…</source>
         <translation>正在计算规划前后的步行分钟数…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="255"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario.py" line="250"/>
         <source>Walking minutes need roads and communities: minutes_before, minutes_after, minutes_changed, worst_min_before and worst_min_after are empty.</source>
         <translation>步行分钟数需要道路和社区图层：minutes_before、minutes_after、minutes_changed、worst_min_before 和 worst_min_after 为空。</translation>
     </message>
@@ -7589,7 +7564,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ScenarioMinutesMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/projects/scenario_minutes.py" line="99"/>
+        <location filename="../../fifteen_min_plugin/core/projects/scenario_minutes.py" line="96"/>
         <source>{count} circles have no walking minutes: their community_id (or origin_id) has no point in the communities layer within the snapping tolerance of a street: {ids}.</source>
         <translation>{count} 个生活圈没有步行分钟数：其 community_id（或 origin_id）在社区图层中找不到位于街道捕捉容差范围内的点：{ids}。</translation>
     </message>
@@ -8189,12 +8164,12 @@ Mon-Fri 19:00-07:00
         <translation>文件 {path} 已存在。请选择其他文件名，或直接打开该文件。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="306"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="315"/>
         <source>The chosen coordinate reference system is not valid.</source>
         <translation>所选的坐标参考系无效。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="314"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="323"/>
         <source>The workspace {path} could not be created. {reason}</source>
         <translation>无法创建工作空间 {path}。{reason}</translation>
     </message>
@@ -8214,47 +8189,47 @@ Mon-Fri 19:00-07:00
         <translation>GeoPackage {path} 不是本插件的工作空间（其中没有“{table}”表）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="339"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="348"/>
         <source>The workspace {path} needs a newer {plugin} (schema {found}, this one reads {supported}).</source>
         <translation>工作空间 {path} 需要更新版本的 {plugin}（其数据结构版本为 {found}，本插件支持 {supported}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="358"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="367"/>
         <source>The workspace {path} could not be upgraded to schema {version}; no data was lost.</source>
         <translation>无法将工作空间 {path} 升级到数据结构版本 {version}；数据未丢失。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="375"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="384"/>
         <source>The layer “{layer}” of the workspace {path} cannot be read.</source>
         <translation>无法读取工作空间 {path} 中的图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="419"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="428"/>
         <source>The layer “{layer}” could not be added to the project.</source>
         <translation>无法将图层“{layer}”添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="491"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="500"/>
         <source>The workspace information in {path} is damaged or was not written by this plugin.</source>
         <translation>{path} 中的工作空间信息已损坏，或不是由本插件写入的。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="498"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="507"/>
         <source>The workspace information in {path} could not be saved.</source>
         <translation>无法保存 {path} 中的工作空间信息。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="616"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="625"/>
         <source>The style {style} could not be loaded: {message}</source>
         <translation>无法加载样式 {style}：{message}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="558"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="567"/>
         <source>The unique index “{index}” could not be added to the layer “{layer}”.</source>
         <translation>无法为图层“{layer}”添加唯一索引“{index}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="550"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/workspace.py" line="559"/>
         <source>Merged {merged} rows of “{layer}” that repeated an imported record ({columns}) into {kept}.</source>
         <translation>“{layer}”中有 {merged} 行重复导入了同一条来源记录（{columns}），已合并为 {kept} 行。</translation>
     </message>

@@ -14,7 +14,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication, Qt
-from qgis.PyQt.QtWidgets import QMessageBox
+from qgis.PyQt.QtWidgets import QAbstractButton, QMessageBox
 
 from fifteen_min_plugin.core.assets.register import AssetRegister, check_transition
 from fifteen_min_plugin.core.errors import FifteenMinError
@@ -264,21 +264,20 @@ def test_filters_narrow_the_table(page, workspace):
     assert show() == [north, south, outside, both]
 
 
-def test_delete_needs_confirmation_and_is_refused_because_the_history_is_kept(page, workspace):
-    page, bar = page
-    asset_id = _add(workspace, {"asset_type": "other", "name": "重复录入"}, 116.35, 40.0)
+def test_the_page_offers_no_delete_and_retiring_keeps_the_asset_with_its_history(page, workspace):
+    page, _bar = page
+    asset_id = _add(workspace, {"asset_type": "other", "name": "停用仓库"}, 116.35, 40.0, status="in_use")
     page.refresh()
     page.select_id(asset_id)
-    page.delete_button.click()
-    assert asset_id in press(page, QMessageBox.StandardButton.No)
-    assert query(workspace.path, "select count(*) from idle_assets") == [(1,)]
-    page.delete_button.click()
-    press(page, QMessageBox.StandardButton.Yes)
-    answer(page, "entered twice")
-    # the database keeps every asset that has history: the page says to retire it instead
-    assert any("retire the asset instead" in text for text in messages(bar))
-    assert query(workspace.path, "select count(*) from idle_assets") == [(1,)]
-    assert query(workspace.path, "select field from asset_events") == [("created",)]
+    # the database keeps every asset that has history, so a delete button could only lead to a refusal
+    assert not [button.text() for button in page.findChildren(QAbstractButton) if "Delete" in button.text()]
+    retire = page.status_buttons["retired"]
+    assert not retire.isHidden() and retire.isEnabled() and "never deleted" in retire.toolTip()
+    retire.click()
+    answer(page, "no longer used")
+    assert query(workspace.path, "select asset_id, status from idle_assets") == [(asset_id, "retired")]
+    changes = query(workspace.path, "select new_value, note from asset_events where field = 'status' order by fid")
+    assert changes[-1] == ("retired", "no longer used")
     assert page.visible_ids() == [asset_id]
 
 
