@@ -200,3 +200,16 @@ def backend(request, tmp_path, qgis_app) -> BackendCase:
     if request.param == "gpkg":
         return BackendCase("gpkg", tmp_path)
     return BackendCase("postgis", tmp_path, request.getfixturevalue("pg_connection"))
+
+
+@pytest.fixture()
+def default_settings(qgis_app):
+    """The plugin's settings at their defaults (its QgsSettings group removed), removed again after the test."""
+    from qgis.core import QgsSettings
+
+    from fifteen_min_plugin.__about__ import SETTINGS_PREFIX
+
+    store = QgsSettings()
+    store.remove(SETTINGS_PREFIX)
+    yield store
+    store.remove(SETTINGS_PREFIX)

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from qgis.core import NULL, QgsSettings, QgsWkbTypes
+from qgis.core import NULL, QgsWkbTypes
 
-from fifteen_min_plugin.__about__ import SETTINGS_PREFIX
 from fifteen_min_plugin.core.settings import Settings
 from tests.qgis.test_coverage import ORIGIN, UTM, T, by_circle, point, run, square, write_gpkg
 
 FIELDS = [("name", T.String), ("category", T.String), ("footprint_m2", T.Double), ("floor_area_m2", T.Double)]
 CIRCLE = [("circle_id", T.String), ("level_min", T.Int), ("population", T.Int), ("households", T.Double)]
-
-
-@pytest.fixture()
-def default_settings(qgis_app):
-    store = QgsSettings()
-    store.remove(SETTINGS_PREFIX)
-    yield store
-    store.remove(SETTINGS_PREFIX)
 
 
 def _layers(tmp_path, circles, facilities):

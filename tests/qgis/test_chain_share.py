@@ -12,26 +12,16 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingException,
     QgsRectangle,
-    QgsSettings,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 
-from fifteen_min_plugin.__about__ import SETTINGS_PREFIX
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.brands import BRANDS_PATH, BrandMatcher, load_brands, other_tags
 from tests.qgis.conftest import osm_file
 from tests.qgis.test_coverage import BASIC, ORIGIN, UTM, T, by_circle, point, run, square, write_gpkg
 
 OSM = osm_file("beijing_haidian_cau.osm")
-
-
-@pytest.fixture()
-def default_settings(qgis_app):
-    store = QgsSettings()
-    store.remove(SETTINGS_PREFIX)
-    yield store
-    store.remove(SETTINGS_PREFIX)
 
 
 def _oracle_is_chain(tags: dict[str, str]) -> bool:

@@ -6,9 +6,10 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
 from tests.qgis.conftest import osm_file
+from tests.qgis.recording import RecordingFeedback
 
 OSM = osm_file("beijing_haidian_cau.osm")
 #: tags whose category nothing else in this extract competes for
@@ -26,16 +27,6 @@ UNAMBIGUOUS = {
 }
 
 
-class _Log(QgsProcessingFeedback):
-    def __init__(self) -> None:
-        super().__init__()
-        self.lines: list[str] = []
-
-    def pushInfo(self, info: str) -> None:
-        self.lines.append(info)
-        super().pushInfo(info)
-
-
 def _oracle() -> dict[tuple[str, str], set[tuple[str, int]]]:
     """(osm type, id) of every element carrying each unambiguous tag, read with xml.etree."""
     found: dict[tuple[str, str], set[tuple[str, int]]] = {tag: set() for tag in UNAMBIGUOUS}
@@ -50,11 +41,11 @@ def _oracle() -> dict[tuple[str, str], set[tuple[str, int]]]:
 
 
 def _classify(processing, source, **extra):
-    feedback = _Log()
+    feedback = RecordingFeedback()
     result = processing.run(
         "fifteenmin:classifyfacilities", {"INPUT": source, "OUTPUT": "memory:", **extra}, feedback=feedback
     )
-    return result["OUTPUT"], feedback.lines
+    return result["OUTPUT"], feedback.infos
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ from qgis.core import (
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessingFeedback,
     QgsVectorLayer,
 )
 
@@ -24,6 +23,7 @@ from fifteen_min_plugin.core.facilities import chinacoords
 from fifteen_min_plugin.core.facilities.category_codes import report_unknown_codes
 from fifteen_min_plugin.core.facilities.classify import NAME_KEY, TYPECODE_KEY, AttributeRecords, Classifier
 from fifteen_min_plugin.core.network.origins import read_points
+from tests.qgis.recording import RecordingFeedback
 
 UTM = "EPSG:32650"  # Beijing, metres
 #: an L-shaped block in Haidian whose centroid lies outside it
@@ -31,23 +31,6 @@ L_SHAPE = (
     "POLYGON((116.350 40.000, 116.354 40.000, 116.354 40.001, 116.351 40.001, 116.351 40.004, 116.350 40.004, "
     "116.350 40.000))"
 )
-
-
-class Recorder(QgsProcessingFeedback):
-    """A real feedback that also keeps what it was told, to read it back."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.warnings: list[str] = []
-        self.infos: list[str] = []
-
-    def pushWarning(self, text: str) -> None:
-        self.warnings.append(text)
-        super().pushWarning(text)
-
-    def pushInfo(self, text: str) -> None:
-        self.infos.append(text)
-        super().pushInfo(text)
 
 
 def layer(uri: str, rows: list[tuple[str | None, list]]) -> QgsVectorLayer:
@@ -87,13 +70,13 @@ def test_read_points_keeps_points_puts_polygons_inside_and_leaves_empty_features
 
 
 def test_unknown_codes_are_reported_most_common_first_and_no_known_code_is_refused():
-    feedback = Recorder()
+    feedback = RecordingFeedback()
     report_unknown_codes(Counter({"x": 1, "shop": 3, "": 2}), known=5, total=11, field="category", feedback=feedback)
     assert feedback.warnings == [
         "6 facilities have no known category code and were left out: “shop” (3), empty (2), “x” (1)."
     ]
     with pytest.raises(FifteenMinError, match=r"None of the 2 facilities .* field “kind” \(found: “shop” \(2\)\)"):
-        report_unknown_codes(Counter({"shop": 2}), known=0, total=2, field="kind", feedback=Recorder())
+        report_unknown_codes(Counter({"shop": 2}), known=0, total=2, field="kind", feedback=RecordingFeedback())
 
 
 @pytest.mark.parametrize(
@@ -131,7 +114,7 @@ def test_circle_coverage_counts_what_each_circle_contains_without_processing():
     )
     facility_rows = [("POINT(10 10)", ["pharmacy"]), ("POINT(100 50)", ["pharmacy"]), ("POINT(250 50)", ["park"])]
     facilities = layer(f"Point?crs={UTM}&field=category:string", [*facility_rows, ("POINT(50 50)", ["nonsense"])])
-    feedback = Recorder()
+    feedback = RecordingFeedback()
 
     result = circle_coverage(circles, facilities, "category", None, QgsCoordinateTransformContext(), feedback)
 
@@ -150,7 +133,7 @@ def test_radius_circles_have_the_area_of_a_true_circle_and_name_origins_without_
         "Point?crs=EPSG:4326&field=community_id:string",
         [("POINT(116.352 40.002)", ["c1"]), (None, ["c2"])],
     )
-    feedback = Recorder()
+    feedback = RecordingFeedback()
     batches = list(
         radius_circles(origins, "community_id", [(300, 5), (1000, 15)], QgsCoordinateTransformContext(), feedback)
     )

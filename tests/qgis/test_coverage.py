@@ -20,20 +20,20 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProject,
-    QgsSettings,
     QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from fifteen_min_plugin.__about__ import RESOURCES_DIR, SETTINGS_PREFIX
+from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.analysis.coverage import load_level_requirements
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.settings import Settings
 from fifteen_min_plugin.core.workspace.layer_io import copy_features
 from fifteen_min_plugin.core.workspace.workspace import Workspace
+from tests.qgis.recording import RecordingFeedback
 
 T = QVariant.Type
 UTM = "EPSG:32650"  # Beijing, metres
@@ -45,14 +45,6 @@ CODES = [row["code"] for row in TABLE]
 BASIC = [row["code"] for row in TABLE if row["class"] == "basic"]
 QUALITY = [row["code"] for row in TABLE if row["class"] == "quality"]
 NAME_ZH = {row["code"]: row["name_zh"] for row in TABLE}
-
-
-@pytest.fixture()
-def default_settings(qgis_app):
-    store = QgsSettings()
-    store.remove(SETTINGS_PREFIX)
-    yield store
-    store.remove(SETTINGS_PREFIX)
 
 
 def write_gpkg(path: Path, name: str, wkb, crs: str, fields: list[tuple[str, T]], rows) -> str:
@@ -412,16 +404,6 @@ def test_empty_circles_and_unusable_communities_raise_and_write_nothing(processi
 
 
 def test_unknown_codes_are_skipped_with_a_warning(processing, default_settings, tmp_path):
-    from qgis.core import QgsProcessingFeedback
-
-    class Recorder(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.warnings = []
-
-        def pushWarning(self, text):
-            self.warnings.append(text)
-
     gpkg = tmp_path / "mixed.gpkg"
     circles_uri = write_gpkg(
         gpkg,
@@ -433,7 +415,7 @@ def test_unknown_codes_are_skipped_with_a_warning(processing, default_settings, 
     )
     rows = [(point(ORIGIN[0] + 5, ORIGIN[1] + 5), {"category": code}) for code in ("cafe", "cafe", "奶茶", None)]
     facilities_uri = write_gpkg(gpkg, "facilities", QgsWkbTypes.Type.Point, UTM, FACILITY_FIELDS, rows)
-    feedback = Recorder()
+    feedback = RecordingFeedback()
     out = processing.run(
         "fifteenmin:coverage",
         {"CIRCLES": circles_uri, "FACILITIES": facilities_uri, "OUTPUT": "memory:"},

@@ -8,47 +8,21 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
-    QgsProcessingFeedback,
-    QgsSettings,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 
-from fifteen_min_plugin.__about__ import SETTINGS_PREFIX
 from fifteen_min_plugin.core.analysis.tiers import TierItem, tier_texts
 from fifteen_min_plugin.core.workspace.schema import TIER_FIELDS
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 from tests.qgis.older_workspace import columns, make_older
+from tests.qgis.recording import RecordingFeedback
 from tests.qgis.test_coverage import FACILITY_FIELDS, ORIGIN, UTM, T, by_circle, point, square, write_gpkg
 
 CIRCLE_FIELDS = [("circle_id", T.String), ("community_id", T.String), ("level_min", T.Int)]
 COMMUNITY_FIELDS = [("community_id", T.String), ("population", T.Int), ("households", T.Double)]
 ROAD_FIELDS = [("highway", T.String)]
 ASSET_FIELDS = [("asset_id", T.String), ("status", T.String), ("area_m2", T.Double)]
-
-
-class Log(QgsProcessingFeedback):
-    """Keeps every message the algorithm writes to the log."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.lines: list[str] = []
-
-    def pushInfo(self, info: str) -> None:
-        self.lines.append(info)
-        super().pushInfo(info)
-
-    def pushWarning(self, warning: str) -> None:
-        self.lines.append(warning)
-        super().pushWarning(warning)
-
-
-@pytest.fixture()
-def default_settings(qgis_app):
-    store = QgsSettings()
-    store.remove(SETTINGS_PREFIX)
-    yield store
-    store.remove(SETTINGS_PREFIX)
 
 
 def line(*points: tuple[float, float]) -> QgsGeometry:
@@ -101,7 +75,7 @@ def _three_communities(tmp_path):
 
 def test_kindergarten_900_m_away_is_unmet_at_5_minutes_in_a_straight_line(processing, default_settings, tmp_path):
     layers = _three_communities(tmp_path)
-    log = Log()
+    log = RecordingFeedback()
     inputs = {name: layers[name] for name in ("CIRCLES", "COMMUNITIES", "FACILITIES")}
     out = by_circle(processing.run("fifteenmin:coverage", {**inputs, "OUTPUT": "memory:"}, feedback=log)["OUTPUT"])
 
@@ -145,7 +119,7 @@ def test_a_tier_circle_of_the_community_wins_and_without_communities_the_circle_
     processing, default_settings, tmp_path
 ):
     layers = _three_communities(tmp_path)
-    log = Log()
+    log = RecordingFeedback()
     out = by_circle(
         processing.run(
             "fifteenmin:coverage",
@@ -216,7 +190,7 @@ def test_approved_idle_assets_count_in_the_floor_area(processing, default_settin
     }
     (before,) = processing.run("fifteenmin:coverage", inputs)["OUTPUT"].getFeatures()
     assets_uri = write_gpkg(gpkg, "assets", QgsWkbTypes.Type.Point, UTM, ASSET_FIELDS, assets)
-    log = Log()
+    log = RecordingFeedback()
     (after,) = processing.run("fifteenmin:coverage", {**inputs, "ASSETS": assets_uri}, feedback=log)[
         "OUTPUT"
     ].getFeatures()

@@ -10,7 +10,8 @@ from qgis.core import NULL, QgsProcessingException, QgsVectorLayer
 
 from fifteen_min_plugin.core.analysis.profiles import PROFILES_DIR, SHIPPED
 from tests.qgis import test_nearest_facility
-from tests.qgis.test_nearest_facility import Log, metric_points, point_layer
+from tests.qgis.recording import RecordingFeedback
+from tests.qgis.test_nearest_facility import metric_points, point_layer
 
 #: the module fixture of real Haidian streets, sample communities, classified POIs and the networkx oracle
 haidian_streets = test_nearest_facility.haidian
@@ -41,7 +42,7 @@ def is_null(value: object) -> bool:
 def test_fusion_matches_networkx_and_per_profile_runs_on_real_haidian_streets(haidian_streets, tmp_path):
     processing, roads, communities, facilities, oracle = haidian_streets
     target = tmp_path / "fusion.gpkg"
-    log = Log()
+    log = RecordingFeedback()
     fused = fuse(processing, log, COMMUNITIES=communities, FACILITIES=facilities, ROADS=roads, OUTPUT=str(target))
     assert target.is_file() and fused.isValid() and fused.featureCount() == communities.featureCount()
     rows = list(fused.getFeatures())
@@ -117,7 +118,7 @@ def test_without_roads_reach_is_straight_line_and_labelled(processing, tmp_path)
     )
     facilities = point_layer([(250, 0, "pharmacy"), (0, 400, "private_clinic"), (0, 100, "cafe")])
     communities = point_layer([(0, 0, "a"), (1000, 0, "b")], field="name")
-    log = Log()
+    log = RecordingFeedback()
     rows = {
         row["name"]: row
         for row in fuse(

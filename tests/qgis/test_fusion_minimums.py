@@ -22,8 +22,9 @@ from qgis.core import (
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.settings import Settings
 from tests.qgis import test_nearest_facility
+from tests.qgis.recording import RecordingFeedback
 from tests.qgis.test_fusion import PER_MINUTE, fuse
-from tests.qgis.test_nearest_facility import Log, metric_points, point_layer
+from tests.qgis.test_nearest_facility import metric_points, point_layer
 
 #: the module fixture of real Haidian streets, sample communities (with population and households), classified POIs
 haidian_streets = test_nearest_facility.haidian
@@ -67,7 +68,7 @@ def test_walking_minimums_match_networkx_counts_on_real_haidian_streets(haidian_
         "dining|restaurant,餐饮(含特色),600,m,0.5,per_100_households,count,plugin default,\n"
         "park,公园,15,min,400,per_1000_residents,area_m2,plugin default,\n",
     )
-    log = Log()
+    log = RecordingFeedback()
     fused = fuse(
         processing,
         log,
@@ -206,7 +207,7 @@ def test_straight_line_minimums_match_shapely_counts(processing, tmp_path):
         "clinic|pharmacy,医疗,10,min,1,per_100_households,,plugin default,\n"
         "elderly_care,养老,15,min,20,per_1000_residents,capacity,plugin default,\n",
     )
-    log = Log()
+    log = RecordingFeedback()
     rows = {
         row["name"]: row
         for row in fuse(
@@ -287,7 +288,7 @@ def test_a_facility_in_the_community_circle_beyond_the_minutes_meets_the_item_on
     )
     common = {"COMMUNITIES": communities, "FACILITIES": facilities, "PROFILES": str(profile)}
     without = {row["community_id"]: row for row in fuse(processing, **common).getFeatures()}
-    log = Log()
+    log = RecordingFeedback()
     within = {row["community_id"]: row for row in fuse(processing, log, CIRCLES=circles, **common).getFeatures()}
     assert "strip_scope" not in without["c1"].fields().names()
     assert without["c1"]["strip_missing"] == "pharmacy,pharmacy" and not without["c1"]["strip_met"]
@@ -306,7 +307,7 @@ def test_a_facility_in_the_community_circle_beyond_the_minutes_meets_the_item_on
     assert other["c1"]["strip_missing"] == "pharmacy,pharmacy" and other["c1"]["strip_scope"] == "walk"
     # a circle without a level is left out, with its id in the log
     assert circles.dataProvider().changeAttributeValues({1: {1: None}})
-    log = Log()
+    log = RecordingFeedback()
     fuse(processing, log, CIRCLES=circles, **common)
     assert any("1 circles have no level" in line and "1" in line for line in log.lines)
     with pytest.raises(QgsProcessingException, match="community_id"):

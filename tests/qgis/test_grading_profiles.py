@@ -6,9 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsProcessingException, QgsSettings, QgsWkbTypes
+from qgis.core import QgsProcessingException, QgsWkbTypes
 
-from fifteen_min_plugin.__about__ import SETTINGS_PREFIX
 from fifteen_min_plugin.core.analysis.grading_profiles import (
     DEFAULT_PROFILE_PATH,
     PLUGIN_CATEGORY,
@@ -20,6 +19,7 @@ from fifteen_min_plugin.core.analysis.grading_profiles import (
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.settings import Settings
+from tests.qgis.recording import RecordingFeedback
 from tests.qgis.test_coverage import (
     BASIC,
     FACILITY_FIELDS,
@@ -35,14 +35,6 @@ from tests.qgis.test_coverage import (
 )
 
 SHANXI = PROFILES_DIR / "shanxi_2023.csv"
-
-
-@pytest.fixture()
-def default_settings(qgis_app):
-    store = QgsSettings()
-    store.remove(SETTINGS_PREFIX)
-    yield store
-    store.remove(SETTINGS_PREFIX)
 
 
 def _circle_with(gpkg: Path, codes: list[str]) -> tuple[str, str]:
@@ -84,18 +76,8 @@ def test_shanxi_profile_lists_23_basic_and_30_quality_types_and_rates_with_15_an
 
 
 def test_coverage_names_the_profile_types_without_a_category(processing, default_settings, tmp_path):
-    from qgis.core import QgsProcessingFeedback
-
-    class Log(QgsProcessingFeedback):
-        def __init__(self) -> None:
-            super().__init__()
-            self.warnings: list[str] = []
-
-        def pushWarning(self, warning: str) -> None:
-            self.warnings.append(warning)
-
     circles, facilities = _circle_with(tmp_path / "n.gpkg", BASIC)
-    log = Log()
+    log = RecordingFeedback()
     parameters = {"CIRCLES": circles, "FACILITIES": facilities, "GRADING_PROFILE": str(SHANXI), "OUTPUT": "memory:"}
     processing.run("fifteenmin:coverage", parameters, feedback=log)
     named = [text for text in log.warnings if "no plugin category" in text]

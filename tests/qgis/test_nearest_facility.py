@@ -16,7 +16,6 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
@@ -24,32 +23,13 @@ from qgis.core import (
 from fifteen_min_plugin.core.compat import new_field
 from fifteen_min_plugin.core.facilities.categories import load_categories
 from tests.qgis.conftest import ROOT, osm_file
+from tests.qgis.recording import RecordingFeedback
 
 OSM = osm_file("beijing_haidian_cau.osm")
 SAMPLE = ROOT / "resources" / "sample" / "sample.gpkg"
 UTM50 = QgsCoordinateReferenceSystem("EPSG:32650")
 EXCLUDED = {"motorway", "motorway_link", "trunk", "trunk_link", "construction", "proposed", "raceway"}
 CODES = [category.code for category in load_categories()]
-
-
-class Log(QgsProcessingFeedback):
-    """Keeps every message the algorithm writes to the log."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.lines: list[str] = []
-
-    def pushInfo(self, info: str) -> None:
-        self.lines.append(info)
-        super().pushInfo(info)
-
-    def pushWarning(self, warning: str) -> None:
-        self.lines.append(warning)
-        super().pushWarning(warning)
-
-    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N803
-        self.lines.append(error)
-        super().reportError(error, fatalError)
 
 
 def is_null(value: object) -> bool:
@@ -202,7 +182,7 @@ def test_minutes_match_networkx_on_real_haidian_streets(haidian, tmp_path):
     cutoff = max_minutes * speed * 1000.0 / 60.0
 
     target = tmp_path / "nearest.gpkg"
-    log = Log()
+    log = RecordingFeedback()
     out_communities = run(
         processing,
         log,
@@ -263,7 +243,7 @@ def test_exact_answers_on_a_hand_made_network(processing):
         ]
     )
     origins = point_layer([(20, -10, "o1"), (5000, 5000, "far")], field="name")
-    log = Log()
+    log = RecordingFeedback()
     near = {
         f["name"]: f
         for f in run(processing, log, ROADS=grid_roads(), ORIGINS=origins, FACILITIES=facilities).getFeatures()

@@ -27,7 +27,8 @@ from qgis.PyQt.QtCore import QVariant
 from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.projects.register import ProjectRegister
 from fifteen_min_plugin.core.workspace.workspace import Workspace
-from tests.qgis.test_coverage import default_settings, write_gpkg  # noqa: F401
+from tests.qgis.recording import RecordingFeedback
+from tests.qgis.test_coverage import write_gpkg
 
 T = QVariant.Type
 METRES = "EPSG:3857"
@@ -47,7 +48,7 @@ def _point(x: float, y: float) -> QgsGeometry:
 
 
 @pytest.fixture
-def world(tmp_path, default_settings) -> dict[str, str]:  # noqa: F811
+def world(tmp_path, default_settings) -> dict[str, str]:
     """Circle A has every basic category but the pharmacy; circle B only a convenience store; asset IA-1 in A."""
     data = tmp_path / "data.gpkg"
     circle_fields = [("circle_id", T.String), ("community_id", T.String), ("level_min", T.Int), ("population", T.Int)]
@@ -319,9 +320,7 @@ def _walk(haidian_plan, output: str = "memory:", log=None, **extra) -> dict[str,
 
 
 def test_a_project_beside_a_community_cuts_its_walk_as_networkx_measures_it(haidian_plan):
-    from tests.qgis.test_nearest_facility import Log
-
-    log = Log()
+    log = RecordingFeedback()
     rows = _walk(haidian_plan, log=log)
     ids, nearest, target = haidian_plan["ids"], haidian_plan["nearest"], haidian_plan["target"]
     before = {code: nearest(code) for code in BASIC}
@@ -403,9 +402,9 @@ def test_walking_minutes_reach_a_geopackage_and_tiers_walk_as_coverage_does(haid
 
 
 def test_without_roads_the_minutes_are_empty_and_the_log_says_why(processing, world):
-    from tests.qgis.test_nearest_facility import Log, line_layer
+    from tests.qgis.test_nearest_facility import line_layer
 
-    log = Log()
+    log = RecordingFeedback()
     result = processing.run(
         "fifteenmin:planscenario",
         {name.upper(): world[name] for name in ("circles", "facilities", "projects", "assets")} | {"OUTPUT": "memory:"},
@@ -416,7 +415,7 @@ def test_without_roads_the_minutes_are_empty_and_the_log_says_why(processing, wo
     assert any("Walking minutes need roads and communities" in line for line in log.lines)
     # roads without communities: nothing to walk from, said in the log, and no graph is built
     roads = line_layer([[(0, 0), (3000, 0)]])
-    log = Log()
+    log = RecordingFeedback()
     inputs = {name.upper(): world[name] for name in ("circles", "facilities", "projects", "assets")}
     result = processing.run("fifteenmin:planscenario", {**inputs, "ROADS": roads, "OUTPUT": "memory:"}, feedback=log)
     assert all(is_null(feature["minutes_after"]) for feature in result["OUTPUT"].getFeatures())

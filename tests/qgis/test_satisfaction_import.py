@@ -12,6 +12,7 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLa
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.values import is_null
 from fifteen_min_plugin.core.workspace.workspace import Workspace
+from tests.qgis.recording import RecordingFeedback
 
 SAMPLE = RESOURCES_DIR / "sample" / "sample.gpkg"
 COMMUNITIES = f"{SAMPLE}|layername=communities"
@@ -29,16 +30,6 @@ ROWS = [
     ["示例社区07", "91", "0.9", "12.5", "2025-06-30"],  # sample size not whole: skipped
     ["示例社区08", "85", "0.88", "60", "下个月"],  # date unreadable: kept, date empty
 ]
-
-
-class Log(QgsProcessingFeedback):
-    def __init__(self) -> None:
-        super().__init__()
-        self.lines: list[str] = []
-
-    def pushWarning(self, text: str) -> None:
-        self.lines.append(text)
-        super().pushWarning(text)
 
 
 def write_csv(path: Path, encoding: str) -> Path:
@@ -85,14 +76,14 @@ EXPECTED = [
 @pytest.mark.parametrize("encoding", ["gbk", "utf-8"])
 def test_a_survey_table_goes_into_the_workspace_with_row_numbered_problems(processing, tmp_path, encoding):
     workspace = Workspace.create(tmp_path / "ws.gpkg").path
-    log = Log()
+    log = RecordingFeedback()
     source = write_csv(tmp_path / f"survey_{encoding}.csv", encoding)
     result = run(processing, source, workspace, log)
     rows = stored(workspace)
     assert [row[:5] for row in rows] == EXPECTED
     assert {row[5] for row in rows} == {source.name}
     assert [tuple(f.attributes()[:1]) for f in result["OUTPUT"].getFeatures()] == [(row[0],) for row in EXPECTED]
-    text = "\n".join(log.lines)
+    text = "\n".join(log.warnings)
     assert "1 rows have neither a score nor a share and were skipped (rows 8)" in text
     assert "1 rows name no known community and were skipped (rows 9)" in text
     assert "3 rows have a score, share or sample size that cannot be used and were skipped (rows 6, 7, 10)" in text

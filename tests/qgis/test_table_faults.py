@@ -8,19 +8,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+from tests.qgis.recording import RecordingFeedback
 
 ROWS = [(f"店{number:03d}", 116.30 + number * 1e-4, 40.0 + number * 1e-4) for number in range(600)]
-
-
-class Feedback(QgsProcessingFeedback):
-    def __init__(self) -> None:
-        super().__init__()
-        self.warnings: list[str] = []
-
-    def pushWarning(self, warning: str) -> None:
-        self.warnings.append(warning)
-        super().pushWarning(warning)
 
 
 def _workbook(path: Path) -> Path:
@@ -37,7 +29,7 @@ def _run(processing, path: Path, output: Path, feedback=None):
     return processing.run(
         "fifteenmin:importtable",
         {"INPUT": str(path), "COORD_SYSTEM": 0, "OUTPUT": str(output)},
-        feedback=feedback or Feedback(),
+        feedback=feedback or RecordingFeedback(),
     )
 
 
@@ -79,7 +71,7 @@ def test_a_mostly_valid_gbk_file_imports_and_names_its_bad_rows(processing, tmp_
         lines[row - 1] = lines[row - 1].replace(b",", b"\x80\xff,", 1)
     path = tmp_path / "survey.csv"
     path.write_bytes(b"\r\n".join(lines) + b"\r\n")
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     result = _run(processing, path, tmp_path / "out.gpkg", feedback)
 
     layer = QgsVectorLayer(result["OUTPUT"], "out", "ogr")
