@@ -15,7 +15,7 @@ from qgis.core import (
 )
 
 from fifteen_min_plugin.core.errors import FifteenMinError
-from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, facility_parameters
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, advanced, facility_parameters
 from fifteen_min_plugin.processing.walking_graph import (
     exclusion_parameters,
     roads_help,
@@ -174,13 +174,12 @@ class CoverageAlgorithm(FifteenMinAlgorithm):
         roads = roads_parameter(self.ROADS)
         roads.setFlags(roads.flags() | QgsProcessingParameterDefinition.Flag.FlagOptional)
         self.addParameter(roads)
-        for parameter in (
+        for parameter in advanced(
             speed_parameter(self.SPEED_KMH),
             snap_parameter(self.SNAP_TOLERANCE_M),
             topology_parameter(self.TOPOLOGY_TOLERANCE_M),
             *exclusion_parameters(self.ROADS, self.EXCLUDE_FIELD, self.EXCLUDE_VALUES),
         ):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(parameter)
         for name, label in ((self.NEEDS, self.tr("Residents' needs")), (self.SATISFACTION, self.tr("Satisfaction"))):
             self.addParameter(

@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -33,7 +32,7 @@ from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.classify import CATEGORY_FIELDS, ClassificationLog, Classifier
 from fifteen_min_plugin.core.facilities.osm_reader import POI_FIELDS, OsmReader, build_query, format_other_tags
 from fifteen_min_plugin.core.facilities.overpass import DEFAULT_URL, OverpassClient, qgis_proxies
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm, advanced
 
 WGS84 = "EPSG:4326"
 
@@ -103,7 +102,7 @@ class ImportOsmAlgorithm(FifteenMinAlgorithm):
                 optional=True,
             )
         )
-        advanced = [
+        extra = [
             QgsProcessingParameterString(self.OVERPASS_URL, self.tr("Overpass API URL"), defaultValue=DEFAULT_URL),
             QgsProcessingParameterNumber(
                 self.TIMEOUT,
@@ -120,8 +119,7 @@ class ImportOsmAlgorithm(FifteenMinAlgorithm):
             ),
             QgsProcessingParameterFile(self.RULES, self.tr("Extra rules file"), extension="csv", optional=True),
         ]
-        for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        for parameter in advanced(*extra):
             self.addParameter(parameter)
         self.addParameter(
             QgsProcessingParameterFeatureSink(

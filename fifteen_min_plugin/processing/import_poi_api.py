@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingOutputBoolean,
     QgsProcessingOutputNumber,
     QgsProcessingParameterAuthConfig,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
@@ -38,7 +37,7 @@ from fifteen_min_plugin.core.facilities.poi_api.base import (
 from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
 from fifteen_min_plugin.core.facilities.poi_api.providers import PROVIDERS, make_provider
 from fifteen_min_plugin.core.facilities.poi_import import OUTPUT_FIELDS, fetch_pois, poi_rows, report_run, source_system
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm
+from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm, advanced
 
 #: the PROVIDER options, in PROVIDERS order (Amap first: option 0 is the default of existing calls)
 PROVIDER_LABELS = ("Amap (高德)", "Tencent (腾讯)", "Baidu (百度)", "Tianditu (天地图)")
@@ -143,7 +142,7 @@ class ImportPoiApiAlgorithm(FifteenMinAlgorithm):
                 minValue=0,
             )
         )
-        advanced = [
+        extra = [
             QgsProcessingParameterNumber(
                 self.QPS,
                 self.tr("Requests per second"),
@@ -153,8 +152,7 @@ class ImportPoiApiAlgorithm(FifteenMinAlgorithm):
             ),
             QgsProcessingParameterString(self.BASE_URL, self.tr("Base URL"), defaultValue="", optional=True),
         ]
-        for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        for parameter in advanced(*extra):
             self.addParameter(parameter)
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("POIs"), QgsProcessing.SourceType.TypeVectorPoint)

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -23,7 +22,7 @@ from qgis.core import (
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.facilities.chinacoords import OTHER_SYSTEM, SYSTEM_LABELS
 from fifteen_min_plugin.core.facilities.table_import import ENCODING_LABELS, ENCODINGS, TableSource, import_table
-from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm, LazySink, record_history
+from fifteen_min_plugin.processing.algorithm import FifteenMinAlgorithm, LazySink, advanced, record_history
 
 #: the coordinate-system options: the Chinese web-map systems, then Other (SOURCE_CRS) at OTHER_SYSTEM
 COORD_LABELS = (*SYSTEM_LABELS, "Other (SOURCE_CRS)")
@@ -104,9 +103,8 @@ class ImportTableAlgorithm(FifteenMinAlgorithm):
             )
         )
         self.addParameter(QgsProcessingParameterCrs(self.SOURCE_CRS, self.tr("Source CRS"), optional=True))
-        sheet = QgsProcessingParameterString(self.SHEET, self.tr("Sheet"), optional=True)
-        sheet.setFlags(sheet.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        self.addParameter(sheet)
+        for parameter in advanced(QgsProcessingParameterString(self.SHEET, self.tr("Sheet"), optional=True)):
+            self.addParameter(parameter)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Facilities"), QgsProcessing.SourceType.TypeVectorPoint

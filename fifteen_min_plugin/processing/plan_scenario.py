@@ -17,7 +17,7 @@ from qgis.core import (
 
 from fifteen_min_plugin.core.errors import FifteenMinError
 from fifteen_min_plugin.core.settings import SCENARIO_SEARCH_MINUTES
-from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, facility_parameters
+from fifteen_min_plugin.processing.algorithm import CarriedFields, FifteenMinAlgorithm, advanced, facility_parameters
 from fifteen_min_plugin.processing.parameter_checks import MAX_WALK_MINUTES
 from fifteen_min_plugin.processing.walking_graph import (
     exclusion_parameters,
@@ -124,14 +124,13 @@ class PlanScenarioAlgorithm(FifteenMinAlgorithm):
             minValue=0.0,
             maxValue=MAX_WALK_MINUTES,
         )
-        for parameter in (
+        for parameter in advanced(
             speed_parameter(self.SPEED_KMH),
             maximum,
             snap_parameter(self.SNAP_TOLERANCE_M),
             topology_parameter(self.TOPOLOGY_TOLERANCE_M),
             *exclusion_parameters(self.ROADS, self.EXCLUDE_FIELD, self.EXCLUDE_VALUES),
         ):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(parameter)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Plan scenario")))
 
