@@ -12,11 +12,21 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRectangle
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
 from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMessageBar
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from qgis.PyQt.QtWidgets import QInputDialog, QMessageBox
 
+from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.workspace.workspace import Workspace
 
 
@@ -49,6 +59,21 @@ def query(path: Any, sql: str, *args: Any) -> list[tuple]:
     """Read the GeoPackage with sqlite3, independently of QGIS."""
     with sqlite3.connect(path) as connection:
         return connection.execute(sql, args).fetchall()
+
+
+def one_circle_coverage(workspace: Workspace, box: QgsRectangle, gaps: set[str]) -> None:
+    """Replace the workspace coverage by one 15-minute circle N15 ("North", 8,000 people) on `box` lacking `gaps`."""
+    coverage = QgsVectorLayer(f"{workspace.path}|layername=coverage", "cov", "ogr")
+    assert coverage.dataProvider().deleteFeatures([feature.id() for feature in coverage.getFeatures()])
+    feature = QgsFeature(coverage.fields())
+    feature["circle_id"] = "N15"
+    feature["name"] = "North"
+    feature["level_min"] = 15
+    feature["population"] = 8000
+    for category in load_categories():
+        feature[f"n_{category.code}"] = 0 if category.code in gaps else 2
+    feature.setGeometry(QgsGeometry.fromRect(box))
+    assert coverage.dataProvider().addFeatures([feature])[0]
 
 
 def messages(bar: QgsMessageBar) -> list[str]:

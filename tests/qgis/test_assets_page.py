@@ -6,13 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from qgis.core import (
-    QgsFeature,
-    QgsGeometry,
-    QgsPointXY,
-    QgsRectangle,
-    QgsVectorLayer,
-)
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRectangle, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import QAbstractButton, QMessageBox
 
@@ -27,6 +21,7 @@ from tests.qgis.page_helpers import (
     cleared_project,
     click,
     messages,
+    one_circle_coverage,
     open_page,
     press,
     query,
@@ -304,26 +299,11 @@ def test_find_candidates_and_register_the_ticked_ones(page, osm, workspace, proc
     again.reject()
 
 
-def _coverage(workspace: Workspace, gaps: set[str]) -> None:
-    """Replace the coverage with one 15-minute circle lacking `gaps`."""
-    coverage = QgsVectorLayer(f"{workspace.path}|layername=coverage", "cov", "ogr")
-    assert coverage.dataProvider().deleteFeatures([feature.id() for feature in coverage.getFeatures()])
-    feature = QgsFeature(coverage.fields())
-    feature["circle_id"] = "N15"
-    feature["name"] = "North"
-    feature["level_min"] = 15
-    feature["population"] = 8000
-    for category in load_categories():
-        feature[f"n_{category.code}"] = 0 if category.code in gaps else 2
-    feature.setGeometry(QgsGeometry.fromRect(NORTH))
-    assert coverage.dataProvider().addFeatures([feature])[0]
-
-
 def test_suggestions_for_the_selected_asset_fill_its_circles_gaps(page, workspace, processing):
     page, _bar = page
     shop = _add(workspace, {"asset_type": "vacant_shop", "name": "临街空置商铺", "area_m2": 150}, 116.350, 40.008)
     outside = _add(workspace, {"asset_type": "vacant_shop", "name": "far shop", "area_m2": 150}, 116.400, 40.050)
-    _coverage(workspace, {"pharmacy"})
+    one_circle_coverage(workspace, NORTH, {"pharmacy"})
     page.refresh()
     page.select_id(shop)
     page.suggest()
@@ -340,7 +320,9 @@ def test_suggestions_for_the_selected_asset_fill_its_circles_gaps(page, workspac
     assert page.suggestions.rowCount() == 1
     assert "not in any living circle" in page.suggestions.item(0, 3).text()
 
-    _coverage(workspace, {"pharmacy", "elderly_care"})  # the circle's gaps change, so do the suggestions
+    one_circle_coverage(
+        workspace, NORTH, {"pharmacy", "elderly_care"}
+    )  # the circle's gaps change, so do the suggestions
     page.select_id(shop)
     page.suggest()
     wait(page)
@@ -356,7 +338,7 @@ def test_suggestions_follow_the_residents_needs(page, workspace, processing):
 
     page, _bar = page
     shop = _add(workspace, {"asset_type": "vacant_shop", "name": "临街空置商铺", "area_m2": 150}, 116.350, 40.008)
-    _coverage(workspace, {"pharmacy", "elderly_care"})
+    one_circle_coverage(workspace, NORTH, {"pharmacy", "elderly_care"})
     pharmacy = next(category.name_en for category in load_categories() if category.code == "pharmacy")
     # 60 residents of the circle ask for elderly care: ×(1 + 0.02 × 60) lifts it above the pharmacy
     centre = QgsPointXY(NORTH.center())
@@ -374,7 +356,7 @@ def test_suggestions_follow_the_residents_needs(page, workspace, processing):
 def test_cancelled_suggestions_change_nothing(page, workspace, processing):
     page, bar = page
     shop = _add(workspace, {"asset_type": "vacant_shop", "name": "临街空置商铺", "area_m2": 150}, 116.350, 40.008)
-    _coverage(workspace, {"pharmacy"})
+    one_circle_coverage(workspace, NORTH, {"pharmacy"})
     page.refresh()
     page.select_id(shop)
     before = (

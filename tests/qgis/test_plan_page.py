@@ -6,20 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from qgis.core import (
-    QgsApplication,
-    QgsFeature,
-    QgsGeometry,
-    QgsPointXY,
-    QgsProject,
-    QgsRectangle,
-    QgsVectorLayer,
-)
+from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsRectangle, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
 from fifteen_min_plugin.core.assets.register import AssetRegister
-from fifteen_min_plugin.core.facilities.categories import load_categories
 from fifteen_min_plugin.core.projects.register import ProjectRegister
 from fifteen_min_plugin.core.workspace.layer_io import copy_features
 from fifteen_min_plugin.core.workspace.workspace import Workspace
@@ -30,6 +21,7 @@ from tests.qgis.page_helpers import (
     cleared_project,
     click,
     messages,
+    one_circle_coverage,
     open_page,
     pixel,
     query,
@@ -291,20 +283,6 @@ def test_bad_inputs_give_a_sentence_and_change_nothing(page, workspace, changes,
     assert query(workspace.path, "select count(*) from project_events") == [(0,)]
 
 
-def _coverage(workspace: Workspace, gaps: set[str]) -> None:
-    """One 15-minute circle N15 lacking `gaps`."""
-    coverage = QgsVectorLayer(f"{workspace.path}|layername=coverage", "cov", "ogr")
-    feature = QgsFeature(coverage.fields())
-    feature["circle_id"] = "N15"
-    feature["name"] = "North"
-    feature["level_min"] = 15
-    feature["population"] = 8000
-    for category in load_categories():
-        feature[f"n_{category.code}"] = 0 if category.code in gaps else 2
-    feature.setGeometry(QgsGeometry.fromRect(NORTH))
-    assert coverage.dataProvider().addFeatures([feature])[0]
-
-
 def test_a_project_is_created_from_a_repurpose_output_feature(page, workspace, project, processing):
     page, bar = page
     assets = AssetRegister.from_workspace(workspace, user="setup")
@@ -312,7 +290,7 @@ def test_a_project_is_created_from_a_repurpose_output_feature(page, workspace, p
         {"asset_type": "vacant_shop", "name": "临街空置商铺", "area_m2": 150},
         QgsGeometry.fromPointXY(QgsPointXY(116.350, 40.008)),
     )
-    _coverage(workspace, {"pharmacy"})
+    one_circle_coverage(workspace, NORTH, {"pharmacy"})
     suggestions = processing.run(
         "fifteenmin:repurpose",
         {"ASSETS": workspace.layer("idle_assets"), "COVERAGE": workspace.layer("coverage"), "OUTPUT": "memory:"},
