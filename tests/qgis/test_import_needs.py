@@ -17,11 +17,11 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsVectorLayer,
 )
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
+from tests.qgis.recording import RecordingFeedback
 
 SAMPLE = RESOURCES_DIR / "sample" / "sample.gpkg"
 NEEDS = RESOURCES_DIR / "sample" / "haidian_needs_synthetic_gbk.csv"
@@ -50,21 +50,6 @@ TRUTH = {
     "广场舞噪音太大": None,
 }
 FIELDS = ["community_id", "category", "weight", "list", "priority", "text", "source", "row"]
-
-
-class RecordingFeedback(QgsProcessingFeedback):
-    """Keeps what the algorithm logged."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.infos: list[str] = []
-        self.warnings: list[str] = []
-
-    def pushInfo(self, info: str) -> None:
-        self.infos.append(info)
-
-    def pushWarning(self, warning: str) -> None:
-        self.warnings.append(warning)
 
 
 def _run(processing, parameters: dict, feedback: RecordingFeedback | None = None) -> QgsVectorLayer:

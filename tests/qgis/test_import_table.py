@@ -19,6 +19,7 @@ from qgis.core import (
 )
 
 from fifteen_min_plugin.core.facilities import chinacoords
+from tests.qgis.recording import RecordingFeedback
 
 COORDS = {"WGS84": 0, "GCJ-02": 1, "BD-09": 2, "Other": 3}
 GCJ_ROWS = [
@@ -26,21 +27,6 @@ GCJ_ROWS = [
     ("同仁堂大药房", "090601", 116.3561, 40.0012, "海淀区学院路"),
     ("快递驿站", "070500", 116.3478, 40.0071, "中国农业大学东校区"),
 ]
-
-
-class RecordingFeedback(QgsProcessingFeedback):
-    """Keeps what the algorithm logged."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.infos: list[str] = []
-        self.warnings: list[str] = []
-
-    def pushInfo(self, info: str) -> None:
-        self.infos.append(info)
-
-    def pushWarning(self, warning: str) -> None:
-        self.warnings.append(warning)
 
 
 def _csv(path: Path, rows: list[list[str]], encoding: str, delimiter: str = ",") -> Path:

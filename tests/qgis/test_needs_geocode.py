@@ -19,7 +19,8 @@ from fifteen_min_plugin.core.facilities.poi_api.http import QgisTransport
 from fifteen_min_plugin.core.needs.geocode import AmapGeocoder
 from tests.qgis import test_poi_api
 from tests.qgis.loopback import Reply, json_reply, loopback_server
-from tests.qgis.test_poi_api import KEY, FakeClock, RecordingFeedback
+from tests.qgis.recording import RecordingFeedback
+from tests.qgis.test_poi_api import KEY, FakeClock
 
 #: the POI tests' fixtures: the key stored in the real authentication database, and the QGIS message log
 auth_key = test_poi_api.auth_key
@@ -137,13 +138,13 @@ def test_addresses_are_geocoded_placed_and_the_key_is_written_nowhere(
     assert rows[4].geometry().isEmpty() and rows[6].geometry().isEmpty()
     assert sorted(server.fake.addresses) == sorted(["学院路35号", "成府路20号", "无名路999号"])
     assert server.fake.keys == [KEY] * 3
-    assert any("2 addresses found by Amap, 1 not found, 3 requests" in text for text in feedback.texts)
+    assert any("2 addresses found by Amap, 1 not found, 3 requests" in text for text in feedback.lines)
 
     settings = QgsSettings()
     settings.sync()
     places = {
         "output": Path(result["OUTPUT"].split("|")[0]).read_bytes(),
-        "feedback": "\n".join(feedback.texts).encode(),
+        "feedback": "\n".join(feedback.lines).encode(),
         "message log": "\n".join(message_log).encode(),
         "settings": Path(settings.fileName()).read_bytes(),
         **{f"file {path.name}": path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()},
@@ -162,8 +163,8 @@ def test_busy_answers_are_retried_with_backoff(server, qgis_app):
     point = geocoder.locate("学院路35号", feedback)
     assert point is not None and math.hypot(point.x() - 116.35, point.y() - 40.0) < 2e-6
     assert geocoder.requests == 3 and clock.slept >= 2.0 + 4.0  # backoff 2 s, then 4 s
-    assert sum("Retrying in" in text for text in feedback.texts) == 2
-    assert KEY not in "\n".join(feedback.texts)
+    assert sum("Retrying in" in text for text in feedback.lines) == 2
+    assert KEY not in "\n".join(feedback.lines)
 
 
 def test_retries_are_bounded(server, qgis_app):
@@ -196,8 +197,8 @@ def test_daily_quota_stops_geocoding_and_the_rest_is_matched_by_name(
     layer = QgsVectorLayer(result["OUTPUT"], "needs", "ogr")
     assert {f["row"]: f["community_id"] for f in layer.getFeatures()} == {2: "HD-C03", 3: "HD-C10", 4: "HD-C11"}
     assert server.fake.addresses == ["学院路35号", "成府路20号"]
-    assert any("daily quota of this key is used up" in text for text in feedback.texts)
-    assert KEY not in "\n".join(feedback.texts + message_log)
+    assert any("daily quota of this key is used up" in text for text in feedback.lines)
+    assert KEY not in "\n".join(feedback.lines + message_log)
 
 
 def test_a_refused_key_is_a_sentence_and_nothing_is_written(processing, server, auth_key, tmp_path):
@@ -206,7 +207,7 @@ def test_a_refused_key_is_a_sentence_and_nothing_is_written(processing, server, 
     feedback = RecordingFeedback()
     with pytest.raises(QgsProcessingException, match="INVALID_USER_KEY") as raised:
         run_import(processing, server, auth_key, table, tmp_path / "needs.gpkg", feedback)
-    assert KEY not in str(raised.value) and KEY not in "\n".join(feedback.texts)
+    assert KEY not in str(raised.value) and KEY not in "\n".join(feedback.lines)
     assert not (tmp_path / "needs.gpkg").exists()
 
 

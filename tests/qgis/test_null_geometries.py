@@ -7,29 +7,13 @@ for the feature, so nothing looks like a real result ("nothing within reach", an
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsFeature, QgsFeatureRequest, QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsFeature, QgsFeatureRequest, QgsGeometry, QgsVectorLayer
 
 from fifteen_min_plugin.__about__ import RESOURCES_DIR
+from tests.qgis.recording import RecordingFeedback
 
 SAMPLE = RESOURCES_DIR / "sample" / "sample.gpkg"
 NULL_IDS = ("NG-1", "NG-2")
-
-
-class Feedback(QgsProcessingFeedback):
-    """Keeps warnings and errors apart."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.warnings: list[str] = []
-        self.errors: list[str] = []
-
-    def pushWarning(self, warning: str) -> None:
-        self.warnings.append(warning)
-        super().pushWarning(warning)
-
-    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N803
-        self.errors.append(error)
-        super().reportError(error, fatalError)
 
 
 def _with_null_geometries(source: str, id_field: str, name: str) -> QgsVectorLayer:
@@ -50,7 +34,9 @@ def communities(qgis_app) -> QgsVectorLayer:
     return _with_null_geometries(f"{SAMPLE}|layername=communities", "community_id", "communities")
 
 
-def _check(output: QgsVectorLayer, feedback: Feedback, id_field: str, expected_ids: set[str], named=NULL_IDS) -> None:
+def _check(
+    output: QgsVectorLayer, feedback: RecordingFeedback, id_field: str, expected_ids: set[str], named=NULL_IDS
+) -> None:
     ids = {str(feature[id_field]) for feature in output.getFeatures()}
     assert ids == expected_ids, "only the features with a geometry have rows"
     told = [text for text in feedback.warnings if all(str(value) in text for value in named)]
@@ -63,7 +49,7 @@ def _null_fids(layer: QgsVectorLayer, id_field: str) -> list[int]:
 
 
 def test_buffercircles(processing, communities):
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     output = processing.run(
         "fifteenmin:buffercircles",
         {
@@ -80,7 +66,7 @@ def test_buffercircles(processing, communities):
 
 
 def test_networkcircles(processing, communities):
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     output = processing.run(
         "fifteenmin:networkcircles",
         {
@@ -101,7 +87,7 @@ def test_nearestfacility(processing, communities):
     facilities = processing.run(
         "fifteenmin:classifyfacilities", {"INPUT": f"{SAMPLE}|layername=haidian_pois", "OUTPUT": "memory:"}
     )["OUTPUT"]
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     output = processing.run(
         "fifteenmin:nearestfacility",
         {
@@ -139,7 +125,7 @@ def test_coverage(processing, communities):
     facilities = processing.run(
         "fifteenmin:classifyfacilities", {"INPUT": f"{SAMPLE}|layername=haidian_pois", "OUTPUT": "memory:"}
     )["OUTPUT"]
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     output = processing.run(
         "fifteenmin:coverage", {"CIRCLES": circles, "FACILITIES": facilities, "OUTPUT": "memory:"}, feedback=feedback
     )["OUTPUT"]
@@ -156,7 +142,7 @@ def test_idlecandidates(processing):
         feature["amenity"] = "parking"
         assert copy.dataProvider().addFeature(feature)
     null_fids = [f.id() for f in copy.getFeatures() if f.geometry().isNull()]
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     output = processing.run("fifteenmin:idlecandidates", {"INPUT": [copy], "OUTPUT": "memory:"}, feedback=feedback)[
         "OUTPUT"
     ]
@@ -189,7 +175,7 @@ def test_repurpose_names_coverage_circles_without_geometry(processing, communiti
         feature = QgsFeature(coverage.fields())
         feature["origin_id"] = value
         assert coverage.dataProvider().addFeature(feature)
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     processing.run(
         "fifteenmin:repurpose",
         {"ASSETS": f"{SAMPLE}|layername=idle_assets_seed", "COVERAGE": coverage, "OUTPUT": "memory:"},

@@ -17,32 +17,17 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsVectorLayer,
 )
 
 from fifteen_min_plugin.__about__ import PACKAGE_DIR, RESOURCES_DIR
+from tests.qgis.recording import RecordingFeedback
 
 SAMPLE = RESOURCES_DIR / "sample" / "sample.gpkg"
 COMMUNITIES = f"{SAMPLE}|layername=communities"
 ROADS = f"{SAMPLE}|layername=haidian_roads"
 POIS = f"{SAMPLE}|layername=haidian_pois"
 ASSETS = f"{SAMPLE}|layername=idle_assets_seed"
-
-
-class Feedback(QgsProcessingFeedback):
-    def __init__(self) -> None:
-        super().__init__()
-        self.errors: list[str] = []
-        self.warnings: list[str] = []
-
-    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N803
-        self.errors.append(error)
-        super().reportError(error, fatalError)
-
-    def pushWarning(self, warning: str) -> None:
-        self.warnings.append(warning)
-        super().pushWarning(warning)
 
 
 def _minutes_layer() -> QgsVectorLayer:
@@ -150,7 +135,7 @@ def test_bad_value_is_refused_with_a_sentence_and_nothing_is_written(processing,
         parameters["ORIGINS"] = _minutes_layer()
     output = tmp_path / "out.gpkg"
     with pytest.raises(QgsProcessingException) as raised:
-        processing.run(f"fifteenmin:{algorithm}", {**parameters, "OUTPUT": str(output)}, feedback=Feedback())
+        processing.run(f"fifteenmin:{algorithm}", {**parameters, "OUTPUT": str(output)}, feedback=RecordingFeedback())
     text = str(raised.value)
     assert sentence in text
     assert "Incorrect parameter value" not in text and "Traceback" not in text
@@ -164,7 +149,7 @@ def test_warnings_of_a_successful_run_are_not_errors(processing):
     far["community_id"] = "FAR"
     far.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(116.50, 40.10)))  # 15 km from the sample's roads
     assert origins.dataProvider().addFeature(far)
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     result = processing.run(
         "fifteenmin:networkcircles",
         {"ROADS": ROADS, "ORIGINS": origins, "ORIGIN_ID_FIELD": "community_id", "MINUTES": "5", "OUTPUT": "memory:"},
@@ -191,7 +176,7 @@ def test_warnings_of_a_successful_run_are_not_errors(processing):
             "OUTPUT": "memory:",
         },
     )["OUTPUT"]
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     processing.run(
         "fifteenmin:repurpose", {"ASSETS": assets, "COVERAGE": coverage, "OUTPUT": "memory:"}, feedback=feedback
     )

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsApplication,
     QgsGeometry,
     QgsProcessingContext,
-    QgsProcessingFeedback,
     QgsProject,
     QgsRectangle,
     QgsSettings,
@@ -36,6 +35,7 @@ from fifteen_min_plugin.core.facilities.poi_api.base import (
 from fifteen_min_plugin.core.facilities.poi_api.http import QgisTransport
 from fifteen_min_plugin.core.facilities.poi_api.keys import ApiKeys
 from tests.qgis.loopback import Reply, json_reply, loopback_server
+from tests.qgis.recording import RecordingFeedback
 
 KEY = "f15kEy0a1b2c3d4e5f60718293a4b5c6"
 MASTER_PASSWORD = "fifteen-min-test-master"
@@ -147,30 +147,6 @@ class FakeClock:
         self.mono += seconds
 
 
-class RecordingFeedback(QgsProcessingFeedback):
-    """Keeps every text pushed to the feedback."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.texts: list[str] = []
-
-    def pushInfo(self, info):
-        self.texts.append(info)
-        super().pushInfo(info)
-
-    def pushWarning(self, warning):
-        self.texts.append(warning)
-        super().pushWarning(warning)
-
-    def pushDebugInfo(self, info):
-        self.texts.append(info)
-        super().pushDebugInfo(info)
-
-    def reportError(self, error, fatalError=False):  # noqa: N803
-        self.texts.append(error)
-        super().reportError(error, fatalError)
-
-
 @pytest.fixture()
 def message_log(qgis_app):
     """Every QGIS message-log line emitted during the test."""
@@ -267,7 +243,7 @@ def test_qps_errors_are_retried_with_backoff(fake_amap, tmp_path):
     assert_matches_truth(result.records, fake_amap.amap)
     assert sorted(fake_amap.amap.hits.values()) == [1, 3]
     assert clock.slept == pytest.approx(2.0 + 4.0)
-    assert sum("ACCESS_TOO_FREQUENT" in text for text in feedback.texts) == 1
+    assert sum("ACCESS_TOO_FREQUENT" in text for text in feedback.lines) == 1
 
 
 def test_retries_are_bounded(fake_amap, tmp_path):
@@ -289,8 +265,8 @@ def test_http_500_then_success(fake_amap, tmp_path, message_log):
     result = make_client(fake_amap, FakeClock()).run(query, area(), new_state(tmp_path, query), feedback=feedback)
     assert result.complete and result.requests == 2
     assert_matches_truth(result.records, fake_amap.amap)
-    assert any("HTTP 500" in text for text in feedback.texts)
-    assert not any(KEY in line for line in message_log + feedback.texts)
+    assert any("HTTP 500" in text for text in feedback.lines)
+    assert not any(KEY in line for line in message_log + feedback.lines)
 
 
 def test_timeout_is_retried(fake_amap, tmp_path, message_log):
@@ -303,9 +279,9 @@ def test_timeout_is_retried(fake_amap, tmp_path, message_log):
     waited = time.monotonic() - started
     assert result.complete and result.requests == 2
     assert_matches_truth(result.records, fake_amap.amap)
-    assert any("did not answer within 0.3 s" in text for text in feedback.texts)
+    assert any("did not answer within 0.3 s" in text for text in feedback.lines)
     assert waited < MAX_DELAY_S  # the client gave up before the server answered
-    assert not any(KEY in line for line in message_log + feedback.texts)
+    assert not any(KEY in line for line in message_log + feedback.lines)
 
 
 def test_transport_timeout_message_has_no_url(fake_amap):
@@ -422,7 +398,7 @@ def test_algorithm_resumes_and_never_writes_the_key(processing, fake_amap, auth_
     first = run_import(processing, fake_amap, auth_key, state, tmp_path / "first.gpkg", feedback, max_requests=2)
     assert first["COMPLETE"] is False and first["REQUESTS"] == 2
     assert QgsVectorLayer(first["OUTPUT"], "first", "ogr").featureCount() == 50
-    assert any("Stopped after 2 requests" in text for text in feedback.texts)
+    assert any("Stopped after 2 requests" in text for text in feedback.lines)
 
     second = run_import(processing, fake_amap, auth_key, state, tmp_path / "all.gpkg", feedback)
     assert second["COMPLETE"] is True and second["REQUESTS"] == 1
@@ -458,7 +434,7 @@ def test_algorithm_resumes_and_never_writes_the_key(processing, fake_amap, auth_
         "project": project_path.read_bytes(),
         "settings": Path(settings.fileName()).read_bytes(),
         "state file": state.read_bytes(),
-        "feedback": "\n".join(feedback.texts).encode(),
+        "feedback": "\n".join(feedback.lines).encode(),
         "message log": "\n".join(message_log).encode(),
     }
     for place, content in places.items():
@@ -481,4 +457,4 @@ def test_algorithm_failure_message_hides_the_key(processing, fake_amap, auth_key
         run_import(processing, fake_amap, auth_key, tmp_path / "s.json", tmp_path / "out.gpkg", feedback)
     assert "INVALID_USER_KEY" in str(raised.value) and KEY not in str(raised.value)
     assert not (tmp_path / "out.gpkg").exists()
-    assert KEY not in "\n".join(feedback.texts)
+    assert KEY not in "\n".join(feedback.lines)

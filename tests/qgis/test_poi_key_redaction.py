@@ -12,11 +12,11 @@ from qgis.core import QgsProcessingException
 
 from fifteen_min_plugin.core.facilities.poi_api.base import PoiApiError, PoiQuery, redact
 from tests.qgis.loopback import Reply, loopback_server
+from tests.qgis.recording import RecordingFeedback
 from tests.qgis.test_poi_api import (  # noqa: F401
     BOX,
     KEY,
     FakeClock,
-    RecordingFeedback,
     area,
     auth_key,
     make_client,
@@ -122,7 +122,7 @@ def test_algorithm_never_shows_logs_or_writes_the_key(processing, echo_server, a
     except QgsProcessingException as error:
         texts.append(str(error))
     assert echo_server.keys and set(echo_server.keys) == {KEY}
-    texts += feedback.texts + message_log
+    texts += feedback.lines + message_log
     assert texts, "the failure must be told"
     for text in texts:
         assert KEY not in text

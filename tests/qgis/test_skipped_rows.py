@@ -25,10 +25,10 @@ from fifteen_min_plugin.core.facilities.classify import Classifier
 from fifteen_min_plugin.core.facilities.importer import append_facilities
 from fifteen_min_plugin.core.facilities.poi_api.base import PoiQuery
 from fifteen_min_plugin.core.workspace.workspace import Workspace
+from tests.qgis.recording import RecordingFeedback
 from tests.qgis.test_poi_api import (  # noqa: F401 - fixtures
     FakeAmap,
     FakeClock,
-    RecordingFeedback,
     area,
     auth_key,
     fake_amap,
@@ -39,18 +39,6 @@ from tests.qgis.test_poi_api import (  # noqa: F401 - fixtures
 from tests.qgis.test_repurpose import _coverage
 
 UTM50 = QgsCoordinateReferenceSystem("EPSG:32650")
-
-
-class Feedback(RecordingFeedback):
-    """RecordingFeedback that also keeps the warnings apart."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.warnings: list[str] = []
-
-    def pushWarning(self, warning):
-        self.warnings.append(warning)
-        super().pushWarning(warning)
 
 
 # --- repurpose: idle time windows that cannot be read ---------------------------------------------------------
@@ -80,7 +68,7 @@ def test_repurpose_counts_and_names_the_assets_whose_idle_windows_cannot_be_read
         with pytest.raises(FifteenMinError) as refused:
             time_windows.parse(text)
         reasons[asset_id] = refused.value.message
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     out = processing.run(
         "fifteenmin:repurpose",
         {
@@ -127,7 +115,7 @@ def test_amap_pois_without_a_readable_location_are_counted_and_named(fake_amap, 
     assert sorted(text.split(" ")[0] for text in result.bad_locations) == broken
     assert sorted(record.source_id for record in result.records) == sorted(set(fake_amap.amap.truth) - set(broken))
 
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     run_import(processing, fake_amap, auth_key, None, tmp_path / "amap.gpkg", feedback)
     (sentence,) = [warning for warning in feedback.warnings if "location cannot be read" in warning]
     assert sentence.startswith("3 POIs skipped because their location cannot be read: ")
@@ -218,7 +206,7 @@ def test_coverage_counts_and_names_populations_that_are_not_numbers(processing):
         [("convenience_store",)] * 3,
         [QgsGeometry.fromPointXY(box.centroid().asPoint()) for box in boxes],
     )
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     out = processing.run(
         "fifteenmin:coverage",
         {"CIRCLES": circles, "FACILITIES": facilities, "COMMUNITIES": communities, "OUTPUT": "memory:"},
@@ -245,7 +233,7 @@ def test_population_summary_names_the_origins_without_a_usable_population(proces
         [QgsGeometry.fromPointXY(QgsPointXY(116.35 + i * 0.001, 40.0)) for i in range(len(populations))],
     )
     unusable = ["HD-C02", "HD-C03", "HD-C04"]  # text, empty, negative
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     out = processing.run(
         "fifteenmin:populationsummary",
         {"ORIGINS": origins, "POPULATION_FIELD": "population", "OUTPUT": "memory:"},
