@@ -35,8 +35,14 @@ def make_older(
     fields: Mapping[str, Sequence[str]] | None = None,
     rows: Mapping[str, Sequence[Mapping[str, object]]] | None = None,
 ) -> None:
-    """A current workspace with `layers` and `fields` ({layer: names}) removed, marked `version`, with `rows` added."""
+    """A current workspace with `layers` and `fields` ({layer: names}) removed, marked `version`, with `rows` added.
+
+    Before version 7 a workspace had no integrity triggers, so they are dropped too.
+    """
     Workspace.create(path)
+    if version < 7:
+        for (name,) in sql(path, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'fifteenmin%'"):
+            sql(path, f'DROP TRIGGER "{name}"')
     source = ogr.Open(str(path), 1)
     for name in layers:
         for index in range(source.GetLayerCount()):

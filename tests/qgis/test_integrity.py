@@ -270,16 +270,11 @@ def test_the_dock_shows_why_a_commit_of_a_workspace_layer_was_refused(qgis_iface
 
 
 def test_a_version_6_geopackage_gets_the_rules_in_place_and_keeps_its_rows_and_history(tmp_path):
-    from osgeo import ogr
-
     from fifteen_min_plugin.core.workspace.schema import SCHEMA_VERSION, Addition
-    from tests.qgis.older_workspace import sql
+    from tests.qgis.older_workspace import make_older, sql
 
     path = tmp_path / "v6.gpkg"
-    Workspace.create(path)
     # as schema 6 left it: no integrity triggers, no row versions, and a history that names a deleted asset
-    for (name,) in sql(path, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'fifteenmin%'"):
-        sql(path, f'DROP TRIGGER "{name}"')
     removed = {
         "idle_assets": ("version", "base_version"),
         "circles": ("version", "base_version"),
@@ -287,13 +282,7 @@ def test_a_version_6_geopackage_gets_the_rules_in_place_and_keeps_its_rows_and_h
         "asset_events": ("version",),
         "project_events": ("version",),
     }
-    source = ogr.Open(str(path), 1)
-    for table, names in removed.items():
-        layer = source.GetLayerByName(table)
-        for name in names:
-            assert layer.DeleteField(layer.GetLayerDefn().GetFieldIndex(name)) == 0
-    source = None
-    sql(path, "UPDATE fifteenmin_meta SET value = '6' WHERE key = 'schema_version'")
+    make_older(path, 6, fields=removed)
     connection = _sqlite(path)
     with connection:
         connection.execute(
