@@ -26,6 +26,7 @@ from fifteen_min_plugin.core.report.basemap import (
     remove_from_project,
     unregister_keys,
 )
+from fifteen_min_plugin.core.report.layout import CIRCLE_PAGES, COVER_PAGES
 from tests.qgis import test_circle_plan as plan_tests
 from tests.qgis.loopback import Reply, loopback_server
 from tests.qgis.test_circle_plan import ORIGINS, appears, text
@@ -112,7 +113,7 @@ def test_saved_project_holds_the_configuration_but_not_the_key(tk, qgis_new_proj
 
 
 def report(project, workspace, basemap, pdf):
-    """The PDF's page texts, and the text of the basemap line of each printed atlas page."""
+    """The texts of the PDF's cover and circle map pages, and the basemap line of each printed circle."""
     assert len(project.addMapLayers(list(workspace.values()))) == len(workspace)
     layers = ReportLayers(coverage=workspace["coverage"], facilities=workspace["facilities"])
     plan = build_circle_plan(project, layers, "海淀区示例", basemap=basemap)
@@ -124,8 +125,9 @@ def report(project, workspace, basemap, pdf):
         more = export.next_page()  # the page just printed stays laid out until the next one
         line = plan.atlas.itemById("basemap_line")
         lines.append(re.sub(r"<[^>]*>", "", line.text()) if line is not None else "")
-    assert export.finish() == 1 + len(ORIGINS)
-    return [text(page) for page in PdfReader(str(pdf)).pages], lines
+    assert export.finish() == COVER_PAGES + CIRCLE_PAGES * len(ORIGINS)
+    everything = [text(page) for page in PdfReader(str(pdf)).pages]
+    return [everything[0], *everything[COVER_PAGES::CIRCLE_PAGES]], lines  # the cover, then every map page
 
 
 def test_report_draws_the_basemap_with_its_approval_number_on_every_map_page(
