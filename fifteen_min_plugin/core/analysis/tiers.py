@@ -36,7 +36,6 @@ from fifteen_min_plugin.core.analysis import norms
 from fifteen_min_plugin.core.analysis.nearest_by_category import NearestSearchInput, nearest_by_category
 from fifteen_min_plugin.core.facilities.categories import Category
 from fifteen_min_plugin.core.facilities.category_codes import category_code
-from fifteen_min_plugin.core.language import Messages
 from fifteen_min_plugin.core.network.graph import RoadGraph, layer_extent, metric_crs
 from fifteen_min_plugin.core.network.nearest import euclidean_distances
 from fifteen_min_plugin.core.network.origins import read_points
@@ -53,10 +52,6 @@ PARK_ITEM = "park_area"
 GREEN_ITEM = "green_per_resident"
 #: tolerance of the reach comparisons, so a facility exactly at the reach counts
 _EPSILON = 1e-6
-
-
-class TierMessages(Messages):
-    """Translation context of the tier check's messages."""
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ EDITABLE_FIELDS = (
 )
 
 
-class AssetRegister(HistoryRegister):
+class AssetRegister(HistoryRegister, Messages):
     """Add, change and retire idle assets; the database records every change in the history."""
 
     KEY = "asset_id"

@@ -197,7 +197,7 @@ def _number(name: str, value: Any) -> float:
     return number
 
 
-class ProjectRegister(HistoryRegister):
+class ProjectRegister(HistoryRegister, Messages):
     """Add and change projects and move them along the workflow; the database records every change."""
 
     KEY = "project_id"

@@ -41,10 +41,11 @@ class HistoryMessages(Messages):
     """Translation context of the sentences every history register shares."""
 
 
-class HistoryRegister(Messages):
+class HistoryRegister:
     """Rows of `rows` keyed by `KEY` (ids `PREFIX`-00001…) with their history in `events`.
 
-    Subclasses set KEY, PREFIX and the sentences (`_missing`, `_unchanged`, `_failed_layer`, `_label`).
+    Subclasses set KEY, PREFIX and the sentences (`_missing`, `_unchanged`, `_failed_layer`, `_label`), translated
+    in their own context (they are also `Messages`).
     """
 
     KEY = ""
