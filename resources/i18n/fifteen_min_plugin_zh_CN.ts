@@ -27,12 +27,12 @@
         <translation>高德提示请求过多或服务器繁忙（{info}，{code}）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="138"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="139"/>
         <source>Amap does not accept the key (INVALID_USER_KEY): it is wrong or expired. Check the key in the authentication configuration.</source>
         <translation>高德不接受此密钥（INVALID_USER_KEY）：密钥错误或已过期。请在认证配置中检查该密钥。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/core/facilities/poi_api/amap.py" line="146"/>
         <source>Amap refuses requests from this computer&apos;s IP address (INVALID_USER_IP); add it to the key&apos;s IP whitelist in the Amap console.</source>
         <translation>高德拒绝来自本机 IP 地址的请求（INVALID_USER_IP）；请在高德控制台中将该地址添加到此密钥的 IP 白名单。</translation>
     </message>
@@ -571,42 +571,42 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetTableModel</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
         <source>Bays</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="90"/>
         <source>Circles</source>
         <translation>生活圈</translation>
     </message>
@@ -614,22 +614,22 @@ Mon-Fri 19:00-07:00
 <context>
     <name>AssetsPage</name>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="285"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="288"/>
         <source>Flag idle asset on map</source>
         <translation>在地图上标记闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="288"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="291"/>
         <source>Click a feature of any layer (parking, tunnel, vacant building…) to add it to the register.</source>
         <translation>单击任意图层中的要素（停车场、人防工程、空置建筑…），将其添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="291"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="294"/>
         <source>Add idle asset by drawing</source>
         <translation>绘制添加闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="294"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="297"/>
         <source>Click the asset&apos;s location on the map, then fill in the form.</source>
         <translation>在地图上单击资源位置，然后填写表单。</translation>
     </message>
@@ -654,12 +654,12 @@ Mon-Fri 19:00-07:00
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="306"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="309"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="309"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="312"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
@@ -759,242 +759,242 @@ Mon-Fri 19:00-07:00
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="647"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="650"/>
         <source>Repurposing suggestions</source>
         <translation>盘活利用建议</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="342"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="345"/>
         <source>All circles</source>
         <translation>全部生活圈</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="342"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="345"/>
         <source>In no circle</source>
         <translation>不在任何生活圈内</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="383"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="386"/>
         <source>{circle} ({minutes} min)</source>
         <translation>{circle}（{minutes} min）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="419"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="422"/>
         <source>Select an asset to see its idle times, history and suggestions.</source>
         <translation>选择一处资源，查看其闲置时段、历史记录和建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="431"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="434"/>
         <source>Press “Suggest uses” to rank uses for the register's assets.</source>
         <translation>点击“建议用途”，为台账中的资源排序用途。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="443"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="446"/>
         <source>Idle time windows: none recorded.</source>
         <translation>闲置时段：无记录。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="447"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="450"/>
         <source>Idle time windows “{text}” cannot be read: {reason}</source>
         <translation>无法读取闲置时段“{text}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="450"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="453"/>
         <source>Idle time windows: {windows} ({hours:g} h per week)</source>
         <translation>闲置时段：{windows}（每周 {hours:g} h）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="456"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="459"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="457"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="460"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="458"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="461"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="459"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="462"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="502"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="505"/>
         <source>Select features on a layer first (the workspace&apos;s own layers do not count).</source>
         <translation>请先在图层上选择要素（工作空间自身的图层不计在内）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="521"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="524"/>
         <source>Feature {fid} of “{layer}” no longer exists.</source>
         <translation>“{layer}”的要素 {fid} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="527"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="530"/>
         <source>Feature {fid} of “{layer}” is already in the register as {asset_id}.</source>
         <translation>“{layer}”的要素 {fid} 已作为 {asset_id} 登记在台账中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="540"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="543"/>
         <source>Flagged from “{layer}”, feature {fid}</source>
         <translation>标记自“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="541"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="544"/>
         <source>recognised by {why}</source>
         <translation>识别依据：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="541"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="544"/>
         <source>no rule matched</source>
         <translation>未匹配任何规则</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="549"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="552"/>
         <source>Added by drawing</source>
         <translation>通过绘制添加</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="578"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="581"/>
         <source>{asset_id} “{name}” added to the register.</source>
         <translation>已将 {asset_id}“{name}”添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="601"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="604"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="610"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="613"/>
         <source>{asset_id} is now “{status}”.</source>
         <translation>{asset_id} 的状态已变为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="617"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="620"/>
         <source>Note for the change to “{status}” (optional):</source>
         <translation>变更为“{status}”的备注（可选）：</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="633"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="636"/>
         <source>The register is empty: flag or add assets first.</source>
         <translation>台账为空：请先标记或添加资源。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="636"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="639"/>
         <source>The coverage layer is empty: run the coverage analysis first, so gaps are known.</source>
         <translation>覆盖分析图层为空：请先运行覆盖分析，以确定短板。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="672"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="675"/>
         <source>Suggestions ranked for {count} assets.</source>
         <translation>已为 {count} 处资源排序建议。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="703"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="706"/>
         <source>Add the layers to scan (OSM, cadastre…) to the project first.</source>
         <translation>请先将要扫描的图层（OSM、地籍…）添加到项目中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="715"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="718"/>
         <source>Tick at least one layer to scan.</source>
         <translation>请至少勾选一个要扫描的图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="721"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="724"/>
         <source>Find candidates</source>
         <translation>查找候选</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="725"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="728"/>
         <source>No idle asset candidates in the chosen layers.</source>
         <translation>所选图层中没有闲置资源候选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="758"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="761"/>
         <source>Found by “Find candidates”: {why}</source>
         <translation>由“查找候选”发现：{why}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="765"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="768"/>
         <source>{count} candidates added to the register.</source>
         <translation>已将 {count} 个候选添加到台账。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="277"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="280"/>
         <source>Create or open a workspace first: the register is kept in it.</source>
         <translation>请先新建或打开工作空间：台账保存在工作空间中。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="269"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="272"/>
         <source>Idle assets</source>
         <translation>闲置资源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="779"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="782"/>
         <source>{title} gave no result; nothing was written.</source>
         <translation>{title}没有得到结果，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="460"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="463"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="461"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="464"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="462"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="465"/>
         <source>Owner</source>
         <translation>权属单位</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="463"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="466"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="464"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="467"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="465"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="468"/>
         <source>Idle windows</source>
         <translation>闲置时段</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="466"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="469"/>
         <source>Condition</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="467"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="470"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="468"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="471"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="469"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="472"/>
         <source>Source layer</source>
         <translation>来源图层</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="470"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="473"/>
         <source>Source feature</source>
         <translation>来源要素</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="233"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="236"/>
         <source>{community} {minutes}-minute circle</source>
         <translation>{community} {minutes} 分钟生活圈</translation>
     </message>
@@ -1270,7 +1270,7 @@ Mon-Fri 19:00-07:00
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="169"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="172"/>
         <source>Register ticked</source>
         <translation>登记已勾选项</translation>
     </message>
@@ -1280,27 +1280,27 @@ Mon-Fri 19:00-07:00
         <translation>是否已登记</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="174"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="177"/>
         <source>{count} candidates found; {new} are new and ticked. The others are or may already be in the register: tick one only after checking it.</source>
         <translation>共找到 {count} 个候选，其中 {new} 个为新资源，已勾选。其余候选已经或可能已经登记，请核实后再勾选。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="210"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="213"/>
         <source>Registered: {asset} {name}</source>
         <translation>已登记：{asset} {name}</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="212"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="215"/>
         <source>Perhaps {asset} {name} (same name nearby)</source>
         <translation>可能是 {asset} {name}（附近同名）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="216"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="219"/>
         <source>Perhaps {asset} {name} (same place)</source>
         <translation>可能是 {asset} {name}（位置相同）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="217"/>
+        <location filename="../../fifteen_min_plugin/gui/assets_page.py" line="220"/>
         <source>New</source>
         <translation>新资源</translation>
     </message>
@@ -2579,12 +2579,12 @@ Mon-Fri 19:00-07:00
         <translation>社区（人口）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="189"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="188"/>
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="203"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="202"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
@@ -2619,17 +2619,17 @@ Mon-Fri 19:00-07:00
         <translation>闲置资源（计入用房面积）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="185"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="184"/>
         <source>Residents&apos; needs</source>
         <translation>居民需求</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="185"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="184"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="218"/>
+        <location filename="../../fifteen_min_plugin/processing/coverage.py" line="217"/>
         <source>Roads were given without a communities layer: there is no community point to walk from.</source>
         <translation>给了道路但没有社区图层：没有可出发的社区点，道路未使用。</translation>
     </message>
@@ -4239,7 +4239,7 @@ Mon-Fri 19:00-07:00
 <context>
     <name>HistoryMessages</name>
     <message>
-        <location filename="../../fifteen_min_plugin/core/workspace/history.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/core/workspace/history.py" line="172"/>
         <source>The layer “{layer}” is being edited; save or discard those edits first.</source>
         <translation>图层“{layer}”正在编辑中，请先保存或放弃这些编辑。</translation>
     </message>
@@ -4431,92 +4431,92 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportOsmAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="62"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="61"/>
         <source>Import OpenStreetMap facilities</source>
         <translation>导入 OpenStreetMap 设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="65"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="64"/>
         <source>Imports OpenStreetMap points of interest — tagged nodes, and areas (closed ways, multipolygon relations) reduced to a point on their surface — and classifies them into facility categories.&lt;br&gt;&lt;b&gt;OSM file&lt;/b&gt;: a local .osm or .pbf file, read with GDAL's OSM driver. Give either this or an area for the Overpass API, not both.&lt;br&gt;&lt;b&gt;Extent&lt;/b&gt;: download the POIs of this extent from the Overpass API.&lt;br&gt;&lt;b&gt;Circles&lt;/b&gt; (optional, instead of the extent): download the POIs inside these polygons (each part's convex hull is sent).&lt;br&gt;&lt;b&gt;Overpass API URL&lt;/b&gt;, &lt;b&gt;Timeout&lt;/b&gt;: the server and how long to wait for each answer. Busy (HTTP 429) and failing (5xx) answers are retried up to 3 times with growing waits, honouring the server's Retry-After. HTTP goes through the proxy set in Settings ▸ Options ▸ Network.&lt;br&gt;&lt;b&gt;Cache folder&lt;/b&gt; (optional): answers are stored here, keyed by the query, so running the same import again downloads nothing. Default: a folder in the QGIS profile. Delete its files to force a fresh download.&lt;br&gt;&lt;b&gt;Extra rules file&lt;/b&gt; (optional): more classification rules, as for Classify facilities.&lt;br&gt;A POI is an element with an amenity, shop, leisure, healthcare, office, tourism or craft tag, or a tag a classification rule uses (e.g. highway=bus_stop).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with &lt;i&gt;osm_id&lt;/i&gt;, &lt;i&gt;osm_type&lt;/i&gt; (node, way or relation), &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;amenity&lt;/i&gt;, &lt;i&gt;shop&lt;/i&gt;, &lt;i&gt;leisure&lt;/i&gt;, &lt;i&gt;healthcare&lt;/i&gt;, &lt;i&gt;office&lt;/i&gt;, &lt;i&gt;tourism&lt;/i&gt;, &lt;i&gt;craft&lt;/i&gt;, &lt;i&gt;building&lt;/i&gt;, &lt;i&gt;other_tags&lt;/i&gt; (all other tags, in GDAL's &quot;key&quot;=&gt;&quot;value&quot; form), &lt;i&gt;footprint_m2&lt;/i&gt; (ellipsoidal area of an area POI, empty for nodes), and the classification fields &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt;.&lt;br&gt;Data © OpenStreetMap contributors, ODbL 1.0: derived layers must carry this attribution.</source>
         <translation>导入 OpenStreetMap 兴趣点（POI），包括带标签的节点，以及简化为其表面上一点的面状要素（闭合路径、多多边形关系），并将其归入设施业态。&lt;br&gt;&lt;b&gt;OSM 文件&lt;/b&gt;：本地 .osm 或 .pbf 文件，使用 GDAL 的 OSM 驱动读取。请指定该文件或 Overpass API 的下载区域，二者只能选其一。&lt;br&gt;&lt;b&gt;范围&lt;/b&gt;：从 Overpass API 下载该范围内的 POI。&lt;br&gt;&lt;b&gt;生活圈&lt;/b&gt;（可选，代替范围）：下载这些多边形内的 POI（发送每个部件的凸包）。&lt;br&gt;&lt;b&gt;Overpass API URL&lt;/b&gt;、&lt;b&gt;超时&lt;/b&gt;：服务器地址，以及等待每次响应的时长。繁忙（HTTP 429）和出错（5xx）的响应最多重试 3 次，等待时间逐次延长，并遵循服务器的 Retry-After。HTTP 请求通过“设置 ▸ 选项 ▸ 网络”中设置的代理发送。&lt;br&gt;&lt;b&gt;缓存文件夹&lt;/b&gt;（可选）：响应按查询保存在此处，再次运行相同的导入时无需重新下载。默认：QGIS 用户配置文件中的一个文件夹。删除其中的文件可强制重新下载。&lt;br&gt;&lt;b&gt;附加规则文件&lt;/b&gt;（可选）：更多分类规则，与“设施分类”相同。&lt;br&gt;POI 是指带有 amenity、shop、leisure、healthcare、office、tourism 或 craft 标签，或带有某条分类规则所用标签（例如 highway=bus_stop）的元素。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的点，包含 &lt;i&gt;osm_id&lt;/i&gt;、&lt;i&gt;osm_type&lt;/i&gt;（node、way 或 relation）、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;amenity&lt;/i&gt;、&lt;i&gt;shop&lt;/i&gt;、&lt;i&gt;leisure&lt;/i&gt;、&lt;i&gt;healthcare&lt;/i&gt;、&lt;i&gt;office&lt;/i&gt;、&lt;i&gt;tourism&lt;/i&gt;、&lt;i&gt;craft&lt;/i&gt;、&lt;i&gt;building&lt;/i&gt;、&lt;i&gt;other_tags&lt;/i&gt;（其他所有标签，采用 GDAL 的 &quot;key&quot;=&gt;&quot;value&quot; 形式）、&lt;i&gt;footprint_m2&lt;/i&gt;（面状 POI 的椭球面积，节点为空），以及分类字段 &lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;matched_by&lt;/i&gt;。&lt;br&gt;数据 © OpenStreetMap 贡献者，ODbL 1.0：派生图层必须保留此署名。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="92"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="91"/>
         <source>OSM file (.osm or .pbf)</source>
         <translation>OSM 文件（.osm 或 .pbf）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="97"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="96"/>
         <source>Extent (Overpass)</source>
         <translation>范围（Overpass）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="98"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="97"/>
         <source>Circles (Overpass, instead of the extent)</source>
         <translation>生活圈（Overpass，代替范围）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="106"/>
         <source>Overpass API URL</source>
         <translation>Overpass API URL</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="108"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="107"/>
         <source>Timeout (seconds)</source>
         <translation>超时（秒）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="114"/>
         <source>Cache folder</source>
         <translation>缓存文件夹</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="120"/>
         <source>Extra rules file</source>
         <translation>附加规则文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="126"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="124"/>
         <source>OSM facilities</source>
         <translation>OSM 设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="138"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="136"/>
         <source>Give either an OSM file, or an extent or circles to download from the Overpass API (not both).</source>
         <translation>请指定 OSM 文件，或指定要从 Overpass API 下载的范围或生活圈（二者不能同时指定）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="152"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="150"/>
         <source>Reading {path} with GDAL's OSM driver…</source>
         <translation>正在使用 GDAL 的 OSM 驱动读取 {path}…</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="192"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="190"/>
         <source>Data © OpenStreetMap contributors, ODbL 1.0.</source>
         <translation>数据 © OpenStreetMap 贡献者，ODbL 1.0。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="223"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="221"/>
         <source>The circles layer has no polygon to download POIs for.</source>
         <translation>生活圈图层中没有可用于下载 POI 的多边形。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="228"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="226"/>
         <source>The extent is empty; draw or choose an area to download.</source>
         <translation>范围为空；请绘制或选择要下载的区域。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="238"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="236"/>
         <source>Downloaded {count} elements from {url}.</source>
         <translation>已从 {url} 下载 {count} 个元素。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="242"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="240"/>
         <source>Used the cached answer in {folder}; nothing was downloaded.</source>
         <translation>已使用 {folder} 中缓存的响应，未下载任何内容。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="207"/>
+        <location filename="../../fifteen_min_plugin/processing/import_osm.py" line="205"/>
         <source>The circles layer holds no polygons; choose a layer of circle boundaries, or give an extent.</source>
         <translation>生活圈图层中没有面要素；请选择生活圈边界图层，或给出范围。</translation>
     </message>
@@ -4524,112 +4524,112 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportPoiApiAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="112"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="111"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="115"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="114"/>
         <source>Key (authentication configuration)</source>
         <translation>密钥（认证配置）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="120"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="119"/>
         <source>Extent</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="121"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="120"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="126"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="125"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="127"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="126"/>
         <source>Types (type codes)</source>
         <translation>类型（类型编码）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="127"/>
         <source>Resume file</source>
         <translation>续传文件</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="128"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="127"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="137"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="136"/>
         <source>Maximum requests (0: no limit)</source>
         <translation>最大请求数（0：不限制）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="147"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="146"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="154"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="153"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="159"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="157"/>
         <source>POIs</source>
         <translation>POI</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="162"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="160"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="163"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="161"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="171"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="169"/>
         <source>Give an extent or an area layer to search in.</source>
         <translation>请指定要搜索的范围或区域图层。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="176"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="174"/>
         <source>Give keywords or type codes to search for.</source>
         <translation>请输入要搜索的关键词或类型编码。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="204"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="202"/>
         <source> Progress is saved; run again with the same resume file to continue.</source>
         <translation>进度已保存；使用同一续传文件再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="240"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="238"/>
         <source>The area cannot be transformed to WGS84.</source>
         <translation>无法将该区域转换到 WGS84。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="244"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="242"/>
         <source>The search area is empty.</source>
         <translation>搜索区域为空。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="70"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="69"/>
         <source>Import POIs from a web map service (Amap, Tencent, Baidu, Tianditu)</source>
         <translation>从网络地图服务导入 POI（高德、腾讯、百度、天地图）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="73"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="72"/>
         <source>Downloads points of interest inside an area from a Chinese web map service's place search and writes them as WGS84 points. The area is searched in rectangular cells; a cell whose result count reaches the service's cap (Amap 900, Tencent 200, Baidu 150, Tianditu 300) is split in four until every POI can be paged.&lt;br&gt;&lt;b&gt;Service&lt;/b&gt;: Amap (高德 Web服务 place/polygon, GCJ-02), Tencent (腾讯位置服务 place search, GCJ-02), Baidu (百度地图 Place API, BD-09) or Tianditu (天地图 search API, CGCS2000 without offset).&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: an authentication configuration holding the service's key (Amap and Tencent &lt;i&gt;key&lt;/i&gt;, Baidu &lt;i&gt;ak&lt;/i&gt;, Tianditu &lt;i&gt;tk&lt;/i&gt;): method “API Header” with one header whose value is the key, or “Basic” with the key as password. The key stays encrypted in the QGIS authentication database; it is never written to the project, the output, the log or the resume file.&lt;br&gt;&lt;b&gt;Extent&lt;/b&gt; or &lt;b&gt;Area&lt;/b&gt;: where to search; with an area layer only POIs inside its polygons are kept.&lt;br&gt;&lt;b&gt;Keywords&lt;/b&gt; and/or &lt;b&gt;Types&lt;/b&gt;: what to search, several separated by |, e.g. 便利店|超市. At least one is required. What Types means depends on the service: Amap 6-digit type codes such as 060200|090601; Tencent category words such as 便利店 (sent as its category filter); Baidu tags such as 超市 (the tag preference; without keywords the first tag is the query); Tianditu class names or codes (its data types).&lt;br&gt;&lt;b&gt;Resume file&lt;/b&gt;: a JSON file recording progress after every page (never the key). If a run stops (maximum requests reached, daily quota used up, cancelled, network down), run again with the same file, service and search: it continues where it stopped without repeating a request, and its output holds every POI of both runs.&lt;br&gt;&lt;b&gt;Maximum requests&lt;/b&gt;: a guard on the key's daily quota; the run stops after this many requests (0: no limit).&lt;br&gt;&lt;b&gt;Requests per second&lt;/b&gt; (advanced): stay below the key's QPS limit; too-frequent and server-busy answers are retried with growing waits.&lt;br&gt;&lt;b&gt;Base URL&lt;/b&gt; (advanced): the service address; empty for the service's own (https://restapi.amap.com, https://apis.map.qq.com, https://api.map.baidu.com, https://api.tianditu.gov.cn).&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with &lt;i&gt;source&lt;/i&gt; (amap, tencent, baidu or tianditu), &lt;i&gt;source_id&lt;/i&gt; (the service's POI id), &lt;i&gt;name&lt;/i&gt;, &lt;i&gt;type&lt;/i&gt; (the service's class text), &lt;i&gt;typecode&lt;/i&gt; (Amap type code), &lt;i&gt;address&lt;/i&gt;, &lt;i&gt;province&lt;/i&gt;, &lt;i&gt;city&lt;/i&gt;, &lt;i&gt;district&lt;/i&gt;, &lt;i&gt;src_lon&lt;/i&gt;/&lt;i&gt;src_lat&lt;/i&gt; (the position as served), &lt;i&gt;coord_src&lt;/i&gt; (GCJ-02, BD-09 or CGCS2000), &lt;i&gt;coord_conv&lt;/i&gt; (e.g. GCJ-02→WGS84 (exact inverse)) and the facility category from the service's class and the name: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt; (empty when no rule matches; an ambiguous class stays unclassified). &lt;b&gt;Complete&lt;/b&gt; tells whether the whole area was searched; &lt;b&gt;Requests&lt;/b&gt; counts the requests of this run.</source>
         <translation>通过国内网络地图服务的地点搜索，下载某一区域内的兴趣点（POI），并写出为 WGS84 点。区域按矩形网格分块搜索；某个网格的结果数达到服务上限（高德 900、腾讯 200、百度 150、天地图 300）时，会将其一分为四，直到每个 POI 都能分页获取。&lt;br&gt;&lt;b&gt;服务&lt;/b&gt;：高德（Web服务 多边形搜索，GCJ-02）、腾讯（腾讯位置服务 地点搜索，GCJ-02）、百度（百度地图 Place API，BD-09）或天地图（天地图 搜索 API，CGCS2000，无偏移）。&lt;br&gt;&lt;b&gt;密钥&lt;/b&gt;：存放该服务密钥的认证配置（高德和腾讯为 &lt;i&gt;key&lt;/i&gt;，百度为 &lt;i&gt;ak&lt;/i&gt;，天地图为 &lt;i&gt;tk&lt;/i&gt;）：方法为“API Header”，包含一个请求头，其值为密钥；或方法为“Basic”，以密钥作为密码。密钥加密保存在 QGIS 认证数据库中，绝不会写入项目、输出、日志或续传文件。&lt;br&gt;&lt;b&gt;范围&lt;/b&gt;或&lt;b&gt;区域&lt;/b&gt;：搜索的位置；使用区域图层时，只保留其多边形内的 POI。&lt;br&gt;&lt;b&gt;关键词&lt;/b&gt;和/或&lt;b&gt;类型&lt;/b&gt;：搜索内容，多个值以 | 分隔，例如 便利店|超市。至少需要填写一项。“类型”的含义因服务而异：高德为 6 位类型编码，例如 060200|090601；腾讯为分类词，例如 便利店（作为分类筛选条件发送）；百度为标签，例如 超市（作为标签偏好；未填关键词时以第一个标签作为检索词）；天地图为分类名称或编码（其数据类型）。&lt;br&gt;&lt;b&gt;续传文件&lt;/b&gt;：每获取一页后记录进度的 JSON 文件（从不记录密钥）。如果运行中断（达到最大请求数、当日配额用完、被取消、网络中断），请使用同一文件、同一服务和同样的搜索条件再次运行：将从中断处继续，不会重复任何请求，输出包含两次运行得到的全部 POI。&lt;br&gt;&lt;b&gt;最大请求数&lt;/b&gt;：用于保护密钥的每日配额；本次运行发出这么多请求后即停止（0：不限制）。&lt;br&gt;&lt;b&gt;每秒请求数&lt;/b&gt;（高级）：应低于密钥的 QPS 上限；对请求过于频繁和服务器繁忙的响应，会以逐渐延长的等待时间重试。&lt;br&gt;&lt;b&gt;基础 URL&lt;/b&gt;（高级）：服务地址；留空则使用该服务自己的地址（https://restapi.amap.com、https://apis.map.qq.com、https://api.map.baidu.com、https://api.tianditu.gov.cn）。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的点，包含 &lt;i&gt;source&lt;/i&gt;（amap、tencent、baidu 或 tianditu）、&lt;i&gt;source_id&lt;/i&gt;（该服务的 POI ID）、&lt;i&gt;name&lt;/i&gt;、&lt;i&gt;type&lt;/i&gt;（该服务的分类文本）、&lt;i&gt;typecode&lt;/i&gt;（高德类型编码）、&lt;i&gt;address&lt;/i&gt;、&lt;i&gt;province&lt;/i&gt;、&lt;i&gt;city&lt;/i&gt;、&lt;i&gt;district&lt;/i&gt;、&lt;i&gt;src_lon&lt;/i&gt;/&lt;i&gt;src_lat&lt;/i&gt;（服务返回的原始位置）、&lt;i&gt;coord_src&lt;/i&gt;（GCJ-02、BD-09 或 CGCS2000）、&lt;i&gt;coord_conv&lt;/i&gt;（例如 GCJ-02→WGS84 (exact inverse)），以及根据该服务的分类和名称确定的设施业态：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;matched_by&lt;/i&gt;（无规则匹配时为空；分类含义不明确的保持未分类）。&lt;b&gt;已完成&lt;/b&gt;表示是否已搜索整个区域；&lt;b&gt;请求数&lt;/b&gt;为本次运行的请求次数。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="219"/>
+        <location filename="../../fifteen_min_plugin/processing/import_poi_api.py" line="217"/>
         <source>Imported from the {service} place search; coordinates converted {conversion}.</source>
         <translation>由{service}地点搜索导入；坐标转换：{conversion}。</translation>
     </message>
@@ -4738,72 +4738,72 @@ Mon-Fri 19:00-07:00
 <context>
     <name>ImportTableAlgorithm</name>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="49"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="48"/>
         <source>Import facility table (CSV / Excel)</source>
         <translation>导入设施表格（CSV / Excel）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="52"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="51"/>
         <source>Turns a facility spreadsheet (for example a POI export from Amap, Baidu or Tencent) into a point layer in WGS84.&lt;br&gt;&lt;b&gt;Input table&lt;/b&gt;: a CSV, TXT or TSV file (comma, tab, semicolon or pipe delimited, detected automatically) or an Excel .xlsx workbook. The first non-empty row is the header.&lt;br&gt;&lt;b&gt;X field&lt;/b&gt; / &lt;b&gt;Y field&lt;/b&gt;: the columns holding longitude (or easting) and latitude (or northing). Left empty they are guessed from common names (lon, lng, longitude, x, 经度, 坐标X…; lat, latitude, y, 纬度, 坐标Y…) and the log says which were guessed. A single column holding “lng,lat” as Amap exports it (location, 经纬度, e.g. “116.352,40.003”) is recognised too; to choose one yourself, enter its name in X field and leave Y field empty. Note that Chinese survey tables often call the northing X: choose the fields explicitly then.&lt;br&gt;&lt;b&gt;Encoding&lt;/b&gt;: Auto tries UTF-8 (with or without BOM) and then GBK/GB18030, the encoding Excel uses for CSV on Chinese Windows, on the whole file; choose one to override. Ignored for .xlsx.&lt;br&gt;&lt;b&gt;Coordinate system&lt;/b&gt;: what the coordinates really are. Amap (Gaode) and Tencent exports are GCJ-02, Baidu exports are BD-09; both are converted to WGS84 with the exact iterative inverse (within a millimetre), not the one-step approximation. WGS84 (and CGCS2000 longitude/latitude, equal at this scale) is kept as is. Other (SOURCE_CRS) reprojects from any coordinate reference system, such as a CGCS2000 Gauss-Krüger zone (e.g. EPSG:4547).&lt;br&gt;&lt;b&gt;Source CRS&lt;/b&gt;: the CRS of the coordinates when the system is Other (SOURCE_CRS).&lt;br&gt;&lt;b&gt;Sheet&lt;/b&gt; (advanced): the workbook sheet to read; empty reads the first sheet.&lt;br&gt;Rows whose coordinates are empty, not numbers, or out of range (longitude −180…180, latitude −90…90, e.g. X and Y swapped) are skipped and listed in the log by their row number as a spreadsheet shows it (the header is row 1): the first 20 and the total. A file that is empty, has only a header, uses another delimiter, has no recognisable coordinate columns, or is not a valid workbook stops the import with a message and writes nothing.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: points in EPSG:4326 with every column of the table as a text field under its own (Chinese) name, so codes keep their leading zeros; plus &lt;i&gt;coord_src&lt;/i&gt; (the system of the file, or the SOURCE_CRS identifier) and &lt;i&gt;coord_conv&lt;/i&gt; (the conversion applied, e.g. “GCJ-02→WGS84 (exact inverse)”). Both are also written to the output layer's metadata history. Every row is classified like Classify facilities does, from the name column (名称/name), the type column (类型/类别/type) and an Amap type code column (typecode) when present: &lt;i&gt;category&lt;/i&gt;, &lt;i&gt;category_class&lt;/i&gt;, &lt;i&gt;category_zh&lt;/i&gt;, &lt;i&gt;matched_by&lt;/i&gt; (empty category when nothing matched).</source>
         <translation>将设施表格（例如从高德、百度或腾讯导出的 POI）转换为 WGS84 点图层。&lt;br&gt;&lt;b&gt;输入表格&lt;/b&gt;：CSV、TXT 或 TSV 文件（以逗号、制表符、分号或竖线分隔，自动识别），或 Excel .xlsx 工作簿。第一个非空行为表头。&lt;br&gt;&lt;b&gt;X 字段&lt;/b&gt; / &lt;b&gt;Y 字段&lt;/b&gt;：存放经度（或东坐标）和纬度（或北坐标）的列。留空时根据常见列名猜测（lon、lng、longitude、x、经度、坐标X…；lat、latitude、y、纬度、坐标Y…），日志中会说明猜测了哪些列。也能识别高德导出格式中以单列存放“lng,lat”的情况（location、经纬度，例如“116.352,40.003”）；如需自行指定该列，请在 X 字段中填写其名称并将 Y 字段留空。注意，国内测量表格常把北坐标称为 X：此时请明确指定字段。&lt;br&gt;&lt;b&gt;编码&lt;/b&gt;：“自动”会先按 UTF-8（带或不带 BOM）读取整个文件，再尝试 GBK/GB18030（中文版 Windows 上 Excel 保存 CSV 时使用的编码）；也可选择某种编码强制使用。对 .xlsx 无效。&lt;br&gt;&lt;b&gt;坐标系&lt;/b&gt;：坐标实际所用的坐标系。高德和腾讯导出的数据为 GCJ-02，百度导出的数据为 BD-09；两者都通过迭代求解精确逆变换（误差在 1 mm 以内）转换为 WGS84，而非一步近似。WGS84（以及 CGCS2000 经纬度，在此尺度下两者相同）保持不变。“其他”（SOURCE_CRS）可从任意坐标参考系重投影，例如 CGCS2000 高斯-克吕格投影带（如 EPSG:4547）。&lt;br&gt;&lt;b&gt;源坐标参考系&lt;/b&gt;：坐标系为“其他”（SOURCE_CRS）时坐标所用的坐标参考系。&lt;br&gt;&lt;b&gt;工作表&lt;/b&gt;（高级）：要读取的工作簿工作表；为空时读取第一个工作表。&lt;br&gt;坐标为空、不是数值或超出范围（经度 −180…180，纬度 −90…90，例如 X 与 Y 颠倒）的行将被跳过，并在日志中按表格软件显示的行号（表头为第 1 行）列出：前 20 行及总数。如果文件为空、只有表头、使用其他分隔符、没有可识别的坐标列，或不是有效的工作簿，导入将停止并给出提示，不写入任何内容。&lt;br&gt;&lt;b&gt;输出&lt;/b&gt;：EPSG:4326 下的点，表格的每一列都作为文本字段，沿用其原有（中文）列名，因此编码会保留前导零；另加 &lt;i&gt;coord_src&lt;/i&gt;（文件的坐标系，或 SOURCE_CRS 标识符）和 &lt;i&gt;coord_conv&lt;/i&gt;（所做的转换，例如“GCJ-02→WGS84 (exact inverse)”）。两者也会写入输出图层的元数据历史记录。每一行都会像“设施分类”工具一样，根据名称列（名称/name）、类型列（类型/类别/type）以及高德类型编码列（typecode，如有）进行分类：&lt;i&gt;category&lt;/i&gt;、&lt;i&gt;category_class&lt;/i&gt;、&lt;i&gt;category_zh&lt;/i&gt;、&lt;i&gt;matched_by&lt;/i&gt;（未匹配时 category 为空）。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="86"/>
         <source>Input table</source>
         <translation>输入表格</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="87"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="86"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx);;All files (*.*)</source>
         <translation>表格文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*.*)</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="94"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="93"/>
         <source>X field (longitude)</source>
         <translation>X 字段（经度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="95"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="94"/>
         <source>Y field (latitude)</source>
         <translation>Y 字段（纬度）</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="96"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="95"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="101"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="100"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="106"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="105"/>
         <source>Source CRS</source>
         <translation>源坐标参考系</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="107"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="106"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="110"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="108"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="131"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="129"/>
         <source>Coordinate system is Other (SOURCE_CRS): choose the source CRS.</source>
         <translation>坐标系为“其他”（SOURCE_CRS）：请选择源坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="150"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="148"/>
         <source>{count} facilities imported from {name}: {conversion}.</source>
         <translation>已从 {name} 导入 {count} 个设施：{conversion}。</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="156"/>
+        <location filename="../../fifteen_min_plugin/processing/import_table.py" line="154"/>
         <source>Imported from {name} by fifteenmin:importtable; source {source}, {conversion}.</source>
         <translation>由 fifteenmin:importtable 从 {name} 导入；源坐标系 {source}，{conversion}。</translation>
     </message>
@@ -6461,12 +6461,12 @@ Mon-Fri 19:00-07:00
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="136"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="135"/>
         <source>Plan scenario</source>
         <translation>规划情景</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="172"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="171"/>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
     </message>
@@ -6486,7 +6486,7 @@ Mon-Fri 19:00-07:00
         <translation>最大分钟数</translation>
     </message>
     <message>
-        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="153"/>
+        <location filename="../../fifteen_min_plugin/processing/plan_scenario.py" line="152"/>
         <source>Roads were given without a communities layer: there is no community point to walk from.</source>
         <translation>给了道路但没有社区图层：没有可出发的社区点，道路未使用。</translation>
     </message>

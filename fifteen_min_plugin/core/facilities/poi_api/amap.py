@@ -125,30 +125,28 @@ def amap_error(infocode: str, info: str) -> Optional[PoiApiError]:
     """The exception a failed status stands for in every Amap service (quota, busy, key, IP); None for others."""
     if infocode in QUOTA_CODES:
         return QuotaExceededError(
-            QCoreApplication.translate(
-                "AmapProvider", "Amap reports the daily quota of this key is used up ({info}, {code})."
-            ).format(info=info, code=infocode)
+            AmapProvider.tr("Amap reports the daily quota of this key is used up ({info}, {code}).").format(
+                info=info, code=infocode
+            )
         )
     if infocode in TRANSIENT_CODES:
         return TransientApiError(
-            QCoreApplication.translate(
-                "AmapProvider", "Amap reports too many requests or a busy server ({info}, {code})."
-            ).format(info=info, code=infocode)
+            AmapProvider.tr("Amap reports too many requests or a busy server ({info}, {code}).").format(
+                info=info, code=infocode
+            )
         )
     if infocode == "10001":
         return ApiRejectedError(
-            QCoreApplication.translate(
-                "AmapProvider",
+            AmapProvider.tr(
                 "Amap does not accept the key (INVALID_USER_KEY): it is wrong or expired. Check the key in "
-                "the authentication configuration.",
+                "the authentication configuration."
             )
         )
     if infocode == "10005":
         return ApiRejectedError(
-            QCoreApplication.translate(
-                "AmapProvider",
+            AmapProvider.tr(
                 "Amap refuses requests from this computer's IP address (INVALID_USER_IP); add it to the "
-                "key's IP whitelist in the Amap console.",
+                "key's IP whitelist in the Amap console."
             )
         )
     return None
