@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import inspect
 import os
 import sqlite3
+import types
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -213,3 +217,29 @@ def default_settings(qgis_app):
     store.remove(SETTINGS_PREFIX)
     yield store
     store.remove(SETTINGS_PREFIX)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def release_finished_frames(qgis_app) -> Iterator[None]:
+    """Before QGIS exits, free the layers that finished Python frames and leftover closures still hold.
+
+    An exception a Python `processAlgorithm` raises is kept by QGIS's bindings with its traceback, so the frames
+    of every failed algorithm run (and their parameter layers) would live until interpreter exit and be destroyed
+    after `exitQgis`, where closing an OGR layer crashes (gdb: `QgsVectorLayer::~QgsVectorLayer` in
+    `Py_FinalizeEx`). Clearing them here destroys those layers while QGIS still runs.
+    """
+    from qgis.core import QgsMapLayer
+
+    yield
+    gc.collect()
+    generators = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
+    for candidate in gc.get_objects():
+        if isinstance(candidate, types.FrameType) and not candidate.f_code.co_flags & generators:
+            with contextlib.suppress(RuntimeError):  # still executing: pytest's own stack
+                candidate.clear()
+    gc.collect()
+    for layer in [item for item in gc.get_objects() if isinstance(item, QgsMapLayer)]:
+        for holder in gc.get_referrers(layer):
+            if isinstance(holder, types.CellType):  # a slot or callback defined in a test, captured by Qt
+                holder.cell_contents = None
+    gc.collect()
