@@ -149,6 +149,20 @@ class FusionAlgorithm(FifteenMinAlgorithm):
             optional=True,
         )
 
+    def _walkable(
+        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback, nothing: str
+    ) -> tuple[bool, Any]:
+        """The walking graph of ROADS (None without roads); False first when building it was cancelled."""
+        roads = self.parameterAsSource(parameters, self.ROADS, context)
+        if roads is None:
+            return True, None
+        exclude = (
+            self.parameterAsString(parameters, name, context) for name in (self.EXCLUDE_FIELD, self.EXCLUDE_VALUES)
+        )
+        tolerance = self.parameterAsDouble(parameters, self.TOPOLOGY_TOLERANCE_M, context)
+        walkable = walking_graph(roads, *exclude, context, feedback, nothing, tolerance)
+        return walkable is not None, walkable
+
     def processAlgorithm(  # noqa: D102, N802
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
@@ -161,7 +175,6 @@ class FusionAlgorithm(FifteenMinAlgorithm):
         communities, facilities = (
             self.source(parameters, name, context) for name in (self.COMMUNITIES, self.FACILITIES)
         )
-        roads = self.parameterAsSource(parameters, self.ROADS, context)
 
         def text(name: str) -> str:
             return self.parameterAsString(parameters, name, context)
@@ -174,13 +187,9 @@ class FusionAlgorithm(FifteenMinAlgorithm):
         circles = self.parameterAsSource(parameters, self.CIRCLES, context)
         fields = CarriedFields(communities.fields())
         out_fields = fields.with_outputs(output_fields(profiles, circles is not None), nothing)
-        walkable = None
-        if roads is not None:
-            exclude = (text(name) for name in (self.EXCLUDE_FIELD, self.EXCLUDE_VALUES))
-            tolerance = self.parameterAsDouble(parameters, self.TOPOLOGY_TOLERANCE_M, context)
-            walkable = walking_graph(roads, *exclude, context, feedback, nothing, tolerance)
-            if walkable is None:
-                return {}
+        ready, walkable = self._walkable(parameters, context, feedback, nothing)
+        if not ready:
+            return {}
         run = FusionInput(
             profiles,
             communities,
