@@ -47,6 +47,28 @@ class ProjectForm(QDialog, load_form("project_form")):
         self.submit = submit
         self.hint_label.setText(hint)
         self.hint_label.setVisible(bool(hint))
+        self._fill_choices(categories, circles, communities)
+        self._fill(dict(values or {}))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for signal in (
+            self.name_edit.textChanged,
+            self.category_combo.currentIndexChanged,
+            self.area_edit.textChanged,
+            self.investment_edit.textChanged,
+            self.start_edit.textChanged,
+            self.deadline_edit.textChanged,
+        ):
+            signal.connect(lambda *_args: self.validate())
+        self.validate()
+
+    def _fill_choices(
+        self,
+        categories: Sequence[Category],
+        circles: Sequence[tuple[str, str]],
+        communities: Sequence[tuple[str, str]],
+    ) -> None:
+        """The choices of the category, circle, community, site and funding boxes, each with an empty first item."""
         chinese = is_chinese()
         self.category_combo.addItem("", "")
         for category in categories:
@@ -70,19 +92,6 @@ class ProjectForm(QDialog, load_form("project_form")):
             self.funding_combo,
         ):
             shrinkable_combo(combo)
-        self._fill(dict(values or {}))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        for signal in (
-            self.name_edit.textChanged,
-            self.category_combo.currentIndexChanged,
-            self.area_edit.textChanged,
-            self.investment_edit.textChanged,
-            self.start_edit.textChanged,
-            self.deadline_edit.textChanged,
-        ):
-            signal.connect(lambda *_args: self.validate())
-        self.validate()
 
     def _fill(self, values: dict[str, Any]) -> None:
         for combo, name in (
