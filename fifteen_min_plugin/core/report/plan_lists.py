@@ -493,14 +493,19 @@ def _latest(surveys: list[QgsFeature]) -> Optional[QgsFeature]:
 
 
 def _inside(
-    layer: Optional[QgsVectorLayer], key: CircleKey, coverage: QgsVectorLayer, context, fields=("community_id",)
+    layer: Optional[QgsVectorLayer],
+    features: Sequence[QgsFeature],
+    key: CircleKey,
+    coverage: QgsVectorLayer,
+    context,
+    fields=("community_id",),
 ) -> list[QgsFeature]:
-    """The features of `layer` naming the circle's community (or circle) or lying inside the circle."""
+    """The `features` of `layer` naming the circle's community (or circle) or lying inside the circle."""
     if layer is None:
         return []
     transform = QgsCoordinateTransform(coverage.crs(), layer.crs(), context)
     found = []
-    for feature in layer.getFeatures():
+    for feature in features:
         named = (
             key.community_id and _text(feature, "community_id") == key.community_id
             if "community_id" in fields
@@ -525,19 +530,24 @@ def plan_texts(
     meta = _list_meta(inputs.need_lists)
     profiles = fusion_profiles(inputs.fusion)
     features = {feature.id(): feature for feature in coverage.getFeatures()}
+    # each input is read once, not once per circle
+    needs_rows, project_rows, fusion_all, survey_rows = (
+        list(layer.getFeatures()) if layer is not None else []
+        for layer in (inputs.needs, inputs.projects, inputs.fusion, inputs.satisfaction)
+    )
     circles: dict[int, dict[str, str]] = {}
     for key in keys:
         feature = features[key.feature_id]
-        needs = _inside(inputs.needs, key, coverage, context)
-        projects = _inside(inputs.projects, key, coverage, context, fields=())
+        needs = _inside(inputs.needs, needs_rows, key, coverage, context)
+        projects = _inside(inputs.projects, project_rows, key, coverage, context, fields=())
         surveys = [
             survey
-            for survey in (inputs.satisfaction.getFeatures() if inputs.satisfaction is not None else [])
+            for survey in survey_rows
             if (key.circle_id and _text(survey, "circle_id") == key.circle_id)
             or (key.community_id and _text(survey, "community_id") == key.community_id)
         ]
         survey = _latest(surveys)
-        fusion_rows = _inside(inputs.fusion, key, coverage, context)
+        fusion_rows = _inside(inputs.fusion, fusion_all, key, coverage, context)
         circles[key.feature_id] = {
             "plan_figures": _heading(PlanLists.tr("The plan in figures"))
             + _figures_html(feature, scenario.get(key.feature_id), inputs.projects is not None, survey, names),
