@@ -24,12 +24,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Optional
 
+import numpy as np
 from qgis.core import (
     NULL,
     Qgis,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsCsException,
+    QgsExpression,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSource,
@@ -39,7 +41,12 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from fifteen_min_plugin.core.analysis.coverage import circle_community, circle_coverage
+from fifteen_min_plugin.core.analysis.coverage import (
+    circle_community,
+    circle_coverage,
+    points_in_polygons,
+    to_shapely,
+)
 from fifteen_min_plugin.core.analysis.tiers import RoadReach
 from fifteen_min_plugin.core.compat import POINT_GEOMETRY
 from fifteen_min_plugin.core.errors import FifteenMinError
@@ -289,18 +296,19 @@ def _projects_in_circles(
 ) -> list[dict[str, list[str]]]:
     """Per circle, category → ids of the built projects whose point lies in it (in or on, as coverage counts)."""
     transform = QgsCoordinateTransform(after.crs(), source.sourceCrs(), transform_context)
-    points = []
-    for feature in after.getFeatures():
-        if plain(feature["project_id"]) is not None:
-            point = _point(feature.geometry(), transform)
-            if point is not None:
-                points.append((str(feature["category"]), str(feature["project_id"]), point))
+    built = []
+    for feature in after.getFeatures(QgsFeatureRequest(QgsExpression('"project_id" IS NOT NULL'))):
+        point = _point(feature.geometry(), transform)
+        if point is not None:
+            built.append((str(feature["category"]), str(feature["project_id"]), point.asPoint()))
+    xs = np.array([xy.x() for _, _, xy in built])
+    ys = np.array([xy.y() for _, _, xy in built])
+    shapes = to_shapely([circle.geometry() for circle in circles])
     found: list[dict[str, list[str]]] = []
-    for circle in circles:
-        shape = circle.geometry()
+    for indices in points_in_polygons(shapes, xs, ys, np.ones(len(built), dtype=bool)):
         inside: dict[str, list[str]] = {}
-        for category, project_id, point in points:
-            if shape.intersects(point):
-                inside.setdefault(category, []).append(project_id)
+        for index in indices:
+            category, project_id, _ = built[index]
+            inside.setdefault(category, []).append(project_id)
         found.append(inside)
     return found
